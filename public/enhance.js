@@ -1,0 +1,105 @@
+/*
+ * OpenPSB progressive enhancement. Loaded with `defer` from /static (CSP script-src 'self').
+ * Every page works without this file; it only improves focus handling, prevents
+ * accidental double submits and offers voice reading (MIIT elder-friendly rule).
+ * Written in ES5 on purpose: older phones used by elderly people must not choke on it.
+ */
+(function () {
+  'use strict';
+
+  // Screen-reader and keyboard users land on the list of problems first (GOV.UK pattern).
+  var summary = document.querySelector('[data-error-summary]');
+  if (summary && typeof summary.focus === 'function') {
+    summary.focus();
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!target || typeof target.closest !== 'function') return;
+
+    // An error link scrolls to the field's label or legend, not just the input,
+    // so the question is visible above the field it belongs to.
+    var link = target.closest('.error-summary a[href^="#"]');
+    if (link) {
+      var field = document.getElementById(link.getAttribute('href').slice(1));
+      if (!field) return;
+      var fieldset = field.closest('fieldset');
+      var caption = fieldset
+        ? fieldset.querySelector('legend')
+        : document.querySelector('label[for="' + field.id.replace(/["\\]/g, '\\$&') + '"]');
+      event.preventDefault();
+      (caption || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+      return;
+    }
+
+    // A second click within a second is almost always an accidental double tap.
+    var button = target.closest('button[data-prevent-double-click]');
+    if (button) {
+      var now = Date.now();
+      var last = Number(button.getAttribute('data-last-click')) || 0;
+      if (now - last < 1000) {
+        event.preventDefault();
+        return;
+      }
+      button.setAttribute('data-last-click', String(now));
+    }
+  });
+
+  // Voice reading (语音阅读) of the elements marked data-readable. The toggle is
+  // rendered hidden and shown only where the browser can actually speak.
+  var toggle = document.querySelector('[data-voice-toggle]');
+  var readable = document.querySelectorAll('[data-readable]');
+  var synth = window.speechSynthesis;
+  if (!toggle || !readable.length || !synth || typeof window.SpeechSynthesisUtterance !== 'function') return;
+
+  var item = toggle.closest('.voice-item');
+  var label = toggle.querySelector('.voice-label') || toggle;
+  var speaking = false;
+
+  function setSpeaking(on) {
+    speaking = on;
+    label.textContent = toggle.getAttribute(on ? 'data-label-stop' : 'data-label-start');
+  }
+
+  function paragraphs() {
+    var parts = [];
+    for (var i = 0; i < readable.length; i++) {
+      var text = readable[i].innerText || readable[i].textContent || '';
+      var lines = text.split(/\n+/);
+      for (var j = 0; j < lines.length; j++) {
+        var line = lines[j].replace(/\s+/g, ' ').trim();
+        if (line) parts.push(line);
+      }
+    }
+    return parts;
+  }
+
+  toggle.addEventListener('click', function () {
+    synth.cancel();
+    if (speaking) {
+      setSpeaking(false);
+      return;
+    }
+    // One utterance per paragraph: some engines silently stop long single utterances.
+    var parts = paragraphs();
+    if (!parts.length) return;
+    var lang = document.documentElement.getAttribute('lang') || 'zh-CN';
+    var slow = document.body.classList.contains('elder');
+    for (var i = 0; i < parts.length; i++) {
+      var u = new window.SpeechSynthesisUtterance(parts[i]);
+      u.lang = lang;
+      u.rate = slow ? 0.85 : 1;
+      if (i === parts.length - 1) u.onend = function () { setSpeaking(false); };
+      u.onerror = function () { setSpeaking(false); };
+      synth.speak(u);
+    }
+    setSpeaking(true);
+  });
+
+  window.addEventListener('pagehide', function () {
+    synth.cancel();
+  });
+
+  if (item) item.hidden = false;
+})();

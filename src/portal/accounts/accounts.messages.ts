@@ -1,0 +1,67 @@
+import type { Lang } from '../../shared/http/request-context.ts';
+
+const zh = {
+  mobileRequired: '请输入手机号码',
+  mobileInvalid: '请输入正确的11位手机号码，如 13800000000',
+  codeRequired: '请输入短信验证码',
+  codeInvalid: '验证码不正确或已过期，请重新获取',
+  passwordRequired: '请输入密码',
+  passwordShort: '密码至少8位',
+  passwordSimple: '密码需包含字母、数字或符号中的至少两类',
+  passwordMismatch: '两次输入的密码不一致',
+  displayNameRequired: '请输入昵称或称呼',
+  displayNameLong: '称呼不超过20个字',
+  realNameInvalid: '请输入与身份证件一致的姓名（2至30个字）',
+  idRequired: '请输入身份证件号码',
+  idFormat: '身份证件号码应为18位（最后一位可以是X）',
+  idChecksum: '身份证件号码校验位不正确，请核对',
+  idRegion: '身份证件号码前两位的地区代码不正确',
+  idBirthdate: '身份证件号码中的出生日期不正确',
+  idTaken: '该身份证件号码已被其他账号使用',
+  emailInvalid: '请输入正确的电子邮箱地址',
+  creditCodeRequired: '请输入统一社会信用代码',
+  creditFormat: '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
+  creditChecksum: '统一社会信用代码校验位不正确，请核对',
+  creditTaken: '该单位已登记，请联系其法定代表人添加您为经办人',
+  companyNameRequired: '请输入单位全称',
+  roleRequired: '请选择您在该单位的身份',
+  agentNotFound: '未找到使用该手机号注册的个人账号，请对方先注册',
+  agentExists: '该账号已是本单位的经办人',
+  notLegalRep: '只有法定代表人可以管理经办人',
+} as const;
+
+const en: Record<keyof typeof zh, string> = {
+  mobileRequired: 'Enter your mobile number',
+  mobileInvalid: 'Enter a valid 11-digit mainland mobile number, like 13800000000',
+  codeRequired: 'Enter the code sent by SMS',
+  codeInvalid: 'The code is wrong or has expired; request a new one',
+  passwordRequired: 'Enter a password',
+  passwordShort: 'The password must be at least 8 characters',
+  passwordSimple: 'Use at least two of: letters, digits, symbols',
+  passwordMismatch: 'The two passwords do not match',
+  displayNameRequired: 'Enter a display name',
+  displayNameLong: 'The display name must be 20 characters or fewer',
+  realNameInvalid: 'Enter your name as on your ID document (2 to 30 characters)',
+  idRequired: 'Enter your ID number',
+  idFormat: 'The ID number must have 18 characters (the last may be X)',
+  idChecksum: 'The check digit of the ID number is wrong; please check it',
+  idRegion: 'The region code at the start of the ID number is not valid',
+  idBirthdate: 'The date of birth in the ID number is not valid',
+  idTaken: 'This ID number is already used by another account',
+  emailInvalid: 'Enter a valid e-mail address',
+  creditCodeRequired: 'Enter the unified social credit code',
+  creditFormat: 'The credit code has 18 digits or capital letters (no I, O, S, V or Z)',
+  creditChecksum: 'The check character of the credit code is wrong; please check it',
+  creditTaken: 'This company is already registered; ask its legal representative to add you as an agent',
+  companyNameRequired: 'Enter the full company name',
+  roleRequired: 'Choose your role in the company',
+  agentNotFound: 'No personal account uses this mobile number; ask them to register first',
+  agentExists: 'This person is already an agent of the company',
+  notLegalRep: 'Only the legal representative can manage agents',
+};
+
+export type AccountMessage = keyof typeof zh;
+
+export function accountMessage(lang: Lang, key: AccountMessage): string {
+  return lang === 'en' ? en[key] : zh[key];
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { createApp } from '../shared/http/app.ts';
+import type { ZoneServices } from '../shared/zone.ts';
+import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerDevRoutes } from './dev/dev.routes.tsx';
+import { registerHomeRoutes } from './home/home.routes.ts';
+import { errorPage } from './home/home.pages.tsx';
+import { citizenLoader } from './session.ts';
+import type { PageContext } from '../shared/ui/context.ts';
+
+/** The internet zone: the public site and its JSON API. */
+export async function buildPortal(services: ZoneServices, options: { sessionSecret: string; production: boolean; logLevel: string }): Promise<FastifyInstance> {
+  const app = await createApp({
+    zone: 'portal',
+    db: services.db,
+    sessionSecret: options.sessionSecret,
+    production: options.production,
+    logLevel: options.logLevel,
+    title: 'OpenPSB portal API',
+    renderErrorPage: (request, view) => {
+      const ctx: PageContext = { zone: 'portal', lang: request.lang, elder: request.elder, path: request.url };
+      return errorPage(ctx, view);
+    },
+  });
+  app.addHook('preHandler', citizenLoader(services.db));
+  registerHomeRoutes(app);
+  registerAccountRoutes(app, services);
+  registerDevRoutes(app, services);
+  return app;
+}

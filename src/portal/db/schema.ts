@@ -1,0 +1,64 @@
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
+
+export const citizens = pgTable('citizens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  mobile: text('mobile').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  realName: text('real_name'),
+  // The ID number is sealed (AES-GCM) at rest; the keyed hash finds duplicates without decrypting.
+  idNumberSealed: text('id_number_sealed'),
+  idNumberHash: text('id_number_hash').unique(),
+  idNumberMasked: text('id_number_masked'),
+  realNameStatus: text('real_name_status').notNull().default('none').$type<'none' | 'pending' | 'verified' | 'not-matched'>(),
+  email: text('email'),
+  address: text('address'),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const companies = pgTable('companies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  creditCode: text('credit_code').notNull().unique(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => citizens.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const companyAgents = pgTable(
+  'company_agents',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    citizenId: uuid('citizen_id')
+      .notNull()
+      .references(() => citizens.id),
+    role: text('role').notNull().$type<'legal-representative' | 'agent'>(),
+    active: boolean('active').notNull().default(true),
+    authorisedAt: timestamp('authorised_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.citizenId] })],
+);
+
+/** One-time codes sent by SMS; only a hash is kept. */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mobile: text('mobile').notNull(),
+    purpose: text('purpose').notNull().$type<'register' | 'reset-password' | 'login'>(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sms_codes_mobile_idx').on(t.mobile, t.purpose)],
+);

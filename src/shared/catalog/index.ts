@@ -1,0 +1,5 @@
+export * from './codes.ts';
+export * from './item.schema.ts';
+export * from './labels.ts';
+export * from './load.ts';
+export * from './publication-rules.ts';

@@ -1,0 +1,29 @@
+import { envSchema } from 'env-schema';
+import Type, { type Static } from 'typebox';
+
+// One schema for every setting, read once at start-up; a bad value stops the process with every problem listed.
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORTAL_PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  WORKBENCH_PORT: Type.Integer({ default: 3100, minimum: 0, maximum: 65535 }),
+  DATA_DIR: Type.String({ default: './data' }),
+  PORTAL_DATABASE_URL: Type.Optional(Type.String()),
+  WORKBENCH_DATABASE_URL: Type.Optional(Type.String()),
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.String({ default: 'info' }),
+  PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
+  PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return envSchema<Config>({ schema: ConfigSchema as object, data: env, dotenv: false });
+}
+
+/** The embedded mode is the one-process demo install: no outside database, developer pages allowed. */
+export function isEmbedded(config: Config, zone: 'portal' | 'workbench'): boolean {
+  return zone === 'portal' ? !config.PORTAL_DATABASE_URL : !config.WORKBENCH_DATABASE_URL;
+}

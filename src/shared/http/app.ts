@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.ts';
+import { DatabaseSessionStore } from './session-store.ts';
+import { loggerOptions } from './logger.ts';
+import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
+import { installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
+
+export interface AppOptions {
+  zone: 'portal' | 'workbench';
+  db: Db;
+  sessionSecret: string;
+  logLevel: string;
+  production: boolean;
+  title: string;
+  renderErrorPage: ErrorPageRenderer;
+}
+
+export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set false on machine-to-machine routes that authenticate by signature instead of a session cookie. */
+    csrf?: boolean;
+  }
+}
+
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+const publicDir = path.resolve(import.meta.dirname, '../../../public');
+
+/** The Fastify application both zones are built on: security plugins, sessions, errors, OpenAPI, static files. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel),
+    genReqId: () => randomUUID(),
+    trustProxy: options.production,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('lang', 'zh');
+  app.decorateRequest('elder', false);
+  app.decorateReply('html', sendHtml);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+    },
+    hsts: options.production,
+  });
+  await app.register(cookie);
+  await app.register(session, {
+    secret: options.sessionSecret,
+    cookieName: options.zone === 'portal' ? 'psb_session' : 'psb_staff_session',
+    store: new DatabaseSessionStore(options.db, SESSION_TTL_MS),
+    saveUninitialized: false,
+    cookie: { secure: options.production, httpOnly: true, sameSite: 'lax', maxAge: SESSION_TTL_MS, path: '/' },
+  });
+  await app.register(formbody);
+  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1d', immutable: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: options.title, version: '0.1.0' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'psb_session' } },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request) => readPreferences(request));
+
+  // Every state-changing request made with a session cookie must carry the form's CSRF token. It runs as a
+  // preHandler because the token sits in the parsed body of plain HTML forms.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+    if (request.routeOptions.config.csrf === false) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  installErrorHandling(app, options.renderErrorPage);
+  registerPreferenceRoutes(app);
+  return app;
+}
+
+function registerPreferenceRoutes(app: FastifyInstance): void {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge: 365 * 24 * 3600 };
+  const schema = { hide: true };
+  app.get('/prefs/lang', { schema }, (request: FastifyRequest, reply: FastifyReply) => {
+    const query = request.query as Record<string, unknown>;
+    reply.setCookie(LANG_COOKIE, query.set === 'en' ? 'en' : 'zh', cookieOptions);
+    return reply.redirect(stripLang(safeNext(query.next)), 303);
+  });
+  app.get('/prefs/elder', { schema }, (request: FastifyRequest, reply: FastifyReply) => {
+    const query = request.query as Record<string, unknown>;
+    reply.setCookie(ELDER_COOKIE, query.set === '1' ? '1' : '0', cookieOptions);
+    return reply.redirect(safeNext(query.next), 303);
+  });
+}
+
+/** A `lang` in the target's query would override the cookie just set, so drop it. */
+function stripLang(next: string): string {
+  const url = new URL(next, 'http://x');
+  url.searchParams.delete('lang');
+  return url.pathname + url.search;
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'hono/jsx';
+import { DEFAULT_LANG, type Lang } from '../i18n/index.ts';
+
+/** Everything the layout needs to know about the request it renders for. */
+export interface PageContext {
+  zone: 'portal' | 'workbench';
+  lang: Lang;
+  /** 长辈版 large-text mode. */
+  elder: boolean;
+  /** Current path + query, for the language/elder switches' `next`. */
+  path: string;
+  /** Set when the page has forms; required whenever `user` is set (the logout form posts). */
+  csrfToken?: string;
+  user?: { displayName: string; kind: 'citizen' | 'company' | 'staff' };
+  /** e.g. an "embedded demo mode" banner. */
+  devNotice?: string;
+}
+
+/**
+ * The page language, provided by `Layout`. Components with built-in wording read
+ * it so callers need not thread `lang` through every field; an explicit `lang`
+ * prop still wins (useful when rendering a fragment outside a layout).
+ */
+export const LangContext = createContext<Lang>(DEFAULT_LANG);
+
+/** Resolves a component's language: its own prop, else the enclosing layout's. */
+export function useLang(explicit?: Lang): Lang {
+  return explicit ?? useContext(LangContext);
+}

@@ -1,0 +1,264 @@
+import type { Child } from 'hono/jsx';
+import { htmlLang, otherLang, t, TIME_ZONE, type Lang } from '../i18n/index.ts';
+import { LangContext, type PageContext } from './context.ts';
+import { CsrfField } from './forms.tsx';
+import { Emblem, Icon, type IconName } from './icons.tsx';
+
+/** One entry of the primary navigation. */
+export interface NavItem {
+  href: string;
+  label: string;
+  icon?: IconName;
+  /** Defaults to matching `href` against `ctx.path`. */
+  current?: boolean;
+}
+
+/** Props of `Layout`. */
+export interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title, without the site name. */
+  title: string;
+  children?: Child;
+  /** Replaces the zone's default navigation. */
+  nav?: NavItem[];
+  /** Prefixes the `<title>` with "错误：" as GOV.UK does, so screen readers hear it first. */
+  hasErrors?: boolean;
+  /** Set false to leave out /static/enhance.js. */
+  enhance?: boolean;
+}
+
+/** The portal's four top-level columns, in their fixed order. */
+export function portalNav(lang: Lang): NavItem[] {
+  return [
+    { href: '/news', label: t(lang, 'nav.news'), icon: 'news' },
+    { href: '/disclosure', label: t(lang, 'nav.disclosure'), icon: 'disclosure' },
+    { href: '/services', label: t(lang, 'nav.services'), icon: 'services' },
+    { href: '/interaction', label: t(lang, 'nav.interaction'), icon: 'interaction' },
+  ];
+}
+
+/** The workbench's default navigation. */
+export function workbenchNav(lang: Lang): NavItem[] {
+  return [
+    { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
+    { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
+    { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },
+    { href: '/audit', label: t(lang, 'wb.nav.audit'), icon: 'disclosure' },
+  ];
+}
+
+/** The site name shown in the header and after every `<title>`. */
+export function siteName(ctx: Pick<PageContext, 'zone' | 'lang'>): string {
+  return t(ctx.lang, ctx.zone === 'portal' ? 'site.portal' : 'site.workbench');
+}
+
+function isCurrent(path: string, href: string): boolean {
+  const p = path.split(/[?#]/)[0] ?? '';
+  if (href === '/') return p === '/';
+  return p === href || p.startsWith(href + '/');
+}
+
+function prefsHref(kind: 'lang' | 'elder', set: string, path: string): string {
+  return `/prefs/${kind}?set=${set}&next=${encodeURIComponent(path)}`;
+}
+
+function Brand({ ctx }: { ctx: PageContext }) {
+  return (
+    <a class="brand" href="/">
+      <Emblem />
+      {ctx.zone === 'portal' ? (
+        <span class="brand-name">{t(ctx.lang, 'site.portal')}</span>
+      ) : (
+        <span class="brand-name">
+          <span class="brand-org">{t(ctx.lang, 'site.org')}</span>
+          {t(ctx.lang, 'site.workbench')}
+        </span>
+      )}
+    </a>
+  );
+}
+
+function UserArea({ ctx }: { ctx: PageContext }) {
+  const { lang, user } = ctx;
+  const staff = ctx.zone === 'workbench';
+  if (!user) {
+    return (
+      <>
+        <li>
+          <a class="tool" href={staff ? '/staff/login' : '/login'}>
+            <Icon name="login" />
+            <span>{t(lang, 'auth.login')}</span>
+          </a>
+        </li>
+        {staff ? null : (
+          <li>
+            <a class="tool" href="/register">
+              <span>{t(lang, 'auth.register')}</span>
+            </a>
+          </li>
+        )}
+      </>
+    );
+  }
+  return (
+    <li class="user-area">
+      <span class="user-name">
+        <Icon name="user" />
+        <span class="visually-hidden">{t(lang, 'auth.signedInAs', { name: user.displayName })}</span>
+        <span aria-hidden="true">{user.displayName}</span>
+      </span>
+      {/* POST, not a link: logging out changes state and must carry the CSRF token. */}
+      <form class="logout-form" method="post" action={staff ? '/staff/logout' : '/logout'}>
+        <CsrfField token={ctx.csrfToken ?? ''} />
+        <button type="submit" class="tool">
+          <Icon name="logout" />
+          <span>{t(lang, 'auth.logout')}</span>
+        </button>
+      </form>
+    </li>
+  );
+}
+
+function Header({ ctx, nav }: { ctx: PageContext; nav: NavItem[] }) {
+  const { lang, elder, path } = ctx;
+  const switchTo = otherLang(lang);
+  return (
+    <header class="site-header">
+      <div class="container header-bar">
+        <Brand ctx={ctx} />
+        <ul class="header-tools" aria-label={t(lang, 'header.tools')}>
+          <li>
+            <a class="tool" href={prefsHref('lang', switchTo, path)} hreflang={htmlLang(switchTo)}>
+              <Icon name="globe" />
+              <span lang={htmlLang(switchTo)}>{t(lang, 'lang.switch')}</span>
+            </a>
+          </li>
+          <li>
+            <a class="tool tool-elder" href={prefsHref('elder', elder ? '0' : '1', path)}>
+              <Icon name="textSize" />
+              <span>{t(lang, elder ? 'elder.off' : 'elder.on')}</span>
+            </a>
+          </li>
+          {/* Shown by enhance.js only where speechSynthesis exists and the page has readable text. */}
+          <li class="voice-item" hidden>
+            <button
+              type="button"
+              class="tool"
+              data-voice-toggle=""
+              data-label-start={t(lang, 'voice.start')}
+              data-label-stop={t(lang, 'voice.stop')}
+            >
+              <Icon name="speaker" />
+              <span class="voice-label">{t(lang, 'voice.start')}</span>
+            </button>
+          </li>
+          <UserArea ctx={ctx} />
+        </ul>
+      </div>
+      {nav.length > 0 ? (
+        <nav class="site-nav" aria-label={t(lang, ctx.zone === 'portal' ? 'nav.main' : 'wb.nav')}>
+          <ul class="container">
+            {nav.map((item) => {
+              const current = item.current ?? isCurrent(path, item.href);
+              return (
+                <li>
+                  <a href={item.href} aria-current={current ? 'page' : undefined}>
+                    {item.icon ? <Icon name={item.icon} /> : null}
+                    <span>{item.label}</span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' });
+
+/** Help stays in the same order on every page of a zone, error pages included (WCAG 3.2.6). */
+function Footer({ ctx }: { ctx: PageContext }) {
+  const { lang } = ctx;
+  const portal = ctx.zone === 'portal';
+  return (
+    <footer class="site-footer">
+      <div class="container">
+        <section class="footer-help" aria-labelledby="footer-help-title">
+          <h2 id="footer-help-title">{t(lang, 'footer.help')}</h2>
+          <ul class="help-list">
+            <li>
+              <Icon name="phone" />
+              <span>
+                {t(lang, portal ? 'footer.hotline' : 'footer.support')}{' '}
+                <strong class="nowrap">{t(lang, 'footer.hotlineNumber')}</strong>{' '}
+                <span class="demo-mark">{t(lang, 'footer.demoNumber')}</span>
+              </span>
+            </li>
+            {portal ? (
+              <>
+                <li>
+                  <Icon name="chat" />
+                  <a href="/interaction">{t(lang, 'footer.consult')}</a>
+                </li>
+                <li>
+                  <Icon name="help" />
+                  <a href="/services">{t(lang, 'footer.faq')}</a>
+                </li>
+              </>
+            ) : null}
+          </ul>
+        </section>
+        {portal ? (
+          <p class="emergency">
+            <Icon name="alert" />
+            <strong>{t(lang, 'footer.emergency')}</strong>
+          </p>
+        ) : null}
+        <p class="copyright">{t(lang, 'footer.copyright', { year: yearFormat.format(new Date()) })}</p>
+      </div>
+    </footer>
+  );
+}
+
+/**
+ * The full page shell for both zones. Everything works without JavaScript;
+ * enhance.js only adds focus management and voice reading.
+ */
+export function Layout({ ctx, title, children, nav, hasErrors = false, enhance = true }: LayoutProps) {
+  const { lang } = ctx;
+  const items = nav ?? (ctx.zone === 'portal' ? portalNav(lang) : workbenchNav(lang));
+  const bodyClass = `zone-${ctx.zone}${ctx.elder ? ' elder' : ''}`;
+  const fullTitle = `${hasErrors ? t(lang, 'error.titlePrefix') : ''}${title} - ${siteName(ctx)}`;
+  return (
+    <html lang={htmlLang(lang)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="theme-color" content={ctx.zone === 'portal' ? '#0b3d91' : '#0a1f44'} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/static/openpsb.css" />
+        {enhance ? <script src="/static/enhance.js" defer></script> : null}
+      </head>
+      <body class={bodyClass}>
+        <LangContext.Provider value={lang}>
+          <a class="skip-link" href="#main">
+            {t(lang, 'skip.main')}
+          </a>
+          {ctx.devNotice ? (
+            <div class="dev-notice">
+              <div class="container">{ctx.devNotice}</div>
+            </div>
+          ) : null}
+          <Header ctx={ctx} nav={items} />
+          <main id="main" class="container main">
+            {children}
+          </main>
+          <Footer ctx={ctx} />
+        </LangContext.Provider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Logger } from 'pino';
+import type { FieldSealer } from './crypto/seal.ts';
+import type { Db } from './db/database.ts';
+import type { NotificationAdapter } from './notify/adapter.ts';
+
+/** What a zone's features are given: its own database and the adapters, never the other zone's. */
+export interface ZoneServices {
+  db: Db;
+  sealer: FieldSealer;
+  notifier: NotificationAdapter;
+  /** The one-process demo install: developer pages (the SMS sandbox's outbox) are shown only here. */
+  embedded: boolean;
+  log: Logger;
+  now: () => Date;
+}
+
+/** A demo login printed by `openpsb start` in the embedded mode (fictional data). */
+export interface DemoAccount {
+  zone: 'portal' | 'workbench';
+  login: string;
+  password: string;
+  note: string;
+}

@@ -1,0 +1,94 @@
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
+
+export type UnitKind =
+  | 'bureau'
+  | 'sub-bureau'
+  | 'station'
+  | 'community-office'
+  | 'department'
+  | 'traffic-site'
+  | 'exit-entry-office';
+
+export const units = pgTable(
+  'units',
+  {
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code'),
+    // Materialised path of codes ("SF-0000/SF-D01/SF-D01-P01"), so "this unit and below" is one prefix match.
+    path: text('path').notNull(),
+    kind: text('kind').notNull().$type<UnitKind>(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    address: text('address').notNull(),
+    phone: text('phone').notNull(),
+    hours: text('hours').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lng: doublePrecision('lng').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('units_parent_idx').on(t.parentCode), index('units_path_idx').on(t.path)],
+);
+
+export const staff = pgTable('staff', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  badgeNo: text('badge_no').notNull().unique(),
+  name: text('name').notNull(),
+  unitCode: text('unit_code')
+    .notNull()
+    .references(() => units.code),
+  mobile: text('mobile'),
+  passwordHash: text('password_hash').notNull(),
+  // The TOTP secret is sealed at rest; the last accepted time step stops a code being replayed.
+  totpSealed: text('totp_sealed'),
+  totpLastStep: integer('totp_last_step').notNull().default(0),
+  mustEnrolTotp: boolean('must_enrol_totp').notNull().default(true),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Role =
+  | 'window-clerk'
+  | 'reviewer'
+  | 'approver'
+  | 'supervisor'
+  | 'discipline-inspector'
+  | 'letter-handler'
+  | 'content-editor'
+  | 'administrator'
+  | 'auditor';
+export type Scope = 'unit' | 'subtree' | 'all';
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    role: text('role').notNull().$type<Role>(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    scope: text('scope').notNull().$type<Scope>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('role_assignments_staff_idx').on(t.staffId)],
+);
+
+/** Insert-only, hash-chained record of every staff action and every read of personal data. */
+export const auditLog = pgTable('audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actor: text('actor').notNull(),
+  actorUnit: text('actor_unit'),
+  action: text('action').notNull(),
+  target: text('target'),
+  sourceIp: text('source_ip'),
+  detail: jsonb('detail').notNull().$type<Record<string, unknown>>(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});

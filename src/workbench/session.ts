@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { eq, isNull, and } from 'drizzle-orm';
+import { AppError } from '../shared/http/errors.ts';
+import { wantsJson } from '../shared/http/error-handler.ts';
+import type { Db } from '../shared/db/database.ts';
+import { roleAssignments, staff, units, type Role, type Scope } from './db/schema.ts';
+
+export interface Assignment {
+  role: Role;
+  unitCode: string;
+  unitPath: string;
+  scope: Scope;
+}
+
+export interface CurrentStaff {
+  id: string;
+  badgeNo: string;
+  name: string;
+  unitCode: string;
+  assignments: Assignment[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staff: CurrentStaff | undefined;
+  }
+}
+
+/** Loads the signed-in officer with the roles and jurisdictions in force now; a disabled account is signed out. */
+export function staffLoader(db: Db) {
+  return async (request: FastifyRequest): Promise<void> => {
+    request.staff = undefined;
+    const subject = request.session?.subject;
+    if (!subject?.startsWith('staff:')) return;
+    const id = subject.slice('staff:'.length);
+    const [row] = await db
+      .select({ id: staff.id, badgeNo: staff.badgeNo, name: staff.name, unitCode: staff.unitCode })
+      .from(staff)
+      .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
+    if (!row) return;
+    const assignments = await db
+      .select({ role: roleAssignments.role, unitCode: roleAssignments.unitCode, unitPath: units.path, scope: roleAssignments.scope })
+      .from(roleAssignments)
+      .innerJoin(units, eq(units.code, roleAssignments.unitCode))
+      .where(eq(roleAssignments.staffId, id));
+    request.staff = { ...row, assignments };
+  };
+}
+
+export async function requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.staff) return;
+  if (wantsJson(request)) throw new AppError('UNAUTHENTICATED');
+  await reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}`, 303);
+}
+
+export function staffOf(request: FastifyRequest): CurrentStaff {
+  if (!request.staff) throw new AppError('UNAUTHENTICATED');
+  return request.staff;
+}

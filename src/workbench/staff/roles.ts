@@ -1,0 +1,43 @@
+import type { Role, Scope } from '../db/schema.ts';
+
+export const roles: readonly Role[] = [
+  'window-clerk',
+  'reviewer',
+  'approver',
+  'supervisor',
+  'discipline-inspector',
+  'letter-handler',
+  'content-editor',
+  'administrator',
+  'auditor',
+];
+
+const roleLabels: Record<Role, { zh: string; en: string }> = {
+  'window-clerk': { zh: '窗口受理员', en: 'Window clerk' },
+  reviewer: { zh: '审核民警', en: 'Reviewer' },
+  approver: { zh: '审批领导', en: 'Approver' },
+  supervisor: { zh: '督办人员', en: 'Supervisor' },
+  'discipline-inspector': { zh: '纪检督察', en: 'Discipline inspector' },
+  'letter-handler': { zh: '信件办理员', en: 'Letter handler' },
+  'content-editor': { zh: '内容编辑', en: 'Content editor' },
+  administrator: { zh: '系统管理员', en: 'Administrator' },
+  auditor: { zh: '安全审计员', en: 'Auditor' },
+};
+
+const scopeLabels: Record<Scope, { zh: string; en: string }> = {
+  unit: { zh: '本单位', en: 'Own unit' },
+  subtree: { zh: '本单位及下级', en: 'Own unit and below' },
+  all: { zh: '全部', en: 'All units' },
+};
+
+export function roleLabel(role: Role, lang: 'zh' | 'en'): string {
+  return roleLabels[role][lang];
+}
+
+export function scopeLabel(scope: Scope, lang: 'zh' | 'en'): string {
+  return scopeLabels[scope][lang];
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { isEmbedded, type Config } from './shared/config.ts';
+import { createFieldSealer } from './shared/crypto/seal.ts';
+import { openDatabase, type Database } from './shared/db/database.ts';
+import { startWorker, type JobHandler, type Worker } from './shared/jobs/queue.ts';
+import { loggerOptions } from './shared/http/logger.ts';
+import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
+import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
+import type { Secrets } from './shared/secrets.ts';
+import type { ZoneServices } from './shared/zone.ts';
+import { buildPortal } from './portal/app.ts';
+import { buildWorkbench } from './workbench/app.ts';
+
+export type ZoneName = 'portal' | 'workbench';
+
+const migrationsRoot = path.resolve(import.meta.dirname, '../migrations');
+
+export interface Zone {
+  name: ZoneName;
+  database: Database;
+  services: ZoneServices;
+  handlers: Record<string, JobHandler>;
+}
+
+export interface ZoneOptions {
+  config: Config;
+  secrets: Secrets;
+  /** Overrides the database choice (tests): a postgres URL, or a PGlite directory / memory://. */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+}
+
+/** Opens a zone's own database, migrates it, and assembles the services its features are given. */
+export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zone> {
+  const url = options.databaseUrl ?? (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL);
+  const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
+  const database = await openDatabase({ url, dataDir });
+  await database.migrate(path.join(migrationsRoot, name));
+  const notifier = new SandboxNotificationAdapter(options.secrets.notifySecret);
+  const services: ZoneServices = {
+    db: database.db,
+    sealer: createFieldSealer(options.secrets.fieldKey),
+    notifier,
+    embedded: isEmbedded(options.config, name) && !url,
+    log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
+    now: () => new Date(),
+  };
+  const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
+  return { name, database, services, handlers };
+}
+
+export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<FastifyInstance> {
+  const appOptions = {
+    sessionSecret: options.secrets.sessionSecret,
+    production: options.config.NODE_ENV === 'production',
+    logLevel: options.config.LOG_LEVEL,
+  };
+  return zone.name === 'portal' ? buildPortal(zone.services, appOptions) : buildWorkbench(zone.services, appOptions);
+}
+
+export function startZoneWorker(zone: Zone): Worker {
+  return startWorker(zone.database.db, zone.handlers, zone.services.log);
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../../src/shared/config.ts';
+import type { Secrets } from '../../src/shared/secrets.ts';
+import { runOneJob } from '../../src/shared/jobs/queue.ts';
+import { buildZoneApp, openZone, type Zone, type ZoneName } from '../../src/zones.ts';
+
+/** Which engine this run of the suite uses: PGlite in memory by default, PostgreSQL with TEST_DATABASE_URL. */
+export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+let counter = 0;
+
+/** A fresh PostgreSQL database per zone per test file, so tests never see each other's rows. */
+async function freshPostgresUrl(base: string, name: ZoneName): Promise<string> {
+  const url = new URL(base);
+  const db = `${url.pathname.slice(1) || 'openpsb_test'}_${name}_${process.pid}_${++counter}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${db}"`);
+  await admin.query(`CREATE DATABASE "${db}"`);
+  await admin.end();
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+export interface TestZone extends Zone {
+  app: FastifyInstance;
+  /** Runs every due job now (notifications and the like), as the worker would after commit. */
+  drainJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startTestZone(name: ZoneName): Promise<TestZone> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const secrets: Secrets = {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    fieldKey: randomBytes(32),
+    notifySecret: 'test',
+  };
+  const base = process.env.TEST_DATABASE_URL;
+  const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;
+  const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://' });
+  // Test zones behave like the embedded demo install (developer pages on) unless a test says otherwise.
+  zone.services.embedded = true;
+  const app = await buildZoneApp(zone, { config, secrets });
+  await app.ready();
+  return {
+    ...zone,
+    app,
+    async drainJobs() {
+      let n = 0;
+      while (await runOneJob(zone.database.db, zone.handlers)) n++;
+      return n;
+    },
+    async close() {
+      await app.close();
+      await zone.database.close();
+    },
+  };
+}
