@@ -90,8 +90,13 @@
       var u = new window.SpeechSynthesisUtterance(parts[i]);
       u.lang = lang;
       u.rate = slow ? 0.85 : 1;
-      if (i === parts.length - 1) u.onend = function () { setSpeaking(false); };
-      u.onerror = function () { setSpeaking(false); };
+      if (i === parts.length - 1)
+        u.onend = function () {
+          setSpeaking(false);
+        };
+      u.onerror = function () {
+        setSpeaking(false);
+      };
       synth.speak(u);
     }
     setSpeaking(true);

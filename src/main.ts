@@ -61,13 +61,17 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
   zones.forEach((zone, i) => {
     const address = apps[i]?.server.address();
     const port = typeof address === 'object' && address ? address.port : '?';
-    const label = zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
+    const label =
+      zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
   if (zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
-    for (const a of accounts) lines.push(`  ${a.zone.padEnd(9)} ${a.login.padEnd(14)} ${a.password.padEnd(16)} ${a.note}`);
-    lines.push('  SMS codes of the sandbox: http://localhost:' + portOf(zones, apps, 'portal') + '/dev/messages');
+    for (const a of accounts)
+      lines.push(`  ${a.zone.padEnd(9)} ${a.login.padEnd(14)} ${a.password.padEnd(16)} ${a.note}`);
+    lines.push(
+      '  SMS codes of the sandbox: http://localhost:' + portOf(zones, apps, 'portal') + '/dev/messages',
+    );
   }
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');

@@ -34,7 +34,9 @@ export interface ZoneOptions {
 
 /** Opens a zone's own database, migrates it, and assembles the services its features are given. */
 export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zone> {
-  const url = options.databaseUrl ?? (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL);
+  const url =
+    options.databaseUrl ??
+    (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL);
   const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
   const database = await openDatabase({ url, dataDir });
   await database.migrate(path.join(migrationsRoot, name));
@@ -57,7 +59,9 @@ export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<Fa
     production: options.config.NODE_ENV === 'production',
     logLevel: options.config.LOG_LEVEL,
   };
-  return zone.name === 'portal' ? buildPortal(zone.services, appOptions) : buildWorkbench(zone.services, appOptions);
+  return zone.name === 'portal'
+    ? buildPortal(zone.services, appOptions)
+    : buildWorkbench(zone.services, appOptions);
 }
 
 export function startZoneWorker(zone: Zone): Worker {

@@ -9,7 +9,10 @@ import { citizenLoader } from './session.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 
 /** The internet zone: the public site and its JSON API. */
-export async function buildPortal(services: ZoneServices, options: { sessionSecret: string; production: boolean; logLevel: string }): Promise<FastifyInstance> {
+export async function buildPortal(
+  services: ZoneServices,
+  options: { sessionSecret: string; production: boolean; logLevel: string },
+): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'portal',
     db: services.db,
@@ -18,7 +21,12 @@ export async function buildPortal(services: ZoneServices, options: { sessionSecr
     logLevel: options.logLevel,
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
-      const ctx: PageContext = { zone: 'portal', lang: request.lang, elder: request.elder, path: request.url };
+      const ctx: PageContext = {
+        zone: 'portal',
+        lang: request.lang,
+        elder: request.elder,
+        path: request.url,
+      };
       return errorPage(ctx, view);
     },
   });

@@ -2,7 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../shared/ui/context.ts';
 
 /** The layout's view of the request; a CSRF token is made only for pages that post (or show logout). */
-export function portalContext(request: FastifyRequest, reply: FastifyReply, options: { forms?: boolean } = {}): PageContext {
+export function portalContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { forms?: boolean } = {},
+): PageContext {
   const ctx: PageContext = { zone: 'portal', lang: request.lang, elder: request.elder, path: request.url };
   if (request.citizen) ctx.user = { displayName: request.citizen.displayName, kind: 'citizen' };
   if (options.forms || request.citizen) ctx.csrfToken = reply.generateCsrf();

@@ -23,7 +23,10 @@ export function citizenLoader(db: Db) {
     const subject = request.session?.subject;
     if (!subject?.startsWith('citizen:')) return;
     const id = subject.slice('citizen:'.length);
-    const [row] = await db.select({ id: citizens.id, displayName: citizens.displayName }).from(citizens).where(eq(citizens.id, id));
+    const [row] = await db
+      .select({ id: citizens.id, displayName: citizens.displayName })
+      .from(citizens)
+      .where(eq(citizens.id, id));
     request.citizen = row;
   };
 }

@@ -18,7 +18,11 @@ function fresh(): Record<keyof Secrets, string> {
 }
 
 function decode(raw: Record<keyof Secrets, string>): Secrets {
-  return { sessionSecret: raw.sessionSecret, fieldKey: Buffer.from(raw.fieldKey, 'base64url'), notifySecret: raw.notifySecret };
+  return {
+    sessionSecret: raw.sessionSecret,
+    fieldKey: Buffer.from(raw.fieldKey, 'base64url'),
+    notifySecret: raw.notifySecret,
+  };
 }
 
 /**

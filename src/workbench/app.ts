@@ -7,7 +7,10 @@ import { registerHomeRoutes } from './home/home.routes.ts';
 import { staffLoader } from './session.ts';
 
 /** The police network zone: the officers' workbench. */
-export async function buildWorkbench(services: ZoneServices, options: { sessionSecret: string; production: boolean; logLevel: string }): Promise<FastifyInstance> {
+export async function buildWorkbench(
+  services: ZoneServices,
+  options: { sessionSecret: string; production: boolean; logLevel: string },
+): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'workbench',
     db: services.db,
@@ -16,7 +19,12 @@ export async function buildWorkbench(services: ZoneServices, options: { sessionS
     logLevel: options.logLevel,
     title: 'OpenPSB workbench API',
     renderErrorPage: (request, view) => {
-      const ctx: PageContext = { zone: 'workbench', lang: request.lang, elder: request.elder, path: request.url };
+      const ctx: PageContext = {
+        zone: 'workbench',
+        lang: request.lang,
+        elder: request.elder,
+        path: request.url,
+      };
       return errorPage(ctx, view);
     },
   });

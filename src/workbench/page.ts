@@ -1,9 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../shared/ui/context.ts';
 
-export function workbenchContext(request: FastifyRequest, reply: FastifyReply, options: { forms?: boolean } = {}): PageContext {
+export function workbenchContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { forms?: boolean } = {},
+): PageContext {
   const ctx: PageContext = { zone: 'workbench', lang: request.lang, elder: request.elder, path: request.url };
-  if (request.staff) ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
+  if (request.staff)
+    ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
   if (options.forms || request.staff) ctx.csrfToken = reply.generateCsrf();
   return ctx;
 }

@@ -39,7 +39,12 @@ export function staffLoader(db: Db) {
       .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
     if (!row) return;
     const assignments = await db
-      .select({ role: roleAssignments.role, unitCode: roleAssignments.unitCode, unitPath: units.path, scope: roleAssignments.scope })
+      .select({
+        role: roleAssignments.role,
+        unitCode: roleAssignments.unitCode,
+        unitPath: units.path,
+        scope: roleAssignments.scope,
+      })
       .from(roleAssignments)
       .innerJoin(units, eq(units.code, roleAssignments.unitCode))
       .where(eq(roleAssignments.staffId, id));

@@ -24,15 +24,31 @@ export function loginPage({ ctx, values = {}, errors = [], next }: FormPage & { 
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="mobile" label={w(ctx, '手机号码', 'Mobile number')} type="tel" inputmode="tel" autocomplete="username" width={20} value={values.mobile} error={errorFor(errors, 'mobile')} />
-          <PasswordField name="password" label={w(ctx, '密码', 'Password')} autocomplete="current-password" width={20} error={errorFor(errors, 'password')} />
+          <TextField
+            name="mobile"
+            label={w(ctx, '手机号码', 'Mobile number')}
+            type="tel"
+            inputmode="tel"
+            autocomplete="username"
+            width={20}
+            value={values.mobile}
+            error={errorFor(errors, 'mobile')}
+          />
+          <PasswordField
+            name="password"
+            label={w(ctx, '密码', 'Password')}
+            autocomplete="current-password"
+            width={20}
+            error={errorFor(errors, 'password')}
+          />
           <Button>{title}</Button>
         </Form>
         <p>
           <a href="/reset-password">{w(ctx, '忘记密码？', 'Forgot your password?')}</a>
         </p>
         <p>
-          {w(ctx, '还没有账号？', 'No account yet?')} <a href="/register">{w(ctx, '注册个人账号', 'Register')}</a>
+          {w(ctx, '还没有账号？', 'No account yet?')}{' '}
+          <a href="/register">{w(ctx, '注册个人账号', 'Register')}</a>
         </p>
       </div>
     </Layout>,
@@ -40,17 +56,41 @@ export function loginPage({ ctx, values = {}, errors = [], next }: FormPage & { 
 }
 
 /** Step one of registration and of password reset: the mobile number that will receive the code. */
-export function mobileStepPage({ ctx, values = {}, errors = [], purpose }: FormPage & { purpose: 'register' | 'reset' }): string {
-  const title = purpose === 'register' ? w(ctx, '注册个人账号', 'Register an account') : w(ctx, '找回密码', 'Reset your password');
+export function mobileStepPage({
+  ctx,
+  values = {},
+  errors = [],
+  purpose,
+}: FormPage & { purpose: 'register' | 'reset' }): string {
+  const title =
+    purpose === 'register'
+      ? w(ctx, '注册个人账号', 'Register an account')
+      : w(ctx, '找回密码', 'Reset your password');
   const action = purpose === 'register' ? '/register' : '/reset-password';
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
-        <p>{w(ctx, '我们会向这个号码发送一条短信验证码。', 'We will send a one-time code to this number by SMS.')}</p>
+        <p>
+          {w(
+            ctx,
+            '我们会向这个号码发送一条短信验证码。',
+            'We will send a one-time code to this number by SMS.',
+          )}
+        </p>
         <Form action={action} csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="mobile" label={w(ctx, '手机号码', 'Mobile number')} hint={w(ctx, '中国大陆11位手机号码', 'An 11-digit mainland China mobile number')} type="tel" inputmode="tel" autocomplete="tel" width={20} value={values.mobile} error={errorFor(errors, 'mobile')} />
+          <TextField
+            name="mobile"
+            label={w(ctx, '手机号码', 'Mobile number')}
+            hint={w(ctx, '中国大陆11位手机号码', 'An 11-digit mainland China mobile number')}
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            width={20}
+            value={values.mobile}
+            error={errorFor(errors, 'mobile')}
+          />
           <Button>{w(ctx, '获取验证码', 'Send code')}</Button>
         </Form>
       </div>
@@ -59,8 +99,17 @@ export function mobileStepPage({ ctx, values = {}, errors = [], purpose }: FormP
 }
 
 /** Step two: the code, and the new password (and, on registration, a display name). */
-export function codeStepPage({ ctx, values = {}, errors = [], purpose, mobileMasked }: FormPage & { purpose: 'register' | 'reset'; mobileMasked: string }): string {
-  const title = purpose === 'register' ? w(ctx, '设置账号信息', 'Set up your account') : w(ctx, '设置新密码', 'Choose a new password');
+export function codeStepPage({
+  ctx,
+  values = {},
+  errors = [],
+  purpose,
+  mobileMasked,
+}: FormPage & { purpose: 'register' | 'reset'; mobileMasked: string }): string {
+  const title =
+    purpose === 'register'
+      ? w(ctx, '设置账号信息', 'Set up your account')
+      : w(ctx, '设置新密码', 'Choose a new password');
   const action = purpose === 'register' ? '/register/details' : '/reset-password/new';
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -68,17 +117,62 @@ export function codeStepPage({ ctx, values = {}, errors = [], purpose, mobileMas
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <InsetText>
-          {w(ctx, `验证码已发送至 ${mobileMasked}，5分钟内有效。`, `A code was sent to ${mobileMasked}; it is valid for 5 minutes.`)}{' '}
-          <a href={purpose === 'register' ? '/register' : '/reset-password'}>{w(ctx, '换个号码或重新获取', 'Use another number or get a new code')}</a>
+          {w(
+            ctx,
+            `验证码已发送至 ${mobileMasked}，5分钟内有效。`,
+            `A code was sent to ${mobileMasked}; it is valid for 5 minutes.`,
+          )}{' '}
+          <a href={purpose === 'register' ? '/register' : '/reset-password'}>
+            {w(ctx, '换个号码或重新获取', 'Use another number or get a new code')}
+          </a>
         </InsetText>
         <Form action={action} csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="code" label={w(ctx, '短信验证码', 'Code from the SMS')} inputmode="numeric" autocomplete="one-time-code" width={10} value={values.code} error={errorFor(errors, 'code')} />
+          <TextField
+            name="code"
+            label={w(ctx, '短信验证码', 'Code from the SMS')}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            width={10}
+            value={values.code}
+            error={errorFor(errors, 'code')}
+          />
           {purpose === 'register' ? (
-            <TextField name="displayName" label={w(ctx, '称呼', 'Display name')} hint={w(ctx, '办事时怎样称呼您，可以不是真实姓名', 'How we address you; need not be your legal name')} autocomplete="nickname" width={20} value={values.displayName} error={errorFor(errors, 'displayName')} />
+            <TextField
+              name="displayName"
+              label={w(ctx, '称呼', 'Display name')}
+              hint={w(
+                ctx,
+                '办事时怎样称呼您，可以不是真实姓名',
+                'How we address you; need not be your legal name',
+              )}
+              autocomplete="nickname"
+              width={20}
+              value={values.displayName}
+              error={errorFor(errors, 'displayName')}
+            />
           ) : null}
-          <PasswordField name="password" label={w(ctx, '密码', 'Password')} hint={w(ctx, '至少8位，包含字母、数字或符号中的两类', 'At least 8 characters, with two of: letters, digits, symbols')} autocomplete="new-password" width={20} error={errorFor(errors, 'password')} />
-          <PasswordField name="confirm" label={w(ctx, '再次输入密码', 'Password again')} autocomplete="new-password" width={20} error={errorFor(errors, 'confirm')} />
-          <Button>{purpose === 'register' ? w(ctx, '注册', 'Register') : w(ctx, '保存新密码', 'Save new password')}</Button>
+          <PasswordField
+            name="password"
+            label={w(ctx, '密码', 'Password')}
+            hint={w(
+              ctx,
+              '至少8位，包含字母、数字或符号中的两类',
+              'At least 8 characters, with two of: letters, digits, symbols',
+            )}
+            autocomplete="new-password"
+            width={20}
+            error={errorFor(errors, 'password')}
+          />
+          <PasswordField
+            name="confirm"
+            label={w(ctx, '再次输入密码', 'Password again')}
+            autocomplete="new-password"
+            width={20}
+            error={errorFor(errors, 'confirm')}
+          />
+          <Button>
+            {purpose === 'register' ? w(ctx, '注册', 'Register') : w(ctx, '保存新密码', 'Save new password')}
+          </Button>
         </Form>
       </div>
     </Layout>,
@@ -103,7 +197,15 @@ const statusText: Record<string, { zh: string; en: string; tone: 'green' | 'ambe
   'not-matched': { zh: '信息不一致', en: 'Not matched', tone: 'red' },
 };
 
-export function accountPage({ ctx, profile, flash }: { ctx: PageContext; profile: ProfileView; flash?: string | undefined }): string {
+export function accountPage({
+  ctx,
+  profile,
+  flash,
+}: {
+  ctx: PageContext;
+  profile: ProfileView;
+  flash?: string | undefined;
+}): string {
   const title = w(ctx, '我的账号', 'My account');
   const status = statusText[profile.realNameStatus] ?? statusText.none!;
   const dash = '—';
@@ -122,24 +224,52 @@ export function accountPage({ ctx, profile, flash }: { ctx: PageContext; profile
           { key: w(ctx, '称呼', 'Display name'), value: profile.displayName, changeHref: '/account/profile' },
           { key: w(ctx, '手机号码', 'Mobile number'), value: profile.mobileMasked },
           { key: w(ctx, '姓名', 'Name'), value: profile.realName ?? dash, changeHref: '/account/profile' },
-          { key: w(ctx, '身份证件号码', 'ID number'), value: profile.idNumberMasked ?? dash, changeHref: '/account/profile' },
-          { key: w(ctx, '实名认证', 'Real-name check'), value: <Tag tone={status.tone}>{status[ctx.lang]}</Tag> },
+          {
+            key: w(ctx, '身份证件号码', 'ID number'),
+            value: profile.idNumberMasked ?? dash,
+            changeHref: '/account/profile',
+          },
+          {
+            key: w(ctx, '实名认证', 'Real-name check'),
+            value: <Tag tone={status.tone}>{status[ctx.lang]}</Tag>,
+          },
           { key: w(ctx, '电子邮箱', 'E-mail'), value: profile.email ?? dash, changeHref: '/account/profile' },
-          { key: w(ctx, '联系地址', 'Address'), value: profile.address ?? dash, changeHref: '/account/profile' },
+          {
+            key: w(ctx, '联系地址', 'Address'),
+            value: profile.address ?? dash,
+            changeHref: '/account/profile',
+          },
         ]}
       />
       <h2>{w(ctx, '我的单位', 'My companies')}</h2>
       {profile.companies.length === 0 ? (
-        <p>{w(ctx, '您还没有关联任何单位。单位办事需要先登记单位并成为其经办人。', 'You act for no company yet.')}</p>
+        <p>
+          {w(
+            ctx,
+            '您还没有关联任何单位。单位办事需要先登记单位并成为其经办人。',
+            'You act for no company yet.',
+          )}
+        </p>
       ) : (
         <Table
           caption={w(ctx, '我可以代表办事的单位', 'Companies I act for')}
-          head={[w(ctx, '单位名称', 'Name'), w(ctx, '统一社会信用代码', 'Credit code'), w(ctx, '身份', 'Role'), '']}
+          head={[
+            w(ctx, '单位名称', 'Name'),
+            w(ctx, '统一社会信用代码', 'Credit code'),
+            w(ctx, '身份', 'Role'),
+            '',
+          ]}
           rows={profile.companies.map((c) => [
             c.name,
             c.creditCode,
-            c.role === 'legal-representative' ? w(ctx, '法定代表人', 'Legal representative') : w(ctx, '经办人', 'Agent'),
-            c.role === 'legal-representative' ? <a href={`/account/companies/${c.id}`}>{w(ctx, '管理经办人', 'Manage agents')}</a> : '',
+            c.role === 'legal-representative'
+              ? w(ctx, '法定代表人', 'Legal representative')
+              : w(ctx, '经办人', 'Agent'),
+            c.role === 'legal-representative' ? (
+              <a href={`/account/companies/${c.id}`}>{w(ctx, '管理经办人', 'Manage agents')}</a>
+            ) : (
+              ''
+            ),
           ])}
         />
       )}
@@ -160,11 +290,56 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <Form action="/account/profile" csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="displayName" label={w(ctx, '称呼', 'Display name')} autocomplete="nickname" width={20} value={values.displayName} error={errorFor(errors, 'displayName')} />
-          <TextField name="realName" optional label={w(ctx, '姓名', 'Name')} hint={w(ctx, '与身份证件上的姓名一致', 'As on your ID document')} autocomplete="name" width={20} value={values.realName} error={errorFor(errors, 'realName')} />
-          <TextField name="idNumber" optional label={w(ctx, '身份证件号码', 'ID number')} hint={w(ctx, '18位居民身份证号码、港澳台居民居住证或外国人永久居留身份证号码；已保存的号码不再显示，如需更改请重新填写', '18 characters; a saved number is not shown again — fill it in only to change it')} autocomplete="off" spellcheck={false} width={20} value={values.idNumber} error={errorFor(errors, 'idNumber')} />
-          <TextField name="email" optional type="email" label={w(ctx, '电子邮箱', 'E-mail')} autocomplete="email" value={values.email} error={errorFor(errors, 'email')} />
-          <TextField name="address" optional label={w(ctx, '联系地址', 'Address')} autocomplete="street-address" value={values.address} error={errorFor(errors, 'address')} />
+          <TextField
+            name="displayName"
+            label={w(ctx, '称呼', 'Display name')}
+            autocomplete="nickname"
+            width={20}
+            value={values.displayName}
+            error={errorFor(errors, 'displayName')}
+          />
+          <TextField
+            name="realName"
+            optional
+            label={w(ctx, '姓名', 'Name')}
+            hint={w(ctx, '与身份证件上的姓名一致', 'As on your ID document')}
+            autocomplete="name"
+            width={20}
+            value={values.realName}
+            error={errorFor(errors, 'realName')}
+          />
+          <TextField
+            name="idNumber"
+            optional
+            label={w(ctx, '身份证件号码', 'ID number')}
+            hint={w(
+              ctx,
+              '18位居民身份证号码、港澳台居民居住证或外国人永久居留身份证号码；已保存的号码不再显示，如需更改请重新填写',
+              '18 characters; a saved number is not shown again — fill it in only to change it',
+            )}
+            autocomplete="off"
+            spellcheck={false}
+            width={20}
+            value={values.idNumber}
+            error={errorFor(errors, 'idNumber')}
+          />
+          <TextField
+            name="email"
+            optional
+            type="email"
+            label={w(ctx, '电子邮箱', 'E-mail')}
+            autocomplete="email"
+            value={values.email}
+            error={errorFor(errors, 'email')}
+          />
+          <TextField
+            name="address"
+            optional
+            label={w(ctx, '联系地址', 'Address')}
+            autocomplete="street-address"
+            value={values.address}
+            error={errorFor(errors, 'address')}
+          />
           <Button>{w(ctx, '保存', 'Save')}</Button>
         </Form>
         <p>
@@ -183,8 +358,22 @@ export function companyFormPage({ ctx, values = {}, errors = [] }: FormPage): st
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <Form action="/account/companies/new" csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="creditCode" label={w(ctx, '统一社会信用代码', 'Unified social credit code')} hint={w(ctx, '营业执照上的18位代码', 'The 18-character code on the business licence')} width={20} spellcheck={false} value={values.creditCode} error={errorFor(errors, 'creditCode')} />
-          <TextField name="name" label={w(ctx, '单位全称', 'Full company name')} autocomplete="organization" value={values.name} error={errorFor(errors, 'name')} />
+          <TextField
+            name="creditCode"
+            label={w(ctx, '统一社会信用代码', 'Unified social credit code')}
+            hint={w(ctx, '营业执照上的18位代码', 'The 18-character code on the business licence')}
+            width={20}
+            spellcheck={false}
+            value={values.creditCode}
+            error={errorFor(errors, 'creditCode')}
+          />
+          <TextField
+            name="name"
+            label={w(ctx, '单位全称', 'Full company name')}
+            autocomplete="organization"
+            value={values.name}
+            error={errorFor(errors, 'name')}
+          />
           <Radios
             name="role"
             legend={w(ctx, '您在该单位的身份', 'Your role in the company')}
@@ -192,7 +381,10 @@ export function companyFormPage({ ctx, values = {}, errors = [] }: FormPage): st
             error={errorFor(errors, 'role')}
             items={[
               { value: 'legal-representative', label: w(ctx, '法定代表人', 'Legal representative') },
-              { value: 'agent', label: w(ctx, '经办人（受单位委托办事）', 'Agent (acting on the company’s authority)') },
+              {
+                value: 'agent',
+                label: w(ctx, '经办人（受单位委托办事）', 'Agent (acting on the company’s authority)'),
+              },
             ]}
           />
           <Button>{w(ctx, '登记', 'Register company')}</Button>
@@ -202,7 +394,16 @@ export function companyFormPage({ ctx, values = {}, errors = [] }: FormPage): st
   );
 }
 
-export function agentsPage({ ctx, company, agents, values = {}, errors = [] }: FormPage & { company: { id: string; name: string }; agents: { displayName: string; mobileMasked: string; role: string }[] }): string {
+export function agentsPage({
+  ctx,
+  company,
+  agents,
+  values = {},
+  errors = [],
+}: FormPage & {
+  company: { id: string; name: string };
+  agents: { displayName: string; mobileMasked: string; role: string }[];
+}): string {
   const title = w(ctx, `${company.name} 的经办人`, `Agents of ${company.name}`);
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -211,11 +412,26 @@ export function agentsPage({ ctx, company, agents, values = {}, errors = [] }: F
       <Table
         caption={w(ctx, '可以代表本单位办事的人', 'People who may act for the company')}
         head={[w(ctx, '称呼', 'Name'), w(ctx, '手机号码', 'Mobile'), w(ctx, '身份', 'Role')]}
-        rows={agents.map((a) => [a.displayName, a.mobileMasked, a.role === 'legal-representative' ? w(ctx, '法定代表人', 'Legal representative') : w(ctx, '经办人', 'Agent')])}
+        rows={agents.map((a) => [
+          a.displayName,
+          a.mobileMasked,
+          a.role === 'legal-representative'
+            ? w(ctx, '法定代表人', 'Legal representative')
+            : w(ctx, '经办人', 'Agent'),
+        ])}
       />
       <h2>{w(ctx, '添加经办人', 'Add an agent')}</h2>
       <Form action={`/account/companies/${company.id}`} csrfToken={ctx.csrfToken ?? ''}>
-        <TextField name="mobile" label={w(ctx, '经办人的手机号码', 'Agent’s mobile number')} hint={w(ctx, '对方需已注册个人账号', 'They need a personal account')} type="tel" inputmode="tel" width={20} value={values.mobile} error={errorFor(errors, 'mobile')} />
+        <TextField
+          name="mobile"
+          label={w(ctx, '经办人的手机号码', 'Agent’s mobile number')}
+          hint={w(ctx, '对方需已注册个人账号', 'They need a personal account')}
+          type="tel"
+          inputmode="tel"
+          width={20}
+          value={values.mobile}
+          error={errorFor(errors, 'mobile')}
+        />
         <Button>{w(ctx, '添加', 'Add agent')}</Button>
       </Form>
     </Layout>,

@@ -20,12 +20,19 @@ const codeLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 
 function fieldErrors(request: FastifyRequest, error: unknown) {
   return translatedFieldErrors(error, (key) =>
-    key in { MOBILE_TAKEN: 1 } ? errorMessage(key as ErrorCode, request.lang) : accountMessage(request.lang, key as AccountMessage),
+    key in { MOBILE_TAKEN: 1 }
+      ? errorMessage(key as ErrorCode, request.lang)
+      : accountMessage(request.lang, key as AccountMessage),
   );
 }
 
 /** Re-renders the form with what the user typed and every problem listed (422), or rethrows what is not a form error. */
-function formError(request: FastifyRequest, reply: FastifyReply, error: unknown, render: (errors: { field: string; message: string }[]) => string) {
+function formError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  render: (errors: { field: string; message: string }[]) => string,
+) {
   const errors = fieldErrors(request, error);
   if (errors) return reply.html(render(errors), 422);
   if (error instanceof AppError && (error.code === 'LOGIN_FAILED' || error.code === 'ACCOUNT_LOCKED')) {
@@ -50,7 +57,12 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
       return reply.redirect(next, 303);
     } catch (error) {
       return formError(request, reply, error, (errors) =>
-        pages.loginPage({ ctx: portalContext(request, reply, { forms: true }), values: { mobile: body.mobile ?? '' }, errors, next }),
+        pages.loginPage({
+          ctx: portalContext(request, reply, { forms: true }),
+          values: { mobile: body.mobile ?? '' },
+          errors,
+          next,
+        }),
       );
     }
   });
@@ -78,10 +90,23 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
       } catch (error) {
         if (error instanceof AppError && error.code === 'RATE_LIMITED') {
           const errors = [{ field: 'mobile', message: errorMessage('RATE_LIMITED', request.lang) }];
-          return reply.html(pages.mobileStepPage({ ctx: portalContext(request, reply, { forms: true }), values: body, errors, purpose }), 429);
+          return reply.html(
+            pages.mobileStepPage({
+              ctx: portalContext(request, reply, { forms: true }),
+              values: body,
+              errors,
+              purpose,
+            }),
+            429,
+          );
         }
         return formError(request, reply, error, (errors) =>
-          pages.mobileStepPage({ ctx: portalContext(request, reply, { forms: true }), values: body, errors, purpose }),
+          pages.mobileStepPage({
+            ctx: portalContext(request, reply, { forms: true }),
+            values: body,
+            errors,
+            purpose,
+          }),
         );
       }
     });
@@ -89,7 +114,13 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
     app.get(codeStep, { schema: { hide: true } }, async (request, reply) => {
       const mobile = request.session.pendingMobile;
       if (!mobile) return reply.redirect(base, 303);
-      return reply.html(pages.codeStepPage({ ctx: portalContext(request, reply, { forms: true }), purpose, mobileMasked: maskMobile(mobile) }));
+      return reply.html(
+        pages.codeStepPage({
+          ctx: portalContext(request, reply, { forms: true }),
+          purpose,
+          mobileMasked: maskMobile(mobile),
+        }),
+      );
     });
 
     app.post(codeStep, { schema: { hide: true }, config: loginLimit }, async (request, reply) => {
@@ -100,7 +131,8 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
         if (purpose === 'register') {
           const citizen = await service.register(services, { ...body, mobile });
           await signIn(request, citizen.id);
-          request.session.flash = request.lang === 'en' ? 'Your account is ready.' : '注册成功，欢迎使用网上公安局。';
+          request.session.flash =
+            request.lang === 'en' ? 'Your account is ready.' : '注册成功，欢迎使用网上公安局。';
           return reply.redirect('/account', 303);
         }
         await service.resetPassword(services, { ...body, mobile });
@@ -108,7 +140,13 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
         return reply.redirect('/login?reset=1', 303);
       } catch (error) {
         return formError(request, reply, error, (errors) =>
-          pages.codeStepPage({ ctx: portalContext(request, reply, { forms: true }), values: { code: body.code ?? '', displayName: body.displayName ?? '' }, errors, purpose, mobileMasked: maskMobile(mobile) }),
+          pages.codeStepPage({
+            ctx: portalContext(request, reply, { forms: true }),
+            values: { code: body.code ?? '', displayName: body.displayName ?? '' },
+            errors,
+            purpose,
+            mobileMasked: maskMobile(mobile),
+          }),
         );
       }
     });
@@ -136,37 +174,60 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
     );
   });
 
-  app.get('/account/profile', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) => {
-    const c = await service.getCitizen(services, citizenOf(request).id);
-    const values = { displayName: c.displayName, realName: c.realName ?? '', email: c.email ?? '', address: c.address ?? '' };
-    return reply.html(pages.profileFormPage({ ctx: portalContext(request, reply), values }));
-  });
-
-  app.post('/account/profile', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) => {
-    const body = formBody(request);
-    try {
-      await service.updateProfile(services, citizenOf(request).id, body);
-      request.session.flash = request.lang === 'en' ? 'Your details were saved.' : '个人信息已保存。';
-      return reply.redirect('/account', 303);
-    } catch (error) {
-      return formError(request, reply, error, (errors) => pages.profileFormPage({ ctx: portalContext(request, reply), values: body, errors }));
-    }
-  });
-
-  app.get('/account/companies/new', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) =>
-    reply.html(pages.companyFormPage({ ctx: portalContext(request, reply) })),
+  app.get(
+    '/account/profile',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => {
+      const c = await service.getCitizen(services, citizenOf(request).id);
+      const values = {
+        displayName: c.displayName,
+        realName: c.realName ?? '',
+        email: c.email ?? '',
+        address: c.address ?? '',
+      };
+      return reply.html(pages.profileFormPage({ ctx: portalContext(request, reply), values }));
+    },
   );
 
-  app.post('/account/companies/new', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) => {
-    const body = formBody(request);
-    try {
-      await service.addCompany(services, citizenOf(request).id, body);
-      request.session.flash = request.lang === 'en' ? 'The company was registered.' : '单位已登记。';
-      return reply.redirect('/account', 303);
-    } catch (error) {
-      return formError(request, reply, error, (errors) => pages.companyFormPage({ ctx: portalContext(request, reply), values: body, errors }));
-    }
-  });
+  app.post(
+    '/account/profile',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => {
+      const body = formBody(request);
+      try {
+        await service.updateProfile(services, citizenOf(request).id, body);
+        request.session.flash = request.lang === 'en' ? 'Your details were saved.' : '个人信息已保存。';
+        return reply.redirect('/account', 303);
+      } catch (error) {
+        return formError(request, reply, error, (errors) =>
+          pages.profileFormPage({ ctx: portalContext(request, reply), values: body, errors }),
+        );
+      }
+    },
+  );
+
+  app.get(
+    '/account/companies/new',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => reply.html(pages.companyFormPage({ ctx: portalContext(request, reply) })),
+  );
+
+  app.post(
+    '/account/companies/new',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => {
+      const body = formBody(request);
+      try {
+        await service.addCompany(services, citizenOf(request).id, body);
+        request.session.flash = request.lang === 'en' ? 'The company was registered.' : '单位已登记。';
+        return reply.redirect('/account', 303);
+      } catch (error) {
+        return formError(request, reply, error, (errors) =>
+          pages.companyFormPage({ ctx: portalContext(request, reply), values: body, errors }),
+        );
+      }
+    },
+  );
 
   const agentsView = async (citizenId: string, companyId: string) => {
     if (!/^[0-9a-f-]{36}$/.test(companyId)) throw new AppError('NOT_FOUND');
@@ -174,7 +235,13 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
       .select({ role: companyAgents.role, name: companies.name })
       .from(companyAgents)
       .innerJoin(companies, eq(companies.id, companyAgents.companyId))
-      .where(and(eq(companyAgents.companyId, companyId), eq(companyAgents.citizenId, citizenId), eq(companyAgents.active, true)));
+      .where(
+        and(
+          eq(companyAgents.companyId, companyId),
+          eq(companyAgents.citizenId, citizenId),
+          eq(companyAgents.active, true),
+        ),
+      );
     // One answer for "no such company" and "not yours", so company ids cannot be probed.
     if (!membership || membership.role !== 'legal-representative') throw new AppError('NOT_FOUND');
     const agents = await services.db
@@ -184,32 +251,51 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
       .where(and(eq(companyAgents.companyId, companyId), eq(companyAgents.active, true)));
     return {
       company: { id: companyId, name: membership.name },
-      agents: agents.map((a) => ({ displayName: a.displayName, mobileMasked: maskMobile(a.mobile), role: a.role })),
+      agents: agents.map((a) => ({
+        displayName: a.displayName,
+        mobileMasked: maskMobile(a.mobile),
+        role: a.role,
+      })),
     };
   };
 
-  app.get('/account/companies/:id', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) => {
-    const view = await agentsView(citizenOf(request).id, (request.params as { id: string }).id);
-    return reply.html(pages.agentsPage({ ctx: portalContext(request, reply), ...view }));
-  });
+  app.get(
+    '/account/companies/:id',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => {
+      const view = await agentsView(citizenOf(request).id, (request.params as { id: string }).id);
+      return reply.html(pages.agentsPage({ ctx: portalContext(request, reply), ...view }));
+    },
+  );
 
-  app.post('/account/companies/:id', { schema: { hide: true }, preHandler: requireCitizen }, async (request, reply) => {
-    const companyId = (request.params as { id: string }).id;
-    const body = formBody(request);
-    const view = await agentsView(citizenOf(request).id, companyId);
-    try {
-      await service.addAgent(services, citizenOf(request).id, companyId, body.mobile);
-      return reply.redirect(`/account/companies/${companyId}`, 303);
-    } catch (error) {
-      return formError(request, reply, error, (errors) => pages.agentsPage({ ctx: portalContext(request, reply), ...view, values: body, errors }));
-    }
-  });
+  app.post(
+    '/account/companies/:id',
+    { schema: { hide: true }, preHandler: requireCitizen },
+    async (request, reply) => {
+      const companyId = (request.params as { id: string }).id;
+      const body = formBody(request);
+      const view = await agentsView(citizenOf(request).id, companyId);
+      try {
+        await service.addAgent(services, citizenOf(request).id, companyId, body.mobile);
+        return reply.redirect(`/account/companies/${companyId}`, 303);
+      } catch (error) {
+        return formError(request, reply, error, (errors) =>
+          pages.agentsPage({ ctx: portalContext(request, reply), ...view, values: body, errors }),
+        );
+      }
+    },
+  );
 
   registerAccountApi(app, services);
 }
 
 const ErrorResponse = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })), requestId: Type.String() }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+    requestId: Type.String(),
+  }),
 });
 
 /** The same rules for apps and mini-programs, as JSON. */
@@ -221,7 +307,10 @@ function registerAccountApi(app: FastifyInstance, services: ZoneServices): void 
       schema: {
         tags: ['accounts'],
         summary: 'Send a one-time code by SMS (registration or password reset)',
-        body: Type.Object({ mobile: Type.String({ maxLength: 20 }), purpose: Type.Union([Type.Literal('register'), Type.Literal('reset-password')]) }),
+        body: Type.Object({
+          mobile: Type.String({ maxLength: 20 }),
+          purpose: Type.Union([Type.Literal('register'), Type.Literal('reset-password')]),
+        }),
         response: { 202: Type.Object({ sent: Type.Boolean() }), 422: ErrorResponse, 429: ErrorResponse },
       },
     },
@@ -241,8 +330,15 @@ function registerAccountApi(app: FastifyInstance, services: ZoneServices): void 
       schema: {
         tags: ['accounts'],
         summary: 'Log in with mobile number and password; sets the session cookie',
-        body: Type.Object({ mobile: Type.String({ maxLength: 20 }), password: Type.String({ maxLength: 200 }) }),
-        response: { 200: Type.Object({ id: Type.String(), displayName: Type.String() }), 401: ErrorResponse, 422: ErrorResponse },
+        body: Type.Object({
+          mobile: Type.String({ maxLength: 20 }),
+          password: Type.String({ maxLength: 200 }),
+        }),
+        response: {
+          200: Type.Object({ id: Type.String(), displayName: Type.String() }),
+          401: ErrorResponse,
+          422: ErrorResponse,
+        },
       },
     },
     async (request) => {
@@ -277,7 +373,13 @@ function registerAccountApi(app: FastifyInstance, services: ZoneServices): void 
     },
     async (request) => {
       const c = await service.getCitizen(services, citizenOf(request).id);
-      return { id: c.id, displayName: c.displayName, mobile: maskMobile(c.mobile), realNameStatus: c.realNameStatus, idNumberMasked: c.idNumberMasked };
+      return {
+        id: c.id,
+        displayName: c.displayName,
+        mobile: maskMobile(c.mobile),
+        realNameStatus: c.realNameStatus,
+        idNumberMasked: c.idNumberMasked,
+      };
     },
   );
 }

@@ -24,25 +24,40 @@ export function normaliseMobile(raw: string | undefined): string {
   return parsed.value;
 }
 
-function checkPassword(password: string | undefined, confirm: string | undefined): { field: string; message: AccountMessage }[] {
+function checkPassword(
+  password: string | undefined,
+  confirm: string | undefined,
+): { field: string; message: AccountMessage }[] {
   if (!password) return [{ field: 'password', message: 'passwordRequired' }];
   const problem = passwordProblems(password);
   if (problem === 'too-short') return [{ field: 'password', message: 'passwordShort' }];
   if (problem === 'too-simple') return [{ field: 'password', message: 'passwordSimple' }];
-  if (confirm !== undefined && confirm !== password) return [{ field: 'confirm', message: 'passwordMismatch' }];
+  if (confirm !== undefined && confirm !== password)
+    return [{ field: 'confirm', message: 'passwordMismatch' }];
   return [];
 }
 
-export async function sendCode(services: ZoneServices, rawMobile: string | undefined, purpose: CodePurpose): Promise<string> {
+export async function sendCode(
+  services: ZoneServices,
+  rawMobile: string | undefined,
+  purpose: CodePurpose,
+): Promise<string> {
   const mobile = normaliseMobile(rawMobile);
   await services.db.transaction(async (tx) => {
     if (purpose === 'register') {
-      const [existing] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.mobile, mobile));
-      if (existing) throw new AppError('MOBILE_TAKEN', { fields: [{ field: 'mobile', message: 'MOBILE_TAKEN' }] });
+      const [existing] = await tx
+        .select({ id: citizens.id })
+        .from(citizens)
+        .where(eq(citizens.mobile, mobile));
+      if (existing)
+        throw new AppError('MOBILE_TAKEN', { fields: [{ field: 'mobile', message: 'MOBILE_TAKEN' }] });
     }
     // A reset for an unknown number behaves like a known one, so the form cannot be used to probe accounts.
     if (purpose === 'reset-password') {
-      const [existing] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.mobile, mobile));
+      const [existing] = await tx
+        .select({ id: citizens.id })
+        .from(citizens)
+        .where(eq(citizens.mobile, mobile));
       if (!existing) return;
     }
     await issueSmsCode(tx, mobile, purpose, services.now());
@@ -58,7 +73,10 @@ export interface RegisterInput {
   confirm?: string | undefined;
 }
 
-export async function register(services: ZoneServices, input: RegisterInput): Promise<{ id: string; displayName: string }> {
+export async function register(
+  services: ZoneServices,
+  input: RegisterInput,
+): Promise<{ id: string; displayName: string }> {
   const fields: { field: string; message: AccountMessage }[] = [];
   if (!input.code?.trim()) fields.push({ field: 'code', message: 'codeRequired' });
   const displayName = input.displayName?.trim() ?? '';
@@ -84,7 +102,11 @@ export async function register(services: ZoneServices, input: RegisterInput): Pr
 }
 
 /** Password login with a lock after five failures; the answer never says which half was wrong. */
-export async function login(services: ZoneServices, rawMobile: string | undefined, password: string | undefined) {
+export async function login(
+  services: ZoneServices,
+  rawMobile: string | undefined,
+  password: string | undefined,
+) {
   const fields: { field: string; message: AccountMessage }[] = [];
   let mobile = '';
   try {
@@ -107,13 +129,17 @@ export async function login(services: ZoneServices, rawMobile: string | undefine
       .update(citizens)
       .set({
         failedLogins: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
-        lockedUntil: failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : citizen.lockedUntil,
+        lockedUntil:
+          failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : citizen.lockedUntil,
       })
       .where(eq(citizens.id, citizen.id));
     throw new AppError(failures >= LOCK_AFTER_FAILURES ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
   }
   if (citizen.failedLogins > 0) {
-    await services.db.update(citizens).set({ failedLogins: 0, lockedUntil: null }).where(eq(citizens.id, citizen.id));
+    await services.db
+      .update(citizens)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(citizens.id, citizen.id));
   }
   return { id: citizen.id, displayName: citizen.displayName };
 }
@@ -153,9 +179,18 @@ export interface ProfileInput {
   address?: string | undefined;
 }
 
-const idErrors = { format: 'idFormat', checksum: 'idChecksum', region: 'idRegion', birthdate: 'idBirthdate' } as const;
+const idErrors = {
+  format: 'idFormat',
+  checksum: 'idChecksum',
+  region: 'idRegion',
+  birthdate: 'idBirthdate',
+} as const;
 
-export async function updateProfile(services: ZoneServices, citizenId: string, input: ProfileInput): Promise<void> {
+export async function updateProfile(
+  services: ZoneServices,
+  citizenId: string,
+  input: ProfileInput,
+): Promise<void> {
   const fields: { field: string; message: AccountMessage }[] = [];
   const displayName = input.displayName?.trim() ?? '';
   if (!displayName) fields.push({ field: 'displayName', message: 'displayNameRequired' });
@@ -171,7 +206,8 @@ export async function updateProfile(services: ZoneServices, citizenId: string, i
     else fields.push({ field: 'idNumber', message: idErrors[parsed.code] });
   }
   const email = input.email?.trim() ?? '';
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fields.push({ field: 'email', message: 'emailInvalid' });
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    fields.push({ field: 'email', message: 'emailInvalid' });
   if (fields.length) throw invalid(fields);
 
   const change: Partial<typeof citizens.$inferInsert> = {
@@ -201,7 +237,12 @@ export async function updateProfile(services: ZoneServices, citizenId: string, i
 
 export async function listCompanies(services: ZoneServices, citizenId: string) {
   return services.db
-    .select({ id: companies.id, name: companies.name, creditCode: companies.creditCode, role: companyAgents.role })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      creditCode: companies.creditCode,
+      role: companyAgents.role,
+    })
     .from(companyAgents)
     .innerJoin(companies, eq(companies.id, companyAgents.companyId))
     .where(and(eq(companyAgents.citizenId, citizenId), eq(companyAgents.active, true)))
@@ -214,10 +255,18 @@ export interface CompanyInput {
   role?: string | undefined;
 }
 
-const creditErrors = { format: 'creditFormat', checksum: 'creditChecksum', 'org-checksum': 'creditChecksum' } as const;
+const creditErrors = {
+  format: 'creditFormat',
+  checksum: 'creditChecksum',
+  'org-checksum': 'creditChecksum',
+} as const;
 
 /** Registers a company with the acting person as its legal representative or agent. */
-export async function addCompany(services: ZoneServices, citizenId: string, input: CompanyInput): Promise<string> {
+export async function addCompany(
+  services: ZoneServices,
+  citizenId: string,
+  input: CompanyInput,
+): Promise<string> {
   const fields: { field: string; message: AccountMessage }[] = [];
   let creditCode = '';
   if (!input.creditCode?.trim()) fields.push({ field: 'creditCode', message: 'creditCodeRequired' });
@@ -244,13 +293,24 @@ export async function addCompany(services: ZoneServices, citizenId: string, inpu
 }
 
 /** The legal representative authorises another registered person to act for the company. */
-export async function addAgent(services: ZoneServices, citizenId: string, companyId: string, rawMobile: string | undefined) {
+export async function addAgent(
+  services: ZoneServices,
+  citizenId: string,
+  companyId: string,
+  rawMobile: string | undefined,
+) {
   const mobile = normaliseMobile(rawMobile);
   await services.db.transaction(async (tx) => {
     const [own] = await tx
       .select({ role: companyAgents.role })
       .from(companyAgents)
-      .where(and(eq(companyAgents.companyId, companyId), eq(companyAgents.citizenId, citizenId), eq(companyAgents.active, true)));
+      .where(
+        and(
+          eq(companyAgents.companyId, companyId),
+          eq(companyAgents.citizenId, citizenId),
+          eq(companyAgents.active, true),
+        ),
+      );
     if (!own) throw new AppError('NOT_FOUND');
     if (own.role !== 'legal-representative') throw invalid([{ field: 'mobile', message: 'notLegalRep' }]);
     const [agent] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.mobile, mobile));

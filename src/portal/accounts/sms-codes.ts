@@ -23,7 +23,12 @@ function digest(mobile: string, code: string): string {
 }
 
 /** Issues a 6-digit code by SMS; at most one a minute and ten a day per number. */
-export async function issueSmsCode(ex: Executor, mobile: string, purpose: CodePurpose, now: Date): Promise<void> {
+export async function issueSmsCode(
+  ex: Executor,
+  mobile: string,
+  purpose: CodePurpose,
+  now: Date,
+): Promise<void> {
   const [recent] = await ex
     .select({
       lastMinute: sql<number>`count(*) filter (where ${smsCodes.createdAt} > ${new Date(now.getTime() - MIN_INTERVAL_MS)})`,
@@ -51,7 +56,13 @@ export async function issueSmsCode(ex: Executor, mobile: string, purpose: CodePu
 }
 
 /** Consumes a code; a wrong guess counts against the newest code, which dies after five. */
-export async function consumeSmsCode(ex: Executor, mobile: string, purpose: CodePurpose, code: string, now: Date): Promise<void> {
+export async function consumeSmsCode(
+  ex: Executor,
+  mobile: string,
+  purpose: CodePurpose,
+  code: string,
+  now: Date,
+): Promise<void> {
   const [latest] = await ex
     .select()
     .from(smsCodes)
@@ -62,7 +73,10 @@ export async function consumeSmsCode(ex: Executor, mobile: string, purpose: Code
     throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'invalid' }] });
   }
   if (latest.codeHash !== digest(mobile, code.trim())) {
-    await ex.update(smsCodes).set({ attempts: latest.attempts + 1 }).where(eq(smsCodes.id, latest.id));
+    await ex
+      .update(smsCodes)
+      .set({ attempts: latest.attempts + 1 })
+      .where(eq(smsCodes.id, latest.id));
     throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'invalid' }] });
   }
   await ex.update(smsCodes).set({ consumedAt: now }).where(eq(smsCodes.id, latest.id));

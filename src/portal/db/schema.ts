@@ -12,7 +12,10 @@ export const citizens = pgTable('citizens', {
   idNumberSealed: text('id_number_sealed'),
   idNumberHash: text('id_number_hash').unique(),
   idNumberMasked: text('id_number_masked'),
-  realNameStatus: text('real_name_status').notNull().default('none').$type<'none' | 'pending' | 'verified' | 'not-matched'>(),
+  realNameStatus: text('real_name_status')
+    .notNull()
+    .default('none')
+    .$type<'none' | 'pending' | 'verified' | 'not-matched'>(),
   email: text('email'),
   address: text('address'),
   failedLogins: integer('failed_logins').notNull().default(0),

@@ -14,7 +14,11 @@ import { portalContext } from '../page.ts';
 export function registerDevRoutes(app: FastifyInstance, services: ZoneServices): void {
   if (!services.embedded) return;
   app.get('/dev/messages', { schema: { hide: true } }, async (request, reply) => {
-    const rows = await services.db.select().from(notifications).orderBy(desc(notifications.createdAt)).limit(50);
+    const rows = await services.db
+      .select()
+      .from(notifications)
+      .orderBy(desc(notifications.createdAt))
+      .limit(50);
     const ctx = portalContext(request, reply);
     const en = ctx.lang === 'en';
     const title = en ? 'Sandbox messages (demo only)' : '短信与邮件沙箱（仅演示环境）';
@@ -22,11 +26,27 @@ export function registerDevRoutes(app: FastifyInstance, services: ZoneServices):
       renderPage(
         <Layout ctx={ctx} title={title}>
           <h1>{title}</h1>
-          <p>{en ? 'The sandbox adapter sends nothing outside; these are the messages it accepted.' : '沙箱适配器不会真正发送短信或邮件；以下是它收到的最近50条消息。'}</p>
+          <p>
+            {en
+              ? 'The sandbox adapter sends nothing outside; these are the messages it accepted.'
+              : '沙箱适配器不会真正发送短信或邮件；以下是它收到的最近50条消息。'}
+          </p>
           <Table
             caption={title}
-            head={[en ? 'Time' : '时间', en ? 'Channel' : '渠道', en ? 'Recipient' : '接收人', en ? 'Message' : '内容', en ? 'Status' : '状态']}
-            rows={rows.map((r) => [r.createdAt.toISOString(), r.channel, r.recipient, <span data-message>{r.body}</span>, r.status])}
+            head={[
+              en ? 'Time' : '时间',
+              en ? 'Channel' : '渠道',
+              en ? 'Recipient' : '接收人',
+              en ? 'Message' : '内容',
+              en ? 'Status' : '状态',
+            ]}
+            rows={rows.map((r) => [
+              r.createdAt.toISOString(),
+              r.channel,
+              r.recipient,
+              <span data-message>{r.body}</span>,
+              r.status,
+            ])}
           />
         </Layout>,
       ),

@@ -13,7 +13,11 @@ export function homePage(ctx: PageContext): string {
       <section class="hero">
         <h1>{w(ctx, '示范市公安局 网上公安局', 'Shifan City Public Security Bureau — Online Bureau')}</h1>
         <p class="lead">
-          {w(ctx, '让数据多跑腿，让群众少跑路。办事、查询、预约、咨询，一网通办。', 'Apply, pay, track, book and ask online — let data run the errands, not people.')}
+          {w(
+            ctx,
+            '让数据多跑腿，让群众少跑路。办事、查询、预约、咨询，一网通办。',
+            'Apply, pay, track, book and ask online — let data run the errands, not people.',
+          )}
         </p>
         {ctx.user ? null : (
           <p>
@@ -28,10 +32,46 @@ export function homePage(ctx: PageContext): string {
       </section>
       <CardGrid
         items={[
-          { href: '/news', icon: 'news', title: w(ctx, '信息发布', 'News & notices'), description: w(ctx, '警方新闻、通知公告、安全防范提示', 'Police news, notices and safety warnings') },
-          { href: '/disclosure', icon: 'disclosure', title: w(ctx, '警务公开', 'Police affairs disclosure'), description: w(ctx, '法律法规、审批结果公示、办事统计', 'Laws, published approval results and statistics') },
-          { href: '/services', icon: 'services', title: w(ctx, '网上办事', 'Online services'), description: w(ctx, '户政、出入境、交管、治安等办事指南与在线申请', 'Guides and online applications for household, exit-entry, traffic and more') },
-          { href: '/interaction', icon: 'interaction', title: w(ctx, '警民互动', 'Police–public interaction'), description: w(ctx, '局长信箱、咨询、投诉、建议、举报', 'Director’s mailbox, questions, complaints, suggestions and tips') },
+          {
+            href: '/news',
+            icon: 'news',
+            title: w(ctx, '信息发布', 'News & notices'),
+            description: w(
+              ctx,
+              '警方新闻、通知公告、安全防范提示',
+              'Police news, notices and safety warnings',
+            ),
+          },
+          {
+            href: '/disclosure',
+            icon: 'disclosure',
+            title: w(ctx, '警务公开', 'Police affairs disclosure'),
+            description: w(
+              ctx,
+              '法律法规、审批结果公示、办事统计',
+              'Laws, published approval results and statistics',
+            ),
+          },
+          {
+            href: '/services',
+            icon: 'services',
+            title: w(ctx, '网上办事', 'Online services'),
+            description: w(
+              ctx,
+              '户政、出入境、交管、治安等办事指南与在线申请',
+              'Guides and online applications for household, exit-entry, traffic and more',
+            ),
+          },
+          {
+            href: '/interaction',
+            icon: 'interaction',
+            title: w(ctx, '警民互动', 'Police–public interaction'),
+            description: w(
+              ctx,
+              '局长信箱、咨询、投诉、建议、举报',
+              'Director’s mailbox, questions, complaints, suggestions and tips',
+            ),
+          },
         ]}
       />
     </Layout>,
@@ -57,7 +97,8 @@ export function errorPage(ctx: PageContext, view: ErrorView): string {
     <Layout ctx={ctx} title={view.message}>
       <h1>{view.message}</h1>
       <p>
-        {w(ctx, '错误代码', 'Error code')} {title} · {w(ctx, '请求编号', 'Request id')} <code>{view.requestId}</code>
+        {w(ctx, '错误代码', 'Error code')} {title} · {w(ctx, '请求编号', 'Request id')}{' '}
+        <code>{view.requestId}</code>
       </p>
       <p>
         <a href="/">{w(ctx, '返回首页', 'Back to the home page')}</a>

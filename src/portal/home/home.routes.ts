@@ -4,10 +4,25 @@ import { portalContext } from '../page.ts';
 import { columnPage, homePage } from './home.pages.tsx';
 
 const columns = {
-  '/news': { zh: ['信息发布', '警方新闻、通知公告和安全防范提示将在这里发布。'], en: ['News & notices', 'Police news, notices and safety warnings will be published here.'] },
-  '/disclosure': { zh: ['警务公开', '法律法规、审批结果和办事统计将在这里公开。'], en: ['Police affairs disclosure', 'Laws, approval results and statistics will be published here.'] },
-  '/services': { zh: ['网上办事', '办事指南和在线申请将在这里提供。'], en: ['Online services', 'Service guides and online applications will be offered here.'] },
-  '/interaction': { zh: ['警民互动', '局长信箱、咨询、投诉和举报将在这里受理。紧急情况请拨打110。'], en: ['Police–public interaction', 'The director’s mailbox, questions, complaints and tips will be taken here. In an emergency call 110.'] },
+  '/news': {
+    zh: ['信息发布', '警方新闻、通知公告和安全防范提示将在这里发布。'],
+    en: ['News & notices', 'Police news, notices and safety warnings will be published here.'],
+  },
+  '/disclosure': {
+    zh: ['警务公开', '法律法规、审批结果和办事统计将在这里公开。'],
+    en: ['Police affairs disclosure', 'Laws, approval results and statistics will be published here.'],
+  },
+  '/services': {
+    zh: ['网上办事', '办事指南和在线申请将在这里提供。'],
+    en: ['Online services', 'Service guides and online applications will be offered here.'],
+  },
+  '/interaction': {
+    zh: ['警民互动', '局长信箱、咨询、投诉和举报将在这里受理。紧急情况请拨打110。'],
+    en: [
+      'Police–public interaction',
+      'The director’s mailbox, questions, complaints and tips will be taken here. In an emergency call 110.',
+    ],
+  },
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import { DatabaseSessionStore } from './session-store.ts';
 import { loggerOptions } from './logger.ts';
 import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
 import { installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
+import { AppError } from './errors.ts';
 
 export interface AppOptions {
   zone: 'portal' | 'workbench';
@@ -48,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
 
   app.decorateRequest('lang', 'zh');
   app.decorateRequest('elder', false);
@@ -62,10 +64,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(session, {
     secret: options.sessionSecret,
-    cookieName: options.zone === 'portal' ? 'psb_session' : 'psb_staff_session',
+    cookieName: sessionCookie,
     store: new DatabaseSessionStore(options.db, SESSION_TTL_MS),
     saveUninitialized: false,
-    cookie: { secure: options.production, httpOnly: true, sameSite: 'lax', maxAge: SESSION_TTL_MS, path: '/' },
+    cookie: {
+      secure: options.production,
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: SESSION_TTL_MS,
+      path: '/',
+    },
   });
   await app.register(formbody);
   await app.register(csrf, { sessionPlugin: '@fastify/session' });
@@ -89,6 +97,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
     if (request.routeOptions.config.csrf === false) return done();
+    // An app or mini-program calling the JSON API without a session cookie carries no ambient authority to
+    // abuse. JSON cannot be sent cross-site without a CORS preflight, so insisting on it closes login CSRF.
+    if (request.url.startsWith('/api/') && !request.cookies[sessionCookie]) {
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        return done(new AppError('BAD_REQUEST', { detail: 'the API accepts application/json only' }));
+      }
+      return done();
+    }
     app.csrfProtection(request, reply, done);
   });
 

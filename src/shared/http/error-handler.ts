@@ -19,7 +19,9 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields: Fi
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
   if (error.validation) {
     const fields = error.validation.map((v) => ({
-      field: (v.instancePath || String(v.params?.missingProperty ?? '')).replace(/^\//, '').replaceAll('/', '.'),
+      field: (v.instancePath || String(v.params?.missingProperty ?? ''))
+        .replace(/^\//, '')
+        .replaceAll('/', '.'),
       message: v.message ?? 'invalid',
     }));
     return { code: 'VALIDATION', fields };
@@ -46,10 +48,13 @@ export function installErrorHandling(app: FastifyInstance, renderPage: ErrorPage
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const { code, fields } = classify(error);
     const status =
-      code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode ? error.statusCode : new AppError(code).status;
+      code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode
+        ? error.statusCode
+        : new AppError(code).status;
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code, status }, 'request refused');
-    if (code === 'RATE_LIMITED' && 'headers' in error) reply.headers((error as { headers: Record<string, string> }).headers);
+    if (code === 'RATE_LIMITED' && 'headers' in error)
+      reply.headers((error as { headers: Record<string, string> }).headers);
     const message = errorMessage(code, request.lang);
     if (wantsJson(request)) {
       return reply.code(status).send({ error: { code, message, fields, requestId: request.id } });
@@ -60,8 +65,13 @@ export function installErrorHandling(app: FastifyInstance, renderPage: ErrorPage
   app.setNotFoundHandler((request, reply) => {
     const message = errorMessage('NOT_FOUND', request.lang);
     if (wantsJson(request)) {
-      return reply.code(404).send({ error: { code: 'NOT_FOUND', message, fields: [], requestId: request.id } });
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message, fields: [], requestId: request.id } });
     }
-    return reply.html(renderPage(request, { status: 404, code: 'NOT_FOUND', message, requestId: request.id }), 404);
+    return reply.html(
+      renderPage(request, { status: 404, code: 'NOT_FOUND', message, requestId: request.id }),
+      404,
+    );
   });
 }

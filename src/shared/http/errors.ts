@@ -5,18 +5,46 @@ const catalogue = {
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
   FORBIDDEN: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
-  CSRF: { status: 403, zh: '页面已过期，请刷新后重新提交', en: 'The page has expired; reload it and submit again' },
+  CSRF: {
+    status: 403,
+    zh: '页面已过期，请刷新后重新提交',
+    en: 'The page has expired; reload it and submit again',
+  },
   NOT_FOUND: { status: 404, zh: '找不到您要访问的内容', en: 'The page or record was not found' },
   CONFLICT: { status: 409, zh: '该记录已存在或已被修改', en: 'The record already exists or has changed' },
-  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; please try again later' },
+  RATE_LIMITED: {
+    status: 429,
+    zh: '操作过于频繁，请稍后再试',
+    en: 'Too many attempts; please try again later',
+  },
   LOGIN_FAILED: { status: 401, zh: '手机号或密码不正确', en: 'The mobile number or password is wrong' },
-  STAFF_LOGIN_FAILED: { status: 401, zh: '警号、密码或动态口令不正确', en: 'Badge number, password or code is wrong' },
-  ACCOUNT_LOCKED: { status: 423, zh: '账号因多次登录失败已临时锁定，请15分钟后再试', en: 'The account is locked for 15 minutes after repeated failures' },
+  STAFF_LOGIN_FAILED: {
+    status: 401,
+    zh: '警号、密码或动态口令不正确',
+    en: 'Badge number, password or code is wrong',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: '账号因多次登录失败已临时锁定，请15分钟后再试',
+    en: 'The account is locked for 15 minutes after repeated failures',
+  },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   CODE_INVALID: { status: 422, zh: '验证码不正确或已过期', en: 'The code is wrong or has expired' },
-  MOBILE_TAKEN: { status: 409, zh: '该手机号已注册，请直接登录', en: 'This mobile number is already registered; please log in' },
-  DATA_DIR_LOCKED: { status: 500, zh: '数据目录正被另一个进程使用', en: 'The data directory is in use by another process' },
-  INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Something went wrong on our side; please try again later' },
+  MOBILE_TAKEN: {
+    status: 409,
+    zh: '该手机号已注册，请直接登录',
+    en: 'This mobile number is already registered; please log in',
+  },
+  DATA_DIR_LOCKED: {
+    status: 500,
+    zh: '数据目录正被另一个进程使用',
+    en: 'The data directory is in use by another process',
+  },
+  INTERNAL: {
+    status: 500,
+    zh: '系统繁忙，请稍后再试',
+    en: 'Something went wrong on our side; please try again later',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -15,7 +15,10 @@ export function formBody(request: FastifyRequest): Record<string, string> {
 }
 
 /** The field errors of a validation failure, their message keys translated for the page. */
-export function translatedFieldErrors(error: unknown, translate: (key: string) => string): FieldError[] | undefined {
+export function translatedFieldErrors(
+  error: unknown,
+  translate: (key: string) => string,
+): FieldError[] | undefined {
   if (!(error instanceof AppError) || error.fields.length === 0) return undefined;
   return error.fields.map((f) => ({ field: f.field, message: translate(f.message) }));
 }

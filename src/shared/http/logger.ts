@@ -37,7 +37,11 @@ export function loggerOptions(level: string): LoggerOptions {
     },
     serializers: {
       // Query strings can carry personal data (a mobile number in a search); log the path only.
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        path: req.url.split('?')[0],
+        id: req.id,
+      }),
     },
   };
 }

@@ -58,7 +58,10 @@ export class DatabaseSessionStore {
 
 /** Ends every session of a person at once (logout everywhere, disabled account, changed password). */
 export async function revokeSessionsOf(db: Executor, subject: string): Promise<number> {
-  const rows = await db.delete(sessions).where(eq(sessions.subject, subject)).returning({ sid: sessions.sid });
+  const rows = await db
+    .delete(sessions)
+    .where(eq(sessions.subject, subject))
+    .returning({ sid: sessions.sid });
   return rows.length;
 }
 

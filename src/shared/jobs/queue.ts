@@ -11,7 +11,12 @@ export interface EnqueueOptions {
 }
 
 /** Enqueue inside the caller's transaction: the job exists exactly when the change that caused it commits. */
-export async function enqueue(ex: Executor, queue: string, payload: unknown, options: EnqueueOptions = {}): Promise<void> {
+export async function enqueue(
+  ex: Executor,
+  queue: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<void> {
   await ex
     .insert(jobs)
     .values({
@@ -43,7 +48,11 @@ export function backoffSeconds(attempt: number): number {
  * the whole transaction back, so the job's database effects happen exactly once; the row lock (SKIP LOCKED)
  * keeps a second worker away while it runs.
  */
-export async function runOneJob(db: Db, handlers: Record<string, JobHandler>, log?: Logger): Promise<boolean> {
+export async function runOneJob(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  log?: Logger,
+): Promise<boolean> {
   const queues = Object.keys(handlers);
   if (queues.length === 0) return false;
   let claimed: JobRecord | undefined;
@@ -51,11 +60,15 @@ export async function runOneJob(db: Db, handlers: Record<string, JobHandler>, lo
     await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
         SELECT id, queue, payload, attempts FROM jobs
-        WHERE status = 'pending' AND run_at <= now() AND queue IN (${sql.join(queues.map((q) => sql`${q}`), sql`, `)})
+        WHERE status = 'pending' AND run_at <= now() AND queue IN (${sql.join(
+          queues.map((q) => sql`${q}`),
+          sql`, `,
+        )})
         ORDER BY run_at, id
         LIMIT 1
         FOR UPDATE SKIP LOCKED`);
-      const row = (result as unknown as { rows: unknown[] }).rows[0] as { id: string | number; queue: string; payload: unknown; attempts: number } | undefined;
+      const row = (result as unknown as { rows: unknown[] }).rows[0] as
+        { id: string | number; queue: string; payload: unknown; attempts: number } | undefined;
       if (!row) return;
       claimed = { id: Number(row.id), queue: row.queue, payload: row.payload, attempts: row.attempts };
       const handler = handlers[claimed.queue];
@@ -93,7 +106,12 @@ export interface Worker {
 }
 
 /** Polls for due jobs; LISTEN/NOTIFY is not available on the embedded engine, and a short poll is enough. */
-export function startWorker(db: Db, handlers: Record<string, JobHandler>, log: Logger, intervalMs = 500): Worker {
+export function startWorker(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  log: Logger,
+  intervalMs = 500,
+): Worker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;

@@ -23,7 +23,11 @@ export function notificationJob(adapter: NotificationAdapter): JobHandler {
     const [message] = await tx.select().from(notifications).where(eq(notifications.id, id));
     if (!message || message.status === 'sent') return;
     try {
-      const receipt = await adapter.send({ channel: message.channel, recipient: message.recipient, body: message.body });
+      const receipt = await adapter.send({
+        channel: message.channel,
+        recipient: message.recipient,
+        body: message.body,
+      });
       if (!adapter.verifyReceipt(receipt)) throw new Error('provider receipt signature mismatch');
       await tx
         .update(notifications)

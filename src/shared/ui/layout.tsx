@@ -124,6 +124,12 @@ function Header({ ctx, nav }: { ctx: PageContext; nav: NavItem[] }) {
   const switchTo = otherLang(lang);
   return (
     <header class="site-header">
+      {/* Inside the banner landmark so no content sits outside a landmark. */}
+      {ctx.devNotice ? (
+        <div class="dev-notice">
+          <div class="container">{ctx.devNotice}</div>
+        </div>
+      ) : null}
       <div class="container header-bar">
         <Brand ctx={ctx} />
         <ul class="header-tools" aria-label={t(lang, 'header.tools')}>
@@ -247,11 +253,6 @@ export function Layout({ ctx, title, children, nav, hasErrors = false, enhance =
           <a class="skip-link" href="#main">
             {t(lang, 'skip.main')}
           </a>
-          {ctx.devNotice ? (
-            <div class="dev-notice">
-              <div class="container">{ctx.devNotice}</div>
-            </div>
-          ) : null}
           <Header ctx={ctx} nav={items} />
           <main id="main" class="container main">
             {children}

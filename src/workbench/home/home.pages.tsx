@@ -6,7 +6,10 @@ import type { ErrorView } from '../../shared/http/error-handler.ts';
 
 const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
-export function homePage(ctx: PageContext, view: { unitName: string; roles: string[]; todo: TodoItem[] }): string {
+export function homePage(
+  ctx: PageContext,
+  view: { unitName: string; roles: string[]; todo: TodoItem[] },
+): string {
   const title = w(ctx, '待办事项', 'To do');
   return renderPage(
     <Layout ctx={ctx} title={title}>
@@ -14,7 +17,11 @@ export function homePage(ctx: PageContext, view: { unitName: string; roles: stri
       <p>
         {view.unitName} · {view.roles.join('、') || w(ctx, '未分配角色', 'No role assigned')}
       </p>
-      {view.todo.length ? <TodoList items={view.todo} /> : <p>{w(ctx, '当前没有待办事项。', 'Nothing to do right now.')}</p>}
+      {view.todo.length ? (
+        <TodoList items={view.todo} />
+      ) : (
+        <p>{w(ctx, '当前没有待办事项。', 'Nothing to do right now.')}</p>
+      )}
     </Layout>,
   );
 }
@@ -24,7 +31,8 @@ export function errorPage(ctx: PageContext, view: ErrorView): string {
     <Layout ctx={ctx} title={view.message}>
       <h1>{view.message}</h1>
       <p>
-        {w(ctx, '错误代码', 'Error code')} {view.status} · {w(ctx, '请求编号', 'Request id')} <code>{view.requestId}</code>
+        {w(ctx, '错误代码', 'Error code')} {view.status} · {w(ctx, '请求编号', 'Request id')}{' '}
+        <code>{view.requestId}</code>
       </p>
       <p>
         <a href="/">{w(ctx, '返回工作台', 'Back to the workbench')}</a>

@@ -10,8 +10,13 @@ import { roleLabel } from '../staff/roles.ts';
 export function registerHomeRoutes(app: FastifyInstance, services: ZoneServices): void {
   app.get('/', { schema: { hide: true }, preHandler: requireStaff }, async (request, reply) => {
     const me = staffOf(request);
-    const [unit] = await services.db.select({ name: units.name }).from(units).where(eq(units.code, me.unitCode));
+    const [unit] = await services.db
+      .select({ name: units.name })
+      .from(units)
+      .where(eq(units.code, me.unitCode));
     const roles = [...new Set(me.assignments.map((a) => roleLabel(a.role, request.lang)))];
-    return reply.html(homePage(workbenchContext(request, reply), { unitName: unit?.name ?? me.unitCode, roles, todo: [] }));
+    return reply.html(
+      homePage(workbenchContext(request, reply), { unitName: unit?.name ?? me.unitCode, roles, todo: [] }),
+    );
   });
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The README's test command. It runs, in order:
+//   1. unit tests (beside the code) and integration tests (test/) on the embedded PGlite engine;
+//   2. the integration tests again on PostgreSQL when TEST_DATABASE_URL is set;
+//   3. the browser journeys in Chromium when a Chromium is found (required when REQUIRE_BROWSER=1).
+// Extra arguments narrow the run to files whose path contains one of them.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const filters = process.argv.slice(2);
+
+function files(dir, pattern) {
+  const out = [];
+  for (const entry of readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !pattern.test(entry.name)) continue;
+    const file = path.relative(root, path.join(entry.parentPath ?? entry.path, entry.name));
+    if (filters.length === 0 || filters.some((f) => file.includes(f))) out.push(file);
+  }
+  return out.sort();
+}
+
+function run(label, testFiles, env) {
+  if (testFiles.length === 0) return 0;
+  process.stdout.write(`\n# ${label}: ${testFiles.length} files\n`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  return result.status ?? 1;
+}
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const unit = files('src', /\.test\.tsx?$/);
+const integration = files('test', /\.test\.tsx?$/);
+const journeys = files('test', /\.e2e\.tsx?$/);
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+let failed = 0;
+failed += run('unit and integration tests on PGlite', [...unit, ...integration], { TEST_DATABASE_URL: '' })
+  ? 1
+  : 0;
+if (postgresUrl)
+  failed += run('integration tests on PostgreSQL', integration, { TEST_DATABASE_URL: postgresUrl }) ? 1 : 0;
+else process.stdout.write('\n# PostgreSQL suite not run: set TEST_DATABASE_URL to run it\n');
+
+const chromium = findChromium();
+if (chromium)
+  failed += run('browser journeys in Chromium', journeys, { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' })
+    ? 1
+    : 0;
+else if (process.env.REQUIRE_BROWSER === '1') {
+  process.stderr.write('\nChromium is required (REQUIRE_BROWSER=1) but none was found\n');
+  failed += 1;
+} else process.stdout.write('\n# browser journeys not run: no Chromium found (apt-get install chromium)\n');
+
+process.stdout.write(failed ? `\n${failed} test run(s) failed\n` : '\nall test runs passed\n');
+process.exit(failed ? 1 : 0);
