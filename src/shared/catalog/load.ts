@@ -60,7 +60,9 @@ export function loadCatalogItems(dir: string = defaultCatalogDir): ServiceItem[]
   }
 
   const order = (area: Area): number => catalogAreas.indexOf(area);
-  return items.sort((a, b) => order(a.area) - order(b.area) || a.id.localeCompare(b.id));
+  // Code-point order, not localeCompare, so the seed order cannot change with the machine's ICU data.
+  const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return items.sort((a, b) => order(a.area) - order(b.area) || byId(a.id, b.id));
 }
 
 function listJsonFiles(root: string): string[] {

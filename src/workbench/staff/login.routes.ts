@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorMessage } from '../../shared/http/errors.ts';
+import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
+import { safeNext } from '../../shared/http/request-context.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { workbenchContext } from '../page.ts';
+import * as pages from './login.pages.tsx';
+import * as auth from './staff.auth.ts';
+import { isStaffMessage, staffMessage } from './staff.messages.ts';
+import { groupedSecret } from './totp.ts';
+
+declare module 'fastify' {
+  interface Session {
+    /** When the password step was passed; the code must follow soon after. */
+    pendingStaffAt?: number;
+    /** Where to go once the login is complete. */
+    pendingNext?: string;
+  }
+}
+
+// The login doors are the ones attackers knock on: limited per address on top of the per-account lockout.
+const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+const PENDING_MS = 5 * 60 * 1000;
+const page = { schema: { hide: true } };
+
+function fieldErrors(request: FastifyRequest, error: unknown) {
+  return translatedFieldErrors(error, (key) => (isStaffMessage(key) ? staffMessage(request.lang, key) : key));
+}
+
+export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices): void {
+  const pendingId = (request: FastifyRequest): string | undefined => {
+    const { pendingStaffId, pendingStaffAt } = request.session;
+    if (!pendingStaffId || !pendingStaffAt || services.now().getTime() - pendingStaffAt > PENDING_MS) return undefined;
+    return pendingStaffId;
+  };
+
+  const signIn = async (request: FastifyRequest, reply: FastifyReply, staffId: string) => {
+    const next = safeNext(request.session.pendingNext, '/');
+    // A fresh session id once the login is complete defeats session fixation.
+    await request.session.regenerate();
+    request.session.subject = `staff:${staffId}`;
+    await request.session.save();
+    return reply.redirect(next, 303);
+  };
+
+  /** Back to the first step with the reason, e.g. when the account was locked during the code step. */
+  const restart = async (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    await request.session.regenerate();
+    const errors = [{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }];
+    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), errors }), error.status);
+  };
+
+  app.get('/staff/login', page, async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next, '/');
+    if (request.staff) return reply.redirect(next, 303);
+    request.session.pendingNext = next;
+    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }) }));
+  });
+
+  app.post('/staff/login', { ...page, config: loginLimit }, async (request, reply) => {
+    const body = formBody(request);
+    const next = request.session.pendingNext;
+    try {
+      const result = await auth.passwordStep(services, body, request.ip);
+      await request.session.regenerate();
+      request.session.pendingStaffId = result.staffId;
+      request.session.pendingStaffAt = services.now().getTime();
+      request.session.pendingNext = next;
+      return reply.redirect(result.next === 'enrol' ? '/staff/totp/enrol' : '/staff/login/totp', 303);
+    } catch (error) {
+      const render = (errors: { field: string; message: string }[], status: number) =>
+        reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), values: { badgeNo: body.badgeNo ?? '' }, errors }), status);
+      const errors = fieldErrors(request, error);
+      if (errors) return render(errors, 422);
+      if (error instanceof AppError && ['STAFF_LOGIN_FAILED', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'].includes(error.code)) {
+        return render([{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }], error.status);
+      }
+      throw error;
+    }
+  });
+
+  for (const step of ['totp', 'enrol'] as const) {
+    const url = step === 'totp' ? '/staff/login/totp' : '/staff/totp/enrol';
+    const other = step === 'totp' ? '/staff/totp/enrol' : '/staff/login/totp';
+
+    const show = async (request: FastifyRequest, reply: FastifyReply, staffId: string, errors: { field: string; message: string }[] = [], status = 200) => {
+      const ctx = workbenchContext(request, reply, { forms: true });
+      if (step === 'totp') return reply.html(pages.totpPage({ ctx, errors }), status);
+      const e = await auth.enrolment(services, staffId, request.ip);
+      return reply.html(pages.enrolPage({ ctx, errors, badgeNo: e.badgeNo, secretGrouped: groupedSecret(e.secret), svg: e.svg }), status);
+    };
+
+    /** Problems that end the attempt send the officer back to the start; a wrong step goes to the right one. */
+    const recover = async (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+      if (error instanceof AppError && (error.code === 'ACCOUNT_LOCKED' || error.code === 'ACCOUNT_DISABLED')) return restart(request, reply, error);
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.redirect('/staff/login', 303);
+      if (error instanceof AppError && error.code === 'CONFLICT') return reply.redirect(other, 303);
+      throw error;
+    };
+
+    app.get(url, page, async (request, reply) => {
+      const staffId = pendingId(request);
+      if (!staffId) return reply.redirect('/staff/login', 303);
+      return show(request, reply, staffId).catch((error: unknown) => recover(request, reply, error));
+    });
+
+    app.post(url, { ...page, config: loginLimit }, async (request, reply) => {
+      const staffId = pendingId(request);
+      if (!staffId) return reply.redirect('/staff/login', 303);
+      const code = formBody(request).code;
+      try {
+        if (step === 'totp') await auth.totpStep(services, staffId, code, request.ip);
+        else await auth.confirmEnrolment(services, staffId, code, request.ip);
+        return await signIn(request, reply, staffId);
+      } catch (error) {
+        const errors = fieldErrors(request, error);
+        if (errors) return show(request, reply, staffId, errors, 422).catch((e: unknown) => recover(request, reply, e));
+        return recover(request, reply, error);
+      }
+    });
+  }
+
+  app.post('/staff/logout', page, async (request, reply) => {
+    if (request.staff) await auth.recordLogout(services, request.staff, request.ip);
+    await request.session.destroy();
+    return reply.redirect('/staff/login', 303);
+  });
+}

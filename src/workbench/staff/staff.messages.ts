@@ -1,0 +1,51 @@
+import type { Lang } from '../../shared/http/request-context.ts';
+
+const zh = {
+  badgeRequired: '请输入警号',
+  badgeInvalid: '警号为3至20位字母或数字',
+  badgeTaken: '该警号已有账号',
+  passwordRequired: '请输入密码',
+  passwordShort: '密码至少8位',
+  passwordSimple: '密码需包含字母、数字或符号中的至少两类',
+  codeRequired: '请输入6位动态口令',
+  codeInvalid: '动态口令不正确或已使用过，请等待验证器显示新的口令后重试',
+  nameRequired: '请输入姓名（2至30个字）',
+  unitRequired: '请选择所在单位',
+  unitOutside: '只能选择您管辖范围内的单位',
+  mobileInvalid: '请输入正确的11位手机号码，或留空',
+  roleRequired: '请选择角色',
+  scopeRequired: '请选择管辖范围',
+  grantOutside: '不能授予超出您本人管辖范围的权限',
+  assignmentExists: '该人员已有相同的角色和范围',
+  notOwnAccount: '不能修改自己账号的角色或状态，请联系其他管理员',
+} as const;
+
+const en: Record<keyof typeof zh, string> = {
+  badgeRequired: 'Enter the badge number',
+  badgeInvalid: 'A badge number has 3 to 20 letters or digits',
+  badgeTaken: 'An account with this badge number already exists',
+  passwordRequired: 'Enter the password',
+  passwordShort: 'The password must be at least 8 characters',
+  passwordSimple: 'Use at least two of: letters, digits, symbols',
+  codeRequired: 'Enter the 6-digit code',
+  codeInvalid: 'The code is wrong or was already used; wait for a new code and try again',
+  nameRequired: 'Enter the name (2 to 30 characters)',
+  unitRequired: 'Choose the unit',
+  unitOutside: 'Choose a unit within your jurisdiction',
+  mobileInvalid: 'Enter a valid 11-digit mobile number, or leave it empty',
+  roleRequired: 'Choose a role',
+  scopeRequired: 'Choose the jurisdiction',
+  grantOutside: 'You cannot grant more jurisdiction than you hold yourself',
+  assignmentExists: 'The officer already has this role and jurisdiction',
+  notOwnAccount: 'You cannot change your own roles or status; ask another administrator',
+};
+
+export type StaffMessage = keyof typeof zh;
+
+export function staffMessage(lang: Lang, key: StaffMessage): string {
+  return lang === 'en' ? en[key] : zh[key];
+}
+
+export function isStaffMessage(key: string): key is StaffMessage {
+  return Object.hasOwn(zh, key);
+}

@@ -1,0 +1,85 @@
+import type { Role, Scope } from '../db/schema.ts';
+import type { Assignment, CurrentStaff } from '../session.ts';
+
+// Who may do what, and where. Pure functions over the signed-in officer's assignments, so the rules can be
+// tested as a whole matrix and pages can ask the same questions the routes do.
+
+export type Permission = 'org.read' | 'staff.read' | 'staff.manage' | 'audit.read';
+
+export const permissions: readonly Permission[] = ['org.read', 'staff.read', 'staff.manage', 'audit.read'];
+
+/** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
+const holders: Record<Permission, readonly Role[] | 'everyone'> = {
+  'org.read': 'everyone',
+  'staff.read': ['administrator', 'auditor'],
+  'staff.manage': ['administrator'],
+  'audit.read': ['auditor', 'administrator'],
+};
+
+export function roleHolds(role: Role, permission: Permission): boolean {
+  const h = holders[permission];
+  return h === 'everyone' || h.includes(role);
+}
+
+/** Whether one assignment's jurisdiction reaches a unit. */
+export function reaches(a: Pick<Assignment, 'scope' | 'unitPath'>, targetUnitPath: string): boolean {
+  switch (a.scope) {
+    case 'all':
+      return true;
+    case 'subtree':
+      return targetUnitPath === a.unitPath || targetUnitPath.startsWith(a.unitPath + '/');
+    case 'unit':
+      return targetUnitPath === a.unitPath;
+  }
+}
+
+export function allows(staff: CurrentStaff, permission: Permission, targetUnitPath: string): boolean {
+  if (holders[permission] === 'everyone') return true;
+  return staff.assignments.some((a) => roleHolds(a.role, permission) && reaches(a, targetUnitPath));
+}
+
+/** Whether the officer holds the permission somewhere: decides 403 for pages that are not about one record. */
+export function holdsAnywhere(staff: CurrentStaff, permission: Permission): boolean {
+  if (holders[permission] === 'everyone') return true;
+  return staff.assignments.some((a) => roleHolds(a.role, permission));
+}
+
+/** Where a permission reaches, for filtering lists in SQL. */
+export type Reach = { all: true } | { all: false; exact: string[]; subtrees: string[] };
+
+export function reachOf(staff: CurrentStaff, permission: Permission): Reach {
+  if (holders[permission] === 'everyone') return { all: true };
+  const exact: string[] = [];
+  const subtrees: string[] = [];
+  for (const a of staff.assignments) {
+    if (!roleHolds(a.role, permission)) continue;
+    if (a.scope === 'all') return { all: true };
+    (a.scope === 'subtree' ? subtrees : exact).push(a.unitPath);
+  }
+  return { all: false, exact, subtrees };
+}
+
+/** Whether jurisdiction `inner` lies wholly inside `outer`. */
+export function contains(outer: Pick<Assignment, 'scope' | 'unitPath'>, inner: { scope: Scope; unitPath: string }): boolean {
+  if (outer.scope === 'all') return true;
+  if (inner.scope === 'all') return false;
+  if (outer.scope === 'unit') return inner.scope === 'unit' && inner.unitPath === outer.unitPath;
+  return reaches(outer, inner.unitPath);
+}
+
+/**
+ * An administrator may hand out only jurisdiction he holds himself, so nobody can widen his own reach (or a
+ * colleague's) beyond his own by granting it.
+ */
+export function mayGrant(staff: CurrentStaff, grant: { scope: Scope; unitPath: string }): boolean {
+  return staff.assignments.some((a) => roleHolds(a.role, 'staff.manage') && contains(a, grant));
+}
+
+/**
+ * Changing an account (disable, reset its second factor, end its sessions, change its roles) needs reach over
+ * the account's unit and over every jurisdiction it holds: a sub-bureau administrator must not be able to
+ * switch off a city-wide officer who happens to sit in one of his stations.
+ */
+export function mayManage(staff: CurrentStaff, target: { unitPath: string; assignments: readonly Pick<Assignment, 'scope' | 'unitPath'>[] }): boolean {
+  return allows(staff, 'staff.manage', target.unitPath) && target.assignments.every((a) => mayGrant(staff, a));
+}

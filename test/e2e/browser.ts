@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH;
+  assert.ok(executablePath, 'CHROMIUM_PATH is set by the test runner');
+  return chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface ServedZone extends TestZone {
+  url: string;
+}
+
+/** A zone served on a real port for the browser, on an in-memory database. */
+export async function serveZone(name: 'portal' | 'workbench'): Promise<ServedZone> {
+  const zone = await startTestZone(name);
+  await (zone.app as FastifyInstance).listen({ host: '127.0.0.1', port: 0 });
+  const address = zone.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { ...zone, url: `http://127.0.0.1:${port}` };
+}
+
+/** Runs axe-core with the WCAG 2.2 AA tags on the current page and fails on any violation. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  const problems = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(problems, [], `accessibility violations on ${label} (${page.url()})`);
+}
+
+/** Checks a page in Chinese and in English, returning to the language it started in. */
+export async function expectAccessibleInBothLanguages(page: Page, label: string): Promise<void> {
+  await expectAccessible(page, `${label} [zh]`);
+  const url = new URL(page.url());
+  url.searchParams.set('lang', 'en');
+  const english = await page.context().newPage();
+  await english.goto(url.toString());
+  await expectAccessible(english, `${label} [en]`);
+  await english.close();
+}
