@@ -48,6 +48,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     embedded: isEmbedded(options.config, name) && !url,
     log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
     now: () => new Date(),
+    authRateLimit: options.config.AUTH_RATE_LIMIT,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   return { name, database, services, handlers };

@@ -14,6 +14,8 @@ export const ConfigSchema = Type.Object({
   WORKBENCH_DATABASE_URL: Type.Optional(Type.String()),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   LOG_LEVEL: Type.String({ default: 'info' }),
+  /** Login and code-sending attempts allowed per client address per minute (raise only for load tests). */
+  AUTH_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
   PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
 });

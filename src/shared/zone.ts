@@ -12,6 +12,8 @@ export interface ZoneServices {
   embedded: boolean;
   log: Logger;
   now: () => Date;
+  /** Attempts per client address per minute at the login and code-sending doors. */
+  authRateLimit: number;
 }
 
 /** A demo login printed by `openpsb start` in the embedded mode (fictional data). */

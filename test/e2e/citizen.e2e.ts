@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
+import {
+  expectAccessible,
+  expectAccessibleInBothLanguages,
+  launchBrowser,
+  serveZone,
+  type ServedZone,
+} from './browser.ts';
 
 let browser: Browser;
 let portal: ServedZone;
@@ -19,7 +25,9 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN', bypassCSP: true });
     const page = await context.newPage();
     // axe is injected past the CSP (bypassCSP) and needs scripts; the journey itself runs in a second context with JavaScript as the test says.
-    const journeyContext = javaScriptEnabled ? context : await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', bypassCSP: true });
+    const journeyContext = javaScriptEnabled
+      ? context
+      : await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', bypassCSP: true });
     const journey = await journeyContext.newPage();
     const mobile = javaScriptEnabled ? '13912340001' : '13912340002';
     const idNumber = javaScriptEnabled ? '11010519491231002X' : '440305199002150039';
@@ -40,7 +48,11 @@ for (const javaScriptEnabled of [true, false]) {
 
     await portal.drainJobs();
     await page.goto(portal.url + '/dev/messages');
-    const message = await page.locator('tr', { hasText: mobile }).locator('[data-message]').first().textContent();
+    const message = await page
+      .locator('tr', { hasText: mobile })
+      .locator('[data-message]')
+      .first()
+      .textContent();
     const code = /验证码 (\d{6})/.exec(message ?? '')?.[1];
     assert.ok(code, 'the sandbox shows the code');
 
@@ -78,11 +90,15 @@ test('the elder mode enlarges text and targets and is reachable from the home pa
   const page = await context.newPage();
   await page.goto(portal.url + '/');
   await page.getByRole('link', { name: '长辈版' }).first().click();
-  const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main p') ?? document.body).fontSize));
+  const fontSize = await page.evaluate(() =>
+    parseFloat(getComputedStyle(document.querySelector('main p') ?? document.body).fontSize),
+  );
   assert.ok(fontSize >= 18, `body text is ${fontSize}px`);
   const box = await page.getByRole('link', { name: '注册个人账号' }).first().boundingBox();
   assert.ok(box && box.height >= 60, `main target is ${box?.height}px high`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.ok(overflow <= 0, 'no horizontal scrolling on a phone');
   await expectAccessibleInBothLanguages(page, 'home in elder mode');
   await context.close();

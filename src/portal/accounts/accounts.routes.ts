@@ -15,8 +15,12 @@ import * as service from './accounts.service.ts';
 import { errorMessage, type ErrorCode } from '../../shared/http/errors.ts';
 
 // Login and code sending are the two doors an attacker knocks on; both are limited per address.
-const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
-const codeLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
+const limits = (services: ZoneServices) => ({
+  loginLimit: { rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' } },
+  codeLimit: {
+    rateLimit: { max: Math.max(1, Math.ceil(services.authRateLimit / 2)), timeWindow: '1 minute' },
+  },
+});
 
 function fieldErrors(request: FastifyRequest, error: unknown) {
   return translatedFieldErrors(error, (key) =>
@@ -43,6 +47,7 @@ function formError(
 }
 
 export function registerAccountRoutes(app: FastifyInstance, services: ZoneServices): void {
+  const { loginLimit, codeLimit } = limits(services);
   app.get('/login', { schema: { hide: true } }, async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next, '/account');
     return reply.html(pages.loginPage({ ctx: portalContext(request, reply, { forms: true }), next }));
@@ -300,6 +305,7 @@ const ErrorResponse = Type.Object({
 
 /** The same rules for apps and mini-programs, as JSON. */
 function registerAccountApi(app: FastifyInstance, services: ZoneServices): void {
+  const { loginLimit, codeLimit } = limits(services);
   app.post(
     '/api/v1/auth/sms-codes',
     {

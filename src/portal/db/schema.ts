@@ -65,3 +65,4 @@ export const smsCodes = pgTable(
   },
   (t) => [index('sms_codes_mobile_idx').on(t.mobile, t.purpose)],
 );
+export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';

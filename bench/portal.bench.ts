@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import {
+  freePort,
+  freshDatabase,
+  load,
+  measureBaseline,
+  report,
+  root,
+  startProcess,
+  stopProcess,
+  type Figure,
+} from './lib/harness.ts';
+
+/**
+ * The portal's public home page (cached, anonymous) and the login POST, served by the real CLI (`openpsb
+ * portal`) on PostgreSQL in its own process.
+ */
+/** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
+function sessionCookieFrom(headers: unknown): string {
+  const pairs: [string, string][] = Array.isArray(headers)
+    ? (headers as string[]).flatMap((v, i, all) =>
+        i % 2 === 0 ? [[v, all[i + 1] ?? ''] as [string, string]] : [],
+      )
+    : Object.entries(headers as Record<string, string | string[]>).flatMap(([k, v]) =>
+        (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string]),
+      );
+  const cookie = pairs.find(([k, v]) => k.toLowerCase() === 'set-cookie' && v.startsWith('psb_session='));
+  return cookie ? (cookie[1].split(';')[0] ?? '') : '';
+}
+
+export async function run(): Promise<boolean> {
+  const baseline = await measureBaseline();
+  const database = await freshDatabase('portal');
+  const port = await freePort();
+  const server = await startProcess(
+    [path.join(root, 'bin/openpsb.mjs'), 'portal'],
+    {
+      PORTAL_DATABASE_URL: database.url,
+      PORTAL_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      FIELD_KEY: randomBytes(32).toString('base64url'),
+      // One address makes every request of the load test; the per-address limit would otherwise answer 429.
+      AUTH_RATE_LIMIT: '100000000',
+      NODE_ENV: 'production',
+      DATA_DIR: path.join(root, 'data/bench'),
+    },
+    `http://127.0.0.1:${port}/`,
+  );
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const home = await load({ url: `${base}/` });
+    const loginOutcomes = { ok: 0, failed: 0 };
+    const login = await load({
+      url: base,
+      requests: [
+        {
+          method: 'GET',
+          path: '/login',
+          // Production sits behind a TLS-terminating proxy; secure session cookies are set only over https.
+          headers: { 'x-forwarded-proto': 'https' },
+          onResponse: (_status, body, ctx, headers) => {
+            const context = ctx as Record<string, string>;
+            context.cookie = sessionCookieFrom(headers);
+            context.csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+          },
+        },
+        {
+          method: 'POST',
+          path: '/login',
+          setupRequest: (request, ctx) => {
+            const context = ctx as Record<string, string>;
+            return {
+              ...request,
+              headers: {
+                'content-type': 'application/x-www-form-urlencoded',
+                cookie: String(context.cookie),
+              },
+              body: new URLSearchParams({
+                _csrf: String(context.csrf),
+                mobile: '13800000001',
+                password: 'Demo@2026',
+              }).toString(),
+            };
+          },
+          onResponse: (status) => {
+            // A successful login answers 303; anything else means the figure measured refusals.
+            if (status === 303) loginOutcomes.ok++;
+            else loginOutcomes.failed++;
+          },
+        },
+      ],
+    });
+    const figures: Figure[] = [
+      {
+        name: 'home page (cached) req/s',
+        value: home.requestsPerSecond,
+        unit: 'req/s',
+        target: 0.3,
+        targetIsRatio: true,
+        better: 'higher',
+        baseline: baseline.requestsPerSecond,
+      },
+      {
+        name: 'home page p99 latency',
+        value: home.p99,
+        unit: 'ms',
+        target: 50,
+        better: 'lower',
+        baseline: baseline.p99,
+      },
+      {
+        name: 'home page non-2xx',
+        value: home.non2xx + home.errors,
+        unit: 'count',
+        target: 0,
+        better: 'lower',
+      },
+      // Each login is a GET of the form (session + CSRF token) and the POST; argon2id (~6 ms) bounds it.
+      {
+        name: 'login (GET form + POST) per second',
+        value: login.requestsPerSecond / 2,
+        unit: 'login/s',
+        target: 100,
+        better: 'higher',
+        baseline: baseline.requestsPerSecond,
+      },
+      { name: 'login POSTs refused', value: loginOutcomes.failed, unit: 'count', target: 0, better: 'lower' },
+      {
+        name: 'login requests p99 latency',
+        value: login.p99,
+        unit: 'ms',
+        target: 300,
+        better: 'lower',
+        baseline: baseline.p99,
+      },
+    ];
+    return report('portal', figures);
+  } finally {
+    await stopProcess(server);
+    await database.drop();
+  }
+}
