@@ -6,8 +6,16 @@ import type { Worker } from './shared/jobs/queue.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
+import { DEMO_RESIDENT, seedRegistry } from './workbench/registry/registry.seed.ts';
 import type { DemoAccount } from './shared/zone.ts';
 import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
+import { keyringFrom, startRelay } from './exchange/runtime.ts';
+import { exchangeStatus } from './exchange/monitor.ts';
+import type { Secrets } from './shared/secrets.ts';
+
+function exchangeKeyring(secrets: Secrets) {
+  return keyringFrom({ portal: secrets.exchangePortalKey, workbench: secrets.exchangeWorkbenchKey });
+}
 
 const usage = `openpsb <command>
 
@@ -16,6 +24,8 @@ const usage = `openpsb <command>
   workbench        serve the workbench (police network zone) only
   migrate          apply database migrations to both zones
   seed             load demo data into both zones (skips what is already there)
+  exchange         run the boundary exchange relay between the two zones' databases
+  exchange status  print the health of every flow; exits 1 when a flow is unhealthy
   audit verify     check the workbench audit log's hash chain; exits 1 if any row was altered, inserted or removed
 `;
 
@@ -30,7 +40,10 @@ async function seed(zones: Zone[]): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   for (const zone of zones) {
     if (zone.name === 'portal') accounts.push(...(await seedPortal(zone.services)));
-    else accounts.push(...(await seedWorkbench(zone.services)));
+    else {
+      accounts.push(...(await seedWorkbench(zone.services)));
+      await seedRegistry(zone.services);
+    }
   }
   return accounts;
 }
@@ -48,8 +61,21 @@ async function serve(names: ZoneName[], config: Config): Promise<void> {
     apps.push(app);
     workers.push(startZoneWorker(zone));
   }
+  // With both zones in this process (the embedded default) the exchange relay runs here too.
+  const portal = zones.find((z) => z.name === 'portal');
+  const workbench = zones.find((z) => z.name === 'workbench');
+  const relay =
+    portal && workbench
+      ? startRelay(
+          portal.database.db,
+          workbench.database.db,
+          exchangeKeyring(secrets),
+          workbench.services.log,
+        )
+      : undefined;
   printWelcome(zones, apps, accounts);
   closeWithGrace({ delay: 10_000 }, async () => {
+    await relay?.stop();
     for (const worker of workers) await worker.stop();
     for (const app of apps) await app.close();
     for (const zone of zones) await zone.database.close();
@@ -71,6 +97,9 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
       lines.push(`  ${a.zone.padEnd(9)} ${a.login.padEnd(14)} ${a.password.padEnd(16)} ${a.note}`);
     lines.push(
       '  SMS codes of the sandbox: http://localhost:' + portOf(zones, apps, 'portal') + '/dev/messages',
+    );
+    lines.push(
+      `  A population-registry entry to try the real-name check with: ${DEMO_RESIDENT.name} ${DEMO_RESIDENT.idNumber}`,
     );
   }
   lines.push('');
@@ -106,6 +135,25 @@ async function main(argv: string[]): Promise<number> {
       for (const zone of zones) await zone.database.close();
       process.stdout.write('demo data loaded\n');
       return 0;
+    }
+    case 'exchange': {
+      const zones = await open(['portal', 'workbench'], config);
+      const [portal, workbench] = zones as [Zone, Zone];
+      if (sub === 'status') {
+        const status = await exchangeStatus(portal.database.db, workbench.database.db, new Date());
+        for (const zone of zones) await zone.database.close();
+        process.stdout.write(status.text + '\n');
+        return status.ok ? 0 : 1;
+      }
+      if (sub) break;
+      const keyring = exchangeKeyring(loadSecrets(process.env, config.DATA_DIR));
+      const relay = startRelay(portal.database.db, workbench.database.db, keyring, workbench.services.log);
+      process.stdout.write('exchange relay running between the portal and workbench databases\n');
+      closeWithGrace({ delay: 10_000 }, async () => {
+        await relay.stop();
+        for (const zone of zones) await zone.database.close();
+      });
+      return -1;
     }
     case 'audit': {
       if (sub !== 'verify') break;

@@ -9,6 +9,10 @@ import { loggerOptions } from './shared/http/logger.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
 import type { Secrets } from './shared/secrets.ts';
+import { processInbox, type InboxHandler } from './exchange/inbox.ts';
+import { realnameVerifyRequest, realnameVerifyResult } from './exchange/contracts/index.ts';
+import { realnameResultHandler } from './portal/realname/realname.service.ts';
+import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { buildWorkbench } from './workbench/app.ts';
@@ -22,6 +26,8 @@ export interface Zone {
   database: Database;
   services: ZoneServices;
   handlers: Record<string, JobHandler>;
+  /** What this zone does with each message type it may receive through the exchange. */
+  inboxHandlers: Record<string, InboxHandler>;
 }
 
 export interface ZoneOptions {
@@ -51,7 +57,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     authRateLimit: options.config.AUTH_RATE_LIMIT,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
-  return { name, database, services, handlers };
+  const inboxHandlers: Record<string, InboxHandler> =
+    name === 'portal'
+      ? { [realnameVerifyResult.type]: realnameResultHandler }
+      : { [realnameVerifyRequest.type]: realnameRequestHandler(services) };
+  return { name, database, services, handlers, inboxHandlers };
 }
 
 export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<FastifyInstance> {
@@ -66,5 +76,7 @@ export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<Fa
 }
 
 export function startZoneWorker(zone: Zone): Worker {
-  return startWorker(zone.database.db, zone.handlers, zone.services.log);
+  const inboxStep = async () =>
+    (await processInbox(zone.database.db, zone.inboxHandlers, { log: zone.services.log })).processed;
+  return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, [inboxStep]);
 }

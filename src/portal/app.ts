@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createApp } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
@@ -32,6 +33,7 @@ export async function buildPortal(
   });
   app.addHook('preHandler', citizenLoader(services.db));
   registerHomeRoutes(app);
+  registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);
   registerDevRoutes(app, services);
   return app;

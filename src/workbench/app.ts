@@ -5,6 +5,12 @@ import type { PageContext } from '../shared/ui/context.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { staffLoader } from './session.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
+import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
+import { registerOrgRoutes } from './org/org.routes.ts';
+import { registerLoginRoutes } from './staff/login.routes.ts';
+import { registerStaffRoutes } from './staff/staff.routes.ts';
 
 /** The police network zone: the officers' workbench. */
 export async function buildWorkbench(
@@ -30,5 +36,11 @@ export async function buildWorkbench(
   });
   app.addHook('preHandler', staffLoader(services.db));
   registerHomeRoutes(app, services);
+  registerLoginRoutes(app, services);
+  registerStaffRoutes(app, services);
+  registerOrgRoutes(app, services);
+  registerAuditRoutes(app, services);
+  registerExchangeMonitorRoutes(app, services);
+  registerCatalogAuthoringRoutes(app, services);
   return app;
 }

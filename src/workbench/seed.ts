@@ -1,6 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { hashPassword } from '../shared/auth/password.ts';
 import type { DemoAccount, ZoneServices } from '../shared/zone.ts';
+import { roleAssignments, staff, units, type Role, type Scope } from './db/schema.ts';
+import { CITY_CODE, demoCityUnits } from './org/demo-city.ts';
+import { roleLabel } from './staff/roles.ts';
 
-// Replaced by the organisation and staff seed.
-export async function seedWorkbench(_services: ZoneServices): Promise<DemoAccount[]> {
-  return [];
+export const DEMO_STAFF_PASSWORD = 'Police@2026';
+
+interface DemoOfficer {
+  badgeNo: string;
+  /** Placeholder names that cannot be mistaken for real people. */
+  name: string;
+  unitCode: string;
+  role: Role;
+  scope: Scope;
+}
+
+export const DEMO_STAFF: readonly DemoOfficer[] = [
+  { badgeNo: 'admin', name: '系统管理员（演示）', unitCode: CITY_CODE, role: 'administrator', scope: 'all' },
+  {
+    badgeNo: 'SF1001',
+    name: '窗口民警（演示）',
+    unitCode: 'SF-D01-P01',
+    role: 'window-clerk',
+    scope: 'unit',
+  },
+  { badgeNo: 'SF2001', name: '审批领导（演示）', unitCode: 'SF-D02', role: 'approver', scope: 'subtree' },
+  { badgeNo: 'SF3001', name: '审计员（演示）', unitCode: 'SF-DC', role: 'auditor', scope: 'all' },
+  { badgeNo: 'SF4001', name: '督办民警（演示）', unitCode: 'SF-D01', role: 'supervisor', scope: 'subtree' },
+];
+
+/**
+ * The demo city's units and five officers, one per kind of work. Idempotent: what exists is left alone, so
+ * a re-run never resets a password or a second factor someone has already set up.
+ */
+export async function seedWorkbench(services: ZoneServices): Promise<DemoAccount[]> {
+  await services.db.insert(units).values(demoCityUnits()).onConflictDoNothing({ target: units.code });
+
+  let passwordHash: string | undefined;
+  for (const officer of DEMO_STAFF) {
+    const [existing] = await services.db
+      .select({ id: staff.id })
+      .from(staff)
+      .where(eq(staff.badgeNo, officer.badgeNo));
+    if (existing) continue;
+    passwordHash ??= await hashPassword(DEMO_STAFF_PASSWORD);
+    const hash = passwordHash;
+    await services.db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(staff)
+        .values({
+          badgeNo: officer.badgeNo,
+          name: officer.name,
+          unitCode: officer.unitCode,
+          passwordHash: hash,
+          mustEnrolTotp: true,
+        })
+        .onConflictDoNothing({ target: staff.badgeNo })
+        .returning({ id: staff.id });
+      if (created)
+        await tx.insert(roleAssignments).values({
+          staffId: created.id,
+          role: officer.role,
+          unitCode: officer.unitCode,
+          scope: officer.scope,
+        });
+    });
+  }
+
+  return DEMO_STAFF.map((o) => ({
+    zone: 'workbench',
+    login: o.badgeNo,
+    password: DEMO_STAFF_PASSWORD,
+    note: `${roleLabel(o.role, 'zh')} ${roleLabel(o.role, 'en')} (${o.unitCode}, ${o.scope})`,
+  }));
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../../src/shared/config.ts';
@@ -10,6 +10,11 @@ import { buildZoneApp, openZone, type Zone, type ZoneName } from '../../src/zone
 export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 let counter = 0;
+
+const pem = () =>
+  generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+/** One pair of exchange keys per test process, so zones started in one file can talk to each other. */
+export const testKeys = { portal: pem(), workbench: pem() };
 
 /** A fresh PostgreSQL database per zone per test file, so tests never see each other's rows. */
 async function freshPostgresUrl(base: string, name: ZoneName): Promise<string> {
@@ -37,6 +42,8 @@ export async function startTestZone(name: ZoneName): Promise<TestZone> {
     sessionSecret: randomBytes(32).toString('base64url'),
     fieldKey: randomBytes(32),
     notifySecret: 'test',
+    exchangePortalKey: testKeys.portal,
+    exchangeWorkbenchKey: testKeys.workbench,
   };
   const base = process.env.TEST_DATABASE_URL;
   const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;

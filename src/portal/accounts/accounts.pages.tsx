@@ -241,6 +241,27 @@ export function accountPage({
           },
         ]}
       />
+      {profile.realNameStatus === 'pending' ? (
+        <InsetText>
+          <span role="status">
+            {w(
+              ctx,
+              '正在与公安机关人口信息核验，通常几秒内完成。',
+              'Your name and ID number are being checked against the population registry; this usually takes a few seconds.',
+            )}
+          </span>{' '}
+          <a href="/account">{w(ctx, '刷新查看结果', 'Refresh to see the result')}</a>
+        </InsetText>
+      ) : null}
+      {profile.realNameStatus === 'not-matched' ? (
+        <InsetText>
+          {w(
+            ctx,
+            '姓名与身份证件号码未能通过核验。请核对后在“修改个人信息”中重新提交（每天最多5次）。',
+            'The name and ID number did not match the registry. Check them and submit again under “Change your details” (up to 5 times a day).',
+          )}
+        </InsetText>
+      ) : null}
       <h2>{w(ctx, '我的单位', 'My companies')}</h2>
       {profile.companies.length === 0 ? (
         <p>

@@ -24,7 +24,7 @@ const limits = (services: ZoneServices) => ({
 
 function fieldErrors(request: FastifyRequest, error: unknown) {
   return translatedFieldErrors(error, (key) =>
-    key in { MOBILE_TAKEN: 1 }
+    key in { MOBILE_TAKEN: 1, RATE_LIMITED: 1 }
       ? errorMessage(key as ErrorCode, request.lang)
       : accountMessage(request.lang, key as AccountMessage),
   );
@@ -38,7 +38,7 @@ function formError(
   render: (errors: { field: string; message: string }[]) => string,
 ) {
   const errors = fieldErrors(request, error);
-  if (errors) return reply.html(render(errors), 422);
+  if (errors) return reply.html(render(errors), error instanceof AppError ? error.status : 422);
   if (error instanceof AppError && (error.code === 'LOGIN_FAILED' || error.code === 'ACCOUNT_LOCKED')) {
     const status = error.status;
     return reply.html(render([{ field: 'mobile', message: errorMessage(error.code, request.lang) }]), status);

@@ -9,6 +9,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens, companies, companyAgents } from '../db/schema.ts';
 import type { AccountMessage } from './accounts.messages.ts';
 import { consumeSmsCode, issueSmsCode, type CodePurpose } from './sms-codes.ts';
+import { requestRealNameCheck } from '../realname/realname.service.ts';
 
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MS = 15 * 60 * 1000;
@@ -230,9 +231,23 @@ export async function updateProfile(
       idNumberMasked: maskIdNumber(idNumber),
       // A changed identity has to be verified again against the registry.
       realNameStatus: 'none',
+      realNameRequestId: null,
     });
   }
-  await services.db.update(citizens).set(change).where(eq(citizens.id, citizenId));
+  await services.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(citizens).where(eq(citizens.id, citizenId));
+    if (!before) throw new AppError('UNAUTHENTICATED');
+    await tx.update(citizens).set(change).where(eq(citizens.id, citizenId));
+    // Name and ID number together are checked against the registry whenever either changes, or when no
+    // check has succeeded yet.
+    const onFile =
+      idNumber ?? (before.idNumberSealed ? services.sealer.open(before.idNumberSealed) : undefined);
+    const changed = idNumber !== undefined || (realName || null) !== before.realName;
+    const unresolved = before.realNameStatus === 'none' || before.realNameStatus === 'not-matched';
+    if (realName && onFile && (changed || unresolved)) {
+      await requestRealNameCheck(tx, services, citizenId, realName, onFile);
+    }
+  });
 }
 
 export async function listCompanies(services: ZoneServices, citizenId: string) {

@@ -16,6 +16,9 @@ export const citizens = pgTable('citizens', {
     .notNull()
     .default('none')
     .$type<'none' | 'pending' | 'verified' | 'not-matched'>(),
+  // The check in flight: a late answer to an earlier request (the person changed the details since) is ignored.
+  realNameRequestId: uuid('real_name_request_id'),
+  realNameCheckedAt: timestamp('real_name_checked_at', { withTimezone: true }),
   email: text('email'),
   address: text('address'),
   failedLogins: integer('failed_logins').notNull().default(0),
@@ -66,3 +69,4 @@ export const smsCodes = pgTable(
   (t) => [index('sms_codes_mobile_idx').on(t.mobile, t.purpose)],
 );
 export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
+export * from '../catalog/catalog.tables.ts';

@@ -34,6 +34,8 @@ export const sessions = pgTable(
     data: jsonb('data').notNull().$type<Record<string, unknown>>(),
     subject: text('subject'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // Revoked sessions are marked, not deleted: a request still in flight would otherwise write its session back.
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_subject_idx').on(t.subject), index('sessions_expires_idx').on(t.expiresAt)],

@@ -17,6 +17,7 @@ import { loggerOptions } from './logger.ts';
 import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
 import { installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { AppError } from './errors.ts';
+import { createPageCache } from './page-cache.ts';
 
 export interface AppOptions {
   zone: 'portal' | 'workbench';
@@ -50,6 +51,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
+
+  const pageCache = createPageCache(sessionCookie);
+  pageCache.serve(app);
 
   app.decorateRequest('lang', 'zh');
   app.decorateRequest('elder', false);
@@ -109,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installErrorHandling(app, options.renderErrorPage);
+  pageCache.store(app);
   registerPreferenceRoutes(app);
   return app;
 }

@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type * as Fastify from 'fastify';
 import type { Db, Executor } from '../db/database.ts';
 import { sessions } from '../db/tables.ts';
@@ -32,25 +32,31 @@ export class DatabaseSessionStore {
     this.db
       .insert(sessions)
       .values({ sid, data, subject, expiresAt })
-      .onConflictDoUpdate({ target: sessions.sid, set: { data, subject, expiresAt } })
+      .onConflictDoUpdate({
+        target: sessions.sid,
+        set: { data, subject, expiresAt },
+        setWhere: isNull(sessions.revokedAt),
+      })
       .then(() => callback(), callback);
   }
 
   get(sid: string, callback: SessionCallback): void {
     this.db
-      .select({ data: sessions.data, expiresAt: sessions.expiresAt })
+      .select({ data: sessions.data, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
       .from(sessions)
       .where(eq(sessions.sid, sid))
       .then((rows) => {
         const row = rows[0];
-        if (!row || row.expiresAt.getTime() < Date.now()) return callback(null, null);
+        if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) return callback(null, null);
         callback(null, row.data as unknown as Fastify.Session);
       }, callback);
   }
 
   destroy(sid: string, callback: Callback): void {
+    // Marked rather than deleted, so a request of this session still in flight cannot write it back.
     this.db
-      .delete(sessions)
+      .update(sessions)
+      .set({ revokedAt: sql`now()`, data: {} })
       .where(eq(sessions.sid, sid))
       .then(() => callback(), callback);
   }
@@ -59,8 +65,9 @@ export class DatabaseSessionStore {
 /** Ends every session of a person at once (logout everywhere, disabled account, changed password). */
 export async function revokeSessionsOf(db: Executor, subject: string): Promise<number> {
   const rows = await db
-    .delete(sessions)
-    .where(eq(sessions.subject, subject))
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, data: {} })
+    .where(and(eq(sessions.subject, subject), isNull(sessions.revokedAt)))
     .returning({ sid: sessions.sid });
   return rows.length;
 }

@@ -111,6 +111,8 @@ export function startWorker(
   handlers: Record<string, JobHandler>,
   log: Logger,
   intervalMs = 500,
+  /** Further work polled on the same beat (the exchange inbox); each returns how much it did. */
+  extraSteps: (() => Promise<number>)[] = [],
 ): Worker {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -118,8 +120,13 @@ export function startWorker(
 
   const drain = async (): Promise<number> => {
     let count = 0;
-    while (!stopped && (await runOneJob(db, handlers, log))) count++;
-    return count;
+    for (;;) {
+      let round = 0;
+      while (!stopped && (await runOneJob(db, handlers, log))) round++;
+      for (const step of extraSteps) if (!stopped) round += await step();
+      count += round;
+      if (round === 0 || stopped) return count;
+    }
   };
 
   const tick = (): void => {

@@ -36,7 +36,8 @@ export interface HashedFields {
 /** JSON with keys sorted at every level and no whitespace, so equal values always hash alike. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -54,7 +55,9 @@ export function hashAuditRow(prevHash: string, row: HashedFields): string {
     sourceIp: row.sourceIp,
     detail: row.detail,
   });
-  return createHash('sha256').update(prevHash + body, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(prevHash + body, 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -64,7 +67,11 @@ export function hashAuditRow(prevHash: string, row: HashedFields): string {
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
   // What jsonb gives back must hash like what went in: drop undefined and non-JSON values first.
   const detail = JSON.parse(JSON.stringify(entry.detail ?? {})) as Record<string, unknown>;
   // Postgres keeps microseconds and JS milliseconds; both agree when the value starts as a JS Date.

@@ -26,12 +26,13 @@ interface Row {
  * insert-only trigger cannot stop: someone with the rights to disable the trigger (or edit the files).
  *
  * - altered: the row's content no longer matches its own hash;
- * - deleted: seq jumps (reported at the first missing seq);
+ * - deleted: seq jumps (each missing seq is reported);
  * - inserted: a row whose neighbours link to each other around it;
  * - broken-link: a row whose prev_hash is not the hash of the row before it, for any other reason.
  * A chain truncated at its end cannot be told from a shorter one: anchor the last hash elsewhere for that.
  */
-export async function verifyAuditChain(db: Db): Promise<ChainReport> {
+export async function verifyAuditChain(db: Db, options: { batchSize?: number } = {}): Promise<ChainReport> {
+  const batchSize = options.batchSize ?? BATCH;
   const problems: ChainReport['problems'] = [];
   let truncated = false;
   const report = (seq: number, problem: ChainProblem) => {
@@ -46,10 +47,16 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
   let afterSeq = 0;
 
   for (;;) {
-    const batch = await db.select().from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(BATCH);
+    const batch = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, afterSeq))
+      .orderBy(asc(auditLog.seq))
+      .limit(batchSize);
     for (const row of batch) {
       rows++;
-      if (hashAuditRow(row.prevHash, { ...row, detail: row.detail ?? {} }) !== row.hash) report(row.seq, 'altered');
+      if (hashAuditRow(row.prevHash, { ...row, detail: row.detail ?? {} }) !== row.hash)
+        report(row.seq, 'altered');
 
       let linkedTo = previous;
       if (suspect && previous) {
@@ -66,14 +73,15 @@ export async function verifyAuditChain(db: Db): Promise<ChainReport> {
       const expectedSeq = (previous?.seq ?? 0) + 1;
       if (row.seq > expectedSeq) {
         // The link across a hole is broken by definition; the hole is the finding.
-        for (let missing = expectedSeq; missing < row.seq && !truncated; missing++) report(missing, 'deleted');
+        for (let missing = expectedSeq; missing < row.seq && !truncated; missing++)
+          report(missing, 'deleted');
       } else if (row.prevHash !== (linkedTo?.hash ?? GENESIS_HASH)) {
         suspect = true;
       }
       before = linkedTo;
       previous = { seq: row.seq, hash: row.hash, prevHash: row.prevHash };
     }
-    if (batch.length < BATCH) break;
+    if (batch.length < batchSize) break;
     afterSeq = batch[batch.length - 1]!.seq;
   }
   if (suspect && previous) report(previous.seq, 'broken-link');

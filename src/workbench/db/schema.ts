@@ -103,3 +103,15 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
+// The exchange monitor's tables live in this database only (written by the relay, read by the monitor page).
+export {
+  exchangeAlarms,
+  exchangeFlowMinutes,
+  exchangeFlowStatus,
+  exchangeMonitorState,
+  exchangeQuarantineMirror,
+  exchangeQuarantineRequests,
+} from '../../exchange/tables.ts';
+export { residents } from '../registry/registry.tables.ts';
+export { catalogItems, catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';

@@ -11,7 +11,14 @@ export interface UnitNode extends Unit {
 
 /** Every unit, parents before children and siblings in their sort order. */
 export async function listUnits(db: Executor): Promise<Unit[]> {
-  return db.select().from(units).orderBy(asc(sql`array_length(string_to_array(${units.path}, '/'), 1)`), asc(units.sortOrder), asc(units.code));
+  return db
+    .select()
+    .from(units)
+    .orderBy(
+      asc(sql`array_length(string_to_array(${units.path}, '/'), 1)`),
+      asc(units.sortOrder),
+      asc(units.code),
+    );
 }
 
 /** The units as a forest (normally one tree under the city bureau). */
@@ -48,7 +55,11 @@ export async function getUnit(db: Executor, code: string): Promise<Unit> {
 }
 
 export async function childrenOf(db: Executor, code: string): Promise<Unit[]> {
-  return db.select().from(units).where(eq(units.parentCode, code)).orderBy(asc(units.sortOrder), asc(units.code));
+  return db
+    .select()
+    .from(units)
+    .where(eq(units.parentCode, code))
+    .orderBy(asc(units.sortOrder), asc(units.code));
 }
 
 /** The units on a materialised path, from the root down to the unit itself. */

@@ -2,7 +2,6 @@ import { raw } from 'hono/html';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
-import { InsetText } from '../../shared/ui/components.tsx';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
@@ -15,21 +14,46 @@ interface FormPage {
   errors?: FieldError[];
 }
 
-export function loginPage({ ctx, values = {}, errors = [], notice }: FormPage & { notice?: string | undefined }): string {
+export function loginPage({
+  ctx,
+  values = {},
+  errors = [],
+  next = '/',
+}: FormPage & { next?: string }): string {
   const title = w(ctx, '民警登录', 'Staff log in');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0} nav={[]}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
-        {notice ? <InsetText>{notice}</InsetText> : null}
-        <Form action="/staff/login" csrfToken={ctx.csrfToken ?? ''}>
-          <TextField name="badgeNo" label={w(ctx, '警号', 'Badge number')} autocomplete="username" spellcheck={false} width={20} value={values.badgeNo} error={errorFor(errors, 'badgeNo')} />
-          <PasswordField name="password" label={w(ctx, '密码', 'Password')} autocomplete="current-password" width={20} error={errorFor(errors, 'password')} />
+        <Form
+          action={next === '/' ? '/staff/login' : `/staff/login?next=${encodeURIComponent(next)}`}
+          csrfToken={ctx.csrfToken ?? ''}
+        >
+          <TextField
+            name="badgeNo"
+            label={w(ctx, '警号', 'Badge number')}
+            autocomplete="username"
+            spellcheck={false}
+            width={20}
+            value={values.badgeNo}
+            error={errorFor(errors, 'badgeNo')}
+          />
+          <PasswordField
+            name="password"
+            label={w(ctx, '密码', 'Password')}
+            autocomplete="current-password"
+            width={20}
+            error={errorFor(errors, 'password')}
+          />
           <Button>{w(ctx, '下一步', 'Continue')}</Button>
         </Form>
         <p class="muted">
-          {w(ctx, '登录后需输入身份验证器上的动态口令。忘记密码或更换手机请联系本单位系统管理员。', 'After the password you will be asked for the code from your authenticator app. If you forgot your password or changed your phone, ask your unit’s administrator.')}
+          {w(
+            ctx,
+            '登录后需输入身份验证器上的动态口令。忘记密码或更换手机请联系本单位系统管理员。',
+            'After the password you will be asked for the code from your authenticator app. If you forgot your password or changed your phone, ask your unit’s administrator.',
+          )}
         </p>
       </div>
     </Layout>,
@@ -70,7 +94,13 @@ export function totpPage({ ctx, errors = [] }: FormPage): string {
   );
 }
 
-export function enrolPage({ ctx, errors = [], badgeNo, secretGrouped, svg }: FormPage & { badgeNo: string; secretGrouped: string; svg: string }): string {
+export function enrolPage({
+  ctx,
+  errors = [],
+  badgeNo,
+  secretGrouped,
+  svg,
+}: FormPage & { badgeNo: string; secretGrouped: string; svg: string }): string {
   const title = w(ctx, '绑定身份验证器', 'Set up your authenticator');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0} nav={[]}>
@@ -85,8 +115,20 @@ export function enrolPage({ ctx, errors = [], badgeNo, secretGrouped, svg }: For
           )}
         </p>
         <ol>
-          <li>{w(ctx, '在手机上打开身份验证器应用，选择添加账号。', 'Open the authenticator app on your phone and choose to add an account.')}</li>
-          <li>{w(ctx, '扫描下方二维码；无法扫描时，选择手动输入密钥。', 'Scan the QR code below, or type the key by hand.')}</li>
+          <li>
+            {w(
+              ctx,
+              '在手机上打开身份验证器应用，选择添加账号。',
+              'Open the authenticator app on your phone and choose to add an account.',
+            )}
+          </li>
+          <li>
+            {w(
+              ctx,
+              '扫描下方二维码；无法扫描时，选择手动输入密钥。',
+              'Scan the QR code below, or type the key by hand.',
+            )}
+          </li>
           <li>{w(ctx, '输入应用显示的6位数字完成绑定。', 'Enter the 6 digits the app shows.')}</li>
         </ol>
         {/* The SVG is generated on the server from the otpauth URI, never from user input, so it is inlined as is. */}
@@ -99,7 +141,13 @@ export function enrolPage({ ctx, errors = [], badgeNo, secretGrouped, svg }: For
           {w(ctx, '手动输入的密钥：', 'Key for manual entry: ')}
           <code class="totp-secret">{secretGrouped}</code>
           <br />
-          <span class="muted">{w(ctx, '类型：基于时间；位数：6；间隔：30秒。请勿将密钥告诉任何人。', 'Type: time-based; 6 digits; every 30 seconds. Never share this key.')}</span>
+          <span class="muted">
+            {w(
+              ctx,
+              '类型：基于时间；位数：6；间隔：30秒。请勿将密钥告诉任何人。',
+              'Type: time-based; 6 digits; every 30 seconds. Never share this key.',
+            )}
+          </span>
         </p>
         <Form action="/staff/totp/enrol" csrfToken={ctx.csrfToken ?? ''}>
           <CodeField ctx={ctx} errors={errors} />

@@ -19,7 +19,6 @@ declare module 'fastify' {
 }
 
 // The login doors are the ones attackers knock on: limited per address on top of the per-account lockout.
-const loginLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const PENDING_MS = 5 * 60 * 1000;
 const page = { schema: { hide: true } };
 
@@ -28,9 +27,11 @@ function fieldErrors(request: FastifyRequest, error: unknown) {
 }
 
 export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices): void {
+  const loginLimit = { rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' } };
   const pendingId = (request: FastifyRequest): string | undefined => {
     const { pendingStaffId, pendingStaffAt } = request.session;
-    if (!pendingStaffId || !pendingStaffAt || services.now().getTime() - pendingStaffAt > PENDING_MS) return undefined;
+    if (!pendingStaffId || !pendingStaffAt || services.now().getTime() - pendingStaffAt > PENDING_MS)
+      return undefined;
     return pendingStaffId;
   };
 
@@ -47,19 +48,22 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
   const restart = async (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
     await request.session.regenerate();
     const errors = [{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }];
-    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), errors }), error.status);
+    return reply.html(
+      pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), errors }),
+      error.status,
+    );
   };
 
   app.get('/staff/login', page, async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next, '/');
     if (request.staff) return reply.redirect(next, 303);
-    request.session.pendingNext = next;
-    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }) }));
+    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), next }));
   });
 
   app.post('/staff/login', { ...page, config: loginLimit }, async (request, reply) => {
     const body = formBody(request);
-    const next = request.session.pendingNext;
+    // The target travels in the form's action, so a second login tab cannot change where this one lands.
+    const next = safeNext((request.query as Record<string, unknown>).next, '/');
     try {
       const result = await auth.passwordStep(services, body, request.ip);
       await request.session.regenerate();
@@ -69,10 +73,21 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
       return reply.redirect(result.next === 'enrol' ? '/staff/totp/enrol' : '/staff/login/totp', 303);
     } catch (error) {
       const render = (errors: { field: string; message: string }[], status: number) =>
-        reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), values: { badgeNo: body.badgeNo ?? '' }, errors }), status);
+        reply.html(
+          pages.loginPage({
+            ctx: workbenchContext(request, reply, { forms: true }),
+            values: { badgeNo: body.badgeNo ?? '' },
+            errors,
+            next,
+          }),
+          status,
+        );
       const errors = fieldErrors(request, error);
       if (errors) return render(errors, 422);
-      if (error instanceof AppError && ['STAFF_LOGIN_FAILED', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'].includes(error.code)) {
+      if (
+        error instanceof AppError &&
+        ['STAFF_LOGIN_FAILED', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'].includes(error.code)
+      ) {
         return render([{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }], error.status);
       }
       throw error;
@@ -83,17 +98,34 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
     const url = step === 'totp' ? '/staff/login/totp' : '/staff/totp/enrol';
     const other = step === 'totp' ? '/staff/totp/enrol' : '/staff/login/totp';
 
-    const show = async (request: FastifyRequest, reply: FastifyReply, staffId: string, errors: { field: string; message: string }[] = [], status = 200) => {
+    const show = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      staffId: string,
+      errors: { field: string; message: string }[] = [],
+      status = 200,
+    ) => {
       const ctx = workbenchContext(request, reply, { forms: true });
       if (step === 'totp') return reply.html(pages.totpPage({ ctx, errors }), status);
       const e = await auth.enrolment(services, staffId, request.ip);
-      return reply.html(pages.enrolPage({ ctx, errors, badgeNo: e.badgeNo, secretGrouped: groupedSecret(e.secret), svg: e.svg }), status);
+      return reply.html(
+        pages.enrolPage({
+          ctx,
+          errors,
+          badgeNo: e.badgeNo,
+          secretGrouped: groupedSecret(e.secret),
+          svg: e.svg,
+        }),
+        status,
+      );
     };
 
     /** Problems that end the attempt send the officer back to the start; a wrong step goes to the right one. */
     const recover = async (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
-      if (error instanceof AppError && (error.code === 'ACCOUNT_LOCKED' || error.code === 'ACCOUNT_DISABLED')) return restart(request, reply, error);
-      if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return reply.redirect('/staff/login', 303);
+      if (error instanceof AppError && (error.code === 'ACCOUNT_LOCKED' || error.code === 'ACCOUNT_DISABLED'))
+        return restart(request, reply, error);
+      if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
+        return reply.redirect('/staff/login', 303);
       if (error instanceof AppError && error.code === 'CONFLICT') return reply.redirect(other, 303);
       throw error;
     };
@@ -114,7 +146,8 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
         return await signIn(request, reply, staffId);
       } catch (error) {
         const errors = fieldErrors(request, error);
-        if (errors) return show(request, reply, staffId, errors, 422).catch((e: unknown) => recover(request, reply, e));
+        if (errors)
+          return show(request, reply, staffId, errors, 422).catch((e: unknown) => recover(request, reply, e));
         return recover(request, reply, error);
       }
     });

@@ -20,29 +20,63 @@ function invalid(fields: { field: string; message: StaffMessage }[]): AppError {
   return new AppError('VALIDATION', { fields: fields as FieldError[] });
 }
 
-export const needsEnrolment = (row: Pick<StaffRow, 'mustEnrolTotp' | 'totpSealed'>) => row.mustEnrolTotp || !row.totpSealed;
+export const needsEnrolment = (row: Pick<StaffRow, 'mustEnrolTotp' | 'totpSealed'>) =>
+  row.mustEnrolTotp || !row.totpSealed;
 const isLocked = (row: StaffRow, now: Date) => row.lockedUntil !== null && row.lockedUntil > now;
-const at = (row: StaffRow) => ({ actor: row.badgeNo, actorUnit: row.unitCode, target: `staff:${row.badgeNo}` });
+const at = (row: StaffRow) => ({
+  actor: row.badgeNo,
+  actorUnit: row.unitCode,
+  target: `staff:${row.badgeNo}`,
+});
 
 /** Counts a failure and locks the account on the fifth; returns whether it is now locked. */
-async function countFailure(tx: Tx, row: StaffRow, now: Date, sourceIp: string | null, reason: string): Promise<boolean> {
+async function countFailure(
+  tx: Tx,
+  row: StaffRow,
+  now: Date,
+  sourceIp: string | null,
+  reason: string,
+): Promise<boolean> {
   const [updated] = await tx
     .update(staff)
     .set({ failedLogins: sql`${staff.failedLogins} + 1` })
     .where(eq(staff.id, row.id))
     .returning({ failedLogins: staff.failedLogins });
   const failures = updated?.failedLogins ?? LOCK_AFTER_FAILURES;
-  await recordAudit(tx, { ...at(row), action: 'staff.login.failed', sourceIp, detail: { reason, failures }, at: now });
+  await recordAudit(tx, {
+    ...at(row),
+    action: 'staff.login.failed',
+    sourceIp,
+    detail: { reason, failures },
+    at: now,
+  });
   if (failures < LOCK_AFTER_FAILURES) return false;
   const lockedUntil = new Date(now.getTime() + LOCK_MS);
   await tx.update(staff).set({ failedLogins: 0, lockedUntil }).where(eq(staff.id, row.id));
-  await recordAudit(tx, { ...at(row), action: 'staff.login.locked', sourceIp, detail: { lockedUntil: lockedUntil.toISOString() }, at: now });
+  await recordAudit(tx, {
+    ...at(row),
+    action: 'staff.login.locked',
+    sourceIp,
+    detail: { lockedUntil: lockedUntil.toISOString() },
+    at: now,
+  });
   return true;
 }
 
-async function refuse(services: ZoneServices, row: StaffRow, sourceIp: string | null, reason: 'locked' | 'disabled'): Promise<never> {
+async function refuse(
+  services: ZoneServices,
+  row: StaffRow,
+  sourceIp: string | null,
+  reason: 'locked' | 'disabled',
+): Promise<never> {
   await services.db.transaction((tx) =>
-    recordAudit(tx, { ...at(row), action: 'staff.login.failed', sourceIp, detail: { reason }, at: services.now() }),
+    recordAudit(tx, {
+      ...at(row),
+      action: 'staff.login.failed',
+      sourceIp,
+      detail: { reason },
+      at: services.now(),
+    }),
   );
   throw new AppError(reason === 'locked' ? 'ACCOUNT_LOCKED' : 'ACCOUNT_DISABLED');
 }
@@ -92,7 +126,11 @@ export async function passwordStep(
 }
 
 /** Loads the account between the steps; it may have been disabled or locked meanwhile. */
-async function pendingAccount(services: ZoneServices, staffId: string, sourceIp: string | null): Promise<StaffRow> {
+async function pendingAccount(
+  services: ZoneServices,
+  staffId: string,
+  sourceIp: string | null,
+): Promise<StaffRow> {
   const [row] = await services.db.select().from(staff).where(eq(staff.id, staffId));
   if (!row) throw new AppError('UNAUTHENTICATED');
   if (row.disabledAt) return refuse(services, row, sourceIp, 'disabled');
@@ -132,15 +170,27 @@ async function acceptCode(
     return locked ? ('locked' as const) : ('failed' as const);
   });
   if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED');
-  if (outcome === 'failed') throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'codeInvalid' }] });
+  if (outcome === 'failed')
+    throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'codeInvalid' }] });
 }
 
 /** Step two for an enrolled account. */
-export async function totpStep(services: ZoneServices, staffId: string, rawCode: string | undefined, sourceIp: string | null): Promise<void> {
+export async function totpStep(
+  services: ZoneServices,
+  staffId: string,
+  rawCode: string | undefined,
+  sourceIp: string | null,
+): Promise<void> {
   const row = await pendingAccount(services, staffId, sourceIp);
   if (needsEnrolment(row)) throw new AppError('CONFLICT', { detail: 'enrolment pending' });
   await acceptCode(services, row, rawCode, sourceIp, async (tx) => {
-    await recordAudit(tx, { ...at(row), action: 'staff.login', sourceIp, detail: { factor: 'totp' }, at: services.now() });
+    await recordAudit(tx, {
+      ...at(row),
+      action: 'staff.login',
+      sourceIp,
+      detail: { factor: 'totp' },
+      at: services.now(),
+    });
   });
 }
 
@@ -155,7 +205,11 @@ export interface Enrolment {
  * The secret to enrol, created on first sight and kept (sealed) until confirmed, so reloading the page does
  * not invalidate a QR code the officer has already scanned.
  */
-export async function enrolment(services: ZoneServices, staffId: string, sourceIp: string | null): Promise<Enrolment> {
+export async function enrolment(
+  services: ZoneServices,
+  staffId: string,
+  sourceIp: string | null,
+): Promise<Enrolment> {
   let row = await pendingAccount(services, staffId, sourceIp);
   if (!needsEnrolment(row)) throw new AppError('CONFLICT', { detail: 'already enrolled' });
   if (!row.totpSealed) {
@@ -171,18 +225,33 @@ export async function enrolment(services: ZoneServices, staffId: string, sourceI
 }
 
 /** Confirms the enrolment with a first code, which also completes the login. */
-export async function confirmEnrolment(services: ZoneServices, staffId: string, rawCode: string | undefined, sourceIp: string | null): Promise<void> {
+export async function confirmEnrolment(
+  services: ZoneServices,
+  staffId: string,
+  rawCode: string | undefined,
+  sourceIp: string | null,
+): Promise<void> {
   const row = await pendingAccount(services, staffId, sourceIp);
   if (!needsEnrolment(row)) throw new AppError('CONFLICT', { detail: 'already enrolled' });
   await acceptCode(services, row, rawCode, sourceIp, async (tx) => {
     await tx.update(staff).set({ mustEnrolTotp: false }).where(eq(staff.id, row.id));
     const now = services.now();
     await recordAudit(tx, { ...at(row), action: 'staff.totp.enrol', sourceIp, detail: {}, at: now });
-    await recordAudit(tx, { ...at(row), action: 'staff.login', sourceIp, detail: { factor: 'totp', firstEnrolment: true }, at: now });
+    await recordAudit(tx, {
+      ...at(row),
+      action: 'staff.login',
+      sourceIp,
+      detail: { factor: 'totp', firstEnrolment: true },
+      at: now,
+    });
   });
 }
 
-export async function recordLogout(services: ZoneServices, who: { badgeNo: string; unitCode: string }, sourceIp: string | null): Promise<void> {
+export async function recordLogout(
+  services: ZoneServices,
+  who: { badgeNo: string; unitCode: string },
+  sourceIp: string | null,
+): Promise<void> {
   await services.db.transaction((tx) =>
     recordAudit(tx, {
       actor: who.badgeNo,

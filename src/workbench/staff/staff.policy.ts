@@ -4,9 +4,17 @@ import type { Assignment, CurrentStaff } from '../session.ts';
 // Who may do what, and where. Pure functions over the signed-in officer's assignments, so the rules can be
 // tested as a whole matrix and pages can ask the same questions the routes do.
 
-export type Permission = 'org.read' | 'staff.read' | 'staff.manage' | 'audit.read';
+export type Permission =
+  'org.read' | 'staff.read' | 'staff.manage' | 'audit.read' | 'catalog.edit' | 'catalog.publish';
 
-export const permissions: readonly Permission[] = ['org.read', 'staff.read', 'staff.manage', 'audit.read'];
+export const permissions: readonly Permission[] = [
+  'org.read',
+  'staff.read',
+  'staff.manage',
+  'audit.read',
+  'catalog.edit',
+  'catalog.publish',
+];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
 const holders: Record<Permission, readonly Role[] | 'everyone'> = {
@@ -14,6 +22,9 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'staff.read': ['administrator', 'auditor'],
   'staff.manage': ['administrator'],
   'audit.read': ['auditor', 'administrator'],
+  // Writing a service guide and letting it go live are separate duties (see catalog-authoring.policy.ts).
+  'catalog.edit': ['content-editor'],
+  'catalog.publish': ['approver', 'administrator'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
@@ -60,7 +71,10 @@ export function reachOf(staff: CurrentStaff, permission: Permission): Reach {
 }
 
 /** Whether jurisdiction `inner` lies wholly inside `outer`. */
-export function contains(outer: Pick<Assignment, 'scope' | 'unitPath'>, inner: { scope: Scope; unitPath: string }): boolean {
+export function contains(
+  outer: Pick<Assignment, 'scope' | 'unitPath'>,
+  inner: { scope: Scope; unitPath: string },
+): boolean {
   if (outer.scope === 'all') return true;
   if (inner.scope === 'all') return false;
   if (outer.scope === 'unit') return inner.scope === 'unit' && inner.unitPath === outer.unitPath;
@@ -80,6 +94,11 @@ export function mayGrant(staff: CurrentStaff, grant: { scope: Scope; unitPath: s
  * the account's unit and over every jurisdiction it holds: a sub-bureau administrator must not be able to
  * switch off a city-wide officer who happens to sit in one of his stations.
  */
-export function mayManage(staff: CurrentStaff, target: { unitPath: string; assignments: readonly Pick<Assignment, 'scope' | 'unitPath'>[] }): boolean {
-  return allows(staff, 'staff.manage', target.unitPath) && target.assignments.every((a) => mayGrant(staff, a));
+export function mayManage(
+  staff: CurrentStaff,
+  target: { unitPath: string; assignments: readonly Pick<Assignment, 'scope' | 'unitPath'>[] },
+): boolean {
+  return (
+    allows(staff, 'staff.manage', target.unitPath) && target.assignments.every((a) => mayGrant(staff, a))
+  );
 }

@@ -38,7 +38,10 @@ export async function findStaff(db: Executor, id: string): Promise<StaffRecord |
 
 /** Badge numbers are matched without regard to case: people type "sf1001" as often as "SF1001". */
 export async function findStaffByBadge(db: Executor, badgeNo: string): Promise<StaffRow | undefined> {
-  const [row] = await db.select().from(staff).where(sql`lower(${staff.badgeNo}) = lower(${badgeNo})`);
+  const [row] = await db
+    .select()
+    .from(staff)
+    .where(sql`lower(${staff.badgeNo}) = lower(${badgeNo})`);
   return row;
 }
 
@@ -61,7 +64,10 @@ export async function assignmentsOf(db: Executor, staffId: string): Promise<Assi
 /** A condition on `units.path` that keeps only units inside a reach. */
 export function reachCondition(reach: Reach): SQL | undefined {
   if (reach.all) return undefined;
-  const parts = [...reach.exact.map((p) => sql`${units.path} = ${p}`), ...reach.subtrees.map((p) => withinPath(p))];
+  const parts = [
+    ...reach.exact.map((p) => sql`${units.path} = ${p}`),
+    ...reach.subtrees.map((p) => withinPath(p)),
+  ];
   return parts.length ? or(...parts) : sql`false`;
 }
 
@@ -79,7 +85,11 @@ export async function listStaff(db: Executor, reach: Reach, query: StaffListQuer
     q ? or(ilike(staff.badgeNo, `%${escapeLike(q)}%`), ilike(staff.name, `%${escapeLike(q)}%`)) : undefined,
     query.pendingTotp ? and(eq(staff.mustEnrolTotp, true), isNull(staff.disabledAt)) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(staff).innerJoin(units, eq(units.code, staff.unitCode)).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(staff)
+    .innerJoin(units, eq(units.code, staff.unitCode))
+    .where(where);
   const rows = await db
     .select({
       id: staff.id,

@@ -25,20 +25,30 @@ function invalid(fields: Problems): AppError {
 }
 
 const scopes: readonly Scope[] = ['unit', 'subtree', 'all'];
-const isScope = (v: unknown): v is Scope => typeof v === 'string' && (scopes as readonly string[]).includes(v);
+const isScope = (v: unknown): v is Scope =>
+  typeof v === 'string' && (scopes as readonly string[]).includes(v);
 
 /**
  * Loads an account the officer may see. Out of jurisdiction and not found get the same answer, so account
  * ids cannot be probed.
  */
-export async function visibleStaff(services: ZoneServices, me: CurrentStaff, id: string): Promise<StaffRecord> {
+export async function visibleStaff(
+  services: ZoneServices,
+  me: CurrentStaff,
+  id: string,
+): Promise<StaffRecord> {
   const target = await findStaff(services.db, id);
   if (!target || !allows(me, 'staff.read', target.unitPath)) throw new AppError('NOT_FOUND');
   return target;
 }
 
 /** An account the officer may see and change; seeing without the right to change is 403. */
-async function manageableStaff(services: ZoneServices, me: CurrentStaff, id: string, options: { notSelf?: boolean } = {}) {
+async function manageableStaff(
+  services: ZoneServices,
+  me: CurrentStaff,
+  id: string,
+  options: { notSelf?: boolean } = {},
+) {
   const target = await visibleStaff(services, me, id);
   const assignments = await assignmentsOf(services.db, target.id);
   if (!mayManage(me, { unitPath: target.unitPath, assignments })) throw new AppError('FORBIDDEN');
@@ -50,7 +60,13 @@ async function manageableStaff(services: ZoneServices, me: CurrentStaff, id: str
 /** Records that an officer opened an account's details: a read of personal data. */
 export async function recordView(services: ZoneServices, by: AuditActor, target: StaffRecord): Promise<void> {
   await services.db.transaction((tx) =>
-    recordAudit(tx, { ...by, action: 'staff.view', target: `staff:${target.badgeNo}`, detail: { unit: target.unitCode }, at: services.now() }),
+    recordAudit(tx, {
+      ...by,
+      action: 'staff.view',
+      target: `staff:${target.badgeNo}`,
+      detail: { unit: target.unitCode },
+      at: services.now(),
+    }),
   );
 }
 
@@ -64,16 +80,23 @@ export interface NewStaffInput {
   scope?: string | undefined;
 }
 
-export async function createStaff(services: ZoneServices, me: CurrentStaff, by: AuditActor, input: NewStaffInput): Promise<string> {
+export async function createStaff(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  input: NewStaffInput,
+): Promise<string> {
   const problems: Problems = [];
   const badgeNo = input.badgeNo?.trim() ?? '';
   if (!badgeNo) problems.push({ field: 'badgeNo', message: 'badgeRequired' });
   else if (!/^[A-Za-z0-9]{3,20}$/.test(badgeNo)) problems.push({ field: 'badgeNo', message: 'badgeInvalid' });
   const name = input.name?.trim() ?? '';
-  if ([...name].length < 2 || [...name].length > 30 || /[<>\d]/.test(name)) problems.push({ field: 'name', message: 'nameRequired' });
+  if ([...name].length < 2 || [...name].length > 30 || /[<>\d]/.test(name))
+    problems.push({ field: 'name', message: 'nameRequired' });
   const unit = input.unitCode ? await findUnit(services.db, input.unitCode) : undefined;
   if (!unit) problems.push({ field: 'unitCode', message: 'unitRequired' });
-  else if (!allows(me, 'staff.manage', unit.path)) problems.push({ field: 'unitCode', message: 'unitOutside' });
+  else if (!allows(me, 'staff.manage', unit.path))
+    problems.push({ field: 'unitCode', message: 'unitOutside' });
   let mobile: string | null = null;
   if (input.mobile?.trim()) {
     const parsed = parseMobile(input.mobile);
@@ -83,10 +106,12 @@ export async function createStaff(services: ZoneServices, me: CurrentStaff, by: 
   const password = input.password ?? '';
   const weak = password ? passwordProblems(password) : undefined;
   if (!password) problems.push({ field: 'password', message: 'passwordRequired' });
-  else if (weak) problems.push({ field: 'password', message: weak === 'too-short' ? 'passwordShort' : 'passwordSimple' });
+  else if (weak)
+    problems.push({ field: 'password', message: weak === 'too-short' ? 'passwordShort' : 'passwordSimple' });
   if (!isRole(input.role)) problems.push({ field: 'role', message: 'roleRequired' });
   if (!isScope(input.scope)) problems.push({ field: 'scope', message: 'scopeRequired' });
-  else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path })) problems.push({ field: 'scope', message: 'grantOutside' });
+  else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path }))
+    problems.push({ field: 'scope', message: 'grantOutside' });
   if (problems.length || !unit || !isRole(input.role) || !isScope(input.scope)) throw invalid(problems);
   const role = input.role;
   const scope = input.scope;
@@ -96,7 +121,15 @@ export async function createStaff(services: ZoneServices, me: CurrentStaff, by: 
     if (await findStaffByBadge(tx, badgeNo)) throw invalid([{ field: 'badgeNo', message: 'badgeTaken' }]);
     const [created] = await tx
       .insert(staff)
-      .values({ badgeNo, name, unitCode: unit.code, mobile, passwordHash, mustEnrolTotp: true, createdAt: services.now() })
+      .values({
+        badgeNo,
+        name,
+        unitCode: unit.code,
+        mobile,
+        passwordHash,
+        mustEnrolTotp: true,
+        createdAt: services.now(),
+      })
       .onConflictDoNothing({ target: staff.badgeNo })
       .returning({ id: staff.id });
     if (!created) throw invalid([{ field: 'badgeNo', message: 'badgeTaken' }]);
@@ -125,7 +158,8 @@ export async function addAssignment(
   const unit = input.unitCode ? await findUnit(services.db, input.unitCode) : undefined;
   if (!unit) problems.push({ field: 'unitCode', message: 'unitRequired' });
   if (!isScope(input.scope)) problems.push({ field: 'scope', message: 'scopeRequired' });
-  else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path })) problems.push({ field: 'scope', message: 'grantOutside' });
+  else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path }))
+    problems.push({ field: 'scope', message: 'grantOutside' });
   if (problems.length || !unit || !isRole(input.role) || !isScope(input.scope)) throw invalid(problems);
   const role = input.role;
   const scope = input.scope;
@@ -133,12 +167,20 @@ export async function addAssignment(
     throw invalid([{ field: 'role', message: 'assignmentExists' }]);
   }
   await services.db.transaction(async (tx) => {
-    await tx.insert(roleAssignments).values({ staffId: target.id, role, unitCode: unit.code, scope, createdAt: services.now() });
+    await tx
+      .insert(roleAssignments)
+      .values({ staffId: target.id, role, unitCode: unit.code, scope, createdAt: services.now() });
     await audit(tx, services, by, 'staff.role.assign', target, { role, unit: unit.code, scope });
   });
 }
 
-export async function removeAssignment(services: ZoneServices, me: CurrentStaff, by: AuditActor, id: string, assignmentId: string): Promise<void> {
+export async function removeAssignment(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+  assignmentId: string,
+): Promise<void> {
   const { target, assignments } = await manageableStaff(services, me, id, { notSelf: true });
   const assignment = assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new AppError('NOT_FOUND');
@@ -148,12 +190,22 @@ export async function removeAssignment(services: ZoneServices, me: CurrentStaff,
       .where(and(eq(roleAssignments.id, assignment.id), eq(roleAssignments.staffId, target.id)))
       .returning({ id: roleAssignments.id });
     if (removed.length === 0) throw new AppError('NOT_FOUND');
-    await audit(tx, services, by, 'staff.role.remove', target, { role: assignment.role, unit: assignment.unitCode, scope: assignment.scope });
+    await audit(tx, services, by, 'staff.role.remove', target, {
+      role: assignment.role,
+      unit: assignment.unitCode,
+      scope: assignment.scope,
+    });
   });
 }
 
 /** Disabling also ends every open session, so the officer is out at his next click, not at session expiry. */
-export async function setDisabled(services: ZoneServices, me: CurrentStaff, by: AuditActor, id: string, disabled: boolean): Promise<void> {
+export async function setDisabled(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+  disabled: boolean,
+): Promise<void> {
   const { target } = await manageableStaff(services, me, id, { notSelf: true });
   await services.db.transaction(async (tx) => {
     if (disabled) {
@@ -161,24 +213,67 @@ export async function setDisabled(services: ZoneServices, me: CurrentStaff, by: 
       const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
       await audit(tx, services, by, 'staff.disable', target, { sessionsEnded: sessions });
     } else {
-      await tx.update(staff).set({ disabledAt: null, failedLogins: 0, lockedUntil: null }).where(eq(staff.id, target.id));
+      await tx
+        .update(staff)
+        .set({ disabledAt: null, failedLogins: 0, lockedUntil: null })
+        .where(eq(staff.id, target.id));
       await audit(tx, services, by, 'staff.enable', target, {});
     }
   });
 }
 
+/** A forgotten password: the administrator sets a new one (handed over in person), which also lifts a lock. */
+export async function resetPassword(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+  password: string | undefined,
+): Promise<void> {
+  const { target } = await manageableStaff(services, me, id, { notSelf: true });
+  const weak = password ? passwordProblems(password) : undefined;
+  if (!password) throw invalid([{ field: 'newPassword', message: 'passwordRequired' }]);
+  if (weak) {
+    throw invalid([
+      { field: 'newPassword', message: weak === 'too-short' ? 'passwordShort' : 'passwordSimple' },
+    ]);
+  }
+  const passwordHash = await hashPassword(password);
+  await services.db.transaction(async (tx) => {
+    await tx
+      .update(staff)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .where(eq(staff.id, target.id));
+    const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
+    await audit(tx, services, by, 'staff.password.reset', target, { sessionsEnded: sessions });
+  });
+}
+
 /** A lost or replaced phone: the old secret is dropped and the officer enrols again at his next login. */
-export async function resetTotp(services: ZoneServices, me: CurrentStaff, by: AuditActor, id: string): Promise<void> {
+export async function resetTotp(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+): Promise<void> {
   const { target } = await manageableStaff(services, me, id);
   await services.db.transaction(async (tx) => {
-    await tx.update(staff).set({ totpSealed: null, mustEnrolTotp: true, totpLastStep: 0 }).where(eq(staff.id, target.id));
+    await tx
+      .update(staff)
+      .set({ totpSealed: null, mustEnrolTotp: true, totpLastStep: 0 })
+      .where(eq(staff.id, target.id));
     // Whoever holds the old phone may also hold a session: end them too.
     const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
     await audit(tx, services, by, 'staff.totp.reset', target, { sessionsEnded: sessions });
   });
 }
 
-export async function revokeSessions(services: ZoneServices, me: CurrentStaff, by: AuditActor, id: string): Promise<number> {
+export async function revokeSessions(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+): Promise<number> {
   const { target } = await manageableStaff(services, me, id);
   return services.db.transaction(async (tx) => {
     const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
@@ -187,6 +282,13 @@ export async function revokeSessions(services: ZoneServices, me: CurrentStaff, b
   });
 }
 
-function audit(tx: Tx, services: ZoneServices, by: AuditActor, action: string, target: StaffRecord, detail: Record<string, unknown>) {
+function audit(
+  tx: Tx,
+  services: ZoneServices,
+  by: AuditActor,
+  action: string,
+  target: StaffRecord,
+  detail: Record<string, unknown>,
+) {
   return recordAudit(tx, { ...by, action, target: `staff:${target.badgeNo}`, detail, at: services.now() });
 }

@@ -7,7 +7,11 @@ import QRCode from 'qrcode';
 export const TOTP_ISSUER = '示范市公安局';
 
 function totpOf(badgeNo: string, secretBase32: string): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: TOTP_ISSUER, label: badgeNo, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+  return new OTPAuth.TOTP({
+    issuer: TOTP_ISSUER,
+    label: badgeNo,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A fresh 160-bit secret, base32 as authenticator apps expect it. */

@@ -1,0 +1,38 @@
+import { catalogItemPublished } from './catalog.item.published.ts';
+import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
+import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
+import { realnameVerifyRequest } from './realname.verify.request.ts';
+import { realnameVerifyResult } from './realname.verify.result.ts';
+
+export * from './contract.ts';
+export { realnameVerifyRequest, realnameVerifyResult };
+export { catalogItemPublished, catalogItemWithdrawn };
+
+/** The whitelist. A type@version absent from this list does not cross, in either direction. */
+export const whitelist: ReadonlyMap<string, Contract> = new Map(
+  [realnameVerifyRequest, realnameVerifyResult, catalogItemPublished, catalogItemWithdrawn].map(
+    (c): [string, Contract] => [contractKey(c.type, c.version), c],
+  ),
+);
+
+export type RouteResult =
+  { ok: true; contract: Contract } | { ok: false; reason: 'unknown-type' | 'wrong-direction' };
+
+/** Deny by default: the pair must be listed and listed for exactly this direction. */
+export function routeContract(
+  type: string,
+  version: number,
+  from: ExchangeZone,
+  to: ExchangeZone,
+): RouteResult {
+  const contract = whitelist.get(contractKey(type, version));
+  if (!contract) return { ok: false, reason: 'unknown-type' };
+  if (from === to || contract.direction !== directionOf(from, to))
+    return { ok: false, reason: 'wrong-direction' };
+  return { ok: true, contract };
+}
+
+/** The registered contract object itself, so a caller cannot pass a look-alike with a looser schema. */
+export function isWhitelisted(contract: Contract): boolean {
+  return whitelist.get(contractKey(contract.type, contract.version)) === contract;
+}

@@ -1,0 +1,291 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db, Tx } from '../shared/db/database.ts';
+import { routeContract, type ExchangeZone } from './contracts/index.ts';
+import {
+  EnvelopeSchema,
+  SignatureSchema,
+  checkSchema,
+  envelopeBytes,
+  inspectPayload,
+  payloadBytes,
+  type Envelope,
+  type QuarantineReason,
+} from './envelope.ts';
+import { appendMessageLogBatch, type LogEntry } from './message-log.ts';
+import { quarantineRecord } from './quarantine.ts';
+import type { Keyring, Signature } from './signing.ts';
+import { inbox, quarantine } from './tables.ts';
+
+/** Older than this, a message is a replay; the relay signs afresh on every attempt, so retries stay fresh. */
+export const MAX_AGE_MS = 10 * 60 * 1000;
+const INBOX_LOCK_NS = 73102;
+
+export type ReceiveResult =
+  | { outcome: 'delivered' }
+  | { outcome: 'duplicate' }
+  | { outcome: 'quarantined'; reason: QuarantineReason; detail?: string };
+
+export interface ReceiveOptions {
+  /** The zone receiving; the contract must point here from the envelope's sender. */
+  zone: ExchangeZone;
+  now?: Date;
+}
+
+type Check =
+  | { ok: true; envelope: Envelope; signature: Signature; payload: unknown; bytes: number }
+  | {
+      ok: false;
+      reason: QuarantineReason;
+      detail?: string;
+    };
+
+async function check(
+  keyring: Keyring,
+  envelope: unknown,
+  signature: unknown,
+  zone: ExchangeZone,
+  now: Date,
+): Promise<Check> {
+  if (!checkSchema(EnvelopeSchema, envelope) || !checkSchema(SignatureSchema, signature)) {
+    return { ok: false, reason: 'malformed' };
+  }
+  // Signature first: nothing an unauthenticated sender wrote is worth looking at further.
+  if (!(await keyring.verifyAsync(envelope.from, envelopeBytes(envelope), signature))) {
+    return { ok: false, reason: 'bad-signature', detail: `key ${signature.keyId} of ${envelope.from}` };
+  }
+  const age = now.getTime() - Date.parse(envelope.sentAt);
+  if (!(Math.abs(age) <= MAX_AGE_MS))
+    return { ok: false, reason: 'stale', detail: `sent ${envelope.sentAt}` };
+  const route = routeContract(envelope.type, envelope.version, envelope.from, zone);
+  if (!route.ok) return { ok: false, reason: route.reason, detail: `${envelope.type}@${envelope.version}` };
+  const inspected = inspectPayload(route.contract, envelope.payload);
+  if (!inspected.ok) return { ok: false, reason: inspected.reason, detail: inspected.detail };
+  return { ok: true, envelope, signature, payload: inspected.payload, bytes: inspected.bytes };
+}
+
+function field<T>(value: unknown, key: string, kind: 'string' | 'number'): T | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = (value as Record<string, unknown>)[key];
+  return typeof v === kind ? (v as T) : null;
+}
+
+/**
+ * Takes one message from the other zone. Whatever fails a check is quarantined with its reason (and logged);
+ * what passes is stored once by message id, so a redelivery is logged as a duplicate and not processed again.
+ */
+export async function receive(
+  db: Db,
+  keyring: Keyring,
+  envelope: unknown,
+  signature: unknown,
+  options: ReceiveOptions,
+): Promise<ReceiveResult> {
+  const [result] = await receiveBatch(db, keyring, [{ envelope, signature }], options);
+  if (!result) throw new Error('receiveBatch returned no result');
+  return result;
+}
+
+export interface Incoming {
+  envelope: unknown;
+  signature: unknown;
+}
+
+/**
+ * receive() for many messages in one transaction: every message is checked on its own and gets its own
+ * result, but the batch commits (or fails) as a whole, so a caller that saw no answer may safely send all of
+ * it again.
+ */
+export async function receiveBatch(
+  db: Db,
+  keyring: Keyring,
+  items: readonly Incoming[],
+  options: ReceiveOptions,
+): Promise<ReceiveResult[]> {
+  if (items.length === 0) return [];
+  const now = options.now ?? new Date();
+  const checks = await Promise.all(
+    items.map((item) => check(keyring, item.envelope, item.signature, options.zone, now)),
+  );
+  return db.transaction(async (tx) => {
+    const refusals = new Map<number, ReturnType<typeof refusal>>();
+    const accepted: Record<string, unknown>[] = [];
+    for (const [i, result] of checks.entries()) {
+      const item = items[i]!;
+      if (!result.ok) {
+        refusals.set(i, refusal(item, result, now));
+        continue;
+      }
+      const { envelope: env, signature: sig } = result;
+      accepted.push({
+        message_id: env.id,
+        from_zone: env.from,
+        stream: env.stream,
+        seq: env.seq,
+        type: env.type,
+        version: env.version,
+        payload: result.payload,
+        sent_at: env.sentAt,
+        signature: sig.value,
+        key_id: sig.keyId,
+        received_at: now.toISOString(),
+      });
+    }
+    if (refusals.size > 0) await tx.insert(quarantine).values([...refusals.values()].map((r) => r.row));
+    const stored = new Set<string>();
+    if (accepted.length > 0) {
+      // One parameter for the whole batch (see appendMessageLogBatch); the primary key makes receipt idempotent.
+      const inserted = await tx.execute(sql`
+        INSERT INTO inbox (message_id, from_zone, stream, seq, type, version, payload, sent_at, signature, key_id,
+                           received_at)
+        SELECT message_id, from_zone, stream, seq, type, version, payload, sent_at, signature, key_id, received_at
+        FROM jsonb_to_recordset(${JSON.stringify(accepted)}::jsonb) AS x(
+          message_id uuid, from_zone text, stream text, seq bigint, type text, version integer, payload jsonb,
+          sent_at timestamptz, signature text, key_id text, received_at timestamptz)
+        ON CONFLICT (message_id) DO NOTHING
+        RETURNING message_id`);
+      for (const row of (inserted as unknown as { rows: { message_id: string }[] }).rows) stored.add(row.message_id);
+    }
+    const results: ReceiveResult[] = [];
+    const log: LogEntry[] = [];
+    for (const [i, result] of checks.entries()) {
+      if (!result.ok) {
+        log.push(refusals.get(i)!.log);
+        results.push(
+          result.detail === undefined
+            ? { outcome: 'quarantined', reason: result.reason }
+            : { outcome: 'quarantined', reason: result.reason, detail: result.detail },
+        );
+        continue;
+      }
+      const env = result.envelope;
+      // The first copy of an id in this batch is the one stored; any later copy is a duplicate.
+      const outcome = stored.delete(env.id) ? 'delivered' : 'duplicate';
+      log.push({
+        messageId: env.id,
+        direction: 'inbound',
+        type: env.type,
+        version: env.version,
+        stream: env.stream,
+        streamSeq: env.seq,
+        bytes: result.bytes,
+        outcome,
+        reason: null,
+        at: now,
+      });
+      results.push({ outcome });
+    }
+    await appendMessageLogBatch(tx, log);
+    return results;
+  });
+}
+
+function refusal(item: Incoming, result: Extract<Check, { ok: false }>, now: Date) {
+  const { envelope } = item;
+  return quarantineRecord(
+    {
+      direction: 'inbound',
+      messageId: field<string>(envelope, 'id', 'string'),
+      raw: { envelope, signature: item.signature },
+      reason: result.reason,
+      detail: result.detail,
+      type: field<string>(envelope, 'type', 'string'),
+      version: field<number>(envelope, 'version', 'number'),
+      stream: field<string>(envelope, 'stream', 'string'),
+      streamSeq: field<number>(envelope, 'seq', 'number'),
+      bytes: payloadBytes(
+        envelope !== null && typeof envelope === 'object' ? (envelope as { payload?: unknown }).payload : envelope,
+      ),
+    },
+    now,
+  );
+}
+
+export interface InboxMessage {
+  messageId: string;
+  fromZone: string;
+  stream: string;
+  seq: number;
+  type: string;
+  version: number;
+}
+
+export type InboxHandler = (tx: Tx, payload: unknown, message: InboxMessage) => Promise<void>;
+
+export interface ProcessReport {
+  processed: number;
+  failed: number;
+}
+
+/**
+ * Runs each received message's handler in one transaction with setting processed_at, so its effects
+ * (including any reply written to the outbox) happen exactly once. Per stream, a message waits until the one
+ * before it is processed; a failing handler holds its own stream (for the next round), not the others.
+ */
+export async function processInbox(
+  db: Db,
+  handlers: Record<string, InboxHandler>,
+  options: { batch?: number; log?: Logger } = {},
+): Promise<ProcessReport> {
+  const report: ProcessReport = { processed: 0, failed: 0 };
+  let budget = options.batch ?? 100;
+  const pending = await db.execute(
+    sql`SELECT DISTINCT stream FROM inbox WHERE processed_at IS NULL ORDER BY stream`,
+  );
+  let active = (pending as unknown as { rows: { stream: string }[] }).rows.map((r) => r.stream);
+  while (budget > 0 && active.length > 0) {
+    const still: string[] = [];
+    for (const stream of active) {
+      if (budget <= 0) break;
+      const step = await processNext(db, handlers, stream, options.log);
+      if (step === 'processed') {
+        budget--;
+        report.processed++;
+        still.push(stream);
+      } else if (step === 'failed') report.failed++;
+    }
+    active = still;
+  }
+  return report;
+}
+
+async function processNext(
+  db: Db,
+  handlers: Record<string, InboxHandler>,
+  stream: string,
+  log: Logger | undefined,
+): Promise<'processed' | 'idle' | 'busy' | 'failed'> {
+  let claimed: InboxMessage | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      // Another worker on this stream means this one must not overtake it; it simply moves on.
+      const lock = await tx.execute(
+        sql`SELECT pg_try_advisory_xact_lock(${INBOX_LOCK_NS}, hashtext(${stream})) AS ok`,
+      );
+      if (!(lock as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return 'busy';
+      const [row] = await tx
+        .select()
+        .from(inbox)
+        .where(and(eq(inbox.stream, stream), isNull(inbox.processedAt)))
+        .orderBy(asc(inbox.seq))
+        .limit(1)
+        .for('update');
+      if (!row) return 'idle';
+      claimed = row;
+      const handler = handlers[row.type];
+      if (!handler) throw new Error(`no handler for ${row.type}`);
+      await handler(tx, row.payload, claimed);
+      await tx.update(inbox).set({ processedAt: new Date() }).where(eq(inbox.messageId, row.messageId));
+      return 'processed';
+    });
+  } catch (error) {
+    if (!claimed) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    await db
+      .update(inbox)
+      .set({ attempts: sql`${inbox.attempts} + 1`, lastError: message.slice(0, 2000) })
+      .where(eq(inbox.messageId, claimed.messageId));
+    log?.warn({ messageId: claimed.messageId, type: claimed.type, err: error }, 'inbox handler failed');
+    return 'failed';
+  }
+}

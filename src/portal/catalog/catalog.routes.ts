@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { areaCodes, lifeEventCodes, type Area, type LifeEvent } from '../../shared/catalog/index.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import type { PageContext } from '../../shared/ui/context.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { portalContext } from '../page.ts';
+import { registerCatalogApi } from './catalog.api.ts';
+import { CatalogPageCache, type CachedPage } from './catalog.cache.ts';
+import {
+  catalogHomePage,
+  catalogHref,
+  itemListPage,
+  listBase,
+  searchPage,
+  type ListKind,
+} from './catalog.pages.tsx';
+import { parseQuery } from './catalog.search.ts';
+import * as service from './catalog.service.ts';
+import { fileDir, FILE_NAME, fileFolders } from './catalog.view.tsx';
+import { guidePage } from './guide.pages.tsx';
+
+const hide = { schema: { hide: true } };
+
+function audienceOf(value: unknown): service.AudienceFilter | undefined {
+  return value === 'person' || value === 'company' ? value : undefined;
+}
+
+/** Page numbers from the address bar: anything odd means the first page rather than an error. */
+function pageOf(value: unknown): number {
+  const n = typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return Math.max(1, n);
+}
+
+/**
+ * Anonymous visitors of one language and mode all see the same page. A signed-in visitor's page carries their
+ * name and the logout form's CSRF token, so it is never cached.
+ */
+function anonymous(request: FastifyRequest): boolean {
+  return !request.citizen && !request.session?.subject;
+}
+
+/** A cached page's language and mode switches must point at the canonical address, not one visitor's query. */
+function pageContext(request: FastifyRequest, reply: FastifyReply, path: string): PageContext {
+  return { ...portalContext(request, reply), path };
+}
+
+// Browsers all accept gzip; a client that refuses it (q=0) or does not say gets the plain page.
+const ACCEPTS_GZIP = /(?:^|,)\s*gzip\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i;
+
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage | string) {
+  if (typeof page === 'string') return reply.html(page);
+  reply.header('vary', 'accept-encoding');
+  if (!ACCEPTS_GZIP.test(request.headers['accept-encoding'] ?? '')) return reply.html(page.html);
+  return reply.header('content-encoding', 'gzip').type('text/html; charset=utf-8').send(page.gzip);
+}
+
+export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServices): void {
+  const { db } = services;
+  const cache = new CatalogPageCache();
+  app.addHook('onClose', async () => cache.dispose());
+  const css = readFileSync(new URL('./catalog.css', import.meta.url), 'utf8');
+
+  /** Serves `render()` from the cache when the visitor is anonymous, keyed by address, language and mode. */
+  async function cachedList(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+    render: (ctx: PageContext) => Promise<string>,
+  ) {
+    if (!anonymous(request)) return reply.html(await render(portalContext(request, reply)));
+    const key = `${path}|${request.lang}|${request.elder ? 1 : 0}`;
+    const cached = cache.list(key);
+    if (cached) return sendPage(request, reply, cached);
+    const html = await render(pageContext(request, reply, path));
+    return sendPage(request, reply, cache.storeList(key, html) ?? html);
+  }
+
+  app.get('/services/catalog.css', hide, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(css),
+  );
+
+  app.get('/services', hide, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const audience = audienceOf(query.audience) ?? 'person';
+    const path = catalogHref('/services', { audience: audience === 'company' ? audience : undefined });
+    return cachedList(request, reply, path, async (ctx) =>
+      catalogHomePage(ctx, audience, await service.countItems(db, audience)),
+    );
+  });
+
+  const listRoute = async (request: FastifyRequest, reply: FastifyReply, list: ListKind) => {
+    const query = request.query as Record<string, unknown>;
+    const audience = audienceOf(query.audience);
+    const page = pageOf(query.page);
+    const filter = list.kind === 'area' ? { area: list.area } : { lifeEvent: list.event };
+    const path = catalogHref(listBase(list), { audience, page });
+    return cachedList(request, reply, path, async (ctx) =>
+      itemListPage(ctx, list, audience, await service.listItems(db, { ...filter, audience, page })),
+    );
+  };
+
+  app.get('/services/areas/:area', hide, async (request, reply) => {
+    const area = (request.params as { area: string }).area;
+    if (!(areaCodes as readonly string[]).includes(area)) throw new AppError('NOT_FOUND');
+    return listRoute(request, reply, { kind: 'area', area: area as Area });
+  });
+
+  app.get('/services/life-events/:event', hide, async (request, reply) => {
+    const event = (request.params as { event: string }).event;
+    if (!(lifeEventCodes as readonly string[]).includes(event)) throw new AppError('NOT_FOUND');
+    return listRoute(request, reply, { kind: 'event', event: event as LifeEvent });
+  });
+
+  app.get('/services/search', hide, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const ctx = portalContext(request, reply);
+    // Arriving from the menu, without a query, is not an error.
+    if (query.q === undefined) return reply.html(searchPage(ctx, { state: 'blank' }));
+    const text = typeof query.q === 'string' ? query.q : '';
+    const parsed = parseQuery(text);
+    if (typeof parsed === 'string') {
+      const error = service.queryError(parsed, request.lang);
+      const message = error.fields[0]?.message ?? '';
+      return reply.html(searchPage(ctx, { state: 'error', text: text.slice(0, 200), message }), 422);
+    }
+    const result = await service.searchItems(db, text, { page: pageOf(query.page), lang: request.lang });
+    return reply.html(searchPage(ctx, { state: 'done', result }));
+  });
+
+  app.get('/services/items/:id', hide, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    if (!service.ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
+    if (!anonymous(request)) {
+      return reply.html(guidePage(portalContext(request, reply), await service.getItem(db, id)));
+    }
+    const version = await cache.version(id, () => service.findVersion(db, id));
+    if (version === null) throw new AppError('NOT_FOUND');
+    const variant = `${request.lang}|${request.elder ? 1 : 0}`;
+    const cached = cache.guide(id, version, variant);
+    if (cached) return sendPage(request, reply, cached);
+    const published = await service.getItem(db, id);
+    const html = guidePage(pageContext(request, reply, `/services/items/${id}`), published);
+    return sendPage(request, reply, cache.storeGuide(id, published.version, variant, html) ?? html);
+  });
+
+  for (const folder of fileFolders) {
+    app.get(`/services/files/${folder}/:name`, hide, async (request, reply) => {
+      const name = (request.params as { name: string }).name;
+      if (!FILE_NAME.test(name) || name.includes('..')) throw new AppError('NOT_FOUND');
+      // Blank forms are saved to be filled in; samples are only looked at.
+      if (folder === 'forms') reply.header('content-disposition', `attachment; filename="${name}"`);
+      return reply.sendFile(name, fileDir(folder));
+    });
+  }
+
+  registerCatalogApi(app, services);
+}

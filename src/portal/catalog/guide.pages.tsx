@@ -1,0 +1,364 @@
+import {
+  areaLabel,
+  audienceLabel,
+  caseKindLabel,
+  channelLabel,
+  itemTypeLabel,
+  materialFormLabel,
+  materialSourceLabel,
+  materialTypeLabel,
+  necessityLabel,
+  onlineDepthLabel,
+  resultTypeLabel,
+  unitLevelLabel,
+  type ServiceItem,
+  type Situation,
+} from '../../shared/catalog/index.ts';
+import { formatDate, type Lang } from '../../shared/i18n/index.ts';
+import type { PageContext } from '../../shared/ui/context.ts';
+import { BackLink, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { PublishedItem } from './catalog.service.ts';
+import {
+  fileHref,
+  ItemTags,
+  label,
+  limitText,
+  Stylesheet,
+  visitsText,
+  yuan,
+  Zh,
+} from './catalog.view.tsx';
+import { words, type WordKey } from './catalog.words.ts';
+
+// The 办事指南 page: every national guide field of one item, in the order a citizen asks about them — can I
+// apply, what do I bring, how long, how much, how, where, and what if something goes wrong.
+
+/** On an English page, the container of Chinese item content says so (WCAG 3.1.2). */
+const zhAttr = (lang: Lang) => (lang === 'en' ? 'zh-CN' : undefined);
+
+function Tel({ phone }: { phone: string }) {
+  return (
+    <a class="nowrap" href={`tel:${phone.replace(/[^0-9+]/g, '')}`}>
+      {phone}
+    </a>
+  );
+}
+
+const sections: [string, WordKey][] = [
+  ['basic', 'guide.basic'],
+  ['conditions', 'guide.conditions'],
+  ['materials', 'guide.materials'],
+  ['limits', 'guide.limits'],
+  ['fees', 'guide.fees'],
+  ['steps', 'guide.steps'],
+  ['how', 'guide.howTo'],
+  ['places', 'guide.places'],
+  ['contact', 'guide.contact'],
+  ['remedies', 'guide.remedies'],
+  ['result', 'guide.result'],
+  ['faq', 'guide.faq'],
+];
+
+function feeSummary(item: ServiceItem, lang: Lang): string {
+  if (!item.fees.charged || item.fees.items.length === 0) return words(lang, 'guide.free');
+  return item.fees.items.map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })).join(lang === 'en' ? '; ' : '；');
+}
+
+function MaterialsTable({ situation, lang, only }: { situation: Situation; lang: Lang; only: boolean }) {
+  const w = (key: WordKey) => words(lang, key);
+  return (
+    <Table
+      caption={only ? w('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
+      head={[w('guide.m.name'), w('guide.m.type'), w('guide.m.form'), w('guide.m.copies'), w('guide.m.necessity'), w('guide.m.source'), w('guide.m.note')]}
+      numeric={[3]}
+      rowHeaders
+      rows={situation.materials.map((m) => {
+        const form = fileHref(m.blankForm);
+        const sample = fileHref(m.sample);
+        return [
+          <>
+            <Zh lang={lang}>{m.name}</Zh>
+            {form ? (
+              <>
+                <br />
+                <a href={form} download>
+                  {w('guide.m.blankForm')}
+                </a>
+              </>
+            ) : null}
+            {sample ? (
+              <>
+                <br />
+                <a href={sample}>{w('guide.m.sample')}</a>
+              </>
+            ) : null}
+          </>,
+          label(lang, materialTypeLabel[m.type]),
+          label(lang, materialFormLabel[m.form]),
+          m.policeCanFetch ? '—' : String(m.copies),
+          label(lang, necessityLabel[m.necessity]),
+          label(lang, materialSourceLabel[m.source]),
+          <>
+            {m.policeCanFetch ? <strong class="catalog-fetched">{w('guide.m.fetched')}</strong> : null}
+            {m.policeCanFetch && m.note ? <br /> : null}
+            {m.note ? <Zh lang={lang}>{m.note}</Zh> : null}
+          </>,
+        ];
+      })}
+    />
+  );
+}
+
+function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
+  const w = (key: WordKey) => words(lang, key);
+  // A notes column that is empty in every row only adds width on a phone.
+  const notes = item.fees.items.some((f) => f.note);
+  return (
+    <Table
+      caption={w('guide.feeTable')}
+      head={[w('guide.f.item'), w('guide.f.amount'), w('guide.f.basis'), ...(notes ? [w('guide.f.note')] : [])]}
+      numeric={[1]}
+      rowHeaders
+      rows={item.fees.items.map((f) => [
+        <Zh lang={lang}>{f.name}</Zh>,
+        <span class="nowrap">{words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })}</span>,
+        <Zh lang={lang}>{f.basis}</Zh>,
+        ...(notes ? [f.note ? <Zh lang={lang}>{f.note}</Zh> : ''] : []),
+      ])}
+    />
+  );
+}
+
+export function guidePage(ctx: PageContext, published: PublishedItem): string {
+  const { item } = published;
+  const { lang } = ctx;
+  const w = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
+  const zh = zhAttr(lang);
+  const resultSample = fileHref(item.result.sample);
+  const visits = w('guide.visitsCount', { n: item.visits.count, text: visitsText(lang, item.visits.count) });
+  return renderPage(
+    <Layout ctx={ctx} title={item.name[lang]}>
+      <Stylesheet />
+      <BackLink href={`/services/areas/${item.area}`}>{label(lang, areaLabel[item.area])}</BackLink>
+      <span class="caption">
+        {label(lang, areaLabel[item.area])} · {label(lang, itemTypeLabel[item.itemType])}
+      </span>
+      <h1>{item.name[lang]}</h1>
+      {lang === 'en' ? (
+        <p class="catalog-zh-name" lang="zh-CN">
+          {item.name.zh}
+        </p>
+      ) : null}
+      <p class="lead">{item.summary[lang]}</p>
+      <ItemTags item={item} lang={lang} />
+
+      <h2 class="visually-hidden">{w('guide.facts')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.visits'), value: visits },
+          { key: w('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
+          { key: w('guide.fees'), value: feeSummary(item, lang) },
+          { key: w('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+        ]}
+      />
+
+      <nav class="catalog-contents" aria-labelledby="contents-title">
+        <h2 id="contents-title">{w('guide.contents')}</h2>
+        <ul>
+          {sections.filter(([id]) => id !== 'faq' || item.faq.length).map(([id, key]) => (
+            <li>
+              <a href={`#${id}`}>{w(key)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <h2 id="basic">{w('guide.basic')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.codeBasic'), value: item.code.basic },
+          { key: w('guide.codeImpl'), value: item.code.implementation },
+          { key: w('guide.itemType'), value: label(lang, itemTypeLabel[item.itemType]) },
+          {
+            key: w('guide.unit'),
+            value: (
+              <>
+                <Zh lang={lang}>{item.implementingUnit.name}</Zh>
+                {lang === 'en' ? ' (' : '（'}
+                {label(lang, unitLevelLabel[item.implementingUnit.level])}
+                {lang === 'en' ? ')' : '）'}
+              </>
+            ),
+          },
+          { key: w('guide.audience'), value: label(lang, audienceLabel[item.audience]) },
+          { key: w('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
+          { key: w('guide.review'), value: w(item.instantReview ? 'guide.reviewInstant' : 'guide.reviewLater') },
+          {
+            key: w('guide.legalBasis'),
+            value: (
+              <ul class="catalog-plain" lang={zh}>
+                {item.legalBasis.map((b) => (
+                  <li>
+                    {b.title}
+                    {b.article ? ` ${b.article}` : ''}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { key: w('guide.version'), value: String(published.version) },
+          { key: w('guide.publishedAt'), value: formatDate(lang, published.publishedAt) },
+        ]}
+      />
+
+      <h2 id="conditions">{w('guide.conditions')}</h2>
+      <ul lang={zh}>
+        {item.acceptanceConditions.map((c) => (
+          <li>{c}</li>
+        ))}
+      </ul>
+
+      <h2 id="materials">{w('guide.materials')}</h2>
+      {item.situations.map((s) => (
+        <MaterialsTable situation={s} lang={lang} only={item.situations.length === 1} />
+      ))}
+
+      <h2 id="limits">{w('guide.limits')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.statutory'), value: limitText(lang, item.timeLimits.statutory) },
+          { key: w('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
+          { key: w('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
+        ]}
+      />
+      {item.timeLimits.note ? <p lang={zh}>{item.timeLimits.note}</p> : null}
+
+      <h2 id="fees">{w('guide.fees')}</h2>
+      {item.fees.charged && item.fees.items.length ? (
+        <FeeTable item={item} lang={lang} />
+      ) : (
+        <p>{w('guide.free')}</p>
+      )}
+      {item.fees.waiver ? (
+        <p>
+          <strong>{w('guide.waiver')}：</strong>
+          <Zh lang={lang}>{item.fees.waiver}</Zh>
+        </p>
+      ) : null}
+      {item.onlinePayment ? <p>{w('guide.onlinePayment')}</p> : null}
+
+      <h2 id="steps">{w('guide.steps')}</h2>
+      <ol class="catalog-steps" lang={zh}>
+        {item.steps.map((s) => (
+          <li>
+            <strong class="catalog-step-name">{s.name}</strong>
+            <p>{s.description}</p>
+          </li>
+        ))}
+      </ol>
+
+      <h2 id="how">{w('guide.howTo')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+          {
+            key: w('guide.depth'),
+            value: (
+              <p class="catalog-tags">
+                {item.onlineDepth.fullyOnline ? <Tag tone="green">{w('list.fullyOnline')}</Tag> : null}
+                {item.onlineDepth.levels.map((l) => (
+                  <>
+                    {' '}
+                    <Tag tone="blue">{label(lang, onlineDepthLabel[l])}</Tag>
+                  </>
+                ))}
+              </p>
+            ),
+          },
+          {
+            key: w('guide.visits'),
+            value: (
+              <>
+                {visits}
+                {item.visits.reason ? (
+                  <>
+                    <br />
+                    {w('guide.visitReason')}
+                    <Zh lang={lang}>{item.visits.reason}</Zh>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+          { key: w('guide.booking'), value: w(item.booking ? 'guide.bookingYes' : 'guide.bookingNo') },
+          {
+            key: w('guide.courier'),
+            value:
+              item.courier.materials || item.courier.results
+                ? [item.courier.materials ? w('guide.courierMaterials') : '', item.courier.results ? w('guide.courierResults') : '']
+                    .filter(Boolean)
+                    .join(lang === 'en' ? '; ' : '；')
+                : w('guide.courierNone'),
+          },
+        ]}
+      />
+
+      <h2 id="places">{w('guide.places')}</h2>
+      {item.places.map((p) => (
+        <>
+          <h3>
+            <Zh lang={lang}>{p.name}</Zh>
+          </h3>
+          <SummaryList
+            rows={[
+              { key: w('guide.address'), value: <Zh lang={lang}>{p.address}</Zh> },
+              { key: w('guide.hours'), value: <Zh lang={lang}>{p.hours}</Zh> },
+              { key: w('guide.phone'), value: <Tel phone={p.phone} /> },
+            ]}
+          />
+        </>
+      ))}
+
+      <h2 id="contact">{w('guide.contact')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.enquiry'), value: <Tel phone={item.enquiryPhone} /> },
+          { key: w('guide.complaint'), value: <Tel phone={item.complaintPhone} /> },
+        ]}
+      />
+
+      <h2 id="remedies">{w('guide.remedies')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.reviewLabel'), value: <Zh lang={lang}>{item.reviewAndLitigation.review}</Zh> },
+          { key: w('guide.litigation'), value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh> },
+        ]}
+      />
+
+      <h2 id="result">{w('guide.result')}</h2>
+      <SummaryList
+        rows={[
+          { key: w('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
+          ...(item.result.name ? [{ key: w('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }] : []),
+          ...(resultSample ? [{ key: w('guide.resultSample'), value: <a href={resultSample}>{w('guide.resultSample')}</a> }] : []),
+        ]}
+      />
+
+      {item.faq.length ? (
+        <>
+          <h2 id="faq">{w('guide.faq')}</h2>
+          <div class="catalog-faq" lang={zh}>
+            {item.faq.map((f) => (
+              <details>
+                <summary>{f.q}</summary>
+                <p>{f.a}</p>
+              </details>
+            ))}
+          </div>
+        </>
+      ) : null}
+    </Layout>,
+  );
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The page is the same for every anonymous visitor of one language and mode: keep it for a few seconds. */
+    publicCache?: boolean;
+  }
+}
+
+interface Entry {
+  headers: Record<string, string>;
+  body: string | Buffer;
+  expires: number;
+}
+
+const MAX_ENTRIES = 2000;
+const TTL_MS = 5000;
+// Headers that belong to one response only, never to a copy served to someone else.
+const personal = new Set([
+  'set-cookie',
+  'date',
+  'content-length',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+/**
+ * A short-lived in-process cache for anonymous public pages, answered before sessions, security headers and
+ * routing run: the stored copy already carries the headers the full pipeline produced. A visitor with a session
+ * cookie, a response that sets a cookie, and anything but GET/HEAD always go the full way. Entries live five
+ * seconds, so published changes show within that time on every instance without any invalidation traffic.
+ */
+export function createPageCache(sessionCookie: string): {
+  /** Register first: answers hits before any other hook runs. */
+  serve(app: FastifyInstance): void;
+  /** Register last: stores what the whole pipeline produced, cookies already decided. */
+  store(app: FastifyInstance): void;
+  clear(): void;
+} {
+  const entries = new Map<string, Entry>();
+
+  const keyOf = (request: FastifyRequest): string | undefined => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const cookie = request.headers.cookie ?? '';
+    if (cookie.includes(`${sessionCookie}=`)) return undefined;
+    const lang = /(?:^|;\s*)lang=(\w+)/.exec(cookie)?.[1] ?? '';
+    const elder = /(?:^|;\s*)elder=1/.test(cookie) ? '1' : '0';
+    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'g' : '';
+    return `${request.url}|${lang}|${elder}|${gzip}`;
+  };
+
+  const serve = (app: FastifyInstance) =>
+    app.addHook('onRequest', (request, reply, done) => {
+      const key = keyOf(request);
+      const hit = key ? entries.get(key) : undefined;
+      if (!hit) return done();
+      if (hit.expires < Date.now()) {
+        entries.delete(key!);
+        return done();
+      }
+      reply.hijack();
+      reply.raw.writeHead(200, { ...hit.headers, 'content-length': String(Buffer.byteLength(hit.body)) });
+      reply.raw.end(request.method === 'HEAD' ? undefined : hit.body);
+    });
+
+  const store = (app: FastifyInstance) =>
+    app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
+      if (reply.statusCode !== 200 || !request.routeOptions.config.publicCache) return done(null, payload);
+      const key = keyOf(request);
+      if (!key || reply.hasHeader('set-cookie')) return done(null, payload);
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined && !personal.has(name.toLowerCase())) headers[name] = String(value);
+      }
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      entries.set(key, { headers, body: payload, expires: Date.now() + TTL_MS });
+      done(null, payload);
+    });
+
+  return { serve, store, clear: () => entries.clear() };
+}

@@ -1,0 +1,40 @@
+import type { Lang } from '../../shared/http/request-context.ts';
+
+// The actions written to the audit log so far, with their names for people. Other features add theirs here.
+const labels = {
+  'staff.login': { zh: '登录成功', en: 'Logged in' },
+  'staff.login.failed': { zh: '登录失败', en: 'Login failed' },
+  'staff.login.locked': { zh: '账号锁定', en: 'Account locked' },
+  'staff.logout': { zh: '退出登录', en: 'Logged out' },
+  'staff.totp.enrol': { zh: '绑定动态口令', en: 'Authenticator set up' },
+  'staff.totp.reset': { zh: '重置动态口令', en: 'Authenticator reset' },
+  'staff.password.reset': { zh: '重置密码', en: 'Password reset' },
+  'staff.create': { zh: '创建人员账号', en: 'Account created' },
+  'staff.view': { zh: '查看人员信息', en: 'Staff details viewed' },
+  'staff.role.assign': { zh: '分配角色', en: 'Role assigned' },
+  'staff.role.remove': { zh: '移除角色', en: 'Role removed' },
+  'staff.disable': { zh: '停用账号', en: 'Account disabled' },
+  'staff.enable': { zh: '启用账号', en: 'Account enabled' },
+  'staff.sessions.revoke': { zh: '强制下线', en: 'Sessions ended' },
+  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
+  'registry.realname-check': { zh: '实名核验（人口信息比对）', en: 'Real-name check against the registry' },
+  'catalog.import': { zh: '导入办事指南', en: 'Service guides imported' },
+  'catalog.create': { zh: '新建办事指南', en: 'Service guide created' },
+  'catalog.save': { zh: '保存办事指南草稿', en: 'Service guide draft saved' },
+  'catalog.submit': { zh: '提交办事指南审核', en: 'Service guide submitted for review' },
+  'catalog.return': { zh: '退回办事指南', en: 'Service guide returned' },
+  'catalog.publish': { zh: '发布办事指南', en: 'Service guide published' },
+  'catalog.withdraw': { zh: '撤回办事指南', en: 'Service guide withdrawn' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type AuditAction = keyof typeof labels;
+
+export const auditActions = Object.keys(labels) as AuditAction[];
+
+export function actionLabel(action: string, lang: Lang): string {
+  return Object.hasOwn(labels, action) ? labels[action as AuditAction][lang] : action;
+}
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && Object.hasOwn(labels, value);
+}

@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadCatalogItems } from '../../shared/catalog/index.ts';
+import { sampleItem } from '../../shared/catalog/item.fixture.ts';
+import { diffItems } from './catalog-authoring.diff.ts';
+import { dottedPath, evaluateInput, fieldForPath } from './catalog-authoring.check.ts';
+import { itemToInput, readInput } from './catalog-authoring.form.ts';
+import { jsonErrorOffset } from './catalog-authoring.json.ts';
+
+const identity = (item: { id: string; version: number }) => ({ id: item.id, version: item.version });
+
+describe('the editor form and the service item', () => {
+  test('every catalogue item survives the trip to the form and back unchanged', () => {
+    for (const item of loadCatalogItems()) {
+      const { item: back, problems } = readInput(itemToInput(item), identity(item), item);
+      assert.deepEqual(problems, [], item.id);
+      assert.deepEqual(back, item, item.id);
+    }
+  });
+
+  test('a valid item has no problems at all', () => {
+    const item = sampleItem();
+    const result = evaluateInput(itemToInput(item), identity(item), item);
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.schemaValid, true);
+    assert.equal(result.rulesRan, true);
+  });
+
+  test('unreadable input, schema breaches and publication rules are all listed at once', () => {
+    const item = sampleItem();
+    const input = {
+      ...itemToInput(item),
+      nameEn: '',
+      visitsCount: 'two',
+      feeItems: '工本费 | ten yuan | ',
+      complaintPhone: '0000-61030001',
+      onlinePayment: 'yes',
+      feeCharged: 'no',
+    };
+    const result = evaluateInput(input, identity(item), item);
+    const byField = result.problems.map((p) => `${p.kind}:${p.field}${p.rule ? `:${p.rule}` : ''}`);
+    assert.deepEqual(byField, [
+      'schema:nameEn',
+      'rule:feeCharged:no-fee-no-items',
+      'input:feeItems',
+      'rule:onlinePayment:no-fee-no-online-payment',
+      'input:visitsCount',
+      'rule:complaintPhone:phones-must-differ',
+    ]);
+    assert.ok(result.problems.every((p) => p.message.zh && p.message.en));
+  });
+
+  test('broken JSON keeps the nested parts of the previous content and says where the error is', () => {
+    const item = sampleItem();
+    const input = { ...itemToInput(item), nested: '{ "situations": [ }' };
+    const { item: built, problems } = readInput(input, identity(item), item);
+    assert.deepEqual(built.situations, item.situations);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.field, 'nested');
+    assert.match(problems[0]?.message.en ?? '', /line 1, column 19/);
+    const multiline = readInput(
+      { ...input, nested: '{\n  "steps": [\n    { "name": "a" "description": "b" }\n  ]\n}' },
+      identity(item),
+      item,
+    );
+    assert.match(multiline.problems[0]?.message.zh ?? '', /第3行第19列/);
+  });
+
+  test('the JSON locator agrees with JSON.parse on what is valid', () => {
+    const samples = ['{}', '[1, 2.5e3, -0, "a\\u00e9", true, false, null]', '{"a": {"b": [ ]}}', '  "x"  '];
+    for (const text of samples) assert.equal(jsonErrorOffset(text), undefined, text);
+    const broken: [string, number][] = [
+      ['{"a": 1,}', 8],
+      ['[1 2]', 3],
+      ['{"a" 1}', 5],
+      ['"open', 5],
+      ['{"a": tru}', 6],
+      ['{} x', 3],
+      ['', 0],
+    ];
+    for (const [text, at] of broken) {
+      assert.throws(() => JSON.parse(text));
+      assert.equal(jsonErrorOffset(text), at, text);
+    }
+  });
+
+  test('a schema error inside the JSON names its exact path', () => {
+    const item = sampleItem();
+    const nested = JSON.parse(String(itemToInput(item).nested)) as {
+      situations: { materials: { type: string }[] }[];
+    };
+    nested.situations[0]!.materials[0]!.type = 'photocopy';
+    const result = evaluateInput(
+      { ...itemToInput(item), nested: JSON.stringify(nested) },
+      identity(item),
+      item,
+    );
+    assert.equal(result.problems.length, 1);
+    assert.equal(result.problems[0]?.path, 'situations[0].materials[0].type');
+    assert.match(result.problems[0]?.message.zh ?? '', /situations\[0\]\.materials\[0\]\.type/);
+  });
+
+  test('an item too large to cross the exchange is refused before it gets there', () => {
+    const item = sampleItem();
+    item.faq = Array.from({ length: 300 }, (_, i) => ({ q: `问题${i}`, a: '答'.repeat(400) }));
+    const result = evaluateInput(itemToInput(item), identity(item), item);
+    assert.deepEqual(
+      result.problems.map((p) => p.field),
+      ['nested'],
+    );
+    assert.match(result.problems[0]?.message.zh ?? '', /超过 200 KB/);
+  });
+
+  test('NULs and a __proto__ key in the JSON become harmless data', () => {
+    const item = sampleItem();
+    const nested =
+      '{"situations": [], "steps": [], "places": [], "faq": [{"q": "a\\u0000b", "a": "c", "__proto__": {"x": 1}}]}';
+    const result = evaluateInput({ ...itemToInput(item), nameZh: 'x\u0000y', nested }, identity(item), item);
+    assert.equal((result.item.name as { zh: string }).zh, 'xy');
+    const faq = result.item.faq as Record<string, unknown>[];
+    assert.equal(faq[0]?.q, 'ab');
+    assert.ok(Object.hasOwn(faq[0] ?? {}, '__proto__'));
+    assert.equal(Object.getPrototypeOf(faq[0]), Object.prototype);
+    assert.ok(result.problems.some((p) => p.path === 'faq[0].__proto__'));
+  });
+
+  test('paths map to the field that holds them', () => {
+    assert.equal(fieldForPath('fees.items[0].basis'), 'feeItems');
+    assert.equal(fieldForPath('/timeLimits/promised/value'), 'promisedValue');
+    assert.equal(fieldForPath('/timeLimits/promised/unit'), 'promisedUnit');
+    assert.equal(fieldForPath('visits.count'), 'visitsCount');
+    assert.equal(fieldForPath('steps'), 'nested');
+    assert.equal(dottedPath('/situations/0/materials/1/type'), 'situations[0].materials[1].type');
+  });
+});
+
+describe('comparing versions', () => {
+  test('lists changed, added and removed leaves in document order', () => {
+    const before = sampleItem();
+    const after = sampleItem();
+    after.version = 2;
+    after.name.zh = '新名称';
+    after.faq.push({ q: '能加急吗？', a: '不能。' });
+    after.fees = { charged: false, items: [] };
+    after.onlinePayment = false;
+    const rows = diffItems(before, after);
+    assert.deepEqual(
+      rows.map((r) => [r.path, r.before, r.after, r.change]),
+      [
+        ['name.zh', '示例许可', '新名称', 'changed'],
+        ['fees.charged', 'true', 'false', 'changed'],
+        ['fees.items', null, '[]', 'added'],
+        ['fees.items[0].name', '工本费', null, 'removed'],
+        ['fees.items[0].amountFen', '1000', null, 'removed'],
+        ['fees.items[0].basis', '示例收费依据', null, 'removed'],
+        ['onlinePayment', 'true', 'false', 'changed'],
+        ['faq[1].q', null, '能加急吗？', 'added'],
+        ['faq[1].a', null, '不能。', 'added'],
+      ],
+    );
+  });
+});

@@ -1,0 +1,408 @@
+import {
+  areaCodes,
+  areaLabel,
+  audienceCodes,
+  audienceLabel,
+  channelCodes,
+  channelLabel,
+  itemTypeCodes,
+  itemTypeLabel,
+  lifeEventCodes,
+  lifeEventLabel,
+  onlineDepthCodes,
+  onlineDepthLabel,
+  resultTypeCodes,
+  resultTypeLabel,
+  timeUnitCodes,
+  timeUnitLabel,
+  unitLevelCodes,
+  unitLevelLabel,
+  type Label,
+} from '../../shared/catalog/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
+import { Checkboxes, Radios, Select, type Choice } from '../../shared/ui/choices.tsx';
+import { BackLink, InsetText, Tag } from '../../shared/ui/components.tsx';
+import type { PageContext } from '../../shared/ui/context.ts';
+import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { Evaluation } from './catalog-authoring.check.ts';
+import { fieldLabel, type FormField } from './catalog-authoring.form.ts';
+import { Flash, problemErrors, ProblemList, StateTag } from './catalog-authoring.pages.tsx';
+import type { EditorState } from './catalog-authoring.service.ts';
+import type { EditorInput } from './catalog-authoring.tables.ts';
+import { catalogNav, say, w } from './catalog-authoring.words.ts';
+
+export interface EditorPageProps {
+  ctx: PageContext;
+  state: EditorState;
+  /** What the form shows: the saved draft, or what was just posted. */
+  input: EditorInput;
+  evaluation: Evaluation;
+  /** Set when a submission was refused: every problem is listed at the top and beside its field. */
+  refused?: boolean;
+  /** Set when the guide changed under the editor and nothing was saved. */
+  conflict?: number | undefined;
+  /** Set when a unit outside the editor's reach was named and nothing was saved. */
+  notSaved?: boolean;
+  flash?: string | undefined;
+}
+
+const NESTED_EXAMPLE = `{
+  "situations": [
+    { "id": "standard", "name": "一般情形",
+      "materials": [
+        { "name": "居民身份证", "type": "original", "form": "paper", "copies": 0,
+          "necessity": "required", "source": "government", "policeCanFetch": true }
+      ] }
+  ],
+  "steps": [ { "name": "申请", "description": "申请人在网上或窗口提交申请。" } ],
+  "places": [ { "name": "示范市公安局出入境接待大厅", "address": "示范市中心区示范路1号",
+                "hours": "周一至周五 9:00–17:00", "phone": "0000-60000000" } ],
+  "faq": [ { "q": "需要多长时间？", "a": "10个工作日。" } ]
+}`;
+
+function choices<T extends string>(codes: readonly T[], labels: Record<T, Label>, lang: Lang): Choice[] {
+  return codes.map((c) => ({ value: c, label: labels[c][lang] }));
+}
+
+export function editorPage(p: EditorPageProps): string {
+  const { ctx, state } = p;
+  const lang = ctx.lang;
+  const { item, current } = state;
+  const input = p.input;
+  const problems = p.evaluation.problems;
+  const refused = p.refused ?? false;
+  const errors = refused ? problemErrors(lang, problems) : [];
+  const base = `/catalog/${item.id}`;
+  const name = lang === 'en' ? item.nameEn : item.nameZh;
+  const title = w(lang, `编辑：${name}`, `Edit: ${name}`);
+
+  const label = (f: FormField) => say(lang, fieldLabel[f]);
+  const error = (f: FormField): string | undefined => {
+    if (!refused) return undefined;
+    const mine = problems.filter((x) => x.field === f).map((x) => say(lang, x.message));
+    return mine.length > 0 ? mine.join(' ') : undefined;
+  };
+  const value = (f: FormField): string => {
+    const v = input[f];
+    return typeof v === 'string' ? v : '';
+  };
+  const values = (f: FormField): string[] => {
+    const v = input[f];
+    return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
+  };
+  const text = (
+    f: FormField,
+    extra: { hint?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; optional?: boolean } = {},
+  ) => (
+    <TextField
+      name={f}
+      label={label(f)}
+      value={value(f)}
+      error={error(f)}
+      hint={extra.hint}
+      width={extra.width}
+      optional={extra.optional}
+    />
+  );
+  const area = (f: FormField, rows: number, hint?: string, optional?: boolean) => (
+    <TextArea
+      name={f}
+      label={label(f)}
+      value={value(f)}
+      error={error(f)}
+      hint={hint}
+      rows={rows}
+      optional={optional}
+    />
+  );
+  const yesNo = (f: FormField, hint?: string) => (
+    <Radios
+      name={f}
+      legend={label(f)}
+      hint={hint}
+      inline
+      value={value(f)}
+      error={error(f)}
+      items={[
+        { value: 'yes', label: w(lang, '是', 'Yes') },
+        { value: 'no', label: w(lang, '否', 'No') },
+      ]}
+    />
+  );
+  const select = (f: FormField, options: Choice[]) => (
+    <Select name={f} label={label(f)} value={value(f)} error={error(f)} placeholder options={options} />
+  );
+  const group = (f: FormField, items: Choice[], hint?: string) => (
+    <Checkboxes name={f} legend={label(f)} hint={hint} values={values(f)} error={error(f)} items={items} />
+  );
+
+  const editingNote =
+    current.state === 'draft'
+      ? w(
+          lang,
+          `您正在编辑第${current.version}版草稿。`,
+          `You are editing the draft of version ${current.version}.`,
+        )
+      : w(
+          lang,
+          `保存后将生成第${state.targetVersion}版草稿；${
+            item.publishedVersion !== null
+              ? `第${item.publishedVersion}版在新版本发布前继续在门户上有效。`
+              : '当前没有在门户上发布的版本。'
+          }`,
+          `Saving makes a draft of version ${state.targetVersion}; ${
+            item.publishedVersion !== null
+              ? `version ${item.publishedVersion} stays live on the portal until the new one is published.`
+              : 'no version is live on the portal now.'
+          }`,
+        );
+
+  return renderPage(
+    <Layout ctx={ctx} title={title} nav={catalogNav(lang)} hasErrors={refused || p.conflict !== undefined}>
+      <BackLink href={base}>{w(lang, '返回事项', 'Back to the item')}</BackLink>
+      <ErrorSummary errors={errors} />
+      <Flash text={p.flash} />
+      <h1>{title}</h1>
+      {p.conflict !== undefined ? (
+        <div
+          class="error-summary"
+          role="alert"
+          tabindex={-1}
+          aria-labelledby="conflict-title"
+          data-error-summary=""
+        >
+          <h2 class="error-summary-title" id="conflict-title">
+            {w(lang, '未保存：事项已被他人修改', 'Not saved: the item has changed')}
+          </h2>
+          <p>
+            {w(
+              lang,
+              `打开本页后，事项已有新的版本或已提交审核（当前为第${p.conflict}版）。您填写的内容仍在下方，请复制需要的部分后重新打开编辑页面。`,
+              `Since you opened this page, the item got a new version or went to review (now version ${p.conflict}). What you typed is still below; copy what you need and open the editor again.`,
+            )}
+          </p>
+          <p>
+            <a href={`${base}/edit`}>{w(lang, '重新打开编辑页面', 'Open the editor again')}</a>
+          </p>
+        </div>
+      ) : null}
+      <p>
+        {editingNote} <StateTag state={current.state} lang={lang} version={current.version} />
+      </p>
+      {current.state === 'returned' && current.reviewComment ? (
+        <InsetText>
+          <strong>
+            {w(
+              lang,
+              `退回意见（${current.reviewerBadge ?? ''}）：`,
+              `Returned by ${current.reviewerBadge ?? ''}: `,
+            )}
+          </strong>
+          {current.reviewComment}
+        </InsetText>
+      ) : null}
+
+      {refused ? null : (
+        <section class="catalog-check" aria-labelledby="check-title" data-catalog-check="">
+          <h2 id="check-title">{w(lang, '发布规则检查', 'Publication check')}</h2>
+          <p role="status" data-catalog-check-status="">
+            {problems.length === 0 ? (
+              <Tag tone="green">{w(lang, '全部通过，可以提交审核', 'All rules pass; ready for review')}</Tag>
+            ) : (
+              <Tag tone="red">
+                {w(
+                  lang,
+                  `发现 ${problems.length} 个问题，须全部解决后才能提交审核`,
+                  `${problems.length} problem(s) to fix before review`,
+                )}
+              </Tag>
+            )}
+          </p>
+          <div data-catalog-check-list="">
+            {problems.length > 0 ? <ProblemList lang={lang} problems={problems} /> : null}
+          </div>
+          {p.evaluation.rulesRan ? null : (
+            <p>
+              {w(
+                lang,
+                '内容结构有误，部分发布规则尚未检查；修正上面的问题后将全部检查。',
+                'The structure is broken, so some publication rules could not run yet; fix the problems above first.',
+              )}
+            </p>
+          )}
+        </section>
+      )}
+
+      <Form action={`${base}/edit`} csrfToken={ctx.csrfToken ?? ''} class="catalog-editor">
+        <input type="hidden" name="baseVersion" value={String(current.version)} />
+
+        <h2>{w(lang, '基本信息', 'The item')}</h2>
+        {text('nameZh')}
+        {text('nameEn')}
+        {area('summaryZh', 3)}
+        {area('summaryEn', 3)}
+        {text('codeBasic', { width: 20 })}
+        {text('codeImplementation', { width: 30 })}
+        {select('area', choices(areaCodes, areaLabel, lang))}
+        {select('itemType', choices(itemTypeCodes, itemTypeLabel, lang))}
+        <Radios
+          name="audience"
+          legend={label('audience')}
+          value={value('audience')}
+          error={error('audience')}
+          items={choices(audienceCodes, audienceLabel, lang)}
+        />
+        {group('lifeEvents', choices(lifeEventCodes, lifeEventLabel, lang))}
+        {text('keywords', {
+          hint: w(
+            lang,
+            '用顿号或逗号分隔，例如：办护照、护照申请',
+            'Separate with commas, e.g. passport, new passport',
+          ),
+        })}
+
+        <h2>{w(lang, '实施主体与依据', 'Unit and legal basis')}</h2>
+        {text('unitCode', {
+          width: 20,
+          hint: w(lang, '组织机构编码，例如 SF-CRJ', 'The unit code, e.g. SF-CRJ'),
+        })}
+        {text('unitName')}
+        {select('unitLevel', choices(unitLevelCodes, unitLevelLabel, lang))}
+        {area(
+          'legalBasis',
+          4,
+          w(
+            lang,
+            '每行一条：法规名称 | 条款（条款可省略），例如：《中华人民共和国护照法》 | 第五条',
+            'One per line: title | article (the article may be left out), e.g. 《中华人民共和国护照法》 | 第五条',
+          ),
+        )}
+        {area('acceptanceConditions', 4, w(lang, '每行一条。', 'One per line.'))}
+
+        <h2>{w(lang, '办理时限', 'Time limits')}</h2>
+        {text('statutoryValue', { width: 3 })}
+        {select('statutoryUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
+        {text('promisedValue', { width: 3 })}
+        {select('promisedUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
+        {yesNo(
+          'immediate',
+          w(
+            lang,
+            '即办件当场办结；否则为承诺件。',
+            'Decided on the spot; otherwise within the promised time.',
+          ),
+        )}
+        {yesNo(
+          'instantReview',
+          w(
+            lang,
+            '即审即办；否则为前审后批。',
+            'Reviewed and decided at once; otherwise reviewed, then approved.',
+          ),
+        )}
+        {area('timeNote', 2, undefined, true)}
+
+        <h2>{w(lang, '收费', 'Fees')}</h2>
+        {yesNo('feeCharged')}
+        {area(
+          'feeItems',
+          3,
+          w(
+            lang,
+            '每行一项：名称 | 金额（元） | 收费依据 | 备注（可省略），例如：护照工本费 | 120 | 发改价格〔2017〕1186号',
+            'One per line: name | amount in yuan | legal basis | note (optional), e.g. Passport fee | 120 | NDRC notice 1186 (2017)',
+          ),
+        )}
+        {area('feeWaiver', 2, undefined, true)}
+        {yesNo('onlinePayment')}
+
+        <h2>{w(lang, '办理方式', 'How to apply')}</h2>
+        {group('channels', choices(channelCodes, channelLabel, lang))}
+        {group(
+          'onlineDepth',
+          onlineDepthCodes.map((c) => ({
+            value: c,
+            label: `${onlineDepthLabel[c].national} ${onlineDepthLabel[c][lang]}`,
+          })),
+        )}
+        {yesNo('fullyOnline')}
+        {text('visitsCount', { width: 2 })}
+        {area('visitsReason', 2, w(lang, '到现场次数大于0时必填。', 'Needed when a visit is needed.'), true)}
+        {yesNo('booking')}
+        {group('courier', [
+          { value: 'materials', label: w(lang, '申请材料可邮寄', 'Materials may be sent by courier') },
+          { value: 'results', label: w(lang, '办理结果可寄递', 'The result may be delivered by courier') },
+        ])}
+
+        <h2>{w(lang, '咨询、投诉与救济', 'Enquiries, complaints and remedies')}</h2>
+        {text('enquiryPhone', {
+          width: 20,
+          hint: w(lang, '须带区号，例如 0000-61030001', 'With the area code, e.g. 0000-61030001'),
+        })}
+        {text('complaintPhone', {
+          width: 20,
+          hint: w(lang, '须带区号，且不同于咨询电话', 'With the area code, and not the enquiry number'),
+        })}
+        {area('review', 2)}
+        {area('litigation', 2)}
+
+        <h2>{w(lang, '审批结果', 'Result')}</h2>
+        {select('resultType', choices(resultTypeCodes, resultTypeLabel, lang))}
+        {text('resultName', { optional: true })}
+        {text('resultSample', {
+          optional: true,
+          hint: w(
+            lang,
+            '样本文件路径，例如 samples/passport.pdf',
+            'Path of the sample file, e.g. samples/passport.pdf',
+          ),
+        })}
+        {text('onlineForm', {
+          optional: true,
+          width: 30,
+          hint: w(lang, '在线申请表单的编号（如有）', 'The online form id, if any'),
+        })}
+
+        <h2>
+          {w(
+            lang,
+            '情形与材料、办理流程、办理地点、常见问题',
+            'Situations and materials, steps, places, FAQ',
+          )}
+        </h2>
+        <TextArea
+          name="nested"
+          label={label('nested')}
+          hint={
+            <>
+              {w(
+                lang,
+                '以 JSON 填写，包含 situations（情形及其材料）、steps（办理流程）、places（办理地点）、faq（常见问题）四项。保存时按事项结构逐项校验，错误会指出具体位置，例如 situations[0].materials[1].type。',
+                'Written as JSON with four keys: situations (each with its materials), steps, places and faq. Saving checks it against the item structure and names the exact place of each error, e.g. situations[0].materials[1].type.',
+              )}
+              <details class="catalog-example">
+                <summary>{w(lang, '查看格式示例', 'Show an example')}</summary>
+                <pre>{NESTED_EXAMPLE}</pre>
+              </details>
+            </>
+          }
+          value={value('nested')}
+          error={error('nested')}
+          rows={24}
+        />
+
+        <div class="button-group">
+          <Button name="action" value="save" variant="secondary">
+            {w(lang, '保存草稿', 'Save draft')}
+          </Button>
+          <Button name="action" value="submit">
+            {w(lang, '提交审核', 'Submit for review')}
+          </Button>
+        </div>
+      </Form>
+      <script src="/static/catalog-check.js" defer></script>
+    </Layout>,
+  );
+}

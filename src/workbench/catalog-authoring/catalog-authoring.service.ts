@@ -1,0 +1,376 @@
+import { and, eq } from 'drizzle-orm';
+import { areaCodes, type Area, type UnitLevel } from '../../shared/catalog/index.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import type { AuditActor } from '../audit/audit.actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import type { UnitKind } from '../db/schema.ts';
+import type { CurrentStaff } from '../session.ts';
+import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
+import { itemToInput, type Problem } from './catalog-authoring.form.ts';
+import { mayEdit, mayView, worksOnCatalog } from './catalog-authoring.policy.ts';
+import {
+  findItem,
+  findVersion,
+  unitOf,
+  unitPathOf,
+  type ItemRecord,
+} from './catalog-authoring.repository.ts';
+import {
+  catalogItems as items,
+  catalogItemVersions as versions,
+  type CatalogVersionRow,
+  type EditorInput,
+} from './catalog-authoring.tables.ts';
+
+// Authoring of service guides (the approver's side is catalog-authoring.review.ts). Every change re-reads and
+// locks the item inside its transaction, checks the officer's jurisdiction there (not what the page showed),
+// and commits together with its audit entry.
+
+export const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Ids that would be shadowed by the catalogue's own pages (/catalog/new, /catalog/review). */
+const RESERVED_IDS = ['new', 'review'];
+
+/** The stream keeps one item's publications and withdrawals in order on the way to the portal. */
+export const streamOf = (id: string) => `catalog:${id}`;
+
+/** A draft or a decision refused because the guide breaks rules; carries the whole evaluation for the page. */
+export class CatalogCheckError extends AppError {
+  constructor(readonly evaluation: Evaluation) {
+    super('VALIDATION', {
+      fields: evaluation.problems.map((p) => ({ field: p.field, message: p.message.zh })),
+    });
+  }
+}
+
+/** A form's own field problem (comment, id), with words in both languages. */
+export class CatalogFieldError extends AppError {
+  constructor(readonly problems: { field: string; message: { zh: string; en: string } }[]) {
+    super('VALIDATION', { fields: problems.map((p) => ({ field: p.field, message: p.message.zh })) });
+  }
+}
+
+/** The item as the officer may see it; out of reach and unknown get the same 404. */
+export async function visibleItem(services: ZoneServices, me: CurrentStaff, id: string): Promise<ItemRecord> {
+  // An officer with no catalogue duty anywhere is refused outright, which tells him nothing about any item.
+  if (!worksOnCatalog(me)) throw new AppError('FORBIDDEN');
+  if (!ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
+  const item = await findItem(services.db, id);
+  if (!item || !mayView(me, item.unitPath)) throw new AppError('NOT_FOUND');
+  return item;
+}
+
+export async function lockedItem(tx: Tx, me: CurrentStaff, id: string): Promise<ItemRecord> {
+  if (!worksOnCatalog(me)) throw new AppError('FORBIDDEN');
+  if (!ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
+  const item = await findItem(tx, id, { lock: true });
+  if (!item || !mayView(me, item.unitPath)) throw new AppError('NOT_FOUND');
+  return item;
+}
+
+export async function currentVersionOf(tx: Tx, item: ItemRecord): Promise<CatalogVersionRow> {
+  const version = await findVersion(tx, item.id, item.currentVersion);
+  if (!version) throw new Error(`catalog item ${item.id} has no version ${item.currentVersion}`);
+  return version;
+}
+
+function levelOf(kind: string): UnitLevel {
+  const k = kind as UnitKind;
+  switch (k) {
+    case 'bureau':
+    case 'department':
+      return 'city';
+    case 'sub-bureau':
+    case 'traffic-site':
+    case 'exit-entry-office':
+      return 'district';
+    case 'station':
+    case 'community-office':
+      return 'station';
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- creating
+
+export interface NewItemInput {
+  id?: string | undefined;
+  nameZh?: string | undefined;
+  nameEn?: string | undefined;
+  area?: string | undefined;
+  unitCode?: string | undefined;
+}
+
+const isArea = (v: unknown): v is Area =>
+  typeof v === 'string' && (areaCodes as readonly string[]).includes(v);
+
+/** A new guide as version 1, a draft that names itself and its unit; the editor fills in the rest. */
+export async function createItem(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  input: NewItemInput,
+): Promise<string> {
+  const problems: { field: string; message: { zh: string; en: string } }[] = [];
+  const id = input.id?.trim() ?? '';
+  if (!id) problems.push({ field: 'id', message: { zh: '请填写事项编号。', en: 'Enter the item id.' } });
+  else if (RESERVED_IDS.includes(id))
+    problems.push({
+      field: 'id',
+      message: {
+        zh: `“${id}”是系统保留字，不能用作事项编号。`,
+        en: `"${id}" is reserved and cannot be an id.`,
+      },
+    });
+  else if (!ITEM_ID.test(id) || id.length > 64)
+    problems.push({
+      field: 'id',
+      message: {
+        zh: '事项编号只能由小写字母、数字和连字符组成，例如 passport-renewal。',
+        en: 'The id may use lower-case letters, digits and hyphens only, like passport-renewal.',
+      },
+    });
+  const nameZh = input.nameZh?.trim() ?? '';
+  if (!nameZh)
+    problems.push({ field: 'nameZh', message: { zh: '请填写中文名称。', en: 'Enter the Chinese name.' } });
+  const nameEn = input.nameEn?.trim() ?? '';
+  if (!nameEn)
+    problems.push({ field: 'nameEn', message: { zh: '请填写英文名称。', en: 'Enter the English name.' } });
+  if (!isArea(input.area))
+    problems.push({ field: 'area', message: { zh: '请选择业务类别。', en: 'Choose the business area.' } });
+  const unit = input.unitCode ? await unitOf(services.db, input.unitCode) : undefined;
+  if (!unit || !mayEdit(me, unit.path))
+    problems.push({
+      field: 'unitCode',
+      message: {
+        zh: '请选择您管辖范围内的实施主体。',
+        en: 'Choose an implementing unit within your jurisdiction.',
+      },
+    });
+  if (problems.length > 0 || !unit || !isArea(input.area)) throw new CatalogFieldError(problems);
+  const area = input.area;
+
+  const editorInput: EditorInput = {
+    ...itemToInput({}),
+    nameZh,
+    nameEn,
+    area,
+    unitCode: unit.code,
+    unitName: unit.name,
+    unitLevel: levelOf(unit.kind),
+    statutoryUnit: 'working-days',
+    promisedUnit: 'working-days',
+  };
+  const { item } = evaluateInput(editorInput, { id, version: 1 }, {});
+  const now = services.now();
+  return services.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(items)
+      .values({
+        id,
+        area,
+        nameZh,
+        nameEn,
+        unitCode: unit.code,
+        currentVersion: 1,
+        publishedVersion: null,
+        status: 'draft',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: items.id })
+      .returning({ id: items.id });
+    if (!created)
+      throw new CatalogFieldError([
+        { field: 'id', message: { zh: '该事项编号已被使用。', en: 'This id is already in use.' } },
+      ]);
+    await tx.insert(versions).values({
+      itemId: id,
+      version: 1,
+      content: item,
+      input: editorInput,
+      state: 'draft',
+      authorBadge: me.badgeNo,
+      editors: [me.badgeNo],
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, {
+      ...by,
+      action: 'catalog.create',
+      target: `catalog:${id}`,
+      detail: { version: 1, unit: unit.code },
+      at: now,
+    });
+    return id;
+  });
+}
+
+// -------------------------------------------------------------------------------------------------- editing
+
+export interface EditorState {
+  item: ItemRecord;
+  current: CatalogVersionRow;
+  /** What the editor shows: the draft as last typed, or the current version's content. */
+  input: EditorInput;
+  evaluation: Evaluation;
+  /** The version a save will write: the current draft, or the next one. */
+  targetVersion: number;
+  /** False while the current version is with an approver. */
+  editable: boolean;
+}
+
+export async function editorState(
+  services: ZoneServices,
+  me: CurrentStaff,
+  id: string,
+): Promise<EditorState> {
+  const item = await visibleItem(services, me, id);
+  if (!mayEdit(me, item.unitPath)) throw new AppError('FORBIDDEN');
+  const current = await findVersion(services.db, item.id, item.currentVersion);
+  if (!current) throw new AppError('NOT_FOUND');
+  const input = current.state === 'draft' && current.input ? current.input : itemToInput(current.content);
+  const targetVersion = current.state === 'draft' ? current.version : current.version + 1;
+  return {
+    item,
+    current,
+    input,
+    evaluation: evaluateInput(input, { id: item.id, version: targetVersion }, current.content),
+    targetVersion,
+    editable: current.state !== 'in-review',
+  };
+}
+
+/** The check the editor shows while typing; it saves nothing. */
+export async function checkInput(
+  services: ZoneServices,
+  me: CurrentStaff,
+  id: string,
+  input: EditorInput,
+): Promise<Evaluation> {
+  const item = await visibleItem(services, me, id);
+  if (!mayEdit(me, item.unitPath)) throw new AppError('FORBIDDEN');
+  const current = await findVersion(services.db, item.id, item.currentVersion);
+  const target = current?.state === 'draft' ? item.currentVersion : item.currentVersion + 1;
+  return evaluateInput(input, { id: item.id, version: target }, current?.content ?? {});
+}
+
+/** The guide changed under the editor (someone saved a new version, or it went to review). */
+export class CatalogConflictError extends AppError {
+  constructor(readonly currentVersion: number) {
+    super('CONFLICT');
+  }
+}
+
+export interface SaveResult {
+  version: number;
+  evaluation: Evaluation;
+  submitted: boolean;
+}
+
+/**
+ * Saves what was typed, always (even when it breaks the schema or the rules), into the current draft, or into
+ * a new draft when the current version is already submitted, returned or published. With `submit` the draft
+ * also goes to review, but only when nothing at all is wrong with it; otherwise it is saved and a
+ * CatalogCheckError lists every problem.
+ */
+export async function saveDraft(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  id: string,
+  options: { baseVersion: number; input: EditorInput; submit: boolean },
+): Promise<SaveResult> {
+  const now = services.now();
+  const result = await services.db.transaction(async (tx) => {
+    const item = await lockedItem(tx, me, id);
+    if (!mayEdit(me, item.unitPath)) throw new AppError('FORBIDDEN');
+    const current = await currentVersionOf(tx, item);
+    if (current.state === 'in-review' || options.baseVersion !== current.version)
+      throw new CatalogConflictError(current.version);
+    const target = current.state === 'draft' ? current.version : current.version + 1;
+    const evaluation = evaluateInput(options.input, { id: item.id, version: target }, current.content);
+
+    // Moving a guide to another unit must stay inside the editor's reach, or he would lock himself out of it.
+    const unitCode =
+      typeof evaluation.item.implementingUnit === 'object' ? readUnitCode(evaluation.item) : '';
+    let newUnit = item.unitCode;
+    if (unitCode && unitCode !== item.unitCode) {
+      if (!mayEdit(me, await unitPathOf(tx, unitCode))) {
+        throw new CatalogCheckError({
+          ...evaluation,
+          problems: [
+            {
+              field: 'unitCode',
+              kind: 'input',
+              message: {
+                zh: `实施主体 ${unitCode} 不在您的管辖范围内，未保存。`,
+                en: `The unit ${unitCode} is outside your jurisdiction; nothing was saved.`,
+              },
+            },
+            ...evaluation.problems,
+          ],
+        });
+      }
+      newUnit = unitCode;
+    }
+
+    const ready = evaluation.problems.length === 0 && evaluation.schemaValid && evaluation.rulesRan;
+    const submitting = options.submit && ready;
+    const name = evaluation.item.name as { zh?: unknown; en?: unknown } | undefined;
+    const area = isArea(evaluation.item.area) ? evaluation.item.area : item.area;
+    const editors = current.state === 'draft' ? [...new Set([...current.editors, me.badgeNo])] : [me.badgeNo];
+    const state = submitting ? 'in-review' : 'draft';
+    const submitted = submitting ? { submittedAt: now, submittedBy: me.badgeNo } : {};
+    if (current.state === 'draft') {
+      await tx
+        .update(versions)
+        .set({ content: evaluation.item, input: options.input, editors, state, updatedAt: now, ...submitted })
+        .where(and(eq(versions.itemId, item.id), eq(versions.version, current.version)));
+    } else {
+      await tx.insert(versions).values({
+        itemId: item.id,
+        version: target,
+        content: evaluation.item,
+        input: options.input,
+        state,
+        authorBadge: me.badgeNo,
+        editors,
+        createdAt: now,
+        updatedAt: now,
+        ...submitted,
+      });
+    }
+    await tx
+      .update(items)
+      .set({
+        area,
+        nameZh: typeof name?.zh === 'string' && name.zh ? name.zh : item.nameZh,
+        nameEn: typeof name?.en === 'string' && name.en ? name.en : item.nameEn,
+        unitCode: newUnit,
+        currentVersion: target,
+        status: state,
+        updatedAt: now,
+      })
+      .where(eq(items.id, item.id));
+    await recordAudit(tx, {
+      ...by,
+      action: submitting ? 'catalog.submit' : 'catalog.save',
+      target: `catalog:${item.id}`,
+      detail: { version: target, problems: evaluation.problems.length },
+      at: now,
+    });
+    return { version: target, evaluation, submitted: submitting };
+  });
+  // Saved either way; a refused submission reports its problems after the save has committed.
+  if (options.submit && !result.submitted) throw new CatalogCheckError(result.evaluation);
+  return result;
+}
+
+function readUnitCode(item: Record<string, unknown>): string {
+  const unit = item.implementingUnit as { unitCode?: unknown } | undefined;
+  const code = typeof unit?.unitCode === 'string' ? unit.unitCode : '';
+  return /^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(code) ? code : '';
+}
+
+export type { Problem };

@@ -1,0 +1,26 @@
+import type { Label } from '../../shared/catalog/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
+import type { TagTone } from '../../shared/ui/components.tsx';
+import type { NavItem } from '../../shared/ui/layout.tsx';
+import { workbenchNav } from '../../shared/ui/layout.tsx';
+import type { VersionState } from './catalog-authoring.tables.ts';
+
+export const w = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+export const say = (lang: Lang, label: Label): string => label[lang];
+
+export const stateLabel: Record<VersionState, Label & { tone: TagTone }> = {
+  draft: { zh: '草稿', en: 'Draft', tone: 'grey' },
+  'in-review': { zh: '待审核', en: 'In review', tone: 'amber' },
+  returned: { zh: '已退回', en: 'Returned', tone: 'red' },
+  published: { zh: '已发布', en: 'Published', tone: 'green' },
+  superseded: { zh: '已被替代', en: 'Superseded', tone: 'blue' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn', tone: 'red' },
+};
+
+/** The workbench's navigation with the catalogue added, marked current on every catalogue page. */
+export function catalogNav(lang: Lang): NavItem[] {
+  return [
+    ...workbenchNav(lang),
+    { href: '/catalog', label: w(lang, '办事指南', 'Service guides'), icon: 'news', current: true },
+  ];
+}

@@ -1,0 +1,489 @@
+import type { Child } from 'hono/jsx';
+import { ruleLabel, severityLabel } from '../../exchange/alarms.ts';
+import { flowLabel } from '../../exchange/flows.ts';
+import type { FieldError } from '../../shared/http/errors.ts';
+import { errorFor } from '../../shared/http/forms.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import type { PageContext } from '../../shared/ui/context.ts';
+import { BackLink, InsetText, SummaryList, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';
+import { Button, ErrorSummary, Form, TextArea } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { QuarantineSummary, RequestRow, WindowFigures } from './exchange-monitor.repository.ts';
+import type { EntryView, Health, MonitorView } from './exchange-monitor.service.ts';
+
+const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
+
+function Flash({ text }: { text?: string | undefined }) {
+  return text ? (
+    <div class="notification-banner" role="status">
+      {text}
+    </div>
+  ) : null;
+}
+
+function ago(ctx: PageContext, now: Date, at: Date | null): string {
+  if (!at) return '—';
+  const s = Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000));
+  if (s < 120) return w(ctx, `${s} 秒`, `${s} s`);
+  if (s < 7200) return w(ctx, `${Math.round(s / 60)} 分钟`, `${Math.round(s / 60)} min`);
+  return w(ctx, `${Math.round(s / 3600)} 小时`, `${Math.round(s / 3600)} h`);
+}
+
+function healthTag(ctx: PageContext, health: Health) {
+  switch (health) {
+    case 'ok':
+      return <Tag tone="green">{w(ctx, '正常', 'Healthy')}</Tag>;
+    case 'warning':
+      return <Tag tone="amber">{w(ctx, '提示', 'Warning')}</Tag>;
+    case 'unhealthy':
+      return <Tag tone="red">{w(ctx, '异常', 'Unhealthy')}</Tag>;
+    case 'unknown':
+      return <Tag tone="grey">{w(ctx, '未知（监控未运行）', 'Unknown (monitor not running)')}</Tag>;
+  }
+}
+
+const severityTone: Record<string, TagTone> = { critical: 'red', major: 'red', warning: 'amber' };
+
+const reasonLabels: Record<string, { zh: string; en: string }> = {
+  malformed: { zh: '格式错误', en: 'Malformed' },
+  'bad-signature': { zh: '签名无效', en: 'Bad signature' },
+  stale: { zh: '过期或重放', en: 'Stale or replayed' },
+  'unknown-type': { zh: '不在白名单', en: 'Not on the whitelist' },
+  'wrong-direction': { zh: '方向错误', en: 'Wrong direction' },
+  oversized: { zh: '超过大小限制', en: 'Oversized' },
+  schema: { zh: '不符合报文格式', en: 'Does not match its schema' },
+};
+
+function reasonLabel(ctx: PageContext, reason: string): string {
+  return Object.hasOwn(reasonLabels, reason) ? reasonLabels[reason]![ctx.lang] : reason;
+}
+
+function zoneLabel(ctx: PageContext, zone: string): string {
+  return zone === 'portal' ? w(ctx, '互联网区', 'Portal') : w(ctx, '公安网区', 'Workbench');
+}
+
+function directionLabel(ctx: PageContext, q: QuarantineSummary): string {
+  return q.direction === 'outbound'
+    ? w(ctx, '发出时被交换拒绝', 'Refused by the relay on sending')
+    : w(ctx, '接收时被拒绝', 'Refused on receipt');
+}
+
+const latency = (f: WindowFigures) => (f.latencyCount > 0 ? Math.round(f.latencyMsSum / f.latencyCount) : null);
+const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
+
+function bytes(n: number): string {
+  if (n < 10_000) return `${n} B`;
+  if (n < 10_000_000) return `${Math.round(n / 1024)} KiB`;
+  return `${Math.round(n / 1_048_576)} MiB`;
+}
+
+function quarantineState(ctx: PageContext, q: QuarantineSummary, waiting: RequestRow | undefined): Child {
+  if (q.releasedAt) return <Tag tone="blue">{w(ctx, '已放行', 'Released')}</Tag>;
+  if (q.discardedAt) return <Tag tone="grey">{w(ctx, '已丢弃', 'Discarded')}</Tag>;
+  if (waiting)
+    return (
+      <Tag tone="amber">
+        {waiting.action === 'release'
+          ? w(ctx, '放行待执行', 'Release requested')
+          : w(ctx, '丢弃待执行', 'Discard requested')}
+      </Tag>
+    );
+  return <Tag tone="red">{w(ctx, '隔离中', 'Quarantined')}</Tag>;
+}
+
+function entryHref(q: { zone: string; id: string }): string {
+  return `/exchange/quarantine/${q.zone}/${q.id}`;
+}
+
+function QuarantineTable({
+  ctx,
+  caption,
+  rows,
+  pending,
+}: {
+  ctx: PageContext;
+  caption: string;
+  rows: readonly QuarantineSummary[];
+  pending: Map<string, RequestRow>;
+}) {
+  return (
+    <Table
+      caption={caption}
+      head={[
+        w(ctx, '隔离时间', 'Quarantined at'),
+        w(ctx, '所在区', 'Zone'),
+        w(ctx, '环节', 'Where'),
+        w(ctx, '消息类型', 'Message type'),
+        w(ctx, '流 / 序号', 'Stream / seq'),
+        w(ctx, '原因', 'Reason'),
+        w(ctx, '状态', 'State'),
+        w(ctx, '操作', 'Action'),
+      ]}
+      rows={rows.map((q) => [
+        formatDateTime(ctx.lang, q.at),
+        zoneLabel(ctx, q.zone),
+        directionLabel(ctx, q),
+        q.type ? <code>{q.type}</code> : w(ctx, '（无法识别）', '(unreadable)'),
+        q.stream ? `${q.stream} #${q.streamSeq ?? '?'}` : '—',
+        reasonLabel(ctx, q.reason),
+        quarantineState(ctx, q, pending.get(`${q.zone}:${q.id}`)),
+        <a href={entryHref(q)}>
+          {w(ctx, '查看', 'Inspect')}
+          <span class="visually-hidden">
+            {' '}
+            {q.type ?? ''} {formatDateTime(ctx.lang, q.at)}
+          </span>
+        </a>,
+      ])}
+    />
+  );
+}
+
+export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide: boolean }): string {
+  const { ctx, view } = p;
+  const title = w(ctx, '边界交换监控', 'Exchange monitor');
+  const t = view.thresholds;
+  const min = (msv: number) => Math.round(msv / 60_000);
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>
+        {w(
+          ctx,
+          '互联网区与公安网区之间的全部报文交换：各流向的流量、时延、拒收和重试，告警，以及被隔离的报文。数据由交换程序写入本区数据库，本页不访问互联网区数据库。',
+          'Every message crossing between the portal and the workbench: volume, latency, refusals and retries per flow, the alarms, and the quarantined messages. The relay writes these figures into this zone’s database; this page never reads the portal’s.',
+        )}
+      </p>
+      <p>
+        {view.beatAt ? (
+          <>
+            {w(ctx, '监控数据更新于', 'Figures updated at')} {formatDateTime(ctx.lang, view.beatAt)}（
+            {ago(ctx, view.now, view.beatAt)}
+            {w(ctx, '前', ' ago')}）{' '}
+          </>
+        ) : null}
+        {view.beatStale ? (
+          <Tag tone="red">
+            {view.beatAt
+              ? w(ctx, '监控已停止更新：请检查交换程序是否运行', 'Monitor stopped: check that the relay is running')
+              : w(ctx, '尚无监控数据：交换程序未运行过', 'No figures yet: the relay has not run')}
+          </Tag>
+        ) : null}
+      </p>
+
+      <h2>{w(ctx, '流向健康状况', 'Flow health')}</h2>
+      <Table
+        caption={w(ctx, '各流向当前状态', 'Each flow now')}
+        rowHeaders
+        numeric={[2, 3, 4, 5, 6, 7]}
+        head={[
+          w(ctx, '流向', 'Flow'),
+          w(ctx, '状态', 'Health'),
+          w(ctx, '待发送', 'Waiting'),
+          w(ctx, '重试中', 'Retrying'),
+          w(ctx, '待处理', 'Unprocessed'),
+          w(ctx, '近1小时送达', 'Delivered, 1 h'),
+          w(ctx, '近1小时拒收', 'Refused, 1 h'),
+          w(ctx, '近24小时送达', 'Delivered, 24 h'),
+          w(ctx, '最长等待', 'Longest wait'),
+        ]}
+        rows={view.flows.map((f) => [
+          flowLabel(f.flow, ctx.lang),
+          healthTag(ctx, f.health),
+          String(f.pending),
+          String(f.retrying),
+          String(f.unprocessed),
+          String(f.lastHour.delivered),
+          String(f.lastHour.rejected),
+          String(f.lastDay.delivered),
+          f.oldestPendingAt ? ago(ctx, view.now, f.oldestPendingAt) : '—',
+        ])}
+      />
+
+      <h2>{w(ctx, '按消息类型（近1小时）', 'By message type (last hour)')}</h2>
+      <Table
+        caption={w(ctx, '各流向各消息类型的计数、字节、时延、拒收与重试', 'Counts, bytes, latency, refusals and retries per flow and type')}
+        numeric={[2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}
+        head={[
+          w(ctx, '流向', 'Flow'),
+          w(ctx, '消息类型', 'Message type'),
+          w(ctx, '送达', 'Delivered'),
+          w(ctx, '字节', 'Bytes'),
+          w(ctx, '重复', 'Duplicates'),
+          w(ctx, '拒收', 'Refused'),
+          w(ctx, '签名失败', 'Bad signatures'),
+          w(ctx, '重试', 'Retries'),
+          w(ctx, '平均时延', 'Mean latency'),
+          w(ctx, '最大时延', 'Max latency'),
+          w(ctx, '待发送', 'Waiting'),
+          w(ctx, '待处理', 'Unprocessed'),
+          w(ctx, '最近错误', 'Last error'),
+        ]}
+        rows={view.flows.flatMap((f) =>
+          f.types.map(({ status, lastHour }) => [
+            flowLabel(f.flow, ctx.lang),
+            lastHour.type ? <code>{lastHour.type}</code> : w(ctx, '（无法识别）', '(unreadable)'),
+            String(lastHour.delivered),
+            bytes(lastHour.bytes),
+            String(lastHour.duplicates),
+            String(lastHour.rejected),
+            String(lastHour.badSignatures),
+            String(lastHour.retries),
+            ms(latency(lastHour)),
+            lastHour.latencyCount > 0 ? ms(lastHour.latencyMsMax) : '—',
+            String(status?.pending ?? 0),
+            String(status?.unprocessed ?? 0),
+            status?.lastError ?? '',
+          ]),
+        )}
+      />
+
+      <h2>{w(ctx, '告警', 'Alarms')}</h2>
+      {view.openAlarms.length === 0 ? (
+        <p>{w(ctx, '当前没有告警。', 'No alarm is open.')}</p>
+      ) : (
+        <Table
+          caption={w(ctx, '未解除的告警', 'Open alarms')}
+          head={[
+            w(ctx, '级别', 'Severity'),
+            w(ctx, '告警', 'Alarm'),
+            w(ctx, '流向', 'Flow'),
+            w(ctx, '详情', 'Detail'),
+            w(ctx, '开始于', 'Since'),
+            w(ctx, '最近确认', 'Last seen'),
+          ]}
+          rows={view.openAlarms.map((a) => [
+            <Tag tone={severityTone[a.severity] ?? 'amber'}>{severityLabel(a.severity, ctx.lang)}</Tag>,
+            ruleLabel(a.rule, ctx.lang),
+            flowLabel(a.flow, ctx.lang),
+            a.detail,
+            formatDateTime(ctx.lang, a.raisedAt),
+            formatDateTime(ctx.lang, a.lastSeenAt),
+          ])}
+        />
+      )}
+      <p>
+        {w(
+          ctx,
+          '每次告警都写入审计日志，并以短信通知安全值班员。告警规则：',
+          'Every alarm is written to the audit log and sent to the security duty officer by SMS. The rules:',
+        )}
+      </p>
+      <ul>
+        <li>
+          {w(
+            ctx,
+            `流转停滞：有报文等待发送超过 ${t.stallMs / 1000} 秒，或已接收未处理超过 ${min(t.processingStallMs)} 分钟；`,
+            `Stalled: a message has waited to cross for over ${t.stallMs / 1000} s, or to be processed for over ${min(t.processingStallMs)} min;`,
+          )}
+        </li>
+        <li>
+          {w(
+            ctx,
+            `拒收过多：${min(t.rejectWindowMs)} 分钟内拒收 ${t.rejectThreshold} 条及以上；`,
+            `Too many refusals: ${t.rejectThreshold} or more within ${min(t.rejectWindowMs)} min;`,
+          )}
+        </li>
+        <li>
+          {w(
+            ctx,
+            `流量异常：${min(t.volumeWindowMs)} 分钟内的报文数超过此前24小时同等时长平均值的 ${t.volumeFactor} 倍（且多于 ${t.volumeFloor} 条）；`,
+            `Unusual volume: more messages in ${min(t.volumeWindowMs)} min than ${t.volumeFactor}× the average of the previous 24 hours (and over ${t.volumeFloor});`,
+          )}
+        </li>
+        <li>
+          {w(
+            ctx,
+            `签名校验失败：任何一条签名无效的报文（${min(t.signatureWindowMs)} 分钟内无新失败后解除）。`,
+            `Signature failure: any message with an invalid signature (cleared after ${min(t.signatureWindowMs)} min without another).`,
+          )}
+        </li>
+      </ul>
+      {view.clearedAlarms.length > 0 ? (
+        <Table
+          caption={w(ctx, '最近解除的告警', 'Recently cleared alarms')}
+          head={[
+            w(ctx, '告警', 'Alarm'),
+            w(ctx, '流向', 'Flow'),
+            w(ctx, '详情', 'Detail'),
+            w(ctx, '开始于', 'Raised'),
+            w(ctx, '解除于', 'Cleared'),
+          ]}
+          rows={view.clearedAlarms.map((a) => [
+            ruleLabel(a.rule, ctx.lang),
+            flowLabel(a.flow, ctx.lang),
+            a.detail,
+            formatDateTime(ctx.lang, a.raisedAt),
+            a.clearedAt ? formatDateTime(ctx.lang, a.clearedAt) : '',
+          ])}
+        />
+      ) : null}
+
+      <h2 id="quarantine">{w(ctx, '隔离区', 'Quarantine')}</h2>
+      <p>
+        {w(
+          ctx,
+          `未处理的隔离报文：公安网区 ${view.openCounts.workbench} 条，互联网区 ${view.openCounts.portal} 条。互联网区的报文内容留在互联网区，这里只显示摘要。`,
+          `Quarantined and undecided: ${view.openCounts.workbench} in the workbench, ${view.openCounts.portal} in the portal. Portal messages stay in the portal; only a summary is shown here.`,
+        )}
+      </p>
+      <InsetText>
+        {w(
+          ctx,
+          '放行不会跳过任何检查：报文回到发送方队列，重新经过白名单、大小、格式和签名的全部检查。若隔离的原因仍然存在，它会再次被隔离。丢弃只记录处理决定，报文不会再发送。两者都须填写理由并记入审计日志。',
+          'Releasing skips no check: the message goes back to its sender’s queue and through the whitelist, size, schema and signature checks again. If the cause of the quarantine remains, it is quarantined again. Discarding records the decision; the message is never sent. Both need a reason and are audited.',
+        )}
+      </InsetText>
+      {view.open.length === 0 ? (
+        <p>{w(ctx, '隔离区中没有待处理的报文。', 'Nothing in quarantine awaits a decision.')}</p>
+      ) : (
+        <QuarantineTable
+          ctx={ctx}
+          caption={w(ctx, '待处理的隔离报文（最新在前）', 'Quarantined messages awaiting a decision, newest first')}
+          rows={view.open}
+          pending={view.pending}
+        />
+      )}
+      {view.decided.length > 0 ? (
+        <QuarantineTable
+          ctx={ctx}
+          caption={w(ctx, '最近处理的隔离报文', 'Recently decided')}
+          rows={view.decided}
+          pending={new Map()}
+        />
+      ) : null}
+      {p.canDecide ? null : (
+        <p class="muted">{w(ctx, '您可以查看，但不能放行或丢弃报文。', 'You may look, but not release or discard.')}</p>
+      )}
+    </Layout>,
+  );
+}
+
+const outcomeLabels: Record<string, { zh: string; en: string }> = {
+  released: { zh: '已放行，重新进入发送队列', en: 'Released: back in the sender’s queue' },
+  discarded: { zh: '已丢弃', en: 'Discarded' },
+  'already-decided': { zh: '未执行：此前已有处理决定', en: 'Not done: already decided' },
+  'not-found': { zh: '未执行：找不到该报文', en: 'Not done: entry not found' },
+  'not-releasable': {
+    zh: '未执行：发送方没有这条报文（可能是伪造或无法识别的报文），只能丢弃',
+    en: 'Not done: the sender holds no such message (forged or unreadable); it can only be discarded',
+  },
+};
+
+export function entryPage(p: {
+  ctx: PageContext;
+  view: EntryView;
+  canDecide: boolean;
+  values?: Record<string, string> | undefined;
+  errors?: FieldError[] | undefined;
+  flash?: string | undefined;
+}): string {
+  const { ctx } = p;
+  const { entry: q, requests, waiting } = p.view;
+  const title = w(ctx, '隔离报文', 'Quarantined message');
+  const open = !q.releasedAt && !q.discardedAt;
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={Boolean(p.errors?.length)}>
+      <BackLink href="/exchange#quarantine">{w(ctx, '返回交换监控', 'Back to the exchange monitor')}</BackLink>
+      <Flash text={p.flash} />
+      <ErrorSummary errors={p.errors ?? []} />
+      <h1>{title}</h1>
+      <p>{quarantineState(ctx, q, waiting)}</p>
+      <SummaryList
+        rows={[
+          { key: w(ctx, '所在区', 'Zone'), value: zoneLabel(ctx, q.zone) },
+          { key: w(ctx, '环节', 'Where'), value: directionLabel(ctx, q) },
+          { key: w(ctx, '隔离时间', 'Quarantined at'), value: formatDateTime(ctx.lang, q.at) },
+          { key: w(ctx, '原因', 'Reason'), value: reasonLabel(ctx, q.reason) },
+          { key: w(ctx, '说明', 'Detail'), value: q.detail ?? '' },
+          { key: w(ctx, '消息类型', 'Message type'), value: q.type ? <code>{q.type}</code> : '' },
+          { key: w(ctx, '流 / 序号', 'Stream / seq'), value: q.stream ? `${q.stream} #${q.streamSeq ?? '?'}` : '' },
+          { key: w(ctx, '报文编号', 'Message id'), value: q.messageId ? <code>{q.messageId}</code> : '' },
+          ...(q.decidedBy
+            ? [
+                { key: w(ctx, '处理人', 'Decided by'), value: q.decidedBy },
+                { key: w(ctx, '处理理由', 'Reason given'), value: q.decisionReason ?? '' },
+              ]
+            : []),
+        ]}
+      />
+
+      {requests.length > 0 ? (
+        <Table
+          caption={w(ctx, '处理记录', 'Decisions')}
+          head={[
+            w(ctx, '提交时间', 'Requested'),
+            w(ctx, '提交人', 'By'),
+            w(ctx, '决定', 'Decision'),
+            w(ctx, '理由', 'Reason'),
+            w(ctx, '执行结果', 'Outcome'),
+          ]}
+          rows={requests.map((r) => [
+            formatDateTime(ctx.lang, r.requestedAt),
+            r.requestedBy,
+            r.action === 'release' ? w(ctx, '放行', 'Release') : w(ctx, '丢弃', 'Discard'),
+            r.reason,
+            r.outcome
+              ? (outcomeLabels[r.outcome]?.[ctx.lang] ?? r.outcome)
+              : w(ctx, '等待交换程序执行（通常几秒内）', 'Waiting for the relay (usually seconds)'),
+          ])}
+        />
+      ) : null}
+
+      <h2>{w(ctx, '报文内容', 'The message')}</h2>
+      {q.zone === 'workbench' ? (
+        <>
+          <p>{w(ctx, '查看报文内容已记入审计日志。', 'This view of the message is recorded in the audit log.')}</p>
+          <div
+            class="table-scroll"
+            role="region"
+            aria-label={w(ctx, '被隔离的原始报文', 'The quarantined message as received')}
+            tabindex={0}
+          >
+            <pre>{JSON.stringify(p.view.raw, null, 2)}</pre>
+          </div>
+        </>
+      ) : (
+        <p>
+          {w(
+            ctx,
+            '该报文隔离在互联网区，内容不进入公安网，这里只显示摘要。',
+            'This message is quarantined in the portal; its content does not enter the police network, only this summary does.',
+          )}
+        </p>
+      )}
+
+      {p.canDecide && open && !waiting ? (
+        <>
+          <h2>{w(ctx, '处理', 'Decide')}</h2>
+          <InsetText>
+            {w(
+              ctx,
+              '放行：报文回到发送方队列，重新经过全部检查后投递；若隔离原因仍在（例如报文本身不合格式或签名伪造），它会再次被隔离。丢弃：报文永不发送，只留下处理记录。',
+              'Release: the message goes back to its sender’s queue and is delivered only after passing every check again; if the cause remains (say, the message itself is malformed or forged) it is quarantined again. Discard: the message is never sent; the decision is recorded.',
+            )}
+          </InsetText>
+          <Form action={`${entryHref(q)}/decide`} csrfToken={ctx.csrfToken ?? ''}>
+            <TextArea
+              name="reason"
+              label={w(ctx, '处理理由', 'Reason')}
+              hint={w(ctx, '4至500字，记入审计日志。', '4 to 500 characters; recorded in the audit log.')}
+              rows={3}
+              value={p.values?.reason}
+              error={errorFor(p.errors, 'reason') ?? errorFor(p.errors, 'action')}
+            />
+            <div class="button-group">
+              <Button name="action" value="release">
+                {w(ctx, '放行（重新检查后投递）', 'Release (checked again, then delivered)')}
+              </Button>
+              <Button name="action" value="discard" variant="warning">
+                {w(ctx, '丢弃', 'Discard')}
+              </Button>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </Layout>,
+  );
+}

@@ -1,0 +1,44 @@
+import type { TodoItem } from '../../shared/ui/components.tsx';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { countAudit } from '../audit/audit.repository.ts';
+import type { CurrentStaff } from '../session.ts';
+import { holdsAnywhere, reachOf } from '../staff/staff.policy.ts';
+import { countPendingTotp } from '../staff/staff.repository.ts';
+
+const w = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'en' ? en : zh);
+
+/** What the officer's roles ask of him today. Each feature adds its own lines here. */
+export async function todoFor(
+  services: ZoneServices,
+  me: CurrentStaff,
+  lang: 'zh' | 'en',
+): Promise<TodoItem[]> {
+  const items: TodoItem[] = [];
+  if (holdsAnywhere(me, 'staff.manage')) {
+    const pending = await countPendingTotp(services.db, reachOf(me, 'staff.manage'));
+    items.push({
+      href: '/staff?totp=pending',
+      title: w(lang, '尚未绑定动态口令的人员账号', 'Staff accounts without an authenticator'),
+      count: pending,
+      meta: w(
+        lang,
+        '这些账号下次登录时须先绑定身份验证器。',
+        'These accounts must set up an authenticator at their next login.',
+      ),
+      ...(pending > 0 ? { tag: { tone: 'amber' as const, text: w(lang, '待绑定', 'Pending') } } : {}),
+    });
+  }
+  if (holdsAnywhere(me, 'audit.read')) {
+    const reach = reachOf(me, 'audit.read');
+    const since = new Date(services.now().getTime() - 86_400_000);
+    // Counted through the same jurisdiction filter as the audit page, so the number matches what it lists.
+    const failures = await countAudit(services.db, reach, { action: 'staff.login.failed', from: since });
+    items.push({
+      href: '/audit?action=staff.login.failed',
+      title: w(lang, '审计日志：近24小时登录失败', 'Audit log: failed logins in the last 24 hours'),
+      count: failures,
+      ...(failures > 0 ? { tag: { tone: 'amber' as const, text: w(lang, '请关注', 'Look into') } } : {}),
+    });
+  }
+  return items;
+}

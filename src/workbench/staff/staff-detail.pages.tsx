@@ -1,0 +1,197 @@
+import type { FieldError } from '../../shared/http/errors.ts';
+import { errorFor } from '../../shared/http/forms.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import type { PageContext } from '../../shared/ui/context.ts';
+import { Select } from '../../shared/ui/choices.tsx';
+import { BackLink, InsetText, SummaryList, Table } from '../../shared/ui/components.tsx';
+import { Button, ErrorSummary, Form, PasswordField } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { Role, Scope } from '../db/schema.ts';
+import { roleLabel, scopeLabel } from './roles.ts';
+import { staffMessage } from './staff.messages.ts';
+import {
+  Flash,
+  roleOptions,
+  ScopeRadios,
+  statusTag,
+  unitOptions,
+  w,
+  type UnitOption,
+} from './staff.pages.tsx';
+
+export interface StaffDetailView {
+  id: string;
+  badgeNo: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  mobile: string | null;
+  mustEnrolTotp: boolean;
+  disabled: boolean;
+  disabledAt: Date | null;
+  lockedUntil: Date | null;
+  failedLogins: number;
+  createdAt: Date;
+  assignments: { id: string; role: Role; scope: Scope; unitCode: string; unitName: string }[];
+}
+
+export function staffDetailPage(p: {
+  ctx: PageContext;
+  staff: StaffDetailView;
+  canManage: boolean;
+  isSelf: boolean;
+  units: UnitOption[];
+  now: Date;
+  values?: Record<string, string>;
+  errors?: FieldError[];
+  flash?: string | undefined;
+}): string {
+  const { ctx, staff: s } = p;
+  const errors = p.errors ?? [];
+  const values = p.values ?? {};
+  const title = `${s.name}（${s.badgeNo}）`;
+  const base = `/staff/${s.id}`;
+  const canChangeRoles = p.canManage && !p.isSelf;
+  const action = (path: string, label: string, variant: 'secondary' | 'warning' = 'secondary') => (
+    <Form action={`${base}/${path}`} csrfToken={ctx.csrfToken ?? ''} class="inline-form">
+      <Button variant={variant}>{label}</Button>
+    </Form>
+  );
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
+      <BackLink href="/staff">{w(ctx, '返回人员列表', 'Back to staff')}</BackLink>
+      <Flash text={p.flash} />
+      <ErrorSummary errors={errors} lang={ctx.lang} />
+      <h1>{title}</h1>
+      <SummaryList
+        rows={[
+          { key: w(ctx, '警号', 'Badge number'), value: s.badgeNo },
+          { key: w(ctx, '姓名', 'Name'), value: s.name },
+          { key: w(ctx, '所在单位', 'Unit'), value: <a href={`/org/${s.unitCode}`}>{s.unitName}</a> },
+          { key: w(ctx, '手机号码', 'Mobile number'), value: s.mobile ?? '' },
+          {
+            key: w(ctx, '账号状态', 'Status'),
+            value: statusTag(
+              ctx,
+              { disabled: s.disabled, lockedUntil: s.lockedUntil, mustEnrolTotp: s.mustEnrolTotp },
+              p.now,
+            ),
+          },
+          {
+            key: w(ctx, '动态口令', 'Authenticator'),
+            value: s.mustEnrolTotp
+              ? w(ctx, '未绑定（下次登录时绑定）', 'Not set up (at next login)')
+              : w(ctx, '已绑定', 'Set up'),
+          },
+          ...(s.lockedUntil && s.lockedUntil > p.now
+            ? [{ key: w(ctx, '锁定至', 'Locked until'), value: formatDateTime(ctx.lang, s.lockedUntil) }]
+            : []),
+          ...(s.disabledAt
+            ? [{ key: w(ctx, '停用时间', 'Disabled at'), value: formatDateTime(ctx.lang, s.disabledAt) }]
+            : []),
+          { key: w(ctx, '创建时间', 'Created'), value: formatDateTime(ctx.lang, s.createdAt) },
+        ]}
+      />
+
+      <h2>{w(ctx, '角色与管辖范围', 'Roles and jurisdiction')}</h2>
+      {p.isSelf && p.canManage ? <InsetText>{staffMessage(ctx.lang, 'notOwnAccount')}</InsetText> : null}
+      {s.assignments.length === 0 ? (
+        <p>{w(ctx, '尚未分配角色。', 'No role assigned.')}</p>
+      ) : (
+        <Table
+          caption={w(ctx, '角色分配', 'Role assignments')}
+          head={[
+            w(ctx, '角色', 'Role'),
+            w(ctx, '单位', 'Unit'),
+            w(ctx, '范围', 'Scope'),
+            ...(canChangeRoles ? [w(ctx, '操作', 'Action')] : []),
+          ]}
+          rows={s.assignments.map((a) => [
+            roleLabel(a.role, ctx.lang),
+            a.unitName,
+            scopeLabel(a.scope, ctx.lang),
+            ...(canChangeRoles
+              ? [
+                  <Form
+                    action={`${base}/assignments/${a.id}/remove`}
+                    csrfToken={ctx.csrfToken ?? ''}
+                    class="inline-form"
+                  >
+                    <Button variant="warning">
+                      {w(ctx, '移除', 'Remove')}
+                      <span class="visually-hidden">
+                        {' '}
+                        {roleLabel(a.role, ctx.lang)} {a.unitName}
+                      </span>
+                    </Button>
+                  </Form>,
+                ]
+              : []),
+          ])}
+        />
+      )}
+
+      {canChangeRoles ? (
+        <>
+          <h2>{w(ctx, '增加角色', 'Add a role')}</h2>
+          <Form action={`${base}/assignments`} csrfToken={ctx.csrfToken ?? ''}>
+            <Select
+              name="role"
+              label={w(ctx, '角色', 'Role')}
+              placeholder
+              options={roleOptions(ctx)}
+              value={values.role}
+              error={errorFor(errors, 'role')}
+            />
+            <Select
+              name="unitCode"
+              label={w(ctx, '授权单位', 'Unit')}
+              placeholder
+              options={unitOptions(p.units)}
+              value={values.unitCode ?? s.unitCode}
+              error={errorFor(errors, 'unitCode')}
+            />
+            <ScopeRadios ctx={ctx} value={values.scope} error={errorFor(errors, 'scope')} />
+            <Button>{w(ctx, '增加', 'Add role')}</Button>
+          </Form>
+        </>
+      ) : null}
+
+      {p.canManage ? (
+        <>
+          <h2>{w(ctx, '账号操作', 'Account actions')}</h2>
+          <div class="button-group">
+            {p.isSelf
+              ? null
+              : s.disabled
+                ? action('enable', w(ctx, '启用账号', 'Enable account'))
+                : action('disable', w(ctx, '停用账号', 'Disable account'), 'warning')}
+            {action('reset-totp', w(ctx, '重置动态口令', 'Reset authenticator'))}
+            {action('revoke-sessions', w(ctx, '强制下线（结束全部会话）', 'End all sessions'))}
+          </div>
+          {p.isSelf ? null : (
+            <>
+              <h3>{w(ctx, '重置密码', 'Reset the password')}</h3>
+              <Form action={`${base}/reset-password`} csrfToken={ctx.csrfToken ?? ''}>
+                <PasswordField
+                  name="newPassword"
+                  label={w(ctx, '新密码', 'New password')}
+                  hint={w(
+                    ctx,
+                    '同时解除锁定并结束其全部会话；请当面告知本人',
+                    'Also lifts a lock and ends all sessions; hand it over in person',
+                  )}
+                  autocomplete="new-password"
+                  width={20}
+                  error={errorFor(errors, 'newPassword')}
+                />
+                <Button variant="secondary">{w(ctx, '重置密码', 'Reset password')}</Button>
+              </Form>
+            </>
+          )}
+        </>
+      ) : null}
+    </Layout>,
+  );
+}

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { CatalogPageCache, notifyCatalogChange } from '../../src/portal/catalog/catalog.cache.ts';
+import {
+  highlight,
+  MAX_QUERY_CHARS,
+  parseQuery,
+  snippet,
+  type ParsedQuery,
+} from '../../src/portal/catalog/catalog.search.ts';
+import { fileHref } from '../../src/portal/catalog/catalog.view.tsx';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
+
+const parsed = (q: string): ParsedQuery => {
+  const p = parseQuery(q);
+  assert.ok(typeof p !== 'string', `${q} parses`);
+  return p;
+};
+
+describe('reading a query', () => {
+  test('a two-character word is one pair; a longer one needs all its pairs', () => {
+    assert.equal(parsed('护照').all, "('护照')");
+    assert.equal(parsed('身份证丢了').all, "('身份' & '份证' & '证丢' & '丢了')");
+    assert.equal(parsed('证').all, "('证')");
+  });
+
+  test('words are combined with AND, and the fallback accepts any pair', () => {
+    const p = parsed('护照 加急');
+    assert.equal(p.all, "('护照') & ('加急')");
+    assert.equal(p.any, "'护照' | '加急'");
+    assert.equal(p.compact, '护照加急');
+  });
+
+  test('Latin words are lower-cased prefixes, full-width letters folded', () => {
+    assert.equal(parsed('Passport').all, "('passport':*)");
+    assert.equal(parsed('ＩＤ卡').all, "('id':*) & ('卡')");
+  });
+
+  test('question words are dropped so they do not match every FAQ', () => {
+    assert.deepEqual(parsed('我要办护照怎么办').terms, ['办护照']);
+    assert.deepEqual(parsed('户口迁移需要什么材料').terms, ['户口迁移']);
+  });
+
+  test('empty, punctuation-only and over-long queries are problems, not searches', () => {
+    assert.equal(parseQuery(''), 'empty');
+    assert.equal(parseQuery('  ！？。 '), 'empty');
+    assert.equal(parseQuery(undefined), 'empty');
+    assert.equal(parseQuery(['护照']), 'empty');
+    assert.equal(parseQuery('护'.repeat(MAX_QUERY_CHARS + 1)), 'too-long');
+    assert.ok(typeof parseQuery('护'.repeat(MAX_QUERY_CHARS)) !== 'string');
+  });
+
+  test('whatever is typed, the tsquery holds only quoted letters, digits and ideographs', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: MAX_QUERY_CHARS }), (q) => {
+        const p = parseQuery(q);
+        if (typeof p === 'string') return;
+        const outside = (p.all + ' ' + p.any).replace(/'[a-z0-9\u3400-\u9fff\uf900-\ufaff]+'(:\*)?/g, '');
+        assert.match(outside, /^[\s&|()]*$/);
+      }),
+    );
+  });
+});
+
+describe('highlighting', () => {
+  test('marks the whole term, and the pairs of a longer phrase', () => {
+    assert.deepEqual(highlight('普通护照首次申领', ['护照']), [
+      { text: '普通', match: false },
+      { text: '护照', match: true },
+      { text: '首次申领', match: false },
+    ]);
+    const needles = ['身份证丢了', '身份', '份证', '证丢', '丢了'];
+    assert.deepEqual(highlight('居民身份证丢失', needles), [
+      { text: '居民', match: false },
+      { text: '身份证丢', match: true },
+      { text: '失', match: false },
+    ]);
+  });
+
+  test('matches Latin text regardless of case and keeps the original text', () => {
+    assert.deepEqual(highlight('Ordinary Passport', ['passport']), [
+      { text: 'Ordinary ', match: false },
+      { text: 'Passport', match: true },
+    ]);
+  });
+
+  test('markup in item text stays text: segments are strings, escaped by JSX when shown', () => {
+    const segments = highlight('<b>护照</b>', ['护照']);
+    assert.equal(segments.map((s) => s.text).join(''), '<b>护照</b>');
+  });
+
+  test('a snippet is cut around the first match of the first text that has one', () => {
+    const long = '甲'.repeat(100) + '护照' + '乙'.repeat(100);
+    const cut = snippet(['无关文字', long], ['护照'], 40);
+    assert.equal(cut[0]?.text, '…');
+    assert.equal(cut.at(-1)?.text, '…');
+    assert.ok(cut.some((s) => s.match && s.text === '护照'));
+    assert.ok(cut.map((s) => s.text).join('').length <= 42);
+    assert.deepEqual(snippet(['短文'], ['护照']), [{ text: '短文', match: false }]);
+  });
+});
+
+describe('the page cache', () => {
+  test('a change drops the item at once and nothing is cached in the quiet time after it', async () => {
+    let now = 1_000_000;
+    const cache = new CatalogPageCache(() => now);
+    try {
+      let loads = 0;
+      const load = async () => (loads++, 3);
+      assert.equal(await cache.version('a', load), 3);
+      assert.equal(await cache.version('a', load), 3);
+      assert.equal(loads, 1, 'the version is remembered while fresh');
+      cache.storeGuide('a', 3, 'zh|0', 'v3');
+      assert.equal(cache.guide('a', 3, 'zh|0')?.html, 'v3');
+      assert.equal(cache.guide('a', 4, 'zh|0'), undefined);
+
+      notifyCatalogChange('a');
+      assert.equal(cache.guide('a', 3, 'zh|0'), undefined);
+      await cache.version('a', load);
+      cache.storeGuide('a', 3, 'zh|0', 'raced');
+      assert.equal(cache.guide('a', 3, 'zh|0'), undefined, 'a page read during the quiet time is not kept');
+      now += 3_000;
+      await cache.version('a', load);
+      cache.storeGuide('a', 3, 'zh|0', 'v3');
+      assert.equal(cache.guide('a', 3, 'zh|0')?.html, 'v3');
+
+      now += 6_000;
+      const before = loads;
+      await cache.version('a', load);
+      assert.equal(loads, before + 1, 'another instance’s publication is noticed after the freshness period');
+    } finally {
+      cache.dispose();
+    }
+  });
+
+  test('lists are dropped by any change and age out', () => {
+    let now = 0;
+    const cache = new CatalogPageCache(() => now);
+    try {
+      cache.storeList('/services|zh|0', 'home');
+      assert.equal(cache.list('/services|zh|0')?.html, 'home');
+      now += 5_000;
+      assert.equal(cache.list('/services|zh|0'), undefined);
+      cache.storeList('/services|zh|0', 'home');
+      notifyCatalogChange('anything');
+      assert.equal(cache.list('/services|zh|0'), undefined);
+    } finally {
+      cache.dispose();
+    }
+  });
+});
+
+describe('the SQL tokenizer agrees with the query side', () => {
+  let zone: TestZone;
+  before(async () => {
+    zone = await startTestZone('portal');
+  });
+  after(async () => zone.close());
+
+  const lexemes = async (text: string): Promise<string[]> => {
+    const rows = await zone.services.db.execute<{ lexeme: string }>(
+      sql`SELECT unnest(tsvector_to_array(public.zh_tsv(${text}))) AS lexeme`,
+    );
+    const list = Array.isArray(rows) ? rows : (rows as { rows: { lexeme: string }[] }).rows;
+    return list.map((r) => r.lexeme).sort();
+  };
+
+  test('pairs, single characters and Latin words', async () => {
+    assert.deepEqual(
+      await lexemes('身份证 Passport-2024！'),
+      ['2024', 'passport', '份', '份证', '身', '身份', '证'].sort(),
+    );
+  });
+
+  test('every pair a query asks for is a lexeme of the same text', async () => {
+    for (const text of [
+      '居民身份证补领（含损坏换领）',
+      '往来港澳通行证再次签注',
+      'ICP备案后公安备案',
+      '机动车驾驶证期满换证',
+    ]) {
+      const indexed = new Set(await lexemes(text));
+      for (const lexeme of parsed(text).all.match(/'[^']+'/g) ?? []) {
+        assert.ok(indexed.has(lexeme.slice(1, -1)), `${lexeme} of ${text}`);
+      }
+    }
+  });
+
+  test('names outrank the same words in an FAQ', async () => {
+    const rows = await zone.services.db.execute<{ a: number; c: number }>(
+      sql`SELECT ts_rank(public.zh_search_tsv(${'护照' + '\u001f\u001f'}), '护照'::tsquery) AS a,
+                 ts_rank(public.zh_search_tsv(${'\u001f\u001f护照'}), '护照'::tsquery) AS c`,
+    );
+    const [row] = Array.isArray(rows) ? rows : (rows as { rows: { a: number; c: number }[] }).rows;
+    assert.ok(row && Number(row.a) > Number(row.c) * 3, JSON.stringify(row));
+  });
+});
+
+describe('blank forms and samples', () => {
+  test('only plain names in the two catalogue folders are ever linked', () => {
+    for (const path of [
+      '../package.json',
+      'forms/../../package.json',
+      'items/household/birth-registration.json',
+      '/etc/passwd',
+      'forms/',
+      'forms/a/b.pdf',
+    ]) {
+      assert.equal(fileHref(path), undefined, path);
+    }
+    // Named by an item but not yet in the repository: no dead link.
+    assert.equal(fileHref('forms/id-card-application-form.pdf'), undefined);
+  });
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import pino from 'pino';
+import { jobs } from '../../src/shared/db/tables.ts';
+import { enqueue, runOneJob, startWorker, type JobHandler } from '../../src/shared/jobs/queue.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
+
+let zone: TestZone;
+before(async () => {
+  zone = await startTestZone('portal');
+});
+after(async () => zone.close());
+
+const db = () => zone.database.db;
+
+async function jobRow(queue: string) {
+  const [row] = await db().select().from(jobs).where(eq(jobs.queue, queue));
+  return row;
+}
+
+describe('the job queue', () => {
+  test('a job enqueued in a rolled-back transaction never exists', async () => {
+    await assert.rejects(
+      db().transaction(async (tx) => {
+        await enqueue(tx, 'test.rollback', { n: 1 });
+        throw new Error('business change failed');
+      }),
+    );
+    assert.equal(await jobRow('test.rollback'), undefined);
+  });
+
+  test('the same dedupe key is enqueued once', async () => {
+    await enqueue(db(), 'test.dedupe', { n: 1 }, { dedupeKey: 'k1' });
+    await enqueue(db(), 'test.dedupe', { n: 2 }, { dedupeKey: 'k1' });
+    const rows = await db().select().from(jobs).where(eq(jobs.queue, 'test.dedupe'));
+    assert.equal(rows.length, 1);
+  });
+
+  test('a handler that fails midway leaves no trace of its writes and is retried later with backoff', async () => {
+    let calls = 0;
+    const handler: JobHandler = async (tx, job) => {
+      calls++;
+      await enqueue(tx, 'test.side-effect', { from: job.id });
+      if (calls === 1) throw new Error('crash in the middle');
+    };
+    await enqueue(db(), 'test.crash', {});
+    assert.equal(await runOneJob(db(), { 'test.crash': handler }), true);
+    // The side effect of the failed attempt was rolled back with it.
+    assert.equal(await jobRow('test.side-effect'), undefined);
+    const failed = await jobRow('test.crash');
+    assert.equal(failed?.status, 'pending');
+    assert.equal(failed?.attempts, 1);
+    assert.ok(failed && failed.runAt.getTime() > Date.now(), 'the retry waits for its backoff');
+    // Not due yet: nothing runs.
+    assert.equal(await runOneJob(db(), { 'test.crash': handler }), false);
+    await db().execute(sql`UPDATE jobs SET run_at = now() WHERE queue = 'test.crash'`);
+    assert.equal(await runOneJob(db(), { 'test.crash': handler }), true);
+    assert.equal((await jobRow('test.crash'))?.status, 'done');
+    const effects = await db().select().from(jobs).where(eq(jobs.queue, 'test.side-effect'));
+    assert.equal(effects.length, 1, 'the effect happened exactly once');
+  });
+
+  test('a job that keeps failing stops after its last attempt and keeps the error', async () => {
+    await enqueue(db(), 'test.poison', {}, { maxAttempts: 2 });
+    const handler: JobHandler = async () => {
+      throw new Error('always broken');
+    };
+    for (let i = 0; i < 2; i++) {
+      await db().execute(sql`UPDATE jobs SET run_at = now() WHERE queue = 'test.poison'`);
+      await runOneJob(db(), { 'test.poison': handler });
+    }
+    const row = await jobRow('test.poison');
+    assert.equal(row?.status, 'failed');
+    assert.equal(row?.lastError, 'always broken');
+  });
+
+  test('a job left by a process that died is still there for the next worker', async () => {
+    // A crash before commit is a rollback: the claim disappears with it, the row stays pending.
+    await enqueue(db(), 'test.restart', { n: 7 });
+    await assert.rejects(
+      db().transaction(async (tx) => {
+        await tx.execute(sql`SELECT id FROM jobs WHERE queue = 'test.restart' FOR UPDATE SKIP LOCKED`);
+        throw new Error('process killed');
+      }),
+    );
+    const seen: unknown[] = [];
+    const worker = startWorker(
+      db(),
+      {
+        'test.restart': async (_tx, job) => {
+          seen.push(job.payload);
+        },
+      },
+      pino({ level: 'silent' }),
+      10,
+    );
+    await worker.drain();
+    await worker.stop();
+    assert.deepEqual(seen, [{ n: 7 }]);
+  });
+});

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  browser,
+  codeNow,
+  csrf,
+  logIn,
+  makeOfficer,
+  PASSWORD,
+  startWorkbench,
+  type Workbench,
+} from './support.ts';
+
+let zone: Workbench;
+before(async () => {
+  zone = await startWorkbench();
+});
+after(async () => zone.close());
+
+const someone = '00000000-0000-4000-8000-000000000000';
+const protectedGets = [
+  '/',
+  '/staff',
+  '/staff/new',
+  `/staff/${someone}`,
+  '/org',
+  '/org/SF-D01',
+  '/audit',
+  '/audit?verified=1',
+];
+const protectedPosts = [
+  '/staff/new',
+  `/staff/${someone}/assignments`,
+  `/staff/${someone}/assignments/${someone}/remove`,
+  `/staff/${someone}/disable`,
+  `/staff/${someone}/enable`,
+  `/staff/${someone}/reset-totp`,
+  `/staff/${someone}/revoke-sessions`,
+  `/staff/${someone}/reset-password`,
+  '/audit/verify',
+];
+
+describe('access without signing in', () => {
+  for (const url of protectedGets) {
+    test(`GET ${url}: a page request goes to the login page, an API request gets 401`, async () => {
+      const client = browser(zone.app);
+      const page = await client.get(url);
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, `/staff/login?next=${encodeURIComponent(url)}`);
+      const json = await client.get(url, { accept: 'application/json' });
+      assert.equal(json.statusCode, 401);
+      assert.equal(JSON.parse(json.body).error.code, 'UNAUTHENTICATED');
+    });
+  }
+
+  for (const url of protectedPosts) {
+    test(`POST ${url} with a valid CSRF token but no login: 303 to login / 401`, async () => {
+      const client = browser(zone.app);
+      const token = csrf((await client.get('/staff/login')).body);
+      const page = await client.post(url, {}, { csrf: token });
+      assert.equal(page.statusCode, 303);
+      assert.match(String(page.headers.location), /^\/staff\/login\?next=/);
+      const json = await client.json('POST', url, {}, token);
+      assert.equal(json.statusCode, 401);
+    });
+  }
+
+  test('after login the officer is sent back to where he was going', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'window-clerk', enrolled: true });
+    const client = browser(zone.app);
+    await client.post('/staff/login?next=%2Forg%2FSF-D02', { badgeNo: officer.badgeNo, password: PASSWORD });
+    zone.advance(30_000);
+    const done = await client.post('/staff/login/totp', { code: codeNow(zone, officer) });
+    assert.equal(done.headers.location, '/org/SF-D02');
+    const offsite = browser(zone.app);
+    await offsite.post('/staff/login?next=%2F%2Fevil.example', {
+      badgeNo: officer.badgeNo,
+      password: PASSWORD,
+    });
+    zone.advance(30_000);
+    assert.equal(
+      (await offsite.post('/staff/login/totp', { code: codeNow(zone, officer) })).headers.location,
+      '/',
+    );
+  });
+});
+
+describe('CSRF', () => {
+  test('a login POST without the token is refused (403)', async () => {
+    const client = browser(zone.app);
+    await client.get('/staff/login');
+    const r = await client.post('/staff/login', { badgeNo: 'admin', password: PASSWORD }, { csrf: null });
+    assert.equal(r.statusCode, 403);
+  });
+
+  test('a signed-in administrator’s POSTs without the token, or with a wrong one, are refused (403)', async () => {
+    const admin = await makeOfficer(zone, {
+      unitCode: 'SF-0000',
+      role: 'administrator',
+      scope: 'all',
+      enrolled: true,
+    });
+    const target = await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'window-clerk' });
+    const client = await logIn(zone, admin);
+    const create = {
+      badgeNo: 'SF5901',
+      name: '跨站',
+      unitCode: 'SF-D01',
+      password: 'Initial#2026',
+      role: 'administrator',
+      scope: 'all',
+    };
+    assert.equal((await client.post('/staff/new', create, { csrf: null })).statusCode, 403);
+    assert.equal((await client.post('/staff/new', create, { csrf: 'forged-token' })).statusCode, 403);
+    assert.equal((await client.post(`/staff/${target.id}/disable`, {}, { csrf: null })).statusCode, 403);
+    assert.equal((await client.post('/staff/logout', {}, { csrf: null })).statusCode, 403);
+    assert.equal((await client.get('/')).statusCode, 200, 'still signed in');
+  });
+
+  test('a token from another session does not work', async () => {
+    const stranger = browser(zone.app);
+    const token = csrf((await stranger.get('/staff/login')).body);
+    const client = browser(zone.app);
+    await client.get('/staff/login');
+    assert.equal(
+      (await client.post('/staff/login', { badgeNo: 'admin', password: PASSWORD }, { csrf: token }))
+        .statusCode,
+      403,
+    );
+  });
+});

@@ -1,0 +1,654 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
+import { catalogItemPublished, catalogItemWithdrawn } from '../../src/exchange/contracts/index.ts';
+import { processInbox } from '../../src/exchange/inbox.ts';
+import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
+import { catalogPublishedHandler, catalogWithdrawnHandler } from '../../src/portal/catalog/catalog.inbox.ts';
+import { loadCatalogItems, type ServiceItem } from '../../src/shared/catalog/index.ts';
+import { itemToInput } from '../../src/workbench/catalog-authoring/catalog-authoring.form.ts';
+import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
+import {
+  catalogItems,
+  catalogItemVersions,
+  type EditorInput,
+} from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
+import { auditLog, outbox } from '../../src/workbench/db/schema.ts';
+import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import {
+  codeNow,
+  csrf,
+  makeOfficer,
+  PASSWORD,
+  startWorkbench,
+  type Officer,
+  type Workbench,
+} from './support.ts';
+
+// The whole journey of a service guide: the catalogue seeded and published through the exchange, an editor's
+// draft with every problem listed, review, return, fix, publication to the portal, history and comparison,
+// withdrawal; and who may do each of these.
+
+let portal: TestZone;
+let workbench: Workbench;
+let relay: Relay;
+
+const ITEM = 'passport-first-issue';
+const OTHER = 'passport-reissue';
+const original = (id: string): ServiceItem => {
+  const item = loadCatalogItems().find((i) => i.id === id);
+  assert.ok(item, id);
+  return item;
+};
+
+before(async () => {
+  [portal, workbench] = await Promise.all([startTestZone('portal'), startWorkbench()]);
+  // What the lead wires in src/zones.ts for the running system.
+  portal.inboxHandlers[catalogItemPublished.type] = catalogPublishedHandler;
+  portal.inboxHandlers[catalogItemWithdrawn.type] = catalogWithdrawnHandler;
+  relay = startRelay(
+    portal.database.db,
+    workbench.database.db,
+    keyringFrom(testKeys),
+    pino({ level: 'silent' }),
+    {
+      intervalMs: 60_000,
+      beatMs: 0,
+    },
+  );
+  await makeOfficers();
+});
+after(async () => {
+  await relay.stop();
+  await Promise.all([portal.close(), workbench.close()]);
+});
+
+/** The workbench's messages relayed to the portal and handled there. */
+async function cross(): Promise<void> {
+  await relay.runOnce();
+  const report = await processInbox(portal.database.db, portal.inboxHandlers);
+  assert.equal(report.failed, 0);
+}
+
+/** A browser over app.inject that keeps cookies and posts repeated fields (checkbox groups) as a browser does. */
+class Browser {
+  private cookies = new Map<string, string>();
+  private static next = 1;
+  private readonly address = `10.77.${Math.floor(Browser.next / 250)}.${(Browser.next++ % 250) + 1}`;
+  constructor(private readonly app: FastifyInstance) {}
+
+  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of response.cookies) {
+      if (c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return response;
+  }
+  private get cookie(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.keep(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        remoteAddress: this.address,
+        headers: { cookie: this.cookie, ...headers },
+      }),
+    );
+  }
+
+  /** Posts a form; the token is read from `formUrl` (default: the same URL) unless given; null sends none. */
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { formUrl?: string; csrf?: string | null; json?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    let token = options.csrf;
+    if (token === undefined) token = csrf((await this.get(options.formUrl ?? url)).body);
+    const body = new URLSearchParams();
+    if (token !== null) body.append('_csrf', token);
+    for (const [k, v] of Object.entries(fields))
+      for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        remoteAddress: this.address,
+        payload: body.toString(),
+        headers: {
+          cookie: this.cookie,
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(options.json ? { accept: 'application/json' } : {}),
+        },
+      }),
+    );
+  }
+}
+
+async function signIn(officer: Officer): Promise<Browser> {
+  const b = new Browser(workbench.app);
+  workbench.advance(30_000);
+  const step1 = await b.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
+  assert.equal(step1.headers.location, '/staff/login/totp');
+  const step2 = await b.post('/staff/login/totp', { code: codeNow(workbench, officer) });
+  assert.equal(step2.statusCode, 303, step2.body.slice(0, 300));
+  return b;
+}
+
+const editorOf = (id: string) => `/catalog/${id}/edit`;
+
+async function portalGuide(id: string): Promise<LightMyRequestResponse> {
+  return portal.app.inject({ method: 'GET', url: `/services/items/${id}` });
+}
+
+async function versionRow(id: string, version: number) {
+  const [row] = await workbench.services.db
+    .select()
+    .from(catalogItemVersions)
+    .where(and(eq(catalogItemVersions.itemId, id), eq(catalogItemVersions.version, version)));
+  return row;
+}
+
+async function itemRow(id: string) {
+  const [row] = await workbench.services.db.select().from(catalogItems).where(eq(catalogItems.id, id));
+  return row;
+}
+
+/** The editor's form for `item`, as the page would post it, with some fields changed. */
+function formFor(
+  item: ServiceItem,
+  changes: Partial<EditorInput>,
+  baseVersion: number,
+  action: 'save' | 'submit',
+) {
+  return { ...itemToInput(item), ...changes, baseVersion: String(baseVersion), action } as Record<
+    string,
+    string | string[]
+  >;
+}
+
+let editor: Officer;
+let approver: Officer;
+let editorApprover: Officer;
+let outsider: Officer;
+let clerk: Officer;
+
+async function makeOfficers(): Promise<void> {
+  const unit = 'SF-CRJ';
+  editor = await makeOfficer(workbench, { unitCode: unit, role: 'content-editor', enrolled: true });
+  approver = await makeOfficer(workbench, { unitCode: unit, role: 'approver', enrolled: true });
+  editorApprover = await makeOfficer(workbench, {
+    unitCode: unit,
+    enrolled: true,
+    assignments: [
+      { role: 'content-editor', unitCode: unit, scope: 'unit' },
+      { role: 'approver', unitCode: unit, scope: 'unit' },
+    ],
+  });
+  outsider = await makeOfficer(workbench, { unitCode: 'SF-JJ', role: 'content-editor', enrolled: true });
+  clerk = await makeOfficer(workbench, { unitCode: unit, role: 'window-clerk', enrolled: true });
+}
+
+describe('service guides from authoring to the portal', () => {
+  const bad: Partial<EditorInput> = {
+    nameEn: '',
+    feeCharged: 'no',
+    complaintPhone: '0000-61010001',
+    promisedValue: '20',
+    visitsCount: 'abc',
+    nested: '{ "situations": [ }',
+  };
+  const fixedName = '普通护照首次申领（2026年修订）';
+
+  test('the seeded catalogue crosses to the portal, once', async () => {
+    const first = await seedCatalog(workbench.services);
+    assert.equal(first.imported, loadCatalogItems().length);
+    const again = await seedCatalog(workbench.services);
+    assert.equal(again.imported, 0);
+    const [queued] = await workbench.services.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
+    assert.equal(queued?.n, first.imported);
+    await cross();
+    const guide = await portalGuide(ITEM);
+    assert.equal(guide.statusCode, 200);
+    assert.match(guide.body, /普通护照首次申领/);
+    assert.match(guide.body, /版本<\/dt>\s*<dd class="summary-value">1</);
+  });
+
+  test('an editor saves a draft that breaks rules: every problem is listed and the input kept', async () => {
+    const b = await signIn(editor);
+    const page = await b.get(editorOf(ITEM));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /全部通过，可以提交审核/);
+    assert.match(page.body, /保存后将生成第2版草稿/);
+
+    const saved = await b.post(editorOf(ITEM), formFor(original(ITEM), bad, 1, 'save'));
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 500));
+    assert.equal(saved.headers.location, editorOf(ITEM));
+    const shown = await b.get(editorOf(ITEM));
+    assert.match(shown.body, /第2版草稿已保存，尚有 7 个问题/);
+    for (const message of [
+      '事项名称（英文）：不能为空',
+      '不收费事项不应列有收费项目',
+      '不收费事项不能开通网上支付',
+      '承诺时限（20个工作日）不得超过法定时限（15个工作日）',
+      '到办事现场次数须为整数',
+      '监督投诉电话不能与咨询电话相同',
+      'JSON 格式有误，第1行第19列',
+    ])
+      assert.ok(shown.body.includes(message), message);
+    // What was typed comes back as typed, broken JSON included.
+    assert.match(shown.body, /name="visitsCount" type="text" value="abc"/);
+    assert.ok(shown.body.includes('{ &quot;situations&quot;: [ }'));
+
+    assert.equal((await versionRow(ITEM, 2))?.state, 'draft');
+    const item = await itemRow(ITEM);
+    assert.equal(item?.publishedVersion, 1);
+    assert.equal(item?.currentVersion, 2);
+    // The published version stays live on the portal meanwhile.
+    assert.match((await portalGuide(ITEM)).body, /版本<\/dt>\s*<dd class="summary-value">1</);
+  });
+
+  test('submitting is refused while any rule fails, with the whole list (page and JSON)', async () => {
+    const b = await signIn(editor);
+    const refused = await b.post(editorOf(ITEM), formFor(original(ITEM), bad, 2, 'submit'));
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /class="error-summary"/);
+    assert.equal((refused.body.match(/<li><a href="#field-/g) ?? []).length, 7);
+    assert.match(refused.body, /aria-invalid="true"/);
+
+    const json = await b.post(editorOf(ITEM), formFor(original(ITEM), bad, 2, 'submit'), {
+      formUrl: editorOf(ITEM),
+      json: true,
+    });
+    assert.equal(json.statusCode, 422);
+    const body = JSON.parse(json.body) as { ready: boolean; problems: { field: string; rule?: string }[] };
+    assert.equal(body.ready, false);
+    assert.deepEqual(
+      body.problems.map((p) => p.rule ?? p.field),
+      [
+        'nameEn',
+        'promised-within-statutory',
+        'no-fee-no-items',
+        'no-fee-no-online-payment',
+        'visitsCount',
+        'phones-must-differ',
+        'nested',
+      ],
+    );
+    assert.equal((await versionRow(ITEM, 2))?.state, 'draft');
+  });
+
+  test('the live check answers without saving', async () => {
+    const b = await signIn(editor);
+    const token = csrf((await b.get(editorOf(ITEM))).body);
+    const fields = formFor(original(ITEM), { promisedValue: '99' }, 2, 'save');
+    const checked = await b.post(`/catalog/${ITEM}/check`, fields, { csrf: token, json: true });
+    assert.equal(checked.statusCode, 200);
+    const body = JSON.parse(checked.body) as { problems: { rule?: string }[] };
+    assert.deepEqual(
+      body.problems.map((p) => p.rule),
+      ['promised-within-statutory'],
+    );
+    assert.equal((await versionRow(ITEM, 2))?.input?.promisedValue, '20');
+    const noToken = await b.post(`/catalog/${ITEM}/check`, fields, { csrf: null, json: true });
+    assert.equal(noToken.statusCode, 403);
+  });
+
+  test('a valid draft goes to review, after which it cannot be edited', async () => {
+    const b = await signIn(editor);
+    const sent = await b.post(editorOf(ITEM), formFor(original(ITEM), { nameZh: fixedName }, 2, 'submit'));
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 500));
+    assert.equal(sent.headers.location, `/catalog/${ITEM}`);
+    const v2 = await versionRow(ITEM, 2);
+    assert.equal(v2?.state, 'in-review');
+    assert.equal(v2?.submittedBy, editor.badgeNo);
+    assert.equal((await itemRow(ITEM))?.status, 'in-review');
+
+    const editPage = await b.get(editorOf(ITEM));
+    assert.equal(editPage.statusCode, 303);
+    const again = await b.post(editorOf(ITEM), formFor(original(ITEM), {}, 2, 'save'), {
+      formUrl: `/catalog/${ITEM}`,
+    });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.body, /未保存：事项已被他人修改/);
+    // The editor holds no approver role: deciding is not his to do.
+    const publish = await b.post(
+      `/catalog/${ITEM}/publish`,
+      { version: '2' },
+      { formUrl: `/catalog/${ITEM}` },
+    );
+    assert.equal(publish.statusCode, 403);
+  });
+
+  test('the approver sees it in the queue and returns it with a required comment', async () => {
+    const b = await signIn(approver);
+    const queue = await b.get('/catalog/review');
+    assert.equal(queue.statusCode, 200);
+    assert.ok(queue.body.includes(fixedName));
+    const item = await b.get(`/catalog/${ITEM}`);
+    assert.match(item.body, /审核通过并发布/);
+
+    const empty = await b.post(
+      `/catalog/${ITEM}/return`,
+      { version: '2', comment: '  ' },
+      { formUrl: `/catalog/${ITEM}` },
+    );
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /请填写退回意见/);
+    assert.equal((await versionRow(ITEM, 2))?.state, 'in-review');
+
+    const comment = '英文名称请与国家政务服务平台保持一致，并补充加急办理说明。';
+    const returned = await b.post(
+      `/catalog/${ITEM}/return`,
+      { version: '2', comment },
+      { formUrl: `/catalog/${ITEM}` },
+    );
+    assert.equal(returned.statusCode, 303);
+    const v2 = await versionRow(ITEM, 2);
+    assert.equal(v2?.state, 'returned');
+    assert.equal(v2?.reviewComment, comment);
+    assert.equal(v2?.reviewerBadge, approver.badgeNo);
+  });
+
+  test('the editor sees the comment, fixes the guide, and submits it again as the next version', async () => {
+    const b = await signIn(editor);
+    const page = await b.get(editorOf(ITEM));
+    assert.match(page.body, /英文名称请与国家政务服务平台保持一致/);
+    assert.match(page.body, /保存后将生成第3版草稿/);
+    const sent = await b.post(
+      editorOf(ITEM),
+      formFor(
+        original(ITEM),
+        { nameZh: fixedName, nameEn: 'Ordinary passport: first application', timeNote: '可申请加急办理。' },
+        2,
+        'submit',
+      ),
+    );
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 500));
+    assert.equal((await versionRow(ITEM, 3))?.state, 'in-review');
+    // The returned version stays as it was, comment and all.
+    assert.equal((await versionRow(ITEM, 2))?.state, 'returned');
+  });
+
+  test('the approver publishes; after crossing, the portal shows the new version', async () => {
+    const b = await signIn(approver);
+    const published = await b.post(
+      `/catalog/${ITEM}/publish`,
+      { version: '3' },
+      { formUrl: `/catalog/${ITEM}` },
+    );
+    assert.equal(published.statusCode, 303);
+    assert.equal((await versionRow(ITEM, 3))?.state, 'published');
+    assert.equal((await versionRow(ITEM, 1))?.state, 'superseded');
+    const item = await itemRow(ITEM);
+    assert.equal(item?.publishedVersion, 3);
+    assert.equal(item?.status, 'published');
+
+    // Not on the portal before the exchange has carried it.
+    assert.doesNotMatch((await portalGuide(ITEM)).body, /2026年修订/);
+    await cross();
+    const guide = await portalGuide(ITEM);
+    assert.equal(guide.statusCode, 200);
+    assert.ok(guide.body.includes(fixedName));
+    assert.ok(guide.body.includes('可申请加急办理。'));
+    assert.match(guide.body, /版本<\/dt>\s*<dd class="summary-value">3</);
+  });
+
+  test('the history keeps every version and the comparison shows the changed fields', async () => {
+    const b = await signIn(editor);
+    const page = await b.get(`/catalog/${ITEM}`);
+    assert.equal(page.statusCode, 200);
+    for (const v of [1, 2, 3])
+      assert.ok(page.body.includes(`/catalog/${ITEM}/versions/${v}`), `link to ${v}`);
+    assert.match(page.body, /已被替代/);
+    assert.match(page.body, /已退回/);
+
+    const v2 = await b.get(`/catalog/${ITEM}/versions/2`);
+    assert.equal(v2.statusCode, 200);
+    assert.match(v2.body, /与第1版相比的变化/);
+    assert.match(v2.body, /<code>name\.zh<\/code>[\s\S]*?普通护照首次申领<\/span>[\s\S]*?2026年修订/);
+
+    const v3 = await b.get(`/catalog/${ITEM}/versions/3`, { accept: 'application/json' });
+    const diff = (
+      JSON.parse(v3.body) as { diff: { path: string; before: string | null; after: string | null }[] }
+    ).diff;
+    assert.deepEqual(
+      diff.map((d) => [d.path, d.before, d.after]),
+      [
+        ['name.en', 'Ordinary passport: first issue', 'Ordinary passport: first application'],
+        ['timeLimits.note', original(ITEM).timeLimits.note ?? null, '可申请加急办理。'],
+      ],
+    );
+    assert.equal((await b.get(`/catalog/${ITEM}/versions/9`)).statusCode, 404);
+  });
+
+  test('the rules are checked again at publication', async () => {
+    const b = await signIn(editor);
+    const sent = await b.post(
+      editorOf(OTHER),
+      formFor(original(OTHER), { summaryZh: '更新后的简介。' }, 1, 'submit'),
+    );
+    assert.equal(sent.statusCode, 303);
+    // The stored version is changed behind the pages' back, as a rule change would make it fail.
+    await workbench.services.db.execute(
+      sql`UPDATE catalog_item_versions SET content = jsonb_set(content, '{complaintPhone}', content->'enquiryPhone')
+          WHERE item_id = ${OTHER} AND version = 2`,
+    );
+    const a = await signIn(approver);
+    const refused = await a.post(
+      `/catalog/${OTHER}/publish`,
+      { version: '2' },
+      { formUrl: `/catalog/${OTHER}` },
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /未发布：该版本不再符合以下发布规则/);
+    assert.match(refused.body, /监督投诉电话不能与咨询电话相同/);
+    assert.equal((await versionRow(OTHER, 2))?.state, 'in-review');
+    assert.equal((await itemRow(OTHER))?.publishedVersion, 1);
+  });
+
+  test('withdrawal takes the guide off the portal', async () => {
+    const b = await signIn(approver);
+    const done = await b.post(
+      `/catalog/${ITEM}/withdraw`,
+      { reason: '政策调整' },
+      { formUrl: `/catalog/${ITEM}` },
+    );
+    assert.equal(done.statusCode, 303);
+    assert.equal((await versionRow(ITEM, 3))?.state, 'withdrawn');
+    assert.equal((await itemRow(ITEM))?.publishedVersion, null);
+    assert.equal((await itemRow(ITEM))?.status, 'withdrawn');
+    await cross();
+    assert.equal((await portalGuide(ITEM)).statusCode, 404);
+    const page = await b.get(`/catalog/${ITEM}`);
+    assert.match(page.body, /未发布/);
+    // Nothing left to withdraw.
+    const again = await b.post(`/catalog/${ITEM}/withdraw`, {}, { formUrl: `/catalog/${ITEM}` });
+    assert.equal(again.statusCode, 303);
+    assert.match((await b.get(`/catalog/${ITEM}`)).body, /该事项的状态已变化/);
+  });
+
+  test('every step is in the audit log', async () => {
+    const rows = await workbench.services.db
+      .select({ action: auditLog.action, actor: auditLog.actor })
+      .from(auditLog)
+      .where(eq(auditLog.target, `catalog:${ITEM}`));
+    const actions = rows.map((r) => r.action);
+    for (const action of [
+      'catalog.save',
+      'catalog.submit',
+      'catalog.return',
+      'catalog.publish',
+      'catalog.withdraw',
+    ])
+      assert.ok(actions.includes(action), action);
+    assert.ok(rows.some((r) => r.action === 'catalog.publish' && r.actor === approver.badgeNo));
+  });
+});
+
+describe('creating an item', () => {
+  test('a new item starts as a draft listing everything still missing', async () => {
+    const b = await signIn(editor);
+    const form = await b.get('/catalog/new');
+    assert.equal(form.statusCode, 200);
+    const wrong = await b.post('/catalog/new', {
+      id: 'Bad Id',
+      nameZh: '',
+      nameEn: 'x',
+      area: 'exit-entry',
+      unitCode: 'SF-JJ',
+    });
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /事项编号只能由小写字母/);
+    assert.match(wrong.body, /请填写中文名称/);
+    assert.match(wrong.body, /请选择您管辖范围内的实施主体/);
+    assert.ok(wrong.body.includes('value="Bad Id"'));
+    const taken = await b.post('/catalog/new', {
+      id: ITEM,
+      nameZh: '重复',
+      nameEn: 'Duplicate',
+      area: 'exit-entry',
+      unitCode: 'SF-CRJ',
+    });
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /该事项编号已被使用/);
+
+    const made = await b.post('/catalog/new', {
+      id: 'visa-extension',
+      nameZh: '外国人签证延期',
+      nameEn: 'Visa extension for foreigners',
+      area: 'exit-entry',
+      unitCode: 'SF-CRJ',
+    });
+    assert.equal(made.statusCode, 303);
+    assert.equal(made.headers.location, editorOf('visa-extension'));
+    const editor1 = await b.get(editorOf('visa-extension'));
+    assert.equal(editor1.statusCode, 200);
+    assert.match(editor1.body, /草稿已创建/);
+    assert.match(editor1.body, /发现 \d+ 个问题/);
+    assert.match(editor1.body, /name="unitName" type="text" value="[^"]*出入境管理支队"/);
+    const list = await b.get('/catalog?q=%E7%AD%BE%E8%AF%81');
+    assert.ok(list.body.includes('外国人签证延期'));
+    assert.match(list.body, /草稿 第1版/);
+  });
+});
+
+describe('who may do what', () => {
+  test('the author may not approve his own version, even holding the approver role (four eyes)', async () => {
+    const b = await signIn(editorApprover);
+    const item = 'hk-macau-re-endorsement';
+    const sent = await b.post(
+      editorOf(item),
+      formFor(original(item), { summaryEn: 'Renewed summary.' }, 1, 'submit'),
+    );
+    assert.equal(sent.statusCode, 303, sent.body.slice(0, 500));
+    const page = await b.get(`/catalog/${item}`);
+    assert.match(page.body, /须由其他审批人员作出决定/);
+    const own = await b.post(`/catalog/${item}/publish`, { version: '2' }, { formUrl: `/catalog/${item}` });
+    assert.equal(own.statusCode, 403);
+    const ownReturn = await b.post(
+      `/catalog/${item}/return`,
+      { version: '2', comment: '自己退回' },
+      { formUrl: `/catalog/${item}` },
+    );
+    assert.equal(ownReturn.statusCode, 403);
+    const other = await signIn(approver);
+    const ok = await other.post(
+      `/catalog/${item}/publish`,
+      { version: '2' },
+      { formUrl: `/catalog/${item}` },
+    );
+    assert.equal(ok.statusCode, 303);
+  });
+
+  test('a window clerk has no catalogue duty: 403', async () => {
+    const b = await signIn(clerk);
+    for (const url of ['/catalog', '/catalog/new', '/catalog/review', editorOf(OTHER)])
+      assert.equal((await b.get(url)).statusCode, 403, url);
+    const token = csrf((await b.get('/')).body);
+    const post = await b.post(editorOf(OTHER), formFor(original(OTHER), {}, 2, 'save'), { csrf: token });
+    assert.equal(post.statusCode, 403);
+  });
+
+  test('an approver may read but not edit; he may not create', async () => {
+    const b = await signIn(approver);
+    assert.equal((await b.get(`/catalog/${OTHER}`)).statusCode, 200);
+    assert.equal((await b.get(editorOf(OTHER))).statusCode, 403);
+    assert.equal((await b.get('/catalog/new')).statusCode, 403);
+  });
+
+  test('an editor outside the unit gets 404, the same as for an item that does not exist', async () => {
+    const b = await signIn(outsider);
+    for (const url of [
+      `/catalog/${OTHER}`,
+      editorOf(OTHER),
+      `/catalog/${OTHER}/versions/1`,
+      '/catalog/no-such-item',
+    ])
+      assert.equal((await b.get(url)).statusCode, 404, url);
+    const list = await b.get('/catalog');
+    assert.equal(list.statusCode, 200);
+    assert.ok(!list.body.includes(`/catalog/${OTHER}"`));
+    assert.ok(list.body.includes('/catalog/licence-replacement"'), 'his own unit’s items are listed');
+    const token = csrf(list.body);
+    const post = await b.post(editorOf(OTHER), formFor(original(OTHER), {}, 2, 'save'), { csrf: token });
+    assert.equal(post.statusCode, 404);
+    // Nor can he move one of his own items into another unit's jurisdiction.
+    const own = 'licence-replacement';
+    const moved = await b.post(editorOf(own), formFor(original(own), { unitCode: 'SF-CRJ' }, 1, 'save'));
+    assert.equal(moved.statusCode, 422);
+    assert.match(moved.body, /不在您的管辖范围内/);
+    assert.equal((await itemRow(own))?.currentVersion, 1);
+  });
+
+  const gets = [
+    '/catalog',
+    '/catalog/review',
+    '/catalog/new',
+    `/catalog/${ITEM}`,
+    editorOf(ITEM),
+    `/catalog/${ITEM}/versions/1`,
+  ];
+  const posts = [
+    '/catalog/new',
+    editorOf(ITEM),
+    `/catalog/${ITEM}/check`,
+    `/catalog/${ITEM}/publish`,
+    `/catalog/${ITEM}/return`,
+    `/catalog/${ITEM}/withdraw`,
+  ];
+
+  for (const url of gets) {
+    test(`GET ${url} signed out: 303 to the login page, 401 as JSON`, async () => {
+      const b = new Browser(workbench.app);
+      const page = await b.get(url);
+      assert.equal(page.statusCode, 303);
+      assert.equal(page.headers.location, `/staff/login?next=${encodeURIComponent(url)}`);
+      const json = await b.get(url, { accept: 'application/json' });
+      assert.equal(json.statusCode, 401);
+    });
+  }
+
+  for (const url of posts) {
+    test(`POST ${url} signed out with a valid token: 303 / 401; signed in without a token: 403`, async () => {
+      const b = new Browser(workbench.app);
+      const token = csrf((await b.get('/staff/login')).body);
+      const page = await b.post(url, {}, { csrf: token });
+      assert.equal(page.statusCode, 303);
+      assert.match(String(page.headers.location), /^\/staff\/login\?next=/);
+      const json = await b.post(url, {}, { csrf: token, json: true });
+      assert.equal(json.statusCode, 401);
+
+      const signed = await signIn(editor);
+      const noToken = await signed.post(url, { version: '1' }, { csrf: null });
+      assert.equal(noToken.statusCode, 403);
+      assert.match(noToken.body, /页面已过期/);
+      const forged = await signed.post(url, { version: '1' }, { csrf: 'forged-token' });
+      assert.equal(forged.statusCode, 403);
+    });
+  }
+});

@@ -1,0 +1,386 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, isNull } from 'drizzle-orm';
+import { sessions } from '../../src/shared/db/tables.ts';
+import { auditLog, roleAssignments, staff } from '../../src/workbench/db/schema.ts';
+import {
+  browser,
+  logIn,
+  makeOfficer,
+  PASSWORD,
+  startWorkbench,
+  type Officer,
+  type Workbench,
+} from './support.ts';
+
+let zone: Workbench;
+let cityAdmin: Officer;
+before(async () => {
+  zone = await startWorkbench();
+  cityAdmin = await makeOfficer(zone, {
+    unitCode: 'SF-0000',
+    role: 'administrator',
+    scope: 'all',
+    enrolled: true,
+  });
+});
+after(async () => zone.close());
+
+const idIn = (location: unknown) => /^\/staff\/([0-9a-f-]{36})$/.exec(String(location))?.[1];
+
+describe('staff administration', () => {
+  test('an administrator creates an account, which must enrol its authenticator at first login', async () => {
+    const admin = await logIn(zone, cityAdmin);
+    const form = await admin.get('/staff/new');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<option value="SF-D03-P02"/);
+
+    const created = await admin.post('/staff/new', {
+      badgeNo: 'SF5101',
+      name: '新民警',
+      unitCode: 'SF-D03-P02',
+      mobile: '138 0000 0001',
+      password: 'Initial#2026',
+      role: 'window-clerk',
+      scope: 'unit',
+    });
+    assert.equal(created.statusCode, 303, created.body.slice(0, 500));
+    const id = idIn(created.headers.location);
+    assert.ok(id);
+
+    const detail = await admin.get(`/staff/${id}`);
+    assert.equal(detail.statusCode, 200);
+    assert.match(detail.body, /新民警（SF5101）/);
+    assert.match(detail.body, /窗口受理员/);
+    assert.match(detail.body, /13800000001/);
+    const [row] = await zone.services.db.select().from(staff).where(eq(staff.id, id));
+    assert.equal(row?.mustEnrolTotp, true);
+    assert.ok(row?.passwordHash.startsWith('$argon2id$'));
+
+    const audit = await zone.services.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, 'staff:SF5101'))
+      .orderBy(auditLog.seq);
+    assert.deepEqual(
+      audit.map((r) => [r.action, r.actor]),
+      [
+        ['staff.create', cityAdmin.badgeNo],
+        ['staff.view', cityAdmin.badgeNo],
+      ],
+    );
+    assert.deepEqual(audit[0]?.detail, {
+      unit: 'SF-D03-P02',
+      role: 'window-clerk',
+      scope: 'unit',
+      roleUnit: 'SF-D03-P02',
+    });
+
+    const newcomer: Officer = { id, badgeNo: 'SF5101' };
+    await logIn(zone, newcomer, 'Initial#2026');
+  });
+
+  test('the form lists every problem, keeps what was typed but never the password, and refuses a taken badge', async () => {
+    const admin = await logIn(zone, cityAdmin);
+    const bad = await admin.post('/staff/new', {
+      badgeNo: 'a b',
+      name: '',
+      unitCode: 'NOPE',
+      mobile: '123',
+      password: 'short',
+      role: 'king',
+      scope: 'x',
+    });
+    assert.equal(bad.statusCode, 422);
+    for (const text of [
+      '警号为3至20位字母或数字',
+      '请输入姓名',
+      '请选择所在单位',
+      '请输入正确的11位手机号码',
+      '密码至少8位',
+      '请选择角色',
+      '请选择管辖范围',
+    ]) {
+      assert.match(bad.body, new RegExp(text));
+    }
+    assert.doesNotMatch(bad.body, /value="short"/);
+    const taken = await admin.post('/staff/new', {
+      badgeNo: 'sf1001',
+      name: '重复',
+      unitCode: 'SF-D01',
+      password: 'Initial#2026',
+      role: 'reviewer',
+      scope: 'unit',
+    });
+    assert.equal(taken.statusCode, 422);
+    assert.match(taken.body, /该警号已有账号/);
+  });
+
+  test('a sub-bureau administrator sees and edits only his own sub-bureau; elsewhere is 404', async () => {
+    const d01Admin = await makeOfficer(zone, {
+      unitCode: 'SF-D01',
+      role: 'administrator',
+      scope: 'subtree',
+      enrolled: true,
+    });
+    const inside = await makeOfficer(zone, { unitCode: 'SF-D01-P02', role: 'window-clerk' });
+    const outside = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'window-clerk' });
+    const admin = await logIn(zone, d01Admin);
+
+    const list = await admin.get('/staff');
+    assert.equal(list.statusCode, 200);
+    assert.match(list.body, new RegExp(inside.badgeNo));
+    assert.doesNotMatch(list.body, new RegExp(outside.badgeNo));
+    assert.doesNotMatch(list.body, /SF2001/, 'the D02 demo approver is not listed');
+
+    assert.equal((await admin.get(`/staff/${inside.id}`)).statusCode, 200);
+    const notYours = await admin.get(`/staff/${outside.id}`);
+    const missing = await admin.get('/staff/00000000-0000-4000-8000-000000000000');
+    const garbage = await admin.get('/staff/not-a-uuid');
+    assert.equal(notYours.statusCode, 404);
+    assert.equal(missing.statusCode, 404);
+    assert.equal(garbage.statusCode, 404);
+
+    const token = /name="_csrf" value="([^"]+)"/.exec((await admin.get('/staff')).body)?.[1];
+    for (const action of ['disable', 'enable', 'reset-totp', 'revoke-sessions', 'assignments']) {
+      const r = await admin.post(
+        `/staff/${outside.id}/${action}`,
+        { role: 'reviewer', unitCode: 'SF-D02', scope: 'unit' },
+        { csrf: token },
+      );
+      assert.equal(r.statusCode, 404, action);
+    }
+    const [still] = await zone.services.db.select().from(staff).where(eq(staff.id, outside.id));
+    assert.equal(still?.disabledAt, null);
+
+    // Nor can he create an account, or grant a role, outside his sub-bureau or wider than his own reach.
+    const elsewhere = await admin.post('/staff/new', {
+      badgeNo: 'SF5102',
+      name: '越权',
+      unitCode: 'SF-D02-P01',
+      password: 'Initial#2026',
+      role: 'window-clerk',
+      scope: 'unit',
+    });
+    assert.equal(elsewhere.statusCode, 422);
+    assert.match(elsewhere.body, /只能选择您管辖范围内的单位/);
+    assert.doesNotMatch((await admin.get('/staff/new')).body, /value="SF-D02"/);
+    const wider = await admin.post(
+      `/staff/${inside.id}/assignments`,
+      { role: 'administrator', unitCode: 'SF-0000', scope: 'all' },
+      { formUrl: `/staff/${inside.id}` },
+    );
+    assert.equal(wider.statusCode, 422);
+    assert.match(wider.body, /不能授予超出您本人管辖范围的权限/);
+  });
+
+  test('a sub-bureau administrator may see, but not switch off, a city-wide officer based in his area (403)', async () => {
+    const d03Admin = await makeOfficer(zone, {
+      unitCode: 'SF-D03',
+      role: 'administrator',
+      scope: 'subtree',
+      enrolled: true,
+    });
+    const cityAuditor = await makeOfficer(zone, { unitCode: 'SF-D03-P01', role: 'auditor', scope: 'all' });
+    const admin = await logIn(zone, d03Admin);
+    const page = await admin.get(`/staff/${cityAuditor.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /停用账号/);
+    const r = await admin.post(
+      `/staff/${cityAuditor.id}/disable`,
+      {},
+      { formUrl: `/staff/${cityAuditor.id}` },
+    );
+    assert.equal(r.statusCode, 403);
+  });
+
+  test('a window clerk gets 403 for staff administration pages and 404 for any account', async () => {
+    const clerk = await makeOfficer(zone, { unitCode: 'SF-D01-P03', role: 'window-clerk', enrolled: true });
+    const client = await logIn(zone, clerk);
+    assert.equal((await client.get('/staff/new')).statusCode, 403);
+    assert.equal((await client.get('/staff')).statusCode, 403);
+    assert.equal(
+      (
+        await client.post(
+          '/staff/new',
+          {
+            badgeNo: 'SF5103',
+            name: '不行',
+            unitCode: 'SF-D01-P03',
+            password: 'Initial#2026',
+            role: 'administrator',
+            scope: 'all',
+          },
+          { formUrl: '/' },
+        )
+      ).statusCode,
+      403,
+    );
+    assert.equal((await client.get(`/staff/${clerk.id}`)).statusCode, 404);
+    assert.equal((await client.get('/audit')).statusCode, 403);
+  });
+
+  test('roles are added and removed, but nobody changes his own', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D04', role: 'reviewer', scope: 'unit' });
+    const admin = await logIn(zone, cityAdmin);
+    const added = await admin.post(
+      `/staff/${officer.id}/assignments`,
+      { role: 'approver', unitCode: 'SF-D04', scope: 'subtree' },
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(added.statusCode, 303);
+    const twice = await admin.post(
+      `/staff/${officer.id}/assignments`,
+      { role: 'approver', unitCode: 'SF-D04', scope: 'subtree' },
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(twice.statusCode, 422);
+    const rows = await zone.services.db
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.staffId, officer.id));
+    assert.equal(rows.length, 2);
+    const reviewer = rows.find((r) => r.role === 'reviewer');
+    assert.ok(reviewer);
+    const removed = await admin.post(
+      `/staff/${officer.id}/assignments/${reviewer.id}/remove`,
+      {},
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(removed.statusCode, 303);
+    assert.deepEqual(
+      (
+        await zone.services.db.select().from(roleAssignments).where(eq(roleAssignments.staffId, officer.id))
+      ).map((r) => r.role),
+      ['approver'],
+    );
+    const actions = await zone.services.db
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.target, `staff:${officer.badgeNo}`), eq(auditLog.actor, cityAdmin.badgeNo)));
+    assert.ok(actions.some((a) => a.action === 'staff.role.assign' && a.detail.role === 'approver'));
+    assert.ok(actions.some((a) => a.action === 'staff.role.remove' && a.detail.role === 'reviewer'));
+
+    const self = await admin.post(
+      `/staff/${cityAdmin.id}/assignments`,
+      { role: 'auditor', unitCode: 'SF-0000', scope: 'all' },
+      { formUrl: `/staff/${cityAdmin.id}` },
+    );
+    assert.equal(self.statusCode, 403);
+    assert.equal(
+      (await admin.post(`/staff/${cityAdmin.id}/disable`, {}, { formUrl: `/staff/${cityAdmin.id}` }))
+        .statusCode,
+      403,
+    );
+  });
+
+  test('resetting the authenticator ends the sessions and forces a new enrolment', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D06-P01', role: 'window-clerk', enrolled: true });
+    const officerBrowser = await logIn(zone, officer);
+    const admin = await logIn(zone, cityAdmin);
+    const reset = await admin.post(
+      `/staff/${officer.id}/reset-totp`,
+      {},
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(reset.statusCode, 303);
+    assert.equal((await officerBrowser.get('/')).statusCode, 303);
+    const client = browser(zone.app);
+    const step1 = await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
+    assert.equal(step1.headers.location, '/staff/totp/enrol');
+    const oldSecret = officer.secret;
+    await logIn(zone, officer);
+    assert.notEqual(officer.secret, oldSecret, 'a new secret was issued');
+  });
+
+  test('revoking sessions signs the officer out everywhere; revoking one’s own signs oneself out', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D06-P02', role: 'window-clerk', enrolled: true });
+    const a = await logIn(zone, officer);
+    const b = await logIn(zone, officer);
+    const admin = await logIn(zone, cityAdmin);
+    const r = await admin.post(
+      `/staff/${officer.id}/revoke-sessions`,
+      {},
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(r.statusCode, 303);
+    assert.match((await admin.get(`/staff/${officer.id}`)).body, /已结束 2 个会话/);
+    assert.equal((await a.get('/')).statusCode, 303);
+    assert.equal((await b.get('/')).statusCode, 303);
+
+    const own = await admin.post(
+      `/staff/${cityAdmin.id}/revoke-sessions`,
+      {},
+      { formUrl: `/staff/${cityAdmin.id}` },
+    );
+    assert.equal(own.headers.location, '/staff/login');
+    assert.equal((await admin.get('/')).statusCode, 303);
+    assert.equal(
+      (
+        await zone.services.db
+          .select()
+          .from(sessions)
+          .where(and(eq(sessions.subject, `staff:${cityAdmin.id}`), isNull(sessions.revokedAt)))
+      ).length,
+      0,
+    );
+  });
+
+  test('an administrator resets a forgotten password, which also lifts a lock and ends the sessions', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D05-P02', role: 'window-clerk', enrolled: true });
+    const officerBrowser = await logIn(zone, officer);
+    await zone.services.db
+      .update(staff)
+      .set({ lockedUntil: new Date(Date.now() + 3_600_000) })
+      .where(eq(staff.id, officer.id));
+    const admin = await logIn(zone, cityAdmin);
+    const weak = await admin.post(
+      `/staff/${officer.id}/reset-password`,
+      { newPassword: 'short' },
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(weak.statusCode, 422);
+    assert.match(weak.body, /密码至少8位/);
+    assert.doesNotMatch(weak.body, /value="short"/);
+    const reset = await admin.post(
+      `/staff/${officer.id}/reset-password`,
+      { newPassword: 'Fresh#2026' },
+      { formUrl: `/staff/${officer.id}` },
+    );
+    assert.equal(reset.statusCode, 303);
+    assert.equal((await officerBrowser.get('/')).statusCode, 303, 'old sessions ended');
+    assert.equal(
+      (await browser(zone.app).post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD }))
+        .statusCode,
+      401,
+    );
+    await logIn(zone, officer, 'Fresh#2026');
+    const [entry] = await zone.services.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'staff.password.reset'), eq(auditLog.target, `staff:${officer.badgeNo}`)),
+      );
+    assert.equal(entry?.actor, cityAdmin.badgeNo);
+    assert.equal(JSON.stringify(entry?.detail).includes('Fresh'), false, 'the password is not in the log');
+    assert.equal(
+      (
+        await admin.post(
+          `/staff/${cityAdmin.id}/reset-password`,
+          { newPassword: 'Fresh#2026' },
+          { formUrl: `/staff/${cityAdmin.id}` },
+        )
+      ).statusCode,
+      403,
+    );
+  });
+
+  test('home shows administrators the accounts still without an authenticator', async () => {
+    const admin = await logIn(zone, cityAdmin);
+    const home = await admin.get('/');
+    assert.match(home.body, /尚未绑定动态口令的人员账号/);
+    assert.match(home.body, /href="\/staff\?totp=pending"/);
+    const pending = await admin.get('/staff?totp=pending');
+    assert.match(pending.body, /SF1001/);
+  });
+});
