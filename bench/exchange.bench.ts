@@ -192,7 +192,9 @@ export async function run(): Promise<boolean> {
       }
       for (const [k, v] of [...bySecond].sort((a, b) => a[0] - b[0])) {
         v.sort((a, b) => a - b);
-        process.stdout.write(`  second ${k}: n=${v.length} p50=${percentile(v, 50)} p99=${percentile(v, 99)} max=${v[v.length - 1]}\n`);
+        process.stdout.write(
+          `  second ${k}: n=${v.length} p50=${percentile(v, 50)} p99=${percentile(v, 99)} max=${v[v.length - 1]}\n`,
+        );
       }
     }
 

@@ -7,6 +7,7 @@ import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } fro
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from './workbench/registry/registry.seed.ts';
+import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import type { DemoAccount } from './shared/zone.ts';
 import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
 import { keyringFrom, startRelay } from './exchange/runtime.ts';
@@ -43,6 +44,7 @@ async function seed(zones: Zone[]): Promise<DemoAccount[]> {
     else {
       accounts.push(...(await seedWorkbench(zone.services)));
       await seedRegistry(zone.services);
+      await seedCatalog(zone.services);
     }
   }
   return accounts;

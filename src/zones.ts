@@ -10,7 +10,14 @@ import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
 import type { Secrets } from './shared/secrets.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
-import { realnameVerifyRequest, realnameVerifyResult } from './exchange/contracts/index.ts';
+import { purgeExpiredSessions } from './shared/http/session-store.ts';
+import {
+  catalogItemPublished,
+  catalogItemWithdrawn,
+  realnameVerifyRequest,
+  realnameVerifyResult,
+} from './exchange/contracts/index.ts';
+import { catalogPublishedHandler, catalogWithdrawnHandler } from './portal/catalog/catalog.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import type { ZoneServices } from './shared/zone.ts';
@@ -59,7 +66,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   const inboxHandlers: Record<string, InboxHandler> =
     name === 'portal'
-      ? { [realnameVerifyResult.type]: realnameResultHandler }
+      ? {
+          [realnameVerifyResult.type]: realnameResultHandler,
+          [catalogItemPublished.type]: catalogPublishedHandler,
+          [catalogItemWithdrawn.type]: catalogWithdrawnHandler,
+        }
       : { [realnameVerifyRequest.type]: realnameRequestHandler(services) };
   return { name, database, services, handlers, inboxHandlers };
 }
@@ -78,5 +89,13 @@ export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<Fa
 export function startZoneWorker(zone: Zone): Worker {
   const inboxStep = async () =>
     (await processInbox(zone.database.db, zone.inboxHandlers, { log: zone.services.log })).processed;
-  return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, [inboxStep]);
+  // Expired and revoked sessions are swept once an hour; until then they are refused when read anyway.
+  let lastSweep = 0;
+  const sweepStep = async () => {
+    if (Date.now() - lastSweep < 3_600_000) return 0;
+    lastSweep = Date.now();
+    await purgeExpiredSessions(zone.database.db);
+    return 0;
+  };
+  return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, [inboxStep, sweepStep]);
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_THRESHOLDS, dutyMobile, DEMO_DUTY_MOBILE, evaluateAlarms, type FlowFigures } from './alarms.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  dutyMobile,
+  DEMO_DUTY_MOBILE,
+  evaluateAlarms,
+  type FlowFigures,
+} from './alarms.ts';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -48,7 +54,9 @@ test('volume: far above its recent normal and above the floor', () => {
   assert.deepEqual(rules({ volumeInWindow: 5_001, volumeBaseline: baseline }), ['volume']);
   // A quiet flow waking up with a handful of messages is not news.
   assert.deepEqual(rules({ volumeInWindow: DEFAULT_THRESHOLDS.volumeFloor, volumeBaseline: 0 }), []);
-  assert.deepEqual(rules({ volumeInWindow: DEFAULT_THRESHOLDS.volumeFloor + 1, volumeBaseline: 0 }), ['volume']);
+  assert.deepEqual(rules({ volumeInWindow: DEFAULT_THRESHOLDS.volumeFloor + 1, volumeBaseline: 0 }), [
+    'volume',
+  ]);
   assert.equal(evaluateAlarms([figures({ volumeInWindow: 10_000 })], now)[0]?.severity, 'warning');
 });
 

@@ -206,7 +206,12 @@ export async function syncAlarms(
         action: 'exchange.alarm.raise',
         target: `exchange-alarm:${id}`,
         sourceIp: null,
-        detail: { rule: condition.rule, flow: condition.flow, severity: condition.severity, detail: condition.detail },
+        detail: {
+          rule: condition.rule,
+          flow: condition.flow,
+          severity: condition.severity,
+          detail: condition.detail,
+        },
         at: now,
       });
       await queueNotification(tx, {
@@ -219,7 +224,10 @@ export async function syncAlarms(
     });
     if (raised) {
       report.raised++;
-      options.log?.warn({ rule: condition.rule, flow: condition.flow, detail: condition.detail }, 'exchange alarm');
+      options.log?.warn(
+        { rule: condition.rule, flow: condition.flow, detail: condition.detail },
+        'exchange alarm',
+      );
     }
   }
   return report;

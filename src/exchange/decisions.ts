@@ -112,7 +112,11 @@ export async function carryOutDecisions(
 
 type Request = typeof exchangeQuarantineRequests.$inferSelect;
 
-async function carryOut(ends: { portal: Db; workbench: Db }, request: Request, now: Date): Promise<QuarantineOutcome> {
+async function carryOut(
+  ends: { portal: Db; workbench: Db },
+  request: Request,
+  now: Date,
+): Promise<QuarantineOutcome> {
   const zoneDb = request.zone === 'portal' ? ends.portal : ends.workbench;
   const [entry] = await zoneDb.select().from(quarantine).where(eq(quarantine.id, request.quarantineId));
   if (!entry) return 'not-found';
@@ -142,11 +146,7 @@ async function carryOut(ends: { portal: Db; workbench: Db }, request: Request, n
  * Puts the message back in its sender's queue. The time guard makes a repeat harmless: once the message has
  * been sent (or refused) again after this quarantine entry, the row is left alone.
  */
-async function requeue(
-  sender: Db,
-  entry: typeof quarantine.$inferSelect,
-  now: Date,
-): Promise<boolean> {
+async function requeue(sender: Db, entry: typeof quarantine.$inferSelect, now: Date): Promise<boolean> {
   const at = entry.at.toISOString();
   const result =
     entry.direction === 'outbound'

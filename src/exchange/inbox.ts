@@ -144,7 +144,8 @@ export async function receiveBatch(
           sent_at timestamptz, signature text, key_id text, received_at timestamptz)
         ON CONFLICT (message_id) DO NOTHING
         RETURNING message_id`);
-      for (const row of (inserted as unknown as { rows: { message_id: string }[] }).rows) stored.add(row.message_id);
+      for (const row of (inserted as unknown as { rows: { message_id: string }[] }).rows)
+        stored.add(row.message_id);
     }
     const results: ReceiveResult[] = [];
     const log: LogEntry[] = [];
@@ -194,7 +195,9 @@ function refusal(item: Incoming, result: Extract<Check, { ok: false }>, now: Dat
       stream: field<string>(envelope, 'stream', 'string'),
       streamSeq: field<number>(envelope, 'seq', 'number'),
       bytes: payloadBytes(
-        envelope !== null && typeof envelope === 'object' ? (envelope as { payload?: unknown }).payload : envelope,
+        envelope !== null && typeof envelope === 'object'
+          ? (envelope as { payload?: unknown }).payload
+          : envelope,
       ),
     },
     now,

@@ -20,7 +20,9 @@ export interface RelayEnd {
 export type Deliver = (envelope: Envelope, signature: Signature) => Promise<ReceiveResult>;
 
 /** Hands several signed envelopes over at once; all or nothing (throws when the receiver cannot be reached). */
-export type DeliverBatch = (items: { envelope: Envelope; signature: Signature }[]) => Promise<ReceiveResult[]>;
+export type DeliverBatch = (
+  items: { envelope: Envelope; signature: Signature }[],
+) => Promise<ReceiveResult[]>;
 
 /** What the monitor learns from the relay that the message logs do not record: retries and crossing time. */
 export interface RelayObserver {
@@ -85,7 +87,13 @@ export async function relayOnce(
 ): Promise<RelayReport> {
   const now = options.now ?? (() => new Date());
   const deliver = delivery(to, keyring, now, options);
-  const report: RelayReport = { delivered: 0, duplicates: 0, quarantined: 0, refusedByReceiver: 0, failed: 0 };
+  const report: RelayReport = {
+    delivered: 0,
+    duplicates: 0,
+    quarantined: 0,
+    refusedByReceiver: 0,
+    failed: 0,
+  };
   let budget = options.batch ?? 500;
   const chunk = Math.max(1, options.streamBatch ?? 200);
   const parallel = Math.max(1, options.parallel ?? 4);
@@ -102,9 +110,9 @@ export async function relayOnce(
       budget -= share * group.length;
       const steps = await Promise.all(
         group.map(async (g) => ({
-            ...g,
-            step: await relayStream(from, to, keyring, g.stream, g.limit, deliver, now, options),
-          })),
+          ...g,
+          step: await relayStream(from, to, keyring, g.stream, g.limit, deliver, now, options),
+        })),
       );
       for (const { stream, limit, step } of steps) {
         report.delivered += step.delivered;
@@ -161,8 +169,7 @@ function delivery(to: RelayEnd, keyring: Keyring, now: () => Date, options: Rela
     };
   }
   const batch: DeliverBatch =
-    options.deliverBatch ??
-    ((items) => receiveBatch(to.db, keyring, items, { zone: to.zone, now: now() }));
+    options.deliverBatch ?? ((items) => receiveBatch(to.db, keyring, items, { zone: to.zone, now: now() }));
   return async (items) => {
     try {
       return { results: await batch(items) };
@@ -225,8 +232,13 @@ async function relayStream(
 
       const log: (LogEntry | undefined)[] = [];
       const refusedHere: (typeof quarantine.$inferInsert)[] = [];
-      const outgoing: { row: OutboxRow; envelope: Envelope; signature: Signature; bytes: number; slot: number }[] =
-        [];
+      const outgoing: {
+        row: OutboxRow;
+        envelope: Envelope;
+        signature: Signature;
+        bytes: number;
+        slot: number;
+      }[] = [];
       for (const row of due) {
         const route = routeContract(row.type, row.version, from.zone, to.zone);
         const inspected = route.ok ? inspectPayload(route.contract, row.payload) : undefined;
@@ -348,7 +360,12 @@ async function relayStream(
         'exchange delivery failed; will retry',
       );
       options.observer?.failed(
-        { type: failure.row.type, stream: failure.row.stream, attempt: failure.attempt, error: failure.error },
+        {
+          type: failure.row.type,
+          stream: failure.row.stream,
+          attempt: failure.attempt,
+          error: failure.error,
+        },
         at,
       );
     }

@@ -28,6 +28,8 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   { badgeNo: 'SF2001', name: '审批领导（演示）', unitCode: 'SF-D02', role: 'approver', scope: 'subtree' },
   { badgeNo: 'SF3001', name: '审计员（演示）', unitCode: 'SF-DC', role: 'auditor', scope: 'all' },
   { badgeNo: 'SF4001', name: '督办民警（演示）', unitCode: 'SF-D01', role: 'supervisor', scope: 'subtree' },
+  { badgeNo: 'SF5101', name: '内容编辑（演示）', unitCode: CITY_CODE, role: 'content-editor', scope: 'all' },
+  { badgeNo: 'SF6001', name: '市局审批领导（演示）', unitCode: CITY_CODE, role: 'approver', scope: 'all' },
 ];
 
 /**

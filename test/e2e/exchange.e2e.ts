@@ -24,7 +24,11 @@ const keyring = new Keyring()
 const ends = () => ({ portal: portal.database.db, workbench: workbench.database.db });
 
 before(async () => {
-  [browser, workbench, portal] = await Promise.all([launchBrowser(), serveZone('workbench'), startTestZone('portal')]);
+  [browser, workbench, portal] = await Promise.all([
+    launchBrowser(),
+    serveZone('workbench'),
+    startTestZone('portal'),
+  ]);
   await seedWorkbench(workbench.services);
   // Traffic on the flow: three real-name requests cross.
   for (let i = 0; i < 3; i++) {
@@ -46,7 +50,10 @@ before(async () => {
     { db: portal.database.db, zone: 'portal' },
     { db: workbench.database.db, zone: 'workbench' },
     keyring,
-    { deliver: (env, sig) => receive(workbench.database.db, keyring, env, sig, { zone: 'workbench', now: skewed }) },
+    {
+      deliver: (env, sig) =>
+        receive(workbench.database.db, keyring, env, sig, { zone: 'workbench', now: skewed }),
+    },
   );
   await monitorBeat(ends());
 });

@@ -39,7 +39,10 @@ if (!base) {
     return state / 2_147_483_648;
   };
 
-  const names = { portal: `openpsb_crash_portal_${process.pid}`, workbench: `openpsb_crash_workbench_${process.pid}` };
+  const names = {
+    portal: `openpsb_crash_portal_${process.pid}`,
+    workbench: `openpsb_crash_workbench_${process.pid}`,
+  };
   const urlOf = (name: string) => {
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -141,22 +144,28 @@ if (!base) {
     const sent: Sent[] = [];
     let writing = true;
     let n = 0;
-    // The portal keeps working while the relay dies and comes back: one message per transaction.
+    // The portal keeps working while the relays die and come back: one message per transaction, in bursts, so
+    // the relays have batches in flight (between the receiver's commit and the sender's) when the kills land.
     const writer = (async () => {
       while (writing) {
-        const i = ++n;
-        const stream = STREAMS[Math.floor(random() * STREAMS.length)]!;
-        const poison = i % POISON_EVERY === 0;
-        const message = await portal.db.transaction((tx) =>
-          appendOutbox(tx, {
-            type: 'realname.verify.request',
-            version: 1,
-            stream,
-            payload: poison ? { requestId: 'not-a-uuid', smuggled: true } : realnameRequest({ citizenRef: randomUUID() }),
-          }),
-        );
-        sent.push({ ...message, poison });
-        await new Promise((r) => setTimeout(r, 2 + Math.floor(random() * 8)));
+        const burst = 1 + Math.floor(random() * 40);
+        for (let b = 0; b < burst && writing; b++) {
+          const i = ++n;
+          const stream = STREAMS[Math.floor(random() * STREAMS.length)]!;
+          const poison = i % POISON_EVERY === 0;
+          const message = await portal.db.transaction((tx) =>
+            appendOutbox(tx, {
+              type: 'realname.verify.request',
+              version: 1,
+              stream,
+              payload: poison
+                ? { requestId: 'not-a-uuid', smuggled: true }
+                : realnameRequest({ citizenRef: randomUUID() }),
+            }),
+          );
+          sent.push({ ...message, poison });
+        }
+        await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 60)));
       }
     })();
 
@@ -167,7 +176,7 @@ if (!base) {
     const lane = async () => {
       while (kills < KILLS) {
         const relay = await startRelay();
-        await new Promise((r) => setTimeout(r, 30 + Math.floor(random() * 500)));
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 400)));
         relay.child.kill('SIGKILL');
         assert.equal(await relay.exited, null, 'killed, not exited');
         kills++;

@@ -8,7 +8,11 @@ import { monitorBeat } from '../../src/exchange/monitor.ts';
 import { appendOutbox } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
 import { generateSigningKey, Keyring } from '../../src/exchange/signing.ts';
-import { exchangeQuarantineMirror, exchangeQuarantineRequests, quarantine } from '../../src/exchange/tables.ts';
+import {
+  exchangeQuarantineMirror,
+  exchangeQuarantineRequests,
+  quarantine,
+} from '../../src/exchange/tables.ts';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import { CITY_CODE } from '../../src/workbench/org/demo-city.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
@@ -87,7 +91,12 @@ describe('who may use the exchange monitor', () => {
     const officers = [
       await makeOfficer(workbench, { unitCode: 'SF-D01-P01', role: 'window-clerk', enrolled: true }),
       // An administrator of one sub-bureau does not reach the force-wide exchange.
-      await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'administrator', scope: 'subtree', enrolled: true }),
+      await makeOfficer(workbench, {
+        unitCode: 'SF-D01',
+        role: 'administrator',
+        scope: 'subtree',
+        enrolled: true,
+      }),
       await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'auditor', scope: 'subtree', enrolled: true }),
     ];
     for (const officer of officers) {
@@ -104,7 +113,12 @@ describe('who may use the exchange monitor', () => {
   });
 
   test('a force-wide auditor reads (audited for the message itself) but may not decide', async () => {
-    const auditor = await makeOfficer(workbench, { unitCode: CITY_CODE, role: 'auditor', scope: 'all', enrolled: true });
+    const auditor = await makeOfficer(workbench, {
+      unitCode: CITY_CODE,
+      role: 'auditor',
+      scope: 'all',
+      enrolled: true,
+    });
     const client = await logIn(workbench, auditor);
     const page = await client.get('/exchange');
     assert.equal(page.statusCode, 200);
@@ -116,8 +130,13 @@ describe('who may use the exchange monitor', () => {
     // The hostile name in the refused message is shown as text, never as markup.
     assert.doesNotMatch(entry.body, /<script>alert/);
     assert.match(entry.body, /&lt;script&gt;alert/);
-    const views = await workbench.database.db.select().from(auditLog).where(eq(auditLog.action, 'exchange.quarantine.view'));
-    assert.ok(views.some((v) => v.actor === auditor.badgeNo && v.target === `quarantine:workbench:${ownEntry}`));
+    const views = await workbench.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'exchange.quarantine.view'));
+    assert.ok(
+      views.some((v) => v.actor === auditor.badgeNo && v.target === `quarantine:workbench:${ownEntry}`),
+    );
     const post = await client.post(
       `/exchange/quarantine/workbench/${ownEntry}/decide`,
       { action: 'discard', reason: 'auditors only look' },
@@ -129,7 +148,12 @@ describe('who may use the exchange monitor', () => {
 
 describe('an administrator on the exchange monitor', () => {
   test('sees both flows and both quarantined messages; the portal’s without its content', async () => {
-    const admin = await makeOfficer(workbench, { unitCode: CITY_CODE, role: 'administrator', scope: 'all', enrolled: true });
+    const admin = await makeOfficer(workbench, {
+      unitCode: CITY_CODE,
+      role: 'administrator',
+      scope: 'all',
+      enrolled: true,
+    });
     const client = await logIn(workbench, admin);
     const page = await client.get('/exchange');
     assert.equal(page.statusCode, 200);
@@ -146,7 +170,12 @@ describe('an administrator on the exchange monitor', () => {
   });
 
   test('unknown, malformed or other-zone ids are 404', async () => {
-    const admin = await makeOfficer(workbench, { unitCode: CITY_CODE, role: 'administrator', scope: 'all', enrolled: true });
+    const admin = await makeOfficer(workbench, {
+      unitCode: CITY_CODE,
+      role: 'administrator',
+      scope: 'all',
+      enrolled: true,
+    });
     const client = await logIn(workbench, admin);
     for (const url of [
       `/exchange/quarantine/workbench/${someone}`,
@@ -165,7 +194,12 @@ describe('an administrator on the exchange monitor', () => {
   });
 
   test('a decision needs a reason (422) and a CSRF token (403); it is audited, carried out, and shown', async () => {
-    const admin = await makeOfficer(workbench, { unitCode: CITY_CODE, role: 'administrator', scope: 'all', enrolled: true });
+    const admin = await makeOfficer(workbench, {
+      unitCode: CITY_CODE,
+      role: 'administrator',
+      scope: 'all',
+      enrolled: true,
+    });
     const client = await logIn(workbench, admin);
     const url = `/exchange/quarantine/portal/${portalEntry}`;
     const blank = await client.post(`${url}/decide`, { action: 'release', reason: ' ' }, { formUrl: url });
@@ -173,7 +207,11 @@ describe('an administrator on the exchange monitor', () => {
     assert.match(blank.body, /请填写处理理由/);
     const noAction = await client.post(`${url}/decide`, { reason: 'a good reason' }, { formUrl: url });
     assert.equal(noAction.statusCode, 422);
-    const forged = await client.post(`${url}/decide`, { action: 'release', reason: 'a good reason' }, { csrf: 'x' });
+    const forged = await client.post(
+      `${url}/decide`,
+      { action: 'release', reason: 'a good reason' },
+      { csrf: 'x' },
+    );
     assert.equal(forged.statusCode, 403);
 
     const ok = await client.post(

@@ -57,7 +57,9 @@ async function totals(pair: Pair, flow = FLOW, type = TYPE): Promise<Totals> {
 }
 
 function diff(a: Totals, b: Totals): Totals {
-  return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v - a[k as keyof Totals]])) as unknown as Totals;
+  return Object.fromEntries(
+    Object.entries(b).map(([k, v]) => [k, v - a[k as keyof Totals]]),
+  ) as unknown as Totals;
 }
 
 const ends = (pair: Pair) => ({ portal: pair.p.db, workbench: pair.w.db });
@@ -133,7 +135,9 @@ describe('exchange monitor: counting', () => {
     // 3. a forgery signed with a key nobody trusts
     const env = forgedEnvelope();
     const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), { zone: 'workbench' });
+    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), {
+      zone: 'workbench',
+    });
 
     await monitorBeat(ends(pair));
     const d = diff(before, await totals(pair));
@@ -214,7 +218,10 @@ describe('exchange monitor: alarms', () => {
     assert.equal(raised.length, 1);
     assert.equal(raised[0]?.actor, 'exchange');
     assert.equal(raised[0]?.detail.rule, 'stalled');
-    const sms = await pair.w.db.select().from(notifications).where(eq(notifications.recipient, DEMO_DUTY_MOBILE));
+    const sms = await pair.w.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.recipient, DEMO_DUTY_MOBILE));
     assert.equal(sms.length, 1);
     assert.match(sms[0]?.body ?? '', /边界交换告警.*流转停滞/);
     assert.equal(await pair.workbench.drainJobs(), 1);
@@ -224,13 +231,18 @@ describe('exchange monitor: alarms', () => {
     const third = await monitorBeat(ends(pair), { now: new Date(t0 + 71_000) });
     assert.equal(third.alarms.cleared, 1);
     assert.equal((await auditRows('exchange.alarm.clear')).length, 1);
-    assert.equal((await pair.w.db.select().from(exchangeAlarms).where(isNull(exchangeAlarms.clearedAt))).length, 0);
+    assert.equal(
+      (await pair.w.db.select().from(exchangeAlarms).where(isNull(exchangeAlarms.clearedAt))).length,
+      0,
+    );
   });
 
   test('any signature failure raises a critical alarm at once', async () => {
     const env = forgedEnvelope();
     const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), { zone: 'workbench' });
+    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), {
+      zone: 'workbench',
+    });
     const beat = await monitorBeat(ends(pair));
     const signature = beat.conditions.find((c) => c.rule === 'signature');
     assert.equal(signature?.severity, 'critical');
@@ -246,7 +258,10 @@ describe('exchange monitor: alarms', () => {
         await appendOutbox(tx, { type: 'registry.dump', version: 1, stream: 'a-reject', payload: { i } });
       }
     });
-    assert.equal((await relayOnce(pair.p, pair.w, pair.keyring)).quarantined, DEFAULT_THRESHOLDS.rejectThreshold);
+    assert.equal(
+      (await relayOnce(pair.p, pair.w, pair.keyring)).quarantined,
+      DEFAULT_THRESHOLDS.rejectThreshold,
+    );
     const beat = await monitorBeat(ends(pair));
     assert.ok(beat.conditions.some((c) => c.rule === 'rejects' && c.flow === FLOW));
     assert.equal(beat.errors.length, 0);
@@ -284,7 +299,14 @@ describe('exchange monitor: quarantine decisions', () => {
 
   async function decide(zone: 'portal' | 'workbench', id: string, action: 'release' | 'discard') {
     return pair.w.db.transaction((tx) =>
-      requestDecision(tx, { zone, quarantineId: id, action, reason: 'checked by test', requestedBy: 'T1', at: new Date() }),
+      requestDecision(tx, {
+        zone,
+        quarantineId: id,
+        action,
+        reason: 'checked by test',
+        requestedBy: 'T1',
+        at: new Date(),
+      }),
     );
   }
 
@@ -321,7 +343,10 @@ describe('exchange monitor: quarantine decisions', () => {
     const mirror = await pair.w.db.select().from(exchangeQuarantineMirror);
     assert.equal(mirror.filter((m) => m.releasedAt && m.decidedBy === 'T1').length, 1);
     assert.equal(mirror.filter((m) => !m.releasedAt && !m.discardedAt).length, 1);
-    const done = await pair.w.db.select().from(auditLog).where(eq(auditLog.action, 'exchange.quarantine.done'));
+    const done = await pair.w.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'exchange.quarantine.done'));
     assert.equal(done.length, 1);
     assert.equal(done[0]?.detail.outcome, 'released');
   });
@@ -356,7 +381,13 @@ describe('exchange monitor: quarantine decisions', () => {
 
   test('a forged message cannot be released, only discarded, and the decision is recorded', async () => {
     const env = forgedEnvelope();
-    await receive(pair.w.db, pair.keyring, env, { keyId: 'portal-test', value: 'AAAA' }, { zone: 'workbench' });
+    await receive(
+      pair.w.db,
+      pair.keyring,
+      env,
+      { keyId: 'portal-test', value: 'AAAA' },
+      { zone: 'workbench' },
+    );
     const [entry] = await pair.w.db.select().from(quarantine).where(eq(quarantine.messageId, env.id));
     assert.ok(entry);
     const release = await decide('workbench', entry.id, 'release');

@@ -25,7 +25,15 @@ test('personal data is redacted from logged objects, at the top level and nested
     'something happened',
   );
   const out = lines.join('');
-  for (const secret of ['13800000001', '11010519491231002X', 'Secret123', '123456', '王小明', '13900000002', '示范大道']) {
+  for (const secret of [
+    '13800000001',
+    '11010519491231002X',
+    'Secret123',
+    '123456',
+    '王小明',
+    '13900000002',
+    '示范大道',
+  ]) {
     assert.ok(!out.includes(secret), `${secret} leaked into the log: ${out}`);
   }
   assert.match(out, /\[redacted\]/);

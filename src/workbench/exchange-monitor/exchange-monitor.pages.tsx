@@ -1,20 +1,17 @@
 import type { Child } from 'hono/jsx';
 import { ruleLabel, severityLabel } from '../../exchange/alarms.ts';
 import { flowLabel } from '../../exchange/flows.ts';
-import type { FieldError } from '../../shared/http/errors.ts';
-import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
-import { BackLink, InsetText, SummaryList, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';
-import { Button, ErrorSummary, Form, TextArea } from '../../shared/ui/forms.tsx';
+import { InsetText, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { QuarantineSummary, RequestRow, WindowFigures } from './exchange-monitor.repository.ts';
-import type { EntryView, Health, MonitorView } from './exchange-monitor.service.ts';
+import type { Health, MonitorView } from './exchange-monitor.service.ts';
 
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
+export const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
-function Flash({ text }: { text?: string | undefined }) {
+export function Flash({ text }: { text?: string | undefined }) {
   return text ? (
     <div class="notification-banner" role="status">
       {text}
@@ -55,21 +52,22 @@ const reasonLabels: Record<string, { zh: string; en: string }> = {
   schema: { zh: '不符合报文格式', en: 'Does not match its schema' },
 };
 
-function reasonLabel(ctx: PageContext, reason: string): string {
+export function reasonLabel(ctx: PageContext, reason: string): string {
   return Object.hasOwn(reasonLabels, reason) ? reasonLabels[reason]![ctx.lang] : reason;
 }
 
-function zoneLabel(ctx: PageContext, zone: string): string {
+export function zoneLabel(ctx: PageContext, zone: string): string {
   return zone === 'portal' ? w(ctx, '互联网区', 'Portal') : w(ctx, '公安网区', 'Workbench');
 }
 
-function directionLabel(ctx: PageContext, q: QuarantineSummary): string {
+export function directionLabel(ctx: PageContext, q: QuarantineSummary): string {
   return q.direction === 'outbound'
     ? w(ctx, '发出时被交换拒绝', 'Refused by the relay on sending')
     : w(ctx, '接收时被拒绝', 'Refused on receipt');
 }
 
-const latency = (f: WindowFigures) => (f.latencyCount > 0 ? Math.round(f.latencyMsSum / f.latencyCount) : null);
+const latency = (f: WindowFigures) =>
+  f.latencyCount > 0 ? Math.round(f.latencyMsSum / f.latencyCount) : null;
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`);
 
 function bytes(n: number): string {
@@ -78,7 +76,11 @@ function bytes(n: number): string {
   return `${Math.round(n / 1_048_576)} MiB`;
 }
 
-function quarantineState(ctx: PageContext, q: QuarantineSummary, waiting: RequestRow | undefined): Child {
+export function quarantineState(
+  ctx: PageContext,
+  q: QuarantineSummary,
+  waiting: RequestRow | undefined,
+): Child {
   if (q.releasedAt) return <Tag tone="blue">{w(ctx, '已放行', 'Released')}</Tag>;
   if (q.discardedAt) return <Tag tone="grey">{w(ctx, '已丢弃', 'Discarded')}</Tag>;
   if (waiting)
@@ -92,7 +94,7 @@ function quarantineState(ctx: PageContext, q: QuarantineSummary, waiting: Reques
   return <Tag tone="red">{w(ctx, '隔离中', 'Quarantined')}</Tag>;
 }
 
-function entryHref(q: { zone: string; id: string }): string {
+export function entryHref(q: { zone: string; id: string }): string {
   return `/exchange/quarantine/${q.zone}/${q.id}`;
 }
 
@@ -166,7 +168,11 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
         {view.beatStale ? (
           <Tag tone="red">
             {view.beatAt
-              ? w(ctx, '监控已停止更新：请检查交换程序是否运行', 'Monitor stopped: check that the relay is running')
+              ? w(
+                  ctx,
+                  '监控已停止更新：请检查交换程序是否运行',
+                  'Monitor stopped: check that the relay is running',
+                )
               : w(ctx, '尚无监控数据：交换程序未运行过', 'No figures yet: the relay has not run')}
           </Tag>
         ) : null}
@@ -203,7 +209,11 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
 
       <h2>{w(ctx, '按消息类型（近1小时）', 'By message type (last hour)')}</h2>
       <Table
-        caption={w(ctx, '各流向各消息类型的计数、字节、时延、拒收与重试', 'Counts, bytes, latency, refusals and retries per flow and type')}
+        caption={w(
+          ctx,
+          '各流向各消息类型的计数、字节、时延、拒收与重试',
+          'Counts, bytes, latency, refusals and retries per flow and type',
+        )}
         numeric={[2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}
         head={[
           w(ctx, '流向', 'Flow'),
@@ -340,7 +350,11 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
       ) : (
         <QuarantineTable
           ctx={ctx}
-          caption={w(ctx, '待处理的隔离报文（最新在前）', 'Quarantined messages awaiting a decision, newest first')}
+          caption={w(
+            ctx,
+            '待处理的隔离报文（最新在前）',
+            'Quarantined messages awaiting a decision, newest first',
+          )}
           rows={view.open}
           pending={view.pending}
         />
@@ -354,136 +368,10 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
         />
       ) : null}
       {p.canDecide ? null : (
-        <p class="muted">{w(ctx, '您可以查看，但不能放行或丢弃报文。', 'You may look, but not release or discard.')}</p>
-      )}
-    </Layout>,
-  );
-}
-
-const outcomeLabels: Record<string, { zh: string; en: string }> = {
-  released: { zh: '已放行，重新进入发送队列', en: 'Released: back in the sender’s queue' },
-  discarded: { zh: '已丢弃', en: 'Discarded' },
-  'already-decided': { zh: '未执行：此前已有处理决定', en: 'Not done: already decided' },
-  'not-found': { zh: '未执行：找不到该报文', en: 'Not done: entry not found' },
-  'not-releasable': {
-    zh: '未执行：发送方没有这条报文（可能是伪造或无法识别的报文），只能丢弃',
-    en: 'Not done: the sender holds no such message (forged or unreadable); it can only be discarded',
-  },
-};
-
-export function entryPage(p: {
-  ctx: PageContext;
-  view: EntryView;
-  canDecide: boolean;
-  values?: Record<string, string> | undefined;
-  errors?: FieldError[] | undefined;
-  flash?: string | undefined;
-}): string {
-  const { ctx } = p;
-  const { entry: q, requests, waiting } = p.view;
-  const title = w(ctx, '隔离报文', 'Quarantined message');
-  const open = !q.releasedAt && !q.discardedAt;
-  return renderPage(
-    <Layout ctx={ctx} title={title} hasErrors={Boolean(p.errors?.length)}>
-      <BackLink href="/exchange#quarantine">{w(ctx, '返回交换监控', 'Back to the exchange monitor')}</BackLink>
-      <Flash text={p.flash} />
-      <ErrorSummary errors={p.errors ?? []} />
-      <h1>{title}</h1>
-      <p>{quarantineState(ctx, q, waiting)}</p>
-      <SummaryList
-        rows={[
-          { key: w(ctx, '所在区', 'Zone'), value: zoneLabel(ctx, q.zone) },
-          { key: w(ctx, '环节', 'Where'), value: directionLabel(ctx, q) },
-          { key: w(ctx, '隔离时间', 'Quarantined at'), value: formatDateTime(ctx.lang, q.at) },
-          { key: w(ctx, '原因', 'Reason'), value: reasonLabel(ctx, q.reason) },
-          { key: w(ctx, '说明', 'Detail'), value: q.detail ?? '' },
-          { key: w(ctx, '消息类型', 'Message type'), value: q.type ? <code>{q.type}</code> : '' },
-          { key: w(ctx, '流 / 序号', 'Stream / seq'), value: q.stream ? `${q.stream} #${q.streamSeq ?? '?'}` : '' },
-          { key: w(ctx, '报文编号', 'Message id'), value: q.messageId ? <code>{q.messageId}</code> : '' },
-          ...(q.decidedBy
-            ? [
-                { key: w(ctx, '处理人', 'Decided by'), value: q.decidedBy },
-                { key: w(ctx, '处理理由', 'Reason given'), value: q.decisionReason ?? '' },
-              ]
-            : []),
-        ]}
-      />
-
-      {requests.length > 0 ? (
-        <Table
-          caption={w(ctx, '处理记录', 'Decisions')}
-          head={[
-            w(ctx, '提交时间', 'Requested'),
-            w(ctx, '提交人', 'By'),
-            w(ctx, '决定', 'Decision'),
-            w(ctx, '理由', 'Reason'),
-            w(ctx, '执行结果', 'Outcome'),
-          ]}
-          rows={requests.map((r) => [
-            formatDateTime(ctx.lang, r.requestedAt),
-            r.requestedBy,
-            r.action === 'release' ? w(ctx, '放行', 'Release') : w(ctx, '丢弃', 'Discard'),
-            r.reason,
-            r.outcome
-              ? (outcomeLabels[r.outcome]?.[ctx.lang] ?? r.outcome)
-              : w(ctx, '等待交换程序执行（通常几秒内）', 'Waiting for the relay (usually seconds)'),
-          ])}
-        />
-      ) : null}
-
-      <h2>{w(ctx, '报文内容', 'The message')}</h2>
-      {q.zone === 'workbench' ? (
-        <>
-          <p>{w(ctx, '查看报文内容已记入审计日志。', 'This view of the message is recorded in the audit log.')}</p>
-          <div
-            class="table-scroll"
-            role="region"
-            aria-label={w(ctx, '被隔离的原始报文', 'The quarantined message as received')}
-            tabindex={0}
-          >
-            <pre>{JSON.stringify(p.view.raw, null, 2)}</pre>
-          </div>
-        </>
-      ) : (
-        <p>
-          {w(
-            ctx,
-            '该报文隔离在互联网区，内容不进入公安网，这里只显示摘要。',
-            'This message is quarantined in the portal; its content does not enter the police network, only this summary does.',
-          )}
+        <p class="muted">
+          {w(ctx, '您可以查看，但不能放行或丢弃报文。', 'You may look, but not release or discard.')}
         </p>
       )}
-
-      {p.canDecide && open && !waiting ? (
-        <>
-          <h2>{w(ctx, '处理', 'Decide')}</h2>
-          <InsetText>
-            {w(
-              ctx,
-              '放行：报文回到发送方队列，重新经过全部检查后投递；若隔离原因仍在（例如报文本身不合格式或签名伪造），它会再次被隔离。丢弃：报文永不发送，只留下处理记录。',
-              'Release: the message goes back to its sender’s queue and is delivered only after passing every check again; if the cause remains (say, the message itself is malformed or forged) it is quarantined again. Discard: the message is never sent; the decision is recorded.',
-            )}
-          </InsetText>
-          <Form action={`${entryHref(q)}/decide`} csrfToken={ctx.csrfToken ?? ''}>
-            <TextArea
-              name="reason"
-              label={w(ctx, '处理理由', 'Reason')}
-              hint={w(ctx, '4至500字，记入审计日志。', '4 to 500 characters; recorded in the audit log.')}
-              rows={3}
-              value={p.values?.reason}
-              error={errorFor(p.errors, 'reason') ?? errorFor(p.errors, 'action')}
-            />
-            <div class="button-group">
-              <Button name="action" value="release">
-                {w(ctx, '放行（重新检查后投递）', 'Release (checked again, then delivered)')}
-              </Button>
-              <Button name="action" value="discard" variant="warning">
-                {w(ctx, '丢弃', 'Discard')}
-              </Button>
-            </div>
-          </Form>
-        </>
-      ) : null}
     </Layout>,
   );
 }

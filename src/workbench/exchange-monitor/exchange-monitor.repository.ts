@@ -65,7 +65,10 @@ export async function figuresSince(db: Executor, since: Date): Promise<WindowFig
   }));
 }
 
-export async function monitorState(db: Executor, key: string): Promise<{ value: number; at: Date } | undefined> {
+export async function monitorState(
+  db: Executor,
+  key: string,
+): Promise<{ value: number; at: Date } | undefined> {
   const [row] = await db.select().from(exchangeMonitorState).where(eq(exchangeMonitorState.key, key));
   return row ? { value: row.value, at: row.at } : undefined;
 }
@@ -182,8 +185,12 @@ export async function decidedQuarantine(db: Executor, limit: number): Promise<Qu
     await db
       .select()
       .from(exchangeQuarantineMirror)
-      .where(or(isNotNull(exchangeQuarantineMirror.releasedAt), isNotNull(exchangeQuarantineMirror.discardedAt)))
-      .orderBy(desc(sql`COALESCE(${exchangeQuarantineMirror.releasedAt}, ${exchangeQuarantineMirror.discardedAt})`))
+      .where(
+        or(isNotNull(exchangeQuarantineMirror.releasedAt), isNotNull(exchangeQuarantineMirror.discardedAt)),
+      )
+      .orderBy(
+        desc(sql`COALESCE(${exchangeQuarantineMirror.releasedAt}, ${exchangeQuarantineMirror.discardedAt})`),
+      )
       .limit(limit)
   ).map(fromMirror);
   const decidedAt = (q: QuarantineSummary) => (q.releasedAt ?? q.discardedAt ?? q.at).getTime();
@@ -218,7 +225,11 @@ export async function rawOfOwnQuarantine(db: Executor, id: string): Promise<unkn
   return row?.raw;
 }
 
-export async function requestsFor(db: Executor, zone: 'portal' | 'workbench', id: string): Promise<RequestRow[]> {
+export async function requestsFor(
+  db: Executor,
+  zone: 'portal' | 'workbench',
+  id: string,
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(exchangeQuarantineRequests)

@@ -6,6 +6,7 @@ import { actorOf } from '../audit/audit.actor.ts';
 import { workbenchContext } from '../page.ts';
 import { requireStaff, staffOf } from '../session.ts';
 import * as pages from './exchange-monitor.pages.tsx';
+import { entryPage } from './exchange-monitor.quarantine.pages.tsx';
 import { monitorAccess } from './exchange-monitor.policy.ts';
 import * as service from './exchange-monitor.service.ts';
 
@@ -22,8 +23,12 @@ const messages: Record<string, { zh: string; en: string }> = {
 };
 
 function translated(request: FastifyRequest, error: unknown): FieldError[] | undefined {
-  if (!(error instanceof AppError) || error.code !== 'VALIDATION' || error.fields.length === 0) return undefined;
-  return error.fields.map((f) => ({ field: f.field, message: messages[f.message]?.[request.lang] ?? f.message }));
+  if (!(error instanceof AppError) || error.code !== 'VALIDATION' || error.fields.length === 0)
+    return undefined;
+  return error.fields.map((f) => ({
+    field: f.field,
+    message: messages[f.message]?.[request.lang] ?? f.message,
+  }));
 }
 
 function takeFlash(request: FastifyRequest): string | undefined {
@@ -61,7 +66,7 @@ export function registerExchangeMonitorRoutes(app: FastifyInstance, services: Zo
     const { zone, id } = request.params as Params;
     const view = await service.entryView(services, actorOf(request), zone, id);
     return reply.html(
-      pages.entryPage({
+      entryPage({
         ctx: workbenchContext(request, reply),
         view,
         canDecide: monitorAccess(staffOf(request)) === 'decide',

@@ -24,7 +24,11 @@ export interface FlowView {
   oldestUnprocessedAt: Date | null;
   lastHour: repo.WindowFigures;
   lastDay: repo.WindowFigures;
-  types: { status: repo.FlowStatusRow | undefined; lastHour: repo.WindowFigures; lastDay: repo.WindowFigures }[];
+  types: {
+    status: repo.FlowStatusRow | undefined;
+    lastHour: repo.WindowFigures;
+    lastDay: repo.WindowFigures;
+  }[];
 }
 
 export interface MonitorView {
@@ -91,7 +95,9 @@ export async function monitorView(services: ZoneServices): Promise<MonitorView> 
   const beatStale = !beat || now.getTime() - beat.at.getTime() > BEAT_STALE_MS;
   const flows = FLOWS.map(({ flow }): FlowView => {
     const mine = status.filter((s) => s.flow === flow);
-    const types = [...new Set([...mine.map((s) => s.type), ...day.filter((d) => d.flow === flow).map((d) => d.type)])]
+    const types = [
+      ...new Set([...mine.map((s) => s.type), ...day.filter((d) => d.flow === flow).map((d) => d.type)]),
+    ]
       .sort()
       .map((type) => ({
         status: mine.find((s) => s.type === type),

@@ -43,6 +43,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'staff.read': ['administrator', 'auditor'],
   'staff.manage': ['administrator'],
   'audit.read': ['administrator', 'auditor'],
+  'catalog.edit': ['content-editor'],
+  'catalog.publish': ['approver', 'administrator'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {
