@@ -36,7 +36,7 @@ describe('staff administration', () => {
     assert.match(form.body, /<option value="SF-D03-P02"/);
 
     const created = await admin.post('/staff/new', {
-      badgeNo: 'SF5101',
+      badgeNo: 'SF7101',
       name: '新民警',
       unitCode: 'SF-D03-P02',
       mobile: '138 0000 0001',
@@ -50,7 +50,7 @@ describe('staff administration', () => {
 
     const detail = await admin.get(`/staff/${id}`);
     assert.equal(detail.statusCode, 200);
-    assert.match(detail.body, /新民警（SF5101）/);
+    assert.match(detail.body, /新民警（SF7101）/);
     assert.match(detail.body, /窗口受理员/);
     assert.match(detail.body, /13800000001/);
     const [row] = await zone.services.db.select().from(staff).where(eq(staff.id, id));
@@ -60,7 +60,7 @@ describe('staff administration', () => {
     const audit = await zone.services.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.target, 'staff:SF5101'))
+      .where(eq(auditLog.target, 'staff:SF7101'))
       .orderBy(auditLog.seq);
     assert.deepEqual(
       audit.map((r) => [r.action, r.actor]),
@@ -76,7 +76,7 @@ describe('staff administration', () => {
       roleUnit: 'SF-D03-P02',
     });
 
-    const newcomer: Officer = { id, badgeNo: 'SF5101' };
+    const newcomer: Officer = { id, badgeNo: 'SF7101' };
     await logIn(zone, newcomer, 'Initial#2026');
   });
 
