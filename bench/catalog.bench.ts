@@ -1,18 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { publishCatalogDirectly } from '../src/portal/catalog/catalog.seed.ts';
 import { loadCatalogItems, type ServiceItem } from '../src/shared/catalog/index.ts';
 import { openDatabase } from '../src/shared/db/database.ts';
 import {
-  freePort,
   freshDatabase,
   load,
   measureBaseline,
   report,
-  root,
-  startProcess,
   stopProcess,
   type Figure,
+  startPortal,
 } from './lib/harness.ts';
 
 /**
@@ -108,22 +105,8 @@ export async function run(): Promise<boolean> {
   } finally {
     await seeding.close();
   }
-  const port = await freePort();
-  const server = await startProcess(
-    [path.join(root, 'bin/openpsb.mjs'), 'portal'],
-    {
-      PORTAL_DATABASE_URL: database.url,
-      PORTAL_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      FIELD_KEY: randomBytes(32).toString('base64url'),
-      NODE_ENV: 'production',
-      DATA_DIR: path.join(root, 'data/bench'),
-    },
-    `http://127.0.0.1:${port}/services`,
-  );
+  const { base, child: server } = await startPortal(database.url, '/services');
   try {
-    const base = `http://127.0.0.1:${port}`;
     const guideUrl = `${base}/services/items/passport-first-issue`;
     // Every browser sends Accept-Encoding, and the cached guide goes out pre-compressed (20 kB → 5 kB).
     const guide = await load({ url: guideUrl, headers: { 'accept-encoding': 'gzip, deflate, br' } });

@@ -1,21 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import {
-  freePort,
   freshDatabase,
   load,
   measureBaseline,
   report,
-  root,
-  startProcess,
   stopProcess,
   type Figure,
+  startPortal,
 } from './lib/harness.ts';
 
-/**
- * The portal's public home page (cached, anonymous) and the login POST, served by the real CLI (`openpsb
- * portal`) on PostgreSQL in its own process.
- */
 /** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
 function sessionCookieFrom(headers: unknown): string {
   const pairs: [string, string][] = Array.isArray(headers)
@@ -29,27 +21,15 @@ function sessionCookieFrom(headers: unknown): string {
   return cookie ? (cookie[1].split(';')[0] ?? '') : '';
 }
 
+/**
+ * The portal's public home page (cached, anonymous) and the login POST, served by the real CLI (`openpsb
+ * portal`) on PostgreSQL in its own process.
+ */
 export async function run(): Promise<boolean> {
   const baseline = await measureBaseline();
   const database = await freshDatabase('portal');
-  const port = await freePort();
-  const server = await startProcess(
-    [path.join(root, 'bin/openpsb.mjs'), 'portal'],
-    {
-      PORTAL_DATABASE_URL: database.url,
-      PORTAL_PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      FIELD_KEY: randomBytes(32).toString('base64url'),
-      // One address makes every request of the load test; the per-address limit would otherwise answer 429.
-      AUTH_RATE_LIMIT: '100000000',
-      NODE_ENV: 'production',
-      DATA_DIR: path.join(root, 'data/bench'),
-    },
-    `http://127.0.0.1:${port}/`,
-  );
+  const { base, child: server } = await startPortal(database.url);
   try {
-    const base = `http://127.0.0.1:${port}`;
     const home = await load({ url: `${base}/` });
     const loginOutcomes = { ok: 0, failed: 0 };
     const login = await load({

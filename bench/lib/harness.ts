@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -158,4 +159,30 @@ export function report(name: string, figures: Figure[]): boolean {
     JSON.stringify({ name, at: new Date().toISOString(), figures: rows }, null, 2),
   );
   return rows.every((r) => r.pass);
+}
+
+/**
+ * The real portal (`openpsb portal`) in its own process on the given database, as production runs it. The
+ * per-address login limit is lifted: every request of a load test comes from one address.
+ */
+export async function startPortal(
+  databaseUrl: string,
+  readyPath = '/',
+): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = await startProcess(
+    [path.join(root, 'bin/openpsb.mjs'), 'portal'],
+    {
+      PORTAL_DATABASE_URL: databaseUrl,
+      PORTAL_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      FIELD_KEY: randomBytes(32).toString('base64url'),
+      AUTH_RATE_LIMIT: '100000000',
+      NODE_ENV: 'production',
+      DATA_DIR: path.join(root, 'data/bench'),
+    },
+    `http://127.0.0.1:${port}${readyPath}`,
+  );
+  return { base: `http://127.0.0.1:${port}`, child };
 }
