@@ -9,6 +9,7 @@ import {
   report,
   stopProcess,
   type Figure,
+  root,
   startPortal,
 } from './lib/harness.ts';
 
