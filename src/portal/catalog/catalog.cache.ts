@@ -9,6 +9,7 @@
 // commit cannot pin the old version in the cache.
 
 import { gzipSync } from 'node:zlib';
+import { publicContentChanged } from '../../shared/http/public-content.ts';
 
 const FRESH_MS = 5_000;
 const QUIET_MS = 2_000;
@@ -21,6 +22,8 @@ const listeners = new Set<Listener>();
 /** Called by the publishing functions whenever an item's published state changes. */
 export function notifyCatalogChange(id: string): void {
   for (const listener of listeners) listener(id);
+  // The app's page cache holds lists and guides too; any catalogue change may alter a list or a count.
+  publicContentChanged('/services');
 }
 
 /** A page as sent: compressed once when stored, since a guide shrinks from about 20 kB to 5 kB. */

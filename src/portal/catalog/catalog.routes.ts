@@ -55,6 +55,9 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage
   return reply.header('content-encoding', 'gzip').type('text/html; charset=utf-8').send(page.gzip);
 }
 
+// Anonymous visitors share these pages: the app's page cache answers repeats before any other work.
+const publicPage = { schema: { hide: true }, config: { publicCache: true } };
+
 export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServices): void {
   const { db } = services;
   const cache = new CatalogPageCache();
@@ -80,7 +83,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServic
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(css),
   );
 
-  app.get('/services', hide, async (request, reply) => {
+  app.get('/services', publicPage, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const audience = audienceOf(query.audience) ?? 'person';
     const path = catalogHref('/services', { audience: audience === 'company' ? audience : undefined });
@@ -100,13 +103,13 @@ export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServic
     );
   };
 
-  app.get('/services/areas/:area', hide, async (request, reply) => {
+  app.get('/services/areas/:area', publicPage, async (request, reply) => {
     const area = (request.params as { area: string }).area;
     if (!(areaCodes as readonly string[]).includes(area)) throw new AppError('NOT_FOUND');
     return listRoute(request, reply, { kind: 'area', area: area as Area });
   });
 
-  app.get('/services/life-events/:event', hide, async (request, reply) => {
+  app.get('/services/life-events/:event', publicPage, async (request, reply) => {
     const event = (request.params as { event: string }).event;
     if (!(lifeEventCodes as readonly string[]).includes(event)) throw new AppError('NOT_FOUND');
     return listRoute(request, reply, { kind: 'event', event: event as LifeEvent });
@@ -128,7 +131,7 @@ export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServic
     return reply.html(searchPage(ctx, { state: 'done', result }));
   });
 
-  app.get('/services/items/:id', hide, async (request, reply) => {
+  app.get('/services/items/:id', publicPage, async (request, reply) => {
     const id = (request.params as { id: string }).id;
     if (!service.ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
     if (!anonymous(request)) {

@@ -114,6 +114,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandling(app, options.renderErrorPage);
   pageCache.store(app);
+  app.addHook('onClose', async () => pageCache.clear());
   registerPreferenceRoutes(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { onPublicContentChange } from './public-content.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,6 +16,8 @@ interface Entry {
 
 const MAX_ENTRIES = 2000;
 const TTL_MS = 5000;
+// After a change, a page read while the changing transaction may still be committing is served, not kept.
+const QUIET_MS = 2000;
 // Headers that belong to one response only, never to a copy served to someone else.
 const personal = new Set([
   'set-cookie',
@@ -39,6 +42,18 @@ export function createPageCache(sessionCookie: string): {
   clear(): void;
 } {
   const entries = new Map<string, Entry>();
+  const quiet = new Map<string, number>();
+  const unsubscribe = onPublicContentChange((prefix) => {
+    for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+    quiet.set(prefix, Date.now() + QUIET_MS);
+  });
+  const inQuietPeriod = (url: string): boolean => {
+    for (const [prefix, until] of quiet) {
+      if (until < Date.now()) quiet.delete(prefix);
+      else if (url.startsWith(prefix)) return true;
+    }
+    return false;
+  };
 
   const keyOf = (request: FastifyRequest): string | undefined => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
@@ -68,7 +83,7 @@ export function createPageCache(sessionCookie: string): {
     app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
       if (reply.statusCode !== 200 || !request.routeOptions.config.publicCache) return done(null, payload);
       const key = keyOf(request);
-      if (!key || reply.hasHeader('set-cookie')) return done(null, payload);
+      if (!key || reply.hasHeader('set-cookie') || inQuietPeriod(request.url)) return done(null, payload);
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -79,5 +94,12 @@ export function createPageCache(sessionCookie: string): {
       done(null, payload);
     });
 
-  return { serve, store, clear: () => entries.clear() };
+  return {
+    serve,
+    store,
+    clear: () => {
+      entries.clear();
+      unsubscribe();
+    },
+  };
 }
