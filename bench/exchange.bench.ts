@@ -12,6 +12,9 @@ import { freshDatabase, report, root, type Figure } from './lib/harness.ts';
  * after COMMIT returned) to the moment the workbench stored it in its inbox (received_at, set by the relay in
  * the receiving transaction). Both are read from the same machine clock. Nothing processes the inbox here: the
  * figure is the crossing itself, which is what the relay is responsible for.
+ *
+ * Knobs: BENCH_EXCHANGE_RATE (offered messages/s), BENCH_SECONDS, BENCH_EXCHANGE_BACKLOG (messages drained for
+ * the sustained rate), BENCH_DEBUG=1 (latency per second of the run, to tell a slow relay from a noisy machine).
  */
 
 const OFFERED_PER_SECOND = Number(process.env.BENCH_EXCHANGE_RATE ?? 500);

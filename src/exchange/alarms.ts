@@ -69,7 +69,10 @@ export interface AlarmCondition {
   rule: AlarmRule;
   flow: Flow;
   severity: AlarmSeverity;
+  /** In English, for the command line and logs. */
   detail: string;
+  /** The same in Chinese, for the duty officer's SMS and the monitor page. */
+  detailZh: string;
 }
 
 const seconds = (ms: number) => Math.round(ms / 1000);
@@ -90,6 +93,7 @@ export function evaluateAlarms(
         flow: f.flow,
         severity: 'major',
         detail: `${f.pending} waiting to cross, oldest for ${seconds(waited)} s (limit ${seconds(t.stallMs)} s)`,
+        detailZh: `${f.pending} 条报文等待发送，最久已 ${seconds(waited)} 秒（上限 ${seconds(t.stallMs)} 秒）`,
       });
     } else if (f.unprocessed > 0 && unprocessedFor >= t.processingStallMs) {
       out.push({
@@ -97,6 +101,7 @@ export function evaluateAlarms(
         flow: f.flow,
         severity: 'major',
         detail: `${f.unprocessed} received but not processed, oldest for ${seconds(unprocessedFor)} s (limit ${seconds(t.processingStallMs)} s)`,
+        detailZh: `${f.unprocessed} 条报文已接收未处理，最久已 ${seconds(unprocessedFor)} 秒（上限 ${seconds(t.processingStallMs)} 秒）`,
       });
     }
     if (f.badSignaturesInWindow > 0) {
@@ -105,6 +110,7 @@ export function evaluateAlarms(
         flow: f.flow,
         severity: 'critical',
         detail: `${f.badSignaturesInWindow} signature failure(s) in the last ${seconds(t.signatureWindowMs) / 60} min`,
+        detailZh: `近 ${seconds(t.signatureWindowMs) / 60} 分钟内 ${f.badSignaturesInWindow} 条报文签名无效`,
       });
     }
     if (f.rejectsInWindow >= t.rejectThreshold) {
@@ -113,6 +119,7 @@ export function evaluateAlarms(
         flow: f.flow,
         severity: 'major',
         detail: `${f.rejectsInWindow} refused in the last ${seconds(t.rejectWindowMs) / 60} min (limit ${t.rejectThreshold})`,
+        detailZh: `近 ${seconds(t.rejectWindowMs) / 60} 分钟内拒收 ${f.rejectsInWindow} 条（上限 ${t.rejectThreshold} 条）`,
       });
     }
     const usual = (f.volumeBaseline * t.volumeWindowMs) / t.volumeBaselineMs;
@@ -122,6 +129,7 @@ export function evaluateAlarms(
         flow: f.flow,
         severity: 'warning',
         detail: `${f.volumeInWindow} messages in the last ${seconds(t.volumeWindowMs) / 60} min, usually ${usual.toFixed(1)}`,
+        detailZh: `近 ${seconds(t.volumeWindowMs) / 60} 分钟内 ${f.volumeInWindow} 条报文，平时约 ${usual.toFixed(1)} 条`,
       });
     }
   }
@@ -164,7 +172,7 @@ export async function syncAlarms(
     if (condition) {
       await workbench
         .update(exchangeAlarms)
-        .set({ lastSeenAt: now, detail: condition.detail, severity: condition.severity })
+        .set({ lastSeenAt: now, detail: storedDetail(condition), severity: condition.severity })
         .where(eq(exchangeAlarms.id, alarm.id));
       wanted.delete(`${alarm.rule}|${alarm.flow}`);
       continue;
@@ -193,7 +201,7 @@ export async function syncAlarms(
     const raised = await workbench.transaction(async (tx) => {
       const inserted = await tx.execute(sql`
         INSERT INTO exchange_alarms (rule, flow, severity, detail, raised_at, last_seen_at)
-        VALUES (${condition.rule}, ${condition.flow}, ${condition.severity}, ${condition.detail},
+        VALUES (${condition.rule}, ${condition.flow}, ${condition.severity}, ${storedDetail(condition)},
                 ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
         ON CONFLICT (rule, flow) WHERE cleared_at IS NULL DO NOTHING
         RETURNING id`);
@@ -210,7 +218,8 @@ export async function syncAlarms(
           rule: condition.rule,
           flow: condition.flow,
           severity: condition.severity,
-          detail: condition.detail,
+          detail: condition.detailZh,
+          detailEn: condition.detail,
         },
         at: now,
       });
@@ -218,7 +227,7 @@ export async function syncAlarms(
         channel: 'sms',
         recipient: options.dutyMobile ?? DEMO_DUTY_MOBILE,
         template: 'exchange.alarm',
-        body: `【OpenPSB】边界交换告警（${severityLabel(condition.severity)}）：${flowLabel(condition.flow, 'zh')}，${ruleLabel(condition.rule, 'zh')}。${condition.detail}。请登录工作台“交换监控”查看。`,
+        body: `【OpenPSB】边界交换告警（${severityLabel(condition.severity)}）：${flowLabel(condition.flow, 'zh')}，${ruleLabel(condition.rule, 'zh')}。${condition.detailZh}。请登录工作台“交换监控”查看。`,
       });
       return true;
     });
@@ -231,6 +240,25 @@ export async function syncAlarms(
     }
   }
   return report;
+}
+
+// Both languages in the one text column, so the page can show the officer's language.
+function storedDetail(condition: AlarmCondition): string {
+  return JSON.stringify({ zh: condition.detailZh, en: condition.detail });
+}
+
+/** An alarm's detail as stored, in the language asked for (plain text from elsewhere is shown as it is). */
+export function alarmDetail(stored: string, lang: 'zh' | 'en'): string {
+  try {
+    const parsed = JSON.parse(stored) as unknown;
+    if (parsed && typeof parsed === 'object') {
+      const text = (parsed as Record<string, unknown>)[lang];
+      if (typeof text === 'string') return text;
+    }
+  } catch {
+    // not ours: fall through
+  }
+  return stored;
 }
 
 export function severityLabel(severity: string, lang: 'zh' | 'en' = 'zh'): string {

@@ -2,6 +2,7 @@ import { eq, gte, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../shared/db/database.ts';
 import {
+  alarmDetail,
   DEFAULT_THRESHOLDS,
   evaluateAlarms,
   ruleLabel,
@@ -242,7 +243,9 @@ export async function exchangeStatus(
     }
     for (const c of problems) lines.push(`  ! ${ruleLabel(c.rule, 'en')} [${c.severity}]: ${c.detail}`);
     for (const a of open.filter((x) => x.flow === flow)) {
-      lines.push(`  alarm open since ${a.raisedAt.toISOString()}: ${ruleLabel(a.rule, 'en')} — ${a.detail}`);
+      lines.push(
+        `  alarm open since ${a.raisedAt.toISOString()}: ${ruleLabel(a.rule, 'en')} — ${alarmDetail(a.detail, 'en')}`,
+      );
     }
   }
   lines.push(ok ? 'all flows healthy' : 'UNHEALTHY: see above');

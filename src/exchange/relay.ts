@@ -108,12 +108,16 @@ export async function relayOnce(
       const share = Math.min(chunk, Math.max(1, Math.floor(budget / streams.length)));
       const group = streams.map((stream) => ({ stream, limit: share }));
       budget -= share * group.length;
-      const steps = await Promise.all(
+      // Settled, not raced: a failing stream must not leave the others running on behind our back.
+      const settled = await Promise.allSettled(
         group.map(async (g) => ({
           ...g,
           step: await relayStream(from, to, keyring, g.stream, g.limit, deliver, now, options),
         })),
       );
+      const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failure) throw failure.reason;
+      const steps = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
       for (const { stream, limit, step } of steps) {
         report.delivered += step.delivered;
         report.duplicates += step.duplicates;

@@ -81,9 +81,10 @@ if (!base) {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const env = () => ({
+  // Each relay names its connections, so the test can see when that one has a crossing open.
+  const env = (label: string) => ({
     ...process.env,
-    PORTAL_DATABASE_URL: urlOf(names.portal),
+    PORTAL_DATABASE_URL: `${urlOf(names.portal)}?application_name=${label}`,
     WORKBENCH_DATABASE_URL: urlOf(names.workbench),
     EXCHANGE_PORTAL_KEY: testKeys.portal,
     EXCHANGE_WORKBENCH_KEY: testKeys.workbench,
@@ -95,15 +96,18 @@ if (!base) {
   });
 
   interface Relay {
+    label: string;
     child: ChildProcess;
     exited: Promise<number | null>;
     output: () => string;
   }
 
+  let started = 0;
   async function startRelay(): Promise<Relay> {
+    const label = `crash-relay-${++started}`;
     const child = spawn(process.execPath, [path.join(root, 'bin/openpsb.mjs'), 'exchange'], {
       cwd: root,
-      env: env(),
+      env: env(label),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -125,7 +129,7 @@ if (!base) {
       });
     });
     await ready;
-    return { child, exited, output: () => output };
+    return { label, child, exited, output: () => output };
   }
 
   interface Sent {
@@ -148,7 +152,7 @@ if (!base) {
     // the relays have batches in flight (between the receiver's commit and the sender's) when the kills land.
     const writer = (async () => {
       while (writing) {
-        const burst = 1 + Math.floor(random() * 40);
+        const burst = 1 + Math.floor(random() * 120);
         for (let b = 0; b < burst && writing; b++) {
           const i = ++n;
           const stream = STREAMS[Math.floor(random() * STREAMS.length)]!;
@@ -165,19 +169,50 @@ if (!base) {
           );
           sent.push({ ...message, poison });
         }
-        await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 60)));
+        await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 130)));
       }
     })();
 
-    const started = Date.now();
+    const began = Date.now();
     let kills = 0;
+    // Kills that found messages waiting, and kills aimed between the two commits of a crossing, for the report.
+    let killsInFlight = 0;
+    let killsInCrossing = 0;
+    /**
+     * About half the kills wait (up to a second and a half) for this relay to be inside a crossing, past the
+     * receiver's commit and before its own: its transaction on the portal is open and has already marked the
+     * batch sent or is logging it. That is the moment a lost acknowledgement comes from; the next relay must
+     * send the batch again and the receiver must recognise every message as a duplicate. The other kills land
+     * at a random moment of the relay's life.
+     */
+    const pastReceiverCommit = async (label: string): Promise<boolean> => {
+      const [row] = await rows<{ n: string }>(
+        portal,
+        `SELECT count(*) AS n FROM pg_stat_activity
+         WHERE application_name = '${label}' AND xact_start IS NOT NULL AND state <> 'idle'
+           AND (query ILIKE '%UPDATE outbox SET sent_at%' OR query ILIKE '%message_log%')`,
+      );
+      return Number(row?.n) > 0;
+    };
     // Two relays at a time, each killed and restarted on its own rhythm: besides doubling the kills per minute
     // (a start costs a second or two), this is the production case of a second relay started by mistake.
     const lane = async () => {
       while (kills < KILLS) {
         const relay = await startRelay();
-        await new Promise((r) => setTimeout(r, Math.floor(random() * 400)));
+        let inCrossing = false;
+        if (random() < 0.5) {
+          const until = Date.now() + 1_500;
+          while (!inCrossing && Date.now() < until) inCrossing = await pastReceiverCommit(relay.label);
+        } else {
+          await new Promise((r) => setTimeout(r, Math.floor(random() * 400)));
+        }
+        const [waiting] = await rows<{ n: string }>(
+          portal,
+          `SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND quarantined_at IS NULL`,
+        );
         relay.child.kill('SIGKILL');
+        if (Number(waiting?.n) > 0) killsInFlight++;
+        if (inCrossing) killsInCrossing++;
         assert.equal(await relay.exited, null, 'killed, not exited');
         kills++;
       }
@@ -188,7 +223,7 @@ if (!base) {
       writing = false;
       await writer;
     }
-    const killPhase = Date.now() - started;
+    const killPhase = Date.now() - began;
 
     // One last relay drains everything and lets the monitor count it.
     const final = await startRelay();
@@ -269,9 +304,10 @@ if (!base) {
     assert.equal(Number(counts?.delivered), expectedGood);
     assert.equal(Number(counts?.rejected), poison.length);
 
-    assert.ok(kills >= 50);
+    assert.ok(kills >= KILLS);
     process.stdout.write(
-      `# crash: ${kills} kills in ${(killPhase / 1000).toFixed(1)} s, ${sent.length} messages ` +
+      `# crash: ${kills} kills (${killsInCrossing} between the receiver's commit and the sender's, ${killsInFlight} with messages waiting) ` +
+        `in ${(killPhase / 1000).toFixed(1)} s, ${sent.length} messages ` +
         `(${poison.length} poison) over ${STREAMS.length} streams, ${duplicates} redeliveries recognised as duplicates, seed ${seed}\n`,
     );
   });

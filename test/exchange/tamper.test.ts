@@ -123,6 +123,31 @@ describe('exchange refuses what it must', () => {
     await expectRefused(env, { keyId: 'portal-test', value: 'x' }, 'malformed');
   });
 
+  test('unsigned (no signature at all) → malformed, still kept', async () => {
+    await expectRefused(envelope(), undefined, 'malformed');
+    await expectRefused(envelope(), null, 'malformed');
+  });
+
+  test('text the database cannot store as sent (NUL, lone surrogates) is still refused and kept, not lost', async () => {
+    const env = { ...envelope(), type: 'realname\u0000.verify', stream: 'x\ud800y' };
+    const result = await receive(
+      pair.w.db,
+      pair.keyring,
+      env,
+      { keyId: 'k\u0000', value: '\u0000' },
+      {
+        zone: 'workbench',
+      },
+    );
+    assert.equal(result.outcome, 'quarantined');
+    const [q] = await pair.w.db.select().from(quarantine).where(eq(quarantine.messageId, env.id));
+    assert.equal(q?.reason, 'bad-signature');
+    assert.equal((q?.raw as { envelope: { type: string } }).envelope.type, 'realname\ufffd.verify');
+    const [logged] = await pair.w.db.select().from(messageLog).where(eq(messageLog.messageId, env.id));
+    assert.equal(logged?.type, 'realname\ufffd.verify');
+    assert.equal(logged?.stream, 'x\ufffdy');
+  });
+
   test('the relay refuses on the sender side too, with the reason', async () => {
     const db = pair.p.db;
     await db.transaction(async (tx) => {

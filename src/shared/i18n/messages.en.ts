@@ -37,6 +37,8 @@ export const en = {
   'wb.nav.staff': 'Staff',
   'wb.nav.org': 'Units',
   'wb.nav.audit': 'Audit log',
+  'wb.nav.catalog': 'Service guides',
+  'wb.nav.exchange': 'Exchange',
 
   'footer.help': 'Get help',
   'footer.hotline': 'Service hotline',

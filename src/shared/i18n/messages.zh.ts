@@ -43,6 +43,8 @@ export const zh = {
   'wb.nav.staff': '人员管理',
   'wb.nav.org': '机构管理',
   'wb.nav.audit': '审计日志',
+  'wb.nav.catalog': '办事指南',
+  'wb.nav.exchange': '边界交换',
 
   // Footer (help order must stay the same on every page: WCAG 3.2.6)
   'footer.help': '获取帮助',

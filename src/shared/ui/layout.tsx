@@ -42,7 +42,9 @@ export function workbenchNav(lang: Lang): NavItem[] {
   return [
     { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
+    { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },
+    { href: '/exchange', label: t(lang, 'wb.nav.exchange'), icon: 'globe' },
     { href: '/audit', label: t(lang, 'wb.nav.audit'), icon: 'disclosure' },
   ];
 }

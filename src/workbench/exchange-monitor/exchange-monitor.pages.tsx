@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { ruleLabel, severityLabel } from '../../exchange/alarms.ts';
+import { alarmDetail, ruleLabel, severityLabel } from '../../exchange/alarms.ts';
 import { flowLabel } from '../../exchange/flows.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
@@ -267,7 +267,7 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
             <Tag tone={severityTone[a.severity] ?? 'amber'}>{severityLabel(a.severity, ctx.lang)}</Tag>,
             ruleLabel(a.rule, ctx.lang),
             flowLabel(a.flow, ctx.lang),
-            a.detail,
+            alarmDetail(a.detail, ctx.lang),
             formatDateTime(ctx.lang, a.raisedAt),
             formatDateTime(ctx.lang, a.lastSeenAt),
           ])}
@@ -323,7 +323,7 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
           rows={view.clearedAlarms.map((a) => [
             ruleLabel(a.rule, ctx.lang),
             flowLabel(a.flow, ctx.lang),
-            a.detail,
+            alarmDetail(a.detail, ctx.lang),
             formatDateTime(ctx.lang, a.raisedAt),
             a.clearedAt ? formatDateTime(ctx.lang, a.clearedAt) : '',
           ])}

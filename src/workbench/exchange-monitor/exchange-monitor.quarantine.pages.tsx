@@ -99,7 +99,11 @@ export function entryPage(p: {
       {q.zone === 'workbench' ? (
         <>
           <p>
-            {w(ctx, '查看报文内容已记入审计日志。', 'This view of the message is recorded in the audit log.')}
+            {w(
+              ctx,
+              '报文中的个人信息已部分遮盖；本次查看已记入审计日志。',
+              'Personal data in the message is partly masked; this view is recorded in the audit log.',
+            )}
           </p>
           <div
             class="table-scroll"

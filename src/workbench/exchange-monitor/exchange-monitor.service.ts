@@ -159,7 +159,10 @@ export interface EntryView {
   entry: repo.QuarantineSummary;
   requests: repo.RequestRow[];
   waiting: repo.RequestRow | undefined;
-  /** The refused message itself: only for the workbench's own entries (the portal's stay in the portal). */
+  /**
+   * The refused message itself, with the text inside its payload partly masked: only for the workbench's own
+   * entries (the portal's stay in the portal). Envelope fields stay whole; the reason says what was wrong.
+   */
   raw: unknown;
 }
 
@@ -176,7 +179,7 @@ export async function entryView(
   const requests = await repo.requestsFor(services.db, zone, id);
   let raw: unknown;
   if (zone === 'workbench') {
-    raw = await repo.rawOfOwnQuarantine(services.db, id);
+    raw = maskPayloads(await repo.rawOfOwnQuarantine(services.db, id));
     await services.db.transaction((tx) =>
       recordAudit(tx, {
         ...actor,
@@ -188,6 +191,29 @@ export async function entryView(
     );
   }
   return { entry, requests, waiting: requests.find((r) => r.doneAt === null), raw };
+}
+
+/** Like the portal's display of ID numbers: enough to recognise a value, not enough to use it. */
+export function maskText(value: string): string {
+  const chars = [...value];
+  if (chars.length <= 2) return '*'.repeat(chars.length);
+  if (chars.length <= 6) return chars[0] + '*'.repeat(chars.length - 1);
+  return chars.slice(0, 3).join('') + '*'.repeat(chars.length - 7) + chars.slice(-4).join('');
+}
+
+/** Masks every string under any `payload` key, at any depth; everything else is kept as it is. */
+export function maskPayloads(value: unknown, inPayload = false): unknown {
+  if (typeof value === 'string') return inPayload ? maskText(value) : value;
+  if (Array.isArray(value)) return value.map((v) => maskPayloads(v, inPayload));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        maskPayloads(v, inPayload || k === 'payload'),
+      ]),
+    );
+  }
+  return value;
 }
 
 const REASON_MIN = 4;
