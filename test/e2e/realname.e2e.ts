@@ -1,0 +1,64 @@
+import { after, before, test } from 'node:test';
+import pino from 'pino';
+import type { Browser } from 'playwright-core';
+import { processInbox } from '../../src/exchange/inbox.ts';
+import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
+import { seedPortal, DEMO_CITIZEN } from '../../src/portal/seed.ts';
+import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
+import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import { expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
+
+let browser: Browser;
+let portal: ServedZone;
+let workbench: TestZone;
+let relay: Relay;
+
+before(async () => {
+  [browser, portal, workbench] = await Promise.all([
+    launchBrowser(),
+    serveZone('portal'),
+    startTestZone('workbench'),
+  ]);
+  await seedPortal(portal.services);
+  await seedRegistry(workbench.services, 20);
+  relay = startRelay(
+    portal.database.db,
+    workbench.database.db,
+    keyringFrom(testKeys),
+    pino({ level: 'silent' }),
+    60_000,
+  );
+});
+after(async () => {
+  await relay?.stop();
+  await browser?.close();
+  await Promise.all([portal?.close(), workbench?.close()]);
+});
+
+test('a citizen enters name and ID number, sees "verifying", then "verified" once the answer has crossed back', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(portal.url + '/login');
+  await page.getByLabel('手机号码').fill(DEMO_CITIZEN.mobile);
+  await page.getByLabel('密码').fill(DEMO_CITIZEN.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('heading', { name: '我的账号' }).waitFor();
+
+  await page.goto(portal.url + '/account/profile');
+  await page.getByLabel(/^姓名/).fill(DEMO_RESIDENT.name);
+  await page.getByLabel(/身份证件号码/).fill(DEMO_RESIDENT.idNumber);
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('核验中').first().waitFor();
+  await expectAccessibleInBothLanguages(page, 'account while verifying');
+
+  // The request crosses to the police network, is checked against the registry, and the answer crosses back.
+  await relay.runOnce();
+  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await relay.runOnce();
+  await processInbox(portal.database.db, portal.inboxHandlers);
+
+  await page.getByRole('link', { name: '刷新查看结果' }).click();
+  await page.getByText('已实名认证').first().waitFor();
+  await expectAccessibleInBothLanguages(page, 'account verified');
+  await context.close();
+});
