@@ -42,11 +42,18 @@ export function envelopeBytes(envelope: Envelope): Buffer {
 }
 
 export type QuarantineReason =
-  'malformed' | 'bad-signature' | 'stale' | 'unknown-type' | 'wrong-direction' | 'oversized' | 'schema';
+  | 'malformed'
+  | 'bad-signature'
+  | 'stale'
+  | 'unknown-type'
+  | 'wrong-direction'
+  | 'oversized'
+  | 'schema'
+  | 'file';
 
 export type InspectResult =
   | { ok: true; payload: unknown; bytes: number }
-  | { ok: false; reason: 'oversized' | 'schema'; detail: string; bytes: number };
+  | { ok: false; reason: 'oversized' | 'schema' | 'file'; detail: string; bytes: number };
 
 /** Payload size in bytes as it will be signed; unmeasurable values count as too big rather than as zero. */
 export function payloadBytes(payload: unknown): number {

@@ -2,7 +2,14 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../shared/db/database.ts';
 import { routeContract, type ExchangeZone } from './contracts/index.ts';
-import { envelopeBytes, inspectPayload, payloadBytes, type Envelope } from './envelope.ts';
+import {
+  envelopeBytes,
+  inspectPayload,
+  payloadBytes,
+  type Envelope,
+  type InspectResult,
+} from './envelope.ts';
+import { reencodeFiles } from './files.ts';
 import { receiveBatch, type ReceiveResult } from './inbox.ts';
 import { appendMessageLogBatch, type LogEntry } from './message-log.ts';
 import { quarantineRecord } from './quarantine.ts';
@@ -245,7 +252,15 @@ async function relayStream(
       }[] = [];
       for (const row of due) {
         const route = routeContract(row.type, row.version, from.zone, to.zone);
-        const inspected = route.ok ? inspectPayload(route.contract, row.payload) : undefined;
+        let inspected: InspectResult | undefined = route.ok
+          ? inspectPayload(route.contract, row.payload)
+          : undefined;
+        if (route.ok && inspected?.ok && route.contract.files?.length) {
+          const files = await reencodeFiles(route.contract, inspected.payload);
+          inspected = files.ok
+            ? { ...inspected, payload: files.payload, bytes: payloadBytes(files.payload) }
+            : { ok: false, reason: files.reason, detail: files.detail, bytes: inspected.bytes };
+        }
         if (!route.ok || !inspected?.ok) {
           const record = quarantineRecord(
             {

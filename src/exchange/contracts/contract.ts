@@ -12,6 +12,8 @@ export interface Contract<S extends TSchema = TSchema> {
   schema: S;
   /** Upper bound on the canonical JSON of the payload, checked before the schema so huge inputs cost little. */
   maxBytes: number;
+  /** Top-level payload properties holding a FileAttachment: checked by content and re-encoded at the relay. */
+  files?: readonly string[];
 }
 
 export type PayloadOf<C> = C extends Contract<infer S> ? Static<S> : never;

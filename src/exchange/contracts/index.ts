@@ -1,3 +1,4 @@
+import { attachmentSubmitted } from './attachment.submitted.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
@@ -7,12 +8,18 @@ import { realnameVerifyResult } from './realname.verify.result.ts';
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
 export { catalogItemPublished, catalogItemWithdrawn };
+export { attachmentSubmitted };
+export { FileAttachment } from './file.ts';
 
 /** The whitelist. A type@version absent from this list does not cross, in either direction. */
 export const whitelist: ReadonlyMap<string, Contract> = new Map(
-  [realnameVerifyRequest, realnameVerifyResult, catalogItemPublished, catalogItemWithdrawn].map(
-    (c): [string, Contract] => [contractKey(c.type, c.version), c],
-  ),
+  [
+    realnameVerifyRequest,
+    realnameVerifyResult,
+    catalogItemPublished,
+    catalogItemWithdrawn,
+    attachmentSubmitted,
+  ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 
 export type RouteResult =

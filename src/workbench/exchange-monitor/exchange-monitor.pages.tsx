@@ -50,6 +50,7 @@ const reasonLabels: Record<string, { zh: string; en: string }> = {
   'wrong-direction': { zh: '方向错误', en: 'Wrong direction' },
   oversized: { zh: '超过大小限制', en: 'Oversized' },
   schema: { zh: '不符合报文格式', en: 'Does not match its schema' },
+  file: { zh: '附件类型不符或不允许', en: 'File type refused' },
 };
 
 export function reasonLabel(ctx: PageContext, reason: string): string {
