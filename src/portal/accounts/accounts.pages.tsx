@@ -1,6 +1,6 @@
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Radios } from '../../shared/ui/choices.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
@@ -13,8 +13,6 @@ interface FormPage {
   values?: Values;
   errors?: FieldError[];
 }
-
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 export function loginPage({ ctx, values = {}, errors = [], next }: FormPage & { next: string }): string {
   const title = w(ctx, '登录', 'Log in');

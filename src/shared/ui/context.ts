@@ -27,3 +27,8 @@ export const LangContext = createContext<Lang>(DEFAULT_LANG);
 export function useLang(explicit?: Lang): Lang {
   return explicit ?? useContext(LangContext);
 }
+
+/** Picks the page's wording: Chinese, or English when the visitor chose it. */
+export function w(ctx: { lang: Lang }, zh: string, en: string): string {
+  return ctx.lang === 'en' ? en : zh;
+}

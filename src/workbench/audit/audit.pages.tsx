@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Select } from '../../shared/ui/choices.tsx';
 import { Table, Tag } from '../../shared/ui/components.tsx';
 import { Button, DateField, Form, TextField } from '../../shared/ui/forms.tsx';
@@ -8,8 +8,6 @@ import { renderPage } from '../../shared/ui/render.ts';
 import { actionLabel, auditActions } from './audit.actions.ts';
 import { canonicalJson } from './audit.ts';
 import type { AuditRow } from './audit.repository.ts';
-
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 export interface AuditQuery {
   actor: string;

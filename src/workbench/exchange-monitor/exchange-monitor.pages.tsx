@@ -2,14 +2,12 @@ import type { Child } from 'hono/jsx';
 import { alarmDetail, ruleLabel, severityLabel } from '../../exchange/alarms.ts';
 import { flowLabel } from '../../exchange/flows.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { InsetText, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { QuarantineSummary, RequestRow, WindowFigures } from './exchange-monitor.repository.ts';
 import type { Health, MonitorView } from './exchange-monitor.service.ts';
-
-export const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 export function Flash({ text }: { text?: string | undefined }) {
   return text ? (

@@ -12,9 +12,9 @@ import {
   Flash,
   quarantineState,
   reasonLabel,
-  w,
   zoneLabel,
 } from './exchange-monitor.pages.tsx';
+import { w } from '../../shared/ui/context.ts';
 import type { EntryView } from './exchange-monitor.service.ts';
 
 // One quarantined message: what it is, what was decided, and (for administrators) the decision form.

@@ -1,10 +1,8 @@
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { TodoList, type TodoItem } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ErrorView } from '../../shared/http/error-handler.ts';
-
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 export function homePage(
   ctx: PageContext,

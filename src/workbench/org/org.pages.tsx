@@ -1,11 +1,9 @@
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { BackLink, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { UnitKind } from '../db/schema.ts';
 import type { Unit, UnitNode } from './org.repository.ts';
-
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 const kindLabels: Record<UnitKind, { zh: string; en: string }> = {
   bureau: { zh: '市公安局', en: 'City bureau' },

@@ -1,12 +1,10 @@
 import { raw } from 'hono/html';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-
-const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 interface FormPage {
   ctx: PageContext;

@@ -10,15 +10,8 @@ import { renderPage } from '../../shared/ui/render.ts';
 import type { Role, Scope } from '../db/schema.ts';
 import { roleLabel, scopeLabel } from './roles.ts';
 import { staffMessage } from './staff.messages.ts';
-import {
-  Flash,
-  roleOptions,
-  ScopeRadios,
-  statusTag,
-  unitOptions,
-  w,
-  type UnitOption,
-} from './staff.pages.tsx';
+import { Flash, roleOptions, ScopeRadios, statusTag, unitOptions, type UnitOption } from './staff.pages.tsx';
+import { w } from '../../shared/ui/context.ts';
 
 export interface StaffDetailView {
   id: string;

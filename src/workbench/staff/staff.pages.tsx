@@ -1,6 +1,6 @@
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, Pagination, Table, Tag } from '../../shared/ui/components.tsx';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
@@ -8,8 +8,6 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { Scope } from '../db/schema.ts';
 import { roleLabel, roles, scopeLabel } from './roles.ts';
-
-export const w = (ctx: PageContext, zh: string, en: string): string => (ctx.lang === 'en' ? en : zh);
 
 export interface UnitOption {
   code: string;
