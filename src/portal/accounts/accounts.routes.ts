@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import Type from 'typebox';
-import { AppError } from '../../shared/http/errors.ts';
+import { AppError, errorMessage, isErrorCode } from '../../shared/http/errors.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
 import { maskMobile } from '../../shared/validators/mobile.ts';
@@ -12,7 +12,6 @@ import { citizenOf, requireCitizen, signIn } from '../session.ts';
 import { accountMessage, type AccountMessage } from './accounts.messages.ts';
 import * as pages from './accounts.pages.tsx';
 import * as service from './accounts.service.ts';
-import { errorMessage, type ErrorCode } from '../../shared/http/errors.ts';
 
 // Login and code sending are the two doors an attacker knocks on; both are limited per address.
 const limits = (services: ZoneServices) => ({
@@ -24,9 +23,7 @@ const limits = (services: ZoneServices) => ({
 
 function fieldErrors(request: FastifyRequest, error: unknown) {
   return translatedFieldErrors(error, (key) =>
-    key in { MOBILE_TAKEN: 1, RATE_LIMITED: 1 }
-      ? errorMessage(key as ErrorCode, request.lang)
-      : accountMessage(request.lang, key as AccountMessage),
+    isErrorCode(key) ? errorMessage(key, request.lang) : accountMessage(request.lang, key as AccountMessage),
   );
 }
 

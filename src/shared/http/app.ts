@@ -71,6 +71,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     cookieName: sessionCookie,
     store: new DatabaseSessionStore(options.db, SESSION_TTL_MS),
     saveUninitialized: false,
+    // Write the session row only when it changed, not on every page view; the 8-hour limit is then absolute.
+    rolling: false,
     cookie: {
       secure: options.production,
       httpOnly: true,

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, errorMessage, type ErrorCode, type FieldError } from './errors.ts';
+import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
 
 export interface ErrorView {
   status: number;
@@ -48,9 +48,7 @@ export function installErrorHandling(app: FastifyInstance, renderPage: ErrorPage
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const { code, fields } = classify(error);
     const status =
-      code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode
-        ? error.statusCode
-        : new AppError(code).status;
+      code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode ? error.statusCode : statusOf(code);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code, status }, 'request refused');
     if (code === 'RATE_LIMITED' && 'headers' in error)

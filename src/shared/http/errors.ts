@@ -73,6 +73,11 @@ export function errorMessage(code: ErrorCode, lang: 'zh' | 'en'): string {
   return catalogue[code][lang];
 }
 
+/** True for a stable error code, so a field error can carry one instead of a feature's own message key. */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(catalogue, value);
+}
+
 export function statusOf(code: ErrorCode): number {
   return catalogue[code].status;
 }
