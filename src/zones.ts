@@ -11,13 +11,8 @@ import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts'
 import type { Secrets } from './shared/secrets.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
-import {
-  catalogItemPublished,
-  catalogItemWithdrawn,
-  realnameVerifyRequest,
-  realnameVerifyResult,
-} from './exchange/contracts/index.ts';
-import { catalogPublishedHandler, catalogWithdrawnHandler } from './portal/catalog/catalog.inbox.ts';
+import { realnameVerifyRequest, realnameVerifyResult } from './exchange/contracts/index.ts';
+import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import type { ZoneServices } from './shared/zone.ts';
@@ -68,8 +63,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     name === 'portal'
       ? {
           [realnameVerifyResult.type]: realnameResultHandler,
-          [catalogItemPublished.type]: catalogPublishedHandler,
-          [catalogItemWithdrawn.type]: catalogWithdrawnHandler,
+          ...catalogInboxHandlers,
         }
       : { [realnameVerifyRequest.type]: realnameRequestHandler(services) };
   return { name, database, services, handlers, inboxHandlers };

@@ -3,10 +3,9 @@ import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { catalogItemPublished, catalogItemWithdrawn } from '../../src/exchange/contracts/index.ts';
 import { processInbox } from '../../src/exchange/inbox.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
-import { catalogPublishedHandler, catalogWithdrawnHandler } from '../../src/portal/catalog/catalog.inbox.ts';
+import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { testKeys } from '../helpers/zones.ts';
@@ -42,8 +41,8 @@ before(async () => {
     serveZone('workbench'),
     serveZone('portal'),
   ]);
-  portal.inboxHandlers[catalogItemPublished.type] = catalogPublishedHandler;
-  portal.inboxHandlers[catalogItemWithdrawn.type] = catalogWithdrawnHandler;
+  // What src/zones.ts wires for the running system.
+  Object.assign(portal.inboxHandlers, catalogInboxHandlers);
   await seedWorkbench(workbench.services);
   await seedCatalog(workbench.services);
   relay = startRelay(

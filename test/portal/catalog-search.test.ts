@@ -10,7 +10,6 @@ import {
   snippet,
   type ParsedQuery,
 } from '../../src/portal/catalog/catalog.search.ts';
-import { fileHref } from '../../src/portal/catalog/catalog.view.tsx';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 const parsed = (q: string): ParsedQuery => {
@@ -195,22 +194,5 @@ describe('the SQL tokenizer agrees with the query side', () => {
     );
     const [row] = Array.isArray(rows) ? rows : (rows as { rows: { a: number; c: number }[] }).rows;
     assert.ok(row && Number(row.a) > Number(row.c) * 3, JSON.stringify(row));
-  });
-});
-
-describe('blank forms and samples', () => {
-  test('only plain names in the two catalogue folders are ever linked', () => {
-    for (const path of [
-      '../package.json',
-      'forms/../../package.json',
-      'items/household/birth-registration.json',
-      '/etc/passwd',
-      'forms/',
-      'forms/a/b.pdf',
-    ]) {
-      assert.equal(fileHref(path), undefined, path);
-    }
-    // Named by an item but not yet in the repository: no dead link.
-    assert.equal(fileHref('forms/id-card-application-form.pdf'), undefined);
   });
 });

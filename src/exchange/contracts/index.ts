@@ -1,4 +1,5 @@
 import { attachmentSubmitted } from './attachment.submitted.ts';
+import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
@@ -7,7 +8,7 @@ import { realnameVerifyResult } from './realname.verify.result.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
-export { catalogItemPublished, catalogItemWithdrawn };
+export { catalogItemPublished, catalogItemWithdrawn, catalogDocumentPublished };
 export { attachmentSubmitted };
 export { FileAttachment } from './file.ts';
 
@@ -18,6 +19,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     realnameVerifyResult,
     catalogItemPublished,
     catalogItemWithdrawn,
+    catalogDocumentPublished,
     attachmentSubmitted,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );

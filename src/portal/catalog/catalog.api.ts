@@ -4,6 +4,7 @@ import { areaCodes, audienceCodes, itemTypeCodes, lifeEventCodes, ServiceItem } 
 import type { ZoneServices } from '../../shared/zone.ts';
 import { MAX_QUERY_CHARS } from './catalog.search.ts';
 import * as service from './catalog.service.ts';
+import { documentHref } from './catalog.view.tsx';
 
 // The catalogue for apps and mini-programs: the same service functions as the pages, as JSON.
 
@@ -32,6 +33,14 @@ export const ItemSummary = Type.Object({
   href: Type.String({ description: 'The guide page on the portal' }),
 });
 export type ItemSummary = Static<typeof ItemSummary>;
+
+const DocumentLink = Type.Object({
+  path: Type.String({ description: 'As the guide names it, e.g. forms/crj-application-form.pdf' }),
+  kind: Type.Union([Type.Literal('form'), Type.Literal('sample')]),
+  title: Type.String(),
+  bytes: Type.Integer(),
+  href: Type.String({ description: 'Where to download the PDF' }),
+});
 
 const Paging = {
   total: Type.Integer(),
@@ -163,7 +172,13 @@ export function registerCatalogApi(app: FastifyInstance, services: ZoneServices)
         summary: 'One published service guide with every national guide field',
         params: Type.Object({ id: Type.String({ maxLength: 200 }) }),
         response: {
-          200: Type.Object({ item: ServiceItem, publishedAt: Type.String({ format: 'date-time' }) }),
+          200: Type.Object({
+            item: ServiceItem,
+            publishedAt: Type.String({ format: 'date-time' }),
+            documents: Type.Array(DocumentLink, {
+              description: 'The blank forms and samples the guide names, as far as the portal holds them',
+            }),
+          }),
           404: ErrorResponse,
         },
       },
@@ -171,7 +186,11 @@ export function registerCatalogApi(app: FastifyInstance, services: ZoneServices)
     async (request) => {
       const { id } = request.params as { id: string };
       const published = await service.getItem(db, id);
-      return { item: published.item, publishedAt: published.publishedAt.toISOString() };
+      return {
+        item: published.item,
+        publishedAt: published.publishedAt.toISOString(),
+        documents: [...published.documents.values()].map((d) => ({ ...d, href: documentHref(d.path) })),
+      };
     },
   );
 }

@@ -16,8 +16,8 @@ import {
   type ListKind,
 } from './catalog.pages.tsx';
 import { parseQuery } from './catalog.search.ts';
+import { readDocument } from './catalog.documents.ts';
 import * as service from './catalog.service.ts';
-import { fileDir, FILE_NAME, fileFolders } from './catalog.view.tsx';
 import { guidePage } from './guide.pages.tsx';
 
 const hide = { schema: { hide: true } };
@@ -147,15 +147,21 @@ export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServic
     return sendPage(request, reply, cache.storeGuide(id, published.version, variant, html) ?? html);
   });
 
-  for (const folder of fileFolders) {
-    app.get(`/services/files/${folder}/:name`, hide, async (request, reply) => {
-      const name = (request.params as { name: string }).name;
-      if (!FILE_NAME.test(name) || name.includes('..')) throw new AppError('NOT_FOUND');
-      // Blank forms are saved to be filled in; samples are only looked at.
-      if (folder === 'forms') reply.header('content-disposition', `attachment; filename="${name}"`);
-      return reply.sendFile(name, fileDir(folder));
-    });
-  }
+  // Blank forms and samples, from the portal's own copy. Forms are saved to be filled in, samples opened to be
+  // looked at. The content hash is the ETag, so a browser that has the file asks once and gets a 304.
+  app.get('/services/files/:folder/:name', hide, async (request, reply) => {
+    const { folder, name } = request.params as { folder: string; name: string };
+    const doc = await readDocument(db, `${folder}/${name}`);
+    if (!doc) throw new AppError('NOT_FOUND');
+    const etag = `"${doc.sha256}"`;
+    reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const disposition = doc.kind === 'form' ? 'attachment' : 'inline';
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `${disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`)
+      .send(doc.content);
+  });
 
   registerCatalogApi(app, services);
 }

@@ -11,6 +11,7 @@ import type { Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { notifyCatalogChange } from './catalog.cache.ts';
+import { documentsOf, type DocumentInfo } from './catalog.documents.ts';
 import {
   buildSearchText,
   highlight,
@@ -37,6 +38,8 @@ export interface PublishedItem {
   item: ServiceItem;
   version: number;
   publishedAt: Date;
+  // The blank forms and samples the guide names that the portal holds, by path.
+  documents: Map<string, DocumentInfo>;
 }
 
 export type PublishOutcome = 'applied' | 'ignored';
@@ -146,7 +149,8 @@ export async function findItem(db: Executor, id: string): Promise<PublishedItem 
     .from(t)
     .where(and(eq(t.id, id), live()));
   if (!row?.item || !row.publishedAt) return undefined;
-  return { item: row.item, version: row.version, publishedAt: row.publishedAt };
+  const documents = await documentsOf(db, row.item);
+  return { item: row.item, version: row.version, publishedAt: row.publishedAt, documents };
 }
 
 /** One answer for unknown and withdrawn items. */

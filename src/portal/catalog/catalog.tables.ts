@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Area, Audience, ItemType, LifeEvent, ServiceItem } from '../../shared/catalog/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
 
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
@@ -46,3 +47,14 @@ export const publishedItems = pgTable(
     ),
   ],
 );
+
+/** The blank forms and samples guides link to, as last received from the workbench, served to download. */
+export const catalogDocuments = pgTable('catalog_documents', {
+  path: text('path').primaryKey(),
+  kind: text('kind').notNull().$type<'form' | 'sample'>(),
+  title: text('title').notNull(),
+  content: bytea('content').notNull(),
+  sha256: text('sha256').notNull(),
+  bytes: integer('bytes').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Child } from 'hono/jsx';
 import {
   areaLabel,
   audienceLabel,
-  defaultCatalogDir,
   timeUnitLabel,
   type Label,
   type ServiceItem,
@@ -194,21 +191,7 @@ export function AudienceSwitch({
   );
 }
 
-// Blank forms and samples are files under catalog/ named by the item (`forms/…`, `samples/…`). Only plain
-// names in those two folders are linked, and only when the file is really there: a dead link is worse than none.
-const catalogRoot = path.resolve(defaultCatalogDir, '..');
-export const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
-export const fileFolders = ['forms', 'samples'] as const;
-
-export function fileHref(file: string | undefined): string | undefined {
-  if (!file) return undefined;
-  const [folder, name, ...rest] = file.split('/');
-  if (rest.length || !name || !FILE_NAME.test(name) || name.includes('..')) return undefined;
-  if (!(fileFolders as readonly string[]).includes(folder ?? '')) return undefined;
-  if (!existsSync(path.join(catalogRoot, folder ?? '', name))) return undefined;
-  return `/services/files/${folder}/${name}`;
-}
-
-export function fileDir(folder: (typeof fileFolders)[number]): string {
-  return path.join(catalogRoot, folder);
+/** The portal's address of a blank form or sample, e.g. `/services/files/forms/crj-application-form.pdf`. */
+export function documentHref(path: string): string {
+  return `/services/files/${path}`;
 }

@@ -19,9 +19,10 @@ import type { PageContext } from '../../shared/ui/context.ts';
 import { BackLink, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import type { DocumentInfo } from './catalog.documents.ts';
 import type { PublishedItem } from './catalog.service.ts';
 import {
-  fileHref,
+  documentHref,
   ItemTags,
   label,
   limitText,
@@ -66,7 +67,34 @@ function feeSummary(item: ServiceItem, lang: Lang): string {
   return item.fees.items.map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })).join(lang === 'en' ? '; ' : '；');
 }
 
-function MaterialsTable({ situation, lang, only }: { situation: Situation; lang: Lang; only: boolean }) {
+/**
+ * A link to a blank form or sample the portal holds, saying what it is and how big, as people on slow or paid
+ * connections want to know before they tap. The title is in the link for screen readers, where a table full
+ * of "download the blank form" links would otherwise sound alike.
+ */
+function DocumentLink({ doc, text, lang }: { doc: DocumentInfo | undefined; text: string; lang: Lang }) {
+  if (!doc) return null;
+  const size = Math.max(1, Math.round(doc.bytes / 1024));
+  return (
+    <a href={documentHref(doc.path)} download={doc.kind === 'form' ? '' : undefined} class="catalog-file">
+      {text}
+      <span class="visually-hidden">{lang === 'en' ? `: ${doc.title}` : `：${doc.title}`}</span>
+      <span class="catalog-file-meta">{lang === 'en' ? ` (PDF, ${size} KB)` : `（PDF，${size} KB）`}</span>
+    </a>
+  );
+}
+
+function MaterialsTable({
+  situation,
+  lang,
+  only,
+  documents,
+}: {
+  situation: Situation;
+  lang: Lang;
+  only: boolean;
+  documents: Map<string, DocumentInfo>;
+}) {
   const w = (key: WordKey) => words(lang, key);
   return (
     <Table
@@ -75,23 +103,21 @@ function MaterialsTable({ situation, lang, only }: { situation: Situation; lang:
       numeric={[3]}
       rowHeaders
       rows={situation.materials.map((m) => {
-        const form = fileHref(m.blankForm);
-        const sample = fileHref(m.sample);
+        const form = m.blankForm ? documents.get(m.blankForm) : undefined;
+        const sample = m.sample ? documents.get(m.sample) : undefined;
         return [
           <>
             <Zh lang={lang}>{m.name}</Zh>
             {form ? (
               <>
                 <br />
-                <a href={form} download>
-                  {w('guide.m.blankForm')}
-                </a>
+                <DocumentLink doc={form} text={w('guide.m.blankForm')} lang={lang} />
               </>
             ) : null}
             {sample ? (
               <>
                 <br />
-                <a href={sample}>{w('guide.m.sample')}</a>
+                <DocumentLink doc={sample} text={w('guide.m.sample')} lang={lang} />
               </>
             ) : null}
           </>,
@@ -136,7 +162,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const { lang } = ctx;
   const w = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
   const zh = zhAttr(lang);
-  const resultSample = fileHref(item.result.sample);
+  const resultSample = item.result.sample ? published.documents.get(item.result.sample) : undefined;
   const visits = w('guide.visitsCount', { n: item.visits.count, text: visitsText(lang, item.visits.count) });
   return renderPage(
     <Layout ctx={ctx} title={item.name[lang]}>
@@ -222,7 +248,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
 
       <h2 id="materials">{w('guide.materials')}</h2>
       {item.situations.map((s) => (
-        <MaterialsTable situation={s} lang={lang} only={item.situations.length === 1} />
+        <MaterialsTable situation={s} lang={lang} only={item.situations.length === 1} documents={published.documents} />
       ))}
 
       <h2 id="limits">{w('guide.limits')}</h2>
@@ -342,7 +368,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
         rows={[
           { key: w('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
           ...(item.result.name ? [{ key: w('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }] : []),
-          ...(resultSample ? [{ key: w('guide.resultSample'), value: <a href={resultSample}>{w('guide.resultSample')}</a> }] : []),
+          ...(resultSample ? [{ key: w('guide.resultSample'), value: <DocumentLink doc={resultSample} text={w('guide.resultSample')} lang={lang} /> }] : []),
         ]}
       />
 

@@ -9,6 +9,7 @@ import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
 import { evaluateItem } from './catalog-authoring.check.ts';
+import { sendDocumentsOf, withDocumentCheck } from './catalog-authoring.documents.ts';
 import { isOwnWork, mayDecide } from './catalog-authoring.policy.ts';
 import {
   CatalogCheckError,
@@ -56,7 +57,7 @@ export async function publishVersion(
       id: item.id,
       version: current.version,
     };
-    const evaluation = evaluateItem(content);
+    const evaluation = await withDocumentCheck(tx, evaluateItem(content));
     if (evaluation.problems.length > 0 || !evaluation.schemaValid || !evaluation.rulesRan)
       throw new CatalogCheckError(evaluation);
     if (item.publishedVersion !== null) {
@@ -80,6 +81,7 @@ export async function publishVersion(
       .update(items)
       .set({ publishedVersion: current.version, status: 'published', updatedAt: now })
       .where(eq(items.id, item.id));
+    await sendDocumentsOf(tx, content, streamOf(item.id));
     await sendMessage(
       tx,
       catalogItemPublished,

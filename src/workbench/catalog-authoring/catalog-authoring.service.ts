@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { UnitKind } from '../db/schema.ts';
 import type { CurrentStaff } from '../session.ts';
 import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
+import { withDocumentCheck } from './catalog-authoring.documents.ts';
 import { itemToInput, type Problem } from './catalog-authoring.form.ts';
 import { mayEdit, mayView, worksOnCatalog } from './catalog-authoring.policy.ts';
 import {
@@ -289,7 +290,10 @@ export async function saveDraft(
     if (current.state === 'in-review' || options.baseVersion !== current.version)
       throw new CatalogConflictError(current.version);
     const target = current.state === 'draft' ? current.version : current.version + 1;
-    const evaluation = evaluateInput(options.input, { id: item.id, version: target }, current.content);
+    const evaluation = await withDocumentCheck(
+      tx,
+      evaluateInput(options.input, { id: item.id, version: target }, current.content),
+    );
 
     // Moving a guide to another unit must stay inside the editor's reach, or he would lock himself out of it.
     const unitCode =

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Area } from '../../shared/catalog/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
 
 /**
  * The life of one version of a guide. A version can be changed only while it is a draft; once submitted it is
@@ -82,3 +83,24 @@ export const catalogItemVersions = pgTable(
 
 export type CatalogItemRow = typeof catalogItems.$inferSelect;
 export type CatalogVersionRow = typeof catalogItemVersions.$inferSelect;
+
+/**
+ * The blank forms and samples guides link to, one row per path (`forms/….pdf`, `samples/….pdf`). A guide names
+ * a document by path; publishing the guide sends along every document it names whose content the portal has
+ * not yet received, so a replaced form reaches the portal only through a reviewed publication.
+ */
+export const catalogDocuments = pgTable('catalog_documents', {
+  path: text('path').primaryKey(),
+  kind: text('kind').notNull().$type<'form' | 'sample'>(),
+  title: text('title').notNull(),
+  content: bytea('content').notNull(),
+  sha256: text('sha256').notNull(),
+  bytes: integer('bytes').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  // The content last queued for the portal; null until a publication first sends it.
+  sentSha256: text('sent_sha256'),
+});
+
+export type CatalogDocumentRow = typeof catalogDocuments.$inferSelect;

@@ -114,4 +114,8 @@ export {
   exchangeQuarantineRequests,
 } from '../../exchange/tables.ts';
 export { residents } from '../registry/registry.tables.ts';
-export { catalogItems, catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
+export {
+  catalogDocuments,
+  catalogItems,
+  catalogItemVersions,
+} from '../catalog-authoring/catalog-authoring.tables.ts';

@@ -1,0 +1,12 @@
+CREATE TABLE "catalog_documents" (
+	"path" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"content" "bytea" NOT NULL,
+	"sha256" text NOT NULL,
+	"bytes" integer NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_sha256" text
+);
