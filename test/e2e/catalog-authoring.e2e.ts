@@ -31,6 +31,7 @@ let approver: Officer;
 /** A second editor: an officer's code works once per 30-second step, and the journeys log in back to back. */
 let colleague: Officer;
 let newcomer: Officer;
+let librarian: Officer;
 
 const ITEM = 'passport-first-issue';
 const NEW_NAME = '普通护照首次申领（浏览器修订）';
@@ -60,6 +61,7 @@ before(async () => {
   approver = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'approver', enrolled: true });
   colleague = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'content-editor', enrolled: true });
   newcomer = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'content-editor', enrolled: true });
+  librarian = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'content-editor', enrolled: true });
 });
 after(async () => {
   await relay?.stop();
@@ -69,7 +71,8 @@ after(async () => {
 });
 
 async function cross(): Promise<void> {
-  await relay.runOnce();
+  // One pass moves a bounded batch; the seeded catalogue with its documents is more than one.
+  while ((await relay.runOnce()).toPortal.delivered > 0);
   await processInbox(portal.database.db, portal.inboxHandlers);
 }
 
@@ -187,4 +190,44 @@ test('a new item, with its errors, and the editor without JavaScript', async () 
   await plain.getByText(/第1版草稿已保存，尚有 \d+ 个问题/).waitFor();
   assert.equal(await plain.getByLabel('咨询电话').inputValue(), '0000-61010001');
   await noScript.close();
+});
+
+test('an editor replaces a blank form in the document library, with a refused upload first', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  await logIn(page, librarian);
+  await page.goto(workbench.url + '/catalog');
+  await page.getByRole('link', { name: '空白表格和样本' }).click();
+  await page.getByRole('heading', { level: 1, name: '空白表格和样本' }).waitFor();
+  await page.getByRole('link', { name: '中国公民出入境证件申请表' }).waitFor();
+  await expectAccessibleInBothLanguages(page, 'document library');
+
+  // Not a PDF: refused, with what was typed kept and the file to be chosen again.
+  await page.getByRole('radio', { name: '空白表格（forms/）' }).check();
+  await page.getByLabel('文件名').fill('seal-mandate');
+  await page.getByLabel('文件标题').fill('委托书（印章刻制备案）');
+  await page.getByLabel('PDF 文件').setInputFiles({
+    name: 'mandate.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('this is plain text pretending to be a PDF'),
+  });
+  await page.getByRole('button', { name: '上传' }).click();
+  await page
+    .locator('.error-summary')
+    .getByRole('link', { name: '只能上传 PDF 文件，所选文件不是 PDF' })
+    .waitFor();
+  assert.equal(await page.getByLabel('文件名').inputValue(), 'seal-mandate');
+  assert.equal(await page.getByLabel('文件标题').inputValue(), '委托书（印章刻制备案）');
+  await expectAccessible(page, 'document library with a refused upload');
+
+  const pdf = await page.request.get(workbench.url + '/catalog/documents/forms/traffic-mandate.pdf');
+  assert.equal(pdf.status(), 200);
+  await page.getByLabel('PDF 文件').setInputFiles({
+    name: 'mandate.pdf',
+    mimeType: 'application/pdf',
+    buffer: await pdf.body(),
+  });
+  await page.getByRole('button', { name: '上传' }).click();
+  await page.getByText('已保存 forms/seal-mandate.pdf 第2版').waitFor();
+  await context.close();
 });

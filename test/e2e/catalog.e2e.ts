@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
-import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
+import { publishCatalogDirectly, publishDocumentsDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import {
   expectAccessible,
   expectAccessibleInBothLanguages,
@@ -17,6 +17,7 @@ let portal: ServedZone;
 before(async () => {
   [browser, portal] = await Promise.all([launchBrowser(), serveZone('portal')]);
   await publishCatalogDirectly(portal.services.db, loadCatalogItems());
+  await publishDocumentsDirectly(portal.services.db);
 });
 after(async () => {
   await browser?.close();
@@ -45,6 +46,16 @@ async function journey(page: Page, check: (label: string) => Promise<void>): Pro
     .getByRole('region', { name: /申请材料|情形/ })
     .first()
     .waitFor();
+  // The blank form is a link a person can follow, named after the form, and what it gives is a PDF.
+  const blankForm = page
+    .getByRole('link', { name: /下载空白表格\s*：中国公民出入境证件申请表\s*（PDF，\d+ KB）/ })
+    .first();
+  const href = await blankForm.getAttribute('href');
+  assert.equal(href, '/services/files/forms/crj-application-form.pdf');
+  const download = await page.request.get(portal.url + href);
+  assert.equal(download.status(), 200);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+  assert.equal((await download.body()).subarray(0, 5).toString(), '%PDF-');
   const faq = page.locator('.catalog-faq details').first();
   await faq.locator('summary').click();
   assert.equal(

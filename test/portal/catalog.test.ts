@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadCatalogItems, type ServiceItem } from '../../src/shared/catalog/index.ts';
+import { loadCatalogItems, sha256Hex, type ServiceItem } from '../../src/shared/catalog/index.ts';
+import { applyDocument, readDocument } from '../../src/portal/catalog/catalog.documents.ts';
 import { applyPublishedItem, withdrawItem } from '../../src/portal/catalog/catalog.service.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
@@ -382,5 +383,43 @@ describe('caching', () => {
     const plain = await get('/services/items/residence-permit');
     assert.match(elder.body, /class="zone-portal elder"/);
     assert.doesNotMatch(plain.body, /class="zone-portal elder"/);
+  });
+});
+
+describe('documents received from the workbench', () => {
+  const pdf = Buffer.from('%PDF-1.3\n% a stand-in: the relay, not the portal, checks the content type\n');
+  const message = (over: Partial<{ sha256: string; title: string }> = {}) => ({
+    path: 'forms/household-consent.pdf',
+    title: '同意落户证明',
+    kind: 'form' as const,
+    sha256: sha256Hex(pdf),
+    file: { name: 'household-consent.pdf', declaredType: 'application/pdf', data: pdf.toString('base64') },
+    ...over,
+  });
+
+  test('content that does not match its hash is refused, so the message is quarantined, not stored', async () => {
+    await assert.rejects(
+      zone.services.db.transaction((tx) =>
+        applyDocument(tx, message({ sha256: 'f'.repeat(64) }), new Date()),
+      ),
+      /does not match its hash/,
+    );
+    assert.equal(await readDocument(zone.services.db, 'forms/household-consent.pdf'), undefined);
+  });
+
+  test('a document is stored, replaced by a newer copy, and linked from the guides that name it', async () => {
+    await zone.services.db.transaction((tx) => applyDocument(tx, message(), new Date()));
+    await zone.services.db.transaction((tx) =>
+      applyDocument(tx, message({ title: '同意落户证明（新）' }), new Date()),
+    );
+    const stored = await readDocument(zone.services.db, 'forms/household-consent.pdf');
+    assert.equal(stored?.title, '同意落户证明（新）');
+    assert.ok(stored?.content.equals(pdf));
+
+    const guide = await zone.app.inject({ method: 'GET', url: '/services/items/household-move-in' });
+    assert.equal(guide.statusCode, 200);
+    assert.ok(guide.body.includes('href="/services/files/forms/household-consent.pdf" download=""'));
+    // A document the portal has not received is not linked at all: no dead links.
+    assert.ok(!guide.body.includes('/services/files/samples/household-register-page.pdf'));
   });
 });

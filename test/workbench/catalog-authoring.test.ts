@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -100,6 +101,23 @@ class Browser {
     );
   }
 
+  async send(
+    method: 'POST',
+    url: string,
+    payload: Buffer,
+    contentType: string,
+  ): Promise<LightMyRequestResponse> {
+    return this.keep(
+      await this.app.inject({
+        method,
+        url,
+        remoteAddress: this.address,
+        payload,
+        headers: { cookie: this.cookie, 'content-type': contentType },
+      }),
+    );
+  }
+
   /** Posts a form; the token is read from `formUrl` (default: the same URL) unless given; null sends none. */
   async post(
     url: string,
@@ -126,6 +144,40 @@ class Browser {
       }),
     );
   }
+}
+
+/** A multipart form post, as a browser sends a file upload; the token comes from `formUrl` unless given. */
+async function upload(
+  b: Browser,
+  fields: Record<string, string>,
+  file: { name: string; type: string; bytes: Buffer } | undefined,
+  options: { csrf?: string | null } = {},
+): Promise<LightMyRequestResponse> {
+  let token = options.csrf;
+  if (token === undefined) token = csrf((await b.get('/catalog/documents')).body);
+  const boundary = '----openpsb-test-boundary';
+  const parts: Buffer[] = [];
+  const all = token === null ? fields : { _csrf: token, ...fields };
+  for (const [name, value] of Object.entries(all))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return b.send(
+    'POST',
+    '/catalog/documents',
+    Buffer.concat(parts),
+    `multipart/form-data; boundary=${boundary}`,
+  );
 }
 
 async function signIn(officer: Officer): Promise<Browser> {
@@ -613,6 +665,8 @@ describe('who may do what', () => {
     `/catalog/${ITEM}`,
     editorOf(ITEM),
     `/catalog/${ITEM}/versions/1`,
+    '/catalog/documents',
+    '/catalog/documents/forms/crj-application-form.pdf',
   ];
   const posts = [
     '/catalog/new',
@@ -621,6 +675,7 @@ describe('who may do what', () => {
     `/catalog/${ITEM}/publish`,
     `/catalog/${ITEM}/return`,
     `/catalog/${ITEM}/withdraw`,
+    '/catalog/documents',
   ];
 
   for (const url of gets) {
@@ -652,4 +707,160 @@ describe('who may do what', () => {
       assert.equal(forged.statusCode, 403);
     });
   }
+});
+
+describe('blank forms and samples', () => {
+  const FORM = 'forms/crj-application-form.pdf';
+  // Names FORM, and no other test here touches it.
+  const GUIDE = 'hk-macau-permit-first-issue';
+  const repoFile = (path: string) => readFileSync(new URL(`../../catalog/${path}`, import.meta.url));
+  const portalFile = (path: string, headers: Record<string, string> = {}) =>
+    portal.app.inject({ method: 'GET', url: `/services/files/${path}`, headers });
+  const documentMessages = async (path: string) =>
+    (
+      await workbench.services.db.select().from(outbox).where(eq(outbox.type, 'catalog.document.published'))
+    ).filter((m) => (m.payload as { path: string }).path === path).length;
+
+  test('the seeded documents crossed with the guides and download from the portal', async () => {
+    const form = await portalFile(FORM);
+    assert.equal(form.statusCode, 200);
+    assert.equal(form.headers['content-type'], 'application/pdf');
+    assert.match(
+      String(form.headers['content-disposition']),
+      /^attachment; filename="crj-application-form\.pdf"/,
+    );
+    assert.ok(form.rawPayload.equals(repoFile(FORM)), 'the bytes the repository holds');
+    const etag = String(form.headers.etag);
+    assert.equal((await portalFile(FORM, { 'if-none-match': etag })).statusCode, 304);
+
+    const sample = await portalFile('samples/passport.pdf');
+    assert.equal(sample.statusCode, 200);
+    assert.match(String(sample.headers['content-disposition']), /^inline;/);
+
+    for (const bad of [
+      'forms/none.pdf',
+      'forms/..%2F..%2Fpackage.json',
+      'items/traffic/x.json',
+      'forms/A.pdf',
+    ])
+      assert.equal((await portalFile(bad)).statusCode, 404, bad);
+
+    // A form shared by several guides crossed once.
+    assert.equal(await documentMessages(FORM), 1);
+
+    const guide = await portalGuide(GUIDE);
+    assert.ok(guide.body.includes(`href="/services/files/${FORM}" download=""`), 'linked for download');
+    assert.match(
+      guide.body,
+      /下载空白表格<span class="visually-hidden">：[^<]+<\/span><span class="catalog-file-meta">（PDF，\d+ KB）/,
+    );
+    const api = await portal.app.inject({ method: 'GET', url: `/api/v1/services/${GUIDE}` });
+    const { documents } = api.json<{ documents: { path: string; href: string }[] }>();
+    assert.ok(documents.some((d) => d.path === FORM && d.href === `/services/files/${FORM}`));
+  });
+
+  test('the library lists the documents; a window clerk has no catalogue duty', async () => {
+    const page = await (await signIn(editor)).get('/catalog/documents');
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(FORM));
+    assert.ok(page.body.includes('enctype="multipart/form-data"'));
+    assert.equal((await (await signIn(clerk)).get('/catalog/documents')).statusCode, 403);
+    // An approver may look but not upload.
+    const asApprover = await signIn(approver);
+    assert.ok(!(await asApprover.get('/catalog/documents')).body.includes('name="file"'));
+    assert.equal(
+      (await upload(asApprover, { folder: 'forms', name: 'x', title: '表' }, undefined)).statusCode,
+      403,
+    );
+  });
+
+  test('an upload that is not a PDF is refused with every problem, keeping what was typed', async () => {
+    const b = await signIn(editor);
+    const refused = await upload(
+      b,
+      { folder: 'forms', name: 'Bad Name', title: '出入境证件申请表（新版）' },
+      { name: 'form.pdf', type: 'application/pdf', bytes: Buffer.from('MZ\x90\x00 not a pdf at all') },
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.ok(refused.body.includes('文件名只能使用小写英文字母、数字和连字符'));
+    assert.ok(refused.body.includes('只能上传 PDF 文件，所选文件不是 PDF'));
+    assert.ok(refused.body.includes('value="Bad Name"'));
+    assert.ok(refused.body.includes('value="出入境证件申请表（新版）"'));
+
+    const noFile = await upload(b, { folder: 'forms', name: 'ok-name', title: '表格' }, undefined);
+    assert.equal(noFile.statusCode, 422);
+    assert.ok(noFile.body.includes('请选择要上传的 PDF 文件'));
+
+    const tooBig = Buffer.concat([repoFile(FORM), Buffer.alloc(2 * 1024 * 1024)]);
+    const big = await upload(
+      b,
+      { folder: 'forms', name: 'big', title: '大文件' },
+      { name: 'big.pdf', type: 'application/pdf', bytes: tooBig },
+    );
+    assert.equal(big.statusCode, 422, big.body.slice(-1500));
+    assert.ok(big.body.includes('文件不能超过 2 MB'));
+
+    const noToken = await upload(b, { folder: 'forms', name: 'x', title: '表格' }, undefined, { csrf: null });
+    assert.equal(noToken.statusCode, 403);
+  });
+
+  test('a guide naming a document the library lacks cannot be submitted', async () => {
+    const b = await signIn(editor);
+    const item = original(GUIDE);
+    const [first] = item.situations;
+    assert.ok(first?.materials[0]);
+    first.materials[0].blankForm = 'forms/not-uploaded-yet.pdf';
+    const current = (await itemRow(GUIDE))?.currentVersion ?? 1;
+    const refused = await b.post(editorOf(GUIDE), formFor(item, {}, current, 'submit'));
+    assert.equal(refused.statusCode, 422);
+    assert.ok(refused.body.includes('forms/not-uploaded-yet.pdf：文件库中没有这个文件'));
+  });
+
+  test('a replaced form goes to the portal with the next approved publication, once', async () => {
+    const b = await signIn(editor);
+    const replacement = repoFile('forms/passport-loss-statement.pdf');
+    const saved = await upload(
+      b,
+      { folder: 'forms', name: 'crj-application-form', title: '中国公民出入境证件申请表（2026版）' },
+      { name: 'new.pdf', type: 'application/pdf', bytes: replacement },
+    );
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+    const list = await b.get('/catalog/documents');
+    assert.ok(list.body.includes(`已保存 ${FORM} 第2版`));
+    assert.ok(list.body.includes('待随指南发布'));
+
+    // Uploading alone sends nothing to the portal.
+    await cross();
+    assert.ok((await portalFile(FORM)).rawPayload.equals(repoFile(FORM)));
+
+    const current = (await itemRow(GUIDE))?.currentVersion ?? 1;
+    const submitted = await b.post(
+      editorOf(GUIDE),
+      formFor(original(GUIDE), { summaryZh: '护照换发、补发（表格更新）' }, current, 'submit'),
+    );
+    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 400));
+    const version = (await itemRow(GUIDE))?.currentVersion ?? 0;
+
+    const a = await signIn(approver);
+    const review = await a.get(`/catalog/${GUIDE}`);
+    assert.ok(review.body.includes('将随本次发布一并送往门户'), 'the approver is shown the replaced form');
+    assert.ok(review.body.includes(`/catalog/documents/${FORM}`));
+    const published = await a.post(
+      `/catalog/${GUIDE}/publish`,
+      { version: String(version) },
+      { formUrl: `/catalog/${GUIDE}` },
+    );
+    assert.equal(published.statusCode, 303);
+    await cross();
+
+    const form = await portalFile(FORM);
+    assert.ok(form.rawPayload.equals(replacement), 'the portal serves the replacement');
+    assert.match(String(form.headers['content-disposition']), /filename\*=UTF-8''%E4%B8%AD%E5%9B%BD/);
+    assert.equal(await documentMessages(FORM), 2);
+    const [entry] = await workbench.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'catalog.document.replace'), eq(auditLog.target, `document:${FORM}`)));
+    assert.equal(entry?.actor, editor.badgeNo);
+  });
 });

@@ -1,5 +1,6 @@
-import type { ServiceItem } from '../../shared/catalog/index.ts';
+import { loadCatalogDocuments, type CatalogDocumentFile, type ServiceItem } from '../../shared/catalog/index.ts';
 import type { Db } from '../../shared/db/database.ts';
+import { applyDocument } from './catalog.documents.ts';
 import { applyPublishedItem } from './catalog.service.ts';
 
 /**
@@ -22,4 +23,19 @@ export async function publishCatalogDirectly(
     });
   }
   return { applied, ignored: items.length - applied };
+}
+
+/** The same shortcut for the blank forms and samples under catalog/: FOR TESTS AND BENCHMARKS ONLY. */
+export async function publishDocumentsDirectly(
+  db: Db,
+  files: readonly CatalogDocumentFile[] = loadCatalogDocuments(),
+): Promise<number> {
+  await db.transaction(async (tx) => {
+    for (const f of files) {
+      const data = f.content.toString('base64');
+      const file = { name: f.path.split('/')[1] ?? f.path, declaredType: 'application/pdf', data };
+      await applyDocument(tx, { path: f.path, title: f.title, kind: f.kind, sha256: f.sha256, file }, new Date());
+    }
+  });
+  return files.length;
 }

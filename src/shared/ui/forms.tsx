@@ -176,6 +176,37 @@ export function TextArea(p: TextAreaProps) {
   );
 }
 
+/** Props of `FileField`. */
+export interface FileFieldProps extends FieldProps {
+  /** The types the picker offers, e.g. `application/pdf,.pdf`; the server checks the content regardless. */
+  accept?: string;
+}
+
+/**
+ * A file input. A browser never refills one after a failed submit, so the hint or error should say that the
+ * file must be chosen again while everything else typed is kept.
+ */
+export function FileField(p: FileFieldProps) {
+  const { id, describedBy, mark, hint, error } = fieldParts(p);
+  return (
+    <div class={cx('form-group', p.error && 'form-group--error')}>
+      <LabelBlock forId={id} label={p.label} mark={mark} asHeading={p.asHeading} />
+      {hint}
+      {error}
+      <input
+        class={cx('file-upload', p.error && 'input--error')}
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        required={p.required}
+        aria-describedby={describedBy}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
 /** Props of `Button`. */
 export interface ButtonProps {
   children?: Child;

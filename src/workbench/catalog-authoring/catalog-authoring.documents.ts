@@ -1,14 +1,21 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { catalogDocumentPublished } from '../../exchange/contracts/index.ts';
 import { sendMessage } from '../../exchange/outbox.ts';
+import { fileTypeFromBuffer } from 'file-type';
 import {
+  documentFolders,
   documentPathsOf,
   documentReferences,
   isDocumentPath,
   loadCatalogDocuments,
+  sha256Hex,
   type CatalogDocumentFile,
 } from '../../shared/catalog/index.ts';
-import type { Tx } from '../../shared/db/database.ts';
+import type { Executor, Tx } from '../../shared/db/database.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import type { AuditActor } from '../audit/audit.actor.ts';
+import { recordAudit } from '../audit/audit.ts';
 import type { Evaluation } from './catalog-authoring.check.ts';
 import { fieldForPath } from './catalog-authoring.check.ts';
 import { catalogDocuments as documents, type CatalogDocumentRow } from './catalog-authoring.tables.ts';
@@ -115,7 +122,7 @@ function messageOf(row: CatalogDocumentRow) {
   };
 }
 
-export async function listDocuments(tx: Tx): Promise<Omit<CatalogDocumentRow, 'content'>[]> {
+export async function listDocuments(tx: Executor): Promise<Omit<CatalogDocumentRow, 'content'>[]> {
   return tx
     .select({
       path: documents.path,
@@ -132,8 +139,142 @@ export async function listDocuments(tx: Tx): Promise<Omit<CatalogDocumentRow, 'c
     .orderBy(asc(documents.path));
 }
 
-export async function findDocument(tx: Tx, docPath: string): Promise<CatalogDocumentRow | undefined> {
+export async function findDocument(tx: Executor, docPath: string): Promise<CatalogDocumentRow | undefined> {
   if (!isDocumentPath(docPath)) return undefined;
   const [row] = await tx.select().from(documents).where(eq(documents.path, docPath));
   return row;
+}
+
+/** What the portal will receive with the next publication of this guide: documents changed since last sent. */
+export async function pendingDocumentsOf(
+  tx: Executor,
+  item: unknown,
+): Promise<{ path: string; title: string; version: number }[]> {
+  const paths = documentPathsOf(item).filter(isDocumentPath);
+  if (paths.length === 0) return [];
+  const rows = await tx
+    .select({
+      path: documents.path,
+      title: documents.title,
+      version: documents.version,
+      sha256: documents.sha256,
+      sent: documents.sentSha256,
+    })
+    .from(documents)
+    .where(inArray(documents.path, paths))
+    .orderBy(asc(documents.path));
+  return rows
+    .filter((r) => r.sent !== r.sha256)
+    .map(({ path, title, version }) => ({ path, title, version }));
+}
+
+// ------------------------------------------------------------------------------------------------- upload
+
+/** A form or sample is one page; a scanned one stays well under this, and it must fit one exchange message. */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+const NAME = /^[a-z0-9][a-z0-9-]{0,100}$/;
+
+export interface UploadInput {
+  folder: string;
+  name: string;
+  title: string;
+  file: { bytes: Buffer; tooLarge: boolean } | undefined;
+}
+
+type Words = { zh: string; en: string };
+
+export class DocumentUploadError extends AppError {
+  constructor(readonly problems: { field: keyof UploadInput; message: Words }[]) {
+    super('VALIDATION', { fields: problems.map((p) => ({ field: p.field, message: p.message.zh })) });
+  }
+}
+
+/** Every problem with an upload at once, as a form should show them. */
+export async function checkUpload(input: UploadInput): Promise<DocumentUploadError | undefined> {
+  const problems: { field: keyof UploadInput; message: Words }[] = [];
+  if (!(documentFolders as readonly string[]).includes(input.folder))
+    problems.push({
+      field: 'folder',
+      message: { zh: '请选择文件类别', en: 'Choose what kind of document it is' },
+    });
+  const name = input.name.trim().replace(/\.pdf$/i, '');
+  if (!name) problems.push({ field: 'name', message: { zh: '请输入文件名', en: 'Enter a file name' } });
+  else if (!NAME.test(name))
+    problems.push({
+      field: 'name',
+      message: {
+        zh: '文件名只能使用小写英文字母、数字和连字符（-），且以字母或数字开头',
+        en: 'Use only lower-case letters, digits and hyphens, starting with a letter or digit',
+      },
+    });
+  const title = [...input.title.trim()].length;
+  if (title < 2 || title > 60)
+    problems.push({
+      field: 'title',
+      message: { zh: '文件标题应为2至60个字', en: 'The title must be 2 to 60 characters long' },
+    });
+  if (!input.file || (input.file.bytes.length === 0 && !input.file.tooLarge))
+    problems.push({
+      field: 'file',
+      message: { zh: '请选择要上传的 PDF 文件', en: 'Choose the PDF file to upload' },
+    });
+  else if (input.file.tooLarge || input.file.bytes.length > MAX_DOCUMENT_BYTES)
+    problems.push({
+      field: 'file',
+      message: { zh: '文件不能超过 2 MB', en: 'The file must be 2 MB or smaller' },
+    });
+  else if ((await fileTypeFromBuffer(input.file.bytes))?.mime !== 'application/pdf')
+    problems.push({
+      field: 'file',
+      message: {
+        zh: '只能上传 PDF 文件，所选文件不是 PDF',
+        en: 'Only PDF files can be uploaded; this file is not a PDF',
+      },
+    });
+  return problems.length ? new DocumentUploadError(problems) : undefined;
+}
+
+/**
+ * Adds a document, or replaces the content and title of the one under the same path as its next version. The
+ * portal gets it only with the next approved publication of a guide that names it.
+ */
+export async function uploadDocument(
+  services: ZoneServices,
+  by: AuditActor,
+  input: UploadInput,
+): Promise<{ path: string; version: number }> {
+  const refused = await checkUpload(input);
+  if (refused) throw refused;
+  const path = `${input.folder}/${input.name.trim().replace(/\.pdf$/i, '')}.pdf`;
+  const bytes = input.file?.bytes ?? Buffer.alloc(0);
+  const sha256 = sha256Hex(bytes);
+  const now = services.now();
+  return services.db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(documents).where(eq(documents.path, path)).for('update');
+    const title = input.title.trim();
+    const unchanged = existing?.sha256 === sha256 && existing.title === title;
+    const version = existing ? existing.version + (unchanged ? 0 : 1) : 1;
+    const row = {
+      kind: (input.folder === 'forms' ? 'form' : 'sample') as 'form' | 'sample',
+      title,
+      content: bytes,
+      sha256,
+      bytes: bytes.length,
+      version,
+      updatedBy: by.actor,
+      updatedAt: now,
+      // A changed title or content must cross again; the same upload twice need not.
+      sentSha256: unchanged ? existing.sentSha256 : null,
+    };
+    if (existing) await tx.update(documents).set(row).where(eq(documents.path, path));
+    else await tx.insert(documents).values({ path, ...row });
+    await recordAudit(tx, {
+      ...by,
+      action: existing ? 'catalog.document.replace' : 'catalog.document.add',
+      target: `document:${path}`,
+      detail: { version, bytes: bytes.length, sha256 },
+      at: now,
+    });
+    return { path, version };
+  });
 }

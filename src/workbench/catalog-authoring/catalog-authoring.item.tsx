@@ -27,6 +27,8 @@ export interface ItemPageProps {
   /** A refused decision: the comment or reason missing, or rules the version no longer passes. */
   errors?: FieldError[];
   values?: Record<string, string>;
+  /** Documents the version in review names that the portal has not been sent: they go with the publication. */
+  pendingDocuments?: { path: string; title: string; version: number }[];
 }
 
 export function itemPage(p: ItemPageProps): string {
@@ -145,6 +147,25 @@ export function itemPage(p: ItemPageProps): string {
                     'All publication rules are checked again first; the guide then goes to the portal through the exchange.',
                   )}
                 </p>
+                {p.pendingDocuments?.length ? (
+                  <>
+                    <p>
+                      {w(
+                        lang,
+                        '以下文件是新的或已更换，将随本次发布一并送往门户，请一并审核：',
+                        'These files are new or replaced and go to the portal with this publication; review them too:',
+                      )}
+                    </p>
+                    <ul>
+                      {p.pendingDocuments.map((d) => (
+                        <li>
+                          <a href={`/catalog/documents/${d.path}`}>{d.title}</a> <code>{d.path}</code>{' '}
+                          {w(lang, `第${d.version}版`, `version ${d.version}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
                 <Button>{w(lang, '审核通过并发布', 'Approve and publish')}</Button>
               </Form>
               <Form action={`${base}/return`} csrfToken={ctx.csrfToken ?? ''}>

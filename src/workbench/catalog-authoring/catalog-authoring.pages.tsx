@@ -114,6 +114,9 @@ export function catalogListPage(p: {
             {w(lang, `待审核（${p.reviewCount}）`, `Waiting for review (${p.reviewCount})`)}
           </Button>
         ) : null}
+        <Button href="/catalog/documents" variant="secondary">
+          {w(lang, '空白表格和样本', 'Blank forms and samples')}
+        </Button>
       </div>
 
       <h2>{w(lang, '查找', 'Find')}</h2>

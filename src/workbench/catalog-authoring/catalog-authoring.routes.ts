@@ -10,6 +10,8 @@ import { requireStaff, staffOf } from '../session.ts';
 import { holdsAnywhere, reachOf } from '../staff/staff.policy.ts';
 import { unitsInReach } from '../staff/staff.repository.ts';
 import { diffItems } from './catalog-authoring.diff.ts';
+import { pendingDocumentsOf } from './catalog-authoring.documents.ts';
+import { registerDocumentRoutes } from './catalog-authoring.documents.routes.ts';
 import { editorPage } from './catalog-authoring.editor.tsx';
 import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
 import { inputFromBody } from './catalog-authoring.form.ts';
@@ -70,6 +72,7 @@ function versionParam(raw: unknown): number {
 }
 
 export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: ZoneServices): void {
+  registerDocumentRoutes(app, services);
   /** Pages not about one guide: officers with no catalogue duty anywhere get 403. */
   const requireCatalogWork = (request: FastifyRequest) => {
     if (!worksOnCatalog(staffOf(request))) throw new AppError('FORBIDDEN');
@@ -174,14 +177,23 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
     const versions = await versionsOf(services.db, item.id);
     const current = versions.find((v) => v.version === item.currentVersion);
     if (wantsJson(request) && !options.errors) return reply.send({ item, versions });
+    const canDecide = mayDecide(me, item.unitPath);
+    const inReview = canDecide && current?.state === 'in-review';
+    const pendingDocuments = inReview
+      ? await pendingDocumentsOf(
+          services.db,
+          (await findVersion(services.db, item.id, item.currentVersion))?.content,
+        )
+      : [];
     return reply.html(
       itemPages.itemPage({
         ctx: workbenchContext(request, reply),
         item,
         versions,
         canEdit: mayEdit(me, item.unitPath),
-        canDecide: mayDecide(me, item.unitPath),
+        canDecide,
         ownWork: current ? isOwnWork(me, current) : false,
+        pendingDocuments,
         flash: takeFlash(request),
         ...(options.errors ? { errors: options.errors } : {}),
         ...(options.values ? { values: options.values } : {}),

@@ -30,8 +30,8 @@ import {
 // and commits together with its audit entry.
 
 export const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Ids that would be shadowed by the catalogue's own pages (/catalog/new, /catalog/review). */
-const RESERVED_IDS = ['new', 'review'];
+/** Ids that would be shadowed by the catalogue's own pages (/catalog/new, /catalog/review, /catalog/documents). */
+const RESERVED_IDS = ['new', 'review', 'documents'];
 
 /** The stream keeps one item's publications and withdrawals in order on the way to the portal. */
 export const streamOf = (id: string) => `catalog:${id}`;
