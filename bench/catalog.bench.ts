@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { publishCatalogDirectly } from '../src/portal/catalog/catalog.seed.ts';
+import { publishCatalogDirectly, publishDocumentsDirectly } from '../src/portal/catalog/catalog.seed.ts';
 import { loadCatalogItems, type ServiceItem } from '../src/shared/catalog/index.ts';
 import { openDatabase } from '../src/shared/db/database.ts';
 import {
@@ -103,6 +103,8 @@ export async function run(): Promise<boolean> {
   try {
     await seeding.migrate(path.join(root, 'migrations/portal'));
     await publishCatalogDirectly(seeding.db, synthesise(loadCatalogItems(), ITEMS));
+    // Guide pages link their blank forms and samples, as in a real installation.
+    await publishDocumentsDirectly(seeding.db);
   } finally {
     await seeding.close();
   }
