@@ -9,6 +9,7 @@ import { loggerOptions } from './shared/http/logger.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
 import type { Secrets } from './shared/secrets.ts';
+import { purgeCrossedPayloads } from './exchange/retention.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from './exchange/contracts/index.ts';
@@ -57,6 +58,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
     now: () => new Date(),
     authRateLimit: options.config.AUTH_RATE_LIMIT,
+    payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   const inboxHandlers: Record<string, InboxHandler> =
@@ -83,12 +85,17 @@ export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<Fa
 export function startZoneWorker(zone: Zone): Worker {
   const inboxStep = async () =>
     (await processInbox(zone.database.db, zone.inboxHandlers, { log: zone.services.log })).processed;
-  // Expired and revoked sessions are swept once an hour; until then they are refused when read anyway.
+  // Once an hour: expired and revoked sessions are swept (until then they are refused when read anyway), and
+  // the payloads of messages crossed longer ago than the retention period are emptied.
   let lastSweep = 0;
   const sweepStep = async () => {
     if (Date.now() - lastSweep < 3_600_000) return 0;
     lastSweep = Date.now();
     await purgeExpiredSessions(zone.database.db);
+    const cutoff = new Date(zone.services.now().getTime() - zone.services.payloadRetentionMs);
+    const purged = await purgeCrossedPayloads(zone.database.db, cutoff);
+    if (purged.outbox + purged.inbox > 0)
+      zone.services.log.info(purged, 'exchange payloads emptied after retention');
     return 0;
   };
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, [inboxStep, sweepStep]);

@@ -34,6 +34,8 @@ export const outbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    // Once delivered and past the retention period the payload (personal data) is emptied; the row stays.
+    payloadPurgedAt: timestamp('payload_purged_at', { withTimezone: true }),
   },
   (t) => [
     unique('outbox_stream_seq_uq').on(t.stream, t.seq),
@@ -61,6 +63,8 @@ export const inbox = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    // Once processed and past the retention period the payload is emptied; the id still stops a redelivery.
+    payloadPurgedAt: timestamp('payload_purged_at', { withTimezone: true }),
   },
   (t) => [
     index('inbox_pending_idx')

@@ -14,6 +14,8 @@ export interface ZoneServices {
   now: () => Date;
   /** Attempts per client address per minute at the login and code-sending doors. */
   authRateLimit: number;
+  /** How long a crossed message's payload is kept before it is emptied (exchange/retention.ts). */
+  payloadRetentionMs: number;
 }
 
 /** A demo login printed by `openpsb start` in the embedded mode (fictional data). */
