@@ -108,3 +108,95 @@
 
   if (item) item.hidden = false;
 })();
+
+/*
+ * Idle-timeout warning (WCAG 2.2.1 Timing Adjustable). Two minutes before the server ends an idle session, the
+ * hidden notice at the top of the page appears with a countdown and a button that keeps the session alive.
+ * When time runs out it says so and offers to sign in again, back to this page. Nothing here is modal.
+ */
+(function () {
+  'use strict';
+
+  var box = document.querySelector('.session-timeout');
+  if (!box || !window.XMLHttpRequest) return;
+  var WARN_MS = 120000;
+  var countdown = box.querySelector('[data-session-countdown]');
+  var warning = box.querySelector('[data-session-warning]');
+  var ended = box.querySelector('[data-session-ended]');
+  var keep = box.querySelector('[data-session-continue]');
+  var relogin = box.querySelector('[data-session-relogin]');
+  var deadline = 0;
+  var timer = 0;
+
+  function pad(n) {
+    return n < 10 ? '0' + n : String(n);
+  }
+
+  function hide() {
+    box.hidden = true;
+    box.removeAttribute('role');
+  }
+
+  function show(left) {
+    var seconds = Math.ceil(left / 1000);
+    countdown.textContent = Math.floor(seconds / 60) + ':' + pad(seconds % 60);
+    if (box.hidden) {
+      // Announced once when it appears; the ticking countdown itself is not re-read every second.
+      box.setAttribute('role', 'alert');
+      box.hidden = false;
+      countdown.setAttribute('aria-hidden', 'false');
+      setTimeout(function () {
+        countdown.setAttribute('aria-hidden', 'true');
+      }, 1500);
+    }
+  }
+
+  function end() {
+    clearTimeout(timer);
+    warning.hidden = true;
+    keep.hidden = true;
+    ended.hidden = false;
+    var next = window.location.pathname + window.location.search;
+    relogin.setAttribute(
+      'href',
+      box.getAttribute('data-session-login') + '?next=' + encodeURIComponent(next) + '&expired=1',
+    );
+    relogin.hidden = false;
+    box.setAttribute('role', 'alert');
+    box.hidden = false;
+  }
+
+  function tick() {
+    var left = deadline - Date.now();
+    if (left <= 0) return end();
+    if (left <= WARN_MS) {
+      show(left);
+      timer = setTimeout(tick, 1000);
+    } else {
+      timer = setTimeout(tick, Math.min(left - WARN_MS, 60000));
+    }
+  }
+
+  function schedule(remaining) {
+    clearTimeout(timer);
+    deadline = Date.now() + remaining;
+    hide();
+    tick();
+  }
+
+  keep.addEventListener('click', function () {
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', '/session/keepalive');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', box.getAttribute('data-session-csrf') || '');
+    xhr.onload = function () {
+      if (xhr.status !== 200) return end();
+      var answer = JSON.parse(xhr.responseText);
+      schedule(Number(answer.remainingMs) || 0);
+    };
+    xhr.onerror = end;
+    xhr.send();
+  });
+
+  schedule(Number(box.getAttribute('data-session-remaining')) || 0);
+})();

@@ -58,6 +58,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
     now: () => new Date(),
     authRateLimit: options.config.AUTH_RATE_LIMIT,
+    sessionIdleMs: options.config.SESSION_IDLE_MINUTES * 60_000,
     payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };

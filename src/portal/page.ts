@@ -8,7 +8,10 @@ export function portalContext(
   options: { forms?: boolean } = {},
 ): PageContext {
   const ctx: PageContext = { zone: 'portal', lang: request.lang, elder: request.elder, path: request.url };
-  if (request.citizen) ctx.user = { displayName: request.citizen.displayName, kind: 'citizen' };
+  if (request.citizen) {
+    ctx.user = { displayName: request.citizen.displayName, kind: 'citizen' };
+    ctx.sessionRemainingMs = request.sessionRemainingMs;
+  }
   if (options.forms || request.citizen) ctx.csrfToken = reply.generateCsrf();
   return ctx;
 }

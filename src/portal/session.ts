@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
 import { wantsJson } from '../shared/http/error-handler.ts';
+import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
 import type { Db } from '../shared/db/database.ts';
 import { citizens } from './db/schema.ts';
 
@@ -17,9 +18,10 @@ declare module 'fastify' {
 }
 
 /** Resolves the signed-in citizen once per request; a session whose account is gone counts as signed out. */
-export function citizenLoader(db: Db) {
+export function citizenLoader(db: Db, idle: IdlePolicy) {
   return async (request: FastifyRequest): Promise<void> => {
     request.citizen = undefined;
+    if (!touchSession(request, idle)) return;
     const subject = request.session?.subject;
     if (!subject?.startsWith('citizen:')) return;
     const id = subject.slice('citizen:'.length);
@@ -35,7 +37,9 @@ export function citizenLoader(db: Db) {
 export async function requireCitizen(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.citizen) return;
   if (wantsJson(request)) throw new AppError('UNAUTHENTICATED');
-  await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+  // After an idle timeout the login page says why the person has to sign in again.
+  const expired = request.sessionTimedOut ? '&expired=1' : '';
+  await reply.redirect(`/login?next=${encodeURIComponent(request.url)}${expired}`, 303);
 }
 
 export function citizenOf(request: FastifyRequest): CurrentCitizen {

@@ -16,6 +16,8 @@ export const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.String({ default: 'info' }),
   /** Login and code-sending attempts allowed per client address per minute (raise only for load tests). */
   AUTH_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
+  /** Minutes without activity after which a signed-in session ends (the absolute limit is 8 hours). */
+  SESSION_IDLE_MINUTES: Type.Integer({ default: 30, minimum: 1, maximum: 480 }),
   /** Hours a crossed message's payload is kept in the outbox and inbox before it is emptied. */
   EXCHANGE_PAYLOAD_RETENTION_HOURS: Type.Integer({ default: 168, minimum: 1 }),
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),

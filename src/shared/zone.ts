@@ -14,6 +14,8 @@ export interface ZoneServices {
   now: () => Date;
   /** Attempts per client address per minute at the login and code-sending doors. */
   authRateLimit: number;
+  /** A signed-in session ends after this long without activity (shared/http/idle-session.ts). */
+  sessionIdleMs: number;
   /** How long a crossed message's payload is kept before it is emptied (exchange/retention.ts). */
   payloadRetentionMs: number;
 }

@@ -1,3 +1,4 @@
+import { registerKeepAlive } from '../shared/http/idle-session.ts';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
@@ -34,7 +35,15 @@ export async function buildWorkbench(
       return errorPage(ctx, view);
     },
   });
-  app.addHook('preHandler', staffLoader(services.db));
+  // Read per request, so a test (or a live change of the setting) takes effect without a restart.
+  const idle = {
+    get idleMs() {
+      return services.sessionIdleMs;
+    },
+    now: () => services.now(),
+  };
+  app.addHook('preHandler', staffLoader(services.db, idle));
+  registerKeepAlive(app, idle);
   registerHomeRoutes(app, services);
   registerLoginRoutes(app, services);
   registerStaffRoutes(app, services);

@@ -7,8 +7,10 @@ export function workbenchContext(
   options: { forms?: boolean } = {},
 ): PageContext {
   const ctx: PageContext = { zone: 'workbench', lang: request.lang, elder: request.elder, path: request.url };
-  if (request.staff)
+  if (request.staff) {
     ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
+    ctx.sessionRemainingMs = request.sessionRemainingMs;
+  }
   if (options.forms || request.staff) ctx.csrfToken = reply.generateCsrf();
   return ctx;
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq, isNull, and } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
 import { wantsJson } from '../shared/http/error-handler.ts';
+import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
 import type { Db } from '../shared/db/database.ts';
 import { roleAssignments, staff, units, type Role, type Scope } from './db/schema.ts';
 
@@ -27,9 +28,10 @@ declare module 'fastify' {
 }
 
 /** Loads the signed-in officer with the roles and jurisdictions in force now; a disabled account is signed out. */
-export function staffLoader(db: Db) {
+export function staffLoader(db: Db, idle: IdlePolicy) {
   return async (request: FastifyRequest): Promise<void> => {
     request.staff = undefined;
+    if (!touchSession(request, idle)) return;
     const subject = request.session?.subject;
     if (!subject?.startsWith('staff:')) return;
     const id = subject.slice('staff:'.length);
@@ -55,7 +57,9 @@ export function staffLoader(db: Db) {
 export async function requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.staff) return;
   if (wantsJson(request)) throw new AppError('UNAUTHENTICATED');
-  await reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}`, 303);
+  // After an idle timeout the login page says why the person has to sign in again.
+  const expired = request.sessionTimedOut ? '&expired=1' : '';
+  await reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}${expired}`, 303);
 }
 
 export function staffOf(request: FastifyRequest): CurrentStaff {

@@ -3,7 +3,13 @@ import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
-import { expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
+import {
+  expectAccessible,
+  expectAccessibleInBothLanguages,
+  launchBrowser,
+  serveZone,
+  type ServedZone,
+} from './browser.ts';
 
 let browser: Browser;
 let workbench: ServedZone;
@@ -85,4 +91,34 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
   await second.getByRole('heading', { name: '待办事项' }).waitFor();
   await again.close();
   await context.close();
+});
+
+test('an officer is warned before an idle timeout, can stay signed in, and is told when it has ended', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  const idle = workbench.services.sessionIdleMs;
+  try {
+    await firstLogin(page, 'SF3001', 'Police@2026', false);
+    // Two minutes and a few seconds: the warning is due a few seconds after the page loads.
+    workbench.services.sessionIdleMs = 125_000;
+    await page.goto(workbench.url + '/audit');
+    const warning = page.getByText('您已较长时间未操作');
+    await warning.waitFor();
+    assert.equal(await page.locator('.session-timeout').getAttribute('role'), 'alert');
+    await expectAccessible(page, 'idle-timeout warning');
+    await page.getByRole('button', { name: '继续使用' }).click();
+    await warning.waitFor({ state: 'hidden' });
+
+    // Three seconds left: the warning, then the notice that the session has ended, with a way back.
+    workbench.services.sessionIdleMs = 3_000;
+    await page.reload();
+    await page.getByText('由于长时间未操作，已自动退出登录。').waitFor({ timeout: 10_000 });
+    await expectAccessible(page, 'idle timeout ended');
+    await page.getByRole('link', { name: '重新登录' }).click();
+    await page.getByText('由于长时间未操作，为保护您的信息安全，已自动退出登录').waitFor();
+    assert.match(page.url(), /\/staff\/login\?next=%2Faudit&expired=1$/);
+  } finally {
+    workbench.services.sessionIdleMs = idle;
+    await context.close();
+  }
 });

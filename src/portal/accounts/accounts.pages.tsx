@@ -4,7 +4,8 @@ import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Radios } from '../../shared/ui/choices.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
-import { InsetText, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { InsetText, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { t } from '../../shared/i18n/index.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 
 type Values = Record<string, string>;
@@ -14,12 +15,19 @@ interface FormPage {
   errors?: FieldError[];
 }
 
-export function loginPage({ ctx, values = {}, errors = [], next }: FormPage & { next: string }): string {
+export function loginPage({
+  ctx,
+  values = {},
+  errors = [],
+  next,
+  expired = false,
+}: FormPage & { next: string; expired?: boolean }): string {
   const title = w(ctx, '登录', 'Log in');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
+        {expired && errors.length === 0 ? <Notice>{t(ctx.lang, 'session.timedOut')}</Notice> : null}
         <h1>{title}</h1>
         <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken ?? ''}>
           <TextField

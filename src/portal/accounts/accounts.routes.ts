@@ -46,8 +46,10 @@ function formError(
 export function registerAccountRoutes(app: FastifyInstance, services: ZoneServices): void {
   const { loginLimit, codeLimit } = limits(services);
   app.get('/login', { schema: { hide: true } }, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).next, '/account');
-    return reply.html(pages.loginPage({ ctx: portalContext(request, reply, { forms: true }), next }));
+    const query = request.query as Record<string, unknown>;
+    const next = safeNext(query.next, '/account');
+    const ctx = portalContext(request, reply, { forms: true });
+    return reply.html(pages.loginPage({ ctx, next, expired: query.expired === '1' }));
   });
 
   app.post('/login', { schema: { hide: true }, config: loginLimit }, async (request, reply) => {

@@ -21,6 +21,13 @@ export const en = {
   'auth.logout': 'Log out',
   'auth.register': 'Register',
   'auth.signedInAs': 'Signed in as {name}',
+  'session.timedOut':
+    'You were signed out because you were inactive for a while, to keep your information safe. Sign in again to return to the page you were on.',
+  'session.warning':
+    'You have been inactive for a while and will be signed out in {time}. Save anything unsaved first.',
+  'session.continue': 'Stay signed in',
+  'session.ended': 'You were signed out because you were inactive for a while.',
+  'session.loginAgain': 'Sign in again',
 
   'nav.main': 'Main navigation',
   'nav.news': 'News & notices',

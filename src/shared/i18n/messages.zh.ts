@@ -25,6 +25,12 @@ export const zh = {
   'auth.logout': '退出登录',
   'auth.register': '注册',
   'auth.signedInAs': '当前用户：{name}',
+  'session.timedOut':
+    '由于长时间未操作，为保护您的信息安全，已自动退出登录。请重新登录，登录后回到刚才的页面。',
+  'session.warning': '您已较长时间未操作，将在 {time} 后自动退出登录。未保存的内容请先保存。',
+  'session.continue': '继续使用',
+  'session.ended': '由于长时间未操作，已自动退出登录。',
+  'session.loginAgain': '重新登录',
 
   // Portal columns (order matters: it is the nav order)
   'nav.main': '主导航',

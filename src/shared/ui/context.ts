@@ -12,6 +12,8 @@ export interface PageContext {
   /** Set when the page has forms; required whenever `user` is set (the logout form posts). */
   csrfToken?: string;
   user?: { displayName: string; kind: 'citizen' | 'company' | 'staff' };
+  /** For a signed-in page: how long the session has left without activity, for the timeout warning. */
+  sessionRemainingMs?: number;
   /** e.g. an "embedded demo mode" banner. */
   devNotice?: string;
 }

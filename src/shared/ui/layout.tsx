@@ -234,6 +234,41 @@ function Footer({ ctx }: { ctx: PageContext }) {
  * The full page shell for both zones. Everything works without JavaScript;
  * enhance.js only adds focus management and voice reading.
  */
+/**
+ * The idle-timeout warning (WCAG 2.2.1): hidden until enhance.js shows it two minutes before the session ends,
+ * with a button that keeps the session alive. Without JavaScript the session still ends on the server, and the
+ * login page says why.
+ */
+function SessionTimeout({ ctx }: { ctx: PageContext }) {
+  if (!ctx.user || ctx.sessionRemainingMs === undefined) return null;
+  const { lang } = ctx;
+  const [before, after] = t(lang, 'session.warning').split('{time}');
+  return (
+    <div
+      class="session-timeout"
+      hidden
+      data-session-remaining={String(ctx.sessionRemainingMs)}
+      data-session-csrf={ctx.csrfToken ?? ''}
+      data-session-login={ctx.zone === 'portal' ? '/login' : '/staff/login'}
+    >
+      <p data-session-warning="">
+        {before}
+        <strong data-session-countdown="">2:00</strong>
+        {after}
+      </p>
+      <p data-session-ended="" hidden>
+        {t(lang, 'session.ended')}
+      </p>
+      <button type="button" class="button button--secondary" data-session-continue="">
+        {t(lang, 'session.continue')}
+      </button>
+      <a class="button button--secondary" data-session-relogin="" hidden href="/">
+        {t(lang, 'session.loginAgain')}
+      </a>
+    </div>
+  );
+}
+
 export function Layout({ ctx, title, children, nav, hasErrors = false, enhance = true }: LayoutProps) {
   const { lang } = ctx;
   const items = nav ?? (ctx.zone === 'portal' ? portalNav(lang) : workbenchNav(lang));
@@ -257,6 +292,7 @@ export function Layout({ ctx, title, children, nav, hasErrors = false, enhance =
           </a>
           <Header ctx={ctx} nav={items} />
           <main id="main" class="container main">
+            <SessionTimeout ctx={ctx} />
             {children}
           </main>
           <Footer ctx={ctx} />

@@ -4,6 +4,8 @@ import { errorFor } from '../../shared/http/forms.ts';
 import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
+import { Notice } from '../../shared/ui/components.tsx';
+import { t } from '../../shared/i18n/index.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 
 interface FormPage {
@@ -17,12 +19,14 @@ export function loginPage({
   values = {},
   errors = [],
   next = '/',
-}: FormPage & { next?: string }): string {
+  expired = false,
+}: FormPage & { next?: string; expired?: boolean }): string {
   const title = w(ctx, '民警登录', 'Staff log in');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0} nav={[]}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
+        {expired && errors.length === 0 ? <Notice>{t(ctx.lang, 'session.timedOut')}</Notice> : null}
         <h1>{title}</h1>
         <Form
           action={next === '/' ? '/staff/login' : `/staff/login?next=${encodeURIComponent(next)}`}

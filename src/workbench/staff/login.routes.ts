@@ -55,9 +55,11 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
   };
 
   app.get('/staff/login', page, async (request, reply) => {
-    const next = safeNext((request.query as Record<string, unknown>).next, '/');
+    const query = request.query as Record<string, unknown>;
+    const next = safeNext(query.next, '/');
     if (request.staff) return reply.redirect(next, 303);
-    return reply.html(pages.loginPage({ ctx: workbenchContext(request, reply, { forms: true }), next }));
+    const ctx = workbenchContext(request, reply, { forms: true });
+    return reply.html(pages.loginPage({ ctx, next, expired: query.expired === '1' }));
   });
 
   app.post('/staff/login', { ...page, config: loginLimit }, async (request, reply) => {

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+
+// A signed-in session ends after a spell without activity as well as at its absolute limit: a browser left
+// open on a shared computer at a police hall or a library must not stay signed in all day. Activity is
+// recorded at most once a minute, so an active user's requests do not each write the session.
+
+declare module 'fastify' {
+  interface Session {
+    /** When the signed-in person was last active, in epoch milliseconds. */
+    lastActiveAt?: number;
+  }
+  interface FastifyRequest {
+    /** How long the session has left without further activity; set for signed-in requests only. */
+    sessionRemainingMs: number | undefined;
+    /** The session was signed out just now because it had been idle too long. */
+    sessionTimedOut: boolean;
+  }
+}
+
+export const ACTIVITY_STEP_MS = 60_000;
+
+export interface IdlePolicy {
+  idleMs: number;
+  now: () => Date;
+}
+
+/**
+ * Called by each zone's loader before it trusts `session.subject`. Returns false, having signed the session
+ * out, when it has been idle too long; otherwise records the activity and returns true.
+ */
+export function touchSession(request: FastifyRequest, policy: IdlePolicy): boolean {
+  request.sessionRemainingMs = undefined;
+  request.sessionTimedOut = false;
+  const session = request.session;
+  if (!session?.subject) return false;
+  const now = policy.now().getTime();
+  const last = session.lastActiveAt ?? now;
+  if (now - last > policy.idleMs) {
+    session.subject = undefined;
+    session.lastActiveAt = undefined;
+    request.sessionTimedOut = true;
+    return false;
+  }
+  if (session.lastActiveAt === undefined || now - last >= ACTIVITY_STEP_MS) session.lastActiveAt = now;
+  request.sessionRemainingMs = (session.lastActiveAt ?? now) + policy.idleMs - now;
+  return true;
+}
+
+/**
+ * The "continue" button of the timeout warning posts here (with the CSRF token in a header). It counts as
+ * activity at once, whatever the once-a-minute step, and answers how long the session now has.
+ */
+export function registerKeepAlive(app: FastifyInstance, policy: IdlePolicy): void {
+  app.post('/session/keepalive', { schema: { hide: true } }, async (request) => {
+    if (!request.session?.subject || request.sessionRemainingMs === undefined)
+      throw new AppError('UNAUTHENTICATED');
+    const now = policy.now().getTime();
+    request.session.lastActiveAt = now;
+    return { remainingMs: policy.idleMs };
+  });
+}
