@@ -116,7 +116,8 @@ export async function freshDatabase(label: string): Promise<{ url: string; drop:
 }
 
 /** The bare-Fastify hello world every figure is compared with, measured in the same run. */
-export async function measureBaseline(): Promise<LoadResult> {
+/** Bare Fastify's hello world, or with `bytes` an HTML body of that size (a reference for large pages). */
+export async function measureBaseline(bytes?: number): Promise<LoadResult> {
   const port = await freePort();
   const child = await startProcess(
     [path.join(root, 'bench/lib/baseline-server.mjs'), String(port)],
@@ -124,7 +125,7 @@ export async function measureBaseline(): Promise<LoadResult> {
     `http://127.0.0.1:${port}/`,
   );
   try {
-    return await load({ url: `http://127.0.0.1:${port}/` });
+    return await load({ url: `http://127.0.0.1:${port}/${bytes === undefined ? '' : `bytes/${bytes}`}` });
   } finally {
     await stopProcess(child);
   }

@@ -9,8 +9,9 @@ declare module 'fastify' {
 }
 
 interface Entry {
+  // Content-Length included: the body is stored as bytes, so a hit neither encodes nor measures anything.
   headers: Record<string, string>;
-  body: string | Buffer;
+  body: Buffer;
   expires: number;
 }
 
@@ -75,7 +76,7 @@ export function createPageCache(sessionCookie: string): {
         return done();
       }
       reply.hijack();
-      reply.raw.writeHead(200, { ...hit.headers, 'content-length': String(Buffer.byteLength(hit.body)) });
+      reply.raw.writeHead(200, hit.headers);
       reply.raw.end(request.method === 'HEAD' ? undefined : hit.body);
     });
 
@@ -89,8 +90,10 @@ export function createPageCache(sessionCookie: string): {
       for (const [name, value] of Object.entries(reply.getHeaders())) {
         if (value !== undefined && !personal.has(name.toLowerCase())) headers[name] = String(value);
       }
+      const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+      headers['content-length'] = String(body.length);
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { headers, body: payload, expires: Date.now() + TTL_MS });
+      entries.set(key, { headers, body, expires: Date.now() + TTL_MS });
       done(null, payload);
     });
 
