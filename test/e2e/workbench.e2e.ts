@@ -117,6 +117,7 @@ test('an officer is warned before an idle timeout, can stay signed in, and is to
     await page.getByRole('link', { name: '重新登录' }).click();
     await page.getByText('由于长时间未操作，为保护您的信息安全，已自动退出登录').waitFor();
     assert.match(page.url(), /\/staff\/login\?next=%2Faudit&expired=1$/);
+    await expectAccessible(page, 'login after an idle timeout');
   } finally {
     workbench.services.sessionIdleMs = idle;
     await context.close();
