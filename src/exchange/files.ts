@@ -1,8 +1,9 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { pdfActiveContent } from '../shared/files/pdf-active-content.ts';
 import type { Contract } from './contracts/contract.ts';
 
-/** The only content that crosses: images are rebuilt pixel by pixel, PDFs are checked by content. */
+/** The only content that crosses: images are rebuilt pixel by pixel, PDFs are checked for active content. */
 const allowed = new Set(['image/jpeg', 'image/png', 'application/pdf']);
 
 interface Attachment {
@@ -21,7 +22,10 @@ async function reencode(file: Attachment): Promise<Attachment | string> {
   if (sniffed.mime !== file.declaredType) {
     return `${file.name}: declared ${file.declaredType}, content is ${sniffed.mime}`;
   }
-  if (sniffed.mime === 'application/pdf') return file;
+  if (sniffed.mime === 'application/pdf') {
+    const active = pdfActiveContent(bytes);
+    return active ? `${file.name}: the PDF has active content (${active})` : file;
+  }
   try {
     // sharp writes no metadata unless asked; rotate() first bakes the EXIF orientation into the pixels.
     const image = sharp(bytes, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();

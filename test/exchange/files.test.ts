@@ -80,4 +80,26 @@ describe('files crossing the boundary', () => {
     const received = await pair.w.db.select().from(inbox).where(eq(inbox.type, 'attachment.submitted'));
     assert.equal(received.length, 1, 'only the good photo reached the police network');
   });
+
+  test('a PDF crosses as it is, unless it carries active content: then it is quarantined with the key found', async () => {
+    const plain = Buffer.from(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    const scripted = Buffer.from(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n',
+    );
+    await send('f-pdf-ok', 'material.pdf', 'application/pdf', plain);
+    await send('f-pdf-js', 'material.pdf', 'application/pdf', scripted);
+    const report = await relayOnce(pair.p, pair.w, pair.keyring);
+    assert.equal(report.delivered, 1);
+    assert.equal(report.quarantined, 1);
+    const [row] = await pair.w.db.select().from(inbox).where(eq(inbox.stream, 'f-pdf-ok'));
+    const file = (row?.payload as { file: { data: string } }).file;
+    assert.ok(Buffer.from(file.data, 'base64').equals(plain), 'unchanged');
+    const [held] = await pair.p.db
+      .select()
+      .from(quarantine)
+      .where(eq(quarantine.detail, 'material.pdf: the PDF has active content (JavaScript)'));
+    assert.ok(held, 'quarantined with the reason');
+  });
 });

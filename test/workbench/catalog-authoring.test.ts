@@ -787,6 +787,17 @@ describe('blank forms and samples', () => {
     assert.ok(refused.body.includes('value="Bad Name"'));
     assert.ok(refused.body.includes('value="出入境证件申请表（新版）"'));
 
+    const scripted = Buffer.from(
+      '%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF\n',
+    );
+    const active = await upload(
+      b,
+      { folder: 'forms', name: 'scripted', title: '带脚本的表格' },
+      { name: 'scripted.pdf', type: 'application/pdf', bytes: scripted },
+    );
+    assert.equal(active.statusCode, 422);
+    assert.ok(active.body.includes('该 PDF 含有脚本、嵌入文件等活动内容，不能上传'));
+
     const noFile = await upload(b, { folder: 'forms', name: 'ok-name', title: '表格' }, undefined);
     assert.equal(noFile.statusCode, 422);
     assert.ok(noFile.body.includes('请选择要上传的 PDF 文件'));

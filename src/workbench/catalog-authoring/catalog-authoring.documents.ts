@@ -12,6 +12,7 @@ import {
   type CatalogDocumentFile,
 } from '../../shared/catalog/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
+import { pdfActiveContent } from '../../shared/files/pdf-active-content.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -229,6 +230,14 @@ export async function checkUpload(input: UploadInput): Promise<DocumentUploadErr
       message: {
         zh: '只能上传 PDF 文件，所选文件不是 PDF',
         en: 'Only PDF files can be uploaded; this file is not a PDF',
+      },
+    });
+  else if (pdfActiveContent(input.file.bytes))
+    problems.push({
+      field: 'file',
+      message: {
+        zh: '该 PDF 含有脚本、嵌入文件等活动内容，不能上传；请另存为普通 PDF 后再试',
+        en: 'This PDF has active content (scripts, embedded files); save it as a plain PDF and try again',
       },
     });
   return problems.length ? new DocumentUploadError(problems) : undefined;
