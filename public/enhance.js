@@ -127,6 +127,9 @@
   var relogin = box.querySelector('[data-session-relogin]');
   var deadline = 0;
   var timer = 0;
+  // The longest time left the server has reported: the length of an idle spell.
+  var idleMs = 0;
+  var typedSince = 0;
 
   function pad(n) {
     return n < 10 ? '0' + n : String(n);
@@ -169,6 +172,9 @@
   function tick() {
     var left = deadline - Date.now();
     if (left <= 0) return end();
+    // Someone typing into a long form is not idle, though the server has not heard from them: the session is
+    // extended quietly instead of interrupting them with the warning.
+    if (left <= WARN_MS && typedSince > deadline - idleMs && box.hidden) return keepAlive();
     if (left <= WARN_MS) {
       show(left);
       timer = setTimeout(tick, 1000);
@@ -179,12 +185,13 @@
 
   function schedule(remaining) {
     clearTimeout(timer);
+    idleMs = Math.max(idleMs, remaining);
     deadline = Date.now() + remaining;
     hide();
     tick();
   }
 
-  keep.addEventListener('click', function () {
+  function keepAlive() {
     var xhr = new XMLHttpRequest();
     xhr.open('POST', '/session/keepalive');
     xhr.setRequestHeader('accept', 'application/json');
@@ -196,6 +203,11 @@
     };
     xhr.onerror = end;
     xhr.send();
+  }
+
+  keep.addEventListener('click', keepAlive);
+  document.addEventListener('input', function () {
+    typedSince = Date.now();
   });
 
   schedule(Number(box.getAttribute('data-session-remaining')) || 0);

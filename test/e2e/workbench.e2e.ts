@@ -109,6 +109,12 @@ test('an officer is warned before an idle timeout, can stay signed in, and is to
     await page.getByRole('button', { name: '继续使用' }).click();
     await warning.waitFor({ state: 'hidden' });
 
+    // Typing counts as activity: when the warning falls due again, the session is extended without it.
+    const quietly = page.waitForRequest((r) => r.url().endsWith('/session/keepalive'), { timeout: 15_000 });
+    await page.locator('main input:not([type=hidden])').first().fill('SF');
+    await quietly;
+    assert.equal(await page.locator('.session-timeout').isHidden(), true);
+
     // Three seconds left: the warning, then the notice that the session has ended, with a way back.
     workbench.services.sessionIdleMs = 3_000;
     await page.reload();
