@@ -78,12 +78,13 @@ export function registerDocumentRoutes(app: FastifyInstance, services: ZoneServi
     });
     const upload = { ...guarded, config: { csrf: false }, bodyLimit: MAX_DOCUMENT_BYTES + 64 * 1024 };
     scope.post('/catalog/documents', upload, async (request, reply) => {
+      // Who may upload does not depend on the body: refuse before reading a byte of it.
+      if (!mayUpload(request)) throw new AppError('FORBIDDEN');
       const { fields, file } = await readUpload(request);
       request.body = fields;
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
       );
-      if (!mayUpload(request)) throw new AppError('FORBIDDEN');
       const input: UploadInput = {
         folder: fields.folder ?? '',
         name: fields.name ?? '',
