@@ -1,4 +1,4 @@
-import { registerKeepAlive } from '../shared/http/idle-session.ts';
+import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
@@ -32,13 +32,7 @@ export async function buildPortal(
       return errorPage(ctx, view);
     },
   });
-  // Read per request, so a test (or a live change of the setting) takes effect without a restart.
-  const idle = {
-    get idleMs() {
-      return services.sessionIdleMs;
-    },
-    now: () => services.now(),
-  };
+  const idle = idlePolicyOf(services);
   app.addHook('preHandler', citizenLoader(services.db, idle));
   registerKeepAlive(app, idle);
   registerHomeRoutes(app);

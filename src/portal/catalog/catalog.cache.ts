@@ -16,11 +16,15 @@ const QUIET_MS = 2_000;
 /** Items whose pages are kept; a guide page is 20–40 kB in each of four variants. */
 const MAX_ITEMS = 1_000;
 
-type Listener = (id: string) => void;
+/** An item's id, or undefined for every item (a blank form or sample they may link to has changed). */
+type Listener = (id: string | undefined) => void;
 const listeners = new Set<Listener>();
 
-/** Called by the publishing functions whenever an item's published state changes. */
-export function notifyCatalogChange(id: string): void {
+/**
+ * Called by the publishing functions whenever an item's published state changes; without an id, when a
+ * document guides link to has changed, which may alter any guide page.
+ */
+export function notifyCatalogChange(id?: string): void {
   for (const listener of listeners) listener(id);
   // The app's page cache holds lists and guides too; any catalogue change may alter a list or a count.
   publicContentChanged('/services');
@@ -48,6 +52,7 @@ export class CatalogPageCache {
   private readonly lists = new Map<string, { page: CachedPage; at: number }>();
   private readonly quietUntil = new Map<string, number>();
   private listsQuietUntil = 0;
+  private allQuietUntil = 0;
   private readonly listener: Listener = (id) => this.changed(id);
 
   constructor(private readonly now: () => number = Date.now) {
@@ -59,16 +64,23 @@ export class CatalogPageCache {
     listeners.delete(this.listener);
   }
 
-  private changed(id: string): void {
+  private changed(id: string | undefined): void {
     const until = this.now() + QUIET_MS;
-    this.guides.delete(id);
-    this.known.delete(id);
-    this.quietUntil.set(id, until);
+    if (id === undefined) {
+      this.guides.clear();
+      this.known.clear();
+      this.allQuietUntil = until;
+    } else {
+      this.guides.delete(id);
+      this.known.delete(id);
+      this.quietUntil.set(id, until);
+    }
     this.lists.clear();
     this.listsQuietUntil = until;
   }
 
   private quiet(id: string): boolean {
+    if (this.allQuietUntil > this.now()) return true;
     const until = this.quietUntil.get(id);
     if (until === undefined) return false;
     if (until > this.now()) return true;

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { catalogDocumentPublished, PayloadOf } from '../../exchange/contracts/index.ts';
 import { documentPathsOf, isDocumentPath, sha256Hex } from '../../shared/catalog/index.ts';
 import type { Executor } from '../../shared/db/database.ts';
 import { notifyCatalogChange } from './catalog.cache.ts';
-import { catalogDocuments as documents, publishedItems } from './catalog.tables.ts';
+import { catalogDocuments as documents } from './catalog.tables.ts';
 
 // The blank forms and samples the portal serves, as the workbench sent them ahead of the guides that name them.
 
@@ -35,16 +35,11 @@ export async function applyDocument(tx: Executor, message: Published, receivedAt
     .insert(documents)
     .values({ path: message.path, ...row })
     .onConflictDoUpdate({ target: documents.path, set: row });
-  // Guides that already link to the path show the new file at once. Normally the guide's own publication
+  // Guides already linking to the path show the new file at once. Normally the guide's own publication
   // follows on the same stream and does this anyway; a document sent on its own (an installation that gained
-  // its documents after its guides were published) needs it here.
-  const linking = await tx
-    .select({ id: publishedItems.id })
-    .from(publishedItems)
-    .where(
-      and(isNull(publishedItems.withdrawnAt), sql`strpos(${publishedItems.item}::text, ${`"${message.path}"`}) > 0`),
-    );
-  for (const { id } of linking) notifyCatalogChange(id);
+  // its documents after its guides were published) needs it here. Documents change rarely, so every cached
+  // guide is dropped rather than searching for the ones that name the path.
+  notifyCatalogChange();
 }
 
 /** What the portal holds of the documents a guide names, by path; a path it lacks is simply absent. */

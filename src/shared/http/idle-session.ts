@@ -26,6 +26,19 @@ export interface IdlePolicy {
 }
 
 /**
+ * The zone's policy, read per request, so a test (or a live change of the setting) takes effect without a
+ * restart.
+ */
+export function idlePolicyOf(services: { sessionIdleMs: number; now: () => Date }): IdlePolicy {
+  return {
+    get idleMs() {
+      return services.sessionIdleMs;
+    },
+    now: () => services.now(),
+  };
+}
+
+/**
  * Called by each zone's loader before it trusts `session.subject`. Returns false, having signed the session
  * out, when it has been idle too long; otherwise records the activity and returns true.
  */

@@ -83,6 +83,24 @@ export function LabelBlock({
   return asHeading ? <h1 class="label-wrapper">{el}</h1> : el;
 }
 
+/**
+ * One labelled control in its form group: label, hint and error above the control, in GOV.UK order. The
+ * control is given the id and the ids that describe it. @internal
+ */
+function Labelled(
+  p: FieldProps & { control: (a: { id: string; describedBy: string | undefined }) => Child },
+) {
+  const { id, describedBy, mark, hint, error } = fieldParts(p);
+  return (
+    <div class={cx('form-group', p.error && 'form-group--error')}>
+      <LabelBlock forId={id} label={p.label} mark={mark} asHeading={p.asHeading} />
+      {hint}
+      {error}
+      {p.control({ id, describedBy })}
+    </div>
+  );
+}
+
 /** Widths in characters, so the box hints at the expected length. */
 export type FieldWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full';
 
@@ -100,28 +118,31 @@ export interface TextFieldProps extends FieldProps {
 
 /** A single-line input with label, hint and error. */
 export function TextField(p: TextFieldProps) {
-  const { id, describedBy, mark, hint, error } = fieldParts(p);
   return (
-    <div class={cx('form-group', p.error && 'form-group--error')}>
-      <LabelBlock forId={id} label={p.label} mark={mark} asHeading={p.asHeading} />
-      {hint}
-      {error}
-      <input
-        class={cx('input', p.width && p.width !== 'full' && `input--w${p.width}`, p.error && 'input--error')}
-        id={id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.type === 'password' ? undefined : p.value}
-        autocomplete={p.autocomplete}
-        inputmode={p.inputmode}
-        spellcheck={p.spellcheck}
-        min={p.min}
-        max={p.max}
-        required={p.required}
-        aria-describedby={describedBy}
-        aria-invalid={p.error ? 'true' : undefined}
-      />
-    </div>
+    <Labelled
+      {...p}
+      control={({ id, describedBy }) => (
+        <input
+          class={cx(
+            'input',
+            p.width && p.width !== 'full' && `input--w${p.width}`,
+            p.error && 'input--error',
+          )}
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={p.type === 'password' ? undefined : p.value}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          spellcheck={p.spellcheck}
+          min={p.min}
+          max={p.max}
+          required={p.required}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+      )}
+    />
   );
 }
 
@@ -154,25 +175,24 @@ export interface TextAreaProps extends FieldProps {
 
 /** A multi-line input. No maxlength: silently cut text is worse than an error. */
 export function TextArea(p: TextAreaProps) {
-  const { id, describedBy, mark, hint, error } = fieldParts(p);
   return (
-    <div class={cx('form-group', p.error && 'form-group--error')}>
-      <LabelBlock forId={id} label={p.label} mark={mark} asHeading={p.asHeading} />
-      {hint}
-      {error}
-      <textarea
-        class={cx('textarea', p.error && 'input--error')}
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 5}
-        autocomplete={p.autocomplete}
-        required={p.required}
-        aria-describedby={describedBy}
-        aria-invalid={p.error ? 'true' : undefined}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </div>
+    <Labelled
+      {...p}
+      control={({ id, describedBy }) => (
+        <textarea
+          class={cx('textarea', p.error && 'input--error')}
+          id={id}
+          name={p.name}
+          rows={p.rows ?? 5}
+          autocomplete={p.autocomplete}
+          required={p.required}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? 'true' : undefined}
+        >
+          {p.value ?? ''}
+        </textarea>
+      )}
+    />
   );
 }
 
@@ -187,23 +207,22 @@ export interface FileFieldProps extends FieldProps {
  * file must be chosen again while everything else typed is kept.
  */
 export function FileField(p: FileFieldProps) {
-  const { id, describedBy, mark, hint, error } = fieldParts(p);
   return (
-    <div class={cx('form-group', p.error && 'form-group--error')}>
-      <LabelBlock forId={id} label={p.label} mark={mark} asHeading={p.asHeading} />
-      {hint}
-      {error}
-      <input
-        class={cx('file-upload', p.error && 'input--error')}
-        id={id}
-        name={p.name}
-        type="file"
-        accept={p.accept}
-        required={p.required}
-        aria-describedby={describedBy}
-        aria-invalid={p.error ? 'true' : undefined}
-      />
-    </div>
+    <Labelled
+      {...p}
+      control={({ id, describedBy }) => (
+        <input
+          class={cx('file-upload', p.error && 'input--error')}
+          id={id}
+          name={p.name}
+          type="file"
+          accept={p.accept}
+          required={p.required}
+          aria-describedby={describedBy}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+      )}
+    />
   );
 }
 

@@ -75,8 +75,8 @@ export async function withDocumentCheck(tx: Tx, evaluation: Evaluation): Promise
       path: ref.at,
       message: isDocumentPath(ref.path)
         ? {
-            zh: `${ref.path}：文件库中没有这个文件，请先上传或改正文件名。`,
-            en: `${ref.path}: there is no such file in the document library; upload it or correct the name.`,
+            zh: `${ref.path}：文件库中没有这个文件。请先在“空白表格和样本”页（/catalog/documents）上传，或改正文件名。`,
+            en: `${ref.path}: there is no such file in the document library. Upload it on the Blank forms and samples page (/catalog/documents), or correct the name.`,
           }
         : {
             zh: `${ref.path}：文件名应为 forms/ 或 samples/ 下的小写 .pdf 文件名。`,
