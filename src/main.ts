@@ -8,6 +8,7 @@ import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from './workbench/registry/registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
+import { DEMO_COMPANY, seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import type { DemoAccount } from './shared/zone.ts';
 import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
 import { keyringFrom, startRelay } from './exchange/runtime.ts';
@@ -44,6 +45,7 @@ async function seed(zones: Zone[]): Promise<DemoAccount[]> {
     else {
       accounts.push(...(await seedWorkbench(zone.services)));
       await seedRegistry(zone.services);
+      await seedMarketRegistry(zone.services);
       await seedCatalog(zone.services);
     }
   }
@@ -102,6 +104,9 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
     );
     lines.push(
       `  A population-registry entry to try the real-name check with: ${DEMO_RESIDENT.name} ${DEMO_RESIDENT.idNumber}`,
+    );
+    lines.push(
+      `  A company that person represents, to register once verified: ${DEMO_COMPANY.name} ${DEMO_COMPANY.creditCode}`,
     );
   }
   lines.push('');

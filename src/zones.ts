@@ -12,10 +12,17 @@ import type { Secrets } from './shared/secrets.ts';
 import { purgeCrossedPayloads } from './exchange/retention.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
-import { realnameVerifyRequest, realnameVerifyResult } from './exchange/contracts/index.ts';
+import {
+  companyVerifyRequest,
+  companyVerifyResult,
+  realnameVerifyRequest,
+  realnameVerifyResult,
+} from './exchange/contracts/index.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
+import { companyResultHandler } from './portal/companies/companies.service.ts';
+import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { buildWorkbench } from './workbench/app.ts';
@@ -66,9 +73,13 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     name === 'portal'
       ? {
           [realnameVerifyResult.type]: realnameResultHandler,
+          [companyVerifyResult.type]: companyResultHandler(services),
           ...catalogInboxHandlers,
         }
-      : { [realnameVerifyRequest.type]: realnameRequestHandler(services) };
+      : {
+          [realnameVerifyRequest.type]: realnameRequestHandler(services),
+          [companyVerifyRequest.type]: companyVerifyRequestHandler(services),
+        };
   return { name, database, services, handlers, inboxHandlers };
 }
 

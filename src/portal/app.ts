@@ -4,6 +4,7 @@ import { createApp } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
+import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
@@ -38,6 +39,7 @@ export async function buildPortal(
   registerHomeRoutes(app);
   registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);
+  registerCompanyRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

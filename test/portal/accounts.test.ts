@@ -155,7 +155,7 @@ describe('citizen registration and login', () => {
   });
 });
 
-describe('profile and companies', () => {
+describe('profile', () => {
   test('the profile validates the ID number and stores it sealed and masked', async () => {
     const client = new FormClient(zone.app);
     const { mobile } = await registered(client);
@@ -180,42 +180,6 @@ describe('profile and companies', () => {
     const page = await client.get('/account');
     assert.match(page.body, /110\*{11}002X/);
     assert.doesNotMatch(page.body, /11010519491231002X/);
-  });
-
-  test('a company is registered by its credit code and the legal representative adds an agent', async () => {
-    const boss = new FormClient(zone.app);
-    await registered(boss);
-    const agent = new FormClient(zone.app);
-    const { mobile: agentMobile } = await registered(agent);
-    const bad = await boss.post('/account/companies/new', {
-      creditCode: '91350100M000100Y44',
-      name: '示范贸易有限公司',
-      role: 'legal-representative',
-    });
-    assert.equal(bad.statusCode, 422);
-    assert.match(bad.body, /校验位不正确/);
-    const ok = await boss.post('/account/companies/new', {
-      creditCode: '91350100M000100Y43',
-      name: '示范贸易有限公司',
-      role: 'legal-representative',
-    });
-    assert.equal(ok.statusCode, 303);
-    const account = await boss.get('/account');
-    const link = /href="(\/account\/companies\/[0-9a-f-]{36})"/.exec(account.body)?.[1];
-    assert.ok(link);
-    assert.equal((await boss.post(link, { mobile: agentMobile })).statusCode, 303);
-    assert.match((await agent.get('/account')).body, /示范贸易有限公司/);
-    // The agent may not manage agents, and a stranger cannot tell the company exists.
-    assert.equal((await agent.get(link)).statusCode, 404);
-    const stranger = new FormClient(zone.app);
-    await registered(stranger);
-    assert.equal((await stranger.get(link)).statusCode, 404);
-    const dup = await stranger.post('/account/companies/new', {
-      creditCode: '91350100M000100Y43',
-      name: 'x',
-      role: 'agent',
-    });
-    assert.equal(dup.statusCode, 422);
   });
 });
 

@@ -2,6 +2,8 @@ import { attachmentSubmitted } from './attachment.submitted.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
+import { companyVerifyRequest } from './company.verify.request.ts';
+import { companyVerifyResult } from './company.verify.result.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
@@ -10,6 +12,7 @@ export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
 export { catalogItemPublished, catalogItemWithdrawn, catalogDocumentPublished };
 export { attachmentSubmitted };
+export { companyVerifyRequest, companyVerifyResult };
 export { FileAttachment } from './file.ts';
 
 /** The whitelist. A type@version absent from this list does not cross, in either direction. */
@@ -21,6 +24,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     catalogItemWithdrawn,
     catalogDocumentPublished,
     attachmentSubmitted,
+    companyVerifyRequest,
+    companyVerifyResult,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

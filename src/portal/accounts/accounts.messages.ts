@@ -19,15 +19,6 @@ const zh = {
   idBirthdate: '身份证件号码中的出生日期不正确',
   idTaken: '该身份证件号码已被其他账号使用',
   emailInvalid: '请输入正确的电子邮箱地址',
-  creditCodeRequired: '请输入统一社会信用代码',
-  creditFormat: '统一社会信用代码应为18位数字或大写字母（不含I、O、S、V、Z）',
-  creditChecksum: '统一社会信用代码校验位不正确，请核对',
-  creditTaken: '该单位已登记，请联系其法定代表人添加您为经办人',
-  companyNameRequired: '请输入单位全称',
-  roleRequired: '请选择您在该单位的身份',
-  agentNotFound: '未找到使用该手机号注册的个人账号，请对方先注册',
-  agentExists: '该账号已是本单位的经办人',
-  notLegalRep: '只有法定代表人可以管理经办人',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -49,15 +40,6 @@ const en: Record<keyof typeof zh, string> = {
   idBirthdate: 'The date of birth in the ID number is not valid',
   idTaken: 'This ID number is already used by another account',
   emailInvalid: 'Enter a valid e-mail address',
-  creditCodeRequired: 'Enter the unified social credit code',
-  creditFormat: 'The credit code has 18 digits or capital letters (no I, O, S, V or Z)',
-  creditChecksum: 'The check character of the credit code is wrong; please check it',
-  creditTaken: 'This company is already registered; ask its legal representative to add you as an agent',
-  companyNameRequired: 'Enter the full company name',
-  roleRequired: 'Choose your role in the company',
-  agentNotFound: 'No personal account uses this mobile number; ask them to register first',
-  agentExists: 'This person is already an agent of the company',
-  notLegalRep: 'Only the legal representative can manage agents',
 };
 
 export type AccountMessage = keyof typeof zh;

@@ -1,10 +1,10 @@
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { type PageContext, w } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
-import { Radios } from '../../shared/ui/choices.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
-import { InsetText, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { InsetText, Notice, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { t } from '../../shared/i18n/index.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 
@@ -193,7 +193,6 @@ export interface ProfileView {
   realNameStatus: string;
   email: string | null;
   address: string | null;
-  companies: { id: string; name: string; creditCode: string; role: string }[];
 }
 
 const statusText: Record<string, { zh: string; en: string; tone: 'green' | 'amber' | 'red' | 'grey' }> = {
@@ -207,10 +206,13 @@ export function accountPage({
   ctx,
   profile,
   flash,
+  companiesPanel,
 }: {
   ctx: PageContext;
   profile: ProfileView;
   flash?: string | undefined;
+  /** The companies part, rendered by the companies feature. */
+  companiesPanel?: JSX.Element | null;
 }): string {
   const title = w(ctx, '我的账号', 'My account');
   const status = statusText[profile.realNameStatus] ?? statusText.none!;
@@ -268,43 +270,7 @@ export function accountPage({
           )}
         </InsetText>
       ) : null}
-      <h2>{w(ctx, '我的单位', 'My companies')}</h2>
-      {profile.companies.length === 0 ? (
-        <p>
-          {w(
-            ctx,
-            '您还没有关联任何单位。单位办事需要先登记单位并成为其经办人。',
-            'You act for no company yet.',
-          )}
-        </p>
-      ) : (
-        <Table
-          caption={w(ctx, '我可以代表办事的单位', 'Companies I act for')}
-          head={[
-            w(ctx, '单位名称', 'Name'),
-            w(ctx, '统一社会信用代码', 'Credit code'),
-            w(ctx, '身份', 'Role'),
-            '',
-          ]}
-          rows={profile.companies.map((c) => [
-            c.name,
-            c.creditCode,
-            c.role === 'legal-representative'
-              ? w(ctx, '法定代表人', 'Legal representative')
-              : w(ctx, '经办人', 'Agent'),
-            c.role === 'legal-representative' ? (
-              <a href={`/account/companies/${c.id}`}>{w(ctx, '管理经办人', 'Manage agents')}</a>
-            ) : (
-              ''
-            ),
-          ])}
-        />
-      )}
-      <p>
-        <a class="button button--secondary" href="/account/companies/new">
-          {w(ctx, '登记单位', 'Register a company')}
-        </a>
-      </p>
+      {companiesPanel}
     </Layout>,
   );
 }
@@ -373,94 +339,6 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
           <a href="/account">{w(ctx, '返回我的账号', 'Back to my account')}</a>
         </p>
       </div>
-    </Layout>,
-  );
-}
-
-export function companyFormPage({ ctx, values = {}, errors = [] }: FormPage): string {
-  const title = w(ctx, '登记单位', 'Register a company');
-  return renderPage(
-    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
-      <div class="narrow">
-        <ErrorSummary errors={errors} lang={ctx.lang} />
-        <h1>{title}</h1>
-        <Form action="/account/companies/new" csrfToken={ctx.csrfToken ?? ''}>
-          <TextField
-            name="creditCode"
-            label={w(ctx, '统一社会信用代码', 'Unified social credit code')}
-            hint={w(ctx, '营业执照上的18位代码', 'The 18-character code on the business licence')}
-            width={20}
-            spellcheck={false}
-            value={values.creditCode}
-            error={errorFor(errors, 'creditCode')}
-          />
-          <TextField
-            name="name"
-            label={w(ctx, '单位全称', 'Full company name')}
-            autocomplete="organization"
-            value={values.name}
-            error={errorFor(errors, 'name')}
-          />
-          <Radios
-            name="role"
-            legend={w(ctx, '您在该单位的身份', 'Your role in the company')}
-            value={values.role}
-            error={errorFor(errors, 'role')}
-            items={[
-              { value: 'legal-representative', label: w(ctx, '法定代表人', 'Legal representative') },
-              {
-                value: 'agent',
-                label: w(ctx, '经办人（受单位委托办事）', 'Agent (acting on the company’s authority)'),
-              },
-            ]}
-          />
-          <Button>{w(ctx, '登记', 'Register company')}</Button>
-        </Form>
-      </div>
-    </Layout>,
-  );
-}
-
-export function agentsPage({
-  ctx,
-  company,
-  agents,
-  values = {},
-  errors = [],
-}: FormPage & {
-  company: { id: string; name: string };
-  agents: { displayName: string; mobileMasked: string; role: string }[];
-}): string {
-  const title = w(ctx, `${company.name} 的经办人`, `Agents of ${company.name}`);
-  return renderPage(
-    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
-      <ErrorSummary errors={errors} lang={ctx.lang} />
-      <h1>{title}</h1>
-      <Table
-        caption={w(ctx, '可以代表本单位办事的人', 'People who may act for the company')}
-        head={[w(ctx, '称呼', 'Name'), w(ctx, '手机号码', 'Mobile'), w(ctx, '身份', 'Role')]}
-        rows={agents.map((a) => [
-          a.displayName,
-          a.mobileMasked,
-          a.role === 'legal-representative'
-            ? w(ctx, '法定代表人', 'Legal representative')
-            : w(ctx, '经办人', 'Agent'),
-        ])}
-      />
-      <h2>{w(ctx, '添加经办人', 'Add an agent')}</h2>
-      <Form action={`/account/companies/${company.id}`} csrfToken={ctx.csrfToken ?? ''}>
-        <TextField
-          name="mobile"
-          label={w(ctx, '经办人的手机号码', 'Agent’s mobile number')}
-          hint={w(ctx, '对方需已注册个人账号', 'They need a personal account')}
-          type="tel"
-          inputmode="tel"
-          width={20}
-          value={values.mobile}
-          error={errorFor(errors, 'mobile')}
-        />
-        <Button>{w(ctx, '添加', 'Add agent')}</Button>
-      </Form>
     </Layout>,
   );
 }

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq } from 'drizzle-orm';
 import Type from 'typebox';
 import { AppError, errorMessage, isErrorCode } from '../../shared/http/errors.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
 import { maskMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { citizens, companies, companyAgents } from '../db/schema.ts';
 import { portalContext } from '../page.ts';
 import { citizenOf, requireCitizen, signIn } from '../session.ts';
 import { accountMessage, type AccountMessage } from './accounts.messages.ts';
 import * as pages from './accounts.pages.tsx';
 import * as service from './accounts.service.ts';
+import { CompaniesPanel } from '../companies/companies.pages.tsx';
+import { accountCompaniesView } from '../companies/companies.service.ts';
 
 // Login and code sending are the two doors an attacker knocks on; both are limited per address.
 const limits = (services: ZoneServices) => ({
@@ -160,10 +160,13 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
     const citizen = await service.getCitizen(services, citizenOf(request).id);
     const flash = request.session.flash;
     if (flash) request.session.flash = undefined;
+    const ctx = portalContext(request, reply);
+    const companies = await accountCompaniesView(services, citizen.id);
     return reply.html(
       pages.accountPage({
-        ctx: portalContext(request, reply),
+        ctx,
         flash,
+        companiesPanel: CompaniesPanel({ ctx, view: companies }),
         profile: {
           displayName: citizen.displayName,
           mobileMasked: maskMobile(citizen.mobile),
@@ -172,7 +175,6 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
           realNameStatus: citizen.realNameStatus,
           email: citizen.email,
           address: citizen.address,
-          companies: await service.listCompanies(services, citizen.id),
         },
       }),
     );
@@ -205,86 +207,6 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
       } catch (error) {
         return formError(request, reply, error, (errors) =>
           pages.profileFormPage({ ctx: portalContext(request, reply), values: body, errors }),
-        );
-      }
-    },
-  );
-
-  app.get(
-    '/account/companies/new',
-    { schema: { hide: true }, preHandler: requireCitizen },
-    async (request, reply) => reply.html(pages.companyFormPage({ ctx: portalContext(request, reply) })),
-  );
-
-  app.post(
-    '/account/companies/new',
-    { schema: { hide: true }, preHandler: requireCitizen },
-    async (request, reply) => {
-      const body = formBody(request);
-      try {
-        await service.addCompany(services, citizenOf(request).id, body);
-        request.session.flash = request.lang === 'en' ? 'The company was registered.' : '单位已登记。';
-        return reply.redirect('/account', 303);
-      } catch (error) {
-        return formError(request, reply, error, (errors) =>
-          pages.companyFormPage({ ctx: portalContext(request, reply), values: body, errors }),
-        );
-      }
-    },
-  );
-
-  const agentsView = async (citizenId: string, companyId: string) => {
-    if (!/^[0-9a-f-]{36}$/.test(companyId)) throw new AppError('NOT_FOUND');
-    const [membership] = await services.db
-      .select({ role: companyAgents.role, name: companies.name })
-      .from(companyAgents)
-      .innerJoin(companies, eq(companies.id, companyAgents.companyId))
-      .where(
-        and(
-          eq(companyAgents.companyId, companyId),
-          eq(companyAgents.citizenId, citizenId),
-          eq(companyAgents.active, true),
-        ),
-      );
-    // One answer for "no such company" and "not yours", so company ids cannot be probed.
-    if (!membership || membership.role !== 'legal-representative') throw new AppError('NOT_FOUND');
-    const agents = await services.db
-      .select({ displayName: citizens.displayName, mobile: citizens.mobile, role: companyAgents.role })
-      .from(companyAgents)
-      .innerJoin(citizens, eq(citizens.id, companyAgents.citizenId))
-      .where(and(eq(companyAgents.companyId, companyId), eq(companyAgents.active, true)));
-    return {
-      company: { id: companyId, name: membership.name },
-      agents: agents.map((a) => ({
-        displayName: a.displayName,
-        mobileMasked: maskMobile(a.mobile),
-        role: a.role,
-      })),
-    };
-  };
-
-  app.get(
-    '/account/companies/:id',
-    { schema: { hide: true }, preHandler: requireCitizen },
-    async (request, reply) => {
-      const view = await agentsView(citizenOf(request).id, (request.params as { id: string }).id);
-      return reply.html(pages.agentsPage({ ctx: portalContext(request, reply), ...view }));
-    },
-  );
-
-  app.post(
-    '/account/companies/:id',
-    { schema: { hide: true }, preHandler: requireCitizen },
-    async (request, reply) => {
-      const companyId = (request.params as { id: string }).id;
-      const body = formBody(request);
-      const view = await agentsView(citizenOf(request).id, companyId);
-      try {
-        await service.addAgent(services, citizenOf(request).id, companyId, body.mobile);
-        return reply.redirect(`/account/companies/${companyId}`, 303);
-      } catch (error) {
-        return formError(request, reply, error, (errors) =>
-          pages.agentsPage({ ctx: portalContext(request, reply), ...view, values: body, errors }),
         );
       }
     },

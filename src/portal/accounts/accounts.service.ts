@@ -4,9 +4,8 @@ import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
 import { maskIdNumber, parseIdNumber } from '../../shared/validators/id-number.ts';
 import { parseMobile } from '../../shared/validators/mobile.ts';
-import { parseCreditCode } from '../../shared/validators/credit-code.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { citizens, companies, companyAgents } from '../db/schema.ts';
+import { citizens } from '../db/schema.ts';
 import type { AccountMessage } from './accounts.messages.ts';
 import { consumeSmsCode, issueSmsCode, type CodePurpose } from './sms-codes.ts';
 import { requestRealNameCheck } from '../realname/realname.service.ts';
@@ -247,94 +246,5 @@ export async function updateProfile(
     if (realName && onFile && (changed || unresolved)) {
       await requestRealNameCheck(tx, services, citizenId, realName, onFile);
     }
-  });
-}
-
-export async function listCompanies(services: ZoneServices, citizenId: string) {
-  return services.db
-    .select({
-      id: companies.id,
-      name: companies.name,
-      creditCode: companies.creditCode,
-      role: companyAgents.role,
-    })
-    .from(companyAgents)
-    .innerJoin(companies, eq(companies.id, companyAgents.companyId))
-    .where(and(eq(companyAgents.citizenId, citizenId), eq(companyAgents.active, true)))
-    .orderBy(companies.name);
-}
-
-export interface CompanyInput {
-  creditCode?: string | undefined;
-  name?: string | undefined;
-  role?: string | undefined;
-}
-
-const creditErrors = {
-  format: 'creditFormat',
-  checksum: 'creditChecksum',
-  'org-checksum': 'creditChecksum',
-} as const;
-
-/** Registers a company with the acting person as its legal representative or agent. */
-export async function addCompany(
-  services: ZoneServices,
-  citizenId: string,
-  input: CompanyInput,
-): Promise<string> {
-  const fields: { field: string; message: AccountMessage }[] = [];
-  let creditCode = '';
-  if (!input.creditCode?.trim()) fields.push({ field: 'creditCode', message: 'creditCodeRequired' });
-  else {
-    const parsed = parseCreditCode(input.creditCode);
-    if (parsed.ok) creditCode = parsed.value;
-    else fields.push({ field: 'creditCode', message: creditErrors[parsed.code] });
-  }
-  const name = input.name?.trim() ?? '';
-  if (!name || [...name].length > 100) fields.push({ field: 'name', message: 'companyNameRequired' });
-  const role = input.role === 'legal-representative' || input.role === 'agent' ? input.role : undefined;
-  if (!role) fields.push({ field: 'role', message: 'roleRequired' });
-  if (fields.length || !role) throw invalid(fields);
-  return services.db.transaction(async (tx) => {
-    const [company] = await tx
-      .insert(companies)
-      .values({ creditCode, name, createdBy: citizenId })
-      .onConflictDoNothing({ target: companies.creditCode })
-      .returning({ id: companies.id });
-    if (!company) throw invalid([{ field: 'creditCode', message: 'creditTaken' }]);
-    await tx.insert(companyAgents).values({ companyId: company.id, citizenId, role });
-    return company.id;
-  });
-}
-
-/** The legal representative authorises another registered person to act for the company. */
-export async function addAgent(
-  services: ZoneServices,
-  citizenId: string,
-  companyId: string,
-  rawMobile: string | undefined,
-) {
-  const mobile = normaliseMobile(rawMobile);
-  await services.db.transaction(async (tx) => {
-    const [own] = await tx
-      .select({ role: companyAgents.role })
-      .from(companyAgents)
-      .where(
-        and(
-          eq(companyAgents.companyId, companyId),
-          eq(companyAgents.citizenId, citizenId),
-          eq(companyAgents.active, true),
-        ),
-      );
-    if (!own) throw new AppError('NOT_FOUND');
-    if (own.role !== 'legal-representative') throw invalid([{ field: 'mobile', message: 'notLegalRep' }]);
-    const [agent] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.mobile, mobile));
-    if (!agent) throw invalid([{ field: 'mobile', message: 'agentNotFound' }]);
-    const inserted = await tx
-      .insert(companyAgents)
-      .values({ companyId, citizenId: agent.id, role: 'agent' })
-      .onConflictDoNothing()
-      .returning({ id: companyAgents.citizenId });
-    if (inserted.length === 0) throw invalid([{ field: 'mobile', message: 'agentExists' }]);
   });
 }

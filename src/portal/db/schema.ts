@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
 
@@ -27,32 +27,6 @@ export const citizens = pgTable('citizens', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const companies = pgTable('companies', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  creditCode: text('credit_code').notNull().unique(),
-  name: text('name').notNull(),
-  createdBy: uuid('created_by')
-    .notNull()
-    .references(() => citizens.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
-export const companyAgents = pgTable(
-  'company_agents',
-  {
-    companyId: uuid('company_id')
-      .notNull()
-      .references(() => companies.id),
-    citizenId: uuid('citizen_id')
-      .notNull()
-      .references(() => citizens.id),
-    role: text('role').notNull().$type<'legal-representative' | 'agent'>(),
-    active: boolean('active').notNull().default(true),
-    authorisedAt: timestamp('authorised_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.companyId, t.citizenId] })],
-);
-
 /** One-time codes sent by SMS; only a hash is kept. */
 export const smsCodes = pgTable(
   'sms_codes',
@@ -70,3 +44,4 @@ export const smsCodes = pgTable(
 );
 export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
 export * from '../catalog/catalog.tables.ts';
+export * from '../companies/companies.tables.ts';

@@ -119,3 +119,4 @@ export {
   catalogItems,
   catalogItemVersions,
 } from '../catalog-authoring/catalog-authoring.tables.ts';
+export { marketEntities } from '../market-registry/market-registry.tables.ts';
