@@ -4,6 +4,10 @@ import type { Browser } from 'playwright-core';
 import { processInbox } from '../../src/exchange/inbox.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { seedPortal, DEMO_CITIZEN } from '../../src/portal/seed.ts';
+import {
+  DEMO_COMPANY,
+  seedMarketRegistry,
+} from '../../src/workbench/market-registry/market-registry.seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
 import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
 import { expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
@@ -21,6 +25,7 @@ before(async () => {
   ]);
   await seedPortal(portal.services);
   await seedRegistry(workbench.services, 20);
+  await seedMarketRegistry(workbench.services);
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
@@ -35,7 +40,7 @@ after(async () => {
   await Promise.all([portal?.close(), workbench?.close()]);
 });
 
-test('a citizen enters name and ID number, sees "verifying", then "verified" once the answer has crossed back', async () => {
+test('a citizen enters name and ID number, sees "verifying", then "verified" once the answer has crossed back, then registers the company they represent', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
   const page = await context.newPage();
   await page.goto(portal.url + '/login');
@@ -60,5 +65,21 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByText('已实名认证').first().waitFor();
   await expectAccessibleInBothLanguages(page, 'account verified');
+
+  // Verified as the demo company's legal representative, the person registers it; it is checked the same way.
+  await page.getByRole('link', { name: '登记单位' }).click();
+  await expectAccessibleInBothLanguages(page, 'company claim form');
+  await page.getByLabel('统一社会信用代码').fill(DEMO_COMPANY.creditCode);
+  await page.getByLabel('单位全称').fill(DEMO_COMPANY.name);
+  await page.getByRole('button', { name: '提交核验' }).click();
+  await page.getByText('核验中').first().waitFor();
+  await expectAccessibleInBothLanguages(page, 'company claim being checked');
+  await relay.runOnce();
+  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await relay.runOnce();
+  await processInbox(portal.database.db, portal.inboxHandlers);
+  await page.getByRole('link', { name: '刷新查看结果' }).click();
+  await page.getByRole('heading', { name: '邀请经办人' }).waitFor();
+  await expectAccessibleInBothLanguages(page, 'company page');
   await context.close();
 });
