@@ -1,9 +1,9 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { pdfActiveContent } from '../shared/files/pdf-active-content.ts';
+import { describePdfRefusal, inspectPdf } from '../shared/files/pdf-active-content.ts';
 import type { Contract } from './contracts/contract.ts';
 
-/** The only content that crosses: images are rebuilt pixel by pixel, PDFs are checked for active content. */
+/** The only content that crosses: images are rebuilt pixel by pixel, PDFs are parsed and checked for active content. */
 const allowed = new Set(['image/jpeg', 'image/png', 'application/pdf']);
 
 interface Attachment {
@@ -23,8 +23,8 @@ async function reencode(file: Attachment): Promise<Attachment | string> {
     return `${file.name}: declared ${file.declaredType}, content is ${sniffed.mime}`;
   }
   if (sniffed.mime === 'application/pdf') {
-    const active = pdfActiveContent(bytes);
-    return active ? `${file.name}: the PDF has active content (${active})` : file;
+    const refusal = await inspectPdf(bytes);
+    return refusal ? `${file.name}: ${describePdfRefusal(refusal)}` : file;
   }
   try {
     // sharp writes no metadata unless asked; rotate() first bakes the EXIF orientation into the pixels.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { areaCodes, lifeEventCodes, type Area, type LifeEvent } from '../../shared/catalog/index.ts';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -147,20 +148,18 @@ export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServic
     return sendPage(request, reply, cache.storeGuide(id, published.version, variant, html) ?? html);
   });
 
-  // Blank forms and samples, from the portal's own copy. Forms are saved to be filled in, samples opened to be
-  // looked at. The content hash is the ETag, so a browser that has the file asks once and gets a 304.
+  // Blank forms and samples, from the portal's own copy, saved rather than opened (see shared/files/file-response).
+  // The content hash is the ETag, so a browser that has the file asks once and gets a 304.
   app.get('/services/files/:folder/:name', hide, async (request, reply) => {
     const { folder, name } = request.params as { folder: string; name: string };
     const doc = await readDocument(db, `${folder}/${name}`);
     if (!doc) throw new AppError('NOT_FOUND');
     const etag = `"${doc.sha256}"`;
-    reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+    fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
+      .header('etag', etag)
+      .header('cache-control', 'public, max-age=300');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const disposition = doc.kind === 'form' ? 'attachment' : 'inline';
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `${disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`${doc.title}.pdf`)}`)
-      .send(doc.content);
+    return reply.send(doc.content);
   });
 
   registerCatalogApi(app, services);

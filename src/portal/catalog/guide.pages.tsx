@@ -76,7 +76,7 @@ function DocumentLink({ doc, text, lang }: { doc: DocumentInfo | undefined; text
   if (!doc) return null;
   const size = Math.max(1, Math.round(doc.bytes / 1024));
   return (
-    <a href={documentHref(doc.path)} download={doc.kind === 'form' ? '' : undefined} class="catalog-file">
+    <a href={documentHref(doc.path)} download="" class="catalog-file">
       {text}
       <span class="visually-hidden">{lang === 'en' ? `: ${doc.title}` : `：${doc.title}`}</span>
       <span class="catalog-file-meta">{lang === 'en' ? ` (PDF, ${size} KB)` : `（PDF，${size} KB）`}</span>

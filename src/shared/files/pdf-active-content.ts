@@ -1,53 +1,185 @@
-import { inflateSync } from 'node:zlib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFHexString,
+  PDFInvalidObject,
+  PDFName,
+  PDFParser,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
+import { everyObject, namesEncryption, PdfUnreadable } from './pdf-objects.ts';
 
 /**
  * A PDF is let through the boundary, and into the document library, only without active content: no scripts,
- * no actions that launch programs or open other files, no embedded files, no forms that submit or run code.
- * Plain links are left alone: a viewer asks before following one, and exported documents are full of them.
- * Names inside compressed streams (object streams hide whole dictionaries there) are found by inflating each
- * Flate stream and looking inside it too. This is a deny-list of PDF keys, not a full parser: it refuses what
- * a form, a sample or a scanned material never needs; a PDF that hid such a key behind an unusual filter would
- * pass, which is one reason the portal serves PDFs with nosniff and forms as downloads.
+ * no actions that launch programs, open other files or submit forms, no embedded files or media, nothing that
+ * runs by itself when the document opens. Plain links are left alone: a viewer asks before following one.
+ *
+ * The decision is taken on the parsed objects, never on bytes: a PDF name may spell any character as `#xx`
+ * (`/JavaScr#69pt`) and a string may be hex or escaped, and readers decode both, as the PDF library does. A
+ * document that cannot be parsed, has no catalog, or is encrypted cannot be inspected, so it is refused too.
  */
-const ACTIVE = [
+
+export type PdfRefusal =
+  | { reason: 'active-content'; key: string }
+  | { reason: 'encrypted' }
+  | { reason: 'unreadable'; detail: string };
+
+const names = (...list: string[]) => new Set(list.map((name) => PDFName.of(name)));
+
+/** Names that mean a script, a program, another file, media or a form that sends data, wherever they are. */
+const ACTIVE_NAMES = names(
   'JavaScript',
   'JS',
   'Launch',
   'EmbeddedFile',
   'EmbeddedFiles',
+  'EF',
   'RichMedia',
+  'RichMediaExecute',
+  'RichMediaContent',
   'XFA',
   'SubmitForm',
   'ImportData',
   'GoToR',
   'GoToE',
-];
-// A PDF name is `/Name` ended by whitespace or a delimiter, so `/JSON` does not count as `/JS`.
-const NAME = new RegExp(`/(${ACTIVE.join('|')})(?=[\\s/<>\\[\\]()%{}]|$)`);
-const STREAM = /stream\r?\n/g;
-// Bounds the work a hostile file can cause: a zip bomb stops here and is refused.
-const MAX_INFLATED = 20 * 1024 * 1024;
+);
+/** Action types (`/S`) that play media or 3D content, each able to carry scripts of its own. */
+const MEDIA_ACTIONS = names('Rendition', 'Movie', 'Sound', 'GoTo3DView');
+/** Annotation types (`/Subtype`) that attach files or play media or 3D content. */
+const MEDIA_ANNOTATIONS = names('FileAttachment', '3D', 'Screen', 'Movie', 'Sound');
+const ACTION_TYPE = PDFName.of('S');
+const SUBTYPE = PDFName.of('Subtype');
+const OPEN_ACTION = PDFName.of('OpenAction');
+const ADDITIONAL_ACTIONS = PDFName.of('AA');
+const GO_TO = PDFName.of('GoTo');
+const NEXT = PDFName.of('Next');
+const TYPE = PDFName.of('Type');
+const CATALOG = PDFName.of('Catalog');
 
-/** The first active-content key found, e.g. `JavaScript`, or undefined for a PDF without any. */
-export function pdfActiveContent(bytes: Buffer): string | undefined {
-  const text = bytes.toString('latin1');
-  const plain = NAME.exec(text);
-  if (plain) return plain[1];
-  let budget = MAX_INFLATED;
-  for (const match of text.matchAll(STREAM)) {
-    const start = (match.index ?? 0) + match[0].length;
-    const end = text.indexOf('endstream', start);
-    if (end < 0) break;
-    let inflated: Buffer;
-    try {
-      inflated = inflateSync(bytes.subarray(start, end), { maxOutputLength: budget });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return 'oversized-streams';
-      continue; // not Flate (an image, a font under another filter) or damaged: nothing to read
+// Browsers ignore control characters and spaces in a scheme, so `java\tscript:` is a script URI too.
+const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g;
+const SCRIPT_SCHEME = /^(?:javascript|vbscript):/;
+
+function textOf(string: PDFString | PDFHexString): string {
+  try {
+    return string.decodeText();
+  } catch {
+    return string.asString();
+  }
+}
+
+/** The first active-content key the object holds, looking through dictionaries, arrays and stream dictionaries. */
+function activeKeyIn(root: PDFObject): string | undefined {
+  const queue: PDFObject[] = [root];
+  for (let object = queue.shift(); object !== undefined; object = queue.shift()) {
+    if (object instanceof PDFRawStream) queue.push(object.dict);
+    else if (object instanceof PDFArray) queue.push(...object.asArray());
+    else if (object instanceof PDFName && ACTIVE_NAMES.has(object)) return object.decodeText();
+    else if (object instanceof PDFString || object instanceof PDFHexString) {
+      if (SCRIPT_SCHEME.test(textOf(object).replace(IGNORED_IN_SCHEME, '').toLowerCase()))
+        return 'javascript: URI';
+    } else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        if (ACTIVE_NAMES.has(key)) return key.decodeText();
+        if (value instanceof PDFName && ACTIVE_NAMES.has(value)) return value.decodeText();
+        if (key === ACTION_TYPE && value instanceof PDFName && MEDIA_ACTIONS.has(value))
+          return value.decodeText();
+        if (key === SUBTYPE && value instanceof PDFName && MEDIA_ANNOTATIONS.has(value))
+          return value.decodeText();
+        queue.push(value);
+      }
     }
-    budget -= inflated.length;
-    const hidden = NAME.exec(inflated.toString('latin1'));
-    if (hidden) return hidden[1];
   }
   return undefined;
+}
+
+/**
+ * What runs by itself, when the document opens (`/OpenAction`) or on a page or field event (`/AA`), may only
+ * be a jump to a place in the same document: a destination, or a GoTo action with nothing chained after it.
+ */
+function automaticActionIn(root: PDFObject, context: PDFContext): string | undefined {
+  const resolve = (object: PDFObject | undefined) =>
+    object instanceof PDFRef ? context.lookup(object) : object;
+  const isJump = (action: PDFObject | undefined) =>
+    action instanceof PDFDict && action.get(ACTION_TYPE) === GO_TO && !action.has(NEXT);
+  const isDestination = (target: PDFObject | undefined) =>
+    target instanceof PDFArray ||
+    target instanceof PDFName ||
+    target instanceof PDFString ||
+    target instanceof PDFHexString;
+  const queue: PDFObject[] = [root];
+  for (let object = queue.shift(); object !== undefined; object = queue.shift()) {
+    if (object instanceof PDFRawStream) queue.push(object.dict);
+    else if (object instanceof PDFArray) queue.push(...object.asArray());
+    else if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        if (key === OPEN_ACTION) {
+          const target = resolve(value);
+          if (!isDestination(target) && !isJump(target)) return 'OpenAction';
+        } else if (key === ADDITIONAL_ACTIONS) {
+          const triggers = resolve(value);
+          if (!(triggers instanceof PDFDict)) return 'AA';
+          if (triggers.values().some((action) => !isJump(resolve(action)))) return 'AA';
+        }
+        queue.push(value);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The document as the library parses it from front to back, or why it cannot be. */
+async function parseDocument(bytes: Uint8Array): Promise<PDFContext | undefined> {
+  try {
+    // Objects the library cannot parse throw rather than being skipped: what cannot be read is not inspected.
+    return await PDFParser.forBytesWithOptions(bytes, Infinity, true).parseDocument();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the PDF is refused, or undefined for one without active content that the library reads whole. */
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfRefusal | undefined> {
+  let scanned: PDFObject[];
+  try {
+    scanned = everyObject(bytes);
+  } catch (error) {
+    if (error instanceof PdfUnreadable) return { reason: 'unreadable', detail: error.detail };
+    throw error;
+  }
+  const parsed = await parseDocument(bytes);
+  const context = parsed ?? PDFContext.create();
+  const objects = [...scanned, ...context.enumerateIndirectObjects().map(([, object]) => object)];
+  for (const object of objects) {
+    const key = activeKeyIn(object);
+    if (key) return { reason: 'active-content', key };
+  }
+  for (const object of objects) {
+    const key = automaticActionIn(object, context);
+    if (key) return { reason: 'active-content', key };
+  }
+  if (objects.some(namesEncryption) || context.trailerInfo.Encrypt) return { reason: 'encrypted' };
+  if (!parsed) return { reason: 'unreadable', detail: 'damaged' };
+  if (objects.some((object) => object instanceof PDFInvalidObject))
+    return { reason: 'unreadable', detail: 'invalid-object' };
+  const catalog = context.lookup(context.trailerInfo.Root);
+  if (!(catalog instanceof PDFDict) || catalog.get(TYPE) !== CATALOG)
+    return { reason: 'unreadable', detail: 'no-catalog' };
+  return undefined;
+}
+
+/** The refusal in a sentence for logs and the quarantine, e.g. `the PDF has active content (JavaScript)`. */
+export function describePdfRefusal(refusal: PdfRefusal): string {
+  switch (refusal.reason) {
+    case 'active-content':
+      return `the PDF has active content (${refusal.key})`;
+    case 'encrypted':
+      return 'the PDF is encrypted, so its content cannot be inspected';
+    case 'unreadable':
+      return `the PDF cannot be parsed (${refusal.detail})`;
+  }
 }

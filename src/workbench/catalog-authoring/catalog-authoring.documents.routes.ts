@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { wantsJson } from '../../shared/http/error-handler.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -63,9 +64,8 @@ export function registerDocumentRoutes(app: FastifyInstance, services: ZoneServi
     const { folder, name } = request.params as { folder: string; name: string };
     const doc = await findDocument(services.db, `${folder}/${name}`);
     if (!doc) throw new AppError('NOT_FOUND');
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="${name}"`)
+    // Saved, not opened: an officer's browser is on the police network (see shared/files/file-response).
+    return fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
       .header('cache-control', 'private, no-store')
       .send(doc.content);
   });

@@ -12,7 +12,7 @@ import {
   type CatalogDocumentFile,
 } from '../../shared/catalog/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { pdfActiveContent } from '../../shared/files/pdf-active-content.ts';
+import { inspectPdf, type PdfRefusal } from '../../shared/files/pdf-active-content.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -190,6 +190,26 @@ export class DocumentUploadError extends AppError {
   }
 }
 
+function refusalWords(refusal: PdfRefusal): Words {
+  switch (refusal.reason) {
+    case 'active-content':
+      return {
+        zh: '该 PDF 含有脚本、嵌入文件等活动内容，不能上传；请另存为普通 PDF 后再试',
+        en: 'This PDF has active content (scripts, embedded files); save it as a plain PDF and try again',
+      };
+    case 'encrypted':
+      return {
+        zh: '该 PDF 已加密，无法检查其内容，不能上传；请取消密码保护后再试',
+        en: 'This PDF is encrypted, so its content cannot be checked; remove the password protection and try again',
+      };
+    case 'unreadable':
+      return {
+        zh: '无法读取该 PDF（文件损坏或格式不规范），不能上传；请重新导出为 PDF 后再试',
+        en: 'This PDF cannot be read (damaged or malformed); export it as a PDF again and try again',
+      };
+  }
+}
+
 /** Every problem with an upload at once, as a form should show them. */
 export async function checkUpload(input: UploadInput): Promise<DocumentUploadError | undefined> {
   const problems: { field: keyof UploadInput; message: Words }[] = [];
@@ -232,14 +252,10 @@ export async function checkUpload(input: UploadInput): Promise<DocumentUploadErr
         en: 'Only PDF files can be uploaded; this file is not a PDF',
       },
     });
-  else if (pdfActiveContent(input.file.bytes))
-    problems.push({
-      field: 'file',
-      message: {
-        zh: '该 PDF 含有脚本、嵌入文件等活动内容，不能上传；请另存为普通 PDF 后再试',
-        en: 'This PDF has active content (scripts, embedded files); save it as a plain PDF and try again',
-      },
-    });
+  else {
+    const refusal = await inspectPdf(input.file.bytes);
+    if (refusal) problems.push({ field: 'file', message: refusalWords(refusal) });
+  }
   return problems.length ? new DocumentUploadError(problems) : undefined;
 }
 
