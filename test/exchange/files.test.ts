@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { appendOutbox } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
 import { inbox, quarantine } from '../../src/exchange/tables.ts';
+import { buildPdf } from '../../src/shared/files/pdf.fixture.ts';
 import { startPair, type Pair } from './helpers.ts';
 
 let pair: Pair;
@@ -101,5 +102,35 @@ describe('files crossing the boundary', () => {
       .from(quarantine)
       .where(eq(quarantine.detail, 'material.pdf: the PDF has active content (JavaScript)'));
     assert.ok(held, 'quarantined with the reason');
+  });
+
+  test('a PDF whose script hides behind #xx escapes or in an object stream, or that cannot be inspected, is quarantined', async () => {
+    // The published sample that crossed before: /JavaScr#69pt is /JavaScript to every reader.
+    const escaped = buildPdf({ catalog: '/OpenAction << /S /JavaScr#69pt /J#53 (app.alert(1)) >>' });
+    const packed = buildPdf({
+      objectStream: 'flate',
+      page: '/Annots [4 0 R]',
+      objects: ['<< /Subtype /Link /Rect [0 0 9 9] /A << /S /Lau#6Ech /F (cmd.exe) >> >>'],
+    });
+    const locked = Buffer.from(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n',
+    );
+    await send('f-pdf-escaped', 'escaped.pdf', 'application/pdf', escaped);
+    await send('f-pdf-packed', 'packed.pdf', 'application/pdf', packed);
+    await send('f-pdf-locked', 'locked.pdf', 'application/pdf', locked);
+    const report = await relayOnce(pair.p, pair.w, pair.keyring);
+    assert.equal(report.quarantined, 3);
+    assert.equal(report.delivered, 0);
+    const details = (await pair.p.db.select().from(quarantine).where(eq(quarantine.reason, 'file')))
+      .map((r) => r.detail ?? '')
+      .filter((d) => /^(escaped|packed|locked)\.pdf/.test(d))
+      .sort();
+    assert.deepEqual(details, [
+      'escaped.pdf: the PDF has active content (JavaScript)',
+      'locked.pdf: the PDF is encrypted, so its content cannot be inspected',
+      'packed.pdf: the PDF has active content (Launch)',
+    ]);
+    for (const stream of ['f-pdf-escaped', 'f-pdf-packed', 'f-pdf-locked'])
+      assert.equal((await pair.w.db.select().from(inbox).where(eq(inbox.stream, stream))).length, 0, stream);
   });
 });

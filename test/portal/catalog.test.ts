@@ -422,4 +422,47 @@ describe('documents received from the workbench', () => {
     // A document the portal has not received is not linked at all: no dead links.
     assert.ok(!guide.body.includes('/services/files/samples/household-register-page.pdf'));
   });
+
+  test('files are served as attachments under a sandbox policy, samples too, and their 304s alike', async () => {
+    await zone.services.db.transaction((tx) =>
+      applyDocument(
+        tx,
+        {
+          ...message(),
+          path: 'samples/household-register-page.pdf',
+          title: '户口簿内页（样本）',
+          kind: 'sample',
+        },
+        new Date(),
+      ),
+    );
+    for (const path of ['forms/household-consent.pdf', 'samples/household-register-page.pdf']) {
+      const url = `/services/files/${path}`;
+      const file = await zone.app.inject({ method: 'GET', url });
+      assert.equal(file.statusCode, 200, path);
+      assert.equal(file.headers['content-type'], 'application/pdf');
+      assert.match(
+        String(file.headers['content-disposition']),
+        /^attachment; filename="[a-z-]+\.pdf"; filename\*=UTF-8''/,
+      );
+      assert.equal(file.headers['content-security-policy'], 'sandbox');
+      assert.equal(file.headers['x-content-type-options'], 'nosniff');
+      const again = await zone.app.inject({
+        method: 'GET',
+        url,
+        headers: { 'if-none-match': String(file.headers.etag) },
+      });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.headers['content-security-policy'], 'sandbox');
+    }
+    const sample = await zone.app.inject({
+      method: 'GET',
+      url: '/services/files/samples/household-register-page.pdf',
+    });
+    assert.ok(
+      String(sample.headers['content-disposition']).endsWith(
+        `filename*=UTF-8''${encodeURIComponent('户口簿内页（样本）.pdf')}`,
+      ),
+    );
+  });
 });

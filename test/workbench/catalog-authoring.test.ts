@@ -10,7 +10,9 @@ import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts'
 import { loadCatalogDocuments, loadCatalogItems, type ServiceItem } from '../../src/shared/catalog/index.ts';
 import { itemToInput } from '../../src/workbench/catalog-authoring/catalog-authoring.form.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
+import { buildPdf } from '../../src/shared/files/pdf.fixture.ts';
 import {
+  catalogDocuments,
   catalogItems,
   catalogItemVersions,
   type EditorInput,
@@ -733,9 +735,11 @@ describe('blank forms and samples', () => {
     const etag = String(form.headers.etag);
     assert.equal((await portalFile(FORM, { 'if-none-match': etag })).statusCode, 304);
 
+    // Samples are saved too, never opened inline, and no file runs as part of the site.
     const sample = await portalFile('samples/passport.pdf');
     assert.equal(sample.statusCode, 200);
-    assert.match(String(sample.headers['content-disposition']), /^inline;/);
+    assert.match(String(sample.headers['content-disposition']), /^attachment;/);
+    for (const file of [form, sample]) assert.equal(file.headers['content-security-policy'], 'sandbox');
 
     for (const bad of [
       'forms/none.pdf',
@@ -798,6 +802,20 @@ describe('blank forms and samples', () => {
     assert.equal(active.statusCode, 422);
     assert.ok(active.body.includes('该 PDF 含有脚本、嵌入文件等活动内容，不能上传'));
 
+    const encrypted = await upload(
+      b,
+      { folder: 'forms', name: 'locked', title: '加密的表格' },
+      {
+        name: 'locked.pdf',
+        type: 'application/pdf',
+        bytes: Buffer.from(
+          '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n',
+        ),
+      },
+    );
+    assert.equal(encrypted.statusCode, 422);
+    assert.ok(encrypted.body.includes('该 PDF 已加密，无法检查其内容，不能上传'));
+
     const noFile = await upload(b, { folder: 'forms', name: 'ok-name', title: '表格' }, undefined);
     assert.equal(noFile.statusCode, 422);
     assert.ok(noFile.body.includes('请选择要上传的 PDF 文件'));
@@ -813,6 +831,38 @@ describe('blank forms and samples', () => {
 
     const noToken = await upload(b, { folder: 'forms', name: 'x', title: '表格' }, undefined, { csrf: null });
     assert.equal(noToken.statusCode, 403);
+  });
+
+  test('a sample whose script hides behind #xx escapes is refused, and nothing of it is kept', async () => {
+    // The attack that got through: /JavaScr#69pt is /JavaScript to every PDF reader.
+    const b = await signIn(editor);
+    const escaped = buildPdf({ catalog: '/OpenAction << /S /JavaScr#69pt /J#53 (app.alert(1)) >>' });
+    const refused = await upload(
+      b,
+      { folder: 'samples', name: 'escaped-script', title: '带转义脚本的样本' },
+      { name: 'escaped-script.pdf', type: 'application/pdf', bytes: escaped },
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.ok(refused.body.includes('该 PDF 含有脚本、嵌入文件等活动内容，不能上传'));
+    assert.ok(refused.body.includes('value="带转义脚本的样本"'), 'what was typed is kept');
+    const [kept] = await workbench.services.db
+      .select()
+      .from(catalogDocuments)
+      .where(eq(catalogDocuments.path, 'samples/escaped-script.pdf'));
+    assert.equal(kept, undefined);
+    assert.equal((await b.get('/catalog/documents/samples/escaped-script.pdf')).statusCode, 404);
+  });
+
+  test('the library serves a document as an attachment under a sandbox policy', async () => {
+    const b = await signIn(editor);
+    const file = await b.get(`/catalog/documents/${FORM}`);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'application/pdf');
+    assert.match(
+      String(file.headers['content-disposition']),
+      /^attachment; filename="crj-application-form\.pdf"; filename\*=UTF-8''%/,
+    );
+    assert.equal(file.headers['content-security-policy'], 'sandbox');
   });
 
   test('a guide naming a document the library lacks cannot be submitted', async () => {
