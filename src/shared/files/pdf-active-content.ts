@@ -1,17 +1,15 @@
 import {
   PDFArray,
-  PDFContext,
   PDFDict,
   PDFHexString,
-  PDFInvalidObject,
   PDFName,
-  PDFParser,
   PDFRawStream,
   PDFRef,
   PDFString,
+  type PDFContext,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import { everyObject, namesEncryption, PdfUnreadable } from './pdf-objects.ts';
+import { namesEncryption, PdfUnreadable, readPdf, type PdfStructure } from './pdf-objects.ts';
 
 /**
  * A PDF is let through the boundary, and into the document library, only without active content: no scripts,
@@ -59,6 +57,7 @@ const GO_TO = PDFName.of('GoTo');
 const NEXT = PDFName.of('Next');
 const TYPE = PDFName.of('Type');
 const CATALOG = PDFName.of('Catalog');
+const ROOT = PDFName.of('Root');
 
 // Browsers ignore control characters and spaces in a scheme, so `java\tscript:` is a script URI too.
 const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g;
@@ -75,9 +74,10 @@ function textOf(string: PDFString | PDFHexString): string {
 /** The first active-content key the object holds, looking through dictionaries, arrays and stream dictionaries. */
 function activeKeyIn(root: PDFObject): string | undefined {
   const queue: PDFObject[] = [root];
-  for (let object = queue.shift(); object !== undefined; object = queue.shift()) {
+  for (let index = 0; index < queue.length; index++) {
+    const object = queue[index] as PDFObject;
     if (object instanceof PDFRawStream) queue.push(object.dict);
-    else if (object instanceof PDFArray) queue.push(...object.asArray());
+    else if (object instanceof PDFArray) for (const item of object.asArray()) queue.push(item);
     else if (object instanceof PDFName && ACTIVE_NAMES.has(object)) return object.decodeText();
     else if (object instanceof PDFString || object instanceof PDFHexString) {
       if (SCRIPT_SCHEME.test(textOf(object).replace(IGNORED_IN_SCHEME, '').toLowerCase()))
@@ -112,9 +112,10 @@ function automaticActionIn(root: PDFObject, context: PDFContext): string | undef
     target instanceof PDFString ||
     target instanceof PDFHexString;
   const queue: PDFObject[] = [root];
-  for (let object = queue.shift(); object !== undefined; object = queue.shift()) {
+  for (let index = 0; index < queue.length; index++) {
+    const object = queue[index] as PDFObject;
     if (object instanceof PDFRawStream) queue.push(object.dict);
-    else if (object instanceof PDFArray) queue.push(...object.asArray());
+    else if (object instanceof PDFArray) for (const item of object.asArray()) queue.push(item);
     else if (object instanceof PDFDict) {
       for (const [key, value] of object.entries()) {
         if (key === OPEN_ACTION) {
@@ -132,43 +133,38 @@ function automaticActionIn(root: PDFObject, context: PDFContext): string | undef
   return undefined;
 }
 
-/** The document as the library parses it from front to back, or why it cannot be. */
-async function parseDocument(bytes: Uint8Array): Promise<PDFContext | undefined> {
-  try {
-    // Objects the library cannot parse throw rather than being skipped: what cannot be read is not inspected.
-    return await PDFParser.forBytesWithOptions(bytes, Infinity, true).parseDocument();
-  } catch {
-    return undefined;
-  }
+/** A catalog a reader would open: the one a trailer names, or failing that any, as readers recover one. */
+function hasCatalog({ objects, context, trailers }: PdfStructure): boolean {
+  const isCatalog = (object: PDFObject | undefined) =>
+    object instanceof PDFDict && object.get(TYPE) === CATALOG;
+  return (
+    trailers.some((trailer) => isCatalog(context.lookup(trailer.get(ROOT)))) ||
+    objects.some((object) => isCatalog(object))
+  );
 }
 
-/** Why the PDF is refused, or undefined for one without active content that the library reads whole. */
+/** Why the PDF is refused, or undefined for one without active content that can be read whole. */
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfRefusal | undefined> {
-  let scanned: PDFObject[];
+  let pdf: PdfStructure;
   try {
-    scanned = everyObject(bytes);
+    pdf = readPdf(bytes);
   } catch (error) {
     if (error instanceof PdfUnreadable) return { reason: 'unreadable', detail: error.detail };
     throw error;
   }
-  const parsed = await parseDocument(bytes);
-  const context = parsed ?? PDFContext.create();
-  const objects = [...scanned, ...context.enumerateIndirectObjects().map(([, object]) => object)];
-  for (const object of objects) {
+  for (const object of pdf.objects) {
     const key = activeKeyIn(object);
     if (key) return { reason: 'active-content', key };
   }
-  for (const object of objects) {
-    const key = automaticActionIn(object, context);
+  for (const object of pdf.objects) {
+    const key = automaticActionIn(object, pdf.context);
     if (key) return { reason: 'active-content', key };
   }
-  if (objects.some(namesEncryption) || context.trailerInfo.Encrypt) return { reason: 'encrypted' };
-  if (!parsed) return { reason: 'unreadable', detail: 'damaged' };
-  if (objects.some((object) => object instanceof PDFInvalidObject))
-    return { reason: 'unreadable', detail: 'invalid-object' };
-  const catalog = context.lookup(context.trailerInfo.Root);
-  if (!(catalog instanceof PDFDict) || catalog.get(TYPE) !== CATALOG)
-    return { reason: 'unreadable', detail: 'no-catalog' };
+  if (pdf.trailers.some(namesEncryption) || pdf.objects.some(namesEncryption)) return { reason: 'encrypted' };
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  if (!head.includes('%PDF-')) return { reason: 'unreadable', detail: 'no-header' };
+  if (pdf.damaged) return { reason: 'unreadable', detail: 'damaged' };
+  if (!hasCatalog(pdf)) return { reason: 'unreadable', detail: 'no-catalog' };
   return undefined;
 }
 

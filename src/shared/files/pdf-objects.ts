@@ -24,6 +24,10 @@ export const MAX_DECODED_BYTES = 20 * 1024 * 1024;
 // quadratic.
 const WORK_PER_BYTE = 3;
 const WORK_ALLOWANCE = 1024 * 1024;
+// A form of a few pages has hundreds of objects, a long scanned document some thousands; objects that fail to
+// parse are rare outside a hostile file, where each one costs an exception.
+const MAX_READS = 100_000;
+const MAX_FAILED_READS = 1_000;
 const CHUNK = 64 * 1024;
 
 export class PdfUnreadable extends Error {
@@ -48,9 +52,11 @@ class ObjectReader extends PDFObjectParser {
   /** The object at the offset, or undefined where there is none the library can read. */
   objectAt(offset: number): PDFObject | undefined {
     this.bytes.moveTo(offset);
+    this.work.read();
     try {
       return this.parseObject();
     } catch {
+      this.work.failed();
       return undefined; // not an object, or too deeply nested for the parser's stack
     } finally {
       this.work.spend(Math.max(0, this.bytes.offset() - offset));
@@ -58,28 +64,40 @@ class ObjectReader extends PDFObjectParser {
   }
 
   /** The N object number and offset pairs at the start of an object stream. */
-  offsetTable(count: number): number[] {
+  offsetTable(count: number): [number, number][] {
     this.bytes.moveTo(0);
-    const offsets: number[] = [];
+    const table: [number, number][] = [];
     for (let index = 0; index < count; index++) {
       this.skipWhitespaceAndComments();
-      this.parseRawInt(); // the object number: every object is inspected whatever its number
+      const number = this.parseRawInt();
       this.skipWhitespaceAndComments();
-      offsets.push(this.parseRawInt());
+      table.push([number, this.parseRawInt()]);
     }
     this.work.spend(this.bytes.offset());
-    return offsets;
+    return table;
+  }
+
+  offset(): number {
+    return this.bytes.offset();
   }
 }
 
 class Work {
   private left: number;
+  private reads = MAX_READS;
+  private failures = MAX_FAILED_READS;
   constructor(size: number) {
     this.left = size * WORK_PER_BYTE + WORK_ALLOWANCE;
   }
   spend(amount: number): void {
     this.left -= amount;
     if (this.left < 0) throw new PdfUnreadable('too-complex');
+  }
+  read(): void {
+    if (--this.reads < 0) throw new PdfUnreadable('too-complex');
+  }
+  failed(): void {
+    if (--this.failures < 0) throw new PdfUnreadable('too-complex');
   }
 }
 
@@ -141,7 +159,7 @@ function decodeBounded(stream: PDFRawStream, budget: DecodeBudget): Uint8Array {
 }
 
 /** The objects an object stream holds, each at the offset its table gives, as a reader finds them. */
-function objectStreamContents(stream: PDFRawStream, decoded: Uint8Array, work: Work): PDFObject[] {
+function objectStreamContents(stream: PDFRawStream, decoded: Uint8Array, work: Work): [number, PDFObject][] {
   const shape = objectStreamShape(stream);
   if (!shape) throw new PdfUnreadable('object-stream-without-table');
   // A predictor would change the bytes the library reads from those a reader reads: nothing to trust.
@@ -151,45 +169,101 @@ function objectStreamContents(stream: PDFRawStream, decoded: Uint8Array, work: W
   if (!Number.isInteger(count) || count < 0 || count > decoded.length || first < 0 || first > decoded.length)
     throw new PdfUnreadable('object-stream-table');
   const reader = new ObjectReader(decoded, PDFContext.create(), work);
-  let offsets: number[];
+  let table: [number, number][];
   try {
-    offsets = reader.offsetTable(count);
+    table = reader.offsetTable(count);
   } catch (error) {
     if (error instanceof PdfUnreadable) throw error;
     throw new PdfUnreadable('object-stream-table');
   }
-  return offsets.map((offset) => {
+  return table.map(([number, offset]) => {
     const object = reader.objectAt(first + offset);
     if (!object) throw new PdfUnreadable('object-stream-object');
-    return object;
+    return [number, object];
   });
 }
 
+/** What the file holds, as a reader could find it. */
+export interface PdfStructure {
+  /** Every object found, numbered or not, with those inside object streams. */
+  objects: PDFObject[];
+  /** The numbered objects, the later of two with the same number winning as in an incremental update. */
+  context: PDFContext;
+  /** Every trailer dictionary, and every cross-reference stream's dictionary. */
+  trailers: PDFDict[];
+  /** An object header whose object cannot be parsed, outside any stream's data. */
+  damaged: boolean;
+}
+
+// `12 0 obj`: the header's numbers end right before the keyword.
+const HEADER = /(\d{1,10})[\0\t\n\f\r ]+(\d{1,5})[\0\t\n\f\r ]+$/;
+
 /**
- * Every object in the file and in its object streams, found as described above. Throws PdfUnreadable when the
- * streams decode past the bound, the parse work passes its bound, or an object stream cannot be read.
+ * Every object in the file and in its object streams, found as described above. The library's own
+ * front-to-back walk is not used: between objects it retries at every byte, which a run of digits or spaces
+ * turns quadratic. Throws PdfUnreadable when the streams decode past the bound, the parse work passes its
+ * bound, or an object stream cannot be read.
  */
-export function everyObject(bytes: Uint8Array): PDFObject[] {
+export function readPdf(bytes: Uint8Array): PdfStructure {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const work = new Work(file.length);
   const budget = new DecodeBudget();
-  const reader = new ObjectReader(file, PDFContext.create(), work);
+  const context = PDFContext.create();
+  const reader = new ObjectReader(file, context, work);
   const found: PDFObject[] = [];
+  const trailers: PDFDict[] = [];
+  const streams: [number, number][] = [];
+  const failed: number[] = [];
   for (let at = file.indexOf('obj'); at >= 0; at = file.indexOf('obj', at + 3)) {
+    const header = HEADER.exec(file.toString('latin1', Math.max(0, at - 20), at));
+    // A header inside a stream's data is only bytes of a picture or a font; anywhere else, one that cannot be
+    // parsed is a broken object.
     const object = reader.objectAt(at + 3);
-    if (object) found.push(object);
+    if (!object) {
+      if (header) failed.push(at);
+      continue;
+    }
+    found.push(object);
+    if (object instanceof PDFRawStream) streams.push([at, reader.offset()]);
+    if (header) context.assign(PDFRef.of(Number(header[1]), Number(header[2])), object);
+  }
+  for (let at = file.indexOf('trailer'); at >= 0; at = file.indexOf('trailer', at + 7)) {
+    const trailer = reader.objectAt(at + 7);
+    if (trailer instanceof PDFDict) trailers.push(trailer);
   }
   // Streams are decoded only where a reader would take objects from them; pictures and fonts are left alone.
   const objects: PDFObject[] = [];
-  while (found.length) {
-    const object = found.shift() as PDFObject;
+  for (let index = 0; index < found.length; index++) {
+    const object = found[index] as PDFObject;
     objects.push(object);
     if (!(object instanceof PDFRawStream) || !decodedByReaders(object)) continue;
+    if (object.dict.get(TYPE) === XREF_STREAM) trailers.push(object.dict);
     const decoded = decodeBounded(object, budget);
     if (object.dict.get(TYPE) === OBJECT_STREAM || objectStreamShape(object))
-      found.push(...objectStreamContents(object, decoded, work));
+      for (const [number, member] of objectStreamContents(object, decoded, work)) {
+        found.push(member);
+        const ref = PDFRef.of(number, 0);
+        if (!context.lookup(ref)) context.assign(ref, member);
+      }
   }
-  return objects;
+  return { objects, context, trailers, damaged: failed.some(outside(streams)) };
+}
+
+/** Whether an offset lies outside every span; the spans may nest, as objects hidden in a stream's data do. */
+function outside(spans: [number, number][]): (at: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const reach: number[] = [];
+  for (const [, end] of sorted) reach.push(Math.max(end, reach.at(-1) ?? 0));
+  return (at) => {
+    let low = 0;
+    let high = sorted.length; // the first span starting at or after the offset
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] as [number, number])[0] < at) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 || (reach[low - 1] as number) <= at;
+  };
 }
 
 /** True when the dictionary is a trailer or cross-reference stream naming an encryption dictionary. */
