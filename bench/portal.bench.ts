@@ -60,7 +60,7 @@ export async function run(): Promise<boolean> {
               body: new URLSearchParams({
                 _csrf: String(context.csrf),
                 mobile: '13800000001',
-                password: 'Demo@2026',
+                password: 'Shifan-Demo-2026',
               }).toString(),
             };
           },

@@ -5,7 +5,7 @@ import { citizens } from './db/schema.ts';
 
 export const DEMO_CITIZEN = {
   mobile: '13800000001',
-  password: 'Demo@2026',
+  password: 'Shifan-Demo-2026',
   displayName: '示范用户',
 } as const;
 

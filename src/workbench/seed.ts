@@ -5,7 +5,7 @@ import { roleAssignments, staff, units, type Role, type Scope } from './db/schem
 import { CITY_CODE, demoCityUnits } from './org/demo-city.ts';
 import { roleLabel } from './staff/roles.ts';
 
-export const DEMO_STAFF_PASSWORD = 'Police@2026';
+export const DEMO_STAFF_PASSWORD = 'Shifan-Police-26';
 
 interface DemoOfficer {
   badgeNo: string;

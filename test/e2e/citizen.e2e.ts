@@ -58,8 +58,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     await journey.getByLabel('短信验证码').fill(code);
     await journey.getByLabel('称呼').fill('测试市民');
-    await journey.getByLabel('密码', { exact: true }).fill('Secret123');
-    await journey.getByLabel('再次输入密码').fill('Secret123');
+    await journey.getByLabel('密码', { exact: true }).fill('Quiet-Harbour-42');
+    await journey.getByLabel('再次输入密码').fill('Quiet-Harbour-42');
     await journey.getByRole('button', { name: '注册' }).click();
     await journey.getByRole('heading', { name: '我的账号' }).waitFor();
     if (javaScriptEnabled) await expectAccessibleInBothLanguages(journey, 'account');
@@ -67,7 +67,7 @@ for (const javaScriptEnabled of [true, false]) {
     await journey.getByRole('button', { name: /退出|Log out/ }).click();
     await journey.goto(portal.url + '/login');
     await journey.getByLabel('手机号码').fill(mobile);
-    await journey.getByLabel('密码').fill('Secret123');
+    await journey.getByLabel('密码').fill('Quiet-Harbour-42');
     await journey.getByRole('button', { name: '登录' }).click();
     await journey.getByRole('heading', { name: '我的账号' }).waitFor();
 

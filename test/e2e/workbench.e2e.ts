@@ -47,7 +47,7 @@ async function firstLogin(page: Page, badge: string, password: string, check: bo
 test('an administrator enrols TOTP, creates a staff account, and the new officer logs in with his own code', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
   const page = await context.newPage();
-  const secret = await firstLogin(page, 'admin', 'Police@2026', true);
+  const secret = await firstLogin(page, 'admin', 'Shifan-Police-26', true);
   await expectAccessibleInBothLanguages(page, 'workbench home');
 
   await page.goto(workbench.url + '/staff');
@@ -59,7 +59,7 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
   await page.getByLabel('警号').fill('SF5001');
   await page.getByLabel('姓名').fill('赵示范');
   await page.getByLabel('所在单位').selectOption('SF-D01-P01');
-  await page.getByLabel('初始密码').fill('Start@2026x');
+  await page.getByLabel('初始密码').fill('Start-Lantern-2026');
   await page.getByLabel('角色').selectOption('reviewer');
   await page.getByLabel('本单位', { exact: true }).check();
   await page.getByRole('button', { name: '创建账号' }).click();
@@ -75,7 +75,7 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
   // The new officer, in a browser of his own and without JavaScript.
   const officerContext = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
   const officer = await officerContext.newPage();
-  await firstLogin(officer, 'SF5001', 'Start@2026x', false);
+  await firstLogin(officer, 'SF5001', 'Start-Lantern-2026', false);
   await officerContext.close();
 
   // Back as the administrator on a fresh login: a code from the enrolled secret works.
@@ -83,7 +83,7 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
   const second = await again.newPage();
   await second.goto(workbench.url + '/staff/login');
   await second.getByLabel('警号').fill('admin');
-  await second.getByLabel('密码').fill('Police@2026');
+  await second.getByLabel('密码').fill('Shifan-Police-26');
   await second.getByRole('button', { name: '下一步' }).click();
   // The enrolment code's step is used up; the next step's code is the one a phone would show next.
   await second.getByLabel('动态口令').fill(codeFor(secret, 1));
@@ -98,7 +98,7 @@ test('an officer is warned before an idle timeout, can stay signed in, and is to
   const page = await context.newPage();
   const idle = workbench.services.sessionIdleMs;
   try {
-    await firstLogin(page, 'SF3001', 'Police@2026', false);
+    await firstLogin(page, 'SF3001', 'Shifan-Police-26', false);
     // Two minutes and a few seconds: the warning is due a few seconds after the page loads.
     workbench.services.sessionIdleMs = 125_000;
     await page.goto(workbench.url + '/audit');

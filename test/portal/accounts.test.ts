@@ -28,7 +28,7 @@ async function lastCodeFor(mobile: string): Promise<string> {
   return code;
 }
 
-async function registered(client: FormClient, mobile = freshMobile(), password = 'Secret123') {
+async function registered(client: FormClient, mobile = freshMobile(), password = 'Quiet-Harbour-42') {
   const step1 = await client.post('/register', { mobile });
   assert.equal(step1.statusCode, 303);
   const code = await lastCodeFor(mobile);
@@ -61,8 +61,8 @@ describe('citizen registration and login', () => {
     const response = await client.post('/register/details', {
       code: '000000',
       displayName: '保留我',
-      password: 'Secret123',
-      confirm: 'Secret123',
+      password: 'Quiet-Harbour-42',
+      confirm: 'Quiet-Harbour-42',
     });
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /验证码不正确或已过期/);
@@ -83,7 +83,37 @@ describe('citizen registration and login', () => {
     assert.equal(response.statusCode, 422);
     assert.match(response.body, /Enter the code sent by SMS/);
     assert.match(response.body, /Enter a display name/);
-    assert.match(response.body, /at least 8 characters/);
+    assert.match(response.body, /at least 10 characters/);
+  });
+
+  test('a short, common, guessable or personal password is refused with the reason, and nothing else is lost', async () => {
+    const client = new FormClient(zone.app);
+    const mobile = freshMobile();
+    await client.post('/register', { mobile });
+    for (const [password, message] of [
+      ['Demo@2026', '密码至少10位'],
+      ['password123', '这是最常被使用和泄露的密码之一'],
+      ['aaaaaaaaaaaa', '密码由常见词语、日期、键盘上相邻的键或重复字符组成'],
+      [`me${mobile}`, '密码不能包含您的手机号码'],
+    ] as const) {
+      const response = await client.post('/register/details', {
+        code: '000000',
+        displayName: '保留我',
+        password,
+        confirm: password,
+      });
+      assert.equal(response.statusCode, 422, password);
+      assert.match(response.body, new RegExp(message), password);
+      assert.match(response.body, /value="保留我"/);
+    }
+    await client.get('/prefs/lang?set=en&next=/register/details');
+    const english = await client.post('/register/details', {
+      code: '000000',
+      displayName: 'keep',
+      password: `me${mobile}`,
+      confirm: `me${mobile}`,
+    });
+    assert.match(english.body, /must not contain your mobile number/);
   });
 
   test('an invalid mobile number is refused with a specific message', async () => {
@@ -142,8 +172,8 @@ describe('citizen registration and login', () => {
       const code = await lastCodeFor(mobile);
       reset = await second.post('/reset-password/new', {
         code,
-        password: 'NewSecret9',
-        confirm: 'NewSecret9',
+        password: 'Lantern-Orchard-26',
+        confirm: 'Lantern-Orchard-26',
       });
     } finally {
       zone.services.now = realNow;
@@ -151,7 +181,7 @@ describe('citizen registration and login', () => {
     assert.equal(reset.statusCode, 303);
     const revoked = await first.get('/account');
     assert.equal(revoked.statusCode, 303, 'the old session no longer works');
-    assert.equal((await second.post('/login', { mobile, password: 'NewSecret9' })).statusCode, 303);
+    assert.equal((await second.post('/login', { mobile, password: 'Lantern-Orchard-26' })).statusCode, 303);
   });
 });
 

@@ -59,8 +59,8 @@ async function citizen(): Promise<{ client: FormClient; mobile: string }> {
   const done = await client.post('/register/details', {
     code,
     displayName: '核验',
-    password: 'Secret123',
-    confirm: 'Secret123',
+    password: 'Quiet-Harbour-42',
+    confirm: 'Quiet-Harbour-42',
   });
   assert.equal(done.statusCode, 303);
   return { client, mobile };

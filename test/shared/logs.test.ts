@@ -17,7 +17,7 @@ test('personal data is redacted from logged objects, at the top level and nested
     {
       mobile: '13800000001',
       idNumber: '11010519491231002X',
-      password: 'Secret123',
+      password: 'Quiet-Harbour-42',
       body: { code: '123456', name: '王小明' },
       citizen: { phone: '13900000002', address: '示范市示范大道1号' },
       req: { method: 'GET', url: '/account?mobile=13800000001', id: 'r1' },
@@ -28,7 +28,7 @@ test('personal data is redacted from logged objects, at the top level and nested
   for (const secret of [
     '13800000001',
     '11010519491231002X',
-    'Secret123',
+    'Quiet-Harbour-42',
     '123456',
     '王小明',
     '13900000002',

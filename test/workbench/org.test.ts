@@ -82,7 +82,7 @@ describe('the demo city', () => {
       accounts.map((a) => a.login),
       ['admin', 'SF1001', 'SF2001', 'SF3001', 'SF4001', 'SF5101', 'SF6001'],
     );
-    assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Police@2026'));
+    assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));
     assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 7);
   });
 });

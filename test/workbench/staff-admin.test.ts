@@ -97,7 +97,7 @@ describe('staff administration', () => {
       '请输入姓名',
       '请选择所在单位',
       '请输入正确的11位手机号码',
-      '密码至少8位',
+      '密码至少12位',
       '请选择角色',
       '请选择管辖范围',
     ]) {
@@ -114,6 +114,37 @@ describe('staff administration', () => {
     });
     assert.equal(taken.statusCode, 422);
     assert.match(taken.body, /该警号已有账号/);
+  });
+
+  test('a new administrator cannot be given a short, common, guessable or personal password', async () => {
+    const admin = await logIn(zone, cityAdmin);
+    const attempt = (password: string) =>
+      admin.post('/staff/new', {
+        badgeNo: 'SF7205',
+        name: '新管理员',
+        unitCode: 'SF-0000',
+        mobile: '13900000205',
+        password,
+        role: 'administrator',
+        scope: 'all',
+      });
+    // "password1" was accepted before: eight characters and two kinds of character.
+    for (const [password, message] of [
+      ['password1', '密码至少12位'],
+      ['password1234', '这是最常被使用和泄露的密码之一'],
+      ['Password2026', '密码由常见词语、日期、键盘上相邻的键或重复字符组成'],
+      ['Lantern-SF7205-x', '密码不能包含本人的警号或手机号码'],
+      ['Lantern-13900000205', '密码不能包含本人的警号或手机号码'],
+    ] as const) {
+      const refused = await attempt(password);
+      assert.equal(refused.statusCode, 422, password);
+      assert.match(refused.body, new RegExp(message), password);
+    }
+    assert.equal((await zone.services.db.select().from(staff).where(eq(staff.badgeNo, 'SF7205'))).length, 0);
+    await admin.get('/prefs/lang?set=en&next=/staff/new');
+    const english = await attempt('password1234');
+    assert.match(english.body, /one of the most used and leaked passwords/);
+    assert.equal((await attempt('Lantern-Orchard-26')).statusCode, 303);
   });
 
   test('a sub-bureau administrator sees and edits only his own sub-bureau; elsewhere is 404', async () => {
@@ -340,11 +371,23 @@ describe('staff administration', () => {
       { formUrl: `/staff/${officer.id}` },
     );
     assert.equal(weak.statusCode, 422);
-    assert.match(weak.body, /密码至少8位/);
+    assert.match(weak.body, /密码至少12位/);
     assert.doesNotMatch(weak.body, /value="short"/);
+    for (const [password, message] of [
+      ['qwertyuiop123', '这是最常被使用和泄露的密码之一'],
+      [`Lantern-${officer.badgeNo.toLowerCase()}`, '密码不能包含本人的警号'],
+    ] as const) {
+      const refused = await admin.post(
+        `/staff/${officer.id}/reset-password`,
+        { newPassword: password },
+        { formUrl: `/staff/${officer.id}` },
+      );
+      assert.equal(refused.statusCode, 422, password);
+      assert.match(refused.body, new RegExp(message), password);
+    }
     const reset = await admin.post(
       `/staff/${officer.id}/reset-password`,
-      { newPassword: 'Fresh#2026' },
+      { newPassword: 'Fresh-Start-2026' },
       { formUrl: `/staff/${officer.id}` },
     );
     assert.equal(reset.statusCode, 303);
@@ -354,7 +397,7 @@ describe('staff administration', () => {
         .statusCode,
       401,
     );
-    await logIn(zone, officer, 'Fresh#2026');
+    await logIn(zone, officer, 'Fresh-Start-2026');
     const [entry] = await zone.services.db
       .select()
       .from(auditLog)
@@ -367,7 +410,7 @@ describe('staff administration', () => {
       (
         await admin.post(
           `/staff/${cityAdmin.id}/reset-password`,
-          { newPassword: 'Fresh#2026' },
+          { newPassword: 'Fresh-Start-2026' },
           { formUrl: `/staff/${cityAdmin.id}` },
         )
       ).statusCode,

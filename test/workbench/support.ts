@@ -7,7 +7,7 @@ import { codeAt, newTotpSecret } from '../../src/workbench/staff/totp.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
-export const PASSWORD = 'Police@2026';
+export const PASSWORD = 'Shifan-Police-26';
 
 export interface Workbench extends TestZone {
   /** Moves the zone's clock (lockouts, TOTP time steps); real time keeps running underneath. */

@@ -162,8 +162,8 @@ export function codeStepPage({
             label={w(ctx, '密码', 'Password')}
             hint={w(
               ctx,
-              '至少8位，包含字母、数字或符号中的两类',
-              'At least 8 characters, with two of: letters, digits, symbols',
+              '至少10位，不能是常见密码，不能包含手机号；几个不相关的词加数字最好记',
+              'At least 10 characters, not a common password, without your mobile number; several unrelated words and digits are easiest to remember',
             )}
             autocomplete="new-password"
             width={20}

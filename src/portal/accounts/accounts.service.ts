@@ -1,5 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../../shared/auth/password.ts';
+import {
+  decoyHash,
+  hashPassword,
+  passwordMessageKey,
+  passwordProblem,
+  verifyPassword,
+} from '../../shared/auth/password.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
 import { maskIdNumber, parseIdNumber } from '../../shared/validators/id-number.ts';
@@ -24,14 +30,14 @@ export function normaliseMobile(raw: string | undefined): string {
   return parsed.value;
 }
 
-function checkPassword(
+async function checkPassword(
   password: string | undefined,
   confirm: string | undefined,
-): { field: string; message: AccountMessage }[] {
+  mobile: string,
+): Promise<{ field: string; message: AccountMessage }[]> {
   if (!password) return [{ field: 'password', message: 'passwordRequired' }];
-  const problem = passwordProblems(password);
-  if (problem === 'too-short') return [{ field: 'password', message: 'passwordShort' }];
-  if (problem === 'too-simple') return [{ field: 'password', message: 'passwordSimple' }];
+  const problem = await passwordProblem(password, { kind: 'citizen', personal: [mobile] });
+  if (problem) return [{ field: 'password', message: passwordMessageKey[problem] }];
   if (confirm !== undefined && confirm !== password)
     return [{ field: 'confirm', message: 'passwordMismatch' }];
   return [];
@@ -82,7 +88,7 @@ export async function register(
   const displayName = input.displayName?.trim() ?? '';
   if (!displayName) fields.push({ field: 'displayName', message: 'displayNameRequired' });
   else if ([...displayName].length > 20) fields.push({ field: 'displayName', message: 'displayNameLong' });
-  fields.push(...checkPassword(input.password, input.confirm));
+  fields.push(...(await checkPassword(input.password, input.confirm, input.mobile)));
   if (fields.length) throw invalid(fields);
   const passwordHash = await hashPassword(input.password ?? '');
   return services.db.transaction(async (tx) => {
@@ -147,7 +153,7 @@ export async function login(
 export async function resetPassword(services: ZoneServices, input: RegisterInput): Promise<void> {
   const fields: { field: string; message: AccountMessage }[] = [];
   if (!input.code?.trim()) fields.push({ field: 'code', message: 'codeRequired' });
-  fields.push(...checkPassword(input.password, input.confirm));
+  fields.push(...(await checkPassword(input.password, input.confirm, input.mobile)));
   if (fields.length) throw invalid(fields);
   const passwordHash = await hashPassword(input.password ?? '');
   await services.db.transaction(async (tx) => {

@@ -172,8 +172,8 @@ export function staffDetailPage(p: {
                   label={w(ctx, '新密码', 'New password')}
                   hint={w(
                     ctx,
-                    '同时解除锁定并结束其全部会话；请当面告知本人',
-                    'Also lifts a lock and ends all sessions; hand it over in person',
+                    '至少12位，不能是常见密码；同时解除锁定并结束其全部会话；请当面告知本人',
+                    'At least 12 characters, not a common password; also lifts a lock and ends all sessions; hand it over in person',
                   )}
                   autocomplete="new-password"
                   width={20}

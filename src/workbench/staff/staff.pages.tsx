@@ -210,8 +210,8 @@ export function newStaffPage(p: {
             label={w(ctx, '初始密码', 'Initial password')}
             hint={w(
               ctx,
-              '至少8位，包含字母、数字或符号中的两类；请当面告知本人',
-              'At least 8 characters with two of: letters, digits, symbols; hand it over in person',
+              '至少12位，不能是常见密码，不能包含警号或手机号；请当面告知本人',
+              'At least 12 characters, not a common password, without the badge or mobile number; hand it over in person',
             )}
             autocomplete="new-password"
             width={20}

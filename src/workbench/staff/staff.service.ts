@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { hashPassword, passwordProblems } from '../../shared/auth/password.ts';
+import { hashPassword, passwordMessageKey, passwordProblem } from '../../shared/auth/password.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
@@ -104,10 +104,11 @@ export async function createStaff(
     else problems.push({ field: 'mobile', message: 'mobileInvalid' });
   }
   const password = input.password ?? '';
-  const weak = password ? passwordProblems(password) : undefined;
+  const weak = password
+    ? await passwordProblem(password, { kind: 'staff', personal: [badgeNo, mobile] })
+    : undefined;
   if (!password) problems.push({ field: 'password', message: 'passwordRequired' });
-  else if (weak)
-    problems.push({ field: 'password', message: weak === 'too-short' ? 'passwordShort' : 'passwordSimple' });
+  else if (weak) problems.push({ field: 'password', message: passwordMessageKey[weak] });
   if (!isRole(input.role)) problems.push({ field: 'role', message: 'roleRequired' });
   if (!isScope(input.scope)) problems.push({ field: 'scope', message: 'scopeRequired' });
   else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path }))
@@ -231,13 +232,9 @@ export async function resetPassword(
   password: string | undefined,
 ): Promise<void> {
   const { target } = await manageableStaff(services, me, id, { notSelf: true });
-  const weak = password ? passwordProblems(password) : undefined;
   if (!password) throw invalid([{ field: 'newPassword', message: 'passwordRequired' }]);
-  if (weak) {
-    throw invalid([
-      { field: 'newPassword', message: weak === 'too-short' ? 'passwordShort' : 'passwordSimple' },
-    ]);
-  }
+  const weak = await passwordProblem(password, { kind: 'staff', personal: [target.badgeNo, target.mobile] });
+  if (weak) throw invalid([{ field: 'newPassword', message: passwordMessageKey[weak] }]);
   const passwordHash = await hashPassword(password);
   await services.db.transaction(async (tx) => {
     await tx
