@@ -18,6 +18,8 @@ export interface WorkflowStore<Key> {
     definitionVersion: PgColumn;
     /** A `date` column for the due date of the state the record is in; needed when any state has a deadline. */
     dueOn?: PgColumn;
+    /** A timestamp column set to the moment of every move. */
+    updatedAt?: PgColumn;
     /** Text or text[] columns naming the people whose work the record is (submitter, author, editors). */
     contributors?: readonly PgColumn[];
   };
@@ -74,12 +76,14 @@ export async function moveWorkflow<Key>(
   tx: Tx,
   store: WorkflowStore<Key>,
   key: Key,
-  move: { from: string; to: string; dueOn: string | null },
+  move: { from: string; to: string; dueOn: string | null; at: Date },
 ): Promise<boolean> {
   const { columns } = store;
   // SET takes bare column names; WHERE may name them with the table, as drizzle renders columns.
   const assignments = [sql`${sql.identifier(columns.state.name)} = ${move.to}`];
   if (columns.dueOn) assignments.push(sql`${sql.identifier(columns.dueOn.name)} = ${move.dueOn}::date`);
+  if (columns.updatedAt)
+    assignments.push(sql`${sql.identifier(columns.updatedAt.name)} = ${move.at.toISOString()}::timestamptz`);
   const result = (await tx.execute(sql`
     UPDATE ${store.table} SET ${sql.join(assignments, sql`, `)}
     WHERE ${store.where(key)} AND ${columns.state} = ${move.from}

@@ -400,12 +400,22 @@ describe('transition() moves a record and writes what the table says, in the cal
     await insertPermit('p9', 'submitted', ['clerk']);
     await database.db.transaction(async (tx) => {
       assert.equal(
-        await moveWorkflow(tx, store, { id: 'p9' }, { from: 'submitted', to: 'approved', dueOn: null }),
+        await moveWorkflow(
+          tx,
+          store,
+          { id: 'p9' },
+          { from: 'submitted', to: 'approved', dueOn: null, at: NOW },
+        ),
         true,
       );
       // A second decision that read "submitted" before the first committed finds nothing to move.
       assert.equal(
-        await moveWorkflow(tx, store, { id: 'p9' }, { from: 'submitted', to: 'rejected', dueOn: null }),
+        await moveWorkflow(
+          tx,
+          store,
+          { id: 'p9' },
+          { from: 'submitted', to: 'rejected', dueOn: null, at: NOW },
+        ),
         false,
       );
     });

@@ -106,7 +106,7 @@ export async function transition<Key, Actions, A extends keyof Actions & string,
 
   const deadline = definition.states[row.to]?.deadline;
   const dueOn = deadline ? ports.calendar.addWorkingDays(todayInShanghai(now), deadline.workingDays) : null;
-  if (!(await moveWorkflow(tx, store, key, { from: stored.state, to: row.to, dueOn })))
+  if (!(await moveWorkflow(tx, store, key, { from: stored.state, to: row.to, dueOn, at: now })))
     throw new WorkflowConflictError(stored.state, action);
 
   const context: TransitionContext<Key, Actions[A]> = {

@@ -181,7 +181,7 @@ export async function findVersion(
   return row;
 }
 
-export type VersionSummary = Omit<CatalogVersionRow, 'content' | 'input'>;
+export type VersionSummary = Omit<CatalogVersionRow, 'content' | 'input' | 'workflowId' | 'workflowVersion'>;
 
 /** Every version of an item, newest first, without their content. */
 export async function versionsOf(db: Executor, id: string): Promise<VersionSummary[]> {

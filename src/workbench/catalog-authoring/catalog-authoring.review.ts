@@ -2,12 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import {
+  systemActor,
+  transition,
+  WorkflowConflictError,
+  type WorkflowActor,
+} from '../../shared/workflow/workflow.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { catalogItemPublished, catalogItemWithdrawn } from '../../exchange/contracts/index.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
-import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
+import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import { evaluateItem } from './catalog-authoring.check.ts';
 import { sendDocumentsOf, withDocumentCheck } from './catalog-authoring.documents.ts';
 import { isOwnWork, mayDecide } from './catalog-authoring.policy.ts';
@@ -20,9 +24,16 @@ import {
   streamOf,
 } from './catalog-authoring.service.ts';
 import { catalogItems as items, catalogItemVersions as versions } from './catalog-authoring.tables.ts';
+import {
+  catalogVersionStore,
+  catalogVersionWorkflow,
+  type CatalogActions,
+  type VersionKey,
+} from './catalog-authoring.workflow.ts';
 
 // The approver's side: publishing or returning the version in review, and withdrawing the live version.
-// Publication and withdrawal write their message to the portal in the same transaction as the change.
+// Each is a transition of catalog-authoring.workflow.ts, which writes the state, the audit entry and the
+// message to the portal in the same transaction; this file adds the columns only a guide has.
 
 const MAX_COMMENT = 2000;
 
@@ -33,8 +44,39 @@ async function reviewable(tx: Tx, me: CurrentStaff, id: string, version: number)
   const current = await currentVersionOf(tx, item);
   if (current.version !== version || current.state !== 'in-review')
     throw new CatalogConflictError(current.version);
+  // Answered early for the plain case; transition() applies the full four-eyes rule again when it moves.
   if (isOwnWork(me, current)) throw new AppError('FORBIDDEN', { detail: 'four eyes: own version' });
   return { item, current };
+}
+
+/** Runs one transition of a version; a state moved under the decision is the catalogue's own conflict. */
+async function move<A extends keyof CatalogActions & string>(
+  tx: Tx,
+  step: {
+    by: AuditActor;
+    key: VersionKey;
+    action: A;
+    actor: WorkflowActor;
+    data: CatalogActions[A];
+    now: Date;
+    currentVersion: number;
+  },
+): Promise<void> {
+  try {
+    await transition(tx, {
+      versions: catalogVersionWorkflow,
+      store: catalogVersionStore,
+      ports: workbenchPorts(step.by),
+      key: step.key,
+      action: step.action,
+      actor: step.actor,
+      data: step.data,
+      now: step.now,
+    });
+  } catch (error) {
+    if (error instanceof WorkflowConflictError) throw new CatalogConflictError(step.currentVersion);
+    throw error;
+  }
 }
 
 /**
@@ -60,41 +102,28 @@ export async function publishVersion(
     const evaluation = await withDocumentCheck(tx, evaluateItem(content));
     if (evaluation.problems.length > 0 || !evaluation.schemaValid || !evaluation.rulesRan)
       throw new CatalogCheckError(evaluation);
+    const step = { by, now, currentVersion: current.version };
     if (item.publishedVersion !== null) {
-      await tx
-        .update(versions)
-        .set({ state: 'superseded', updatedAt: now })
-        .where(and(eq(versions.itemId, item.id), eq(versions.version, item.publishedVersion)));
+      const key = { itemId: item.id, version: item.publishedVersion };
+      await move(tx, { ...step, key, action: 'supersede', actor: systemActor, data: {} });
     }
+    // The documents the guide names go first on its stream, so the portal has them when the guide arrives.
+    await sendDocumentsOf(tx, content, streamOf(item.id));
+    await move(tx, {
+      ...step,
+      key: { itemId: item.id, version: current.version },
+      action: 'publish',
+      actor: staffActor(me, item.unitPath),
+      data: { item: content as ServiceItem, replaces: item.publishedVersion },
+    });
     await tx
       .update(versions)
-      .set({
-        state: 'published',
-        content,
-        reviewerBadge: me.badgeNo,
-        decidedAt: now,
-        publishedAt: now,
-        updatedAt: now,
-      })
+      .set({ content, reviewerBadge: me.badgeNo, decidedAt: now, publishedAt: now })
       .where(and(eq(versions.itemId, item.id), eq(versions.version, current.version)));
     await tx
       .update(items)
       .set({ publishedVersion: current.version, status: 'published', updatedAt: now })
       .where(eq(items.id, item.id));
-    await sendDocumentsOf(tx, content, streamOf(item.id));
-    await sendMessage(
-      tx,
-      catalogItemPublished,
-      { item: content as ServiceItem, version: current.version, publishedAt: now.toISOString() },
-      { stream: streamOf(item.id) },
-    );
-    await recordAudit(tx, {
-      ...by,
-      action: 'catalog.publish',
-      target: `catalog:${item.id}`,
-      detail: { version: current.version, replaces: item.publishedVersion },
-      at: now,
-    });
   });
 }
 
@@ -123,24 +152,20 @@ export async function returnVersion(
   const now = services.now();
   await services.db.transaction(async (tx) => {
     const { item, current } = await reviewable(tx, me, id, version);
+    await move(tx, {
+      by,
+      now,
+      currentVersion: current.version,
+      key: { itemId: item.id, version: current.version },
+      action: 'return',
+      actor: staffActor(me, item.unitPath),
+      data: { comment: text },
+    });
     await tx
       .update(versions)
-      .set({
-        state: 'returned',
-        reviewerBadge: me.badgeNo,
-        reviewComment: text,
-        decidedAt: now,
-        updatedAt: now,
-      })
+      .set({ reviewerBadge: me.badgeNo, reviewComment: text, decidedAt: now })
       .where(and(eq(versions.itemId, item.id), eq(versions.version, current.version)));
     await tx.update(items).set({ status: 'returned', updatedAt: now }).where(eq(items.id, item.id));
-    await recordAudit(tx, {
-      ...by,
-      action: 'catalog.return',
-      target: `catalog:${item.id}`,
-      detail: { version: current.version, comment: text.slice(0, 200) },
-      at: now,
-    });
   });
 }
 
@@ -166,15 +191,18 @@ export async function withdrawPublished(
     if (!mayDecide(me, item.unitPath)) throw new AppError('FORBIDDEN');
     const version = item.publishedVersion;
     if (version === null) throw new CatalogConflictError(item.currentVersion);
+    await move(tx, {
+      by,
+      now,
+      currentVersion: item.currentVersion,
+      key: { itemId: item.id, version },
+      action: 'withdraw',
+      actor: staffActor(me, item.unitPath),
+      data: { reason: text },
+    });
     await tx
       .update(versions)
-      .set({
-        state: 'withdrawn',
-        withdrawnAt: now,
-        withdrawnBy: me.badgeNo,
-        withdrawReason: text || null,
-        updatedAt: now,
-      })
+      .set({ withdrawnAt: now, withdrawnBy: me.badgeNo, withdrawReason: text || null })
       .where(and(eq(versions.itemId, item.id), eq(versions.version, version)));
     await tx
       .update(items)
@@ -184,19 +212,6 @@ export async function withdrawPublished(
         updatedAt: now,
       })
       .where(eq(items.id, item.id));
-    await sendMessage(
-      tx,
-      catalogItemWithdrawn,
-      { id: item.id, version, withdrawnAt: now.toISOString() },
-      { stream: streamOf(item.id) },
-    );
-    await recordAudit(tx, {
-      ...by,
-      action: 'catalog.withdraw',
-      target: `catalog:${item.id}`,
-      detail: { version, ...(text ? { reason: text.slice(0, 200) } : {}) },
-      at: now,
-    });
     return version;
   });
 }

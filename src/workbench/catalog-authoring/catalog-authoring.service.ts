@@ -2,11 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { areaCodes, type Area, type UnitLevel } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import { transition } from '../../shared/workflow/workflow.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { UnitKind } from '../db/schema.ts';
 import type { CurrentStaff } from '../session.ts';
+import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
 import { withDocumentCheck } from './catalog-authoring.documents.ts';
 import { itemToInput, type Problem } from './catalog-authoring.form.ts';
@@ -24,6 +26,11 @@ import {
   type CatalogVersionRow,
   type EditorInput,
 } from './catalog-authoring.tables.ts';
+import {
+  catalogVersionStore,
+  catalogVersionWorkflow,
+  newVersionWorkflow,
+} from './catalog-authoring.workflow.ts';
 
 // Authoring of service guides (the approver's side is catalog-authoring.review.ts). Every change re-reads and
 // locks the item inside its transaction, checks the officer's jurisdiction there (not what the page showed),
@@ -33,8 +40,7 @@ export const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids that would be shadowed by the catalogue's own pages (/catalog/new, /catalog/review, /catalog/documents). */
 const RESERVED_IDS = ['new', 'review', 'documents'];
 
-/** The stream keeps one item's publications and withdrawals in order on the way to the portal. */
-export const streamOf = (id: string) => `catalog:${id}`;
+export { streamOf } from './catalog-authoring.workflow.ts';
 
 /** A draft or a decision refused because the guide breaks rules; carries the whole evaluation for the page. */
 export class CatalogCheckError extends AppError {
@@ -191,6 +197,7 @@ export async function createItem(
       content: item,
       input: editorInput,
       state: 'draft',
+      ...newVersionWorkflow(),
       authorBadge: me.badgeNo,
       editors: [me.badgeNo],
       createdAt: now,
@@ -324,12 +331,11 @@ export async function saveDraft(
     const name = evaluation.item.name as { zh?: unknown; en?: unknown } | undefined;
     const area = isArea(evaluation.item.area) ? evaluation.item.area : item.area;
     const editors = current.state === 'draft' ? [...new Set([...current.editors, me.badgeNo])] : [me.badgeNo];
-    const state = submitting ? 'in-review' : 'draft';
     const submitted = submitting ? { submittedAt: now, submittedBy: me.badgeNo } : {};
     if (current.state === 'draft') {
       await tx
         .update(versions)
-        .set({ content: evaluation.item, input: options.input, editors, state, updatedAt: now, ...submitted })
+        .set({ content: evaluation.item, input: options.input, editors, updatedAt: now, ...submitted })
         .where(and(eq(versions.itemId, item.id), eq(versions.version, current.version)));
     } else {
       await tx.insert(versions).values({
@@ -337,7 +343,8 @@ export async function saveDraft(
         version: target,
         content: evaluation.item,
         input: options.input,
-        state,
+        state: 'draft',
+        ...newVersionWorkflow(),
         authorBadge: me.badgeNo,
         editors,
         createdAt: now,
@@ -353,17 +360,30 @@ export async function saveDraft(
         nameEn: typeof name?.en === 'string' && name.en ? name.en : item.nameEn,
         unitCode: newUnit,
         currentVersion: target,
-        status: state,
+        status: submitting ? 'in-review' : 'draft',
         updatedAt: now,
       })
       .where(eq(items.id, item.id));
-    await recordAudit(tx, {
-      ...by,
-      action: submitting ? 'catalog.submit' : 'catalog.save',
-      target: `catalog:${item.id}`,
-      detail: { version: target, problems: evaluation.problems.length },
-      at: now,
-    });
+    if (submitting) {
+      await transition(tx, {
+        versions: catalogVersionWorkflow,
+        store: catalogVersionStore,
+        ports: workbenchPorts(by),
+        key: { itemId: item.id, version: target },
+        action: 'submit',
+        actor: staffActor(me, item.unitPath),
+        data: { problems: evaluation.problems.length },
+        now,
+      });
+    } else {
+      await recordAudit(tx, {
+        ...by,
+        action: 'catalog.save',
+        target: `catalog:${item.id}`,
+        detail: { version: target, problems: evaluation.problems.length },
+        at: now,
+      });
+    }
     return { version: target, evaluation, submitted: submitting };
   });
   // Saved either way; a refused submission reports its problems after the save has committed.

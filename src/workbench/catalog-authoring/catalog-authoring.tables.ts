@@ -57,6 +57,10 @@ export const catalogItemVersions = pgTable(
     content: jsonb('content').notNull().$type<unknown>(),
     input: jsonb('input').$type<EditorInput>(),
     state: text('state').notNull().$type<VersionState>(),
+    // The workflow definition (catalog-authoring.workflow.ts) the version runs under, kept so a later change
+    // of the process never reinterprets versions already on their way.
+    workflowId: text('workflow_id').notNull().default('catalog-version'),
+    workflowVersion: integer('workflow_version').notNull().default(1),
     authorBadge: text('author_badge').notNull(),
     // Everyone who saved content into this version: none of them may approve it (four eyes).
     editors: text('editors')

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   doublePrecision,
@@ -59,6 +60,9 @@ export const staff = pgTable('staff', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // The administrator who created the account (null for seeded ones): a fresh account may not decide on its
+  // creator's work (shared/workflow/workflow.ts).
+  createdBy: uuid('created_by').references((): AnyPgColumn => staff.id),
 });
 
 export type Role =
@@ -86,6 +90,8 @@ export const roleAssignments = pgTable(
       .references(() => units.code),
     scope: text('scope').notNull().$type<Scope>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // Who granted the role; like createdBy, it keeps a freshly empowered account off its granter's work.
+    grantedBy: uuid('granted_by').references(() => staff.id),
   },
   (t) => [index('role_assignments_staff_idx').on(t.staffId)],
 );

@@ -127,3 +127,27 @@ export async function unitsInReach(db: Executor, reach: Reach) {
     .where(reachCondition(reach))
     .orderBy(asc(units.path));
 }
+
+/**
+ * The officers who, since `since`, created the account with this badge or gave it a role, and in turn whoever
+ * created or empowered those accounts since then: an administrator's chain of fresh accounts leads back to
+ * him. Seeded accounts and grants name nobody and end the chain.
+ */
+export async function recentSponsorsOf(db: Executor, badgeNo: string, since: Date): Promise<string[]> {
+  const result = await db.execute(sql`
+    WITH RECURSIVE grants(account, sponsor) AS (
+      SELECT ${staff.id}, ${staff.createdBy} FROM ${staff}
+      WHERE ${staff.createdBy} IS NOT NULL AND ${staff.createdAt} >= ${since.toISOString()}::timestamptz
+      UNION ALL
+      SELECT ${roleAssignments.staffId}, ${roleAssignments.grantedBy} FROM ${roleAssignments}
+      WHERE ${roleAssignments.grantedBy} IS NOT NULL
+        AND ${roleAssignments.createdAt} >= ${since.toISOString()}::timestamptz
+    ), chain(id) AS (
+      SELECT ${staff.id} FROM ${staff} WHERE ${staff.badgeNo} = ${badgeNo}
+      UNION
+      SELECT grants.sponsor FROM grants JOIN chain ON grants.account = chain.id
+    )
+    SELECT ${staff.badgeNo} AS badge FROM chain JOIN ${staff} ON ${staff.id} = chain.id
+    WHERE ${staff.badgeNo} <> ${badgeNo}`);
+  return (result as unknown as { rows: { badge: string }[] }).rows.map((row) => row.badge);
+}

@@ -130,11 +130,19 @@ export async function createStaff(
         passwordHash,
         mustEnrolTotp: true,
         createdAt: services.now(),
+        createdBy: me.id,
       })
       .onConflictDoNothing({ target: staff.badgeNo })
       .returning({ id: staff.id });
     if (!created) throw invalid([{ field: 'badgeNo', message: 'badgeTaken' }]);
-    await tx.insert(roleAssignments).values({ staffId: created.id, role, unitCode: unit.code, scope });
+    await tx.insert(roleAssignments).values({
+      staffId: created.id,
+      role,
+      unitCode: unit.code,
+      scope,
+      createdAt: services.now(),
+      grantedBy: me.id,
+    });
     await recordAudit(tx, {
       ...by,
       action: 'staff.create',
@@ -170,7 +178,14 @@ export async function addAssignment(
   await services.db.transaction(async (tx) => {
     await tx
       .insert(roleAssignments)
-      .values({ staffId: target.id, role, unitCode: unit.code, scope, createdAt: services.now() });
+      .values({
+        staffId: target.id,
+        role,
+        unitCode: unit.code,
+        scope,
+        createdAt: services.now(),
+        grantedBy: me.id,
+      });
     await audit(tx, services, by, 'staff.role.assign', target, { role, unit: unit.code, scope });
   });
 }
