@@ -7,6 +7,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { sendDocumentsOf, seedDocuments } from './catalog-authoring.documents.ts';
 import { streamOf } from './catalog-authoring.service.ts';
+import { newVersionWorkflow } from './catalog-authoring.workflow.ts';
 import { catalogItems, catalogItemVersions } from './catalog-authoring.tables.ts';
 
 /** Who the audit log and the version history name for the reviewed files in `catalog/`. */
@@ -56,6 +57,7 @@ export async function seedCatalog(
         content: item,
         input: null,
         state: 'published',
+        ...newVersionWorkflow(),
         authorBadge: CATALOG_IMPORT_ACTOR,
         editors: [],
         createdAt: now,
