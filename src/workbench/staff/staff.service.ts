@@ -176,16 +176,14 @@ export async function addAssignment(
     throw invalid([{ field: 'role', message: 'assignmentExists' }]);
   }
   await services.db.transaction(async (tx) => {
-    await tx
-      .insert(roleAssignments)
-      .values({
-        staffId: target.id,
-        role,
-        unitCode: unit.code,
-        scope,
-        createdAt: services.now(),
-        grantedBy: me.id,
-      });
+    await tx.insert(roleAssignments).values({
+      staffId: target.id,
+      role,
+      unitCode: unit.code,
+      scope,
+      createdAt: services.now(),
+      grantedBy: me.id,
+    });
     await audit(tx, services, by, 'staff.role.assign', target, { role, unit: unit.code, scope });
   });
 }
