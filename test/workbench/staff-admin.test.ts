@@ -331,12 +331,15 @@ describe('staff administration', () => {
     const officer = await makeOfficer(zone, { unitCode: 'SF-D05-P02', role: 'window-clerk', enrolled: true });
     const officerBrowser = await logIn(zone, officer);
     // Guessers ran the badge number's login delay up to an hour.
-    await zone.services.db.insert(authThrottle).values({
-      key: badgeKey(officer.badgeNo),
+    const delay = {
       failures: 12,
       blockedUntil: new Date(zone.services.now().getTime() + 3_600_000),
       lastAttemptAt: zone.services.now(),
-    });
+    };
+    await zone.services.db
+      .insert(authThrottle)
+      .values({ key: badgeKey(officer.badgeNo), ...delay })
+      .onConflictDoUpdate({ target: authThrottle.key, set: delay });
     const admin = await logIn(zone, cityAdmin);
     assert.match(
       (await admin.get(`/staff/${officer.id}`)).body,
