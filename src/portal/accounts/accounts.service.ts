@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../../shared/auth/password.ts';
 import { admitAttempt, clearAttempts, refundAttempt } from '../../shared/auth/throttle.ts';
 import type { Tx } from '../../shared/db/database.ts';
