@@ -7,6 +7,29 @@ import {
   type Figure,
   startPortal,
 } from './lib/harness.ts';
+import pg from 'pg';
+import { hashPassword } from '../src/shared/auth/password.ts';
+
+const PASSWORD = 'Shifan-Demo-2026';
+
+/**
+ * One account per connection: logins of one account are counted before the password is checked, so ten at
+ * once would be throttled like parallel guessing, and the figure would measure refusals.
+ */
+async function benchAccounts(databaseUrl: string, count: number): Promise<string[]> {
+  const mobiles = Array.from({ length: count }, (_, i) => String(13900009000 + i));
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const mobile of mobiles) {
+    await client.query(
+      `INSERT INTO citizens (mobile, password_hash, display_name) VALUES ($1, $2, '压测') ON CONFLICT DO NOTHING`,
+      [mobile, passwordHash],
+    );
+  }
+  await client.end();
+  return mobiles;
+}
 
 /** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
 function sessionCookieFrom(headers: unknown): string {
@@ -31,6 +54,8 @@ export async function run(): Promise<boolean> {
   const { base, child: server } = await startPortal(database.url);
   try {
     const home = await load({ url: `${base}/` });
+    const mobiles = await benchAccounts(database.url, 20);
+    let nextAccount = 0;
     const loginOutcomes = { ok: 0, failed: 0 };
     const login = await load({
       url: base,
@@ -44,6 +69,7 @@ export async function run(): Promise<boolean> {
             const context = ctx as Record<string, string>;
             context.cookie = sessionCookieFrom(headers);
             context.csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
+            context.mobile = mobiles[nextAccount++ % mobiles.length] ?? '';
           },
         },
         {
@@ -59,8 +85,8 @@ export async function run(): Promise<boolean> {
               },
               body: new URLSearchParams({
                 _csrf: String(context.csrf),
-                mobile: '13800000001',
-                password: 'Shifan-Demo-2026',
+                mobile: String(context.mobile),
+                password: PASSWORD,
               }).toString(),
             };
           },

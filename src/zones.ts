@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, type Config } from './shared/config.ts';
+import { isEmbedded, trustedProxies, type Config } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import { openDatabase, type Database } from './shared/db/database.ts';
 import { startWorker, type JobHandler, type Worker } from './shared/jobs/queue.ts';
@@ -12,6 +12,7 @@ import type { Secrets } from './shared/secrets.ts';
 import { purgeCrossedPayloads } from './exchange/retention.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
+import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import {
   companyVerifyRequest,
   companyVerifyResult,
@@ -72,7 +73,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   const inboxHandlers: Record<string, InboxHandler> =
     name === 'portal'
       ? {
-          [realnameVerifyResult.type]: realnameResultHandler,
+          [realnameVerifyResult.type]: realnameResultHandler(services),
           [companyVerifyResult.type]: companyResultHandler(services),
           ...catalogInboxHandlers,
         }
@@ -87,6 +88,7 @@ export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<Fa
   const appOptions = {
     sessionSecret: options.secrets.sessionSecret,
     production: options.config.NODE_ENV === 'production',
+    trustedProxies: trustedProxies(options.config),
     logLevel: options.config.LOG_LEVEL,
   };
   return zone.name === 'portal'
@@ -104,6 +106,7 @@ export function startZoneWorker(zone: Zone): Worker {
     if (Date.now() - lastSweep < 3_600_000) return 0;
     lastSweep = Date.now();
     await purgeExpiredSessions(zone.database.db);
+    await purgeStaleAttempts(zone.database.db, zone.services.now());
     const cutoff = new Date(zone.services.now().getTime() - zone.services.payloadRetentionMs);
     const purged = await purgeCrossedPayloads(zone.database.db, cutoff);
     if (purged.outbox + purged.inbox > 0)

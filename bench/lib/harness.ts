@@ -181,6 +181,8 @@ export async function startPortal(
       FIELD_KEY: randomBytes(32).toString('base64url'),
       AUTH_RATE_LIMIT: '100000000',
       NODE_ENV: 'production',
+      // The load comes through a stand-in for the TLS-terminating proxy (X-Forwarded-Proto: https).
+      TRUSTED_PROXIES: '127.0.0.1',
       DATA_DIR: path.join(root, 'data/bench'),
     },
     `http://127.0.0.1:${port}${readyPath}`,

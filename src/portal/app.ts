@@ -14,13 +14,14 @@ import type { PageContext } from '../shared/ui/context.ts';
 /** The internet zone: the public site and its JSON API. */
 export async function buildPortal(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string },
+  options: { sessionSecret: string; production: boolean; logLevel: string; trustedProxies: string[] },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'portal',
     db: services.db,
     sessionSecret: options.sessionSecret,
     production: options.production,
+    trustedProxies: options.trustedProxies,
     logLevel: options.logLevel,
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {

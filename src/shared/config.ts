@@ -20,6 +20,11 @@ export const ConfigSchema = Type.Object({
   SESSION_IDLE_MINUTES: Type.Integer({ default: 30, minimum: 1, maximum: 480 }),
   /** Hours a crossed message's payload is kept in the outbox and inbox before it is emptied. */
   EXCHANGE_PAYLOAD_RETENTION_HOURS: Type.Integer({ default: 168, minimum: 1 }),
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the zones, comma-separated. X-Forwarded-For is
+   * believed only from these; by default from nobody, so a client cannot pick the address it is limited by.
+   */
+  TRUSTED_PROXIES: Type.String({ default: '' }),
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
   PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
 });
@@ -27,6 +32,12 @@ export type Config = Static<typeof ConfigSchema>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return envSchema<Config>({ schema: ConfigSchema as object, data: env, dotenv: false });
+}
+
+export function trustedProxies(config: Config): string[] {
+  return config.TRUSTED_PROXIES.split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 /** The embedded mode is the one-process demo install: no outside database, developer pages allowed. */

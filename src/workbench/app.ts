@@ -16,13 +16,14 @@ import { registerStaffRoutes } from './staff/staff.routes.ts';
 /** The police network zone: the officers' workbench. */
 export async function buildWorkbench(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string },
+  options: { sessionSecret: string; production: boolean; logLevel: string; trustedProxies: string[] },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'workbench',
     db: services.db,
     sessionSecret: options.sessionSecret,
     production: options.production,
+    trustedProxies: options.trustedProxies,
     logLevel: options.logLevel,
     title: 'OpenPSB workbench API',
     renderErrorPage: (request, view) => {

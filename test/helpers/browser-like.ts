@@ -13,7 +13,8 @@ export class FormClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  private cookieHeader(): string {
+  /** The cookies held, as a Cookie header (for requests sent outside the client, e.g. many at once). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

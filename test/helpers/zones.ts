@@ -36,8 +36,9 @@ export interface TestZone extends Zone {
   close(): Promise<void>;
 }
 
-export async function startTestZone(name: ZoneName): Promise<TestZone> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+/** `env` adds settings, e.g. `{ TRUSTED_PROXIES: '10.9.0.1' }`. */
+export async function startTestZone(name: ZoneName, env: Record<string, string> = {}): Promise<TestZone> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
   const secrets: Secrets = {
     sessionSecret: randomBytes(32).toString('base64url'),
     fieldKey: randomBytes(32),

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sessions } from '../../src/shared/db/tables.ts';
-import { auditLog, staff } from '../../src/workbench/db/schema.ts';
+import { auditLog, authThrottle, staff } from '../../src/workbench/db/schema.ts';
+import { badgeKey } from '../../src/workbench/staff/staff.repository.ts';
 import { codeAt } from '../../src/workbench/staff/totp.ts';
 import {
   browser,
@@ -14,6 +16,8 @@ import {
   startWorkbench,
   type Workbench,
 } from './support.ts';
+import { csrfFrom } from '../helpers/browser-like.ts';
+import { createApp } from '../../src/shared/http/app.ts';
 
 let zone: Workbench;
 before(async () => {
@@ -73,7 +77,11 @@ describe('staff login', () => {
     const [row] = await zone.services.db.select().from(staff).where(eq(staff.id, officer.id));
     assert.equal(row?.mustEnrolTotp, false);
     assert.ok(row?.totpSealed && !row.totpSealed.includes(secret), 'the secret is sealed at rest');
-    assert.equal(row?.failedLogins, 0, 'a completed login clears the failed attempt');
+    const [counter] = await zone.services.db
+      .select()
+      .from(authThrottle)
+      .where(eq(authThrottle.key, badgeKey(officer.badgeNo)));
+    assert.equal(counter?.failures, 0, 'a completed login clears the failed attempt');
     assert.deepEqual(await actionsFor(officer.badgeNo), [
       'staff.login.failed',
       'staff.totp.enrol',
@@ -132,7 +140,7 @@ describe('staff login', () => {
     assert.match(empty.body, /请输入警号/);
   });
 
-  test('five failures lock the account for 15 minutes, even for the right password', async () => {
+  test('after five failures the next attempt waits, even with the right password; the wait then doubles', async () => {
     const officer = await makeOfficer(zone, { unitCode: 'SF-D03', role: 'reviewer', enrolled: true });
     const client = browser(zone.app);
     for (let i = 1; i <= 4; i++) {
@@ -142,22 +150,39 @@ describe('staff login', () => {
       );
     }
     // The fifth failure may be a wrong code: password and code failures count together.
-    await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
+    assert.equal(
+      (await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD })).statusCode,
+      303,
+    );
     const fifth = await client.post('/staff/login/totp', {
       code: '000000' === codeNow(zone, officer) ? '111111' : '000000',
     });
-    assert.equal(fifth.statusCode, 423);
-    assert.match(fifth.body, /锁定/);
-
-    const locked = await browser(zone.app).post('/staff/login', {
+    assert.equal(fifth.statusCode, 422);
+    const waiting = await browser(zone.app).post('/staff/login', {
       badgeNo: officer.badgeNo,
       password: PASSWORD,
     });
-    assert.equal(locked.statusCode, 423);
-    const actions = await actionsFor(officer.badgeNo);
-    assert.equal(actions.filter((a) => a === 'staff.login.locked').length, 1);
+    assert.equal(waiting.statusCode, 429);
+    assert.ok(Number(waiting.headers['retry-after']) >= 59, 'told how long to wait');
+    assert.match(waiting.body, /操作过于频繁/);
+    assert.ok(
+      (await actionsFor(officer.badgeNo)).includes('staff.login.throttled'),
+      'the refusal is audited',
+    );
 
-    zone.advance(16 * 60 * 1000);
+    zone.advance(61_000);
+    assert.equal(
+      (await browser(zone.app).post('/staff/login', { badgeNo: officer.badgeNo, password: 'Wrong@6' }))
+        .statusCode,
+      401,
+    );
+    const doubled = await browser(zone.app).post('/staff/login', {
+      badgeNo: officer.badgeNo,
+      password: PASSWORD,
+    });
+    assert.equal(doubled.statusCode, 429);
+    assert.ok(Number(doubled.headers['retry-after']) > 60);
+    zone.advance(121_000);
     await logIn(zone, officer);
   });
 
@@ -252,5 +277,170 @@ describe('staff login', () => {
     for (let i = 0; i < 11; i++)
       last = (await client.post('/staff/login', { badgeNo: 'NOSUCH', password: 'x' })).statusCode;
     assert.equal(last, 429);
+  });
+});
+
+describe('attacks on the staff login', () => {
+  /** The clock stands still during a test, so the waits two answers announce can be compared exactly. */
+  function freezeClock(): () => void {
+    const running = zone.services.now;
+    const frozen = running();
+    zone.services.now = () => frozen;
+    return () => {
+      zone.services.now = running;
+    };
+  }
+
+  async function fromManyAddresses(count: number, fields: Record<string, string>) {
+    const clients = Array.from({ length: count }, () => browser(zone.app));
+    const tokens = await Promise.all(clients.map(async (c) => csrfFrom((await c.get('/staff/login')).body)));
+    return Promise.all(clients.map((c, i) => c.post('/staff/login', fields, { csrf: tokens[i] })));
+  }
+
+  test('twenty wrong passwords at once: five are checked, the rest and then the right one wait', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'reviewer', enrolled: true });
+    const answers = await fromManyAddresses(20, { badgeNo: officer.badgeNo, password: 'Wrong@2026' });
+    const statuses = answers.map((a) => a.statusCode).sort();
+    assert.deepEqual(statuses, [...Array(5).fill(401), ...Array(15).fill(429)]);
+    const right = await browser(zone.app).post('/staff/login', {
+      badgeNo: officer.badgeNo,
+      password: PASSWORD,
+    });
+    assert.equal(right.statusCode, 429);
+  });
+
+  test('twenty wrong codes at once: at most five are checked, and the right code then waits', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'reviewer', enrolled: true });
+    zone.advance(30_000);
+    const client = browser(zone.app);
+    await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
+    const token = csrfFrom((await client.get('/staff/login/totp')).body) ?? '';
+    const right = codeNow(zone, officer);
+    const wrong = Array.from({ length: 21 }, (_, i) => String(200000 + i)).filter((c) => c !== right);
+    const answers = await Promise.all(
+      wrong.slice(0, 20).map((code, i) =>
+        zone.app.inject({
+          method: 'POST',
+          url: '/staff/login/totp',
+          remoteAddress: `10.66.0.${i + 1}`,
+          headers: { cookie: client.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: token, code }).toString(),
+        }),
+      ),
+    );
+    assert.ok(answers.filter((a) => a.statusCode === 422).length <= 5, 'no more than five codes were tried');
+    assert.ok(answers.some((a) => a.statusCode === 429));
+    const again = browser(zone.app);
+    assert.equal(
+      (await again.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD })).statusCode,
+      429,
+    );
+  });
+
+  test('an unknown badge number gets the same answers and the same waits as a real one', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'reviewer', enrolled: true });
+    const thaw = freezeClock();
+    try {
+      const answers = [];
+      for (const badgeNo of [officer.badgeNo, 'NOSUCH4242']) {
+        await fromManyAddresses(5, { badgeNo, password: 'Wrong@2026' });
+        answers.push(await browser(zone.app).post('/staff/login', { badgeNo, password: 'Wrong@2026' }));
+      }
+      const [real, unknown] = answers as [LightMyRequestResponse, LightMyRequestResponse];
+      assert.equal(real.statusCode, 429);
+      assert.equal(unknown.statusCode, 429);
+      assert.equal(real.headers['retry-after'], unknown.headers['retry-after']);
+      const summary = (body: string) => /<div class="error-summary"[\s\S]*?<\/ul>/.exec(body)?.[0];
+      assert.equal(summary(real.body), summary(unknown.body));
+    } finally {
+      thaw();
+    }
+  });
+});
+
+describe('forwarded addresses', () => {
+  let behindProxy: Workbench;
+  const PROXY = '10.250.0.1';
+  before(async () => {
+    behindProxy = await startWorkbench({ TRUSTED_PROXIES: `${PROXY},10.251.0.0/16` });
+  });
+  after(async () => behindProxy.close());
+
+  /** A login post from `remoteAddress` that claims, in X-Forwarded-For, to come from `forwardedFor`. */
+  async function loginVia(
+    app: FastifyInstance,
+    remoteAddress: string,
+    forwardedFor: string,
+    badgeNo: string,
+  ) {
+    const headers = { 'x-forwarded-for': forwardedFor };
+    const page = await app.inject({ method: 'GET', url: '/staff/login', remoteAddress, headers });
+    return app.inject({
+      method: 'POST',
+      url: '/staff/login',
+      remoteAddress,
+      headers: {
+        ...headers,
+        cookie: page.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({ _csrf: csrfFrom(page.body) ?? '', badgeNo, password: 'x' }).toString(),
+    });
+  }
+
+  async function auditedAddress(workbench: Workbench, badgeNo: string) {
+    const [row] = await workbench.services.db
+      .select({ sourceIp: auditLog.sourceIp })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'staff.login.failed'), sql`${auditLog.detail}->>'badgeNo' = ${badgeNo}`),
+      );
+    return row?.sourceIp;
+  }
+
+  test('production mode alone does not make the header believed', async () => {
+    const app = await createApp({
+      zone: 'workbench',
+      db: zone.services.db,
+      sessionSecret: 'a'.repeat(32),
+      logLevel: 'silent',
+      production: true,
+      trustedProxies: [],
+      title: 'test',
+      renderErrorPage: () => '',
+    });
+    app.get('/whoami', async (request) => ({ ip: request.ip }));
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/whoami',
+      remoteAddress: '10.78.0.1',
+      headers: { 'x-forwarded-for': '203.0.113.50' },
+    });
+    await app.close();
+    assert.equal(answer.json().ip, '10.78.0.1');
+  });
+
+  test('without a trusted proxy a forged header neither escapes the rate limit nor reaches the audit', async () => {
+    let last = 0;
+    for (let i = 0; i < 11; i++)
+      last = (await loginVia(zone.app, '10.77.0.1', `203.0.113.${i + 1}`, `FORGED${i}`)).statusCode;
+    assert.equal(last, 429, 'rotating X-Forwarded-For does not reset the per-address limit');
+    assert.equal(await auditedAddress(zone, 'FORGED0'), '10.77.0.1');
+  });
+
+  test('behind a trusted proxy the forwarded address is the one limited and audited', async () => {
+    const statuses = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await loginVia(behindProxy.app, PROXY, `198.51.100.${i + 1}`, `PROXIED${i}`)).statusCode,
+      );
+    assert.ok(
+      statuses.every((s) => s === 401),
+      'each forwarded client has its own limit',
+    );
+    assert.equal(await auditedAddress(behindProxy, 'PROXIED0'), '198.51.100.1');
+    // From an address outside the trusted list the header is ignored again.
+    await loginVia(behindProxy.app, '10.252.0.9', '198.51.100.200', 'OUTSIDE1');
+    assert.equal(await auditedAddress(behindProxy, 'OUTSIDE1'), '10.252.0.9');
   });
 });

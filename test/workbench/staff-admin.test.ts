@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { sessions } from '../../src/shared/db/tables.ts';
-import { auditLog, roleAssignments, staff } from '../../src/workbench/db/schema.ts';
+import { auditLog, authThrottle, roleAssignments, staff } from '../../src/workbench/db/schema.ts';
+import { badgeKey } from '../../src/workbench/staff/staff.repository.ts';
 import {
   browser,
   logIn,
@@ -360,11 +361,22 @@ describe('staff administration', () => {
   test('an administrator resets a forgotten password, which also lifts a lock and ends the sessions', async () => {
     const officer = await makeOfficer(zone, { unitCode: 'SF-D05-P02', role: 'window-clerk', enrolled: true });
     const officerBrowser = await logIn(zone, officer);
+    // Guessers ran the badge number's login delay up to an hour.
+    const delay = {
+      failures: 12,
+      blockedUntil: new Date(zone.services.now().getTime() + 3_600_000),
+      lastAttemptAt: zone.services.now(),
+    };
     await zone.services.db
-      .update(staff)
-      .set({ lockedUntil: new Date(Date.now() + 3_600_000) })
-      .where(eq(staff.id, officer.id));
+      .insert(authThrottle)
+      .values({ key: badgeKey(officer.badgeNo), ...delay })
+      .onConflictDoUpdate({ target: authThrottle.key, set: delay });
     const admin = await logIn(zone, cityAdmin);
+    assert.match(
+      (await admin.get(`/staff/${officer.id}`)).body,
+      /锁定至/,
+      'the administrator sees the delay',
+    );
     const weak = await admin.post(
       `/staff/${officer.id}/reset-password`,
       { newPassword: 'short' },

@@ -20,7 +20,7 @@ const zh = {
   idChecksum: '身份证件号码校验位不正确，请核对',
   idRegion: '身份证件号码前两位的地区代码不正确',
   idBirthdate: '身份证件号码中的出生日期不正确',
-  idTaken: '该身份证件号码已被其他账号使用',
+  idTaken: '该身份证件号码已在其他账号完成实名认证，一个号码只能认证一个账号',
   emailInvalid: '请输入正确的电子邮箱地址',
 } as const;
 
@@ -44,7 +44,8 @@ const en: Record<keyof typeof zh, string> = {
   idChecksum: 'The check digit of the ID number is wrong; please check it',
   idRegion: 'The region code at the start of the ID number is not valid',
   idBirthdate: 'The date of birth in the ID number is not valid',
-  idTaken: 'This ID number is already used by another account',
+  idTaken:
+    'Another account has already been verified with this ID number; a number can verify only one account',
   emailInvalid: 'Enter a valid e-mail address',
 };
 

@@ -200,6 +200,7 @@ const statusText: Record<string, { zh: string; en: string; tone: 'green' | 'ambe
   pending: { zh: '核验中', en: 'Verifying', tone: 'amber' },
   verified: { zh: '已实名认证', en: 'Verified', tone: 'green' },
   'not-matched': { zh: '信息不一致', en: 'Not matched', tone: 'red' },
+  'id-taken': { zh: '已被其他账号认证', en: 'Verified on another account', tone: 'red' },
 };
 
 export function accountPage({
@@ -267,6 +268,15 @@ export function accountPage({
             ctx,
             '姓名与身份证件号码未能通过核验。请核对后在“修改个人信息”中重新提交（每天最多5次）。',
             'The name and ID number did not match the registry. Check them and submit again under “Change your details” (up to 5 times a day).',
+          )}
+        </InsetText>
+      ) : null}
+      {profile.realNameStatus === 'id-taken' ? (
+        <InsetText>
+          {w(
+            ctx,
+            '姓名与身份证件号码核验一致，但该号码已在另一个账号完成实名认证，一个身份证件号码只能认证一个账号。请使用原账号登录；如那个账号不是您本人注册的，请携带身份证件到公安机关办事窗口处理。',
+            'The name and ID number match the registry, but another account has already been verified with this number, and a number can verify only one account. Sign in with that account; if you did not open it, bring your ID card to a police service window.',
           )}
         </InsetText>
       ) : null}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { ThrottledError } from '../../shared/auth/throttle.ts';
 import { AppError, errorMessage, isErrorCode } from '../../shared/http/errors.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
@@ -36,7 +37,8 @@ function formError(
 ) {
   const errors = fieldErrors(request, error);
   if (errors) return reply.html(render(errors), error instanceof AppError ? error.status : 422);
-  if (error instanceof AppError && (error.code === 'LOGIN_FAILED' || error.code === 'ACCOUNT_LOCKED')) {
+  if (error instanceof ThrottledError) reply.headers(error.headers);
+  if (error instanceof AppError && (error.code === 'LOGIN_FAILED' || error instanceof ThrottledError)) {
     const status = error.status;
     return reply.html(render([{ field: 'mobile', message: errorMessage(error.code, request.lang) }]), status);
   }
@@ -56,7 +58,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
     const body = formBody(request);
     const next = safeNext((request.query as Record<string, unknown>).next, '/account');
     try {
-      const citizen = await service.login(services, body.mobile, body.password);
+      const citizen = await service.login(services, body.mobile, body.password, request.ip);
       await signIn(request, citizen.id);
       return reply.redirect(next, 303);
     } catch (error) {
@@ -265,14 +267,17 @@ function registerAccountApi(app: FastifyInstance, services: ZoneServices): void 
           200: Type.Object({ id: Type.String(), displayName: Type.String() }),
           401: ErrorResponse,
           422: ErrorResponse,
+          429: ErrorResponse,
         },
       },
     },
     async (request) => {
       const body = request.body as { mobile: string; password: string };
-      const citizen = await service.login(services, body.mobile, body.password).catch((error: unknown) => {
-        throw localise(request, error);
-      });
+      const citizen = await service
+        .login(services, body.mobile, body.password, request.ip)
+        .catch((error: unknown) => {
+          throw localise(request, error);
+        });
       await signIn(request, citizen.id);
       return citizen;
     },

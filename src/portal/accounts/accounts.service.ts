@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   decoyHash,
   hashPassword,
@@ -6,6 +6,8 @@ import {
   passwordProblem,
   verifyPassword,
 } from '../../shared/auth/password.ts';
+import { admitAttempt, clearAttempts, refundAttempt } from '../../shared/auth/throttle.ts';
+import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
 import { maskIdNumber, parseIdNumber } from '../../shared/validators/id-number.ts';
@@ -13,11 +15,13 @@ import { parseMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens } from '../db/schema.ts';
 import type { AccountMessage } from './accounts.messages.ts';
-import { consumeSmsCode, issueSmsCode, type CodePurpose } from './sms-codes.ts';
-import { requestRealNameCheck } from '../realname/realname.service.ts';
-
-const LOCK_AFTER_FAILURES = 5;
-const LOCK_MS = 15 * 60 * 1000;
+import { checkSmsCode, consumeSmsCode, issueSmsCode, type CodePurpose, type Delivery } from './sms-codes.ts';
+import { addressKey, numberKey } from './login-throttle.ts';
+import {
+  idNumberVerifiedElsewhere,
+  reserveRealNameCheck,
+  sendRealNameCheck,
+} from '../realname/realname.service.ts';
 
 function invalid(fields: { field: string; message: AccountMessage }[]): AppError {
   return new AppError('VALIDATION', { fields: fields as FieldError[] });
@@ -50,23 +54,11 @@ export async function sendCode(
 ): Promise<string> {
   const mobile = normaliseMobile(rawMobile);
   await services.db.transaction(async (tx) => {
-    if (purpose === 'register') {
-      const [existing] = await tx
-        .select({ id: citizens.id })
-        .from(citizens)
-        .where(eq(citizens.mobile, mobile));
-      if (existing)
-        throw new AppError('MOBILE_TAKEN', { fields: [{ field: 'mobile', message: 'MOBILE_TAKEN' }] });
-    }
-    // A reset for an unknown number behaves like a known one, so the form cannot be used to probe accounts.
-    if (purpose === 'reset-password') {
-      const [existing] = await tx
-        .select({ id: citizens.id })
-        .from(citizens)
-        .where(eq(citizens.mobile, mobile));
-      if (!existing) return;
-    }
-    await issueSmsCode(tx, mobile, purpose, services.now());
+    const [existing] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.mobile, mobile));
+    // Every number gets the same answer and the same limits; only the SMS differs, and only its holder reads it.
+    const delivery: Delivery =
+      purpose === 'register' ? (existing ? 'already-registered' : 'code') : existing ? 'code' : 'nothing';
+    await issueSmsCode(tx, mobile, purpose, services.now(), delivery);
   });
   return mobile;
 }
@@ -77,6 +69,23 @@ export interface RegisterInput {
   displayName?: string | undefined;
   password?: string | undefined;
   confirm?: string | undefined;
+}
+
+/** Checks the code (the try is counted even when the rest of the request fails), or reports it on the form. */
+async function checkedCode(services: ZoneServices, input: RegisterInput, purpose: CodePurpose) {
+  try {
+    return await checkSmsCode(services.db, input.mobile, purpose, input.code ?? '', services.now());
+  } catch {
+    throw invalid([{ field: 'code', message: 'codeInvalid' }]);
+  }
+}
+
+async function consumed(tx: Tx, codeId: string, now: Date): Promise<void> {
+  try {
+    await consumeSmsCode(tx, codeId, now);
+  } catch {
+    throw invalid([{ field: 'code', message: 'codeInvalid' }]);
+  }
 }
 
 export async function register(
@@ -90,28 +99,32 @@ export async function register(
   else if ([...displayName].length > 20) fields.push({ field: 'displayName', message: 'displayNameLong' });
   fields.push(...(await checkPassword(input.password, input.confirm, input.mobile)));
   if (fields.length) throw invalid(fields);
+  const codeId = await checkedCode(services, input, 'register');
   const passwordHash = await hashPassword(input.password ?? '');
   return services.db.transaction(async (tx) => {
-    try {
-      await consumeSmsCode(tx, input.mobile, 'register', input.code ?? '', services.now());
-    } catch {
-      throw invalid([{ field: 'code', message: 'codeInvalid' }]);
-    }
+    await consumed(tx, codeId, services.now());
     const [created] = await tx
       .insert(citizens)
       .values({ mobile: input.mobile, passwordHash, displayName })
       .onConflictDoNothing({ target: citizens.mobile })
       .returning({ id: citizens.id, displayName: citizens.displayName });
+    // Only the holder of the number, who has a code, can get here for a number that has an account.
     if (!created) throw new AppError('MOBILE_TAKEN');
     return created;
   });
 }
 
-/** Password login with a lock after five failures; the answer never says which half was wrong. */
+/**
+ * Password login. Every attempt is counted against the number and the address before the password is checked,
+ * so parallel guesses cannot outrun the count; past the free failures each one doubles the wait (429 with
+ * Retry-After), for every number alike, whether it has an account or not. A correct password during the wait is
+ * refused too, so a guesser learns nothing; the owner can always reset the password by SMS.
+ */
 export async function login(
   services: ZoneServices,
   rawMobile: string | undefined,
   password: string | undefined,
+  sourceIp: string,
 ) {
   const fields: { field: string; message: AccountMessage }[] = [];
   let mobile = '';
@@ -122,31 +135,13 @@ export async function login(
   }
   if (!password) fields.push({ field: 'password', message: 'passwordRequired' });
   if (fields.length) throw invalid(fields);
-  const now = services.now();
+  const byNumber = numberKey(services, mobile);
+  const ticket = await admitAttempt(services.db, [byNumber, addressKey(sourceIp)], services.now());
   const [citizen] = await services.db.select().from(citizens).where(eq(citizens.mobile, mobile));
-  if (!citizen) {
-    await verifyPassword(await decoyHash(), password ?? '');
-    throw new AppError('LOGIN_FAILED');
-  }
-  if (citizen.lockedUntil && citizen.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
-  if (!(await verifyPassword(citizen.passwordHash, password ?? ''))) {
-    const failures = citizen.failedLogins + 1;
-    await services.db
-      .update(citizens)
-      .set({
-        failedLogins: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
-        lockedUntil:
-          failures >= LOCK_AFTER_FAILURES ? new Date(now.getTime() + LOCK_MS) : citizen.lockedUntil,
-      })
-      .where(eq(citizens.id, citizen.id));
-    throw new AppError(failures >= LOCK_AFTER_FAILURES ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
-  }
-  if (citizen.failedLogins > 0) {
-    await services.db
-      .update(citizens)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(citizens.id, citizen.id));
-  }
+  // An unknown number costs the same work as a wrong password.
+  const matches = await verifyPassword(citizen?.passwordHash ?? (await decoyHash()), password ?? '');
+  if (!citizen || !matches) throw new AppError('LOGIN_FAILED');
+  await refundAttempt(services.db, ticket, { reset: [byNumber.key] });
   return { id: citizen.id, displayName: citizen.displayName };
 }
 
@@ -155,19 +150,19 @@ export async function resetPassword(services: ZoneServices, input: RegisterInput
   if (!input.code?.trim()) fields.push({ field: 'code', message: 'codeRequired' });
   fields.push(...(await checkPassword(input.password, input.confirm, input.mobile)));
   if (fields.length) throw invalid(fields);
+  const codeId = await checkedCode(services, input, 'reset-password');
   const passwordHash = await hashPassword(input.password ?? '');
   await services.db.transaction(async (tx) => {
-    try {
-      await consumeSmsCode(tx, input.mobile, 'reset-password', input.code ?? '', services.now());
-    } catch {
-      throw invalid([{ field: 'code', message: 'codeInvalid' }]);
-    }
+    await consumed(tx, codeId, services.now());
     const [updated] = await tx
       .update(citizens)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: services.now() })
+      .set({ passwordHash, updatedAt: services.now() })
       .where(eq(citizens.mobile, input.mobile))
       .returning({ id: citizens.id });
-    if (updated) await revokeSessionsOf(tx, `citizen:${updated.id}`);
+    if (!updated) return;
+    await revokeSessionsOf(tx, `citizen:${updated.id}`);
+    // The owner proved the number: whatever delay guessers ran up on it ends here.
+    await clearAttempts(tx, [numberKey(services, input.mobile).key]);
   });
 }
 
@@ -224,33 +219,33 @@ export async function updateProfile(
     updatedAt: services.now(),
   };
   if (idNumber) {
-    const hash = services.sealer.lookupHash(idNumber);
-    const [other] = await services.db
-      .select({ id: citizens.id })
-      .from(citizens)
-      .where(and(eq(citizens.idNumberHash, hash), sql`${citizens.id} <> ${citizenId}`));
-    if (other) throw invalid([{ field: 'idNumber', message: 'idTaken' }]);
     Object.assign(change, {
       idNumberSealed: services.sealer.seal(idNumber),
-      idNumberHash: hash,
       idNumberMasked: maskIdNumber(idNumber),
-      // A changed identity has to be verified again against the registry.
+      // Typing a number claims nothing: it becomes the account's own only when the registry confirms it.
+      idNumberHash: null,
       realNameStatus: 'none',
       realNameRequestId: null,
     });
   }
+  const [before] = await services.db.select().from(citizens).where(eq(citizens.id, citizenId));
+  if (!before) throw new AppError('UNAUTHENTICATED');
+  // Name and ID number together are checked against the registry whenever either changes, or when no
+  // check has succeeded yet.
+  const onFile =
+    idNumber ?? (before.idNumberSealed ? services.sealer.open(before.idNumberSealed) : undefined);
+  const changed = idNumber !== undefined || (realName || null) !== before.realName;
+  const unresolved = before.realNameStatus !== 'verified' && before.realNameStatus !== 'pending';
+  const check = realName && onFile && (changed || unresolved) ? { realName, idNumber: onFile } : undefined;
+  let requestId: string | undefined;
+  if (check) {
+    // Whether a number is verified elsewhere is said only after a check was taken from the daily five.
+    requestId = await reserveRealNameCheck(services, citizenId);
+    if (await idNumberVerifiedElsewhere(services.db, services, citizenId, check.idNumber))
+      throw new AppError('CONFLICT', { fields: [{ field: 'idNumber', message: 'idTaken' }] });
+  }
   await services.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(citizens).where(eq(citizens.id, citizenId));
-    if (!before) throw new AppError('UNAUTHENTICATED');
     await tx.update(citizens).set(change).where(eq(citizens.id, citizenId));
-    // Name and ID number together are checked against the registry whenever either changes, or when no
-    // check has succeeded yet.
-    const onFile =
-      idNumber ?? (before.idNumberSealed ? services.sealer.open(before.idNumberSealed) : undefined);
-    const changed = idNumber !== undefined || (realName || null) !== before.realName;
-    const unresolved = before.realNameStatus === 'none' || before.realNameStatus === 'not-matched';
-    if (realName && onFile && (changed || unresolved)) {
-      await requestRealNameCheck(tx, services, citizenId, realName, onFile);
-    }
+    if (check && requestId) await sendRealNameCheck(tx, citizenId, requestId, check.realName, check.idNumber);
   });
 }

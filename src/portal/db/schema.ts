@@ -1,6 +1,10 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
+export { authThrottle } from '../../shared/auth/throttle.tables.ts';
+
+/** `id-taken`: the registry confirmed the details, but another account had already been verified with them. */
+export type RealNameStatus = 'none' | 'pending' | 'verified' | 'not-matched' | 'id-taken';
 
 export const citizens = pgTable('citizens', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -8,21 +12,17 @@ export const citizens = pgTable('citizens', {
   passwordHash: text('password_hash').notNull(),
   displayName: text('display_name').notNull(),
   realName: text('real_name'),
-  // The ID number is sealed (AES-GCM) at rest; the keyed hash finds duplicates without decrypting.
+  // The ID number is sealed (AES-GCM) at rest. The keyed hash is set only once the registry has confirmed the
+  // name and number: an ID number belongs to the account that passed the check, never to whoever typed it first.
   idNumberSealed: text('id_number_sealed'),
   idNumberHash: text('id_number_hash').unique(),
   idNumberMasked: text('id_number_masked'),
-  realNameStatus: text('real_name_status')
-    .notNull()
-    .default('none')
-    .$type<'none' | 'pending' | 'verified' | 'not-matched'>(),
+  realNameStatus: text('real_name_status').notNull().default('none').$type<RealNameStatus>(),
   // The check in flight: a late answer to an earlier request (the person changed the details since) is ignored.
   realNameRequestId: uuid('real_name_request_id'),
   realNameCheckedAt: timestamp('real_name_checked_at', { withTimezone: true }),
   email: text('email'),
   address: text('address'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -45,3 +45,4 @@ export const smsCodes = pgTable(
 export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
 export * from '../catalog/catalog.tables.ts';
 export * from '../companies/companies.tables.ts';
+export { realnameChecks } from '../realname/realname.tables.ts';

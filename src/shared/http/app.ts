@@ -25,6 +25,8 @@ export interface AppOptions {
   sessionSecret: string;
   logLevel: string;
   production: boolean;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies: string[];
   title: string;
   renderErrorPage: ErrorPageRenderer;
 }
@@ -46,7 +48,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
     genReqId: () => randomUUID(),
-    trustProxy: options.production,
+    trustProxy: options.trustedProxies.length ? options.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -23,11 +23,6 @@ const catalogue = {
     zh: '警号、密码或动态口令不正确',
     en: 'Badge number, password or code is wrong',
   },
-  ACCOUNT_LOCKED: {
-    status: 423,
-    zh: '账号因多次登录失败已临时锁定，请15分钟后再试',
-    en: 'The account is locked for 15 minutes after repeated failures',
-  },
   ACCOUNT_DISABLED: { status: 403, zh: '账号已停用', en: 'The account is disabled' },
   CODE_INVALID: { status: 422, zh: '验证码不正确或已过期', en: 'The code is wrong or has expired' },
   MOBILE_TAKEN: {

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
+export { authThrottle } from '../../shared/auth/throttle.tables.ts';
 
 export type UnitKind =
   | 'bureau'
@@ -56,8 +57,6 @@ export const staff = pgTable('staff', {
   totpSealed: text('totp_sealed'),
   totpLastStep: integer('totp_last_step').notNull().default(0),
   mustEnrolTotp: boolean('must_enrol_totp').notNull().default(true),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   // The administrator who created the account (null for seeded ones): a fresh account may not decide on its

@@ -48,7 +48,8 @@ export function realnameRequestHandler(services: ZoneServices): InboxHandler {
       tx,
       realnameVerifyResult,
       { requestId: request.requestId, citizenRef: request.citizenRef, outcome },
-      { stream: 'realname' },
+      // The answer goes back in the request's stream, so each person's answers stay in order, apart from others'.
+      { stream: message.stream },
     );
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ThrottledError } from '../../shared/auth/throttle.ts';
 import { AppError, errorMessage } from '../../shared/http/errors.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
@@ -18,7 +19,8 @@ declare module 'fastify' {
   }
 }
 
-// The login doors are the ones attackers knock on: limited per address on top of the per-account lockout.
+// The login doors are the ones attackers knock on: limited per address per minute on top of the growing delays
+// per badge number and address (staff.auth.ts).
 const PENDING_MS = 5 * 60 * 1000;
 const page = { schema: { hide: true } };
 
@@ -44,7 +46,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
     return reply.redirect(next, 303);
   };
 
-  /** Back to the first step with the reason, e.g. when the account was locked during the code step. */
+  /** Back to the first step with the reason, e.g. when the attempts were throttled during the code step. */
   const restart = async (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
     await request.session.regenerate();
     const errors = [{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }];
@@ -86,9 +88,10 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
         );
       const errors = fieldErrors(request, error);
       if (errors) return render(errors, 422);
+      if (error instanceof ThrottledError) reply.headers(error.headers);
       if (
         error instanceof AppError &&
-        ['STAFF_LOGIN_FAILED', 'ACCOUNT_LOCKED', 'ACCOUNT_DISABLED'].includes(error.code)
+        ['STAFF_LOGIN_FAILED', 'RATE_LIMITED', 'ACCOUNT_DISABLED'].includes(error.code)
       ) {
         return render([{ field: 'badgeNo', message: errorMessage(error.code, request.lang) }], error.status);
       }
@@ -124,7 +127,11 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
 
     /** Problems that end the attempt send the officer back to the start; a wrong step goes to the right one. */
     const recover = async (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
-      if (error instanceof AppError && (error.code === 'ACCOUNT_LOCKED' || error.code === 'ACCOUNT_DISABLED'))
+      if (error instanceof ThrottledError) {
+        reply.headers(error.headers);
+        return restart(request, reply, error);
+      }
+      if (error instanceof AppError && error.code === 'ACCOUNT_DISABLED')
         return restart(request, reply, error);
       if (error instanceof AppError && error.code === 'UNAUTHENTICATED')
         return reply.redirect('/staff/login', 303);

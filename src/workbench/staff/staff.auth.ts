@@ -1,84 +1,104 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import { decoyHash, verifyPassword } from '../../shared/auth/password.ts';
+import {
+  admitAttempt,
+  PER_ACCOUNT,
+  PER_ADDRESS,
+  refundAttempt,
+  ThrottledError,
+  type AttemptTicket,
+  type ThrottleKey,
+} from '../../shared/auth/throttle.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { claimedIdentity } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { staff } from '../db/schema.ts';
-import { findStaffByBadge, type StaffRow } from './staff.repository.ts';
+import { badgeKey, findStaffByBadge, type StaffRow } from './staff.repository.ts';
 import type { StaffMessage } from './staff.messages.ts';
 import { matchStep, newTotpSecret, normaliseCode, otpauthUri, qrSvg } from './totp.ts';
 
-// The two-step staff login. Password and code failures share one counter, and only a completed login
-// resets it: otherwise someone who knows the password could reset the counter at will and guess codes forever.
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
+// The two-step staff login, throttled per badge number and per address (shared/auth/throttle.ts). Every
+// attempt is charged before the password or code is checked. A right password gives back only its own charge
+// and only a completed login clears the badge's count: otherwise someone who knows the password could clear it
+// at will and guess codes for ever.
 
 function invalid(fields: { field: string; message: StaffMessage }[]): AppError {
   return new AppError('VALIDATION', { fields: fields as FieldError[] });
 }
 
+const throttleKeys = (badgeNo: string, sourceIp: string | null): ThrottleKey[] => [
+  { key: badgeKey(badgeNo), policy: PER_ACCOUNT },
+  { key: `staff-login:ip:${sourceIp ?? 'unknown'}`, policy: PER_ADDRESS },
+];
+
 export const needsEnrolment = (row: Pick<StaffRow, 'mustEnrolTotp' | 'totpSealed'>) =>
   row.mustEnrolTotp || !row.totpSealed;
-const isLocked = (row: StaffRow, now: Date) => row.lockedUntil !== null && row.lockedUntil > now;
 const at = (row: StaffRow) => ({
   actor: row.badgeNo,
   actorUnit: row.unitCode,
   target: `staff:${row.badgeNo}`,
 });
+const unknownActor = (badgeNo: string) => ({
+  actor: 'unknown',
+  actorUnit: null,
+  target: null,
+  claimed: claimedIdentity(badgeNo),
+});
 
-/** Counts a failure and locks the account on the fifth; returns whether it is now locked. */
-async function countFailure(
-  tx: Tx,
-  row: StaffRow,
-  now: Date,
+/** Charges the attempt, or records the refusal and passes it on (429 with Retry-After). */
+async function admitted(
+  services: ZoneServices,
+  badgeNo: string,
+  row: StaffRow | undefined,
   sourceIp: string | null,
-  reason: string,
-): Promise<boolean> {
-  const [updated] = await tx
-    .update(staff)
-    .set({ failedLogins: sql`${staff.failedLogins} + 1` })
-    .where(eq(staff.id, row.id))
-    .returning({ failedLogins: staff.failedLogins });
-  const failures = updated?.failedLogins ?? LOCK_AFTER_FAILURES;
-  await recordAudit(tx, {
-    ...at(row),
-    action: 'staff.login.failed',
-    sourceIp,
-    detail: { reason, failures },
-    at: now,
-  });
-  if (failures < LOCK_AFTER_FAILURES) return false;
-  const lockedUntil = new Date(now.getTime() + LOCK_MS);
-  await tx.update(staff).set({ failedLogins: 0, lockedUntil }).where(eq(staff.id, row.id));
-  await recordAudit(tx, {
-    ...at(row),
-    action: 'staff.login.locked',
-    sourceIp,
-    detail: { lockedUntil: lockedUntil.toISOString() },
-    at: now,
-  });
-  return true;
+): Promise<AttemptTicket> {
+  const now = services.now();
+  try {
+    return await admitAttempt(services.db, throttleKeys(badgeNo, sourceIp), now);
+  } catch (error) {
+    if (!(error instanceof ThrottledError)) throw error;
+    // The audit names the account even when the answer does not: the log is for the police, not the caller.
+    const known = row ?? (await findStaffByBadge(services.db, badgeNo));
+    const who = known ? at(known) : unknownActor(badgeNo);
+    await services.db.transaction((tx) =>
+      recordAudit(tx, {
+        actor: who.actor,
+        actorUnit: who.actorUnit,
+        target: who.target,
+        action: 'staff.login.throttled',
+        sourceIp,
+        detail: {
+          retryAfterSeconds: error.retryAfterSeconds,
+          ...('claimed' in who ? { badgeNo: who.claimed } : {}),
+        },
+        at: now,
+      }),
+    );
+    throw error;
+  }
 }
 
-async function refuse(
+/** What the badge's counter stands at after this attempt, for the audit. */
+const failuresOf = (ticket: AttemptTicket, badgeNo: string) =>
+  ticket.charges.find((c) => c.key === badgeKey(badgeNo))?.failures ?? 0;
+
+async function refuseDisabled(
   services: ZoneServices,
   row: StaffRow,
   sourceIp: string | null,
-  reason: 'locked' | 'disabled',
 ): Promise<never> {
   await services.db.transaction((tx) =>
     recordAudit(tx, {
       ...at(row),
       action: 'staff.login.failed',
       sourceIp,
-      detail: { reason },
+      detail: { reason: 'disabled' },
       at: services.now(),
     }),
   );
-  throw new AppError(reason === 'locked' ? 'ACCOUNT_LOCKED' : 'ACCOUNT_DISABLED');
+  throw new AppError('ACCOUNT_DISABLED');
 }
 
 export interface PasswordStepResult {
@@ -86,7 +106,10 @@ export interface PasswordStepResult {
   next: 'totp' | 'enrol';
 }
 
-/** Step one. Wrong badge and wrong password give the same answer, after the same amount of work. */
+/**
+ * Step one. Wrong badge and wrong password give the same answer after the same work, and the same delays:
+ * the counters are kept per badge number typed, whether an account has it or not.
+ */
 export async function passwordStep(
   services: ZoneServices,
   input: { badgeNo?: string | undefined; password?: string | undefined },
@@ -99,33 +122,33 @@ export async function passwordStep(
   if (fields.length) throw invalid(fields);
   const now = services.now();
 
+  const ticket = await admitted(services, badgeNo, undefined, sourceIp);
   const row = await findStaffByBadge(services.db, badgeNo);
-  if (!row) {
-    await verifyPassword(await decoyHash(), input.password ?? '');
+  const matches = await verifyPassword(row?.passwordHash ?? (await decoyHash()), input.password ?? '');
+  if (!row || !matches) {
+    const who = row ? at(row) : unknownActor(badgeNo);
     await services.db.transaction((tx) =>
       recordAudit(tx, {
-        actor: 'unknown',
-        actorUnit: null,
-        target: null,
+        actor: who.actor,
+        actorUnit: who.actorUnit,
+        target: who.target,
         action: 'staff.login.failed',
         sourceIp,
-        detail: { reason: 'unknown-badge', badgeNo: claimedIdentity(badgeNo) },
+        detail: row
+          ? { reason: 'password', failures: failuresOf(ticket, badgeNo) }
+          : { reason: 'unknown-badge', badgeNo: claimedIdentity(badgeNo) },
         at: now,
       }),
     );
     throw new AppError('STAFF_LOGIN_FAILED');
   }
-  if (isLocked(row, now)) return refuse(services, row, sourceIp, 'locked');
-  if (!(await verifyPassword(row.passwordHash, input.password ?? ''))) {
-    const locked = await services.db.transaction((tx) => countFailure(tx, row, now, sourceIp, 'password'));
-    throw new AppError(locked ? 'ACCOUNT_LOCKED' : 'STAFF_LOGIN_FAILED');
-  }
+  await refundAttempt(services.db, ticket);
   // Said only to someone who knows the password, so it reveals nothing to a guesser.
-  if (row.disabledAt) return refuse(services, row, sourceIp, 'disabled');
+  if (row.disabledAt) return refuseDisabled(services, row, sourceIp);
   return { staffId: row.id, next: needsEnrolment(row) ? 'enrol' : 'totp' };
 }
 
-/** Loads the account between the steps; it may have been disabled or locked meanwhile. */
+/** Loads the account between the steps; it may have been disabled meanwhile. */
 async function pendingAccount(
   services: ZoneServices,
   staffId: string,
@@ -133,8 +156,7 @@ async function pendingAccount(
 ): Promise<StaffRow> {
   const [row] = await services.db.select().from(staff).where(eq(staff.id, staffId));
   if (!row) throw new AppError('UNAUTHENTICATED');
-  if (row.disabledAt) return refuse(services, row, sourceIp, 'disabled');
-  if (isLocked(row, services.now())) return refuse(services, row, sourceIp, 'locked');
+  if (row.disabledAt) return refuseDisabled(services, row, sourceIp);
   return row;
 }
 
@@ -151,27 +173,33 @@ async function acceptCode(
 ): Promise<void> {
   const code = normaliseCode(rawCode);
   if (!code) throw invalid([{ field: 'code', message: 'codeRequired' }]);
+  const ticket = await admitted(services, row.badgeNo, row, sourceIp);
   const now = services.now();
   const secret = row.totpSealed ? services.sealer.open(row.totpSealed) : undefined;
   const step = secret ? matchStep(row.badgeNo, secret, code, now.getTime()) : null;
-  const outcome = await services.db.transaction(async (tx) => {
+  const accepted = await services.db.transaction(async (tx) => {
     if (step !== null) {
       const [won] = await tx
         .update(staff)
-        .set({ totpLastStep: step, failedLogins: 0, lockedUntil: null })
+        .set({ totpLastStep: step })
         .where(and(eq(staff.id, row.id), lt(staff.totpLastStep, step), isNull(staff.disabledAt)))
         .returning({ id: staff.id });
       if (won) {
         await onAccepted(tx, step);
-        return 'ok' as const;
+        await refundAttempt(tx, ticket, { reset: [badgeKey(row.badgeNo)] });
+        return true;
       }
     }
-    const locked = await countFailure(tx, row, now, sourceIp, step === null ? 'totp' : 'totp-replay');
-    return locked ? ('locked' as const) : ('failed' as const);
+    await recordAudit(tx, {
+      ...at(row),
+      action: 'staff.login.failed',
+      sourceIp,
+      detail: { reason: step === null ? 'totp' : 'totp-replay', failures: failuresOf(ticket, row.badgeNo) },
+      at: now,
+    });
+    return false;
   });
-  if (outcome === 'locked') throw new AppError('ACCOUNT_LOCKED');
-  if (outcome === 'failed')
-    throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'codeInvalid' }] });
+  if (!accepted) throw new AppError('CODE_INVALID', { fields: [{ field: 'code', message: 'codeInvalid' }] });
 }
 
 /** Step two for an enrolled account. */

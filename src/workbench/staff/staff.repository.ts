@@ -9,7 +9,25 @@ export type StaffRow = typeof staff.$inferSelect;
 export interface StaffRecord extends StaffRow {
   unitName: string;
   unitPath: string;
+  /** Until when login attempts with this badge number are refused, and the failures that led there. */
+  lockedUntil: Date | null;
+  failedLogins: number;
 }
+
+// The login throttle (staff.auth.ts) keeps its counters per badge number typed, in lower case since badge
+// numbers are matched without regard to case.
+const BADGE_KEY_PREFIX = 'staff-login:badge:';
+
+export function badgeKey(badgeNo: string): string {
+  return BADGE_KEY_PREFIX + badgeNo.toLowerCase();
+}
+
+const badgeCounter = sql`auth_throttle.key = ${BADGE_KEY_PREFIX} || lower(${staff.badgeNo})`;
+const lockedUntil = sql<Date | null>`(SELECT blocked_until FROM auth_throttle WHERE ${badgeCounter})`.mapWith(
+  staff.createdAt,
+);
+const failedLogins =
+  sql<number>`coalesce((SELECT failures FROM auth_throttle WHERE ${badgeCounter}), 0)`.mapWith(Number);
 
 export interface AssignmentRecord {
   id: string;
@@ -29,11 +47,13 @@ export function isUuid(value: string): boolean {
 export async function findStaff(db: Executor, id: string): Promise<StaffRecord | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await db
-    .select({ s: staff, unitName: units.name, unitPath: units.path })
+    .select({ s: staff, unitName: units.name, unitPath: units.path, lockedUntil, failedLogins })
     .from(staff)
     .innerJoin(units, eq(units.code, staff.unitCode))
     .where(eq(staff.id, id));
-  return row ? { ...row.s, unitName: row.unitName, unitPath: row.unitPath } : undefined;
+  if (!row) return undefined;
+  const { s: columns, ...joined } = row;
+  return { ...columns, ...joined };
 }
 
 /** Badge numbers are matched without regard to case: people type "sf1001" as often as "SF1001". */
@@ -98,7 +118,7 @@ export async function listStaff(db: Executor, reach: Reach, query: StaffListQuer
       unitName: units.name,
       mustEnrolTotp: staff.mustEnrolTotp,
       disabled: isNotNull(staff.disabledAt).mapWith(Boolean),
-      lockedUntil: staff.lockedUntil,
+      lockedUntil,
     })
     .from(staff)
     .innerJoin(units, eq(units.code, staff.unitCode))

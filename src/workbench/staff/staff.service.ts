@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { hashPassword, passwordMessageKey, passwordProblem } from '../../shared/auth/password.ts';
+import { clearAttempts } from '../../shared/auth/throttle.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
@@ -12,7 +13,13 @@ import { findUnit } from '../org/org.repository.ts';
 import type { CurrentStaff } from '../session.ts';
 import type { StaffMessage } from './staff.messages.ts';
 import { allows, mayGrant, mayManage } from './staff.policy.ts';
-import { assignmentsOf, findStaff, findStaffByBadge, type StaffRecord } from './staff.repository.ts';
+import {
+  assignmentsOf,
+  badgeKey,
+  findStaff,
+  findStaffByBadge,
+  type StaffRecord,
+} from './staff.repository.ts';
 import { isRole } from './roles.ts';
 
 // Account administration. Every change and its audit entry commit together, and each one re-checks the
@@ -227,10 +234,8 @@ export async function setDisabled(
       const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
       await audit(tx, services, by, 'staff.disable', target, { sessionsEnded: sessions });
     } else {
-      await tx
-        .update(staff)
-        .set({ disabledAt: null, failedLogins: 0, lockedUntil: null })
-        .where(eq(staff.id, target.id));
+      await tx.update(staff).set({ disabledAt: null }).where(eq(staff.id, target.id));
+      await clearAttempts(tx, [badgeKey(target.badgeNo)]);
       await audit(tx, services, by, 'staff.enable', target, {});
     }
   });
@@ -250,10 +255,8 @@ export async function resetPassword(
   if (weak) throw invalid([{ field: 'newPassword', message: passwordMessageKey[weak] }]);
   const passwordHash = await hashPassword(password);
   await services.db.transaction(async (tx) => {
-    await tx
-      .update(staff)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
-      .where(eq(staff.id, target.id));
+    await tx.update(staff).set({ passwordHash }).where(eq(staff.id, target.id));
+    await clearAttempts(tx, [badgeKey(target.badgeNo)]);
     const sessions = await revokeSessionsOf(tx, `staff:${target.id}`);
     await audit(tx, services, by, 'staff.password.reset', target, { sessionsEnded: sessions });
   });

@@ -1,0 +1,13 @@
+import { PER_ACCOUNT, PER_ADDRESS, type ThrottleKey } from '../../shared/auth/throttle.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+
+// The login page and the JSON API share these counters: both doors lead to the same accounts.
+
+/** The number is keyed by its keyed hash: the counters hold no mobile numbers. */
+export function numberKey(services: ZoneServices, mobile: string): ThrottleKey {
+  return { key: `citizen-login:mobile:${services.sealer.lookupHash(mobile)}`, policy: PER_ACCOUNT };
+}
+
+export function addressKey(sourceIp: string): ThrottleKey {
+  return { key: `citizen-login:ip:${sourceIp}`, policy: PER_ADDRESS };
+}
