@@ -14,7 +14,7 @@ import type { PageContext } from '../shared/ui/context.ts';
 /** The internet zone: the public site and its JSON API. */
 export async function buildPortal(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string },
+  options: { sessionSecret: string; production: boolean; logLevel: string; apiDocsUi?: boolean | undefined },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'portal',
@@ -22,6 +22,8 @@ export async function buildPortal(
     sessionSecret: options.sessionSecret,
     production: options.production,
     logLevel: options.logLevel,
+    apiDocsUi: options.apiDocsUi,
+    now: () => services.now(),
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {

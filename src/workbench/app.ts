@@ -16,7 +16,7 @@ import { registerStaffRoutes } from './staff/staff.routes.ts';
 /** The police network zone: the officers' workbench. */
 export async function buildWorkbench(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string },
+  options: { sessionSecret: string; production: boolean; logLevel: string; apiDocsUi?: boolean | undefined },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'workbench',
@@ -24,6 +24,8 @@ export async function buildWorkbench(
     sessionSecret: options.sessionSecret,
     production: options.production,
     logLevel: options.logLevel,
+    apiDocsUi: options.apiDocsUi,
+    now: () => services.now(),
     title: 'OpenPSB workbench API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {
