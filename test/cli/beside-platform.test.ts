@@ -68,8 +68,12 @@ describe(
       assert.equal(audit.code, 0, audit.stderr);
       assert.equal(audit.stdout.trim(), (await verifyAuditChain(workbench.database.db)).text);
       assert.match(audit.stdout, /^audit log: [1-9]\d* rows?, hash chain intact/);
-      assert.equal(status.code, 0, status.stderr + status.stdout);
-      assert.match(status.stdout, /realname/i);
+      // Healthy or not (the demo catalogue may still be crossing), it is the live platform's own state: the
+      // guides it has just published are on their way to the portal.
+      assert.ok(status.code === 0 || status.code === 1, status.stderr);
+      assert.equal(status.stderr, '');
+      assert.match(status.stdout, /^exchange status at /);
+      assert.match(status.stdout, /workbench-to-portal[^\n]*\n[^]*catalog\.item\.published/);
     });
 
     test('a command that needs the databases to itself says why it cannot run', async () => {

@@ -13,7 +13,10 @@ const migrationsRoot = path.resolve(import.meta.dirname, '../../migrations');
 const templatesDir = path.join(tmpdir(), 'openpsb-test-databases');
 const pgliteVersion = (
   JSON.parse(
-    readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    readFileSync(
+      path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json'),
+      'utf8',
+    ),
   ) as { version: string }
 ).version;
 

@@ -1,8 +1,6 @@
 import negotiate from '@fastify/accept-negotiator';
 import { LRUCache } from 'lru-cache';
 
-
-
 export interface HtmlCacheOptions {
   /** Entries kept; the least recently used goes first when a new one needs room. */
   max: number;
