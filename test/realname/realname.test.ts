@@ -112,7 +112,7 @@ describe('real-name verification across the exchange', () => {
       workbench.services.db.select().from(auditLog).where(eq(auditLog.action, 'registry.realname-check'));
     const before = await checks();
     const { client } = await citizen();
-    const resident = syntheticResidents(50)[11]!;
+    const resident = syntheticResidents(50)[13]!;
     await client.post('/account/profile', {
       displayName: '核验',
       realName: resident.name,
