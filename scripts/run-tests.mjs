@@ -3,7 +3,9 @@
 //   1. unit tests (beside the code) and integration tests (test/) on the embedded PGlite engine;
 //   2. the integration tests again on PostgreSQL when TEST_DATABASE_URL is set;
 //   3. the browser journeys in Chromium when a Chromium is found (required when REQUIRE_BROWSER=1).
-// Extra arguments narrow the run to files whose path contains one of them.
+// Extra arguments narrow the run to files whose path contains one of them. Without them, a group that finds no
+// files fails the run (a renamed folder or suffix must not turn into a silent pass): the unit tests, the
+// integration tests, and the browser journeys when a browser is required.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,11 @@ function files(dir, pattern) {
 }
 
 function run(label, testFiles, env) {
-  if (testFiles.length === 0) return 0;
+  if (testFiles.length === 0) {
+    if (filters.length > 0) return 0;
+    process.stderr.write(`\n${label}: no test files found\n`);
+    return 1;
+  }
   process.stdout.write(`\n# ${label}: ${testFiles.length} files\n`);
   const result = spawnSync(
     process.execPath,
@@ -47,19 +53,30 @@ const journeys = files('test', /\.e2e\.tsx?$/);
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 let failed = 0;
-failed += run('unit and integration tests on PGlite', [...unit, ...integration], { TEST_DATABASE_URL: '' })
-  ? 1
-  : 0;
+if (filters.length === 0 && unit.length === 0) {
+  process.stderr.write('\nunit tests: no test files found beside the code (src/**/*.test.ts)\n');
+  failed += 1;
+}
+if (filters.length === 0 && integration.length === 0) {
+  process.stderr.write('\nintegration tests: no test files found (test/**/*.test.ts)\n');
+  failed += 1;
+}
+if (unit.length + integration.length > 0)
+  failed += run('unit and integration tests on PGlite', [...unit, ...integration], { TEST_DATABASE_URL: '' })
+    ? 1
+    : 0;
 if (postgresUrl)
   failed += run('integration tests on PostgreSQL', integration, { TEST_DATABASE_URL: postgresUrl }) ? 1 : 0;
 else process.stdout.write('\n# PostgreSQL suite not run: set TEST_DATABASE_URL to run it\n');
 
 const chromium = findChromium();
-if (chromium)
+const browserRequired = process.env.REQUIRE_BROWSER === '1';
+if (chromium && (journeys.length > 0 || browserRequired))
   failed += run('browser journeys in Chromium', journeys, { CHROMIUM_PATH: chromium, TEST_DATABASE_URL: '' })
     ? 1
     : 0;
-else if (process.env.REQUIRE_BROWSER === '1') {
+else if (chromium) process.stdout.write('\n# browser journeys: none found\n');
+else if (browserRequired) {
   process.stderr.write('\nChromium is required (REQUIRE_BROWSER=1) but none was found\n');
   failed += 1;
 } else process.stdout.write('\n# browser journeys not run: no Chromium found (apt-get install chromium)\n');

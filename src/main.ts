@@ -1,23 +1,15 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './shared/config.ts';
+import { isEmbedded, loadConfig, type Config } from './shared/config.ts';
+import { AppError } from './shared/http/errors.ts';
 import { loadSecrets } from './shared/secrets.ts';
-import type { Worker } from './shared/jobs/queue.ts';
-import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
-import { seedPortal } from './portal/seed.ts';
-import { seedWorkbench } from './workbench/seed.ts';
-import { DEMO_RESIDENT, seedRegistry } from './workbench/registry/registry.seed.ts';
-import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
-import { DEMO_COMPANY, seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
+import type { Zone, ZoneName } from './zones.ts';
+import { DEMO_RESIDENT } from './workbench/registry/registry.seed.ts';
+import { DEMO_COMPANY } from './workbench/market-registry/market-registry.seed.ts';
 import type { DemoAccount } from './shared/zone.ts';
-import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
-import { keyringFrom, startRelay } from './exchange/runtime.ts';
-import { exchangeStatus } from './exchange/monitor.ts';
-import type { Secrets } from './shared/secrets.ts';
-
-function exchangeKeyring(secrets: Secrets) {
-  return keyringFrom({ portal: secrets.exchangePortalKey, workbench: secrets.exchangeWorkbenchKey });
-}
+import { startRelay } from './exchange/runtime.ts';
+import { askRunningPlatform } from './local-control.ts';
+import { exchangeKeyring, openZones, readOnlyCommands, seedZones, startPlatform } from './platform.ts';
 
 const usage = `openpsb <command>
 
@@ -29,61 +21,33 @@ const usage = `openpsb <command>
   exchange         run the boundary exchange relay between the two zones' databases
   exchange status  print the health of every flow; exits 1 when a flow is unhealthy
   audit verify     check the workbench audit log's hash chain; exits 1 if any row was altered, inserted or removed
+
+  exchange status and audit verify also work beside a running \`openpsb start\`, which answers them; the other
+  commands need the embedded databases to themselves.
 `;
 
-async function open(names: ZoneName[], config: Config): Promise<Zone[]> {
-  const secrets = loadSecrets(process.env, config.DATA_DIR);
-  const zones: Zone[] = [];
-  for (const name of names) zones.push(await openZone(name, { config, secrets }));
-  return zones;
+async function serve(names: ZoneName[], config: Config): Promise<void> {
+  const platform = await startPlatform(names, config);
+  printWelcome(platform.zones, platform.apps, platform.accounts);
+  closeWithGrace({ delay: 10_000 }, () => platform.stop());
 }
 
-async function seed(zones: Zone[]): Promise<DemoAccount[]> {
-  const accounts: DemoAccount[] = [];
-  for (const zone of zones) {
-    if (zone.name === 'portal') accounts.push(...(await seedPortal(zone.services)));
-    else {
-      accounts.push(...(await seedWorkbench(zone.services)));
-      await seedRegistry(zone.services);
-      await seedMarketRegistry(zone.services);
-      await seedCatalog(zone.services);
+/** Runs a read-only command: answered by the platform running on DATA_DIR if there is one, else directly. */
+async function runReadOnly(name: string, config: Config): Promise<number> {
+  const command = readOnlyCommands[name];
+  if (!command) return 2;
+  const embedded = command.zones.some((zone) => isEmbedded(config, zone));
+  let answer = embedded ? await askRunningPlatform(config.DATA_DIR, name) : undefined;
+  if (!answer) {
+    const zones = await openZones(command.zones, config);
+    try {
+      answer = await command.run(zones);
+    } finally {
+      for (const zone of zones) await zone.database.close();
     }
   }
-  return accounts;
-}
-
-async function serve(names: ZoneName[], config: Config): Promise<void> {
-  const secrets = loadSecrets(process.env, config.DATA_DIR);
-  const zones = await open(names, config);
-  const accounts = await seed(zones);
-  const apps: FastifyInstance[] = [];
-  const workers: Worker[] = [];
-  for (const zone of zones) {
-    const app = await buildZoneApp(zone, { config, secrets });
-    const port = zone.name === 'portal' ? config.PORTAL_PORT : config.WORKBENCH_PORT;
-    await app.listen({ host: config.HOST, port });
-    apps.push(app);
-    workers.push(startZoneWorker(zone));
-  }
-  // With both zones in this process (the embedded default) the exchange relay runs here too.
-  const portal = zones.find((z) => z.name === 'portal');
-  const workbench = zones.find((z) => z.name === 'workbench');
-  const relay =
-    portal && workbench
-      ? startRelay(
-          portal.database.db,
-          workbench.database.db,
-          exchangeKeyring(secrets),
-          workbench.services.log,
-        )
-      : undefined;
-  printWelcome(zones, apps, accounts);
-  closeWithGrace({ delay: 10_000 }, async () => {
-    await relay?.stop();
-    for (const worker of workers) await worker.stop();
-    for (const app of apps) await app.close();
-    for (const zone of zones) await zone.database.close();
-  });
+  process.stdout.write(answer.text + '\n');
+  return answer.ok ? 0 : 1;
 }
 
 function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAccount[]): void {
@@ -131,28 +95,23 @@ async function main(argv: string[]): Promise<number> {
       await serve([command], config);
       return -1;
     case 'migrate': {
-      const zones = await open(['portal', 'workbench'], config);
+      const zones = await openZones(['portal', 'workbench'], config);
       for (const zone of zones) await zone.database.close();
       process.stdout.write('migrations applied\n');
       return 0;
     }
     case 'seed': {
-      const zones = await open(['portal', 'workbench'], config);
-      await seed(zones);
+      const zones = await openZones(['portal', 'workbench'], config);
+      await seedZones(zones);
       for (const zone of zones) await zone.database.close();
       process.stdout.write('demo data loaded\n');
       return 0;
     }
     case 'exchange': {
-      const zones = await open(['portal', 'workbench'], config);
-      const [portal, workbench] = zones as [Zone, Zone];
-      if (sub === 'status') {
-        const status = await exchangeStatus(portal.database.db, workbench.database.db, new Date());
-        for (const zone of zones) await zone.database.close();
-        process.stdout.write(status.text + '\n');
-        return status.ok ? 0 : 1;
-      }
+      if (sub === 'status') return runReadOnly('exchange status', config);
       if (sub) break;
+      const zones = await openZones(['portal', 'workbench'], config);
+      const [portal, workbench] = zones as [Zone, Zone];
       const keyring = exchangeKeyring(loadSecrets(process.env, config.DATA_DIR));
       const relay = startRelay(portal.database.db, workbench.database.db, keyring, workbench.services.log);
       process.stdout.write('exchange relay running between the portal and workbench databases\n');
@@ -162,15 +121,9 @@ async function main(argv: string[]): Promise<number> {
       });
       return -1;
     }
-    case 'audit': {
-      if (sub !== 'verify') break;
-      const [zone] = await open(['workbench'], config);
-      if (!zone) return 1;
-      const report = await verifyAuditChain(zone.database.db);
-      await zone.database.close();
-      process.stdout.write(report.text + '\n');
-      return report.ok ? 0 : 1;
-    }
+    case 'audit':
+      if (sub === 'verify') return runReadOnly('audit verify', config);
+      break;
     default:
       break;
   }
@@ -178,12 +131,26 @@ async function main(argv: string[]): Promise<number> {
   return command ? 2 : 0;
 }
 
+/** What to tell the user when the command failed: a locked data directory names the way out. */
+function failureMessage(error: unknown, argv: string[]): string {
+  if (error instanceof AppError && error.code === 'DATA_DIR_LOCKED') {
+    const command = argv.slice(0, 2).join(' ');
+    return [
+      `openpsb ${command} cannot run while OpenPSB is running on the same data directory (${error.detail}).`,
+      'It needs the embedded databases to itself: stop the running platform first (Ctrl+C where it runs), then',
+      'run the command again. `openpsb exchange status` and `openpsb audit verify` work beside a running',
+      '`openpsb start`.',
+    ].join('\n');
+  }
+  return `openpsb: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`openpsb: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(failureMessage(error, process.argv.slice(2)) + '\n');
     process.exit(1);
   },
 );

@@ -47,6 +47,8 @@ export interface ZoneOptions {
   /** Overrides the database choice (tests): a postgres URL, or a PGlite directory / memory://. */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** An embedded database to start from instead of an empty one (tests: a dump taken after migrating). */
+  initialData?: Blob | undefined;
 }
 
 /** Opens a zone's own database, migrates it, and assembles the services its features are given. */
@@ -55,7 +57,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     options.databaseUrl ??
     (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL);
   const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
-  const database = await openDatabase({ url, dataDir });
+  const database = await openDatabase({ url, dataDir, initialData: options.initialData });
   await database.migrate(path.join(migrationsRoot, name));
   const notifier = new SandboxNotificationAdapter(options.secrets.notifySecret);
   const services: ZoneServices = {
@@ -84,12 +86,16 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   return { name, database, services, handlers, inboxHandlers };
 }
 
-export async function buildZoneApp(zone: Zone, options: ZoneOptions): Promise<FastifyInstance> {
+export async function buildZoneApp(
+  zone: Zone,
+  options: ZoneOptions & { apiDocsUi?: boolean | undefined },
+): Promise<FastifyInstance> {
   const appOptions = {
     sessionSecret: options.secrets.sessionSecret,
     production: options.config.NODE_ENV === 'production',
     trustedProxies: trustedProxies(options.config),
     logLevel: options.config.LOG_LEVEL,
+    apiDocsUi: options.apiDocsUi,
   };
   return zone.name === 'portal'
     ? buildPortal(zone.services, appOptions)

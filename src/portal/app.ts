@@ -14,7 +14,13 @@ import type { PageContext } from '../shared/ui/context.ts';
 /** The internet zone: the public site and its JSON API. */
 export async function buildPortal(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string; trustedProxies: string[] },
+  options: {
+    sessionSecret: string;
+    production: boolean;
+    logLevel: string;
+    trustedProxies: string[];
+    apiDocsUi?: boolean | undefined;
+  },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'portal',
@@ -23,6 +29,8 @@ export async function buildPortal(
     production: options.production,
     trustedProxies: options.trustedProxies,
     logLevel: options.logLevel,
+    apiDocsUi: options.apiDocsUi,
+    now: () => services.now(),
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {

@@ -16,7 +16,13 @@ import { registerStaffRoutes } from './staff/staff.routes.ts';
 /** The police network zone: the officers' workbench. */
 export async function buildWorkbench(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string; trustedProxies: string[] },
+  options: {
+    sessionSecret: string;
+    production: boolean;
+    logLevel: string;
+    trustedProxies: string[];
+    apiDocsUi?: boolean | undefined;
+  },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'workbench',
@@ -25,6 +31,8 @@ export async function buildWorkbench(
     production: options.production,
     trustedProxies: options.trustedProxies,
     logLevel: options.logLevel,
+    apiDocsUi: options.apiDocsUi,
+    now: () => services.now(),
     title: 'OpenPSB workbench API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {

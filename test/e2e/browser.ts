@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
@@ -38,9 +44,57 @@ export async function serveZone(name: 'portal' | 'workbench'): Promise<ServedZon
   return { ...zone, url: `http://127.0.0.1:${port}` };
 }
 
-/** Runs axe-core with the WCAG 2.2 AA tags on the current page and fails on any violation. */
+const problemsOf = new WeakMap<BrowserContext, string[]>();
+
+/**
+ * A browser context under the pages' real Content Security Policy (never `bypassCSP`) that records every
+ * uncaught page error and every CSP violation: reported by the page (`securitypolicyviolation`, when scripts
+ * run) or by the browser's console (also when they do not). Closing it fails the test if anything was recorded.
+ */
+export async function openContext(
+  browser: Browser,
+  options: Omit<BrowserContextOptions, 'bypassCSP'> = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const problems: string[] = [];
+  problemsOf.set(context, problems);
+  await context.exposeBinding('__reportCspViolation', ({ page }, detail: string) => {
+    problems.push(`CSP violation on ${page.url()}: ${detail}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (detail: string) => void })
+        .__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline content'}`);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        problems.push(`CSP violation on ${page.url()}: ${message.text()}`);
+    });
+  });
+  const close = context.close.bind(context);
+  context.close = async (closeOptions) => {
+    await close(closeOptions);
+    expectNoPageProblems(context);
+  };
+  return context;
+}
+
+/** Fails when a page of the context threw or broke its Content Security Policy so far. */
+export function expectNoPageProblems(context: BrowserContext): void {
+  assert.deepEqual(problemsOf.get(context) ?? [], [], 'page errors or CSP violations');
+}
+
+/**
+ * Runs axe-core with the WCAG 2.2 AA tags on the current page and fails on any violation. axe is evaluated
+ * through the DevTools protocol, which the page's CSP does not govern, so the page keeps its real policy.
+ */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: axeSource });
+  expectNoPageProblems(page.context());
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

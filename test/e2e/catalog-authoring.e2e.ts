@@ -16,6 +16,7 @@ import {
   launchBrowser,
   serveZone,
   type ServedZone,
+  openContext,
 } from './browser.ts';
 
 // In Chromium: a content editor finds a guide, edits it with the live check, is refused while a rule fails,
@@ -91,7 +92,7 @@ async function logIn(page: Page, officer: Officer): Promise<void> {
 }
 
 test('an editor edits a guide, an approver publishes it, and the portal shows it', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await logIn(page, editor);
 
@@ -137,7 +138,7 @@ test('an editor edits a guide, an approver publishes it, and the portal shows it
   await page.getByText('第2版已提交审核。').waitFor();
   await context.close();
 
-  const approverContext = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const approverContext = await openContext(browser, { locale: 'zh-CN' });
   const second = await approverContext.newPage();
   await logIn(second, approver);
   await second.goto(workbench.url + '/catalog/review');
@@ -154,7 +155,7 @@ test('an editor edits a guide, an approver publishes it, and the portal shows it
   await approverContext.close();
 
   await cross();
-  const citizen = await browser.newContext({ locale: 'zh-CN' });
+  const citizen = await openContext(browser, { locale: 'zh-CN' });
   const guide = await citizen.newPage();
   await guide.goto(`${portal.url}/services/items/${ITEM}`);
   await guide.getByRole('heading', { level: 1, name: NEW_NAME }).waitFor();
@@ -162,7 +163,7 @@ test('an editor edits a guide, an approver publishes it, and the portal shows it
 });
 
 test('a new item, with its errors, and the editor without JavaScript', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await logIn(page, newcomer);
   await page.goto(workbench.url + '/catalog/new');
@@ -181,7 +182,7 @@ test('a new item, with its errors, and the editor without JavaScript', async () 
   await expectAccessibleInBothLanguages(page, 'editor of a new item');
   await context.close();
 
-  const noScript = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+  const noScript = await openContext(browser, { locale: 'zh-CN', javaScriptEnabled: false });
   const plain = await noScript.newPage();
   await logIn(plain, colleague);
   await plain.goto(`${workbench.url}/catalog/visa-extension/edit`);
@@ -193,7 +194,7 @@ test('a new item, with its errors, and the editor without JavaScript', async () 
 });
 
 test('an editor replaces a blank form in the document library, with a refused upload first', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await logIn(page, librarian);
   await page.goto(workbench.url + '/catalog');

@@ -9,6 +9,8 @@ import {
   launchBrowser,
   serveZone,
   type ServedZone,
+  openContext,
+  expectNoPageProblems,
 } from './browser.ts';
 
 let browser: Browser;
@@ -97,21 +99,21 @@ async function journey(page: Page, check: (label: string) => Promise<void>): Pro
 }
 
 test('a citizen browses the catalogue, searches and reads a guide (JavaScript on, axe in both languages)', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await journey(page, (label) => expectAccessibleInBothLanguages(page, label));
   await context.close();
 });
 
 test('the same journey works with JavaScript off', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+  const context = await openContext(browser, { javaScriptEnabled: false, locale: 'zh-CN' });
   const page = await context.newPage();
   await journey(page, async () => undefined);
   await context.close();
 });
 
 test('the guide page in elder mode on a phone: large text and targets, no sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+  const context = await openContext(browser, { viewport: { width: 390, height: 844 } });
   await context.addCookies([{ name: 'elder', value: '1', url: portal.url }]);
   const page = await context.newPage();
   await page.goto(portal.url + '/services/items/hk-macau-re-endorsement');
@@ -131,4 +133,29 @@ test('the guide page in elder mode on a phone: large text and targets, no sidewa
   assert.ok(button && button.height >= 60, `the search button is ${button?.height}px high`);
   await expectAccessibleInBothLanguages(page, 'catalogue home in elder mode');
   await context.close();
+});
+
+test('a journey fails on a script the page’s CSP blocks and on an uncaught page error', async () => {
+  const context = await openContext(browser, { locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(portal.url + '/services');
+  expectNoPageProblems(context);
+  const blocked = page.waitForEvent('console', (message) => /Content Security Policy/i.test(message.text()));
+  // An inline script, as an injected ad or a careless template would add: the real CSP must refuse it.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'document.title = "ran"';
+    document.body.append(script);
+  });
+  await blocked;
+  assert.notEqual(await page.title(), 'ran', 'the inline script did not run');
+  const thrown = page.waitForEvent('pageerror');
+  await page.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('broken page script');
+    }),
+  );
+  await thrown;
+  assert.throws(() => expectNoPageProblems(context), /CSP violation[^]*broken page script/);
+  await assert.rejects(context.close(), /page errors or CSP violations/);
 });

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   serveZone,
   type ServedZone,
+  openContext,
 } from './browser.ts';
 
 let browser: Browser;
@@ -22,12 +23,12 @@ after(async () => {
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a citizen registers, logs in and edits the profile (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: true, locale: 'zh-CN', bypassCSP: true });
+    const context = await openContext(browser, { javaScriptEnabled: true, locale: 'zh-CN' });
     const page = await context.newPage();
-    // axe is injected past the CSP (bypassCSP) and needs scripts; the journey itself runs in a second context with JavaScript as the test says.
+    // axe needs scripts; the journey itself runs in a second context with JavaScript as the test says.
     const journeyContext = javaScriptEnabled
       ? context
-      : await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', bypassCSP: true });
+      : await openContext(browser, { javaScriptEnabled: false, locale: 'zh-CN' });
     const journey = await journeyContext.newPage();
     const mobile = javaScriptEnabled ? '13912340001' : '13912340002';
     const idNumber = javaScriptEnabled ? '11010519491231002X' : '440305199002150039';
@@ -86,7 +87,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test('the elder mode enlarges text and targets and is reachable from the home page', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+  const context = await openContext(browser, { viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(portal.url + '/');
   await page.getByRole('link', { name: '长辈版' }).first().click();

@@ -13,7 +13,13 @@ import { codeAt } from '../../src/workbench/staff/totp.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { makeOfficer, PASSWORD } from '../workbench/support.ts';
 import { realnameRequest } from '../exchange/helpers.ts';
-import { expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
+import {
+  expectAccessibleInBothLanguages,
+  launchBrowser,
+  serveZone,
+  type ServedZone,
+  openContext,
+} from './browser.ts';
 
 let browser: Browser;
 let workbench: ServedZone;
@@ -70,7 +76,7 @@ test('an administrator sees the flow and a quarantined message on the monitor pa
     scope: 'all',
     enrolled: true,
   });
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(workbench.url + '/exchange');
   await page.getByLabel('警号').fill(admin.badgeNo);

@@ -10,7 +10,13 @@ import {
 } from '../../src/workbench/market-registry/market-registry.seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
 import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
-import { expectAccessibleInBothLanguages, launchBrowser, serveZone, type ServedZone } from './browser.ts';
+import {
+  expectAccessibleInBothLanguages,
+  launchBrowser,
+  serveZone,
+  type ServedZone,
+  openContext,
+} from './browser.ts';
 
 let browser: Browser;
 let portal: ServedZone;
@@ -41,7 +47,7 @@ after(async () => {
 });
 
 test('a citizen enters name and ID number, sees "verifying", then "verified" once the answer has crossed back, then registers the company they represent', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(portal.url + '/login');
   await page.getByLabel('手机号码').fill(DEMO_CITIZEN.mobile);

@@ -9,6 +9,7 @@ import {
   launchBrowser,
   serveZone,
   type ServedZone,
+  openContext,
 } from './browser.ts';
 
 let browser: Browser;
@@ -45,7 +46,7 @@ async function firstLogin(page: Page, badge: string, password: string, check: bo
 }
 
 test('an administrator enrols TOTP, creates a staff account, and the new officer logs in with his own code', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   const secret = await firstLogin(page, 'admin', 'Shifan-Police-26', true);
   await expectAccessibleInBothLanguages(page, 'workbench home');
@@ -73,13 +74,13 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
   await expectAccessibleInBothLanguages(page, 'audit log');
 
   // The new officer, in a browser of his own and without JavaScript.
-  const officerContext = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
+  const officerContext = await openContext(browser, { locale: 'zh-CN', javaScriptEnabled: false });
   const officer = await officerContext.newPage();
   await firstLogin(officer, 'SF5001', 'Start-Lantern-2026', false);
   await officerContext.close();
 
   // Back as the administrator on a fresh login: a code from the enrolled secret works.
-  const again = await browser.newContext({ locale: 'zh-CN' });
+  const again = await openContext(browser, { locale: 'zh-CN' });
   const second = await again.newPage();
   await second.goto(workbench.url + '/staff/login');
   await second.getByLabel('警号').fill('admin');
@@ -94,7 +95,7 @@ test('an administrator enrols TOTP, creates a staff account, and the new officer
 });
 
 test('an officer is warned before an idle timeout, can stay signed in, and is told when it has ended', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true });
+  const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await context.newPage();
   const idle = workbench.services.sessionIdleMs;
   try {

@@ -29,7 +29,13 @@ const POISON_EVERY = 47;
 
 if (!base) {
   // PGlite cannot be shared with a child process, and the point here is a real server surviving real kills.
-  test('crash safety needs PostgreSQL: set TEST_DATABASE_URL to run the relay-kill tests', () => {});
+  test(
+    'crash safety of the relay process',
+    {
+      skip: 'needs PostgreSQL: set TEST_DATABASE_URL to run the relay-kill tests',
+    },
+    () => {},
+  );
 } else {
   // A small seeded generator, so a failing run can be repeated with CRASH_SEED.
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { loadConfig } from '../../src/shared/config.ts';
 import type { Secrets } from '../../src/shared/secrets.ts';
 import { runOneJob } from '../../src/shared/jobs/queue.ts';
+import { migratedTemplate } from './database-template.ts';
 import { buildZoneApp, openZone, type Zone, type ZoneName } from '../../src/zones.ts';
 
 /** Which engine this run of the suite uses: PGlite in memory by default, PostgreSQL with TEST_DATABASE_URL. */
@@ -31,14 +32,22 @@ async function freshPostgresUrl(base: string, name: ZoneName): Promise<string> {
 
 export interface TestZone extends Zone {
   app: FastifyInstance;
+  /** Moves the zone's clock forward (it runs on from there), instead of waiting in real time. */
+  advanceClock(ms: number): void;
   /** Runs every due job now (notifications and the like), as the worker would after commit. */
   drainJobs(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** `env` adds settings, e.g. `{ TRUSTED_PROXIES: '10.9.0.1' }`. */
-export async function startTestZone(name: ZoneName, env: Record<string, string> = {}): Promise<TestZone> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+export interface TestZoneOptions {
+  /** Serve the browsable API documentation (off unless a test is about it: it is slow to start). */
+  apiDocsUi?: boolean;
+  /** Extra settings, e.g. `{ TRUSTED_PROXIES: '10.9.0.1' }`. */
+  env?: Record<string, string>;
+}
+
+export async function startTestZone(name: ZoneName, options: TestZoneOptions = {}): Promise<TestZone> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const secrets: Secrets = {
     sessionSecret: randomBytes(32).toString('base64url'),
     fieldKey: randomBytes(32),
@@ -48,14 +57,21 @@ export async function startTestZone(name: ZoneName, env: Record<string, string> 
   };
   const base = process.env.TEST_DATABASE_URL;
   const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;
-  const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://' });
+  // PGlite starts from a dump of a migrated database, instead of running initdb and the migrations again.
+  const initialData = databaseUrl ? undefined : await migratedTemplate(name);
+  const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://', initialData });
   // Test zones behave like the embedded demo install (developer pages on) unless a test says otherwise.
   zone.services.embedded = true;
-  const app = await buildZoneApp(zone, { config, secrets });
+  let offset = 0;
+  zone.services.now = () => new Date(Date.now() + offset);
+  const app = await buildZoneApp(zone, { config, secrets, apiDocsUi: options.apiDocsUi ?? false });
   await app.ready();
   return {
     ...zone,
     app,
+    advanceClock(ms) {
+      offset += ms;
+    },
     async drainJobs() {
       let n = 0;
       while (await runOneJob(zone.database.db, zone.handlers)) n++;

@@ -12,7 +12,7 @@ import { startTestZone, type TestZone } from '../helpers/zones.ts';
 let zone: TestZone;
 let clockOffset = 0;
 before(async () => {
-  zone = await startTestZone('portal', { AUTH_RATE_LIMIT: '1000' });
+  zone = await startTestZone('portal', { env: { AUTH_RATE_LIMIT: '1000' } });
   // A clock that moves only when a test moves it, so the waits announced are exact.
   const start = Date.now();
   zone.services.now = () => new Date(start + clockOffset);

@@ -111,12 +111,21 @@ describe('real-name verification across the exchange', () => {
   });
 
   test('each check is written to the workbench audit log', async () => {
-    const rows = await workbench.services.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'registry.realname-check'));
-    assert.ok(rows.length >= 3);
-    assert.ok(rows.every((r) => r.actor === 'exchange' && r.target?.startsWith('citizen:')));
+    const checks = () =>
+      workbench.services.db.select().from(auditLog).where(eq(auditLog.action, 'registry.realname-check'));
+    const before = await checks();
+    const { client } = await citizen();
+    const resident = syntheticResidents(50)[13]!;
+    await client.post('/account/profile', {
+      displayName: '核验',
+      realName: resident.name,
+      idNumber: resident.idNumber,
+    });
+    await client.post('/account/profile', { displayName: '核验', realName: '错名字' });
+    await crossBothWays();
+    const added = (await checks()).slice(before.length);
+    assert.equal(added.length, 2, 'one row per check');
+    assert.ok(added.every((r) => r.actor === 'exchange' && r.target?.startsWith('citizen:')));
   });
 
   test('checks are limited to five a day per person', async () => {

@@ -16,7 +16,7 @@ export interface Workbench extends TestZone {
 
 /** A workbench on a fresh database with the demo city and demo officers, and a clock tests can move. */
 export async function startWorkbench(env: Record<string, string> = {}): Promise<Workbench> {
-  const zone = await startTestZone('workbench', env);
+  const zone = await startTestZone('workbench', { env });
   await seedWorkbench(zone.services);
   let offset = 0;
   zone.services.now = () => new Date(Date.now() + offset);

@@ -9,6 +9,7 @@
 // commit cannot pin the old version in the cache.
 
 import { gzipSync } from 'node:zlib';
+import { HtmlCache } from '../../shared/http/html-cache.ts';
 import { publicContentChanged } from '../../shared/http/public-content.ts';
 
 const FRESH_MS = 5_000;
@@ -43,19 +44,24 @@ function cachedPage(html: string): CachedPage {
 interface Known {
   /** null: not published, or withdrawn. */
   version: number | null;
-  checkedAt: number;
 }
 
+// Keys: `guide:<id>|<variant>` and `list:<address>|<variant>`, so one item's guides drop under `guide:<id>|`.
+const guidePrefix = (id: string): string => `guide:${id}|`;
+const LISTS = 'list:';
+const GUIDES = 'guide:';
+
 export class CatalogPageCache {
-  private readonly guides = new Map<string, Map<string, { version: number; page: CachedPage }>>();
-  private readonly known = new Map<string, Known>();
-  private readonly lists = new Map<string, { page: CachedPage; at: number }>();
-  private readonly quietUntil = new Map<string, number>();
-  private listsQuietUntil = 0;
-  private allQuietUntil = 0;
+  private readonly pages: HtmlCache<{ version: number; page: CachedPage }>;
+  /** Each item's live version as last read, trusted for FRESH_MS. */
+  private readonly known: HtmlCache<Known>;
   private readonly listener: Listener = (id) => this.changed(id);
 
-  constructor(private readonly now: () => number = Date.now) {
+  /** `now`: milliseconds from the zone's clock. */
+  constructor(now: () => number = Date.now) {
+    // Four variants (language × mode) of each item, and as many list pages.
+    this.pages = new HtmlCache({ max: MAX_ITEMS * 4 * 2, quietMs: QUIET_MS, now });
+    this.known = new HtmlCache({ max: MAX_ITEMS * 4, quietMs: QUIET_MS, now });
     listeners.add(this.listener);
   }
 
@@ -65,85 +71,41 @@ export class CatalogPageCache {
   }
 
   private changed(id: string | undefined): void {
-    const until = this.now() + QUIET_MS;
-    if (id === undefined) {
-      this.guides.clear();
-      this.known.clear();
-      this.allQuietUntil = until;
-    } else {
-      this.guides.delete(id);
-      this.known.delete(id);
-      this.quietUntil.set(id, until);
-    }
-    this.lists.clear();
-    this.listsQuietUntil = until;
-  }
-
-  private quiet(id: string): boolean {
-    if (this.allQuietUntil > this.now()) return true;
-    const until = this.quietUntil.get(id);
-    if (until === undefined) return false;
-    if (until > this.now()) return true;
-    this.quietUntil.delete(id);
-    return false;
+    const prefix = id === undefined ? GUIDES : guidePrefix(id);
+    this.pages.changed(prefix);
+    this.known.changed(prefix);
+    this.pages.changed(LISTS);
   }
 
   /** The item's live version, from memory while fresh, else from `load` (null when not live). */
   async version(id: string, load: () => Promise<number | null>): Promise<number | null> {
-    const known = this.known.get(id);
-    if (known && this.now() - known.checkedAt < FRESH_MS) return known.version;
+    const known = this.known.get(guidePrefix(id));
+    if (known) return known.version;
     const version = await load();
-    if (!this.quiet(id)) {
-      if (known && known.version !== version) this.guides.delete(id);
-      this.known.set(id, { version, checkedAt: this.now() });
-    }
+    // A version read while a change is settling may be the old one: it is used, not remembered. Pages of an
+    // older version need no dropping: each carries its version, and `guide` serves only the live one.
+    this.known.set(guidePrefix(id), { version }, FRESH_MS);
     return version;
   }
 
   guide(id: string, version: number, variant: string): CachedPage | undefined {
-    const pages = this.guides.get(id);
-    const page = pages?.get(variant);
-    if (!pages || page?.version !== version) return undefined;
-    // Re-inserting keeps the map in least-recently-used order for eviction.
-    this.guides.delete(id);
-    this.guides.set(id, pages);
-    return page.page;
+    const entry = this.pages.get(guidePrefix(id) + variant);
+    return entry?.version === version ? entry.page : undefined;
   }
 
   /** Keeps the page unless a change is settling; returns it ready to send either way. */
   storeGuide(id: string, version: number, variant: string, html: string): CachedPage | undefined {
-    if (this.quiet(id)) return undefined;
-    let pages = this.guides.get(id);
-    if (!pages) {
-      pages = new Map();
-      this.guides.set(id, pages);
-      if (this.guides.size > MAX_ITEMS) {
-        const oldest = this.guides.keys().next().value;
-        if (oldest !== undefined) this.guides.delete(oldest);
-      }
-    }
     const page = cachedPage(html);
-    pages.set(variant, { version, page });
-    return page;
+    return this.pages.set(guidePrefix(id) + variant, { version, page }) ? page : undefined;
   }
 
   /** Lists and counts depend on every item, so any change drops them all; they also age out after FRESH_MS. */
   list(key: string): CachedPage | undefined {
-    const entry = this.lists.get(key);
-    if (!entry) return undefined;
-    if (this.now() - entry.at >= FRESH_MS) {
-      this.lists.delete(key);
-      return undefined;
-    }
-    return entry.page;
+    return this.pages.get(LISTS + key)?.page;
   }
 
   storeList(key: string, html: string): CachedPage | undefined {
-    if (this.listsQuietUntil > this.now()) return undefined;
-    // Keys come from a fixed set of areas, events, audiences and pages, but a crawler can walk many pages.
-    if (this.lists.size >= MAX_ITEMS) this.lists.clear();
     const page = cachedPage(html);
-    this.lists.set(key, { page, at: this.now() });
-    return page;
+    return this.pages.set(LISTS + key, { version: 0, page }, FRESH_MS) ? page : undefined;
   }
 }

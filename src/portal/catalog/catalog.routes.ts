@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { areaCodes, lifeEventCodes, type Area, type LifeEvent } from '../../shared/catalog/index.ts';
 import { fileHeaders } from '../../shared/files/file-response.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import { acceptsGzip } from '../../shared/http/html-cache.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalContext } from '../page.ts';
@@ -46,13 +47,12 @@ function pageContext(request: FastifyRequest, reply: FastifyReply, path: string)
   return { ...portalContext(request, reply), path };
 }
 
-// Browsers all accept gzip; a client that refuses it (q=0) or does not say gets the plain page.
-const ACCEPTS_GZIP = /(?:^|,)\s*gzip\s*(?:;\s*q=(?!0(?:\.0*)?\s*(?:,|$))[\d.]+)?\s*(?:,|$)/i;
 
 function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage | string) {
   if (typeof page === 'string') return reply.html(page);
   reply.header('vary', 'accept-encoding');
-  if (!ACCEPTS_GZIP.test(request.headers['accept-encoding'] ?? '')) return reply.html(page.html);
+  // Browsers all accept gzip; a client that refuses it (q=0) or does not say gets the plain page.
+  if (!acceptsGzip(request.headers['accept-encoding'])) return reply.html(page.html);
   return reply.header('content-encoding', 'gzip').type('text/html; charset=utf-8').send(page.gzip);
 }
 
@@ -61,7 +61,7 @@ const publicPage = { schema: { hide: true }, config: { publicCache: true } };
 
 export function registerCatalogRoutes(app: FastifyInstance, services: ZoneServices): void {
   const { db } = services;
-  const cache = new CatalogPageCache();
+  const cache = new CatalogPageCache(() => services.now().getTime());
   app.addHook('onClose', async () => cache.dispose());
   const css = readFileSync(new URL('./catalog.css', import.meta.url), 'utf8');
 

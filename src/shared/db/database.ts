@@ -20,6 +20,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(folder: string): Promise<void>;
+  /** The embedded engine's whole data directory as a tarball, to start another database from (`initialData`). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,14 @@ export interface OpenOptions {
   url?: string | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string;
+  /** A PGlite data directory dumped earlier (`dumpDataDir`): starts from it instead of running initdb. */
+  initialData?: Blob | undefined;
   poolSize?: number;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  return openPglite(options.dataDir ?? 'memory://', options.initialData);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -47,7 +51,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, initialData: Blob | undefined): Promise<Database> {
   let lock: DirectoryLock | undefined;
   if (!dataDir.startsWith('memory://')) {
     const dir = path.resolve(dataDir);
@@ -55,13 +59,17 @@ async function openPglite(dataDir: string): Promise<Database> {
     // PGlite itself happily lets two processes open one directory and corrupt it.
     lock = acquireDirectoryLock(dir);
   }
-  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
+  const client = new PGlite(dataDir, {
+    extensions: { pg_trgm },
+    ...(initialData ? { loadDataDir: initialData } : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     migrate: (folder) => migratePglite(drizzlePglite(client), { migrationsFolder: folder }),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       lock?.release();

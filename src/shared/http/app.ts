@@ -29,7 +29,18 @@ export interface AppOptions {
   trustedProxies: string[];
   title: string;
   renderErrorPage: ErrorPageRenderer;
+  /**
+   * Serve the browsable API documentation at /api/docs (default on). Tests leave it off unless they are about
+   * it: it is the slowest plugin to start. The OpenAPI document stays at /api/docs/json either way.
+   */
+  apiDocsUi?: boolean | undefined;
+  /** The zone's clock, read on every use (tests move it); cached pages age by it. */
+  now?: (() => Date) | undefined;
 }
+
+// Plugins start in well under a second, but a machine busy with other work can stretch that past Fastify's
+// default of 10 seconds, which would fail the start for no real fault.
+const PLUGIN_TIMEOUT_MS = 120_000;
 
 export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
 
@@ -50,11 +61,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: options.trustedProxies.length ? options.trustedProxies : false,
     bodyLimit: 1024 * 1024,
+    pluginTimeout: PLUGIN_TIMEOUT_MS,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
 
-  const pageCache = createPageCache(sessionCookie);
+  const now = options.now ?? (() => new Date());
+  const pageCache = createPageCache(sessionCookie, () => now().getTime());
   pageCache.serve(app);
 
   app.decorateRequest('lang', 'zh');
@@ -96,7 +109,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  if (options.apiDocsUi ?? true) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  else app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
 
   app.addHook('onRequest', async (request) => readPreferences(request));
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { acceptsGzip, HtmlCache } from './html-cache.ts';
 import { onPublicContentChange } from './public-content.ts';
 
 declare module 'fastify' {
@@ -12,7 +13,6 @@ interface Entry {
   // Content-Length included: the body is stored as bytes, so a hit neither encodes nor measures anything.
   headers: Record<string, string>;
   body: Buffer;
-  expires: number;
 }
 
 const MAX_ENTRIES = 2000;
@@ -33,28 +33,21 @@ const personal = new Set([
  * A short-lived in-process cache for anonymous public pages, answered before sessions, security headers and
  * routing run: the stored copy already carries the headers the full pipeline produced. A visitor with a session
  * cookie, a response that sets a cookie, and anything but GET/HEAD always go the full way. Entries live five
- * seconds, so published changes show within that time on every instance without any invalidation traffic.
+ * seconds (by `now`, the zone's clock), so published changes show within that time on every instance without
+ * any invalidation traffic.
  */
-export function createPageCache(sessionCookie: string): {
+export function createPageCache(
+  sessionCookie: string,
+  now: () => number,
+): {
   /** Register first: answers hits before any other hook runs. */
   serve(app: FastifyInstance): void;
   /** Register last: stores what the whole pipeline produced, cookies already decided. */
   store(app: FastifyInstance): void;
   clear(): void;
 } {
-  const entries = new Map<string, Entry>();
-  const quiet = new Map<string, number>();
-  const unsubscribe = onPublicContentChange((prefix) => {
-    for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
-    quiet.set(prefix, Date.now() + QUIET_MS);
-  });
-  const inQuietPeriod = (url: string): boolean => {
-    for (const [prefix, until] of quiet) {
-      if (until < Date.now()) quiet.delete(prefix);
-      else if (url.startsWith(prefix)) return true;
-    }
-    return false;
-  };
+  const entries = new HtmlCache<Entry>({ max: MAX_ENTRIES, quietMs: QUIET_MS, now });
+  const unsubscribe = onPublicContentChange((prefix) => entries.changed(prefix));
 
   const keyOf = (request: FastifyRequest): string | undefined => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
@@ -62,7 +55,7 @@ export function createPageCache(sessionCookie: string): {
     if (cookie.includes(`${sessionCookie}=`)) return undefined;
     const lang = /(?:^|;\s*)lang=(\w+)/.exec(cookie)?.[1] ?? '';
     const elder = /(?:^|;\s*)elder=1/.test(cookie) ? '1' : '0';
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'g' : '';
+    const gzip = acceptsGzip(request.headers['accept-encoding']) ? 'g' : '';
     return `${request.url}|${lang}|${elder}|${gzip}`;
   };
 
@@ -71,10 +64,6 @@ export function createPageCache(sessionCookie: string): {
       const key = keyOf(request);
       const hit = key ? entries.get(key) : undefined;
       if (!hit) return done();
-      if (hit.expires < Date.now()) {
-        entries.delete(key!);
-        return done();
-      }
       reply.hijack();
       reply.raw.writeHead(200, hit.headers);
       reply.raw.end(request.method === 'HEAD' ? undefined : hit.body);
@@ -84,7 +73,7 @@ export function createPageCache(sessionCookie: string): {
     app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
       if (reply.statusCode !== 200 || !request.routeOptions.config.publicCache) return done(null, payload);
       const key = keyOf(request);
-      if (!key || reply.hasHeader('set-cookie') || inQuietPeriod(request.url)) return done(null, payload);
+      if (!key || reply.hasHeader('set-cookie')) return done(null, payload);
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -92,8 +81,8 @@ export function createPageCache(sessionCookie: string): {
       }
       const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
       headers['content-length'] = String(body.length);
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { headers, body, expires: Date.now() + TTL_MS });
+      // Not kept while a change under this address is settling.
+      entries.set(key, { headers, body }, TTL_MS);
       done(null, payload);
     });
 

@@ -1,0 +1,127 @@
+import type { FastifyInstance } from 'fastify';
+import { isEmbedded, type Config } from './shared/config.ts';
+import type { Worker } from './shared/jobs/queue.ts';
+import { loadSecrets, type Secrets } from './shared/secrets.ts';
+import type { DemoAccount } from './shared/zone.ts';
+import { keyringFrom, startRelay } from './exchange/runtime.ts';
+import { exchangeStatus } from './exchange/monitor.ts';
+import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
+import { seedPortal } from './portal/seed.ts';
+import { seedWorkbench } from './workbench/seed.ts';
+import { seedRegistry } from './workbench/registry/registry.seed.ts';
+import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
+import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
+import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
+import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
+
+export function exchangeKeyring(secrets: Secrets) {
+  return keyringFrom({ portal: secrets.exchangePortalKey, workbench: secrets.exchangeWorkbenchKey });
+}
+
+/** The read-only CLI commands: what each needs open, and what it answers. */
+export const readOnlyCommands: Record<
+  string,
+  { zones: ZoneName[]; run: (zones: Zone[]) => Promise<CommandAnswer> }
+> = {
+  'exchange status': {
+    zones: ['portal', 'workbench'],
+    run: ([portal, workbench]) =>
+      exchangeStatus(portal!.database.db, workbench!.database.db, workbench!.services.now()),
+  },
+  'audit verify': {
+    zones: ['workbench'],
+    run: ([workbench]) => verifyAuditChain(workbench!.database.db),
+  },
+};
+
+export async function openZones(names: ZoneName[], config: Config): Promise<Zone[]> {
+  const secrets = loadSecrets(process.env, config.DATA_DIR);
+  const zones: Zone[] = [];
+  try {
+    for (const name of names) zones.push(await openZone(name, { config, secrets }));
+  } catch (error) {
+    for (const zone of zones) await zone.database.close();
+    throw error;
+  }
+  return zones;
+}
+
+export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = [];
+  for (const zone of zones) {
+    if (zone.name === 'portal') accounts.push(...(await seedPortal(zone.services)));
+    else {
+      accounts.push(...(await seedWorkbench(zone.services)));
+      await seedRegistry(zone.services);
+      await seedMarketRegistry(zone.services);
+      await seedCatalog(zone.services);
+    }
+  }
+  return accounts;
+}
+
+export interface Platform {
+  zones: Zone[];
+  apps: FastifyInstance[];
+  accounts: DemoAccount[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens, seeds and serves the zones, with their workers, the exchange relay when both run here, and (for the
+ * embedded databases, which no other process may open) the local socket that answers read-only CLI commands.
+ */
+export async function startPlatform(names: ZoneName[], config: Config): Promise<Platform> {
+  const secrets = loadSecrets(process.env, config.DATA_DIR);
+  const zones = await openZones(names, config);
+  const accounts = await seedZones(zones);
+  const apps: FastifyInstance[] = [];
+  const workers: Worker[] = [];
+  for (const zone of zones) {
+    const app = await buildZoneApp(zone, { config, secrets });
+    const port = zone.name === 'portal' ? config.PORTAL_PORT : config.WORKBENCH_PORT;
+    await app.listen({ host: config.HOST, port });
+    apps.push(app);
+    workers.push(startZoneWorker(zone));
+  }
+  const portal = zones.find((z) => z.name === 'portal');
+  const workbench = zones.find((z) => z.name === 'workbench');
+  const relay =
+    portal && workbench
+      ? startRelay(
+          portal.database.db,
+          workbench.database.db,
+          exchangeKeyring(secrets),
+          workbench.services.log,
+        )
+      : undefined;
+  let control: LocalControl | undefined;
+  if (names.some((name) => isEmbedded(config, name))) {
+    const commands: Record<string, () => Promise<CommandAnswer>> = {};
+    for (const [name, command] of Object.entries(readOnlyCommands)) {
+      const needed = command.zones.map((zoneName) => zones.find((zone) => zone.name === zoneName));
+      if (needed.every((zone) => zone !== undefined)) commands[name] = () => command.run(needed as Zone[]);
+    }
+    try {
+      control = await startLocalControl(config.DATA_DIR, commands);
+    } catch (error) {
+      // The platform works without it; only CLI commands beside it do not.
+      (workbench ?? portal)?.services.log.warn(
+        { err: error },
+        'read-only CLI commands cannot be answered beside this process',
+      );
+    }
+  }
+  return {
+    zones,
+    apps,
+    accounts,
+    async stop() {
+      await control?.close();
+      await relay?.stop();
+      for (const worker of workers) await worker.stop();
+      for (const app of apps) await app.close();
+      for (const zone of zones) await zone.database.close();
+    },
+  };
+}
