@@ -63,6 +63,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
 
+  // First, so that every plugin scope registered below (the API docs have their own) inherits the one handler.
+  installErrorHandling(app, errors);
   const pageCache = createPageCache(sessionCookie);
   pageCache.serve(app);
 
@@ -121,7 +123,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
-  installErrorHandling(app, errors);
   installResponsePolicy(app, sessionCookie);
   pageCache.store(app);
   app.addHook('onClose', async () => pageCache.clear());
