@@ -177,7 +177,7 @@ describe('planted personal data never reaches the log (issue 8.8)', () => {
     for (const route of routes) {
       const url = concrete(route.url);
       for (const fields of [nul, { ...PLANTED, realName: `${PLANTED.realName}\u2067` }]) {
-        const response =
+        const response: LightMyRequestResponse =
           route.method === 'GET'
             ? await client.get(`${url}?${new URLSearchParams(fields)}`)
             : await client.post(url, fields, { csrf: token });
