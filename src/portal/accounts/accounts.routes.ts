@@ -14,9 +14,15 @@ import * as service from './accounts.service.ts';
 import { CompaniesPanel } from '../companies/companies.pages.tsx';
 import { accountCompaniesView } from '../companies/companies.service.ts';
 
+// A hostile `next` is replaced by a safe target (safeNext), not refused: the person still signs in.
+const nextTarget = { redirectTargets: ['next'] };
+
 // Login and code sending are the two doors an attacker knocks on; both are limited per address.
 const limits = (services: ZoneServices) => ({
-  loginLimit: { rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' } },
+  loginLimit: {
+    rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' },
+    input: nextTarget,
+  },
   codeLimit: {
     rateLimit: { max: Math.max(1, Math.ceil(services.authRateLimit / 2)), timeWindow: '1 minute' },
   },
@@ -47,7 +53,7 @@ function formError(
 
 export function registerAccountRoutes(app: FastifyInstance, services: ZoneServices): void {
   const { loginLimit, codeLimit } = limits(services);
-  app.get('/login', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/login', { schema: { hide: true }, config: { input: nextTarget } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next, '/account');
     const ctx = portalContext(request, reply, { forms: true });

@@ -15,7 +15,9 @@ import type { Db } from '../db/database.ts';
 import { DatabaseSessionStore } from './session-store.ts';
 import { loggerOptions } from './logger.ts';
 import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
-import { installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
+import { errorResponder, installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
+import { installResponsePolicy } from './response-policy.ts';
 import { AppError } from './errors.ts';
 import { createPageCache } from './page-cache.ts';
 
@@ -56,8 +58,17 @@ const publicDir = path.resolve(import.meta.dirname, '../../../public');
 
 /** The Fastify application both zones are built on: security plugins, sessions, errors, OpenAPI, static files. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const securityHeaders = {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+    },
+    hsts: options.production,
+  };
+  const errors = errorResponder(options.renderErrorPage, securityHeaders);
   const app = Fastify({
     logger: loggerOptions(options.logLevel),
+    // A malformed URL or an overlong path segment is refused before any hook: the one error answer still applies.
+    frameworkErrors: errors.answerFramework,
     genReqId: () => randomUUID(),
     trustProxy: options.trustedProxies.length ? options.trustedProxies : false,
     bodyLimit: 1024 * 1024,
@@ -66,6 +77,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
 
+  // First, so that every plugin scope registered below (the API docs have their own) inherits the one handler.
+  installErrorHandling(app, errors);
   const now = options.now ?? (() => new Date());
   const pageCache = createPageCache(sessionCookie, () => now().getTime());
   pageCache.serve(app);
@@ -74,12 +87,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorateRequest('elder', false);
   app.decorateReply('html', sendHtml);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
-    },
-    hsts: options.production,
-  });
+  await app.register(helmet, securityHeaders);
   await app.register(cookie);
   await app.register(session, {
     secret: options.sessionSecret,
@@ -113,6 +121,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   else app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
 
   app.addHook('onRequest', async (request) => readPreferences(request));
+  installInputGuard(app);
 
   // Every state-changing request made with a session cookie must carry the form's CSRF token. It runs as a
   // preHandler because the token sits in the parsed body of plain HTML forms.
@@ -130,7 +139,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
-  installErrorHandling(app, options.renderErrorPage);
+  installResponsePolicy(app, sessionCookie);
   pageCache.store(app);
   app.addHook('onClose', async () => pageCache.clear());
   registerPreferenceRoutes(app);
@@ -140,12 +149,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 function registerPreferenceRoutes(app: FastifyInstance): void {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge: 365 * 24 * 3600 };
   const schema = { hide: true };
-  app.get('/prefs/lang', { schema }, (request: FastifyRequest, reply: FastifyReply) => {
+  const config = { input: { redirectTargets: ['next'] } };
+  app.get('/prefs/lang', { schema, config }, (request: FastifyRequest, reply: FastifyReply) => {
     const query = request.query as Record<string, unknown>;
     reply.setCookie(LANG_COOKIE, query.set === 'en' ? 'en' : 'zh', cookieOptions);
     return reply.redirect(stripLang(safeNext(query.next)), 303);
   });
-  app.get('/prefs/elder', { schema }, (request: FastifyRequest, reply: FastifyReply) => {
+  app.get('/prefs/elder', { schema, config }, (request: FastifyRequest, reply: FastifyReply) => {
     const query = request.query as Record<string, unknown>;
     reply.setCookie(ELDER_COOKIE, query.set === '1' ? '1' : '0', cookieOptions);
     return reply.redirect(safeNext(query.next), 303);

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createRequire } from 'node:module';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
 
 export interface ErrorView {
@@ -8,12 +10,29 @@ export interface ErrorView {
   requestId: string;
 }
 
+type HeaderMiddleware = (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+// The very helmet the plugin applies on every normal request, so an error answered in place of the hooks carries
+// exactly the same headers. It is the plugin's own dependency, resolved from the plugin.
+const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (
+  options: FastifyHelmetOptions,
+) => HeaderMiddleware;
+
 /** Each zone renders its own error page (layout, navigation), from the same view. */
 export type ErrorPageRenderer = (request: FastifyRequest, view: ErrorView) => string;
 
 export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
+
+// Fastify's own refusals, by code: what each means to the person who sent the request.
+const frameworkCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  // No record has an id that long: there is nothing at that address.
+  FST_ERR_MAX_PARAM_LENGTH: 'NOT_FOUND',
+};
 
 function classify(error: FastifyError | AppError): { code: ErrorCode; fields: FieldError[] } {
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
@@ -27,6 +46,8 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields: Fi
     return { code: 'VALIDATION', fields };
   }
   if (error.code?.startsWith('FST_CSRF')) return { code: 'CSRF', fields: [] };
+  const known = error.code ? frameworkCodes[error.code] : undefined;
+  if (known) return { code: known, fields: [] };
   switch (error.statusCode) {
     case 401:
       return { code: 'UNAUTHENTICATED', fields: [] };
@@ -34,6 +55,10 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields: Fi
       return { code: 'FORBIDDEN', fields: [] };
     case 404:
       return { code: 'NOT_FOUND', fields: [] };
+    case 413:
+      return { code: 'TOO_LARGE', fields: [] };
+    case 415:
+      return { code: 'UNSUPPORTED_MEDIA_TYPE', fields: [] };
     case 429:
       return { code: 'RATE_LIMITED', fields: [] };
     default:
@@ -43,9 +68,28 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields: Fi
   }
 }
 
-/** Maps every error to one status and one message in one place; unknown errors become a logged 500. */
-export function installErrorHandling(app: FastifyInstance, renderPage: ErrorPageRenderer): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+export interface ErrorResponder {
+  /** For `setErrorHandler` and the not-found handler: the request went through the hooks. */
+  answer(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /**
+   * For Fastify's `frameworkErrors` (a malformed URL, an overlong path segment): these are refused before
+   * any hook runs, so no preference was read and no security header set yet.
+   */
+  answerFramework(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply;
+}
+
+/**
+ * Maps every error to one status and one message in one place, as the zone's page or the API's JSON shape,
+ * always with the security headers; unknown errors become a logged 500 that names nothing but the request id.
+ */
+export function errorResponder(
+  renderPage: ErrorPageRenderer,
+  securityHeaders: FastifyHelmetOptions,
+): ErrorResponder {
+  const { global: _global, enableCSPNonces: _nonces, ...headerOptions } = securityHeaders;
+  const applySecurityHeaders = helmet(headerOptions);
+
+  const answer: ErrorResponder['answer'] = (error, request, reply) => {
     const { code, fields } = classify(error);
     const status =
       code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode ? error.statusCode : statusOf(code);
@@ -53,23 +97,34 @@ export function installErrorHandling(app: FastifyInstance, renderPage: ErrorPage
     else request.log.info({ code, status }, 'request refused');
     if (code === 'RATE_LIMITED' && 'headers' in error)
       reply.headers((error as { headers: Record<string, string> }).headers);
+    // A refusal raised before the security-header hook ran (or in place of the hooks) still carries them.
+    if (!reply.raw.hasHeader('content-security-policy'))
+      applySecurityHeaders(request.raw, reply.raw, () => {});
+    reply.header('cache-control', 'no-store');
     const message = errorMessage(code, request.lang);
     if (wantsJson(request)) {
       return reply.code(status).send({ error: { code, message, fields, requestId: request.id } });
     }
-    return reply.html(renderPage(request, { status, code, message, requestId: request.id }), status);
-  });
+    // A page has room for one sentence: when the refusal names its fields, their own words say most.
+    const pageMessage =
+      fields.length > 0 && code === 'VALIDATION' ? fields.map((f) => f.message).join('；') : message;
+    // Not `reply.html`: an answer given in place of the hooks may come from a reply without the decorations.
+    const page = renderPage(request, { status, code, message: pageMessage, requestId: request.id });
+    return reply.code(status).type('text/html; charset=utf-8').send(page);
+  };
 
-  app.setNotFoundHandler((request, reply) => {
-    const message = errorMessage('NOT_FOUND', request.lang);
-    if (wantsJson(request)) {
-      return reply
-        .code(404)
-        .send({ error: { code: 'NOT_FOUND', message, fields: [], requestId: request.id } });
-    }
-    return reply.html(
-      renderPage(request, { status: 404, code: 'NOT_FOUND', message, requestId: request.id }),
-      404,
-    );
-  });
+  return {
+    answer,
+    answerFramework(error, request, reply) {
+      request.lang = /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? '') ? 'en' : 'zh';
+      return answer(error, request, reply);
+    },
+  };
+}
+
+export function installErrorHandling(app: FastifyInstance, responder: ErrorResponder): void {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) =>
+    responder.answer(error, request, reply),
+  );
+  app.setNotFoundHandler((request, reply) => responder.answer(new AppError('NOT_FOUND'), request, reply));
 }

@@ -3,6 +3,16 @@
 const catalogue = {
   VALIDATION: { status: 422, zh: '提交的信息有误，请检查后重试', en: 'Some of the information is not valid' },
   BAD_REQUEST: { status: 400, zh: '请求格式不正确', en: 'The request is malformed' },
+  TOO_LARGE: {
+    status: 413,
+    zh: '提交的内容太大，请删减后重试',
+    en: 'What was sent is too large; shorten it and try again',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持该提交格式',
+    en: 'This kind of content is not accepted here',
+  },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please log in first' },
   FORBIDDEN: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
   CSRF: {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor, Tx } from '../db/database.ts';
 import { jobs } from '../db/tables.ts';
+import { describeError } from '../http/logger.ts';
 
 export interface EnqueueOptions {
   runAt?: Date;
@@ -87,7 +88,13 @@ export async function runOneJob(
 }
 
 async function recordFailure(db: Db, job: JobRecord, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
+  // Kept for the operator like a log line, so it holds no more than a log line may: never a query's values.
+  const messages: string[] = [];
+  for (let described: { message: string; cause?: unknown } | undefined = describeError(error); described;) {
+    messages.push(described.message);
+    described = described.cause as { message: string; cause?: unknown } | undefined;
+  }
+  const message = messages.join(' ← ');
   const attempt = job.attempts + 1;
   await db.execute(sql`
     UPDATE jobs SET

@@ -23,6 +23,19 @@ function dayStart(value: string, plusDays = 0): Date | undefined {
   return new Date(d.getTime() + plusDays * 86_400_000);
 }
 
+/**
+ * A row number from the query: absent or empty is none; anything but a positive whole number the database can
+ * hold is refused (a too-large number used to reach the query and fail there).
+ */
+function rowNumber(raw: Record<string, unknown>, key: string, lang: 'zh' | 'en'): number | undefined {
+  const value = typeof raw[key] === 'string' ? (raw[key] as string).trim() : '';
+  if (value === '') return undefined;
+  const number = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isSafeInteger(number) && number > 0) return number;
+  const message = lang === 'en' ? `“${key}” must be a positive whole number` : `“${key}”必须是正整数`;
+  throw new AppError('VALIDATION', { fields: [{ field: key, message }] });
+}
+
 function requireAuditor(request: FastifyRequest): void {
   if (!holdsAnywhere(staffOf(request), 'audit.read')) throw new AppError('FORBIDDEN');
 }
@@ -40,7 +53,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: ZoneServices
       from: text('from', 10),
       to: text('to', 10),
     };
-    const before = Number.parseInt(text('before', 20), 10);
+    const before = rowNumber(raw, 'before', request.lang);
     const reach = reachOf(me, 'audit.read');
     const { rows, more } = await listAudit(
       services.db,
@@ -50,7 +63,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: ZoneServices
         action: query.action || undefined,
         from: dayStart(query.from),
         until: dayStart(query.to, 1),
-        before: before > 0 ? before : undefined,
+        before,
       },
       PAGE_SIZE,
     );
@@ -59,8 +72,8 @@ export function registerAuditRoutes(app: FastifyInstance, services: ZoneServices
 
     // The result of "verify now" is itself an audit entry; show it to the officer who asked for it.
     let verify: pages.VerifyResult | undefined;
-    const verified = Number.parseInt(text('verified', 20), 10);
-    if (verified > 0) {
+    const verified = rowNumber(raw, 'verified', request.lang);
+    if (verified !== undefined) {
       const row = await findAuditRow(services.db, verified);
       if (row && row.action === 'audit.verify' && row.actor === me.badgeNo) {
         verify = { ok: row.detail.ok === true, at: row.at, text: String(row.detail.text ?? '') };
@@ -73,7 +86,7 @@ export function registerAuditRoutes(app: FastifyInstance, services: ZoneServices
         rows,
         query,
         olderHref: more && rows.length ? link({ before: String(rows[rows.length - 1]!.seq) }) : undefined,
-        newestHref: before > 0 ? link({}) : undefined,
+        newestHref: before !== undefined ? link({}) : undefined,
         verify,
         seesAll: reach.all,
       }),

@@ -33,6 +33,13 @@ import { say, w } from './catalog-authoring.words.ts';
 
 const PAGE_SIZE = 50;
 const guarded = { schema: { hide: true }, preHandler: requireStaff };
+// The editor's text areas span lines, and its JSON of situations, steps, places and questions is far longer
+// than an ordinary field (a large item's is about 4,000 characters today).
+const editor = {
+  ...guarded,
+  config: { input: { multiline: true, maxLength: { nested: 200_000 } } },
+} as const;
+const decisionForm = { ...guarded, config: { input: { multiline: ['comment'] } } } as const;
 
 type Params = { id: string };
 
@@ -251,7 +258,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
     );
   });
 
-  app.post('/catalog/:id/edit', guarded, async (request, reply) => {
+  app.post('/catalog/:id/edit', editor, async (request, reply) => {
     const me = staffOf(request);
     const id = (request.params as Params).id;
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -318,7 +325,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
   });
 
   /** The live check for the editor's script: the same evaluation a save would give, saving nothing. */
-  app.post('/catalog/:id/check', guarded, async (request, reply) => {
+  app.post('/catalog/:id/check', editor, async (request, reply) => {
     const evaluation = await service.checkInput(
       services,
       staffOf(request),
@@ -333,7 +340,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
     path: string,
     act: (request: FastifyRequest, id: string, body: Record<string, string>) => Promise<string>,
   ) => {
-    app.post(`/catalog/:id/${path}`, guarded, async (request, reply) => {
+    app.post(`/catalog/:id/${path}`, decisionForm, async (request, reply) => {
       const id = (request.params as Params).id;
       const body = formBody(request);
       try {

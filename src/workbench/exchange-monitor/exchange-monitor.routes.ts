@@ -82,25 +82,29 @@ export function registerExchangeMonitorRoutes(app: FastifyInstance, services: Zo
     return entry(request, reply);
   });
 
-  app.post('/exchange/quarantine/:zone/:id/decide', guarded, async (request, reply) => {
-    requireDecide(request);
-    const { zone, id } = request.params as Params;
-    const body = formBody(request);
-    try {
-      const action = await service.decide(services, actorOf(request), zone, id, body);
-      request.session.flash =
-        action === 'release'
-          ? request.lang === 'en'
-            ? 'Release requested: the relay puts the message back in its queue within seconds, and it is checked again.'
-            : '已提交放行：交换程序将在几秒内把报文放回发送队列，并重新检查。'
-          : request.lang === 'en'
-            ? 'Discard requested: the relay records it within seconds.'
-            : '已提交丢弃：交换程序将在几秒内记录该决定。';
-      return reply.redirect(`/exchange/quarantine/${zone}/${id}`, 303);
-    } catch (error) {
-      const errors = translated(request, error);
-      if (!errors) throw error;
-      return entry(request, reply, { values: body, errors });
-    }
-  });
+  app.post(
+    '/exchange/quarantine/:zone/:id/decide',
+    { ...guarded, config: { input: { multiline: ['reason'] } } },
+    async (request, reply) => {
+      requireDecide(request);
+      const { zone, id } = request.params as Params;
+      const body = formBody(request);
+      try {
+        const action = await service.decide(services, actorOf(request), zone, id, body);
+        request.session.flash =
+          action === 'release'
+            ? request.lang === 'en'
+              ? 'Release requested: the relay puts the message back in its queue within seconds, and it is checked again.'
+              : '已提交放行：交换程序将在几秒内把报文放回发送队列，并重新检查。'
+            : request.lang === 'en'
+              ? 'Discard requested: the relay records it within seconds.'
+              : '已提交丢弃：交换程序将在几秒内记录该决定。';
+        return reply.redirect(`/exchange/quarantine/${zone}/${id}`, 303);
+      } catch (error) {
+        const errors = translated(request, error);
+        if (!errors) throw error;
+        return entry(request, reply, { values: body, errors });
+      }
+    },
+  );
 }

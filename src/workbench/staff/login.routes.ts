@@ -23,13 +23,18 @@ declare module 'fastify' {
 // per badge number and address (staff.auth.ts).
 const PENDING_MS = 5 * 60 * 1000;
 const page = { schema: { hide: true } };
+// A hostile `next` is replaced by a safe target (safeNext), not refused: the officer still signs in.
+const nextTarget = { redirectTargets: ['next'] };
 
 function fieldErrors(request: FastifyRequest, error: unknown) {
   return translatedFieldErrors(error, (key) => (isStaffMessage(key) ? staffMessage(request.lang, key) : key));
 }
 
 export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices): void {
-  const loginLimit = { rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' } };
+  const loginLimit = {
+    rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' },
+    input: nextTarget,
+  };
   const pendingId = (request: FastifyRequest): string | undefined => {
     const { pendingStaffId, pendingStaffAt } = request.session;
     if (!pendingStaffId || !pendingStaffAt || services.now().getTime() - pendingStaffAt > PENDING_MS)
@@ -56,7 +61,7 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
     );
   };
 
-  app.get('/staff/login', page, async (request, reply) => {
+  app.get('/staff/login', { ...page, config: { input: nextTarget } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next, '/');
     if (request.staff) return reply.redirect(next, 303);
