@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from './shared/config.ts';
+import { allowsDemoData, assertProductionReady, loadConfig, type Config } from './shared/config.ts';
 import { loadSecrets } from './shared/secrets.ts';
 import type { Worker } from './shared/jobs/queue.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
@@ -31,7 +31,8 @@ const usage = `openpsb <command>
   audit verify     check the workbench audit log's hash chain; exits 1 if any row was altered, inserted or removed
 `;
 
-async function open(names: ZoneName[], config: Config): Promise<Zone[]> {
+async function open(names: ZoneName[], config: Config, relay = false): Promise<Zone[]> {
+  assertProductionReady(config, process.env, { zones: names, relay });
   const secrets = loadSecrets(process.env, config.DATA_DIR);
   const zones: Zone[] = [];
   for (const name of names) zones.push(await openZone(name, { config, secrets }));
@@ -53,9 +54,12 @@ async function seed(zones: Zone[]): Promise<DemoAccount[]> {
 }
 
 async function serve(names: ZoneName[], config: Config): Promise<void> {
+  // With both zones in this process (the embedded default) the exchange relay runs here too.
+  const withRelay = names.includes('portal') && names.includes('workbench');
+  assertProductionReady(config, process.env, { zones: names, relay: withRelay });
   const secrets = loadSecrets(process.env, config.DATA_DIR);
-  const zones = await open(names, config);
-  const accounts = await seed(zones);
+  const zones = await open(names, config, withRelay);
+  const accounts = allowsDemoData(config) ? await seed(zones) : [];
   const apps: FastifyInstance[] = [];
   const workers: Worker[] = [];
   for (const zone of zones) {
@@ -65,7 +69,6 @@ async function serve(names: ZoneName[], config: Config): Promise<void> {
     apps.push(app);
     workers.push(startZoneWorker(zone));
   }
-  // With both zones in this process (the embedded default) the exchange relay runs here too.
   const portal = zones.find((z) => z.name === 'portal');
   const workbench = zones.find((z) => z.name === 'workbench');
   const relay =
@@ -95,7 +98,7 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
       zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
-  if (zones.some((z) => z.services.embedded)) {
+  if (accounts.length > 0 && zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
     for (const a of accounts)
       lines.push(`  ${a.zone.padEnd(9)} ${a.login.padEnd(14)} ${a.password.padEnd(16)} ${a.note}`);
@@ -137,6 +140,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
+      if (!allowsDemoData(config))
+        throw new Error('demo data is never loaded in production; set OPENPSB_DEMO=1 for a public demo');
       const zones = await open(['portal', 'workbench'], config);
       await seed(zones);
       for (const zone of zones) await zone.database.close();
@@ -144,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'exchange': {
-      const zones = await open(['portal', 'workbench'], config);
+      const zones = await open(['portal', 'workbench'], config, sub !== 'status');
       const [portal, workbench] = zones as [Zone, Zone];
       if (sub === 'status') {
         const status = await exchangeStatus(portal.database.db, workbench.database.db, new Date());

@@ -14,7 +14,7 @@ import type { PageContext } from '../shared/ui/context.ts';
 /** The internet zone: the public site and its JSON API. */
 export async function buildPortal(
   services: ZoneServices,
-  options: { sessionSecret: string; production: boolean; logLevel: string },
+  options: { sessionSecret: string; production: boolean; logLevel: string; publicDemo?: boolean },
 ): Promise<FastifyInstance> {
   const app = await createApp({
     zone: 'portal',
@@ -22,6 +22,7 @@ export async function buildPortal(
     sessionSecret: options.sessionSecret,
     production: options.production,
     logLevel: options.logLevel,
+    publicDemo: options.publicDemo ?? false,
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {
@@ -29,6 +30,7 @@ export async function buildPortal(
         lang: request.lang,
         elder: request.elder,
         path: request.url,
+        demo: request.publicDemo,
       };
       return errorPage(ctx, view);
     },
