@@ -36,8 +36,12 @@ export interface TestZone extends Zone {
   close(): Promise<void>;
 }
 
-export async function startTestZone(name: ZoneName): Promise<TestZone> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+/** `env` adds settings (e.g. NODE_ENV=production, OPENPSB_DEMO=1); the zone then decides as it would there. */
+export async function startTestZone(
+  name: ZoneName,
+  options: { env?: Record<string, string> } = {},
+): Promise<TestZone> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const secrets: Secrets = {
     sessionSecret: randomBytes(32).toString('base64url'),
     fieldKey: randomBytes(32),
@@ -48,8 +52,8 @@ export async function startTestZone(name: ZoneName): Promise<TestZone> {
   const base = process.env.TEST_DATABASE_URL;
   const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;
   const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://' });
-  // Test zones behave like the embedded demo install (developer pages on) unless a test says otherwise.
-  zone.services.embedded = true;
+  // Test zones behave like the embedded demo install (developer pages on) unless a test gives settings.
+  if (!options.env) zone.services.embedded = true;
   const app = await buildZoneApp(zone, { config, secrets });
   await app.ready();
   return {
