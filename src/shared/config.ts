@@ -63,7 +63,8 @@ export function missingProductionSettings(
   const missing: string[] = [];
   if (!env.SESSION_SECRET) missing.push('SESSION_SECRET');
   if (!env.FIELD_KEY) missing.push('FIELD_KEY');
-  else if (Buffer.from(env.FIELD_KEY, 'base64url').length !== 32) missing.push('FIELD_KEY (32 bytes, base64url)');
+  else if (Buffer.from(env.FIELD_KEY, 'base64url').length !== 32)
+    missing.push('FIELD_KEY (32 bytes, base64url)');
   if (needs.relay) {
     if (!env.EXCHANGE_PORTAL_KEY) missing.push('EXCHANGE_PORTAL_KEY');
     if (!env.EXCHANGE_WORKBENCH_KEY) missing.push('EXCHANGE_WORKBENCH_KEY');

@@ -32,7 +32,7 @@ after(async () => {
 
 async function sessionRows(zone: TestZone): Promise<number> {
   const result = await zone.database.db.execute(sql`SELECT count(*)::int AS n FROM sessions`);
-  return (result.rows[0] as { n: number }).n;
+  return (result as unknown as { rows: { n: number }[] }).rows[0]!.n;
 }
 
 const setCookies = (response: LightMyRequestResponse) => response.cookies.map((c) => c.name);
@@ -73,6 +73,26 @@ describe('anonymous visitors leave the session table alone', () => {
 });
 
 describe('anonymous forms are protected by a signed double-submit token', () => {
+  test('the login page, rendered once, still gives each visitor a token of his own, in his language', async () => {
+    const tokens = new Set<string>();
+    for (const [zone, url] of [
+      [portal, '/login'],
+      [portal, '/register'],
+      [workbench, '/staff/login'],
+    ] as const) {
+      for (const lang of ['zh', 'en', 'zh']) {
+        const client = new FormClient(zone.app);
+        await client.get(`/prefs/lang?set=${lang}&next=/`);
+        const page = await client.get(url);
+        const token = csrfFrom(page.body);
+        assert.ok(token && !tokens.has(token), `${url} has a fresh token`);
+        tokens.add(token);
+        assert.doesNotMatch(page.body, /csrf-[0-9a-f]{32}/, 'no placeholder left');
+        assert.match(page.body, lang === 'en' ? /<html lang="en">/ : /<html lang="zh-CN">/);
+      }
+    }
+  });
+
   // Each anonymous door, with fields that would otherwise be accepted or at least processed.
   const doors: [string, string, Record<string, string>][] = [
     ['/login', '/login', { mobile: DEMO_CITIZEN.mobile, password: DEMO_CITIZEN.password }],
@@ -102,11 +122,20 @@ describe('anonymous forms are protected by a signed double-submit token', () => 
   test('the SMS code step refuses a missing or foreign token', async () => {
     const client = new FormClient(portal.app);
     assert.equal((await client.post('/register', { mobile: '13900002222' })).statusCode, 303);
-    const fields = { code: '000000', displayName: '小李', password: 'Long#Pass2026', confirm: 'Long#Pass2026' };
+    const fields = {
+      code: '000000',
+      displayName: '小李',
+      password: 'Long#Pass2026',
+      confirm: 'Long#Pass2026',
+    };
     assert.equal((await client.post('/register/details', fields, { csrf: null })).statusCode, 403);
     const stranger = csrfFrom((await new FormClient(portal.app).get('/login')).body) ?? '';
     assert.equal((await client.post('/register/details', fields, { csrf: stranger })).statusCode, 403);
-    assert.equal((await client.post('/register/details', fields)).statusCode, 422, 'the code itself is checked');
+    assert.equal(
+      (await client.post('/register/details', fields)).statusCode,
+      422,
+      'the code itself is checked',
+    );
   });
 
   test('a token is bound to its signed cookie: no cookie, or the bare secret without its signature, fails', async () => {
@@ -121,7 +150,11 @@ describe('anonymous forms are protected by a signed double-submit token', () => 
         method: 'POST',
         url: '/login',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader },
-        payload: new URLSearchParams({ _csrf: token, mobile: DEMO_CITIZEN.mobile, password: 'wrong' }).toString(),
+        payload: new URLSearchParams({
+          _csrf: token,
+          mobile: DEMO_CITIZEN.mobile,
+          password: 'wrong',
+        }).toString(),
       });
     assert.equal((await post('')).statusCode, 403);
     const secret = cookie.value.slice(0, cookie.value.lastIndexOf('.'));

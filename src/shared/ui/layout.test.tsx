@@ -194,7 +194,10 @@ describe('layout', () => {
 
   test('a public demo says so at the top of the page, in the page language', () => {
     const zh = page(ctx({ demo: true }));
-    assert.match(zh, /<header class="site-header"><div class="dev-notice" role="note"><p class="container">演示站点/);
+    assert.match(
+      zh,
+      /<header class="site-header"><div class="dev-notice" role="note"><p class="container">演示站点/,
+    );
     assert.match(page(ctx({ demo: true, lang: 'en' })), /Demo site: all data is fictional/);
     assert.ok(!page(ctx()).includes('dev-notice'));
   });
