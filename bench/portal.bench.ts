@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { hashPassword } from '../src/shared/auth/password.ts';
 import {
   freshDatabase,
   load,
@@ -7,8 +9,6 @@ import {
   type Figure,
   startPortal,
 } from './lib/harness.ts';
-import pg from 'pg';
-import { hashPassword } from '../src/shared/auth/password.ts';
 
 const PASSWORD = 'Shifan-Demo-2026';
 
@@ -32,7 +32,7 @@ async function benchAccounts(databaseUrl: string, count: number): Promise<string
 }
 
 /** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
-function sessionCookieFrom(headers: unknown): string {
+function csrfCookieFrom(headers: unknown): string {
   const pairs: [string, string][] = Array.isArray(headers)
     ? (headers as string[]).flatMap((v, i, all) =>
         i % 2 === 0 ? [[v, all[i + 1] ?? ''] as [string, string]] : [],
@@ -40,13 +40,15 @@ function sessionCookieFrom(headers: unknown): string {
     : Object.entries(headers as Record<string, string | string[]>).flatMap(([k, v]) =>
         (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string]),
       );
-  const cookie = pairs.find(([k, v]) => k.toLowerCase() === 'set-cookie' && v.startsWith('psb_session='));
+  // Over https (production) the CSRF cookie carries the __Host- prefix.
+  const cookie = pairs.find(([k, v]) => k.toLowerCase() === 'set-cookie' && v.startsWith('__Host-psb_csrf='));
   return cookie ? (cookie[1].split(';')[0] ?? '') : '';
 }
 
 /**
- * The portal's public home page (cached, anonymous) and the login POST, served by the real CLI (`openpsb
- * portal`) on PostgreSQL in its own process.
+ * The portal's public home page (cached, anonymous), the login page as a crawler sees it (no cookies: a fresh
+ * CSRF cookie every time, and no session written) and the login POST, served by the real CLI (`openpsb
+ * portal`) in production mode on PostgreSQL in its own process.
  */
 export async function run(): Promise<boolean> {
   const baseline = await measureBaseline();
@@ -56,6 +58,9 @@ export async function run(): Promise<boolean> {
     const home = await load({ url: `${base}/` });
     const mobiles = await benchAccounts(database.url, 20);
     let nextAccount = 0;
+    // Production sits behind a TLS-terminating proxy; secure cookies are set only over https.
+    const https = { 'x-forwarded-proto': 'https' };
+    const loginPage = await load({ url: `${base}/login`, headers: https });
     const loginOutcomes = { ok: 0, failed: 0 };
     const login = await load({
       url: base,
@@ -63,11 +68,10 @@ export async function run(): Promise<boolean> {
         {
           method: 'GET',
           path: '/login',
-          // Production sits behind a TLS-terminating proxy; secure session cookies are set only over https.
-          headers: { 'x-forwarded-proto': 'https' },
+          headers: https,
           onResponse: (_status, body, ctx, headers) => {
             const context = ctx as Record<string, string>;
-            context.cookie = sessionCookieFrom(headers);
+            context.cookie = csrfCookieFrom(headers);
             context.csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1] ?? '';
             context.mobile = mobiles[nextAccount++ % mobiles.length] ?? '';
           },
@@ -123,7 +127,23 @@ export async function run(): Promise<boolean> {
         target: 0,
         better: 'lower',
       },
-      // Each login is a GET of the form (session + CSRF token) and the POST; argon2id (~6 ms) bounds it.
+      {
+        name: 'login page GET (anonymous) req/s',
+        value: loginPage.requestsPerSecond,
+        unit: 'req/s',
+        target: 0.15,
+        targetIsRatio: true,
+        better: 'higher',
+        baseline: baseline.requestsPerSecond,
+      },
+      {
+        name: 'login page non-2xx',
+        value: loginPage.non2xx + loginPage.errors,
+        unit: 'count',
+        target: 0,
+        better: 'lower',
+      },
+      // Each login is a GET of the form (CSRF cookie + token) and the POST; argon2id (~6 ms) bounds it.
       {
         name: 'login (GET form + POST) per second',
         value: login.requestsPerSecond / 2,

@@ -1,6 +1,12 @@
 import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, loadConfig, type Config } from './shared/config.ts';
+import {
+  allowsDemoData,
+  assertProductionReady,
+  isEmbedded,
+  loadConfig,
+  type Config,
+} from './shared/config.ts';
 import { AppError } from './shared/http/errors.ts';
 import { loadSecrets } from './shared/secrets.ts';
 import type { Zone, ZoneName } from './zones.ts';
@@ -27,6 +33,9 @@ const usage = `openpsb <command>
 `;
 
 async function serve(names: ZoneName[], config: Config): Promise<void> {
+  // With both zones in this process (the embedded default) the exchange relay runs here too.
+  const withRelay = names.includes('portal') && names.includes('workbench');
+  assertProductionReady(config, process.env, { zones: names, relay: withRelay });
   const platform = await startPlatform(names, config);
   printWelcome(platform.zones, platform.apps, platform.accounts);
   closeWithGrace({ delay: 10_000 }, () => platform.stop());
@@ -39,6 +48,7 @@ async function runReadOnly(name: string, config: Config): Promise<number> {
   const embedded = command.zones.some((zone) => isEmbedded(config, zone));
   let answer = embedded ? await askRunningPlatform(config.DATA_DIR, name) : undefined;
   if (!answer) {
+    assertProductionReady(config, process.env, { zones: command.zones, relay: false });
     const zones = await openZones(command.zones, config);
     try {
       answer = await command.run(zones);
@@ -59,7 +69,7 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
       zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
-  if (zones.some((z) => z.services.embedded)) {
+  if (accounts.length > 0 && zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
     for (const a of accounts)
       lines.push(`  ${a.zone.padEnd(9)} ${a.login.padEnd(14)} ${a.password.padEnd(16)} ${a.note}`);
@@ -95,12 +105,16 @@ async function main(argv: string[]): Promise<number> {
       await serve([command], config);
       return -1;
     case 'migrate': {
+      assertProductionReady(config, process.env, { zones: ['portal', 'workbench'], relay: false });
       const zones = await openZones(['portal', 'workbench'], config);
       for (const zone of zones) await zone.database.close();
       process.stdout.write('migrations applied\n');
       return 0;
     }
     case 'seed': {
+      if (!allowsDemoData(config))
+        throw new Error('demo data is never loaded in production; set OPENPSB_DEMO=1 for a public demo');
+      assertProductionReady(config, process.env, { zones: ['portal', 'workbench'], relay: false });
       const zones = await openZones(['portal', 'workbench'], config);
       await seedZones(zones);
       for (const zone of zones) await zone.database.close();
@@ -109,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'exchange': {
       if (sub === 'status') return runReadOnly('exchange status', config);
+      assertProductionReady(config, process.env, { zones: ['portal', 'workbench'], relay: true });
       if (sub) break;
       const zones = await openZones(['portal', 'workbench'], config);
       const [portal, workbench] = zones as [Zone, Zone];

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, type Config } from './shared/config.ts';
+import { allowsDemoData, isEmbedded, type Config } from './shared/config.ts';
 import type { Worker } from './shared/jobs/queue.ts';
 import { loadSecrets, type Secrets } from './shared/secrets.ts';
 import type { DemoAccount } from './shared/zone.ts';
@@ -74,7 +74,8 @@ export interface Platform {
 export async function startPlatform(names: ZoneName[], config: Config): Promise<Platform> {
   const secrets = loadSecrets(process.env, config.DATA_DIR);
   const zones = await openZones(names, config);
-  const accounts = await seedZones(zones);
+  // Production never loads the demo's accounts; a public demo (OPENPSB_DEMO=1) asks for them.
+  const accounts = allowsDemoData(config) ? await seedZones(zones) : [];
   const apps: FastifyInstance[] = [];
   const workers: Worker[] = [];
   for (const zone of zones) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, trustedProxies, type Config } from './shared/config.ts';
+import { isEmbedded, isPublicDemo, trustedProxies, type Config } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import { openDatabase, type Database } from './shared/db/database.ts';
 import { startWorker, type JobHandler, type Worker } from './shared/jobs/queue.ts';
@@ -64,7 +64,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     db: database.db,
     sealer: createFieldSealer(options.secrets.fieldKey),
     notifier,
-    embedded: isEmbedded(options.config, name) && !url,
+    // The SMS sandbox's outbox page shows every code sent: on the embedded install outside production, or on a
+    // public demo asked for explicitly; never on a production service.
+    embedded:
+      isPublicDemo(options.config) ||
+      (options.config.NODE_ENV !== 'production' && isEmbedded(options.config, name) && !url),
     log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
     now: () => new Date(),
     authRateLimit: options.config.AUTH_RATE_LIMIT,
@@ -96,6 +100,7 @@ export async function buildZoneApp(
     trustedProxies: trustedProxies(options.config),
     logLevel: options.config.LOG_LEVEL,
     apiDocsUi: options.apiDocsUi,
+    publicDemo: isPublicDemo(options.config),
   };
   return zone.name === 'portal'
     ? buildPortal(zone.services, appOptions)

@@ -20,6 +20,7 @@ export async function buildPortal(
     logLevel: string;
     trustedProxies: string[];
     apiDocsUi?: boolean | undefined;
+    publicDemo?: boolean;
   },
 ): Promise<FastifyInstance> {
   const app = await createApp({
@@ -31,6 +32,7 @@ export async function buildPortal(
     logLevel: options.logLevel,
     apiDocsUi: options.apiDocsUi,
     now: () => services.now(),
+    publicDemo: options.publicDemo ?? false,
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {
@@ -38,6 +40,7 @@ export async function buildPortal(
         lang: request.lang,
         elder: request.elder,
         path: request.url,
+        demo: request.publicDemo,
       };
       return errorPage(ctx, view);
     },

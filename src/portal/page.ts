@@ -7,7 +7,13 @@ export function portalContext(
   reply: FastifyReply,
   options: { forms?: boolean } = {},
 ): PageContext {
-  const ctx: PageContext = { zone: 'portal', lang: request.lang, elder: request.elder, path: request.url };
+  const ctx: PageContext = {
+    zone: 'portal',
+    lang: request.lang,
+    elder: request.elder,
+    path: request.url,
+    demo: request.publicDemo,
+  };
   if (request.citizen) {
     ctx.user = { displayName: request.citizen.displayName, kind: 'citizen' };
     ctx.sessionRemainingMs = request.sessionRemainingMs;

@@ -25,6 +25,8 @@ export const ConfigSchema = Type.Object({
    * believed only from these; by default from nobody, so a client cannot pick the address it is limited by.
    */
   TRUSTED_PROXIES: Type.String({ default: '' }),
+  /** 1 runs a public demo: demo accounts, the SMS sandbox's outbox page, and a demo banner on every page. */
+  OPENPSB_DEMO: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
   PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
 });
@@ -40,7 +42,60 @@ export function trustedProxies(config: Config): string[] {
     .filter(Boolean);
 }
 
-/** The embedded mode is the one-process demo install: no outside database, developer pages allowed. */
+/** The embedded mode is the one-process install on PGlite: no outside database. */
 export function isEmbedded(config: Config, zone: 'portal' | 'workbench'): boolean {
   return zone === 'portal' ? !config.PORTAL_DATABASE_URL : !config.WORKBENCH_DATABASE_URL;
+}
+
+/** A public demo was asked for: it shows a banner on every page so nobody takes it for the real service. */
+export function isPublicDemo(config: Config): boolean {
+  return config.OPENPSB_DEMO === '1';
+}
+
+/**
+ * Demo accounts (with passwords printed at start-up) and the SMS sandbox's outbox let anyone take over any
+ * account, so production has them only when a public demo is asked for explicitly.
+ */
+export function allowsDemoData(config: Config): boolean {
+  return config.NODE_ENV !== 'production' || isPublicDemo(config);
+}
+
+/**
+ * What production lacks before it may start, by setting name: the secrets (never generated there) and each
+ * served zone's database (never the embedded engine there); the relay's signing keys where the relay runs.
+ * A public demo (`OPENPSB_DEMO=1`) may run on generated secrets and the embedded engine.
+ */
+export function missingProductionSettings(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  needs: { zones: ('portal' | 'workbench')[]; relay: boolean },
+): string[] {
+  if (config.NODE_ENV !== 'production' || isPublicDemo(config)) return [];
+  const missing: string[] = [];
+  if (!env.SESSION_SECRET) missing.push('SESSION_SECRET');
+  if (!env.FIELD_KEY) missing.push('FIELD_KEY');
+  else if (Buffer.from(env.FIELD_KEY, 'base64url').length !== 32)
+    missing.push('FIELD_KEY (32 bytes, base64url)');
+  if (needs.relay) {
+    if (!env.EXCHANGE_PORTAL_KEY) missing.push('EXCHANGE_PORTAL_KEY');
+    if (!env.EXCHANGE_WORKBENCH_KEY) missing.push('EXCHANGE_WORKBENCH_KEY');
+  }
+  if (needs.zones.includes('portal') && !config.PORTAL_DATABASE_URL) missing.push('PORTAL_DATABASE_URL');
+  if (needs.zones.includes('workbench') && !config.WORKBENCH_DATABASE_URL)
+    missing.push('WORKBENCH_DATABASE_URL');
+  return missing;
+}
+
+/** Stops a production start that would otherwise quietly run as the demo, naming every missing setting. */
+export function assertProductionReady(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  needs: { zones: ('portal' | 'workbench')[]; relay: boolean },
+): void {
+  const missing = missingProductionSettings(config, env, needs);
+  if (missing.length === 0) return;
+  throw new Error(
+    `NODE_ENV=production needs ${missing.join(', ')}. Production never generates secrets, never uses the ` +
+      'embedded database and never loads demo accounts; set OPENPSB_DEMO=1 only for a public demo.',
+  );
 }

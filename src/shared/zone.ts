@@ -8,7 +8,10 @@ export interface ZoneServices {
   db: Db;
   sealer: FieldSealer;
   notifier: NotificationAdapter;
-  /** The one-process demo install: developer pages (the SMS sandbox's outbox) are shown only here. */
+  /**
+   * A demo install (embedded, outside production; or `OPENPSB_DEMO=1`): developer pages (the SMS sandbox's
+   * outbox) are shown only here.
+   */
   embedded: boolean;
   log: Logger;
   now: () => Date;

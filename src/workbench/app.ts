@@ -5,7 +5,7 @@ import type { ZoneServices } from '../shared/zone.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
-import { staffLoader } from './session.ts';
+import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -22,8 +22,10 @@ export async function buildWorkbench(
     logLevel: string;
     trustedProxies: string[];
     apiDocsUi?: boolean | undefined;
+    publicDemo?: boolean;
   },
 ): Promise<FastifyInstance> {
+  const idle = idlePolicyOf(services);
   const app = await createApp({
     zone: 'workbench',
     db: services.db,
@@ -33,18 +35,21 @@ export async function buildWorkbench(
     logLevel: options.logLevel,
     apiDocsUi: options.apiDocsUi,
     now: () => services.now(),
+    publicDemo: options.publicDemo ?? false,
     title: 'OpenPSB workbench API',
+    // The workbench's routes and their shapes are for signed-in staff only.
+    apiDocsGuard: staffOnlyDocs(services.db, idle),
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {
         zone: 'workbench',
         lang: request.lang,
         elder: request.elder,
         path: request.url,
+        demo: request.publicDemo,
       };
       return errorPage(ctx, view);
     },
   });
-  const idle = idlePolicyOf(services);
   app.addHook('preHandler', staffLoader(services.db, idle));
   registerKeepAlive(app, idle);
   registerHomeRoutes(app, services);

@@ -6,7 +6,13 @@ export function workbenchContext(
   reply: FastifyReply,
   options: { forms?: boolean } = {},
 ): PageContext {
-  const ctx: PageContext = { zone: 'workbench', lang: request.lang, elder: request.elder, path: request.url };
+  const ctx: PageContext = {
+    zone: 'workbench',
+    lang: request.lang,
+    elder: request.elder,
+    path: request.url,
+    demo: request.publicDemo,
+  };
   if (request.staff) {
     ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
     ctx.sessionRemainingMs = request.sessionRemainingMs;

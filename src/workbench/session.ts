@@ -66,3 +66,21 @@ export function staffOf(request: FastifyRequest): CurrentStaff {
   if (!request.staff) throw new AppError('UNAUTHENTICATED');
   return request.staff;
 }
+
+/**
+ * The workbench's API documentation lists every staff route and its shapes: signed-in staff only. Its routes
+ * sit inside the docs plugin, so the officer is loaded here rather than by the zone-wide hook. The UI page
+ * sends a visitor to the login page and back; the JSON and YAML documents answer 401.
+ */
+export function staffOnlyDocs(db: Db, idle: IdlePolicy) {
+  const load = staffLoader(db, idle);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    await load(request);
+    if (request.staff) return;
+    if (/^\/api\/docs\/?(?:\?|$)/.test(request.url)) {
+      await reply.redirect(`/staff/login?next=${encodeURIComponent('/api/docs')}`, 303);
+      return;
+    }
+    throw new AppError('UNAUTHENTICATED');
+  };
+}

@@ -104,3 +104,27 @@ test('the elder mode enlarges text and targets and is reachable from the home pa
   await expectAccessibleInBothLanguages(page, 'home in elder mode');
   await context.close();
 });
+
+test('the API documentation works under the site’s CSP: no style, font or script from elsewhere', async () => {
+  // No bypassCSP here: the page must work with the policy the server sends.
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const refused: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  const response = await page.goto(portal.url + '/api/docs');
+  const csp = response?.headers()['content-security-policy'] ?? '';
+  assert.doesNotMatch(csp, /https:/, 'no https: wildcard');
+  assert.match(csp, /style-src 'self'(;|$)/);
+  assert.match(csp, /font-src 'self'(;|$)/);
+  await page.locator('.opblock-summary-path', { hasText: '/api/v1/auth/login' }).first().waitFor();
+  // The stylesheet applied: swagger's operation blocks are laid out as boxes, not unstyled text.
+  const border = await page
+    .locator('.opblock')
+    .first()
+    .evaluate((element) => getComputedStyle(element).borderTopStyle);
+  assert.equal(border, 'solid');
+  assert.deepEqual(refused, []);
+  await context.close();
+});

@@ -60,8 +60,8 @@ export async function startTestZone(name: ZoneName, options: TestZoneOptions = {
   // PGlite starts from a dump of a migrated database, instead of running initdb and the migrations again.
   const initialData = databaseUrl ? undefined : await migratedTemplate(name);
   const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://', initialData });
-  // Test zones behave like the embedded demo install (developer pages on) unless a test says otherwise.
-  zone.services.embedded = true;
+  // Test zones behave like the embedded demo install (developer pages on) unless a test runs them as production.
+  if (options.env?.NODE_ENV !== 'production') zone.services.embedded = true;
   let offset = 0;
   zone.services.now = () => new Date(Date.now() + offset);
   const app = await buildZoneApp(zone, { config, secrets, apiDocsUi: options.apiDocsUi ?? false });

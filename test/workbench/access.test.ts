@@ -129,3 +129,29 @@ describe('CSRF', () => {
     );
   });
 });
+
+describe('API documentation', () => {
+  test('anonymous visitors are sent to the login page (UI) or refused (the JSON and YAML documents)', async () => {
+    const client = browser(zone.app);
+    for (const url of ['/api/docs', '/api/docs/']) {
+      const page = await client.get(url);
+      assert.equal(page.statusCode, 303, url);
+      assert.equal(page.headers.location, '/staff/login?next=%2Fapi%2Fdocs');
+    }
+    for (const url of ['/api/docs/json', '/api/docs/yaml', '/api/docs/static/swagger-initializer.js']) {
+      const response = await client.get(url);
+      assert.equal(response.statusCode, 401, url);
+      assert.equal(JSON.parse(response.body).error.code, 'UNAUTHENTICATED');
+      assert.doesNotMatch(response.body, /\/staff\/new|openapi/);
+    }
+  });
+
+  test('signed-in staff read the UI and the document', async () => {
+    const officer = await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'window-clerk', enrolled: true });
+    const client = await logIn(zone, officer);
+    assert.equal((await client.get('/api/docs')).statusCode, 200);
+    const doc = await client.get('/api/docs/json');
+    assert.equal(doc.statusCode, 200);
+    assert.equal(JSON.parse(doc.body).openapi, '3.1.0');
+  });
+});

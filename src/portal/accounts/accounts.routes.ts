@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { ThrottledError } from '../../shared/auth/throttle.ts';
 import { AppError, errorMessage, isErrorCode } from '../../shared/http/errors.ts';
+import { createFormPageCache } from '../../shared/http/form-page-cache.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
 import { maskMobile } from '../../shared/validators/mobile.ts';
@@ -53,11 +54,16 @@ function formError(
 
 export function registerAccountRoutes(app: FastifyInstance, services: ZoneServices): void {
   const { loginLimit, codeLimit } = limits(services);
+  const formPages = createFormPageCache();
   app.get('/login', { schema: { hide: true }, config: { input: nextTarget } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next, '/account');
-    const ctx = portalContext(request, reply, { forms: true });
-    return reply.html(pages.loginPage({ ctx, next, expired: query.expired === '1' }));
+    const expired = query.expired === '1';
+    return reply.html(
+      formPages.render(request, reply, portalContext(request, reply), (ctx) =>
+        pages.loginPage({ ctx, next, expired }),
+      ),
+    );
   });
 
   app.post('/login', { schema: { hide: true }, config: loginLimit }, async (request, reply) => {
@@ -90,7 +96,11 @@ export function registerAccountRoutes(app: FastifyInstance, services: ZoneServic
     const codePurpose = purpose === 'register' ? 'register' : 'reset-password';
 
     app.get(base, { schema: { hide: true } }, async (request, reply) =>
-      reply.html(pages.mobileStepPage({ ctx: portalContext(request, reply, { forms: true }), purpose })),
+      reply.html(
+        formPages.render(request, reply, portalContext(request, reply), (ctx) =>
+          pages.mobileStepPage({ ctx, purpose }),
+        ),
+      ),
     );
 
     app.post(base, { schema: { hide: true }, config: codeLimit }, async (request, reply) => {

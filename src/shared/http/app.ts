@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -38,6 +38,10 @@ export interface AppOptions {
   apiDocsUi?: boolean | undefined;
   /** The zone's clock, read on every use (tests move it); cached pages age by it. */
   now?: (() => Date) | undefined;
+  /** A public demo (`OPENPSB_DEMO=1`): every page shows the demo banner. */
+  publicDemo?: boolean;
+  /** Who may read the OpenAPI document and its UI; everyone when absent. */
+  apiDocsGuard?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
 // Plugins start in well under a second, but a machine busy with other work can stretch that past Fastify's
@@ -51,16 +55,34 @@ declare module 'fastify' {
     /** Set false on machine-to-machine routes that authenticate by signature instead of a session cookie. */
     csrf?: boolean;
   }
+  interface FastifyRequest {
+    /** The app runs as a public demo; page contexts carry it to the layout's banner. */
+    publicDemo: boolean;
+  }
 }
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 const publicDir = path.resolve(import.meta.dirname, '../../../public');
 
+/** Separate keys for separate uses, all from the one session secret. */
+function derivedKey(secret: string, use: string): string {
+  return createHmac('sha256', secret).update(use).digest('base64url');
+}
+
 /** The Fastify application both zones are built on: security plugins, sessions, errors, OpenAPI, static files. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const securityHeaders = {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+      // Everything is served from here, the API docs' UI included: helmet's defaults would also allow styles and
+      // fonts from any https: host, and inline styles.
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'font-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'form-action': ["'self'"],
+      },
     },
     hsts: options.production,
   };
@@ -76,6 +98,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const sessionCookie = options.zone === 'portal' ? 'psb_session' : 'psb_staff_session';
+  // Both zones may share a host name (ports do not separate cookies), so each has its own CSRF cookie. Over
+  // https the __Host- prefix stops a sibling subdomain from planting one.
+  const csrfCookie = `${options.production ? '__Host-' : ''}${options.zone === 'portal' ? 'psb_csrf' : 'psb_staff_csrf'}`;
 
   // First, so that every plugin scope registered below (the API docs have their own) inherits the one handler.
   installErrorHandling(app, errors);
@@ -85,10 +110,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorateRequest('lang', 'zh');
   app.decorateRequest('elder', false);
+  app.decorateRequest('publicDemo', options.publicDemo ?? false);
   app.decorateReply('html', sendHtml);
 
   await app.register(helmet, securityHeaders);
-  await app.register(cookie);
+  await app.register(cookie, { secret: derivedKey(options.sessionSecret, 'csrf-cookie') });
   await app.register(session, {
     secret: options.sessionSecret,
     cookieName: sessionCookie,
@@ -105,7 +131,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(formbody);
-  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  // Signed double submit: the secret lives in its own HMAC-signed cookie, each form carries a token derived
+  // from it (compared in constant time), so showing a form writes no session row. The cookie outlives sign-in,
+  // so the form that signs a person in (or one open in another tab) still posts.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: csrfCookie,
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: options.production, signed: true },
+    csrfOpts: { hmacKey: derivedKey(options.sessionSecret, 'csrf-token') },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', maxAge: '1d', immutable: false });
   await app.register(swagger, {
@@ -117,8 +151,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  if (options.apiDocsUi ?? true) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  else app.get('/api/docs/json', { schema: { hide: true } }, () => app.swagger());
 
   app.addHook('onRequest', async (request) => readPreferences(request));
   installInputGuard(app);
@@ -140,6 +172,22 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   installResponsePolicy(app, sessionCookie);
+  // Registered after the error handler and the preference hook, which its routes then share. The UI runs under
+  // the site's own CSP (no inline code, nothing from elsewhere): the plain layout leaves out the top bar, whose
+  // logo carries an inline stylesheet.
+  if (options.apiDocsUi ?? true) {
+    await app.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      uiConfig: { layout: 'BaseLayout' },
+      ...(options.apiDocsGuard ? { uiHooks: { preHandler: options.apiDocsGuard } } : {}),
+    });
+  } else {
+    app.get(
+      '/api/docs/json',
+      { schema: { hide: true }, ...(options.apiDocsGuard ? { preHandler: options.apiDocsGuard } : {}) },
+      () => app.swagger(),
+    );
+  }
   pageCache.store(app);
   app.addHook('onClose', async () => pageCache.clear());
   registerPreferenceRoutes(app);

@@ -47,6 +47,9 @@ export const en = {
   'wb.nav.catalog': 'Service guides',
   'wb.nav.exchange': 'Exchange',
 
+  'demo.banner':
+    'Demo site: all data is fictional and SMS codes are public. Do not enter real personal details.',
+
   'footer.help': 'Get help',
   'footer.hotline': 'Service hotline',
   'footer.hotlineNumber': '0000-96110',

@@ -52,6 +52,8 @@ export const zh = {
   'wb.nav.catalog': '办事指南',
   'wb.nav.exchange': '边界交换',
 
+  'demo.banner': '演示站点：所有数据均为虚构，短信验证码公开可见，请勿填写真实个人信息。',
+
   // Footer (help order must stay the same on every page: WCAG 3.2.6)
   'footer.help': '获取帮助',
   'footer.hotline': '服务热线',

@@ -14,8 +14,8 @@ export interface PageContext {
   user?: { displayName: string; kind: 'citizen' | 'company' | 'staff' };
   /** For a signed-in page: how long the session has left without activity, for the timeout warning. */
   sessionRemainingMs?: number;
-  /** e.g. an "embedded demo mode" banner. */
-  devNotice?: string;
+  /** A public demo (`OPENPSB_DEMO=1`): every page says so, so nobody takes it for the real service. */
+  demo?: boolean;
 }
 
 /**

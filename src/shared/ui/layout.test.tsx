@@ -192,8 +192,13 @@ describe('layout', () => {
     assert.ok(html.includes('<title>错误：申请 - 示范市公安局 网上公安局</title>'));
   });
 
-  test('dev notice is shown when set', () => {
-    assert.ok(page(ctx({ devNotice: '演示模式' })).includes('演示模式'));
+  test('a public demo says so at the top of the page, in the page language', () => {
+    const zh = page(ctx({ demo: true }));
+    assert.match(
+      zh,
+      /<header class="site-header"><div class="dev-notice" role="note"><p class="container">演示站点/,
+    );
+    assert.match(page(ctx({ demo: true, lang: 'en' })), /Demo site: all data is fictional/);
     assert.ok(!page(ctx()).includes('dev-notice'));
   });
 

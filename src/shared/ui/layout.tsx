@@ -126,10 +126,10 @@ function Header({ ctx, nav }: { ctx: PageContext; nav: NavItem[] }) {
   const switchTo = otherLang(lang);
   return (
     <header class="site-header">
-      {/* Inside the banner landmark so no content sits outside a landmark. */}
-      {ctx.devNotice ? (
-        <div class="dev-notice">
-          <div class="container">{ctx.devNotice}</div>
+      {/* Inside the banner landmark so no content sits outside a landmark; first, so it is read first. */}
+      {ctx.demo ? (
+        <div class="dev-notice" role="note">
+          <p class="container">{t(lang, 'demo.banner')}</p>
         </div>
       ) : null}
       <div class="container header-bar">

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottledError } from '../../shared/auth/throttle.ts';
 import { AppError, errorMessage } from '../../shared/http/errors.ts';
+import { createFormPageCache } from '../../shared/http/form-page-cache.ts';
 import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
 import { safeNext } from '../../shared/http/request-context.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -61,12 +62,17 @@ export function registerLoginRoutes(app: FastifyInstance, services: ZoneServices
     );
   };
 
+  const formPages = createFormPageCache();
   app.get('/staff/login', { ...page, config: { input: nextTarget } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next, '/');
     if (request.staff) return reply.redirect(next, 303);
-    const ctx = workbenchContext(request, reply, { forms: true });
-    return reply.html(pages.loginPage({ ctx, next, expired: query.expired === '1' }));
+    const expired = query.expired === '1';
+    return reply.html(
+      formPages.render(request, reply, workbenchContext(request, reply), (ctx) =>
+        pages.loginPage({ ctx, next, expired }),
+      ),
+    );
   });
 
   app.post('/staff/login', { ...page, config: loginLimit }, async (request, reply) => {
