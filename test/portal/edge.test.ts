@@ -8,7 +8,7 @@ import { captureLogs, concrete, routeList } from '../helpers/edge.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 let zone: TestZone;
-const PASSWORD = 'Secret123';
+const PASSWORD = 'Lantern-Quay-4418';
 let mobile = '';
 before(async () => {
   zone = await startTestZone('portal');

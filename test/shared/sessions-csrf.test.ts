@@ -18,7 +18,7 @@ const OTHER = { mobile: '13900009999', password: 'Other#Pass2026' };
 before(async () => {
   // One after the other: an embedded engine migrating blocks the event loop the other zone starts on.
   portal = await startTestZone('portal');
-  workbench = await startTestZone('workbench');
+  workbench = await startTestZone('workbench', { apiDocsUi: true });
   await seedPortal(portal.services);
   await publishCatalogDirectly(portal.services.db, loadCatalogItems());
   await portal.services.db.insert(citizens).values({

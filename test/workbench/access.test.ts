@@ -13,7 +13,8 @@ import {
 
 let zone: Workbench;
 before(async () => {
-  zone = await startWorkbench();
+  // The API documentation's access rule is under test here, so its UI is served.
+  zone = await startWorkbench({}, { apiDocsUi: true });
 });
 after(async () => zone.close());
 

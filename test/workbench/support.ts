@@ -15,8 +15,11 @@ export interface Workbench extends TestZone {
 }
 
 /** A workbench on a fresh database with the demo city and demo officers, and a clock tests can move. */
-export async function startWorkbench(env: Record<string, string> = {}): Promise<Workbench> {
-  const zone = await startTestZone('workbench', { env });
+export async function startWorkbench(
+  env: Record<string, string> = {},
+  options: { apiDocsUi?: boolean } = {},
+): Promise<Workbench> {
+  const zone = await startTestZone('workbench', { env, ...options });
   await seedWorkbench(zone.services);
   let offset = 0;
   zone.services.now = () => new Date(Date.now() + offset);
