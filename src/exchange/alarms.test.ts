@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   DEFAULT_THRESHOLDS,
-  dutyMobile,
-  DEMO_DUTY_MOBILE,
   evaluateAlarms,
   type FlowFigures,
 } from './alarms.ts';
@@ -58,10 +56,4 @@ test('volume: far above its recent normal and above the floor', () => {
     'volume',
   ]);
   assert.equal(evaluateAlarms([figures({ volumeInWindow: 10_000 })], now)[0]?.severity, 'warning');
-});
-
-test('the duty mobile comes from the environment when it is a mobile number, else the demo number', () => {
-  assert.equal(dutyMobile({ EXCHANGE_DUTY_MOBILE: '13912345678' }), '13912345678');
-  assert.equal(dutyMobile({ EXCHANGE_DUTY_MOBILE: 'call Bob' }), DEMO_DUTY_MOBILE);
-  assert.equal(dutyMobile({}), DEMO_DUTY_MOBILE);
 });

@@ -1,23 +1,10 @@
 import { asc, gt } from 'drizzle-orm';
-import { bigserial, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/database.ts';
+import { auditLog } from './audit.tables.ts';
 import { chainHash, linkRows, lockChainHead, verifyChain, type ChainProblem } from './chain.ts';
 
 export { GENESIS_HASH, type ChainProblem } from './chain.ts';
-
-/** Insert-only, hash-chained record of every staff action and every read of personal data. */
-export const auditLog = pgTable('audit_log', {
-  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-  actor: text('actor').notNull(),
-  actorUnit: text('actor_unit'),
-  action: text('action').notNull(),
-  target: text('target'),
-  sourceIp: text('source_ip'),
-  detail: jsonb('detail').notNull().$type<Record<string, unknown>>(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+export { auditLog };
 
 // One lock key for the whole log: writers queue on it so every row is chained to the row committed before it.
 const AUDIT_LOCK_KEY = 73001;

@@ -94,11 +94,12 @@ export const roleAssignments = pgTable(
 );
 
 // Insert-only, hash-chained record of every staff action and every read of personal data (shared kernel).
-export { auditLog } from '../../shared/audit/audit-log.ts';
+export { auditLog } from '../../shared/audit/audit.tables.ts';
 export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
-// The exchange monitor's tables live in this database only (written by the relay, read by the monitor page).
+// The exchange monitor's tables live in this database only (written by the relay, read by the monitor page);
+// the alarm episodes are the workbench's own (raised from those figures, audited, sent to the duty officer).
+export { exchangeAlarms } from '../exchange-monitor/exchange-monitor.tables.ts';
 export {
-  exchangeAlarms,
   exchangeFlowMinutes,
   exchangeFlowStatus,
   exchangeMonitorState,
