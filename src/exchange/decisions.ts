@@ -6,9 +6,7 @@ import {
   exchangeQuarantineMirror,
   exchangeQuarantineRequests,
   quarantine,
-  type QuarantineAction,
   type QuarantineOutcome,
-  type QuarantineZone,
 } from './tables.ts';
 
 /**

@@ -51,7 +51,6 @@ async function check(
   envelope: unknown,
   signature: unknown,
   zone: ExchangeZone,
-  now: Date,
 ): Promise<Check> {
   if (!checkSchema(EnvelopeSchema, envelope) || !checkSchema(SignatureSchema, signature)) {
     return { ok: false, reason: 'malformed' };
@@ -109,7 +108,7 @@ export async function receiveBatch(
   if (items.length === 0) return [];
   const now = options.now ?? new Date();
   const checks = await Promise.all(
-    items.map((item) => check(keyring, item.envelope, item.signature, options.zone, now)),
+    items.map((item) => check(keyring, item.envelope, item.signature, options.zone)),
   );
   return db.transaction(async (tx) => {
     const refusals = new Map<number, ReturnType<typeof refusal>>();

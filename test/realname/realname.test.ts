@@ -15,10 +15,15 @@ import {
   syntheticResidents,
 } from '../../src/workbench/registry/registry.seed.ts';
 import { FormClient } from '../helpers/browser-like.ts';
-import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 
 let portal: TestZone;
 let workbench: TestZone;
+/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
+const signAll = async () => {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+};
 let relay: Relay;
 
 before(async () => {
@@ -28,7 +33,7 @@ before(async () => {
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
-    keyringFrom(testKeys),
+    keyringFrom(testPublicKeys),
     pino({ level: 'silent' }),
     60_000,
   );
@@ -40,10 +45,12 @@ after(async () => {
 
 /** One full round trip: relay out, the workbench answers, relay back, the portal applies the answer. */
 async function crossBothWays(): Promise<void> {
+  await signAll();
   await relay.runOnce();
-  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await workbench.processInbox();
+  await signAll();
   await relay.runOnce();
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
 }
 
 let nextMobile = 13600000000;
@@ -156,6 +163,7 @@ describe('real-name verification across the exchange', () => {
       realName: '错名字',
       idNumber: resident.idNumber,
     });
+    await signAll();
     await relay.runOnce();
     // The person corrects the name before the first answer arrives.
     await client.post('/account/profile', { displayName: '核验', realName: resident.name });
