@@ -55,8 +55,15 @@ async function check(
   if (!checkSchema(EnvelopeSchema, envelope) || !checkSchema(SignatureSchema, signature)) {
     return { ok: false, reason: 'malformed' };
   }
+  let bytes: Buffer;
+  try {
+    bytes = envelopeBytes(envelope);
+  } catch {
+    // No canonical form (a lone surrogate, say): nothing the sender could have signed.
+    return { ok: false, reason: 'bad-signature', detail: 'the envelope has no canonical form' };
+  }
   // Signature first: nothing an unauthenticated sender wrote is worth looking at further.
-  if (!(await keyring.verifyAsync(envelope.from, envelopeBytes(envelope), signature))) {
+  if (!(await keyring.verifyAsync(envelope.from, bytes, signature))) {
     return { ok: false, reason: 'bad-signature', detail: `key ${signature.keyId} of ${envelope.from}` };
   }
   const route = routeContract(envelope.type, envelope.version, envelope.from, zone);

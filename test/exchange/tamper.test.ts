@@ -77,9 +77,16 @@ describe('exchange refuses what it must', () => {
     await expectRefused(env, pair.signers.workbench.sign(envelopeBytes(env)), 'bad-signature');
   });
 
-  test('replayed with an old sentAt → stale', async () => {
-    const env = envelope({ sentAt: new Date(Date.now() - 11 * 60_000).toISOString() });
-    await expectRefused(env, pair.signers.portal.sign(envelopeBytes(env)), 'stale');
+  test('replayed, however late → a duplicate, never taken twice (replays are stopped by message id)', async () => {
+    const env = envelope({ sentAt: new Date(Date.now() - 24 * 3_600_000).toISOString() });
+    const sig = pair.signers.portal.sign(envelopeBytes(env));
+    assert.deepEqual(await receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench' }), {
+      outcome: 'delivered',
+    });
+    assert.deepEqual(await receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench' }), {
+      outcome: 'duplicate',
+    });
+    assert.equal((await pair.w.db.select().from(inbox).where(eq(inbox.messageId, env.id))).length, 1);
   });
 
   test('unknown type or version → unknown-type', async () => {
@@ -197,7 +204,7 @@ describe('exchange refuses what it must', () => {
     assert.equal(report.ok, false);
     assert.deepEqual(report.problems, [
       { seq: 2, problem: 'altered' },
-      { seq: 5, problem: 'deleted' },
+      { seq: 4, problem: 'deleted' },
     ]);
   });
 });
