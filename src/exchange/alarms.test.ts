@@ -1,10 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  DEFAULT_THRESHOLDS,
-  evaluateAlarms,
-  type FlowFigures,
-} from './alarms.ts';
+import { DEFAULT_THRESHOLDS, evaluateAlarms, type FlowFigures } from './alarms.ts';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);

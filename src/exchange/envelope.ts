@@ -47,7 +47,15 @@ export function envelopeBytes(envelope: Envelope): Buffer {
  * the sender signed; as a timestamptz it keeps milliseconds, all that toISOString() wrote.
  */
 export function envelopeOf(
-  row: { id: string; type: string; version: number; stream: string; seq: number; sentAt: Date; payload: unknown },
+  row: {
+    id: string;
+    type: string;
+    version: number;
+    stream: string;
+    seq: number;
+    sentAt: Date;
+    payload: unknown;
+  },
   from: 'portal' | 'workbench',
 ): Envelope {
   return {

@@ -46,7 +46,9 @@ export function onMessage<S extends TSchema>(
       if (message.type !== contract.type || message.version !== contract.version)
         throw new Error(`${message.type}@${message.version} is not ${contract.type}@${contract.version}`);
       if (!checkSchema(contract.schema, payload))
-        throw new Error(`${contract.type}@${contract.version}: the stored payload does not match its contract`);
+        throw new Error(
+          `${contract.type}@${contract.version}: the stored payload does not match its contract`,
+        );
       await handler(tx, payload, message);
     },
   };

@@ -100,7 +100,12 @@ export interface LogReport {
 export async function verifyMessageLog(db: Db): Promise<LogReport> {
   const result = await verifyChain(
     (afterSeq, limit) =>
-      db.select().from(messageLog).where(gt(messageLog.seq, afterSeq)).orderBy(asc(messageLog.seq)).limit(limit),
+      db
+        .select()
+        .from(messageLog)
+        .where(gt(messageLog.seq, afterSeq))
+        .orderBy(asc(messageLog.seq))
+        .limit(limit),
     (row) => hashLogRow(row.prevHash, row),
   );
   return { ok: result.ok, rows: result.rows, problems: result.problems };

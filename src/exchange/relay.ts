@@ -286,8 +286,7 @@ async function relayStream(
               direction: 'outbound',
               messageId: row.id,
               raw: row,
-              reason:
-                inspected && !inspected.ok ? inspected.reason : route.ok ? 'schema' : route.reason,
+              reason: inspected && !inspected.ok ? inspected.reason : route.ok ? 'schema' : route.reason,
               detail: inspected && !inspected.ok ? inspected.detail : `${row.type}@${row.version}`,
               type: row.type,
               version: row.version,

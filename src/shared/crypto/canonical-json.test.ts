@@ -19,7 +19,10 @@ test('strings are escaped by JSON rules and unicode kept', () => {
 });
 
 test('numbers are written as ECMAScript writes them (RFC 8785 section 3.2.2.3)', () => {
-  assert.equal(canonicalJson([1.0, -0, 1e21, 0.000001, 1e-7, 333333333.3333333]), '[1,0,1e+21,0.000001,1e-7,333333333.3333333]');
+  assert.equal(
+    canonicalJson([1.0, -0, 1e21, 0.000001, 1e-7, 333333333.3333333]),
+    '[1,0,1e+21,0.000001,1e-7,333333333.3333333]',
+  );
 });
 
 test('values with no JSON form are refused rather than silently changed', () => {

@@ -1,5 +1,1 @@
-export {
-  verifyAuditChain,
-  type ChainProblem,
-  type ChainReport,
-} from '../../shared/audit/audit-log.ts';
+export { verifyAuditChain, type ChainProblem, type ChainReport } from '../../shared/audit/audit-log.ts';

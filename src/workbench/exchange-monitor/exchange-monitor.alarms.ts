@@ -26,7 +26,6 @@ export function dutyMobile(env: NodeJS.ProcessEnv = process.env): string {
   return configured && /^1\d{10}$/.test(configured) ? configured : DEMO_DUTY_MOBILE;
 }
 
-
 const ruleLabels: Record<AlarmRule, { zh: string; en: string }> = {
   stalled: { zh: '流转停滞', en: 'Flow stalled' },
   rejects: { zh: '拒收过多', en: 'Too many refusals' },
