@@ -1,7 +1,6 @@
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { processInbox } from '../../src/exchange/inbox.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { seedPortal, DEMO_CITIZEN } from '../../src/portal/seed.ts';
 import {
