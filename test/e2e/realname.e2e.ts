@@ -86,10 +86,12 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await page.getByRole('button', { name: '提交核验' }).click();
   await page.getByText('核验中').first().waitFor();
   await expectAccessibleInBothLanguages(page, 'company claim being checked');
+  await signAll();
   await relay.runOnce();
-  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await workbench.processInbox();
+  await signAll();
   await relay.runOnce();
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByRole('heading', { name: '邀请经办人' }).waitFor();
   await expectAccessibleInBothLanguages(page, 'company page');

@@ -121,6 +121,7 @@ describe('files crossing the boundary', () => {
     await send('f-pdf-escaped', 'escaped.pdf', 'application/pdf', escaped);
     await send('f-pdf-packed', 'packed.pdf', 'application/pdf', packed);
     await send('f-pdf-locked', 'locked.pdf', 'application/pdf', locked);
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.quarantined, 3);
     assert.equal(report.delivered, 0);

@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { desc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
-import { processInbox } from '../../src/exchange/inbox.ts';
 import { citizens, inbox, notifications, outbox, realnameChecks } from '../../src/portal/db/schema.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../src/exchange/contracts/index.ts';
 import { purgeCrossedPayloads } from '../../src/exchange/retention.ts';
