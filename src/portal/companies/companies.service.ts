@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Static } from 'typebox';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { parseCreditCode } from '../../shared/validators/credit-code.ts';
 import { maskMobile, parseMobile } from '../../shared/validators/mobile.ts';

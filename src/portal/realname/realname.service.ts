@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, lt, ne } from 'drizzle-orm';
-import type { Static } from 'typebox';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { AppError } from '../../shared/http/errors.ts';
