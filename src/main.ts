@@ -1,4 +1,6 @@
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
+import { loggerOptions } from './shared/http/logger.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   allowsDemoData,
@@ -9,7 +11,7 @@ import {
 } from './shared/config.ts';
 import { AppError } from './shared/http/errors.ts';
 import { loadSecrets } from './shared/secrets.ts';
-import type { Zone, ZoneName } from './zones.ts';
+import { openZoneDatabase, type Zone, type ZoneName } from './zones.ts';
 import { DEMO_RESIDENT } from './workbench/registry/registry.seed.ts';
 import { DEMO_COMPANY } from './workbench/market-registry/market-registry.seed.ts';
 import type { DemoAccount } from './shared/zone.ts';
@@ -123,16 +125,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'exchange': {
       if (sub === 'status') return runReadOnly('exchange status', config);
-      assertProductionReady(config, process.env, { zones: ['portal', 'workbench'], relay: true });
       if (sub) break;
-      const zones = await openZones(['portal', 'workbench'], config);
-      const [portal, workbench] = zones as [Zone, Zone];
-      const keyring = exchangeKeyring(loadSecrets(process.env, config.DATA_DIR));
-      const relay = startRelay(portal.database.db, workbench.database.db, keyring, workbench.services.log);
+      // The relay opens both databases but none of the zones' secrets: it needs their public keys only.
+      assertProductionReady(config, process.env, { zones: [], relay: true });
+      const keyring = exchangeKeyring(loadSecrets(process.env, config.DATA_DIR, []));
+      const portal = await openZoneDatabase('portal', { config });
+      const workbench = await openZoneDatabase('workbench', { config });
+      const log = pino(loggerOptions(config.LOG_LEVEL)).child({ zone: 'exchange' });
+      const relay = startRelay(portal.db, workbench.db, keyring, log);
       process.stdout.write('exchange relay running between the portal and workbench databases\n');
       closeWithGrace({ delay: 10_000 }, async () => {
         await relay.stop();
-        for (const zone of zones) await zone.database.close();
+        await portal.close();
+        await workbench.close();
       });
       return -1;
     }

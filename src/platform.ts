@@ -5,7 +5,7 @@ import { loadSecrets, type Secrets } from './shared/secrets.ts';
 import type { DemoAccount } from './shared/zone.ts';
 import { keyringFrom, startRelay } from './exchange/runtime.ts';
 import { exchangeStatus } from './exchange/monitor.ts';
-import { verifyAuditChain } from './workbench/audit/audit.verify.ts';
+import { verifyAuditChain } from './shared/audit/audit-log.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
@@ -14,8 +14,9 @@ import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.see
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 
+/** The relay checks both zones' messages with their public keys and holds no private key of either. */
 export function exchangeKeyring(secrets: Secrets) {
-  return keyringFrom({ portal: secrets.exchangePortalKey, workbench: secrets.exchangeWorkbenchKey });
+  return keyringFrom(secrets.exchangePublicKeys);
 }
 
 /** The read-only CLI commands: what each needs open, and what it answers. */
@@ -35,7 +36,7 @@ export const readOnlyCommands: Record<
 };
 
 export async function openZones(names: ZoneName[], config: Config): Promise<Zone[]> {
-  const secrets = loadSecrets(process.env, config.DATA_DIR);
+  const secrets = loadSecrets(process.env, config.DATA_DIR, names);
   const zones: Zone[] = [];
   try {
     for (const name of names) zones.push(await openZone(name, { config, secrets }));
@@ -72,7 +73,7 @@ export interface Platform {
  * embedded databases, which no other process may open) the local socket that answers read-only CLI commands.
  */
 export async function startPlatform(names: ZoneName[], config: Config): Promise<Platform> {
-  const secrets = loadSecrets(process.env, config.DATA_DIR);
+  const secrets = loadSecrets(process.env, config.DATA_DIR, names);
   const zones = await openZones(names, config);
   // Production never loads the demo's accounts; a public demo (OPENPSB_DEMO=1) asks for them.
   const accounts = allowsDemoData(config) ? await seedZones(zones) : [];

@@ -8,22 +8,21 @@ import { startWorker, type JobHandler, type Worker } from './shared/jobs/queue.t
 import { loggerOptions } from './shared/http/logger.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
-import type { Secrets } from './shared/secrets.ts';
+import { zoneSecrets, type Secrets } from './shared/secrets.ts';
 import { purgeCrossedPayloads } from './exchange/retention.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
+import { messageHandlers } from './exchange/facade.ts';
+import { keyringFrom } from './exchange/runtime.ts';
+import { signOutbox } from './exchange/signer.ts';
+import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
-import {
-  companyVerifyRequest,
-  companyVerifyResult,
-  realnameVerifyRequest,
-  realnameVerifyResult,
-} from './exchange/contracts/index.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
+import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { buildWorkbench } from './workbench/app.ts';
@@ -39,6 +38,12 @@ export interface Zone {
   handlers: Record<string, JobHandler>;
   /** What this zone does with each message type it may receive through the exchange. */
   inboxHandlers: Record<string, InboxHandler>;
+  exchange: {
+    /** This zone's own signing key: it signs what the zone sends, in this process only. */
+    signer: ZoneSigner;
+    /** The other zone's public keys: what arrives is checked against them before it is acted on. */
+    keyring: Keyring;
+  };
 }
 
 export interface ZoneOptions {
@@ -51,18 +56,37 @@ export interface ZoneOptions {
   initialData?: Blob | undefined;
 }
 
+function databaseUrlOf(name: ZoneName, options: Omit<ZoneOptions, 'secrets'>): string | undefined {
+  return (
+    options.databaseUrl ??
+    (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL)
+  );
+}
+
+/** A zone's database alone, migrated: what the relay opens, holding none of the zone's secrets. */
+export async function openZoneDatabase(
+  name: ZoneName,
+  options: Omit<ZoneOptions, 'secrets'>,
+): Promise<Database> {
+  const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
+  const database = await openDatabase({
+    url: databaseUrlOf(name, options),
+    dataDir,
+    initialData: options.initialData,
+  });
+  await database.migrate(path.join(migrationsRoot, name));
+  return database;
+}
+
 /** Opens a zone's own database, migrates it, and assembles the services its features are given. */
 export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zone> {
-  const url =
-    options.databaseUrl ??
-    (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL);
-  const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
-  const database = await openDatabase({ url, dataDir, initialData: options.initialData });
-  await database.migrate(path.join(migrationsRoot, name));
-  const notifier = new SandboxNotificationAdapter(options.secrets.notifySecret);
+  const url = databaseUrlOf(name, options);
+  const database = await openZoneDatabase(name, options);
+  const own = zoneSecrets(options.secrets, name);
+  const notifier = new SandboxNotificationAdapter(own.notifySecret);
   const services: ZoneServices = {
     db: database.db,
-    sealer: createFieldSealer(options.secrets.fieldKey),
+    sealer: createFieldSealer(own.fieldKey),
     notifier,
     // The SMS sandbox's outbox page shows every code sent: on the embedded install outside production, or on a
     // public demo asked for explicitly; never on a production service.
@@ -76,18 +100,17 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
-  const inboxHandlers: Record<string, InboxHandler> =
+  const inboxHandlers = messageHandlers(
     name === 'portal'
-      ? {
-          [realnameVerifyResult.type]: realnameResultHandler(services),
-          [companyVerifyResult.type]: companyResultHandler(services),
-          ...catalogInboxHandlers,
-        }
-      : {
-          [realnameVerifyRequest.type]: realnameRequestHandler(services),
-          [companyVerifyRequest.type]: companyVerifyRequestHandler(services),
-        };
-  return { name, database, services, handlers, inboxHandlers };
+      ? [realnameResultHandler(services), companyResultHandler(services), ...catalogInboxHandlers]
+      : [realnameRequestHandler(services), companyVerifyRequestHandler(services)],
+  );
+  const other = name === 'portal' ? 'workbench' : 'portal';
+  const exchange = {
+    signer: ZoneSigner.fromPem(name, own.exchangeKey),
+    keyring: keyringFrom({ [other]: options.secrets.exchangePublicKeys[other] }),
+  };
+  return { name, database, services, handlers, inboxHandlers, exchange };
 }
 
 export async function buildZoneApp(
@@ -95,7 +118,7 @@ export async function buildZoneApp(
   options: ZoneOptions & { apiDocsUi?: boolean | undefined },
 ): Promise<FastifyInstance> {
   const appOptions = {
-    sessionSecret: options.secrets.sessionSecret,
+    sessionSecret: zoneSecrets(options.secrets, zone.name).sessionSecret,
     production: options.config.NODE_ENV === 'production',
     trustedProxies: trustedProxies(options.config),
     logLevel: options.config.LOG_LEVEL,
@@ -107,9 +130,20 @@ export async function buildZoneApp(
     : buildWorkbench(zone.services, appOptions);
 }
 
+/** The zone's side of the exchange: sign what it has written to its outbox, take what arrived in its inbox. */
+export async function exchangeStep(zone: Zone): Promise<number> {
+  const db = zone.database.db;
+  const signed = await signOutbox(db, zone.exchange.signer, { now: zone.services.now });
+  const processed = await processInbox(db, zone.inboxHandlers, {
+    keyring: zone.exchange.keyring,
+    log: zone.services.log,
+    now: zone.services.now,
+  });
+  return signed.signed + processed.processed + processed.quarantined;
+}
+
 export function startZoneWorker(zone: Zone): Worker {
-  const inboxStep = async () =>
-    (await processInbox(zone.database.db, zone.inboxHandlers, { log: zone.services.log })).processed;
+  const inboxStep = () => exchangeStep(zone);
   // Once an hour: expired and revoked sessions are swept (until then they are refused when read anyway), and
   // the payloads of messages crossed longer ago than the retention period are emptied.
   let lastSweep = 0;
@@ -124,5 +158,16 @@ export function startZoneWorker(zone: Zone): Worker {
       zone.services.log.info(purged, 'exchange payloads emptied after retention');
     return 0;
   };
-  return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, [inboxStep, sweepStep]);
+  // The workbench raises and clears its exchange alarms from the figures the relay writes into its database.
+  let lastAlarmCheck = 0;
+  const mobile = dutyMobile();
+  const alarmStep = async () => {
+    const now = zone.services.now();
+    if (now.getTime() - lastAlarmCheck < 5_000) return 0;
+    lastAlarmCheck = now.getTime();
+    await exchangeAlarmStep(zone.database.db, now, { dutyMobile: mobile, log: zone.services.log });
+    return 0;
+  };
+  const steps = zone.name === 'workbench' ? [inboxStep, sweepStep, alarmStep] : [inboxStep, sweepStep];
+  return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  DEFAULT_THRESHOLDS,
-  dutyMobile,
-  DEMO_DUTY_MOBILE,
-  evaluateAlarms,
-  type FlowFigures,
-} from './alarms.ts';
+import { DEFAULT_THRESHOLDS, evaluateAlarms, type FlowFigures } from './alarms.ts';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -58,10 +52,4 @@ test('volume: far above its recent normal and above the floor', () => {
     'volume',
   ]);
   assert.equal(evaluateAlarms([figures({ volumeInWindow: 10_000 })], now)[0]?.severity, 'warning');
-});
-
-test('the duty mobile comes from the environment when it is a mobile number, else the demo number', () => {
-  assert.equal(dutyMobile({ EXCHANGE_DUTY_MOBILE: '13912345678' }), '13912345678');
-  assert.equal(dutyMobile({ EXCHANGE_DUTY_MOBILE: 'call Bob' }), DEMO_DUTY_MOBILE);
-  assert.equal(dutyMobile({}), DEMO_DUTY_MOBILE);
 });

@@ -1,21 +1,20 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../shared/db/database.ts';
-import { recordAudit } from '../workbench/audit/audit.ts';
+import type { Db } from '../shared/db/database.ts';
+import { recordAudit } from '../shared/audit/audit-log.ts';
 import type { ExchangeZone } from './contracts/index.ts';
 import {
   exchangeQuarantineMirror,
   exchangeQuarantineRequests,
   quarantine,
-  type QuarantineAction,
   type QuarantineOutcome,
-  type QuarantineZone,
 } from './tables.ts';
 
 /**
  * Releasing and discarding quarantined messages.
  *
  * An administrator decides on the workbench's monitor page; the decision is stored there as a request (with its
- * audit entry, in one transaction) and carried out by the relay on its next beat, because a message quarantined
+ * audit entry, in one transaction: src/workbench/exchange-monitor/exchange-monitor.decisions.ts) and carried
+ * out here by the relay on its next beat (its completion audited in the same transaction as its outcome), because a message quarantined
  * on the portal's side, or one whose sender is the portal, can only be reached through the portal's database,
  * which the workbench never touches. One path for both zones keeps the rules in one place.
  *
@@ -26,36 +25,6 @@ import {
  * a clock put right). A message that never was in the sender's outbox (forged from outside) cannot be released,
  * only discarded. Discarding records the decision and leaves the message where it is, refused for good.
  */
-
-export interface DecisionRequest {
-  zone: QuarantineZone;
-  quarantineId: string;
-  action: QuarantineAction;
-  reason: string;
-  /** Badge number of the officer deciding. */
-  requestedBy: string;
-  at: Date;
-}
-
-export class DecisionConflict extends Error {
-  override name = 'DecisionConflict';
-}
-
-/**
- * Stores a decision for the relay to carry out, in the caller's transaction (which also writes the audit entry).
- * Throws DecisionConflict when a decision on the same message is still waiting.
- */
-export async function requestDecision(tx: Tx, request: DecisionRequest): Promise<string> {
-  const inserted = await tx.execute(sql`
-    INSERT INTO exchange_quarantine_requests (zone, quarantine_id, action, reason, requested_by, requested_at)
-    VALUES (${request.zone}, ${request.quarantineId}, ${request.action}, ${request.reason}, ${request.requestedBy},
-            ${request.at.toISOString()}::timestamptz)
-    ON CONFLICT (zone, quarantine_id) WHERE done_at IS NULL DO NOTHING
-    RETURNING id`);
-  const id = (inserted as unknown as { rows: { id: string }[] }).rows[0]?.id;
-  if (!id) throw new DecisionConflict('a decision on this message is already waiting');
-  return id;
-}
 
 export interface DecisionReport {
   done: number;

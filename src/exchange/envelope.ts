@@ -1,7 +1,7 @@
 import Type, { type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
-import { canonicalBytes, canonicalJson } from './canonical.ts';
+import { canonicalBytes, canonicalJson } from '../shared/crypto/canonical-json.ts';
 import type { Contract } from './contracts/contract.ts';
 
 /** What crosses the boundary; the signature covers the canonical bytes of exactly these fields. */
@@ -41,9 +41,39 @@ export function envelopeBytes(envelope: Envelope): Buffer {
   return canonicalBytes(envelope);
 }
 
+/**
+ * The envelope of a stored message (an outbox row at the sender, an inbox row at the receiver): the same bytes
+ * at both ends, so the receiver can check the sender's signature again on what it kept. sentAt is the time
+ * the sender signed; as a timestamptz it keeps milliseconds, all that toISOString() wrote.
+ */
+export function envelopeOf(
+  row: {
+    id: string;
+    type: string;
+    version: number;
+    stream: string;
+    seq: number;
+    sentAt: Date;
+    payload: unknown;
+  },
+  from: 'portal' | 'workbench',
+): Envelope {
+  return {
+    id: row.id,
+    type: row.type,
+    version: row.version,
+    stream: row.stream,
+    seq: row.seq,
+    sentAt: row.sentAt.toISOString(),
+    from,
+    payload: row.payload,
+  };
+}
+
 export type QuarantineReason =
   | 'malformed'
   | 'bad-signature'
+  // No longer given (replays are stopped by message id); kept so entries refused for it still read.
   | 'stale'
   | 'unknown-type'
   | 'wrong-direction'
@@ -53,7 +83,7 @@ export type QuarantineReason =
 
 export type InspectResult =
   | { ok: true; payload: unknown; bytes: number }
-  | { ok: false; reason: 'oversized' | 'schema' | 'file'; detail: string; bytes: number };
+  | { ok: false; reason: 'oversized' | 'schema' | 'file' | 'bad-signature'; detail: string; bytes: number };
 
 /** Payload size in bytes as it will be signed; unmeasurable values count as too big rather than as zero. */
 export function payloadBytes(payload: unknown): number {

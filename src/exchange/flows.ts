@@ -28,9 +28,3 @@ export function flowOfLog(zone: ExchangeZone, direction: 'outbound' | 'inbound')
 export function whitelistedTypes(flow: Flow): string[] {
   return [...new Set([...whitelist.values()].filter((c) => c.direction === flow).map((c) => c.type))].sort();
 }
-
-export function flowLabel(flow: string, lang: 'zh' | 'en'): string {
-  if (flow === 'portal-to-workbench') return lang === 'en' ? 'Portal → workbench' : '互联网区 → 公安网区';
-  if (flow === 'workbench-to-portal') return lang === 'en' ? 'Workbench → portal' : '公安网区 → 互联网区';
-  return flow;
-}

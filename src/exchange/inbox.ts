@@ -7,18 +7,17 @@ import {
   SignatureSchema,
   checkSchema,
   envelopeBytes,
+  envelopeOf,
   inspectPayload,
   payloadBytes,
   type Envelope,
   type QuarantineReason,
 } from './envelope.ts';
 import { appendMessageLogBatch, type LogEntry } from './message-log.ts';
-import { quarantineRecord } from './quarantine.ts';
+import { quarantineMessage, quarantineRecord } from './quarantine.ts';
 import type { Keyring, Signature } from './signing.ts';
 import { inbox, quarantine } from './tables.ts';
 
-/** Older than this, a message is a replay; the relay signs afresh on every attempt, so retries stay fresh. */
-export const MAX_AGE_MS = 10 * 60 * 1000;
 const INBOX_LOCK_NS = 73102;
 
 export type ReceiveResult =
@@ -31,6 +30,13 @@ export interface ReceiveOptions {
   zone: ExchangeZone;
   now?: Date;
 }
+
+/*
+ * Replays are stopped by message id, not by age: the inbox keeps every id it has taken (retention empties a
+ * payload, never the row), so a copy of an old message is a duplicate however late it comes. A signature made
+ * by the sending zone at the time it wrote the message cannot be renewed by the relay, and a message held back
+ * by an outage must still be taken when the outage ends.
+ */
 
 type Check =
   | { ok: true; envelope: Envelope; signature: Signature; payload: unknown; bytes: number }
@@ -45,23 +51,27 @@ async function check(
   envelope: unknown,
   signature: unknown,
   zone: ExchangeZone,
-  now: Date,
 ): Promise<Check> {
   if (!checkSchema(EnvelopeSchema, envelope) || !checkSchema(SignatureSchema, signature)) {
     return { ok: false, reason: 'malformed' };
   }
+  let bytes: Buffer;
+  try {
+    bytes = envelopeBytes(envelope);
+  } catch {
+    // No canonical form (a lone surrogate, say): nothing the sender could have signed.
+    return { ok: false, reason: 'bad-signature', detail: 'the envelope has no canonical form' };
+  }
   // Signature first: nothing an unauthenticated sender wrote is worth looking at further.
-  if (!(await keyring.verifyAsync(envelope.from, envelopeBytes(envelope), signature))) {
+  if (!(await keyring.verifyAsync(envelope.from, bytes, signature))) {
     return { ok: false, reason: 'bad-signature', detail: `key ${signature.keyId} of ${envelope.from}` };
   }
-  const age = now.getTime() - Date.parse(envelope.sentAt);
-  if (!(Math.abs(age) <= MAX_AGE_MS))
-    return { ok: false, reason: 'stale', detail: `sent ${envelope.sentAt}` };
   const route = routeContract(envelope.type, envelope.version, envelope.from, zone);
   if (!route.ok) return { ok: false, reason: route.reason, detail: `${envelope.type}@${envelope.version}` };
   const inspected = inspectPayload(route.contract, envelope.payload);
   if (!inspected.ok) return { ok: false, reason: inspected.reason, detail: inspected.detail };
-  return { ok: true, envelope, signature, payload: inspected.payload, bytes: inspected.bytes };
+  // Stored as signed (the check above changes nothing in a valid payload), so it can be verified again later.
+  return { ok: true, envelope, signature, payload: envelope.payload, bytes: inspected.bytes };
 }
 
 function field<T>(value: unknown, key: string, kind: 'string' | 'number'): T | null {
@@ -105,7 +115,7 @@ export async function receiveBatch(
   if (items.length === 0) return [];
   const now = options.now ?? new Date();
   const checks = await Promise.all(
-    items.map((item) => check(keyring, item.envelope, item.signature, options.zone, now)),
+    items.map((item) => check(keyring, item.envelope, item.signature, options.zone)),
   );
   return db.transaction(async (tx) => {
     const refusals = new Map<number, ReturnType<typeof refusal>>();
@@ -117,6 +127,8 @@ export async function receiveBatch(
         continue;
       }
       const { envelope: env, signature: sig } = result;
+      // A second copy in the same batch is a duplicate of the first (and one statement may touch a row once).
+      if (accepted.some((a) => a.message_id === env.id)) continue;
       accepted.push({
         message_id: env.id,
         from_zone: env.from,
@@ -142,7 +154,13 @@ export async function receiveBatch(
         FROM jsonb_to_recordset(${JSON.stringify(accepted)}::jsonb) AS x(
           message_id uuid, from_zone text, stream text, seq bigint, type text, version integer, payload jsonb,
           sent_at timestamptz, signature text, key_id text, received_at timestamptz)
-        ON CONFLICT (message_id) DO NOTHING
+        ON CONFLICT (message_id) DO UPDATE SET
+          stream = EXCLUDED.stream, seq = EXCLUDED.seq, type = EXCLUDED.type, version = EXCLUDED.version,
+          payload = EXCLUDED.payload, sent_at = EXCLUDED.sent_at, signature = EXCLUDED.signature,
+          key_id = EXCLUDED.key_id, received_at = EXCLUDED.received_at, processed_at = NULL,
+          quarantined_at = NULL, attempts = 0, last_error = NULL
+        -- A copy of a message this zone refused on processing, sent again after an operator released it.
+        WHERE inbox.quarantined_at IS NOT NULL AND inbox.from_zone = EXCLUDED.from_zone
         RETURNING message_id`);
       for (const row of (inserted as unknown as { rows: { message_id: string }[] }).rows)
         stored.add(row.message_id);
@@ -218,19 +236,34 @@ export type InboxHandler = (tx: Tx, payload: unknown, message: InboxMessage) => 
 export interface ProcessReport {
   processed: number;
   failed: number;
+  /** Refused on processing: the stored message no longer carried its sender's valid signature. */
+  quarantined: number;
+}
+
+export interface ProcessOptions {
+  /** The sending zone's public keys: every message is checked against them again before it is acted on. */
+  keyring: Keyring;
+  batch?: number;
+  log?: Logger;
+  now?: () => Date;
 }
 
 /**
  * Runs each received message's handler in one transaction with setting processed_at, so its effects
  * (including any reply written to the outbox) happen exactly once. Per stream, a message waits until the one
  * before it is processed; a failing handler holds its own stream (for the next round), not the others.
+ *
+ * Before a handler runs, the receiving zone checks the sender's signature itself, on the row as stored, with
+ * the sender's public key: whatever touched the message after the sender signed it (the relay, anyone able to
+ * write this inbox) cannot make this zone act on something the sender did not send. A message that fails is
+ * quarantined here, with its reason, and its stream goes on.
  */
 export async function processInbox(
   db: Db,
   handlers: Record<string, InboxHandler>,
-  options: { batch?: number; log?: Logger } = {},
+  options: ProcessOptions,
 ): Promise<ProcessReport> {
-  const report: ProcessReport = { processed: 0, failed: 0 };
+  const report: ProcessReport = { processed: 0, failed: 0, quarantined: 0 };
   let budget = options.batch ?? 100;
   const pending = await db.execute(
     sql`SELECT DISTINCT stream FROM inbox WHERE processed_at IS NULL ORDER BY stream`,
@@ -240,10 +273,10 @@ export async function processInbox(
     const still: string[] = [];
     for (const stream of active) {
       if (budget <= 0) break;
-      const step = await processNext(db, handlers, stream, options.log);
-      if (step === 'processed') {
+      const step = await processNext(db, handlers, stream, options);
+      if (step === 'processed' || step === 'quarantined') {
         budget--;
-        report.processed++;
+        report[step]++;
         still.push(stream);
       } else if (step === 'failed') report.failed++;
     }
@@ -256,8 +289,10 @@ async function processNext(
   db: Db,
   handlers: Record<string, InboxHandler>,
   stream: string,
-  log: Logger | undefined,
-): Promise<'processed' | 'idle' | 'busy' | 'failed'> {
+  options: ProcessOptions,
+): Promise<'processed' | 'quarantined' | 'idle' | 'busy' | 'failed'> {
+  const log = options.log;
+  const now = options.now ?? (() => new Date());
   let claimed: InboxMessage | undefined;
   try {
     return await db.transaction(async (tx) => {
@@ -275,10 +310,35 @@ async function processNext(
         .for('update');
       if (!row) return 'idle';
       claimed = row;
+      if (!(await signedBySender(options.keyring, row))) {
+        const at = now();
+        await quarantineMessage(
+          tx,
+          {
+            direction: 'inbound',
+            messageId: row.messageId,
+            raw: row,
+            reason: 'bad-signature',
+            detail: `on processing: key ${row.keyId} of ${row.fromZone}`,
+            type: row.type,
+            version: row.version,
+            stream: row.stream,
+            streamSeq: row.seq,
+            bytes: payloadBytes(row.payload),
+          },
+          at,
+        );
+        await tx
+          .update(inbox)
+          .set({ processedAt: at, quarantinedAt: at })
+          .where(eq(inbox.messageId, row.messageId));
+        log?.warn({ messageId: row.messageId, type: row.type }, 'inbox message refused: signature');
+        return 'quarantined';
+      }
       const handler = handlers[row.type];
       if (!handler) throw new Error(`no handler for ${row.type}`);
       await handler(tx, row.payload, claimed);
-      await tx.update(inbox).set({ processedAt: new Date() }).where(eq(inbox.messageId, row.messageId));
+      await tx.update(inbox).set({ processedAt: now() }).where(eq(inbox.messageId, row.messageId));
       return 'processed';
     });
   } catch (error) {
@@ -291,4 +351,13 @@ async function processNext(
     log?.warn({ messageId: claimed.messageId, type: claimed.type, err: error }, 'inbox handler failed');
     return 'failed';
   }
+}
+
+function signedBySender(keyring: Keyring, row: typeof inbox.$inferSelect): Promise<boolean> {
+  if (row.fromZone !== 'portal' && row.fromZone !== 'workbench') return Promise.resolve(false);
+  const envelope = envelopeOf({ ...row, id: row.messageId }, row.fromZone);
+  return keyring.verifyAsync(row.fromZone, envelopeBytes(envelope), {
+    keyId: row.keyId,
+    value: row.signature,
+  });
 }

@@ -1,14 +1,11 @@
-import { eq, gte, isNull, sql } from 'drizzle-orm';
+import { eq, gte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../shared/db/database.ts';
 import {
-  alarmDetail,
   DEFAULT_THRESHOLDS,
   evaluateAlarms,
-  ruleLabel,
-  syncAlarms,
+  ruleName,
   type AlarmCondition,
-  type AlarmSyncReport,
   type AlarmThresholds,
   type FlowFigures,
 } from './alarms.ts';
@@ -24,7 +21,7 @@ import {
   type Windows,
 } from './monitor.counts.ts';
 import { measureFlows, mirrorPortalQuarantine, writeStatus, type FlowTypeStatus } from './monitor.queues.ts';
-import { exchangeAlarms, exchangeFlowMinutes, exchangeMonitorState } from './tables.ts';
+import { exchangeFlowMinutes, exchangeFlowStatus, exchangeMonitorState } from './tables.ts';
 
 export { FlowObserver, flowWindows, measureFlows, type FlowTypeStatus, type MonitorEnds };
 
@@ -34,8 +31,9 @@ export { FlowObserver, flowWindows, measureFlows, type FlowTypeStatus, type Moni
  * Where the figures live: the relay is the only component that reads both zones' databases, so on each beat it
  * counts what happened (from both message logs, by a cursor per log, so each row is counted once even across
  * restarts), measures what is waiting (both outboxes and inboxes), copies a payload-free summary of the portal's
- * quarantine, carries out the administrators' decisions, and judges the alarm rules, writing everything into the
- * WORKBENCH database. The workbench's monitor page reads only its own database; the portal learns nothing.
+ * quarantine and carries out the administrators' decisions, writing everything into the WORKBENCH database. The
+ * workbench's monitor page reads only its own database, and the workbench judges the alarm rules on these
+ * figures itself (flowConditions), raising and clearing its alarm episodes; the portal learns nothing.
  */
 
 export function figuresOf(status: readonly FlowTypeStatus[], windows: Map<string, Windows>): FlowFigures[] {
@@ -65,7 +63,6 @@ export interface BeatOptions {
   now?: Date;
   observer?: FlowObserver;
   thresholds?: AlarmThresholds;
-  dutyMobile?: string;
   log?: Logger;
 }
 
@@ -74,8 +71,8 @@ export interface BeatReport {
   status: FlowTypeStatus[];
   mirrored: number;
   decisions: DecisionReport;
+  /** The flow-health conditions on this beat's figures (the workbench raises its alarms from the same rules). */
   conditions: AlarmCondition[];
-  alarms: AlarmSyncReport;
   /** Steps that failed this beat (logged); the others still ran. */
   errors: string[];
 }
@@ -93,7 +90,6 @@ export async function monitorBeat(ends: MonitorEnds, options: BeatOptions = {}):
     mirrored: 0,
     decisions: { done: 0, outcomes: {} },
     conditions: [],
-    alarms: { raised: 0, cleared: 0 },
     errors: [],
   };
   // Each step stands alone: a failing one (say, one database briefly away) must not stop the others.
@@ -133,13 +129,9 @@ export async function monitorBeat(ends: MonitorEnds, options: BeatOptions = {}):
   report.mirrored = (await step('mirror', () => mirrorPortalQuarantine(ends, now))) ?? 0;
   report.decisions = (await step('decisions', () => carryOutDecisions(ends, now))) ?? report.decisions;
   if (status) {
-    await step('alarms', async () => {
+    await step('conditions', async () => {
       const windows = await flowWindows(ends.workbench, now, thresholds);
       report.conditions = evaluateAlarms(figuresOf(status, windows), now, thresholds);
-      report.alarms = await syncAlarms(ends.workbench, report.conditions, now, {
-        ...(options.dutyMobile ? { dutyMobile: options.dutyMobile } : {}),
-        ...(options.log ? { log: options.log } : {}),
-      });
     });
   }
   await step('housekeeping', async () => {
@@ -152,6 +144,20 @@ export async function monitorBeat(ends: MonitorEnds, options: BeatOptions = {}):
       .onConflictDoUpdate({ target: exchangeMonitorState.key, set: { value: now.getTime(), at: now } });
   });
   return report;
+}
+
+/**
+ * The flow-health conditions from the figures the relay last wrote into the workbench's database: what the
+ * workbench's exchange monitor raises its alarms from, without reaching the portal's database.
+ */
+export async function flowConditions(
+  workbench: Db,
+  now: Date,
+  thresholds: AlarmThresholds = DEFAULT_THRESHOLDS,
+): Promise<AlarmCondition[]> {
+  const status = await workbench.select().from(exchangeFlowStatus);
+  const windows = await flowWindows(workbench, now, thresholds);
+  return evaluateAlarms(figuresOf(status as FlowTypeStatus[], windows), now, thresholds);
 }
 
 /** A beat older than this means the relay (and with it the monitor) is not running. */
@@ -183,7 +189,6 @@ export async function exchangeStatus(
     .select()
     .from(exchangeMonitorState)
     .where(eq(exchangeMonitorState.key, 'beat'));
-  const open = await workbench.select().from(exchangeAlarms).where(isNull(exchangeAlarms.clearedAt));
   const since = new Date(now.getTime() - 5 * 60_000);
   const recent = await workbench
     .select({
@@ -241,12 +246,7 @@ export async function exchangeStatus(
           `, unprocessed ${s.unprocessed}`,
       );
     }
-    for (const c of problems) lines.push(`  ! ${ruleLabel(c.rule, 'en')} [${c.severity}]: ${c.detail}`);
-    for (const a of open.filter((x) => x.flow === flow)) {
-      lines.push(
-        `  alarm open since ${a.raisedAt.toISOString()}: ${ruleLabel(a.rule, 'en')} — ${alarmDetail(a.detail, 'en')}`,
-      );
-    }
+    for (const c of problems) lines.push(`  ! ${ruleName(c.rule)} [${c.severity}]: ${c.detail}`);
   }
   lines.push(ok ? 'all flows healthy' : 'UNHEALTHY: see above');
   return { ok, text: lines.join('\n') };

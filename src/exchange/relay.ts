@@ -4,12 +4,13 @@ import type { Db, Tx } from '../shared/db/database.ts';
 import { routeContract, type ExchangeZone } from './contracts/index.ts';
 import {
   envelopeBytes,
+  envelopeOf,
   inspectPayload,
   payloadBytes,
   type Envelope,
   type InspectResult,
 } from './envelope.ts';
-import { reencodeFiles } from './files.ts';
+import { checkFiles } from './files.ts';
 import { receiveBatch, type ReceiveResult } from './inbox.ts';
 import { appendMessageLogBatch, type LogEntry } from './message-log.ts';
 import { quarantineRecord } from './quarantine.ts';
@@ -232,11 +233,12 @@ async function relayStream(
         .limit(limit)
         .for('update');
       at = now();
-      // Only a failed row waits for its backoff, and it is always first; nothing may overtake it.
-      const due: OutboxRow[] = [];
+      // Only a failed row waits for its backoff, and it is always first; nothing may overtake it. Nor may
+      // anything overtake a row its zone has not signed yet.
+      const due: (OutboxRow & { signedAt: Date; signature: string; keyId: string })[] = [];
       for (const row of rows) {
-        if (row.nextAttemptAt > at) break;
-        due.push(row);
+        if (row.nextAttemptAt > at || !row.signedAt || row.signature === null || row.keyId === null) break;
+        due.push({ ...row, signedAt: row.signedAt, signature: row.signature, keyId: row.keyId });
       }
       head = due[0];
       if (!head) return;
@@ -250,16 +252,33 @@ async function relayStream(
         bytes: number;
         slot: number;
       }[] = [];
-      for (const row of due) {
+      // The relay holds no private key: it checks the sending zone's own signature with its public key and
+      // forwards the message exactly as signed (see docs/adr/0005).
+      const signed = due.map((row) => ({
+        row,
+        envelope: envelopeOf({ ...row, sentAt: row.signedAt }, from.zone),
+        signature: { keyId: row.keyId, value: row.signature },
+      }));
+      const genuine = await Promise.all(
+        signed.map((s) => keyring.verifyAsync(from.zone, envelopeBytes(s.envelope), s.signature)),
+      );
+      for (const [i, { row, envelope, signature }] of signed.entries()) {
         const route = routeContract(row.type, row.version, from.zone, to.zone);
-        let inspected: InspectResult | undefined = route.ok
-          ? inspectPayload(route.contract, row.payload)
-          : undefined;
-        if (route.ok && inspected?.ok && route.contract.files?.length) {
-          const files = await reencodeFiles(route.contract, inspected.payload);
-          inspected = files.ok
-            ? { ...inspected, payload: files.payload, bytes: payloadBytes(files.payload) }
-            : { ok: false, reason: files.reason, detail: files.detail, bytes: inspected.bytes };
+        let inspected: InspectResult | undefined;
+        if (!genuine[i]) {
+          inspected = {
+            ok: false,
+            reason: 'bad-signature',
+            detail: `key ${row.keyId} of ${from.zone}`,
+            bytes: payloadBytes(row.payload),
+          };
+        } else if (route.ok) {
+          inspected = inspectPayload(route.contract, row.payload);
+          if (inspected.ok && route.contract.files?.length) {
+            const files = await checkFiles(route.contract, row.payload);
+            if (!files.ok)
+              inspected = { ok: false, reason: files.reason, detail: files.detail, bytes: inspected.bytes };
+          }
         }
         if (!route.ok || !inspected?.ok) {
           const record = quarantineRecord(
@@ -267,7 +286,7 @@ async function relayStream(
               direction: 'outbound',
               messageId: row.id,
               raw: row,
-              reason: route.ok ? (inspected && !inspected.ok ? inspected.reason : 'schema') : route.reason,
+              reason: inspected && !inspected.ok ? inspected.reason : route.ok ? 'schema' : route.reason,
               detail: inspected && !inspected.ok ? inspected.detail : `${row.type}@${row.version}`,
               type: row.type,
               version: row.version,
@@ -281,17 +300,6 @@ async function relayStream(
           log.push(record.log);
           continue;
         }
-        const envelope: Envelope = {
-          id: row.id,
-          type: row.type,
-          version: row.version,
-          stream: row.stream,
-          seq: row.seq,
-          sentAt: at.toISOString(),
-          from: from.zone,
-          payload: inspected.payload,
-        };
-        const signature = keyring.sign(from.zone, envelopeBytes(envelope));
         outgoing.push({ row, envelope, signature, bytes: inspected.bytes, slot: log.length });
         log.push(undefined);
       }

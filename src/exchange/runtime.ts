@@ -1,41 +1,26 @@
-import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../shared/db/database.ts';
 import type { ExchangeZone } from './contracts/contract.ts';
-import { dutyMobile, type AlarmThresholds } from './alarms.ts';
+import type { AlarmThresholds } from './alarms.ts';
 import { FlowObserver, monitorBeat, type BeatReport } from './monitor.ts';
 import { relayOnce, type RelayReport } from './relay.ts';
-import { Keyring, type SigningKey } from './signing.ts';
+import { Keyring } from './signing.ts';
 
-/** The key id names the key by its public half, so a rotated key gets a new id without anyone choosing one. */
-function keyFromPem(zone: ExchangeZone, pem: string): SigningKey {
-  const privateKey = createPrivateKey(pem);
-  const publicKey = createPublicKey(privateKey);
-  const raw = publicKey.export({ type: 'spki', format: 'der' });
-  const keyId = `${zone}-${Buffer.from(raw).subarray(-8).toString('hex')}`;
-  return { zone, keyId, privateKey, publicKey };
-}
-
-export interface ExchangeKeys {
-  portal: string;
-  workbench: string;
-  /** Public keys (PEM) still trusted after a rotation, until every message they signed has been received. */
-  previous?: { zone: ExchangeZone; pem: string }[];
-}
-
-export function keyringFrom(keys: ExchangeKeys): Keyring {
-  if (!keys.portal || !keys.workbench) {
-    throw new Error('exchange signing keys are missing: set EXCHANGE_PORTAL_KEY and EXCHANGE_WORKBENCH_KEY');
-  }
+/**
+ * The relay's keyring: the public keys of the zones whose messages it checks, current and still-trusted older
+ * ones. It holds nothing that could sign (see docs/adr/0005).
+ */
+export function keyringFrom(publicKeys: Partial<Record<ExchangeZone, readonly string[]>>): Keyring {
   const keyring = new Keyring();
-  for (const old of keys.previous ?? []) {
-    const key = createPublicKey(old.pem);
-    const raw = key.export({ type: 'spki', format: 'der' });
-    keyring.trust(old.zone, `${old.zone}-${Buffer.from(raw).subarray(-8).toString('hex')}`, key);
+  for (const [zone, pems] of Object.entries(publicKeys) as [ExchangeZone, readonly string[]][]) {
+    if (pems.length === 0) {
+      throw new Error(
+        `no public key to check the ${zone}'s exchange messages with: set EXCHANGE_${zone.toUpperCase()}_PUBLIC_KEYS`,
+      );
+    }
+    for (const pem of pems) keyring.trust(zone, pem);
   }
-  return keyring
-    .addSigningKey(keyFromPem('portal', keys.portal))
-    .addSigningKey(keyFromPem('workbench', keys.workbench));
+  return keyring;
 }
 
 export interface Relay {
@@ -51,8 +36,6 @@ export interface RelayRuntimeOptions {
   intervalMs?: number;
   /** How often the monitor beat runs (it also runs while messages keep flowing). 0 turns the monitor off. */
   beatMs?: number;
-  /** Where alarms are sent; defaults to EXCHANGE_DUTY_MOBILE or the demo number. */
-  dutyMobile?: string;
   thresholds?: AlarmThresholds;
 }
 
@@ -83,7 +66,6 @@ export function startRelay(
   const observer = new FlowObserver();
   const toWorkbenchObserver = observer.forFlow('portal-to-workbench');
   const toPortalObserver = observer.forFlow('workbench-to-portal');
-  const mobile = options.dutyMobile ?? dutyMobile();
 
   const runOnce = async () => {
     const toWorkbench = await relayOnce(p, w, keyring, { ...PASS, log, observer: toWorkbenchObserver });
@@ -96,7 +78,6 @@ export function startRelay(
       { portal, workbench },
       {
         observer,
-        dutyMobile: mobile,
         log,
         ...(options.thresholds ? { thresholds: options.thresholds } : {}),
       },

@@ -1,12 +1,12 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import type { ExchangeZone } from './contracts/contract.ts';
-
-export interface SigningKey {
-  zone: ExchangeZone;
-  keyId: string;
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-}
 
 export interface Signature {
   keyId: string;
@@ -14,50 +14,83 @@ export interface Signature {
   value: string;
 }
 
-export function generateSigningKey(zone: ExchangeZone, keyId?: string): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const id = keyId ?? `${zone}-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
-  return { zone, keyId: id, privateKey, publicKey };
+/**
+ * A key id names the key by its public half (the last 8 bytes of the raw Ed25519 key), so a rotated key gets a
+ * new id without anyone choosing one, and every holder of the public key derives the same id.
+ */
+export function keyIdOf(zone: ExchangeZone, publicKey: KeyObject): string {
+  const raw = publicKey.export({ type: 'spki', format: 'der' });
+  return `${zone}-${Buffer.from(raw).subarray(-8).toString('hex')}`;
 }
 
 /**
- * The keys the exchange signs with and the keys it accepts. Rotation without downtime: add the new signing
- * key (it signs from then on) while the old public key stays trusted until every message it signed has been
- * received; then revoke it. Keys are bound to a zone, so a portal key can never vouch for a workbench message.
+ * One zone's private signing key. Only that zone's own process holds it: it signs what the zone sends, and
+ * nothing else can sign for the zone (the relay and the other zone hold its public key only).
  */
-export class Keyring {
-  private readonly signing = new Map<ExchangeZone, SigningKey>();
-  private readonly trusted = new Map<ExchangeZone, Map<string, KeyObject>>();
+export class ZoneSigner {
+  readonly keyId: string;
+  readonly publicKey: KeyObject;
 
-  /** The newest key added for a zone is the one that signs. */
-  addSigningKey(key: SigningKey): this {
-    this.signing.set(key.zone, key);
-    return this.trust(key.zone, key.keyId, key.publicKey);
+  constructor(
+    readonly zone: ExchangeZone,
+    private readonly privateKey: KeyObject,
+    keyId?: string,
+  ) {
+    if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the ${zone} key is not an Ed25519 key`);
+    this.publicKey = createPublicKey(privateKey);
+    this.keyId = keyId ?? keyIdOf(zone, this.publicKey);
   }
 
-  trust(zone: ExchangeZone, keyId: string, publicKey: KeyObject | string): this {
+  static fromPem(zone: ExchangeZone, pem: string): ZoneSigner {
+    return new ZoneSigner(zone, createPrivateKey(pem));
+  }
+
+  static generate(zone: ExchangeZone, keyId?: string): ZoneSigner {
+    return new ZoneSigner(zone, generateKeyPairSync('ed25519').privateKey, keyId);
+  }
+
+  /** The public half in PEM, to hand to the relay and the other zone. */
+  publicPem(): string {
+    return this.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  }
+
+  sign(data: Uint8Array): Signature {
+    return { keyId: this.keyId, value: sign(null, data, this.privateKey).toString('base64url') };
+  }
+}
+
+/**
+ * The public keys trusted for each zone: the relay and the receiving zone check with these and hold nothing
+ * that could sign. Rotation without downtime: the zone starts signing with its new key once everyone trusts
+ * the new public key; the old public key stays in the keyring until every message it signed has been processed,
+ * then it is revoked. Keys are bound to a zone, so a portal key can never vouch for a workbench message.
+ */
+export class Keyring {
+  private readonly trusted = new Map<ExchangeZone, Map<string, KeyObject>>();
+
+  /** Trusts a public key (a KeyObject or an SPKI PEM) for a zone, under its derived id unless one is given. */
+  trust(zone: ExchangeZone, publicKey: KeyObject | string, keyId?: string): this {
     const key = typeof publicKey === 'string' ? createPublicKey(publicKey) : publicKey;
-    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`key ${keyId} is not an Ed25519 key`);
+    if (key.type !== 'public') throw new Error(`only public keys are trusted (got a ${key.type} key)`);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error(`the ${zone} key is not an Ed25519 key`);
     let keys = this.trusted.get(zone);
     if (!keys) this.trusted.set(zone, (keys = new Map()));
-    keys.set(keyId, key);
+    keys.set(keyId ?? keyIdOf(zone, key), key);
     return this;
+  }
+
+  /** Trusts what a signer signs with (tests and the embedded install, where one process knows both halves). */
+  trustSigner(signer: ZoneSigner): this {
+    return this.trust(signer.zone, signer.publicKey, signer.keyId);
   }
 
   revoke(zone: ExchangeZone, keyId: string): this {
     this.trusted.get(zone)?.delete(keyId);
-    if (this.signing.get(zone)?.keyId === keyId) this.signing.delete(zone);
     return this;
   }
 
   trustedKeyIds(zone: ExchangeZone): string[] {
     return [...(this.trusted.get(zone)?.keys() ?? [])];
-  }
-
-  sign(zone: ExchangeZone, data: Uint8Array): Signature {
-    const key = this.signing.get(zone);
-    if (!key) throw new Error(`no signing key for zone ${zone}`);
-    return { keyId: key.keyId, value: sign(null, data, key.privateKey).toString('base64url') };
   }
 
   /** verify() on the thread pool, so a batch of checks runs beside the event loop rather than on it. */

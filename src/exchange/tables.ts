@@ -36,6 +36,10 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     // Once delivered and past the retention period the payload (personal data) is emptied; the row stays.
     payloadPurgedAt: timestamp('payload_purged_at', { withTimezone: true }),
+    // Set by the zone's own signer (see signer.ts) over the envelope; the relay takes only signed rows.
+    signature: text('signature'),
+    keyId: text('key_id'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
   },
   (t) => [
     unique('outbox_stream_seq_uq').on(t.stream, t.seq),
@@ -60,7 +64,9 @@ export const inbox = pgTable(
     signature: text('signature').notNull(),
     keyId: text('key_id').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    // Done with: handled, or (quarantinedAt set too) refused when its signature no longer verified.
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    quarantinedAt: timestamp('quarantined_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     // Once processed and past the retention period the payload is emptied; the id still stops a redelivery.
@@ -172,31 +178,6 @@ export const exchangeMonitorState = pgTable('exchange_monitor_state', {
   value: bigint('value', { mode: 'number' }).notNull(),
   at: timestamp('at', { withTimezone: true }).notNull(),
 });
-
-export type AlarmRule = 'stalled' | 'rejects' | 'volume' | 'signature';
-export type AlarmSeverity = 'critical' | 'major' | 'warning';
-
-/** One row per alarm episode: raised when its condition starts, cleared when it ends. */
-export const exchangeAlarms = pgTable(
-  'exchange_alarms',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    rule: text('rule').notNull().$type<AlarmRule>(),
-    flow: text('flow').notNull(),
-    severity: text('severity').notNull().$type<AlarmSeverity>(),
-    detail: text('detail').notNull(),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
-    clearedAt: timestamp('cleared_at', { withTimezone: true }),
-  },
-  (t) => [
-    // At most one open episode per rule and flow, so a lasting condition alarms (and notifies) once.
-    uniqueIndex('exchange_alarms_open_uq')
-      .on(t.rule, t.flow)
-      .where(sql`cleared_at IS NULL`),
-    index('exchange_alarms_raised_idx').on(t.raisedAt),
-  ],
-);
 
 /**
  * The portal's quarantine as the workbench may see it: a summary (what, why, when, decided how), never the

@@ -62,7 +62,7 @@ export function allowsDemoData(config: Config): boolean {
 
 /**
  * What production lacks before it may start, by setting name: the secrets (never generated there) and each
- * served zone's database (never the embedded engine there); the relay's signing keys where the relay runs.
+ * served zone's database (never the embedded engine there); the exchange keys each process checks with.
  * A public demo (`OPENPSB_DEMO=1`) may run on generated secrets and the embedded engine.
  */
 export function missingProductionSettings(
@@ -72,17 +72,28 @@ export function missingProductionSettings(
 ): string[] {
   if (config.NODE_ENV !== 'production' || isPublicDemo(config)) return [];
   const missing: string[] = [];
-  if (!env.SESSION_SECRET) missing.push('SESSION_SECRET');
-  if (!env.FIELD_KEY) missing.push('FIELD_KEY');
-  else if (Buffer.from(env.FIELD_KEY, 'base64url').length !== 32)
-    missing.push('FIELD_KEY (32 bytes, base64url)');
-  if (needs.relay) {
-    if (!env.EXCHANGE_PORTAL_KEY) missing.push('EXCHANGE_PORTAL_KEY');
-    if (!env.EXCHANGE_WORKBENCH_KEY) missing.push('EXCHANGE_WORKBENCH_KEY');
+  const zones = ['portal', 'workbench'] as const;
+  const privateKeyOf = (zone: string) =>
+    env[`${zone.toUpperCase()}_EXCHANGE_KEY`] ?? env[`EXCHANGE_${zone.toUpperCase()}_KEY`];
+  // Each served zone has its own secrets (the names both zones once shared still serve as a fallback).
+  for (const zone of needs.zones) {
+    const prefix = zone.toUpperCase();
+    if (!(env[`${prefix}_SESSION_SECRET`] ?? env.SESSION_SECRET)) missing.push(`${prefix}_SESSION_SECRET`);
+    const fieldKey = env[`${prefix}_FIELD_KEY`] ?? env.FIELD_KEY;
+    if (!fieldKey) missing.push(`${prefix}_FIELD_KEY`);
+    else if (Buffer.from(fieldKey, 'base64url').length !== 32)
+      missing.push(`${prefix}_FIELD_KEY (32 bytes, base64url)`);
+    if (!privateKeyOf(zone)) missing.push(`${prefix}_EXCHANGE_KEY`);
   }
-  if (needs.zones.includes('portal') && !config.PORTAL_DATABASE_URL) missing.push('PORTAL_DATABASE_URL');
-  if (needs.zones.includes('workbench') && !config.WORKBENCH_DATABASE_URL)
-    missing.push('WORKBENCH_DATABASE_URL');
+  // The relay checks both zones' messages, a zone the other's: with public keys, unless the private one is here.
+  const checked = needs.relay ? zones : zones.filter((zone) => needs.zones.some((own) => own !== zone));
+  for (const zone of checked) {
+    if (!env[`EXCHANGE_${zone.toUpperCase()}_PUBLIC_KEYS`] && !privateKeyOf(zone))
+      missing.push(`EXCHANGE_${zone.toUpperCase()}_PUBLIC_KEYS`);
+  }
+  const opened = needs.relay ? zones : needs.zones;
+  if (opened.includes('portal') && !config.PORTAL_DATABASE_URL) missing.push('PORTAL_DATABASE_URL');
+  if (opened.includes('workbench') && !config.WORKBENCH_DATABASE_URL) missing.push('WORKBENCH_DATABASE_URL');
   return missing;
 }
 

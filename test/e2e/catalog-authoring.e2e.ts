@@ -3,12 +3,12 @@ import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
-import { processInbox } from '../../src/exchange/inbox.ts';
+import { messageHandlers } from '../../src/exchange/facade.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
-import { testKeys } from '../helpers/zones.ts';
+import { testPublicKeys } from '../helpers/zones.ts';
 import { makeOfficer, PASSWORD, type Officer } from '../workbench/support.ts';
 import {
   expectAccessible,
@@ -26,6 +26,11 @@ import {
 let browser: Browser;
 let workbench: ServedZone;
 let portal: ServedZone;
+/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
+const signAll = async () => {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+};
 let relay: Relay;
 let editor: Officer;
 let approver: Officer;
@@ -44,13 +49,13 @@ before(async () => {
     serveZone('portal'),
   ]);
   // What src/zones.ts wires for the running system.
-  Object.assign(portal.inboxHandlers, catalogInboxHandlers);
+  Object.assign(portal.inboxHandlers, messageHandlers(catalogInboxHandlers));
   await seedWorkbench(workbench.services);
   await seedCatalog(workbench.services);
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
-    keyringFrom(testKeys),
+    keyringFrom(testPublicKeys),
     pino({ level: 'silent' }),
     {
       intervalMs: 60_000,
@@ -73,8 +78,9 @@ after(async () => {
 
 async function cross(): Promise<void> {
   // One pass moves a bounded batch; the seeded catalogue with its documents is more than one.
+  await signAll();
   while ((await relay.runOnce()).toPortal.delivered > 0);
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
 }
 
 function codeFor(secret: string): string {

@@ -6,11 +6,12 @@ import { monitorBeat } from '../../src/exchange/monitor.ts';
 import { sendMessage } from '../../src/exchange/outbox.ts';
 import { realnameVerifyRequest } from '../../src/exchange/contracts/index.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
-import { generateSigningKey, Keyring } from '../../src/exchange/signing.ts';
+import { keyringFrom } from '../../src/exchange/runtime.ts';
+import { Keyring } from '../../src/exchange/signing.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { CITY_CODE } from '../../src/workbench/org/demo-city.ts';
 import { codeAt } from '../../src/workbench/staff/totp.ts';
-import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import { makeOfficer, PASSWORD } from '../workbench/support.ts';
 import { realnameRequest } from '../exchange/helpers.ts';
 import {
@@ -24,9 +25,9 @@ import {
 let browser: Browser;
 let workbench: ServedZone;
 let portal: TestZone;
-const keyring = new Keyring()
-  .addSigningKey(generateSigningKey('portal', 'portal-test'))
-  .addSigningKey(generateSigningKey('workbench', 'workbench-test'));
+const keyring = keyringFrom(testPublicKeys);
+// What the workbench checks with before it trusts the portal's current key (mid-rotation).
+const workbenchNotYetTrusting = new Keyring().trust('workbench', testPublicKeys.workbench[0]!);
 const ends = () => ({ portal: portal.database.db, workbench: workbench.database.db });
 
 before(async () => {
@@ -42,23 +43,24 @@ before(async () => {
       sendMessage(tx, realnameVerifyRequest, realnameRequest(), { stream: 'realname' }),
     );
   }
+  await portal.signOutbox();
   await relayOnce(
     { db: portal.database.db, zone: 'portal' },
     { db: workbench.database.db, zone: 'workbench' },
     keyring,
   );
-  // And one the workbench refused as stale (as if the clocks had drifted apart): quarantined on receipt.
+  // And one the workbench refused because it did not trust the portal's new key yet: quarantined on receipt.
   await portal.database.db.transaction((tx) =>
     sendMessage(tx, realnameVerifyRequest, realnameRequest(), { stream: 'realname-late' }),
   );
-  const skewed = new Date(Date.now() + 11 * 60_000);
+  await portal.signOutbox();
   await relayOnce(
     { db: portal.database.db, zone: 'portal' },
     { db: workbench.database.db, zone: 'workbench' },
     keyring,
     {
       deliver: (env, sig) =>
-        receive(workbench.database.db, keyring, env, sig, { zone: 'workbench', now: skewed }),
+        receive(workbench.database.db, workbenchNotYetTrusting, env, sig, { zone: 'workbench' }),
     },
   );
   await monitorBeat(ends());
@@ -95,7 +97,7 @@ test('an administrator sees the flow and a quarantined message on the monitor pa
 
   // The quarantined message, and what it is.
   const quarantined = page.getByRole('region', { name: /待处理的隔离报文/ });
-  await quarantined.getByText('过期或重放').waitFor();
+  await quarantined.getByText('签名无效').first().waitFor();
   await quarantined.getByRole('link', { name: /查看/ }).first().click();
   await page.getByRole('heading', { name: '隔离报文' }).waitFor();
   await page.getByText('realname-late #1').waitFor();
@@ -116,6 +118,7 @@ test('an administrator sees the flow and a quarantined message on the monitor pa
   await page.getByText('发送方时钟已校正，重新检查后投递').first().waitFor();
 
   // Back in the portal's queue, it is checked again, and this time it crosses.
+  await portal.signOutbox();
   const moved = await relayOnce(
     { db: portal.database.db, zone: 'portal' },
     { db: workbench.database.db, zone: 'workbench' },

@@ -1,7 +1,6 @@
 import { after, before, test } from 'node:test';
 import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { processInbox } from '../../src/exchange/inbox.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { seedPortal, DEMO_CITIZEN } from '../../src/portal/seed.ts';
 import {
@@ -9,7 +8,7 @@ import {
   seedMarketRegistry,
 } from '../../src/workbench/market-registry/market-registry.seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
-import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import {
   expectAccessibleInBothLanguages,
   launchBrowser,
@@ -21,6 +20,11 @@ import {
 let browser: Browser;
 let portal: ServedZone;
 let workbench: TestZone;
+/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
+const signAll = async () => {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+};
 let relay: Relay;
 
 before(async () => {
@@ -35,7 +39,7 @@ before(async () => {
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
-    keyringFrom(testKeys),
+    keyringFrom(testPublicKeys),
     pino({ level: 'silent' }),
     60_000,
   );
@@ -63,10 +67,12 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await expectAccessibleInBothLanguages(page, 'account while verifying');
 
   // The request crosses to the police network, is checked against the registry, and the answer crosses back.
+  await signAll();
   await relay.runOnce();
-  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await workbench.processInbox();
+  await signAll();
   await relay.runOnce();
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
 
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByText('已实名认证').first().waitFor();
@@ -80,10 +86,12 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await page.getByRole('button', { name: '提交核验' }).click();
   await page.getByText('核验中').first().waitFor();
   await expectAccessibleInBothLanguages(page, 'company claim being checked');
+  await signAll();
   await relay.runOnce();
-  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await workbench.processInbox();
+  await signAll();
   await relay.runOnce();
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByRole('heading', { name: '邀请经办人' }).waitFor();
   await expectAccessibleInBothLanguages(page, 'company page');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,12 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { verifyMessageLog } from '../../src/exchange/message-log.ts';
 import { appendOutbox } from '../../src/exchange/outbox.ts';
+import { signOutbox } from '../../src/exchange/signer.ts';
+import { ZoneSigner } from '../../src/exchange/signing.ts';
 import { openDatabase, type Database } from '../../src/shared/db/database.ts';
-import { testKeys } from '../helpers/zones.ts';
+import { testKeys, testPublicKeys } from '../helpers/zones.ts';
+
+const portalSigner = ZoneSigner.fromPem('portal', testKeys.portal);
 import { realnameRequest } from './helpers.ts';
 
 /**
@@ -92,10 +96,9 @@ if (!base) {
     ...process.env,
     PORTAL_DATABASE_URL: `${urlOf(names.portal)}?application_name=${label}`,
     WORKBENCH_DATABASE_URL: urlOf(names.workbench),
-    EXCHANGE_PORTAL_KEY: testKeys.portal,
-    EXCHANGE_WORKBENCH_KEY: testKeys.workbench,
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
-    FIELD_KEY: randomBytes(32).toString('base64url'),
+    // The relay gets the zones' public keys and nothing else: no private key, no zone secret.
+    EXCHANGE_PORTAL_PUBLIC_KEYS: testPublicKeys.portal.join(''),
+    EXCHANGE_WORKBENCH_PUBLIC_KEYS: testPublicKeys.workbench.join(''),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'fatal',
     NODE_ENV: 'production',
@@ -175,6 +178,8 @@ if (!base) {
           );
           sent.push({ ...message, poison });
         }
+        // The portal's own worker signs what it wrote (the relay could not: it holds no private key).
+        await signOutbox(portal.db, portalSigner);
         await new Promise((r) => setTimeout(r, 20 + Math.floor(random() * 130)));
       }
     })();

@@ -51,6 +51,7 @@ describe('exchange crossing', () => {
       },
     };
 
+    await pair.sign();
     assert.deepEqual(await relayOnce(p, w, keyring), {
       delivered: 1,
       duplicates: 0,
@@ -58,16 +59,27 @@ describe('exchange crossing', () => {
       refusedByReceiver: 0,
       failed: 0,
     });
-    assert.equal((await processInbox(workbench.database.db, wbHandlers)).processed, 1);
-    assert.equal((await processInbox(workbench.database.db, wbHandlers)).processed, 0);
+    assert.equal(
+      (await processInbox(workbench.database.db, wbHandlers, { keyring: pair.keyring })).processed,
+      1,
+    );
+    assert.equal(
+      (await processInbox(workbench.database.db, wbHandlers, { keyring: pair.keyring })).processed,
+      0,
+    );
     assert.equal(calls, 1);
 
+    await pair.sign();
     assert.equal((await relayOnce(w, p, keyring)).delivered, 1);
-    assert.equal((await processInbox(portal.database.db, portalHandlers)).processed, 1);
+    assert.equal(
+      (await processInbox(portal.database.db, portalHandlers, { keyring: pair.keyring })).processed,
+      1,
+    );
     const [after] = await portal.database.db.select().from(citizens).where(eq(citizens.id, citizen.id));
     assert.equal(after?.realNameStatus, 'verified');
 
     // Nothing left to move, and the ID number never came back to the portal.
+    await pair.sign();
     assert.equal((await relayOnce(p, w, keyring)).delivered, 0);
     const [received] = await portal.database.db.select().from(inbox);
     assert.equal(JSON.stringify(received?.payload).includes('idNumber'), false);
@@ -84,6 +96,7 @@ describe('exchange crossing', () => {
       seen.push([env, sig]);
       return receive(w.db, keyring, env, sig, { zone: 'workbench' });
     };
+    await pair.sign();
     await relayOnce(p, w, keyring, { deliver });
     const [first] = seen;
     assert.ok(first);
@@ -92,7 +105,11 @@ describe('exchange crossing', () => {
     });
 
     let calls = 0;
-    await processInbox(workbench.database.db, { 'realname.verify.request': async () => void calls++ });
+    await processInbox(
+      workbench.database.db,
+      { 'realname.verify.request': async () => void calls++ },
+      { keyring: pair.keyring },
+    );
     assert.equal(calls, 1);
     const logged = await rows<{ outcome: string }>(
       w.db,
@@ -114,6 +131,7 @@ describe('exchange crossing', () => {
       await receive(w.db, keyring, env, sig, { zone: 'workbench' });
       throw new Error('connection reset');
     };
+    await pair.sign();
     assert.equal((await relayOnce(p, w, keyring, { deliver: lostAck })).failed, 1);
     const [row] = await p.db.select().from(outbox).where(eq(outbox.stream, 'lost-ack'));
     assert.equal(row?.sentAt, null);
@@ -121,8 +139,10 @@ describe('exchange crossing', () => {
     assert.ok(row && row.nextAttemptAt > new Date());
 
     // Still in backoff: not sent again yet.
+    await pair.sign();
     assert.equal((await relayOnce(p, w, keyring)).duplicates, 0);
     const later = new Date(Date.now() + 60_000);
+    await pair.sign();
     assert.equal((await relayOnce(p, w, keyring, { now: () => later })).duplicates, 1);
     const stored = await w.db.select().from(inbox).where(eq(inbox.stream, 'lost-ack'));
     assert.equal(stored.length, 1);
@@ -144,18 +164,24 @@ describe('exchange crossing', () => {
       if (env.stream === 'ordered' && ++n === 3) throw new Error('receiver down');
       return receive(w.db, keyring, env, sig, { zone: 'workbench' });
     };
+    await pair.sign();
     await relayOnce(p, w, keyring, { deliver: flaky });
     const got = await w.db.select().from(inbox).where(eq(inbox.stream, 'ordered'));
     assert.deepEqual(got.map((r) => r.seq).sort(), [1, 2]);
     const later = new Date(Date.now() + 60_000);
+    await pair.sign();
     await relayOnce(p, w, keyring, { now: () => later });
 
     const order: string[] = [];
-    await processInbox(workbench.database.db, {
-      'realname.verify.request': async (_tx, payload, meta) => {
-        if (meta.stream === 'ordered') order.push((payload as { requestId: string }).requestId);
+    await processInbox(
+      workbench.database.db,
+      {
+        'realname.verify.request': async (_tx, payload, meta) => {
+          if (meta.stream === 'ordered') order.push((payload as { requestId: string }).requestId);
+        },
       },
-    });
+      { keyring: pair.keyring },
+    );
     assert.deepEqual(order, ids);
   });
 
@@ -166,6 +192,7 @@ describe('exchange crossing', () => {
         sendMessage(tx, realnameVerifyRequest, realnameRequest({ name: stream }), { stream }),
       );
     }
+    await pair.sign();
     await relayOnce(p, w, keyring);
     const seen: string[] = [];
     let fail = true;
@@ -176,11 +203,11 @@ describe('exchange crossing', () => {
           seen.push(`${meta.stream}#${meta.seq}:${(payload as { name: string }).name}`);
       },
     };
-    const first = await processInbox(workbench.database.db, handlers);
+    const first = await processInbox(workbench.database.db, handlers, { keyring: pair.keyring });
     assert.equal(first.failed, 1);
     assert.deepEqual(seen, ['h-b#1:h-b']);
     fail = false;
-    await processInbox(workbench.database.db, handlers);
+    await processInbox(workbench.database.db, handlers, { keyring: pair.keyring });
     assert.deepEqual(seen, ['h-b#1:h-b', 'h-a#1:h-a', 'h-a#2:h-a']);
   });
 
@@ -198,6 +225,7 @@ describe('exchange crossing', () => {
       await sendMessage(tx, realnameVerifyRequest, realnameRequest({ name: 'after' }), { stream: 'poison' });
       await sendMessage(tx, realnameVerifyRequest, realnameRequest({ name: 'other' }), { stream: 'clean' });
     });
+    await pair.sign();
     const report = await relayOnce(p, w, keyring);
     assert.equal(report.quarantined, 1);
     assert.equal(report.delivered, 3);

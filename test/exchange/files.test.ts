@@ -45,6 +45,7 @@ describe('files crossing the boundary', () => {
     const original = await photoWithExif();
     assert.ok((await sharp(original).metadata()).exif, 'the test photo carries EXIF');
     await send('f-ok', 'photo.jpg', 'image/jpeg', original);
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.delivered, 1);
     const [row] = await pair.w.db.select().from(inbox).where(eq(inbox.stream, 'f-ok'));
@@ -69,6 +70,7 @@ describe('files crossing the boundary', () => {
     await send('f-mismatch', 'photo.jpg', 'image/jpeg', png);
     await send('f-exe', 'invoice.pdf', 'application/pdf', executable);
     await send('f-text', 'notes.txt', 'text/plain', Buffer.from('just some text'));
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.quarantined, 3);
     assert.equal(report.delivered, 0);
@@ -91,6 +93,7 @@ describe('files crossing the boundary', () => {
     );
     await send('f-pdf-ok', 'material.pdf', 'application/pdf', plain);
     await send('f-pdf-js', 'material.pdf', 'application/pdf', scripted);
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.delivered, 1);
     assert.equal(report.quarantined, 1);
@@ -118,6 +121,7 @@ describe('files crossing the boundary', () => {
     await send('f-pdf-escaped', 'escaped.pdf', 'application/pdf', escaped);
     await send('f-pdf-packed', 'packed.pdf', 'application/pdf', packed);
     await send('f-pdf-locked', 'locked.pdf', 'application/pdf', locked);
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.quarantined, 3);
     assert.equal(report.delivered, 0);

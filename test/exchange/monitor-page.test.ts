@@ -7,7 +7,8 @@ import { receive } from '../../src/exchange/inbox.ts';
 import { monitorBeat } from '../../src/exchange/monitor.ts';
 import { appendOutbox } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
-import { generateSigningKey, Keyring } from '../../src/exchange/signing.ts';
+import { keyringFrom } from '../../src/exchange/runtime.ts';
+import { ZoneSigner, type Keyring } from '../../src/exchange/signing.ts';
 import {
   exchangeQuarantineMirror,
   exchangeQuarantineRequests,
@@ -15,21 +16,21 @@ import {
 } from '../../src/exchange/tables.ts';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import { CITY_CODE } from '../../src/workbench/org/demo-city.ts';
-import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import { browser, csrf, logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
 import { realnameRequest } from './helpers.ts';
 
 let workbench: Workbench;
 let portal: TestZone;
-const keyring = new Keyring()
-  .addSigningKey(generateSigningKey('portal', 'portal-test'))
-  .addSigningKey(generateSigningKey('workbench', 'workbench-test'));
+let keyring: Keyring;
+const sign = () => portal.signOutbox();
 let ownEntry: string;
 let portalEntry: string;
 const ends = () => ({ portal: portal.database.db, workbench: workbench.database.db });
 
 before(async () => {
   [workbench, portal] = await Promise.all([startWorkbench(), startTestZone('portal')]);
+  keyring = keyringFrom(testPublicKeys);
   // One message forged on its way in (refused by the workbench), one refused by the relay at the portal.
   const env: Envelope = {
     id: randomUUID(),
@@ -41,13 +42,14 @@ before(async () => {
     from: 'portal',
     payload: realnameRequest({ name: '<script>alert(1)</script>' }),
   };
-  const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-  await receive(workbench.database.db, keyring, env, rogue.sign('portal', envelopeBytes(env)), {
+  const rogue = ZoneSigner.generate('portal', portal.exchange.signer.keyId);
+  await receive(workbench.database.db, keyring, env, rogue.sign(envelopeBytes(env)), {
     zone: 'workbench',
   });
   await portal.database.db.transaction((tx) =>
     appendOutbox(tx, { type: 'registry.dump', version: 1, stream: 'page-portal', payload: { all: true } }),
   );
+  await sign();
   await relayOnce(
     { db: portal.database.db, zone: 'portal' },
     { db: workbench.database.db, zone: 'workbench' },
@@ -246,6 +248,7 @@ describe('an administrator on the exchange monitor', () => {
     const done = await client.get(url);
     assert.match(done.body, /已放行/);
     // Still not on the whitelist: released, checked again, and quarantined again as a new entry.
+    await sign();
     assert.equal(
       (
         await relayOnce(

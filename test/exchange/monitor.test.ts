@@ -2,25 +2,38 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { DEFAULT_THRESHOLDS, DEMO_DUTY_MOBILE } from '../../src/exchange/alarms.ts';
+import { DEFAULT_THRESHOLDS, type AlarmThresholds } from '../../src/exchange/alarms.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../src/exchange/contracts/index.ts';
-import { carryOutDecisions, DecisionConflict, requestDecision } from '../../src/exchange/decisions.ts';
+import { carryOutDecisions } from '../../src/exchange/decisions.ts';
 import { envelopeBytes, type Envelope } from '../../src/exchange/envelope.ts';
 import { processInbox, receive } from '../../src/exchange/inbox.ts';
 import { verifyMessageLog } from '../../src/exchange/message-log.ts';
-import { exchangeStatus, FlowObserver, monitorBeat } from '../../src/exchange/monitor.ts';
+import {
+  exchangeStatus,
+  FlowObserver,
+  monitorBeat as relayBeat,
+  type BeatOptions,
+  type MonitorEnds,
+} from '../../src/exchange/monitor.ts';
 import { appendOutbox, sendMessage } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
-import { generateSigningKey, Keyring } from '../../src/exchange/signing.ts';
+import { Keyring, ZoneSigner } from '../../src/exchange/signing.ts';
 import {
-  exchangeAlarms,
   exchangeQuarantineMirror,
   exchangeQuarantineRequests,
   inbox,
   outbox,
   quarantine,
 } from '../../src/exchange/tables.ts';
-import { auditLog, notifications } from '../../src/workbench/db/schema.ts';
+import { auditLog, exchangeAlarms, notifications } from '../../src/workbench/db/schema.ts';
+import {
+  DEMO_DUTY_MOBILE,
+  exchangeAlarmStep,
+} from '../../src/workbench/exchange-monitor/exchange-monitor.alarms.ts';
+import {
+  DecisionConflict,
+  requestDecision,
+} from '../../src/workbench/exchange-monitor/exchange-monitor.decisions.ts';
 import { realnameRequest, rows, startPair, type Pair } from './helpers.ts';
 
 const FLOW = 'portal-to-workbench';
@@ -63,6 +76,18 @@ function diff(a: Totals, b: Totals): Totals {
 }
 
 const ends = (pair: Pair) => ({ portal: pair.p.db, workbench: pair.w.db });
+
+/** The relay's beat, then the workbench's alarm step on the figures it wrote (as the two processes do). */
+async function monitorBeat(e: MonitorEnds, options: BeatOptions & { thresholds?: AlarmThresholds } = {}) {
+  const report = await relayBeat(e, options);
+  const alarms = await exchangeAlarmStep(e.workbench, options.now ?? new Date(), {
+    ...(options.thresholds ? { thresholds: options.thresholds } : {}),
+  });
+  return { ...report, alarms };
+}
+
+/** What the workbench would check with before it trusts the portal's current key (mid-rotation). */
+const workbenchNotYetTrusting = (pair: Pair) => new Keyring().trustSigner(pair.signers.workbench);
 const noop = { [TYPE]: async () => {} };
 
 function forgedEnvelope(overrides: Partial<Envelope> = {}): Envelope {
@@ -100,6 +125,7 @@ describe('exchange monitor: counting', () => {
       );
     }
     const observer = new FlowObserver();
+    await pair.sign();
     await relayOnce(pair.p, pair.w, pair.keyring, { observer: observer.forFlow(FLOW) });
     const beat = await monitorBeat(ends(pair), { observer });
     assert.deepEqual(beat.errors, []);
@@ -122,37 +148,40 @@ describe('exchange monitor: counting', () => {
     await pair.p.db.transaction((tx) =>
       appendOutbox(tx, { type: TYPE, version: 1, stream: 'm-refuse', payload: { bad: true } }),
     );
-    // 2. refused by the receiver as stale (seen by the sender's log too, as "receiver: stale")
+    // 2. refused by the receiver, which does not trust the portal's new key yet (seen by the sender's log too,
+    //    as "receiver: bad-signature")
     await pair.p.db.transaction((tx) =>
       sendMessage(tx, realnameVerifyRequest, realnameRequest(), { stream: 'm-refuse-2' }),
     );
-    const late = new Date(Date.now() + 11 * 60_000);
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring, {
-      deliver: (env, sig) => receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench', now: late }),
+      deliver: (env, sig) =>
+        receive(pair.w.db, workbenchNotYetTrusting(pair), env, sig, { zone: 'workbench' }),
     });
     assert.equal(report.quarantined, 1);
     assert.equal(report.refusedByReceiver, 1);
     // 3. a forgery signed with a key nobody trusts
     const env = forgedEnvelope();
-    const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), {
+    const rogue = ZoneSigner.generate('portal', pair.signers.portal.keyId);
+    await receive(pair.w.db, pair.keyring, env, rogue.sign(envelopeBytes(env)), {
       zone: 'workbench',
     });
 
     await monitorBeat(ends(pair));
     const d = diff(before, await totals(pair));
     assert.equal(d.rejected, 3);
-    assert.equal(d.bad_signatures, 1);
+    assert.equal(d.bad_signatures, 2);
     assert.equal(d.delivered, 0);
   });
 
   test('a failed delivery is a retry, shows as retrying with its error, and the flow reads unhealthy when stalled', async () => {
     const before = await totals(pair);
-    await processInbox(pair.w.db, noop);
+    await processInbox(pair.w.db, noop, { keyring: pair.keyring });
     await pair.p.db.transaction((tx) =>
       sendMessage(tx, realnameVerifyRequest, realnameRequest(), { stream: 'm-retry' }),
     );
     const observer = new FlowObserver();
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring, {
       observer: observer.forFlow(FLOW),
       deliverBatch: async () => {
@@ -174,8 +203,9 @@ describe('exchange monitor: counting', () => {
     assert.match(status2.text, /Flow stalled/);
     assert.match(status2.text, /workbench database unreachable/);
 
+    await pair.sign();
     await relayOnce(pair.p, pair.w, pair.keyring, { now: () => later });
-    await processInbox(pair.w.db, noop);
+    await processInbox(pair.w.db, noop, { keyring: pair.keyring });
     const after = new Date(later.getTime() + 5_000);
     await monitorBeat(ends(pair), { now: after });
     const moving = await exchangeStatus(pair.p.db, pair.w.db, after);
@@ -226,8 +256,9 @@ describe('exchange monitor: alarms', () => {
     assert.match(sms[0]?.body ?? '', /边界交换告警.*流转停滞/);
     assert.equal(await pair.workbench.drainJobs(), 1);
 
+    await pair.sign();
     await relayOnce(pair.p, pair.w, pair.keyring);
-    await processInbox(pair.w.db, noop);
+    await processInbox(pair.w.db, noop, { keyring: pair.keyring });
     const third = await monitorBeat(ends(pair), { now: new Date(t0 + 71_000) });
     assert.equal(third.alarms.cleared, 1);
     assert.equal((await auditRows('exchange.alarm.clear')).length, 1);
@@ -239,8 +270,8 @@ describe('exchange monitor: alarms', () => {
 
   test('any signature failure raises a critical alarm at once', async () => {
     const env = forgedEnvelope();
-    const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-    await receive(pair.w.db, pair.keyring, env, rogue.sign('portal', envelopeBytes(env)), {
+    const rogue = ZoneSigner.generate('portal', pair.signers.portal.keyId);
+    await receive(pair.w.db, pair.keyring, env, rogue.sign(envelopeBytes(env)), {
       zone: 'workbench',
     });
     const beat = await monitorBeat(ends(pair));
@@ -258,6 +289,7 @@ describe('exchange monitor: alarms', () => {
         await appendOutbox(tx, { type: 'registry.dump', version: 1, stream: 'a-reject', payload: { i } });
       }
     });
+    await pair.sign();
     assert.equal(
       (await relayOnce(pair.p, pair.w, pair.keyring)).quarantined,
       DEFAULT_THRESHOLDS.rejectThreshold,
@@ -279,8 +311,9 @@ describe('exchange monitor: alarms', () => {
         );
       }
     });
+    await pair.sign();
     await relayOnce(pair.w, pair.p, pair.keyring);
-    await processInbox(pair.p.db, { 'realname.verify.result': async () => {} });
+    await processInbox(pair.p.db, { 'realname.verify.result': async () => {} }, { keyring: pair.keyring });
     const beat = await monitorBeat(ends(pair), { thresholds });
     const volume = beat.conditions.find((c) => c.rule === 'volume' && c.flow === 'workbench-to-portal');
     assert.equal(volume?.severity, 'warning');
@@ -319,6 +352,7 @@ describe('exchange monitor: quarantine decisions', () => {
         payload: realnameRequest({ idNumber: 'not an id' }),
       }),
     );
+    await pair.sign();
     await relayOnce(pair.p, pair.w, pair.keyring);
     await monitorBeat(ends(pair));
     const [mirrored] = await pair.w.db.select().from(exchangeQuarantineMirror);
@@ -335,6 +369,7 @@ describe('exchange monitor: quarantine decisions', () => {
     const [row] = await pair.p.db.select().from(outbox).where(eq(outbox.stream, 'd-poison'));
     assert.equal(row?.quarantinedAt, null, 'back in the queue');
     // Every check runs again: still not a valid message, so quarantined again, as a new entry.
+    await pair.sign();
     assert.equal((await relayOnce(pair.p, pair.w, pair.keyring)).quarantined, 1);
     await monitorBeat(ends(pair));
     const entries = await pair.p.db.select().from(quarantine).where(eq(quarantine.messageId, row!.id));
@@ -351,24 +386,32 @@ describe('exchange monitor: quarantine decisions', () => {
     assert.equal(done[0]?.detail.outcome, 'released');
   });
 
-  test('a message refused on receipt for a passing cause is resent on release, freshly signed, and arrives once', async () => {
+  test('a message refused on receipt for a passing cause (a key not yet trusted) is resent on release and arrives once', async () => {
     await pair.p.db.transaction((tx) =>
       sendMessage(tx, realnameVerifyRequest, realnameRequest(), { stream: 'd-stale' }),
     );
-    const late = new Date(Date.now() + 11 * 60_000);
+    await pair.sign();
     await relayOnce(pair.p, pair.w, pair.keyring, {
-      deliver: (env, sig) => receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench', now: late }),
+      deliver: (env, sig) =>
+        receive(pair.w.db, workbenchNotYetTrusting(pair), env, sig, { zone: 'workbench' }),
     });
     const [entry] = await pair.w.db
       .select()
       .from(quarantine)
-      .where(and(eq(quarantine.reason, 'stale'), isNull(quarantine.releasedAt)));
+      .where(
+        and(
+          eq(quarantine.reason, 'bad-signature'),
+          isNull(quarantine.releasedAt),
+          sql`${quarantine.raw}->'envelope'->>'stream' = 'd-stale'`,
+        ),
+      );
     assert.ok(entry);
     const requestId = await decide('workbench', entry.id, 'release');
     const beat = await monitorBeat(ends(pair));
     assert.equal(beat.decisions.outcomes[requestId], 'released');
     // Carrying out again finds nothing waiting; the request is done.
     assert.equal((await carryOutDecisions(ends(pair), new Date())).done, 0);
+    await pair.sign();
     assert.equal((await relayOnce(pair.p, pair.w, pair.keyring)).delivered, 1);
     const stored = await pair.w.db.select().from(inbox).where(eq(inbox.stream, 'd-stale'));
     assert.equal(stored.length, 1);

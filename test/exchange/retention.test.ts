@@ -33,11 +33,16 @@ test('payloads crossed and handled before the cutoff are emptied; everything els
   const { portal, workbench, p, w, keyring } = pair;
   const old = await send('retention-old');
   const recent = await send('retention-recent');
+  await pair.sign();
   assert.equal((await relayOnce(p, w, keyring)).delivered, 2);
   // Handled on the workbench side with a no-op, so both inbox rows count as processed.
-  const handled = await processInbox(workbench.database.db, {
-    'realname.verify.request': async () => undefined,
-  });
+  const handled = await processInbox(
+    workbench.database.db,
+    {
+      'realname.verify.request': async () => undefined,
+    },
+    { keyring: pair.keyring },
+  );
   assert.equal(handled.processed, 2);
   const waiting = await send('retention-waiting');
 
@@ -90,5 +95,6 @@ test('payloads crossed and handled before the cutoff are emptied; everything els
   }
 
   // The waiting message still crosses whole.
+  await pair.sign();
   assert.equal((await relayOnce(p, w, keyring)).delivered, 1);
 });

@@ -7,7 +7,7 @@ import { receive } from '../../src/exchange/inbox.ts';
 import { verifyMessageLog } from '../../src/exchange/message-log.ts';
 import { appendOutbox } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
-import { generateSigningKey, Keyring } from '../../src/exchange/signing.ts';
+import { ZoneSigner } from '../../src/exchange/signing.ts';
 import { inbox, messageLog, quarantine } from '../../src/exchange/tables.ts';
 import { realnameRequest, startPair, type Pair } from './helpers.ts';
 
@@ -50,21 +50,15 @@ describe('exchange refuses what it must', () => {
 
   test('a valid envelope is accepted (the control for the cases below)', async () => {
     const env = envelope();
-    const result = await receive(
-      pair.w.db,
-      pair.keyring,
-      env,
-      pair.keyring.sign('portal', envelopeBytes(env)),
-      {
-        zone: 'workbench',
-      },
-    );
+    const result = await receive(pair.w.db, pair.keyring, env, pair.signers.portal.sign(envelopeBytes(env)), {
+      zone: 'workbench',
+    });
     assert.deepEqual(result, { outcome: 'delivered' });
   });
 
   test('payload altered after signing → bad-signature', async () => {
     const env = envelope();
-    const sig = pair.keyring.sign('portal', envelopeBytes(env));
+    const sig = pair.signers.portal.sign(envelopeBytes(env));
     await expectRefused(
       { ...env, payload: { ...(env.payload as object), name: '李四' } },
       sig,
@@ -74,23 +68,30 @@ describe('exchange refuses what it must', () => {
 
   test('signed with a key the receiver does not trust → bad-signature', async () => {
     const env = envelope();
-    const rogue = new Keyring().addSigningKey(generateSigningKey('portal', 'portal-test'));
-    await expectRefused(env, rogue.sign('portal', envelopeBytes(env)), 'bad-signature');
+    const rogue = ZoneSigner.generate('portal', pair.signers.portal.keyId);
+    await expectRefused(env, rogue.sign(envelopeBytes(env)), 'bad-signature');
   });
 
   test('signed with the other zone’s key while claiming to be the portal → bad-signature', async () => {
     const env = envelope();
-    await expectRefused(env, pair.keyring.sign('workbench', envelopeBytes(env)), 'bad-signature');
+    await expectRefused(env, pair.signers.workbench.sign(envelopeBytes(env)), 'bad-signature');
   });
 
-  test('replayed with an old sentAt → stale', async () => {
-    const env = envelope({ sentAt: new Date(Date.now() - 11 * 60_000).toISOString() });
-    await expectRefused(env, pair.keyring.sign('portal', envelopeBytes(env)), 'stale');
+  test('replayed, however late → a duplicate, never taken twice (replays are stopped by message id)', async () => {
+    const env = envelope({ sentAt: new Date(Date.now() - 24 * 3_600_000).toISOString() });
+    const sig = pair.signers.portal.sign(envelopeBytes(env));
+    assert.deepEqual(await receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench' }), {
+      outcome: 'delivered',
+    });
+    assert.deepEqual(await receive(pair.w.db, pair.keyring, env, sig, { zone: 'workbench' }), {
+      outcome: 'duplicate',
+    });
+    assert.equal((await pair.w.db.select().from(inbox).where(eq(inbox.messageId, env.id))).length, 1);
   });
 
   test('unknown type or version → unknown-type', async () => {
     for (const env of [envelope({ type: 'registry.dump' }), envelope({ version: 2 })]) {
-      await expectRefused(env, pair.keyring.sign('portal', envelopeBytes(env)), 'unknown-type');
+      await expectRefused(env, pair.signers.portal.sign(envelopeBytes(env)), 'unknown-type');
     }
   });
 
@@ -99,12 +100,12 @@ describe('exchange refuses what it must', () => {
       type: 'realname.verify.result',
       payload: { requestId: randomUUID(), citizenRef: randomUUID(), outcome: 'verified' },
     });
-    await expectRefused(env, pair.keyring.sign('portal', envelopeBytes(env)), 'wrong-direction');
+    await expectRefused(env, pair.signers.portal.sign(envelopeBytes(env)), 'wrong-direction');
   });
 
   test('oversized payload → oversized', async () => {
     const env = envelope({ payload: realnameRequest({ name: '张'.repeat(2000) }) });
-    await expectRefused(env, pair.keyring.sign('portal', envelopeBytes(env)), 'oversized');
+    await expectRefused(env, pair.signers.portal.sign(envelopeBytes(env)), 'oversized');
   });
 
   test('schema violations (bad uuid, extra field, bad ID number) → schema', async () => {
@@ -114,7 +115,7 @@ describe('exchange refuses what it must', () => {
       realnameRequest({ idNumber: '1234' }),
     ]) {
       const env = envelope({ payload });
-      await expectRefused(env, pair.keyring.sign('portal', envelopeBytes(env)), 'schema');
+      await expectRefused(env, pair.signers.portal.sign(envelopeBytes(env)), 'schema');
     }
   });
 
@@ -171,6 +172,7 @@ describe('exchange refuses what it must', () => {
         payload: realnameRequest({ citizenRef: 42 }),
       });
     });
+    await pair.sign();
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.quarantined, 4);
     assert.equal(report.delivered, 0);
@@ -202,7 +204,7 @@ describe('exchange refuses what it must', () => {
     assert.equal(report.ok, false);
     assert.deepEqual(report.problems, [
       { seq: 2, problem: 'altered' },
-      { seq: 5, problem: 'deleted' },
+      { seq: 4, problem: 'deleted' },
     ]);
   });
 });

@@ -2,9 +2,11 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../../src/shared/config.ts';
-import type { Secrets } from '../../src/shared/secrets.ts';
+import { publicKeyPem, type Secrets } from '../../src/shared/secrets.ts';
 import { runOneJob } from '../../src/shared/jobs/queue.ts';
 import { migratedTemplate } from './database-template.ts';
+import { processInbox, type ProcessReport } from '../../src/exchange/inbox.ts';
+import { signOutbox } from '../../src/exchange/signer.ts';
 import { buildZoneApp, openZone, type Zone, type ZoneName } from '../../src/zones.ts';
 
 /** Which engine this run of the suite uses: PGlite in memory by default, PostgreSQL with TEST_DATABASE_URL. */
@@ -14,8 +16,13 @@ let counter = 0;
 
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-/** One pair of exchange keys per test process, so zones started in one file can talk to each other. */
+/** Each zone's own exchange key, one per test process, so zones started in one file can talk to each other. */
 export const testKeys = { portal: pem(), workbench: pem() };
+/** What the relay and the other zone know of them: the public halves only. */
+export const testPublicKeys = {
+  portal: [publicKeyPem(testKeys.portal)],
+  workbench: [publicKeyPem(testKeys.workbench)],
+};
 
 /** A fresh PostgreSQL database per zone per test file, so tests never see each other's rows. */
 async function freshPostgresUrl(base: string, name: ZoneName): Promise<string> {
@@ -36,6 +43,10 @@ export interface TestZone extends Zone {
   advanceClock(ms: number): void;
   /** Runs every due job now (notifications and the like), as the worker would after commit. */
   drainJobs(): Promise<number>;
+  /** Signs what this zone has written to its outbox, as its worker would, so the relay can take it. */
+  signOutbox(): Promise<number>;
+  /** Checks and handles what arrived in this zone's inbox, as its worker would. */
+  processInbox(): Promise<ProcessReport>;
   close(): Promise<void>;
 }
 
@@ -49,11 +60,15 @@ export interface TestZoneOptions {
 export async function startTestZone(name: ZoneName, options: TestZoneOptions = {}): Promise<TestZone> {
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const secrets: Secrets = {
-    sessionSecret: randomBytes(32).toString('base64url'),
-    fieldKey: randomBytes(32),
-    notifySecret: 'test',
-    exchangePortalKey: testKeys.portal,
-    exchangeWorkbenchKey: testKeys.workbench,
+    zones: {
+      [name]: {
+        sessionSecret: randomBytes(32).toString('base64url'),
+        fieldKey: randomBytes(32),
+        notifySecret: 'test',
+        exchangeKey: testKeys[name],
+      },
+    },
+    exchangePublicKeys: testPublicKeys,
   };
   const base = process.env.TEST_DATABASE_URL;
   const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;
@@ -76,6 +91,12 @@ export async function startTestZone(name: ZoneName, options: TestZoneOptions = {
       let n = 0;
       while (await runOneJob(zone.database.db, zone.handlers)) n++;
       return n;
+    },
+    async signOutbox() {
+      return (await signOutbox(zone.database.db, zone.exchange.signer)).signed;
+    },
+    processInbox() {
+      return processInbox(zone.database.db, zone.inboxHandlers, { keyring: zone.exchange.keyring });
     },
     async close() {
       await app.close();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { processInbox } from '../../src/exchange/inbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
 import { citizens, companies, companyEvents, notifications } from '../../src/portal/db/schema.ts';
 import { actingRole, INVITATIONS_PER_COMPANY_PER_DAY } from '../../src/portal/companies/companies.service.ts';
@@ -25,10 +24,12 @@ after(() => pair.close());
 
 /** One round trip through the exchange: out, answered by the workbench, back, applied by the portal. */
 async function cross(): Promise<void> {
+  await pair.sign();
   await relayOnce(pair.p, pair.w, pair.keyring);
-  await processInbox(pair.workbench.database.db, pair.workbench.inboxHandlers);
+  await pair.workbench.processInbox();
+  await pair.sign();
   await relayOnce(pair.w, pair.p, pair.keyring);
-  await processInbox(pair.portal.database.db, pair.portal.inboxHandlers);
+  await pair.portal.processInbox();
 }
 
 const PASSWORD = 'Quiet-harbour-lamp-47';

@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { desc, eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
-import { processInbox } from '../../src/exchange/inbox.ts';
 import { citizens, inbox, notifications, outbox, realnameChecks } from '../../src/portal/db/schema.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../src/exchange/contracts/index.ts';
 import { purgeCrossedPayloads } from '../../src/exchange/retention.ts';
@@ -15,10 +14,15 @@ import {
   syntheticResidents,
 } from '../../src/workbench/registry/registry.seed.ts';
 import { FormClient } from '../helpers/browser-like.ts';
-import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 
 let portal: TestZone;
 let workbench: TestZone;
+/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
+const signAll = async () => {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+};
 let relay: Relay;
 
 before(async () => {
@@ -28,7 +32,7 @@ before(async () => {
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
-    keyringFrom(testKeys),
+    keyringFrom(testPublicKeys),
     pino({ level: 'silent' }),
     60_000,
   );
@@ -40,10 +44,12 @@ after(async () => {
 
 /** One full round trip: relay out, the workbench answers, relay back, the portal applies the answer. */
 async function crossBothWays(): Promise<void> {
+  await signAll();
   await relay.runOnce();
-  await processInbox(workbench.database.db, workbench.inboxHandlers);
+  await workbench.processInbox();
+  await signAll();
   await relay.runOnce();
-  await processInbox(portal.database.db, portal.inboxHandlers);
+  await portal.processInbox();
 }
 
 let nextMobile = 13600000000;
@@ -156,6 +162,7 @@ describe('real-name verification across the exchange', () => {
       realName: '错名字',
       idNumber: resident.idNumber,
     });
+    await signAll();
     await relay.runOnce();
     // The person corrects the name before the first answer arrives.
     await client.post('/account/profile', { displayName: '核验', realName: resident.name });

@@ -9,7 +9,7 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { loadConfig, missingProductionSettings } from '../../src/shared/config.ts';
 import { DEMO_CITIZEN } from '../../src/portal/seed.ts';
-import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testKeys, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'bin/openpsb.mjs');
@@ -39,13 +39,17 @@ describe('production never runs as the demo by accident', () => {
   test('without secrets or database URLs the portal refuses to start and names what is missing', async () => {
     const result = await runCli(['portal'], { NODE_ENV: 'production', PORTAL_PORT: '0' });
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.match(result.stderr, /NODE_ENV=production needs SESSION_SECRET, FIELD_KEY, PORTAL_DATABASE_URL\./);
+    assert.match(
+      result.stderr,
+      /NODE_ENV=production needs PORTAL_SESSION_SECRET, PORTAL_FIELD_KEY, PORTAL_EXCHANGE_KEY, EXCHANGE_WORKBENCH_PUBLIC_KEYS, PORTAL_DATABASE_URL\./,
+    );
     assert.match(result.stderr, /OPENPSB_DEMO=1/);
     assert.doesNotMatch(result.stdout, /Demo accounts|13800000001/);
-    assert.ok(!existsSync(path.join(scratch, 'data', 'secrets.json')), 'no secrets were generated');
+    for (const file of ['secrets.json', 'portal.secrets.json', 'workbench.secrets.json'])
+      assert.ok(!existsSync(path.join(scratch, 'data', file)), 'no secrets were generated');
   });
 
-  test('both zones in one process also need the exchange keys and the workbench database', async () => {
+  test('both zones in one process need each zone’s own keys and the workbench database', async () => {
     const result = await runCli(['start'], {
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('base64url'),
@@ -55,7 +59,7 @@ describe('production never runs as the demo by accident', () => {
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
-      /needs EXCHANGE_PORTAL_KEY, EXCHANGE_WORKBENCH_KEY, WORKBENCH_DATABASE_URL\./,
+      /needs PORTAL_EXCHANGE_KEY, WORKBENCH_EXCHANGE_KEY, EXCHANGE_PORTAL_PUBLIC_KEYS, EXCHANGE_WORKBENCH_PUBLIC_KEYS, WORKBENCH_DATABASE_URL\./,
       result.stderr,
     );
   });
@@ -70,15 +74,34 @@ describe('production never runs as the demo by accident', () => {
     const production = loadConfig({ NODE_ENV: 'production' });
     const needs = { zones: ['portal', 'workbench'] as ('portal' | 'workbench')[], relay: false };
     assert.deepEqual(missingProductionSettings(production, {}, needs), [
-      'SESSION_SECRET',
-      'FIELD_KEY',
+      'PORTAL_SESSION_SECRET',
+      'PORTAL_FIELD_KEY',
+      'PORTAL_EXCHANGE_KEY',
+      'WORKBENCH_SESSION_SECRET',
+      'WORKBENCH_FIELD_KEY',
+      'WORKBENCH_EXCHANGE_KEY',
+      'EXCHANGE_PORTAL_PUBLIC_KEYS',
+      'EXCHANGE_WORKBENCH_PUBLIC_KEYS',
       'PORTAL_DATABASE_URL',
       'WORKBENCH_DATABASE_URL',
     ]);
+    // Each zone its own; the names both zones once shared still count for both.
+    const keys = { PORTAL_EXCHANGE_KEY: 'pem', WORKBENCH_EXCHANGE_KEY: 'pem' };
     assert.deepEqual(
-      missingProductionSettings(production, { SESSION_SECRET: 'x'.repeat(32), FIELD_KEY: 'short' }, needs),
-      ['FIELD_KEY (32 bytes, base64url)', 'PORTAL_DATABASE_URL', 'WORKBENCH_DATABASE_URL'],
+      missingProductionSettings(
+        production,
+        { ...keys, SESSION_SECRET: 'x'.repeat(32), FIELD_KEY: 'short', WORKBENCH_FIELD_KEY: 'A'.repeat(43) },
+        needs,
+      ),
+      ['PORTAL_FIELD_KEY (32 bytes, base64url)', 'PORTAL_DATABASE_URL', 'WORKBENCH_DATABASE_URL'],
     );
+    // The relay alone needs no zone secret: both databases and both zones' public keys.
+    assert.deepEqual(missingProductionSettings(production, {}, { zones: [], relay: true }), [
+      'EXCHANGE_PORTAL_PUBLIC_KEYS',
+      'EXCHANGE_WORKBENCH_PUBLIC_KEYS',
+      'PORTAL_DATABASE_URL',
+      'WORKBENCH_DATABASE_URL',
+    ]);
     assert.deepEqual(missingProductionSettings(loadConfig({}), {}, { ...needs, relay: true }), []);
     const demo = loadConfig({ NODE_ENV: 'production', OPENPSB_DEMO: '1' });
     assert.deepEqual(missingProductionSettings(demo, {}, { ...needs, relay: true }), []);
@@ -152,8 +175,10 @@ describe('the real CLI in production on PostgreSQL', { skip: !postgres && 'needs
       cwd: root,
       env: environment({
         NODE_ENV: 'production',
-        SESSION_SECRET: randomBytes(32).toString('base64url'),
-        FIELD_KEY: randomBytes(32).toString('base64url'),
+        PORTAL_SESSION_SECRET: randomBytes(32).toString('base64url'),
+        PORTAL_FIELD_KEY: randomBytes(32).toString('base64url'),
+        PORTAL_EXCHANGE_KEY: testKeys.portal,
+        EXCHANGE_WORKBENCH_PUBLIC_KEYS: testPublicKeys.workbench.join(''),
         PORTAL_DATABASE_URL: base.toString(),
         PORTAL_PORT: String(port),
       }),

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { processInbox } from '../../src/exchange/inbox.ts';
+import { messageHandlers } from '../../src/exchange/facade.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts';
 import { loadCatalogDocuments, loadCatalogItems, type ServiceItem } from '../../src/shared/catalog/index.ts';
@@ -18,7 +18,7 @@ import {
   type EditorInput,
 } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
 import { auditLog, outbox } from '../../src/workbench/db/schema.ts';
-import { startTestZone, testKeys, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import {
   codeNow,
   csrf,
@@ -35,6 +35,11 @@ import {
 
 let portal: TestZone;
 let workbench: Workbench;
+/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
+const signAll = async () => {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+};
 let relay: Relay;
 
 const ITEM = 'passport-first-issue';
@@ -48,11 +53,11 @@ const original = (id: string): ServiceItem => {
 before(async () => {
   [portal, workbench] = await Promise.all([startTestZone('portal'), startWorkbench()]);
   // What src/zones.ts wires for the running system.
-  Object.assign(portal.inboxHandlers, catalogInboxHandlers);
+  Object.assign(portal.inboxHandlers, messageHandlers(catalogInboxHandlers));
   relay = startRelay(
     portal.database.db,
     workbench.database.db,
-    keyringFrom(testKeys),
+    keyringFrom(testPublicKeys),
     pino({ level: 'silent' }),
     {
       intervalMs: 60_000,
@@ -69,8 +74,9 @@ after(async () => {
 /** The workbench's messages relayed to the portal and handled there. */
 async function cross(): Promise<void> {
   // One pass moves a bounded batch; the seeded catalogue with its documents is more than one.
+  await signAll();
   while ((await relay.runOnce()).toPortal.delivered > 0);
-  const report = await processInbox(portal.database.db, portal.inboxHandlers);
+  const report = await portal.processInbox();
   assert.equal(report.failed, 0);
 }
 

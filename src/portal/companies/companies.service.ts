@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Static } from 'typebox';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { parseCreditCode } from '../../shared/validators/credit-code.ts';
 import { maskMobile, parseMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { companyVerifyRequest, companyVerifyResult } from '../../exchange/contracts/index.ts';
-import type { InboxHandler } from '../../exchange/inbox.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { CompanyMessage } from './companies.messages.ts';
 import * as repo from './companies.repository.ts';
 import type { CompanyEventAction } from './companies.tables.ts';
@@ -124,7 +122,7 @@ export async function claimCompany(
       actorId: citizenId,
       detail: { creditCode },
     });
-    await sendMessage(
+    await send(
       tx,
       companyVerifyRequest,
       {
@@ -148,9 +146,8 @@ export async function claimCompany(
  * the one that was checked and no other claim to the code became active first; an answer to a superseded
  * request changes nothing.
  */
-export function companyResultHandler(services: ZoneServices): InboxHandler {
-  return async (tx, payload) => {
-    const result = payload as Static<typeof companyVerifyResult.schema>;
+export function companyResultHandler(services: ZoneServices): MessageHandler {
+  return onMessage(companyVerifyResult, async (tx, result) => {
     const claim = await repo.pendingClaimForRequest(tx, result.claimRef, result.requestId);
     if (!claim) return;
     const now = services.now();
@@ -180,7 +177,7 @@ export function companyResultHandler(services: ZoneServices): InboxHandler {
       subjectId: claim.createdBy,
       detail: {},
     });
-  };
+  });
 }
 
 async function requireRepresentative(services: ZoneServices, citizenId: string, companyId: string) {

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, lt, ne } from 'drizzle-orm';
-import type { Static } from 'typebox';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../exchange/contracts/index.ts';
-import type { InboxHandler } from '../../exchange/inbox.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import { citizens } from '../db/schema.ts';
 import { realnameChecks } from './realname.tables.ts';
 
@@ -82,7 +80,7 @@ export async function sendRealNameCheck(
     .update(citizens)
     .set({ realNameStatus: 'pending', realNameRequestId: requestId, idNumberHash: null })
     .where(eq(citizens.id, citizenId));
-  await sendMessage(
+  await send(
     tx,
     realnameVerifyRequest,
     { requestId, citizenRef: citizenId, name, idNumber },
@@ -95,9 +93,8 @@ export async function sendRealNameCheck(
  * ID number the account's own, unless another account got there first: the unique index decides, and the loser
  * is told so on the account page instead of the handler failing over and over.
  */
-export function realnameResultHandler(services: ZoneServices): InboxHandler {
-  return async (tx, payload) => {
-    const result = payload as Static<typeof realnameVerifyResult.schema>;
+export function realnameResultHandler(services: ZoneServices): MessageHandler {
+  return onMessage(realnameVerifyResult, async (tx, result) => {
     const now = services.now();
     const current = and(
       eq(citizens.id, result.citizenRef),
@@ -130,5 +127,5 @@ export function realnameResultHandler(services: ZoneServices): InboxHandler {
       if (!isUniqueViolation(error)) throw error;
       await tx.update(citizens).set({ realNameStatus: 'id-taken', realNameCheckedAt: now }).where(current);
     }
-  };
+  });
 }

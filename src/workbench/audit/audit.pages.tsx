@@ -6,7 +6,7 @@ import { Button, DateField, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { actionLabel, auditActions } from './audit.actions.ts';
-import { canonicalJson } from './audit.ts';
+import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AuditRow } from './audit.repository.ts';
 
 export interface AuditQuery {

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { catalogDocumentPublished } from '../../exchange/contracts/index.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { send } from '../../exchange/facade.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import {
   documentFolders,
@@ -102,7 +102,7 @@ export async function sendDocumentsOf(tx: Tx, item: unknown, stream: string): Pr
   let sent = 0;
   for (const row of rows) {
     if (row.sentSha256 === row.sha256) continue;
-    await sendMessage(tx, catalogDocumentPublished, messageOf(row), { stream });
+    await send(tx, catalogDocumentPublished, messageOf(row), { stream });
     await tx.update(documents).set({ sentSha256: row.sha256 }).where(eq(documents.path, row.path));
     sent++;
   }

@@ -1,5 +1,5 @@
 import { catalogItemPublished } from '../../exchange/contracts/index.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { send } from '../../exchange/facade.ts';
 import { eq } from 'drizzle-orm';
 import { loadCatalogItems, type CatalogDocumentFile, type ServiceItem } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
@@ -69,7 +69,7 @@ export async function seedCatalog(
         publishedAt: now,
       });
       await sendDocumentsOf(tx, item, streamOf(item.id));
-      await sendMessage(
+      await send(
         tx,
         catalogItemPublished,
         { item, version: 1, publishedAt: now.toISOString() },

@@ -1,11 +1,9 @@
 import {
   type AnyPgColumn,
-  bigserial,
   boolean,
   doublePrecision,
   index,
   integer,
-  jsonb,
   pgTable,
   text,
   timestamp,
@@ -95,23 +93,13 @@ export const roleAssignments = pgTable(
   (t) => [index('role_assignments_staff_idx').on(t.staffId)],
 );
 
-/** Insert-only, hash-chained record of every staff action and every read of personal data. */
-export const auditLog = pgTable('audit_log', {
-  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull(),
-  actor: text('actor').notNull(),
-  actorUnit: text('actor_unit'),
-  action: text('action').notNull(),
-  target: text('target'),
-  sourceIp: text('source_ip'),
-  detail: jsonb('detail').notNull().$type<Record<string, unknown>>(),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-});
+// Insert-only, hash-chained record of every staff action and every read of personal data (shared kernel).
+export { auditLog } from '../../shared/audit/audit.tables.ts';
 export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts';
-// The exchange monitor's tables live in this database only (written by the relay, read by the monitor page).
+// The exchange monitor's tables live in this database only (written by the relay, read by the monitor page);
+// the alarm episodes are the workbench's own (raised from those figures, audited, sent to the duty officer).
+export { exchangeAlarms } from '../exchange-monitor/exchange-monitor.tables.ts';
 export {
-  exchangeAlarms,
   exchangeFlowMinutes,
   exchangeFlowStatus,
   exchangeMonitorState,

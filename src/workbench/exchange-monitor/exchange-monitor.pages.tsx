@@ -1,6 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { alarmDetail, ruleLabel, severityLabel } from '../../exchange/alarms.ts';
-import { flowLabel } from '../../exchange/flows.ts';
+import { alarmDetail, flowLabel, ruleLabel, severityLabel } from './exchange-monitor.alarms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { type PageContext, w } from '../../shared/ui/context.ts';
 import { InsetText, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';

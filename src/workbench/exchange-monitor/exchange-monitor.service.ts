@@ -1,12 +1,15 @@
-import { DEFAULT_THRESHOLDS } from '../../exchange/alarms.ts';
-import { DecisionConflict, requestDecision } from '../../exchange/decisions.ts';
-import { FLOWS } from '../../exchange/flows.ts';
-import { BEAT_STALE_MS } from '../../exchange/monitor.ts';
-import type { QuarantineAction, QuarantineZone } from '../../exchange/tables.ts';
+import {
+  BEAT_STALE_MS,
+  DEFAULT_THRESHOLDS,
+  FLOWS,
+  type QuarantineAction,
+  type QuarantineZone,
+} from '../../exchange/facade.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { DecisionConflict, requestDecision } from './exchange-monitor.decisions.ts';
 import * as repo from './exchange-monitor.repository.ts';
 
 export const QUARANTINE_LIST_SIZE = 100;

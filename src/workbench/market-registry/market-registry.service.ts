@@ -5,8 +5,7 @@ import { parseCreditCode } from '../../shared/validators/credit-code.ts';
 import { parseIdNumber } from '../../shared/validators/id-number.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { companyVerifyRequest, companyVerifyResult } from '../../exchange/contracts/index.ts';
-import type { InboxHandler } from '../../exchange/inbox.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { marketEntities } from './market-registry.tables.ts';
 
@@ -43,9 +42,8 @@ export async function checkCompanyClaim(
  * Answers a company claim from the portal in the same transaction that records the check in the audit log and
  * writes the reply to the outbox, as the real-name check does.
  */
-export function companyVerifyRequestHandler(services: ZoneServices): InboxHandler {
-  return async (tx, payload, message) => {
-    const request = payload as Request;
+export function companyVerifyRequestHandler(services: ZoneServices): MessageHandler {
+  return onMessage(companyVerifyRequest, async (tx, request, message) => {
     const outcome = await checkCompanyClaim(tx, services, request);
     await recordAudit(tx, {
       actor: 'exchange',
@@ -60,11 +58,11 @@ export function companyVerifyRequestHandler(services: ZoneServices): InboxHandle
         outcome,
       },
     });
-    await sendMessage(
+    await send(
       tx,
       companyVerifyResult,
       { requestId: request.requestId, claimRef: request.claimRef, outcome },
       { stream: 'company' },
     );
-  };
+  });
 }

@@ -1,15 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Static } from 'typebox';
 import type { Tx } from '../../shared/db/database.ts';
 import { parseIdNumber } from '../../shared/validators/id-number.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../exchange/contracts/index.ts';
-import type { InboxHandler } from '../../exchange/inbox.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { residents } from './registry.tables.ts';
-
-type Request = Static<typeof realnameVerifyRequest.schema>;
 
 /** Name and ID number must both match one registry entry; the answer says nothing more than yes or no. */
 export async function checkRealName(
@@ -31,9 +27,8 @@ export async function checkRealName(
  * Answers a real-name request from the portal in the same transaction that records the check in the audit
  * log and writes the reply to the outbox, so a crash leaves either all three or none.
  */
-export function realnameRequestHandler(services: ZoneServices): InboxHandler {
-  return async (tx, payload, message) => {
-    const request = payload as Request;
+export function realnameRequestHandler(services: ZoneServices): MessageHandler {
+  return onMessage(realnameVerifyRequest, async (tx, request, message) => {
     const matched = await checkRealName(tx, services, request.name, request.idNumber);
     const outcome = matched ? 'verified' : 'not-matched';
     await recordAudit(tx, {
@@ -44,12 +39,12 @@ export function realnameRequestHandler(services: ZoneServices): InboxHandler {
       sourceIp: null,
       detail: { requestId: request.requestId, messageId: message.messageId, outcome },
     });
-    await sendMessage(
+    await send(
       tx,
       realnameVerifyResult,
       { requestId: request.requestId, citizenRef: request.citizenRef, outcome },
       // The answer goes back in the request's stream, so each person's answers stay in order, apart from others'.
       { stream: message.stream },
     );
-  };
+  });
 }

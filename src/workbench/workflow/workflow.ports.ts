@@ -1,6 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import type { Contract } from '../../exchange/contracts/index.ts';
-import { sendMessage } from '../../exchange/outbox.ts';
+import { send } from '../../exchange/facade.ts';
 import { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
 import type { WorkflowActor, WorkflowPorts } from '../../shared/workflow/workflow.ts';
@@ -35,7 +35,7 @@ export function workbenchPorts(by: AuditActor): WorkflowPorts<Crossing> {
   return {
     audit: (tx, entry) => recordAudit(tx, { ...by, ...entry }),
     // The outbox checks the payload against the contract again before it is queued.
-    send: (tx, message) => sendMessage(tx, message.contract, message.payload, { stream: message.stream }),
+    send: (tx, message) => send(tx, message.contract, message.payload, { stream: message.stream }),
     notify: (tx, message) => queueNotification(tx, message),
     sponsorsOf: (tx, badgeNo, since) => recentSponsorsOf(tx, badgeNo, since),
     calendar,

@@ -1,0 +1,78 @@
+import type { Static, TSchema } from 'typebox';
+import type { Tx } from '../shared/db/database.ts';
+import type { Contract } from './contracts/contract.ts';
+import { checkSchema } from './envelope.ts';
+import type { InboxHandler, InboxMessage } from './inbox.ts';
+import { sendMessage, type OutboxMessage } from './outbox.ts';
+
+/**
+ * What a zone may use of the exchange, besides the contracts: send a message in its own transaction, and say
+ * what it does with a message it receives. Everything else (outbox, relay, signatures, inbox, logs) is the
+ * exchange's own; the lint (eslint.config.js) keeps the zones to this file and `contracts/`.
+ */
+
+export { ExchangeContractError } from './outbox.ts';
+export type { InboxMessage, OutboxMessage };
+
+/**
+ * Queues a message for the other zone in the caller's transaction: it exists exactly when the change that
+ * caused it commits. Messages of one stream arrive in the order they were sent; by default a type is one stream.
+ */
+export function send<S extends TSchema>(
+  tx: Tx,
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream?: string } = {},
+): Promise<OutboxMessage> {
+  return sendMessage(tx, contract, payload, { stream: options.stream ?? contract.type });
+}
+
+/** A zone's handler for one contract: the payload arrives typed, checked against the contract's schema. */
+export interface MessageHandler {
+  readonly type: string;
+  readonly version: number;
+  readonly handle: InboxHandler;
+}
+
+export function onMessage<S extends TSchema>(
+  contract: Contract<S>,
+  handler: (tx: Tx, payload: Static<S>, message: InboxMessage) => Promise<void>,
+): MessageHandler {
+  return {
+    type: contract.type,
+    version: contract.version,
+    async handle(tx, payload, message) {
+      // The inbox checked it on receipt; checking again here is what lets the handler take it as typed.
+      if (message.type !== contract.type || message.version !== contract.version)
+        throw new Error(`${message.type}@${message.version} is not ${contract.type}@${contract.version}`);
+      if (!checkSchema(contract.schema, payload))
+        throw new Error(
+          `${contract.type}@${contract.version}: the stored payload does not match its contract`,
+        );
+      await handler(tx, payload, message);
+    },
+  };
+}
+
+/** A zone's handlers by message type, as its inbox processor takes them; one handler per type. */
+export function messageHandlers(handlers: readonly MessageHandler[]): Record<string, InboxHandler> {
+  const byType: Record<string, InboxHandler> = {};
+  for (const handler of handlers) {
+    if (Object.hasOwn(byType, handler.type)) throw new Error(`two handlers for ${handler.type}`);
+    byType[handler.type] = handler.handle;
+  }
+  return byType;
+}
+
+// What the workbench's exchange monitor reads of the exchange's figures (the relay writes them into its database).
+export {
+  DEFAULT_THRESHOLDS,
+  evaluateAlarms,
+  type AlarmCondition,
+  type AlarmRule,
+  type AlarmSeverity,
+  type AlarmThresholds,
+} from './alarms.ts';
+export { FLOWS, type Flow } from './flows.ts';
+export { BEAT_STALE_MS, flowConditions } from './monitor.ts';
+export type { QuarantineAction, QuarantineZone } from './tables.ts';
