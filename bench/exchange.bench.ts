@@ -3,6 +3,9 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { freshDatabase, report, root, type Figure } from './lib/harness.ts';
+import { openDatabase } from '../src/shared/db/database.ts';
+import { signOutbox } from '../src/exchange/signer.ts';
+import { ZoneSigner } from '../src/exchange/signing.ts';
 
 /**
  * The boundary exchange on PostgreSQL: the real relay (`openpsb exchange`) in its own process between two
@@ -105,6 +108,30 @@ async function stopRelay(relay: RelayProcess): Promise<void> {
   if (relay.child.exitCode === null) relay.child.kill('SIGKILL');
 }
 
+/**
+ * The relay holds no private key: the portal's own worker signs what the portal committed. This plays that
+ * worker as it runs in the zone (drain while there is work, then wait one 500 ms beat), so the figures include
+ * the time a message waits to be signed.
+ */
+async function startPortalSigner(url: string, pem: string): Promise<{ stop(): Promise<void> }> {
+  const database = await openDatabase({ url, poolSize: 2 });
+  const signer = ZoneSigner.fromPem('portal', pem);
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      while (!stopped && (await signOutbox(database.db, signer)).signed > 0);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      await database.close();
+    },
+  };
+}
+
 async function count(pool: pg.Pool, sql: string, params: unknown[] = []): Promise<number> {
   const result = await pool.query<{ n: string }>(sql, params);
   return Number(result.rows[0]?.n ?? 0);
@@ -168,6 +195,7 @@ export async function run(): Promise<boolean> {
   const portal = new pg.Pool({ connectionString: portalDb.url, max: 8 });
   const workbench = new pg.Pool({ connectionString: workbenchDb.url, max: 2 });
   let relay = await startRelay(env);
+  const portalSigner = await startPortalSigner(portalDb.url, env.EXCHANGE_PORTAL_KEY);
   try {
     // 1. Latency at the offered load.
     const { committed, lateStarts } = await offeredLoad(portal, OFFERED_PER_SECOND, SECONDS);
@@ -245,6 +273,7 @@ export async function run(): Promise<boolean> {
     ];
     return report('exchange', figures);
   } finally {
+    await portalSigner.stop();
     await stopRelay(relay);
     await portal.end();
     await workbench.end();
