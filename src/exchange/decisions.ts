@@ -1,3 +1,4 @@
+import { rows } from '../shared/db/database.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../shared/db/database.ts';
 import { recordAudit } from '../shared/audit/audit-log.ts';
@@ -129,8 +130,8 @@ async function requeue(sender: Db, entry: typeof quarantine.$inferSelect, now: D
                             next_attempt_at = ${now.toISOString()}::timestamptz
           WHERE id = ${entry.messageId} AND sent_at IS NOT NULL AND sent_at <= ${at}::timestamptz
           RETURNING id`);
-  if ((result as unknown as { rows: unknown[] }).rows.length > 0) return true;
+  if (rows<unknown>(result).length > 0) return true;
   // Nothing to put back: either it went out again already (a repeat of this step), or it never existed there.
   const exists = await sender.execute(sql`SELECT 1 FROM outbox WHERE id = ${entry.messageId}`);
-  return (exists as unknown as { rows: unknown[] }).rows.length > 0;
+  return rows<unknown>(exists).length > 0;
 }

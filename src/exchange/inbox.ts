@@ -1,3 +1,4 @@
+import { rows } from '../shared/db/database.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../shared/db/database.ts';
@@ -162,8 +163,7 @@ export async function receiveBatch(
         -- A copy of a message this zone refused on processing, sent again after an operator released it.
         WHERE inbox.quarantined_at IS NOT NULL AND inbox.from_zone = EXCLUDED.from_zone
         RETURNING message_id`);
-      for (const row of (inserted as unknown as { rows: { message_id: string }[] }).rows)
-        stored.add(row.message_id);
+      for (const row of rows<{ message_id: string }>(inserted)) stored.add(row.message_id);
     }
     const results: ReceiveResult[] = [];
     const log: LogEntry[] = [];
@@ -268,7 +268,7 @@ export async function processInbox(
   const pending = await db.execute(
     sql`SELECT DISTINCT stream FROM inbox WHERE processed_at IS NULL ORDER BY stream`,
   );
-  let active = (pending as unknown as { rows: { stream: string }[] }).rows.map((r) => r.stream);
+  let active = rows<{ stream: string }>(pending).map((r) => r.stream);
   while (budget > 0 && active.length > 0) {
     const still: string[] = [];
     for (const stream of active) {
@@ -300,7 +300,7 @@ async function processNext(
       const lock = await tx.execute(
         sql`SELECT pg_try_advisory_xact_lock(${INBOX_LOCK_NS}, hashtext(${stream})) AS ok`,
       );
-      if (!(lock as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return 'busy';
+      if (!rows<{ ok: boolean }>(lock)[0]?.ok) return 'busy';
       const [row] = await tx
         .select()
         .from(inbox)

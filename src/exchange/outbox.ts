@@ -1,3 +1,4 @@
+import { rows } from '../shared/db/database.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Static, TSchema } from 'typebox';
@@ -53,7 +54,7 @@ export async function appendOutbox(
   const result = await tx.execute(
     sql`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM outbox WHERE stream = ${message.stream}`,
   );
-  const next = Number((result as unknown as { rows: { next: string | number }[] }).rows[0]?.next ?? 1);
+  const next = Number(rows<{ next: string | number }>(result)[0]?.next ?? 1);
   const id = message.id ?? randomUUID();
   await tx.insert(outbox).values({
     id,

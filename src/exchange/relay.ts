@@ -1,3 +1,4 @@
+import { rows as resultRows } from '../shared/db/database.ts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../shared/db/database.ts';
@@ -154,7 +155,7 @@ async function pendingStreams(db: Db): Promise<string[]> {
       FROM s WHERE s.stream IS NOT NULL
     )
     SELECT stream FROM s WHERE stream IS NOT NULL`);
-  return (result as unknown as { rows: { stream: string }[] }).rows.map((r) => r.stream);
+  return resultRows<{ stream: string }>(result).map((r) => r.stream);
 }
 
 interface DeliveryResult {
@@ -224,7 +225,7 @@ async function relayStream(
       const lock = await tx.execute(
         sql`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK_NS}, hashtext(${stream})) AS ok`,
       );
-      if (!(lock as unknown as { rows: { ok: boolean }[] }).rows[0]?.ok) return;
+      if (!resultRows<{ ok: boolean }>(lock)[0]?.ok) return;
       const rows = await tx
         .select()
         .from(outbox)

@@ -1,3 +1,4 @@
+import { rows } from '../db/database.ts';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database.ts';
@@ -33,7 +34,7 @@ export async function lockChainHead(tx: Tx, table: string, lockKey: number): Pro
   const result = await tx.execute(
     sql`SELECT seq, hash FROM ${sql.identifier(table)} ORDER BY seq DESC LIMIT 1`,
   );
-  const [last] = (result as unknown as { rows: { seq: string | number; hash: string }[] }).rows;
+  const [last] = rows<{ seq: string | number; hash: string }>(result);
   return last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 

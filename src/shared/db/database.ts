@@ -76,3 +76,11 @@ async function openPglite(dataDir: string, initialData: Blob | undefined): Promi
     },
   };
 }
+
+/**
+ * The rows of a raw `db.execute(sql…)` result. Both drivers answer `{ rows }`, but Drizzle types the result per
+ * driver, so raw queries read their rows through this one typed door instead of a cast at each call.
+ */
+export function rows<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,3 +1,4 @@
+import { rows } from '../db/database.ts';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor, Tx } from '../db/database.ts';
@@ -68,7 +69,7 @@ export async function runOneJob(
         ORDER BY run_at, id
         LIMIT 1
         FOR UPDATE SKIP LOCKED`);
-      const row = (result as unknown as { rows: unknown[] }).rows[0] as
+      const row = rows<unknown>(result)[0] as
         { id: string | number; queue: string; payload: unknown; attempts: number } | undefined;
       if (!row) return;
       claimed = { id: Number(row.id), queue: row.queue, payload: row.payload, attempts: row.attempts };

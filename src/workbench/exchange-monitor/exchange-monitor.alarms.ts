@@ -1,3 +1,4 @@
+import { rows } from '../../shared/db/database.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../shared/db/database.ts';
@@ -95,7 +96,7 @@ export async function syncAlarms(
                 ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
         ON CONFLICT (rule, flow) WHERE cleared_at IS NULL DO NOTHING
         RETURNING id`);
-      const id = (inserted as unknown as { rows: { id: string }[] }).rows[0]?.id;
+      const id = rows<{ id: string }>(inserted)[0]?.id;
       // Another monitor raised it a moment ago: it has notified already.
       if (!id) return false;
       await recordAudit(tx, {

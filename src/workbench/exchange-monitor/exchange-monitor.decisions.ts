@@ -1,3 +1,4 @@
+import { rows } from '../../shared/db/database.ts';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../shared/db/database.ts';
 import type { QuarantineAction, QuarantineZone } from '../../exchange/facade.ts';
@@ -30,7 +31,7 @@ export async function requestDecision(tx: Tx, request: DecisionRequest): Promise
             ${request.at.toISOString()}::timestamptz)
     ON CONFLICT (zone, quarantine_id) WHERE done_at IS NULL DO NOTHING
     RETURNING id`);
-  const id = (inserted as unknown as { rows: { id: string }[] }).rows[0]?.id;
+  const id = rows<{ id: string }>(inserted)[0]?.id;
   if (!id) throw new DecisionConflict('a decision on this message is already waiting');
   return id;
 }

@@ -1,3 +1,4 @@
+import { rows } from '../../shared/db/database.ts';
 import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../shared/db/database.ts';
 import { roleAssignments, staff, units, type Role, type Scope } from '../db/schema.ts';
@@ -169,5 +170,5 @@ export async function recentSponsorsOf(db: Executor, badgeNo: string, since: Dat
     )
     SELECT ${staff.badgeNo} AS badge FROM chain JOIN ${staff} ON ${staff.id} = chain.id
     WHERE ${staff.badgeNo} <> ${badgeNo}`);
-  return (result as unknown as { rows: { badge: string }[] }).rows.map((row) => row.badge);
+  return rows<{ badge: string }>(result).map((row) => row.badge);
 }
