@@ -1,7 +1,7 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { InsetText, Notice, SummaryList, Tag } from '../../shared/ui/components.tsx';
@@ -22,7 +22,7 @@ export function loginPage({
   next,
   expired = false,
 }: FormPage & { next: string; expired?: boolean }): string {
-  const title = w(ctx, '登录', 'Log in');
+  const title = inLang(ctx, '登录', 'Log in');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
@@ -32,7 +32,7 @@ export function loginPage({
         <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="mobile"
-            label={w(ctx, '手机号码', 'Mobile number')}
+            label={inLang(ctx, '手机号码', 'Mobile number')}
             type="tel"
             inputmode="tel"
             autocomplete="username"
@@ -42,7 +42,7 @@ export function loginPage({
           />
           <PasswordField
             name="password"
-            label={w(ctx, '密码', 'Password')}
+            label={inLang(ctx, '密码', 'Password')}
             autocomplete="current-password"
             width={20}
             error={errorFor(errors, 'password')}
@@ -50,11 +50,11 @@ export function loginPage({
           <Button>{title}</Button>
         </Form>
         <p>
-          <a href="/reset-password">{w(ctx, '忘记密码？', 'Forgot your password?')}</a>
+          <a href="/reset-password">{inLang(ctx, '忘记密码？', 'Forgot your password?')}</a>
         </p>
         <p>
-          {w(ctx, '还没有账号？', 'No account yet?')}{' '}
-          <a href="/register">{w(ctx, '注册个人账号', 'Register')}</a>
+          {inLang(ctx, '还没有账号？', 'No account yet?')}{' '}
+          <a href="/register">{inLang(ctx, '注册个人账号', 'Register')}</a>
         </p>
       </div>
     </Layout>,
@@ -70,8 +70,8 @@ export function mobileStepPage({
 }: FormPage & { purpose: 'register' | 'reset' }): string {
   const title =
     purpose === 'register'
-      ? w(ctx, '注册个人账号', 'Register an account')
-      : w(ctx, '找回密码', 'Reset your password');
+      ? inLang(ctx, '注册个人账号', 'Register an account')
+      : inLang(ctx, '找回密码', 'Reset your password');
   const action = purpose === 'register' ? '/register' : '/reset-password';
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -79,7 +79,7 @@ export function mobileStepPage({
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <p>
-          {w(
+          {inLang(
             ctx,
             '我们会向这个号码发送一条短信验证码。',
             'We will send a one-time code to this number by SMS.',
@@ -88,8 +88,8 @@ export function mobileStepPage({
         <Form action={action} csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="mobile"
-            label={w(ctx, '手机号码', 'Mobile number')}
-            hint={w(ctx, '中国大陆11位手机号码', 'An 11-digit mainland China mobile number')}
+            label={inLang(ctx, '手机号码', 'Mobile number')}
+            hint={inLang(ctx, '中国大陆11位手机号码', 'An 11-digit mainland China mobile number')}
             type="tel"
             inputmode="tel"
             autocomplete="tel"
@@ -97,7 +97,7 @@ export function mobileStepPage({
             value={values.mobile}
             error={errorFor(errors, 'mobile')}
           />
-          <Button>{w(ctx, '获取验证码', 'Send code')}</Button>
+          <Button>{inLang(ctx, '获取验证码', 'Send code')}</Button>
         </Form>
       </div>
     </Layout>,
@@ -114,8 +114,8 @@ export function codeStepPage({
 }: FormPage & { purpose: 'register' | 'reset'; mobileMasked: string }): string {
   const title =
     purpose === 'register'
-      ? w(ctx, '设置账号信息', 'Set up your account')
-      : w(ctx, '设置新密码', 'Choose a new password');
+      ? inLang(ctx, '设置账号信息', 'Set up your account')
+      : inLang(ctx, '设置新密码', 'Choose a new password');
   const action = purpose === 'register' ? '/register/details' : '/reset-password/new';
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -123,19 +123,19 @@ export function codeStepPage({
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <InsetText>
-          {w(
+          {inLang(
             ctx,
             `验证码已发送至 ${mobileMasked}，5分钟内有效。`,
             `A code was sent to ${mobileMasked}; it is valid for 5 minutes.`,
           )}{' '}
           <a href={purpose === 'register' ? '/register' : '/reset-password'}>
-            {w(ctx, '换个号码或重新获取', 'Use another number or get a new code')}
+            {inLang(ctx, '换个号码或重新获取', 'Use another number or get a new code')}
           </a>
         </InsetText>
         <Form action={action} csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="code"
-            label={w(ctx, '短信验证码', 'Code from the SMS')}
+            label={inLang(ctx, '短信验证码', 'Code from the SMS')}
             inputmode="numeric"
             autocomplete="one-time-code"
             width={10}
@@ -145,8 +145,8 @@ export function codeStepPage({
           {purpose === 'register' ? (
             <TextField
               name="displayName"
-              label={w(ctx, '称呼', 'Display name')}
-              hint={w(
+              label={inLang(ctx, '称呼', 'Display name')}
+              hint={inLang(
                 ctx,
                 '办事时怎样称呼您，可以不是真实姓名',
                 'How we address you; need not be your legal name',
@@ -159,8 +159,8 @@ export function codeStepPage({
           ) : null}
           <PasswordField
             name="password"
-            label={w(ctx, '密码', 'Password')}
-            hint={w(
+            label={inLang(ctx, '密码', 'Password')}
+            hint={inLang(
               ctx,
               '至少10位，不能是常见密码，不能包含手机号；几个不相关的词加数字最好记',
               'At least 10 characters, not a common password, without your mobile number; several unrelated words and digits are easiest to remember',
@@ -171,13 +171,15 @@ export function codeStepPage({
           />
           <PasswordField
             name="confirm"
-            label={w(ctx, '再次输入密码', 'Password again')}
+            label={inLang(ctx, '再次输入密码', 'Password again')}
             autocomplete="new-password"
             width={20}
             error={errorFor(errors, 'confirm')}
           />
           <Button>
-            {purpose === 'register' ? w(ctx, '注册', 'Register') : w(ctx, '保存新密码', 'Save new password')}
+            {purpose === 'register'
+              ? inLang(ctx, '注册', 'Register')
+              : inLang(ctx, '保存新密码', 'Save new password')}
           </Button>
         </Form>
       </div>
@@ -215,7 +217,7 @@ export function accountPage({
   /** The companies part, rendered by the companies feature. */
   companiesPanel?: JSX.Element | null;
 }): string {
-  const title = w(ctx, '我的账号', 'My account');
+  const title = inLang(ctx, '我的账号', 'My account');
   const status = statusText[profile.realNameStatus] ?? statusText.none!;
   const dash = '—';
   return renderPage(
@@ -226,25 +228,37 @@ export function accountPage({
         </div>
       ) : null}
       <h1>{title}</h1>
-      <h2>{w(ctx, '个人信息', 'Personal details')}</h2>
+      <h2>{inLang(ctx, '个人信息', 'Personal details')}</h2>
       <SummaryList
         lang={ctx.lang}
         rows={[
-          { key: w(ctx, '称呼', 'Display name'), value: profile.displayName, changeHref: '/account/profile' },
-          { key: w(ctx, '手机号码', 'Mobile number'), value: profile.mobileMasked },
-          { key: w(ctx, '姓名', 'Name'), value: profile.realName ?? dash, changeHref: '/account/profile' },
           {
-            key: w(ctx, '身份证件号码', 'ID number'),
+            key: inLang(ctx, '称呼', 'Display name'),
+            value: profile.displayName,
+            changeHref: '/account/profile',
+          },
+          { key: inLang(ctx, '手机号码', 'Mobile number'), value: profile.mobileMasked },
+          {
+            key: inLang(ctx, '姓名', 'Name'),
+            value: profile.realName ?? dash,
+            changeHref: '/account/profile',
+          },
+          {
+            key: inLang(ctx, '身份证件号码', 'ID number'),
             value: profile.idNumberMasked ?? dash,
             changeHref: '/account/profile',
           },
           {
-            key: w(ctx, '实名认证', 'Real-name check'),
+            key: inLang(ctx, '实名认证', 'Real-name check'),
             value: <Tag tone={status.tone}>{status[ctx.lang]}</Tag>,
           },
-          { key: w(ctx, '电子邮箱', 'E-mail'), value: profile.email ?? dash, changeHref: '/account/profile' },
           {
-            key: w(ctx, '联系地址', 'Address'),
+            key: inLang(ctx, '电子邮箱', 'E-mail'),
+            value: profile.email ?? dash,
+            changeHref: '/account/profile',
+          },
+          {
+            key: inLang(ctx, '联系地址', 'Address'),
             value: profile.address ?? dash,
             changeHref: '/account/profile',
           },
@@ -253,18 +267,18 @@ export function accountPage({
       {profile.realNameStatus === 'pending' ? (
         <InsetText>
           <span role="status">
-            {w(
+            {inLang(
               ctx,
               '正在与公安机关人口信息核验，通常几秒内完成。',
               'Your name and ID number are being checked against the population registry; this usually takes a few seconds.',
             )}
           </span>{' '}
-          <a href="/account">{w(ctx, '刷新查看结果', 'Refresh to see the result')}</a>
+          <a href="/account">{inLang(ctx, '刷新查看结果', 'Refresh to see the result')}</a>
         </InsetText>
       ) : null}
       {profile.realNameStatus === 'not-matched' ? (
         <InsetText>
-          {w(
+          {inLang(
             ctx,
             '姓名与身份证件号码未能通过核验。请核对后在“修改个人信息”中重新提交（每天最多5次）。',
             'The name and ID number did not match the registry. Check them and submit again under “Change your details” (up to 5 times a day).',
@@ -273,7 +287,7 @@ export function accountPage({
       ) : null}
       {profile.realNameStatus === 'id-taken' ? (
         <InsetText>
-          {w(
+          {inLang(
             ctx,
             '姓名与身份证件号码核验一致，但该号码已在另一个账号完成实名认证，一个身份证件号码只能认证一个账号。请使用原账号登录；如那个账号不是您本人注册的，请携带身份证件到公安机关办事窗口处理。',
             'The name and ID number match the registry, but another account has already been verified with this number, and a number can verify only one account. Sign in with that account; if you did not open it, bring your ID card to a police service window.',
@@ -286,7 +300,7 @@ export function accountPage({
 }
 
 export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): string {
-  const title = w(ctx, '修改个人信息', 'Change your details');
+  const title = inLang(ctx, '修改个人信息', 'Change your details');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
@@ -295,7 +309,7 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
         <Form action="/account/profile" csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="displayName"
-            label={w(ctx, '称呼', 'Display name')}
+            label={inLang(ctx, '称呼', 'Display name')}
             autocomplete="nickname"
             width={20}
             value={values.displayName}
@@ -304,8 +318,8 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
           <TextField
             name="realName"
             optional
-            label={w(ctx, '姓名', 'Name')}
-            hint={w(ctx, '与身份证件上的姓名一致', 'As on your ID document')}
+            label={inLang(ctx, '姓名', 'Name')}
+            hint={inLang(ctx, '与身份证件上的姓名一致', 'As on your ID document')}
             autocomplete="name"
             width={20}
             value={values.realName}
@@ -314,8 +328,8 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
           <TextField
             name="idNumber"
             optional
-            label={w(ctx, '身份证件号码', 'ID number')}
-            hint={w(
+            label={inLang(ctx, '身份证件号码', 'ID number')}
+            hint={inLang(
               ctx,
               '18位居民身份证号码、港澳台居民居住证或外国人永久居留身份证号码；已保存的号码不再显示，如需更改请重新填写',
               '18 characters; a saved number is not shown again — fill it in only to change it',
@@ -330,7 +344,7 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
             name="email"
             optional
             type="email"
-            label={w(ctx, '电子邮箱', 'E-mail')}
+            label={inLang(ctx, '电子邮箱', 'E-mail')}
             autocomplete="email"
             value={values.email}
             error={errorFor(errors, 'email')}
@@ -338,15 +352,15 @@ export function profileFormPage({ ctx, values = {}, errors = [] }: FormPage): st
           <TextField
             name="address"
             optional
-            label={w(ctx, '联系地址', 'Address')}
+            label={inLang(ctx, '联系地址', 'Address')}
             autocomplete="street-address"
             value={values.address}
             error={errorFor(errors, 'address')}
           />
-          <Button>{w(ctx, '保存', 'Save')}</Button>
+          <Button>{inLang(ctx, '保存', 'Save')}</Button>
         </Form>
         <p>
-          <a href="/account">{w(ctx, '返回我的账号', 'Back to my account')}</a>
+          <a href="/account">{inLang(ctx, '返回我的账号', 'Back to my account')}</a>
         </p>
       </div>
     </Layout>,

@@ -95,11 +95,11 @@ function MaterialsTable({
   only: boolean;
   documents: Map<string, DocumentInfo>;
 }) {
-  const w = (key: WordKey) => words(lang, key);
+  const word = (key: WordKey) => words(lang, key);
   return (
     <Table
-      caption={only ? w('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
-      head={[w('guide.m.name'), w('guide.m.type'), w('guide.m.form'), w('guide.m.copies'), w('guide.m.necessity'), w('guide.m.source'), w('guide.m.note')]}
+      caption={only ? word('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
+      head={[word('guide.m.name'), word('guide.m.type'), word('guide.m.form'), word('guide.m.copies'), word('guide.m.necessity'), word('guide.m.source'), word('guide.m.note')]}
       numeric={[3]}
       rowHeaders
       rows={situation.materials.map((m) => {
@@ -111,13 +111,13 @@ function MaterialsTable({
             {form ? (
               <>
                 <br />
-                <DocumentLink doc={form} text={w('guide.m.blankForm')} lang={lang} />
+                <DocumentLink doc={form} text={word('guide.m.blankForm')} lang={lang} />
               </>
             ) : null}
             {sample ? (
               <>
                 <br />
-                <DocumentLink doc={sample} text={w('guide.m.sample')} lang={lang} />
+                <DocumentLink doc={sample} text={word('guide.m.sample')} lang={lang} />
               </>
             ) : null}
           </>,
@@ -127,7 +127,7 @@ function MaterialsTable({
           label(lang, necessityLabel[m.necessity]),
           label(lang, materialSourceLabel[m.source]),
           <>
-            {m.policeCanFetch ? <strong class="catalog-fetched">{w('guide.m.fetched')}</strong> : null}
+            {m.policeCanFetch ? <strong class="catalog-fetched">{word('guide.m.fetched')}</strong> : null}
             {m.policeCanFetch && m.note ? <br /> : null}
             {m.note ? <Zh lang={lang}>{m.note}</Zh> : null}
           </>,
@@ -138,13 +138,13 @@ function MaterialsTable({
 }
 
 function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
-  const w = (key: WordKey) => words(lang, key);
+  const word = (key: WordKey) => words(lang, key);
   // A notes column that is empty in every row only adds width on a phone.
   const notes = item.fees.items.some((f) => f.note);
   return (
     <Table
-      caption={w('guide.feeTable')}
-      head={[w('guide.f.item'), w('guide.f.amount'), w('guide.f.basis'), ...(notes ? [w('guide.f.note')] : [])]}
+      caption={word('guide.feeTable')}
+      head={[word('guide.f.item'), word('guide.f.amount'), word('guide.f.basis'), ...(notes ? [word('guide.f.note')] : [])]}
       numeric={[1]}
       rowHeaders
       rows={item.fees.items.map((f) => [
@@ -160,10 +160,10 @@ function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
 export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const { item } = published;
   const { lang } = ctx;
-  const w = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
+  const word = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
   const zh = zhAttr(lang);
   const resultSample = item.result.sample ? published.documents.get(item.result.sample) : undefined;
-  const visits = w('guide.visitsCount', { n: item.visits.count, text: visitsText(lang, item.visits.count) });
+  const visits = word('guide.visitsCount', { n: item.visits.count, text: visitsText(lang, item.visits.count) });
   return renderPage(
     <Layout ctx={ctx} title={item.name[lang]}>
       <Stylesheet />
@@ -180,35 +180,35 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       <p class="lead">{item.summary[lang]}</p>
       <ItemTags item={item} lang={lang} />
 
-      <h2 class="visually-hidden">{w('guide.facts')}</h2>
+      <h2 class="visually-hidden">{word('guide.facts')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.visits'), value: visits },
-          { key: w('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
-          { key: w('guide.fees'), value: feeSummary(item, lang) },
-          { key: w('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+          { key: word('guide.visits'), value: visits },
+          { key: word('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
+          { key: word('guide.fees'), value: feeSummary(item, lang) },
+          { key: word('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
         ]}
       />
 
       <nav class="catalog-contents" aria-labelledby="contents-title">
-        <h2 id="contents-title">{w('guide.contents')}</h2>
+        <h2 id="contents-title">{word('guide.contents')}</h2>
         <ul>
           {sections.filter(([id]) => id !== 'faq' || item.faq.length).map(([id, key]) => (
             <li>
-              <a href={`#${id}`}>{w(key)}</a>
+              <a href={`#${id}`}>{word(key)}</a>
             </li>
           ))}
         </ul>
       </nav>
 
-      <h2 id="basic">{w('guide.basic')}</h2>
+      <h2 id="basic">{word('guide.basic')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.codeBasic'), value: item.code.basic },
-          { key: w('guide.codeImpl'), value: item.code.implementation },
-          { key: w('guide.itemType'), value: label(lang, itemTypeLabel[item.itemType]) },
+          { key: word('guide.codeBasic'), value: item.code.basic },
+          { key: word('guide.codeImpl'), value: item.code.implementation },
+          { key: word('guide.itemType'), value: label(lang, itemTypeLabel[item.itemType]) },
           {
-            key: w('guide.unit'),
+            key: word('guide.unit'),
             value: (
               <>
                 <Zh lang={lang}>{item.implementingUnit.name}</Zh>
@@ -218,11 +218,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
               </>
             ),
           },
-          { key: w('guide.audience'), value: label(lang, audienceLabel[item.audience]) },
-          { key: w('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
-          { key: w('guide.review'), value: w(item.instantReview ? 'guide.reviewInstant' : 'guide.reviewLater') },
+          { key: word('guide.audience'), value: label(lang, audienceLabel[item.audience]) },
+          { key: word('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
+          { key: word('guide.review'), value: word(item.instantReview ? 'guide.reviewInstant' : 'guide.reviewLater') },
           {
-            key: w('guide.legalBasis'),
+            key: word('guide.legalBasis'),
             value: (
               <ul class="catalog-plain" lang={zh}>
                 {item.legalBasis.map((b) => (
@@ -234,48 +234,48 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
               </ul>
             ),
           },
-          { key: w('guide.version'), value: String(published.version) },
-          { key: w('guide.publishedAt'), value: formatDate(lang, published.publishedAt) },
+          { key: word('guide.version'), value: String(published.version) },
+          { key: word('guide.publishedAt'), value: formatDate(lang, published.publishedAt) },
         ]}
       />
 
-      <h2 id="conditions">{w('guide.conditions')}</h2>
+      <h2 id="conditions">{word('guide.conditions')}</h2>
       <ul lang={zh}>
         {item.acceptanceConditions.map((c) => (
           <li>{c}</li>
         ))}
       </ul>
 
-      <h2 id="materials">{w('guide.materials')}</h2>
+      <h2 id="materials">{word('guide.materials')}</h2>
       {item.situations.map((s) => (
         <MaterialsTable situation={s} lang={lang} only={item.situations.length === 1} documents={published.documents} />
       ))}
 
-      <h2 id="limits">{w('guide.limits')}</h2>
+      <h2 id="limits">{word('guide.limits')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.statutory'), value: limitText(lang, item.timeLimits.statutory) },
-          { key: w('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
-          { key: w('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
+          { key: word('guide.statutory'), value: limitText(lang, item.timeLimits.statutory) },
+          { key: word('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
+          { key: word('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
         ]}
       />
       {item.timeLimits.note ? <p lang={zh}>{item.timeLimits.note}</p> : null}
 
-      <h2 id="fees">{w('guide.fees')}</h2>
+      <h2 id="fees">{word('guide.fees')}</h2>
       {item.fees.charged && item.fees.items.length ? (
         <FeeTable item={item} lang={lang} />
       ) : (
-        <p>{w('guide.free')}</p>
+        <p>{word('guide.free')}</p>
       )}
       {item.fees.waiver ? (
         <p>
-          <strong>{w('guide.waiver')}：</strong>
+          <strong>{word('guide.waiver')}：</strong>
           <Zh lang={lang}>{item.fees.waiver}</Zh>
         </p>
       ) : null}
-      {item.onlinePayment ? <p>{w('guide.onlinePayment')}</p> : null}
+      {item.onlinePayment ? <p>{word('guide.onlinePayment')}</p> : null}
 
-      <h2 id="steps">{w('guide.steps')}</h2>
+      <h2 id="steps">{word('guide.steps')}</h2>
       <ol class="catalog-steps" lang={zh}>
         {item.steps.map((s) => (
           <li>
@@ -285,15 +285,15 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
         ))}
       </ol>
 
-      <h2 id="how">{w('guide.howTo')}</h2>
+      <h2 id="how">{word('guide.howTo')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+          { key: word('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
           {
-            key: w('guide.depth'),
+            key: word('guide.depth'),
             value: (
               <p class="catalog-tags">
-                {item.onlineDepth.fullyOnline ? <Tag tone="green">{w('list.fullyOnline')}</Tag> : null}
+                {item.onlineDepth.fullyOnline ? <Tag tone="green">{word('list.fullyOnline')}</Tag> : null}
                 {item.onlineDepth.levels.map((l) => (
                   <>
                     {' '}
@@ -304,34 +304,34 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
             ),
           },
           {
-            key: w('guide.visits'),
+            key: word('guide.visits'),
             value: (
               <>
                 {visits}
                 {item.visits.reason ? (
                   <>
                     <br />
-                    {w('guide.visitReason')}
+                    {word('guide.visitReason')}
                     <Zh lang={lang}>{item.visits.reason}</Zh>
                   </>
                 ) : null}
               </>
             ),
           },
-          { key: w('guide.booking'), value: w(item.booking ? 'guide.bookingYes' : 'guide.bookingNo') },
+          { key: word('guide.booking'), value: word(item.booking ? 'guide.bookingYes' : 'guide.bookingNo') },
           {
-            key: w('guide.courier'),
+            key: word('guide.courier'),
             value:
               item.courier.materials || item.courier.results
-                ? [item.courier.materials ? w('guide.courierMaterials') : '', item.courier.results ? w('guide.courierResults') : '']
+                ? [item.courier.materials ? word('guide.courierMaterials') : '', item.courier.results ? word('guide.courierResults') : '']
                     .filter(Boolean)
                     .join(lang === 'en' ? '; ' : '；')
-                : w('guide.courierNone'),
+                : word('guide.courierNone'),
           },
         ]}
       />
 
-      <h2 id="places">{w('guide.places')}</h2>
+      <h2 id="places">{word('guide.places')}</h2>
       {item.places.map((p) => (
         <>
           <h3>
@@ -339,42 +339,42 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
           </h3>
           <SummaryList
             rows={[
-              { key: w('guide.address'), value: <Zh lang={lang}>{p.address}</Zh> },
-              { key: w('guide.hours'), value: <Zh lang={lang}>{p.hours}</Zh> },
-              { key: w('guide.phone'), value: <Tel phone={p.phone} /> },
+              { key: word('guide.address'), value: <Zh lang={lang}>{p.address}</Zh> },
+              { key: word('guide.hours'), value: <Zh lang={lang}>{p.hours}</Zh> },
+              { key: word('guide.phone'), value: <Tel phone={p.phone} /> },
             ]}
           />
         </>
       ))}
 
-      <h2 id="contact">{w('guide.contact')}</h2>
+      <h2 id="contact">{word('guide.contact')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.enquiry'), value: <Tel phone={item.enquiryPhone} /> },
-          { key: w('guide.complaint'), value: <Tel phone={item.complaintPhone} /> },
+          { key: word('guide.enquiry'), value: <Tel phone={item.enquiryPhone} /> },
+          { key: word('guide.complaint'), value: <Tel phone={item.complaintPhone} /> },
         ]}
       />
 
-      <h2 id="remedies">{w('guide.remedies')}</h2>
+      <h2 id="remedies">{word('guide.remedies')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.reviewLabel'), value: <Zh lang={lang}>{item.reviewAndLitigation.review}</Zh> },
-          { key: w('guide.litigation'), value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh> },
+          { key: word('guide.reviewLabel'), value: <Zh lang={lang}>{item.reviewAndLitigation.review}</Zh> },
+          { key: word('guide.litigation'), value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh> },
         ]}
       />
 
-      <h2 id="result">{w('guide.result')}</h2>
+      <h2 id="result">{word('guide.result')}</h2>
       <SummaryList
         rows={[
-          { key: w('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
-          ...(item.result.name ? [{ key: w('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }] : []),
-          ...(resultSample ? [{ key: w('guide.resultSample'), value: <DocumentLink doc={resultSample} text={w('guide.resultSample')} lang={lang} /> }] : []),
+          { key: word('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
+          ...(item.result.name ? [{ key: word('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }] : []),
+          ...(resultSample ? [{ key: word('guide.resultSample'), value: <DocumentLink doc={resultSample} text={word('guide.resultSample')} lang={lang} /> }] : []),
         ]}
       />
 
       {item.faq.length ? (
         <>
-          <h2 id="faq">{w('guide.faq')}</h2>
+          <h2 id="faq">{word('guide.faq')}</h2>
           <div class="catalog-faq" lang={zh}>
             {item.faq.map((f) => (
               <details>

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { BackLink, InsetText, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
@@ -16,7 +16,9 @@ interface FormPage {
 }
 
 const roleText = (ctx: PageContext, role: string) =>
-  role === 'legal-representative' ? w(ctx, '法定代表人', 'Legal representative') : w(ctx, '经办人', 'Agent');
+  role === 'legal-representative'
+    ? inLang(ctx, '法定代表人', 'Legal representative')
+    : inLang(ctx, '经办人', 'Agent');
 
 function Flash({ text }: { text?: string | undefined }) {
   return text ? (
@@ -28,7 +30,7 @@ function Flash({ text }: { text?: string | undefined }) {
 
 /** The claim form, shown only to a person whose real-name check has passed. */
 export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormPage & { verified: boolean }) {
-  const title = w(ctx, '登记单位', 'Register a company');
+  const title = inLang(ctx, '登记单位', 'Register a company');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
@@ -36,7 +38,7 @@ export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormP
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <p>
-          {w(
+          {inLang(
             ctx,
             '单位由其法定代表人本人登记。我们会把统一社会信用代码、单位名称和您的实名信息与市场监管登记核对，核验通过后单位才会生效；之后您可以邀请经办人代表单位办事。',
             'A company is registered by its legal representative in person. The credit code, the name and your verified identity are checked against the market-regulation register; the company becomes active once they match, and you can then invite agents to act for it.',
@@ -46,8 +48,8 @@ export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormP
           <Form action="/account/companies/new" csrfToken={ctx.csrfToken ?? ''}>
             <TextField
               name="creditCode"
-              label={w(ctx, '统一社会信用代码', 'Unified social credit code')}
-              hint={w(ctx, '营业执照上的18位代码', 'The 18-character code on the business licence')}
+              label={inLang(ctx, '统一社会信用代码', 'Unified social credit code')}
+              hint={inLang(ctx, '营业执照上的18位代码', 'The 18-character code on the business licence')}
               width={20}
               spellcheck={false}
               value={values.creditCode}
@@ -55,22 +57,22 @@ export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormP
             />
             <TextField
               name="name"
-              label={w(ctx, '单位全称', 'Full company name')}
-              hint={w(ctx, '与营业执照上的名称一致', 'Exactly as on the business licence')}
+              label={inLang(ctx, '单位全称', 'Full company name')}
+              hint={inLang(ctx, '与营业执照上的名称一致', 'Exactly as on the business licence')}
               autocomplete="organization"
               value={values.name}
               error={errorFor(errors, 'name')}
             />
-            <Button>{w(ctx, '提交核验', 'Submit for checking')}</Button>
+            <Button>{inLang(ctx, '提交核验', 'Submit for checking')}</Button>
           </Form>
         ) : (
           <InsetText>
-            {w(
+            {inLang(
               ctx,
               '登记单位前，请先在“修改个人信息”中填写姓名和身份证件号码并通过实名认证。',
               'Before registering a company, complete the real-name check: enter your name and ID number under “Change your details”.',
             )}{' '}
-            <a href="/account/profile">{w(ctx, '去实名认证', 'Go to the real-name check')}</a>
+            <a href="/account/profile">{inLang(ctx, '去实名认证', 'Go to the real-name check')}</a>
           </InsetText>
         )}
       </div>
@@ -88,13 +90,15 @@ function ClaimStatus({
   return claim.status === 'pending' ? (
     <InsetText>
       <span role="status">
-        {w(
+        {inLang(
           ctx,
           '正在与市场监管登记信息核验，通常几秒内完成。',
           'Being checked against the market-regulation register; this usually takes a few seconds.',
         )}
       </span>{' '}
-      <a href={`/account/companies/${claim.id}`}>{w(ctx, '刷新查看结果', 'Refresh to see the result')}</a>
+      <a href={`/account/companies/${claim.id}`}>
+        {inLang(ctx, '刷新查看结果', 'Refresh to see the result')}
+      </a>
     </InsetText>
   ) : (
     <InsetText>{refusalText(ctx.lang, claim.refusal)}</InsetText>
@@ -112,7 +116,7 @@ export function claimPage({
   flash?: string;
 }) {
   const { claim } = view;
-  const title = w(ctx, '单位登记', 'Company registration');
+  const title = inLang(ctx, '单位登记', 'Company registration');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <BackLink href="/account" lang={ctx.lang} />
@@ -121,15 +125,15 @@ export function claimPage({
       <SummaryList
         lang={ctx.lang}
         rows={[
-          { key: w(ctx, '单位名称', 'Name'), value: claim.name },
-          { key: w(ctx, '统一社会信用代码', 'Credit code'), value: claim.creditCode },
+          { key: inLang(ctx, '单位名称', 'Name'), value: claim.name },
+          { key: inLang(ctx, '统一社会信用代码', 'Credit code'), value: claim.creditCode },
           {
-            key: w(ctx, '状态', 'Status'),
+            key: inLang(ctx, '状态', 'Status'),
             value:
               claim.status === 'pending' ? (
-                <Tag tone="amber">{w(ctx, '核验中', 'Checking')}</Tag>
+                <Tag tone="amber">{inLang(ctx, '核验中', 'Checking')}</Tag>
               ) : (
-                <Tag tone="red">{w(ctx, '未通过', 'Refused')}</Tag>
+                <Tag tone="red">{inLang(ctx, '未通过', 'Refused')}</Tag>
               ),
           },
         ]}
@@ -138,7 +142,7 @@ export function claimPage({
       {claim.status === 'refused' ? (
         <p>
           <a class="button button--secondary" href="/account/companies/new">
-            {w(ctx, '重新登记', 'Register again')}
+            {inLang(ctx, '重新登记', 'Register again')}
           </a>
         </p>
       ) : null}
@@ -166,14 +170,22 @@ export function companyPage({
       <SummaryList
         lang={ctx.lang}
         rows={[
-          { key: w(ctx, '统一社会信用代码', 'Credit code'), value: company.creditCode },
-          { key: w(ctx, '状态', 'Status'), value: <Tag tone="green">{w(ctx, '已核验', 'Verified')}</Tag> },
-          { key: w(ctx, '您的身份', 'Your role'), value: roleText(ctx, role) },
+          { key: inLang(ctx, '统一社会信用代码', 'Credit code'), value: company.creditCode },
+          {
+            key: inLang(ctx, '状态', 'Status'),
+            value: <Tag tone="green">{inLang(ctx, '已核验', 'Verified')}</Tag>,
+          },
+          { key: inLang(ctx, '您的身份', 'Your role'), value: roleText(ctx, role) },
         ]}
       />
       <Table
-        caption={w(ctx, '可以代表本单位办事的人', 'People who may act for the company')}
-        head={[w(ctx, '称呼', 'Name'), w(ctx, '手机号码', 'Mobile'), w(ctx, '身份', 'Role'), '']}
+        caption={inLang(ctx, '可以代表本单位办事的人', 'People who may act for the company')}
+        head={[
+          inLang(ctx, '称呼', 'Name'),
+          inLang(ctx, '手机号码', 'Mobile'),
+          inLang(ctx, '身份', 'Role'),
+          '',
+        ]}
         rows={view.members.map((m) => [
           m.displayName,
           m.mobileMasked,
@@ -182,7 +194,7 @@ export function companyPage({
             <Form action={`${base}/remove`} csrfToken={ctx.csrfToken ?? ''}>
               <input type="hidden" name="member" value={m.citizenId} />
               <Button variant="warning">
-                {w(ctx, '移除', 'Remove')}
+                {inLang(ctx, '移除', 'Remove')}
                 <span class="visually-hidden"> {m.displayName}</span>
               </Button>
             </Form>
@@ -195,14 +207,14 @@ export function companyPage({
         <>
           {view.invitations.length > 0 ? (
             <Table
-              caption={w(ctx, '等待接受的邀请', 'Invitations waiting for an answer')}
-              head={[w(ctx, '手机号码', 'Mobile'), w(ctx, '邀请时间', 'Sent')]}
+              caption={inLang(ctx, '等待接受的邀请', 'Invitations waiting for an answer')}
+              head={[inLang(ctx, '手机号码', 'Mobile'), inLang(ctx, '邀请时间', 'Sent')]}
               rows={view.invitations.map((i) => [i.mobileMasked, i.createdAt.toISOString().slice(0, 10)])}
             />
           ) : null}
-          <h2>{w(ctx, '邀请经办人', 'Invite an agent')}</h2>
+          <h2>{inLang(ctx, '邀请经办人', 'Invite an agent')}</h2>
           <p>
-            {w(
+            {inLang(
               ctx,
               '对方登录网上公安局后会看到邀请，接受后才能代表本单位办事。',
               'They see the invitation when they sign in, and can act for the company only once they accept.',
@@ -211,19 +223,19 @@ export function companyPage({
           <Form action={`${base}/invitations`} csrfToken={ctx.csrfToken ?? ''}>
             <TextField
               name="mobile"
-              label={w(ctx, '经办人的手机号码', 'Agent’s mobile number')}
+              label={inLang(ctx, '经办人的手机号码', 'Agent’s mobile number')}
               type="tel"
               inputmode="tel"
               width={20}
               value={values.mobile}
               error={errorFor(errors, 'mobile')}
             />
-            <Button>{w(ctx, '发送邀请', 'Send invitation')}</Button>
+            <Button>{inLang(ctx, '发送邀请', 'Send invitation')}</Button>
           </Form>
         </>
       ) : (
         <Form action={`${base}/leave`} csrfToken={ctx.csrfToken ?? ''}>
-          <Button variant="warning">{w(ctx, '退出本单位', 'Leave this company')}</Button>
+          <Button variant="warning">{inLang(ctx, '退出本单位', 'Leave this company')}</Button>
         </Form>
       )}
     </Layout>,
@@ -234,30 +246,30 @@ export function companyPage({
 export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountCompaniesView }) {
   const pendingOrRefused = (status: string) =>
     status === 'pending' ? (
-      <Tag tone="amber">{w(ctx, '核验中', 'Checking')}</Tag>
+      <Tag tone="amber">{inLang(ctx, '核验中', 'Checking')}</Tag>
     ) : (
-      <Tag tone="red">{w(ctx, '未通过', 'Refused')}</Tag>
+      <Tag tone="red">{inLang(ctx, '未通过', 'Refused')}</Tag>
     );
   return (
     <>
-      <h2>{w(ctx, '我的单位', 'My companies')}</h2>
+      <h2>{inLang(ctx, '我的单位', 'My companies')}</h2>
       {view.invitations.length > 0 ? (
         <Table
-          caption={w(ctx, '邀请您担任经办人的单位', 'Companies inviting you to act as their agent')}
-          head={[w(ctx, '单位名称', 'Name'), w(ctx, '统一社会信用代码', 'Credit code'), '']}
+          caption={inLang(ctx, '邀请您担任经办人的单位', 'Companies inviting you to act as their agent')}
+          head={[inLang(ctx, '单位名称', 'Name'), inLang(ctx, '统一社会信用代码', 'Credit code'), '']}
           rows={view.invitations.map((i) => [
             i.companyName,
             i.creditCode,
             <div class="button-group">
               <Form action={`/account/invitations/${i.id}/accept`} csrfToken={ctx.csrfToken ?? ''}>
                 <Button>
-                  {w(ctx, '接受', 'Accept')}
+                  {inLang(ctx, '接受', 'Accept')}
                   <span class="visually-hidden"> {i.companyName}</span>
                 </Button>
               </Form>
               <Form action={`/account/invitations/${i.id}/decline`} csrfToken={ctx.csrfToken ?? ''}>
                 <Button variant="secondary">
-                  {w(ctx, '拒绝', 'Decline')}
+                  {inLang(ctx, '拒绝', 'Decline')}
                   <span class="visually-hidden"> {i.companyName}</span>
                 </Button>
               </Form>
@@ -267,7 +279,7 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
       ) : null}
       {view.memberships.length === 0 ? (
         <p>
-          {w(
+          {inLang(
             ctx,
             '您还没有代表任何单位。法定代表人可以登记单位；经办人需由法定代表人邀请。',
             'You act for no company yet. A legal representative registers the company; agents are invited by them.',
@@ -275,11 +287,11 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
         </p>
       ) : (
         <Table
-          caption={w(ctx, '我可以代表办事的单位', 'Companies I act for')}
+          caption={inLang(ctx, '我可以代表办事的单位', 'Companies I act for')}
           head={[
-            w(ctx, '单位名称', 'Name'),
-            w(ctx, '统一社会信用代码', 'Credit code'),
-            w(ctx, '身份', 'Role'),
+            inLang(ctx, '单位名称', 'Name'),
+            inLang(ctx, '统一社会信用代码', 'Credit code'),
+            inLang(ctx, '身份', 'Role'),
             '',
           ]}
           rows={view.memberships.map((c) => [
@@ -288,8 +300,8 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
             roleText(ctx, c.role),
             <a href={`/account/companies/${c.id}`}>
               {c.role === 'legal-representative'
-                ? w(ctx, '管理经办人', 'Manage agents')
-                : w(ctx, '查看', 'View')}
+                ? inLang(ctx, '管理经办人', 'Manage agents')
+                : inLang(ctx, '查看', 'View')}
               <span class="visually-hidden"> {c.name}</span>
             </a>,
           ])}
@@ -297,11 +309,11 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
       )}
       {view.claims.length > 0 ? (
         <Table
-          caption={w(ctx, '我提交的单位登记', 'My company registrations')}
+          caption={inLang(ctx, '我提交的单位登记', 'My company registrations')}
           head={[
-            w(ctx, '单位名称', 'Name'),
-            w(ctx, '统一社会信用代码', 'Credit code'),
-            w(ctx, '状态', 'Status'),
+            inLang(ctx, '单位名称', 'Name'),
+            inLang(ctx, '统一社会信用代码', 'Credit code'),
+            inLang(ctx, '状态', 'Status'),
             '',
           ]}
           rows={view.claims.map((c) => [
@@ -309,7 +321,7 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
             c.creditCode,
             pendingOrRefused(c.status),
             <a href={`/account/companies/${c.id}`}>
-              {w(ctx, '查看', 'View')}
+              {inLang(ctx, '查看', 'View')}
               <span class="visually-hidden"> {c.name}</span>
             </a>,
           ])}
@@ -317,7 +329,7 @@ export function CompaniesPanel({ ctx, view }: { ctx: PageContext; view: AccountC
       ) : null}
       <p>
         <a class="button button--secondary" href="/account/companies/new">
-          {w(ctx, '登记单位', 'Register a company')}
+          {inLang(ctx, '登记单位', 'Register a company')}
         </a>
       </p>
     </>

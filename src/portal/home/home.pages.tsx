@@ -1,17 +1,19 @@
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { CardGrid } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ErrorView } from '../../shared/http/error-handler.ts';
 
 export function homePage(ctx: PageContext): string {
-  const title = w(ctx, '首页', 'Home');
+  const title = inLang(ctx, '首页', 'Home');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <section class="hero">
-        <h1>{w(ctx, '示范市公安局 网上公安局', 'Shifan City Public Security Bureau — Online Bureau')}</h1>
+        <h1>
+          {inLang(ctx, '示范市公安局 网上公安局', 'Shifan City Public Security Bureau — Online Bureau')}
+        </h1>
         <p class="lead">
-          {w(
+          {inLang(
             ctx,
             '让数据多跑腿，让群众少跑路。办事、查询、预约、咨询，一网通办。',
             'Apply, pay, track, book and ask online — let data run the errands, not people.',
@@ -20,10 +22,10 @@ export function homePage(ctx: PageContext): string {
         {ctx.user ? null : (
           <p>
             <a class="button button--primary" href="/register">
-              {w(ctx, '注册个人账号', 'Register')}
+              {inLang(ctx, '注册个人账号', 'Register')}
             </a>{' '}
             <a class="button button--secondary" href="/login">
-              {w(ctx, '登录', 'Log in')}
+              {inLang(ctx, '登录', 'Log in')}
             </a>
           </p>
         )}
@@ -33,8 +35,8 @@ export function homePage(ctx: PageContext): string {
           {
             href: '/news',
             icon: 'news',
-            title: w(ctx, '信息发布', 'News & notices'),
-            description: w(
+            title: inLang(ctx, '信息发布', 'News & notices'),
+            description: inLang(
               ctx,
               '警方新闻、通知公告、安全防范提示',
               'Police news, notices and safety warnings',
@@ -43,8 +45,8 @@ export function homePage(ctx: PageContext): string {
           {
             href: '/disclosure',
             icon: 'disclosure',
-            title: w(ctx, '警务公开', 'Police affairs disclosure'),
-            description: w(
+            title: inLang(ctx, '警务公开', 'Police affairs disclosure'),
+            description: inLang(
               ctx,
               '法律法规、审批结果公示、办事统计',
               'Laws, published approval results and statistics',
@@ -53,8 +55,8 @@ export function homePage(ctx: PageContext): string {
           {
             href: '/services',
             icon: 'services',
-            title: w(ctx, '网上办事', 'Online services'),
-            description: w(
+            title: inLang(ctx, '网上办事', 'Online services'),
+            description: inLang(
               ctx,
               '户政、出入境、交管、治安等办事指南与在线申请',
               'Guides and online applications for household, exit-entry, traffic and more',
@@ -63,8 +65,8 @@ export function homePage(ctx: PageContext): string {
           {
             href: '/interaction',
             icon: 'interaction',
-            title: w(ctx, '警民互动', 'Police–public interaction'),
-            description: w(
+            title: inLang(ctx, '警民互动', 'Police–public interaction'),
+            description: inLang(
               ctx,
               '局长信箱、咨询、投诉、建议、举报',
               'Director’s mailbox, questions, complaints, suggestions and tips',
@@ -83,7 +85,7 @@ export function columnPage(ctx: PageContext, title: string, body: string): strin
       <h1>{title}</h1>
       <p>{body}</p>
       <p>
-        <a href="/">{w(ctx, '返回首页', 'Back to the home page')}</a>
+        <a href="/">{inLang(ctx, '返回首页', 'Back to the home page')}</a>
       </p>
     </Layout>,
   );
@@ -95,11 +97,11 @@ export function errorPage(ctx: PageContext, view: ErrorView): string {
     <Layout ctx={ctx} title={view.message}>
       <h1>{view.message}</h1>
       <p>
-        {w(ctx, '错误代码', 'Error code')} {title} · {w(ctx, '请求编号', 'Request id')}{' '}
+        {inLang(ctx, '错误代码', 'Error code')} {title} · {inLang(ctx, '请求编号', 'Request id')}{' '}
         <code>{view.requestId}</code>
       </p>
       <p>
-        <a href="/">{w(ctx, '返回首页', 'Back to the home page')}</a>
+        <a href="/">{inLang(ctx, '返回首页', 'Back to the home page')}</a>
       </p>
     </Layout>,
   );

@@ -31,6 +31,6 @@ export function useLang(explicit?: Lang): Lang {
 }
 
 /** Picks the page's wording: Chinese, or English when the visitor chose it. */
-export function w(ctx: { lang: Lang }, zh: string, en: string): string {
+export function inLang(ctx: { lang: Lang }, zh: string, en: string): string {
   return ctx.lang === 'en' ? en : zh;
 }

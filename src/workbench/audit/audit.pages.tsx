@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Select } from '../../shared/ui/choices.tsx';
 import { Table, Tag } from '../../shared/ui/components.tsx';
 import { Button, DateField, Form, TextField } from '../../shared/ui/forms.tsx';
@@ -32,80 +32,80 @@ export function auditPage(p: {
   seesAll: boolean;
 }): string {
   const { ctx, query } = p;
-  const title = w(ctx, '审计日志', 'Audit log');
+  const title = inLang(ctx, '审计日志', 'Audit log');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>
         {p.seesAll
-          ? w(
+          ? inLang(
               ctx,
               '记录全部民警操作和个人信息查阅，只增不改，逐条以哈希链接。',
               'Every staff action and read of personal data, insert-only and chained by hash.',
             )
-          : w(
+          : inLang(
               ctx,
               '仅显示您管辖范围内单位人员的操作记录。',
               'Only actions by staff of units within your jurisdiction are shown.',
             )}
       </p>
 
-      <h2>{w(ctx, '完整性校验', 'Integrity check')}</h2>
+      <h2>{inLang(ctx, '完整性校验', 'Integrity check')}</h2>
       {p.verify ? (
         <div role="status">
           <p>
             {p.verify.ok ? (
-              <Tag tone="green">{w(ctx, '链完整', 'Chain intact')}</Tag>
+              <Tag tone="green">{inLang(ctx, '链完整', 'Chain intact')}</Tag>
             ) : (
-              <Tag tone="red">{w(ctx, '发现篡改', 'Tampering found')}</Tag>
+              <Tag tone="red">{inLang(ctx, '发现篡改', 'Tampering found')}</Tag>
             )}{' '}
-            {w(ctx, '校验时间', 'Checked at')} {formatDateTime(ctx.lang, p.verify.at)}
+            {inLang(ctx, '校验时间', 'Checked at')} {formatDateTime(ctx.lang, p.verify.at)}
           </p>
           <pre class="audit-verify">{p.verify.text}</pre>
         </div>
       ) : null}
       <Form action="/audit/verify" csrfToken={ctx.csrfToken ?? ''}>
-        <Button variant="secondary">{w(ctx, '立即校验审计链', 'Verify the chain now')}</Button>
+        <Button variant="secondary">{inLang(ctx, '立即校验审计链', 'Verify the chain now')}</Button>
       </Form>
 
-      <h2>{w(ctx, '筛选', 'Filter')}</h2>
+      <h2>{inLang(ctx, '筛选', 'Filter')}</h2>
       <Form action="/audit" method="get">
         <TextField
           name="actor"
-          label={w(ctx, '操作人警号', 'Actor badge number')}
+          label={inLang(ctx, '操作人警号', 'Actor badge number')}
           spellcheck={false}
           width={20}
           value={query.actor}
         />
         <Select
           name="action"
-          label={w(ctx, '操作类型', 'Action')}
+          label={inLang(ctx, '操作类型', 'Action')}
           value={query.action}
           options={[
-            { value: '', label: w(ctx, '全部', 'All') },
+            { value: '', label: inLang(ctx, '全部', 'All') },
             ...auditActions.map((a) => ({ value: a, label: actionLabel(a, ctx.lang) })),
           ]}
         />
-        <DateField name="from" label={w(ctx, '开始日期', 'From')} value={query.from} />
-        <DateField name="to" label={w(ctx, '结束日期', 'To')} value={query.to} />
-        <Button variant="secondary">{w(ctx, '筛选', 'Filter')}</Button>
+        <DateField name="from" label={inLang(ctx, '开始日期', 'From')} value={query.from} />
+        <DateField name="to" label={inLang(ctx, '结束日期', 'To')} value={query.to} />
+        <Button variant="secondary">{inLang(ctx, '筛选', 'Filter')}</Button>
       </Form>
 
       {p.rows.length === 0 ? (
-        <p>{w(ctx, '没有符合条件的记录。', 'No entries match.')}</p>
+        <p>{inLang(ctx, '没有符合条件的记录。', 'No entries match.')}</p>
       ) : (
         <Table
-          caption={w(ctx, '审计记录（最新在前）', 'Audit entries, newest first')}
+          caption={inLang(ctx, '审计记录（最新在前）', 'Audit entries, newest first')}
           numeric={[0]}
           head={[
-            w(ctx, '序号', 'Seq'),
-            w(ctx, '时间', 'Time'),
-            w(ctx, '操作人', 'Actor'),
-            w(ctx, '单位', 'Unit'),
-            w(ctx, '操作', 'Action'),
-            w(ctx, '对象', 'Target'),
-            w(ctx, '来源地址', 'Source'),
-            w(ctx, '详情', 'Detail'),
+            inLang(ctx, '序号', 'Seq'),
+            inLang(ctx, '时间', 'Time'),
+            inLang(ctx, '操作人', 'Actor'),
+            inLang(ctx, '单位', 'Unit'),
+            inLang(ctx, '操作', 'Action'),
+            inLang(ctx, '对象', 'Target'),
+            inLang(ctx, '来源地址', 'Source'),
+            inLang(ctx, '详情', 'Detail'),
           ]}
           rows={p.rows.map((r) => [
             String(r.seq),
@@ -120,9 +120,9 @@ export function auditPage(p: {
         />
       )}
       <p>
-        {p.newestHref ? <a href={p.newestHref}>{w(ctx, '回到最新记录', 'Newest entries')}</a> : null}
+        {p.newestHref ? <a href={p.newestHref}>{inLang(ctx, '回到最新记录', 'Newest entries')}</a> : null}
         {p.newestHref && p.olderHref ? ' · ' : null}
-        {p.olderHref ? <a href={p.olderHref}>{w(ctx, '更早的记录', 'Older entries')}</a> : null}
+        {p.olderHref ? <a href={p.olderHref}>{inLang(ctx, '更早的记录', 'Older entries')}</a> : null}
       </p>
     </Layout>,
   );

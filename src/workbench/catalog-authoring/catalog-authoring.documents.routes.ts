@@ -18,7 +18,7 @@ import {
 } from './catalog-authoring.documents.ts';
 import { documentsPage } from './catalog-authoring.documents.pages.tsx';
 import { worksOnCatalog } from './catalog-authoring.policy.ts';
-import { w } from './catalog-authoring.words.ts';
+import { langText } from './catalog-authoring.words.ts';
 
 const guarded = { schema: { hide: true }, preHandler: requireStaff };
 
@@ -95,7 +95,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: ZoneServi
         const saved = await uploadDocument(services, actorOf(request), input);
         const lang = request.lang;
         if (wantsJson(request)) return reply.code(201).send(saved);
-        request.session.flash = w(
+        request.session.flash = langText(
           lang,
           `已保存 ${saved.path} 第${saved.version}版。它将随下一次发布引用它的办事指南送往门户。`,
           `Saved ${saved.path}, version ${saved.version}. It goes to the portal with the next publication of a guide that names it.`,

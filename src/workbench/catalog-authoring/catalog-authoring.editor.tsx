@@ -31,7 +31,7 @@ import { fieldLabel, type FormField } from './catalog-authoring.form.ts';
 import { Flash, problemErrors, ProblemList, StateTag } from './catalog-authoring.pages.tsx';
 import type { EditorState } from './catalog-authoring.service.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
-import { catalogNav, say, w } from './catalog-authoring.words.ts';
+import { catalogNav, labelText, langText } from './catalog-authoring.words.ts';
 
 export interface EditorPageProps {
   ctx: PageContext;
@@ -76,12 +76,12 @@ export function editorPage(p: EditorPageProps): string {
   const errors = refused ? problemErrors(lang, problems) : [];
   const base = `/catalog/${item.id}`;
   const name = lang === 'en' ? item.nameEn : item.nameZh;
-  const title = w(lang, `编辑：${name}`, `Edit: ${name}`);
+  const title = langText(lang, `编辑：${name}`, `Edit: ${name}`);
 
-  const label = (f: FormField) => say(lang, fieldLabel[f]);
+  const label = (f: FormField) => labelText(lang, fieldLabel[f]);
   const error = (f: FormField): string | undefined => {
     if (!refused) return undefined;
-    const mine = problems.filter((x) => x.field === f).map((x) => say(lang, x.message));
+    const mine = problems.filter((x) => x.field === f).map((x) => labelText(lang, x.message));
     return mine.length > 0 ? mine.join(' ') : undefined;
   };
   const value = (f: FormField): string => {
@@ -126,8 +126,8 @@ export function editorPage(p: EditorPageProps): string {
       value={value(f)}
       error={error(f)}
       items={[
-        { value: 'yes', label: w(lang, '是', 'Yes') },
-        { value: 'no', label: w(lang, '否', 'No') },
+        { value: 'yes', label: langText(lang, '是', 'Yes') },
+        { value: 'no', label: langText(lang, '否', 'No') },
       ]}
     />
   );
@@ -140,12 +140,12 @@ export function editorPage(p: EditorPageProps): string {
 
   const editingNote =
     current.state === 'draft'
-      ? w(
+      ? langText(
           lang,
           `您正在编辑第${current.version}版草稿。`,
           `You are editing the draft of version ${current.version}.`,
         )
-      : w(
+      : langText(
           lang,
           `保存后将生成第${state.targetVersion}版草稿；${
             item.publishedVersion !== null
@@ -161,7 +161,7 @@ export function editorPage(p: EditorPageProps): string {
 
   return renderPage(
     <Layout ctx={ctx} title={title} nav={catalogNav(lang)} hasErrors={refused || p.conflict !== undefined}>
-      <BackLink href={base}>{w(lang, '返回事项', 'Back to the item')}</BackLink>
+      <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
       <ErrorSummary errors={errors} />
       <Flash text={p.flash} />
       <h1>{title}</h1>
@@ -174,17 +174,17 @@ export function editorPage(p: EditorPageProps): string {
           data-error-summary=""
         >
           <h2 class="error-summary-title" id="conflict-title">
-            {w(lang, '未保存：事项已被他人修改', 'Not saved: the item has changed')}
+            {langText(lang, '未保存：事项已被他人修改', 'Not saved: the item has changed')}
           </h2>
           <p>
-            {w(
+            {langText(
               lang,
               `打开本页后，事项已有新的版本或已提交审核（当前为第${p.conflict}版）。您填写的内容仍在下方，请复制需要的部分后重新打开编辑页面。`,
               `Since you opened this page, the item got a new version or went to review (now version ${p.conflict}). What you typed is still below; copy what you need and open the editor again.`,
             )}
           </p>
           <p>
-            <a href={`${base}/edit`}>{w(lang, '重新打开编辑页面', 'Open the editor again')}</a>
+            <a href={`${base}/edit`}>{langText(lang, '重新打开编辑页面', 'Open the editor again')}</a>
           </p>
         </div>
       ) : null}
@@ -194,7 +194,7 @@ export function editorPage(p: EditorPageProps): string {
       {current.state === 'returned' && current.reviewComment ? (
         <InsetText>
           <strong>
-            {w(
+            {langText(
               lang,
               `退回意见（${current.reviewerBadge ?? ''}）：`,
               `Returned by ${current.reviewerBadge ?? ''}: `,
@@ -206,13 +206,15 @@ export function editorPage(p: EditorPageProps): string {
 
       {refused ? null : (
         <section class="catalog-check" aria-labelledby="check-title" data-catalog-check="">
-          <h2 id="check-title">{w(lang, '发布规则检查', 'Publication check')}</h2>
+          <h2 id="check-title">{langText(lang, '发布规则检查', 'Publication check')}</h2>
           <p role="status" data-catalog-check-status="">
             {problems.length === 0 ? (
-              <Tag tone="green">{w(lang, '全部通过，可以提交审核', 'All rules pass; ready for review')}</Tag>
+              <Tag tone="green">
+                {langText(lang, '全部通过，可以提交审核', 'All rules pass; ready for review')}
+              </Tag>
             ) : (
               <Tag tone="red">
-                {w(
+                {langText(
                   lang,
                   `发现 ${problems.length} 个问题，须全部解决后才能提交审核`,
                   `${problems.length} problem(s) to fix before review`,
@@ -225,7 +227,7 @@ export function editorPage(p: EditorPageProps): string {
           </div>
           {p.evaluation.rulesRan ? null : (
             <p>
-              {w(
+              {langText(
                 lang,
                 '内容结构有误，部分发布规则尚未检查；修正上面的问题后将全部检查。',
                 'The structure is broken, so some publication rules could not run yet; fix the problems above first.',
@@ -238,7 +240,7 @@ export function editorPage(p: EditorPageProps): string {
       <Form action={`${base}/edit`} csrfToken={ctx.csrfToken ?? ''} class="catalog-editor">
         <input type="hidden" name="baseVersion" value={String(current.version)} />
 
-        <h2>{w(lang, '基本信息', 'The item')}</h2>
+        <h2>{langText(lang, '基本信息', 'The item')}</h2>
         {text('nameZh')}
         {text('nameEn')}
         {area('summaryZh', 3)}
@@ -256,39 +258,39 @@ export function editorPage(p: EditorPageProps): string {
         />
         {group('lifeEvents', choices(lifeEventCodes, lifeEventLabel, lang))}
         {text('keywords', {
-          hint: w(
+          hint: langText(
             lang,
             '用顿号或逗号分隔，例如：办护照、护照申请',
             'Separate with commas, e.g. passport, new passport',
           ),
         })}
 
-        <h2>{w(lang, '实施主体与依据', 'Unit and legal basis')}</h2>
+        <h2>{langText(lang, '实施主体与依据', 'Unit and legal basis')}</h2>
         {text('unitCode', {
           width: 20,
-          hint: w(lang, '组织机构编码，例如 SF-CRJ', 'The unit code, e.g. SF-CRJ'),
+          hint: langText(lang, '组织机构编码，例如 SF-CRJ', 'The unit code, e.g. SF-CRJ'),
         })}
         {text('unitName')}
         {select('unitLevel', choices(unitLevelCodes, unitLevelLabel, lang))}
         {area(
           'legalBasis',
           4,
-          w(
+          langText(
             lang,
             '每行一条：法规名称 | 条款（条款可省略），例如：《中华人民共和国护照法》 | 第五条',
             'One per line: title | article (the article may be left out), e.g. 《中华人民共和国护照法》 | 第五条',
           ),
         )}
-        {area('acceptanceConditions', 4, w(lang, '每行一条。', 'One per line.'))}
+        {area('acceptanceConditions', 4, langText(lang, '每行一条。', 'One per line.'))}
 
-        <h2>{w(lang, '办理时限', 'Time limits')}</h2>
+        <h2>{langText(lang, '办理时限', 'Time limits')}</h2>
         {text('statutoryValue', { width: 3 })}
         {select('statutoryUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
         {text('promisedValue', { width: 3 })}
         {select('promisedUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
         {yesNo(
           'immediate',
-          w(
+          langText(
             lang,
             '即办件当场办结；否则为承诺件。',
             'Decided on the spot; otherwise within the promised time.',
@@ -296,7 +298,7 @@ export function editorPage(p: EditorPageProps): string {
         )}
         {yesNo(
           'instantReview',
-          w(
+          langText(
             lang,
             '即审即办；否则为前审后批。',
             'Reviewed and decided at once; otherwise reviewed, then approved.',
@@ -304,12 +306,12 @@ export function editorPage(p: EditorPageProps): string {
         )}
         {area('timeNote', 2, undefined, true)}
 
-        <h2>{w(lang, '收费', 'Fees')}</h2>
+        <h2>{langText(lang, '收费', 'Fees')}</h2>
         {yesNo('feeCharged')}
         {area(
           'feeItems',
           3,
-          w(
+          langText(
             lang,
             '每行一项：名称 | 金额（元） | 收费依据 | 备注（可省略），例如：护照工本费 | 120 | 发改价格〔2017〕1186号',
             'One per line: name | amount in yuan | legal basis | note (optional), e.g. Passport fee | 120 | NDRC notice 1186 (2017)',
@@ -318,7 +320,7 @@ export function editorPage(p: EditorPageProps): string {
         {area('feeWaiver', 2, undefined, true)}
         {yesNo('onlinePayment')}
 
-        <h2>{w(lang, '办理方式', 'How to apply')}</h2>
+        <h2>{langText(lang, '办理方式', 'How to apply')}</h2>
         {group('channels', choices(channelCodes, channelLabel, lang))}
         {group(
           'onlineDepth',
@@ -329,31 +331,43 @@ export function editorPage(p: EditorPageProps): string {
         )}
         {yesNo('fullyOnline')}
         {text('visitsCount', { width: 2 })}
-        {area('visitsReason', 2, w(lang, '到现场次数大于0时必填。', 'Needed when a visit is needed.'), true)}
+        {area(
+          'visitsReason',
+          2,
+          langText(lang, '到现场次数大于0时必填。', 'Needed when a visit is needed.'),
+          true,
+        )}
         {yesNo('booking')}
         {group('courier', [
-          { value: 'materials', label: w(lang, '申请材料可邮寄', 'Materials may be sent by courier') },
-          { value: 'results', label: w(lang, '办理结果可寄递', 'The result may be delivered by courier') },
+          { value: 'materials', label: langText(lang, '申请材料可邮寄', 'Materials may be sent by courier') },
+          {
+            value: 'results',
+            label: langText(lang, '办理结果可寄递', 'The result may be delivered by courier'),
+          },
         ])}
 
-        <h2>{w(lang, '咨询、投诉与救济', 'Enquiries, complaints and remedies')}</h2>
+        <h2>{langText(lang, '咨询、投诉与救济', 'Enquiries, complaints and remedies')}</h2>
         {text('enquiryPhone', {
           width: 20,
-          hint: w(lang, '须带区号，例如 0000-61030001', 'With the area code, e.g. 0000-61030001'),
+          hint: langText(lang, '须带区号，例如 0000-61030001', 'With the area code, e.g. 0000-61030001'),
         })}
         {text('complaintPhone', {
           width: 20,
-          hint: w(lang, '须带区号，且不同于咨询电话', 'With the area code, and not the enquiry number'),
+          hint: langText(
+            lang,
+            '须带区号，且不同于咨询电话',
+            'With the area code, and not the enquiry number',
+          ),
         })}
         {area('review', 2)}
         {area('litigation', 2)}
 
-        <h2>{w(lang, '审批结果', 'Result')}</h2>
+        <h2>{langText(lang, '审批结果', 'Result')}</h2>
         {select('resultType', choices(resultTypeCodes, resultTypeLabel, lang))}
         {text('resultName', { optional: true })}
         {text('resultSample', {
           optional: true,
-          hint: w(
+          hint: langText(
             lang,
             '样本文件路径，例如 samples/passport.pdf',
             'Path of the sample file, e.g. samples/passport.pdf',
@@ -362,11 +376,11 @@ export function editorPage(p: EditorPageProps): string {
         {text('onlineForm', {
           optional: true,
           width: 30,
-          hint: w(lang, '在线申请表单的编号（如有）', 'The online form id, if any'),
+          hint: langText(lang, '在线申请表单的编号（如有）', 'The online form id, if any'),
         })}
 
         <h2>
-          {w(
+          {langText(
             lang,
             '情形与材料、办理流程、办理地点、常见问题',
             'Situations and materials, steps, places, FAQ',
@@ -377,13 +391,13 @@ export function editorPage(p: EditorPageProps): string {
           label={label('nested')}
           hint={
             <>
-              {w(
+              {langText(
                 lang,
                 '以 JSON 填写，包含 situations（情形及其材料）、steps（办理流程）、places（办理地点）、faq（常见问题）四项。保存时按事项结构逐项校验，错误会指出具体位置，例如 situations[0].materials[1].type。',
                 'Written as JSON with four keys: situations (each with its materials), steps, places and faq. Saving checks it against the item structure and names the exact place of each error, e.g. situations[0].materials[1].type.',
               )}
               <details class="catalog-example">
-                <summary>{w(lang, '查看格式示例', 'Show an example')}</summary>
+                <summary>{langText(lang, '查看格式示例', 'Show an example')}</summary>
                 <pre>{NESTED_EXAMPLE}</pre>
               </details>
             </>
@@ -395,10 +409,10 @@ export function editorPage(p: EditorPageProps): string {
 
         <div class="button-group">
           <Button name="action" value="save" variant="secondary">
-            {w(lang, '保存草稿', 'Save draft')}
+            {langText(lang, '保存草稿', 'Save draft')}
           </Button>
           <Button name="action" value="submit">
-            {w(lang, '提交审核', 'Submit for review')}
+            {langText(lang, '提交审核', 'Submit for review')}
           </Button>
         </div>
       </Form>

@@ -10,7 +10,7 @@ import { renderPage } from '../../shared/ui/render.ts';
 import type { DiffRow } from './catalog-authoring.diff.ts';
 import { Flash, ItemTags, StateTag } from './catalog-authoring.pages.tsx';
 import type { ItemRecord, VersionSummary } from './catalog-authoring.repository.ts';
-import { catalogNav, w } from './catalog-authoring.words.ts';
+import { catalogNav, langText } from './catalog-authoring.words.ts';
 
 // One guide: where it stands, the decisions open to the approver, its history; and one version compared with
 // the one before it.
@@ -41,11 +41,11 @@ export function itemPage(p: ItemPageProps): string {
   const base = `/catalog/${item.id}`;
   const inReview = current?.state === 'in-review';
   const versionLink = (n: number) => (
-    <a href={`${base}/versions/${n}`}>{w(lang, `第${n}版`, `Version ${n}`)}</a>
+    <a href={`${base}/versions/${n}`}>{langText(lang, `第${n}版`, `Version ${n}`)}</a>
   );
   return renderPage(
     <Layout ctx={ctx} title={name} nav={catalogNav(lang)} hasErrors={errors.length > 0}>
-      <BackLink href="/catalog">{w(lang, '返回办事指南', 'Back to service guides')}</BackLink>
+      <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <ErrorSummary errors={errors} />
       <Flash text={p.flash} />
       <h1>{name}</h1>
@@ -54,21 +54,24 @@ export function itemPage(p: ItemPageProps): string {
       </p>
       <SummaryList
         rows={[
-          { key: w(lang, '事项编号', 'Item id'), value: <code>{item.id}</code> },
-          { key: w(lang, '业务类别', 'Business area'), value: areaLabel[item.area]?.[lang] ?? item.area },
+          { key: langText(lang, '事项编号', 'Item id'), value: <code>{item.id}</code> },
           {
-            key: w(lang, '实施主体', 'Implementing unit'),
+            key: langText(lang, '业务类别', 'Business area'),
+            value: areaLabel[item.area]?.[lang] ?? item.area,
+          },
+          {
+            key: langText(lang, '实施主体', 'Implementing unit'),
             value: item.unitName ? `${item.unitName}（${item.unitCode}）` : item.unitCode,
           },
           {
-            key: w(lang, '门户上的版本', 'Live on the portal'),
+            key: langText(lang, '门户上的版本', 'Live on the portal'),
             value:
               item.publishedVersion !== null
                 ? versionLink(item.publishedVersion)
-                : w(lang, '未发布', 'Not published'),
+                : langText(lang, '未发布', 'Not published'),
           },
           {
-            key: w(lang, '当前版本', 'Current version'),
+            key: langText(lang, '当前版本', 'Current version'),
             value: current ? (
               <>
                 {versionLink(current.version)} <StateTag state={current.state} lang={lang} />
@@ -77,14 +80,14 @@ export function itemPage(p: ItemPageProps): string {
               ''
             ),
           },
-          { key: w(lang, '更新时间', 'Updated'), value: formatDateTime(lang, item.updatedAt) },
+          { key: langText(lang, '更新时间', 'Updated'), value: formatDateTime(lang, item.updatedAt) },
         ]}
       />
 
       {current?.state === 'returned' && current.reviewComment ? (
         <InsetText>
           <strong>
-            {w(
+            {langText(
               lang,
               `退回意见（${current.reviewerBadge ?? ''}）：`,
               `Returned by ${current.reviewerBadge ?? ''}: `,
@@ -97,7 +100,7 @@ export function itemPage(p: ItemPageProps): string {
       {p.canEdit ? (
         inReview ? (
           <p>
-            {w(
+            {langText(
               lang,
               '当前版本正在审核中，审核结束前不能修改。',
               'The current version is in review; it cannot be changed until decided.',
@@ -105,7 +108,7 @@ export function itemPage(p: ItemPageProps): string {
           </p>
         ) : (
           <div class="button-group">
-            <Button href={`${base}/edit`}>{w(lang, '编辑', 'Edit')}</Button>
+            <Button href={`${base}/edit`}>{langText(lang, '编辑', 'Edit')}</Button>
           </div>
         )
       ) : null}
@@ -113,11 +116,11 @@ export function itemPage(p: ItemPageProps): string {
       {p.canDecide && inReview && current ? (
         <section aria-labelledby="review-title">
           <h2 id="review-title">
-            {w(lang, `审核第${current.version}版`, `Review version ${current.version}`)}
+            {langText(lang, `审核第${current.version}版`, `Review version ${current.version}`)}
           </h2>
           {p.ownWork ? (
             <p>
-              {w(
+              {langText(
                 lang,
                 '您参与编辑了此版本，须由其他审批人员作出决定（双人审核）。',
                 'You worked on this version, so another approver must decide on it (four eyes).',
@@ -128,20 +131,22 @@ export function itemPage(p: ItemPageProps): string {
               <p>
                 {current.version > 1 ? (
                   <a href={`${base}/versions/${current.version}`}>
-                    {w(
+                    {langText(
                       lang,
                       `查看与第${current.version - 1}版的差异`,
                       `See what changed from version ${current.version - 1}`,
                     )}
                   </a>
                 ) : (
-                  <a href={`${base}/versions/${current.version}`}>{w(lang, '查看内容', 'See the content')}</a>
+                  <a href={`${base}/versions/${current.version}`}>
+                    {langText(lang, '查看内容', 'See the content')}
+                  </a>
                 )}
               </p>
               <Form action={`${base}/publish`} csrfToken={ctx.csrfToken ?? ''}>
                 <input type="hidden" name="version" value={String(current.version)} />
                 <p>
-                  {w(
+                  {langText(
                     lang,
                     '发布前将再次检查全部发布规则；发布后通过边界平台送达门户。',
                     'All publication rules are checked again first; the guide then goes to the portal through the exchange.',
@@ -150,7 +155,7 @@ export function itemPage(p: ItemPageProps): string {
                 {p.pendingDocuments?.length ? (
                   <>
                     <p>
-                      {w(
+                      {langText(
                         lang,
                         '以下文件是新的或已更换，将随本次发布一并送往门户，请一并审核：',
                         'These files are new or replaced and go to the portal with this publication; review them too:',
@@ -160,20 +165,20 @@ export function itemPage(p: ItemPageProps): string {
                       {p.pendingDocuments.map((d) => (
                         <li>
                           <a href={`/catalog/documents/${d.path}`}>{d.title}</a> <code>{d.path}</code>{' '}
-                          {w(lang, `第${d.version}版`, `version ${d.version}`)}
+                          {langText(lang, `第${d.version}版`, `version ${d.version}`)}
                         </li>
                       ))}
                     </ul>
                   </>
                 ) : null}
-                <Button>{w(lang, '审核通过并发布', 'Approve and publish')}</Button>
+                <Button>{langText(lang, '审核通过并发布', 'Approve and publish')}</Button>
               </Form>
               <Form action={`${base}/return`} csrfToken={ctx.csrfToken ?? ''}>
                 <input type="hidden" name="version" value={String(current.version)} />
                 <TextArea
                   name="comment"
-                  label={w(lang, '退回意见', 'Comment for the editor')}
-                  hint={w(
+                  label={langText(lang, '退回意见', 'Comment for the editor')}
+                  hint={langText(
                     lang,
                     '说明需要修改的内容，编辑人员将看到此意见。',
                     'Say what must change; the editors will see this.',
@@ -182,25 +187,25 @@ export function itemPage(p: ItemPageProps): string {
                   error={errorFor(errors, 'comment')}
                   rows={4}
                 />
-                <Button variant="secondary">{w(lang, '退回修改', 'Return for changes')}</Button>
+                <Button variant="secondary">{langText(lang, '退回修改', 'Return for changes')}</Button>
               </Form>
             </>
           )}
         </section>
       ) : null}
 
-      <h2>{w(lang, '版本历史', 'Version history')}</h2>
+      <h2>{langText(lang, '版本历史', 'Version history')}</h2>
       <Table
-        caption={w(lang, '全部版本（最新在前）', 'Every version, newest first')}
+        caption={langText(lang, '全部版本（最新在前）', 'Every version, newest first')}
         numeric={[0]}
         head={[
-          w(lang, '版本', 'Version'),
-          w(lang, '状态', 'State'),
-          w(lang, '编辑人', 'Written by'),
-          w(lang, '创建时间', 'Created'),
-          w(lang, '审核人', 'Reviewer'),
-          w(lang, '审核意见', 'Comment'),
-          w(lang, '比较', 'Compare'),
+          langText(lang, '版本', 'Version'),
+          langText(lang, '状态', 'State'),
+          langText(lang, '编辑人', 'Written by'),
+          langText(lang, '创建时间', 'Created'),
+          langText(lang, '审核人', 'Reviewer'),
+          langText(lang, '审核意见', 'Comment'),
+          langText(lang, '比较', 'Compare'),
         ]}
         rows={p.versions.map((v) => [
           String(v.version),
@@ -209,31 +214,33 @@ export function itemPage(p: ItemPageProps): string {
           formatDateTime(lang, v.createdAt),
           v.reviewerBadge ?? '',
           v.reviewComment ??
-            (v.withdrawReason ? w(lang, `撤回：${v.withdrawReason}`, `Withdrawn: ${v.withdrawReason}`) : ''),
+            (v.withdrawReason
+              ? langText(lang, `撤回：${v.withdrawReason}`, `Withdrawn: ${v.withdrawReason}`)
+              : ''),
           <a href={`${base}/versions/${v.version}`}>
             {v.version > 1
-              ? w(
+              ? langText(
                   lang,
                   `第${v.version}版与第${v.version - 1}版比较`,
                   `Version ${v.version} against ${v.version - 1}`,
                 )
-              : w(lang, '第1版内容', 'Version 1 content')}
+              : langText(lang, '第1版内容', 'Version 1 content')}
           </a>,
         ])}
       />
       {p.canDecide && item.publishedVersion !== null ? (
         <section aria-labelledby="withdraw-title">
-          <h2 id="withdraw-title">{w(lang, '撤回', 'Withdraw')}</h2>
+          <h2 id="withdraw-title">{langText(lang, '撤回', 'Withdraw')}</h2>
           <Form action={`${base}/withdraw`} csrfToken={ctx.csrfToken ?? ''}>
             <TextField
               name="reason"
-              label={w(lang, '撤回原因', 'Reason')}
+              label={langText(lang, '撤回原因', 'Reason')}
               optional
               value={values.reason}
               error={errorFor(errors, 'reason')}
             />
             <Button variant="warning">
-              {w(
+              {langText(
                 lang,
                 `从门户撤回第${item.publishedVersion}版`,
                 `Take version ${item.publishedVersion} off the portal`,
@@ -258,44 +265,44 @@ export function versionPage(p: {
   const { ctx, item, version: v } = p;
   const lang = ctx.lang;
   const name = lang === 'en' ? item.nameEn : item.nameZh;
-  const title = w(lang, `${name} 第${v.version}版`, `${name}, version ${v.version}`);
+  const title = langText(lang, `${name} 第${v.version}版`, `${name}, version ${v.version}`);
   const base = `/catalog/${item.id}`;
-  const none = <span class="muted">{w(lang, '（无）', '(none)')}</span>;
+  const none = <span class="muted">{langText(lang, '（无）', '(none)')}</span>;
   const changeLabel: Record<DiffRow['change'], string> = {
-    added: w(lang, '新增', 'Added'),
-    removed: w(lang, '删除', 'Removed'),
-    changed: w(lang, '修改', 'Changed'),
+    added: langText(lang, '新增', 'Added'),
+    removed: langText(lang, '删除', 'Removed'),
+    changed: langText(lang, '修改', 'Changed'),
   };
   return renderPage(
     <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
-      <BackLink href={base}>{w(lang, '返回事项', 'Back to the item')}</BackLink>
+      <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
       <h1>{title}</h1>
       <SummaryList
         rows={[
-          { key: w(lang, '状态', 'State'), value: <StateTag state={v.state} lang={lang} /> },
+          { key: langText(lang, '状态', 'State'), value: <StateTag state={v.state} lang={lang} /> },
           {
-            key: w(lang, '编辑人', 'Written by'),
+            key: langText(lang, '编辑人', 'Written by'),
             value: [...new Set([v.authorBadge, ...v.editors])].join('、'),
           },
-          { key: w(lang, '创建时间', 'Created'), value: formatDateTime(lang, v.createdAt) },
+          { key: langText(lang, '创建时间', 'Created'), value: formatDateTime(lang, v.createdAt) },
           {
-            key: w(lang, '提交审核', 'Submitted'),
+            key: langText(lang, '提交审核', 'Submitted'),
             value: v.submittedAt ? `${formatDateTime(lang, v.submittedAt)} ${v.submittedBy ?? ''}` : '',
           },
-          { key: w(lang, '审核人', 'Reviewer'), value: v.reviewerBadge ?? '' },
+          { key: langText(lang, '审核人', 'Reviewer'), value: v.reviewerBadge ?? '' },
           {
-            key: w(lang, '审核时间', 'Decided'),
+            key: langText(lang, '审核时间', 'Decided'),
             value: v.decidedAt ? formatDateTime(lang, v.decidedAt) : '',
           },
-          { key: w(lang, '审核意见', 'Review comment'), value: v.reviewComment ?? '' },
+          { key: langText(lang, '审核意见', 'Review comment'), value: v.reviewComment ?? '' },
           {
-            key: w(lang, '发布时间', 'Published'),
+            key: langText(lang, '发布时间', 'Published'),
             value: v.publishedAt ? formatDateTime(lang, v.publishedAt) : '',
           },
           ...(v.withdrawnAt
             ? [
                 {
-                  key: w(lang, '撤回', 'Withdrawn'),
+                  key: langText(lang, '撤回', 'Withdrawn'),
                   value: `${formatDateTime(lang, v.withdrawnAt)} ${v.withdrawnBy ?? ''} ${v.withdrawReason ?? ''}`,
                 },
               ]
@@ -305,34 +312,34 @@ export function versionPage(p: {
       />
       <h2>
         {p.previous !== undefined
-          ? w(lang, `与第${p.previous}版相比的变化`, `Changes from version ${p.previous}`)
-          : w(lang, '第一版的全部内容', 'Everything in the first version')}
+          ? langText(lang, `与第${p.previous}版相比的变化`, `Changes from version ${p.previous}`)
+          : langText(lang, '第一版的全部内容', 'Everything in the first version')}
       </h2>
       {p.previous !== undefined ? (
         <p>
           <a href={`${base}/versions/${p.previous}`}>
-            {w(lang, `查看第${p.previous}版`, `See version ${p.previous}`)}
+            {langText(lang, `查看第${p.previous}版`, `See version ${p.previous}`)}
           </a>
         </p>
       ) : null}
       {p.diff.length === 0 ? (
-        <p>{w(lang, '内容没有变化。', 'Nothing changed.')}</p>
+        <p>{langText(lang, '内容没有变化。', 'Nothing changed.')}</p>
       ) : (
         <Table
           caption={
             p.previous !== undefined
-              ? w(
+              ? langText(
                   lang,
                   `第${p.previous}版 → 第${v.version}版，逐项比较`,
                   `Version ${p.previous} → ${v.version}, field by field`,
                 )
-              : w(lang, `第${v.version}版，逐项内容`, `Version ${v.version}, field by field`)
+              : langText(lang, `第${v.version}版，逐项内容`, `Version ${v.version}, field by field`)
           }
           head={[
-            w(lang, '字段', 'Field'),
-            w(lang, '变化', 'Change'),
-            w(lang, '修改前', 'Before'),
-            w(lang, '修改后', 'After'),
+            langText(lang, '字段', 'Field'),
+            langText(lang, '变化', 'Change'),
+            langText(lang, '修改前', 'Before'),
+            langText(lang, '修改后', 'After'),
           ]}
           rows={p.diff.map((d) => [
             <code>{d.path}</code>,

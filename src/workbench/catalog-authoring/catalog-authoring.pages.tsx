@@ -12,13 +12,13 @@ import { renderPage } from '../../shared/ui/render.ts';
 import type { Problem } from './catalog-authoring.form.ts';
 import type { ItemListRow } from './catalog-authoring.repository.ts';
 import { versionStates, type VersionState } from './catalog-authoring.tables.ts';
-import { catalogNav, say, stateLabel, w } from './catalog-authoring.words.ts';
+import { catalogNav, labelText, stateLabel, langText } from './catalog-authoring.words.ts';
 
 export function StateTag({ state, lang, version }: { state: VersionState; lang: Lang; version?: number }) {
   const s = stateLabel[state];
   return (
     <Tag tone={s.tone}>
-      {version === undefined ? s[lang] : `${s[lang]} ${w(lang, `第${version}版`, `v${version}`)}`}
+      {version === undefined ? s[lang] : `${s[lang]} ${langText(lang, `第${version}版`, `v${version}`)}`}
     </Tag>
   );
 }
@@ -53,7 +53,7 @@ export function ProblemList({ lang, problems }: { lang: Lang; problems: readonly
     <ul class="error-summary-list">
       {problems.map((p) => (
         <li>
-          <a href={`#field-${p.field}`}>{say(lang, p.message)}</a>
+          <a href={`#field-${p.field}`}>{labelText(lang, p.message)}</a>
         </li>
       ))}
     </ul>
@@ -61,7 +61,7 @@ export function ProblemList({ lang, problems }: { lang: Lang; problems: readonly
 }
 
 export const problemErrors = (lang: Lang, problems: readonly Problem[]): FieldError[] =>
-  problems.map((p) => ({ field: p.field, message: say(lang, p.message) }));
+  problems.map((p) => ({ field: p.field, message: labelText(lang, p.message) }));
 
 const areaOptions = (lang: Lang, all?: string) => [
   ...(all ? [{ value: '', label: all }] : []),
@@ -89,7 +89,7 @@ export function catalogListPage(p: {
 }): string {
   const { ctx, query } = p;
   const lang = ctx.lang;
-  const title = w(lang, '办事指南管理', 'Service guides');
+  const title = langText(lang, '办事指南管理', 'Service guides');
   const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '') as [string, string][]);
   const href = (page: number) => {
     const q = new URLSearchParams(params);
@@ -101,65 +101,65 @@ export function catalogListPage(p: {
       <Flash text={p.flash} />
       <h1>{title}</h1>
       <p>
-        {w(
+        {langText(
           lang,
           '编辑办事指南，提交审核，经审批后通过边界平台发布到互联网门户。',
           'Write service guides, submit them for review, and publish them to the portal through the exchange once approved.',
         )}
       </p>
       <div class="button-group">
-        {p.canCreate ? <Button href="/catalog/new">{w(lang, '新建事项', 'New item')}</Button> : null}
+        {p.canCreate ? <Button href="/catalog/new">{langText(lang, '新建事项', 'New item')}</Button> : null}
         {p.reviewCount !== undefined ? (
           <Button href="/catalog/review" variant="secondary">
-            {w(lang, `待审核（${p.reviewCount}）`, `Waiting for review (${p.reviewCount})`)}
+            {langText(lang, `待审核（${p.reviewCount}）`, `Waiting for review (${p.reviewCount})`)}
           </Button>
         ) : null}
         <Button href="/catalog/documents" variant="secondary">
-          {w(lang, '空白表格和样本', 'Blank forms and samples')}
+          {langText(lang, '空白表格和样本', 'Blank forms and samples')}
         </Button>
       </div>
 
-      <h2>{w(lang, '查找', 'Find')}</h2>
+      <h2>{langText(lang, '查找', 'Find')}</h2>
       <Form action="/catalog" method="get">
         <TextField
           name="q"
           type="search"
-          label={w(lang, '事项名称或编号', 'Name or id')}
+          label={langText(lang, '事项名称或编号', 'Name or id')}
           value={query.q}
           width={30}
           spellcheck={false}
         />
         <Select
           name="area"
-          label={w(lang, '业务类别', 'Business area')}
+          label={langText(lang, '业务类别', 'Business area')}
           value={query.area}
-          options={areaOptions(lang, w(lang, '全部类别', 'All areas'))}
+          options={areaOptions(lang, langText(lang, '全部类别', 'All areas'))}
         />
         <Select
           name="status"
-          label={w(lang, '当前版本状态', 'State of the current version')}
+          label={langText(lang, '当前版本状态', 'State of the current version')}
           value={query.status}
           options={[
-            { value: '', label: w(lang, '全部状态', 'All states') },
+            { value: '', label: langText(lang, '全部状态', 'All states') },
             ...versionStates
               .filter((s) => s !== 'superseded')
               .map((s) => ({ value: s, label: stateLabel[s][lang] })),
           ]}
         />
-        <Button variant="secondary">{w(lang, '查找', 'Find')}</Button>
+        <Button variant="secondary">{langText(lang, '查找', 'Find')}</Button>
       </Form>
 
-      <p role="status">{w(lang, `共 ${p.total} 个事项。`, `${p.total} item(s).`)}</p>
+      <p role="status">{langText(lang, `共 ${p.total} 个事项。`, `${p.total} item(s).`)}</p>
       {p.rows.length > 0 ? (
         <Table
-          caption={w(lang, '办事指南', 'Service guides')}
+          caption={langText(lang, '办事指南', 'Service guides')}
           head={[
-            w(lang, '事项名称', 'Name'),
-            w(lang, '编号', 'Id'),
-            w(lang, '业务类别', 'Area'),
-            w(lang, '实施主体', 'Implementing unit'),
-            w(lang, '状态', 'State'),
-            w(lang, '更新时间', 'Updated'),
+            langText(lang, '事项名称', 'Name'),
+            langText(lang, '编号', 'Id'),
+            langText(lang, '业务类别', 'Area'),
+            langText(lang, '实施主体', 'Implementing unit'),
+            langText(lang, '状态', 'State'),
+            langText(lang, '更新时间', 'Updated'),
           ]}
           rows={p.rows.map((r) => [
             <a href={`/catalog/${r.id}`}>{lang === 'en' ? r.nameEn : r.nameZh}</a>,
@@ -171,7 +171,7 @@ export function catalogListPage(p: {
           ])}
         />
       ) : (
-        <p>{w(lang, '没有符合条件的事项。', 'No items match.')}</p>
+        <p>{langText(lang, '没有符合条件的事项。', 'No items match.')}</p>
       )}
       <Pagination page={p.page} pageCount={p.pageCount} href={href} />
     </Layout>,
@@ -186,22 +186,22 @@ export function reviewQueuePage(p: {
 }): string {
   const { ctx } = p;
   const lang = ctx.lang;
-  const title = w(lang, '待审核的办事指南', 'Service guides waiting for review');
+  const title = langText(lang, '待审核的办事指南', 'Service guides waiting for review');
   return renderPage(
     <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
-      <BackLink href="/catalog">{w(lang, '返回办事指南', 'Back to service guides')}</BackLink>
+      <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <h1>{title}</h1>
       {p.rows.length === 0 ? (
-        <p>{w(lang, '目前没有待审核的事项。', 'Nothing is waiting for review.')}</p>
+        <p>{langText(lang, '目前没有待审核的事项。', 'Nothing is waiting for review.')}</p>
       ) : (
         <Table
-          caption={w(lang, '待审核事项（最早提交在前）', 'Items in review, oldest submission first')}
+          caption={langText(lang, '待审核事项（最早提交在前）', 'Items in review, oldest submission first')}
           head={[
-            w(lang, '事项名称', 'Name'),
-            w(lang, '版本', 'Version'),
-            w(lang, '实施主体', 'Implementing unit'),
-            w(lang, '提交人', 'Submitted by'),
-            w(lang, '提交时间', 'Submitted'),
+            langText(lang, '事项名称', 'Name'),
+            langText(lang, '版本', 'Version'),
+            langText(lang, '实施主体', 'Implementing unit'),
+            langText(lang, '提交人', 'Submitted by'),
+            langText(lang, '提交时间', 'Submitted'),
           ]}
           rows={p.rows.map((r) => [
             <a href={`/catalog/${r.id}`}>{lang === 'en' ? r.nameEn : r.nameZh}</a>,
@@ -228,14 +228,14 @@ export function newItemPage(p: {
   const lang = ctx.lang;
   const errors = p.errors ?? [];
   const v = p.values ?? {};
-  const title = w(lang, '新建办事事项', 'New service item');
+  const title = langText(lang, '新建办事事项', 'New service item');
   return renderPage(
     <Layout ctx={ctx} title={title} nav={catalogNav(lang)} hasErrors={errors.length > 0}>
-      <BackLink href="/catalog">{w(lang, '返回办事指南', 'Back to service guides')}</BackLink>
+      <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
       <p>
-        {w(
+        {langText(
           lang,
           '先填写事项的编号、名称、类别和实施主体，保存后在编辑页面补全其余内容。',
           'Give the item its id, names, area and unit first; fill in the rest in the editor.',
@@ -244,8 +244,8 @@ export function newItemPage(p: {
       <Form action="/catalog/new" csrfToken={ctx.csrfToken ?? ''}>
         <TextField
           name="id"
-          label={w(lang, '事项编号', 'Item id')}
-          hint={w(
+          label={langText(lang, '事项编号', 'Item id')}
+          hint={langText(
             lang,
             '用于网址，只能使用小写字母、数字和连字符，创建后不能修改。例如 passport-renewal',
             'Used in web addresses: lower-case letters, digits and hyphens; it cannot change later. Example: passport-renewal',
@@ -257,19 +257,19 @@ export function newItemPage(p: {
         />
         <TextField
           name="nameZh"
-          label={w(lang, '事项名称（中文）', 'Name (Chinese)')}
+          label={langText(lang, '事项名称（中文）', 'Name (Chinese)')}
           value={v.nameZh}
           error={errorFor(errors, 'nameZh')}
         />
         <TextField
           name="nameEn"
-          label={w(lang, '事项名称（英文）', 'Name (English)')}
+          label={langText(lang, '事项名称（英文）', 'Name (English)')}
           value={v.nameEn}
           error={errorFor(errors, 'nameEn')}
         />
         <Select
           name="area"
-          label={w(lang, '业务类别', 'Business area')}
+          label={langText(lang, '业务类别', 'Business area')}
           value={v.area}
           placeholder
           options={areaOptions(lang)}
@@ -277,13 +277,13 @@ export function newItemPage(p: {
         />
         <Select
           name="unitCode"
-          label={w(lang, '实施主体', 'Implementing unit')}
+          label={langText(lang, '实施主体', 'Implementing unit')}
           value={v.unitCode}
           placeholder
           options={p.units.map((u) => ({ value: u.code, label: `${u.name}（${u.code}）` }))}
           error={errorFor(errors, 'unitCode')}
         />
-        <Button>{w(lang, '创建草稿', 'Create the draft')}</Button>
+        <Button>{langText(lang, '创建草稿', 'Create the draft')}</Button>
       </Form>
     </Layout>,
   );

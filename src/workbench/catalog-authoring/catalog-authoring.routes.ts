@@ -29,7 +29,7 @@ import {
 import * as review from './catalog-authoring.review.ts';
 import * as service from './catalog-authoring.service.ts';
 import { versionStates, type VersionState } from './catalog-authoring.tables.ts';
-import { say, w } from './catalog-authoring.words.ts';
+import { labelText, langText } from './catalog-authoring.words.ts';
 
 const PAGE_SIZE = 50;
 const guarded = { schema: { hide: true }, preHandler: requireStaff };
@@ -58,7 +58,7 @@ const problemsJson = (evaluation: Evaluation, lang: Lang) => ({
     kind: p.kind,
     ...(p.rule ? { rule: p.rule } : {}),
     ...(p.path ? { path: p.path } : {}),
-    message: say(lang, p.message),
+    message: labelText(lang, p.message),
   })),
 });
 
@@ -155,7 +155,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
     const body = formBody(request);
     try {
       const id = await service.createItem(services, staffOf(request), actorOf(request), body);
-      request.session.flash = w(
+      request.session.flash = langText(
         request.lang,
         '草稿已创建，请补全内容。',
         'The draft was created; fill in the rest.',
@@ -240,7 +240,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
   app.get('/catalog/:id/edit', guarded, async (request, reply) => {
     const state = await service.editorState(services, staffOf(request), (request.params as Params).id);
     if (!state.editable) {
-      request.session.flash = w(
+      request.session.flash = langText(
         request.lang,
         '当前版本正在审核中，审核结束前不能修改。',
         'The current version is in review; it cannot be changed until decided.',
@@ -279,14 +279,18 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
           ...problemsJson(saved.evaluation, lang),
         });
       request.session.flash = saved.submitted
-        ? w(lang, `第${saved.version}版已提交审核。`, `Version ${saved.version} was submitted for review.`)
+        ? langText(
+            lang,
+            `第${saved.version}版已提交审核。`,
+            `Version ${saved.version} was submitted for review.`,
+          )
         : saved.evaluation.problems.length === 0
-          ? w(
+          ? langText(
               lang,
               `第${saved.version}版草稿已保存，发布规则全部通过。`,
               `The draft of version ${saved.version} was saved; every rule passes.`,
             )
-          : w(
+          : langText(
               lang,
               `第${saved.version}版草稿已保存，尚有 ${saved.evaluation.problems.length} 个问题。`,
               `The draft of version ${saved.version} was saved with ${saved.evaluation.problems.length} problem(s) left.`,
@@ -301,7 +305,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
         return reply.code(422).send({
           error: {
             code: 'VALIDATION',
-            message: w(lang, '未能提交审核', 'Not submitted for review'),
+            message: langText(lang, '未能提交审核', 'Not submitted for review'),
             requestId: request.id,
           },
           ...problemsJson(error.evaluation, lang),
@@ -361,7 +365,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
           if (wantsJson(request)) throw validationFor(lang, error.evaluation.problems);
           const intro = {
             field: 'publish',
-            message: w(
+            message: langText(
               lang,
               '未发布：该版本不再符合以下发布规则，请退回修改。',
               'Not published: this version no longer passes the rules below; return it for changes.',
@@ -373,7 +377,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
           });
         }
         if (error instanceof service.CatalogConflictError && !wantsJson(request)) {
-          request.session.flash = w(
+          request.session.flash = langText(
             lang,
             '该事项的状态已变化，请查看后重试。',
             'The item has changed meanwhile; look again and retry.',
@@ -388,7 +392,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
   decision('publish', async (request, id, body) => {
     const version = Number.parseInt(body.version ?? '', 10);
     await review.publishVersion(services, staffOf(request), actorOf(request), id, version);
-    return w(
+    return langText(
       request.lang,
       `第${version}版已发布，正通过边界平台送达门户。`,
       `Version ${version} was published and is on its way to the portal through the exchange.`,
@@ -398,7 +402,11 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
   decision('return', async (request, id, body) => {
     const version = Number.parseInt(body.version ?? '', 10);
     await review.returnVersion(services, staffOf(request), actorOf(request), id, version, body.comment);
-    return w(request.lang, `第${version}版已退回修改。`, `Version ${version} was returned for changes.`);
+    return langText(
+      request.lang,
+      `第${version}版已退回修改。`,
+      `Version ${version} was returned for changes.`,
+    );
   });
 
   decision('withdraw', async (request, id, body) => {
@@ -409,7 +417,7 @@ export function registerCatalogAuthoringRoutes(app: FastifyInstance, services: Z
       id,
       body.reason,
     );
-    return w(
+    return langText(
       request.lang,
       `第${version}版已撤回，正通过边界平台从门户撤下。`,
       `Version ${version} was withdrawn and is being taken off the portal through the exchange.`,

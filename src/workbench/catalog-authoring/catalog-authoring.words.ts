@@ -5,8 +5,8 @@ import type { NavItem } from '../../shared/ui/layout.tsx';
 import { workbenchNav } from '../../shared/ui/layout.tsx';
 import type { VersionState } from './catalog-authoring.tables.ts';
 
-export const w = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
-export const say = (lang: Lang, label: Label): string => label[lang];
+export const langText = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+export const labelText = (lang: Lang, label: Label): string => label[lang];
 
 export const stateLabel: Record<VersionState, Label & { tone: TagTone }> = {
   draft: { zh: '草稿', en: 'Draft', tone: 'grey' },
@@ -21,6 +21,6 @@ export const stateLabel: Record<VersionState, Label & { tone: TagTone }> = {
 export function catalogNav(lang: Lang): NavItem[] {
   return [
     ...workbenchNav(lang),
-    { href: '/catalog', label: w(lang, '办事指南', 'Service guides'), icon: 'news', current: true },
+    { href: '/catalog', label: langText(lang, '办事指南', 'Service guides'), icon: 'news', current: true },
   ];
 }

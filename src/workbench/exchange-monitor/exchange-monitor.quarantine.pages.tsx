@@ -14,7 +14,7 @@ import {
   reasonLabel,
   zoneLabel,
 } from './exchange-monitor.pages.tsx';
-import { w } from '../../shared/ui/context.ts';
+import { inLang } from '../../shared/ui/context.ts';
 import type { EntryView } from './exchange-monitor.service.ts';
 
 // One quarantined message: what it is, what was decided, and (for administrators) the decision form.
@@ -40,12 +40,12 @@ export function entryPage(p: {
 }): string {
   const { ctx } = p;
   const { entry: q, requests, waiting } = p.view;
-  const title = w(ctx, '隔离报文', 'Quarantined message');
+  const title = inLang(ctx, '隔离报文', 'Quarantined message');
   const open = !q.releasedAt && !q.discardedAt;
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={Boolean(p.errors?.length)}>
       <BackLink href="/exchange#quarantine">
-        {w(ctx, '返回交换监控', 'Back to the exchange monitor')}
+        {inLang(ctx, '返回交换监控', 'Back to the exchange monitor')}
       </BackLink>
       <Flash text={p.flash} />
       <ErrorSummary errors={p.errors ?? []} />
@@ -53,21 +53,24 @@ export function entryPage(p: {
       <p>{quarantineState(ctx, q, waiting)}</p>
       <SummaryList
         rows={[
-          { key: w(ctx, '所在区', 'Zone'), value: zoneLabel(ctx, q.zone) },
-          { key: w(ctx, '环节', 'Where'), value: directionLabel(ctx, q) },
-          { key: w(ctx, '隔离时间', 'Quarantined at'), value: formatDateTime(ctx.lang, q.at) },
-          { key: w(ctx, '原因', 'Reason'), value: reasonLabel(ctx, q.reason) },
-          { key: w(ctx, '说明', 'Detail'), value: q.detail ?? '' },
-          { key: w(ctx, '消息类型', 'Message type'), value: q.type ? <code>{q.type}</code> : '' },
+          { key: inLang(ctx, '所在区', 'Zone'), value: zoneLabel(ctx, q.zone) },
+          { key: inLang(ctx, '环节', 'Where'), value: directionLabel(ctx, q) },
+          { key: inLang(ctx, '隔离时间', 'Quarantined at'), value: formatDateTime(ctx.lang, q.at) },
+          { key: inLang(ctx, '原因', 'Reason'), value: reasonLabel(ctx, q.reason) },
+          { key: inLang(ctx, '说明', 'Detail'), value: q.detail ?? '' },
+          { key: inLang(ctx, '消息类型', 'Message type'), value: q.type ? <code>{q.type}</code> : '' },
           {
-            key: w(ctx, '流 / 序号', 'Stream / seq'),
+            key: inLang(ctx, '流 / 序号', 'Stream / seq'),
             value: q.stream ? `${q.stream} #${q.streamSeq ?? '?'}` : '',
           },
-          { key: w(ctx, '报文编号', 'Message id'), value: q.messageId ? <code>{q.messageId}</code> : '' },
+          {
+            key: inLang(ctx, '报文编号', 'Message id'),
+            value: q.messageId ? <code>{q.messageId}</code> : '',
+          },
           ...(q.decidedBy
             ? [
-                { key: w(ctx, '处理人', 'Decided by'), value: q.decidedBy },
-                { key: w(ctx, '处理理由', 'Reason given'), value: q.decisionReason ?? '' },
+                { key: inLang(ctx, '处理人', 'Decided by'), value: q.decidedBy },
+                { key: inLang(ctx, '处理理由', 'Reason given'), value: q.decisionReason ?? '' },
               ]
             : []),
         ]}
@@ -75,31 +78,31 @@ export function entryPage(p: {
 
       {requests.length > 0 ? (
         <Table
-          caption={w(ctx, '处理记录', 'Decisions')}
+          caption={inLang(ctx, '处理记录', 'Decisions')}
           head={[
-            w(ctx, '提交时间', 'Requested'),
-            w(ctx, '提交人', 'By'),
-            w(ctx, '决定', 'Decision'),
-            w(ctx, '理由', 'Reason'),
-            w(ctx, '执行结果', 'Outcome'),
+            inLang(ctx, '提交时间', 'Requested'),
+            inLang(ctx, '提交人', 'By'),
+            inLang(ctx, '决定', 'Decision'),
+            inLang(ctx, '理由', 'Reason'),
+            inLang(ctx, '执行结果', 'Outcome'),
           ]}
           rows={requests.map((r) => [
             formatDateTime(ctx.lang, r.requestedAt),
             r.requestedBy,
-            r.action === 'release' ? w(ctx, '放行', 'Release') : w(ctx, '丢弃', 'Discard'),
+            r.action === 'release' ? inLang(ctx, '放行', 'Release') : inLang(ctx, '丢弃', 'Discard'),
             r.reason,
             r.outcome
               ? (outcomeLabels[r.outcome]?.[ctx.lang] ?? r.outcome)
-              : w(ctx, '等待交换程序执行（通常几秒内）', 'Waiting for the relay (usually seconds)'),
+              : inLang(ctx, '等待交换程序执行（通常几秒内）', 'Waiting for the relay (usually seconds)'),
           ])}
         />
       ) : null}
 
-      <h2>{w(ctx, '报文内容', 'The message')}</h2>
+      <h2>{inLang(ctx, '报文内容', 'The message')}</h2>
       {q.zone === 'workbench' ? (
         <>
           <p>
-            {w(
+            {inLang(
               ctx,
               '报文中的个人信息已部分遮盖；本次查看已记入审计日志。',
               'Personal data in the message is partly masked; this view is recorded in the audit log.',
@@ -108,7 +111,7 @@ export function entryPage(p: {
           <div
             class="table-scroll"
             role="region"
-            aria-label={w(ctx, '被隔离的原始报文', 'The quarantined message as received')}
+            aria-label={inLang(ctx, '被隔离的原始报文', 'The quarantined message as received')}
             tabindex={0}
           >
             <pre>{JSON.stringify(p.view.raw, null, 2)}</pre>
@@ -116,7 +119,7 @@ export function entryPage(p: {
         </>
       ) : (
         <p>
-          {w(
+          {inLang(
             ctx,
             '该报文隔离在互联网区，内容不进入公安网，这里只显示摘要。',
             'This message is quarantined in the portal; its content does not enter the police network, only this summary does.',
@@ -126,9 +129,9 @@ export function entryPage(p: {
 
       {p.canDecide && open && !waiting ? (
         <>
-          <h2>{w(ctx, '处理', 'Decide')}</h2>
+          <h2>{inLang(ctx, '处理', 'Decide')}</h2>
           <InsetText>
-            {w(
+            {inLang(
               ctx,
               '放行：报文回到发送方队列，重新经过全部检查后投递；若隔离原因仍在（例如报文本身不合格式或签名伪造），它会再次被隔离。丢弃：报文永不发送，只留下处理记录。',
               'Release: the message goes back to its sender’s queue and is delivered only after passing every check again; if the cause remains (say, the message itself is malformed or forged) it is quarantined again. Discard: the message is never sent; the decision is recorded.',
@@ -137,18 +140,22 @@ export function entryPage(p: {
           <Form action={`${entryHref(q)}/decide`} csrfToken={ctx.csrfToken ?? ''}>
             <TextArea
               name="reason"
-              label={w(ctx, '处理理由', 'Reason')}
-              hint={w(ctx, '4至500字，记入审计日志。', '4 to 500 characters; recorded in the audit log.')}
+              label={inLang(ctx, '处理理由', 'Reason')}
+              hint={inLang(
+                ctx,
+                '4至500字，记入审计日志。',
+                '4 to 500 characters; recorded in the audit log.',
+              )}
               rows={3}
               value={p.values?.reason}
               error={errorFor(p.errors, 'reason') ?? errorFor(p.errors, 'action')}
             />
             <div class="button-group">
               <Button name="action" value="release">
-                {w(ctx, '放行（重新检查后投递）', 'Release (checked again, then delivered)')}
+                {inLang(ctx, '放行（重新检查后投递）', 'Release (checked again, then delivered)')}
               </Button>
               <Button name="action" value="discard" variant="warning">
-                {w(ctx, '丢弃', 'Discard')}
+                {inLang(ctx, '丢弃', 'Discard')}
               </Button>
             </div>
           </Form>

@@ -1,4 +1,4 @@
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { TodoList, type TodoItem } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
@@ -8,17 +8,17 @@ export function homePage(
   ctx: PageContext,
   view: { unitName: string; roles: string[]; todo: TodoItem[] },
 ): string {
-  const title = w(ctx, '待办事项', 'To do');
+  const title = inLang(ctx, '待办事项', 'To do');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>
-        {view.unitName} · {view.roles.join('、') || w(ctx, '未分配角色', 'No role assigned')}
+        {view.unitName} · {view.roles.join('、') || inLang(ctx, '未分配角色', 'No role assigned')}
       </p>
       {view.todo.length ? (
         <TodoList items={view.todo} />
       ) : (
-        <p>{w(ctx, '当前没有待办事项。', 'Nothing to do right now.')}</p>
+        <p>{inLang(ctx, '当前没有待办事项。', 'Nothing to do right now.')}</p>
       )}
     </Layout>,
   );
@@ -29,11 +29,11 @@ export function errorPage(ctx: PageContext, view: ErrorView): string {
     <Layout ctx={ctx} title={view.message}>
       <h1>{view.message}</h1>
       <p>
-        {w(ctx, '错误代码', 'Error code')} {view.status} · {w(ctx, '请求编号', 'Request id')}{' '}
+        {inLang(ctx, '错误代码', 'Error code')} {view.status} · {inLang(ctx, '请求编号', 'Request id')}{' '}
         <code>{view.requestId}</code>
       </p>
       <p>
-        <a href="/">{w(ctx, '返回工作台', 'Back to the workbench')}</a>
+        <a href="/">{inLang(ctx, '返回工作台', 'Back to the workbench')}</a>
       </p>
     </Layout>,
   );

@@ -5,7 +5,7 @@ import type { CurrentStaff } from '../session.ts';
 import { holdsAnywhere, reachOf } from '../staff/staff.policy.ts';
 import { countPendingTotp } from '../staff/staff.repository.ts';
 
-const w = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'en' ? en : zh);
+const langText = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** What the officer's roles ask of him today. Each feature adds its own lines here. */
 export async function todoFor(
@@ -18,14 +18,14 @@ export async function todoFor(
     const pending = await countPendingTotp(services.db, reachOf(me, 'staff.manage'));
     items.push({
       href: '/staff?totp=pending',
-      title: w(lang, '尚未绑定动态口令的人员账号', 'Staff accounts without an authenticator'),
+      title: langText(lang, '尚未绑定动态口令的人员账号', 'Staff accounts without an authenticator'),
       count: pending,
-      meta: w(
+      meta: langText(
         lang,
         '这些账号下次登录时须先绑定身份验证器。',
         'These accounts must set up an authenticator at their next login.',
       ),
-      ...(pending > 0 ? { tag: { tone: 'amber' as const, text: w(lang, '待绑定', 'Pending') } } : {}),
+      ...(pending > 0 ? { tag: { tone: 'amber' as const, text: langText(lang, '待绑定', 'Pending') } } : {}),
     });
   }
   if (holdsAnywhere(me, 'audit.read')) {
@@ -35,9 +35,11 @@ export async function todoFor(
     const failures = await countAudit(services.db, reach, { action: 'staff.login.failed', from: since });
     items.push({
       href: '/audit?action=staff.login.failed',
-      title: w(lang, '审计日志：近24小时登录失败', 'Audit log: failed logins in the last 24 hours'),
+      title: langText(lang, '审计日志：近24小时登录失败', 'Audit log: failed logins in the last 24 hours'),
       count: failures,
-      ...(failures > 0 ? { tag: { tone: 'amber' as const, text: w(lang, '请关注', 'Look into') } } : {}),
+      ...(failures > 0
+        ? { tag: { tone: 'amber' as const, text: langText(lang, '请关注', 'Look into') } }
+        : {}),
     });
   }
   return items;

@@ -1,4 +1,4 @@
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { BackLink, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
@@ -37,7 +37,9 @@ function TreeNode({ ctx, node, depth }: { ctx: PageContext; node: UnitNode; dept
       <a href={`/org/${node.code}`}>{unitName(ctx, node)}</a> <span class="muted">{node.code}</span>
       {node.children.length ? (
         <details open={depth === 0}>
-          <summary>{w(ctx, `下级单位（${countBelow(node)}）`, `Units below (${countBelow(node)})`)}</summary>
+          <summary>
+            {inLang(ctx, `下级单位（${countBelow(node)}）`, `Units below (${countBelow(node)})`)}
+          </summary>
           <ul class="org-tree">
             {node.children.map((c) => (
               <TreeNode ctx={ctx} node={c} depth={depth + 1} />
@@ -58,12 +60,12 @@ export function orgTreePage({
   roots: UnitNode[];
   total: number;
 }): string {
-  const title = w(ctx, '组织机构', 'Organisation');
+  const title = inLang(ctx, '组织机构', 'Organisation');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>
-        {w(
+        {inLang(
           ctx,
           `共 ${total} 个单位。展开“下级单位”查看分局、派出所和社区警务室。`,
           `${total} units. Open “Units below” to see sub-bureaus, stations and community offices.`,
@@ -94,9 +96,9 @@ export function unitPage({
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <BackLink href={parent ? `/org/${parent.code}` : '/org'}>
-        {parent ? unitName(ctx, parent) : w(ctx, '组织机构', 'Organisation')}
+        {parent ? unitName(ctx, parent) : inLang(ctx, '组织机构', 'Organisation')}
       </BackLink>
-      <nav aria-label={w(ctx, '所属层级', 'Hierarchy')}>
+      <nav aria-label={inLang(ctx, '所属层级', 'Hierarchy')}>
         <ol class="breadcrumbs">
           {ancestors.map((a, i) => (
             <li>
@@ -112,30 +114,33 @@ export function unitPage({
       <h1>{title}</h1>
       <SummaryList
         rows={[
-          { key: w(ctx, '单位代码', 'Code'), value: unit.code },
-          { key: w(ctx, '类别', 'Kind'), value: kindLabel(unit.kind, ctx.lang) },
-          { key: w(ctx, '中文名称', 'Chinese name'), value: unit.name },
-          { key: w(ctx, '英文名称', 'English name'), value: unit.nameEn ?? '' },
+          { key: inLang(ctx, '单位代码', 'Code'), value: unit.code },
+          { key: inLang(ctx, '类别', 'Kind'), value: kindLabel(unit.kind, ctx.lang) },
+          { key: inLang(ctx, '中文名称', 'Chinese name'), value: unit.name },
+          { key: inLang(ctx, '英文名称', 'English name'), value: unit.nameEn ?? '' },
           {
-            key: w(ctx, '上级单位', 'Parent'),
+            key: inLang(ctx, '上级单位', 'Parent'),
             value: parent ? <a href={`/org/${parent.code}`}>{unitName(ctx, parent)}</a> : '',
           },
-          { key: w(ctx, '地址', 'Address'), value: unit.address },
-          { key: w(ctx, '电话', 'Phone'), value: unit.phone },
-          { key: w(ctx, '办公时间', 'Hours'), value: unit.hours },
-          { key: w(ctx, '坐标', 'Coordinates'), value: `${unit.lat.toFixed(5)}, ${unit.lng.toFixed(5)}` },
+          { key: inLang(ctx, '地址', 'Address'), value: unit.address },
+          { key: inLang(ctx, '电话', 'Phone'), value: unit.phone },
+          { key: inLang(ctx, '办公时间', 'Hours'), value: unit.hours },
+          {
+            key: inLang(ctx, '坐标', 'Coordinates'),
+            value: `${unit.lat.toFixed(5)}, ${unit.lng.toFixed(5)}`,
+          },
         ]}
       />
       {children.length ? (
         <>
-          <h2>{w(ctx, '下级单位', 'Units below')}</h2>
+          <h2>{inLang(ctx, '下级单位', 'Units below')}</h2>
           <Table
-            caption={w(ctx, `${unit.name}的下级单位`, `Units under ${title}`)}
+            caption={inLang(ctx, `${unit.name}的下级单位`, `Units under ${title}`)}
             head={[
-              w(ctx, '名称', 'Name'),
-              w(ctx, '代码', 'Code'),
-              w(ctx, '类别', 'Kind'),
-              w(ctx, '电话', 'Phone'),
+              inLang(ctx, '名称', 'Name'),
+              inLang(ctx, '代码', 'Code'),
+              inLang(ctx, '类别', 'Kind'),
+              inLang(ctx, '电话', 'Phone'),
             ]}
             rows={children.map((c) => [
               <a href={`/org/${c.code}`}>{unitName(ctx, c)}</a>,

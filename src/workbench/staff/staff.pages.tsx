@@ -1,6 +1,6 @@
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
-import { type PageContext, w } from '../../shared/ui/context.ts';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, Pagination, Table, Tag } from '../../shared/ui/components.tsx';
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
@@ -40,7 +40,7 @@ export function ScopeRadios({
   return (
     <Radios
       name="scope"
-      legend={w(ctx, '管辖范围', 'Jurisdiction')}
+      legend={inLang(ctx, '管辖范围', 'Jurisdiction')}
       value={value}
       error={error}
       items={scopes.map((s) => ({ value: s, label: scopeLabel(s, ctx.lang) }))}
@@ -71,10 +71,10 @@ export function statusTag(
   s: { disabled: boolean; lockedUntil: Date | null; mustEnrolTotp: boolean },
   now: Date,
 ) {
-  if (s.disabled) return <Tag tone="red">{w(ctx, '已停用', 'Disabled')}</Tag>;
-  if (s.lockedUntil && s.lockedUntil > now) return <Tag tone="amber">{w(ctx, '已锁定', 'Locked')}</Tag>;
-  if (s.mustEnrolTotp) return <Tag tone="grey">{w(ctx, '未绑定动态口令', 'No authenticator yet')}</Tag>;
-  return <Tag tone="green">{w(ctx, '正常', 'Active')}</Tag>;
+  if (s.disabled) return <Tag tone="red">{inLang(ctx, '已停用', 'Disabled')}</Tag>;
+  if (s.lockedUntil && s.lockedUntil > now) return <Tag tone="amber">{inLang(ctx, '已锁定', 'Locked')}</Tag>;
+  if (s.mustEnrolTotp) return <Tag tone="grey">{inLang(ctx, '未绑定动态口令', 'No authenticator yet')}</Tag>;
+  return <Tag tone="green">{inLang(ctx, '正常', 'Active')}</Tag>;
 }
 
 export function staffListPage(p: {
@@ -90,7 +90,7 @@ export function staffListPage(p: {
   flash?: string | undefined;
 }): string {
   const { ctx } = p;
-  const title = w(ctx, '人员管理', 'Staff');
+  const title = inLang(ctx, '人员管理', 'Staff');
   const href = (page: number) =>
     `/staff?${new URLSearchParams({ ...(p.q ? { q: p.q } : {}), ...(p.pendingTotp ? { totp: 'pending' } : {}), page: String(page) })}`;
   return renderPage(
@@ -100,7 +100,7 @@ export function staffListPage(p: {
       {p.canCreate ? (
         <p>
           <Button href="/staff/new" variant="secondary">
-            {w(ctx, '新增人员账号', 'New staff account')}
+            {inLang(ctx, '新增人员账号', 'New staff account')}
           </Button>
         </p>
       ) : null}
@@ -108,36 +108,36 @@ export function staffListPage(p: {
         <TextField
           name="q"
           type="search"
-          label={w(ctx, '按警号或姓名查找', 'Find by badge number or name')}
+          label={inLang(ctx, '按警号或姓名查找', 'Find by badge number or name')}
           width={20}
           value={p.q}
         />
         {p.pendingTotp ? <input type="hidden" name="totp" value="pending" /> : null}
-        <Button variant="secondary">{w(ctx, '查找', 'Search')}</Button>
+        <Button variant="secondary">{inLang(ctx, '查找', 'Search')}</Button>
       </Form>
       <p>
         {p.pendingTotp ? (
-          <a href="/staff">{w(ctx, '显示全部人员', 'Show everyone')}</a>
+          <a href="/staff">{inLang(ctx, '显示全部人员', 'Show everyone')}</a>
         ) : (
           <a href="/staff?totp=pending">
-            {w(ctx, '只看未绑定动态口令的账号', 'Only accounts without an authenticator')}
+            {inLang(ctx, '只看未绑定动态口令的账号', 'Only accounts without an authenticator')}
           </a>
         )}
       </p>
       <p>
-        {w(
+        {inLang(
           ctx,
           `共 ${p.total} 人（仅显示您管辖范围内的人员）`,
           `${p.total} in all (only staff within your jurisdiction)`,
         )}
       </p>
       <Table
-        caption={w(ctx, '人员账号', 'Staff accounts')}
+        caption={inLang(ctx, '人员账号', 'Staff accounts')}
         head={[
-          w(ctx, '警号', 'Badge'),
-          w(ctx, '姓名', 'Name'),
-          w(ctx, '单位', 'Unit'),
-          w(ctx, '状态', 'Status'),
+          inLang(ctx, '警号', 'Badge'),
+          inLang(ctx, '姓名', 'Name'),
+          inLang(ctx, '单位', 'Unit'),
+          inLang(ctx, '状态', 'Status'),
         ]}
         rows={p.rows.map((r) => [
           <a href={`/staff/${r.id}`}>{r.badgeNo}</a>,
@@ -160,18 +160,18 @@ export function newStaffPage(p: {
   const { ctx } = p;
   const values = p.values ?? {};
   const errors = p.errors ?? [];
-  const title = w(ctx, '新增人员账号', 'New staff account');
+  const title = inLang(ctx, '新增人员账号', 'New staff account');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
-      <BackLink href="/staff">{w(ctx, '返回人员列表', 'Back to staff')}</BackLink>
+      <BackLink href="/staff">{inLang(ctx, '返回人员列表', 'Back to staff')}</BackLink>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <Form action="/staff/new" csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="badgeNo"
-            label={w(ctx, '警号', 'Badge number')}
-            hint={w(ctx, '3至20位字母或数字', '3 to 20 letters or digits')}
+            label={inLang(ctx, '警号', 'Badge number')}
+            hint={inLang(ctx, '3至20位字母或数字', '3 to 20 letters or digits')}
             spellcheck={false}
             autocomplete="off"
             width={20}
@@ -180,7 +180,7 @@ export function newStaffPage(p: {
           />
           <TextField
             name="name"
-            label={w(ctx, '姓名', 'Name')}
+            label={inLang(ctx, '姓名', 'Name')}
             autocomplete="off"
             width={20}
             value={values.name}
@@ -188,7 +188,7 @@ export function newStaffPage(p: {
           />
           <Select
             name="unitCode"
-            label={w(ctx, '所在单位', 'Unit')}
+            label={inLang(ctx, '所在单位', 'Unit')}
             placeholder
             options={unitOptions(p.units)}
             value={values.unitCode}
@@ -199,7 +199,7 @@ export function newStaffPage(p: {
             optional
             type="tel"
             inputmode="tel"
-            label={w(ctx, '手机号码', 'Mobile number')}
+            label={inLang(ctx, '手机号码', 'Mobile number')}
             autocomplete="off"
             width={20}
             value={values.mobile}
@@ -207,8 +207,8 @@ export function newStaffPage(p: {
           />
           <PasswordField
             name="password"
-            label={w(ctx, '初始密码', 'Initial password')}
-            hint={w(
+            label={inLang(ctx, '初始密码', 'Initial password')}
+            hint={inLang(
               ctx,
               '至少12位，不能是常见密码，不能包含警号或手机号；请当面告知本人',
               'At least 12 characters, not a common password, without the badge or mobile number; hand it over in person',
@@ -219,8 +219,8 @@ export function newStaffPage(p: {
           />
           <Select
             name="role"
-            label={w(ctx, '角色', 'Role')}
-            hint={w(
+            label={inLang(ctx, '角色', 'Role')}
+            hint={inLang(
               ctx,
               '角色授予在所在单位，以后可在详情页增加',
               'Granted at the unit above; more can be added later',
@@ -231,7 +231,7 @@ export function newStaffPage(p: {
             error={errorFor(errors, 'role')}
           />
           <ScopeRadios ctx={ctx} value={values.scope} error={errorFor(errors, 'scope')} />
-          <Button>{w(ctx, '创建账号', 'Create account')}</Button>
+          <Button>{inLang(ctx, '创建账号', 'Create account')}</Button>
         </Form>
       </div>
     </Layout>,

@@ -145,11 +145,11 @@ export function registerStaffRoutes(app: FastifyInstance, services: ZoneServices
       }
     });
   };
-  const say = (request: FastifyRequest, zh: string, en: string) => (request.lang === 'en' ? en : zh);
+  const byLang = (request: FastifyRequest, zh: string, en: string) => (request.lang === 'en' ? en : zh);
 
   change('assignments', async (request, id) => {
     await service.addAssignment(services, staffOf(request), actorOf(request), id, formBody(request));
-    return say(request, '角色已增加。', 'The role was added.');
+    return byLang(request, '角色已增加。', 'The role was added.');
   });
   change('assignments/:assignmentId/remove', async (request, id) => {
     await service.removeAssignment(
@@ -159,15 +159,19 @@ export function registerStaffRoutes(app: FastifyInstance, services: ZoneServices
       id,
       (request.params as { assignmentId: string }).assignmentId,
     );
-    return say(request, '角色已移除。', 'The role was removed.');
+    return byLang(request, '角色已移除。', 'The role was removed.');
   });
   change('disable', async (request, id) => {
     await service.setDisabled(services, staffOf(request), actorOf(request), id, true);
-    return say(request, '账号已停用，其全部会话已结束。', 'The account was disabled and its sessions ended.');
+    return byLang(
+      request,
+      '账号已停用，其全部会话已结束。',
+      'The account was disabled and its sessions ended.',
+    );
   });
   change('enable', async (request, id) => {
     await service.setDisabled(services, staffOf(request), actorOf(request), id, false);
-    return say(request, '账号已启用。', 'The account was enabled.');
+    return byLang(request, '账号已启用。', 'The account was enabled.');
   });
   change('reset-password', async (request, id) => {
     await service.resetPassword(
@@ -177,7 +181,7 @@ export function registerStaffRoutes(app: FastifyInstance, services: ZoneServices
       id,
       formBody(request).newPassword,
     );
-    return say(
+    return byLang(
       request,
       '密码已重置，账号已解锁，原有会话已结束。请当面告知本人新密码。',
       'The password was reset, the account unlocked and its sessions ended. Hand over the new password in person.',
@@ -185,7 +189,7 @@ export function registerStaffRoutes(app: FastifyInstance, services: ZoneServices
   });
   change('reset-totp', async (request, id) => {
     await service.resetTotp(services, staffOf(request), actorOf(request), id);
-    return say(
+    return byLang(
       request,
       '动态口令已重置，本人下次登录时需重新绑定。',
       'The authenticator was reset; it is set up again at the next login.',
@@ -193,6 +197,6 @@ export function registerStaffRoutes(app: FastifyInstance, services: ZoneServices
   });
   change('revoke-sessions', async (request, id) => {
     const n = await service.revokeSessions(services, staffOf(request), actorOf(request), id);
-    return say(request, `已结束 ${n} 个会话。`, `${n} session(s) ended.`);
+    return byLang(request, `已结束 ${n} 个会话。`, `${n} session(s) ended.`);
   });
 }
