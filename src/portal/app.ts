@@ -1,6 +1,5 @@
 import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts';
-import type { FastifyInstance } from 'fastify';
-import { createApp } from '../shared/http/app.ts';
+import { createApp, type App } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
@@ -8,6 +7,7 @@ import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
+import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 
@@ -22,9 +22,16 @@ export async function buildPortal(
     apiDocsUi?: boolean | undefined;
     publicDemo?: boolean;
   },
-): Promise<FastifyInstance> {
+): Promise<App> {
+  const idle = idlePolicyOf(services);
   const app = await createApp({
     zone: 'portal',
+    kernel: {
+      registry: portalPolicy,
+      loadActor: citizenLoader(services.db, idle),
+      actorOf: (request) => request.citizen,
+      signInPath: '/login',
+    },
     db: services.db,
     sessionSecret: options.sessionSecret,
     production: options.production,
@@ -45,8 +52,6 @@ export async function buildPortal(
       return errorPage(ctx, view);
     },
   });
-  const idle = idlePolicyOf(services);
-  app.addHook('preHandler', citizenLoader(services.db, idle));
   registerKeepAlive(app, idle);
   registerHomeRoutes(app);
   registerCatalogRoutes(app, services);

@@ -1,10 +1,10 @@
 import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts';
-import type { FastifyInstance } from 'fastify';
-import { createApp } from '../shared/http/app.ts';
+import { createApp, type App } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
@@ -24,10 +24,16 @@ export async function buildWorkbench(
     apiDocsUi?: boolean | undefined;
     publicDemo?: boolean;
   },
-): Promise<FastifyInstance> {
+): Promise<App> {
   const idle = idlePolicyOf(services);
   const app = await createApp({
     zone: 'workbench',
+    kernel: {
+      registry: workbenchPolicy,
+      loadActor: staffLoader(services.db, idle),
+      actorOf: (request) => request.staff,
+      signInPath: '/staff/login',
+    },
     db: services.db,
     sessionSecret: options.sessionSecret,
     production: options.production,
@@ -50,7 +56,6 @@ export async function buildWorkbench(
       return errorPage(ctx, view);
     },
   });
-  app.addHook('preHandler', staffLoader(services.db, idle));
   registerKeepAlive(app, idle);
   registerHomeRoutes(app, services);
   registerLoginRoutes(app, services);

@@ -1,3 +1,4 @@
+import { PolicyRegistry, PUBLIC } from '../../src/shared/policy/registry.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -408,8 +409,14 @@ describe('forwarded addresses', () => {
       trustedProxies: [],
       title: 'test',
       renderErrorPage: () => '',
+      kernel: {
+        registry: new PolicyRegistry<never>([]),
+        loadActor: async () => {},
+        actorOf: () => undefined,
+        signInPath: '/staff/login',
+      },
     });
-    app.get('/whoami', async (request) => ({ ip: request.ip }));
+    app.get('/whoami', { config: { permission: PUBLIC } }, async (request) => ({ ip: request.ip }));
     const answer = await app.inject({
       method: 'GET',
       url: '/whoami',

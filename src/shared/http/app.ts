@@ -10,7 +10,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import Type from 'typebox';
 import type { Db } from '../db/database.ts';
 import { DatabaseSessionStore } from './session-store.ts';
 import { loggerOptions } from './logger.ts';
@@ -20,8 +29,10 @@ import { installInputGuard } from './input-guard.ts';
 import { installResponsePolicy } from './response-policy.ts';
 import { AppError } from './errors.ts';
 import { createPageCache } from './page-cache.ts';
+import { installRouteKernel, type RouteKernel } from './route-kernel.ts';
+import { PUBLIC } from '../policy/registry.ts';
 
-export interface AppOptions {
+export interface AppOptions<Actor> {
   zone: 'portal' | 'workbench';
   db: Db;
   sessionSecret: string;
@@ -40,6 +51,8 @@ export interface AppOptions {
   now?: (() => Date) | undefined;
   /** A public demo (`OPENPSB_DEMO=1`): every page shows the demo banner. */
   publicDemo?: boolean;
+  /** Who is asking and what he may do: every route declares its permission against this. */
+  kernel: RouteKernel<Actor>;
   /** Who may read the OpenAPI document and its UI; everyone when absent. */
   apiDocsGuard?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
@@ -48,7 +61,14 @@ export interface AppOptions {
 // default of 10 seconds, which would fail the start for no real fault.
 const PLUGIN_TIMEOUT_MS = 120_000;
 
-export type App = FastifyInstance & { withTypeProvider(): FastifyInstance };
+/** The app every feature registers its routes on: its route schemas type `request.params`, `query` and `body`. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,7 +90,7 @@ function derivedKey(secret: string, use: string): string {
 }
 
 /** The Fastify application both zones are built on: security plugins, sessions, errors, OpenAPI, static files. */
-export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App> {
   const securityHeaders = {
     contentSecurityPolicy: {
       // Everything is served from here, the API docs' UI included: helmet's defaults would also allow styles and
@@ -104,6 +124,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   // First, so that every plugin scope registered below (the API docs have their own) inherits the one handler.
   installErrorHandling(app, errors);
+  // Before any route, so that every route, the app's own included, is held to a declared permission.
+  installRouteKernel(app, options.kernel);
   const now = options.now ?? (() => new Date());
   const pageCache = createPageCache(sessionCookie, () => now().getTime());
   pageCache.serve(app);
@@ -184,7 +206,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   } else {
     app.get(
       '/api/docs/json',
-      { schema: { hide: true }, ...(options.apiDocsGuard ? { preHandler: options.apiDocsGuard } : {}) },
+      {
+        schema: { hide: true },
+        config: { permission: PUBLIC },
+        ...(options.apiDocsGuard ? { preHandler: options.apiDocsGuard } : {}),
+      },
       () => app.swagger(),
     );
   }
@@ -194,19 +220,24 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function registerPreferenceRoutes(app: FastifyInstance): void {
+const PreferenceQuery = Type.Object({
+  set: Type.Optional(Type.String({ maxLength: 8 })),
+  next: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
+function registerPreferenceRoutes(app: App): void {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, maxAge: 365 * 24 * 3600 };
-  const schema = { hide: true };
-  const config = { input: { redirectTargets: ['next'] } };
-  app.get('/prefs/lang', { schema, config }, (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as Record<string, unknown>;
-    reply.setCookie(LANG_COOKIE, query.set === 'en' ? 'en' : 'zh', cookieOptions);
-    return reply.redirect(stripLang(safeNext(query.next)), 303);
+  const options = {
+    schema: { hide: true, querystring: PreferenceQuery },
+    config: { permission: PUBLIC, input: { redirectTargets: ['next'] } },
+  };
+  app.get('/prefs/lang', options, (request, reply) => {
+    reply.setCookie(LANG_COOKIE, request.query.set === 'en' ? 'en' : 'zh', cookieOptions);
+    return reply.redirect(stripLang(safeNext(request.query.next)), 303);
   });
-  app.get('/prefs/elder', { schema, config }, (request: FastifyRequest, reply: FastifyReply) => {
-    const query = request.query as Record<string, unknown>;
-    reply.setCookie(ELDER_COOKIE, query.set === '1' ? '1' : '0', cookieOptions);
-    return reply.redirect(safeNext(query.next), 303);
+  app.get('/prefs/elder', options, (request, reply) => {
+    reply.setCookie(ELDER_COOKIE, request.query.set === '1' ? '1' : '0', cookieOptions);
+    return reply.redirect(safeNext(request.query.next), 303);
   });
 }
 

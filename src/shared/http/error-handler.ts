@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createRequire } from 'node:module';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
+import { formPageFor } from './route-kernel.ts';
 import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
 
 export interface ErrorView {
@@ -123,8 +124,12 @@ export function errorResponder(
 }
 
 export function installErrorHandling(app: FastifyInstance, responder: ErrorResponder): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) =>
-    responder.answer(error, request, reply),
-  );
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    // A form refused by its schema or the input guard comes back with what was typed, where the route says how.
+    const form = await formPageFor(error, request, reply);
+    if (form !== undefined)
+      return reply.code(statusOf('VALIDATION')).header('cache-control', 'no-store').html(form);
+    return responder.answer(error, request, reply);
+  });
   app.setNotFoundHandler((request, reply) => responder.answer(new AppError('NOT_FOUND'), request, reply));
 }

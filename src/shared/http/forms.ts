@@ -1,5 +1,7 @@
-import type { FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from './errors.ts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorMessage, isErrorCode, type FieldError } from './errors.ts';
+import type { Lang } from './request-context.ts';
+import { validationMessage, fieldNameOf } from './validation-words.ts';
 
 /** The string fields of a posted form (or JSON body), trimmed of nothing: what the user typed is kept as typed. */
 export function formBody(request: FastifyRequest): Record<string, string> {
@@ -14,7 +16,50 @@ export function formBody(request: FastifyRequest): Record<string, string> {
   return out;
 }
 
-/** The field errors of a validation failure, their message keys translated for the page. */
+/** A feature's own words for the message keys its services put in field errors. */
+export type MessageLookup = (lang: Lang, key: string) => string | undefined;
+
+/**
+ * The one form-error translator. A service refuses a form with an AppError whose field messages are keys: of
+ * the error catalogue, or of the feature's messages. A route schema refuses it with Ajv errors, worded here.
+ * Anything else is not a form error (undefined), and the caller lets it go on to the error page.
+ */
+export function formErrors(
+  request: FastifyRequest,
+  error: unknown,
+  messages?: MessageLookup,
+): FieldError[] | undefined {
+  if (error instanceof AppError) {
+    if (error.fields.length === 0) return undefined;
+    return error.fields.map((f) => ({
+      field: f.field,
+      message: isErrorCode(f.message)
+        ? errorMessage(f.message, request.lang)
+        : (messages?.(request.lang, f.message) ?? f.message),
+    }));
+  }
+  const validation = (error as FastifyError | undefined)?.validation;
+  if (!validation?.length) return undefined;
+  return validation.map((v) => ({ field: fieldNameOf(v), message: validationMessage(v, request.lang) }));
+}
+
+/**
+ * Re-renders a refused form with what was typed and every problem, with the refusal's status (422, or 429 when
+ * throttled); anything that is not a form error is rethrown to the error page.
+ */
+export async function renderFormError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  render: (errors: FieldError[]) => string | Promise<string>,
+  messages?: MessageLookup,
+): Promise<FastifyReply> {
+  const errors = formErrors(request, error, messages);
+  if (!errors) throw error;
+  return reply.html(await render(errors), error instanceof AppError ? error.status : 422);
+}
+
+/** @deprecated use formErrors: kept until every feature has moved onto it. */
 export function translatedFieldErrors(
   error: unknown,
   translate: (key: string) => string,

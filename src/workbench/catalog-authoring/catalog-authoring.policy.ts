@@ -1,5 +1,6 @@
 import type { CurrentStaff } from '../session.ts';
-import { allows, holdsAnywhere, reachOf, type Reach } from '../staff/staff.policy.ts';
+import { definePolicy } from '../../shared/policy/registry.ts';
+import { allows, holdsAnywhere, jurisdictional, reachOf, type Reach } from '../staff/staff.policy.ts';
 
 // Who may do what with a service guide. Jurisdiction is the implementing unit's: an editor of a district
 // writes that district's guides, an approver there lets them go live. Seeing a guide needs either duty;
@@ -36,3 +37,11 @@ export function isOwnWork(
 export function viewReach(me: CurrentStaff): Reach[] {
   return [reachOf(me, 'catalog.edit'), reachOf(me, 'catalog.publish')];
 }
+
+const unitOf = (record: unknown) => (record as { unitPath: string }).unitPath;
+
+export const catalogPolicy = definePolicy<CurrentStaff>('catalog', {
+  'catalog.view': (me, record) => (record === undefined ? worksOnCatalog(me) : mayView(me, unitOf(record))),
+  'catalog.edit': jurisdictional('catalog.edit'),
+  'catalog.publish': jurisdictional('catalog.publish'),
+});

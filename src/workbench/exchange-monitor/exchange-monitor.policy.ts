@@ -1,3 +1,4 @@
+import { definePolicy } from '../../shared/policy/registry.ts';
 import type { CurrentStaff } from '../session.ts';
 
 // The boundary exchange serves the whole force, and its quarantine may hold anyone's data from anywhere: only
@@ -19,3 +20,8 @@ export function monitorAccess(staff: Pick<CurrentStaff, 'assignments'>): Monitor
   }
   return access;
 }
+
+export const exchangePolicy = definePolicy<CurrentStaff>('exchange', {
+  'exchange.read': (staff) => monitorAccess(staff) !== 'none',
+  'exchange.decide': (staff) => monitorAccess(staff) === 'decide',
+});

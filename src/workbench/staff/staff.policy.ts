@@ -1,3 +1,4 @@
+import { definePolicy, type Rule } from '../../shared/policy/registry.ts';
 import type { Role, Scope } from '../db/schema.ts';
 import type { Assignment, CurrentStaff } from '../session.ts';
 
@@ -102,3 +103,21 @@ export function mayManage(
     allows(staff, 'staff.manage', target.unitPath) && target.assignments.every((a) => mayGrant(staff, a))
   );
 }
+
+/**
+ * A registry rule for a role permission: without a record, whether the officer holds it anywhere (may open the
+ * page); with a record that has a unit, whether his jurisdiction for it reaches that unit.
+ */
+export function jurisdictional(permission: Permission): Rule<CurrentStaff> {
+  return (staff, record) =>
+    record === undefined
+      ? holdsAnywhere(staff, permission)
+      : allows(staff, permission, (record as { unitPath: string }).unitPath);
+}
+
+export const staffPolicy = definePolicy<CurrentStaff>('staff', {
+  'staff.read': jurisdictional('staff.read'),
+  'staff.manage': jurisdictional('staff.manage'),
+  // His own account: sign out, second factor, password. Any officer signed in.
+  'staff.self': () => true,
+});

@@ -1,0 +1,18 @@
+import { PolicyRegistry } from '../shared/policy/registry.ts';
+import { auditPolicy } from './audit/audit.policy.ts';
+import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
+import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
+import { homePolicy } from './home/home.policy.ts';
+import { orgPolicy } from './org/org.policy.ts';
+import type { CurrentStaff } from './session.ts';
+import { staffPolicy } from './staff/staff.policy.ts';
+
+/** Every action an officer may be allowed, from each feature's policy. Routes and handlers ask this one. */
+export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
+  homePolicy,
+  orgPolicy,
+  staffPolicy,
+  auditPolicy,
+  catalogPolicy,
+  exchangePolicy,
+]);
