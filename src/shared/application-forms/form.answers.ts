@@ -80,6 +80,8 @@ export function validatePage(
   const earlier = applicableAnswers(form, withoutPage(page, context.answers));
   const answers: Answers = {};
   const errors: AnswerError[] = [];
+  // A page that does not apply asks nothing; the route should not have shown it, but a stale tab may post it.
+  if (!conditionMet(page.showIf, earlier)) return { ok: true, answers };
   for (const field of page.fields) {
     if (!conditionMet(field.showIf, { ...earlier, ...answers })) continue;
     const result =
