@@ -52,6 +52,9 @@ export type ImplementingUnit = Static<typeof ImplementingUnit>;
 
 export const Material = Type.Object(
   {
+    // Names the material for the item's online form (an upload says which material it satisfies). The same
+    // material listed under several situations keeps one code.
+    code: Type.Optional(Slug),
     name: Text,
     type: Type.Enum(materialTypeCodes),
     form: Type.Enum(materialFormCodes),

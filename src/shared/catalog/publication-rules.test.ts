@@ -163,7 +163,23 @@ const cases: RuleCase[] = [
     fail: (i) => void (i.timeLimits.promised = { value: 21, unit: 'working-days' }),
     pass: (i) => void (i.timeLimits.promised = { value: 20, unit: 'working-days' }),
   },
+  {
+    rule: 'material-code-one-name',
+    field: 'situations[1].materials[0].code',
+    fail: (i) => codedSituations(i, '申请书', '营业执照'),
+    pass: (i) => codedSituations(i, '申请书', '申请书'),
+  },
 ];
+
+// Two situations whose first materials share one code, under the names given.
+function codedSituations(item: ServiceItem, first: string, second: string): void {
+  const [situation] = item.situations;
+  const material = { ...situation!.materials[0]!, code: 'application' };
+  item.situations = [
+    { ...situation!, materials: [{ ...material, name: first }] },
+    { id: 'other', name: '其他情形', materials: [{ ...material, name: second }] },
+  ];
+}
 
 function mutated(mutate: Mutate): ServiceItem {
   const item = sampleItem();

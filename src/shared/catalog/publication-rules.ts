@@ -33,6 +33,7 @@ export const publicationRules = [
   'result-name-requires-sample',
   'result-type-matches-name',
   'promised-within-statutory',
+  'material-code-one-name',
 ] as const;
 export type PublicationRule = (typeof publicationRules)[number];
 
@@ -242,6 +243,24 @@ export function checkPublication(item: ServiceItem): PublicationProblem[] {
       `The promised limit (${p.en}) must not exceed the statutory limit (${s.en}).`,
     );
   }
+
+  // An online form's upload names a material by code; one code naming two materials would let it satisfy either.
+  const namesByCode = new Map<string, string>();
+  item.situations.forEach((situation, s) =>
+    situation.materials.forEach((material, m) => {
+      if (material.code === undefined) return;
+      const name = namesByCode.get(material.code);
+      if (name === undefined) namesByCode.set(material.code, material.name);
+      else if (name !== material.name) {
+        fail(
+          'material-code-one-name',
+          `situations[${s}].materials[${m}].code`,
+          `材料代码“${material.code}”已用于“${name}”，不能再用于“${material.name}”。`,
+          `The material code "${material.code}" already names "${name}"; it cannot also name "${material.name}".`,
+        );
+      }
+    }),
+  );
 
   return problems;
 }
