@@ -121,7 +121,8 @@ describe('errors always take the project shape and headers (issue 8.9)', () => {
       [`/catalog/${long}`, 404],
       [`/org/${long}/x`, 404],
       ['/catalog/a%00b', 422],
-      ['/org?q=%00', 422],
+      // A public page: a protected one sends a visitor who is not signed in to sign in before any validation.
+      ['/staff/login?expired=%00', 422],
     ] as const) {
       const page = await zone.app.inject({ method: 'GET', url });
       assertProjectPage(page, status);

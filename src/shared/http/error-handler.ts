@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { formPageFor } from './route-kernel.ts';
 import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
+import type { Lang } from './request-context.ts';
+import { fieldNameOf, validationMessage } from './validation-words.ts';
 
 export interface ErrorView {
   status: number;
@@ -35,14 +37,13 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'NOT_FOUND',
 };
 
-function classify(error: FastifyError | AppError): { code: ErrorCode; fields: FieldError[] } {
+function classify(error: FastifyError | AppError, lang: Lang): { code: ErrorCode; fields: FieldError[] } {
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
   if (error.validation) {
+    // A schema's refusal in the person's words (Ajv's own are English and name JSON paths).
     const fields = error.validation.map((v) => ({
-      field: (v.instancePath || String(v.params?.missingProperty ?? ''))
-        .replace(/^\//, '')
-        .replaceAll('/', '.'),
-      message: v.message ?? 'invalid',
+      field: fieldNameOf(v),
+      message: validationMessage(v, lang),
     }));
     return { code: 'VALIDATION', fields };
   }
@@ -91,7 +92,7 @@ export function errorResponder(
   const applySecurityHeaders = helmet(headerOptions);
 
   const answer: ErrorResponder['answer'] = (error, request, reply) => {
-    const { code, fields } = classify(error);
+    const { code, fields } = classify(error, request.lang);
     const status =
       code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode ? error.statusCode : statusOf(code);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
@@ -127,8 +128,9 @@ export function installErrorHandling(app: FastifyInstance, responder: ErrorRespo
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     // A form refused by its schema or the input guard comes back with what was typed, where the route says how.
     const form = await formPageFor(error, request, reply);
+    // `html` sets the status itself: a code set before it would be overwritten with 200.
     if (form !== undefined)
-      return reply.code(statusOf('VALIDATION')).header('cache-control', 'no-store').html(form);
+      return reply.header('cache-control', 'no-store').html(form, statusOf('VALIDATION'));
     return responder.answer(error, request, reply);
   });
   app.setNotFoundHandler((request, reply) => responder.answer(new AppError('NOT_FOUND'), request, reply));
