@@ -40,7 +40,7 @@ const frameworkCodes: Record<string, ErrorCode> = {
 function classify(error: FastifyError | AppError, lang: Lang): { code: ErrorCode; fields: FieldError[] } {
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
   if (error.validation) {
-    // A schema's refusal in the person's words (Ajv's own are English and name JSON paths).
+    // A schema's refusal in the reader's words, field by field, as a re-rendered form would show it.
     const fields = error.validation.map((v) => ({
       field: fieldNameOf(v),
       message: validationMessage(v, lang),
@@ -128,7 +128,6 @@ export function installErrorHandling(app: FastifyInstance, responder: ErrorRespo
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     // A form refused by its schema or the input guard comes back with what was typed, where the route says how.
     const form = await formPageFor(error, request, reply);
-    // `html` sets the status itself: a code set before it would be overwritten with 200.
     if (form !== undefined)
       return reply.header('cache-control', 'no-store').html(form, statusOf('VALIDATION'));
     return responder.answer(error, request, reply);
