@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { eq, isNull, and } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
-import { wantsJson } from '../shared/http/error-handler.ts';
 import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
 import type { Db } from '../shared/db/database.ts';
 import { roleAssignments, staff, units, type Role, type Scope } from './db/schema.ts';
@@ -52,14 +51,6 @@ export function staffLoader(db: Db, idle: IdlePolicy) {
       .where(eq(roleAssignments.staffId, id));
     request.staff = { ...row, assignments };
   };
-}
-
-export async function requireStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.staff) return;
-  if (wantsJson(request)) throw new AppError('UNAUTHENTICATED');
-  // After an idle timeout the login page says why the person has to sign in again.
-  const expired = request.sessionTimedOut ? '&expired=1' : '';
-  await reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}${expired}`, 303);
 }
 
 export function staffOf(request: FastifyRequest): CurrentStaff {

@@ -197,6 +197,40 @@ describe('an administrator on the exchange monitor', () => {
     assert.equal(post.statusCode, 404);
   });
 
+  test('a decision the form cannot have sent is refused at the edge, with the form shown again', async () => {
+    const admin = await makeOfficer(workbench, {
+      unitCode: CITY_CODE,
+      role: 'administrator',
+      scope: 'all',
+      enrolled: true,
+    });
+    const client = await logIn(workbench, admin);
+    const url = `/exchange/quarantine/workbench/${ownEntry}`;
+    const unknown = await client.post(
+      `${url}/decide`,
+      { action: 'burn', reason: '不在选项里' },
+      { formUrl: url },
+    );
+    assert.equal(unknown.statusCode, 422);
+    assert.match(unknown.body, /“action”不是允许的选项/);
+    assert.match(unknown.body, /不在选项里/, 'the reason typed is kept');
+    await client.get('/prefs/lang?set=en&next=/');
+    const long = await client.post(
+      `${url}/decide`,
+      { action: 'discard', reason: 'x'.repeat(501) },
+      { formUrl: url },
+    );
+    assert.equal(long.statusCode, 422);
+    assert.match(long.body, /“reason” is too long: at most 500 characters/);
+    const missing = await client.post(
+      `/exchange/quarantine/workbench/${someone}/decide`,
+      { action: 'burn', reason: 'no such entry' },
+      { formUrl: url },
+    );
+    assert.equal(missing.statusCode, 422, 'no entry to show again: the refusal itself is answered');
+    assert.equal((await workbench.database.db.select().from(exchangeQuarantineRequests)).length, 0);
+  });
+
   test('a decision needs a reason (422) and a CSRF token (403); it is audited, carried out, and shown', async () => {
     const admin = await makeOfficer(workbench, {
       unitCode: CITY_CODE,

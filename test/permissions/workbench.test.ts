@@ -184,6 +184,7 @@ const families: Family[] = [
 const notRecordScoped: Record<string, string> = {
   '/org/:code': 'the unit directory is open to every officer',
   '/exchange/quarantine/:zone/:id': 'only force-wide officers reach the exchange at all',
+  '/exchange/quarantine/:zone/:id/decide': 'only force-wide officers reach the exchange at all',
   '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',
 };
 

@@ -123,7 +123,8 @@ describe('errors always take the project shape and headers (issue 8.9)', () => {
       // Not a catalogue address: a signed-out visitor is sent to sign in before anything he sent is read
       // (catalog-authoring.test.ts checks the NUL there, signed in).
       ['/no-such/a%00b', 422],
-      ['/org?q=%00', 422],
+      // A public page, for the same reason: the unit directory now sends him to sign in first.
+      ['/staff/login?expired=%00', 422],
     ] as const) {
       const page = await zone.app.inject({ method: 'GET', url });
       assertProjectPage(page, status);

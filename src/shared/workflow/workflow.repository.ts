@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '../db/database.ts';
+import { rows, type Tx } from '../db/database.ts';
 
 /**
  * Where a kind of record keeps its workflow: its table, how one record is found, and the columns that hold
@@ -32,8 +32,6 @@ export interface StoredWorkflow {
   contributors: string[];
 }
 
-type ResultRows<T> = { rows: T[] };
-
 export async function readWorkflow<Key>(
   tx: Tx,
   store: WorkflowStore<Key>,
@@ -47,16 +45,16 @@ export async function readWorkflow<Key>(
         sql`, `,
       )
     : sql`'null'::jsonb`;
-  const result = (await tx.execute(sql`
+  const result = await tx.execute(sql`
     SELECT ${columns.state} AS state, ${columns.definitionId} AS definition_id,
            ${columns.definitionVersion} AS definition_version, jsonb_build_array(${people}) AS contributors
-    FROM ${store.table} WHERE ${store.where(key)}`)) as unknown as ResultRows<{
+    FROM ${store.table} WHERE ${store.where(key)}`);
+  const [row] = rows<{
     state: string;
     definition_id: string;
     definition_version: number | string;
     contributors: unknown[];
-  }>;
-  const [row] = result.rows;
+  }>(result);
   if (!row) return undefined;
   return {
     state: row.state,
@@ -84,9 +82,9 @@ export async function moveWorkflow<Key>(
   if (columns.dueOn) assignments.push(sql`${sql.identifier(columns.dueOn.name)} = ${move.dueOn}::date`);
   if (columns.updatedAt)
     assignments.push(sql`${sql.identifier(columns.updatedAt.name)} = ${move.at.toISOString()}::timestamptz`);
-  const result = (await tx.execute(sql`
+  const result = await tx.execute(sql`
     UPDATE ${store.table} SET ${sql.join(assignments, sql`, `)}
     WHERE ${store.where(key)} AND ${columns.state} = ${move.from}
-    RETURNING 1 AS moved`)) as unknown as ResultRows<{ moved: number }>;
-  return result.rows.length === 1;
+    RETURNING 1 AS moved`);
+  return rows<{ moved: number }>(result).length === 1;
 }

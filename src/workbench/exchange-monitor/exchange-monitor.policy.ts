@@ -1,27 +1,21 @@
 import { definePolicy } from '../../shared/policy/registry.ts';
-import type { CurrentStaff } from '../session.ts';
+import type { Role } from '../db/schema.ts';
+import type { Assignment, CurrentStaff } from '../session.ts';
 
 // The boundary exchange serves the whole force, and its quarantine may hold anyone's data from anywhere: only
 // an administrator whose jurisdiction covers every unit may decide on it, and only such an auditor may read it.
-
-export type MonitorAccess = 'none' | 'read' | 'decide';
+// A quarantined message belongs to no unit, so the rules do not look at the record: reach is all or nothing.
 
 /** Whether one assignment's jurisdiction is the whole force (all units, or the top unit and everything below). */
-function forceWide(a: { scope: string; unitPath: string }): boolean {
+function forceWide(a: Pick<Assignment, 'scope' | 'unitPath'>): boolean {
   return a.scope === 'all' || (a.scope === 'subtree' && !a.unitPath.includes('/'));
 }
 
-export function monitorAccess(staff: Pick<CurrentStaff, 'assignments'>): MonitorAccess {
-  let access: MonitorAccess = 'none';
-  for (const a of staff.assignments) {
-    if (!forceWide(a)) continue;
-    if (a.role === 'administrator') return 'decide';
-    if (a.role === 'auditor') access = 'read';
-  }
-  return access;
+function holdsForceWide(staff: CurrentStaff, roles: readonly Role[]): boolean {
+  return staff.assignments.some((a) => roles.includes(a.role) && forceWide(a));
 }
 
 export const exchangePolicy = definePolicy<CurrentStaff>('exchange', {
-  'exchange.read': (staff) => monitorAccess(staff) !== 'none',
-  'exchange.decide': (staff) => monitorAccess(staff) === 'decide',
+  'exchange.read': (staff) => holdsForceWide(staff, ['administrator', 'auditor']),
+  'exchange.decide': (staff) => holdsForceWide(staff, ['administrator']),
 });

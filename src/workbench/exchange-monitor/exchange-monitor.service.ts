@@ -231,7 +231,7 @@ export async function decide(
   actor: AuditActor,
   zoneParam: string,
   id: string,
-  body: Record<string, string>,
+  body: { action?: string | undefined; reason?: string | undefined },
 ): Promise<QuarantineAction> {
   const zone = parseZone(zoneParam);
   const entry = zone && UUID.test(id) ? await repo.findQuarantine(services.db, zone, id) : undefined;

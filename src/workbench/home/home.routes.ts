@@ -1,20 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
+import type { App } from '../../shared/http/app.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { units } from '../db/schema.ts';
+import { findUnit } from '../org/org.repository.ts';
 import { workbenchContext } from '../page.ts';
-import { requireStaff, staffOf } from '../session.ts';
-import { homePage } from './home.pages.tsx';
+import { staffOf } from '../session.ts';
 import { roleLabel } from '../staff/roles.ts';
+import { homePage } from './home.pages.tsx';
 import { todoFor } from './home.todo.ts';
 
-export function registerHomeRoutes(app: FastifyInstance, services: ZoneServices): void {
-  app.get('/', { schema: { hide: true }, preHandler: requireStaff }, async (request, reply) => {
+export function registerHomeRoutes(app: App, services: ZoneServices): void {
+  app.get('/', { schema: { hide: true }, config: { permission: 'home.view' } }, async (request, reply) => {
     const me = staffOf(request);
-    const [unit] = await services.db
-      .select({ name: units.name })
-      .from(units)
-      .where(eq(units.code, me.unitCode));
+    const unit = await findUnit(services.db, me.unitCode);
     const roles = [...new Set(me.assignments.map((a) => roleLabel(a.role, request.lang)))];
     return reply.html(
       homePage(workbenchContext(request, reply), {

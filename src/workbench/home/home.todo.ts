@@ -2,7 +2,8 @@ import type { TodoItem } from '../../shared/ui/components.tsx';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { countAudit } from '../audit/audit.repository.ts';
 import type { CurrentStaff } from '../session.ts';
-import { holdsAnywhere, reachOf } from '../staff/staff.policy.ts';
+import { workbenchPolicy } from '../policy.ts';
+import { reachOf } from '../staff/staff.policy.ts';
 import { countPendingTotp } from '../staff/staff.repository.ts';
 
 const langText = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -14,7 +15,7 @@ export async function todoFor(
   lang: 'zh' | 'en',
 ): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
-  if (holdsAnywhere(me, 'staff.manage')) {
+  if (workbenchPolicy.can(me, 'staff.manage')) {
     const pending = await countPendingTotp(services.db, reachOf(me, 'staff.manage'));
     items.push({
       href: '/staff?totp=pending',
@@ -28,7 +29,7 @@ export async function todoFor(
       ...(pending > 0 ? { tag: { tone: 'amber' as const, text: langText(lang, '待绑定', 'Pending') } } : {}),
     });
   }
-  if (holdsAnywhere(me, 'audit.read')) {
+  if (workbenchPolicy.can(me, 'audit.read')) {
     const reach = reachOf(me, 'audit.read');
     const since = new Date(services.now().getTime() - 86_400_000);
     // Counted through the same jurisdiction filter as the audit page, so the number matches what it lists.

@@ -4,6 +4,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { UnitKind } from '../db/schema.ts';
 import type { Unit, UnitNode } from './org.repository.ts';
+import type { UnitView } from './org.presenter.ts';
 
 const kindLabels: Record<UnitKind, { zh: string; en: string }> = {
   bureau: { zh: '市公安局', en: 'City bureau' },
@@ -87,9 +88,9 @@ export function unitPage({
   children,
 }: {
   ctx: PageContext;
-  unit: Unit;
-  ancestors: Unit[];
-  children: Unit[];
+  unit: UnitView;
+  ancestors: UnitView[];
+  children: UnitView[];
 }): string {
   const title = unitName(ctx, unit);
   const parent = ancestors.length > 1 ? ancestors[ancestors.length - 2] : undefined;

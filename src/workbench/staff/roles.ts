@@ -12,6 +12,8 @@ export const roles: readonly Role[] = [
   'auditor',
 ];
 
+export const scopes: readonly Scope[] = ['unit', 'subtree', 'all'];
+
 const roleLabels: Record<Role, { zh: string; en: string }> = {
   'window-clerk': { zh: '窗口受理员', en: 'Window clerk' },
   reviewer: { zh: '审核民警', en: 'Reviewer' },
@@ -40,4 +42,8 @@ export function scopeLabel(scope: Scope, lang: 'zh' | 'en'): string {
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && (scopes as readonly string[]).includes(value);
 }

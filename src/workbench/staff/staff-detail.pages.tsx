@@ -7,31 +7,15 @@ import { BackLink, InsetText, SummaryList, Table } from '../../shared/ui/compone
 import { Button, ErrorSummary, Form, PasswordField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import type { Role, Scope } from '../db/schema.ts';
 import { roleLabel, scopeLabel } from './roles.ts';
 import { staffMessage } from './staff.messages.ts';
+import type { StaffDetail } from './staff.presenter.ts';
 import { Flash, roleOptions, ScopeRadios, statusTag, unitOptions, type UnitOption } from './staff.pages.tsx';
 import { inLang } from '../../shared/ui/context.ts';
 
-export interface StaffDetailView {
-  id: string;
-  badgeNo: string;
-  name: string;
-  unitCode: string;
-  unitName: string;
-  mobile: string | null;
-  mustEnrolTotp: boolean;
-  disabled: boolean;
-  disabledAt: Date | null;
-  lockedUntil: Date | null;
-  failedLogins: number;
-  createdAt: Date;
-  assignments: { id: string; role: Role; scope: Scope; unitCode: string; unitName: string }[];
-}
-
 export function staffDetailPage(p: {
   ctx: PageContext;
-  staff: StaffDetailView;
+  staff: StaffDetail;
   canManage: boolean;
   isSelf: boolean;
   units: UnitOption[];

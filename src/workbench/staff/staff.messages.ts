@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/http/request-context.ts';
+import type { MessageLookup } from '../../shared/http/forms.ts';
 
 const zh = {
   badgeRequired: '请输入警号',
@@ -55,3 +56,7 @@ export function staffMessage(lang: Lang, key: StaffMessage): string {
 export function isStaffMessage(key: string): key is StaffMessage {
   return Object.hasOwn(zh, key);
 }
+
+/** For the form-error translator: the staff pages' field messages, by key. */
+export const staffWords: MessageLookup = (lang, key) =>
+  isStaffMessage(key) ? staffMessage(lang, key) : undefined;

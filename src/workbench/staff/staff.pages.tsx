@@ -6,8 +6,8 @@ import { BackLink, Pagination, Table, Tag } from '../../shared/ui/components.tsx
 import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import type { Scope } from '../db/schema.ts';
-import { roleLabel, roles, scopeLabel } from './roles.ts';
+import { roleLabel, roles, scopeLabel, scopes } from './roles.ts';
+import type { StaffSummary } from './staff.presenter.ts';
 
 export interface UnitOption {
   code: string;
@@ -36,7 +36,6 @@ export function ScopeRadios({
   value?: string | undefined;
   error?: string | undefined;
 }) {
-  const scopes: Scope[] = ['unit', 'subtree', 'all'];
   return (
     <Radios
       name="scope"
@@ -56,16 +55,6 @@ export function Flash({ text }: { text?: string | undefined }) {
   ) : null;
 }
 
-export interface StaffListRow {
-  id: string;
-  badgeNo: string;
-  name: string;
-  unitName: string;
-  mustEnrolTotp: boolean;
-  disabled: boolean;
-  lockedUntil: Date | null;
-}
-
 export function statusTag(
   ctx: PageContext,
   s: { disabled: boolean; lockedUntil: Date | null; mustEnrolTotp: boolean },
@@ -79,7 +68,7 @@ export function statusTag(
 
 export function staffListPage(p: {
   ctx: PageContext;
-  rows: StaffListRow[];
+  rows: StaffSummary[];
   total: number;
   page: number;
   pageCount: number;

@@ -90,15 +90,18 @@ export function mayGrant(staff: CurrentStaff, grant: { scope: Scope; unitPath: s
   return staff.assignments.some((a) => roleHolds(a.role, 'staff.manage') && contains(a, grant));
 }
 
+/** An account as the rules see it: the unit it sits in and every jurisdiction it holds. */
+export interface AccountRecord {
+  unitPath: string;
+  assignments: readonly Pick<Assignment, 'scope' | 'unitPath'>[];
+}
+
 /**
  * Changing an account (disable, reset its second factor, end its sessions, change its roles) needs reach over
  * the account's unit and over every jurisdiction it holds: a sub-bureau administrator must not be able to
  * switch off a city-wide officer who happens to sit in one of his stations.
  */
-export function mayManage(
-  staff: CurrentStaff,
-  target: { unitPath: string; assignments: readonly Pick<Assignment, 'scope' | 'unitPath'>[] },
-): boolean {
+export function mayManage(staff: CurrentStaff, target: AccountRecord): boolean {
   return (
     allows(staff, 'staff.manage', target.unitPath) && target.assignments.every((a) => mayGrant(staff, a))
   );
@@ -116,8 +119,10 @@ export function jurisdictional(permission: Permission): Rule<CurrentStaff> {
 }
 
 export const staffPolicy = definePolicy<CurrentStaff>('staff', {
+  // Seeing an account (list, details): reach over the account's unit. Out of reach answers as not there.
   'staff.read': jurisdictional('staff.read'),
-  'staff.manage': jurisdictional('staff.manage'),
-  // His own account: sign out, second factor, password. Any officer signed in.
-  'staff.self': () => true,
+  // Changing an account: reach over its unit and over every jurisdiction it holds (mayManage). Opening the
+  // new-account form needs the role anywhere; which units it offers is the same reach.
+  'staff.manage': (staff, record) =>
+    record === undefined ? holdsAnywhere(staff, 'staff.manage') : mayManage(staff, record as AccountRecord),
 });

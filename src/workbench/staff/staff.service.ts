@@ -3,24 +3,27 @@ import { hashPassword, passwordMessageKey, passwordProblem } from '../../shared/
 import { clearAttempts } from '../../shared/auth/throttle.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
+import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { revokeSessionsOf } from '../../shared/http/session-store.ts';
 import { parseMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { roleAssignments, staff, type Scope } from '../db/schema.ts';
+import { roleAssignments, staff } from '../db/schema.ts';
 import { findUnit } from '../org/org.repository.ts';
+import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import type { StaffMessage } from './staff.messages.ts';
-import { allows, mayGrant, mayManage } from './staff.policy.ts';
+import { allows, mayGrant } from './staff.policy.ts';
 import {
   assignmentsOf,
   badgeKey,
+  type AssignmentRecord,
   findStaff,
   findStaffByBadge,
   type StaffRecord,
 } from './staff.repository.ts';
-import { isRole } from './roles.ts';
+import { isRole, isScope } from './roles.ts';
 
 // Account administration. Every change and its audit entry commit together, and each one re-checks the
 // officer's jurisdiction inside the transaction rather than trusting what the page showed.
@@ -30,10 +33,6 @@ type Problems = { field: string; message: StaffMessage }[];
 function invalid(fields: Problems): AppError {
   return new AppError('VALIDATION', { fields: fields as FieldError[] });
 }
-
-const scopes: readonly Scope[] = ['unit', 'subtree', 'all'];
-const isScope = (v: unknown): v is Scope =>
-  typeof v === 'string' && (scopes as readonly string[]).includes(v);
 
 /**
  * Loads an account the officer may see. Out of jurisdiction and not found get the same answer, so account
@@ -45,11 +44,24 @@ export async function visibleStaff(
   id: string,
 ): Promise<StaffRecord> {
   const target = await findStaff(services.db, id);
-  if (!target || !allows(me, 'staff.read', target.unitPath)) throw new AppError('NOT_FOUND');
+  if (!target) throw new AppError('NOT_FOUND');
+  mustAllow(workbenchPolicy, me, 'staff.read', target);
   return target;
 }
 
-/** An account the officer may see and change; seeing without the right to change is 403. */
+/** Whether the officer may change this account (its roles are part of the question, see mayManage). */
+export function mayChange(
+  me: CurrentStaff,
+  target: StaffRecord,
+  assignments: readonly AssignmentRecord[],
+): boolean {
+  return workbenchPolicy.can(me, 'staff.manage', { unitPath: target.unitPath, assignments });
+}
+
+/**
+ * An account the officer may see and change. Seeing it without the right to change it is 403, not 404: he
+ * already knows it is there.
+ */
 async function manageableStaff(
   services: ZoneServices,
   me: CurrentStaff,
@@ -58,7 +70,7 @@ async function manageableStaff(
 ) {
   const target = await visibleStaff(services, me, id);
   const assignments = await assignmentsOf(services.db, target.id);
-  if (!mayManage(me, { unitPath: target.unitPath, assignments })) throw new AppError('FORBIDDEN');
+  if (!mayChange(me, target, assignments)) throw new AppError('FORBIDDEN');
   // Nobody changes his own roles or status: that needs a second administrator (separation of duties).
   if (options.notSelf && target.id === me.id) throw new AppError('FORBIDDEN');
   return { target, assignments };
