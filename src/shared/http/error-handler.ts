@@ -126,9 +126,17 @@ export function errorResponder(
 export function installErrorHandling(app: FastifyInstance, responder: ErrorResponder): void {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     // A form refused by its schema or the input guard comes back with what was typed, where the route says how.
-    const form = await formPageFor(error, request, reply);
+    // When it cannot be shown again (the record behind it is gone or not the visitor's), the refusal of the
+    // input stands on the error page: it says nothing about the record.
+    let form: string | undefined;
+    try {
+      form = await formPageFor(error, request, reply);
+    } catch (refusal) {
+      if (!(refusal instanceof AppError)) request.log.error({ err: refusal }, 'form page failed');
+    }
+    // `html` sets the status itself: 422, not the 200 it would send by default.
     if (form !== undefined)
-      return reply.code(statusOf('VALIDATION')).header('cache-control', 'no-store').html(form);
+      return reply.header('cache-control', 'no-store').html(form, statusOf('VALIDATION'));
     return responder.answer(error, request, reply);
   });
   app.setNotFoundHandler((request, reply) => responder.answer(new AppError('NOT_FOUND'), request, reply));
