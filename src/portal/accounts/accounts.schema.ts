@@ -13,7 +13,7 @@ const Optional = Type.Optional;
 /** Where to go after signing in (a hostile one is replaced by a safe one, not refused). */
 export const LoginQuery = Type.Object({
   next: Optional(Type.String({ maxLength: 2000 })),
-  expired: Optional(Type.String({ maxLength: 1 })),
+  expired: Optional(Type.String({ maxLength: 8 })),
 });
 
 export const LoginBody = FormBody({ mobile: Optional(Mobile), password: Optional(Password) });

@@ -4,7 +4,14 @@ import type { App } from '../../shared/http/app.ts';
 import { ErrorResponse } from '../../shared/http/schemas.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { Guide, ItemList, presentGuide, presentList, presentSearch, SearchResults } from './catalog.presenter.ts';
+import {
+  Guide,
+  ItemList,
+  presentGuide,
+  presentList,
+  presentSearch,
+  SearchResults,
+} from './catalog.presenter.ts';
 import { MAX_QUERY_CHARS } from './catalog.search.ts';
 import * as service from './catalog.service.ts';
 

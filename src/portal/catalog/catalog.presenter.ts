@@ -48,7 +48,10 @@ const SearchHitView = Type.Object({
       name: Type.Array(Segment),
       snippet: Type.Array(Segment),
     },
-    { description: 'Text cut into pieces, with the pieces that matched the query marked; plain text, not HTML' },
+    {
+      description:
+        'Text cut into pieces, with the pieces that matched the query marked; plain text, not HTML',
+    },
   ),
 });
 

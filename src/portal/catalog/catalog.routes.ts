@@ -126,7 +126,10 @@ export function registerCatalogRoutes(app: App, services: ZoneServices): void {
   // An unknown area or life event is a page that does not exist (404), not a malformed request.
   app.get(
     '/services/areas/:area',
-    { schema: { ...listQuery.schema, params: Type.Object({ area: Type.String({ maxLength: 32 }) }) }, config: publicPage },
+    {
+      schema: { ...listQuery.schema, params: Type.Object({ area: Type.String({ maxLength: 32 }) }) },
+      config: publicPage,
+    },
     async (request, reply) => {
       const area = areaCodes.find((code) => code === request.params.area);
       if (!area) throw new AppError('NOT_FOUND');
@@ -136,7 +139,10 @@ export function registerCatalogRoutes(app: App, services: ZoneServices): void {
 
   app.get(
     '/services/life-events/:event',
-    { schema: { ...listQuery.schema, params: Type.Object({ event: Type.String({ maxLength: 32 }) }) }, config: publicPage },
+    {
+      schema: { ...listQuery.schema, params: Type.Object({ event: Type.String({ maxLength: 32 }) }) },
+      config: publicPage,
+    },
     async (request, reply) => {
       const event = lifeEventCodes.find((code) => code === request.params.event);
       if (!event) throw new AppError('NOT_FOUND');
@@ -148,40 +154,43 @@ export function registerCatalogRoutes(app: App, services: ZoneServices): void {
     '/services/search',
     { schema: { hide: true, querystring: SearchQuery }, config: { permission: PUBLIC } },
     async (request, reply) => {
-    const query = request.query;
-    const ctx = portalContext(request, reply);
-    // Arriving from the menu, without a query, is not an error.
-    if (query.q === undefined) return reply.html(searchPage(ctx, { state: 'blank' }));
-    const text = query.q;
-    const parsed = parseQuery(text);
-    if (typeof parsed === 'string') {
-      const error = service.queryError(parsed, request.lang);
-      const message = error.fields[0]?.message ?? '';
-      return reply.html(searchPage(ctx, { state: 'error', text: text.slice(0, 200), message }), 422);
-    }
-    const result = await service.searchItems(db, text, { page: pageOf(query.page), lang: request.lang });
-    return reply.html(searchPage(ctx, { state: 'done', result }));
-  },
+      const query = request.query;
+      const ctx = portalContext(request, reply);
+      // Arriving from the menu, without a query, is not an error.
+      if (query.q === undefined) return reply.html(searchPage(ctx, { state: 'blank' }));
+      const text = query.q;
+      const parsed = parseQuery(text);
+      if (typeof parsed === 'string') {
+        const error = service.queryError(parsed, request.lang);
+        const message = error.fields[0]?.message ?? '';
+        return reply.html(searchPage(ctx, { state: 'error', text: text.slice(0, 200), message }), 422);
+      }
+      const result = await service.searchItems(db, text, { page: pageOf(query.page), lang: request.lang });
+      return reply.html(searchPage(ctx, { state: 'done', result }));
+    },
   );
 
   app.get(
     '/services/items/:id',
-    { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) }, config: publicPage },
+    {
+      schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) },
+      config: publicPage,
+    },
     async (request, reply) => {
-    const { id } = request.params;
-    if (!service.ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
-    if (!anonymous(request)) {
-      return reply.html(guidePage(portalContext(request, reply), await service.getItem(db, id)));
-    }
-    const version = await cache.version(id, () => service.findVersion(db, id));
-    if (version === null) throw new AppError('NOT_FOUND');
-    const variant = `${request.lang}|${request.elder ? 1 : 0}`;
-    const cached = cache.guide(id, version, variant);
-    if (cached) return sendPage(request, reply, cached);
-    const published = await service.getItem(db, id);
-    const html = guidePage(pageContext(request, reply, `/services/items/${id}`), published);
-    return sendPage(request, reply, cache.storeGuide(id, published.version, variant, html) ?? html);
-  },
+      const { id } = request.params;
+      if (!service.ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
+      if (!anonymous(request)) {
+        return reply.html(guidePage(portalContext(request, reply), await service.getItem(db, id)));
+      }
+      const version = await cache.version(id, () => service.findVersion(db, id));
+      if (version === null) throw new AppError('NOT_FOUND');
+      const variant = `${request.lang}|${request.elder ? 1 : 0}`;
+      const cached = cache.guide(id, version, variant);
+      if (cached) return sendPage(request, reply, cached);
+      const published = await service.getItem(db, id);
+      const html = guidePage(pageContext(request, reply, `/services/items/${id}`), published);
+      return sendPage(request, reply, cache.storeGuide(id, published.version, variant, html) ?? html);
+    },
   );
 
   // Blank forms and samples, from the portal's own copy, saved rather than opened (see shared/files/file-response).
@@ -194,16 +203,16 @@ export function registerCatalogRoutes(app: App, services: ZoneServices): void {
     '/services/files/:folder/:name',
     { schema: { hide: true, params: FileParams }, config: { permission: PUBLIC } },
     async (request, reply) => {
-    const { folder, name } = request.params;
-    const doc = await readDocument(db, `${folder}/${name}`);
-    if (!doc) throw new AppError('NOT_FOUND');
-    const etag = `"${doc.sha256}"`;
-    fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
-      .header('etag', etag)
-      .header('cache-control', 'public, max-age=300');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.send(doc.content);
-  },
+      const { folder, name } = request.params;
+      const doc = await readDocument(db, `${folder}/${name}`);
+      if (!doc) throw new AppError('NOT_FOUND');
+      const etag = `"${doc.sha256}"`;
+      fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
+        .header('etag', etag)
+        .header('cache-control', 'public, max-age=300');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(doc.content);
+    },
   );
 
   registerCatalogApi(app, services);
