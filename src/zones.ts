@@ -12,6 +12,7 @@ import { zoneSecrets, type Secrets } from './shared/secrets.ts';
 import { purgeCrossedPayloads } from './exchange/retention.ts';
 import { processInbox, type InboxHandler } from './exchange/inbox.ts';
 import { messageHandlers } from './exchange/facade.ts';
+import { registerZoneSigner } from './exchange/outbox.ts';
 import { keyringFrom } from './exchange/runtime.ts';
 import { signOutbox } from './exchange/signer.ts';
 import { ZoneSigner, type Keyring } from './exchange/signing.ts';
@@ -39,7 +40,10 @@ export interface Zone {
   /** What this zone does with each message type it may receive through the exchange. */
   inboxHandlers: Record<string, InboxHandler>;
   exchange: {
-    /** This zone's own signing key: it signs what the zone sends, in this process only. */
+    /**
+     * This zone's own signing key: it signs what the zone sends, in this process only (registered for send(),
+     * and used by the worker for messages with files).
+     */
     signer: ZoneSigner;
     /** The other zone's public keys: what arrives is checked against them before it is acted on. */
     keyring: Keyring;
@@ -110,6 +114,8 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     signer: ZoneSigner.fromPem(name, own.exchangeKey),
     keyring: keyringFrom({ [other]: options.secrets.exchangePublicKeys[other] }),
   };
+  // send() signs with it in the caller's transaction, on the zone's clock (tests move services.now).
+  registerZoneSigner(exchange.signer, { now: () => services.now() });
   return { name, database, services, handlers, inboxHandlers, exchange };
 }
 

@@ -3,7 +3,7 @@ import type { Tx } from '../shared/db/database.ts';
 import type { Contract } from './contracts/contract.ts';
 import { checkSchema } from './envelope.ts';
 import type { InboxHandler, InboxMessage } from './inbox.ts';
-import { sendMessage, type OutboxMessage } from './outbox.ts';
+import { sendMessage, signingFor, type OutboxMessage } from './outbox.ts';
 
 /**
  * What a zone may use of the exchange, besides the contracts: send a message in its own transaction, and say
@@ -17,6 +17,8 @@ export type { InboxMessage, OutboxMessage };
 /**
  * Queues a message for the other zone in the caller's transaction: it exists exactly when the change that
  * caused it commits. Messages of one stream arrive in the order they were sent; by default a type is one stream.
+ * A message without files is signed here with the key the zone's process registered at start-up, so the relay
+ * takes it as soon as it commits; one with files waits for the zone's worker to re-encode them and sign.
  */
 export function send<S extends TSchema>(
   tx: Tx,
@@ -24,7 +26,10 @@ export function send<S extends TSchema>(
   payload: Static<S>,
   options: { stream?: string } = {},
 ): Promise<OutboxMessage> {
-  return sendMessage(tx, contract, payload, { stream: options.stream ?? contract.type });
+  return sendMessage(tx, contract, payload, {
+    stream: options.stream ?? contract.type,
+    signing: signingFor(contract),
+  });
 }
 
 /** A zone's handler for one contract: the payload arrives typed, checked against the contract's schema. */

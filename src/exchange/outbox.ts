@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Static, TSchema } from 'typebox';
 import type { Tx } from '../shared/db/database.ts';
-import { isWhitelisted, type Contract } from './contracts/index.ts';
-import { inspectPayload } from './envelope.ts';
+import { isWhitelisted, type Contract, type ExchangeZone } from './contracts/index.ts';
+import { envelopeBytes, envelopeOf, inspectPayload } from './envelope.ts';
+import type { ZoneSigner } from './signing.ts';
 import { outbox } from './tables.ts';
 
 // Two-key advisory locks, namespaced so they cannot collide with the audit log's or the relay's.
@@ -20,34 +21,65 @@ export interface OutboxMessage {
   seq: number;
 }
 
+/** A zone's key and clock, for signing what it sends as it writes it. */
+export interface SendSigning {
+  signer: ZoneSigner;
+  now: () => Date;
+}
+
+// One signer per zone and process: a zone's process holds its own key (the embedded install holds both zones').
+const sendSigners = new Map<ExchangeZone, SendSigning>();
+
+/**
+ * Called once by the zone's process at start-up, so that `send` signs in the caller's transaction and feature
+ * code never handles the key. The last registration for a zone wins; the returned function withdraws it.
+ */
+export function registerZoneSigner(signer: ZoneSigner, options: { now?: () => Date } = {}): () => void {
+  const signing: SendSigning = { signer, now: options.now ?? (() => new Date()) };
+  sendSigners.set(signer.zone, signing);
+  return () => {
+    if (sendSigners.get(signer.zone) === signing) sendSigners.delete(signer.zone);
+  };
+}
+
+/** The signer registered for the zone that sends this contract, if its process has one. */
+export function signingFor(contract: Contract): SendSigning | undefined {
+  return sendSigners.get(contract.direction === 'portal-to-workbench' ? 'portal' : 'workbench');
+}
+
 /**
  * Queues a message in the caller's transaction: it exists exactly when the change that caused it commits.
  * It is checked here too so a programming error fails the caller's request at once, but the relay checks
  * again, because the outbox table is writable by the zone and the boundary trusts nothing the zone wrote.
+ *
+ * With `signing`, a message without files is signed here, so the relay may take it as soon as it commits. A
+ * message with files is left to the zone's worker (signer.ts): its files are re-encoded first, and that is
+ * work for after the commit, not for the caller's transaction.
  */
 export async function sendMessage<S extends TSchema>(
   tx: Tx,
   contract: Contract<S>,
   payload: Static<S>,
-  options: { stream: string },
+  options: { stream: string; signing?: SendSigning | undefined },
 ): Promise<OutboxMessage> {
   if (!isWhitelisted(contract))
     throw new ExchangeContractError(`${contract.type}@${contract.version} is not whitelisted`);
   const inspected = inspectPayload(contract, payload);
   if (!inspected.ok)
     throw new ExchangeContractError(`${contract.type}: ${inspected.reason}: ${inspected.detail}`);
-  return appendOutbox(tx, {
-    type: contract.type,
-    version: contract.version,
-    stream: options.stream,
-    payload: inspected.payload,
-  });
+  const signing = contract.files?.length ? undefined : options.signing;
+  return appendOutbox(
+    tx,
+    { type: contract.type, version: contract.version, stream: options.stream, payload: inspected.payload },
+    signing,
+  );
 }
 
 /** Writes an outbox row without any check; only sendMessage (and tests planting bad rows) should call it. */
 export async function appendOutbox(
   tx: Tx,
   message: { type: string; version: number; stream: string; payload: unknown; id?: string },
+  signing?: SendSigning,
 ): Promise<OutboxMessage> {
   // The lock serialises writers of one stream until commit, so max(seq)+1 never hands out the same number twice.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_NS}, hashtext(${message.stream}))`);
@@ -56,13 +88,25 @@ export async function appendOutbox(
   );
   const next = Number(rows<{ next: string | number }>(result)[0]?.next ?? 1);
   const id = message.id ?? randomUUID();
+  const row = { ...message, id, seq: next };
   await tx.insert(outbox).values({
     id,
-    stream: message.stream,
-    seq: next,
-    type: message.type,
-    version: message.version,
-    payload: message.payload,
+    stream: row.stream,
+    seq: row.seq,
+    type: row.type,
+    version: row.version,
+    payload: row.payload,
+    ...(signing ? signedColumns(row, signing) : {}),
   });
   return { id, stream: message.stream, seq: next };
+}
+
+/** The same envelope, signing time as sentAt, that the worker's signer would sign (see signer.ts). */
+function signedColumns(
+  row: { id: string; type: string; version: number; stream: string; seq: number; payload: unknown },
+  { signer, now }: SendSigning,
+) {
+  const signedAt = now();
+  const signature = signer.sign(envelopeBytes(envelopeOf({ ...row, sentAt: signedAt }, signer.zone)));
+  return { signature: signature.value, keyId: signature.keyId, signedAt };
 }

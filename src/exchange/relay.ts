@@ -1,22 +1,14 @@
 import { rows as resultRows } from '../shared/db/database.ts';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Tx } from '../shared/db/database.ts';
-import { routeContract, type ExchangeZone } from './contracts/index.ts';
-import {
-  envelopeBytes,
-  envelopeOf,
-  inspectPayload,
-  payloadBytes,
-  type Envelope,
-  type InspectResult,
-} from './envelope.ts';
-import { checkFiles } from './files.ts';
+import type { ExchangeZone } from './contracts/index.ts';
+import type { Envelope } from './envelope.ts';
 import { receiveBatch, type ReceiveResult } from './inbox.ts';
 import { appendMessageLogBatch, type LogEntry } from './message-log.ts';
-import { quarantineRecord } from './quarantine.ts';
+import { checkDue, dueRows, quarantineRefused, type OutboxRow } from './relay.checks.ts';
 import type { Keyring, Signature } from './signing.ts';
-import { outbox, quarantine } from './tables.ts';
+import { outbox } from './tables.ts';
 
 const RELAY_LOCK_NS = 73101;
 
@@ -202,8 +194,6 @@ interface StreamStep {
   moved: number;
 }
 
-type OutboxRow = typeof outbox.$inferSelect;
-
 async function relayStream(
   from: RelayEnd,
   to: RelayEnd,
@@ -234,89 +224,13 @@ async function relayStream(
         .limit(limit)
         .for('update');
       at = now();
-      // Only a failed row waits for its backoff, and it is always first; nothing may overtake it. Nor may
-      // anything overtake a row its zone has not signed yet.
-      const due: (OutboxRow & { signedAt: Date; signature: string; keyId: string })[] = [];
-      for (const row of rows) {
-        if (row.nextAttemptAt > at || !row.signedAt || row.signature === null || row.keyId === null) break;
-        due.push({ ...row, signedAt: row.signedAt, signature: row.signature, keyId: row.keyId });
-      }
+      const due = dueRows(rows, at);
       head = due[0];
       if (!head) return;
 
-      const log: (LogEntry | undefined)[] = [];
-      const refusedHere: (typeof quarantine.$inferInsert)[] = [];
-      const outgoing: {
-        row: OutboxRow;
-        envelope: Envelope;
-        signature: Signature;
-        bytes: number;
-        slot: number;
-      }[] = [];
-      // The relay holds no private key: it checks the sending zone's own signature with its public key and
-      // forwards the message exactly as signed (see docs/adr/0005).
-      const signed = due.map((row) => ({
-        row,
-        envelope: envelopeOf({ ...row, sentAt: row.signedAt }, from.zone),
-        signature: { keyId: row.keyId, value: row.signature },
-      }));
-      const genuine = await Promise.all(
-        signed.map((s) => keyring.verifyAsync(from.zone, envelopeBytes(s.envelope), s.signature)),
-      );
-      for (const [i, { row, envelope, signature }] of signed.entries()) {
-        const route = routeContract(row.type, row.version, from.zone, to.zone);
-        let inspected: InspectResult | undefined;
-        if (!genuine[i]) {
-          inspected = {
-            ok: false,
-            reason: 'bad-signature',
-            detail: `key ${row.keyId} of ${from.zone}`,
-            bytes: payloadBytes(row.payload),
-          };
-        } else if (route.ok) {
-          inspected = inspectPayload(route.contract, row.payload);
-          if (inspected.ok && route.contract.files?.length) {
-            const files = await checkFiles(route.contract, row.payload);
-            if (!files.ok)
-              inspected = { ok: false, reason: files.reason, detail: files.detail, bytes: inspected.bytes };
-          }
-        }
-        if (!route.ok || !inspected?.ok) {
-          const record = quarantineRecord(
-            {
-              direction: 'outbound',
-              messageId: row.id,
-              raw: row,
-              reason: inspected && !inspected.ok ? inspected.reason : route.ok ? 'schema' : route.reason,
-              detail: inspected && !inspected.ok ? inspected.detail : `${row.type}@${row.version}`,
-              type: row.type,
-              version: row.version,
-              stream: row.stream,
-              streamSeq: row.seq,
-              bytes: inspected?.bytes ?? payloadBytes(row.payload),
-            },
-            at,
-          );
-          refusedHere.push(record.row);
-          log.push(record.log);
-          continue;
-        }
-        outgoing.push({ row, envelope, signature, bytes: inspected.bytes, slot: log.length });
-        log.push(undefined);
-      }
-      if (refusedHere.length > 0) {
-        await tx.insert(quarantine).values(refusedHere);
-        await tx
-          .update(outbox)
-          .set({ quarantinedAt: at })
-          .where(
-            inArray(
-              outbox.id,
-              refusedHere.map((r) => r.messageId as string),
-            ),
-          );
-        step.quarantined = refusedHere.length;
-      }
+      const { outgoing, refused, log } = await checkDue(due, from.zone, to.zone, keyring, at);
+      await quarantineRefused(tx, refused, at);
+      step.quarantined = refused.length;
 
       // The rows stay locked and unsent while the receiver commits; if we die after that, the redelivery is
       // recognised there by message id. At-least-once here, exactly-once in effect.

@@ -123,18 +123,34 @@ describe('schema refusals in the API', () => {
   test('an overlong or mistyped field is refused with 422 in the API shape, in Chinese and in English', async () => {
     // Each from an address of its own: code requests are limited per address, refused ones too.
     const client = () => new FormClient(zone.app);
-    for (const body of [
-      { mobile: '1'.repeat(21), purpose: 'register' },
-      { mobile: ['13800000001', '13800000002'], purpose: 'register' },
-      { mobile: '13800000001', purpose: 'take-over' },
-    ]) {
+    const refusals: [object, { field: string; zh: string; en: string }][] = [
+      [
+        { mobile: '1'.repeat(21), purpose: 'register' },
+        {
+          field: 'mobile',
+          zh: '“mobile”过长，最多 20 个字符',
+          en: '“mobile” is too long: at most 20 characters',
+        },
+      ],
+      [
+        { mobile: ['13800000001', '13800000002'], purpose: 'register' },
+        { field: 'mobile', zh: '“mobile”类型不正确', en: '“mobile” has the wrong type' },
+      ],
+      [
+        { mobile: '13800000001', purpose: 'take-over' },
+        { field: 'purpose', zh: '“purpose”不是允许的选项', en: '“purpose” is not one of the allowed values' },
+      ],
+    ];
+    for (const [body, expected] of refusals) {
       const zh = await client().json('POST', '/api/v1/auth/sms-codes', body);
       assert.equal(zh.statusCode, 422, JSON.stringify(body));
       assert.equal(zh.json().error.code, 'VALIDATION');
       assert.equal(zh.json().error.message, '提交的信息有误，请检查后重试');
+      assert.deepEqual(zh.json().error.fields[0], { field: expected.field, message: expected.zh });
       const en = await client().json('POST', '/api/v1/auth/sms-codes?lang=en', body);
       assert.equal(en.statusCode, 422);
       assert.equal(en.json().error.message, 'Some of the information is not valid');
+      assert.deepEqual(en.json().error.fields[0], { field: expected.field, message: expected.en });
     }
     const codes = await zone.services.db.select().from(smsCodes).where(eq(smsCodes.mobile, '13800000001'));
     assert.deepEqual(codes, [], 'no code was sent');

@@ -120,7 +120,9 @@ describe('errors always take the project shape and headers (issue 8.9)', () => {
       ['/catalog/%ZZ', 400],
       [`/catalog/${long}`, 404],
       [`/org/${long}/x`, 404],
-      ['/catalog/a%00b', 422],
+      // Not a catalogue address: a signed-out visitor is sent to sign in before anything he sent is read
+      // (catalog-authoring.test.ts checks the NUL there, signed in).
+      ['/no-such/a%00b', 422],
       ['/org?q=%00', 422],
     ] as const) {
       const page = await zone.app.inject({ method: 'GET', url });

@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { formPageFor } from './route-kernel.ts';
 import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
+import type { Lang } from './request-context.ts';
+import { fieldNameOf, validationMessage } from './validation-words.ts';
 
 export interface ErrorView {
   status: number;
@@ -35,14 +37,13 @@ const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_MAX_PARAM_LENGTH: 'NOT_FOUND',
 };
 
-function classify(error: FastifyError | AppError): { code: ErrorCode; fields: FieldError[] } {
+function classify(error: FastifyError | AppError, lang: Lang): { code: ErrorCode; fields: FieldError[] } {
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
   if (error.validation) {
+    // A schema's refusal in the reader's words, field by field, as a re-rendered form would show it.
     const fields = error.validation.map((v) => ({
-      field: (v.instancePath || String(v.params?.missingProperty ?? ''))
-        .replace(/^\//, '')
-        .replaceAll('/', '.'),
-      message: v.message ?? 'invalid',
+      field: fieldNameOf(v),
+      message: validationMessage(v, lang),
     }));
     return { code: 'VALIDATION', fields };
   }
@@ -91,7 +92,7 @@ export function errorResponder(
   const applySecurityHeaders = helmet(headerOptions);
 
   const answer: ErrorResponder['answer'] = (error, request, reply) => {
-    const { code, fields } = classify(error);
+    const { code, fields } = classify(error, request.lang);
     const status =
       code === 'BAD_REQUEST' && 'statusCode' in error && error.statusCode ? error.statusCode : statusOf(code);
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
@@ -126,15 +127,7 @@ export function errorResponder(
 export function installErrorHandling(app: FastifyInstance, responder: ErrorResponder): void {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     // A form refused by its schema or the input guard comes back with what was typed, where the route says how.
-    // When it cannot be shown again (the record behind it is gone or not the visitor's), the refusal of the
-    // input stands on the error page: it says nothing about the record.
-    let form: string | undefined;
-    try {
-      form = await formPageFor(error, request, reply);
-    } catch (refusal) {
-      if (!(refusal instanceof AppError)) request.log.error({ err: refusal }, 'form page failed');
-    }
-    // `html` sets the status itself: 422, not the 200 it would send by default.
+    const form = await formPageFor(error, request, reply);
     if (form !== undefined)
       return reply.header('cache-control', 'no-store').html(form, statusOf('VALIDATION'));
     return responder.answer(error, request, reply);

@@ -108,5 +108,12 @@ export async function formPageFor(
   if (!formPage || wantsJson(request)) return undefined;
   const errors = formErrors(request, error);
   if (!errors) return undefined;
-  return formPage(request, reply, { values: formBody(request), errors });
+  try {
+    return await formPage(request, reply, { values: formBody(request), errors });
+  } catch (pageError) {
+    // A form about a record that is gone or out of reach cannot be shown again: the refusal is answered as
+    // usual, the same whether the record is missing or someone else's.
+    if (!(pageError instanceof AppError)) request.log.error({ err: pageError }, 'form page failed');
+    return undefined;
+  }
 }

@@ -5,7 +5,7 @@ import { sampleItem } from '../../shared/catalog/item.fixture.ts';
 import { diffItems } from './catalog-authoring.diff.ts';
 import { dottedPath, evaluateInput, fieldForPath } from './catalog-authoring.check.ts';
 import { itemToInput, readInput } from './catalog-authoring.form.ts';
-import { jsonErrorOffset } from './catalog-authoring.json.ts';
+import { jsonErrorAt, readNestedJson } from './catalog-authoring.json.ts';
 
 const identity = (item: { id: string; version: number }) => ({ id: item.id, version: item.version });
 
@@ -68,20 +68,40 @@ describe('the editor form and the service item', () => {
 
   test('the JSON locator agrees with JSON.parse on what is valid', () => {
     const samples = ['{}', '[1, 2.5e3, -0, "a\\u00e9", true, false, null]', '{"a": {"b": [ ]}}', '  "x"  '];
-    for (const text of samples) assert.equal(jsonErrorOffset(text), undefined, text);
-    const broken: [string, number][] = [
-      ['{"a": 1,}', 8],
-      ['[1 2]', 3],
-      ['{"a" 1}', 5],
-      ['"open', 5],
-      ['{"a": tru}', 6],
-      ['{} x', 3],
-      ['', 0],
+    for (const text of samples) assert.equal(jsonErrorAt(text), undefined, text);
+    const broken: [string, number, string][] = [
+      ['{"a": 1,}', 8, 'PropertyNameExpected'],
+      ['[1,]', 3, 'ValueExpected'],
+      ['[1 2]', 3, 'CommaExpected'],
+      ['{"a" 1}', 5, 'ColonExpected'],
+      ['"open', 0, 'UnexpectedEndOfString'],
+      ['{"a": tru}', 6, 'InvalidSymbol'],
+      ['{} x', 3, 'InvalidSymbol'],
+      ['', 0, 'ValueExpected'],
+      ['{"a": 1 /* why */}', 8, 'InvalidCommentToken'],
+      ['// why\n{}', 0, 'InvalidCommentToken'],
     ];
-    for (const [text, at] of broken) {
+    for (const [text, offset, kind] of broken) {
       assert.throws(() => JSON.parse(text));
-      assert.equal(jsonErrorOffset(text), at, text);
+      const at = jsonErrorAt(text);
+      assert.equal(at?.offset, offset, text);
+      assert.equal(at?.kind, kind, text);
     }
+  });
+
+  test('comments and trailing commas are refused with their own words, in both languages', () => {
+    const read = (text: string) => {
+      const result = readNestedJson(text);
+      assert.ok('problem' in result, text);
+      return result.problem;
+    };
+    const comma = read('{\n  "steps": [],\n  "faq": [],\n}');
+    assert.match(comma.zh, /第4行第1列“}”处无法读取（右括号前有多余的逗号/);
+    assert.match(comma.en, /line 4, column 1 \("}"\): remove the comma before the closing bracket/);
+    const comment = read('{\r\n  "steps": [] // the steps\r\n}');
+    assert.match(comment.zh, /第2行第15列“\/\/ the steps”处无法读取（JSON 中不能写注释）/);
+    assert.match(comment.en, /line 2, column 15 \("\/\/ the steps"\): JSON allows no comments/);
+    assert.deepEqual(readNestedJson('{"steps": []}'), { value: { steps: [] } });
   });
 
   test('a schema error inside the JSON names its exact path', () => {

@@ -5,7 +5,8 @@ import {
   type Label,
   type ServiceItem as Item,
 } from '../../shared/catalog/index.ts';
-import { fieldLabel, formFields, readInput, type FormField, type Problem } from './catalog-authoring.form.ts';
+import { fieldLabel, formFields, type FormField, type Problem } from './catalog-authoring.fields.ts';
+import { readInput } from './catalog-authoring.form.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
 
 // Everything wrong with a guide, at once, keyed by the form field to fix: what could not be read from the form,

@@ -1,113 +1,114 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { fileHeaders } from '../../shared/files/file-response.ts';
-import { AppError, type FieldError } from '../../shared/http/errors.ts';
+import type { App } from '../../shared/http/app.ts';
+import { AppError } from '../../shared/http/errors.ts';
 import { wantsJson } from '../../shared/http/error-handler.ts';
+import { setFlash } from '../../shared/http/flash.ts';
+import { formBody, renderFormError } from '../../shared/http/forms.ts';
+import { checkMultipartFields } from '../../shared/http/multipart-fields.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
-import { workbenchContext } from '../page.ts';
-import { requireStaff, staffOf } from '../session.ts';
-import { holdsAnywhere } from '../staff/staff.policy.ts';
 import {
-  DocumentUploadError,
   findDocument,
   listDocuments,
   MAX_DOCUMENT_BYTES,
   uploadDocument,
   type UploadInput,
 } from './catalog-authoring.documents.ts';
-import { documentsPage } from './catalog-authoring.documents.pages.tsx';
-import { worksOnCatalog } from './catalog-authoring.policy.ts';
+import { catalogMessages, inReadersLanguage } from './catalog-authoring.messages.ts';
+import { DocumentList, presentDocument } from './catalog-authoring.presenter.ts';
+import { DocumentParams, UploadFields } from './catalog-authoring.schema.ts';
+import { documentsView } from './catalog-authoring.views.ts';
 import { langText } from './catalog-authoring.words.ts';
 
-const guarded = { schema: { hide: true }, preHandler: requireStaff };
+// The document library: the blank forms and samples guides link to. Anyone with a catalogue duty may look;
+// any content editor may add or replace one, because documents are no unit's and nothing reaches the portal
+// without an approver publishing a guide that names it, who is shown what will go with it.
 
-/**
- * Documents are not a unit's: any content editor may add or replace one, because nothing reaches the portal
- * without an approver publishing a guide that names it, and the approver is shown what will go with it.
- */
-const mayUpload = (request: FastifyRequest) => holdsAnywhere(staffOf(request), 'catalog.edit');
+export function registerDocumentRoutes(app: App, services: ZoneServices): void {
+  app.get(
+    '/catalog/documents',
+    {
+      schema: { hide: true, response: { 200: DocumentList } },
+      config: { permission: 'catalog.view' },
+    },
+    async (request, reply) => {
+      if (wantsJson(request))
+        return reply.send({ documents: (await listDocuments(services.db)).map(presentDocument) });
+      return reply.html(await documentsView(services, request, reply));
+    },
+  );
 
-export function registerDocumentRoutes(app: FastifyInstance, services: ZoneServices): void {
-  const requireCatalogWork = (request: FastifyRequest) => {
-    if (!worksOnCatalog(staffOf(request))) throw new AppError('FORBIDDEN');
-  };
+  app.get(
+    '/catalog/documents/:folder/:name',
+    { schema: { hide: true, params: DocumentParams }, config: { permission: 'catalog.view' } },
+    async (request, reply) => {
+      const { folder, name } = request.params;
+      const doc = await findDocument(services.db, `${folder}/${name}`);
+      if (!doc) throw new AppError('NOT_FOUND');
+      // Saved, not opened: an officer's browser is on the police network (see shared/files/file-response).
+      return fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
+        .header('cache-control', 'private, no-store')
+        .send(doc.content);
+    },
+  );
 
-  const listView = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    options: { errors?: FieldError[]; values?: Record<string, string> } = {},
-  ) => {
-    const rows = await listDocuments(services.db);
-    const flash = request.session.flash;
-    if (flash) request.session.flash = undefined;
-    return reply.html(
-      documentsPage({
-        ctx: workbenchContext(request, reply),
-        rows,
-        canUpload: mayUpload(request),
-        flash,
-        ...options,
-      }),
-      options.errors ? 422 : 200,
-    );
-  };
-
-  app.get('/catalog/documents', guarded, async (request, reply) => {
-    requireCatalogWork(request);
-    if (wantsJson(request)) return reply.send({ documents: await listDocuments(services.db) });
-    return listView(request, reply);
-  });
-
-  app.get('/catalog/documents/:folder/:name', guarded, async (request, reply) => {
-    requireCatalogWork(request);
-    const { folder, name } = request.params as { folder: string; name: string };
-    const doc = await findDocument(services.db, `${folder}/${name}`);
-    if (!doc) throw new AppError('NOT_FOUND');
-    // Saved, not opened: an officer's browser is on the police network (see shared/files/file-response).
-    return fileHeaders(reply, { type: 'application/pdf', name: `${doc.title}.pdf`, asciiName: name })
-      .header('cache-control', 'private, no-store')
-      .send(doc.content);
-  });
-
-  // The upload is multipart, which the app's CSRF check cannot read before the handler: the handler reads
-  // the parts (bounded in number and size), then runs the same check on the fields it found.
+  // The upload is multipart, which neither the app's CSRF check nor the route's validation can read before the
+  // handler: the kernel refuses an officer without the editing duty before a byte of it is read; the handler
+  // reads the parts (bounded in number and size), holds the text fields to the input guard and UploadFields,
+  // then runs the same CSRF check on the fields it found.
   void app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 8, fieldSize: 1024, parts: 10 },
     });
-    const upload = { ...guarded, config: { csrf: false }, bodyLimit: MAX_DOCUMENT_BYTES + 64 * 1024 };
-    scope.post('/catalog/documents', upload, async (request, reply) => {
-      // Who may upload does not depend on the body: refuse before reading a byte of it.
-      if (!mayUpload(request)) throw new AppError('FORBIDDEN');
-      const { fields, file } = await readUpload(request);
-      request.body = fields;
-      await new Promise<void>((resolve, reject) =>
-        app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
-      );
-      const input: UploadInput = {
-        folder: fields.folder ?? '',
-        name: fields.name ?? '',
-        title: fields.title ?? '',
-        file,
-      };
-      try {
-        const saved = await uploadDocument(services, actorOf(request), input);
-        const lang = request.lang;
-        if (wantsJson(request)) return reply.code(201).send(saved);
-        request.session.flash = langText(
-          lang,
-          `已保存 ${saved.path} 第${saved.version}版。它将随下一次发布引用它的办事指南送往门户。`,
-          `Saved ${saved.path}, version ${saved.version}. It goes to the portal with the next publication of a guide that names it.`,
+    scope.post(
+      '/catalog/documents',
+      {
+        schema: { hide: true },
+        bodyLimit: MAX_DOCUMENT_BYTES + 64 * 1024,
+        config: {
+          permission: 'catalog.edit',
+          csrf: false,
+          formPage: (request, reply, form) => documentsView(services, request, reply, form),
+        },
+      },
+      async (request, reply) => {
+        const { fields, file } = await readUpload(request);
+        checkMultipartFields(request, fields, UploadFields);
+        await new Promise<void>((resolve, reject) =>
+          app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
         );
-        return reply.redirect('/catalog/documents', 303);
-      } catch (error) {
-        if (!(error instanceof DocumentUploadError) || wantsJson(request)) throw error;
-        const errors = error.problems.map((p) => ({ field: p.field, message: p.message[request.lang] }));
-        const { folder, name, title } = input;
-        return listView(request, reply, { errors, values: { folder, name, title } });
-      }
-    });
+        const input: UploadInput = {
+          folder: fields.folder ?? '',
+          name: fields.name ?? '',
+          title: fields.title ?? '',
+          file,
+        };
+        try {
+          const saved = await uploadDocument(services, actorOf(request), input);
+          if (wantsJson(request)) return await reply.code(201).send(saved);
+          setFlash(
+            request,
+            langText(
+              request.lang,
+              `已保存 ${saved.path} 第${saved.version}版。它将随下一次发布引用它的办事指南送往门户。`,
+              `Saved ${saved.path}, version ${saved.version}. It goes to the portal with the next publication of a guide that names it.`,
+            ),
+          );
+          return await reply.redirect('/catalog/documents', 303);
+        } catch (error) {
+          if (wantsJson(request)) throw inReadersLanguage(request, error);
+          return renderFormError(
+            request,
+            reply,
+            error,
+            (errors) => documentsView(services, request, reply, { errors, values: formBody(request) }),
+            catalogMessages,
+          );
+        }
+      },
+    );
   });
 }
 
@@ -115,14 +116,10 @@ export function registerDocumentRoutes(app: FastifyInstance, services: ZoneServi
 async function readUpload(
   request: FastifyRequest,
 ): Promise<{ fields: Record<string, string>; file: UploadInput['file'] }> {
+  // A plain form post (no file chosen, JavaScript or not) still gets the CSRF check and a field error.
+  if (!request.isMultipart()) return { fields: formBody(request), file: undefined };
   const fields: Record<string, string> = {};
   let file: UploadInput['file'];
-  // A plain form post (no file chosen, JavaScript or not) still gets the CSRF check and a field error.
-  if (!request.isMultipart()) {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value;
-    return { fields, file };
-  }
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {

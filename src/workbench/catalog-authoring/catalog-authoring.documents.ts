@@ -12,13 +12,13 @@ import {
   type CatalogDocumentFile,
 } from '../../shared/catalog/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { inspectPdf, type PdfRefusal } from '../../shared/files/pdf-active-content.ts';
-import { AppError } from '../../shared/http/errors.ts';
+import { inspectPdf } from '../../shared/files/pdf-active-content.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { Evaluation } from './catalog-authoring.check.ts';
 import { fieldForPath } from './catalog-authoring.check.ts';
+import { CatalogFieldError, type CatalogMessage } from './catalog-authoring.messages.ts';
 import { catalogDocuments as documents, type CatalogDocumentRow } from './catalog-authoring.tables.ts';
 
 // Blank forms and samples in the workbench: loaded from the reviewed files, checked when a guide names them,
@@ -174,6 +174,9 @@ export async function pendingDocumentsOf(
 /** A form or sample is one page; a scanned one stays well under this, and it must fit one exchange message. */
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const NAME = /^[a-z0-9][a-z0-9-]{0,100}$/;
+/** The longest file name as typed (the name, perhaps with .pdf) and title; the route schema agrees. */
+export const MAX_NAME = 105;
+export const MAX_TITLE = 60;
 
 export interface UploadInput {
   folder: string;
@@ -182,81 +185,28 @@ export interface UploadInput {
   file: { bytes: Buffer; tooLarge: boolean } | undefined;
 }
 
-type Words = { zh: string; en: string };
-
-export class DocumentUploadError extends AppError {
-  constructor(readonly problems: { field: keyof UploadInput; message: Words }[]) {
-    super('VALIDATION', { fields: problems.map((p) => ({ field: p.field, message: p.message.zh })) });
-  }
-}
-
-function refusalWords(refusal: PdfRefusal): Words {
-  switch (refusal.reason) {
-    case 'active-content':
-      return {
-        zh: '该 PDF 含有脚本、嵌入文件等活动内容，不能上传；请另存为普通 PDF 后再试',
-        en: 'This PDF has active content (scripts, embedded files); save it as a plain PDF and try again',
-      };
-    case 'encrypted':
-      return {
-        zh: '该 PDF 已加密，无法检查其内容，不能上传；请取消密码保护后再试',
-        en: 'This PDF is encrypted, so its content cannot be checked; remove the password protection and try again',
-      };
-    case 'unreadable':
-      return {
-        zh: '无法读取该 PDF（文件损坏或格式不规范），不能上传；请重新导出为 PDF 后再试',
-        en: 'This PDF cannot be read (damaged or malformed); export it as a PDF again and try again',
-      };
-  }
-}
-
 /** Every problem with an upload at once, as a form should show them. */
-export async function checkUpload(input: UploadInput): Promise<DocumentUploadError | undefined> {
-  const problems: { field: keyof UploadInput; message: Words }[] = [];
+export async function checkUpload(input: UploadInput): Promise<CatalogFieldError | undefined> {
+  const problems: { field: keyof UploadInput; key: CatalogMessage }[] = [];
+  const problem = (field: keyof UploadInput, key: CatalogMessage) => problems.push({ field, key });
   if (!(documentFolders as readonly string[]).includes(input.folder))
-    problems.push({
-      field: 'folder',
-      message: { zh: '请选择文件类别', en: 'Choose what kind of document it is' },
-    });
+    problem('folder', 'document.folder.missing');
   const name = input.name.trim().replace(/\.pdf$/i, '');
-  if (!name) problems.push({ field: 'name', message: { zh: '请输入文件名', en: 'Enter a file name' } });
-  else if (!NAME.test(name))
-    problems.push({
-      field: 'name',
-      message: {
-        zh: '文件名只能使用小写英文字母、数字和连字符（-），且以字母或数字开头',
-        en: 'Use only lower-case letters, digits and hyphens, starting with a letter or digit',
-      },
-    });
+  if (!name) problem('name', 'document.name.missing');
+  else if (!NAME.test(name)) problem('name', 'document.name.form');
   const title = [...input.title.trim()].length;
-  if (title < 2 || title > 60)
-    problems.push({
-      field: 'title',
-      message: { zh: '文件标题应为2至60个字', en: 'The title must be 2 to 60 characters long' },
-    });
+  if (title < 2 || title > MAX_TITLE) problem('title', 'document.title.length');
   if (!input.file || (input.file.bytes.length === 0 && !input.file.tooLarge))
-    problems.push({
-      field: 'file',
-      message: { zh: '请选择要上传的 PDF 文件', en: 'Choose the PDF file to upload' },
-    });
+    problem('file', 'document.file.missing');
   else if (input.file.tooLarge || input.file.bytes.length > MAX_DOCUMENT_BYTES)
-    problems.push({
-      field: 'file',
-      message: { zh: '文件不能超过 2 MB', en: 'The file must be 2 MB or smaller' },
-    });
+    problem('file', 'document.file.tooLarge');
   else if ((await fileTypeFromBuffer(input.file.bytes))?.mime !== 'application/pdf')
-    problems.push({
-      field: 'file',
-      message: {
-        zh: '只能上传 PDF 文件，所选文件不是 PDF',
-        en: 'Only PDF files can be uploaded; this file is not a PDF',
-      },
-    });
+    problem('file', 'document.file.notPdf');
   else {
     const refusal = await inspectPdf(input.file.bytes);
-    if (refusal) problems.push({ field: 'file', message: refusalWords(refusal) });
+    if (refusal) problem('file', `document.file.${refusal.reason}`);
   }
-  return problems.length ? new DocumentUploadError(problems) : undefined;
+  return problems.length ? new CatalogFieldError(problems) : undefined;
 }
 
 /**

@@ -1,33 +1,12 @@
-import {
-  areaCodes,
-  areaLabel,
-  audienceCodes,
-  audienceLabel,
-  channelCodes,
-  channelLabel,
-  itemTypeCodes,
-  itemTypeLabel,
-  lifeEventCodes,
-  lifeEventLabel,
-  onlineDepthCodes,
-  onlineDepthLabel,
-  resultTypeCodes,
-  resultTypeLabel,
-  timeUnitCodes,
-  timeUnitLabel,
-  unitLevelCodes,
-  unitLevelLabel,
-  type Label,
-} from '../../shared/catalog/index.ts';
-import type { Lang } from '../../shared/i18n/index.ts';
-import { Checkboxes, Radios, Select, type Choice } from '../../shared/ui/choices.tsx';
+import type { FieldError } from '../../shared/http/errors.ts';
 import { BackLink, InsetText, Tag } from '../../shared/ui/components.tsx';
 import type { PageContext } from '../../shared/ui/context.ts';
-import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
+import { ErrorSummary } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { Evaluation } from './catalog-authoring.check.ts';
-import { fieldLabel, type FormField } from './catalog-authoring.form.ts';
+import { EditorForm } from './catalog-authoring.editor-form.tsx';
+import type { FormField } from './catalog-authoring.fields.ts';
 import { Flash, problemErrors, ProblemList, StateTag } from './catalog-authoring.pages.tsx';
 import type { EditorState } from './catalog-authoring.service.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
@@ -43,100 +22,31 @@ export interface EditorPageProps {
   refused?: boolean;
   /** Set when the guide changed under the editor and nothing was saved. */
   conflict?: number | undefined;
-  /** Set when a unit outside the editor's reach was named and nothing was saved. */
-  notSaved?: boolean;
+  /** Set when the form was refused before it reached the check (a field too long, a control character). */
+  fieldErrors?: FieldError[];
   flash?: string | undefined;
 }
 
-const NESTED_EXAMPLE = `{
-  "situations": [
-    { "id": "standard", "name": "一般情形",
-      "materials": [
-        { "name": "居民身份证", "type": "original", "form": "paper", "copies": 0,
-          "necessity": "required", "source": "government", "policeCanFetch": true }
-      ] }
-  ],
-  "steps": [ { "name": "申请", "description": "申请人在网上或窗口提交申请。" } ],
-  "places": [ { "name": "示范市公安局出入境接待大厅", "address": "示范市中心区示范路1号",
-                "hours": "周一至周五 9:00–17:00", "phone": "0000-60000000" } ],
-  "faq": [ { "q": "需要多长时间？", "a": "10个工作日。" } ]
-}`;
-
-function choices<T extends string>(codes: readonly T[], labels: Record<T, Label>, lang: Lang): Choice[] {
-  return codes.map((c) => ({ value: c, label: labels[c][lang] }));
-}
+// The editor's page: where the draft stands, the check as it stands, and the form (catalog-authoring.editor-form.tsx).
 
 export function editorPage(p: EditorPageProps): string {
   const { ctx, state } = p;
   const lang = ctx.lang;
   const { item, current } = state;
-  const input = p.input;
   const problems = p.evaluation.problems;
   const refused = p.refused ?? false;
-  const errors = refused ? problemErrors(lang, problems) : [];
+  const fieldErrors = p.fieldErrors ?? [];
+  const errors = [...fieldErrors, ...(refused ? problemErrors(lang, problems) : [])];
   const base = `/catalog/${item.id}`;
   const name = lang === 'en' ? item.nameEn : item.nameZh;
   const title = langText(lang, `编辑：${name}`, `Edit: ${name}`);
-
-  const label = (f: FormField) => labelText(lang, fieldLabel[f]);
   const error = (f: FormField): string | undefined => {
-    if (!refused) return undefined;
-    const mine = problems.filter((x) => x.field === f).map((x) => labelText(lang, x.message));
+    const mine = [
+      ...fieldErrors.filter((x) => x.field === f).map((x) => x.message),
+      ...(refused ? problems.filter((x) => x.field === f).map((x) => labelText(lang, x.message)) : []),
+    ];
     return mine.length > 0 ? mine.join(' ') : undefined;
   };
-  const value = (f: FormField): string => {
-    const v = input[f];
-    return typeof v === 'string' ? v : '';
-  };
-  const values = (f: FormField): string[] => {
-    const v = input[f];
-    return Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : [];
-  };
-  const text = (
-    f: FormField,
-    extra: { hint?: string; width?: 2 | 3 | 4 | 5 | 10 | 20 | 30; optional?: boolean } = {},
-  ) => (
-    <TextField
-      name={f}
-      label={label(f)}
-      value={value(f)}
-      error={error(f)}
-      hint={extra.hint}
-      width={extra.width}
-      optional={extra.optional}
-    />
-  );
-  const area = (f: FormField, rows: number, hint?: string, optional?: boolean) => (
-    <TextArea
-      name={f}
-      label={label(f)}
-      value={value(f)}
-      error={error(f)}
-      hint={hint}
-      rows={rows}
-      optional={optional}
-    />
-  );
-  const yesNo = (f: FormField, hint?: string) => (
-    <Radios
-      name={f}
-      legend={label(f)}
-      hint={hint}
-      inline
-      value={value(f)}
-      error={error(f)}
-      items={[
-        { value: 'yes', label: langText(lang, '是', 'Yes') },
-        { value: 'no', label: langText(lang, '否', 'No') },
-      ]}
-    />
-  );
-  const select = (f: FormField, options: Choice[]) => (
-    <Select name={f} label={label(f)} value={value(f)} error={error(f)} placeholder options={options} />
-  );
-  const group = (f: FormField, items: Choice[], hint?: string) => (
-    <Checkboxes name={f} legend={label(f)} hint={hint} values={values(f)} error={error(f)} items={items} />
-  );
 
   const editingNote =
     current.state === 'draft'
@@ -160,7 +70,12 @@ export function editorPage(p: EditorPageProps): string {
         );
 
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)} hasErrors={refused || p.conflict !== undefined}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      nav={catalogNav(lang)}
+      hasErrors={errors.length > 0 || p.conflict !== undefined}
+    >
       <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
       <ErrorSummary errors={errors} />
       <Flash text={p.flash} />
@@ -237,185 +152,14 @@ export function editorPage(p: EditorPageProps): string {
         </section>
       )}
 
-      <Form action={`${base}/edit`} csrfToken={ctx.csrfToken ?? ''} class="catalog-editor">
-        <input type="hidden" name="baseVersion" value={String(current.version)} />
-
-        <h2>{langText(lang, '基本信息', 'The item')}</h2>
-        {text('nameZh')}
-        {text('nameEn')}
-        {area('summaryZh', 3)}
-        {area('summaryEn', 3)}
-        {text('codeBasic', { width: 20 })}
-        {text('codeImplementation', { width: 30 })}
-        {select('area', choices(areaCodes, areaLabel, lang))}
-        {select('itemType', choices(itemTypeCodes, itemTypeLabel, lang))}
-        <Radios
-          name="audience"
-          legend={label('audience')}
-          value={value('audience')}
-          error={error('audience')}
-          items={choices(audienceCodes, audienceLabel, lang)}
-        />
-        {group('lifeEvents', choices(lifeEventCodes, lifeEventLabel, lang))}
-        {text('keywords', {
-          hint: langText(
-            lang,
-            '用顿号或逗号分隔，例如：办护照、护照申请',
-            'Separate with commas, e.g. passport, new passport',
-          ),
-        })}
-
-        <h2>{langText(lang, '实施主体与依据', 'Unit and legal basis')}</h2>
-        {text('unitCode', {
-          width: 20,
-          hint: langText(lang, '组织机构编码，例如 SF-CRJ', 'The unit code, e.g. SF-CRJ'),
-        })}
-        {text('unitName')}
-        {select('unitLevel', choices(unitLevelCodes, unitLevelLabel, lang))}
-        {area(
-          'legalBasis',
-          4,
-          langText(
-            lang,
-            '每行一条：法规名称 | 条款（条款可省略），例如：《中华人民共和国护照法》 | 第五条',
-            'One per line: title | article (the article may be left out), e.g. 《中华人民共和国护照法》 | 第五条',
-          ),
-        )}
-        {area('acceptanceConditions', 4, langText(lang, '每行一条。', 'One per line.'))}
-
-        <h2>{langText(lang, '办理时限', 'Time limits')}</h2>
-        {text('statutoryValue', { width: 3 })}
-        {select('statutoryUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
-        {text('promisedValue', { width: 3 })}
-        {select('promisedUnit', choices(timeUnitCodes, timeUnitLabel, lang))}
-        {yesNo(
-          'immediate',
-          langText(
-            lang,
-            '即办件当场办结；否则为承诺件。',
-            'Decided on the spot; otherwise within the promised time.',
-          ),
-        )}
-        {yesNo(
-          'instantReview',
-          langText(
-            lang,
-            '即审即办；否则为前审后批。',
-            'Reviewed and decided at once; otherwise reviewed, then approved.',
-          ),
-        )}
-        {area('timeNote', 2, undefined, true)}
-
-        <h2>{langText(lang, '收费', 'Fees')}</h2>
-        {yesNo('feeCharged')}
-        {area(
-          'feeItems',
-          3,
-          langText(
-            lang,
-            '每行一项：名称 | 金额（元） | 收费依据 | 备注（可省略），例如：护照工本费 | 120 | 发改价格〔2017〕1186号',
-            'One per line: name | amount in yuan | legal basis | note (optional), e.g. Passport fee | 120 | NDRC notice 1186 (2017)',
-          ),
-        )}
-        {area('feeWaiver', 2, undefined, true)}
-        {yesNo('onlinePayment')}
-
-        <h2>{langText(lang, '办理方式', 'How to apply')}</h2>
-        {group('channels', choices(channelCodes, channelLabel, lang))}
-        {group(
-          'onlineDepth',
-          onlineDepthCodes.map((c) => ({
-            value: c,
-            label: `${onlineDepthLabel[c].national} ${onlineDepthLabel[c][lang]}`,
-          })),
-        )}
-        {yesNo('fullyOnline')}
-        {text('visitsCount', { width: 2 })}
-        {area(
-          'visitsReason',
-          2,
-          langText(lang, '到现场次数大于0时必填。', 'Needed when a visit is needed.'),
-          true,
-        )}
-        {yesNo('booking')}
-        {group('courier', [
-          { value: 'materials', label: langText(lang, '申请材料可邮寄', 'Materials may be sent by courier') },
-          {
-            value: 'results',
-            label: langText(lang, '办理结果可寄递', 'The result may be delivered by courier'),
-          },
-        ])}
-
-        <h2>{langText(lang, '咨询、投诉与救济', 'Enquiries, complaints and remedies')}</h2>
-        {text('enquiryPhone', {
-          width: 20,
-          hint: langText(lang, '须带区号，例如 0000-61030001', 'With the area code, e.g. 0000-61030001'),
-        })}
-        {text('complaintPhone', {
-          width: 20,
-          hint: langText(
-            lang,
-            '须带区号，且不同于咨询电话',
-            'With the area code, and not the enquiry number',
-          ),
-        })}
-        {area('review', 2)}
-        {area('litigation', 2)}
-
-        <h2>{langText(lang, '审批结果', 'Result')}</h2>
-        {select('resultType', choices(resultTypeCodes, resultTypeLabel, lang))}
-        {text('resultName', { optional: true })}
-        {text('resultSample', {
-          optional: true,
-          hint: langText(
-            lang,
-            '样本文件路径，例如 samples/passport.pdf',
-            'Path of the sample file, e.g. samples/passport.pdf',
-          ),
-        })}
-        {text('onlineForm', {
-          optional: true,
-          width: 30,
-          hint: langText(lang, '在线申请表单的编号（如有）', 'The online form id, if any'),
-        })}
-
-        <h2>
-          {langText(
-            lang,
-            '情形与材料、办理流程、办理地点、常见问题',
-            'Situations and materials, steps, places, FAQ',
-          )}
-        </h2>
-        <TextArea
-          name="nested"
-          label={label('nested')}
-          hint={
-            <>
-              {langText(
-                lang,
-                '以 JSON 填写，包含 situations（情形及其材料）、steps（办理流程）、places（办理地点）、faq（常见问题）四项。保存时按事项结构逐项校验，错误会指出具体位置，例如 situations[0].materials[1].type。',
-                'Written as JSON with four keys: situations (each with its materials), steps, places and faq. Saving checks it against the item structure and names the exact place of each error, e.g. situations[0].materials[1].type.',
-              )}
-              <details class="catalog-example">
-                <summary>{langText(lang, '查看格式示例', 'Show an example')}</summary>
-                <pre>{NESTED_EXAMPLE}</pre>
-              </details>
-            </>
-          }
-          value={value('nested')}
-          error={error('nested')}
-          rows={24}
-        />
-
-        <div class="button-group">
-          <Button name="action" value="save" variant="secondary">
-            {langText(lang, '保存草稿', 'Save draft')}
-          </Button>
-          <Button name="action" value="submit">
-            {langText(lang, '提交审核', 'Submit for review')}
-          </Button>
-        </div>
-      </Form>
+      <EditorForm
+        lang={lang}
+        csrfToken={ctx.csrfToken ?? ''}
+        base={base}
+        baseVersion={current.version}
+        input={p.input}
+        error={error}
+      />
       <script src="/static/catalog-check.js" defer></script>
     </Layout>,
   );

@@ -1,127 +1,17 @@
-import type { Label, PublicationRule } from '../../shared/catalog/index.ts';
-import { jsonErrorAt } from './catalog-authoring.json.ts';
+import {
+  fieldLabel,
+  formFields,
+  listFields,
+  type FormField,
+  type Problem,
+} from './catalog-authoring.fields.ts';
+import { readNestedJson } from './catalog-authoring.json.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
 
-// The editor's form and the service item, both ways. The main fields are form controls; the nested parts
-// (situations with their materials, steps, places, FAQ) are one JSON text, because a form for lists of lists
-// would need scripts to add rows and the editors who write guides read JSON well enough.
+// The editor's form and the service item, both ways (the fields are catalog-authoring.fields.ts).
 //
 // Reading a form never fails: whatever was typed becomes the best item it can, and what could not be read is
 // reported by field; catalog-authoring.check.ts adds the schema and the publication rules.
-
-export const formFields = [
-  'nameZh',
-  'nameEn',
-  'summaryZh',
-  'summaryEn',
-  'codeBasic',
-  'codeImplementation',
-  'area',
-  'itemType',
-  'audience',
-  'lifeEvents',
-  'unitCode',
-  'unitName',
-  'unitLevel',
-  'legalBasis',
-  'acceptanceConditions',
-  'statutoryValue',
-  'statutoryUnit',
-  'promisedValue',
-  'promisedUnit',
-  'immediate',
-  'timeNote',
-  'instantReview',
-  'feeCharged',
-  'feeItems',
-  'feeWaiver',
-  'onlinePayment',
-  'channels',
-  'onlineDepth',
-  'fullyOnline',
-  'visitsCount',
-  'visitsReason',
-  'booking',
-  'courier',
-  'enquiryPhone',
-  'complaintPhone',
-  'review',
-  'litigation',
-  'resultType',
-  'resultName',
-  'resultSample',
-  'keywords',
-  'onlineForm',
-  'nested',
-] as const;
-export type FormField = (typeof formFields)[number];
-
-export const isFormField = (v: unknown): v is FormField =>
-  typeof v === 'string' && (formFields as readonly string[]).includes(v);
-
-/** Fields posted as checkbox groups: always read as lists. */
-export const listFields: readonly FormField[] = ['lifeEvents', 'channels', 'onlineDepth', 'courier'];
-
-export const fieldLabel: Record<FormField, Label> = {
-  nameZh: { zh: '事项名称（中文）', en: 'Name (Chinese)' },
-  nameEn: { zh: '事项名称（英文）', en: 'Name (English)' },
-  summaryZh: { zh: '事项简介（中文）', en: 'Summary (Chinese)' },
-  summaryEn: { zh: '事项简介（英文）', en: 'Summary (English)' },
-  codeBasic: { zh: '基本编码', en: 'Basic code' },
-  codeImplementation: { zh: '实施编码', en: 'Implementation code' },
-  area: { zh: '业务类别', en: 'Business area' },
-  itemType: { zh: '事项类型', en: 'Item type' },
-  audience: { zh: '服务对象', en: 'Audience' },
-  lifeEvents: { zh: '人生事件', en: 'Life events' },
-  unitCode: { zh: '实施主体编码', en: 'Implementing unit code' },
-  unitName: { zh: '实施主体名称', en: 'Implementing unit name' },
-  unitLevel: { zh: '行使层级', en: 'Level' },
-  legalBasis: { zh: '设定依据', en: 'Legal basis' },
-  acceptanceConditions: { zh: '受理条件', en: 'Acceptance conditions' },
-  statutoryValue: { zh: '法定办结时限', en: 'Statutory time limit' },
-  statutoryUnit: { zh: '法定时限单位', en: 'Statutory limit unit' },
-  promisedValue: { zh: '承诺办结时限', en: 'Promised time limit' },
-  promisedUnit: { zh: '承诺时限单位', en: 'Promised limit unit' },
-  immediate: { zh: '是否即办件', en: 'Decided on the spot' },
-  timeNote: { zh: '时限说明', en: 'Note on time limits' },
-  instantReview: { zh: '是否即审即办', en: 'Instant review' },
-  feeCharged: { zh: '是否收费', en: 'Fee charged' },
-  feeItems: { zh: '收费项目', en: 'Fee items' },
-  feeWaiver: { zh: '减免说明', en: 'Fee waiver' },
-  onlinePayment: { zh: '是否支持网上支付', en: 'Online payment' },
-  channels: { zh: '办理形式', en: 'Channels' },
-  onlineDepth: { zh: '网上办理深度', en: 'Online depth' },
-  fullyOnline: { zh: '是否全程网办', en: 'Fully online' },
-  visitsCount: { zh: '到办事现场次数', en: 'Number of visits' },
-  visitsReason: { zh: '必须现场办理原因', en: 'Why a visit is needed' },
-  booking: { zh: '是否支持预约办理', en: 'Booking' },
-  courier: { zh: '物流快递', en: 'Courier' },
-  enquiryPhone: { zh: '咨询电话', en: 'Enquiry phone' },
-  complaintPhone: { zh: '监督投诉电话', en: 'Complaint phone' },
-  review: { zh: '行政复议', en: 'Administrative review' },
-  litigation: { zh: '行政诉讼', en: 'Administrative litigation' },
-  resultType: { zh: '审批结果类型', en: 'Result type' },
-  resultName: { zh: '审批结果名称', en: 'Result name' },
-  resultSample: { zh: '审批结果样本', en: 'Result sample' },
-  keywords: { zh: '搜索关键词', en: 'Search keywords' },
-  onlineForm: { zh: '在线申请表单', en: 'Online form' },
-  nested: {
-    zh: '情形与材料、办理流程、办理地点、常见问题（JSON）',
-    en: 'Situations and materials, steps, places, FAQ (JSON)',
-  },
-};
-
-export type ProblemKind = 'input' | 'schema' | 'rule';
-
-export interface Problem {
-  field: FormField;
-  kind: ProblemKind;
-  message: Label;
-  /** The publication rule that failed, for rule problems. */
-  rule?: PublicationRule;
-  /** Where in the item, as a dotted path, e.g. `situations[0].materials[1].type`. */
-  path?: string;
-}
 
 // ---------------------------------------------------------------------------------------------- item → form
 
@@ -373,22 +263,9 @@ export function readInput(
   let nested: unknown;
   if (nestedText.trim() === '') nested = {};
   else {
-    try {
-      nested = JSON.parse(nestedText);
-    } catch {
-      nested = undefined;
-      const at = jsonErrorAt(nestedText);
-      const near = at?.near ? `“${at.near}”处` : '';
-      problem(
-        'nested',
-        at
-          ? `JSON 格式有误，第${at.line}行第${at.column}列${near}无法读取（常见原因：缺少逗号、多余的逗号、引号不配对）。`
-          : 'JSON 格式有误，无法读取。',
-        at
-          ? `The JSON cannot be read at line ${at.line}, column ${at.column}${at.near ? ` ("${at.near}")` : ''}: look for a missing or extra comma or an unmatched quote.`
-          : 'The JSON cannot be read.',
-      );
-    }
+    const read = readNestedJson(nestedText);
+    if ('value' in read) nested = read.value;
+    else problems.push({ field: 'nested', kind: 'input', message: read.problem });
   }
   if (nested !== undefined && (nested === null || typeof nested !== 'object' || Array.isArray(nested))) {
     problem(

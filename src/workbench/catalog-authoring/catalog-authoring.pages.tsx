@@ -9,7 +9,7 @@ import type { PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import type { Problem } from './catalog-authoring.form.ts';
+import type { Problem } from './catalog-authoring.fields.ts';
 import type { ItemListRow } from './catalog-authoring.repository.ts';
 import { versionStates, type VersionState } from './catalog-authoring.tables.ts';
 import { catalogNav, labelText, stateLabel, langText } from './catalog-authoring.words.ts';

@@ -38,10 +38,23 @@ export function viewReach(me: CurrentStaff): Reach[] {
   return [reachOf(me, 'catalog.edit'), reachOf(me, 'catalog.publish')];
 }
 
-const unitOf = (record: unknown) => (record as { unitPath: string }).unitPath;
+/** What the catalogue's rules are asked about: a guide, by the unit that implements it. */
+export interface CatalogRecord {
+  unitPath: string;
+}
 
+const unitOf = (record: unknown) => (record as CatalogRecord).unitPath;
+
+// Without a record, each rule answers whether a page opens at all (the route kernel's 403); with a guide, whether
+// the officer may do it to that one (the catalogue's pages answer the same 404 as for a missing guide when he
+// may not even see it, and 403 when he sees it but may not edit or decide).
 export const catalogPolicy = definePolicy<CurrentStaff>('catalog', {
+  // The list, the document library, one guide and its versions: either duty, within its reach.
   'catalog.view': (me, record) => (record === undefined ? worksOnCatalog(me) : mayView(me, unitOf(record))),
+  // Creating and writing guides of his units. Documents are no unit's: holding the duty anywhere is enough
+  // to add or replace one, since nothing reaches the portal without an approver publishing a guide naming it.
   'catalog.edit': jurisdictional('catalog.edit'),
+  // Publishing or returning the version in review, withdrawing the live one. Four eyes is the workflow's
+  // (catalog-authoring.workflow.ts), on every decision; isOwnWork above only lets the page say so first.
   'catalog.publish': jurisdictional('catalog.publish'),
 });

@@ -14,11 +14,11 @@ import type { CurrentStaff } from '../session.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import { evaluateItem } from './catalog-authoring.check.ts';
 import { sendDocumentsOf, withDocumentCheck } from './catalog-authoring.documents.ts';
+import { CatalogFieldError } from './catalog-authoring.messages.ts';
 import { isOwnWork, mayDecide } from './catalog-authoring.policy.ts';
 import {
   CatalogCheckError,
   CatalogConflictError,
-  CatalogFieldError,
   currentVersionOf,
   lockedItem,
   streamOf,
@@ -35,7 +35,9 @@ import {
 // Each is a transition of catalog-authoring.workflow.ts, which writes the state, the audit entry and the
 // message to the portal in the same transaction; this file adds the columns only a guide has.
 
-const MAX_COMMENT = 2000;
+/** The longest comment and reason; the route schemas and the words in catalog-authoring.messages.ts agree. */
+export const MAX_COMMENT = 2000;
+export const MAX_REASON = 500;
 
 /** The version in review that a decision is about, checked for reach and four eyes inside the transaction. */
 async function reviewable(tx: Tx, me: CurrentStaff, id: string, version: number) {
@@ -137,18 +139,9 @@ export async function returnVersion(
   comment: string | undefined,
 ): Promise<void> {
   const text = comment?.trim() ?? '';
-  if (!text || [...text].length > MAX_COMMENT)
-    throw new CatalogFieldError([
-      {
-        field: 'comment',
-        message: text
-          ? {
-              zh: `退回意见不能超过${MAX_COMMENT}字。`,
-              en: `The comment must be at most ${MAX_COMMENT} characters.`,
-            }
-          : { zh: '请填写退回意见，说明需要修改的内容。', en: 'Enter a comment saying what must change.' },
-      },
-    ]);
+  if (!text) throw new CatalogFieldError([{ field: 'comment', key: 'catalog.comment.missing' }]);
+  if ([...text].length > MAX_COMMENT)
+    throw new CatalogFieldError([{ field: 'comment', key: 'catalog.comment.tooLong' }]);
   const now = services.now();
   await services.db.transaction(async (tx) => {
     const { item, current } = await reviewable(tx, me, id, version);
@@ -178,13 +171,8 @@ export async function withdrawPublished(
   reason: string | undefined,
 ): Promise<number> {
   const text = reason?.trim() ?? '';
-  if ([...text].length > 500)
-    throw new CatalogFieldError([
-      {
-        field: 'reason',
-        message: { zh: '撤回原因不能超过500字。', en: 'The reason must be at most 500 characters.' },
-      },
-    ]);
+  if ([...text].length > MAX_REASON)
+    throw new CatalogFieldError([{ field: 'reason', key: 'catalog.reason.tooLong' }]);
   const now = services.now();
   return services.db.transaction(async (tx) => {
     const item = await lockedItem(tx, me, id);

@@ -2,17 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import { areaCodes, type Area, type UnitLevel } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { transition } from '../../shared/workflow/workflow.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { UnitKind } from '../db/schema.ts';
+import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
 import { withDocumentCheck } from './catalog-authoring.documents.ts';
-import { itemToInput, type Problem } from './catalog-authoring.form.ts';
-import { mayEdit, mayView, worksOnCatalog } from './catalog-authoring.policy.ts';
+import { itemToInput } from './catalog-authoring.form.ts';
+import { CatalogFieldError, type CatalogMessage } from './catalog-authoring.messages.ts';
+import { mayEdit } from './catalog-authoring.policy.ts';
 import {
   findItem,
   findVersion,
@@ -51,28 +54,28 @@ export class CatalogCheckError extends AppError {
   }
 }
 
-/** A form's own field problem (comment, id), with words in both languages. */
-export class CatalogFieldError extends AppError {
-  constructor(readonly problems: { field: string; message: { zh: string; en: string } }[]) {
-    super('VALIDATION', { fields: problems.map((p) => ({ field: p.field, message: p.message.zh })) });
-  }
-}
-
 /** The item as the officer may see it; out of reach and unknown get the same 404. */
 export async function visibleItem(services: ZoneServices, me: CurrentStaff, id: string): Promise<ItemRecord> {
-  // An officer with no catalogue duty anywhere is refused outright, which tells him nothing about any item.
-  if (!worksOnCatalog(me)) throw new AppError('FORBIDDEN');
-  if (!ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
-  const item = await findItem(services.db, id);
-  if (!item || !mayView(me, item.unitPath)) throw new AppError('NOT_FOUND');
-  return item;
+  return reachable(me, id, () => findItem(services.db, id));
 }
 
+/** The same, locked for a change inside the caller's transaction. */
 export async function lockedItem(tx: Tx, me: CurrentStaff, id: string): Promise<ItemRecord> {
-  if (!worksOnCatalog(me)) throw new AppError('FORBIDDEN');
+  return reachable(me, id, () => findItem(tx, id, { lock: true }));
+}
+
+async function reachable(
+  me: CurrentStaff,
+  id: string,
+  find: () => Promise<ItemRecord | undefined>,
+): Promise<ItemRecord> {
+  // An officer with no catalogue duty anywhere is refused outright, which tells him nothing about any item.
+  // The routes refuse him before this; services called on their own hold the same line.
+  if (!workbenchPolicy.can(me, 'catalog.view')) throw new AppError('FORBIDDEN');
   if (!ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
-  const item = await findItem(tx, id, { lock: true });
-  if (!item || !mayView(me, item.unitPath)) throw new AppError('NOT_FOUND');
+  const item = await find();
+  if (!item) throw new AppError('NOT_FOUND');
+  mustAllow(workbenchPolicy, me, 'catalog.view', item);
   return item;
 }
 
@@ -118,42 +121,18 @@ export async function createItem(
   by: AuditActor,
   input: NewItemInput,
 ): Promise<string> {
-  const problems: { field: string; message: { zh: string; en: string } }[] = [];
+  const problems: { field: string; key: CatalogMessage }[] = [];
   const id = input.id?.trim() ?? '';
-  if (!id) problems.push({ field: 'id', message: { zh: '请填写事项编号。', en: 'Enter the item id.' } });
-  else if (RESERVED_IDS.includes(id))
-    problems.push({
-      field: 'id',
-      message: {
-        zh: `“${id}”是系统保留字，不能用作事项编号。`,
-        en: `"${id}" is reserved and cannot be an id.`,
-      },
-    });
-  else if (!ITEM_ID.test(id) || id.length > 64)
-    problems.push({
-      field: 'id',
-      message: {
-        zh: '事项编号只能由小写字母、数字和连字符组成，例如 passport-renewal。',
-        en: 'The id may use lower-case letters, digits and hyphens only, like passport-renewal.',
-      },
-    });
+  if (!id) problems.push({ field: 'id', key: 'catalog.id.missing' });
+  else if (RESERVED_IDS.includes(id)) problems.push({ field: 'id', key: 'catalog.id.reserved' });
+  else if (!ITEM_ID.test(id) || id.length > 64) problems.push({ field: 'id', key: 'catalog.id.form' });
   const nameZh = input.nameZh?.trim() ?? '';
-  if (!nameZh)
-    problems.push({ field: 'nameZh', message: { zh: '请填写中文名称。', en: 'Enter the Chinese name.' } });
+  if (!nameZh) problems.push({ field: 'nameZh', key: 'catalog.nameZh.missing' });
   const nameEn = input.nameEn?.trim() ?? '';
-  if (!nameEn)
-    problems.push({ field: 'nameEn', message: { zh: '请填写英文名称。', en: 'Enter the English name.' } });
-  if (!isArea(input.area))
-    problems.push({ field: 'area', message: { zh: '请选择业务类别。', en: 'Choose the business area.' } });
+  if (!nameEn) problems.push({ field: 'nameEn', key: 'catalog.nameEn.missing' });
+  if (!isArea(input.area)) problems.push({ field: 'area', key: 'catalog.area.missing' });
   const unit = input.unitCode ? await unitOf(services.db, input.unitCode) : undefined;
-  if (!unit || !mayEdit(me, unit.path))
-    problems.push({
-      field: 'unitCode',
-      message: {
-        zh: '请选择您管辖范围内的实施主体。',
-        en: 'Choose an implementing unit within your jurisdiction.',
-      },
-    });
+  if (!unit || !mayEdit(me, unit.path)) problems.push({ field: 'unitCode', key: 'catalog.unit.outOfReach' });
   if (problems.length > 0 || !unit || !isArea(input.area)) throw new CatalogFieldError(problems);
   const area = input.area;
 
@@ -187,10 +166,7 @@ export async function createItem(
       })
       .onConflictDoNothing({ target: items.id })
       .returning({ id: items.id });
-    if (!created)
-      throw new CatalogFieldError([
-        { field: 'id', message: { zh: '该事项编号已被使用。', en: 'This id is already in use.' } },
-      ]);
+    if (!created) throw new CatalogFieldError([{ field: 'id', key: 'catalog.id.taken' }]);
     await tx.insert(versions).values({
       itemId: id,
       version: 1,
@@ -396,5 +372,3 @@ function readUnitCode(item: Record<string, unknown>): string {
   const code = typeof unit?.unitCode === 'string' ? unit.unitCode : '';
   return /^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$/.test(code) ? code : '';
 }
-
-export type { Problem };

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import type { LightMyRequestResponse } from 'fastify';
+import type { RegisteredRoute } from '../../src/shared/http/route-kernel.ts';
+import type { FormClient } from './browser-like.ts';
+
+// The engine of the generated permission tests: each zone's test file names its actors and sample values, and
+// the routes come from the app itself (`app.routeList`), so a new route is covered the moment it is registered.
+
+/** The route's address with each `:param` replaced by the sample of that name; a param without one fails. */
+export function sampleUrl(
+  route: Pick<RegisteredRoute, 'url'>,
+  samples: Readonly<Record<string, string>>,
+): string {
+  return route.url.replace(/:(\w+)/g, (_all, name: string) => {
+    const value = samples[name];
+    assert.ok(value !== undefined, `${route.url}: no sample value for :${name}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export interface Answer {
+  status: number;
+  code: string | undefined;
+  location: string | undefined;
+}
+
+function answerOf(response: LightMyRequestResponse): Answer {
+  let code: string | undefined;
+  if ((response.headers['content-type'] ?? '').toString().startsWith('application/json')) {
+    code = (JSON.parse(response.body) as { error?: { code?: string } }).error?.code;
+  }
+  const location = response.headers.location;
+  return { status: response.statusCode, code, location: typeof location === 'string' ? location : undefined };
+}
+
+/**
+ * Asks as an API client would (JSON, no CSRF token): the permission is decided before the CSRF check and the
+ * body, so nothing is changed by asking, and the answer says whether the kernel let the request through.
+ */
+export async function askAsApi(client: FormClient, method: string, url: string): Promise<Answer> {
+  return answerOf(await client.json(method as 'GET' | 'POST', url));
+}
+
+export async function askAsPage(client: FormClient, url: string): Promise<Answer> {
+  return answerOf(await client.get(url));
+}
+
+/** The same request as a form post with a valid CSRF token, so the handler itself answers. */
+export async function postForm(client: FormClient, url: string, token: string): Promise<Answer> {
+  return answerOf(await client.post(url, {}, { csrf: token }));
+}
+
+/** Let through by the kernel: neither "sign in" nor "not allowed" (a 404, 422 or CSRF refusal may follow). */
+export function passedKernel(answer: Answer): boolean {
+  return answer.status !== 401 && answer.code !== 'FORBIDDEN' && answer.code !== 'UNAUTHENTICATED';
+}
+
+export function describeRoute(route: RegisteredRoute): string {
+  return `${route.method} ${route.url} (${route.permission})`;
+}

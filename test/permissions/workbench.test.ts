@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { and, eq, like, not } from 'drizzle-orm';
+import { PUBLIC } from '../../src/shared/policy/registry.ts';
+import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
+import { roleAssignments, units, type Role, type Scope } from '../../src/workbench/db/schema.ts';
+import { workbenchPolicy } from '../../src/workbench/policy.ts';
+import type { CurrentStaff } from '../../src/workbench/session.ts';
+import type { FormClient } from '../helpers/browser-like.ts';
+import {
+  askAsApi,
+  askAsPage,
+  describeRoute,
+  passedKernel,
+  postForm,
+  sampleUrl,
+} from '../helpers/permission-matrix.ts';
+import { browser, csrf, logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
+
+// Generated from the workbench's own route list and policy registry: every route, every role at two reaches
+// (one police station; the whole force), and a visitor who is not signed in. Adding a route adds its rows here.
+
+const roles: Role[] = [
+  'window-clerk',
+  'reviewer',
+  'approver',
+  'supervisor',
+  'discipline-inspector',
+  'letter-handler',
+  'content-editor',
+  'administrator',
+  'auditor',
+];
+const reaches: { label: string; unitCode: string; scope: Scope }[] = [
+  { label: 'station', unitCode: 'SF-D01-P01', scope: 'unit' },
+  { label: 'force-wide', unitCode: 'SF-0000', scope: 'subtree' },
+];
+
+/** Values for route params that name nothing: every route must answer for them as for a missing record. */
+const missing: Record<string, string> = {
+  id: randomUUID(),
+  assignmentId: randomUUID(),
+  code: 'SF-NONE',
+  version: '999',
+  zone: 'portal',
+  folder: 'forms',
+  name: 'no-such-document.pdf',
+};
+
+let zone: Workbench;
+before(async () => {
+  zone = await startWorkbench();
+});
+after(async () => zone.close());
+
+async function actorFor(officerId: string, badgeNo: string, unitCode: string): Promise<CurrentStaff> {
+  const assignments = await zone.services.db
+    .select({
+      role: roleAssignments.role,
+      unitCode: roleAssignments.unitCode,
+      unitPath: units.path,
+      scope: roleAssignments.scope,
+    })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.code, roleAssignments.unitCode))
+    .where(eq(roleAssignments.staffId, officerId));
+  return { id: officerId, badgeNo, name: '测试民警', unitCode, assignments };
+}
+
+test('every route declares a permission the registry knows', () => {
+  const routes = zone.app.routeList;
+  assert.ok(routes.length > 30, `the workbench registers its routes (${routes.length})`);
+  const undeclared = routes.filter((r) => r.permission !== PUBLIC && !workbenchPolicy.has(r.permission));
+  assert.deepEqual(undeclared.map(describeRoute), []);
+});
+
+describe('a visitor who is not signed in', () => {
+  test('is sent to sign in on every protected page and gets 401 from every protected route', async () => {
+    const client = browser(zone.app);
+    for (const route of zone.app.routeList.filter((r) => r.permission !== PUBLIC)) {
+      const url = sampleUrl(route, missing);
+      const api = await askAsApi(client, route.method, url);
+      assert.equal(api.status, 401, describeRoute(route));
+      assert.equal(api.code, 'UNAUTHENTICATED', describeRoute(route));
+      if (route.method === 'GET') {
+        const page = await askAsPage(client, url);
+        assert.equal(page.status, 303, describeRoute(route));
+        assert.equal(page.location, `/staff/login?next=${encodeURIComponent(url)}`, describeRoute(route));
+      }
+    }
+  });
+
+  test('reaches every public route', async () => {
+    const client = browser(zone.app);
+    for (const route of zone.app.routeList.filter((r) => r.permission === PUBLIC)) {
+      const answer = await askAsApi(client, route.method, sampleUrl(route, missing));
+      assert.ok(passedKernel(answer), `${describeRoute(route)}: ${JSON.stringify(answer)}`);
+    }
+  });
+});
+
+for (const reach of reaches) {
+  describe(`each role, ${reach.label}`, () => {
+    for (const role of roles) {
+      test(`${role} gets exactly what the policy allows on every route`, async () => {
+        const officer = await makeOfficer(zone, {
+          unitCode: reach.unitCode,
+          role,
+          scope: reach.scope,
+          enrolled: true,
+        });
+        const client = await logIn(zone, officer);
+        const actor = await actorFor(officer.id, officer.badgeNo, reach.unitCode);
+        for (const route of zone.app.routeList.filter((r) => r.permission !== PUBLIC)) {
+          const answer = await askAsApi(client, route.method, sampleUrl(route, missing));
+          const label = `${describeRoute(route)} as ${role}: ${JSON.stringify(answer)}`;
+          if (workbenchPolicy.can(actor, route.permission)) assert.ok(passedKernel(answer), label);
+          else assert.deepEqual([answer.status, answer.code], [403, 'FORBIDDEN'], label);
+        }
+      });
+    }
+  });
+}
+
+// A record outside the officer's jurisdiction answers exactly as a record that does not exist, so the answer
+// does not tell him it is there. Each family names the records its routes' params point at.
+interface Family {
+  label: string;
+  pattern: RegExp;
+  signIn(): Promise<{ client: FormClient; token: string }>;
+  foreign(): Promise<Record<string, string>>;
+}
+
+async function signedIn(role: Role, unitCode: string, scope: Scope, formPage: string) {
+  const officer = await makeOfficer(zone, { unitCode, role, scope, enrolled: true });
+  const client = await logIn(zone, officer);
+  return { client, token: csrf((await client.get(formPage)).body) };
+}
+
+const families: Family[] = [
+  {
+    label: 'another district’s officer, to a district administrator',
+    pattern: /^\/staff\/:id(?:\/|$)/,
+    signIn: () => signedIn('administrator', 'SF-D01', 'subtree', '/staff'),
+    foreign: async () => {
+      const other = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'window-clerk' });
+      const [assignment] = await zone.services.db
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(eq(roleAssignments.staffId, other.id));
+      assert.ok(assignment);
+      return { id: other.id, assignmentId: assignment.id };
+    },
+  },
+  {
+    label: 'a guide of another unit, to a station’s content editor and approver',
+    pattern: /^\/catalog\/:id(?:\/|$)/,
+    signIn: async () => {
+      const officer = await makeOfficer(zone, {
+        unitCode: 'SF-D01-P01',
+        assignments: [
+          { role: 'content-editor', unitCode: 'SF-D01-P01', scope: 'unit' },
+          { role: 'approver', unitCode: 'SF-D01-P01', scope: 'unit' },
+        ],
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/catalog/new')).body) };
+    },
+    foreign: async () => {
+      const [item] = await zone.services.db
+        .select({ id: catalogItems.id })
+        .from(catalogItems)
+        .where(and(not(like(catalogItems.unitCode, 'SF-D01-P01%'))))
+        .limit(1);
+      assert.ok(item, 'the demo catalogue has guides of other units');
+      return { id: item.id, version: '1' };
+    },
+  },
+];
+
+// Routes with params that are not about one unit's record, and why.
+const notRecordScoped: Record<string, string> = {
+  '/org/:code': 'the unit directory is open to every officer',
+  '/exchange/quarantine/:zone/:id': 'only force-wide officers reach the exchange at all',
+  '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',
+};
+
+test('every route with params is covered by a record family or says why it is not about one unit', () => {
+  const uncovered = zone.app.routeList
+    .filter((r) => r.url.includes(':'))
+    .filter((r) => !families.some((f) => f.pattern.test(r.url)) && !(r.url in notRecordScoped));
+  assert.deepEqual(uncovered.map(describeRoute), []);
+});
+
+for (const family of families) {
+  test(`${family.label}: every route answers as for a missing record`, async () => {
+    const { client, token } = await family.signIn();
+    const foreign = await family.foreign();
+    const routes = zone.app.routeList.filter((r) => family.pattern.test(r.url));
+    assert.ok(routes.length > 0, family.label);
+    for (const route of routes) {
+      const there = sampleUrl(route, { ...missing, ...foreign });
+      const absent = sampleUrl(route, missing);
+      const label = describeRoute(route);
+      if (route.method === 'GET') {
+        const [a, b] = [await askAsApi(client, 'GET', there), await askAsApi(client, 'GET', absent)];
+        assert.deepEqual(a, b, label);
+        assert.equal(a.status, 404, label);
+        assert.deepEqual(await askAsPage(client, there), await askAsPage(client, absent), label);
+      } else {
+        const [a, b] = [await postForm(client, there, token), await postForm(client, absent, token)];
+        assert.deepEqual(a, b, label);
+        assert.equal(a.status, 404, label);
+      }
+    }
+  });
+}
