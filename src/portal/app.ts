@@ -52,7 +52,7 @@ export async function buildPortal(
       return errorPage(ctx, view);
     },
   });
-  registerKeepAlive(app, idle);
+  registerKeepAlive(app, idle, 'account.use');
   registerHomeRoutes(app);
   registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);

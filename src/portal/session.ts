@@ -1,7 +1,6 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
-import { wantsJson } from '../shared/http/error-handler.ts';
 import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
 import type { Db } from '../shared/db/database.ts';
 import { citizens } from './db/schema.ts';
@@ -9,6 +8,8 @@ import { citizens } from './db/schema.ts';
 export interface CurrentCitizen {
   id: string;
   displayName: string;
+  /** The number he signed in with: invitations to act for a company are addressed to it. */
+  mobile: string;
 }
 
 declare module 'fastify' {
@@ -26,22 +27,14 @@ export function citizenLoader(db: Db, idle: IdlePolicy) {
     if (!subject?.startsWith('citizen:')) return;
     const id = subject.slice('citizen:'.length);
     const [row] = await db
-      .select({ id: citizens.id, displayName: citizens.displayName })
+      .select({ id: citizens.id, displayName: citizens.displayName, mobile: citizens.mobile })
       .from(citizens)
       .where(eq(citizens.id, id));
     request.citizen = row;
   };
 }
 
-/** Pages send a visitor who is not signed in to the login page and back; the API answers 401. */
-export async function requireCitizen(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.citizen) return;
-  if (wantsJson(request)) throw new AppError('UNAUTHENTICATED');
-  // After an idle timeout the login page says why the person has to sign in again.
-  const expired = request.sessionTimedOut ? '&expired=1' : '';
-  await reply.redirect(`/login?next=${encodeURIComponent(request.url)}${expired}`, 303);
-}
-
+/** The citizen the kernel loaded for a route whose permission needs one. */
 export function citizenOf(request: FastifyRequest): CurrentCitizen {
   if (!request.citizen) throw new AppError('UNAUTHENTICATED');
   return request.citizen;

@@ -56,7 +56,7 @@ export async function buildWorkbench(
       return errorPage(ctx, view);
     },
   });
-  registerKeepAlive(app, idle);
+  registerKeepAlive(app, idle, 'home.view');
   registerHomeRoutes(app, services);
   registerLoginRoutes(app, services);
   registerStaffRoutes(app, services);

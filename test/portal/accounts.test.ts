@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
 import { citizens, notifications } from '../../src/portal/db/schema.ts';
 import { FormClient, csrfFrom } from '../helpers/browser-like.ts';
+import { freshMobile, registerCitizen } from '../helpers/citizens.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 let zone: TestZone;
@@ -10,9 +11,6 @@ before(async () => {
   zone = await startTestZone('portal');
 });
 after(async () => zone.close());
-
-let nextMobile = 13900000000;
-const freshMobile = () => String(++nextMobile);
 
 async function lastCodeFor(mobile: string): Promise<string> {
   await zone.drainJobs();
@@ -28,19 +26,8 @@ async function lastCodeFor(mobile: string): Promise<string> {
   return code;
 }
 
-async function registered(client: FormClient, mobile = freshMobile(), password = 'Quiet-Harbour-42') {
-  const step1 = await client.post('/register', { mobile });
-  assert.equal(step1.statusCode, 303);
-  const code = await lastCodeFor(mobile);
-  const step2 = await client.post('/register/details', {
-    code,
-    displayName: '小王',
-    password,
-    confirm: password,
-  });
-  assert.equal(step2.statusCode, 303, step2.body.slice(0, 500));
-  return { mobile, password };
-}
+const registered = (client: FormClient) =>
+  registerCitizen(zone, { client, displayName: '小王', password: 'Quiet-Harbour-42' });
 
 describe('citizen registration and login', () => {
   test('a citizen registers with an SMS code and lands on the account page', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { relayOnce } from '../../src/exchange/relay.ts';
-import { citizens, companies, companyEvents, notifications } from '../../src/portal/db/schema.ts';
+import { citizens, companies, companyEvents } from '../../src/portal/db/schema.ts';
 import { actingRole, INVITATIONS_PER_COMPANY_PER_DAY } from '../../src/portal/companies/companies.service.ts';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import {
@@ -11,7 +11,7 @@ import {
   seedMarketRegistry,
 } from '../../src/workbench/market-registry/market-registry.seed.ts';
 import { seedRegistry, syntheticResidents } from '../../src/workbench/registry/registry.seed.ts';
-import { FormClient } from '../helpers/browser-like.ts';
+import { freshMobile, registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import { rows, startPair, type Pair } from '../exchange/helpers.ts';
 
 let pair: Pair;
@@ -32,38 +32,8 @@ async function cross(): Promise<void> {
   await pair.portal.processInbox();
 }
 
-const PASSWORD = 'Quiet-harbour-lamp-47';
-let nextMobile = 13500000000;
-
-interface Person {
-  client: FormClient;
-  mobile: string;
-  id: string;
-}
-
-async function person(): Promise<Person> {
-  const { portal } = pair;
-  const client = new FormClient(portal.app);
-  const mobile = String(++nextMobile);
-  await client.post('/register', { mobile });
-  await portal.drainJobs();
-  const [sms] = await portal.services.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.recipient, mobile))
-    .orderBy(desc(notifications.createdAt))
-    .limit(1);
-  const code = /验证码 (\d{6})/.exec(sms?.body ?? '')?.[1] ?? '';
-  const done = await client.post('/register/details', {
-    code,
-    displayName: `用户${mobile.slice(-4)}`,
-    password: PASSWORD,
-    confirm: PASSWORD,
-  });
-  assert.equal(done.statusCode, 303, done.body.slice(0, 300));
-  const [row] = await portal.services.db.select().from(citizens).where(eq(citizens.mobile, mobile));
-  return { client, mobile, id: row!.id };
-}
+type Person = RegisteredCitizen;
+const person = () => registerCitizen(pair.portal);
 
 /** A person whose real-name check against the population registry has passed. */
 async function verifiedPerson(resident: { name: string; idNumber: string }): Promise<Person> {
@@ -288,7 +258,7 @@ describe('agents', () => {
 
   test('an invitation reads the same for a registered number and an unknown one', async () => {
     const registered = await person();
-    const unknown = String(++nextMobile);
+    const unknown = freshMobile();
     const [a, b] = [await invite(registered.mobile), await invite(unknown)];
     assert.equal(a.statusCode, b.statusCode);
     assert.equal(a.headers.location, b.headers.location);
@@ -356,6 +326,33 @@ describe('agents', () => {
     assert.equal(await actingRole(pair.portal.services, rep.id, companyId), 'legal-representative');
   });
 
+  test('a mistyped invitation comes back on the company page for the representative, and tells others nothing', async () => {
+    const long = '1'.repeat(21);
+    const refused = await invite(long);
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /示范市示范贸易有限公司/);
+    assert.match(refused.body, /“mobile”过长，最多 20 个字符/);
+    assert.match(refused.body, new RegExp(`value="${long}"`));
+    // Someone else gets the plain refusal of the input, as for a company that does not exist.
+    const stranger = await person();
+    const missing = '/account/companies/00000000-0000-4000-8000-000000000000';
+    for (const url of [companyUrl, missing]) {
+      const probe = await stranger.client.post(
+        `${url}/invitations`,
+        { mobile: long },
+        { formUrl: '/account' },
+      );
+      assert.equal(probe.statusCode, 422, url);
+      assert.doesNotMatch(probe.body, /示范市示范贸易有限公司|邀请经办人/, url);
+    }
+    const valid = await stranger.client.post(
+      `${companyUrl}/invitations`,
+      { mobile: '13700000000' },
+      { formUrl: '/account' },
+    );
+    assert.equal(valid.statusCode, 404);
+  });
+
   test('every change of who acts for the company is recorded', async () => {
     const events = await pair.portal.services.db
       .select()
@@ -386,8 +383,8 @@ describe('agents', () => {
         .where(and(eq(companyEvents.companyId, companyId), eq(companyEvents.action, 'invitation.sent')))
     ).length;
     for (let i = sentToday; i < INVITATIONS_PER_COMPANY_PER_DAY; i++)
-      assert.equal((await invite(String(++nextMobile))).statusCode, 303);
-    const throttled = await invite(String(++nextMobile));
+      assert.equal((await invite(freshMobile())).statusCode, 303);
+    const throttled = await invite(freshMobile());
     assert.equal(throttled.statusCode, 429);
     assert.match(throttled.body, /操作过于频繁/);
 

@@ -1,30 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { notifications } from '../../src/portal/db/schema.ts';
 import { FormClient, csrfFrom } from '../helpers/browser-like.ts';
+import { CITIZEN_PASSWORD, registerCitizen } from '../helpers/citizens.ts';
 import { captureLogs, concrete, routeList } from '../helpers/edge.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 let zone: TestZone;
-const PASSWORD = 'Lantern-Quay-4418';
+const PASSWORD = CITIZEN_PASSWORD;
 let mobile = '';
 before(async () => {
   zone = await startTestZone('portal');
-  mobile = `139${String(process.pid).padStart(8, '0').slice(-8)}`;
-  const client = new FormClient(zone.app);
-  assert.equal((await client.post('/register', { mobile })).statusCode, 303);
-  await zone.drainJobs();
-  const [sms] = await zone.services.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.recipient, mobile))
-    .orderBy(desc(notifications.createdAt))
-    .limit(1);
-  const code = /验证码 (\d{6})/.exec(sms?.body ?? '')?.[1] ?? '';
-  const details = { code, displayName: '小边', password: PASSWORD, confirm: PASSWORD };
-  assert.equal((await client.post('/register/details', details)).statusCode, 303);
+  ({ mobile } = await registerCitizen(zone, { displayName: '小边' }));
 });
 after(async () => zone.close());
 

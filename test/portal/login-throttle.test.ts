@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { notifications } from '../../src/portal/db/schema.ts';
 import { FormClient, csrfFrom } from '../helpers/browser-like.ts';
+import { freshMobile, lastSmsTo, registerCitizen } from '../helpers/citizens.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 // Attacks on the sign-in doors, each sent the way it worked before: parallel guesses, probing for accounts,
@@ -19,35 +18,10 @@ before(async () => {
 });
 after(async () => zone.close());
 
-let nextMobile = 13500000000;
-const freshMobile = () => String(++nextMobile);
 let nextAddress = 1;
 const freshAddress = () => `172.20.${nextAddress >> 8}.${nextAddress++ & 255}`;
 
-async function lastSmsTo(mobile: string): Promise<string> {
-  await zone.drainJobs();
-  const [row] = await zone.services.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.recipient, mobile))
-    .orderBy(desc(notifications.createdAt))
-    .limit(1);
-  return row?.body ?? '';
-}
-
-async function registered(mobile = freshMobile(), password = 'Lantern-Quay-4418') {
-  const client = new FormClient(zone.app);
-  assert.equal((await client.post('/register', { mobile })).statusCode, 303);
-  const code = /验证码 (\d{6})/.exec(await lastSmsTo(mobile))?.[1] ?? '';
-  const done = await client.post('/register/details', {
-    code,
-    displayName: '小李',
-    password,
-    confirm: password,
-  });
-  assert.equal(done.statusCode, 303);
-  return { mobile, password };
-}
+const registered = () => registerCitizen(zone, { password: 'Lantern-Quay-4418', displayName: '小李' });
 
 /** One login form post from an address of its own, with its own session and CSRF token. */
 async function loginFrom(address: string, mobile: string, password: string): Promise<LightMyRequestResponse> {
@@ -150,7 +124,7 @@ describe('password guessing', () => {
     clockOffset += 61_000; // one code a minute per number
     const owner = new FormClient(zone.app);
     assert.equal((await owner.post('/reset-password', { mobile })).statusCode, 303);
-    const code = /验证码 (\d{6})/.exec(await lastSmsTo(mobile))?.[1] ?? '';
+    const code = /验证码 (\d{6})/.exec(await lastSmsTo(zone, mobile))?.[1] ?? '';
     const reset = await owner.post('/reset-password/new', {
       code,
       password: 'Harbour-Kite-5172',
@@ -166,7 +140,7 @@ describe('SMS codes', () => {
   async function guessResetCodeInParallel(mobile: string): Promise<{ attacker: FormClient; code: string }> {
     const attacker = new FormClient(zone.app);
     assert.equal((await attacker.post('/reset-password', { mobile })).statusCode, 303);
-    const code = /验证码 (\d{6})/.exec(await lastSmsTo(mobile))?.[1] ?? '';
+    const code = /验证码 (\d{6})/.exec(await lastSmsTo(zone, mobile))?.[1] ?? '';
     // Guesses that are surely wrong, so the test never passes or fails by luck.
     const guesses = Array.from({ length: 21 }, (_, i) => String(100000 + i)).filter((g) => g !== code);
     const csrf = csrfFrom((await attacker.get('/reset-password/new')).body) ?? '';
@@ -222,11 +196,11 @@ describe('probing for accounts', () => {
     assert.equal(takenAnswer.statusCode, 303);
     assert.equal(freeAnswer.statusCode, 303);
     assert.equal(takenAnswer.headers.location, freeAnswer.headers.location);
-    const notice = await lastSmsTo(taken);
+    const notice = await lastSmsTo(zone, taken);
     assert.match(notice, /已有账号/);
     assert.match(notice, /忘记密码/);
     assert.doesNotMatch(notice, /\d{6}/, 'the holder gets no code for an account that exists');
-    assert.match(await lastSmsTo(free), /验证码 \d{6}/);
+    assert.match(await lastSmsTo(zone, free), /验证码 \d{6}/);
     // The next step and the one-a-minute limit behave alike too.
     const details = {
       code: '123456',

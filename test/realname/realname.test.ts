@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
-import { citizens, inbox, notifications, outbox, realnameChecks } from '../../src/portal/db/schema.ts';
+import { citizens, inbox, outbox, realnameChecks } from '../../src/portal/db/schema.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../src/exchange/contracts/index.ts';
 import { purgeCrossedPayloads } from '../../src/exchange/retention.ts';
 import { realnameStream } from '../../src/portal/realname/realname.service.ts';
@@ -13,7 +13,8 @@ import {
   seedRegistry,
   syntheticResidents,
 } from '../../src/workbench/registry/registry.seed.ts';
-import { FormClient } from '../helpers/browser-like.ts';
+import type { FormClient } from '../helpers/browser-like.ts';
+import { registerCitizen } from '../helpers/citizens.ts';
 import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 
 let portal: TestZone;
@@ -52,28 +53,7 @@ async function crossBothWays(): Promise<void> {
   await portal.processInbox();
 }
 
-let nextMobile = 13600000000;
-async function citizen(): Promise<{ client: FormClient; mobile: string }> {
-  const client = new FormClient(portal.app);
-  const mobile = String(++nextMobile);
-  await client.post('/register', { mobile });
-  await portal.drainJobs();
-  const [sms] = await portal.services.db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.recipient, mobile))
-    .orderBy(desc(notifications.createdAt))
-    .limit(1);
-  const code = /验证码 (\d{6})/.exec(sms?.body ?? '')?.[1] ?? '';
-  const done = await client.post('/register/details', {
-    code,
-    displayName: '核验',
-    password: 'Quiet-Harbour-42',
-    confirm: 'Quiet-Harbour-42',
-  });
-  assert.equal(done.statusCode, 303);
-  return { client, mobile };
-}
+const citizen = () => registerCitizen(portal, { displayName: '核验' });
 
 async function statusOf(mobile: string): Promise<string | undefined> {
   const [row] = await portal.services.db.select().from(citizens).where(eq(citizens.mobile, mobile));

@@ -1,3 +1,4 @@
+import type { MessageLookup } from '../../shared/http/forms.ts';
 import type { Lang } from '../../shared/http/request-context.ts';
 
 const zh = {
@@ -54,3 +55,7 @@ export type AccountMessage = keyof typeof zh;
 export function accountMessage(lang: Lang, key: AccountMessage): string {
   return lang === 'en' ? en[key] : zh[key];
 }
+
+/** The feature's words for the message keys its services put in field errors, for the form-error translator. */
+export const accountWords: MessageLookup = (lang, key) =>
+  Object.hasOwn(zh, key) ? accountMessage(lang, key as AccountMessage) : undefined;

@@ -11,3 +11,22 @@ export function numberKey(services: ZoneServices, mobile: string): ThrottleKey {
 export function addressKey(sourceIp: string): ThrottleKey {
   return { key: `citizen-login:ip:${sourceIp}`, policy: PER_ADDRESS };
 }
+
+// A hostile `next` is replaced by a safe target (safeNext), not refused: the person still signs in.
+export const nextTarget = { redirectTargets: ['next'] };
+
+/**
+ * The routes' own per-address limits, before any counter above: login and code sending are the two doors an
+ * attacker knocks on.
+ */
+export function authLimits(services: ZoneServices) {
+  return {
+    loginLimit: {
+      rateLimit: { max: services.authRateLimit, timeWindow: '1 minute' },
+      input: nextTarget,
+    },
+    codeLimit: {
+      rateLimit: { max: Math.max(1, Math.ceil(services.authRateLimit / 2)), timeWindow: '1 minute' },
+    },
+  };
+}

@@ -1,95 +1,36 @@
-import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
-import { areaCodes, audienceCodes, itemTypeCodes, lifeEventCodes, ServiceItem } from '../../shared/catalog/index.ts';
+import Type from 'typebox';
+import { areaCodes, lifeEventCodes } from '../../shared/catalog/index.ts';
+import type { App } from '../../shared/http/app.ts';
+import { ErrorResponse } from '../../shared/http/schemas.ts';
+import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
+import {
+  Guide,
+  ItemList,
+  presentGuide,
+  presentList,
+  presentSearch,
+  SearchResults,
+} from './catalog.presenter.ts';
 import { MAX_QUERY_CHARS } from './catalog.search.ts';
 import * as service from './catalog.service.ts';
-import { documentHref } from './catalog.view.tsx';
 
-// The catalogue for apps and mini-programs: the same service functions as the pages, as JSON.
-
-const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-    requestId: Type.String(),
-  }),
-});
-
-const Localized = Type.Object({ zh: Type.String(), en: Type.String() });
-
-export const ItemSummary = Type.Object({
-  id: Type.String(),
-  version: Type.Integer(),
-  name: Localized,
-  summary: Localized,
-  area: Type.Enum(areaCodes),
-  audience: Type.Enum(audienceCodes),
-  itemType: Type.Enum(itemTypeCodes),
-  lifeEvents: Type.Array(Type.Enum(lifeEventCodes)),
-  fullyOnline: Type.Boolean(),
-  visits: Type.Integer({ description: 'Visits in person needed (0 = none, 1 = at most one)' }),
-  href: Type.String({ description: 'The guide page on the portal' }),
-});
-export type ItemSummary = Static<typeof ItemSummary>;
-
-const DocumentLink = Type.Object({
-  path: Type.String({ description: 'As the guide names it, e.g. forms/crj-application-form.pdf' }),
-  kind: Type.Union([Type.Literal('form'), Type.Literal('sample')]),
-  title: Type.String(),
-  bytes: Type.Integer(),
-  href: Type.String({ description: 'Where to download the PDF' }),
-});
-
-const Paging = {
-  total: Type.Integer(),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  pageCount: Type.Integer(),
-};
-
-const Segment = Type.Object({ text: Type.String(), match: Type.Boolean() });
-
-const SearchHit = Type.Object({
-  ...ItemSummary.properties,
-  score: Type.Number(),
-  highlights: Type.Object(
-    {
-      name: Type.Array(Segment),
-      snippet: Type.Array(Segment),
-    },
-    { description: 'Text cut into pieces, with the pieces that matched the query marked; plain text, not HTML' },
-  ),
-});
-
-function summarise(item: ServiceItem): ItemSummary {
-  return {
-    id: item.id,
-    version: item.version,
-    name: item.name,
-    summary: item.summary,
-    area: item.area,
-    audience: item.audience,
-    itemType: item.itemType,
-    lifeEvents: item.lifeEvents,
-    fullyOnline: item.onlineDepth.fullyOnline,
-    visits: item.visits.count,
-    href: `/services/items/${item.id}`,
-  };
-}
+// The catalogue for apps and mini-programs: the same service functions as the pages, as JSON, open to all.
 
 const PageQuery = {
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 };
 
-export function registerCatalogApi(app: FastifyInstance, services: ZoneServices): void {
+const publicApi = { permission: PUBLIC };
+
+export function registerCatalogApi(app: App, services: ZoneServices): void {
   const { db } = services;
 
   app.get(
     '/api/v1/services',
     {
+      config: publicApi,
       schema: {
         tags: ['catalog'],
         summary: 'List published service items, filtered by area, audience or life event',
@@ -103,26 +44,17 @@ export function registerCatalogApi(app: FastifyInstance, services: ZoneServices)
           lifeEvent: Type.Optional(Type.Enum(lifeEventCodes)),
           ...PageQuery,
         }),
-        response: { 200: Type.Object({ items: Type.Array(ItemSummary), ...Paging }), 422: ErrorResponse },
+        response: { 200: ItemList, 422: ErrorResponse },
       },
     },
-    async (request) => {
-      const q = request.query as {
-        area?: (typeof areaCodes)[number];
-        audience?: service.AudienceFilter;
-        lifeEvent?: (typeof lifeEventCodes)[number];
-        page?: number;
-        pageSize?: number;
-      };
-      const result = await service.listItems(db, q);
-      return { ...result, items: result.items.map(summarise) };
-    },
+    async (request) => presentList(await service.listItems(db, request.query)),
   );
 
   // Registered before /{id}: the router prefers the fixed path anyway, but readers should not have to know that.
   app.get(
     '/api/v1/services/search',
     {
+      config: publicApi,
       schema: {
         tags: ['catalog'],
         summary: 'Full-text search of the service catalogue (Chinese or English, everyday wording)',
@@ -135,62 +67,26 @@ export function registerCatalogApi(app: FastifyInstance, services: ZoneServices)
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 1 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
         }),
-        response: {
-          200: Type.Object({
-            query: Type.String(),
-            mode: Type.Enum(['all', 'any']),
-            items: Type.Array(SearchHit),
-            ...Paging,
-          }),
-          422: ErrorResponse,
-        },
+        response: { 200: SearchResults, 422: ErrorResponse },
       },
     },
     async (request) => {
-      const q = request.query as { q?: string; page?: number; pageSize?: number };
-      const result = await service.searchItems(db, q.q ?? '', {
-        page: q.page,
-        pageSize: q.pageSize,
-        lang: request.lang,
-      });
-      return {
-        ...result,
-        items: result.items.map((hit) => ({
-          ...summarise(hit.item),
-          score: hit.score,
-          highlights: { name: hit.name, snippet: hit.snippet },
-        })),
-      };
+      const { q, page, pageSize } = request.query;
+      return presentSearch(await service.searchItems(db, q ?? '', { page, pageSize, lang: request.lang }));
     },
   );
 
   app.get(
     '/api/v1/services/:id',
     {
+      config: publicApi,
       schema: {
         tags: ['catalog'],
         summary: 'One published service guide with every national guide field',
-        params: Type.Object({ id: Type.String({ maxLength: 200 }) }),
-        response: {
-          200: Type.Object({
-            item: ServiceItem,
-            publishedAt: Type.String({ format: 'date-time' }),
-            documents: Type.Array(DocumentLink, {
-              description: 'The blank forms and samples the guide names, as far as the portal holds them',
-            }),
-          }),
-          404: ErrorResponse,
-        },
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        response: { 200: Guide, 404: ErrorResponse },
       },
     },
-    async (request) => {
-      const { id } = request.params as { id: string };
-      const published = await service.getItem(db, id);
-      return {
-        item: published.item,
-        publishedAt: published.publishedAt.toISOString(),
-        documents: [...published.documents.values()].map((d) => ({ ...d, href: documentHref(d.path) })),
-      };
-    },
+    async (request) => presentGuide(await service.getItem(db, request.params.id)),
   );
 }

@@ -1,3 +1,4 @@
+import type { MessageLookup } from '../../shared/http/forms.ts';
 import type { Lang } from '../../shared/http/request-context.ts';
 import type { CompanyRefusal } from './companies.tables.ts';
 
@@ -50,6 +51,10 @@ export type CompanyMessage = keyof typeof zh;
 export function companyMessage(lang: Lang, key: CompanyMessage): string {
   return lang === 'en' ? en[key] : zh[key];
 }
+
+/** The feature's words for the message keys its services put in field errors, for the form-error translator. */
+export const companyWords: MessageLookup = (lang, key) =>
+  Object.hasOwn(zh, key) ? companyMessage(lang, key as CompanyMessage) : undefined;
 
 const refusals: Record<CompanyRefusal, { zh: string; en: string }> = {
   'not-found': {

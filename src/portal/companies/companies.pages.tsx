@@ -1,19 +1,12 @@
-import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { BackLink, InsetText, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import type { FormView } from '../page.ts';
 import { refusalText } from './companies.messages.ts';
 import type { AccountCompaniesView, CompanyView } from './companies.service.ts';
-
-type Values = Record<string, string>;
-interface FormPage {
-  ctx: PageContext;
-  values?: Values;
-  errors?: FieldError[];
-}
 
 const roleText = (ctx: PageContext, role: string) =>
   role === 'legal-representative'
@@ -29,7 +22,7 @@ function Flash({ text }: { text?: string | undefined }) {
 }
 
 /** The claim form, shown only to a person whose real-name check has passed. */
-export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormPage & { verified: boolean }) {
+export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormView & { verified: boolean }) {
   const title = inLang(ctx, '登记单位', 'Register a company');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -113,7 +106,7 @@ export function claimPage({
 }: {
   ctx: PageContext;
   view: Extract<CompanyView, { kind: 'claim' }>;
-  flash?: string;
+  flash?: string | undefined;
 }) {
   const { claim } = view;
   const title = inLang(ctx, '单位登记', 'Company registration');
@@ -157,7 +150,7 @@ export function companyPage({
   flash,
   values = {},
   errors = [],
-}: FormPage & { view: Extract<CompanyView, { kind: 'company' }>; flash?: string | undefined }) {
+}: FormView & { view: Extract<CompanyView, { kind: 'company' }>; flash?: string | undefined }) {
   const { company, role } = view;
   const representative = role === 'legal-representative';
   const base = `/account/companies/${company.id}`;

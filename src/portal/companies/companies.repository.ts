@@ -165,32 +165,24 @@ export async function endAgency(tx: Tx, companyId: string, citizenId: string): P
   return ended.length > 0;
 }
 
-/** A person's standing in an active company, or nothing: the one check before anyone acts for a company. */
-export async function membershipOf(db: Executor, citizenId: string, companyId: string) {
+/**
+ * A company or claim with the people whose right to act for it is in force: what the policy decides on, and
+ * what the company page shows. Nothing for an id that is not there.
+ */
+export async function findCompany(db: Executor, companyId: string) {
   const [row] = await db
-    .select({ role: companyAgents.role, name: companies.name, creditCode: companies.creditCode })
-    .from(companyAgents)
-    .innerJoin(companies, eq(companies.id, companyAgents.companyId))
-    .where(
-      and(
-        eq(companyAgents.companyId, companyId),
-        eq(companyAgents.citizenId, citizenId),
-        eq(companyAgents.active, true),
-        eq(companies.status, 'active'),
-      ),
-    );
-  return row;
-}
-
-/** A claim as its claimant sees it (pending or refused); other people's claims are not found. */
-export async function ownClaim(db: Executor, citizenId: string, companyId: string) {
-  const [row] = await db
-    .select()
+    .select({
+      id: companies.id,
+      name: companies.name,
+      creditCode: companies.creditCode,
+      status: companies.status,
+      refusal: companies.refusal,
+      createdBy: companies.createdBy,
+    })
     .from(companies)
-    .where(
-      and(eq(companies.id, companyId), eq(companies.createdBy, citizenId), ne(companies.status, 'active')),
-    );
-  return row;
+    .where(eq(companies.id, companyId));
+  if (!row) return undefined;
+  return { ...row, members: await membersOf(db, companyId) };
 }
 
 export async function membersOf(db: Executor, companyId: string) {
@@ -243,16 +235,19 @@ export async function pendingInvitationsFor(db: Executor, mobile: string, now: D
     .orderBy(desc(companyInvitations.createdAt));
 }
 
-/** One pending invitation to this number, locked for the decision; nothing for anyone else's. */
-export async function openInvitation(tx: Tx, invitationId: string, mobile: string, now: Date) {
+/** One pending invitation, locked for the decision, with the number it was sent to; nothing once it is closed. */
+export async function openInvitation(tx: Tx, invitationId: string, now: Date) {
   const [row] = await tx
-    .select({ id: companyInvitations.id, companyId: companyInvitations.companyId })
+    .select({
+      id: companyInvitations.id,
+      companyId: companyInvitations.companyId,
+      mobile: companyInvitations.mobile,
+    })
     .from(companyInvitations)
     .innerJoin(companies, eq(companies.id, companyInvitations.companyId))
     .where(
       and(
         eq(companyInvitations.id, invitationId),
-        eq(companyInvitations.mobile, mobile),
         eq(companyInvitations.status, 'pending'),
         gt(companyInvitations.expiresAt, now),
         eq(companies.status, 'active'),

@@ -1,138 +1,186 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorMessage, isErrorCode } from '../../shared/http/errors.ts';
-import { formBody, translatedFieldErrors } from '../../shared/http/forms.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../../shared/http/app.ts';
+import { setFlash, takeFlash } from '../../shared/http/flash.ts';
+import { formBody, renderFormError } from '../../shared/http/forms.ts';
+import type { FormPage } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalContext } from '../page.ts';
-import { citizenOf, requireCitizen } from '../session.ts';
-import { companyMessage, type CompanyMessage } from './companies.messages.ts';
+import { citizenOf, type CurrentCitizen } from '../session.ts';
+import { companyMessage, companyWords, type CompanyMessage } from './companies.messages.ts';
 import * as pages from './companies.pages.tsx';
+import { ButtonBody, ClaimBody, IdParams, InviteBody, RemoveBody } from './companies.schema.ts';
 import * as service from './companies.service.ts';
 
-function fieldErrors(request: FastifyRequest, error: unknown) {
-  return translatedFieldErrors(error, (key) =>
-    isErrorCode(key) ? errorMessage(key, request.lang) : companyMessage(request.lang, key as CompanyMessage),
-  );
+/** The company id of the address, read also where the schema refused it (a form page shown again). */
+function companyIdOf(request: FastifyRequest): string {
+  const params = request.params;
+  if (params && typeof params === 'object' && 'id' in params && typeof params.id === 'string')
+    return params.id;
+  return '';
 }
 
-/** Re-renders the form with what was typed and every problem (422, or 429 when throttled); else rethrows. */
-function formError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  error: unknown,
-  render: (errors: { field: string; message: string }[]) => string,
-) {
-  const errors = fieldErrors(request, error);
-  if (errors) return reply.html(render(errors), error instanceof AppError ? error.status : 422);
-  throw error;
-}
+type CompanyAction = 'company.manage' | 'company.leave';
 
-function takeFlash(request: FastifyRequest): string | undefined {
-  const flash = request.session.flash;
-  if (flash) request.session.flash = undefined;
-  return flash;
-}
+export function registerCompanyRoutes(app: App, services: ZoneServices): void {
+  const claimForm: FormPage = async (request, reply, form) =>
+    pages.claimFormPage({
+      ctx: portalContext(request, reply),
+      ...form,
+      verified: await service.canClaim(services, citizenOf(request).id),
+    });
 
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+  /** The company page again with what went wrong, for someone the failed action was allowed to. */
+  const companyForm =
+    (action: CompanyAction): FormPage =>
+    async (request, reply, form) => {
+      const view = await service.companyView(services, citizenOf(request), companyIdOf(request), action);
+      const ctx = portalContext(request, reply);
+      // The actions are allowed only in an active company, so the view is never a claim here.
+      if (view.kind === 'claim') return pages.claimPage({ ctx, view });
+      return pages.companyPage({ ctx, view, ...form });
+    };
 
-export function registerCompanyRoutes(app: FastifyInstance, services: ZoneServices): void {
-  const signedIn = { schema: { hide: true }, preHandler: requireCitizen };
-
-  app.get('/account/companies/new', signedIn, async (request, reply) => {
-    const verified = await service.canClaim(services, citizenOf(request).id);
-    return reply.html(pages.claimFormPage({ ctx: portalContext(request, reply), verified }));
-  });
-
-  app.post('/account/companies/new', signedIn, async (request, reply) => {
-    const body = formBody(request);
-    try {
-      const claimId = await service.claimCompany(services, citizenOf(request).id, body);
-      request.session.flash = companyMessage(request.lang, 'claimSubmitted');
-      return reply.redirect(`/account/companies/${claimId}`, 303);
-    } catch (error) {
+  app.get(
+    '/account/companies/new',
+    { schema: { hide: true }, config: { permission: 'company.claim' } },
+    async (request, reply) => {
       const verified = await service.canClaim(services, citizenOf(request).id);
-      return formError(request, reply, error, (errors) =>
-        pages.claimFormPage({ ctx: portalContext(request, reply), values: body, errors, verified }),
-      );
-    }
-  });
+      return reply.html(pages.claimFormPage({ ctx: portalContext(request, reply), verified }));
+    },
+  );
 
-  /** The company page, re-rendered with the form's errors when an action on it failed. */
-  const companyPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: { values?: Record<string, string>; error?: unknown } = {},
-  ) => {
-    const view = await service.companyView(services, citizenOf(request).id, idOf(request));
-    const ctx = portalContext(request, reply);
-    if (view.kind === 'claim') return reply.html(pages.claimPage({ ctx, view, flash: takeFlash(request) }));
-    if (form.error === undefined)
-      return reply.html(pages.companyPage({ ctx, view, flash: takeFlash(request) }));
-    return formError(request, reply, form.error, (errors) =>
-      pages.companyPage({ ctx, view, values: form.values, errors }),
-    );
-  };
+  app.post(
+    '/account/companies/new',
+    { schema: { hide: true, body: ClaimBody }, config: { permission: 'company.claim', formPage: claimForm } },
+    async (request, reply) => {
+      let claimId: string;
+      try {
+        claimId = await service.claimCompany(services, citizenOf(request).id, request.body);
+      } catch (error) {
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => claimForm(request, reply, { values: formBody(request), errors }),
+          companyWords,
+        );
+      }
+      setFlash(request, companyMessage(request.lang, 'claimSubmitted'));
+      return reply.redirect(`/account/companies/${claimId}`, 303);
+    },
+  );
 
-  app.get('/account/companies/:id', signedIn, async (request, reply) => companyPage(request, reply));
+  app.get(
+    '/account/companies/:id',
+    { schema: { hide: true, params: IdParams }, config: { permission: 'company.view' } },
+    async (request, reply) => {
+      const view = await service.companyView(services, citizenOf(request), request.params.id);
+      const ctx = portalContext(request, reply);
+      const flash = takeFlash(request);
+      if (view.kind === 'claim') return reply.html(pages.claimPage({ ctx, view, flash }));
+      return reply.html(pages.companyPage({ ctx, view, flash }));
+    },
+  );
 
   /** Runs one action on a company, then back to its page (303) with a message, or the page with the error. */
-  const companyAction = (
-    act: (citizenId: string, companyId: string, body: Record<string, string>) => Promise<void>,
+  async function companyAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: CompanyAction,
+    act: (citizen: CurrentCitizen) => Promise<void>,
     done: CompanyMessage,
-    after: (companyId: string) => string = (companyId) => `/account/companies/${companyId}`,
-  ) =>
-    async function (request: FastifyRequest, reply: FastifyReply) {
-      const body = formBody(request);
-      const companyId = idOf(request);
-      try {
-        await act(citizenOf(request).id, companyId, body);
-      } catch (error) {
-        return companyPage(request, reply, { values: body, error });
-      }
-      request.session.flash = companyMessage(request.lang, done);
-      return reply.redirect(after(companyId), 303);
-    };
+    after: string,
+  ) {
+    try {
+      await act(citizenOf(request));
+    } catch (error) {
+      return renderFormError(
+        request,
+        reply,
+        error,
+        (errors) => companyForm(action)(request, reply, { values: formBody(request), errors }),
+        companyWords,
+      );
+    }
+    setFlash(request, companyMessage(request.lang, done));
+    return reply.redirect(after, 303);
+  }
 
   app.post(
     '/account/companies/:id/invitations',
-    signedIn,
-    companyAction(
-      (citizenId, companyId, body) => service.inviteAgent(services, citizenId, companyId, body.mobile),
-      'invitationSent',
-    ),
+    {
+      schema: { hide: true, params: IdParams, body: InviteBody },
+      config: { permission: 'company.manage', formPage: companyForm('company.manage') },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      return companyAction(
+        request,
+        reply,
+        'company.manage',
+        (citizen) => service.inviteAgent(services, citizen, id, request.body.mobile),
+        'invitationSent',
+        `/account/companies/${id}`,
+      );
+    },
   );
 
   app.post(
     '/account/companies/:id/remove',
-    signedIn,
-    companyAction(
-      (citizenId, companyId, body) => service.removeAgent(services, citizenId, companyId, body.member),
-      'memberRemoved',
-    ),
+    {
+      schema: { hide: true, params: IdParams, body: RemoveBody },
+      config: { permission: 'company.manage', formPage: companyForm('company.manage') },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      return companyAction(
+        request,
+        reply,
+        'company.manage',
+        (citizen) => service.removeAgent(services, citizen, id, request.body.member),
+        'memberRemoved',
+        `/account/companies/${id}`,
+      );
+    },
   );
 
   app.post(
     '/account/companies/:id/leave',
-    signedIn,
-    companyAction(
-      (citizenId, companyId) => service.leaveCompany(services, citizenId, companyId),
-      'memberLeft',
-      () => '/account',
-    ),
+    {
+      schema: { hide: true, params: IdParams, body: ButtonBody },
+      config: { permission: 'company.leave', formPage: companyForm('company.leave') },
+    },
+    async (request, reply) =>
+      companyAction(
+        request,
+        reply,
+        'company.leave',
+        (citizen) => service.leaveCompany(services, citizen, request.params.id),
+        'memberLeft',
+        '/account',
+      ),
   );
 
   for (const answer of ['accept', 'decline'] as const) {
-    app.post(`/account/invitations/:id/${answer}`, signedIn, async (request, reply) => {
-      const companyId = await service.answerInvitation(
-        services,
-        citizenOf(request).id,
-        idOf(request),
-        answer,
-      );
-      request.session.flash = companyMessage(
-        request.lang,
-        answer === 'accept' ? 'invitationAccepted' : 'invitationDeclined',
-      );
-      return reply.redirect(answer === 'accept' ? `/account/companies/${companyId}` : '/account', 303);
-    });
+    app.post(
+      `/account/invitations/:id/${answer}`,
+      {
+        schema: { hide: true, params: IdParams, body: ButtonBody },
+        config: { permission: 'company.answerInvitation' },
+      },
+      async (request, reply) => {
+        const companyId = await service.answerInvitation(
+          services,
+          citizenOf(request),
+          request.params.id,
+          answer,
+        );
+        setFlash(
+          request,
+          companyMessage(request.lang, answer === 'accept' ? 'invitationAccepted' : 'invitationDeclined'),
+        );
+        return reply.redirect(answer === 'accept' ? `/account/companies/${companyId}` : '/account', 303);
+      },
+    );
   }
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
+import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { parseCreditCode } from '../../shared/validators/credit-code.ts';
 import { maskMobile, parseMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { companyVerifyRequest, companyVerifyResult } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import { portalPolicy } from '../policy.ts';
+import type { CurrentCitizen } from '../session.ts';
 import type { CompanyMessage } from './companies.messages.ts';
+import { roleIn } from './companies.policy.ts';
 import * as repo from './companies.repository.ts';
 import type { CompanyEventAction } from './companies.tables.ts';
 
@@ -28,10 +32,28 @@ function rateLimited(field: string, detail: string): AppError {
 const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
-/** The one check before anyone acts for a company: an accepted, still active place in an active company. */
+/** Where a person stands in a company: an accepted, still active place in an active company, or nothing. */
 export async function actingRole(services: ZoneServices, citizenId: string, companyId: string) {
-  if (!isUuid(companyId)) return undefined;
-  return (await repo.membershipOf(services.db, citizenId, companyId))?.role;
+  const company = isUuid(companyId) ? await repo.findCompany(services.db, companyId) : undefined;
+  return company ? roleIn(company, citizenId) : undefined;
+}
+
+type CompanyAction = 'company.view' | 'company.manage' | 'company.leave';
+
+/**
+ * The company or claim, when the policy lets the citizen take the action on it. One answer for "no such
+ * company", "not yours" and "only an agent", so company ids cannot be probed.
+ */
+async function companyFor(
+  services: ZoneServices,
+  citizen: CurrentCitizen,
+  action: CompanyAction,
+  companyId: string,
+) {
+  const company = isUuid(companyId) ? await repo.findCompany(services.db, companyId) : undefined;
+  if (!company) throw new AppError('NOT_FOUND');
+  mustAllow(portalPolicy, citizen, action, company);
+  return company;
 }
 
 export interface ClaimInput {
@@ -180,23 +202,18 @@ export function companyResultHandler(services: ZoneServices): MessageHandler {
   });
 }
 
-async function requireRepresentative(services: ZoneServices, citizenId: string, companyId: string) {
-  // One answer for "no such company", "not yours" and "only an agent", so company ids cannot be probed.
-  if ((await actingRole(services, citizenId, companyId)) !== 'legal-representative')
-    throw new AppError('NOT_FOUND');
-}
-
 /**
  * Invites the holder of a mobile number to act for the company. No account is looked up: the invitation waits
  * for whoever holds the number, so the answer is the same whether or not one is registered.
  */
 export async function inviteAgent(
   services: ZoneServices,
-  citizenId: string,
+  citizen: CurrentCitizen,
   companyId: string,
   rawMobile: string | undefined,
 ): Promise<void> {
-  await requireRepresentative(services, citizenId, companyId);
+  await companyFor(services, citizen, 'company.manage', companyId);
+  const citizenId = citizen.id;
   if (!rawMobile?.trim()) throw invalid([{ field: 'mobile', message: 'mobileRequired' }]);
   const parsed = parseMobile(rawMobile);
   if (!parsed.ok) throw invalid([{ field: 'mobile', message: 'mobileInvalid' }]);
@@ -232,17 +249,18 @@ export async function inviteAgent(
 /** The holder of the invited number accepts (and may then act for the company) or declines. */
 export async function answerInvitation(
   services: ZoneServices,
-  citizenId: string,
+  citizen: CurrentCitizen,
   invitationId: string,
   answer: 'accept' | 'decline',
 ): Promise<string> {
   if (!isUuid(invitationId)) throw new AppError('NOT_FOUND');
-  const identity = await repo.verifiedIdentityOf(services.db, citizenId);
-  if (!identity) throw new AppError('UNAUTHENTICATED');
+  const citizenId = citizen.id;
   const now = services.now();
   return services.db.transaction(async (tx) => {
-    const invitation = await repo.openInvitation(tx, invitationId, identity.mobile, now);
+    // Someone else's invitation gets the same answer as one that does not exist or was already answered.
+    const invitation = await repo.openInvitation(tx, invitationId, now);
     if (!invitation) throw new AppError('NOT_FOUND');
+    mustAllow(portalPolicy, citizen, 'company.answerInvitation', invitation);
     await repo.closeInvitation(tx, invitation.id, answer === 'accept' ? 'accepted' : 'declined', now);
     if (answer === 'accept') await repo.grantMembership(tx, invitation.companyId, citizenId, 'agent', now);
     const action: CompanyEventAction = answer === 'accept' ? 'invitation.accepted' : 'invitation.declined';
@@ -259,10 +277,10 @@ export async function answerInvitation(
 }
 
 /** An agent stops acting for a company. The legal representative stays, as the registry records them. */
-export async function leaveCompany(services: ZoneServices, citizenId: string, companyId: string) {
-  const role = await actingRole(services, citizenId, companyId);
-  if (!role) throw new AppError('NOT_FOUND');
-  if (role === 'legal-representative')
+export async function leaveCompany(services: ZoneServices, citizen: CurrentCitizen, companyId: string) {
+  const company = await companyFor(services, citizen, 'company.leave', companyId);
+  const citizenId = citizen.id;
+  if (roleIn(company, citizenId) === 'legal-representative')
     throw invalid([{ field: 'leave', message: 'representativeCannotLeave' }]);
   await services.db.transaction(async (tx) => {
     if (!(await repo.endAgency(tx, companyId, citizenId))) return;
@@ -279,11 +297,12 @@ export async function leaveCompany(services: ZoneServices, citizenId: string, co
 /** The legal representative ends an agent's right to act for the company. */
 export async function removeAgent(
   services: ZoneServices,
-  citizenId: string,
+  citizen: CurrentCitizen,
   companyId: string,
   memberId: string | undefined,
 ) {
-  await requireRepresentative(services, citizenId, companyId);
+  await companyFor(services, citizen, 'company.manage', companyId);
+  const citizenId = citizen.id;
   await services.db.transaction(async (tx) => {
     if (!memberId || !isUuid(memberId) || !(await repo.endAgency(tx, companyId, memberId)))
       throw invalid([{ field: 'member', message: 'notAMember' }]);
@@ -297,40 +316,45 @@ export async function removeAgent(
   });
 }
 
-/** What the company page shows its visitor: their own claim, or the company they act for; else not found. */
-export async function companyView(services: ZoneServices, citizenId: string, companyId: string) {
-  if (!isUuid(companyId)) throw new AppError('NOT_FOUND');
-  const membership = await repo.membershipOf(services.db, citizenId, companyId);
-  if (membership) {
-    const representative = membership.role === 'legal-representative';
-    const members = await repo.membersOf(services.db, companyId);
-    const invitations = representative
-      ? await repo.pendingInvitationsOfCompany(services.db, companyId, services.now())
-      : [];
+/**
+ * What the company page shows its visitor: the company they act for, or their own claim; else not found. The
+ * page re-rendered after a failed action asks for that action's permission instead of the page's.
+ */
+export async function companyView(
+  services: ZoneServices,
+  citizen: CurrentCitizen,
+  companyId: string,
+  action: CompanyAction = 'company.view',
+) {
+  const company = await companyFor(services, citizen, action, companyId);
+  const role = roleIn(company, citizen.id);
+  if (role) {
+    const invitations =
+      role === 'legal-representative'
+        ? await repo.pendingInvitationsOfCompany(services.db, companyId, services.now())
+        : [];
     return {
       kind: 'company' as const,
-      company: { id: companyId, name: membership.name, creditCode: membership.creditCode },
-      role: membership.role,
-      members: members.map((m) => ({
+      company: { id: company.id, name: company.name, creditCode: company.creditCode },
+      role,
+      members: company.members.map((m) => ({
         citizenId: m.citizenId,
         displayName: m.displayName,
         mobileMasked: maskMobile(m.mobile),
         role: m.role,
-        self: m.citizenId === citizenId,
+        self: m.citizenId === citizen.id,
       })),
       invitations: invitations.map((i) => ({ mobileMasked: maskMobile(i.mobile), createdAt: i.createdAt })),
     };
   }
-  const claim = await repo.ownClaim(services.db, citizenId, companyId);
-  if (!claim) throw new AppError('NOT_FOUND');
   return {
     kind: 'claim' as const,
     claim: {
-      id: claim.id,
-      name: claim.name,
-      creditCode: claim.creditCode,
-      status: claim.status,
-      refusal: claim.refusal,
+      id: company.id,
+      name: company.name,
+      creditCode: company.creditCode,
+      status: company.status,
+      refusal: company.refusal,
     },
   };
 }

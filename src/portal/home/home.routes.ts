@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../shared/http/app.ts';
+import { PUBLIC } from '../../shared/policy/registry.ts';
 import { portalContext } from '../page.ts';
 import { columnPage, homePage } from './home.pages.tsx';
 
@@ -22,9 +23,9 @@ const columns = {
 } as const;
 
 // Anonymous visitors share these pages: the app's page cache keeps each for a few seconds.
-const publicPage = { schema: { hide: true }, config: { publicCache: true } };
+const publicPage = { schema: { hide: true }, config: { permission: PUBLIC, publicCache: true } };
 
-export function registerHomeRoutes(app: FastifyInstance): void {
+export function registerHomeRoutes(app: App): void {
   app.get('/', publicPage, async (request, reply) => reply.html(homePage(portalContext(request, reply))));
 
   for (const [path, words] of Object.entries(columns)) {

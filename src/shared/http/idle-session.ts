@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from './errors.ts';
+import Type from 'typebox';
 
 // A signed-in session ends after a spell without activity as well as at its absolute limit: a browser left
 // open on a shared computer at a police hall or a library must not stay signed in all day. Activity is
@@ -63,13 +63,20 @@ export function touchSession(request: FastifyRequest, policy: IdlePolicy): boole
 /**
  * The "continue" button of the timeout warning posts here (with the CSRF token in a header). It counts as
  * activity at once, whatever the once-a-minute step, and answers how long the session now has.
+ *
+ * `permission` is an action every signed-in person of the zone holds: the kernel then answers a visitor whose
+ * session has already ended (401, as the script asks for JSON), the same way as on every other page.
  */
-export function registerKeepAlive(app: FastifyInstance, policy: IdlePolicy): void {
-  app.post('/session/keepalive', { schema: { hide: true } }, async (request) => {
-    if (!request.session?.subject || request.sessionRemainingMs === undefined)
-      throw new AppError('UNAUTHENTICATED');
-    const now = policy.now().getTime();
-    request.session.lastActiveAt = now;
-    return { remainingMs: policy.idleMs };
-  });
+export function registerKeepAlive(app: FastifyInstance, policy: IdlePolicy, permission: string): void {
+  app.post(
+    '/session/keepalive',
+    {
+      schema: { hide: true, response: { 200: Type.Object({ remainingMs: Type.Integer() }) } },
+      config: { permission },
+    },
+    async (request) => {
+      request.session.lastActiveAt = policy.now().getTime();
+      return { remainingMs: policy.idleMs };
+    },
+  );
 }
