@@ -46,8 +46,13 @@ export async function askAsPage(client: FormClient, url: string): Promise<Answer
 }
 
 /** The same request as a form post with a valid CSRF token, so the handler itself answers. */
-export async function postForm(client: FormClient, url: string, token: string): Promise<Answer> {
-  return answerOf(await client.post(url, {}, { csrf: token }));
+export async function postForm(
+  client: FormClient,
+  url: string,
+  token: string,
+  fields: Record<string, string> = {},
+): Promise<Answer> {
+  return answerOf(await client.post(url, fields, { csrf: token }));
 }
 
 /** Let through by the kernel: neither "sign in" nor "not allowed" (a 404, 422 or CSRF refusal may follow). */

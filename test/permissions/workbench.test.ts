@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, like, not } from 'drizzle-orm';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
+import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
 import { roleAssignments, units, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
@@ -51,6 +52,8 @@ const missing: Record<string, string> = {
 let zone: Workbench;
 before(async () => {
   zone = await startWorkbench();
+  // Guides of many units, for the record family below.
+  await seedCatalog(zone.services);
 });
 after(async () => zone.close());
 
@@ -129,6 +132,8 @@ interface Family {
   label: string;
   pattern: RegExp;
   signIn(): Promise<{ client: FormClient; token: string }>;
+  /** What the routes' forms post, so each request passes its schema and reaches the record lookup. */
+  fields: Record<string, string>;
   foreign(): Promise<Record<string, string>>;
 }
 
@@ -143,6 +148,7 @@ const families: Family[] = [
     label: 'another district’s officer, to a district administrator',
     pattern: /^\/staff\/:id(?:\/|$)/,
     signIn: () => signedIn('administrator', 'SF-D01', 'subtree', '/staff'),
+    fields: { role: 'window-clerk', unitCode: 'SF-D01', scope: 'unit', newPassword: 'Lantern-Quay-4418-x' },
     foreign: async () => {
       const other = await makeOfficer(zone, { unitCode: 'SF-D02-P01', role: 'window-clerk' });
       const [assignment] = await zone.services.db
@@ -168,6 +174,7 @@ const families: Family[] = [
       const client = await logIn(zone, officer);
       return { client, token: csrf((await client.get('/catalog/new')).body) };
     },
+    fields: { version: '1', baseVersion: '1', comment: '请补充材料说明', reason: '内容需要更新' },
     foreign: async () => {
       const [item] = await zone.services.db
         .select({ id: catalogItems.id })
@@ -211,7 +218,10 @@ for (const family of families) {
         assert.equal(a.status, 404, label);
         assert.deepEqual(await askAsPage(client, there), await askAsPage(client, absent), label);
       } else {
-        const [a, b] = [await postForm(client, there, token), await postForm(client, absent, token)];
+        const [a, b] = [
+          await postForm(client, there, token, family.fields),
+          await postForm(client, absent, token, family.fields),
+        ];
         assert.deepEqual(a, b, label);
         assert.equal(a.status, 404, label);
       }

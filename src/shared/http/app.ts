@@ -208,7 +208,6 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
       '/api/docs/json',
       {
         schema: { hide: true },
-        config: { permission: PUBLIC },
         ...(options.apiDocsGuard ? { preHandler: options.apiDocsGuard } : {}),
       },
       () => app.swagger(),

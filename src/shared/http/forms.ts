@@ -59,15 +59,6 @@ export async function renderFormError(
   return reply.html(await render(errors), error instanceof AppError ? error.status : 422);
 }
 
-/** @deprecated use formErrors: kept until every feature has moved onto it. */
-export function translatedFieldErrors(
-  error: unknown,
-  translate: (key: string) => string,
-): FieldError[] | undefined {
-  if (!(error instanceof AppError) || error.fields.length === 0) return undefined;
-  return error.fields.map((f) => ({ field: f.field, message: translate(f.message) }));
-}
-
 export function errorFor(errors: FieldError[] | undefined, field: string): string | undefined {
   return errors?.find((e) => e.field === field)?.message;
 }

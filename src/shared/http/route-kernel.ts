@@ -31,9 +31,6 @@ declare module 'fastify' {
   }
 }
 
-/** TRANSITION: a route not yet moved onto the kernel. */
-export const UNDECLARED = 'undeclared';
-
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -49,8 +46,8 @@ export interface RouteKernel<Actor> {
   signInPath: string;
 }
 
-// Routes that plugins register for themselves: the static files and the API documentation (which has its own
-// guard), both readable without a session by design.
+// Routes that plugins register for themselves, which answer for their own access: the static files (readable
+// by anyone) and the API documentation (each zone's `apiDocsGuard`; the bare document when the UI is off too).
 const PLUGIN_ROUTES = /^\/(?:static\/|api\/docs(?:\/|$))/;
 
 export function installRouteKernel<Actor>(app: FastifyInstance, kernel: RouteKernel<Actor>): void {
@@ -61,9 +58,7 @@ export function installRouteKernel<Actor>(app: FastifyInstance, kernel: RouteKer
     const methods = [route.method].flat().filter((m) => m !== 'HEAD');
     if (permission === undefined) {
       if (PLUGIN_ROUTES.test(route.url)) return;
-      // TRANSITION: features are moving onto the kernel; this becomes a start-up error once all have.
-      for (const method of methods) routes.push({ method, url: route.url, permission: UNDECLARED });
-      return;
+      throw new Error(`${methods.join(',')} ${route.url} declares no permission (config.permission)`);
     }
     if (permission !== PUBLIC && !kernel.registry.has(permission))
       throw new Error(`${methods.join(',')} ${route.url} needs ${permission}, which no policy defines`);
