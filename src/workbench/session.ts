@@ -27,29 +27,34 @@ declare module 'fastify' {
 }
 
 /** Loads the signed-in officer with the roles and jurisdictions in force now; a disabled account is signed out. */
+/** The officer with the roles and jurisdictions in force now; none for a disabled or unknown account. */
+export async function loadCurrentStaff(db: Db, id: string): Promise<CurrentStaff | undefined> {
+  const [row] = await db
+    .select({ id: staff.id, badgeNo: staff.badgeNo, name: staff.name, unitCode: staff.unitCode })
+    .from(staff)
+    .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
+  if (!row) return undefined;
+  const assignments = await db
+    .select({
+      role: roleAssignments.role,
+      unitCode: roleAssignments.unitCode,
+      unitPath: units.path,
+      scope: roleAssignments.scope,
+    })
+    .from(roleAssignments)
+    .innerJoin(units, eq(units.code, roleAssignments.unitCode))
+    .where(eq(roleAssignments.staffId, id));
+  return { ...row, assignments };
+}
+
+/** Loads the signed-in officer into the request; a disabled account is signed out. */
 export function staffLoader(db: Db, idle: IdlePolicy) {
   return async (request: FastifyRequest): Promise<void> => {
     request.staff = undefined;
     if (!touchSession(request, idle)) return;
     const subject = request.session?.subject;
     if (!subject?.startsWith('staff:')) return;
-    const id = subject.slice('staff:'.length);
-    const [row] = await db
-      .select({ id: staff.id, badgeNo: staff.badgeNo, name: staff.name, unitCode: staff.unitCode })
-      .from(staff)
-      .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
-    if (!row) return;
-    const assignments = await db
-      .select({
-        role: roleAssignments.role,
-        unitCode: roleAssignments.unitCode,
-        unitPath: units.path,
-        scope: roleAssignments.scope,
-      })
-      .from(roleAssignments)
-      .innerJoin(units, eq(units.code, roleAssignments.unitCode))
-      .where(eq(roleAssignments.staffId, id));
-    request.staff = { ...row, assignments };
+    request.staff = await loadCurrentStaff(db, subject.slice('staff:'.length));
   };
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import type { RegisteredRoute } from '../../src/shared/http/route-kernel.ts';
 import type { FormClient } from './browser-like.ts';
 
@@ -62,4 +63,36 @@ export function passedKernel(answer: Answer): boolean {
 
 export function describeRoute(route: RegisteredRoute): string {
   return `${route.method} ${route.url} (${route.permission})`;
+}
+
+/** Every protected route refuses a visitor who is not signed in: pages send him to sign in, the API says 401. */
+export async function assertVisitorRefusedEverywhere(
+  app: FastifyInstance,
+  client: FormClient,
+  samples: Readonly<Record<string, string>>,
+  signInPath: string,
+): Promise<void> {
+  for (const route of app.routeList.filter((r) => r.permission !== PUBLIC)) {
+    const url = sampleUrl(route, samples);
+    const api = await askAsApi(client, route.method, url);
+    assert.deepEqual([api.status, api.code], [401, 'UNAUTHENTICATED'], describeRoute(route));
+    // The JSON API answers 401 whatever the Accept header says; pages send the visitor to sign in.
+    if (route.method === 'GET' && !url.startsWith('/api/')) {
+      const page = await askAsPage(client, url);
+      assert.equal(page.status, 303, describeRoute(route));
+      assert.equal(page.location, `${signInPath}?next=${encodeURIComponent(url)}`, describeRoute(route));
+    }
+  }
+}
+
+/** Every public route lets a visitor through (what it then answers is its own business). */
+export async function assertPublicRoutesOpen(
+  app: FastifyInstance,
+  client: FormClient,
+  samples: Readonly<Record<string, string>>,
+): Promise<void> {
+  for (const route of app.routeList.filter((r) => r.permission === PUBLIC)) {
+    const answer = await askAsApi(client, route.method, sampleUrl(route, samples));
+    assert.ok(passedKernel(answer), `${describeRoute(route)}: ${JSON.stringify(answer)}`);
+  }
 }

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { citizens } from '../../src/portal/db/schema.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
-import { FormClient } from '../helpers/browser-like.ts';
+import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
 import { freshMobile, registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import {
+  assertPublicRoutesOpen,
+  assertVisitorRefusedEverywhere,
   askAsApi,
   type Answer,
   askAsPage,
@@ -17,8 +20,6 @@ import {
   sampleUrl,
 } from '../helpers/permission-matrix.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
-import { csrfFrom } from '../helpers/browser-like.ts';
-import { eq } from 'drizzle-orm';
 
 // Generated from the portal's own route list and policy registry: a visitor who is not signed in, a signed-in
 // citizen, and another person's company, claim and invitation, which must answer exactly like missing ones.
@@ -48,26 +49,11 @@ test('every route declares a permission the registry knows', () => {
 
 describe('a visitor who is not signed in', () => {
   test('is sent to sign in on every protected page and gets 401 from every protected route', async () => {
-    const client = new FormClient(zone.app);
-    for (const route of zone.app.routeList.filter((r) => r.permission !== PUBLIC)) {
-      const url = sampleUrl(route, missing);
-      const api = await askAsApi(client, route.method, url);
-      assert.deepEqual([api.status, api.code], [401, 'UNAUTHENTICATED'], describeRoute(route));
-      // The JSON API answers 401 whatever the Accept header says; pages send the visitor to sign in.
-      if (route.method === 'GET' && !url.startsWith('/api/')) {
-        const page = await askAsPage(client, url);
-        assert.equal(page.status, 303, describeRoute(route));
-        assert.equal(page.location, `/login?next=${encodeURIComponent(url)}`, describeRoute(route));
-      }
-    }
+    await assertVisitorRefusedEverywhere(zone.app, new FormClient(zone.app), missing, '/login');
   });
 
   test('reaches every public route', async () => {
-    const client = new FormClient(zone.app);
-    for (const route of zone.app.routeList.filter((r) => r.permission === PUBLIC)) {
-      const answer = await askAsApi(client, route.method, sampleUrl(route, missing));
-      assert.ok(passedKernel(answer), `${describeRoute(route)}: ${JSON.stringify(answer)}`);
-    }
+    await assertPublicRoutesOpen(zone.app, new FormClient(zone.app), missing);
   });
 });
 

@@ -5,11 +5,14 @@ import { and, eq, like, not } from 'drizzle-orm';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
-import { roleAssignments, units, type Role, type Scope } from '../../src/workbench/db/schema.ts';
+import { roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
-import type { CurrentStaff } from '../../src/workbench/session.ts';
+import { loadCurrentStaff } from '../../src/workbench/session.ts';
+import { roles } from '../../src/workbench/staff/roles.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
+  assertPublicRoutesOpen,
+  assertVisitorRefusedEverywhere,
   askAsApi,
   askAsPage,
   describeRoute,
@@ -22,17 +25,6 @@ import { browser, csrf, logIn, makeOfficer, startWorkbench, type Workbench } fro
 // Generated from the workbench's own route list and policy registry: every route, every role at two reaches
 // (one police station; the whole force), and a visitor who is not signed in. Adding a route adds its rows here.
 
-const roles: Role[] = [
-  'window-clerk',
-  'reviewer',
-  'approver',
-  'supervisor',
-  'discipline-inspector',
-  'letter-handler',
-  'content-editor',
-  'administrator',
-  'auditor',
-];
 const reaches: { label: string; unitCode: string; scope: Scope }[] = [
   { label: 'station', unitCode: 'SF-D01-P01', scope: 'unit' },
   { label: 'force-wide', unitCode: 'SF-0000', scope: 'subtree' },
@@ -57,20 +49,6 @@ before(async () => {
 });
 after(async () => zone.close());
 
-async function actorFor(officerId: string, badgeNo: string, unitCode: string): Promise<CurrentStaff> {
-  const assignments = await zone.services.db
-    .select({
-      role: roleAssignments.role,
-      unitCode: roleAssignments.unitCode,
-      unitPath: units.path,
-      scope: roleAssignments.scope,
-    })
-    .from(roleAssignments)
-    .innerJoin(units, eq(units.code, roleAssignments.unitCode))
-    .where(eq(roleAssignments.staffId, officerId));
-  return { id: officerId, badgeNo, name: '测试民警', unitCode, assignments };
-}
-
 test('every route declares a permission the registry knows', () => {
   const routes = zone.app.routeList;
   assert.ok(routes.length > 30, `the workbench registers its routes (${routes.length})`);
@@ -80,26 +58,11 @@ test('every route declares a permission the registry knows', () => {
 
 describe('a visitor who is not signed in', () => {
   test('is sent to sign in on every protected page and gets 401 from every protected route', async () => {
-    const client = browser(zone.app);
-    for (const route of zone.app.routeList.filter((r) => r.permission !== PUBLIC)) {
-      const url = sampleUrl(route, missing);
-      const api = await askAsApi(client, route.method, url);
-      assert.equal(api.status, 401, describeRoute(route));
-      assert.equal(api.code, 'UNAUTHENTICATED', describeRoute(route));
-      if (route.method === 'GET') {
-        const page = await askAsPage(client, url);
-        assert.equal(page.status, 303, describeRoute(route));
-        assert.equal(page.location, `/staff/login?next=${encodeURIComponent(url)}`, describeRoute(route));
-      }
-    }
+    await assertVisitorRefusedEverywhere(zone.app, browser(zone.app), missing, '/staff/login');
   });
 
   test('reaches every public route', async () => {
-    const client = browser(zone.app);
-    for (const route of zone.app.routeList.filter((r) => r.permission === PUBLIC)) {
-      const answer = await askAsApi(client, route.method, sampleUrl(route, missing));
-      assert.ok(passedKernel(answer), `${describeRoute(route)}: ${JSON.stringify(answer)}`);
-    }
+    await assertPublicRoutesOpen(zone.app, browser(zone.app), missing);
   });
 });
 
@@ -114,7 +77,8 @@ for (const reach of reaches) {
           enrolled: true,
         });
         const client = await logIn(zone, officer);
-        const actor = await actorFor(officer.id, officer.badgeNo, reach.unitCode);
+        const actor = await loadCurrentStaff(zone.services.db, officer.id);
+        assert.ok(actor);
         for (const route of zone.app.routeList.filter((r) => r.permission !== PUBLIC)) {
           const answer = await askAsApi(client, route.method, sampleUrl(route, missing));
           const label = `${describeRoute(route)} as ${role}: ${JSON.stringify(answer)}`;

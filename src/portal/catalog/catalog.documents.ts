@@ -22,7 +22,8 @@ type Published = PayloadOf<typeof catalogDocumentPublished>;
  */
 export async function applyDocument(tx: Executor, message: Published, receivedAt: Date): Promise<void> {
   const content = Buffer.from(message.file.data, 'base64');
-  if (sha256Hex(content) !== message.sha256) throw new Error(`${message.path}: content does not match its hash`);
+  if (sha256Hex(content) !== message.sha256)
+    throw new Error(`${message.path}: content does not match its hash`);
   const row = {
     kind: message.kind,
     title: message.title,

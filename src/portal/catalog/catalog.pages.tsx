@@ -28,7 +28,8 @@ import type { ServiceItem } from '../../shared/catalog/index.ts';
 /** Builds a catalogue address from its filters, leaving out the ones not set. */
 export function catalogHref(base: string, params: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== 1) query.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== '' && v !== 1) query.set(k, String(v));
   const qs = query.toString();
   return qs ? `${base}?${qs}` : base;
 }
@@ -105,7 +106,12 @@ export function itemListPage(
       </BackLink>
       <h1>{title}</h1>
       {list.kind === 'event' ? <p class="lead">{lifeEventHint[list.event][lang]}</p> : null}
-      <AudienceSwitch lang={lang} current={audience} withAll href={(a) => catalogHref(base, { audience: a })} />
+      <AudienceSwitch
+        lang={lang}
+        current={audience}
+        withAll
+        href={(a) => catalogHref(base, { audience: a })}
+      />
       <p>{words(lang, 'list.count', { n: result.total })}</p>
       {result.items.length ? (
         <ItemList items={result.items} lang={lang} showArea={list.kind === 'event'} />
@@ -131,7 +137,11 @@ export function searchPage(ctx: PageContext, view: SearchView): string {
   const title = words(lang, 'search.title');
   const shown = view.state === 'done' ? view.result.query : view.state === 'error' ? view.text : '';
   return renderPage(
-    <Layout ctx={ctx} title={shown ? `${title}${lang === 'en' ? ': ' : '：'}${shown}` : title} hasErrors={view.state === 'error'}>
+    <Layout
+      ctx={ctx}
+      title={shown ? `${title}${lang === 'en' ? ': ' : '：'}${shown}` : title}
+      hasErrors={view.state === 'error'}
+    >
       <Stylesheet />
       <BackLink href="/services">{words(lang, 'list.back')}</BackLink>
       <h1>{title}</h1>

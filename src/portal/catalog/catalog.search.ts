@@ -124,7 +124,7 @@ function hits(text: string, needles: readonly string[]): boolean[] {
 
 function toSegments(text: string, marked: readonly boolean[]): Segment[] {
   const out: Segment[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const match = marked[i] ?? false;
     let j = i + 1;
     while (j < text.length && (marked[j] ?? false) === match) j++;

@@ -1,4 +1,8 @@
-import { loadCatalogDocuments, type CatalogDocumentFile, type ServiceItem } from '../../shared/catalog/index.ts';
+import {
+  loadCatalogDocuments,
+  type CatalogDocumentFile,
+  type ServiceItem,
+} from '../../shared/catalog/index.ts';
 import type { Db } from '../../shared/db/database.ts';
 import { applyDocument } from './catalog.documents.ts';
 import { applyPublishedItem } from './catalog.service.ts';
@@ -19,7 +23,8 @@ export async function publishCatalogDirectly(
   for (let i = 0; i < items.length; i += 100) {
     const batch = items.slice(i, i + 100);
     await db.transaction(async (tx) => {
-      for (const item of batch) if ((await applyPublishedItem(tx, item, publishedAt)) === 'applied') applied++;
+      for (const item of batch)
+        if ((await applyPublishedItem(tx, item, publishedAt)) === 'applied') applied++;
     });
   }
   return { applied, ignored: items.length - applied };
@@ -34,7 +39,11 @@ export async function publishDocumentsDirectly(
     for (const f of files) {
       const data = f.content.toString('base64');
       const file = { name: f.path.split('/')[1] ?? f.path, declaredType: 'application/pdf', data };
-      await applyDocument(tx, { path: f.path, title: f.title, kind: f.kind, sha256: f.sha256, file }, new Date());
+      await applyDocument(
+        tx,
+        { path: f.path, title: f.title, kind: f.kind, sha256: f.sha256, file },
+        new Date(),
+      );
     }
   });
   return files.length;

@@ -123,7 +123,10 @@ export async function withdrawItem(
     .values({ id, version, withdrawnAt: at, searchVector: sql`''::tsvector` })
     .onConflictDoUpdate({
       target: t.id,
-      set: { version: excluded('version'), withdrawnAt: sql`coalesce(${t.withdrawnAt}, excluded.withdrawn_at)` },
+      set: {
+        version: excluded('version'),
+        withdrawnAt: sql`coalesce(${t.withdrawnAt}, excluded.withdrawn_at)`,
+      },
       setWhere: sql`${t.version} < excluded.version OR (${t.version} = excluded.version AND ${t.withdrawnAt} IS NULL)`,
     })
     .returning({ id: t.id });
@@ -186,7 +189,10 @@ export async function listItems(
     filter.lifeEvent ? sql`${t.lifeEvents} @> ARRAY[${filter.lifeEvent}]::text[]` : undefined,
   );
   const pageSize = filter.pageSize ?? 20;
-  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(where);
+  const [counted] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
+    .where(where);
   const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = pageOf(filter.page, pageCount);
@@ -247,7 +253,9 @@ export interface SearchResult extends ItemPage<SearchHit> {
 /** Refuses an empty or over-long query with a 422 naming the field `q`, in the visitor's language. */
 export function queryError(problem: 'empty' | 'too-long', lang: Lang): AppError {
   const message =
-    problem === 'empty' ? words(lang, 'search.empty') : words(lang, 'search.tooLong', { max: MAX_QUERY_CHARS });
+    problem === 'empty'
+      ? words(lang, 'search.empty')
+      : words(lang, 'search.tooLong', { max: MAX_QUERY_CHARS });
   return new AppError('VALIDATION', { fields: [{ field: 'q', message }] });
 }
 
@@ -272,14 +280,16 @@ export async function searchItems(
       + CASE WHEN strpos(' ' || split_part(${t.searchText}, ${SECTION_SEPARATOR}, 1) || ' ', ${` ${query.compact} `}) > 0
           THEN 1 ELSE 0 END
       + CASE WHEN strpos(lower(${t.nameZh} || ' ' || ${t.nameEn}), ${query.compact}) > 0 THEN 0.5 ELSE 0 END)::float8`;
-    return db
-      .select({ item: t.item, score, total: sql<number>`(count(*) OVER ())::int` })
-      .from(t)
-      .where(and(live(), sql`${t.searchVector} @@ ${q}`))
-      // By position: drizzle does not alias computed columns.
-      .orderBy(sql`2 DESC`, sql`char_length(${t.nameZh})`, asc(t.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
+    return (
+      db
+        .select({ item: t.item, score, total: sql<number>`(count(*) OVER ())::int` })
+        .from(t)
+        .where(and(live(), sql`${t.searchVector} @@ ${q}`))
+        // By position: drizzle does not alias computed columns.
+        .orderBy(sql`2 DESC`, sql`char_length(${t.nameZh})`, asc(t.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    );
   };
 
   let mode: 'all' | 'any' = 'all';

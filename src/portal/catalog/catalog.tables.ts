@@ -21,7 +21,11 @@ export const publishedItems = pgTable(
     version: integer('version').notNull(),
     area: text('area').$type<Area>(),
     audience: text('audience').$type<Audience>(),
-    lifeEvents: text('life_events').array().notNull().default(sql`'{}'::text[]`).$type<LifeEvent[]>(),
+    lifeEvents: text('life_events')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`)
+      .$type<LifeEvent[]>(),
     itemType: text('item_type').$type<ItemType>(),
     nameZh: text('name_zh'),
     nameEn: text('name_en'),

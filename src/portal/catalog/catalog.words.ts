@@ -21,8 +21,7 @@ const zh = {
   'search.button': '搜索',
   'search.title': '搜索办事事项',
   'search.results': '找到 {n} 个与“{q}”相关的事项',
-  'search.partial':
-    '没有同时包含全部词语的事项，下面是只包含部分词语的结果。',
+  'search.partial': '没有同时包含全部词语的事项，下面是只包含部分词语的结果。',
   'search.none': '没有找到与“{q}”相关的事项',
   'search.noneHelp': '您可以：',
   'search.tipWords': '换一种说法，用生活中的话，例如“身份证丢了”“孩子上户口”',

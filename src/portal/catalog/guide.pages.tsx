@@ -64,7 +64,9 @@ const sections: [string, WordKey][] = [
 
 function feeSummary(item: ServiceItem, lang: Lang): string {
   if (!item.fees.charged || item.fees.items.length === 0) return words(lang, 'guide.free');
-  return item.fees.items.map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })).join(lang === 'en' ? '; ' : '；');
+  return item.fees.items
+    .map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) }))
+    .join(lang === 'en' ? '; ' : '；');
 }
 
 /**
@@ -99,7 +101,15 @@ function MaterialsTable({
   return (
     <Table
       caption={only ? word('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
-      head={[word('guide.m.name'), word('guide.m.type'), word('guide.m.form'), word('guide.m.copies'), word('guide.m.necessity'), word('guide.m.source'), word('guide.m.note')]}
+      head={[
+        word('guide.m.name'),
+        word('guide.m.type'),
+        word('guide.m.form'),
+        word('guide.m.copies'),
+        word('guide.m.necessity'),
+        word('guide.m.source'),
+        word('guide.m.note'),
+      ]}
       numeric={[3]}
       rowHeaders
       rows={situation.materials.map((m) => {
@@ -144,7 +154,12 @@ function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
   return (
     <Table
       caption={word('guide.feeTable')}
-      head={[word('guide.f.item'), word('guide.f.amount'), word('guide.f.basis'), ...(notes ? [word('guide.f.note')] : [])]}
+      head={[
+        word('guide.f.item'),
+        word('guide.f.amount'),
+        word('guide.f.basis'),
+        ...(notes ? [word('guide.f.note')] : []),
+      ]}
       numeric={[1]}
       rowHeaders
       rows={item.fees.items.map((f) => [
@@ -163,7 +178,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const word = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
   const zh = zhAttr(lang);
   const resultSample = item.result.sample ? published.documents.get(item.result.sample) : undefined;
-  const visits = word('guide.visitsCount', { n: item.visits.count, text: visitsText(lang, item.visits.count) });
+  const visits = word('guide.visitsCount', {
+    n: item.visits.count,
+    text: visitsText(lang, item.visits.count),
+  });
   return renderPage(
     <Layout ctx={ctx} title={item.name[lang]}>
       <Stylesheet />
@@ -186,18 +204,23 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
           { key: word('guide.visits'), value: visits },
           { key: word('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
           { key: word('guide.fees'), value: feeSummary(item, lang) },
-          { key: word('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+          {
+            key: word('guide.channels'),
+            value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、'),
+          },
         ]}
       />
 
       <nav class="catalog-contents" aria-labelledby="contents-title">
         <h2 id="contents-title">{word('guide.contents')}</h2>
         <ul>
-          {sections.filter(([id]) => id !== 'faq' || item.faq.length).map(([id, key]) => (
-            <li>
-              <a href={`#${id}`}>{word(key)}</a>
-            </li>
-          ))}
+          {sections
+            .filter(([id]) => id !== 'faq' || item.faq.length)
+            .map(([id, key]) => (
+              <li>
+                <a href={`#${id}`}>{word(key)}</a>
+              </li>
+            ))}
         </ul>
       </nav>
 
@@ -219,8 +242,14 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
             ),
           },
           { key: word('guide.audience'), value: label(lang, audienceLabel[item.audience]) },
-          { key: word('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
-          { key: word('guide.review'), value: word(item.instantReview ? 'guide.reviewInstant' : 'guide.reviewLater') },
+          {
+            key: word('guide.caseKind'),
+            value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']),
+          },
+          {
+            key: word('guide.review'),
+            value: word(item.instantReview ? 'guide.reviewInstant' : 'guide.reviewLater'),
+          },
           {
             key: word('guide.legalBasis'),
             value: (
@@ -248,7 +277,12 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
 
       <h2 id="materials">{word('guide.materials')}</h2>
       {item.situations.map((s) => (
-        <MaterialsTable situation={s} lang={lang} only={item.situations.length === 1} documents={published.documents} />
+        <MaterialsTable
+          situation={s}
+          lang={lang}
+          only={item.situations.length === 1}
+          documents={published.documents}
+        />
       ))}
 
       <h2 id="limits">{word('guide.limits')}</h2>
@@ -256,7 +290,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
         rows={[
           { key: word('guide.statutory'), value: limitText(lang, item.timeLimits.statutory) },
           { key: word('guide.promised'), value: limitText(lang, item.timeLimits.promised) },
-          { key: word('guide.caseKind'), value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']) },
+          {
+            key: word('guide.caseKind'),
+            value: label(lang, caseKindLabel[item.timeLimits.immediate ? 'immediate' : 'promised']),
+          },
         ]}
       />
       {item.timeLimits.note ? <p lang={zh}>{item.timeLimits.note}</p> : null}
@@ -288,7 +325,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       <h2 id="how">{word('guide.howTo')}</h2>
       <SummaryList
         rows={[
-          { key: word('guide.channels'), value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、') },
+          {
+            key: word('guide.channels'),
+            value: item.channels.map((c) => label(lang, channelLabel[c])).join(lang === 'en' ? ', ' : '、'),
+          },
           {
             key: word('guide.depth'),
             value: (
@@ -323,7 +363,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
             key: word('guide.courier'),
             value:
               item.courier.materials || item.courier.results
-                ? [item.courier.materials ? word('guide.courierMaterials') : '', item.courier.results ? word('guide.courierResults') : '']
+                ? [
+                    item.courier.materials ? word('guide.courierMaterials') : '',
+                    item.courier.results ? word('guide.courierResults') : '',
+                  ]
                     .filter(Boolean)
                     .join(lang === 'en' ? '; ' : '；')
                 : word('guide.courierNone'),
@@ -359,7 +402,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       <SummaryList
         rows={[
           { key: word('guide.reviewLabel'), value: <Zh lang={lang}>{item.reviewAndLitigation.review}</Zh> },
-          { key: word('guide.litigation'), value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh> },
+          {
+            key: word('guide.litigation'),
+            value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh>,
+          },
         ]}
       />
 
@@ -367,8 +413,17 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       <SummaryList
         rows={[
           { key: word('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
-          ...(item.result.name ? [{ key: word('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }] : []),
-          ...(resultSample ? [{ key: word('guide.resultSample'), value: <DocumentLink doc={resultSample} text={word('guide.resultSample')} lang={lang} /> }] : []),
+          ...(item.result.name
+            ? [{ key: word('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }]
+            : []),
+          ...(resultSample
+            ? [
+                {
+                  key: word('guide.resultSample'),
+                  value: <DocumentLink doc={resultSample} text={word('guide.resultSample')} lang={lang} />,
+                },
+              ]
+            : []),
         ]}
       />
 

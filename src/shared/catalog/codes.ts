@@ -87,5 +87,11 @@ export const onlineDepthCodes = [
 export type OnlineDepthLevel = (typeof onlineDepthCodes)[number];
 
 /** 审批结果类型, split finer than 出证 / 出文 / 审批办结 because citizens ask for them differently. */
-export const resultTypeCodes = ['certificate', 'licence', 'approval-document', 'filing-receipt', 'other'] as const;
+export const resultTypeCodes = [
+  'certificate',
+  'licence',
+  'approval-document',
+  'filing-receipt',
+  'other',
+] as const;
 export type ResultType = (typeof resultTypeCodes)[number];

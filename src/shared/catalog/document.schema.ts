@@ -13,7 +13,9 @@ export const DocumentField = Type.Object(
     // Filled in on samples; left out on blank forms, where the box stays empty for the applicant.
     value: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     // Tick boxes printed as "□ a  □ b"; on a sample the chosen one is printed "■".
-    options: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 10 })),
+    options: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 10 }),
+    ),
     // A field that takes the whole row (addresses, reasons) instead of half of it.
     wide: Type.Optional(Type.Boolean()),
     // Height of an empty box in text lines, for reasons and statements written by hand.

@@ -57,7 +57,8 @@ test('every document is a one-page PDF by its content, and small', async () => {
 });
 
 test('a document is named only by a plain lower-case name in one of the two folders', () => {
-  for (const ok of ['forms/crj-application-form.pdf', 'samples/id-card.pdf']) assert.ok(isDocumentPath(ok), ok);
+  for (const ok of ['forms/crj-application-form.pdf', 'samples/id-card.pdf'])
+    assert.ok(isDocumentPath(ok), ok);
   for (const bad of [
     '../package.json',
     'forms/../../package.json',

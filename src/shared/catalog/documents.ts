@@ -83,7 +83,9 @@ export function loadCatalogDocuments(catalogRoot: string = defaultCatalogRoot): 
   for (const folder of documentFolders) {
     const dir = path.join(catalogRoot, folder);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((n) => n.endsWith('.pdf')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((n) => n.endsWith('.pdf'))
+      .sort()) {
       const docPath = `${folder}/${name}`;
       if (!isDocumentPath(docPath)) throw new Error(`catalog/${docPath}: not a plain lower-case name`);
       const sourceFile = path.join(dir, name.replace(/\.pdf$/, '.json'));
@@ -92,7 +94,13 @@ export function loadCatalogDocuments(catalogRoot: string = defaultCatalogRoot): 
       if (!Value.Check(CatalogDocumentSource, source))
         throw new Error(`catalog/${docPath}: its source breaks the document schema`);
       const content = readFileSync(path.join(dir, name));
-      out.push({ path: docPath, kind: source.kind, title: source.title, content, sha256: sha256Hex(content) });
+      out.push({
+        path: docPath,
+        kind: source.kind,
+        title: source.title,
+        content,
+        sha256: sha256Hex(content),
+      });
     }
   }
   return out;

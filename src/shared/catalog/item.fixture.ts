@@ -47,7 +47,14 @@ export function sampleItem(): ServiceItem {
     instantReview: false,
     booking: false,
     courier: { materials: false, results: true },
-    places: [{ name: '示范窗口', address: '示范市中心区示范路1号', hours: '周一至周五 9:00–17:00', phone: '0000-60000000' }],
+    places: [
+      {
+        name: '示范窗口',
+        address: '示范市中心区示范路1号',
+        hours: '周一至周五 9:00–17:00',
+        phone: '0000-60000000',
+      },
+    ],
     enquiryPhone: '0000-61030001',
     complaintPhone: '0000-61000001',
     reviewAndLitigation: { review: '可依法申请行政复议。', litigation: '可依法提起行政诉讼。' },

@@ -21,7 +21,11 @@ describe('the seed catalogue', () => {
 
   test('every item passes the schema and every publication rule', () => {
     const failures = items
-      .map((item) => ({ id: item.id, schema: Value.Check(ServiceItem, item), problems: checkPublication(item) }))
+      .map((item) => ({
+        id: item.id,
+        schema: Value.Check(ServiceItem, item),
+        problems: checkPublication(item),
+      }))
       .filter((r) => !r.schema || r.problems.length > 0)
       .map((r) => `${r.id}: ${r.schema ? '' : 'schema; '}${r.problems.map((p) => p.rule).join(', ')}`);
     assert.deepEqual(failures, []);
@@ -107,9 +111,18 @@ describe('loadCatalogItems on bad input', () => {
     delete item.faq;
     const err = loadError(catalogWith({ 'public-order/sample-licence.json': item }));
     assert.match(err.file, /public-order[/\\]sample-licence\.json$/);
-    assert.ok(err.problems.some((p) => p.startsWith('/timeLimits/promised/unit:')), err.message);
-    assert.ok(err.problems.some((p) => p.includes('faq')), err.message);
-    assert.ok(err.problems.some((p) => p.includes('unknown field "surprise"')), err.message);
+    assert.ok(
+      err.problems.some((p) => p.startsWith('/timeLimits/promised/unit:')),
+      err.message,
+    );
+    assert.ok(
+      err.problems.some((p) => p.includes('faq')),
+      err.message,
+    );
+    assert.ok(
+      err.problems.some((p) => p.includes('unknown field "surprise"')),
+      err.message,
+    );
     assert.match(err.message, /sample-licence\.json: /);
   });
 
@@ -128,6 +141,9 @@ describe('loadCatalogItems on bad input', () => {
     const err = loadError(
       catalogWith({ 'public-order/sample-licence.json': sampleItem(), 'traffic/sample-licence.json': moved }),
     );
-    assert.ok(err.problems.some((p) => p.includes('also used by')), err.message);
+    assert.ok(
+      err.problems.some((p) => p.includes('also used by')),
+      err.message,
+    );
   });
 });

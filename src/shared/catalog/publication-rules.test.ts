@@ -250,14 +250,19 @@ test('a failing item shows every problem at once', () => {
   item.faq = [];
   delete item.result.sample;
   item.timeLimits.promised = { value: 30, unit: 'working-days' };
-  assert.deepEqual(checkPublication(item).map((p) => p.rule).sort(), [
-    'fully-online-requires-zero-visits',
-    'immediate-requires-instant-review',
-    'licensing-requires-faq',
-    'no-fee-no-online-payment',
-    'phones-must-differ',
-    'promised-within-statutory',
-    'result-name-requires-sample',
-    'visits-require-reason',
-  ]);
+  assert.deepEqual(
+    checkPublication(item)
+      .map((p) => p.rule)
+      .sort(),
+    [
+      'fully-online-requires-zero-visits',
+      'immediate-requires-instant-review',
+      'licensing-requires-faq',
+      'no-fee-no-online-payment',
+      'phones-must-differ',
+      'promised-within-statutory',
+      'result-name-requires-sample',
+      'visits-require-reason',
+    ],
+  );
 });

@@ -166,7 +166,12 @@ export function checkPublication(item: ServiceItem): PublicationProblem[] {
     fail('enquiry-phone-required', 'enquiryPhone', '缺少咨询电话。', 'The enquiry phone is missing.');
   }
   if (complaint === '') {
-    fail('complaint-phone-required', 'complaintPhone', '缺少监督投诉电话。', 'The complaint phone is missing.');
+    fail(
+      'complaint-phone-required',
+      'complaintPhone',
+      '缺少监督投诉电话。',
+      'The complaint phone is missing.',
+    );
   }
   if (enquiry !== '' && complaint !== '' && digits(enquiry) === digits(complaint)) {
     fail(
