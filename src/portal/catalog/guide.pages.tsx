@@ -4,34 +4,20 @@ import {
   caseKindLabel,
   channelLabel,
   itemTypeLabel,
-  materialFormLabel,
-  materialSourceLabel,
-  materialTypeLabel,
-  necessityLabel,
   onlineDepthLabel,
   resultTypeLabel,
   unitLevelLabel,
   type ServiceItem,
-  type Situation,
 } from '../../shared/catalog/index.ts';
 import { formatDate, type Lang } from '../../shared/i18n/index.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
-import { BackLink, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import type { DocumentInfo } from './catalog.documents.ts';
 import type { PublishedItem } from './catalog.service.ts';
-import {
-  documentHref,
-  ItemTags,
-  label,
-  limitText,
-  Stylesheet,
-  visitsText,
-  yuan,
-  Zh,
-} from './catalog.view.tsx';
+import { ItemTags, label, limitText, Stylesheet, visitsText, yuan, Zh } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
+import { DocumentLink, FeeTable, MaterialsTable } from './guide.tables.tsx';
 
 // The 办事指南 page: every national guide field of one item, in the order a citizen asks about them — can I
 // apply, what do I bring, how long, how much, how, where, and what if something goes wrong.
@@ -67,109 +53,6 @@ function feeSummary(item: ServiceItem, lang: Lang): string {
   return item.fees.items
     .map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) }))
     .join(lang === 'en' ? '; ' : '；');
-}
-
-/**
- * A link to a blank form or sample the portal holds, saying what it is and how big, as people on slow or paid
- * connections want to know before they tap. The title is in the link for screen readers, where a table full
- * of "download the blank form" links would otherwise sound alike.
- */
-function DocumentLink({ doc, text, lang }: { doc: DocumentInfo | undefined; text: string; lang: Lang }) {
-  if (!doc) return null;
-  const size = Math.max(1, Math.round(doc.bytes / 1024));
-  return (
-    <a href={documentHref(doc.path)} download="" class="catalog-file">
-      {text}
-      <span class="visually-hidden">{lang === 'en' ? `: ${doc.title}` : `：${doc.title}`}</span>
-      <span class="catalog-file-meta">{lang === 'en' ? ` (PDF, ${size} KB)` : `（PDF，${size} KB）`}</span>
-    </a>
-  );
-}
-
-function MaterialsTable({
-  situation,
-  lang,
-  only,
-  documents,
-}: {
-  situation: Situation;
-  lang: Lang;
-  only: boolean;
-  documents: Map<string, DocumentInfo>;
-}) {
-  const word = (key: WordKey) => words(lang, key);
-  return (
-    <Table
-      caption={only ? word('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
-      head={[
-        word('guide.m.name'),
-        word('guide.m.type'),
-        word('guide.m.form'),
-        word('guide.m.copies'),
-        word('guide.m.necessity'),
-        word('guide.m.source'),
-        word('guide.m.note'),
-      ]}
-      numeric={[3]}
-      rowHeaders
-      rows={situation.materials.map((m) => {
-        const form = m.blankForm ? documents.get(m.blankForm) : undefined;
-        const sample = m.sample ? documents.get(m.sample) : undefined;
-        return [
-          <>
-            <Zh lang={lang}>{m.name}</Zh>
-            {form ? (
-              <>
-                <br />
-                <DocumentLink doc={form} text={word('guide.m.blankForm')} lang={lang} />
-              </>
-            ) : null}
-            {sample ? (
-              <>
-                <br />
-                <DocumentLink doc={sample} text={word('guide.m.sample')} lang={lang} />
-              </>
-            ) : null}
-          </>,
-          label(lang, materialTypeLabel[m.type]),
-          label(lang, materialFormLabel[m.form]),
-          m.policeCanFetch ? '—' : String(m.copies),
-          label(lang, necessityLabel[m.necessity]),
-          label(lang, materialSourceLabel[m.source]),
-          <>
-            {m.policeCanFetch ? <strong class="catalog-fetched">{word('guide.m.fetched')}</strong> : null}
-            {m.policeCanFetch && m.note ? <br /> : null}
-            {m.note ? <Zh lang={lang}>{m.note}</Zh> : null}
-          </>,
-        ];
-      })}
-    />
-  );
-}
-
-function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
-  const word = (key: WordKey) => words(lang, key);
-  // A notes column that is empty in every row only adds width on a phone.
-  const notes = item.fees.items.some((f) => f.note);
-  return (
-    <Table
-      caption={word('guide.feeTable')}
-      head={[
-        word('guide.f.item'),
-        word('guide.f.amount'),
-        word('guide.f.basis'),
-        ...(notes ? [word('guide.f.note')] : []),
-      ]}
-      numeric={[1]}
-      rowHeaders
-      rows={item.fees.items.map((f) => [
-        <Zh lang={lang}>{f.name}</Zh>,
-        <span class="nowrap">{words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })}</span>,
-        <Zh lang={lang}>{f.basis}</Zh>,
-        ...(notes ? [f.note ? <Zh lang={lang}>{f.note}</Zh> : ''] : []),
-      ])}
-    />
-  );
 }
 
 export function guidePage(ctx: PageContext, published: PublishedItem): string {
