@@ -1,4 +1,9 @@
+import { applicationSubmitted } from './application.submitted.ts';
+import { applicationSupplemented } from './application.supplemented.ts';
+import { applicationWithdrawn } from './application.withdrawn.ts';
 import { attachmentSubmitted } from './attachment.submitted.ts';
+import { caseDocumentIssued } from './case.document.issued.ts';
+import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
@@ -13,6 +18,10 @@ export { realnameVerifyRequest, realnameVerifyResult };
 export { catalogItemPublished, catalogItemWithdrawn, catalogDocumentPublished };
 export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
+export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
+export { caseStatusChanged, caseDocumentIssued };
+export * from './case-shapes.ts';
+export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
 /** The whitelist. A type@version absent from this list does not cross, in either direction. */
@@ -26,6 +35,11 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     attachmentSubmitted,
     companyVerifyRequest,
     companyVerifyResult,
+    applicationSubmitted,
+    applicationWithdrawn,
+    applicationSupplemented,
+    caseStatusChanged,
+    caseDocumentIssued,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -46,3 +46,4 @@ export { inbox, messageLog, outbox, quarantine } from '../../exchange/tables.ts'
 export * from '../catalog/catalog.tables.ts';
 export * from '../companies/companies.tables.ts';
 export { realnameChecks } from '../realname/realname.tables.ts';
+export * from '../applications/applications.tables.ts';
