@@ -26,17 +26,25 @@ const items = loadCatalogItems();
 const forms = loadApplicationForms(undefined, items);
 const itemOf = (id: string) => items.find((item) => item.id === id)!;
 
-test('the six services of the online-handling issue have forms, and every form loads against its item', () => {
+// The list is spelled out so that a form file removed or renamed by mistake is noticed.
+const formsOnFile = [
+  'ethnicity-change',
+  'hk-macau-re-endorsement',
+  'licence-renewal-on-expiry',
+  'no-criminal-record-certificate',
+  'precursor-cat1-purchase-licence',
+  'precursor-cat1-transport-licence',
+  'precursor-cat2-3-purchase-filing',
+  'precursor-cat2-transport-licence',
+  'precursor-cat3-transport-filing',
+  'residence-permit',
+  'seal-engraving-filing',
+];
+
+test('every form on file loads against its item', () => {
   assert.deepEqual(
     forms.map((f) => f.id),
-    [
-      'ethnicity-change',
-      'hk-macau-re-endorsement',
-      'licence-renewal-on-expiry',
-      'no-criminal-record-certificate',
-      'residence-permit',
-      'seal-engraving-filing',
-    ],
+    formsOnFile,
   );
 });
 
@@ -61,6 +69,7 @@ const patternSamples: Record<string, string> = {
   'relative-id': 'A123456(7)',
   'archive-number': '350400123456',
   'photo-receipt': 'AB123456',
+  quantity: '12.5',
 };
 const today = '2026-03-02';
 
