@@ -30,6 +30,7 @@ const itemOf = (id: string) => items.find((item) => item.id === id)!;
 const formsOnFile = [
   'ethnicity-change',
   'hk-macau-re-endorsement',
+  'hotel-special-trade-licence',
   'licence-renewal-on-expiry',
   'no-criminal-record-certificate',
   'precursor-cat1-purchase-licence',
@@ -39,6 +40,7 @@ const formsOnFile = [
   'precursor-cat3-transport-filing',
   'residence-permit',
   'seal-engraving-filing',
+  'toxic-chemical-purchase-licence',
 ];
 
 test('every form on file loads against its item', () => {
@@ -70,6 +72,9 @@ const patternSamples: Record<string, string> = {
   'archive-number': '350400123456',
   'photo-receipt': 'AB123456',
   quantity: '12.5',
+  'room-count': '20',
+  'bed-count': '36',
+  'guard-count': '3',
 };
 const today = '2026-03-02';
 
