@@ -41,6 +41,8 @@ const formsOnFile = [
   'residence-permit',
   'seal-engraving-filing',
   'toxic-chemical-purchase-licence',
+  'website-filing-change',
+  'website-security-filing',
 ];
 
 test('every form on file loads against its item', () => {
@@ -75,6 +77,9 @@ const patternSamples: Record<string, string> = {
   'room-count': '20',
   'bed-count': '36',
   'guard-count': '3',
+  domain: 'example.cn',
+  'icp-number': '闽ICP备12345678号-1',
+  'filing-number': '35040002000123',
 };
 const today = '2026-03-02';
 
