@@ -29,9 +29,12 @@ const itemOf = (id: string) => items.find((item) => item.id === id)!;
 // The list is spelled out so that a form file removed or renamed by mistake is noticed.
 const formsOnFile = [
   'ethnicity-change',
+  'fireworks-road-transport-licence',
   'hk-macau-re-endorsement',
   'hotel-special-trade-licence',
+  'large-event-safety-licence',
   'licence-renewal-on-expiry',
+  'mlps-filing',
   'no-criminal-record-certificate',
   'precursor-cat1-purchase-licence',
   'precursor-cat1-transport-licence',
@@ -80,6 +83,11 @@ const patternSamples: Record<string, string> = {
   domain: 'example.cn',
   'icp-number': '闽ICP备12345678号-1',
   'filing-number': '35040002000123',
+  cases: '120',
+  attendance: '8000',
+  tickets: '7500',
+  'venue-capacity': '12000',
+  users: '3000',
 };
 const today = '2026-03-02';
 
