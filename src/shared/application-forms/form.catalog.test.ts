@@ -36,6 +36,8 @@ const formsOnFile = [
   'licence-renewal-on-expiry',
   'mlps-filing',
   'no-criminal-record-certificate',
+  'passport-first-issue',
+  'passport-reissue',
   'precursor-cat1-purchase-licence',
   'precursor-cat1-transport-licence',
   'precursor-cat2-3-purchase-filing',
@@ -88,6 +90,7 @@ const patternSamples: Record<string, string> = {
   tickets: '7500',
   'venue-capacity': '12000',
   users: '3000',
+  'passport-number': 'E12345678',
 };
 const today = '2026-03-02';
 
