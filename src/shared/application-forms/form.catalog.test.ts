@@ -30,6 +30,7 @@ const itemOf = (id: string) => items.find((item) => item.id === id)!;
 const formsOnFile = [
   'ethnicity-change',
   'fireworks-road-transport-licence',
+  'hk-macau-permit-first-issue',
   'hk-macau-re-endorsement',
   'hotel-special-trade-licence',
   'large-event-safety-licence',
@@ -45,6 +46,7 @@ const formsOnFile = [
   'precursor-cat3-transport-filing',
   'residence-permit',
   'seal-engraving-filing',
+  'taiwan-permit-first-issue',
   'toxic-chemical-purchase-licence',
   'website-filing-change',
   'website-security-filing',
