@@ -28,11 +28,14 @@ const itemOf = (id: string) => items.find((item) => item.id === id)!;
 
 // The list is spelled out so that a form file removed or renamed by mistake is noticed.
 const formsOnFile = [
+  'birth-registration',
+  'death-registration',
   'ethnicity-change',
   'fireworks-road-transport-licence',
   'hk-macau-permit-first-issue',
   'hk-macau-re-endorsement',
   'hotel-special-trade-licence',
+  'household-move-in',
   'id-card-first-issue',
   'id-card-renewal',
   'id-card-replacement',
@@ -47,8 +50,10 @@ const formsOnFile = [
   'precursor-cat2-3-purchase-filing',
   'precursor-cat2-transport-licence',
   'precursor-cat3-transport-filing',
+  'residence-permit-endorsement',
   'residence-permit',
   'seal-engraving-filing',
+  'security-guard-certificate',
   'taiwan-permit-first-issue',
   'toxic-chemical-purchase-licence',
   'website-filing-change',
@@ -96,6 +101,7 @@ const patternSamples: Record<string, string> = {
   'venue-capacity': '12000',
   users: '3000',
   'passport-number': 'E12345678',
+  'birth-certificate-number': 'R350123456',
 };
 const today = '2026-03-02';
 
