@@ -30,8 +30,14 @@ const itemOf = (id: string) => items.find((item) => item.id === id)!;
 const formsOnFile = [
   'birth-registration',
   'death-registration',
+  'detainee-leave-application',
+  'driver-contact-change',
   'ethnicity-change',
+  'exit-entry-records-query',
+  'fire-accident-determination-review',
+  'fire-venue-opening-check',
   'fireworks-road-transport-licence',
+  'foreigner-accommodation-registration',
   'hk-macau-permit-first-issue',
   'hk-macau-re-endorsement',
   'hotel-special-trade-licence',
@@ -41,6 +47,7 @@ const formsOnFile = [
   'id-card-replacement',
   'large-event-safety-licence',
   'licence-renewal-on-expiry',
+  'licence-replacement',
   'mlps-filing',
   'no-criminal-record-certificate',
   'passport-first-issue',
@@ -56,6 +63,7 @@ const formsOnFile = [
   'security-guard-certificate',
   'taiwan-permit-first-issue',
   'toxic-chemical-purchase-licence',
+  'vehicle-inspection-sticker',
   'website-filing-change',
   'website-security-filing',
 ];
@@ -102,6 +110,8 @@ const patternSamples: Record<string, string> = {
   users: '3000',
   'passport-number': 'E12345678',
   'birth-certificate-number': 'R350123456',
+  'vin-last6': 'A12345',
+  'floor-area': '850.5',
 };
 const today = '2026-03-02';
 
