@@ -277,3 +277,68 @@ test('the loader checks each file against its item', () => {
     'the item "sample-licence" names this form, which does not exist',
   ]);
 });
+
+// Bookings, reports, traffic violations and accident settlement have journeys of their own, not a form here.
+const handledElsewhere = new Set([
+  'cyber-crime-report',
+  'detainee-family-visit-booking',
+  'detention-open-day-booking',
+  'fire-education-visit-booking',
+  'fire-hazard-report',
+  'lawyer-meeting-booking',
+  'minor-accident-online-settlement',
+  'traffic-violation-handling',
+]);
+
+test('every item that takes applications online has a form, except those with journeys of their own', () => {
+  const missing = items
+    .filter((item) => item.onlineDepth.levels.includes('online-submission'))
+    .filter((item) => !handledElsewhere.has(item.id) && item.onlineForm === undefined)
+    .map((item) => item.id);
+  assert.deepEqual(missing, []);
+});
+
+test('a company form prefills the company name and credit code from the verified company', () => {
+  for (const form of forms.filter((f) => f.applicant === 'company')) {
+    const prefilled = form.pages
+      .flatMap((p) => p.fields)
+      .map((f) => ('prefill' in f ? f.prefill : undefined));
+    assert.ok(prefilled.includes('companyName') && prefilled.includes('companyCreditCode'), form.id);
+  }
+});
+
+/** Walks `id` choosing `option` on the page at `pageIndex` (counted among the pages shown) and 0 elsewhere. */
+function walkChoosing(id: string, pageIndex: number, option: number): ReturnType<typeof walkThrough> {
+  const form = forms.find((f) => f.id === id)!;
+  return walkThrough(form, Object.assign(new Array<number>(pageIndex).fill(0), { [pageIndex]: option }));
+}
+
+test('precursor purchase licence: a research institution uploads its registration, a business does not', () => {
+  const business = walkChoosing('precursor-cat1-purchase-licence', 0, 0);
+  assert.ok(!business.visited.includes('registration'));
+  const institution = walkChoosing('precursor-cat1-purchase-licence', 0, 1);
+  assert.ok(institution.visited.includes('registration') && institution.answers['registration-certificate']);
+});
+
+test('hotel licence: the commitment is asked only when the licence is decided on a commitment', () => {
+  assert.ok(walkChoosing('hotel-special-trade-licence', 0, 0).answers.commitment);
+  const inspected = walkChoosing('hotel-special-trade-licence', 0, 1);
+  assert.ok(!inspected.visited.includes('commitment') && inspected.answers.commitment === undefined);
+});
+
+test('large event: joint organisers upload their agreement, a single organiser does not', () => {
+  const single = walkChoosing('large-event-safety-licence', 0, 0);
+  assert.ok(single.answers['safety-officer-id'] && !single.visited.includes('co-organisers'));
+  const joint = walkChoosing('large-event-safety-licence', 0, 1);
+  assert.ok(joint.answers['joint-agreement'] && joint.answers['organisers-safety-officer-ids']);
+  assert.equal(joint.answers['safety-officer-id'], undefined);
+});
+
+test("birth registration: the father's details are skipped only for an unmarried mother registering alone", () => {
+  const basis = 3;
+  const visits = (option: number) => walkChoosing('birth-registration', basis, option).visited;
+  assert.deepEqual(
+    [0, 1, 2, 3].map((option) => visits(option).includes('father')),
+    [true, true, false, true],
+  );
+});
