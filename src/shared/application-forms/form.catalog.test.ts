@@ -26,17 +26,52 @@ const items = loadCatalogItems();
 const forms = loadApplicationForms(undefined, items);
 const itemOf = (id: string) => items.find((item) => item.id === id)!;
 
-test('the six services of the online-handling issue have forms, and every form loads against its item', () => {
+// The list is spelled out so that a form file removed or renamed by mistake is noticed.
+const formsOnFile = [
+  'birth-registration',
+  'death-registration',
+  'detainee-leave-application',
+  'driver-contact-change',
+  'ethnicity-change',
+  'exit-entry-records-query',
+  'fire-accident-determination-review',
+  'fire-venue-opening-check',
+  'fireworks-road-transport-licence',
+  'foreigner-accommodation-registration',
+  'hk-macau-permit-first-issue',
+  'hk-macau-re-endorsement',
+  'hotel-special-trade-licence',
+  'household-move-in',
+  'id-card-first-issue',
+  'id-card-renewal',
+  'id-card-replacement',
+  'large-event-safety-licence',
+  'licence-renewal-on-expiry',
+  'licence-replacement',
+  'mlps-filing',
+  'no-criminal-record-certificate',
+  'passport-first-issue',
+  'passport-reissue',
+  'precursor-cat1-purchase-licence',
+  'precursor-cat1-transport-licence',
+  'precursor-cat2-3-purchase-filing',
+  'precursor-cat2-transport-licence',
+  'precursor-cat3-transport-filing',
+  'residence-permit-endorsement',
+  'residence-permit',
+  'seal-engraving-filing',
+  'security-guard-certificate',
+  'taiwan-permit-first-issue',
+  'toxic-chemical-purchase-licence',
+  'vehicle-inspection-sticker',
+  'website-filing-change',
+  'website-security-filing',
+];
+
+test('every form on file loads against its item', () => {
   assert.deepEqual(
     forms.map((f) => f.id),
-    [
-      'ethnicity-change',
-      'hk-macau-re-endorsement',
-      'licence-renewal-on-expiry',
-      'no-criminal-record-certificate',
-      'residence-permit',
-      'seal-engraving-filing',
-    ],
+    formsOnFile,
   );
 });
 
@@ -61,6 +96,22 @@ const patternSamples: Record<string, string> = {
   'relative-id': 'A123456(7)',
   'archive-number': '350400123456',
   'photo-receipt': 'AB123456',
+  quantity: '12.5',
+  'room-count': '20',
+  'bed-count': '36',
+  'guard-count': '3',
+  domain: 'example.cn',
+  'icp-number': '闽ICP备12345678号-1',
+  'filing-number': '35040002000123',
+  cases: '120',
+  attendance: '8000',
+  tickets: '7500',
+  'venue-capacity': '12000',
+  users: '3000',
+  'passport-number': 'E12345678',
+  'birth-certificate-number': 'R350123456',
+  'vin-last6': 'A12345',
+  'floor-area': '850.5',
 };
 const today = '2026-03-02';
 
@@ -225,4 +276,69 @@ test('the loader checks each file against its item', () => {
   assert.deepEqual(refusal({}, [formItem()]), [
     'the item "sample-licence" names this form, which does not exist',
   ]);
+});
+
+// Bookings, reports, traffic violations and accident settlement have journeys of their own, not a form here.
+const handledElsewhere = new Set([
+  'cyber-crime-report',
+  'detainee-family-visit-booking',
+  'detention-open-day-booking',
+  'fire-education-visit-booking',
+  'fire-hazard-report',
+  'lawyer-meeting-booking',
+  'minor-accident-online-settlement',
+  'traffic-violation-handling',
+]);
+
+test('every item that takes applications online has a form, except those with journeys of their own', () => {
+  const missing = items
+    .filter((item) => item.onlineDepth.levels.includes('online-submission'))
+    .filter((item) => !handledElsewhere.has(item.id) && item.onlineForm === undefined)
+    .map((item) => item.id);
+  assert.deepEqual(missing, []);
+});
+
+test('a company form prefills the company name and credit code from the verified company', () => {
+  for (const form of forms.filter((f) => f.applicant === 'company')) {
+    const prefilled = form.pages
+      .flatMap((p) => p.fields)
+      .map((f) => ('prefill' in f ? f.prefill : undefined));
+    assert.ok(prefilled.includes('companyName') && prefilled.includes('companyCreditCode'), form.id);
+  }
+});
+
+/** Walks `id` choosing `option` on the page at `pageIndex` (counted among the pages shown) and 0 elsewhere. */
+function walkChoosing(id: string, pageIndex: number, option: number): ReturnType<typeof walkThrough> {
+  const form = forms.find((f) => f.id === id)!;
+  return walkThrough(form, Object.assign(new Array<number>(pageIndex).fill(0), { [pageIndex]: option }));
+}
+
+test('precursor purchase licence: a research institution uploads its registration, a business does not', () => {
+  const business = walkChoosing('precursor-cat1-purchase-licence', 0, 0);
+  assert.ok(!business.visited.includes('registration'));
+  const institution = walkChoosing('precursor-cat1-purchase-licence', 0, 1);
+  assert.ok(institution.visited.includes('registration') && institution.answers['registration-certificate']);
+});
+
+test('hotel licence: the commitment is asked only when the licence is decided on a commitment', () => {
+  assert.ok(walkChoosing('hotel-special-trade-licence', 0, 0).answers.commitment);
+  const inspected = walkChoosing('hotel-special-trade-licence', 0, 1);
+  assert.ok(!inspected.visited.includes('commitment') && inspected.answers.commitment === undefined);
+});
+
+test('large event: joint organisers upload their agreement, a single organiser does not', () => {
+  const single = walkChoosing('large-event-safety-licence', 0, 0);
+  assert.ok(single.answers['safety-officer-id'] && !single.visited.includes('co-organisers'));
+  const joint = walkChoosing('large-event-safety-licence', 0, 1);
+  assert.ok(joint.answers['joint-agreement'] && joint.answers['organisers-safety-officer-ids']);
+  assert.equal(joint.answers['safety-officer-id'], undefined);
+});
+
+test("birth registration: the father's details are skipped only for an unmarried mother registering alone", () => {
+  const basis = 3;
+  const visits = (option: number) => walkChoosing('birth-registration', basis, option).visited;
+  assert.deepEqual(
+    [0, 1, 2, 3].map((option) => visits(option).includes('father')),
+    [true, true, false, true],
+  );
 });
