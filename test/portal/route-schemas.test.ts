@@ -75,11 +75,14 @@ describe('schema refusals on forms', () => {
     const zh = await new FormClient(zone.app).post('/register', { mobile: long });
     assert.equal(zh.statusCode, 422);
     assert.match(zh.body, /class="error-summary"/);
-    assert.match(zh.body, /“mobile”过长，最多 20 个字符/);
+    // The summary names the field by its label; beside the field, the words need no name.
+    assert.match(zh.body, /<a href="#field-mobile">手机号码：过长，最多 20 个字符<\/a>/);
+    assert.match(zh.body, /id="field-mobile-error">[^]*?<\/span>过长，最多 20 个字符<\/p>/);
     assert.match(zh.body, new RegExp(`value="${long}"`));
     const en = await (await english()).post('/register', { mobile: long });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“mobile” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-mobile">Mobile number: too long, at most 20 characters<\/a>/);
+    assert.match(en.body, /<\/span>Too long, at most 20 characters<\/p>/);
   });
 
   test('the profile keeps everything typed when one field is too long, and saves nothing', async () => {
@@ -89,7 +92,7 @@ describe('schema refusals on forms', () => {
       address: '示范市滨湖路1号',
     });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“displayName”过长，最多 20 个字符/);
+    assert.match(refused.body, /<a href="#field-displayName">称呼：过长，最多 20 个字符<\/a>/);
     assert.match(refused.body, /value="王小明"/);
     assert.match(refused.body, /value="示范市滨湖路1号"/);
     const [row] = await zone.services.db.select().from(citizens).where(eq(citizens.id, citizen.id));
@@ -100,11 +103,11 @@ describe('schema refusals on forms', () => {
   test('a field that is not a text is refused on the form, in Chinese and in English', async () => {
     const zh = await postTwice(new FormClient(zone.app), '/login', 'mobile', { password: 'Whatever-1234' });
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“mobile”类型不正确/);
+    assert.match(zh.body, /<a href="#field-mobile">手机号码：类型不正确<\/a>/);
     assert.match(zh.body, /<form[^>]*action="\/login/, 'the login form is shown again');
     const en = await postTwice(await english(), '/login', 'mobile', { password: 'Whatever-1234' });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“mobile” has the wrong type/);
+    assert.match(en.body, /<a href="#field-mobile">Mobile number: not the expected kind of value<\/a>/);
   });
 
   test('fields a form does not have are dropped, not stored', async () => {
@@ -127,19 +130,15 @@ describe('schema refusals in the API', () => {
     const refusals: [object, { field: string; zh: string; en: string }][] = [
       [
         { mobile: '1'.repeat(21), purpose: 'register' },
-        {
-          field: 'mobile',
-          zh: '“mobile”过长，最多 20 个字符',
-          en: '“mobile” is too long: at most 20 characters',
-        },
+        { field: 'mobile', zh: '过长，最多 20 个字符', en: 'Too long, at most 20 characters' },
       ],
       [
         { mobile: ['13800000001', '13800000002'], purpose: 'register' },
-        { field: 'mobile', zh: '“mobile”类型不正确', en: '“mobile” has the wrong type' },
+        { field: 'mobile', zh: '类型不正确', en: 'Not the expected kind of value' },
       ],
       [
         { mobile: '13800000001', purpose: 'take-over' },
-        { field: 'purpose', zh: '“purpose”不是允许的选项', en: '“purpose” is not one of the allowed values' },
+        { field: 'purpose', zh: '不是允许的选项', en: 'Not one of the allowed values' },
       ],
     ];
     for (const [body, expected] of refusals) {

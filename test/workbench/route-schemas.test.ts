@@ -47,13 +47,14 @@ describe('refused at the edge, with the form shown again as typed', () => {
     };
     const zh = await admin.post('/staff/new', form);
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“badgeNo”过长，最多 20 个字符/);
+    assert.match(zh.body, /<a href="#field-badgeNo">警号：过长，最多 20 个字符<\/a>/);
+    assert.match(zh.body, /<\/span>过长，最多 20 个字符<\/p>/, 'beside the field, without its name');
     assert.match(zh.body, /value="边界"/, 'what was typed is kept');
     assert.doesNotMatch(zh.body, /Lantern-Quay-4418/, 'but never the password');
     await inEnglish(admin);
     const en = await admin.post('/staff/new', form);
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“badgeNo” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-badgeNo">Badge number: too long, at most 20 characters<\/a>/);
   });
 
   test('an overlong new password on an account page shows the account again', async () => {
@@ -65,7 +66,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
       { formUrl: `/staff/${officer.id}` },
     );
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“newPassword”过长，最多 256 个字符/);
+    assert.match(refused.body, /<a href="#field-newPassword">新密码：过长，最多 256 个字符<\/a>/);
     assert.match(refused.body, new RegExp(officer.badgeNo));
   });
 
@@ -95,7 +96,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
     const client = browser(zone.app);
     const zh = await client.post('/staff/login', { badgeNo: 'A'.repeat(21), password: PASSWORD });
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“badgeNo”过长，最多 20 个字符/);
+    assert.match(zh.body, /<a href="#field-badgeNo">警号：过长，最多 20 个字符<\/a>/);
     assert.match(zh.body, new RegExp(`value="${'A'.repeat(21)}"`));
     assert.doesNotMatch(zh.body, new RegExp(PASSWORD));
     await inEnglish(client);
@@ -104,7 +105,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
       password: PASSWORD,
     });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“badgeNo” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-badgeNo">Badge number: too long, at most 20 characters<\/a>/);
     assert.match(en.body, /action="\/staff\/login\?next=%2Faudit"/, 'the target is kept');
   });
 
@@ -114,7 +115,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
     await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
     const refused = await client.post('/staff/login/totp', { code: '1'.repeat(17) });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“code”过长，最多 16 个字符/);
+    assert.match(refused.body, /<a href="#field-code">动态口令：过长，最多 16 个字符<\/a>/);
     assert.match(refused.body, /name="code"/);
   });
 });
@@ -124,7 +125,8 @@ describe('refused at the edge: queries of the list pages', () => {
     const admin = await logIn(zone, cityAdmin);
     const zh = await admin.get('/staff?page=abc');
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“page”类型不正确/);
+    // No form here to show it beside: the refusal's general words come first.
+    assert.match(zh.body, /提交的信息有误，请检查后重试：类型不正确/);
     const json = await admin.get('/staff?page=abc', { accept: 'application/json' });
     assert.equal(json.statusCode, 422);
     assert.deepEqual(
@@ -134,19 +136,26 @@ describe('refused at the edge: queries of the list pages', () => {
       ['page'],
     );
     await inEnglish(admin);
-    assert.match((await admin.get('/staff?page=0')).body, /“page” is out of range/);
-    assert.match((await admin.get('/staff?page=abc')).body, /“page” has the wrong type/);
+    const notValid = 'Some of the information is not valid';
+    assert.match(
+      (await admin.get('/staff?page=0')).body,
+      new RegExp(`${notValid}: out of the allowed range`),
+    );
+    assert.match(
+      (await admin.get('/staff?page=abc')).body,
+      new RegExp(`${notValid}: not the expected kind of value`),
+    );
   });
 
   test('an overlong search or actor, and a malformed date', async () => {
     const admin = await logIn(zone, cityAdmin);
     const search = await admin.get(`/staff?q=${'x'.repeat(51)}`);
     assert.equal(search.statusCode, 422);
-    assert.match(search.body, /“q”过长，最多 50 个字符/);
+    assert.match(search.body, /提交的信息有误，请检查后重试：过长，最多 50 个字符/);
     assert.equal((await admin.get(`/audit?actor=${'x'.repeat(41)}`)).statusCode, 422);
     const date = await admin.get('/audit?from=2026-1-1');
     assert.equal(date.statusCode, 422);
-    assert.match(date.body, /“from”格式不正确/);
+    assert.match(date.body, /提交的信息有误，请检查后重试：格式不正确/);
     assert.equal((await admin.get('/audit?from=&to=&actor=&action=')).statusCode, 200, 'empty filters');
   });
 });
