@@ -6,6 +6,7 @@ import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { FormClient, csrfFrom } from '../helpers/browser-like.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { assertNoSchemaNames } from '../helpers/refusals.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 // Every portal route names its permission and declares its input; what the schemas refuse comes back on the
@@ -120,6 +121,60 @@ describe('schema refusals on forms', () => {
     const [row] = await zone.services.db.select().from(citizens).where(eq(citizens.id, citizen.id));
     assert.equal(row?.realNameStatus, 'none');
     assert.equal(row?.mobile, citizen.mobile);
+  });
+});
+
+describe('refusals speak of fields as the page names them', () => {
+  test('no refusal on a refused form holds a schema property name, in Chinese or English', async () => {
+    const profile = {
+      displayName: '名'.repeat(21),
+      realName: '王'.repeat(31),
+      idNumber: '1'.repeat(21),
+      email: `${'e'.repeat(250)}@example.cn`,
+      address: '滨湖路\u0000一号',
+    };
+    const english = await registerCitizen(zone, { displayName: '小英' });
+    await english.client.get('/prefs/lang?set=en&next=/');
+    for (const [lang, client] of [
+      ['zh', citizen.client],
+      ['en', english.client],
+    ] as const) {
+      const refused = await client.post('/account/profile', profile);
+      assert.equal(refused.statusCode, 422);
+      assertNoSchemaNames(refused.body, lang, Object.keys(profile));
+      const visitor = new FormClient(zone.app);
+      if (lang === 'en') await visitor.get('/prefs/lang?set=en&next=/');
+      const register = await visitor.post('/register', { mobile: '1'.repeat(21) });
+      assertNoSchemaNames(register.body, lang, ['mobile']);
+      const login = await postTwice(visitor, '/login', 'mobile', { password: 'p'.repeat(201) });
+      assert.equal(login.statusCode, 422);
+      assertNoSchemaNames(login.body, lang, ['mobile', 'password']);
+    }
+  });
+});
+
+describe('a path parameter no record can have', () => {
+  test('answers not found, as a missing record does, on pages, forms and JSON, after signing in', async () => {
+    const visitor = new FormClient(zone.app);
+    const signIn = await visitor.get(`/account/companies/${'c'.repeat(37)}`);
+    assert.equal(signIn.statusCode, 303, 'who is asking comes first');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const id of [missing, 'c'.repeat(37), 'not-a-uuid', 'a%00b', 'x'.repeat(300)]) {
+      const page = await citizen.client.get(`/account/companies/${id}`);
+      assert.equal(page.statusCode, 404, id);
+      const json = await citizen.client.get(`/account/companies/${id}`, { accept: 'application/json' });
+      assert.equal(json.statusCode, 404, id);
+      assert.equal(json.json().error.code, 'NOT_FOUND');
+      assert.deepEqual(json.json().error.fields, []);
+      // A form about an id the schema takes is shown again, or refused as for a missing company (422 both).
+      if (id === missing || id === 'not-a-uuid') continue;
+      const form = await citizen.client.post(
+        `/account/companies/${id}/invitations`,
+        { mobile: '1'.repeat(21) },
+        { formUrl: '/account' },
+      );
+      assert.equal(form.statusCode, 404, `${id}: no form is shown again for no company`);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
+import { assertNoSchemaNames } from '../helpers/refusals.ts';
 import {
   browser,
   csrf,
@@ -117,6 +118,64 @@ describe('refused at the edge, with the form shown again as typed', () => {
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /<a href="#field-code">动态口令：过长，最多 16 个字符<\/a>/);
     assert.match(refused.body, /name="code"/);
+  });
+});
+
+describe('refusals speak of fields as the page names them', () => {
+  test('no refusal on a refused form holds a schema property name, in Chinese or English', async () => {
+    const form = {
+      badgeNo: 'B'.repeat(21),
+      name: '名'.repeat(31),
+      unitCode: 'U'.repeat(41),
+      mobile: '1'.repeat(21),
+      password: 'p'.repeat(257),
+      role: 'r'.repeat(33),
+      scope: 's'.repeat(17),
+    };
+    const admin = await logIn(zone, cityAdmin);
+    const visitor = browser(zone.app);
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') {
+        await inEnglish(admin);
+        await inEnglish(visitor);
+      }
+      const refused = await admin.post('/staff/new', form);
+      assert.equal(refused.statusCode, 422);
+      assertNoSchemaNames(refused.body, lang, Object.keys(form));
+      const login = await visitor.post('/staff/login', { badgeNo: 'A\u202e', password: 'p'.repeat(257) });
+      assert.equal(login.statusCode, 422);
+      assertNoSchemaNames(login.body, lang, ['badgeNo', 'password']);
+    }
+  });
+});
+
+describe('a path parameter no record can have', () => {
+  test('answers not found, as a missing account does, on pages, forms and JSON, after signing in', async () => {
+    const visitor = browser(zone.app);
+    assert.equal(
+      (await visitor.get(`/staff/${'s'.repeat(65)}`)).statusCode,
+      303,
+      'who is asking comes first',
+    );
+    const admin = await logIn(zone, cityAdmin);
+    const token = csrf((await admin.get('/staff')).body);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const id of [missing, 's'.repeat(65), 'a%00b', 'x'.repeat(300)]) {
+      assert.equal((await admin.get(`/staff/${id}`)).statusCode, 404, id);
+      const json = await admin.get(`/staff/${id}`, { accept: 'application/json' });
+      assert.equal(json.statusCode, 404, id);
+      const { error } = json.json() as { error: { code: string; fields: unknown[] } };
+      assert.deepEqual([error.code, error.fields], ['NOT_FOUND', []]);
+      const button = await admin.post(`/staff/${id}/disable`, {}, { csrf: token });
+      assert.equal(button.statusCode, 404, `${id}: a button on no account`);
+    }
+    // Two parameters: either one that no record can have is enough.
+    const assignment = await admin.post(
+      `/staff/${missing}/assignments/${'a'.repeat(65)}/remove`,
+      {},
+      { csrf: token },
+    );
+    assert.equal(assignment.statusCode, 404);
   });
 });
 
