@@ -134,8 +134,9 @@ export function inputProblems(request: FastifyRequest): AppError | undefined {
 }
 
 /**
- * Refuses, with 422 and the field given, any text that holds control characters or bidirectional overrides, or
- * is longer than its limit, in every route of the zone, before validation, CSRF or the route sees it.
+ * Refuses, with 422 and the field given (404 in a path parameter), any text that holds control characters or
+ * bidirectional overrides, or is longer than its limit, in every route of the zone, before validation, CSRF or
+ * the route sees it.
  */
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
