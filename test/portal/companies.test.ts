@@ -331,7 +331,7 @@ describe('agents', () => {
     const refused = await invite(long);
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /示范市示范贸易有限公司/);
-    assert.match(refused.body, /“mobile”过长，最多 20 个字符/);
+    assert.match(refused.body, /<a href="#field-mobile">经办人的手机号码：过长，最多 20 个字符<\/a>/);
     assert.match(refused.body, new RegExp(`value="${long}"`));
     // Someone else gets the plain refusal of the input, as for a company that does not exist.
     const stranger = await person();

@@ -6,6 +6,7 @@ import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { FormClient, csrfFrom } from '../helpers/browser-like.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { assertNoSchemaNames } from '../helpers/refusals.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 // Every portal route names its permission and declares its input; what the schemas refuse comes back on the
@@ -75,11 +76,14 @@ describe('schema refusals on forms', () => {
     const zh = await new FormClient(zone.app).post('/register', { mobile: long });
     assert.equal(zh.statusCode, 422);
     assert.match(zh.body, /class="error-summary"/);
-    assert.match(zh.body, /“mobile”过长，最多 20 个字符/);
+    // The summary names the field by its label; beside the field, the words need no name.
+    assert.match(zh.body, /<a href="#field-mobile">手机号码：过长，最多 20 个字符<\/a>/);
+    assert.match(zh.body, /id="field-mobile-error">[^]*?<\/span>过长，最多 20 个字符<\/p>/);
     assert.match(zh.body, new RegExp(`value="${long}"`));
     const en = await (await english()).post('/register', { mobile: long });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“mobile” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-mobile">Mobile number: too long, at most 20 characters<\/a>/);
+    assert.match(en.body, /<\/span>Too long, at most 20 characters<\/p>/);
   });
 
   test('the profile keeps everything typed when one field is too long, and saves nothing', async () => {
@@ -89,7 +93,7 @@ describe('schema refusals on forms', () => {
       address: '示范市滨湖路1号',
     });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“displayName”过长，最多 20 个字符/);
+    assert.match(refused.body, /<a href="#field-displayName">称呼：过长，最多 20 个字符<\/a>/);
     assert.match(refused.body, /value="王小明"/);
     assert.match(refused.body, /value="示范市滨湖路1号"/);
     const [row] = await zone.services.db.select().from(citizens).where(eq(citizens.id, citizen.id));
@@ -100,11 +104,11 @@ describe('schema refusals on forms', () => {
   test('a field that is not a text is refused on the form, in Chinese and in English', async () => {
     const zh = await postTwice(new FormClient(zone.app), '/login', 'mobile', { password: 'Whatever-1234' });
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“mobile”类型不正确/);
+    assert.match(zh.body, /<a href="#field-mobile">手机号码：类型不正确<\/a>/);
     assert.match(zh.body, /<form[^>]*action="\/login/, 'the login form is shown again');
     const en = await postTwice(await english(), '/login', 'mobile', { password: 'Whatever-1234' });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“mobile” has the wrong type/);
+    assert.match(en.body, /<a href="#field-mobile">Mobile number: not the expected kind of value<\/a>/);
   });
 
   test('fields a form does not have are dropped, not stored', async () => {
@@ -120,6 +124,60 @@ describe('schema refusals on forms', () => {
   });
 });
 
+describe('refusals speak of fields as the page names them', () => {
+  test('no refusal on a refused form holds a schema property name, in Chinese or English', async () => {
+    const profile = {
+      displayName: '名'.repeat(21),
+      realName: '王'.repeat(31),
+      idNumber: '1'.repeat(21),
+      email: `${'e'.repeat(250)}@example.cn`,
+      address: '滨湖路\u0000一号',
+    };
+    const english = await registerCitizen(zone, { displayName: '小英' });
+    await english.client.get('/prefs/lang?set=en&next=/');
+    for (const [lang, client] of [
+      ['zh', citizen.client],
+      ['en', english.client],
+    ] as const) {
+      const refused = await client.post('/account/profile', profile);
+      assert.equal(refused.statusCode, 422);
+      assertNoSchemaNames(refused.body, lang, Object.keys(profile));
+      const visitor = new FormClient(zone.app);
+      if (lang === 'en') await visitor.get('/prefs/lang?set=en&next=/');
+      const register = await visitor.post('/register', { mobile: '1'.repeat(21) });
+      assertNoSchemaNames(register.body, lang, ['mobile']);
+      const login = await postTwice(visitor, '/login', 'mobile', { password: 'p'.repeat(201) });
+      assert.equal(login.statusCode, 422);
+      assertNoSchemaNames(login.body, lang, ['mobile', 'password']);
+    }
+  });
+});
+
+describe('a path parameter no record can have', () => {
+  test('answers not found, as a missing record does, on pages, forms and JSON, after signing in', async () => {
+    const visitor = new FormClient(zone.app);
+    const signIn = await visitor.get(`/account/companies/${'c'.repeat(37)}`);
+    assert.equal(signIn.statusCode, 303, 'who is asking comes first');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const id of [missing, 'c'.repeat(37), 'not-a-uuid', 'a%00b', 'x'.repeat(300)]) {
+      const page = await citizen.client.get(`/account/companies/${id}`);
+      assert.equal(page.statusCode, 404, id);
+      const json = await citizen.client.get(`/account/companies/${id}`, { accept: 'application/json' });
+      assert.equal(json.statusCode, 404, id);
+      assert.equal(json.json().error.code, 'NOT_FOUND');
+      assert.deepEqual(json.json().error.fields, []);
+      // A form about an id the schema takes is shown again, or refused as for a missing company (422 both).
+      if (id === missing || id === 'not-a-uuid') continue;
+      const form = await citizen.client.post(
+        `/account/companies/${id}/invitations`,
+        { mobile: '1'.repeat(21) },
+        { formUrl: '/account' },
+      );
+      assert.equal(form.statusCode, 404, `${id}: no form is shown again for no company`);
+    }
+  });
+});
+
 describe('schema refusals in the API', () => {
   test('an overlong or mistyped field is refused with 422 in the API shape, in Chinese and in English', async () => {
     // Each from an address of its own: code requests are limited per address, refused ones too.
@@ -127,19 +185,15 @@ describe('schema refusals in the API', () => {
     const refusals: [object, { field: string; zh: string; en: string }][] = [
       [
         { mobile: '1'.repeat(21), purpose: 'register' },
-        {
-          field: 'mobile',
-          zh: '“mobile”过长，最多 20 个字符',
-          en: '“mobile” is too long: at most 20 characters',
-        },
+        { field: 'mobile', zh: '过长，最多 20 个字符', en: 'Too long, at most 20 characters' },
       ],
       [
         { mobile: ['13800000001', '13800000002'], purpose: 'register' },
-        { field: 'mobile', zh: '“mobile”类型不正确', en: '“mobile” has the wrong type' },
+        { field: 'mobile', zh: '类型不正确', en: 'Not the expected kind of value' },
       ],
       [
         { mobile: '13800000001', purpose: 'take-over' },
-        { field: 'purpose', zh: '“purpose”不是允许的选项', en: '“purpose” is not one of the allowed values' },
+        { field: 'purpose', zh: '不是允许的选项', en: 'Not one of the allowed values' },
       ],
     ];
     for (const [body, expected] of refusals) {

@@ -78,11 +78,13 @@ describe('catalogue forms refused at the edge', () => {
     };
     const zh = await client.post('/catalog/new', fields);
     assert.equal(zh.statusCode, 422);
-    assert.ok(zh.body.includes('“nameZh”过长，最多 200 个字符'));
+    assert.ok(zh.body.includes('<a href="#field-nameZh">事项名称（中文）：过长，最多 200 个字符</a>'));
     assert.ok(zh.body.includes('value="long-name"'), 'what was typed is kept');
     const en = await client.post('/catalog/new?lang=en', fields, { formUrl: '/catalog/new' });
     assert.equal(en.statusCode, 422);
-    assert.ok(en.body.includes('“nameZh” is too long: at most 200 characters'));
+    assert.ok(
+      en.body.includes('<a href="#field-nameZh">Name (Chinese): too long, at most 200 characters</a>'),
+    );
     assert.equal((await client.get('/catalog/long-name')).statusCode, 404, 'nothing was created');
   });
 
@@ -91,7 +93,7 @@ describe('catalogue forms refused at the edge', () => {
     const page = `/catalog/${ITEM}/edit`;
     const long = await client.post(page, editorFields({ nameEn: 'x'.repeat(201), timeNote: '保留的说明' }));
     assert.equal(long.statusCode, 422);
-    assert.ok(long.body.includes('“nameEn”过长，最多 200 个字符'));
+    assert.ok(long.body.includes('<a href="#field-nameEn">事项名称（英文）：过长，最多 200 个字符</a>'));
     assert.match(long.body, /aria-invalid="true"/);
     assert.ok(long.body.includes('保留的说明'), 'the other fields come back as typed');
     assert.ok(long.body.includes('&quot;situations&quot;'), 'the JSON comes back too');
@@ -100,7 +102,10 @@ describe('catalogue forms refused at the edge', () => {
       formUrl: page,
     });
     assert.equal(button.statusCode, 422);
-    assert.ok(button.body.includes('“action” is not one of the allowed values'));
+    // A button has no label: the summary speaks of what was sent.
+    assert.ok(
+      button.body.includes('<a href="#field-action">What was sent: not one of the allowed values</a>'),
+    );
     assert.equal(await currentVersion(), 1, 'nothing was saved');
   });
 
@@ -109,11 +114,11 @@ describe('catalogue forms refused at the edge', () => {
     const item = `/catalog/${ITEM}`;
     const zh = await client.post(`${item}/withdraw`, { reason: '原因'.repeat(251) }, { formUrl: item });
     assert.equal(zh.statusCode, 422);
-    assert.ok(zh.body.includes('“reason”过长，最多 500 个字符'));
+    assert.ok(zh.body.includes('<a href="#field-reason">撤回原因：过长，最多 500 个字符</a>'));
     assert.ok(zh.body.includes('版本历史'), 'the item page, with the form');
     const en = await client.post(`${item}/publish?lang=en`, { version: 'abc' }, { formUrl: item });
     assert.equal(en.statusCode, 422);
-    assert.ok(en.body.includes('“version” is not in the expected form'));
+    assert.ok(en.body.includes('<a href="#field-version">What was sent: not in the expected form</a>'));
   });
 
   test('an officer without the approving duty is refused a decision before his form is read', async () => {
@@ -123,18 +128,23 @@ describe('catalogue forms refused at the edge', () => {
     assert.equal(refused.statusCode, 403);
   });
 
-  test('a NUL in a catalogue address is refused, signed in', async () => {
+  test('a catalogue address no item can have answers not found, signed in, as a missing item does', async () => {
     const client = await logIn(zone, editor);
-    assert.equal((await client.get('/catalog/a%00b')).statusCode, 422);
-    assert.equal((await client.get(`/catalog/${'a'.repeat(65)}`)).statusCode, 422);
+    for (const url of ['/catalog/a%00b', `/catalog/${'a'.repeat(65)}`, '/catalog/no-such-item']) {
+      const page = await client.get(url);
+      assert.equal(page.statusCode, 404, url);
+      const json = await client.get(url, { accept: 'application/json' });
+      assert.equal(json.statusCode, 404, url);
+      assert.deepEqual(json.json<{ error: { fields: unknown[] } }>().error.fields, [], 'nothing is named');
+    }
   });
 
   test('the JSON API gets a wrong type refused in its error shape and language', async () => {
     const client = await logIn(zone, editor);
     const token = csrf((await client.get(`/catalog/${ITEM}/edit`)).body);
     for (const [lang, words] of [
-      ['', '“lifeEvents”类型不正确'],
-      ['?lang=en', '“lifeEvents” has the wrong type'],
+      ['', '类型不正确'],
+      ['?lang=en', 'Not the expected kind of value'],
     ] as const) {
       const answer = await client.json(
         'POST',
@@ -143,10 +153,12 @@ describe('catalogue forms refused at the edge', () => {
         token,
       );
       assert.equal(answer.statusCode, 422);
-      const { error } = answer.json<{ error: { code: string; fields: { message: string }[] } }>();
+      const { error } = answer.json<{
+        error: { code: string; fields: { field: string; message: string }[] };
+      }>();
       assert.equal(error.code, 'VALIDATION');
       assert.ok(
-        error.fields.some((f) => f.message === words),
+        error.fields.some((f) => f.field === 'lifeEvents' && f.message === words),
         JSON.stringify(error.fields),
       );
     }
@@ -158,11 +170,11 @@ describe('the upload’s text fields, read from a multipart body', () => {
     const client = await logIn(zone, editor);
     const nul = await upload(client, { folder: 'forms', name: 'nul-title', title: '申请表\u0000' });
     assert.equal(nul.statusCode, 422);
-    assert.ok(nul.body.includes('“title”含有不允许的控制字符'));
+    assert.ok(nul.body.includes('<a href="#field-title">文件标题：含有不允许的控制字符'));
     assert.ok(nul.body.includes('value="nul-title"'), 'what was typed is kept');
     const bidi = await upload(client, { folder: 'forms', name: 'bidi\u202e', title: '申请表' }, '?lang=en');
     assert.equal(bidi.statusCode, 422);
-    assert.ok(bidi.body.includes('“name” contains a text-direction control character'));
+    assert.ok(bidi.body.includes('File name: contains a text-direction control character; remove it</a>'));
     const stored = await zone.services.db
       .select({ path: catalogDocuments.path })
       .from(catalogDocuments)
@@ -175,10 +187,10 @@ describe('the upload’s text fields, read from a multipart body', () => {
     const fields = { folder: 'forms', name: 'long-title', title: '表'.repeat(61) };
     const zh = await upload(client, fields);
     assert.equal(zh.statusCode, 422);
-    assert.ok(zh.body.includes('“title”过长，最多 60 个字符'));
+    assert.ok(zh.body.includes('<a href="#field-title">文件标题：过长，最多 60 个字符</a>'));
     const en = await upload(client, fields, '?lang=en');
     assert.equal(en.statusCode, 422);
-    assert.ok(en.body.includes('“title” is too long: at most 60 characters'));
+    assert.ok(en.body.includes('<a href="#field-title">Title: too long, at most 60 characters</a>'));
     assert.ok(en.body.includes('value="long-title"'));
   });
 });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
+import { assertNoSchemaNames } from '../helpers/refusals.ts';
 import {
   browser,
   csrf,
@@ -47,13 +48,14 @@ describe('refused at the edge, with the form shown again as typed', () => {
     };
     const zh = await admin.post('/staff/new', form);
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“badgeNo”过长，最多 20 个字符/);
+    assert.match(zh.body, /<a href="#field-badgeNo">警号：过长，最多 20 个字符<\/a>/);
+    assert.match(zh.body, /<\/span>过长，最多 20 个字符<\/p>/, 'beside the field, without its name');
     assert.match(zh.body, /value="边界"/, 'what was typed is kept');
     assert.doesNotMatch(zh.body, /Lantern-Quay-4418/, 'but never the password');
     await inEnglish(admin);
     const en = await admin.post('/staff/new', form);
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“badgeNo” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-badgeNo">Badge number: too long, at most 20 characters<\/a>/);
   });
 
   test('an overlong new password on an account page shows the account again', async () => {
@@ -65,7 +67,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
       { formUrl: `/staff/${officer.id}` },
     );
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“newPassword”过长，最多 256 个字符/);
+    assert.match(refused.body, /<a href="#field-newPassword">新密码：过长，最多 256 个字符<\/a>/);
     assert.match(refused.body, new RegExp(officer.badgeNo));
   });
 
@@ -95,7 +97,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
     const client = browser(zone.app);
     const zh = await client.post('/staff/login', { badgeNo: 'A'.repeat(21), password: PASSWORD });
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“badgeNo”过长，最多 20 个字符/);
+    assert.match(zh.body, /<a href="#field-badgeNo">警号：过长，最多 20 个字符<\/a>/);
     assert.match(zh.body, new RegExp(`value="${'A'.repeat(21)}"`));
     assert.doesNotMatch(zh.body, new RegExp(PASSWORD));
     await inEnglish(client);
@@ -104,7 +106,7 @@ describe('refused at the edge, with the form shown again as typed', () => {
       password: PASSWORD,
     });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /“badgeNo” is too long: at most 20 characters/);
+    assert.match(en.body, /<a href="#field-badgeNo">Badge number: too long, at most 20 characters<\/a>/);
     assert.match(en.body, /action="\/staff\/login\?next=%2Faudit"/, 'the target is kept');
   });
 
@@ -114,8 +116,66 @@ describe('refused at the edge, with the form shown again as typed', () => {
     await client.post('/staff/login', { badgeNo: officer.badgeNo, password: PASSWORD });
     const refused = await client.post('/staff/login/totp', { code: '1'.repeat(17) });
     assert.equal(refused.statusCode, 422);
-    assert.match(refused.body, /“code”过长，最多 16 个字符/);
+    assert.match(refused.body, /<a href="#field-code">动态口令：过长，最多 16 个字符<\/a>/);
     assert.match(refused.body, /name="code"/);
+  });
+});
+
+describe('refusals speak of fields as the page names them', () => {
+  test('no refusal on a refused form holds a schema property name, in Chinese or English', async () => {
+    const form = {
+      badgeNo: 'B'.repeat(21),
+      name: '名'.repeat(31),
+      unitCode: 'U'.repeat(41),
+      mobile: '1'.repeat(21),
+      password: 'p'.repeat(257),
+      role: 'r'.repeat(33),
+      scope: 's'.repeat(17),
+    };
+    const admin = await logIn(zone, cityAdmin);
+    const visitor = browser(zone.app);
+    for (const lang of ['zh', 'en'] as const) {
+      if (lang === 'en') {
+        await inEnglish(admin);
+        await inEnglish(visitor);
+      }
+      const refused = await admin.post('/staff/new', form);
+      assert.equal(refused.statusCode, 422);
+      assertNoSchemaNames(refused.body, lang, Object.keys(form));
+      const login = await visitor.post('/staff/login', { badgeNo: 'A\u202e', password: 'p'.repeat(257) });
+      assert.equal(login.statusCode, 422);
+      assertNoSchemaNames(login.body, lang, ['badgeNo', 'password']);
+    }
+  });
+});
+
+describe('a path parameter no record can have', () => {
+  test('answers not found, as a missing account does, on pages, forms and JSON, after signing in', async () => {
+    const visitor = browser(zone.app);
+    assert.equal(
+      (await visitor.get(`/staff/${'s'.repeat(65)}`)).statusCode,
+      303,
+      'who is asking comes first',
+    );
+    const admin = await logIn(zone, cityAdmin);
+    const token = csrf((await admin.get('/staff')).body);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const id of [missing, 's'.repeat(65), 'a%00b', 'x'.repeat(300)]) {
+      assert.equal((await admin.get(`/staff/${id}`)).statusCode, 404, id);
+      const json = await admin.get(`/staff/${id}`, { accept: 'application/json' });
+      assert.equal(json.statusCode, 404, id);
+      const { error } = json.json() as { error: { code: string; fields: unknown[] } };
+      assert.deepEqual([error.code, error.fields], ['NOT_FOUND', []]);
+      const button = await admin.post(`/staff/${id}/disable`, {}, { csrf: token });
+      assert.equal(button.statusCode, 404, `${id}: a button on no account`);
+    }
+    // Two parameters: either one that no record can have is enough.
+    const assignment = await admin.post(
+      `/staff/${missing}/assignments/${'a'.repeat(65)}/remove`,
+      {},
+      { csrf: token },
+    );
+    assert.equal(assignment.statusCode, 404);
   });
 });
 
@@ -124,7 +184,8 @@ describe('refused at the edge: queries of the list pages', () => {
     const admin = await logIn(zone, cityAdmin);
     const zh = await admin.get('/staff?page=abc');
     assert.equal(zh.statusCode, 422);
-    assert.match(zh.body, /“page”类型不正确/);
+    // No form here to show it beside: the refusal's general words come first.
+    assert.match(zh.body, /提交的信息有误，请检查后重试：类型不正确/);
     const json = await admin.get('/staff?page=abc', { accept: 'application/json' });
     assert.equal(json.statusCode, 422);
     assert.deepEqual(
@@ -134,19 +195,26 @@ describe('refused at the edge: queries of the list pages', () => {
       ['page'],
     );
     await inEnglish(admin);
-    assert.match((await admin.get('/staff?page=0')).body, /“page” is out of range/);
-    assert.match((await admin.get('/staff?page=abc')).body, /“page” has the wrong type/);
+    const notValid = 'Some of the information is not valid';
+    assert.match(
+      (await admin.get('/staff?page=0')).body,
+      new RegExp(`${notValid}: out of the allowed range`),
+    );
+    assert.match(
+      (await admin.get('/staff?page=abc')).body,
+      new RegExp(`${notValid}: not the expected kind of value`),
+    );
   });
 
   test('an overlong search or actor, and a malformed date', async () => {
     const admin = await logIn(zone, cityAdmin);
     const search = await admin.get(`/staff?q=${'x'.repeat(51)}`);
     assert.equal(search.statusCode, 422);
-    assert.match(search.body, /“q”过长，最多 50 个字符/);
+    assert.match(search.body, /提交的信息有误，请检查后重试：过长，最多 50 个字符/);
     assert.equal((await admin.get(`/audit?actor=${'x'.repeat(41)}`)).statusCode, 422);
     const date = await admin.get('/audit?from=2026-1-1');
     assert.equal(date.statusCode, 422);
-    assert.match(date.body, /“from”格式不正确/);
+    assert.match(date.body, /提交的信息有误，请检查后重试：格式不正确/);
     assert.equal((await admin.get('/audit?from=&to=&actor=&action=')).statusCode, 200, 'empty filters');
   });
 });

@@ -4,7 +4,8 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
 import { formPageFor } from './route-kernel.ts';
 import { AppError, errorMessage, statusOf, type ErrorCode, type FieldError } from './errors.ts';
 import type { Lang } from './request-context.ts';
-import { fieldNameOf, validationMessage } from './validation-words.ts';
+import { withSubject } from '../ui/field-labels.tsx';
+import { schemaFieldErrors } from './validation-words.ts';
 
 export interface ErrorView {
   status: number;
@@ -40,12 +41,11 @@ const frameworkCodes: Record<string, ErrorCode> = {
 function classify(error: FastifyError | AppError, lang: Lang): { code: ErrorCode; fields: FieldError[] } {
   if (error instanceof AppError) return { code: error.code, fields: error.fields };
   if (error.validation) {
+    // A path parameter the schema refuses (an overlong id, a malformed uuid) names no record: not found, as
+    // for a missing one, so no id can be probed.
+    if (error.validationContext === 'params') return { code: 'NOT_FOUND', fields: [] };
     // A schema's refusal in the reader's words, field by field, as a re-rendered form would show it.
-    const fields = error.validation.map((v) => ({
-      field: fieldNameOf(v),
-      message: validationMessage(v, lang),
-    }));
-    return { code: 'VALIDATION', fields };
+    return { code: 'VALIDATION', fields: schemaFieldErrors(error.validation, lang) };
   }
   if (error.code?.startsWith('FST_CSRF')) return { code: 'CSRF', fields: [] };
   const known = error.code ? frameworkCodes[error.code] : undefined;
@@ -68,6 +68,18 @@ function classify(error: FastifyError | AppError, lang: Lang): { code: ErrorCode
         ? { code: 'BAD_REQUEST', fields: [] }
         : { code: 'INTERNAL', fields: [] };
   }
+}
+
+/**
+ * A page has room for one sentence: the fields' own words when they name their field, and the refusal's
+ * general words before those that do not (there is no form here to show them beside).
+ */
+function pageSentence(message: string, fields: FieldError[], lang: Lang): string {
+  const separator = lang === 'en' ? '; ' : '；';
+  const named = fields.filter((f) => !f.needsLabel).map((f) => f.message);
+  const unnamed = fields.filter((f) => f.needsLabel).map((f) => f.message);
+  const sentences = unnamed.length ? [...named, withSubject(lang, message, unnamed.join(separator))] : named;
+  return sentences.length ? sentences.join(separator) : message;
 }
 
 export interface ErrorResponder {
@@ -105,11 +117,11 @@ export function errorResponder(
     reply.header('cache-control', 'no-store');
     const message = errorMessage(code, request.lang);
     if (wantsJson(request)) {
-      return reply.code(status).send({ error: { code, message, fields, requestId: request.id } });
+      // The field's name is for the program; the message, for the person, does not repeat it.
+      const shown = fields.map((f) => ({ field: f.field, message: f.message }));
+      return reply.code(status).send({ error: { code, message, fields: shown, requestId: request.id } });
     }
-    // A page has room for one sentence: when the refusal names its fields, their own words say most.
-    const pageMessage =
-      fields.length > 0 && code === 'VALIDATION' ? fields.map((f) => f.message).join('；') : message;
+    const pageMessage = code === 'VALIDATION' ? pageSentence(message, fields, request.lang) : message;
     // Not `reply.html`: an answer given in place of the hooks may come from a reply without the decorations.
     const page = renderPage(request, { status, code, message: pageMessage, requestId: request.id });
     return reply.code(status).type('text/html; charset=utf-8').send(page);

@@ -55,8 +55,14 @@ const catalogue = {
 export type ErrorCode = keyof typeof catalogue;
 
 export interface FieldError {
+  /** The field's name in the form or the schema: for machines and for linking to the control. */
   field: string;
   message: string;
+  /**
+   * The message leaves the field out (a refusal at the edge knows the field only by its schema name): beside
+   * the field it reads as it is, and elsewhere the field's label, when there is one, goes before it.
+   */
+  needsLabel?: true;
 }
 
 export class AppError extends Error {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, isErrorCode, type FieldError } from './errors.ts';
 import type { Lang } from './request-context.ts';
-import { validationMessage, fieldNameOf } from './validation-words.ts';
+import { schemaFieldErrors } from './validation-words.ts';
 
 /** The string fields of a posted form (or JSON body), trimmed of nothing: what the user typed is kept as typed. */
 export function formBody(request: FastifyRequest): Record<string, string> {
@@ -32,15 +32,16 @@ export function formErrors(
   if (error instanceof AppError) {
     if (error.fields.length === 0) return undefined;
     return error.fields.map((f) => ({
-      field: f.field,
+      ...f,
       message: isErrorCode(f.message)
         ? errorMessage(f.message, request.lang)
         : (messages?.(request.lang, f.message) ?? f.message),
     }));
   }
-  const validation = (error as FastifyError | undefined)?.validation;
-  if (!validation?.length) return undefined;
-  return validation.map((v) => ({ field: fieldNameOf(v), message: validationMessage(v, request.lang) }));
+  const { validation, validationContext } = (error ?? {}) as Partial<FastifyError>;
+  // A refused path parameter names no record: that is a 404, never a form to show again.
+  if (!validation?.length || validationContext === 'params') return undefined;
+  return schemaFieldErrors(validation, request.lang);
 }
 
 /**

@@ -35,18 +35,19 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
 type Problem = 'control' | 'bidi' | 'tooLong';
 
-const words: Record<Problem, Record<Lang, (field: string, max: number) => string>> = {
+// The words leave the field out: a form shows them beside the field, with its label in the error summary.
+const words: Record<Problem, Record<Lang, (max: number) => string>> = {
   control: {
-    zh: (field) => `“${field}”含有不允许的控制字符（如空字符、制表符或换行），请删除后重试`,
-    en: (field) => `“${field}” contains a control character (such as NUL, a tab or a line break); remove it`,
+    zh: () => '含有不允许的控制字符（如空字符、制表符或换行），请删除后重试',
+    en: () => 'Contains a control character (such as NUL, a tab or a line break); remove it',
   },
   bidi: {
-    zh: (field) => `“${field}”含有不允许的文字方向控制符，请删除后重试`,
-    en: (field) => `“${field}” contains a text-direction control character; remove it`,
+    zh: () => '含有不允许的文字方向控制符，请删除后重试',
+    en: () => 'Contains a text-direction control character; remove it',
   },
   tooLong: {
-    zh: (field, max) => `“${field}”过长，最多 ${max} 个字符`,
-    en: (field, max) => `“${field}” is too long: at most ${max} characters`,
+    zh: (max) => `过长，最多 ${max} 个字符`,
+    en: (max) => `Too long, at most ${max} characters`,
   },
 };
 
@@ -58,10 +59,8 @@ function problemOf(text: string, multiline: boolean, max: number): Problem | und
   return undefined;
 }
 
-/** A field name as it can be shown: a hostile key must not smuggle its own control characters into the answer. */
+/** A field name as the answer may carry it: a hostile key must not smuggle its own control characters in. */
 function printable(path: string): string {
-  // The wildcard of the not-found route and of static files holds the request's path.
-  if (path === '*') return 'path';
   return JSON.stringify(path).slice(1, -1).slice(0, 100);
 }
 
@@ -105,16 +104,21 @@ function findProblems(parts: Part[], limits: InputLimits): { path: string; probl
   return found;
 }
 
-/** The refusal of a request whose text the platform will not take, naming each field and what is wrong. */
+/**
+ * The refusal of a request whose text the platform will not take: each field and what is wrong with it; or,
+ * for a path parameter, not found, since no record is named by such text (and the answer must not differ from
+ * that for a missing record).
+ */
 export function inputProblems(request: FastifyRequest): AppError | undefined {
   const limits = request.routeOptions.config.input ?? {};
   const multiline = limits.multiline;
   const bodyMultiline = (field: string) =>
     multiline === true || (multiline !== undefined && multiline.includes(field));
   const never = () => false;
+  if (findProblems([{ value: request.params, multiline: never }], limits).length > 0)
+    return new AppError('NOT_FOUND', { detail: 'path parameter refused at the edge' });
   const found = findProblems(
     [
-      { value: request.params, multiline: never },
       { value: request.query, multiline: never, skipped: limits.redirectTargets },
       { value: request.body, multiline: bodyMultiline },
     ],
@@ -123,14 +127,16 @@ export function inputProblems(request: FastifyRequest): AppError | undefined {
   if (found.length === 0) return undefined;
   const fields: FieldError[] = found.map(({ path, problem, max }) => ({
     field: printable(path),
-    message: words[problem][request.lang](printable(path), max),
+    message: words[problem][request.lang](max),
+    needsLabel: true,
   }));
   return new AppError('VALIDATION', { fields, detail: 'input refused at the edge' });
 }
 
 /**
- * Refuses, with 422 and the field named, any text that holds control characters or bidirectional overrides, or
- * is longer than its limit, in every route of the zone, before validation, CSRF or the route sees it.
+ * Refuses, with 422 and the field given (404 in a path parameter), any text that holds control characters or
+ * bidirectional overrides, or is longer than its limit, in every route of the zone, before validation, CSRF or
+ * the route sees it.
  */
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {

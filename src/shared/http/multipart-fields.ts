@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { AppError } from './errors.ts';
 import { inputProblems } from './input-guard.ts';
-import { fieldNameOf, validationMessage } from './validation-words.ts';
+import { schemaFieldErrors } from './validation-words.ts';
 
 /**
  * The text fields of a multipart form are read by the handler, after the input guard and the route's
@@ -22,9 +22,6 @@ export function checkMultipartFields(
   if (validate(fields)) return;
   throw new AppError('VALIDATION', {
     detail: 'multipart fields refused',
-    fields: (validate.errors ?? []).map((error) => ({
-      field: fieldNameOf(error),
-      message: validationMessage(error, request.lang),
-    })),
+    fields: schemaFieldErrors(validate.errors ?? [], request.lang),
   });
 }

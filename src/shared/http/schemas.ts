@@ -18,7 +18,12 @@ export const ErrorResponse = Type.Object({
   error: Type.Object({
     code: Type.String(),
     message: Type.String(),
-    fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+    fields: Type.Array(
+      Type.Object({
+        field: Type.String({ description: 'The refused property, by its name in the request' }),
+        message: Type.String({ description: 'What is wrong with it, in the reader’s language' }),
+      }),
+    ),
     requestId: Type.String(),
   }),
 });

@@ -2,50 +2,59 @@ import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { Lang } from './request-context.ts';
 
 // A route's schema refuses bad input before its handler runs; these are the words the person reads for each
-// refusal. Ajv's own messages are English and name JSON paths, so they are replaced, field by field.
+// refusal. Ajv's own messages are English and name JSON paths, so they are replaced. The schema knows a field
+// only by its property name, which the person never typed or saw: the words leave the field out, a form shows
+// them beside the field and its error summary puts the field's label before them (`needsLabel`), and the
+// property name travels apart, as the machine's `field`.
 
 export function fieldNameOf(error: FastifySchemaValidationError): string {
-  const missing = error.keyword === 'required' ? String(error.params?.missingProperty ?? '') : '';
+  const params = (error.params ?? {}) as Record<string, unknown>;
+  const inner =
+    error.keyword === 'required'
+      ? String(params.missingProperty ?? '')
+      : error.keyword === 'additionalProperties'
+        ? String(params.additionalProperty ?? '')
+        : '';
   const path = error.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  return missing ? (path ? `${path}.${missing}` : missing) : path;
+  return inner ? (path ? `${path}.${inner}` : inner) : path;
 }
 
 export function validationMessage(error: FastifySchemaValidationError, lang: Lang): string {
-  const field = fieldNameOf(error) || (lang === 'en' ? 'the request' : '请求');
   const params = (error.params ?? {}) as Record<string, unknown>;
   const en = lang === 'en';
   switch (error.keyword) {
     case 'required':
-      return en ? `“${field}” is required` : `请填写“${field}”`;
+      return en ? 'Fill this in' : '请填写此项';
     case 'maxLength':
-      return en
-        ? `“${field}” is too long: at most ${params.limit} characters`
-        : `“${field}”过长，最多 ${params.limit} 个字符`;
+      return en ? `Too long, at most ${params.limit} characters` : `过长，最多 ${params.limit} 个字符`;
     case 'minLength':
-      return en
-        ? `“${field}” is too short: at least ${params.limit} characters`
-        : `“${field}”过短，至少 ${params.limit} 个字符`;
+      return en ? `Too short, at least ${params.limit} characters` : `过短，至少 ${params.limit} 个字符`;
     case 'maxItems':
-      return en
-        ? `“${field}” has too many entries: at most ${params.limit}`
-        : `“${field}”条目过多，最多 ${params.limit} 项`;
+      return en ? `Too many entries, at most ${params.limit}` : `条目过多，最多 ${params.limit} 项`;
     case 'pattern':
     case 'format':
-      return en ? `“${field}” is not in the expected form` : `“${field}”格式不正确`;
+      return en ? 'Not in the expected form' : '格式不正确';
     case 'enum':
     case 'const':
     case 'anyOf':
-      return en ? `“${field}” is not one of the allowed values` : `“${field}”不是允许的选项`;
+      return en ? 'Not one of the allowed values' : '不是允许的选项';
     case 'type':
-      return en ? `“${field}” has the wrong type` : `“${field}”类型不正确`;
+      return en ? 'Not the expected kind of value' : '类型不正确';
     case 'minimum':
     case 'maximum':
-      return en ? `“${field}” is out of range` : `“${field}”超出允许范围`;
+      return en ? 'Out of the allowed range' : '超出允许范围';
     case 'additionalProperties':
-      return en
-        ? `“${String(params.additionalProperty)}” is not accepted here`
-        : `不接受字段“${String(params.additionalProperty)}”`;
+      return en ? 'Not accepted here' : '不接受此项';
     default:
-      return en ? `“${field}” is not valid` : `“${field}”不正确`;
+      return en ? 'Not valid' : '不正确';
   }
+}
+
+/** A schema's refusals as field errors: the property name for machines, words without it for people. */
+export function schemaFieldErrors(errors: readonly FastifySchemaValidationError[], lang: Lang) {
+  return errors.map((error) => ({
+    field: fieldNameOf(error),
+    message: validationMessage(error, lang),
+    needsLabel: true as const,
+  }));
 }

@@ -69,6 +69,7 @@ export const en = {
   'form.warning': 'Warning',
   'form.choose': 'Select an option',
   'error.summaryTitle': 'There is a problem',
+  'error.unlabelledField': 'What was sent',
   'error.titlePrefix': 'Error: ',
 
   'cya.title': 'Check your answers',

@@ -75,6 +75,7 @@ export const zh = {
   'form.warning': '警告',
   'form.choose': '请选择',
   'error.summaryTitle': '提交的信息有误',
+  'error.unlabelledField': '所提交的内容',
   'error.titlePrefix': '错误：',
 
   // Check answers and confirmation

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from '../i18n/index.ts';
 import { useLang } from './context.ts';
+import { LabelledMessage, rememberLabel } from './field-labels.tsx';
 
 /**
  * GOV.UK-style form controls. Every control gets the id `field-<name>` so the
@@ -23,6 +24,8 @@ export function cx(...parts: (string | false | null | undefined)[]): string {
 export interface FieldError {
   field: string;
   message: string;
+  /** The message leaves the field out: the summary puts the field's label before it. */
+  needsLabel?: true;
 }
 
 /** Props shared by every labelled control. */
@@ -44,6 +47,7 @@ export interface FieldProps {
 export function fieldParts(p: FieldProps) {
   const lang = useLang(p.lang);
   const id = fieldId(p.name);
+  rememberLabel(p.name, p.label);
   const hintId = p.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
@@ -299,7 +303,9 @@ export function ErrorSummary({ errors, lang }: { errors: readonly FieldError[]; 
       <ul class="error-summary-list">
         {errors.map((e) => (
           <li>
-            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+            <a href={`#${fieldId(e.field)}`}>
+              {e.needsLabel ? <LabelledMessage field={e.field} message={e.message} lang={l} /> : e.message}
+            </a>
           </li>
         ))}
       </ul>

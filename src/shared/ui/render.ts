@@ -1,6 +1,11 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { withFieldLabels } from './field-labels.tsx';
 
 function serialise(node: JSX.Element): string {
+  return withFieldLabels(() => serialiseNode(node));
+}
+
+function serialiseNode(node: JSX.Element): string {
   // An async component makes hono produce a Promise, which would otherwise be
   // sent to the browser as "[object Promise]"; pages load their data first.
   const html: unknown = node instanceof Promise ? node : node.toString();
