@@ -111,7 +111,13 @@ export function registerApplicationApi(app: App, services: ApplyServices): void 
           'submitKey is a UUID the client makes once per submission: a retry with it (or any later submission ' +
           'of the same application) returns the same case number and never makes a second case.',
         params: IdParams,
-        body: Type.Object({ submitKey: Type.String({ maxLength: 36 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            submitKey: Type.String({ maxLength: 36 }),
+            _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: SubmittedJson,
           201: SubmittedJson,
