@@ -118,3 +118,53 @@ export const certificatePages = (person: Person): [string, Record<string, string
   ['purpose', { purpose: 'employment', 'receiving-organisation': '示范科技有限公司' }],
   ['declaration', { declaration: 'agree' }],
 ];
+
+export interface UploadFile {
+  field: string;
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
+
+/** Posts a page as multipart/form-data, as a browser does for a page with an upload question. */
+export async function postMultipart(
+  zone: TestZone,
+  client: FormClient,
+  url: string,
+  fields: Record<string, string>,
+  files: UploadFile[],
+  options: { csrf?: string; accept?: string } = {},
+): Promise<LightMyRequestResponse> {
+  const csrf = options.csrf ?? csrfFrom((await client.get(url)).body);
+  const boundary = `----openpsb${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries({ _csrf: csrf ?? '', ...fields })) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  for (const file of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\n` +
+          `Content-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const headers: Record<string, string> = {
+    cookie: client.cookieHeader(),
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  };
+  if (options.accept) headers.accept = options.accept;
+  if (options.accept && csrf) headers['x-csrf-token'] = csrf;
+  return zone.app.inject({
+    method: 'POST',
+    url,
+    payload: Buffer.concat(parts),
+    headers,
+    remoteAddress: client.remoteAddress,
+  });
+}
