@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { applications, outbox } from '../../src/portal/db/schema.ts';
+import { applications, notifications, outbox } from '../../src/portal/db/schema.ts';
 import { pageInputsFor } from './applications.expect.ts';
 import {
   answer,
@@ -88,6 +88,13 @@ describe('the certificate of no criminal record, applied for online', () => {
     const sent = await zone.services.db.select().from(outbox).where(eq(outbox.type, 'application.submitted'));
     assert.equal(sent.length, 1);
     assert.equal(sent[0]?.stream, `case:${row?.caseNumber}`);
+    const texts = await zone.services.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, 'application.submitted'));
+    assert.equal(texts.length, 1);
+    assert.equal(texts[0]?.recipient, person.mobile);
+    assert.match(String(texts[0]?.body), new RegExp(`办件编号 ${row?.caseNumber}`));
     const confirmation = await person.client.get(`/applications/${id}/confirmation`);
     assert.equal(confirmation.statusCode, 200);
     assert.match(confirmation.body, new RegExp(String(row?.caseNumber)));

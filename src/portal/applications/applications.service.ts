@@ -26,6 +26,7 @@ import {
 } from '../../shared/application-forms/index.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
+import { queueNotification } from '../../shared/notify/notifications.ts';
 import { inspectPdf } from '../../shared/files/pdf-active-content.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { Lang } from '../../shared/http/request-context.ts';
@@ -513,6 +514,13 @@ export async function submitApplication(
           { stream },
         );
       }
+      // In the same transaction: the text goes out exactly when the case exists. No personal data in it.
+      await queueNotification(tx, {
+        channel: 'sms',
+        recipient: identity.mobile,
+        template: 'application.submitted',
+        body: `【示范市公安局】您的“${published.item.name.zh}”申请已提交，办件编号 ${caseNumber}。办理进展请在“我的办件”查看。`,
+      });
       return { caseNumber, created: true };
     });
   } catch (error) {
