@@ -26,6 +26,8 @@ import { companyVerifyRequestHandler } from './workbench/market-registry/market-
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
+import { loadPortalForms } from './portal/applications/applications.forms.ts';
+import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 
 export type ZoneName = 'portal' | 'workbench';
@@ -48,6 +50,8 @@ export interface Zone {
     /** The other zone's public keys: what arrives is checked against them before it is acted on. */
     keyring: Keyring;
   };
+  /** The portal's online application forms, every version still in use, loaded when the zone opens. */
+  forms?: FormVersions | undefined;
 }
 
 export interface ZoneOptions {
@@ -116,7 +120,8 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   };
   // send() signs with it in the caller's transaction, on the zone's clock (tests move services.now).
   registerZoneSigner(exchange.signer, { now: () => services.now() });
-  return { name, database, services, handlers, inboxHandlers, exchange };
+  const forms = name === 'portal' ? loadPortalForms() : undefined;
+  return { name, database, services, handlers, inboxHandlers, exchange, forms };
 }
 
 export async function buildZoneApp(
@@ -132,7 +137,7 @@ export async function buildZoneApp(
     publicDemo: isPublicDemo(options.config),
   };
   return zone.name === 'portal'
-    ? buildPortal(zone.services, appOptions)
+    ? buildPortal(zone.services, { ...appOptions, forms: zone.forms ?? loadPortalForms() })
     : buildWorkbench(zone.services, appOptions);
 }
 

@@ -2,6 +2,9 @@ import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts'
 import { createApp, type App } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerApplicationRoutes } from './applications/applications.routes.ts';
+import { registerApplicationApi } from './applications/applications.api.ts';
+import type { FormVersions } from '../shared/application-forms/index.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
@@ -21,6 +24,8 @@ export async function buildPortal(
     trustedProxies: string[];
     apiDocsUi?: boolean | undefined;
     publicDemo?: boolean;
+    /** The online application forms (applications.forms.ts). */
+    forms: FormVersions;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -57,6 +62,10 @@ export async function buildPortal(
   registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
+  // The zone's services with the forms: read through to the zone's own object, so a test's clock still moves.
+  const applying = Object.assign(Object.create(services) as ZoneServices, { forms: options.forms });
+  registerApplicationRoutes(app, applying);
+  registerApplicationApi(app, applying);
   registerDevRoutes(app, services);
   return app;
 }

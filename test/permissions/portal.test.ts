@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { citizens } from '../../src/portal/db/schema.ts';
+import { applications } from '../../src/portal/applications/applications.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
@@ -30,6 +31,8 @@ const missing: Record<string, string> = {
   event: 'no-such-event',
   folder: 'forms',
   name: 'no-such-document.pdf',
+  slug: 'no-such-service',
+  pageId: 'applicant',
 };
 
 let zone: TestZone;
@@ -103,14 +106,22 @@ const notPersonal: Record<string, string> = {
   '/services/items/:id': 'the public catalogue',
   '/services/files/:folder/:name': 'the public catalogue’s blank forms and samples',
   '/api/v1/services/:id': 'the public catalogue',
+  '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
 };
 const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;
+const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
     .filter((r) => r.url.includes(':'))
-    .filter((r) => !companyRoutes.test(r.url) && !invitationRoutes.test(r.url) && !(r.url in notPersonal));
+    .filter(
+      (r) =>
+        !companyRoutes.test(r.url) &&
+        !invitationRoutes.test(r.url) &&
+        !applicationRoutes.test(r.url) &&
+        !(r.url in notPersonal),
+    );
   assert.deepEqual(uncovered.map(describeRoute), []);
 });
 
@@ -124,6 +135,42 @@ test('another person’s company and invitation answer exactly as missing ones d
   for (const route of routes) {
     const id = companyRoutes.test(route.url) ? theirs.company : theirs.invitation;
     const there = sampleUrl(route, { ...missing, id: id ?? '' });
+    const absent = sampleUrl(route, missing);
+    const label = describeRoute(route);
+    if (route.method === 'GET') {
+      const [a, b] = [await askAsApi(me.client, 'GET', there), await askAsApi(me.client, 'GET', absent)];
+      assert.deepEqual(a, b, label);
+      assert.equal(a.status, 404, label);
+      assert.deepEqual(await askAsPage(me.client, there), await askAsPage(me.client, absent), label);
+    } else {
+      const a: Answer = await postForm(me.client, there, token, fields);
+      const b: Answer = await postForm(me.client, absent, token, fields);
+      assert.deepEqual(a, b, label);
+      assert.equal(a.status, 404, label);
+    }
+  }
+});
+
+test('another person’s application answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const [theirs] = await zone.services.db
+    .insert(applications)
+    .values({
+      citizenId: other.id,
+      itemId: 'no-criminal-record-certificate',
+      itemVersion: 1,
+      formId: 'no-criminal-record-certificate',
+      formVersion: 1,
+    })
+    .returning({ id: applications.id });
+  assert.ok(theirs);
+  const token = csrfFrom((await me.client.get('/account')).body);
+  assert.ok(token);
+  const fields = { submitKey: randomUUID(), name: '林示范' };
+  const routes = zone.app.routeList.filter((r) => applicationRoutes.test(r.url));
+  assert.ok(routes.length >= 8, 'the application routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, id: theirs.id });
     const absent = sampleUrl(route, missing);
     const label = describeRoute(route);
     if (route.method === 'GET') {

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { CaseAnswers, PublicCaseStatus } from '../../exchange/contracts/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
 import { citizens } from '../db/schema.ts';
 import { companies } from '../companies/companies.tables.ts';
 
@@ -73,4 +74,26 @@ export const caseNumberCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.day] })],
+);
+
+/**
+ * The files uploaded to a draft's upload questions, kept in the portal until the application is submitted and
+ * they cross to the police network (attachment.submitted, with the same id as in the answers). The type is the
+ * one read from the bytes, never the browser's word.
+ */
+export const applicationFiles = pgTable(
+  'application_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id),
+    fieldId: text('field_id').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_files_application_idx').on(t.applicationId, t.fieldId, t.createdAt)],
 );

@@ -12,7 +12,9 @@ import {
 import { formatDate, type Lang } from '../../shared/i18n/index.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
 import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
+import { Button } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
+import { applicationWords } from '../applications/applications.messages.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { PublishedItem } from './catalog.service.ts';
 import { ItemTags, label, limitText, Stylesheet, visitsText, yuan, Zh } from './catalog.view.tsx';
@@ -80,6 +82,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       ) : null}
       <p class="lead">{item.summary[lang]}</p>
       <ItemTags item={item} lang={lang} />
+      {item.onlineForm && item.onlineDepth.levels.includes('online-submission') ? (
+        <p>
+          <Button href={`/services/${item.id}/apply`}>{applicationWords(lang, 'startButton')}</Button>
+        </p>
+      ) : null}
 
       <h2 class="visually-hidden">{word('guide.facts')}</h2>
       <SummaryList

@@ -1,0 +1,227 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { CaseAnswers } from '../../exchange/contracts/index.ts';
+import type { Executor, Tx } from '../../shared/db/database.ts';
+import { rows } from '../../shared/db/database.ts';
+import { citizens } from '../db/schema.ts';
+import { applicationFiles, applications } from './applications.tables.ts';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export async function findApplication(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+  return row;
+}
+
+/** The row locked for the submission: two posts of the same page wait for each other here. */
+export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).for('update');
+  return row;
+}
+
+/**
+ * What the person (or, for a company, anyone for the company) already has for a service: the application in
+ * flight, and the person's own newest draft.
+ */
+export async function openApplicationsFor(
+  db: Executor,
+  citizenId: string,
+  itemId: string,
+  companyId: string | null,
+): Promise<{ inFlight?: ApplicationRow | undefined; draft?: ApplicationRow | undefined }> {
+  const whose = companyId
+    ? eq(applications.companyId, companyId)
+    : and(eq(applications.citizenId, citizenId), isNull(applications.companyId));
+  const [inFlight] = await db
+    .select()
+    .from(applications)
+    .where(and(whose, eq(applications.itemId, itemId), eq(applications.inFlight, true)))
+    .limit(1);
+  const [draft] = await db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.citizenId, citizenId),
+        companyId ? eq(applications.companyId, companyId) : isNull(applications.companyId),
+        eq(applications.itemId, itemId),
+        isNull(applications.submittedAt),
+      ),
+    )
+    .orderBy(sql`${applications.updatedAt} desc`)
+    .limit(1);
+  return { inFlight, draft };
+}
+
+export async function insertDraft(
+  tx: Executor,
+  values: {
+    citizenId: string;
+    companyId: string | null;
+    companyRole: 'representative' | 'agent' | null;
+    itemId: string;
+    itemVersion: number;
+    formId: string;
+    formVersion: number;
+    now: Date;
+  },
+): Promise<string> {
+  const [row] = await tx
+    .insert(applications)
+    .values({
+      citizenId: values.citizenId,
+      companyId: values.companyId,
+      companyRole: values.companyRole,
+      itemId: values.itemId,
+      itemVersion: values.itemVersion,
+      formId: values.formId,
+      formVersion: values.formVersion,
+      answers: {},
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .returning({ id: applications.id });
+  return row!.id;
+}
+
+/** Saves a draft's answers; nothing happens to one already submitted (a stale tab posting late). */
+export async function saveAnswers(
+  tx: Executor,
+  id: string,
+  answers: CaseAnswers,
+  lastPage: string,
+  now: Date,
+): Promise<boolean> {
+  const saved = await tx
+    .update(applications)
+    .set({ answers, lastPage, updatedAt: now })
+    .where(and(eq(applications.id, id), isNull(applications.submittedAt)))
+    .returning({ id: applications.id });
+  return saved.length > 0;
+}
+
+/**
+ * The next number of the deciding unit's day. One statement takes the row lock, so concurrent submissions to
+ * one unit queue here for the rest of their transaction and the numbers have no gaps or repeats.
+ */
+export async function nextCaseSequence(tx: Tx, unitCode: string, day: string): Promise<number> {
+  const result = await tx.execute(sql`
+    INSERT INTO case_number_counters (unit_code, day, last) VALUES (${unitCode}, ${day}, 1)
+    ON CONFLICT (unit_code, day) DO UPDATE SET last = case_number_counters.last + 1
+    RETURNING last`);
+  return Number(rows<{ last: number }>(result)[0]!.last);
+}
+
+export async function markSubmitted(
+  tx: Tx,
+  id: string,
+  values: { submitKey: string; caseNumber: string; answers: CaseAnswers; now: Date },
+): Promise<void> {
+  await tx
+    .update(applications)
+    .set({
+      submitKey: values.submitKey,
+      caseNumber: values.caseNumber,
+      answers: values.answers,
+      submittedAt: values.now,
+      status: 'submitted',
+      inFlight: true,
+      updatedAt: values.now,
+    })
+    .where(and(eq(applications.id, id), isNull(applications.submittedAt)));
+}
+
+/** Whether anyone else's application for the same company and service is in flight (one per company). */
+export async function companyInFlight(db: Executor, companyId: string, itemId: string) {
+  const [row] = await db
+    .select({ id: applications.id, caseNumber: applications.caseNumber })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.companyId, companyId),
+        eq(applications.itemId, itemId),
+        eq(applications.inFlight, true),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function citizenIdentity(db: Executor, citizenId: string) {
+  const [row] = await db
+    .select({
+      mobile: citizens.mobile,
+      realName: citizens.realName,
+      realNameStatus: citizens.realNameStatus,
+      idNumberSealed: citizens.idNumberSealed,
+      email: citizens.email,
+      address: citizens.address,
+    })
+    .from(citizens)
+    .where(eq(citizens.id, citizenId));
+  return row;
+}
+
+export type FileInfo = { id: string; fieldId: string; name: string; mediaType: string; size: number };
+
+const fileInfo = {
+  id: applicationFiles.id,
+  fieldId: applicationFiles.fieldId,
+  name: applicationFiles.name,
+  mediaType: applicationFiles.mediaType,
+  size: applicationFiles.size,
+};
+
+export async function filesOf(db: Executor, applicationId: string): Promise<FileInfo[]> {
+  return db
+    .select(fileInfo)
+    .from(applicationFiles)
+    .where(eq(applicationFiles.applicationId, applicationId))
+    .orderBy(asc(applicationFiles.createdAt), asc(applicationFiles.id));
+}
+
+export async function insertFile(
+  tx: Executor,
+  file: {
+    applicationId: string;
+    fieldId: string;
+    name: string;
+    mediaType: string;
+    content: Buffer;
+    now: Date;
+  },
+): Promise<FileInfo> {
+  const [row] = await tx
+    .insert(applicationFiles)
+    .values({
+      applicationId: file.applicationId,
+      fieldId: file.fieldId,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.content.length,
+      content: file.content,
+      createdAt: file.now,
+    })
+    .returning(fileInfo);
+  return row!;
+}
+
+export async function deleteFile(tx: Executor, applicationId: string, fileId: string): Promise<boolean> {
+  const gone = await tx
+    .delete(applicationFiles)
+    .where(and(eq(applicationFiles.applicationId, applicationId), eq(applicationFiles.id, fileId)))
+    .returning({ id: applicationFiles.id });
+  return gone.length > 0;
+}
+
+export async function fileContents(tx: Executor, applicationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: applicationFiles.id,
+      name: applicationFiles.name,
+      mediaType: applicationFiles.mediaType,
+      content: applicationFiles.content,
+    })
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.applicationId, applicationId), inArray(applicationFiles.id, [...ids])));
+}
