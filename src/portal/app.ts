@@ -2,6 +2,7 @@ import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts'
 import { createApp, type App } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
@@ -57,6 +58,7 @@ export async function buildPortal(
   registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
+  registerCaseRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

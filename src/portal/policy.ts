@@ -1,7 +1,8 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
 import { accountPolicy } from './accounts/accounts.policy.ts';
+import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
-export const portalPolicy = new PolicyRegistry<CurrentCitizen>([accountPolicy, companyPolicy]);
+export const portalPolicy = new PolicyRegistry<CurrentCitizen>([accountPolicy, companyPolicy, casePolicy]);
