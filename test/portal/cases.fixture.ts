@@ -84,7 +84,8 @@ export async function companyWith(zone: TestZone, representative: string, agents
 export async function deliver<C extends Contract>(
   zone: TestZone,
   contract: C,
-  payload: PayloadOf<C>,
+  // Checked against the contract's schema by the handler itself; the static type cannot follow the status union.
+  payload: object,
 ): Promise<void> {
   const handle = zone.inboxHandlers[contract.type];
   assert.ok(handle, `the portal handles ${contract.type}`);
