@@ -16,7 +16,12 @@ let nextSeq = 0;
 export async function submittedCase(
   zone: TestZone,
   citizenId: string,
-  options: { companyId?: string; companyRole?: 'representative' | 'agent'; itemId?: string } = {},
+  options: {
+    companyId?: string;
+    companyRole?: 'representative' | 'agent';
+    itemId?: string;
+    formId?: string;
+  } = {},
 ) {
   const caseNumber = `SF-ZA-20261206-${String(++nextCase).padStart(6, '0')}`;
   const now = zone.services.now();
@@ -29,7 +34,7 @@ export async function submittedCase(
       // One application in flight per person and service: each case here is for a service of its own.
       itemId: options.itemId ?? `service-${nextCase}`,
       itemVersion: 1,
-      formId: 'no-criminal-record-certificate',
+      formId: options.formId ?? 'no-criminal-record-certificate',
       formVersion: 1,
       answers: { name: '示例甲', purpose: 'employment' },
       caseNumber,
