@@ -104,8 +104,7 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
       const ctx = portalContext(request, reply);
       return reply
         .header('cache-control', 'no-store')
-        .code(found ? 200 : 404)
-        .html(more.verifyPage({ ctx, found, code: request.params.code }));
+        .html(more.verifyPage({ ctx, found, code: request.params.code }), found ? 200 : 404);
     },
   );
 
