@@ -230,8 +230,10 @@ describe('我的办件', () => {
     await deliver(zone, caseStatusChanged, step(theCase, 1, 'submitted'));
     await deliver(zone, caseStatusChanged, step(theCase, 2, 'accepted'));
     assert.match((await person.client.get('/my/cases')).body, /2 条未读/);
+    assert.match((await person.client.get('/account')).body, /站内消息[\s\S]*2 条未读/);
     const inbox = await person.client.get('/my/messages');
     assert.match(inbox.body, new RegExp(`办件 ${theCase.caseNumber} 有新进展：已受理`));
     assert.doesNotMatch((await person.client.get('/my/cases')).body, /条未读/);
+    assert.doesNotMatch((await person.client.get('/account')).body, /条未读/);
   });
 });

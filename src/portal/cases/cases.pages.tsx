@@ -46,6 +46,25 @@ export function DueText({
   );
 }
 
+/** The account page's way in to 我的办件 and the messages, with how many are unread. */
+export function CasesPanel({ ctx, unread }: { ctx: PageContext; unread: number }) {
+  return (
+    <ul class="todo-list">
+      <li class="todo-item">
+        <a class="todo-link" href="/my/cases">
+          {inLang(ctx, '我的办件', 'My cases')}
+        </a>
+      </li>
+      <li class="todo-item">
+        <a class="todo-link" href="/my/messages">
+          {inLang(ctx, '站内消息', 'Messages')}
+        </a>
+        {unread > 0 ? <Tag tone="blue">{inLang(ctx, `${unread} 条未读`, `${unread} unread`)}</Tag> : null}
+      </li>
+    </ul>
+  );
+}
+
 const filters: { value: CaseFilter; words: Words }[] = [
   { value: 'all', words: { zh: '全部', en: 'All' } },
   { value: 'open', words: { zh: '办理中', en: 'In progress' } },
