@@ -236,4 +236,21 @@ describe('我的办件', () => {
     assert.doesNotMatch((await person.client.get('/my/cases')).body, /条未读/);
     assert.doesNotMatch((await person.client.get('/account')).body, /条未读/);
   });
+
+  test('the JSON API is in the portal’s OpenAPI document; the pages read in English too', async () => {
+    const doc = (await zone.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, unknown>;
+    };
+    assert.ok(doc.paths['/api/v1/my/cases']);
+    assert.ok(doc.paths['/api/v1/my/cases/{caseNumber}']);
+    assert.equal(doc.paths['/my/cases'], undefined, 'pages are not in the API document');
+    const theCase = await submittedCase(zone, me.id);
+    await deliver(zone, caseStatusChanged, step(theCase, 1, 'accepted'));
+    const list = await me.client.get('/my/cases?lang=en');
+    assert.match(list.body, /My cases/);
+    const page = await me.client.get(`/my/cases/${theCase.caseNumber}?lang=en`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /working days left/);
+    assert.match(page.body, /Withdraw the application/);
+  });
 });
