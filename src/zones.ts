@@ -19,6 +19,7 @@ import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
+import { caseInboxHandlers } from './portal/cases/cases.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
@@ -110,7 +111,12 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   const inboxHandlers = messageHandlers(
     name === 'portal'
-      ? [realnameResultHandler(services), companyResultHandler(services), ...catalogInboxHandlers]
+      ? [
+          realnameResultHandler(services),
+          companyResultHandler(services),
+          ...catalogInboxHandlers,
+          ...caseInboxHandlers(services),
+        ]
       : [realnameRequestHandler(services), companyVerifyRequestHandler(services)],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

@@ -5,6 +5,7 @@ import { registerAccountRoutes } from './accounts/accounts.routes.ts';
 import { registerApplicationRoutes } from './applications/applications.routes.ts';
 import { registerApplicationApi } from './applications/applications.api.ts';
 import type { FormVersions } from '../shared/application-forms/index.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
@@ -66,6 +67,7 @@ export async function buildPortal(
   const applying = Object.assign(Object.create(services) as ZoneServices, { forms: options.forms });
   registerApplicationRoutes(app, applying);
   registerApplicationApi(app, applying);
+  registerCaseRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

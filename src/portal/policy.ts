@@ -1,6 +1,7 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
 import { accountPolicy } from './accounts/accounts.policy.ts';
 import { applicationPolicy } from './applications/applications.policy.ts';
+import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
@@ -9,4 +10,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   accountPolicy,
   companyPolicy,
   applicationPolicy,
+  casePolicy,
 ]);

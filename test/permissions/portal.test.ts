@@ -33,6 +33,9 @@ const missing: Record<string, string> = {
   name: 'no-such-document.pdf',
   slug: 'no-such-service',
   pageId: 'applicant',
+  caseNumber: 'SF-ZA-20261206-999999',
+  documentId: randomUUID(),
+  code: 'AAAAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 let zone: TestZone;
@@ -96,7 +99,23 @@ async function anotherPersonsCompany(): Promise<Record<string, string>> {
     })
     .returning({ id: companyInvitations.id });
   assert.ok(invitation);
-  return { company: company.id, invitation: invitation.id };
+  const [application] = await db
+    .insert(applications)
+    .values({
+      citizenId: other.id,
+      itemId: 'no-criminal-record-certificate',
+      itemVersion: 1,
+      formId: 'no-criminal-record-certificate',
+      formVersion: 1,
+      caseNumber: 'SF-ZA-20261206-000001',
+      submittedAt: zone.services.now(),
+      status: 'missing-materials',
+      applicantMay: ['withdraw', 'supplement'],
+      inFlight: true,
+    })
+    .returning({ caseNumber: applications.caseNumber });
+  assert.ok(application?.caseNumber);
+  return { company: company.id, invitation: invitation.id, caseNumber: application.caseNumber };
 }
 
 // Routes with params that are not about one person's records, and why.
@@ -107,34 +126,35 @@ const notPersonal: Record<string, string> = {
   '/services/files/:folder/:name': 'the public catalogue’s blank forms and samples',
   '/api/v1/services/:id': 'the public catalogue',
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
+  '/verify/:code': 'public verification of a document by the random code printed on it',
 };
 const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;
 const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
+const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
+const familyOf = (url: string) =>
+  companyRoutes.test(url) ||
+  invitationRoutes.test(url) ||
+  applicationRoutes.test(url) ||
+  caseRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
     .filter((r) => r.url.includes(':'))
-    .filter(
-      (r) =>
-        !companyRoutes.test(r.url) &&
-        !invitationRoutes.test(r.url) &&
-        !applicationRoutes.test(r.url) &&
-        !(r.url in notPersonal),
-    );
+    .filter((r) => !familyOf(r.url) && !(r.url in notPersonal));
   assert.deepEqual(uncovered.map(describeRoute), []);
 });
 
-test('another person’s company and invitation answer exactly as missing ones do', async () => {
+test('another person’s company, invitation and case answer exactly as missing ones do', async () => {
   const theirs = await anotherPersonsCompany();
   const token = csrfFrom((await me.client.get('/account')).body);
   assert.ok(token);
   const fields = { mobile: freshMobile(), member: randomUUID() };
-  const routes = zone.app.routeList.filter((r) => companyRoutes.test(r.url) || invitationRoutes.test(r.url));
-  assert.ok(routes.length >= 5, 'the company and invitation routes are registered');
+  const routes = zone.app.routeList.filter((r) => familyOf(r.url) && !applicationRoutes.test(r.url));
+  assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
     const id = companyRoutes.test(route.url) ? theirs.company : theirs.invitation;
-    const there = sampleUrl(route, { ...missing, id: id ?? '' });
+    const there = sampleUrl(route, { ...missing, id: id ?? '', caseNumber: theirs.caseNumber ?? '' });
     const absent = sampleUrl(route, missing);
     const label = describeRoute(route);
     if (route.method === 'GET') {

@@ -27,12 +27,15 @@ export function accountPage({
   profile,
   flash,
   companiesPanel,
+  casesPanel,
 }: {
   ctx: PageContext;
   profile: ProfileView;
   flash?: string | undefined;
   /** The companies part, rendered by the companies feature. */
   companiesPanel?: JSX.Element | null;
+  /** 我的办件 and the unread in-site messages, rendered by the cases feature. */
+  casesPanel?: JSX.Element | null;
 }): string {
   const title = inLang(ctx, '我的账号', 'My account');
   const status = statusText[profile.realNameStatus] ?? statusText.none!;
@@ -45,6 +48,7 @@ export function accountPage({
         </div>
       ) : null}
       <h1>{title}</h1>
+      {casesPanel}
       <h2>{inLang(ctx, '个人信息', 'Personal details')}</h2>
       <SummaryList
         lang={ctx.lang}

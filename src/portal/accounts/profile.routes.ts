@@ -4,6 +4,8 @@ import { formBody, renderFormError } from '../../shared/http/forms.ts';
 import type { FormPage } from '../../shared/http/route-kernel.ts';
 import { maskMobile } from '../../shared/validators/mobile.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
+import { CasesPanel } from '../cases/cases.pages.tsx';
+import { unreadCount } from '../cases/cases.service.ts';
 import { CompaniesPanel } from '../companies/companies.pages.tsx';
 import { accountCompaniesView } from '../companies/companies.service.ts';
 import { portalContext } from '../page.ts';
@@ -32,6 +34,7 @@ export function registerProfileRoutes(app: App, services: ZoneServices): void {
           ctx,
           flash: takeFlash(request),
           companiesPanel: CompaniesPanel({ ctx, view: companies }),
+          casesPanel: CasesPanel({ ctx, unread: await unreadCount(services, citizenOf(request)) }),
           profile: {
             displayName: citizen.displayName,
             mobileMasked: maskMobile(citizen.mobile),

@@ -47,3 +47,4 @@ export * from '../catalog/catalog.tables.ts';
 export * from '../companies/companies.tables.ts';
 export { realnameChecks } from '../realname/realname.tables.ts';
 export * from '../applications/applications.tables.ts';
+export * from '../cases/cases.tables.ts';

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import {
+  caseDocumentIssued,
+  caseStatusChanged,
+  type CaseDocumentKind,
+} from '../../exchange/contracts/index.ts';
+import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import { queueNotification } from '../../shared/notify/notifications.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import {
+  documentInSite,
+  documentKindWords,
+  documentSms,
+  stepInSite,
+  stepSms,
+  stepWords,
+} from './cases.messages.ts';
+import * as repo from './cases.repository.ts';
+
+// What the workbench tells the portal about a case: each step of its progress, and each document issued.
+// Redelivery and reordering are harmless: a step is kept once, and only a newer one moves the case's status.
+
+type Recipient = NonNullable<Awaited<ReturnType<typeof repo.applicationOfCase>>>;
+
+async function caseOf(tx: Tx, applicationId: string, caseNumber: string): Promise<Recipient> {
+  const application = await repo.applicationOfCase(tx, applicationId, caseNumber);
+  // Left failed in the inbox for an operator to look at: a step for a case this portal never numbered.
+  if (!application) throw new Error('the message names a case this portal does not hold');
+  return application;
+}
+
+const serviceName = (c: Recipient) => (c.nameZh && c.nameEn ? { zh: c.nameZh, en: c.nameEn } : null);
+
+/** Tells the applicant by SMS and in-site message, in the transaction that stored what happened. */
+async function notify(
+  tx: Tx,
+  to: Recipient,
+  at: Date,
+  message: {
+    template: string;
+    sms: string;
+    subject: { zh: string; en: string };
+    body: { zh: string; en: string };
+  },
+): Promise<void> {
+  await queueNotification(tx, {
+    channel: 'sms',
+    recipient: to.mobile,
+    template: message.template,
+    body: message.sms,
+  });
+  await repo.insertMessage(tx, {
+    citizenId: to.citizenId,
+    subject: message.subject,
+    body: message.body,
+    link: `/my/cases/${encodeURIComponent(to.caseNumber!)}`,
+    createdAt: at,
+  });
+}
+
+export function caseStatusHandler(services: ZoneServices): MessageHandler {
+  return onMessage(caseStatusChanged, async (tx, step) => {
+    const application = await caseOf(tx, step.applicationId, step.caseNumber);
+    const now = services.now();
+    const stored = await repo.insertEvent(tx, {
+      applicationId: application.id,
+      caseNumber: step.caseNumber,
+      seq: step.seq,
+      status: step.status,
+      step: step.step,
+      at: new Date(step.at),
+      unitCode: step.unit.code,
+      unitName: step.unit.name,
+      message: step.message ?? null,
+      missingMaterials: step.missingMaterials ?? null,
+      legalBasis: step.legalBasis ?? null,
+      dueOn: step.dueOn,
+      applicantMay: step.applicantMay,
+      visit: step.visit ?? null,
+      receivedAt: now,
+    });
+    if (!stored) return;
+    await repo.advanceStatus(tx, application.id, {
+      seq: step.seq,
+      status: step.status,
+      dueOn: step.dueOn,
+      applicantMay: step.applicantMay,
+      final: repo.FINAL_STATUSES.includes(step.status),
+      now,
+    });
+    const words = stepWords(step.step, step.status);
+    await notify(tx, application, now, {
+      template: `case.step.${step.step}`,
+      sms: stepSms(step.caseNumber, words),
+      ...stepInSite(step.caseNumber, words, serviceName(application)),
+    });
+  });
+}
+
+export function caseDocumentHandler(services: ZoneServices): MessageHandler {
+  return onMessage(caseDocumentIssued, async (tx, issued) => {
+    const application = await caseOf(tx, issued.applicationId, issued.caseNumber);
+    const content = Buffer.from(issued.file.data, 'base64');
+    // The hash is what the verification page shows against a printed copy: it must be the content's own.
+    if (createHash('sha256').update(content).digest('hex') !== issued.sha256)
+      throw new Error('the document does not match its hash');
+    const now = services.now();
+    // The schema's union of literals reaches here only as a string; the contract checked it is one of the kinds.
+    const kindCode = issued.kind as CaseDocumentKind;
+    const kind = documentKindWords[kindCode];
+    const stored = await repo.insertDocument(tx, {
+      id: issued.documentId,
+      applicationId: application.id,
+      caseNumber: issued.caseNumber,
+      kind: kindCode,
+      documentNumber: issued.documentNumber,
+      verificationCode: issued.verificationCode,
+      holderMasked: issued.holderMasked,
+      unitName: issued.unitName,
+      issuedAt: new Date(issued.issuedAt),
+      validUntil: issued.validUntil,
+      sha256: issued.sha256,
+      fileName: `${kind.zh}-${issued.documentNumber}.pdf`,
+      content,
+      bytes: content.length,
+      receivedAt: now,
+    });
+    if (!stored) return;
+    await notify(tx, application, now, {
+      template: `case.document.${kindCode}`,
+      sms: documentSms(issued.caseNumber, kind),
+      ...documentInSite(issued.caseNumber, kind),
+    });
+  });
+}
+
+export function caseInboxHandlers(services: ZoneServices): MessageHandler[] {
+  return [caseStatusHandler(services), caseDocumentHandler(services)];
+}
