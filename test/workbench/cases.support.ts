@@ -13,7 +13,9 @@ import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { findCase } from '../../src/workbench/cases/cases.repository.ts';
 import type { CaseRow } from '../../src/workbench/cases/cases.tables.ts';
-import { startWorkbench, type Workbench } from './support.ts';
+import type { Role, Scope } from '../../src/workbench/db/schema.ts';
+import type { FormClient } from '../helpers/browser-like.ts';
+import { csrf, logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
 // A workbench with the six services that take applications online, and a portal stand-in: messages are
 // handed to the workbench's inbox handlers as the inbox would after checking them, and what the workbench
@@ -128,4 +130,40 @@ export async function statusMessages(zone: Workbench, caseNumber: string): Promi
     .orderBy(asc(outbox.seq));
   assert.ok(found.every((m) => m.type === 'case.status.changed'));
   return found.map((m) => m.payload as StatusMessage);
+}
+
+/** An officer with one duty at one unit, signed in, with a CSRF token for the JSON API. */
+export async function officerAt(
+  zone: Workbench,
+  unitCode: string,
+  role: Role,
+  scope: Scope = 'unit',
+): Promise<{ officer: Officer; client: FormClient; token: string }> {
+  const officer = await makeOfficer(zone, { unitCode, role, scope, enrolled: true });
+  const client = await logIn(zone, officer);
+  const token = csrf((await client.get('/cases')).body);
+  return { officer, client, token };
+}
+
+/** A step through the JSON API: claim, assign, or one of the workflow's actions. */
+export function step(
+  who: { client: FormClient; token: string },
+  caseNumber: string,
+  path: string,
+  body: Record<string, unknown> = {},
+) {
+  return who.client.json('POST', `/cases/${caseNumber}/${path}`, body, who.token);
+}
+
+/** Claims the case and takes one action, expecting both to succeed. */
+export async function claimAndAct(
+  who: { client: FormClient; token: string },
+  caseNumber: string,
+  action: string,
+  body: Record<string, unknown> = {},
+): Promise<void> {
+  const claimed = await step(who, caseNumber, 'claim');
+  assert.equal(claimed.statusCode, 200, claimed.body);
+  const done = await step(who, caseNumber, `actions/${action}`, body);
+  assert.equal(done.statusCode, 200, done.body);
 }
