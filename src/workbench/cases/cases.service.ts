@@ -66,6 +66,8 @@ export async function claim(services: ZoneServices, me: CurrentStaff, by: AuditA
     const row = await lockedCase(tx, me, caseNumber);
     mustAllow(workbenchPolicy, me, 'cases.act', row);
     if (row.closed) throw new CaseRefusal('CONFLICT', 'claim', 'case.closed');
+    // A case is claimed for the next step; an officer whose duty has no step in its state cannot hold it.
+    if (staffActionsFor(me, row).length === 0) throw new AppError('FORBIDDEN');
     if (!(await claimCase(tx, caseNumber, me.badgeNo, now)))
       throw new CaseRefusal('CONFLICT', 'claim', 'case.claimedByOther');
     if (row.claimedBy !== me.badgeNo)
