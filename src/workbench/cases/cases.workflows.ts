@@ -80,13 +80,14 @@ export const stepOf: Record<CaseAction, string> = {
 export const casePermissions = ['cases.accept', 'cases.review', 'cases.decide'] as const;
 export type CasePermission = (typeof casePermissions)[number];
 type Permission = CasePermission | 'cases.applicant' | 'cases.system';
+export type CaseRowSpec = TransitionRow<CaseKey, StepData, Crossing> & { action: CaseAction };
 
 /** The legal five working days for acceptance (《行政许可法》第三十二条); past them the case is deemed accepted. */
 export const ACCEPTANCE_WORKING_DAYS = 5;
 
-type Row = TransitionRow<CaseKey, StepData, Crossing> & { action: CaseAction };
+type Row = CaseRowSpec;
 
-function row(
+export function row(
   from: string,
   action: CaseAction,
   to: string,
@@ -124,7 +125,7 @@ function table(rows: readonly Row[]): TransitionRows<CaseKey, CaseActions, Cross
 }
 
 /** Acceptance is the same in every process: accept (or be deemed accepted), send one notice, or refuse. */
-function acceptance(acceptedState: string): Row[] {
+export function acceptance(acceptedState: string): Row[] {
   return [
     row('submitted', 'accept', acceptedState, 'cases.accept'),
     row('submitted', 'deem-accept', acceptedState, 'cases.system'),
@@ -158,7 +159,7 @@ export interface CaseWorkflow {
   stateNames: Record<string, { zh: string; en: string }>;
 }
 
-function caseWorkflow(
+export function caseWorkflow(
   id: string,
   version: number,
   states: Record<string, StateSpec & { public: PublicCaseStatus; zh: string; en: string }>,
@@ -183,7 +184,9 @@ function caseWorkflow(
     publicStatus[name] = spec.public;
     stateNames[name] = { zh: spec.zh, en: spec.en };
   }
-  return { definition, publicStatus, stateNames };
+  const workflow = { definition, publicStatus, stateNames };
+  checkCaseWorkflow(workflow);
+  return workflow;
 }
 
 const acceptanceNames: Record<string, { zh: string; en: string }> = {
@@ -302,13 +305,16 @@ export class CaseWorkflows {
   readonly #extra = new Map<string, CaseWorkflow>();
 
   constructor(all: Record<string, readonly CaseWorkflow[]>) {
-    for (const [id, list] of Object.entries(all)) {
-      this.#versions.set(id, new WorkflowVersions(list.map((w) => w.definition)));
-      for (const w of list) {
-        checkCaseWorkflow(w);
-        this.#extra.set(`${id}@${w.definition.version}`, w);
-      }
-    }
+    for (const [id, list] of Object.entries(all)) for (const w of list) this.add(id, w);
+  }
+
+  /** Adds a version beside those already held; cases opened from now on run under the newest. */
+  add(id: string, w: CaseWorkflow): void {
+    checkCaseWorkflow(w);
+    if (w.definition.id !== id) throw new WorkflowDefinitionError(`${w.definition.id} is not ${id}`);
+    const held = [...this.#extra.entries()].filter(([key]) => key.startsWith(`${id}@`)).map(([, v]) => v);
+    this.#versions.set(id, new WorkflowVersions([...held, w].map((v) => v.definition)));
+    this.#extra.set(`${id}@${w.definition.version}`, w);
   }
 
   /** The version new cases of this workflow open under. */
