@@ -19,11 +19,17 @@ import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
-import { caseInboxHandlers } from './portal/cases/cases.inbox.ts';
+import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
+import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
+import {
+  DEEMED_ACCEPTANCE_QUEUE,
+  deemedAcceptanceJob,
+  scheduleDeemedAcceptance,
+} from './workbench/cases/cases.deemed.ts';
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
@@ -109,15 +115,20 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
+  if (name === 'workbench') handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [
           realnameResultHandler(services),
           companyResultHandler(services),
           ...catalogInboxHandlers,
-          ...caseInboxHandlers(services),
+          ...portalCaseHandlers(services),
         ]
-      : [realnameRequestHandler(services), companyVerifyRequestHandler(services)],
+      : [
+          realnameRequestHandler(services),
+          companyVerifyRequestHandler(services),
+          ...workbenchCaseHandlers(services),
+        ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';
   const exchange = {
@@ -185,6 +196,15 @@ export function startZoneWorker(zone: Zone): Worker {
     await exchangeAlarmStep(zone.database.db, now, { dutyMobile: mobile, log: zone.services.log });
     return 0;
   };
-  const steps = zone.name === 'workbench' ? [inboxStep, sweepStep, alarmStep] : [inboxStep, sweepStep];
+  // Cases still awaiting acceptance past their five working days are deemed accepted (cases.deemed.ts).
+  let lastDeemedCheck = 0;
+  const deemedStep = async () => {
+    if (Date.now() - lastDeemedCheck < 60_000) return 0;
+    lastDeemedCheck = Date.now();
+    await scheduleDeemedAcceptance(zone.services);
+    return 0;
+  };
+  const steps =
+    zone.name === 'workbench' ? [inboxStep, sweepStep, alarmStep, deemedStep] : [inboxStep, sweepStep];
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }

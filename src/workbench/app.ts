@@ -7,6 +7,7 @@ import { registerHomeRoutes } from './home/home.routes.ts';
 import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
@@ -64,5 +65,6 @@ export async function buildWorkbench(
   registerAuditRoutes(app, services);
   registerExchangeMonitorRoutes(app, services);
   registerCatalogAuthoringRoutes(app, services);
+  registerCaseRoutes(app, services);
   return app;
 }

@@ -1,5 +1,6 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
 import { auditPolicy } from './audit/audit.policy.ts';
+import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
@@ -15,4 +16,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   auditPolicy,
   catalogPolicy,
   exchangePolicy,
+  casesPolicy,
 ]);

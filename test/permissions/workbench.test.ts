@@ -20,6 +20,7 @@ import {
   postForm,
   sampleUrl,
 } from '../helpers/permission-matrix.ts';
+import { openCase, SERVICES } from '../workbench/cases.support.ts';
 import { browser, csrf, logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
 
 // Generated from the workbench's own route list and policy registry: every route, every role at two reaches
@@ -39,6 +40,9 @@ const missing: Record<string, string> = {
   zone: 'portal',
   folder: 'forms',
   name: 'no-such-document.pdf',
+  number: 'SF-ZA-20260101-999999',
+  attachmentId: randomUUID(),
+  action: 'accept',
 };
 
 let zone: Workbench;
@@ -147,6 +151,29 @@ const families: Family[] = [
         .limit(1);
       assert.ok(item, 'the demo catalogue has guides of other units');
       return { id: item.id, version: '1' };
+    },
+  },
+  {
+    label: 'a case of another unit, to a station’s window clerk, reviewer, approver and supervisor',
+    pattern: /^\/cases\/:number(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['window-clerk', 'reviewer', 'approver', 'supervisor'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/cases')).body) };
+    },
+    fields: { message: '材料齐全', legalBasis: '《行政许可法》第三十二条', badgeNo: 'SF1001' },
+    foreign: async () => {
+      const { row } = await openCase(zone, SERVICES.certificate);
+      return { number: row.caseNumber };
     },
   },
 ];

@@ -81,7 +81,10 @@ export const publicCaseStatuses = [
   'withdrawn', // 已撤回 (final)
 ] as const;
 export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
-export const PublicCaseStatusSchema = Type.Union(publicCaseStatuses.map((s) => Type.Literal(s)));
+// The same union schema, typed: a union built from a mapped array is typed as never by TypeBox.
+export const PublicCaseStatusSchema = Type.Unsafe<PublicCaseStatus>(
+  Type.Union(publicCaseStatuses.map((s) => Type.Literal(s))),
+);
 
 export const Bilingual = Type.Object(
   { zh: Type.String({ minLength: 1, maxLength: 2000 }), en: Type.String({ minLength: 1, maxLength: 2000 }) },

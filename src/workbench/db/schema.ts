@@ -113,3 +113,4 @@ export {
   catalogItemVersions,
 } from '../catalog-authoring/catalog-authoring.tables.ts';
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
+export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';

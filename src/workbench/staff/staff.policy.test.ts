@@ -45,6 +45,11 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'audit.read': ['administrator', 'auditor'],
   'catalog.edit': ['content-editor'],
   'catalog.publish': ['approver', 'administrator'],
+  'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'cases.accept': ['window-clerk'],
+  'cases.review': ['reviewer'],
+  'cases.decide': ['approver'],
+  'cases.assign': ['supervisor'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

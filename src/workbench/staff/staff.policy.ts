@@ -6,7 +6,17 @@ import type { Assignment, CurrentStaff } from '../session.ts';
 // tested as a whole matrix and pages can ask the same questions the routes do.
 
 export type Permission =
-  'org.read' | 'staff.read' | 'staff.manage' | 'audit.read' | 'catalog.edit' | 'catalog.publish';
+  | 'org.read'
+  | 'staff.read'
+  | 'staff.manage'
+  | 'audit.read'
+  | 'catalog.edit'
+  | 'catalog.publish'
+  | 'cases.read'
+  | 'cases.accept'
+  | 'cases.review'
+  | 'cases.decide'
+  | 'cases.assign';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -15,6 +25,11 @@ export const permissions: readonly Permission[] = [
   'audit.read',
   'catalog.edit',
   'catalog.publish',
+  'cases.read',
+  'cases.accept',
+  'cases.review',
+  'cases.decide',
+  'cases.assign',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -26,6 +41,13 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // Writing a service guide and letting it go live are separate duties (see catalog-authoring.policy.ts).
   'catalog.edit': ['content-editor'],
   'catalog.publish': ['approver', 'administrator'],
+  // Cases (cases.policy.ts): the window accepts and issues, the reviewer reviews, the approver decides, the
+  // supervisor sees the queue and hands cases on.
+  'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'cases.accept': ['window-clerk'],
+  'cases.review': ['reviewer'],
+  'cases.decide': ['approver'],
+  'cases.assign': ['supervisor'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -1,0 +1,331 @@
+import type { Label } from '../../shared/catalog/index.ts';
+import { Checkboxes, Select } from '../../shared/ui/choices.tsx';
+import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
+import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import { actionLabels, historyLabels } from './cases.messages.ts';
+import type { CaseView, DueTone, QueueItemView } from './cases.presenter.ts';
+import type { CaseAction } from './cases.workflows.ts';
+
+const word = (ctx: PageContext, label: Label) => (ctx.lang === 'en' ? label.en : label.zh);
+
+const toneWords: Record<DueTone, Label> = {
+  green: { zh: '正常', en: 'On time' },
+  amber: { zh: '即将到期', en: 'Due soon' },
+  red: { zh: '已超期', en: 'Overdue' },
+};
+
+function Due({ ctx, due, tone }: { ctx: PageContext; due: string | null; tone: DueTone | null }) {
+  if (!due || !tone) return <span class="muted">{inLang(ctx, '无时限', 'No limit running')}</span>;
+  return (
+    <span>
+      {due} <Tag tone={tone}>{word(ctx, toneWords[tone])}</Tag>
+    </span>
+  );
+}
+
+const field = (name: string) => (ctx: PageContext) => inLang(ctx, ...names[name]!);
+const names: Record<string, [string, string]> = {
+  state: ['状态', 'State'],
+  claim: ['认领', 'Claimed'],
+  overdue: ['时限', 'Time limit'],
+};
+
+export function queuePage(p: {
+  ctx: PageContext;
+  counts: Record<string, number>;
+  cases: QueueItemView[];
+  page: number;
+  hasNext: boolean;
+  query: {
+    state?: string | undefined;
+    service?: string | undefined;
+    claim?: string | undefined;
+    overdue?: string | undefined;
+  };
+}): string {
+  const { ctx } = p;
+  const title = inLang(ctx, '待办案件', 'Case queue');
+  const states = Object.keys(p.counts).sort();
+  const link = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(p.query)) if (v && k !== 'page') q.set(k, v);
+    q.set('page', String(page));
+    return `/cases?${q.toString()}`;
+  };
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <Table
+        caption={inLang(ctx, '各状态案件数', 'Cases by state')}
+        head={[inLang(ctx, '状态', 'State'), inLang(ctx, '件数', 'Cases')]}
+        rows={states.map((s) => [
+          <a href={`/cases?state=${encodeURIComponent(s)}`}>{s}</a>,
+          String(p.counts[s]),
+        ])}
+        numeric={[1]}
+      />
+      <Form method="get" action="/cases">
+        <Select
+          name="state"
+          label={field('state')(ctx)}
+          value={p.query.state ?? ''}
+          options={[
+            { value: '', label: inLang(ctx, '全部', 'All') },
+            ...states.map((s) => ({ value: s, label: s })),
+          ]}
+        />
+        <Select
+          name="claim"
+          label={field('claim')(ctx)}
+          value={p.query.claim ?? ''}
+          options={[
+            { value: '', label: inLang(ctx, '全部', 'All') },
+            { value: 'mine', label: inLang(ctx, '我认领的', 'Claimed by me') },
+            { value: 'unclaimed', label: inLang(ctx, '未认领', 'Unclaimed') },
+          ]}
+        />
+        <Select
+          name="overdue"
+          label={field('overdue')(ctx)}
+          value={p.query.overdue ?? ''}
+          options={[
+            { value: '', label: inLang(ctx, '全部', 'All') },
+            { value: '1', label: inLang(ctx, '已超期', 'Overdue') },
+          ]}
+        />
+        <Button variant="secondary">{inLang(ctx, '筛选', 'Filter')}</Button>
+      </Form>
+      {p.cases.length === 0 ? (
+        <p>{inLang(ctx, '没有符合条件的案件。', 'No cases match.')}</p>
+      ) : (
+        <Table
+          caption={title}
+          head={[
+            inLang(ctx, '案件编号', 'Case number'),
+            inLang(ctx, '事项', 'Service'),
+            inLang(ctx, '申请人', 'Applicant'),
+            inLang(ctx, '状态', 'State'),
+            inLang(ctx, '本环节时限', 'Due'),
+            inLang(ctx, '认领人', 'Claimed by'),
+          ]}
+          rows={p.cases.map((c) => [
+            <a href={`/cases/${c.caseNumber}`}>{c.caseNumber}</a>,
+            ctx.lang === 'en' ? c.service.nameEn : c.service.name,
+            c.company ? `${c.company}（${c.applicant}）` : c.applicant,
+            word(ctx, c.stateName),
+            <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />,
+            c.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
+          ])}
+          rowHeaders
+        />
+      )}
+      <nav class="pagination" aria-label={inLang(ctx, '分页', 'Pages')}>
+        <ul>
+          {p.page > 1 ? (
+            <li class="pagination-prev">
+              <a href={link(p.page - 1)} rel="prev">
+                {inLang(ctx, '上一页', 'Previous')}
+              </a>
+            </li>
+          ) : null}
+          {p.hasNext ? (
+            <li class="pagination-next">
+              <a href={link(p.page + 1)} rel="next">
+                {inLang(ctx, '下一页', 'Next')}
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </Layout>,
+  );
+}
+
+function answerText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        v && typeof v === 'object' && 'name' in v && 'size' in v
+          ? String((v as { name: string }).name)
+          : answerText(v),
+      )
+      .join('；');
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${answerText(v)}`)
+      .join('，');
+  return '';
+}
+
+const needsLegalBasis: readonly string[] = ['not-accept', 'refuse', 'approve'];
+
+function ActionForm(p: {
+  ctx: PageContext;
+  view: CaseView;
+  action: CaseAction;
+  errors: FieldError[];
+  values: Record<string, string>;
+}) {
+  const { ctx, view, action, errors, values } = p;
+  const error = (f: string) => errors.find((e) => e.field === f)?.message;
+  return (
+    <section>
+      <h3>{word(ctx, actionLabels[action])}</h3>
+      <Form action={`/cases/${view.caseNumber}/actions/${action}`} csrfToken={ctx.csrfToken ?? ''}>
+        {action === 'request-materials' ? (
+          <>
+            <Checkboxes
+              name="missing"
+              legend={inLang(
+                ctx,
+                '需要补正的材料（一次性全部列出）',
+                'Materials missing or faulty (list them all at once)',
+              )}
+              error={error('missing')}
+              items={view.materials.map((m) => ({ value: m.code, label: m.name }))}
+            />
+            {view.materials.map((m) => (
+              <TextField
+                name={`problem-${m.code}`}
+                label={inLang(ctx, `“${m.name}”的问题`, `What is wrong with “${m.name}”`)}
+                optional
+                value={values[`problem-${m.code}`] ?? ''}
+                error={error(`problem-${m.code}`)}
+              />
+            ))}
+          </>
+        ) : null}
+        <TextArea
+          name="message"
+          label={inLang(ctx, '给申请人的说明', 'Message to the applicant')}
+          optional={!['not-accept', 'refuse'].includes(action)}
+          value={values.message ?? ''}
+          error={error('message')}
+          rows={3}
+        />
+        {needsLegalBasis.includes(action) ? (
+          <TextField
+            name="legalBasis"
+            label={inLang(ctx, '法律依据', 'Legal basis')}
+            value={values.legalBasis ?? ''}
+            error={error('legalBasis')}
+          />
+        ) : null}
+        <Button variant={action === 'refuse' || action === 'not-accept' ? 'warning' : 'primary'}>
+          {word(ctx, actionLabels[action])}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+export function casePage(p: {
+  ctx: PageContext;
+  view: CaseView;
+  claimable: boolean;
+  mayAssign: boolean;
+  flash: string | undefined;
+  errors: FieldError[];
+  values: Record<string, string>;
+}): string {
+  const { ctx, view } = p;
+  const title = `${inLang(ctx, '案件', 'Case')} ${view.caseNumber}`;
+  const a = view.applicantDetails;
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={p.errors.length > 0}>
+      <BackLink href="/cases">{inLang(ctx, '返回待办案件', 'Back to the queue')}</BackLink>
+      <ErrorSummary errors={p.errors} />
+      {p.flash ? <Notice>{p.flash}</Notice> : null}
+      <h1>{title}</h1>
+      <SummaryList
+        rows={[
+          {
+            key: inLang(ctx, '事项', 'Service'),
+            value: ctx.lang === 'en' ? view.service.nameEn : view.service.name,
+          },
+          { key: inLang(ctx, '状态', 'State'), value: word(ctx, view.stateName) },
+          {
+            key: inLang(ctx, '本环节时限', 'Due'),
+            value: <Due ctx={ctx} due={view.stateDueOn} tone={view.tone} />,
+          },
+          { key: inLang(ctx, '办结时限', 'Overall time limit'), value: view.dueOn ?? '' },
+          { key: inLang(ctx, '申请人', 'Applicant'), value: a.name },
+          { key: inLang(ctx, '身份证号', 'ID number'), value: a.idNumber },
+          { key: inLang(ctx, '手机号', 'Mobile'), value: a.mobile },
+          { key: inLang(ctx, '单位', 'Company'), value: view.company ?? '' },
+          {
+            key: inLang(ctx, '认领人', 'Claimed by'),
+            value: view.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
+          },
+        ]}
+      />
+      {p.claimable ? (
+        <Form action={`/cases/${view.caseNumber}/claim`} csrfToken={ctx.csrfToken ?? ''}>
+          <Button>{inLang(ctx, '认领办理', 'Claim this case')}</Button>
+        </Form>
+      ) : null}
+      {view.actions.map((action) => (
+        <ActionForm ctx={ctx} view={view} action={action as CaseAction} errors={p.errors} values={p.values} />
+      ))}
+      {p.mayAssign ? (
+        <Form action={`/cases/${view.caseNumber}/assign`} csrfToken={ctx.csrfToken ?? ''}>
+          <TextField
+            name="badgeNo"
+            label={inLang(
+              ctx,
+              '转办给（警号，留空则退回待认领）',
+              'Reassign to (badge number; empty returns it to the queue)',
+            )}
+            value={p.values.badgeNo ?? ''}
+            error={p.errors.find((e) => e.field === 'badgeNo')?.message}
+          />
+          <Button variant="secondary">{inLang(ctx, '转办', 'Reassign')}</Button>
+        </Form>
+      ) : null}
+      <h2>{inLang(ctx, '申请内容', 'Answers')}</h2>
+      <SummaryList
+        rows={Object.entries(view.answers).map(([key, value]) => ({ key, value: answerText(value) }))}
+      />
+      <h2>{inLang(ctx, '申请材料', 'Files')}</h2>
+      {view.files.length === 0 ? (
+        <p>{inLang(ctx, '没有上传的材料。', 'No files were uploaded.')}</p>
+      ) : (
+        <ul>
+          {view.files.map((f) =>
+            f.received ? (
+              <li>
+                <a href={`/cases/${view.caseNumber}/files/${f.attachmentId}`}>{f.name ?? f.attachmentId}</a>
+              </li>
+            ) : (
+              <li>
+                {f.name ?? f.attachmentId}{' '}
+                <span class="muted">{inLang(ctx, '（尚未送达）', '(not yet arrived)')}</span>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      <Table
+        caption={inLang(ctx, '办理记录', 'History')}
+        head={[
+          inLang(ctx, '时间', 'When'),
+          inLang(ctx, '环节', 'Step'),
+          inLang(ctx, '办理人', 'By'),
+          inLang(ctx, '说明', 'Reasons'),
+        ]}
+        rows={view.history.map((h) => [
+          h.at.slice(0, 16).replace('T', ' '),
+          historyLabels[h.action] ? word(ctx, historyLabels[h.action]!) : h.action,
+          h.unitCode ? `${h.actor}（${h.unitCode}）` : h.actor,
+          [h.reason ?? '', h.legalBasis ?? '', ...h.missing.map((m) => `${m.name}：${m.problem}`)]
+            .filter(Boolean)
+            .join('；'),
+        ])}
+      />
+    </Layout>,
+  );
+}

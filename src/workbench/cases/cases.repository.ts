@@ -1,0 +1,296 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { rows, type Executor } from '../../shared/db/database.ts';
+import { catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
+import { units } from '../db/schema.ts';
+import type { Reach } from '../staff/staff.policy.ts';
+import { caseActions, caseAttachments, cases, type CaseActionRow, type CaseRow } from './cases.tables.ts';
+
+export async function findCase(
+  ex: Executor,
+  caseNumber: string,
+  options: { lock?: boolean } = {},
+): Promise<CaseRow | undefined> {
+  const query = ex.select().from(cases).where(eq(cases.caseNumber, caseNumber));
+  const [found] = options.lock ? await query.for('update') : await query;
+  return found;
+}
+
+export async function findCaseByApplication(
+  ex: Executor,
+  applicationId: string,
+): Promise<CaseRow | undefined> {
+  const [found] = await ex.select().from(cases).where(eq(cases.applicationId, applicationId));
+  return found;
+}
+
+/** The item as published in the version the applicant applied to. */
+export async function itemContent(ex: Executor, itemId: string, version: number): Promise<unknown> {
+  const [found] = await ex
+    .select({ content: catalogItemVersions.content })
+    .from(catalogItemVersions)
+    .where(and(eq(catalogItemVersions.itemId, itemId), eq(catalogItemVersions.version, version)));
+  return found?.content;
+}
+
+export async function unitByCode(
+  ex: Executor,
+  code: string,
+): Promise<{ code: string; path: string; name: string; nameEn: string | null } | undefined> {
+  const [found] = await ex
+    .select({ code: units.code, path: units.path, name: units.name, nameEn: units.nameEn })
+    .from(units)
+    .where(eq(units.code, code));
+  return found;
+}
+
+/** The codes of the units a reach covers; the queue then asks for those units' cases through its index. */
+export async function unitCodesIn(ex: Executor, reach: Reach): Promise<string[] | 'all'> {
+  if (reach.all) return 'all';
+  const parts: SQL[] = [];
+  if (reach.exact.length) parts.push(inArray(units.path, reach.exact));
+  for (const path of reach.subtrees)
+    parts.push(sql`(${units.path} = ${path} OR ${units.path} LIKE ${`${path}/%`})`);
+  if (parts.length === 0) return [];
+  const found = await ex
+    .select({ code: units.code })
+    .from(units)
+    .where(sql.join(parts, sql` OR `));
+  return found.map((u) => u.code);
+}
+
+export interface QueueFilter {
+  units: string[] | 'all';
+  state?: string | undefined;
+  itemId?: string | undefined;
+  claimedBy?: string | null | undefined;
+  overdueBefore?: string | undefined;
+  includeClosed?: boolean;
+}
+
+function queueWhere(filter: QueueFilter, withState: boolean): SQL {
+  const parts: SQL[] = [];
+  if (filter.units !== 'all') parts.push(inArray(cases.unitCode, filter.units.length ? filter.units : ['']));
+  if (!filter.includeClosed) parts.push(eq(cases.closed, false));
+  if (withState && filter.state) parts.push(eq(cases.state, filter.state));
+  if (filter.itemId) parts.push(eq(cases.itemId, filter.itemId));
+  if (filter.claimedBy === null) parts.push(sql`${cases.claimedBy} IS NULL`);
+  else if (filter.claimedBy) parts.push(eq(cases.claimedBy, filter.claimedBy));
+  if (filter.overdueBefore) parts.push(sql`${cases.stateDueOn} < ${filter.overdueBefore}::date`);
+  return parts.length ? (and(...parts) as SQL) : sql`true`;
+}
+
+export type QueueRow = Pick<
+  CaseRow,
+  | 'caseNumber'
+  | 'itemId'
+  | 'itemName'
+  | 'itemNameEn'
+  | 'unitCode'
+  | 'applicantMasked'
+  | 'companyName'
+  | 'workflowId'
+  | 'workflowVersion'
+  | 'state'
+  | 'stateDueOn'
+  | 'stateSince'
+  | 'dueOn'
+  | 'claimedBy'
+  | 'submittedAt'
+>;
+
+/** One page of the queue, earliest due first; a case with no running deadline comes last. */
+export async function listQueue(
+  ex: Executor,
+  filter: QueueFilter,
+  page: { offset: number; limit: number },
+): Promise<QueueRow[]> {
+  return ex
+    .select({
+      caseNumber: cases.caseNumber,
+      itemId: cases.itemId,
+      itemName: cases.itemName,
+      itemNameEn: cases.itemNameEn,
+      unitCode: cases.unitCode,
+      applicantMasked: cases.applicantMasked,
+      companyName: cases.companyName,
+      workflowId: cases.workflowId,
+      workflowVersion: cases.workflowVersion,
+      state: cases.state,
+      stateDueOn: cases.stateDueOn,
+      stateSince: cases.stateSince,
+      dueOn: cases.dueOn,
+      claimedBy: cases.claimedBy,
+      submittedAt: cases.submittedAt,
+    })
+    .from(cases)
+    .where(queueWhere(filter, true))
+    .orderBy(sql`${cases.stateDueOn} ASC NULLS LAST`, asc(cases.caseNumber))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
+/** How many cases the queue holds in each state, under every filter but the state itself. */
+export async function countByState(ex: Executor, filter: QueueFilter): Promise<Record<string, number>> {
+  const found = await ex
+    .select({ state: cases.state, n: sql<number>`count(*)::int` })
+    .from(cases)
+    .where(queueWhere(filter, false))
+    .groupBy(cases.state);
+  return Object.fromEntries(found.map((r) => [r.state, Number(r.n)]));
+}
+
+export async function historyOf(ex: Executor, caseNumber: string): Promise<CaseActionRow[]> {
+  return ex
+    .select()
+    .from(caseActions)
+    .where(eq(caseActions.caseNumber, caseNumber))
+    .orderBy(asc(caseActions.seq));
+}
+
+export interface AttachmentInfo {
+  attachmentId: string;
+  name: string | null;
+  mediaType: string | null;
+  size: number | null;
+  received: boolean;
+}
+
+export async function attachmentsOf(ex: Executor, caseNumber: string): Promise<AttachmentInfo[]> {
+  const result = await ex.execute(sql`
+    SELECT attachment_id, name, media_type, size, content IS NOT NULL AS received
+    FROM case_attachments WHERE case_number = ${caseNumber} ORDER BY name, attachment_id`);
+  return rows<{
+    attachment_id: string;
+    name: string | null;
+    media_type: string | null;
+    size: number | null;
+    received: boolean;
+  }>(result).map((r) => ({
+    attachmentId: r.attachment_id,
+    name: r.name,
+    mediaType: r.media_type,
+    size: r.size === null ? null : Number(r.size),
+    received: r.received,
+  }));
+}
+
+export async function attachmentFile(
+  ex: Executor,
+  caseNumber: string,
+  attachmentId: string,
+): Promise<{ name: string | null; mediaType: string | null; content: Buffer | null } | undefined> {
+  const [found] = await ex
+    .select({
+      name: caseAttachments.name,
+      mediaType: caseAttachments.mediaType,
+      content: caseAttachments.content,
+    })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseNumber, caseNumber), eq(caseAttachments.attachmentId, attachmentId)));
+  return found;
+}
+
+/** The case names its uploads: each becomes a row now, or is tied to the row its file already made. */
+export async function linkAttachments(
+  ex: Executor,
+  caseNumber: string,
+  citizenRef: string,
+  uploads: readonly { id: string; name: string; mediaType: string; size: number }[],
+): Promise<void> {
+  for (const upload of uploads)
+    await ex
+      .insert(caseAttachments)
+      .values({
+        attachmentId: upload.id,
+        caseNumber,
+        citizenRef,
+        name: upload.name,
+        mediaType: upload.mediaType,
+        size: upload.size,
+      })
+      .onConflictDoUpdate({
+        target: caseAttachments.attachmentId,
+        // Only the applicant's own file is tied to the case: a file id from another person's upload is not.
+        set: {
+          caseNumber: sql`CASE WHEN ${caseAttachments.citizenRef} = ${citizenRef}::uuid THEN ${caseNumber} ELSE ${caseAttachments.caseNumber} END`,
+        },
+      });
+}
+
+/** The file's bytes, whether its case came first or not. */
+export async function storeAttachment(
+  ex: Executor,
+  file: {
+    attachmentId: string;
+    citizenRef: string;
+    name: string;
+    mediaType: string;
+    content: Buffer;
+    at: Date;
+  },
+): Promise<void> {
+  await ex
+    .insert(caseAttachments)
+    .values({
+      attachmentId: file.attachmentId,
+      citizenRef: file.citizenRef,
+      name: file.name,
+      mediaType: file.mediaType,
+      size: file.content.length,
+      content: file.content,
+      receivedAt: file.at,
+    })
+    .onConflictDoUpdate({
+      target: caseAttachments.attachmentId,
+      set: {
+        content: sql`CASE WHEN ${caseAttachments.citizenRef} = ${file.citizenRef}::uuid THEN excluded.content ELSE ${caseAttachments.content} END`,
+        receivedAt: file.at,
+        size: file.content.length,
+      },
+    });
+}
+
+/** Claims the case unless another officer holds it; true when this officer holds it afterwards. */
+export async function claimCase(
+  ex: Executor,
+  caseNumber: string,
+  badgeNo: string,
+  at: Date,
+): Promise<boolean> {
+  const result = await ex.execute(sql`
+    UPDATE cases SET claimed_by = ${badgeNo}, claimed_at = ${at.toISOString()}::timestamptz
+    WHERE case_number = ${caseNumber} AND closed = false AND (claimed_by IS NULL OR claimed_by = ${badgeNo})
+    RETURNING 1 AS claimed`);
+  return rows<{ claimed: number }>(result).length === 1;
+}
+
+export async function assignCase(
+  ex: Executor,
+  caseNumber: string,
+  badgeNo: string | null,
+  at: Date,
+): Promise<void> {
+  await ex
+    .update(cases)
+    .set({ claimedBy: badgeNo, claimedAt: badgeNo ? at : null })
+    .where(eq(cases.caseNumber, caseNumber));
+}
+
+/** Cases still waiting for acceptance after their due date, oldest first. */
+export async function overdueForAcceptance(ex: Executor, today: string, limit: number): Promise<string[]> {
+  const found = await ex
+    .select({ caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(and(eq(cases.state, 'submitted'), sql`${cases.stateDueOn} < ${today}::date`))
+    .orderBy(asc(cases.stateDueOn), asc(cases.caseNumber))
+    .limit(limit);
+  return found.map((c) => c.caseNumber);
+}
+
+/** An officer's account by badge number, for reassignment: where he sits and which roles he holds where. */
+export async function staffExists(ex: Executor, badgeNo: string): Promise<string | undefined> {
+  const result = await ex.execute(
+    sql`SELECT id FROM staff WHERE badge_no = ${badgeNo} AND disabled_at IS NULL`,
+  );
+  return rows<{ id: string }>(result)[0]?.id;
+}

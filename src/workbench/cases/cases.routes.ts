@@ -1,0 +1,277 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import type { App } from '../../shared/http/app.ts';
+import { wantsJson } from '../../shared/http/error-handler.ts';
+import { AppError, type FieldError } from '../../shared/http/errors.ts';
+import { setFlash, takeFlash } from '../../shared/http/flash.ts';
+import { formBody, renderFormError } from '../../shared/http/forms.ts';
+import { WorkflowConflictError } from '../../shared/workflow/workflow.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { actorOf } from '../audit/audit.actor.ts';
+import { recordAudit } from '../audit/audit.ts';
+import { workbenchContext } from '../page.ts';
+import { staffOf } from '../session.ts';
+import { reachOf } from '../staff/staff.policy.ts';
+import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
+import { casePage, queuePage } from './cases.pages.tsx';
+import {
+  CaseStepJson,
+  presentCase,
+  presentQueueItem,
+  presentStep,
+  type Applicant,
+} from './cases.presenter.ts';
+import {
+  attachmentFile,
+  attachmentsOf,
+  countByState,
+  historyOf,
+  listQueue,
+  unitCodesIn,
+  type QueueFilter,
+} from './cases.repository.ts';
+import {
+  ActionBody,
+  ActionParams,
+  AssignBody,
+  CaseParams,
+  ClaimBody,
+  FileParams,
+  QueueQuery,
+} from './cases.schema.ts';
+import {
+  act,
+  assign,
+  claim,
+  mayAssign,
+  materialsOf,
+  staffActionsFor,
+  visibleCase,
+  type ActionInput,
+} from './cases.service.ts';
+import { caseActionNames, type CaseAction } from './cases.workflows.ts';
+
+// The officers' side of cases: the queue of the units they reach, the case page (reading the applicant's
+// personal data is audited), claiming, reassigning and the workflow's actions. Pages post plain forms and are
+// answered with a redirect; the same routes answer JSON to API callers.
+
+const PAGE_SIZE = 50;
+
+export function registerCaseRoutes(app: App, services: ZoneServices): void {
+  app.get(
+    '/cases',
+    { schema: { querystring: QueueQuery }, config: { permission: 'cases.read' } },
+    async (request, reply) => {
+      const me = staffOf(request);
+      const query = request.query;
+      const today = todayInShanghai(services.now());
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
+      const filter: QueueFilter = {
+        units: await unitCodesIn(services.db, reachOf(me, 'cases.read')),
+        state: query.state || undefined,
+        itemId: query.service || undefined,
+        claimedBy: query.claim === 'mine' ? me.badgeNo : query.claim === 'unclaimed' ? null : undefined,
+        overdueBefore: query.overdue === '1' ? today : undefined,
+      };
+      const [found, counts] = await Promise.all([
+        listQueue(services.db, filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
+        countByState(services.db, filter),
+      ]);
+      const items = found.slice(0, PAGE_SIZE).map((row) => presentQueueItem(row, today));
+      const view = { counts, cases: items, page, hasNext: found.length > PAGE_SIZE };
+      if (wantsJson(request)) return reply.send(view);
+      return reply.html(queuePage({ ctx: workbenchContext(request, reply), ...view, query }));
+    },
+  );
+
+  app.get(
+    '/cases/:number',
+    { schema: { params: CaseParams }, config: { permission: 'cases.read' } },
+    async (request, reply) => {
+      if (wantsJson(request)) return reply.send(await caseData(services, request, request.params.number));
+      return reply.html(await caseView(services, request, reply, request.params.number));
+    },
+  );
+
+  app.get(
+    '/cases/:number/files/:attachmentId',
+    { schema: { params: FileParams }, config: { permission: 'cases.read' } },
+    async (request, reply) => {
+      const row = await visibleCase(services.db, staffOf(request), request.params.number);
+      const { attachmentId } = request.params;
+      const file = /^[0-9a-f-]{36}$/.test(attachmentId)
+        ? await attachmentFile(services.db, row.caseNumber, attachmentId)
+        : undefined;
+      if (!file?.content) throw new AppError('NOT_FOUND');
+      await services.db.transaction((tx) =>
+        recordAudit(tx, {
+          ...actorOf(request),
+          action: 'case.file.read',
+          target: `case:${row.caseNumber}`,
+          detail: { attachmentId },
+          at: services.now(),
+        }),
+      );
+      // Always a download, never rendered in the workbench's origin.
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(file.name ?? 'attachment')}`,
+        )
+        .send(file.content);
+    },
+  );
+
+  const stepOptions = <B>(body: B, permission: string) => ({
+    schema: { body, response: { 200: CaseStepJson } },
+    config: {
+      permission,
+      input: { multiline: ['message'] },
+      formPage: (request: FastifyRequest, reply: FastifyReply, form: { errors: FieldError[] }) =>
+        caseView(services, request, reply, (request.params as { number: string }).number, form),
+    },
+  });
+
+  app.post(
+    '/cases/:number/claim',
+    { ...stepOptions(ClaimBody, 'cases.act'), schema: { params: CaseParams, body: ClaimBody } },
+    async (request, reply) =>
+      step(services, request, reply, request.params.number, () =>
+        claim(services, staffOf(request), actorOf(request), request.params.number),
+      ),
+  );
+
+  app.post(
+    '/cases/:number/assign',
+    { ...stepOptions(AssignBody, 'cases.assign'), schema: { params: CaseParams, body: AssignBody } },
+    async (request, reply) =>
+      step(services, request, reply, request.params.number, () =>
+        assign(
+          services,
+          staffOf(request),
+          actorOf(request),
+          request.params.number,
+          request.body.badgeNo ?? '',
+        ),
+      ),
+  );
+
+  app.post(
+    '/cases/:number/actions/:action',
+    { ...stepOptions(ActionBody, 'cases.act'), schema: { params: ActionParams, body: ActionBody } },
+    async (request, reply) => {
+      const { number, action } = request.params;
+      return step(services, request, reply, number, async () => {
+        // An action no workflow has is no page at all; one the case's workflow lacks is refused by it (409).
+        if (!(caseActionNames as readonly string[]).includes(action)) {
+          await visibleCase(services.db, staffOf(request), number);
+          throw new AppError('NOT_FOUND');
+        }
+        await act(
+          services,
+          staffOf(request),
+          actorOf(request),
+          number,
+          action as CaseAction,
+          actionInput(request.body),
+        );
+      });
+    },
+  );
+}
+
+function actionInput(body: Record<string, unknown>): ActionInput {
+  const raw = body.missing;
+  const codes = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? [raw] : [];
+  return {
+    message: typeof body.message === 'string' ? body.message : undefined,
+    legalBasis: typeof body.legalBasis === 'string' ? body.legalBasis : undefined,
+    missing: codes.map((code: string) => ({
+      code,
+      problem: typeof body[`problem-${code}`] === 'string' ? (body[`problem-${code}`] as string) : '',
+    })),
+  };
+}
+
+/** One step on a case: done, the case page says so; refused, the case page shows why with what was typed. */
+async function step(
+  services: ZoneServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  caseNumber: string,
+  run: () => Promise<void>,
+): Promise<FastifyReply> {
+  try {
+    await run();
+  } catch (thrown) {
+    const error =
+      thrown instanceof WorkflowConflictError
+        ? new CaseRefusal('CONFLICT', 'action', 'case.state.changed')
+        : thrown;
+    if (wantsJson(request)) throw inReadersLanguage(request, error);
+    return renderFormError(
+      request,
+      reply,
+      error,
+      (errors) => caseView(services, request, reply, caseNumber, { errors, values: formBody(request) }),
+      caseMessages,
+    );
+  }
+  const row = await visibleCase(services.db, staffOf(request), caseNumber);
+  if (wantsJson(request)) return reply.send(presentStep(row));
+  setFlash(request, request.lang === 'en' ? 'Done.' : '已办理。');
+  return reply.redirect(`/cases/${caseNumber}`, 303);
+}
+
+async function caseData(services: ZoneServices, request: FastifyRequest, caseNumber: string) {
+  const me = staffOf(request);
+  const row = await visibleCase(services.db, me, caseNumber);
+  const [history, files, materials] = await Promise.all([
+    historyOf(services.db, row.caseNumber),
+    attachmentsOf(services.db, row.caseNumber),
+    materialsOf(services.db, row),
+  ]);
+  const applicant = JSON.parse(services.sealer.open(row.applicantSealed)) as Applicant;
+  // Reading the applicant's personal data is audited, whoever reads it and whatever he does next.
+  await services.db.transaction((tx) =>
+    recordAudit(tx, {
+      ...actorOf(request),
+      action: 'case.read',
+      target: `case:${row.caseNumber}`,
+      detail: { personalData: ['applicant', 'answers'] },
+      at: services.now(),
+    }),
+  );
+  const possible = staffActionsFor(me, row);
+  const actions = row.claimedBy === me.badgeNo ? possible : [];
+  const view = presentCase(row, todayInShanghai(services.now()), {
+    applicant,
+    files,
+    history,
+    actions,
+    materials,
+  });
+  return {
+    view,
+    claimable: !row.closed && possible.length > 0 && row.claimedBy !== me.badgeNo,
+    mayAssign: !row.closed && mayAssign(me, row),
+  };
+}
+
+async function caseView(
+  services: ZoneServices,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  caseNumber: string,
+  form?: { errors: FieldError[]; values?: Record<string, string> },
+): Promise<string> {
+  const data = await caseData(services, request, caseNumber);
+  return casePage({
+    ctx: workbenchContext(request, reply),
+    ...data,
+    flash: takeFlash(request),
+    errors: form?.errors ?? [],
+    values: form?.values ?? {},
+  });
+}

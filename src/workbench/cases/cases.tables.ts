@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CaseAnswers, PublicCaseStatus } from '../../exchange/contracts/case-shapes.ts';
+import type { TimeUnit } from '../../shared/catalog/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
+
+/**
+ * One application being handled: what the applicant sent (kept with the form and workflow versions it was
+ * made and opened under), where it is in its workflow, and who holds it. The applicant's ID number is kept
+ * sealed, with a keyed hash for lookups and a masked form for lists; queues never open the sealed part.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    caseNumber: text('case_number').primaryKey(),
+    applicationId: uuid('application_id').notNull(),
+    itemId: text('item_id').notNull(),
+    itemVersion: integer('item_version').notNull(),
+    itemName: text('item_name').notNull(),
+    itemNameEn: text('item_name_en').notNull(),
+    formId: text('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    formHash: text('form_hash').notNull(),
+    // The unit that decides (顶级受理: the item's implementing unit, whatever its level) and its path, so
+    // "cases this officer reaches" is a prefix match like every other jurisdiction check.
+    unitCode: text('unit_code').notNull(),
+    unitPath: text('unit_path').notNull(),
+    citizenRef: uuid('citizen_ref').notNull(),
+    applicantMasked: text('applicant_masked').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    idNumberHash: text('id_number_hash').notNull(),
+    // Name, ID number and mobile, sealed together: opened only on the case page, and every opening audited.
+    applicantSealed: text('applicant_sealed').notNull(),
+    companyName: text('company_name'),
+    answers: jsonb('answers').notNull().$type<CaseAnswers>(),
+    workflowId: text('workflow_id').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    state: text('state').notNull(),
+    publicStatus: text('public_status').notNull().$type<PublicCaseStatus>(),
+    // The state's own due date (the earlier of its deadline and the overall one), and when it was entered,
+    // so the queue can colour the last third of the time.
+    stateDueOn: date('state_due_on', { mode: 'string' }),
+    stateSince: date('state_since', { mode: 'string' }).notNull(),
+    // The item's promised time limit (承诺时限), and the overall due date it gives, set on acceptance.
+    promisedValue: integer('promised_value').notNull(),
+    promisedUnit: text('promised_unit').notNull().$type<TimeUnit>(),
+    dueOn: date('due_on', { mode: 'string' }),
+    closed: boolean('closed').notNull().default(false),
+    claimedBy: text('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    // Officers whose work the case carries (acceptance, review): none of them may decide it (four eyes).
+    handledBy: text('handled_by')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // The last step told to the applicant (case.status.changed seq) and the last history row.
+    publicSeq: integer('public_seq').notNull().default(0),
+    actionSeq: integer('action_seq').notNull().default(0),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_application_idx').on(t.applicationId),
+    // The queue: one unit's open cases by due date, then case number for a stable keyset.
+    index('cases_queue_idx').on(t.unitCode, t.closed, t.stateDueOn, t.caseNumber),
+    index('cases_queue_state_idx').on(t.unitCode, t.state, t.stateDueOn, t.caseNumber),
+    index('cases_claimed_idx').on(t.claimedBy, t.closed),
+    index('cases_id_number_idx').on(t.idNumberHash),
+    // Deemed acceptance looks for cases still waiting past their acceptance due date.
+    index('cases_due_idx').on(t.state, t.stateDueOn),
+  ],
+);
+
+/** The history of a case, insert-only: every step, by whom, from which unit, why. The state follows from it. */
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseNumber: text('case_number')
+      .notNull()
+      .references(() => cases.caseNumber),
+    seq: integer('seq').notNull(),
+    actor: text('actor').notNull(),
+    unitCode: text('unit_code'),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    reason: text('reason'),
+    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('case_actions_seq_idx').on(t.caseNumber, t.seq)],
+);
+
+/**
+ * Files the applicant uploaded as application materials. The file and the case cross separately and in no
+ * set order, so a row exists as soon as either has arrived: the case names the file's id in its answers, the
+ * file brings its bytes.
+ */
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    attachmentId: uuid('attachment_id').primaryKey(),
+    caseNumber: text('case_number'),
+    citizenRef: uuid('citizen_ref'),
+    name: text('name'),
+    mediaType: text('media_type'),
+    size: integer('size'),
+    content: bytea('content'),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseNumber)],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseActionRow = typeof caseActions.$inferSelect;

@@ -1,0 +1,450 @@
+import { sql } from 'drizzle-orm';
+import type { PublicCaseStatus } from '../../exchange/contracts/case-shapes.ts';
+import {
+  itemTypeCodes,
+  onlineDepthCodes,
+  resultTypeCodes,
+  type ItemType,
+  type OnlineDepthLevel,
+  type ResultType,
+  type ServiceItem,
+} from '../../shared/catalog/index.ts';
+import {
+  defineWorkflow,
+  WorkflowDefinitionError,
+  WorkflowVersions,
+  type ActorKind,
+  type StateSpec,
+  type TransitionRow,
+  type TransitionRows,
+  type WorkflowDefinition,
+} from '../../shared/workflow/workflow.definition.ts';
+import type { WorkflowStore } from '../../shared/workflow/workflow.repository.ts';
+import type { Crossing } from '../workflow/workflow.ports.ts';
+import { cases } from './cases.tables.ts';
+
+// The shared processes a case can run under, as data: states, which action moves a case from which state to
+// which, who may take it, the working-day deadline of each state, the public status each state shows the
+// applicant, and (read from the table) what the applicant may do in it. Each case stores the id and version it
+// was opened under; a new version is added beside the old one, never in its place.
+
+export type CaseKey = { caseNumber: string };
+
+export const caseActionNames = [
+  'accept',
+  'deem-accept',
+  'request-materials',
+  'not-accept',
+  'supplement',
+  'withdraw',
+  'review',
+  'check',
+  'approve',
+  'refuse',
+  'issue',
+  'complete',
+] as const;
+export type CaseAction = (typeof caseActionNames)[number];
+
+export interface MissingMaterial {
+  code: string;
+  name: string;
+  problem: string;
+}
+
+/** What an action carries: the officer's words to the applicant, the legal basis, the missing materials. */
+export interface StepData {
+  message?: string | undefined;
+  legalBasis?: string | undefined;
+  missing?: readonly MissingMaterial[] | undefined;
+}
+export type CaseActions = Record<CaseAction, StepData>;
+
+/** The step code the applicant's portal receives for each action (case.status.changed `step`). */
+export const stepOf: Record<CaseAction, string> = {
+  accept: 'accepted',
+  'deem-accept': 'deemed-accepted',
+  'request-materials': 'missing-materials',
+  'not-accept': 'not-accepted',
+  supplement: 'supplemented',
+  withdraw: 'withdrawn',
+  review: 'review-passed',
+  check: 'review-passed',
+  approve: 'approved',
+  refuse: 'refused',
+  issue: 'result-issued',
+  complete: 'completed',
+};
+
+/** The permissions the staff policy decides (cases.policy.ts); the applicant's and the platform's own are apart. */
+export const casePermissions = ['cases.accept', 'cases.review', 'cases.decide'] as const;
+export type CasePermission = (typeof casePermissions)[number];
+type Permission = CasePermission | 'cases.applicant' | 'cases.system';
+export type CaseRowSpec = TransitionRow<CaseKey, StepData, Crossing> & { action: CaseAction };
+
+/** The legal five working days for acceptance (《行政许可法》第三十二条); past them the case is deemed accepted. */
+export const ACCEPTANCE_WORKING_DAYS = 5;
+
+type Row = CaseRowSpec;
+
+export function row(
+  from: string,
+  action: CaseAction,
+  to: string,
+  permission: Permission,
+  options: { fourEyes?: boolean } = {},
+): Row {
+  const actors: readonly ActorKind[] =
+    permission === 'cases.applicant' ? ['citizen'] : permission === 'cases.system' ? ['system'] : ['staff'];
+  return {
+    from,
+    action,
+    to,
+    permission,
+    actors,
+    ...(options.fourEyes ? { fourEyes: true } : {}),
+    // The audit entry names the step and the materials by code; the officer's words stay in the history.
+    audit: {
+      action: `case.${action}`,
+      detail: ({ data, from: was, to: now }) => ({
+        from: was,
+        to: now,
+        ...(data.missing ? { missing: data.missing.map((m) => m.code) } : {}),
+      }),
+    },
+  };
+}
+
+function table(rows: readonly Row[]): TransitionRows<CaseKey, CaseActions, Crossing> {
+  const byAction = Object.fromEntries(caseActionNames.map((a) => [a, [] as Row[]])) as Record<
+    CaseAction,
+    Row[]
+  >;
+  for (const r of rows) byAction[r.action].push(r);
+  return byAction as unknown as TransitionRows<CaseKey, CaseActions, Crossing>;
+}
+
+/** Acceptance is the same in every process: accept (or be deemed accepted), send one notice, or refuse. */
+export function acceptance(acceptedState: string): Row[] {
+  return [
+    row('submitted', 'accept', acceptedState, 'cases.accept'),
+    row('submitted', 'deem-accept', acceptedState, 'cases.system'),
+    row('submitted', 'request-materials', 'missing-materials', 'cases.accept'),
+    row('submitted', 'not-accept', 'not-accepted', 'cases.accept'),
+    row('missing-materials', 'supplement', 'submitted', 'cases.applicant'),
+    row('submitted', 'withdraw', 'withdrawn', 'cases.applicant'),
+    row('missing-materials', 'withdraw', 'withdrawn', 'cases.applicant'),
+  ];
+}
+
+const acceptanceStates: Record<string, StateSpec> = {
+  submitted: { deadline: { workingDays: ACCEPTANCE_WORKING_DAYS } },
+  // The applicant's turn: no deadline runs for the officers while they wait.
+  'missing-materials': {},
+  'not-accepted': { final: true },
+  withdrawn: { final: true },
+};
+const acceptancePublic: Record<string, PublicCaseStatus> = {
+  submitted: 'submitted',
+  'missing-materials': 'missing-materials',
+  'not-accepted': 'not-accepted',
+  withdrawn: 'withdrawn',
+};
+
+export interface CaseWorkflow {
+  definition: WorkflowDefinition<CaseKey, CaseActions, Crossing>;
+  /** What the applicant is shown for each state. */
+  publicStatus: Record<string, PublicCaseStatus>;
+  /** Words for the states, for queues and case pages. */
+  stateNames: Record<string, { zh: string; en: string }>;
+}
+
+export function caseWorkflow(
+  id: string,
+  version: number,
+  states: Record<string, StateSpec & { public: PublicCaseStatus; zh: string; en: string }>,
+  rows: Row[],
+): CaseWorkflow {
+  const all = { ...acceptanceStates, ...states };
+  const definition = defineWorkflow<CaseKey, CaseActions, Crossing>({
+    id,
+    version,
+    initial: 'submitted',
+    states: Object.fromEntries(
+      Object.entries(all).map(([name, spec]) => [
+        name,
+        { ...(spec.final ? { final: true } : {}), ...(spec.deadline ? { deadline: spec.deadline } : {}) },
+      ]),
+    ),
+    transitions: table(rows),
+  });
+  const publicStatus: Record<string, PublicCaseStatus> = { ...acceptancePublic };
+  const stateNames: Record<string, { zh: string; en: string }> = { ...acceptanceNames };
+  for (const [name, spec] of Object.entries(states)) {
+    publicStatus[name] = spec.public;
+    stateNames[name] = { zh: spec.zh, en: spec.en };
+  }
+  const workflow = { definition, publicStatus, stateNames };
+  checkCaseWorkflow(workflow);
+  return workflow;
+}
+
+const acceptanceNames: Record<string, { zh: string; en: string }> = {
+  submitted: { zh: '待受理', en: 'Awaiting acceptance' },
+  'missing-materials': { zh: '待补正', en: 'Awaiting missing materials' },
+  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+const finalStates = {
+  refused: { final: true, public: 'refused', zh: '不予许可', en: 'Refused' },
+  completed: { final: true, public: 'completed', zh: '已办结', en: 'Completed' },
+} as const;
+const issued = {
+  'result-issued': {
+    deadline: { workingDays: 10 },
+    public: 'result-issued',
+    zh: '已出证',
+    en: 'Result issued',
+  },
+} as const;
+
+/** 许可: accept, review, decide (approve or refuse, four eyes), issue, complete. */
+export const licenceV1 = caseWorkflow(
+  'case-licence',
+  1,
+  {
+    accepted: { deadline: { workingDays: 10 }, public: 'accepted', zh: '待审查', en: 'Awaiting review' },
+    reviewed: { deadline: { workingDays: 5 }, public: 'under-review', zh: '待决定', en: 'Awaiting decision' },
+    approved: { deadline: { workingDays: 5 }, public: 'approved', zh: '准予许可', en: 'Approved' },
+    ...issued,
+    ...finalStates,
+  },
+  [
+    ...acceptance('accepted'),
+    row('accepted', 'review', 'reviewed', 'cases.review'),
+    row('accepted', 'withdraw', 'withdrawn', 'cases.applicant'),
+    row('reviewed', 'withdraw', 'withdrawn', 'cases.applicant'),
+    row('reviewed', 'approve', 'approved', 'cases.decide', { fourEyes: true }),
+    row('reviewed', 'refuse', 'refused', 'cases.decide', { fourEyes: true }),
+    row('approved', 'issue', 'result-issued', 'cases.accept'),
+    row('result-issued', 'complete', 'completed', 'cases.accept'),
+  ],
+);
+
+/** 证明: accept, check, issue the (electronic) certificate. */
+export const certificateV1 = caseWorkflow(
+  'case-certificate',
+  1,
+  {
+    accepted: { deadline: { workingDays: 5 }, public: 'accepted', zh: '待核查', en: 'Awaiting check' },
+    checked: { deadline: { workingDays: 3 }, public: 'approved', zh: '待出证', en: 'Awaiting issue' },
+    ...issued,
+    ...finalStates,
+  },
+  [
+    ...acceptance('accepted'),
+    row('accepted', 'check', 'checked', 'cases.review'),
+    row('accepted', 'refuse', 'refused', 'cases.decide', { fourEyes: true }),
+    row('accepted', 'withdraw', 'withdrawn', 'cases.applicant'),
+    row('checked', 'issue', 'result-issued', 'cases.accept'),
+    row('result-issued', 'complete', 'completed', 'cases.accept'),
+  ],
+);
+
+/** 备案: accept, issue the filing receipt, complete. */
+export const filingV1 = caseWorkflow(
+  'case-filing',
+  1,
+  {
+    accepted: { deadline: { workingDays: 5 }, public: 'accepted', zh: '待备案', en: 'Awaiting filing' },
+    ...issued,
+    completed: finalStates.completed,
+  },
+  [
+    ...acceptance('accepted'),
+    row('accepted', 'issue', 'result-issued', 'cases.accept'),
+    row('result-issued', 'complete', 'completed', 'cases.accept'),
+  ],
+);
+
+/** 预审 then 先批后办: approved online, the applicant comes once with the originals and collects the result. */
+export const preApplicationV1 = caseWorkflow(
+  'case-pre-application',
+  1,
+  {
+    accepted: { deadline: { workingDays: 5 }, public: 'under-review', zh: '预审中', en: 'In pre-review' },
+    approved: {
+      deadline: { workingDays: 20 },
+      public: 'approved',
+      zh: '待来窗领取',
+      en: 'Awaiting the one visit',
+    },
+    ...finalStates,
+  },
+  [
+    ...acceptance('accepted'),
+    row('accepted', 'approve', 'approved', 'cases.decide', { fourEyes: true }),
+    row('accepted', 'refuse', 'refused', 'cases.decide', { fourEyes: true }),
+    row('accepted', 'withdraw', 'withdrawn', 'cases.applicant'),
+    row('approved', 'complete', 'completed', 'cases.accept'),
+  ],
+);
+
+export type CaseWorkflowId = 'case-licence' | 'case-certificate' | 'case-filing' | 'case-pre-application';
+
+/** Every version of every case workflow still in use. A changed process is a new version added to its list. */
+export const caseWorkflowVersions: Record<CaseWorkflowId, readonly CaseWorkflow[]> = {
+  'case-licence': [licenceV1],
+  'case-certificate': [certificateV1],
+  'case-filing': [filingV1],
+  'case-pre-application': [preApplicationV1],
+};
+
+export class CaseWorkflows {
+  readonly #versions = new Map<string, WorkflowVersions<CaseKey, CaseActions, Crossing>>();
+  readonly #extra = new Map<string, CaseWorkflow>();
+
+  constructor(all: Record<string, readonly CaseWorkflow[]>) {
+    for (const [id, list] of Object.entries(all)) for (const w of list) this.add(id, w);
+  }
+
+  /** Adds a version beside those already held; cases opened from now on run under the newest. */
+  add(id: string, w: CaseWorkflow): void {
+    checkCaseWorkflow(w);
+    if (w.definition.id !== id) throw new WorkflowDefinitionError(`${w.definition.id} is not ${id}`);
+    const held = [...this.#extra.entries()].filter(([key]) => key.startsWith(`${id}@`)).map(([, v]) => v);
+    this.#versions.set(id, new WorkflowVersions([...held, w].map((v) => v.definition)));
+    this.#extra.set(`${id}@${w.definition.version}`, w);
+  }
+
+  /** The version new cases of this workflow open under. */
+  current(id: string): CaseWorkflow {
+    const versions = this.versionsOf(id);
+    return this.of(id, versions.current.version);
+  }
+
+  of(id: string, version: number): CaseWorkflow {
+    const found = this.#extra.get(`${id}@${version}`);
+    if (!found) throw new WorkflowDefinitionError(`no case workflow ${id}@${version} is loaded`);
+    return found;
+  }
+
+  versionsOf(id: string): WorkflowVersions<CaseKey, CaseActions, Crossing> {
+    const versions = this.#versions.get(id);
+    if (!versions) throw new WorkflowDefinitionError(`no case workflow ${id}`);
+    return versions;
+  }
+
+  ids(): string[] {
+    return [...this.#versions.keys()];
+  }
+}
+
+/**
+ * What the generic checks of defineWorkflow do not know about cases: every state shows the applicant a
+ * status, every state officers act in has a deadline, and every staff action names a permission a role holds.
+ */
+export function checkCaseWorkflow(w: CaseWorkflow): void {
+  const { definition } = w;
+  const problems: string[] = [];
+  const rows = Object.values(definition.transitions).flat() as Row[];
+  for (const [state, spec] of Object.entries(definition.states)) {
+    if (!w.publicStatus[state]) problems.push(`state "${state}" shows the applicant no public status`);
+    if (!w.stateNames[state]) problems.push(`state "${state}" has no name`);
+    const staffActs = rows.some((r) => r.from === state && r.actors.includes('staff'));
+    if (staffActs && !spec.deadline)
+      problems.push(`state "${state}": officers act in it but no deadline runs`);
+  }
+  for (const r of rows)
+    if (r.actors.includes('staff') && !(casePermissions as readonly string[]).includes(r.permission))
+      problems.push(`"${r.from}" --${r.action}-->: permission ${r.permission} is held by no role`);
+  if (problems.length > 0)
+    throw new WorkflowDefinitionError(
+      `case workflow ${definition.id}@${definition.version} is not valid:\n- ${problems.join('\n- ')}`,
+    );
+}
+
+export const caseWorkflows = new CaseWorkflows(caseWorkflowVersions);
+
+/** What the applicant may do in a state: read from the table, so it can never disagree with it. */
+export function applicantMay(w: CaseWorkflow, state: string): ('withdraw' | 'supplement')[] {
+  const may: ('withdraw' | 'supplement')[] = [];
+  if (w.definition.find(state, 'withdraw')) may.push('withdraw');
+  if (w.definition.find(state, 'supplement')) may.push('supplement');
+  return may;
+}
+
+// ------------------------------------------------------------------------------------ item to workflow
+
+/** A rule of the mapping; every condition given must hold. The last rule must match every item. */
+export interface ItemWorkflowRule {
+  onlineDepthHas?: OnlineDepthLevel;
+  onlineDepthLacks?: OnlineDepthLevel;
+  resultType?: ResultType;
+  itemType?: ItemType;
+  workflow: CaseWorkflowId;
+}
+
+export const itemWorkflowRules: readonly ItemWorkflowRule[] = [
+  // 网上预审 without online acceptance: the case is pre-reviewed online and ends in one visit.
+  {
+    onlineDepthHas: 'online-pre-review',
+    onlineDepthLacks: 'online-acceptance',
+    workflow: 'case-pre-application',
+  },
+  { resultType: 'filing-receipt', workflow: 'case-filing' },
+  { itemType: 'licensing', workflow: 'case-licence' },
+  { workflow: 'case-certificate' },
+];
+
+/** Checks a mapping when it is loaded: known codes and workflows, and a last rule that catches every item. */
+export function checkItemWorkflowRules(rules: readonly ItemWorkflowRule[], workflows: CaseWorkflows): void {
+  const problems: string[] = [];
+  const known = workflows.ids();
+  rules.forEach((r, i) => {
+    if (!known.includes(r.workflow)) problems.push(`rule ${i + 1}: unknown workflow ${r.workflow}`);
+    for (const level of [r.onlineDepthHas, r.onlineDepthLacks])
+      if (level && !onlineDepthCodes.includes(level)) problems.push(`rule ${i + 1}: unknown depth ${level}`);
+    if (r.resultType && !resultTypeCodes.includes(r.resultType))
+      problems.push(`rule ${i + 1}: unknown result type ${r.resultType}`);
+    if (r.itemType && !itemTypeCodes.includes(r.itemType))
+      problems.push(`rule ${i + 1}: unknown item type ${r.itemType}`);
+  });
+  const last = rules.at(-1);
+  if (!last || last.onlineDepthHas || last.onlineDepthLacks || last.resultType || last.itemType)
+    problems.push('the last rule must match every item');
+  if (problems.length > 0)
+    throw new WorkflowDefinitionError(`item-to-workflow mapping is not valid:\n- ${problems.join('\n- ')}`);
+}
+checkItemWorkflowRules(itemWorkflowRules, caseWorkflows);
+
+export function workflowForItem(
+  item: Pick<ServiceItem, 'itemType' | 'onlineDepth' | 'result'>,
+  rules: readonly ItemWorkflowRule[] = itemWorkflowRules,
+): CaseWorkflowId {
+  const levels = item.onlineDepth.levels;
+  const rule = rules.find(
+    (r) =>
+      (!r.onlineDepthHas || levels.includes(r.onlineDepthHas)) &&
+      (!r.onlineDepthLacks || !levels.includes(r.onlineDepthLacks)) &&
+      (!r.resultType || item.result.type === r.resultType) &&
+      (!r.itemType || item.itemType === r.itemType),
+  );
+  if (!rule) throw new WorkflowDefinitionError('no workflow rule matches the item');
+  return rule.workflow;
+}
+
+/** Where a case keeps its state; the officers who accepted and reviewed it are the ones four eyes exclude. */
+export const caseStore: WorkflowStore<CaseKey> = {
+  table: cases,
+  where: (key) => sql`${cases.caseNumber} = ${key.caseNumber}`,
+  target: (key) => `case:${key.caseNumber}`,
+  columns: {
+    state: cases.state,
+    definitionId: cases.workflowId,
+    definitionVersion: cases.workflowVersion,
+    dueOn: cases.stateDueOn,
+    updatedAt: cases.updatedAt,
+    contributors: [cases.handledBy],
+  },
+};
