@@ -212,10 +212,10 @@ function closing(
   doc.undash();
   const qrSize = drawQr(doc, url, PAGE.side, boxY + 10);
   doc
-    .fontSize(8)
+    .fontSize(7.5)
     .fillColor(INK)
-    .text(input.verificationCode, PAGE.side - 10, boxY + 12 + qrSize, {
-      width: qrSize + 20,
+    .text(input.verificationCode, PAGE.side - 24, boxY + 12 + qrSize, {
+      width: qrSize + 48,
       align: 'center',
     });
   const textX = PAGE.side + qrSize + 16;
