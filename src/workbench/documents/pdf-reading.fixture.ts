@@ -43,7 +43,9 @@ function parseCmap(cmap: string): Map<number, string> {
       const start = parseInt(lo, 16);
       const end = parseInt(hi, 16);
       if (rest.startsWith('[')) {
-        [...rest.matchAll(/<([0-9a-fA-F]+)>/g)].forEach(([, text = ''], i) => map.set(start + i, utf16(text)));
+        [...rest.matchAll(/<([0-9a-fA-F]+)>/g)].forEach(([, text = ''], i) =>
+          map.set(start + i, utf16(text)),
+        );
       } else {
         const first = parseInt(rest.slice(1, -1), 16);
         for (let code = start; code <= end; code++) map.set(code, String.fromCodePoint(first + code - start));
@@ -64,7 +66,8 @@ export async function readRenderedPdf(bytes: Uint8Array): Promise<PdfReading> {
       maps.set(name.asString(), parseCmap(bytesOf(font.lookup(PDFName.of('ToUnicode')))));
     }
     const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
+    const streams =
+      contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
     const ops = streams.map(bytesOf).join('\n');
     let current: Map<number, string> | undefined;
     for (const op of ops.matchAll(
@@ -75,7 +78,8 @@ export async function readRenderedPdf(bytes: Uint8Array): Promise<PdfReading> {
         if (!current) throw new Error('text drawn before a font was chosen');
         const map = current;
         for (const [, hex = ''] of op[2].matchAll(/<([0-9a-fA-F]*)>/g))
-          for (let i = 0; i < hex.length; i += 4) text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
+          for (let i = 0; i < hex.length; i += 4)
+            text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
       } else rects.push({ x: Number(op[3]), y: Number(op[4]), w: Number(op[5]), h: Number(op[6]) });
     }
   }
