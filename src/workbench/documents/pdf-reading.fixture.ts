@@ -17,6 +17,8 @@ export interface PdfReading {
   pages: number;
   /** Every page's text in drawing order, without the spaces and line breaks a layout adds. */
   text: string;
+  /** The same, page by page. */
+  pageTexts: string[];
   /** Every `x y w h re` of every page. */
   rects: { x: number; y: number; w: number; h: number }[];
 }
@@ -56,7 +58,7 @@ function parseCmap(cmap: string): Map<number, string> {
 
 export async function readRenderedPdf(bytes: Uint8Array): Promise<PdfReading> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-  let text = '';
+  const pageTexts: string[] = [];
   const rects: PdfReading['rects'] = [];
   for (const page of pdf.getPages()) {
     const fonts = page.node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
@@ -70,6 +72,7 @@ export async function readRenderedPdf(bytes: Uint8Array): Promise<PdfReading> {
       contents instanceof PDFArray ? contents.asArray().map((r) => pdf.context.lookup(r)) : [contents];
     const ops = streams.map(bytesOf).join('\n');
     let current: Map<number, string> | undefined;
+    let text = '';
     for (const op of ops.matchAll(
       /(\/[^\s/]+)\s+[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+re\b/g,
     )) {
@@ -82,6 +85,7 @@ export async function readRenderedPdf(bytes: Uint8Array): Promise<PdfReading> {
             text += map.get(parseInt(hex.slice(i, i + 4), 16)) ?? '\uFFFD';
       } else rects.push({ x: Number(op[3]), y: Number(op[4]), w: Number(op[5]), h: Number(op[6]) });
     }
+    pageTexts.push(text.replace(/\s+/g, ''));
   }
-  return { pages: pdf.getPageCount(), text: text.replace(/\s+/g, ''), rects };
+  return { pages: pdf.getPageCount(), text: pageTexts.join(''), pageTexts, rects };
 }

@@ -197,6 +197,10 @@ test('a long one-time notice flows over pages, every material listed, closing on
   assert.equal(await inspectPdf(pdf), undefined);
   for (const m of missing) assertContains(reading, [`${m.material}${m.problem}`], m.material);
   assertContains(reading, [`第${reading.pages}页共${reading.pages}页`], 'page numbers');
+  // The table's head is repeated on every page the table continues on.
+  const tablePages = reading.pageTexts.filter((page) => page.includes('项材料'));
+  assert.ok(tablePages.length >= 2);
+  for (const page of tablePages) assert.ok(page.includes('序号材料名称存在问题'));
   assert.ok(reading.text.lastIndexOf('项材料') < reading.text.indexOf('（电子印章）'));
 });
 

@@ -43,6 +43,8 @@ function check(input: CaseDocumentInput): void {
     throw new RangeError(`documentNumber must be 1 to ${DOCUMENT_NUMBER_MAX_LENGTH} characters`);
   if (!Value.Check(CaseNumber, input.caseNumber)) throw new RangeError('caseNumber is not a case number');
   if (Number.isNaN(input.issuedAt.getTime())) throw new RangeError('issuedAt is not a valid date');
+  if (!input.unitName.trim() || input.unitName.length > 100)
+    throw new RangeError('unitName must be 1 to 100 characters, as the verification entry allows');
 }
 
 /**
@@ -131,7 +133,7 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block): void {
   }
 }
 
-/** A ruled table; a row that does not fit goes to the next page whole. */
+/** A ruled table; a row that does not fit goes to the next page whole, under the table's head again. */
 function grid(
   doc: PDFKit.PDFDocument,
   rows: readonly (readonly string[])[],
@@ -139,52 +141,66 @@ function grid(
   size: number,
   header: boolean,
 ): void {
-  const pad = 5;
   const columns = widths.map((w) => w * WIDTH);
+  const head = header ? rows[0] : undefined;
   rows.forEach((row, r) => {
-    const height =
-      Math.max(
-        ...row.map((cell, c) =>
-          doc.fontSize(size).heightOfString(cell, { width: (columns[c] ?? 0) - 2 * pad }),
-        ),
-      ) +
-      2 * pad;
-    if (doc.y + height > PAGE.height - PAGE.bottom) {
+    const isHead = header && r === 0;
+    if (doc.y + rowHeight(doc, row, columns, size) > PAGE.height - PAGE.bottom) {
       doc.addPage();
       doc.y = PAGE.top;
+      if (head && !isHead) gridRow(doc, head, columns, size, () => true);
     }
-    const top = doc.y;
-    let left = PAGE.side;
-    row.forEach((cell, c) => {
-      const width = columns[c] ?? 0;
-      const shaded = (header && r === 0) || (!header && c === 0);
-      if (shaded) doc.rect(left, top, width, height).fill('#efefef');
-      doc
-        .fillColor(INK)
-        .fontSize(size)
-        .text(cell, left + pad, top + pad, { width: width - 2 * pad });
-      left += width;
-    });
-    doc.lineWidth(0.6).strokeColor(RULE);
-    doc
-      .moveTo(PAGE.side, top)
-      .lineTo(PAGE.side + WIDTH, top)
-      .stroke();
-    doc
-      .moveTo(PAGE.side, top + height)
-      .lineTo(PAGE.side + WIDTH, top + height)
-      .stroke();
-    left = PAGE.side;
-    for (const width of [0, ...columns]) {
-      left += width;
-      doc
-        .moveTo(left, top)
-        .lineTo(left, top + height)
-        .stroke();
-    }
-    doc.y = top + height;
+    gridRow(doc, row, columns, size, (c) => isHead || (!header && c === 0));
   });
   doc.x = PAGE.side;
+}
+
+const CELL_PAD = 5;
+
+function rowHeight(doc: PDFKit.PDFDocument, row: readonly string[], columns: number[], size: number): number {
+  const heights = row.map((cell, c) =>
+    doc.fontSize(size).heightOfString(cell, { width: (columns[c] ?? 0) - 2 * CELL_PAD }),
+  );
+  return Math.max(...heights) + 2 * CELL_PAD;
+}
+
+function gridRow(
+  doc: PDFKit.PDFDocument,
+  row: readonly string[],
+  columns: number[],
+  size: number,
+  shaded: (column: number) => boolean,
+): void {
+  const height = rowHeight(doc, row, columns, size);
+  const top = doc.y;
+  let left = PAGE.side;
+  row.forEach((cell, c) => {
+    const width = columns[c] ?? 0;
+    if (shaded(c)) doc.rect(left, top, width, height).fill('#efefef');
+    doc
+      .fillColor(INK)
+      .fontSize(size)
+      .text(cell, left + CELL_PAD, top + CELL_PAD, { width: width - 2 * CELL_PAD });
+    left += width;
+  });
+  doc.lineWidth(0.6).strokeColor(RULE);
+  doc
+    .moveTo(PAGE.side, top)
+    .lineTo(PAGE.side + WIDTH, top)
+    .stroke();
+  doc
+    .moveTo(PAGE.side, top + height)
+    .lineTo(PAGE.side + WIDTH, top + height)
+    .stroke();
+  left = PAGE.side;
+  for (const width of [0, ...columns]) {
+    left += width;
+    doc
+      .moveTo(left, top)
+      .lineTo(left, top + height)
+      .stroke();
+  }
+  doc.y = top + height;
 }
 
 function closing(

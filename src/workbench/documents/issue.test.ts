@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { Value } from 'typebox/value';
+import { caseDocumentIssued } from '../../exchange/contracts/case.document.issued.ts';
+import { verificationCode } from './codes.ts';
+import { sampleInputs } from './documents.fixture.ts';
+import { holderMasked, issueCaseDocument, validUntilOf } from './issue.ts';
+
+test('an issued certificate fills the contract that carries it to the verification page', async () => {
+  const input = { ...sampleInputs.certificate, verificationCode: verificationCode() };
+  const { pdf, fileName, entry } = await issueCaseDocument(input);
+  assert.deepEqual(entry, {
+    caseNumber: 'SF-ZA-20261206-000123',
+    kind: 'certificate',
+    documentNumber: 'SF-ZA-证字〔2026〕第001024号',
+    verificationCode: input.verificationCode,
+    holderMasked: '李*范',
+    unitName: '示范市公安局中心分局',
+    issuedAt: '2026-12-06T02:30:00.000Z',
+    validUntil: '2027-03-05',
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+  });
+  assert.equal(fileName, 'SF-ZA-20261206-000123-certificate.pdf');
+  const payload = {
+    ...entry,
+    documentId: randomUUID(),
+    applicationId: randomUUID(),
+    file: { name: fileName, declaredType: 'application/pdf', data: pdf.toString('base64') },
+  };
+  assert.ok(
+    Value.Check(caseDocumentIssued.schema, payload),
+    JSON.stringify([...Value.Errors(caseDocumentIssued.schema, payload)][0]),
+  );
+  assert.ok(JSON.stringify(payload).length < caseDocumentIssued.maxBytes);
+});
+
+test('the verification page names a person masked and a company whole, with the validity of each kind', () => {
+  assert.equal(holderMasked(sampleInputs['acceptance-notice']), '李*范');
+  assert.equal(holderMasked(sampleInputs['approval-decision']), '示范化工有限公司');
+  assert.equal(
+    holderMasked({
+      ...sampleInputs.certificate,
+      holder: { ...sampleInputs.certificate.holder, name: '欧阳娜娜' },
+    }),
+    '欧**娜',
+  );
+  assert.equal(validUntilOf(sampleInputs.certificate), '2027-03-05');
+  assert.equal(validUntilOf(sampleInputs['approval-decision']), '2027-03-05');
+  assert.equal(validUntilOf(sampleInputs['pre-approval-notice']), '2027-01-05');
+  assert.equal(validUntilOf(sampleInputs['refusal-decision']), null);
+  assert.equal(validUntilOf(sampleInputs['supplement-notice']), null);
+});
+
+test('a document already expired when issued is refused', async () => {
+  await assert.rejects(
+    issueCaseDocument({ ...sampleInputs.certificate, validUntil: '2026-12-05' }),
+    /validUntil is before the issue date/,
+  );
+});
