@@ -53,7 +53,7 @@ function check(input: CaseDocumentInput): void {
  * the platform's signature, not a picture), and a verification QR code with its code and address under it.
  * The same input always gives the same bytes: the PDF's dates are the issue date and nothing else varies.
  */
-export function renderCaseDocument(input: CaseDocumentInput, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderCaseDocument(input: CaseDocumentInput, options: RenderOptions = {}): Promise<Buffer> {
   check(input);
   const url = verificationUrl(input.portalBaseUrl, input.verificationCode);
   const content = documentContent(input);
