@@ -213,9 +213,16 @@ test('inputs a document must not carry are refused before anything is drawn', as
     ['case number', { ...input, caseNumber: 'SF-ZA-2026-1' }],
     ['date', { ...input, issuedAt: new Date(Number.NaN) }],
     ['scheme', { ...input, portalBaseUrl: 'javascript:alert(1)' }],
+    ['addressee', { ...input, addressee: { name: ' ' } }],
+    [
+      'ID number',
+      {
+        ...sampleInputs.certificate,
+        holder: { ...sampleInputs.certificate.holder, idNumber: '11010519800101001x' },
+      },
+    ],
   ];
-  for (const [label, bad] of refused)
-    await assert.rejects(async () => renderCaseDocument(bad), RangeError, label);
+  for (const [label, bad] of refused) await assert.rejects(renderCaseDocument(bad), RangeError, label);
 });
 
 test('the verification URL is the portal address with /verify/<code>, however the address ends', () => {

@@ -45,6 +45,13 @@ function check(input: CaseDocumentInput): void {
   if (Number.isNaN(input.issuedAt.getTime())) throw new RangeError('issuedAt is not a valid date');
   if (!input.unitName.trim() || input.unitName.length > 100)
     throw new RangeError('unitName must be 1 to 100 characters, as the verification entry allows');
+  if (!input.addressee.name.trim()) throw new RangeError('the addressee has no name');
+  if (input.kind === 'certificate') {
+    const { holder } = input;
+    if (!holder.name.trim()) throw new RangeError('the holder has no name');
+    if ((holder.idType ?? '居民身份证') === '居民身份证' && !/^[0-9]{17}[0-9X]$/.test(holder.idNumber))
+      throw new RangeError("the holder's ID number is not an 18-character resident ID number");
+  }
 }
 
 /**
@@ -53,7 +60,10 @@ function check(input: CaseDocumentInput): void {
  * the platform's signature, not a picture), and a verification QR code with its code and address under it.
  * The same input always gives the same bytes: the PDF's dates are the issue date and nothing else varies.
  */
-export async function renderCaseDocument(input: CaseDocumentInput, options: RenderOptions = {}): Promise<Buffer> {
+export async function renderCaseDocument(
+  input: CaseDocumentInput,
+  options: RenderOptions = {},
+): Promise<Buffer> {
   check(input);
   const url = verificationUrl(input.portalBaseUrl, input.verificationCode);
   const content = documentContent(input);
