@@ -6,7 +6,9 @@ export { findCjkFont, NoCjkFont, type CjkFont } from './font.ts';
 export {
   holderMasked,
   issueCaseDocument,
+  validUntilAfter,
   validUntilOf,
+  CERTIFICATE_VALID_MONTHS,
   type IssuedCaseDocument,
   type VerificationEntry,
 } from './issue.ts';

@@ -5,7 +5,7 @@ import { Value } from 'typebox/value';
 import { caseDocumentIssued } from '../../exchange/contracts/case.document.issued.ts';
 import { verificationCode } from './codes.ts';
 import { sampleInputs } from './documents.fixture.ts';
-import { holderMasked, issueCaseDocument, validUntilOf } from './issue.ts';
+import { holderMasked, issueCaseDocument, validUntilAfter, validUntilOf } from './issue.ts';
 
 test('an issued certificate fills the contract that carries it to the verification page', async () => {
   const input = { ...sampleInputs.certificate, verificationCode: verificationCode() };
@@ -57,4 +57,17 @@ test('a document already expired when issued is refused', async () => {
     issueCaseDocument({ ...sampleInputs.certificate, validUntil: '2026-12-05' }),
     /validUntil is before the issue date/,
   );
+});
+
+test('a certificate is valid three months, to the day before the same date, on the Beijing calendar', () => {
+  assert.equal(validUntilAfter(new Date('2026-12-06T02:30:00Z')), '2027-03-05');
+  // 23:30 on 5 December UTC is already 6 December in Beijing.
+  assert.equal(validUntilAfter(new Date('2026-12-05T23:30:00Z')), '2027-03-05');
+  assert.equal(validUntilAfter(new Date('2026-11-30T02:00:00Z')), '2027-02-28');
+  assert.equal(validUntilAfter(new Date('2027-11-30T02:00:00Z')), '2028-02-29');
+  assert.equal(validUntilAfter(new Date('2026-11-28T02:00:00Z')), '2027-02-27');
+  assert.equal(validUntilAfter(new Date('2026-03-01T02:00:00Z'), 1), '2026-03-31');
+  assert.equal(validUntilAfter(new Date('2026-01-31T02:00:00Z'), 1), '2026-02-28');
+  assert.equal(validUntilAfter(new Date('2026-06-15T02:00:00Z'), 12), '2027-06-14');
+  assert.throws(() => validUntilAfter(new Date('2026-06-15T02:00:00Z'), 0), RangeError);
 });

@@ -54,9 +54,32 @@ export function validUntilOf(input: CaseDocumentInput): IsoDate | null {
   }
 }
 
+/** How long a 无犯罪记录证明 is valid unless the issuing unit says otherwise, as local practice sets it. */
+export const CERTIFICATE_VALID_MONTHS = 3;
+
+/**
+ * The last day of validity of a document issued at `issuedAt` for `months` months, on the Beijing calendar:
+ * the day before the same date `months` later (6 December → 5 March), and the month's last day when that
+ * month is shorter (30 November + 3 months → 28 or 29 February).
+ */
+export function validUntilAfter(issuedAt: Date, months: number = CERTIFICATE_VALID_MONTHS): IsoDate {
+  if (!Number.isInteger(months) || months < 1) throw new RangeError('months must be a positive integer');
+  const { year, month, day } = beijingDate(issuedAt);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  const sameDay = Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(day, lastDay));
+  // A clamped date is the period's last day already; an existing same date is the next period's first.
+  const end = new Date(day <= lastDay ? sameDay - 86_400_000 : sameDay);
+  return ymd(end.getUTCFullYear(), end.getUTCMonth() + 1, end.getUTCDate());
+}
+
+function ymd(year: number, month: number, day: number): IsoDate {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
 function isoDate(date: Date): IsoDate {
   const { year, month, day } = beijingDate(date);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+  return ymd(year, month, day);
 }
 
 /**
