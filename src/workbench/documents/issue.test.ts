@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { fileTypeFromBuffer } from 'file-type';
 import { Value } from 'typebox/value';
 import { caseDocumentIssued } from '../../exchange/contracts/case.document.issued.ts';
 import { verificationCode } from './codes.ts';
@@ -33,6 +34,8 @@ test('an issued certificate fills the contract that carries it to the verificati
     JSON.stringify([...Value.Errors(caseDocumentIssued.schema, payload)][0]),
   );
   assert.ok(JSON.stringify(payload).length < caseDocumentIssued.maxBytes);
+  // What the boundary sniffs before its PDF check (which render.test.ts runs on every kind).
+  assert.equal((await fileTypeFromBuffer(pdf))?.mime, payload.file.declaredType);
 });
 
 test('the verification page names a person masked and a company whole, with the validity of each kind', () => {

@@ -56,8 +56,9 @@ function check(input: CaseDocumentInput): void {
 
 /**
  * One case document as an A4 PDF: the issuing unit, the title and document number, the body for its kind, the
- * issuer's name with the date and an "（电子印章）" mark (a plain label, not a drawn seal: the electronic seal is
- * the platform's signature, not a picture), and a verification QR code with its code and address under it.
+ * issuer's name with the date and an "（电子印章）" mark, and a verification QR code with its code and address
+ * under it. The mark is a plain label where the seal goes, never a drawn seal that could pass for a real one;
+ * a legally binding electronic seal is a digital signature over the file, which this module does not apply.
  * The same input always gives the same bytes: the PDF's dates are the issue date and nothing else varies.
  */
 export async function renderCaseDocument(
