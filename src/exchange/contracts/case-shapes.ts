@@ -81,7 +81,7 @@ export const publicCaseStatuses = [
   'withdrawn', // 已撤回 (final)
 ] as const;
 export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
-export const PublicCaseStatusSchema = Type.Union(publicCaseStatuses.map((s) => Type.Literal(s)));
+export const PublicCaseStatusSchema = Type.Enum(publicCaseStatuses);
 
 export const Bilingual = Type.Object(
   { zh: Type.String({ minLength: 1, maxLength: 2000 }), en: Type.String({ minLength: 1, maxLength: 2000 }) },
