@@ -81,10 +81,7 @@ export const publicCaseStatuses = [
   'withdrawn', // 已撤回 (final)
 ] as const;
 export type PublicCaseStatus = (typeof publicCaseStatuses)[number];
-// The same union schema, typed: a union built from a mapped array is typed as never by TypeBox.
-export const PublicCaseStatusSchema = Type.Unsafe<PublicCaseStatus>(
-  Type.Union(publicCaseStatuses.map((s) => Type.Literal(s))),
-);
+export const PublicCaseStatusSchema = Type.Enum(publicCaseStatuses);
 
 export const Bilingual = Type.Object(
   { zh: Type.String({ minLength: 1, maxLength: 2000 }), en: Type.String({ minLength: 1, maxLength: 2000 }) },

@@ -18,7 +18,7 @@ export type CaseDocumentKind = (typeof caseDocumentKinds)[number];
  * A document the workbench issued on a case, for the applicant to download and for anyone holding it to
  * verify. The PDF crosses as a file (checked and kept as the relay's PDF rules say); the verification entry
  * carries only what the public verification page may show: the kind, the unit, the dates, the case number and
- * the holder's name masked (张*三). `verificationCode` is what the document's QR code points to; it is random,
+ * the holder's name masked (张*, 李*明; a company's name whole, as its register publishes it). `verificationCode` is what the document's QR code points to; it is random,
  * not derived from anything on the document.
  */
 export const caseDocumentIssued = defineContract({
@@ -30,7 +30,7 @@ export const caseDocumentIssued = defineContract({
       documentId: Type.String({ format: 'uuid' }),
       caseNumber: CaseNumber,
       applicationId: Type.String({ format: 'uuid' }),
-      kind: Type.Union(caseDocumentKinds.map((k) => Type.Literal(k))),
+      kind: Type.Enum(caseDocumentKinds),
       documentNumber: Type.String({ minLength: 1, maxLength: 64 }),
       verificationCode: Type.String({ pattern: '^[A-Z2-7]{26}$' }),
       holderMasked: Type.String({ minLength: 1, maxLength: 100 }),
