@@ -142,4 +142,15 @@ describe('public verification', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /已超过有效期/);
   });
+
+  test('lookups are limited per address, so codes cannot be walked', async () => {
+    const walker = new FormClient(zone.app);
+    const answers: number[] = [];
+    for (let i = 0; i < 32; i++)
+      answers.push((await walker.get(`/verify/${'D'.repeat(25)}${i % 10}`)).statusCode);
+    assert.ok(answers.slice(0, 30).every((s) => s === 404));
+    assert.equal(answers.at(-1), 429);
+    // Someone else, from another address, still gets his answer.
+    assert.equal((await new FormClient(zone.app).get(`/verify/${CODE}`)).statusCode, 200);
+  });
 });

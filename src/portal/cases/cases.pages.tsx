@@ -11,6 +11,10 @@ import type { DetailView, ListView } from './cases.service.ts';
 type Words = { zh: string; en: string };
 const say = (ctx: PageContext, words: Words) => words[ctx.lang];
 
+export function Stylesheet() {
+  return <link rel="stylesheet" href="/my/cases.css" />;
+}
+
 function Flash({ text }: { text?: string | undefined }) {
   return text ? (
     <div class="notification-banner" role="status">
@@ -89,6 +93,7 @@ export function listPage({
     `/my/cases?${new URLSearchParams({ status: filter, ...(page > 1 ? { page: String(page) } : {}) }).toString()}`;
   return renderPage(
     <Layout ctx={ctx} title={title}>
+      <Stylesheet />
       <BackLink href="/account" lang={ctx.lang} />
       <Flash text={flash} />
       <h1>{title}</h1>
@@ -204,6 +209,7 @@ export function detailPage({
   const base = `/my/cases/${view.caseNumber}`;
   return renderPage(
     <Layout ctx={ctx} title={`${title} ${view.caseNumber}`}>
+      <Stylesheet />
       <BackLink href="/my/cases" lang={ctx.lang} />
       <Flash text={flash} />
       <span class="caption">{view.caseNumber}</span>
@@ -241,7 +247,7 @@ export function detailPage({
         </InsetText>
       ) : null}
       {view.canSupplement ? (
-        <div class="warning-text">
+        <div class="missing-notice">
           <p>
             {inLang(
               ctx,

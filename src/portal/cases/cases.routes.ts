@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../../shared/application-forms/index.ts';
@@ -35,6 +36,13 @@ function caseNumberOf(request: FastifyRequest): string {
 const MAX_FILES = 20;
 
 export function registerCaseRoutes(app: App, services: ZoneServices): void {
+  const css = readFileSync(new URL('./cases.css', import.meta.url), 'utf8');
+  app.get(
+    '/my/cases.css',
+    { schema: { hide: true }, config: { permission: PUBLIC } },
+    async (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(css),
+  );
   const view = (request: FastifyRequest, action: service.CaseAction = 'cases.view') =>
     service.detailView(services, citizenOf(request), caseNumberOf(request), request.lang, action);
 
