@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
+import { outbox } from '../../src/exchange/tables.ts';
+import { applications } from '../../src/portal/db/schema.ts';
+import { findCase } from '../../src/workbench/cases/cases.repository.ts';
+import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import {
+  answer,
+  applicationIdOf,
+  certificatePages,
+  checkPageForm,
+  start,
+  startApplyZone,
+  verifiedCitizen,
+} from '../portal/applications.helpers.ts';
+import { claimAndAct, officerAt, startCaseWorkbench } from '../workbench/cases.support.ts';
+import type { Workbench } from '../workbench/support.ts';
+
+// The whole way of one application: typed in the portal, carried by the relay, handled in the workbench,
+// and its steps carried back to the applicant, with both zones, the relay and the signatures as they run.
+
+let portal: TestZone;
+let workbench: Workbench;
+let relay: Relay;
+
+before(async () => {
+  // One after the other: each start may build the cached migrated database the other also needs.
+  portal = await startApplyZone();
+  workbench = await startCaseWorkbench();
+  // The portal has the catalogue already (published directly); the workbench's own publication of it would
+  // only make the first crossing long.
+  await workbench.database.db.delete(outbox);
+  relay = startRelay(
+    portal.database.db,
+    workbench.database.db,
+    keyringFrom(testPublicKeys),
+    pino({ level: 'silent' }),
+    60_000,
+  );
+});
+after(async () => {
+  await relay.stop();
+  await Promise.all([portal.close(), workbench.close()]);
+});
+
+/** Portal to workbench: sign, relay, process; then back the same way. */
+async function crossBothWays(): Promise<void> {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+  await relay.runOnce();
+  await workbench.processInbox();
+  await workbench.signOutbox();
+  await relay.runOnce();
+  await portal.processInbox();
+}
+
+const slug = 'no-criminal-record-certificate';
+
+async function submitCertificate(): Promise<{
+  person: Awaited<ReturnType<typeof verifiedCitizen>>;
+  number: string;
+}> {
+  const person = await verifiedCitizen(portal);
+  let page = await start(person.client, slug);
+  const id = applicationIdOf(page);
+  for (const [, fields] of certificatePages(person)) page = await answer(person.client, page, fields);
+  const { submitKey, csrf } = await checkPageForm(person.client, id);
+  const submitted = await person.client.post(`/applications/${id}/submit`, { submitKey }, { csrf });
+  assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 300));
+  const [row] = await portal.services.db.select().from(applications).where(eq(applications.id, id));
+  assert.ok(row?.caseNumber);
+  return { person, number: row.caseNumber };
+}
+
+test('an application crosses to the deciding unit’s queue, and each step of the officers comes back to the applicant', async () => {
+  const { person, number } = await submitCertificate();
+  await crossBothWays();
+
+  const opened = await findCase(workbench.services.db, number);
+  assert.ok(opened, 'the case is open in the workbench');
+  assert.equal(opened.unitCode, 'SF-ZA', 'in the queue of the unit that decides it');
+  const clerk = await officerAt(workbench, 'SF-ZA', 'window-clerk');
+  const queue = await clerk.client.get('/cases');
+  assert.match(queue.body, new RegExp(number));
+
+  const mine = await person.client.get(`/my/cases/${number}`);
+  assert.equal(mine.statusCode, 200);
+  assert.match(mine.body, /已提交/);
+
+  await claimAndAct(clerk, number, 'accept', { message: '材料齐全，予以受理' });
+  await crossBothWays();
+  const accepted = await person.client.get(`/my/cases/${number}`);
+  assert.match(accepted.body, /已受理/);
+  assert.match(accepted.body, /材料齐全，予以受理/);
+  const [row] = await portal.services.db
+    .select()
+    .from(applications)
+    .where(eq(applications.caseNumber, number));
+  assert.equal(row?.status, 'accepted');
+  assert.ok(row?.dueOn, 'the time limit runs from acceptance');
+});
+
+test('a withdrawal before the decision crosses and ends the case on both sides', async () => {
+  const { person, number } = await submitCertificate();
+  await crossBothWays();
+  const page = await person.client.get(`/my/cases/${number}/withdraw`);
+  assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+  const asked = await person.client.post(`/my/cases/${number}/withdraw`, { reason: '不再需要' });
+  assert.equal(asked.statusCode, 303, asked.body.slice(0, 300));
+  await crossBothWays();
+  assert.equal((await findCase(workbench.services.db, number))?.state, 'withdrawn');
+  const [row] = await portal.services.db
+    .select()
+    .from(applications)
+    .where(eq(applications.caseNumber, number));
+  assert.equal(row?.status, 'withdrawn');
+  assert.equal(row?.inFlight, false, 'the person may apply again');
+});
