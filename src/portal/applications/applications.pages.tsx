@@ -187,6 +187,8 @@ export interface QuestionView {
   files: FileInfo[];
   progress: { current: number; total: number };
   back: string;
+  /** Opened from a change link: saving goes back to the check page. */
+  change: boolean;
   today: string;
   errors?: FieldError[] | undefined;
   flash?: string | undefined;
@@ -209,7 +211,7 @@ export function questionPage(v: QuestionView) {
         <h1>{page.title[lang]}</h1>
         {page.intro ? <p>{page.intro[lang]}</p> : null}
         <Form
-          action={`/applications/${v.id}/pages/${page.id}`}
+          action={`/applications/${v.id}/pages/${page.id}${v.change ? '?change=1' : ''}`}
           csrfToken={ctx.csrfToken ?? ''}
           enctype={hasUpload ? 'multipart/form-data' : undefined}
         >
@@ -470,7 +472,7 @@ export function checkPage({ ctx, id, form, sections, submitKey, back, errors = [
                     </ul>
                   )
                 ) : undefined,
-                changeHref: `/applications/${id}/pages/${section.page}#${fieldId(row.field)}`,
+                changeHref: `/applications/${id}/pages/${section.page}?change=1#${fieldId(row.field)}`,
               }))}
             />
           </>

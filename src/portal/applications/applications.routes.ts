@@ -30,6 +30,7 @@ import {
   IdParams,
   PageFields,
   PageParams,
+  PageQuery,
   SlugParams,
   StartBody,
   SubmitBody,
@@ -122,6 +123,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     form: { values?: Record<string, string | string[]>; errors?: { field: string; message: string }[] } = {},
   ) {
     const { row, answers } = loaded;
+    const change = changing(request);
     const onPage = new Set(page.fields.map((f) => f.id));
     // A condition on a question of the same page cannot be decided before the page is posted (no script is
     // needed): such questions are shown and kept only when the answer above them says so.
@@ -137,7 +139,12 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       inputs: form.values ?? pageInputs(page, answers, await service.profileFor(services, loaded)),
       files: await filesOf(services.db, row.id),
       progress: progress(loaded.form, page.id, answers) ?? { current: 1, total: 1 },
-      back: before ? `/applications/${row.id}/pages/${before.id}` : `/services/${row.itemId}/apply`,
+      back: change
+        ? `/applications/${row.id}/check`
+        : before
+          ? `/applications/${row.id}/pages/${before.id}`
+          : `/services/${row.itemId}/apply`,
+      change,
       today: service.beijingDay(services.now()),
       errors: form.errors,
       flash: takeFlash(request),
@@ -154,7 +161,10 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
 
   app.get(
     '/applications/:id/pages/:pageId',
-    { schema: { hide: true, params: PageParams }, config: { permission: 'applications.edit' } },
+    {
+      schema: { hide: true, params: PageParams, querystring: PageQuery },
+      config: { permission: 'applications.edit' },
+    },
     async (request, reply) => {
       const { loaded, page } = await pageOf(request, request.params.id, request.params.pageId);
       if (loaded.row.submittedAt || !service.pageApplies(loaded, page.id)) {
@@ -200,6 +210,8 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     const result = await service.answerPage(services, loaded, page.id, { body, files }, request.lang);
     if (!('next' in result)) return refuse(result.errors);
     if (api) return reply.send(await presentApplication(services, await reload(loaded)));
+    // A change from the check page goes back there, unless the change opened questions still to answer.
+    if (changing(request)) return reply.redirect(service.resumeAt(await reload(loaded)), 303);
     return reply.redirect(result.next, 303);
   }
 
@@ -219,9 +231,10 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     scope.post(
       '/applications/:id/pages/:pageId',
       {
-        schema: { hide: true, params: PageParams },
+        schema: { hide: true, params: PageParams, querystring: PageQuery },
         bodyLimit,
-        config: { permission: 'applications.edit', csrf: false },
+        // Line breaks are for the questions that span lines; the service flattens them in the others.
+        config: { permission: 'applications.edit', csrf: false, input: { multiline: true } },
       },
       (request, reply) => postPage(request, reply, false),
     );
@@ -240,7 +253,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
           response: { 200: ApplicationJson, 404: ErrorResponse, 422: ErrorResponse },
         },
         bodyLimit,
-        config: { permission: 'applications.edit', csrf: false },
+        config: { permission: 'applications.edit', csrf: false, input: { multiline: true } },
       },
       (request, reply) => postPage(request, reply, true),
     );
@@ -362,6 +375,12 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
         .send(pdf);
     },
   );
+}
+
+/** Whether the page was opened from a change link of the check page. */
+function changing(request: FastifyRequest): boolean {
+  const query = request.query as Record<string, unknown> | undefined;
+  return query?.change === '1';
 }
 
 async function checkCsrf(app: App, request: FastifyRequest, reply: FastifyReply): Promise<void> {

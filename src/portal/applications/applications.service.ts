@@ -19,6 +19,7 @@ import {
   type AnswerError,
   type Answers,
   type FormDefinition,
+  type FormPage,
   type FormVersions,
   type PostedBody,
   type Profile,
@@ -341,7 +342,7 @@ export async function answerPage(
   const result = validatePage(
     form,
     pageId,
-    { body: posted.body, files },
+    { body: singleLine(page, posted.body), files },
     {
       today: beijingDay(now),
       answers: loaded.answers,
@@ -362,6 +363,27 @@ export async function answerPage(
   await repo.saveAnswers(services.db, row.id, answers as CaseAnswers, pageId, now);
   const after = nextPage(form, pageId, answers);
   return { next: after ? `/applications/${row.id}/pages/${after.id}` : `/applications/${row.id}/check` };
+}
+
+/** Line breaks kept only in the questions that span lines; elsewhere a pasted break reads as a space. */
+function singleLine(page: FormPage, body: PostedBody): PostedBody {
+  const multiline = new Set<string>();
+  for (const field of page.fields) {
+    if (field.type === 'text' && field.multiline) multiline.add(field.id);
+    if (field.type === 'group') {
+      for (const member of field.fields)
+        if (member.type === 'text' && member.multiline) multiline.add(member.id);
+    }
+  }
+  const flat = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
+  const out: Record<string, string | readonly string[] | undefined> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const question =
+      /(?:^|\.)([a-z][a-z0-9-]*)$/.exec(name.replace(/\.(?:division|address)$/, ''))?.[1] ?? name;
+    if (multiline.has(question) || value === undefined) out[name] = value;
+    else out[name] = typeof value === 'string' ? flat(value) : value.map(flat);
+  }
+  return out;
 }
 
 function wordsOf(error: AnswerError, lang: Lang) {
