@@ -10,7 +10,6 @@ import {
   summary,
   type FormField,
   type FormPage,
-  type PostedBody,
 } from '../../shared/application-forms/index.ts';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -22,6 +21,7 @@ import { portalContext } from '../page.ts';
 import { citizenOf } from '../session.ts';
 import { applicationMessages, applicationWords } from './applications.messages.ts';
 import * as pages from './applications.pages.tsx';
+import * as questions from './applications.questions.tsx';
 import { filesOf } from './applications.repository.ts';
 import { receiptPdf } from './applications.receipt.ts';
 import { ApplicationJson, presentApplication } from './applications.presenter.ts';
@@ -36,7 +36,10 @@ import {
   SubmitBody,
 } from './applications.schema.ts';
 import * as service from './applications.service.ts';
-import type { ApplyServices, IncomingFile, LoadedApplication } from './applications.service.ts';
+import type { ApplyServices, LoadedApplication } from './applications.service.ts';
+import * as answers from './applications.answers.ts';
+import { submitApplication } from './applications.submit.ts';
+import { checkCsrf, readPage } from './applications.multipart.ts';
 
 /** A param of the address, read also where the schema refused it (a form page shown again). */
 function paramOf(request: FastifyRequest, name: string): string {
@@ -130,7 +133,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     const shown = (field: FormField) =>
       !field.showIf || onPage.has(field.showIf.field) || conditionMet(field.showIf, answers);
     const before = previousPage(loaded.form, page.id, answers);
-    return pages.questionPage({
+    return questions.questionPage({
       ctx: portalContext(request, reply),
       id: row.id,
       form: loaded.form,
@@ -201,13 +204,13 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     }
     const remove = fields._remove;
     if (typeof remove === 'string' && remove !== '') {
-      await service.removeFile(services, loaded, remove);
+      await answers.removeFile(services, loaded, remove);
       if (api) return reply.send(await presentApplication(services, await reload(loaded)));
       setFlash(request, applicationWords(request.lang, 'removed'));
       return reply.redirect(`/applications/${loaded.row.id}/pages/${page.id}`, 303);
     }
     const { _csrf: _token, _remove: _none, ...body } = fields;
-    const result = await service.answerPage(services, loaded, page.id, { body, files }, request.lang);
+    const result = await answers.answerPage(services, loaded, page.id, { body, files }, request.lang);
     if (!('next' in result)) return refuse(result.errors);
     if (api) return reply.send(await presentApplication(services, await reload(loaded)));
     // A change from the check page goes back there, unless the change opened questions still to answer.
@@ -305,7 +308,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       const citizen = citizenOf(request);
       const { id } = request.params;
       try {
-        await service.submitApplication(services, citizen, id, request.body.submitKey ?? '');
+        await submitApplication(services, citizen, id, request.body.submitKey ?? '');
       } catch (error) {
         if (error instanceof AppError && error.detail !== undefined && error.code === 'VALIDATION') {
           // Incomplete: back to the page that needs answering (the stored answers say which).
@@ -381,47 +384,4 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
 function changing(request: FastifyRequest): boolean {
   const query = request.query as Record<string, unknown> | undefined;
   return query?.change === '1';
-}
-
-async function checkCsrf(app: App, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
-  );
-}
-
-type Fields = Record<string, string | string[]>;
-
-/** The fields and files of a page post, plain or multipart; a file over the limit is reported, not thrown. */
-async function readPage(request: FastifyRequest): Promise<{ fields: Fields; files: IncomingFile[] }> {
-  if (!request.isMultipart()) {
-    const body = (request.body ?? {}) as PostedBody;
-    const fields: Fields = {};
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value === 'string') fields[key] = value;
-      else if (Array.isArray(value)) fields[key] = value.filter((v): v is string => typeof v === 'string');
-    }
-    return { fields, files: [] };
-  }
-  const fields: Fields = {};
-  const files: IncomingFile[] = [];
-  let field = '';
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        field = part.fieldname;
-        const bytes = await part.toBuffer();
-        files.push({ field: part.fieldname, name: part.filename, bytes });
-      } else if (typeof part.value === 'string') {
-        const held = fields[part.fieldname];
-        if (held === undefined) fields[part.fieldname] = part.value;
-        else fields[part.fieldname] = [...(Array.isArray(held) ? held : [held]), part.value];
-      }
-    }
-  } catch (error) {
-    // Over the size limit: the file is refused with the question's words, and the rest of the page is kept
-    // as far as it was read.
-    if ((error as { statusCode?: number }).statusCode !== 413) throw error;
-    files.push({ field, name: '', bytes: Buffer.alloc(0), tooLarge: true });
-  }
-  return { fields, files };
 }
