@@ -164,6 +164,20 @@ describe('a company applies through its agent', () => {
     assert.equal(removed.statusCode, 303);
     const check = await agent.client.get(`/applications/${id}/check`);
     assert.equal(check.headers.location, url, 'the draft is no longer complete');
+    const scripted = buildPdf({
+      catalog: '/OpenAction 4 0 R',
+      objects: ['<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>'],
+    });
+    const unsafe = await postMultipart(zone, agent.client, url, {}, [
+      { field: 'representative-id', name: 'script.pdf', type: 'application/pdf', bytes: scripted },
+    ]);
+    assert.equal(unsafe.statusCode, 422);
+    assert.match(errorsOf(unsafe)[0] ?? '', /含有脚本或无法检查的内容/);
+    const held = await zone.services.db
+      .select()
+      .from(applicationFiles)
+      .where(eq(applicationFiles.fieldId, 'representative-id'));
+    assert.equal(held.length, 0, 'a refused file is not kept');
     const again = await postMultipart(zone, agent.client, url, {}, [
       pdfFile('representative-id', '法人身份证.pdf'),
     ]);
