@@ -178,6 +178,12 @@ describe('a company applies through its agent', () => {
       .from(applicationFiles)
       .where(eq(applicationFiles.fieldId, 'representative-id'));
     assert.equal(held.length, 0, 'a refused file is not kept');
+    const huge = Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = await postMultipart(zone, agent.client, url, {}, [
+      { field: 'representative-id', name: 'big.pdf', type: 'application/pdf', bytes: huge },
+    ]);
+    assert.equal(tooLarge.statusCode, 422);
+    assert.deepEqual(errorsOf(tooLarge), ['法定代表人（负责人）居民身份证的每个文件不能超过5 MB']);
     const again = await postMultipart(zone, agent.client, url, {}, [
       pdfFile('representative-id', '法人身份证.pdf'),
     ]);

@@ -56,7 +56,10 @@ export async function answerPage(
     const field = page.fields.find((f) => f.id === incoming.field);
     if (field?.type !== 'upload' || (incoming.bytes.length === 0 && !incoming.tooLarge)) continue;
     const detected = incoming.tooLarge ? undefined : (await fileTypeFromBuffer(incoming.bytes))?.mime;
-    const mediaType = detected ?? 'application/octet-stream';
+    // A file cut off at the limit cannot be typed; it is refused for its size, which is what went wrong.
+    const mediaType = incoming.tooLarge
+      ? uploadMediaTypes[field.accept[0]!]
+      : (detected ?? 'application/octet-stream');
     const allowed = field.accept.map((t) => uploadMediaTypes[t]).includes(mediaType);
     const size = incoming.tooLarge ? field.maxBytes + 1 : incoming.bytes.length;
     if (allowed && size <= field.maxBytes) {
