@@ -160,6 +160,12 @@ describe('a company applies through its agent', () => {
       .where(eq(applicationFiles.fieldId, 'representative-id'));
     assert.ok(file);
     const url = `/applications/${id}/pages/representative-id`;
+    const page = await agent.client.get(url);
+    assert.match(
+      page.body,
+      new RegExp(`<button[^>]*form="remove-${file.id}"[^>]*name="_remove" value="${file.id}"`),
+    );
+    assert.match(page.body, new RegExp(`<form id="remove-${file.id}" method="post" action="${url}"`));
     const removed = await agent.client.post(url, { _remove: file.id });
     assert.equal(removed.statusCode, 303);
     const check = await agent.client.get(`/applications/${id}/check`);

@@ -86,6 +86,18 @@ export function questionPage(v: QuestionView) {
           ))}
           <Button>{w(ctx, 'continue')}</Button>
         </Form>
+        {v.files
+          .filter((f) => page.fields.some((field) => field.id === f.fieldId && v.shown(field)))
+          .map((f) => (
+            <form
+              id={`remove-${f.id}`}
+              method="post"
+              action={`/applications/${v.id}/pages/${page.id}${v.change ? '?change=1' : ''}`}
+              novalidate
+            >
+              <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+            </form>
+          ))}
       </div>
     </Layout>,
   );
@@ -144,11 +156,17 @@ function Question({ field, v }: { field: FormField; v: QuestionView }): Child {
             <ul class="list">
               {files.map((f) => (
                 <li>
-                  {f.name}{' '}
-                  <Button variant="secondary" name="_remove" value={f.id}>
+                  {f.name} {/* Tied to its own form below, so that Enter in a field never removes a file. */}
+                  <button
+                    class="button button--secondary"
+                    type="submit"
+                    form={`remove-${f.id}`}
+                    name="_remove"
+                    value={f.id}
+                  >
                     {w(ctx, 'remove')}
                     <span class="visually-hidden"> {f.name}</span>
-                  </Button>
+                  </button>
                 </li>
               ))}
             </ul>
