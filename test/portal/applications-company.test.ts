@@ -231,6 +231,7 @@ describe('a company applies through its agent', () => {
       files.map((m) => (m.payload as { attachmentId: string }).attachmentId).sort(),
       answered.sort(),
     );
+    assert.match((await representative.client.get(`/services/${slug}/apply`)).body, /已有申请正在办理中/);
     // The company cannot have a second one in flight, whoever applies for it.
     const again = await representative.client.post(`/services/${slug}/apply`, { company: companyId });
     assert.equal(again.statusCode, 409);

@@ -135,7 +135,11 @@ function StartAction(p: {
               items={state.companies.map((c) => ({
                 value: c.id,
                 label: c.name,
-                hint: `${c.creditCode} · ${w(ctx, c.role === 'representative' ? 'representative' : 'agent')}`,
+                hint: [
+                  c.creditCode,
+                  w(ctx, c.role === 'representative' ? 'representative' : 'agent'),
+                  ...(c.inFlight ? [w(ctx, 'companyInFlight')] : c.draft ? [w(ctx, 'companyDraft')] : []),
+                ].join(' · '),
               }))}
             />
           ) : null}

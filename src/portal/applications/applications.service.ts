@@ -89,7 +89,7 @@ export type StartState =
   | { kind: 'no-company' }
   | {
       kind: 'ready';
-      companies: CompanyChoice[];
+      companies: (CompanyChoice & { draft?: boolean; inFlight?: boolean })[];
       draft?: string | undefined;
       inFlight?: string | undefined;
     };
@@ -105,7 +105,15 @@ export async function startState(
   if (!(await verifiedIdentity(services, citizen.id))) return { kind: 'unverified' };
   if (form.applicant === 'company') {
     const choices = await companiesActedFor(services, citizen.id);
-    return choices.length === 0 ? { kind: 'no-company' } : { kind: 'ready', companies: choices };
+    if (choices.length === 0) return { kind: 'no-company' };
+    // What each company already has for this service, so the choice says where it would lead.
+    const options = await Promise.all(
+      choices.map(async (choice) => {
+        const open = await repo.openApplicationsFor(services.db, citizen.id, item.id, choice.id);
+        return { ...choice, draft: Boolean(open.draft), inFlight: Boolean(open.inFlight) };
+      }),
+    );
+    return { kind: 'ready', companies: options };
   }
   const open = await repo.openApplicationsFor(services.db, citizen.id, item.id, null);
   return {
