@@ -160,10 +160,36 @@ describe('a company applies through its agent', () => {
       .where(eq(applicationFiles.fieldId, 'representative-id'));
     assert.ok(file);
     const url = `/applications/${id}/pages/representative-id`;
+    const page = await agent.client.get(url);
+    assert.match(
+      page.body,
+      new RegExp(`<button[^>]*form="remove-${file.id}"[^>]*name="_remove" value="${file.id}"`),
+    );
+    assert.match(page.body, new RegExp(`<form id="remove-${file.id}" method="post" action="${url}"`));
     const removed = await agent.client.post(url, { _remove: file.id });
     assert.equal(removed.statusCode, 303);
     const check = await agent.client.get(`/applications/${id}/check`);
     assert.equal(check.headers.location, url, 'the draft is no longer complete');
+    const scripted = buildPdf({
+      catalog: '/OpenAction 4 0 R',
+      objects: ['<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>'],
+    });
+    const unsafe = await postMultipart(zone, agent.client, url, {}, [
+      { field: 'representative-id', name: 'script.pdf', type: 'application/pdf', bytes: scripted },
+    ]);
+    assert.equal(unsafe.statusCode, 422);
+    assert.match(errorsOf(unsafe)[0] ?? '', /含有脚本或无法检查的内容/);
+    const held = await zone.services.db
+      .select()
+      .from(applicationFiles)
+      .where(eq(applicationFiles.fieldId, 'representative-id'));
+    assert.equal(held.length, 0, 'a refused file is not kept');
+    const huge = Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = await postMultipart(zone, agent.client, url, {}, [
+      { field: 'representative-id', name: 'big.pdf', type: 'application/pdf', bytes: huge },
+    ]);
+    assert.equal(tooLarge.statusCode, 422);
+    assert.deepEqual(errorsOf(tooLarge), ['法定代表人（负责人）居民身份证的每个文件不能超过5 MB']);
     const again = await postMultipart(zone, agent.client, url, {}, [
       pdfFile('representative-id', '法人身份证.pdf'),
     ]);
@@ -205,6 +231,7 @@ describe('a company applies through its agent', () => {
       files.map((m) => (m.payload as { attachmentId: string }).attachmentId).sort(),
       answered.sort(),
     );
+    assert.match((await representative.client.get(`/services/${slug}/apply`)).body, /已有申请正在办理中/);
     // The company cannot have a second one in flight, whoever applies for it.
     const again = await representative.client.post(`/services/${slug}/apply`, { company: companyId });
     assert.equal(again.statusCode, 409);
@@ -296,6 +323,15 @@ describe('the JSON API', () => {
       (JSON.parse(retry.body) as { caseNumber: string }).caseNumber,
     );
     const doc = await zone.app.inject({ method: 'GET', url: '/api/docs/json' });
-    if (doc.statusCode === 200) assert.match(doc.body, /\/api\/v1\/applications\/\{id\}\/submit/);
+    assert.equal(doc.statusCode, 200);
+    const paths = Object.keys((JSON.parse(doc.body) as { paths: Record<string, unknown> }).paths);
+    for (const path of [
+      '/api/v1/applications',
+      '/api/v1/applications/{id}',
+      '/api/v1/applications/{id}/pages/{pageId}',
+      '/api/v1/applications/{id}/submit',
+    ]) {
+      assert.ok(paths.includes(path), path);
+    }
   });
 });

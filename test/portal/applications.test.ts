@@ -70,7 +70,32 @@ describe('the certificate of no criminal record, applied for online', () => {
     assert.equal(check.statusCode, 200);
     assert.match(check.body, new RegExp(person.name));
     assert.match(check.body, /福建省三明市三元区示范路1号/);
-    assert.match(check.body, new RegExp(`href="/applications/${id}/pages/purpose#field-purpose"`));
+    assert.match(check.body, new RegExp(`href="/applications/${id}/pages/purpose\\?change=1#field-purpose"`));
+    // A change from the check page goes back there once the question it opens is answered too.
+    const opened = await person.client.post(`/applications/${id}/pages/purpose?change=1`, {
+      purpose: 'other',
+      'receiving-organisation': '示范科技有限公司',
+    });
+    assert.equal(opened.statusCode, 422);
+    assert.deepEqual(errorsOf(opened), ['请填写用途说明']);
+    assert.match(opened.body, /action="\/applications\/[^"]+\/pages\/purpose\?change=1"/);
+    await answer(
+      person.client,
+      `/applications/${id}/pages/purpose?change=1`,
+      {
+        purpose: 'other',
+        'purpose-detail': '办理签证\r\n第二行',
+        'receiving-organisation': '示范科技\n有限公司',
+      },
+      new RegExp(`/applications/${id}/check$`),
+    );
+    const [saved] = await zone.services.db.select().from(applications).where(eq(applications.id, id));
+    assert.equal(
+      saved?.answers['purpose-detail'],
+      '办理签证\n第二行',
+      'a question that spans lines keeps them',
+    );
+    assert.equal(saved?.answers['receiving-organisation'], '示范科技 有限公司');
   });
 
   test('submitting twice with the same key makes one case and one message', async () => {

@@ -13,6 +13,7 @@ import {
 } from './applications.presenter.ts';
 import { IdParams } from './applications.schema.ts';
 import * as service from './applications.service.ts';
+import { submitApplication } from './applications.submit.ts';
 import type { ApplyServices } from './applications.service.ts';
 
 // The online application for apps and mini-programs: the same service functions as the pages, as JSON. A
@@ -129,11 +130,11 @@ export function registerApplicationApi(app: App, services: ApplyServices): void 
     },
     async (request, reply) => {
       const { id } = request.params;
-      const result = await service
-        .submitApplication(services, citizenOf(request), id, request.body.submitKey)
-        .catch((error: unknown) => {
+      const result = await submitApplication(services, citizenOf(request), id, request.body.submitKey).catch(
+        (error: unknown) => {
           throw worded(request, error);
-        });
+        },
+      );
       return reply.code(result.created ? 201 : 200).send(presentSubmitted(id, result.caseNumber));
     },
   );

@@ -25,6 +25,8 @@ const zh = {
   registerCompany: '登记单位',
   representative: '法定代表人',
   agent: '经办人',
+  companyDraft: '有未提交的申请草稿，选择后接着填写',
+  companyInFlight: '已有申请正在办理中',
   startNow: '开始申请',
   continueDraft: '您有一份尚未提交的申请草稿，可以接着填写。',
   continueLink: '继续填写',
@@ -80,6 +82,8 @@ const en: Record<ApplicationMessage, string> = {
   registerCompany: 'Register a company',
   representative: 'Legal representative',
   agent: 'Agent',
+  companyDraft: 'an application not yet sent: choose it to carry on',
+  companyInFlight: 'an application is being handled',
   startNow: 'Start now',
   continueDraft:
     'You have an application for this service that you have not submitted. You can carry on with it.',

@@ -10,7 +10,6 @@ import {
   summary,
   type FormField,
   type FormPage,
-  type PostedBody,
 } from '../../shared/application-forms/index.ts';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -22,6 +21,7 @@ import { portalContext } from '../page.ts';
 import { citizenOf } from '../session.ts';
 import { applicationMessages, applicationWords } from './applications.messages.ts';
 import * as pages from './applications.pages.tsx';
+import * as questions from './applications.questions.tsx';
 import { filesOf } from './applications.repository.ts';
 import { receiptPdf } from './applications.receipt.ts';
 import { ApplicationJson, presentApplication } from './applications.presenter.ts';
@@ -30,12 +30,16 @@ import {
   IdParams,
   PageFields,
   PageParams,
+  PageQuery,
   SlugParams,
   StartBody,
   SubmitBody,
 } from './applications.schema.ts';
 import * as service from './applications.service.ts';
-import type { ApplyServices, IncomingFile, LoadedApplication } from './applications.service.ts';
+import type { ApplyServices, LoadedApplication } from './applications.service.ts';
+import * as answers from './applications.answers.ts';
+import { submitApplication } from './applications.submit.ts';
+import { checkCsrf, readPage } from './applications.multipart.ts';
 
 /** A param of the address, read also where the schema refused it (a form page shown again). */
 function paramOf(request: FastifyRequest, name: string): string {
@@ -122,13 +126,14 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     form: { values?: Record<string, string | string[]>; errors?: { field: string; message: string }[] } = {},
   ) {
     const { row, answers } = loaded;
+    const change = changing(request);
     const onPage = new Set(page.fields.map((f) => f.id));
     // A condition on a question of the same page cannot be decided before the page is posted (no script is
     // needed): such questions are shown and kept only when the answer above them says so.
     const shown = (field: FormField) =>
       !field.showIf || onPage.has(field.showIf.field) || conditionMet(field.showIf, answers);
     const before = previousPage(loaded.form, page.id, answers);
-    return pages.questionPage({
+    return questions.questionPage({
       ctx: portalContext(request, reply),
       id: row.id,
       form: loaded.form,
@@ -137,7 +142,12 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       inputs: form.values ?? pageInputs(page, answers, await service.profileFor(services, loaded)),
       files: await filesOf(services.db, row.id),
       progress: progress(loaded.form, page.id, answers) ?? { current: 1, total: 1 },
-      back: before ? `/applications/${row.id}/pages/${before.id}` : `/services/${row.itemId}/apply`,
+      back: change
+        ? `/applications/${row.id}/check`
+        : before
+          ? `/applications/${row.id}/pages/${before.id}`
+          : `/services/${row.itemId}/apply`,
+      change,
       today: service.beijingDay(services.now()),
       errors: form.errors,
       flash: takeFlash(request),
@@ -154,7 +164,10 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
 
   app.get(
     '/applications/:id/pages/:pageId',
-    { schema: { hide: true, params: PageParams }, config: { permission: 'applications.edit' } },
+    {
+      schema: { hide: true, params: PageParams, querystring: PageQuery },
+      config: { permission: 'applications.edit' },
+    },
     async (request, reply) => {
       const { loaded, page } = await pageOf(request, request.params.id, request.params.pageId);
       if (loaded.row.submittedAt || !service.pageApplies(loaded, page.id)) {
@@ -191,15 +204,17 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     }
     const remove = fields._remove;
     if (typeof remove === 'string' && remove !== '') {
-      await service.removeFile(services, loaded, remove);
+      await answers.removeFile(services, loaded, remove);
       if (api) return reply.send(await presentApplication(services, await reload(loaded)));
       setFlash(request, applicationWords(request.lang, 'removed'));
       return reply.redirect(`/applications/${loaded.row.id}/pages/${page.id}`, 303);
     }
     const { _csrf: _token, _remove: _none, ...body } = fields;
-    const result = await service.answerPage(services, loaded, page.id, { body, files }, request.lang);
+    const result = await answers.answerPage(services, loaded, page.id, { body, files }, request.lang);
     if (!('next' in result)) return refuse(result.errors);
     if (api) return reply.send(await presentApplication(services, await reload(loaded)));
+    // A change from the check page goes back there, unless the change opened questions still to answer.
+    if (changing(request)) return reply.redirect(service.resumeAt(await reload(loaded)), 303);
     return reply.redirect(result.next, 303);
   }
 
@@ -219,9 +234,10 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     scope.post(
       '/applications/:id/pages/:pageId',
       {
-        schema: { hide: true, params: PageParams },
+        schema: { hide: true, params: PageParams, querystring: PageQuery },
         bodyLimit,
-        config: { permission: 'applications.edit', csrf: false },
+        // Line breaks are for the questions that span lines; the service flattens them in the others.
+        config: { permission: 'applications.edit', csrf: false, input: { multiline: true } },
       },
       (request, reply) => postPage(request, reply, false),
     );
@@ -240,7 +256,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
           response: { 200: ApplicationJson, 404: ErrorResponse, 422: ErrorResponse },
         },
         bodyLimit,
-        config: { permission: 'applications.edit', csrf: false },
+        config: { permission: 'applications.edit', csrf: false, input: { multiline: true } },
       },
       (request, reply) => postPage(request, reply, true),
     );
@@ -292,7 +308,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       const citizen = citizenOf(request);
       const { id } = request.params;
       try {
-        await service.submitApplication(services, citizen, id, request.body.submitKey ?? '');
+        await submitApplication(services, citizen, id, request.body.submitKey ?? '');
       } catch (error) {
         if (error instanceof AppError && error.detail !== undefined && error.code === 'VALIDATION') {
           // Incomplete: back to the page that needs answering (the stored answers say which).
@@ -364,45 +380,8 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
   );
 }
 
-async function checkCsrf(app: App, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  await new Promise<void>((resolve, reject) =>
-    app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
-  );
-}
-
-type Fields = Record<string, string | string[]>;
-
-/** The fields and files of a page post, plain or multipart; a file over the limit is reported, not thrown. */
-async function readPage(request: FastifyRequest): Promise<{ fields: Fields; files: IncomingFile[] }> {
-  if (!request.isMultipart()) {
-    const body = (request.body ?? {}) as PostedBody;
-    const fields: Fields = {};
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value === 'string') fields[key] = value;
-      else if (Array.isArray(value)) fields[key] = value.filter((v): v is string => typeof v === 'string');
-    }
-    return { fields, files: [] };
-  }
-  const fields: Fields = {};
-  const files: IncomingFile[] = [];
-  let field = '';
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        field = part.fieldname;
-        const bytes = await part.toBuffer();
-        files.push({ field: part.fieldname, name: part.filename, bytes });
-      } else if (typeof part.value === 'string') {
-        const held = fields[part.fieldname];
-        if (held === undefined) fields[part.fieldname] = part.value;
-        else fields[part.fieldname] = [...(Array.isArray(held) ? held : [held]), part.value];
-      }
-    }
-  } catch (error) {
-    // Over the size limit: the file is refused with the question's words, and the rest of the page is kept
-    // as far as it was read.
-    if ((error as { statusCode?: number }).statusCode !== 413) throw error;
-    files.push({ field, name: '', bytes: Buffer.alloc(0), tooLarge: true });
-  }
-  return { fields, files };
+/** Whether the page was opened from a change link of the check page. */
+function changing(request: FastifyRequest): boolean {
+  const query = request.query as Record<string, unknown> | undefined;
+  return query?.change === '1';
 }

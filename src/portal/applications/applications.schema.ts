@@ -11,6 +11,9 @@ export const PageParams = Type.Object({
   pageId: Type.String({ maxLength: 48 }),
 });
 
+/** `?change=1`: the page was opened from the check page, and saving it goes back there. */
+export const PageQuery = Type.Object({ change: Type.Optional(Type.String({ maxLength: 1 })) });
+
 export const StartBody = FormBody({ company: Type.Optional(Type.String({ maxLength: 36 })) });
 export const SubmitBody = FormBody({ submitKey: Type.Optional(Type.String({ maxLength: 36 })) });
 
