@@ -154,3 +154,30 @@ export function presentStep(row: CaseRow) {
     dueOn: row.dueOn,
   };
 }
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+const Words = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** The queue as the API shows it. */
+export const QueueJson = Type.Object({
+  counts: Type.Record(Type.String(), Type.Integer()),
+  cases: Type.Array(
+    Type.Object({
+      caseNumber: Type.String(),
+      service: Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() }),
+      unitCode: Type.String(),
+      applicant: Type.String(),
+      company: Nullable(Type.String()),
+      state: Type.String(),
+      stateName: Words,
+      stateDueOn: Nullable(Type.String()),
+      dueOn: Nullable(Type.String()),
+      tone: Nullable(Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red')])),
+      claimedBy: Nullable(Type.String()),
+      submittedAt: Type.String(),
+    }),
+  ),
+  page: Type.Integer(),
+  hasNext: Type.Boolean(),
+});

@@ -16,6 +16,7 @@ import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.t
 import { casePage, queuePage } from './cases.pages.tsx';
 import {
   CaseStepJson,
+  QueueJson,
   presentCase,
   presentQueueItem,
   presentStep,
@@ -60,7 +61,10 @@ const PAGE_SIZE = 50;
 export function registerCaseRoutes(app: App, services: ZoneServices): void {
   app.get(
     '/cases',
-    { schema: { querystring: QueueQuery }, config: { permission: 'cases.read' } },
+    {
+      schema: { querystring: QueueQuery, response: { 200: QueueJson } },
+      config: { permission: 'cases.read' },
+    },
     async (request, reply) => {
       const me = staffOf(request);
       const query = request.query;
@@ -123,8 +127,8 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     },
   );
 
-  const stepOptions = <B>(body: B, permission: string) => ({
-    schema: { body, response: { 200: CaseStepJson } },
+  const stepOptions = <P, B>(params: P, body: B, permission: string) => ({
+    schema: { params, body, response: { 200: CaseStepJson } },
     config: {
       permission,
       input: { multiline: ['message'] },
@@ -133,18 +137,15 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     },
   });
 
-  app.post(
-    '/cases/:number/claim',
-    { ...stepOptions(ClaimBody, 'cases.act'), schema: { params: CaseParams, body: ClaimBody } },
-    async (request, reply) =>
-      step(services, request, reply, request.params.number, () =>
-        claim(services, staffOf(request), actorOf(request), request.params.number),
-      ),
+  app.post('/cases/:number/claim', stepOptions(CaseParams, ClaimBody, 'cases.act'), async (request, reply) =>
+    step(services, request, reply, request.params.number, () =>
+      claim(services, staffOf(request), actorOf(request), request.params.number),
+    ),
   );
 
   app.post(
     '/cases/:number/assign',
-    { ...stepOptions(AssignBody, 'cases.assign'), schema: { params: CaseParams, body: AssignBody } },
+    stepOptions(CaseParams, AssignBody, 'cases.assign'),
     async (request, reply) =>
       step(services, request, reply, request.params.number, () =>
         assign(
@@ -159,7 +160,7 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
 
   app.post(
     '/cases/:number/actions/:action',
-    { ...stepOptions(ActionBody, 'cases.act'), schema: { params: ActionParams, body: ActionBody } },
+    stepOptions(ActionParams, ActionBody, 'cases.act'),
     async (request, reply) => {
       const { number, action } = request.params;
       return step(services, request, reply, number, async () => {
