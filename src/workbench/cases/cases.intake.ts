@@ -31,7 +31,8 @@ import {
 } from './cases.repository.ts';
 import { calendar, recordStep } from './cases.steps.ts';
 import { cases, type CaseRow } from './cases.tables.ts';
-import { caseStore, caseWorkflows, workflowForItem } from './cases.workflows.ts';
+import { workflowForItem } from './cases.item-workflows.ts';
+import { caseStore, caseWorkflows } from './cases.workflows.ts';
 
 // What arrives from the portal about applications: a new one opens a case in the queue of the unit that
 // decides it (顶级受理), a withdrawal or a supplement moves it when its workflow allows, and the uploaded
