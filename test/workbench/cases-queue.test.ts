@@ -173,3 +173,38 @@ test('filters: claimed by me, unclaimed, by state, overdue; a supervisor reassig
   assert.equal(unknown.statusCode, 422);
   assert.equal((await step(colleague, mine.caseNumber, 'actions/accept')).statusCode, 200);
 });
+
+test('the queue and case pages: due-date colours, the applicant looked up by ID number, the forms the officer may use', async () => {
+  const idNumber = '11010519491231004X';
+  const { row, application } = await openCase(zone, SERVICES.certificate);
+  const { row: theirs } = await openCase(zone, SERVICES.certificate, {
+    applicant: { ...application.applicant, idNumber, name: '李四' },
+  });
+  const clerk = await officerAt(zone, 'SF-ZA', 'window-clerk');
+  const page = await clerk.client.get('/cases');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`href="/cases/${row.caseNumber}"`));
+  assert.match(page.body, /tag--green/);
+
+  const found = await clerk.client.json('GET', `/cases?idNumber=${idNumber}`);
+  assert.deepEqual(
+    (found.json() as QueueJson).cases.map((c) => c.caseNumber),
+    [theirs.caseNumber],
+  );
+  const searches = await zone.services.db
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.actor, clerk.officer.badgeNo), eq(auditLog.action, 'case.search')));
+  assert.equal(searches.length, 1);
+  assert.ok(!JSON.stringify(searches).includes(idNumber), 'the audit entry does not repeat the ID number');
+
+  assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 200);
+  const casePage = await clerk.client.get(`/cases/${row.caseNumber}`);
+  assert.equal(casePage.statusCode, 200);
+  for (const action of ['accept', 'request-materials', 'not-accept'])
+    assert.match(casePage.body, new RegExp(`action="/cases/${row.caseNumber}/actions/${action}"`));
+  assert.doesNotMatch(casePage.body, /actions\/check/, 'checking is the reviewer’s');
+  assert.match(casePage.body, /name="missing" value="mandate"/);
+  const english = await clerk.client.get(`/cases/${row.caseNumber}?lang=en`);
+  assert.equal(english.statusCode, 200);
+});

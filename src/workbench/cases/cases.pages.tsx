@@ -44,6 +44,7 @@ export function queuePage(p: {
     service?: string | undefined;
     claim?: string | undefined;
     overdue?: string | undefined;
+    idNumber?: string | undefined;
   };
 }): string {
   const { ctx } = p;
@@ -95,6 +96,13 @@ export function queuePage(p: {
             { value: '', label: inLang(ctx, '全部', 'All') },
             { value: '1', label: inLang(ctx, '已超期', 'Overdue') },
           ]}
+        />
+        <TextField
+          name="idNumber"
+          label={inLang(ctx, '申请人身份证号', 'Applicant’s ID number')}
+          optional
+          width={20}
+          value={p.query.idNumber ?? ''}
         />
         <Button variant="secondary">{inLang(ctx, '筛选', 'Filter')}</Button>
       </Form>

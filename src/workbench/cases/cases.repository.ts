@@ -64,13 +64,16 @@ export interface QueueFilter {
   itemId?: string | undefined;
   claimedBy?: string | null | undefined;
   overdueBefore?: string | undefined;
+  /** One applicant's cases, open and closed, by the keyed hash of his ID number. */
+  idNumberHash?: string | undefined;
   includeClosed?: boolean;
 }
 
 function queueWhere(filter: QueueFilter, withState: boolean): SQL {
   const parts: SQL[] = [];
   if (filter.units !== 'all') parts.push(inArray(cases.unitCode, filter.units.length ? filter.units : ['']));
-  if (!filter.includeClosed) parts.push(eq(cases.closed, false));
+  if (filter.idNumberHash) parts.push(eq(cases.idNumberHash, filter.idNumberHash));
+  else if (!filter.includeClosed) parts.push(eq(cases.closed, false));
   if (withState && filter.state) parts.push(eq(cases.state, filter.state));
   if (filter.itemId) parts.push(eq(cases.itemId, filter.itemId));
   if (filter.claimedBy === null) parts.push(sql`${cases.claimedBy} IS NULL`);

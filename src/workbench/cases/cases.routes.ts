@@ -76,7 +76,21 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
         itemId: query.service || undefined,
         claimedBy: query.claim === 'mine' ? me.badgeNo : query.claim === 'unclaimed' ? null : undefined,
         overdueBefore: query.overdue === '1' ? today : undefined,
+        idNumberHash: query.idNumber
+          ? services.sealer.lookupHash(query.idNumber.trim().toUpperCase())
+          : undefined,
       };
+      // Looking a person up by ID number tells the officer which cases he has: audited like reading them.
+      if (query.idNumber)
+        await services.db.transaction((tx) =>
+          recordAudit(tx, {
+            ...actorOf(request),
+            action: 'case.search',
+            target: 'cases',
+            detail: { by: 'id-number' },
+            at: services.now(),
+          }),
+        );
       const [found, counts] = await Promise.all([
         listQueue(services.db, filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
         countByState(services.db, filter),
