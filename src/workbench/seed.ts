@@ -33,10 +33,10 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   // The units that decide the six services taking applications online, each with the three duties a case
   // passes through (cases/cases.workflows.ts): the window accepts and issues, the reviewer reviews, the
   // approver decides.
-  ...caseTeam('SF-ZA', '71', '治安支队'),
-  ...caseTeam('SF-CRJ', '72', '出入境支队'),
-  ...caseTeam('SF-JJ', '73', '交警支队'),
-  ...caseTeam('SF-D01', '74', '中心区分局'),
+  ...caseTeam('SF-ZA', '81', '治安支队'),
+  ...caseTeam('SF-CRJ', '82', '出入境支队'),
+  ...caseTeam('SF-JJ', '83', '交警支队'),
+  ...caseTeam('SF-D01', '84', '中心区分局'),
 ];
 
 function caseTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {

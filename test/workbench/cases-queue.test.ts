@@ -207,4 +207,7 @@ test('the queue and case pages: due-date colours, the applicant looked up by ID 
   assert.match(casePage.body, /name="missing" value="mandate"/);
   const english = await clerk.client.get(`/cases/${row.caseNumber}?lang=en`);
   assert.equal(english.statusCode, 200);
+  const home = await clerk.client.get('/');
+  assert.match(home.body, /在办案件/);
+  assert.match(home.body, /件已超期/, 'the overdue case of an earlier test shows on his to-do list');
 });

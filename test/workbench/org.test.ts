@@ -83,7 +83,7 @@ describe('the demo city', () => {
       [
         ...['admin', 'SF1001', 'SF2001', 'SF3001', 'SF4001', 'SF5101', 'SF6001'],
         // A window clerk, a reviewer and an approver at each unit deciding online cases.
-        ...['71', '72', '73', '74'].flatMap((unit) => ['01', '02', '03'].map((n) => `SF${unit}${n}`)),
+        ...['81', '82', '83', '84'].flatMap((unit) => ['01', '02', '03'].map((n) => `SF${unit}${n}`)),
       ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));

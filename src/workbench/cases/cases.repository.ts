@@ -297,3 +297,19 @@ export async function staffExists(ex: Executor, badgeNo: string): Promise<string
   );
   return rows<{ id: string }>(result)[0]?.id;
 }
+
+/** Open cases in the given units, and how many of them are past their state's due date. */
+export async function countOpen(
+  ex: Executor,
+  units: string[] | 'all',
+  today: string,
+): Promise<{ open: number; overdue: number }> {
+  const [found] = await ex
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) FILTER (WHERE ${cases.stateDueOn} < ${today}::date)::int`,
+    })
+    .from(cases)
+    .where(queueWhere({ units }, false));
+  return { open: Number(found?.open ?? 0), overdue: Number(found?.overdue ?? 0) };
+}
