@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { attachmentSubmitted } from '../../src/exchange/contracts/index.ts';
 import { auditLog } from '../../src/shared/audit/audit.tables.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { cases } from '../../src/workbench/cases/cases.tables.ts';
 import {
   caseRow,
   claimAndAct,
+  deliver,
+  newApplication,
   officerAt,
   openCase,
   SERVICES,
@@ -210,4 +214,47 @@ test('the queue and case pages: due-date colours, the applicant looked up by ID 
   const home = await clerk.client.get('/');
   assert.match(home.body, /在办案件/);
   assert.match(home.body, /件已超期/, 'the overdue case of an earlier test shows on his to-do list');
+});
+
+test('an uploaded file is downloaded from the case page, never shown inline, and the download audited', async () => {
+  const attachmentId = randomUUID();
+  const application = newApplication(SERVICES.certificate);
+  const { citizenRef } = application.applicant;
+  await deliver(zone, attachmentSubmitted, {
+    attachmentId,
+    citizenRef,
+    purpose: 'application-material',
+    file: {
+      name: '委托书.pdf',
+      declaredType: 'application/pdf',
+      data: Buffer.from('%PDF-1.4 test').toString('base64'),
+    },
+  });
+  const { row } = await openCase(zone, SERVICES.certificate, {
+    ...application,
+    applicationId: randomUUID(),
+    caseNumber: newApplication(SERVICES.certificate).caseNumber,
+    answers: { mandate: [{ id: attachmentId, name: '委托书.pdf', mediaType: 'application/pdf', size: 13 }] },
+  });
+  const clerk = await officerAt(zone, 'SF-ZA', 'window-clerk');
+  const page = await clerk.client.get(`/cases/${row.caseNumber}`);
+  assert.match(page.body, new RegExp(`href="/cases/${row.caseNumber}/files/${attachmentId}"`));
+  const file = await clerk.client.get(`/cases/${row.caseNumber}/files/${attachmentId}`);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/octet-stream');
+  assert.match(String(file.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
+  assert.equal(file.body, '%PDF-1.4 test');
+  const downloads = await zone.services.db
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.actor, clerk.officer.badgeNo), eq(auditLog.action, 'case.file.read')));
+  assert.deepEqual(
+    downloads.map((d) => d.detail),
+    [{ attachmentId }],
+  );
+  const elsewhere = await openCase(zone, SERVICES.certificate);
+  assert.equal(
+    (await clerk.client.get(`/cases/${elsewhere.row.caseNumber}/files/${attachmentId}`)).statusCode,
+    404,
+  );
 });
