@@ -209,6 +209,7 @@ test('the queue and case pages: due-date colours, the applicant looked up by ID 
     assert.match(casePage.body, new RegExp(`action="/cases/${row.caseNumber}/actions/${action}"`));
   assert.doesNotMatch(casePage.body, /actions\/check/, 'checking is the reviewer’s');
   assert.match(casePage.body, /name="missing" value="mandate"/);
+  assert.match(casePage.body, /证明用途/, 'answers named by their question');
   const english = await clerk.client.get(`/cases/${row.caseNumber}?lang=en`);
   assert.equal(english.statusCode, 200);
   const home = await clerk.client.get('/');

@@ -296,7 +296,10 @@ export function casePage(p: {
       ) : null}
       <h2>{inLang(ctx, '申请内容', 'Answers')}</h2>
       <SummaryList
-        rows={Object.entries(view.answers).map(([key, value]) => ({ key, value: answerText(value) }))}
+        rows={Object.entries(view.answers).map(([key, value]) => ({
+          key: view.questions[key] ? word(ctx, view.questions[key]) : key,
+          value: answerText(value),
+        }))}
       />
       <h2>{inLang(ctx, '申请材料', 'Files')}</h2>
       {view.files.length === 0 ? (

@@ -100,6 +100,8 @@ export interface CaseView extends QueueItemView {
   applicantDetails: Applicant;
   idNumberMasked: string;
   answers: CaseAnswers;
+  /** The question each answer replies to, from the form version the application was made with. */
+  questions: Record<string, { zh: string; en: string }>;
   files: AttachmentInfo[];
   history: HistoryView[];
   /** What this officer may do now (claim first if he does not hold the case). */
@@ -116,6 +118,7 @@ export function presentCase(
     history: CaseActionRow[];
     actions: string[];
     materials: { code: string; name: string }[];
+    questions: Record<string, { zh: string; en: string }>;
   },
 ): CaseView {
   return {
@@ -127,6 +130,7 @@ export function presentCase(
     applicantDetails: extra.applicant,
     idNumberMasked: row.idNumberMasked,
     answers: row.answers,
+    questions: extra.questions,
     files: extra.files,
     history: extra.history.map(presentHistory),
     actions: extra.actions,

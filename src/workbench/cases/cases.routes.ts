@@ -13,6 +13,7 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
+import { questionLabels } from './cases.forms.ts';
 import { casePage, queuePage } from './cases.pages.tsx';
 import {
   CaseStepJson,
@@ -260,7 +261,9 @@ async function caseData(services: ZoneServices, request: FastifyRequest, caseNum
   );
   const possible = staffActionsFor(me, row);
   const actions = row.claimedBy === me.badgeNo ? possible : [];
+  const questions = questionLabels(row.formId, row.formVersion);
   const view = presentCase(row, todayInShanghai(services.now()), {
+    questions,
     applicant,
     files,
     history,
