@@ -276,6 +276,11 @@ export function casePage(p: {
           <Button>{inLang(ctx, '认领办理', 'Claim this case')}</Button>
         </Form>
       ) : null}
+      {view.claimedBy !== null && view.actions.length > 0 ? (
+        <Form action={`/cases/${view.caseNumber}/release`} csrfToken={ctx.csrfToken ?? ''}>
+          <Button variant="secondary">{inLang(ctx, '退回待认领', 'Give back to the queue')}</Button>
+        </Form>
+      ) : null}
       {view.actions.map((action) => (
         <ActionForm ctx={ctx} view={view} action={action as CaseAction} errors={p.errors} values={p.values} />
       ))}

@@ -47,6 +47,7 @@ import {
   claim,
   mayAssign,
   materialsOf,
+  release,
   staffActionsFor,
   visibleCase,
   type ActionInput,
@@ -156,6 +157,15 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     step(services, request, reply, request.params.number, () =>
       claim(services, staffOf(request), actorOf(request), request.params.number),
     ),
+  );
+
+  app.post(
+    '/cases/:number/release',
+    stepOptions(CaseParams, ClaimBody, 'cases.act'),
+    async (request, reply) =>
+      step(services, request, reply, request.params.number, () =>
+        release(services, staffOf(request), actorOf(request), request.params.number),
+      ),
   );
 
   app.post(
