@@ -66,7 +66,8 @@ CREATE UNIQUE INDEX "case_actions_seq_idx" ON "case_actions" USING btree ("case_
 CREATE INDEX "case_attachments_case_idx" ON "case_attachments" USING btree ("case_number");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_application_idx" ON "cases" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "cases_queue_idx" ON "cases" USING btree ("unit_code","closed","state_due_on","case_number");--> statement-breakpoint
-CREATE INDEX "cases_queue_state_idx" ON "cases" USING btree ("unit_code","state","state_due_on","case_number");--> statement-breakpoint
+CREATE INDEX "cases_open_due_idx" ON "cases" USING btree ("closed","state_due_on","case_number");--> statement-breakpoint
+CREATE INDEX "cases_queue_state_idx" ON "cases" USING btree ("unit_code","closed","state","state_due_on","case_number");--> statement-breakpoint
 CREATE INDEX "cases_claimed_idx" ON "cases" USING btree ("claimed_by","closed");--> statement-breakpoint
 CREATE INDEX "cases_id_number_idx" ON "cases" USING btree ("id_number_hash");--> statement-breakpoint
 CREATE INDEX "cases_due_idx" ON "cases" USING btree ("state","state_due_on");

@@ -98,3 +98,29 @@ describe('home and the unit directory', () => {
     assert.equal(workbenchPolicy.can(undefined, 'home.view'), false);
   });
 });
+
+describe('cases', () => {
+  const here = { unitPath: STATION };
+  const there = { unitPath: ELSEWHERE };
+
+  test('the duties that handle cases read them within their reach; others not at all', () => {
+    for (const role of roles) {
+      const me = officer([{ role, scope: 'unit', unitPath: STATION }]);
+      const handles = ['window-clerk', 'reviewer', 'approver', 'supervisor'].includes(role);
+      assert.equal(workbenchPolicy.can(me, 'cases.read'), handles, role);
+      assert.equal(workbenchPolicy.can(me, 'cases.read', here), handles, role);
+      assert.equal(workbenchPolicy.can(me, 'cases.read', there), false, role);
+    }
+  });
+
+  test('acting is for the window, the reviewer and the approver; reassigning for the supervisor', () => {
+    for (const role of roles) {
+      const me = officer([{ role, scope: 'subtree', unitPath: D01 }]);
+      const acts = ['window-clerk', 'reviewer', 'approver'].includes(role);
+      assert.equal(workbenchPolicy.can(me, 'cases.act', here), acts, role);
+      assert.equal(workbenchPolicy.can(me, 'cases.act', there), false, role);
+      assert.equal(workbenchPolicy.can(me, 'cases.assign', here), role === 'supervisor', role);
+      assert.equal(workbenchPolicy.can(me, 'cases.assign', there), false, role);
+    }
+  });
+});

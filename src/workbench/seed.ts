@@ -30,10 +30,43 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   { badgeNo: 'SF4001', name: '督办民警（演示）', unitCode: 'SF-D01', role: 'supervisor', scope: 'subtree' },
   { badgeNo: 'SF5101', name: '内容编辑（演示）', unitCode: CITY_CODE, role: 'content-editor', scope: 'all' },
   { badgeNo: 'SF6001', name: '市局审批领导（演示）', unitCode: CITY_CODE, role: 'approver', scope: 'all' },
+  // The units that decide the six services taking applications online, each with the three duties a case
+  // passes through (cases/cases.workflows.ts): the window accepts and issues, the reviewer reviews, the
+  // approver decides.
+  ...caseTeam('SF-ZA', '81', '治安支队'),
+  ...caseTeam('SF-CRJ', '82', '出入境支队'),
+  ...caseTeam('SF-JJ', '83', '交警支队'),
+  ...caseTeam('SF-D01', '84', '中心区分局'),
 ];
 
+function caseTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {
+  return [
+    {
+      badgeNo: `SF${prefix}01`,
+      name: `${unitName}窗口民警（演示）`,
+      unitCode,
+      role: 'window-clerk',
+      scope: 'unit',
+    },
+    {
+      badgeNo: `SF${prefix}02`,
+      name: `${unitName}审核民警（演示）`,
+      unitCode,
+      role: 'reviewer',
+      scope: 'unit',
+    },
+    {
+      badgeNo: `SF${prefix}03`,
+      name: `${unitName}审批领导（演示）`,
+      unitCode,
+      role: 'approver',
+      scope: 'unit',
+    },
+  ];
+}
+
 /**
- * The demo city's units and five officers, one per kind of work. Idempotent: what exists is left alone, so
+ * The demo city's units and its officers: one per kind of work, and a case team at each deciding unit. Idempotent: what exists is left alone, so
  * a re-run never resets a password or a second factor someone has already set up.
  */
 export async function seedWorkbench(services: ZoneServices): Promise<DemoAccount[]> {

@@ -188,9 +188,13 @@ test('four eyes: an officer who accepted or reviewed a case may not decide it', 
   assert.equal(refused.statusCode, 403);
   assert.equal((await caseRow(zone, row.caseNumber)).state, 'reviewed');
 
-  // He still holds it; the supervisor hands it to another approver.
+  // He still holds it; the supervisor hands it to another approver, or he gives it back himself.
   const approver = await officerAt(zone, 'SF-CRJ', 'approver');
   const supervisor = await officerAt(zone, 'SF-CRJ', 'supervisor');
+  assert.equal((await step(approver, row.caseNumber, 'release')).statusCode, 409, 'only the holder releases');
+  assert.equal((await step(me, row.caseNumber, 'release')).statusCode, 200);
+  assert.equal((await caseRow(zone, row.caseNumber)).claimedBy, null);
+  assert.equal((await step(me, row.caseNumber, 'claim')).statusCode, 200);
   assert.equal(
     (await step(supervisor, row.caseNumber, 'assign', { badgeNo: approver.officer.badgeNo })).statusCode,
     200,

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { applicationWithdrawn } from '../../src/exchange/contracts/index.ts';
 import { auditLog } from '../../src/shared/audit/audit.tables.ts';
 import { scheduleDeemedAcceptance } from '../../src/workbench/cases/cases.deemed.ts';
+import { registerCaseDocumentIssuer } from '../../src/workbench/cases/cases.documents.ts';
 import { historyOf } from '../../src/workbench/cases/cases.repository.ts';
 import { cases } from '../../src/workbench/cases/cases.tables.ts';
 import { acceptance, caseWorkflow, caseWorkflows, row } from '../../src/workbench/cases/cases.workflows.ts';
@@ -140,4 +141,30 @@ test('a case stays on the workflow version it was opened under when a new versio
     [newerLast?.step, newerLast?.status, newerLast?.applicantMay],
     ['withdrawal-refused', 'accepted', []],
   );
+});
+
+test('steps that decide something hand their document to the registered issuer, in the step’s transaction', async () => {
+  const issued: string[] = [];
+  registerCaseDocumentIssuer(async (tx, request) => {
+    // Written with the step: the issuer sees the case as the step left it.
+    const [seen] = await tx
+      .select({ state: cases.state })
+      .from(cases)
+      .where(eq(cases.caseNumber, request.caseRow.caseNumber));
+    issued.push(`${request.kind}:${request.caseRow.state}:${seen?.state}:${request.unit.code}`);
+  });
+  try {
+    const { row } = await openCase(zone, SERVICES.certificate);
+    const clerk = await officerAt(zone, 'SF-ZA', 'window-clerk');
+    const reviewer = await officerAt(zone, 'SF-ZA', 'reviewer');
+    await claimAndAct(clerk, row.caseNumber, 'accept');
+    await claimAndAct(reviewer, row.caseNumber, 'check');
+    await claimAndAct(clerk, row.caseNumber, 'issue');
+    assert.deepEqual(issued, [
+      'acceptance-notice:accepted:accepted:SF-ZA',
+      'certificate:result-issued:result-issued:SF-ZA',
+    ]);
+  } finally {
+    registerCaseDocumentIssuer(undefined);
+  }
 });

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
+import { attachmentSubmitted } from '../../src/exchange/contracts/index.ts';
 import { auditLog } from '../../src/shared/audit/audit.tables.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { cases } from '../../src/workbench/cases/cases.tables.ts';
 import {
   caseRow,
   claimAndAct,
+  deliver,
+  newApplication,
   officerAt,
   openCase,
   SERVICES,
@@ -172,4 +176,86 @@ test('filters: claimed by me, unclaimed, by state, overdue; a supervisor reassig
   const unknown = await step(supervisor, mine.caseNumber, 'assign', { badgeNo: 'NOBODY' });
   assert.equal(unknown.statusCode, 422);
   assert.equal((await step(colleague, mine.caseNumber, 'actions/accept')).statusCode, 200);
+});
+
+test('the queue and case pages: due-date colours, the applicant looked up by ID number, the forms the officer may use', async () => {
+  const idNumber = '11010519491231004X';
+  const { row, application } = await openCase(zone, SERVICES.certificate);
+  const { row: theirs } = await openCase(zone, SERVICES.certificate, {
+    applicant: { ...application.applicant, idNumber, name: '李四' },
+  });
+  const clerk = await officerAt(zone, 'SF-ZA', 'window-clerk');
+  const page = await clerk.client.get('/cases');
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, new RegExp(`href="/cases/${row.caseNumber}"`));
+  assert.match(page.body, /tag--green/);
+
+  const found = await clerk.client.json('GET', `/cases?idNumber=${idNumber}`);
+  assert.deepEqual(
+    (found.json() as QueueJson).cases.map((c) => c.caseNumber),
+    [theirs.caseNumber],
+  );
+  const searches = await zone.services.db
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.actor, clerk.officer.badgeNo), eq(auditLog.action, 'case.search')));
+  assert.equal(searches.length, 1);
+  assert.ok(!JSON.stringify(searches).includes(idNumber), 'the audit entry does not repeat the ID number');
+
+  assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 200);
+  const casePage = await clerk.client.get(`/cases/${row.caseNumber}`);
+  assert.equal(casePage.statusCode, 200);
+  for (const action of ['accept', 'request-materials', 'not-accept'])
+    assert.match(casePage.body, new RegExp(`action="/cases/${row.caseNumber}/actions/${action}"`));
+  assert.doesNotMatch(casePage.body, /actions\/check/, 'checking is the reviewer’s');
+  assert.match(casePage.body, /name="missing" value="mandate"/);
+  assert.match(casePage.body, /证明用途/, 'answers named by their question');
+  const english = await clerk.client.get(`/cases/${row.caseNumber}?lang=en`);
+  assert.equal(english.statusCode, 200);
+  const home = await clerk.client.get('/');
+  assert.match(home.body, /在办案件/);
+  assert.match(home.body, /件已超期/, 'the overdue case of an earlier test shows on his to-do list');
+});
+
+test('an uploaded file is downloaded from the case page, never shown inline, and the download audited', async () => {
+  const attachmentId = randomUUID();
+  const application = newApplication(SERVICES.certificate);
+  const { citizenRef } = application.applicant;
+  await deliver(zone, attachmentSubmitted, {
+    attachmentId,
+    citizenRef,
+    purpose: 'application-material',
+    file: {
+      name: '委托书.pdf',
+      declaredType: 'application/pdf',
+      data: Buffer.from('%PDF-1.4 test').toString('base64'),
+    },
+  });
+  const { row } = await openCase(zone, SERVICES.certificate, {
+    ...application,
+    applicationId: randomUUID(),
+    caseNumber: newApplication(SERVICES.certificate).caseNumber,
+    answers: { mandate: [{ id: attachmentId, name: '委托书.pdf', mediaType: 'application/pdf', size: 13 }] },
+  });
+  const clerk = await officerAt(zone, 'SF-ZA', 'window-clerk');
+  const page = await clerk.client.get(`/cases/${row.caseNumber}`);
+  assert.match(page.body, new RegExp(`href="/cases/${row.caseNumber}/files/${attachmentId}"`));
+  const file = await clerk.client.get(`/cases/${row.caseNumber}/files/${attachmentId}`);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/octet-stream');
+  assert.match(String(file.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
+  assert.equal(file.body, '%PDF-1.4 test');
+  const downloads = await zone.services.db
+    .select({ detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.actor, clerk.officer.badgeNo), eq(auditLog.action, 'case.file.read')));
+  assert.deepEqual(
+    downloads.map((d) => d.detail),
+    [{ attachmentId }],
+  );
+  const elsewhere = await openCase(zone, SERVICES.certificate);
+  assert.equal(
+    (await clerk.client.get(`/cases/${elsewhere.row.caseNumber}/files/${attachmentId}`)).statusCode,
+    404,
+  );
 });

@@ -7,11 +7,13 @@ import {
   applicantMay,
   caseWorkflow,
   caseWorkflows,
+  row,
+} from '../../src/workbench/cases/cases.workflows.ts';
+import {
   checkItemWorkflowRules,
   itemWorkflowRules,
-  row,
   workflowForItem,
-} from '../../src/workbench/cases/cases.workflows.ts';
+} from '../../src/workbench/cases/cases.item-workflows.ts';
 import { roleHolds } from '../../src/workbench/staff/staff.policy.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 

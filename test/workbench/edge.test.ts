@@ -25,6 +25,9 @@ before(async () => {
     assignments: [
       { role: 'administrator', unitCode: 'SF-0000', scope: 'all' },
       { role: 'content-editor', unitCode: 'SF-0000', scope: 'all' },
+      // Cases: reading and reassigning, and acting, so every case route reaches its input checks.
+      { role: 'supervisor', unitCode: 'SF-0000', scope: 'all' },
+      { role: 'window-clerk', unitCode: 'SF-0000', scope: 'all' },
     ],
   });
 });

@@ -80,10 +80,14 @@ describe('the demo city', () => {
     assert.equal(before[0][0]?.n, all.length);
     assert.deepEqual(
       accounts.map((a) => a.login),
-      ['admin', 'SF1001', 'SF2001', 'SF3001', 'SF4001', 'SF5101', 'SF6001'],
+      [
+        ...['admin', 'SF1001', 'SF2001', 'SF3001', 'SF4001', 'SF5101', 'SF6001'],
+        // A window clerk, a reviewer and an approver at each unit deciding online cases.
+        ...['81', '82', '83', '84'].flatMap((unit) => ['01', '02', '03'].map((n) => `SF${unit}${n}`)),
+      ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));
-    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 7);
+    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 19);
   });
 });
 

@@ -41,6 +41,7 @@ export function portalNav(lang: Lang): NavItem[] {
 export function workbenchNav(lang: Lang): NavItem[] {
   return [
     { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
+    { href: '/cases', label: t(lang, 'wb.nav.cases'), icon: 'interaction' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
     { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },

@@ -7,13 +7,8 @@ import {
 import type { CaseAnswers } from '../../exchange/contracts/case-shapes.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
 import { eq } from 'drizzle-orm';
-import {
-  defaultApplicationsDir,
-  FormVersions,
-  loadApplicationForms,
-} from '../../shared/application-forms/index.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
-import { loadCatalogItems, type ServiceItem } from '../../shared/catalog/index.ts';
+import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { maskIdNumber } from '../../shared/validators/id-number.ts';
 import { transition, type WorkflowActor } from '../../shared/workflow/workflow.ts';
@@ -31,7 +26,9 @@ import {
 } from './cases.repository.ts';
 import { calendar, recordStep } from './cases.steps.ts';
 import { cases, type CaseRow } from './cases.tables.ts';
-import { caseStore, caseWorkflows, workflowForItem } from './cases.workflows.ts';
+import { heldForms } from './cases.forms.ts';
+import { workflowForItem } from './cases.item-workflows.ts';
+import { caseStore, caseWorkflows } from './cases.workflows.ts';
 
 // What arrives from the portal about applications: a new one opens a case in the queue of the unit that
 // decides it (顶级受理), a withdrawal or a supplement moves it when its workflow allows, and the uploaded
@@ -40,13 +37,6 @@ import { caseStore, caseWorkflows, workflowForItem } from './cases.workflows.ts'
 
 /** The audit log's name for what the applicant does through the exchange. */
 const EXCHANGE: AuditActor = { actor: 'exchange', actorUnit: null, sourceIp: null };
-
-let forms: FormVersions | undefined;
-/** The reviewed form files this workbench holds, read once. */
-function heldForms(): FormVersions {
-  forms ??= new FormVersions(loadApplicationForms(defaultApplicationsDir, loadCatalogItems()));
-  return forms;
-}
 
 /** Masks a name for lists: the family name and a star for the rest (张*, 欧阳**). */
 export function maskName(name: string): string {

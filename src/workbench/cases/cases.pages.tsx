@@ -44,6 +44,7 @@ export function queuePage(p: {
     service?: string | undefined;
     claim?: string | undefined;
     overdue?: string | undefined;
+    idNumber?: string | undefined;
   };
 }): string {
   const { ctx } = p;
@@ -95,6 +96,13 @@ export function queuePage(p: {
             { value: '', label: inLang(ctx, '全部', 'All') },
             { value: '1', label: inLang(ctx, '已超期', 'Overdue') },
           ]}
+        />
+        <TextField
+          name="idNumber"
+          label={inLang(ctx, '申请人身份证号', 'Applicant’s ID number')}
+          optional
+          width={20}
+          value={p.query.idNumber ?? ''}
         />
         <Button variant="secondary">{inLang(ctx, '筛选', 'Filter')}</Button>
       </Form>
@@ -268,6 +276,11 @@ export function casePage(p: {
           <Button>{inLang(ctx, '认领办理', 'Claim this case')}</Button>
         </Form>
       ) : null}
+      {view.claimedBy !== null && view.actions.length > 0 ? (
+        <Form action={`/cases/${view.caseNumber}/release`} csrfToken={ctx.csrfToken ?? ''}>
+          <Button variant="secondary">{inLang(ctx, '退回待认领', 'Give back to the queue')}</Button>
+        </Form>
+      ) : null}
       {view.actions.map((action) => (
         <ActionForm ctx={ctx} view={view} action={action as CaseAction} errors={p.errors} values={p.values} />
       ))}
@@ -288,7 +301,10 @@ export function casePage(p: {
       ) : null}
       <h2>{inLang(ctx, '申请内容', 'Answers')}</h2>
       <SummaryList
-        rows={Object.entries(view.answers).map(([key, value]) => ({ key, value: answerText(value) }))}
+        rows={Object.entries(view.answers).map(([key, value]) => ({
+          key: view.questions[key] ? word(ctx, view.questions[key]) : key,
+          value: answerText(value),
+        }))}
       />
       <h2>{inLang(ctx, '申请材料', 'Files')}</h2>
       {view.files.length === 0 ? (

@@ -100,6 +100,8 @@ export interface CaseView extends QueueItemView {
   applicantDetails: Applicant;
   idNumberMasked: string;
   answers: CaseAnswers;
+  /** The question each answer replies to, from the form version the application was made with. */
+  questions: Record<string, { zh: string; en: string }>;
   files: AttachmentInfo[];
   history: HistoryView[];
   /** What this officer may do now (claim first if he does not hold the case). */
@@ -116,6 +118,7 @@ export function presentCase(
     history: CaseActionRow[];
     actions: string[];
     materials: { code: string; name: string }[];
+    questions: Record<string, { zh: string; en: string }>;
   },
 ): CaseView {
   return {
@@ -127,6 +130,7 @@ export function presentCase(
     applicantDetails: extra.applicant,
     idNumberMasked: row.idNumberMasked,
     answers: row.answers,
+    questions: extra.questions,
     files: extra.files,
     history: extra.history.map(presentHistory),
     actions: extra.actions,
@@ -154,3 +158,30 @@ export function presentStep(row: CaseRow) {
     dueOn: row.dueOn,
   };
 }
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+const Words = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** The queue as the API shows it. */
+export const QueueJson = Type.Object({
+  counts: Type.Record(Type.String(), Type.Integer()),
+  cases: Type.Array(
+    Type.Object({
+      caseNumber: Type.String(),
+      service: Type.Object({ id: Type.String(), name: Type.String(), nameEn: Type.String() }),
+      unitCode: Type.String(),
+      applicant: Type.String(),
+      company: Nullable(Type.String()),
+      state: Type.String(),
+      stateName: Words,
+      stateDueOn: Nullable(Type.String()),
+      dueOn: Nullable(Type.String()),
+      tone: Nullable(Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red')])),
+      claimedBy: Nullable(Type.String()),
+      submittedAt: Type.String(),
+    }),
+  ),
+  page: Type.Integer(),
+  hasNext: Type.Boolean(),
+});

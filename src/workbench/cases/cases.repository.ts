@@ -64,13 +64,16 @@ export interface QueueFilter {
   itemId?: string | undefined;
   claimedBy?: string | null | undefined;
   overdueBefore?: string | undefined;
+  /** One applicant's cases, open and closed, by the keyed hash of his ID number. */
+  idNumberHash?: string | undefined;
   includeClosed?: boolean;
 }
 
 function queueWhere(filter: QueueFilter, withState: boolean): SQL {
   const parts: SQL[] = [];
   if (filter.units !== 'all') parts.push(inArray(cases.unitCode, filter.units.length ? filter.units : ['']));
-  if (!filter.includeClosed) parts.push(eq(cases.closed, false));
+  if (filter.idNumberHash) parts.push(eq(cases.idNumberHash, filter.idNumberHash));
+  else if (!filter.includeClosed) parts.push(eq(cases.closed, false));
   if (withState && filter.state) parts.push(eq(cases.state, filter.state));
   if (filter.itemId) parts.push(eq(cases.itemId, filter.itemId));
   if (filter.claimedBy === null) parts.push(sql`${cases.claimedBy} IS NULL`);
@@ -293,4 +296,20 @@ export async function staffExists(ex: Executor, badgeNo: string): Promise<string
     sql`SELECT id FROM staff WHERE badge_no = ${badgeNo} AND disabled_at IS NULL`,
   );
   return rows<{ id: string }>(result)[0]?.id;
+}
+
+/** Open cases in the given units, and how many of them are past their state's due date. */
+export async function countOpen(
+  ex: Executor,
+  units: string[] | 'all',
+  today: string,
+): Promise<{ open: number; overdue: number }> {
+  const [found] = await ex
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) FILTER (WHERE ${cases.stateDueOn} < ${today}::date)::int`,
+    })
+    .from(cases)
+    .where(queueWhere({ units }, false));
+  return { open: Number(found?.open ?? 0), overdue: Number(found?.overdue ?? 0) };
 }

@@ -13,9 +13,11 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
+import { questionLabels } from './cases.forms.ts';
 import { casePage, queuePage } from './cases.pages.tsx';
 import {
   CaseStepJson,
+  QueueJson,
   presentCase,
   presentQueueItem,
   presentStep,
@@ -45,6 +47,7 @@ import {
   claim,
   mayAssign,
   materialsOf,
+  release,
   staffActionsFor,
   visibleCase,
   type ActionInput,
@@ -60,7 +63,10 @@ const PAGE_SIZE = 50;
 export function registerCaseRoutes(app: App, services: ZoneServices): void {
   app.get(
     '/cases',
-    { schema: { querystring: QueueQuery }, config: { permission: 'cases.read' } },
+    {
+      schema: { querystring: QueueQuery, response: { 200: QueueJson } },
+      config: { permission: 'cases.read' },
+    },
     async (request, reply) => {
       const me = staffOf(request);
       const query = request.query;
@@ -72,7 +78,21 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
         itemId: query.service || undefined,
         claimedBy: query.claim === 'mine' ? me.badgeNo : query.claim === 'unclaimed' ? null : undefined,
         overdueBefore: query.overdue === '1' ? today : undefined,
+        idNumberHash: query.idNumber
+          ? services.sealer.lookupHash(query.idNumber.trim().toUpperCase())
+          : undefined,
       };
+      // Looking a person up by ID number tells the officer which cases he has: audited like reading them.
+      if (query.idNumber)
+        await services.db.transaction((tx) =>
+          recordAudit(tx, {
+            ...actorOf(request),
+            action: 'case.search',
+            target: 'cases',
+            detail: { by: 'id-number' },
+            at: services.now(),
+          }),
+        );
       const [found, counts] = await Promise.all([
         listQueue(services.db, filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
         countByState(services.db, filter),
@@ -123,8 +143,8 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     },
   );
 
-  const stepOptions = <B>(body: B, permission: string) => ({
-    schema: { body, response: { 200: CaseStepJson } },
+  const stepOptions = <P, B>(params: P, body: B, permission: string) => ({
+    schema: { params, body, response: { 200: CaseStepJson } },
     config: {
       permission,
       input: { multiline: ['message'] },
@@ -133,18 +153,24 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     },
   });
 
+  app.post('/cases/:number/claim', stepOptions(CaseParams, ClaimBody, 'cases.act'), async (request, reply) =>
+    step(services, request, reply, request.params.number, () =>
+      claim(services, staffOf(request), actorOf(request), request.params.number),
+    ),
+  );
+
   app.post(
-    '/cases/:number/claim',
-    { ...stepOptions(ClaimBody, 'cases.act'), schema: { params: CaseParams, body: ClaimBody } },
+    '/cases/:number/release',
+    stepOptions(CaseParams, ClaimBody, 'cases.act'),
     async (request, reply) =>
       step(services, request, reply, request.params.number, () =>
-        claim(services, staffOf(request), actorOf(request), request.params.number),
+        release(services, staffOf(request), actorOf(request), request.params.number),
       ),
   );
 
   app.post(
     '/cases/:number/assign',
-    { ...stepOptions(AssignBody, 'cases.assign'), schema: { params: CaseParams, body: AssignBody } },
+    stepOptions(CaseParams, AssignBody, 'cases.assign'),
     async (request, reply) =>
       step(services, request, reply, request.params.number, () =>
         assign(
@@ -159,7 +185,7 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
 
   app.post(
     '/cases/:number/actions/:action',
-    { ...stepOptions(ActionBody, 'cases.act'), schema: { params: ActionParams, body: ActionBody } },
+    stepOptions(ActionParams, ActionBody, 'cases.act'),
     async (request, reply) => {
       const { number, action } = request.params;
       return step(services, request, reply, number, async () => {
@@ -245,7 +271,9 @@ async function caseData(services: ZoneServices, request: FastifyRequest, caseNum
   );
   const possible = staffActionsFor(me, row);
   const actions = row.claimedBy === me.badgeNo ? possible : [];
+  const questions = questionLabels(row.formId, row.formVersion);
   const view = presentCase(row, todayInShanghai(services.now()), {
+    questions,
     applicant,
     files,
     history,

@@ -24,6 +24,8 @@ export const QueueQuery = Type.Object(
     service: text(64),
     claim: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('mine'), Type.Literal('unclaimed')])),
     overdue: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('1')])),
+    // An applicant's ID number: found through its keyed hash, never stored or logged as typed.
+    idNumber: text(18),
     page: text(6),
   },
   strict,

@@ -81,6 +81,25 @@ export async function claim(services: ZoneServices, me: CurrentStaff, by: AuditA
   });
 }
 
+/** The holder gives the case back to the queue (he cannot take its next step, or should not). */
+export async function release(services: ZoneServices, me: CurrentStaff, by: AuditActor, caseNumber: string) {
+  const now = services.now();
+  await services.db.transaction(async (tx) => {
+    const row = await lockedCase(tx, me, caseNumber);
+    mustAllow(workbenchPolicy, me, 'cases.act', row);
+    if (row.claimedBy !== me.badgeNo)
+      throw new CaseRefusal('CONFLICT', 'claim', row.claimedBy ? 'case.claimedByOther' : 'case.notClaimed');
+    await assignCase(tx, caseNumber, null, now);
+    await recordAudit(tx, {
+      ...by,
+      action: 'case.release',
+      target: `case:${caseNumber}`,
+      detail: {},
+      at: now,
+    });
+  });
+}
+
 /** A supervisor hands the case to an officer who can work on it (or back to the queue with an empty badge). */
 export async function assign(
   services: ZoneServices,

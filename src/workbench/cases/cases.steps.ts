@@ -4,6 +4,7 @@ import { send } from '../../exchange/facade.ts';
 import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from './cases.tables.ts';
+import { issueDocumentFor } from './cases.documents.ts';
 import { unitByCode } from './cases.repository.ts';
 import { applicantMay, caseWorkflows, type StepData } from './cases.workflows.ts';
 
@@ -81,7 +82,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
         : {}),
     })
     .where(eq(cases.caseNumber, before.caseNumber))
-    .returning({ actionSeq: cases.actionSeq, publicSeq: cases.publicSeq });
+    .returning();
   if (!updated) throw new Error('the case vanished during a step');
 
   await tx.insert(caseActions).values({
@@ -101,8 +102,11 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
     at,
   });
 
+  const unit = await unitByCode(tx, before.unitCode);
+  const unitRef = { code: before.unitCode, name: unit?.name ?? before.unitCode };
+  await issueDocumentFor(tx, { caseRow: updated, action: step.action, data: step.data, unit: unitRef, at });
+
   if (step.publicStep) {
-    const unit = await unitByCode(tx, before.unitCode);
     const message = step.data.message?.trim();
     await send(
       tx,
@@ -114,7 +118,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
         status: moved ? publicStatus : before.publicStatus,
         step: step.publicStep,
         at: at.toISOString(),
-        unit: { code: before.unitCode, name: unit?.name ?? before.unitCode },
+        unit: unitRef,
         ...(message ? { message: message.slice(0, 2000) } : {}),
         ...(step.data.missing?.length ? { missingMaterials: [...step.data.missing] } : {}),
         ...(step.data.legalBasis ? { legalBasis: step.data.legalBasis.slice(0, 500) } : {}),

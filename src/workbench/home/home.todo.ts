@@ -1,6 +1,8 @@
 import type { TodoItem } from '../../shared/ui/components.tsx';
 import type { ZoneServices } from '../../shared/zone.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { countAudit } from '../audit/audit.repository.ts';
+import { countOpen, unitCodesIn } from '../cases/cases.repository.ts';
 import type { CurrentStaff } from '../session.ts';
 import { workbenchPolicy } from '../policy.ts';
 import { reachOf } from '../staff/staff.policy.ts';
@@ -40,6 +42,18 @@ export async function todoFor(
       count: failures,
       ...(failures > 0
         ? { tag: { tone: 'amber' as const, text: langText(lang, '请关注', 'Look into') } }
+        : {}),
+    });
+  }
+  if (workbenchPolicy.can(me, 'cases.read')) {
+    const units = await unitCodesIn(services.db, reachOf(me, 'cases.read'));
+    const { open, overdue } = await countOpen(services.db, units, todayInShanghai(services.now()));
+    items.push({
+      href: overdue > 0 ? '/cases?overdue=1' : '/cases',
+      title: langText(lang, '在办案件', 'Open cases'),
+      count: open,
+      ...(overdue > 0
+        ? { tag: { tone: 'red' as const, text: langText(lang, `${overdue}件已超期`, `${overdue} overdue`) } }
         : {}),
     });
   }
