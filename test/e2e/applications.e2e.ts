@@ -242,7 +242,7 @@ test('无犯罪记录证明 with JavaScript off: a refused answer keeps what was
   await context.close();
 });
 
-test('a withdrawal before a decision is shown as withdrawn once the workbench has confirmed it', async () => {
+test('a withdrawal of an accepted case, before a decision, is shown as withdrawn once the workbench has confirmed it', async () => {
   // Applying is the first journey's; this one starts from a submitted application.
   const person = await verifiedCitizen(portal, '王示例');
   let url = await start(person.client, slug);
@@ -252,16 +252,21 @@ test('a withdrawal before a decision is shown as withdrawn once the workbench ha
   const { submitKey, csrf } = await checkPageForm(person.client, id);
   const submitted = await person.client.post(`/applications/${id}/submit`, { submitKey }, { csrf });
   assert.equal(submitted.statusCode, 303);
+  // Accepted, so under way but not yet decided.
   await toWorkbench();
+  const caseNumber = (await person.client.get(`/applications/${id}/confirmation`)).body.match(
+    /SF-ZA-\d{8}-\d{6}/,
+  )?.[0];
+  assert.ok(caseNumber);
+  await claimAndAct(await officerAt(workbench, 'SF-ZA', 'window-clerk'), caseNumber, 'accept');
   await toPortal();
 
   const context = await openContext(browser, { locale: 'zh-CN' });
   const page = await signIn(context, person);
   await page.goto(`${portal.url}/my/cases`);
-  await page.getByRole('link', { name: /^SF-ZA-/ }).click();
-  const caseNumber = /SF-ZA-\d{8}-\d{6}/.exec(page.url())?.[0];
-  assert.ok(caseNumber);
+  await page.getByRole('link', { name: caseNumber }).click();
   const main = page.locator('main');
+  await main.locator('.timeline').getByText('已受理').first().waitFor();
   await main.getByRole('link', { name: '撤回申请' }).click();
   await expectAccessibleInBothLanguages(page, 'withdrawal form');
   await page.getByLabel(/撤回原因/).fill('已不需要');
