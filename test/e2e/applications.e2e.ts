@@ -7,6 +7,7 @@ import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
 import { buildPdf } from '../../src/shared/files/pdf.fixture.ts';
+import { historyOf } from '../../src/workbench/cases/cases.repository.ts';
 import { caseAttachments } from '../../src/workbench/cases/cases.tables.ts';
 import {
   answer,
@@ -238,6 +239,8 @@ test('无犯罪记录证明 with JavaScript off: a refused answer keeps what was
   assert.equal(files.length, 1);
   assert.equal(files[0]?.content?.length, pdf.length, 'the bytes arrived');
   assert.equal((await caseRow(workbench, caseNumber)).state, 'submitted');
+  const last = (await historyOf(workbench.services.db, caseNumber)).at(-1);
+  assert.deepEqual([last?.action, last?.actor], ['supplement', 'applicant']);
   await scripted.close();
   await context.close();
 });
