@@ -36,6 +36,8 @@ import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
+import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
+import { registerCaseDocumentIssuer } from './workbench/cases/cases.documents.ts';
 
 export type ZoneName = 'portal' | 'workbench';
 
@@ -137,6 +139,15 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   };
   // send() signs with it in the caller's transaction, on the zone's clock (tests move services.now).
   registerZoneSigner(exchange.signer, { now: () => services.now() });
+  // Case steps issue their documents through this; one workbench runs per process, as one signer does.
+  if (name === 'workbench')
+    registerCaseDocumentIssuer(
+      caseDocumentIssuer({
+        sealer: services.sealer,
+        portalBaseUrl:
+          options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
+      }),
+    );
   const forms = name === 'portal' ? loadPortalForms() : undefined;
   return { name, database, services, handlers, inboxHandlers, exchange, forms };
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
-import { applications } from '../../src/portal/db/schema.ts';
+import { applications, caseDocuments } from '../../src/portal/db/schema.ts';
 import { findCase } from '../../src/workbench/cases/cases.repository.ts';
 import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import {
@@ -101,7 +101,33 @@ test('an application crosses to the deciding unit’s queue, and each step of th
     .where(eq(applications.caseNumber, number));
   assert.equal(row?.status, 'accepted');
   assert.ok(row?.dueOn, 'the time limit runs from acceptance');
+  const notices = await documentsOf(number);
+  assert.deepEqual(
+    notices.map((d) => d.kind),
+    ['acceptance-notice'],
+    'the acceptance notice reached the applicant',
+  );
+
+  const reviewer = await officerAt(workbench, 'SF-ZA', 'reviewer');
+  await claimAndAct(reviewer, number, 'check');
+  await claimAndAct(clerk, number, 'issue');
+  await crossBothWays();
+  const issued = await documentsOf(number);
+  const certificate = issued.find((d) => d.kind === 'certificate');
+  assert.ok(certificate, 'the certificate reached the applicant');
+  const download = await person.client.get(`/my/cases/${number}/documents/${certificate.id}`);
+  assert.equal(download.statusCode, 200);
+  assert.equal(download.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  const verified = await portal.app.inject({ method: 'GET', url: `/verify/${certificate.verificationCode}` });
+  assert.equal(verified.statusCode, 200);
+  assert.match(verified.body, new RegExp(certificate.documentNumber.replace(/[()[\]〔〕]/g, '.')));
+  assert.doesNotMatch(verified.body, new RegExp(person.idNumber), 'the ID number stays off the public page');
+  assert.doesNotMatch(verified.body, new RegExp(person.name), 'the full name stays off the public page');
 });
+
+async function documentsOf(number: string) {
+  return portal.services.db.select().from(caseDocuments).where(eq(caseDocuments.caseNumber, number));
+}
 
 test('a withdrawal before the decision crosses and ends the case on both sides', async () => {
   const { person, number } = await submitCertificate();

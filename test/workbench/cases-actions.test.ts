@@ -71,12 +71,14 @@ test('one notice lists every missing material with its problem; the supplement b
     applicationId: application.applicationId,
     caseNumber: row.caseNumber,
     citizenRef: application.applicant.citizenRef,
-    answers: { purpose: '出国留学', mandate: '已签字' },
+    answers: { mandate: '已签字' },
     note: '已补齐',
     supplementedAt: new Date().toISOString(),
   });
   const back = await caseRow(zone, row.caseNumber);
   assert.equal(back.state, 'submitted');
+  // The supplement answers what the notice named; the answers it did not touch stay.
+  assert.deepEqual(back.answers, { purpose: '出国留学', mandate: '已签字' });
   await claimAndAct(clerk, row.caseNumber, 'accept');
   assert.equal((await caseRow(zone, row.caseNumber)).state, 'accepted');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Static, TSchema } from 'typebox';
 import { applicationSubmitted, type Contract } from '../../src/exchange/contracts/index.ts';
 import { outbox } from '../../src/exchange/tables.ts';
@@ -126,9 +126,8 @@ export async function statusMessages(zone: Workbench, caseNumber: string): Promi
   const found = await zone.services.db
     .select({ type: outbox.type, payload: outbox.payload })
     .from(outbox)
-    .where(eq(outbox.stream, `case:${caseNumber}`))
+    .where(and(eq(outbox.stream, `case:${caseNumber}`), eq(outbox.type, 'case.status.changed')))
     .orderBy(asc(outbox.seq));
-  assert.ok(found.every((m) => m.type === 'case.status.changed'));
   return found.map((m) => m.payload as StatusMessage);
 }
 

@@ -238,8 +238,12 @@ export function applicationSupplementedHandler(services: ZoneServices): MessageH
       data: {},
       now,
     });
-    // The earlier answers stay in the history (the step's data names what changed hands); the case shows the new.
-    await tx.update(cases).set({ answers: supplement.answers }).where(eq(cases.caseNumber, row.caseNumber));
+    // A supplement answers again only what the notice named (the portal sends those answers alone): they replace
+    // the earlier ones of the same questions, and every other answer stays as it was.
+    await tx
+      .update(cases)
+      .set({ answers: { ...row.answers, ...supplement.answers } })
+      .where(eq(cases.caseNumber, row.caseNumber));
     await linkAttachments(tx, row.caseNumber, row.citizenRef, uploadsIn(supplement.answers));
     await recordStep(tx, {
       before: row,

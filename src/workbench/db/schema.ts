@@ -114,3 +114,4 @@ export {
 } from '../catalog-authoring/catalog-authoring.tables.ts';
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';
+export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
