@@ -1,0 +1,11 @@
+import pg from 'pg';
+import { zoneKeys } from './cases-zones.ts';
+import { seedWorkbenchCases } from './seed-cases.ts';
+const url = 'postgres://postgres@127.0.0.1:5432/openpsb_bench_h8_analysis';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS openpsb_bench_h8_analysis');
+await admin.query('CREATE DATABASE openpsb_bench_h8_analysis');
+await admin.end();
+const s = await seedWorkbenchCases(url, zoneKeys(), { cases: 1_000_000, applicants: 100_000, answers: { purpose: 'employment' } });
+console.log('seconds', s.seconds, s.sampleCases.length);
