@@ -76,6 +76,10 @@ export const cases = pgTable(
     // The queue: one unit's open cases by due date, then case number for a stable keyset.
     index('cases_queue_idx').on(t.unitCode, t.closed, t.stateDueOn, t.caseNumber),
     index('cases_queue_state_idx').on(t.unitCode, t.state, t.stateDueOn, t.caseNumber),
+    // The queue's counts by state: open cases only, read from the index alone (a unit may hold 10,000 open).
+    index('cases_open_counts_idx')
+      .on(t.unitCode, t.state, t.claimedBy)
+      .where(sql`NOT ${t.closed}`),
     index('cases_claimed_idx').on(t.claimedBy, t.closed),
     index('cases_id_number_idx').on(t.idNumberHash),
     // Deemed acceptance looks for cases still waiting past their acceptance due date.
