@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_counts_idx" ON "cases" USING btree ("unit_code","state","claimed_by") WHERE NOT "cases"."closed";
