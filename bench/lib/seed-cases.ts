@@ -13,8 +13,9 @@ import type { ZoneKeys } from './cases-zones.ts';
 
 // The workbench's database as a busy city would have it after some years: a million cases over the demo city's
 // units, most closed, the open ones spread over the workflow's states with due dates around today and half of
-// them claimed; a thousand officers with their roles. Set-based SQL (generate_series) does the bulk; only what
-// must be sealed or hashed with the zone's keys is computed here, once per distinct applicant.
+// them claimed (none past its acceptance limit: deemed acceptance would have moved those long ago); a thousand
+// officers with their roles. Set-based SQL (generate_series) does the bulk; only what must be sealed or hashed
+// with the zone's keys is computed here, once per distinct applicant.
 
 export const STAFF_PASSWORD = 'Bench-Officer-2026!';
 /** One TOTP secret for every seeded officer: the benchmark plays the authenticator app. */
@@ -202,7 +203,8 @@ export async function seedWorkbenchCases(
            gen_random_uuid(), it.item_id, 1, it.name, it.name_en, it.item_id, 1, 'seed', u.code, u.path,
            ('00000000-0000-4000-8000-' || lpad(to_hex(c.a), 12, '0'))::uuid, '压*', '350***********' || lpad((c.a % 1000)::text, 3, '0') || 'X',
            ap.hash, ap.sealed, $3::jsonb, it.workflow_id, it.workflow_version, s.state, s.pub,
-           CASE WHEN s.final THEN NULL ELSE current_date + ((g * 7) % 24 - 8) END,
+           CASE WHEN s.final THEN NULL WHEN s.state = 'submitted' THEN current_date + (g % 6)
+             ELSE current_date + ((g * 7) % 24 - 8) END,
            CASE WHEN s.final THEN c.sub::date + 20 ELSE current_date - (g % 9) END,
            20, 'working-days', c.sub::date + 30, s.final,
            CASE WHEN NOT s.final AND g % 2 = 0 AND u.i + $4 * ((g / 2) % ($5 / $4)) < $5
