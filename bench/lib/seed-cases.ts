@@ -235,6 +235,8 @@ export async function seedWorkbenchCases(
     // A table of this age has been vacuumed: the visibility map lets the queue's counts read the index alone.
     await client.query('VACUUM ANALYZE cases');
     await client.query('ANALYZE');
+    // The bulk load's dirty pages are written now, not by the requests measured next (steady state, as live).
+    await client.query('CHECKPOINT');
     const sample = await client.query<{ case_number: string; unit_code: string; id_number_hash: string }>(
       `SELECT case_number, unit_code, id_number_hash FROM cases TABLESAMPLE SYSTEM (1) WHERE NOT closed LIMIT 400`,
     );
