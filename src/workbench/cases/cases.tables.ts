@@ -77,6 +77,10 @@ export const cases = pgTable(
     index('cases_queue_idx').on(t.unitCode, t.closed, t.stateDueOn, t.caseNumber),
     index('cases_queue_state_idx').on(t.unitCode, t.state, t.stateDueOn, t.caseNumber),
     // The queue's counts by state: open cases only, read from the index alone (a unit may hold 10,000 open).
+    // A queue reaching many units (a supervisor of the city) reads open cases in due order, not one unit's range.
+    index('cases_open_due_idx')
+      .on(t.stateDueOn, t.caseNumber)
+      .where(sql`NOT ${t.closed}`),
     index('cases_open_counts_idx')
       .on(t.unitCode, t.state, t.claimedBy)
       .where(sql`NOT ${t.closed}`),
