@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_due_idx" ON "cases" USING btree ("state_due_on","case_number") WHERE NOT "cases"."closed";
