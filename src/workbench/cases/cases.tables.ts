@@ -76,9 +76,15 @@ export const cases = pgTable(
     // The queue: one unit's open cases by due date, then case number for a stable order; the counts per state
     // and a state's own list come from the second index alone.
     index('cases_queue_idx').on(t.unitCode, t.closed, t.stateDueOn, t.caseNumber),
-    // A force-wide queue: every unit's open cases by due date.
-    index('cases_open_due_idx').on(t.closed, t.stateDueOn, t.caseNumber),
     index('cases_queue_state_idx').on(t.unitCode, t.closed, t.state, t.stateDueOn, t.caseNumber),
+    // A queue reaching many units (a supervisor of the city) reads open cases in due order, not one unit's range.
+    index('cases_open_due_idx')
+      .on(t.stateDueOn, t.caseNumber)
+      .where(sql`NOT ${t.closed}`),
+    // The queue's counts by state: open cases only, read from the index alone (a unit may hold 10,000 open).
+    index('cases_open_counts_idx')
+      .on(t.unitCode, t.state, t.claimedBy)
+      .where(sql`NOT ${t.closed}`),
     index('cases_claimed_idx').on(t.claimedBy, t.closed),
     index('cases_id_number_idx').on(t.idNumberHash),
     // Deemed acceptance looks for cases still waiting past their acceptance due date.
