@@ -107,7 +107,7 @@ test('公章刻制备案: filed by the company’s agent and completed; the lega
 
   await page.goto(`${j.portal.url}/my/cases/${caseNumber}`);
   const main = page.locator('main');
-  await main.locator('.timeline').getByText('已办结').waitFor();
+  await main.locator('.timeline').getByText('已办结', { exact: true }).waitFor();
   // The case names the company it was made for.
   await main.locator('.summary-list').first().getByText(companyName, { exact: true }).waitFor();
 
@@ -116,11 +116,11 @@ test('公章刻制备案: filed by the company’s agent and completed; the lega
   const his = await signIn(j.portal, hisContext, representative);
   await his.goto(`${j.portal.url}/my/cases`);
   const row = his.locator('tr', { has: his.getByRole('link', { name: caseNumber }) });
-  await row.getByText('已办结').waitFor();
+  await row.getByText('已办结', { exact: true }).waitFor();
   assert.match(await row.innerText(), new RegExp(companyName));
   await expectAccessibleInBothLanguages(his, 'my cases of a legal representative');
   await row.getByRole('link', { name: caseNumber }).click();
-  await his.locator('main .timeline').getByText('已办结').waitFor();
+  await his.locator('main .timeline').getByText('已办结', { exact: true }).waitFor();
   await expectAccessibleInBothLanguages(his, 'company case page, completed');
   await hisContext.close();
   await context.close();
