@@ -223,7 +223,12 @@ test('a pre-application is approved for one visit and completed when collected',
     legalBasis: '《居住证暂行条例》',
     message: '请携带原件到窗口领取',
   });
-  assert.equal((await statusMessages(zone, row.caseNumber)).at(-1)?.status, 'approved');
+  const approved = (await statusMessages(zone, row.caseNumber)).at(-1) as
+    { status: string; visit?: { zh: string; en: string } } | undefined;
+  assert.equal(approved?.status, 'approved');
+  // 先批后办: the applicant is told where to come once and which originals to bring.
+  assert.match(approved?.visit?.zh ?? '', /^请携带.+到.+办理一次即可。$/);
+  assert.match(approved?.visit?.en ?? '', /^Come once to /);
   // An action the workflow does not have from this state is refused as a conflict, not carried out.
   assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 200);
   assert.equal((await step(clerk, row.caseNumber, 'actions/issue')).statusCode, 409);

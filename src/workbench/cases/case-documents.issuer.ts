@@ -17,6 +17,7 @@ import {
 import { caseDocuments } from './case-documents.tables.ts';
 import type { CaseDocumentRequest, IssueDocument } from './cases.documents.ts';
 import { itemContent } from './cases.repository.ts';
+import { originalsToBring } from './cases.visit.ts';
 
 // The documents feature's issuer for case steps: builds the document from the case, its catalogue item and
 // the step, numbers it in the issuing unit's yearly series, keeps the PDF, and sends it with its verification
@@ -175,11 +176,7 @@ function documentInput(
       } as CaseDocumentInput;
     case 'pre-approval-notice': {
       const place = item.places[0];
-      const originals = item.situations
-        .flatMap((s) => s.materials)
-        .filter((m) => m.necessity === 'required' && m.type !== 'copy' && !m.policeCanFetch)
-        .map((m) => m.name);
-      const bring = [...new Set(originals.length > 0 ? originals : ['居民身份证'])];
+      const bring = originalsToBring(item);
       return {
         ...base,
         kind: 'pre-approval-notice',

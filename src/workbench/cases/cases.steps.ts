@@ -5,6 +5,7 @@ import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/worki
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from './cases.tables.ts';
 import { issueDocumentFor } from './cases.documents.ts';
+import { visitNoteFor } from './cases.visit.ts';
 import { unitByCode } from './cases.repository.ts';
 import { applicantMay, caseWorkflows, type StepData } from './cases.workflows.ts';
 
@@ -108,6 +109,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
 
   if (step.publicStep) {
     const message = step.data.message?.trim();
+    const visit = moved ? await visitNoteFor(tx, before, before.workflowId, step.action) : undefined;
     await send(
       tx,
       caseStatusChanged,
@@ -124,6 +126,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
         ...(step.data.legalBasis ? { legalBasis: step.data.legalBasis.slice(0, 500) } : {}),
         dueOn: moved ? (final ? null : (dueOn ?? null)) : before.dueOn,
         applicantMay: applicantMay(workflow, to),
+        ...(visit ? { visit } : {}),
       },
       { stream: streamOfCase(before.caseNumber) },
     );
