@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CaseAnswers } from '../../exchange/contracts/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { rows } from '../../shared/db/database.ts';
 import { citizens } from '../db/schema.ts';
 import { applicationFiles, applications } from './applications.tables.ts';
 
@@ -97,18 +96,6 @@ export async function saveAnswers(
     .where(and(eq(applications.id, id), isNull(applications.submittedAt)))
     .returning({ id: applications.id });
   return saved.length > 0;
-}
-
-/**
- * The next number of the deciding unit's day. One statement takes the row lock, so concurrent submissions to
- * one unit queue here for the rest of their transaction and the numbers have no gaps or repeats.
- */
-export async function nextCaseSequence(tx: Tx, unitCode: string, day: string): Promise<number> {
-  const result = await tx.execute(sql`
-    INSERT INTO case_number_counters (unit_code, day, last) VALUES (${unitCode}, ${day}, 1)
-    ON CONFLICT (unit_code, day) DO UPDATE SET last = case_number_counters.last + 1
-    RETURNING last`);
-  return Number(rows<{ last: number }>(result)[0]!.last);
 }
 
 export async function markSubmitted(

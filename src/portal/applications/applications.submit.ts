@@ -15,6 +15,7 @@ import * as companies from '../companies/companies.repository.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import * as repo from './applications.repository.ts';
+import { nextCaseNumber } from './case-numbers.ts';
 import {
   applicationFor,
   beijingDay,
@@ -50,6 +51,12 @@ export async function submitApplication(
   const published = await findItem(services.db, loaded.row.itemId);
   if (!published) throw new AppError('NOT_FOUND');
   const now = services.now();
+  // Numbered before the transaction, so submissions to one unit do not queue on its counter (case-numbers.ts).
+  const caseNumber = await nextCaseNumber(
+    services.db,
+    published.item.implementingUnit.unitCode,
+    beijingDay(now).replaceAll('-', ''),
+  );
   try {
     return await services.db.transaction(async (tx) => {
       const row = await repo.lockApplication(tx, id);
@@ -65,10 +72,6 @@ export async function submitApplication(
       const { answers } = submission(form, row.answers as Answers);
       if (row.companyId && (await repo.companyInFlight(tx, row.companyId, row.itemId)))
         throw new AppError('CONFLICT');
-      const day = beijingDay(now).replaceAll('-', '');
-      const unit = published.item.implementingUnit.unitCode;
-      const sequence = await repo.nextCaseSequence(tx, unit, day);
-      const caseNumber = `${unit}-${day}-${String(sequence).padStart(6, '0')}`;
       await repo.markSubmitted(tx, row.id, { submitKey, caseNumber, answers: answers as CaseAnswers, now });
       const applicant: Applicant = {
         citizenRef: row.citizenId,
