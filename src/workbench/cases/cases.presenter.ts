@@ -40,6 +40,20 @@ export function stateNameOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion' 
   return names[row.state] ?? { zh: row.state, en: row.state };
 }
 
+/**
+ * A state's words without a case at hand (the queue's counts and filter): the names it has in the workflows
+ * now in use, joined when they differ.
+ */
+export function stateLabel(state: string): { zh: string; en: string } {
+  const found = caseWorkflows
+    .ids()
+    .map((id) => caseWorkflows.current(id).stateNames[state])
+    .filter((n): n is { zh: string; en: string } => n !== undefined);
+  const unique = (words: string[]) => [...new Set(words)].join(' / ');
+  if (found.length === 0) return { zh: state, en: state };
+  return { zh: unique(found.map((n) => n.zh)), en: unique(found.map((n) => n.en)) };
+}
+
 export function presentQueueItem(row: QueueRow, today: string): QueueItemView {
   return {
     caseNumber: row.caseNumber,
