@@ -225,7 +225,12 @@ export function detailPage({
           { key: inLang(ctx, '状态', 'Status'), value: <StatusTag ctx={ctx} status={view.status} /> },
           {
             key: inLang(ctx, '办理时限', 'Time limit'),
-            value: <DueText ctx={ctx} dueOn={view.dueOn} daysLeft={view.daysLeft} />,
+            value:
+              view.status === 'missing-materials' && !view.dueOn ? (
+                inLang(ctx, '收到齐全的补正材料后重新计算', 'Counted again once the missing materials arrive')
+              ) : (
+                <DueText ctx={ctx} dueOn={view.dueOn} daysLeft={view.daysLeft} />
+              ),
           },
         ]}
       />
