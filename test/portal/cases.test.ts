@@ -250,7 +250,7 @@ describe('我的办件', () => {
     assert.match(list.body, /My cases/);
     const page = await me.client.get(`/my/cases/${theCase.caseNumber}?lang=en`);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /working days left/);
+    assert.match(page.body, /working days? left/);
     assert.match(page.body, /Withdraw the application/);
   });
 });

@@ -53,9 +53,13 @@ export function startPage({ ctx, item, form, state, materials, errors = [], valu
             {materials.uploads.map((u) => (
               <li>
                 {u.label[lang]}
-                {lang === 'zh' ? '（' : ' ('}
-                <span lang="zh-CN">{u.material}</span>
-                {lang === 'zh' ? '）' : ')'}
+                {lang === 'zh' && u.label.zh === u.material ? null : (
+                  <>
+                    {lang === 'zh' ? '（' : ' ('}
+                    <span lang="zh-CN">{u.material}</span>
+                    {lang === 'zh' ? '）' : ')'}
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -60,6 +60,12 @@ export interface QuestionView {
   flash?: string | undefined;
 }
 
+/** A catalogue hint ended as a sentence, so the upload rules after it do not run on from it. */
+function sentence(text: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return /[。！？]$/.test(text) ? text : `${text}。`;
+  return /[.!?]$/.test(text) ? `${text} ` : `${text}. `;
+}
+
 /** One question page (GOV.UK): progress, back link, error summary, the page's questions, save and continue. */
 export function questionPage(v: QuestionView) {
   const { ctx, page, errors = [] } = v;
@@ -176,7 +182,7 @@ function Question({ field, v }: { field: FormField; v: QuestionView }): Child {
           <FileField
             name={field.id}
             label={field.label[lang]}
-            hint={`${field.hint ? `${field.hint[lang]} ` : ''}${w(ctx, 'uploadHint', { types, size })}`}
+            hint={`${field.hint ? sentence(field.hint[lang], lang) : ''}${w(ctx, 'uploadHint', { types, size })}`}
             optional={field.optional}
             error={errorFor(v.errors, field.id)}
             accept={field.accept

@@ -163,7 +163,7 @@ export function verifyPage({
               { key: inLang(ctx, '持有人', 'Holder'), value: found.holderMasked },
               {
                 key: inLang(ctx, '文件摘要（SHA-256）', 'File digest (SHA-256)'),
-                value: <code class="nowrap">{found.sha256}</code>,
+                value: <code class="digest">{found.sha256}</code>,
               },
             ]}
           />

@@ -39,13 +39,16 @@ export function DueText({
   daysLeft: number | null;
 }) {
   if (!dueOn || daysLeft === null) return <span>—</span>;
+  const days = Math.abs(daysLeft);
+  const unit = days === 1 ? 'working day' : 'working days';
   const left =
     daysLeft >= 0
-      ? inLang(ctx, `剩余 ${daysLeft} 个工作日`, `${daysLeft} working days left`)
-      : inLang(ctx, `已超期 ${-daysLeft} 个工作日`, `${-daysLeft} working days overdue`);
+      ? inLang(ctx, `剩余 ${days} 个工作日`, `${days} ${unit} left`)
+      : inLang(ctx, `已超期 ${days} 个工作日`, `${days} ${unit} overdue`);
   return (
     <span>
-      {displayDate(dueOn, ctx.lang)}（{left}）
+      {displayDate(dueOn, ctx.lang)}
+      {inLang(ctx, `（${left}）`, ` (${left})`)}
     </span>
   );
 }
@@ -142,7 +145,7 @@ export function listPage({
             <StatusTag ctx={ctx} status={item.status} />,
             <DueText ctx={ctx} dueOn={item.dueOn} daysLeft={item.daysLeft} />,
             item.latest
-              ? `${say(ctx, stepWords(item.latest.step, item.status === 'draft' ? 'submitted' : item.status))}，${formatDateTime(ctx.lang, item.latest.at)}`
+              ? `${say(ctx, stepWords(item.latest.step, item.status === 'draft' ? 'submitted' : item.status))}${inLang(ctx, '，', ', ')}${formatDateTime(ctx.lang, item.latest.at)}`
               : formatDateTime(ctx.lang, item.submittedAt ?? item.updatedAt),
           ])}
         />
@@ -178,7 +181,7 @@ function Timeline({ ctx, view }: { ctx: PageContext; view: DetailView }) {
                 {e.missingMaterials.map((m) => (
                   <li>
                     {m.name}
-                    {m.problem ? `：${m.problem}` : ''}
+                    {m.problem ? `${inLang(ctx, '：', ': ')}${m.problem}` : ''}
                   </li>
                 ))}
               </ul>
@@ -222,7 +225,12 @@ export function detailPage({
           { key: inLang(ctx, '状态', 'Status'), value: <StatusTag ctx={ctx} status={view.status} /> },
           {
             key: inLang(ctx, '办理时限', 'Time limit'),
-            value: <DueText ctx={ctx} dueOn={view.dueOn} daysLeft={view.daysLeft} />,
+            value:
+              view.status === 'missing-materials' && !view.dueOn ? (
+                inLang(ctx, '收到齐全的补正材料后重新计算', 'Counted again once the missing materials arrive')
+              ) : (
+                <DueText ctx={ctx} dueOn={view.dueOn} daysLeft={view.daysLeft} />
+              ),
           },
         ]}
       />
@@ -252,10 +260,10 @@ export function detailPage({
             {inLang(
               ctx,
               `办理单位一次性告知需要补正 ${view.missing.length} 项材料。`,
-              `The handling unit listed ${view.missing.length} missing or faulty materials, all at once.`,
+              `The handling unit listed ${view.missing.length} missing or faulty ${view.missing.length === 1 ? 'material' : 'materials'}, all at once.`,
             )}
           </p>
-          <a class="button" href={`${base}/supplement`}>
+          <a class="button button--primary" href={`${base}/supplement`}>
             {inLang(ctx, '补正材料', 'Send the missing materials')}
           </a>
         </div>
@@ -277,8 +285,12 @@ export function detailPage({
           {view.documents.map((d) => (
             <li>
               <a href={`${base}/documents/${d.id}`} download>
-                {say(ctx, documentKindWords[d.kind])}（{d.documentNumber}，PDF，{Math.ceil(d.bytes / 1024)}{' '}
-                KB）
+                {say(ctx, documentKindWords[d.kind])}
+                {inLang(
+                  ctx,
+                  `（${d.documentNumber}，PDF，${Math.ceil(d.bytes / 1024)} KB）`,
+                  ` (${d.documentNumber}, PDF, ${Math.ceil(d.bytes / 1024)} KB)`,
+                )}
               </a>
             </li>
           ))}
@@ -291,7 +303,7 @@ export function detailPage({
             <h3>{section.title}</h3>
             <SummaryList
               lang={ctx.lang}
-              rows={section.rows.map((r) => ({ key: r.label, value: r.value.join('；') }))}
+              rows={section.rows.map((r) => ({ key: r.label, value: r.value.join(inLang(ctx, '；', '; ')) }))}
             />
           </>
         ))

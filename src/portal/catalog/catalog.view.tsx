@@ -52,7 +52,8 @@ export function yuan(fen: number): string {
 export function limitText(lang: Lang, limit: TimeLimit): string {
   if (limit.value === 0) return words(lang, 'guide.sameDay');
   const unit = timeUnitLabel[limit.unit][lang];
-  return lang === 'en' ? `${limit.value} ${unit}` : `${limit.value}${unit}`;
+  if (lang === 'zh') return `${limit.value}${unit}`;
+  return `${limit.value} ${limit.value === 1 ? unit.replace(/s$/, '') : unit}`;
 }
 
 export function visitsText(lang: Lang, count: number): string {

@@ -1,15 +1,24 @@
+import type { SummarySection } from '../../shared/application-forms/index.ts';
 import type { Label } from '../../shared/catalog/index.ts';
 import { Checkboxes, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { formatDateTime } from '../../shared/i18n/index.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { actionLabels, historyLabels } from './cases.messages.ts';
-import type { CaseView, DueTone, QueueItemView } from './cases.presenter.ts';
+import { stateLabel, type CaseView, type DueTone, type QueueItemView } from './cases.presenter.ts';
 import type { CaseAction } from './cases.workflows.ts';
 
 const word = (ctx: PageContext, label: Label) => (ctx.lang === 'en' ? label.en : label.zh);
+
+/** Who took a step when it was no officer: named for people, never by the record's code. */
+const actorWords: Record<string, Label> = {
+  applicant: { zh: '申请人', en: 'Applicant' },
+  system: { zh: '系统', en: 'System' },
+  exchange: { zh: '边界交换', en: 'Boundary exchange' },
+};
 
 const toneWords: Record<DueTone, Label> = {
   green: { zh: '正常', en: 'On time' },
@@ -63,7 +72,7 @@ export function queuePage(p: {
         caption={inLang(ctx, '各状态案件数', 'Cases by state')}
         head={[inLang(ctx, '状态', 'State'), inLang(ctx, '件数', 'Cases')]}
         rows={states.map((s) => [
-          <a href={`/cases?state=${encodeURIComponent(s)}`}>{s}</a>,
+          <a href={`/cases?state=${encodeURIComponent(s)}`}>{word(ctx, stateLabel(s))}</a>,
           String(p.counts[s]),
         ])}
         numeric={[1]}
@@ -75,7 +84,7 @@ export function queuePage(p: {
           value={p.query.state ?? ''}
           options={[
             { value: '', label: inLang(ctx, '全部', 'All') },
-            ...states.map((s) => ({ value: s, label: s })),
+            ...states.map((s) => ({ value: s, label: word(ctx, stateLabel(s)) })),
           ]}
         />
         <Select
@@ -122,7 +131,7 @@ export function queuePage(p: {
           rows={p.cases.map((c) => [
             <a href={`/cases/${c.caseNumber}`}>{c.caseNumber}</a>,
             ctx.lang === 'en' ? c.service.nameEn : c.service.name,
-            c.company ? `${c.company}（${c.applicant}）` : c.applicant,
+            c.company ? `${c.company}${inLang(ctx, `（${c.applicant}）`, ` (${c.applicant})`)}` : c.applicant,
             word(ctx, c.stateName),
             <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />,
             c.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
@@ -236,6 +245,8 @@ export function casePage(p: {
   view: CaseView;
   claimable: boolean;
   mayAssign: boolean;
+  /** The answers in words, section by section, when the form version is held. */
+  summary?: SummarySection[] | undefined;
   flash: string | undefined;
   errors: FieldError[];
   values: Record<string, string>;
@@ -260,11 +271,14 @@ export function casePage(p: {
             key: inLang(ctx, '本环节时限', 'Due'),
             value: <Due ctx={ctx} due={view.stateDueOn} tone={view.tone} />,
           },
-          { key: inLang(ctx, '办结时限', 'Overall time limit'), value: view.dueOn ?? '' },
+          {
+            key: inLang(ctx, '办结时限', 'Overall time limit'),
+            value: view.dueOn ?? <span class="muted">{inLang(ctx, '无时限', 'No limit running')}</span>,
+          },
           { key: inLang(ctx, '申请人', 'Applicant'), value: a.name },
           { key: inLang(ctx, '身份证号', 'ID number'), value: a.idNumber },
           { key: inLang(ctx, '手机号', 'Mobile'), value: a.mobile },
-          { key: inLang(ctx, '单位', 'Company'), value: view.company ?? '' },
+          ...(view.company ? [{ key: inLang(ctx, '单位', 'Company'), value: view.company }] : []),
           {
             key: inLang(ctx, '认领人', 'Claimed by'),
             value: view.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
@@ -300,12 +314,23 @@ export function casePage(p: {
         </Form>
       ) : null}
       <h2>{inLang(ctx, '申请内容', 'Answers')}</h2>
-      <SummaryList
-        rows={Object.entries(view.answers).map(([key, value]) => ({
-          key: view.questions[key] ? word(ctx, view.questions[key]) : key,
-          value: answerText(value),
-        }))}
-      />
+      {p.summary ? (
+        p.summary.map((section) => (
+          <>
+            <h3>{section.title}</h3>
+            <SummaryList
+              rows={section.rows.map((r) => ({ key: r.label, value: r.value.join(inLang(ctx, '；', '; ')) }))}
+            />
+          </>
+        ))
+      ) : (
+        <SummaryList
+          rows={Object.entries(view.answers).map(([key, value]) => ({
+            key: view.questions[key] ? word(ctx, view.questions[key]) : key,
+            value: answerText(value),
+          }))}
+        />
+      )}
       <h2>{inLang(ctx, '申请材料', 'Files')}</h2>
       {view.files.length === 0 ? (
         <p>{inLang(ctx, '没有上传的材料。', 'No files were uploaded.')}</p>
@@ -334,12 +359,20 @@ export function casePage(p: {
           inLang(ctx, '说明', 'Reasons'),
         ]}
         rows={view.history.map((h) => [
-          h.at.slice(0, 16).replace('T', ' '),
+          formatDateTime(ctx.lang, h.at),
           historyLabels[h.action] ? word(ctx, historyLabels[h.action]!) : h.action,
-          h.unitCode ? `${h.actor}（${h.unitCode}）` : h.actor,
-          [h.reason ?? '', h.legalBasis ?? '', ...h.missing.map((m) => `${m.name}：${m.problem}`)]
+          actorWords[h.actor]
+            ? word(ctx, actorWords[h.actor]!)
+            : h.unitCode
+              ? `${h.actor}${inLang(ctx, `（${h.unitCode}）`, ` (${h.unitCode})`)}`
+              : h.actor,
+          [
+            h.reason ?? '',
+            h.legalBasis ?? '',
+            ...h.missing.map((m) => `${m.name}${inLang(ctx, '：', ': ')}${m.problem}`),
+          ]
             .filter(Boolean)
-            .join('；'),
+            .join(inLang(ctx, '；', '; ')),
         ])}
       />
     </Layout>,

@@ -40,6 +40,27 @@ export function stateNameOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion' 
   return names[row.state] ?? { zh: row.state, en: row.state };
 }
 
+/** States the services name each in their own way; across services the queue names what they share. */
+const sharedStateNames: Record<string, { zh: string; en: string }> = {
+  accepted: { zh: '已受理', en: 'Accepted' },
+  approved: { zh: '准予许可', en: 'Approved' },
+};
+
+/**
+ * A state's words without a case at hand (the queue's counts and filter): its name in the workflows now in
+ * use, or what the services share when they name it differently.
+ */
+export function stateLabel(state: string): { zh: string; en: string } {
+  const found = caseWorkflows
+    .ids()
+    .map((id) => caseWorkflows.current(id).stateNames[state])
+    .filter((n): n is { zh: string; en: string } => n !== undefined);
+  const unique = (words: string[]) => [...new Set(words)].join(' / ');
+  if (found.length === 0) return { zh: state, en: state };
+  if (new Set(found.map((n) => n.zh)).size > 1 && sharedStateNames[state]) return sharedStateNames[state];
+  return { zh: unique(found.map((n) => n.zh)), en: unique(found.map((n) => n.en)) };
+}
+
 export function presentQueueItem(row: QueueRow, today: string): QueueItemView {
   return {
     caseNumber: row.caseNumber,

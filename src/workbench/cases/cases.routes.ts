@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Answers } from '../../shared/application-forms/index.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { App } from '../../shared/http/app.ts';
 import { wantsJson } from '../../shared/http/error-handler.ts';
@@ -13,7 +14,7 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
-import { questionLabels } from './cases.forms.ts';
+import { answersSummary, questionLabels } from './cases.forms.ts';
 import { casePage, queuePage } from './cases.pages.tsx';
 import {
   CaseStepJson,
@@ -295,9 +296,12 @@ async function caseView(
   form?: { errors: FieldError[]; values?: Record<string, string> },
 ): Promise<string> {
   const data = await caseData(services, request, caseNumber);
+  const ctx = workbenchContext(request, reply);
+  const { form: held, answers } = data.view;
   return casePage({
-    ctx: workbenchContext(request, reply),
+    ctx,
     ...data,
+    summary: answersSummary(held.id, held.version, answers as Answers, ctx.lang),
     flash: takeFlash(request),
     errors: form?.errors ?? [],
     values: form?.values ?? {},
