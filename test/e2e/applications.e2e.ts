@@ -217,7 +217,7 @@ test('无犯罪记录证明 with JavaScript off: a refused answer keeps what was
   await main.getByText('身份证复印件不清晰').first().waitFor();
   await expectAccessibleHere('case page, materials missing');
 
-  await main.getByRole('link', { name: '补正材料' }).click();
+  await main.getByRole('link', { name: '补正材料', exact: true }).click();
   await page.getByRole('heading', { name: '补正材料' }).waitFor();
   await expectAccessibleHere('supplement form');
   const pdf = buildPdf();
