@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { caseDocumentIssued } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { rows } from '../../shared/db/database.ts';
@@ -11,6 +12,7 @@ import {
   issueCaseDocument,
   validUntilAfter,
   verificationCode,
+  type CaseDocumentBase,
   type CaseDocumentInput,
   type IsoDate,
 } from '../documents/index.ts';
@@ -93,9 +95,7 @@ export function caseDocumentIssuer(options: { sealer: FieldSealer; portalBaseUrl
 }
 
 async function nextNumber(tx: Tx, unitCode: string, kind: string, at: Date): Promise<number> {
-  const year = Number(
-    new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(at),
-  );
+  const year = Number(todayInShanghai(at).slice(0, 4));
   const [row] = rows<{ last: number }>(
     await tx.execute(sql`
       INSERT INTO document_counters (unit_code, kind, year, last) VALUES (${unitCode}, ${kind}, ${year}, 1)
@@ -105,8 +105,6 @@ async function nextNumber(tx: Tx, unitCode: string, kind: string, at: Date): Pro
   if (!row) throw new Error('no document number');
   return row.last;
 }
-
-type Base = Omit<CaseDocumentInput, 'kind'> & Record<string, unknown>;
 
 function lines(text: string | undefined, fallback: readonly string[]): [string, ...string[]] {
   const given = (text ?? '')
@@ -129,20 +127,24 @@ function documentInput(
   request: CaseDocumentRequest,
   item: ServiceItem,
   applicant: Applicant,
-  base: Base,
+  base: CaseDocumentBase,
 ): CaseDocumentInput {
   const { caseRow, data, at } = request;
   const submittedAt = caseRow.submittedAt;
   const review = item.reviewAndLitigation;
   switch (request.kind) {
-    case 'acceptance-notice':
+    case 'acceptance-notice': {
+      // Acceptance, by an officer or deemed, is what starts the overall time limit (cases.steps.ts).
+      if (!caseRow.dueOn)
+        throw new Error(`case ${caseRow.caseNumber} is accepted without an overall due date`);
       return {
         ...base,
         kind: 'acceptance-notice',
         submittedAt,
-        timeLimitWorkingDays: caseRow.promisedValue,
-        dueDate: (caseRow.dueOn ?? caseRow.stateDueOn ?? '') as IsoDate,
-      } as CaseDocumentInput;
+        timeLimit: { value: caseRow.promisedValue, unit: caseRow.promisedUnit },
+        dueDate: caseRow.dueOn as IsoDate,
+      };
+    }
     case 'supplement-notice': {
       const missing = (data.missing ?? []).map((m) => ({ material: m.name, problem: m.problem }));
       const [first, ...rest] = missing;
@@ -152,7 +154,7 @@ function documentInput(
         kind: 'supplement-notice',
         submittedAt,
         missing: [first, ...rest],
-      } as CaseDocumentInput;
+      };
     }
     case 'non-acceptance-decision':
     case 'refusal-decision':
@@ -163,7 +165,7 @@ function documentInput(
         reasons: lines(data.message, ['申请不符合法定条件']),
         legalBasis: legalBasisOf(item, data.legalBasis),
         reviewAndLitigation: review,
-      } as CaseDocumentInput;
+      };
     case 'approval-decision':
       return {
         ...base,
@@ -173,7 +175,7 @@ function documentInput(
         legalBasis: legalBasisOf(item, data.legalBasis),
         permitted: [`准予${item.name.zh}`],
         reviewAndLitigation: review,
-      } as CaseDocumentInput;
+      };
     case 'pre-approval-notice': {
       const place = item.places[0];
       const bring = originalsToBring(item);
@@ -187,7 +189,7 @@ function documentInput(
           ...(place?.hours ? { hours: place.hours } : {}),
         },
         bring: [bring[0] ?? '居民身份证', ...bring.slice(1)],
-      } as CaseDocumentInput;
+      };
     }
     case 'certificate':
       return {
@@ -195,13 +197,9 @@ function documentInput(
         kind: 'certificate',
         certificate: 'no-criminal-record',
         holder: { name: applicant.name, idNumber: applicant.idNumber },
-        checkedUntil: todayIn(at),
+        checkedUntil: todayInShanghai(at) as IsoDate,
         validUntil: validUntilAfter(at),
         basis: CERTIFICATE_BASIS,
-      } as CaseDocumentInput;
+      };
   }
-}
-
-function todayIn(at: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at) as IsoDate;
 }

@@ -166,42 +166,13 @@ export function applicationWithdrawnHandler(services: ZoneServices): MessageHand
   return onMessage(applicationWithdrawn, async (tx, request) => {
     const row = await caseForApplicant(tx, request.caseNumber, request.applicationId);
     if (row.citizenRef !== request.citizenRef) return;
-    const now = services.now();
-    const open = caseWorkflows.of(row.workflowId, row.workflowVersion).definition.find(row.state, 'withdraw');
-    if (!open) {
-      await recordStep(tx, {
-        before: row,
-        action: 'withdrawal-refused',
-        publicStep: 'withdrawal-refused',
-        to: row.state,
-        actor: 'applicant',
-        unitCode: null,
-        data: { note: request.reason },
-        stateDueOn: row.stateDueOn,
-        at: now,
-      });
-      return;
-    }
-    const moved = await transition(tx, {
-      versions: caseWorkflows.versionsOf(row.workflowId),
-      store: caseStore,
-      ports: workbenchPorts(EXCHANGE),
-      key: { caseNumber: row.caseNumber },
-      action: 'withdraw',
-      actor: applicantActor(row, request.citizenRef),
-      data: {},
-      now,
-    });
-    await recordStep(tx, {
-      before: row,
+    await applicantStep(tx, row, services.now(), {
       action: 'withdraw',
       publicStep: 'withdrawn',
-      to: moved.to,
-      actor: 'applicant',
-      unitCode: null,
-      data: { note: request.reason },
-      stateDueOn: moved.dueOn,
-      at: now,
+      citizenRef: request.citizenRef,
+      note: request.reason,
+      // The applicant is told the withdrawal came too late; the status stands.
+      refused: { action: 'withdrawal-refused', publicStep: 'withdrawal-refused' },
     });
   });
 }
@@ -210,53 +181,77 @@ export function applicationSupplementedHandler(services: ZoneServices): MessageH
   return onMessage(applicationSupplemented, async (tx, supplement) => {
     const row = await caseForApplicant(tx, supplement.caseNumber, supplement.applicationId);
     if (row.citizenRef !== supplement.citizenRef) return;
-    const now = services.now();
-    const open = caseWorkflows
-      .of(row.workflowId, row.workflowVersion)
-      .definition.find(row.state, 'supplement');
-    if (!open) {
-      // A late or repeated supplement: kept in the history, the case and its answers stay as they are.
-      await recordStep(tx, {
-        before: row,
-        action: 'supplement-refused',
-        to: row.state,
-        actor: 'applicant',
-        unitCode: null,
-        data: { note: supplement.note },
-        stateDueOn: row.stateDueOn,
-        at: now,
-      });
-      return;
-    }
-    const moved = await transition(tx, {
-      versions: caseWorkflows.versionsOf(row.workflowId),
-      store: caseStore,
-      ports: workbenchPorts(EXCHANGE),
-      key: { caseNumber: row.caseNumber },
-      action: 'supplement',
-      actor: applicantActor(row, supplement.citizenRef),
-      data: {},
-      now,
-    });
-    // A supplement answers again only what the notice named (the portal sends those answers alone): they replace
-    // the earlier ones of the same questions, and every other answer stays as it was.
-    await tx
-      .update(cases)
-      .set({ answers: { ...row.answers, ...supplement.answers } })
-      .where(eq(cases.caseNumber, row.caseNumber));
-    await linkAttachments(tx, row.caseNumber, row.citizenRef, uploadsIn(supplement.answers));
-    await recordStep(tx, {
-      before: row,
+    await applicantStep(tx, row, services.now(), {
       action: 'supplement',
       publicStep: 'supplemented',
-      to: moved.to,
-      actor: 'applicant',
-      unitCode: null,
-      data: { note: supplement.note },
+      citizenRef: supplement.citizenRef,
+      note: supplement.note,
+      // A late or repeated supplement: kept in the history, the case and its answers stay as they are.
+      refused: { action: 'supplement-refused' },
       extra: { previousAnswers: row.answers },
-      stateDueOn: moved.dueOn,
-      at: now,
+      whenAllowed: async () => {
+        // A supplement answers again only what the notice named (the portal sends those answers alone): they
+        // replace the earlier ones of the same questions, and every other answer stays as it was.
+        await tx
+          .update(cases)
+          .set({ answers: { ...row.answers, ...supplement.answers } })
+          .where(eq(cases.caseNumber, row.caseNumber));
+        await linkAttachments(tx, row.caseNumber, row.citizenRef, uploadsIn(supplement.answers));
+      },
     });
+  });
+}
+
+/**
+ * A request of the applicant's that the case's workflow may or may not allow in its state now: taken through
+ * the workflow when it does, otherwise only kept in the history as refused.
+ */
+async function applicantStep(
+  tx: Tx,
+  row: CaseRow,
+  now: Date,
+  request: {
+    action: 'withdraw' | 'supplement';
+    publicStep: string;
+    citizenRef: string;
+    note: string;
+    refused: { action: string; publicStep?: string };
+    extra?: Record<string, unknown>;
+    whenAllowed?: () => Promise<void>;
+  },
+): Promise<void> {
+  const common = { before: row, actor: 'applicant', unitCode: null, data: { note: request.note }, at: now };
+  const allowed = caseWorkflows
+    .of(row.workflowId, row.workflowVersion)
+    .definition.find(row.state, request.action);
+  if (!allowed) {
+    await recordStep(tx, {
+      ...common,
+      action: request.refused.action,
+      ...(request.refused.publicStep ? { publicStep: request.refused.publicStep } : {}),
+      to: row.state,
+      stateDueOn: row.stateDueOn,
+    });
+    return;
+  }
+  const moved = await transition(tx, {
+    versions: caseWorkflows.versionsOf(row.workflowId),
+    store: caseStore,
+    ports: workbenchPorts(EXCHANGE),
+    key: { caseNumber: row.caseNumber },
+    action: request.action,
+    actor: applicantActor(row, request.citizenRef),
+    data: {},
+    now,
+  });
+  await request.whenAllowed?.();
+  await recordStep(tx, {
+    ...common,
+    action: request.action,
+    publicStep: request.publicStep,
+    to: moved.to,
+    ...(request.extra ? { extra: request.extra } : {}),
+    stateDueOn: moved.dueOn,
   });
 }
 

@@ -107,12 +107,23 @@ export function row(
 }
 
 function table(rows: readonly Row[]): TransitionRows<CaseKey, CaseActions, Crossing> {
-  const byAction = Object.fromEntries(caseActionNames.map((a) => [a, [] as Row[]])) as Record<
-    CaseAction,
-    Row[]
-  >;
-  for (const r of rows) byAction[r.action].push(r);
-  return byAction as unknown as TransitionRows<CaseKey, CaseActions, Crossing>;
+  const only = <A extends CaseAction>(action: A) =>
+    rows.filter((r): r is Row & { action: A } => r.action === action);
+  // Written out action by action, so an action added to caseActionNames without a place here fails to compile.
+  return {
+    accept: only('accept'),
+    'deem-accept': only('deem-accept'),
+    'request-materials': only('request-materials'),
+    'not-accept': only('not-accept'),
+    supplement: only('supplement'),
+    withdraw: only('withdraw'),
+    review: only('review'),
+    check: only('check'),
+    approve: only('approve'),
+    refuse: only('refuse'),
+    issue: only('issue'),
+    complete: only('complete'),
+  };
 }
 
 /** Acceptance is the same in every process: accept (or be deemed accepted), send one notice, or refuse. */

@@ -77,7 +77,7 @@ export function documentContent(input: CaseDocumentInput): DocumentContent {
         body: [
           p(`${applied(input)}，经审查，申请材料齐全、符合法定形式，本机关决定予以受理。`),
           p(
-            `本机关将自受理之日起${input.timeLimitWorkingDays}个工作日内（${chineseDate(input.dueDate)}前）作出处理决定。办理进度和结果可在网上公安局“我的办件”中查询，本通知书可作为受理回执。`,
+            `本机关将自受理之日起${input.timeLimit.value}${input.timeLimit.unit === 'working-days' ? '个工作日' : '日'}内（${chineseDate(input.dueDate)}前）作出处理决定。办理进度和结果可在网上公安局“我的办件”中查询，本通知书可作为受理回执。`,
           ),
           p('特此通知。'),
         ],

@@ -1,4 +1,5 @@
 import type { CaseDocumentKind } from '../../exchange/contracts/case.document.issued.ts';
+import type { TimeUnit } from '../../shared/catalog/index.ts';
 
 /** A calendar date as `YYYY-MM-DD` (Beijing), for deadlines and validity that have no time of day. */
 export type IsoDate = `${number}-${number}-${number}`;
@@ -40,8 +41,8 @@ export interface CaseDocumentBase {
 export interface AcceptanceNoticeInput extends CaseDocumentBase {
   kind: 'acceptance-notice';
   submittedAt: Date;
-  /** The decision is due within this many working days of acceptance… */
-  timeLimitWorkingDays: number;
+  /** The decision is due within this time of acceptance, in the unit the item's promised limit uses… */
+  timeLimit: { value: number; unit: TimeUnit };
   /** …that is, by this date, counted on the holiday calendar by the caller. */
   dueDate: IsoDate;
 }

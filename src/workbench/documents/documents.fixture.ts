@@ -22,7 +22,7 @@ export const sampleInputs: { [K in CaseDocumentInput['kind']]: Extract<CaseDocum
     kind: 'acceptance-notice',
     documentNumber: 'SF-ZA-受字〔2026〕第000123号',
     submittedAt,
-    timeLimitWorkingDays: 5,
+    timeLimit: { value: 5, unit: 'working-days' },
     dueDate: '2026-12-11',
   },
   'supplement-notice': {

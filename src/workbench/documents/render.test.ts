@@ -182,15 +182,26 @@ test('the same input gives the same bytes; another issue time gives other bytes'
   assertContains(await readRenderedPdf(later), ['2026年12月7日'], 'later');
 });
 
+test('an acceptance notice counts a limit in calendar days as days, not working days', async () => {
+  const input = {
+    ...sampleInputs['acceptance-notice'],
+    timeLimit: { value: 20, unit: 'calendar-days' as const },
+  };
+  const reading = await readRenderedPdf(await renderCaseDocument(input));
+  assertContains(reading, ['20日内（2026年12月11日前）'], 'calendar days');
+  assert.ok(!reading.text.includes('20个工作日'), 'no working days named');
+});
+
 test('a long one-time notice flows over pages, every material listed, closing on the last page', async () => {
-  const missing = Array.from({ length: 40 }, (_, i) => ({
+  const material = (i: number) => ({
     material: `第${i + 1}项材料`,
     problem: `问题说明${i + 1}：复印件不清晰，请重新上传清晰的彩色扫描件`,
-  }));
-  const input: SupplementNoticeInput = {
-    ...sampleInputs['supplement-notice'],
-    missing: missing as unknown as SupplementNoticeInput['missing'],
-  };
+  });
+  const missing: SupplementNoticeInput['missing'] = [
+    material(0),
+    ...Array.from({ length: 39 }, (_, i) => material(i + 1)),
+  ];
+  const input: SupplementNoticeInput = { ...sampleInputs['supplement-notice'], missing };
   const pdf = await renderCaseDocument(input);
   const reading = await readRenderedPdf(pdf);
   assert.ok(reading.pages >= 2);
