@@ -56,6 +56,31 @@ export async function postForm(
   return answerOf(await client.post(url, fields, { csrf: token }));
 }
 
+/**
+ * One route asked about another's record (`there`) and about a missing one (`absent`), as the API and as a page
+ * for a GET, as a form post otherwise: both must get the same 404, so a record cannot be probed.
+ */
+export async function assertAnswersAsMissing(
+  client: FormClient,
+  token: string,
+  route: RegisteredRoute,
+  urls: { there: string; absent: string },
+  fields: Record<string, string> = {},
+): Promise<void> {
+  const label = describeRoute(route);
+  if (route.method === 'GET') {
+    const [a, b] = [await askAsApi(client, 'GET', urls.there), await askAsApi(client, 'GET', urls.absent)];
+    assert.deepEqual(a, b, label);
+    assert.equal(a.status, 404, label);
+    assert.deepEqual(await askAsPage(client, urls.there), await askAsPage(client, urls.absent), label);
+  } else {
+    const a = await postForm(client, urls.there, token, fields);
+    const b = await postForm(client, urls.absent, token, fields);
+    assert.deepEqual(a, b, label);
+    assert.equal(a.status, 404, label);
+  }
+}
+
 /** Let through by the kernel: neither "sign in" nor "not allowed" (a 404, 422 or CSRF refusal may follow). */
 export function passedKernel(answer: Answer): boolean {
   return answer.status !== 401 && answer.code !== 'FORBIDDEN' && answer.code !== 'UNAUTHENTICATED';

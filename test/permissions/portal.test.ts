@@ -10,14 +10,12 @@ import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
 import { freshMobile, registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import {
+  assertAnswersAsMissing,
   assertPublicRoutesOpen,
   assertVisitorRefusedEverywhere,
   askAsApi,
-  type Answer,
-  askAsPage,
   describeRoute,
   passedKernel,
-  postForm,
   sampleUrl,
 } from '../helpers/permission-matrix.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
@@ -155,19 +153,13 @@ test('another person’s company, invitation and case answer exactly as missing 
   for (const route of routes) {
     const id = companyRoutes.test(route.url) ? theirs.company : theirs.invitation;
     const there = sampleUrl(route, { ...missing, id: id ?? '', caseNumber: theirs.caseNumber ?? '' });
-    const absent = sampleUrl(route, missing);
-    const label = describeRoute(route);
-    if (route.method === 'GET') {
-      const [a, b] = [await askAsApi(me.client, 'GET', there), await askAsApi(me.client, 'GET', absent)];
-      assert.deepEqual(a, b, label);
-      assert.equal(a.status, 404, label);
-      assert.deepEqual(await askAsPage(me.client, there), await askAsPage(me.client, absent), label);
-    } else {
-      const a: Answer = await postForm(me.client, there, token, fields);
-      const b: Answer = await postForm(me.client, absent, token, fields);
-      assert.deepEqual(a, b, label);
-      assert.equal(a.status, 404, label);
-    }
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      fields,
+    );
   }
 });
 
@@ -191,18 +183,12 @@ test('another person’s application answers exactly as a missing one does', asy
   assert.ok(routes.length >= 8, 'the application routes are registered');
   for (const route of routes) {
     const there = sampleUrl(route, { ...missing, id: theirs.id });
-    const absent = sampleUrl(route, missing);
-    const label = describeRoute(route);
-    if (route.method === 'GET') {
-      const [a, b] = [await askAsApi(me.client, 'GET', there), await askAsApi(me.client, 'GET', absent)];
-      assert.deepEqual(a, b, label);
-      assert.equal(a.status, 404, label);
-      assert.deepEqual(await askAsPage(me.client, there), await askAsPage(me.client, absent), label);
-    } else {
-      const a: Answer = await postForm(me.client, there, token, fields);
-      const b: Answer = await postForm(me.client, absent, token, fields);
-      assert.deepEqual(a, b, label);
-      assert.equal(a.status, 404, label);
-    }
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      fields,
+    );
   }
 });

@@ -11,13 +11,12 @@ import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
+  assertAnswersAsMissing,
   assertPublicRoutesOpen,
   assertVisitorRefusedEverywhere,
   askAsApi,
-  askAsPage,
   describeRoute,
   passedKernel,
-  postForm,
   sampleUrl,
 } from '../helpers/permission-matrix.ts';
 import { openCase, SERVICES } from '../workbench/cases.support.ts';
@@ -202,20 +201,7 @@ for (const family of families) {
     for (const route of routes) {
       const there = sampleUrl(route, { ...missing, ...foreign });
       const absent = sampleUrl(route, missing);
-      const label = describeRoute(route);
-      if (route.method === 'GET') {
-        const [a, b] = [await askAsApi(client, 'GET', there), await askAsApi(client, 'GET', absent)];
-        assert.deepEqual(a, b, label);
-        assert.equal(a.status, 404, label);
-        assert.deepEqual(await askAsPage(client, there), await askAsPage(client, absent), label);
-      } else {
-        const [a, b] = [
-          await postForm(client, there, token, family.fields),
-          await postForm(client, absent, token, family.fields),
-        ];
-        assert.deepEqual(a, b, label);
-        assert.equal(a.status, 404, label);
-      }
+      await assertAnswersAsMissing(client, token, route, { there, absent }, family.fields);
     }
   });
 }
