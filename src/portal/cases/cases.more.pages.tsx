@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
@@ -17,71 +18,82 @@ import type { messages } from './cases.tables.ts';
 export function withdrawPage({ ctx, view, values = {}, errors = [] }: FormView & { view: DetailView }) {
   const title = inLang(ctx, '撤回申请', 'Withdraw the application');
   const base = `/my/cases/${view.caseNumber}`;
-  return renderPage(
-    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
-      <div class="narrow">
-        <BackLink href={base} lang={ctx.lang} />
-        <ErrorSummary errors={errors} lang={ctx.lang} />
-        <span class="caption">{view.caseNumber}</span>
-        <h1>{title}</h1>
-        <p>
-          {inLang(
-            ctx,
-            `撤回后，“${view.service.zh}”的本次申请将终止办理；如仍需办理，需要重新申请。办理单位确认后办件状态变为“已撤回”。`,
-            `Once withdrawn, this application for “${view.service.en}” ends; to go on you would need to apply again. The status becomes “Withdrawn” once the handling unit confirms.`,
-          )}
-        </p>
-        <Form action={`${base}/withdraw`} csrfToken={ctx.csrfToken ?? ''}>
-          <TextArea
-            name="reason"
-            label={inLang(ctx, '撤回原因（选填）', 'Why you are withdrawing (optional)')}
-            rows={4}
-            value={values.reason}
-            error={errorFor(errors, 'reason')}
-          />
-          <Button variant="warning">{inLang(ctx, '确认撤回', 'Withdraw the application')}</Button>
-        </Form>
-      </div>
-    </Layout>,
+  return requestPage(
+    { ctx, view, errors },
+    title,
+    <>
+      <p>
+        {inLang(
+          ctx,
+          `撤回后，“${view.service.zh}”的本次申请将终止办理；如仍需办理，需要重新申请。办理单位确认后办件状态变为“已撤回”。`,
+          `Once withdrawn, this application for “${view.service.en}” ends; to go on you would need to apply again. The status becomes “Withdrawn” once the handling unit confirms.`,
+        )}
+      </p>
+      <Form action={`${base}/withdraw`} csrfToken={ctx.csrfToken ?? ''}>
+        <TextArea
+          name="reason"
+          label={inLang(ctx, '撤回原因（选填）', 'Why you are withdrawing (optional)')}
+          rows={4}
+          value={values.reason}
+          error={errorFor(errors, 'reason')}
+        />
+        <Button variant="warning">{inLang(ctx, '确认撤回', 'Withdraw the application')}</Button>
+      </Form>
+    </>,
   );
 }
 
 export function supplementPage({ ctx, view, values = {}, errors = [] }: FormView & { view: DetailView }) {
   const title = inLang(ctx, '补正材料', 'Send the missing materials');
   const base = `/my/cases/${view.caseNumber}`;
+  return requestPage(
+    { ctx, view, errors },
+    title,
+    <>
+      <p>
+        {inLang(
+          ctx,
+          '办理单位一次性告知您补正以下材料。请重新上传每项材料（PDF、JPG 或 PNG），需要说明的情况请写在补充说明中。',
+          'The handling unit listed everything missing or faulty, all at once. Upload each material again (PDF, JPG or PNG) and explain anything else in the note.',
+        )}
+      </p>
+      <Form action={`${base}/supplement`} csrfToken={ctx.csrfToken ?? ''} enctype="multipart/form-data">
+        <TextArea
+          name="note"
+          label={inLang(ctx, '补充说明（选填）', 'Note (optional)')}
+          rows={4}
+          value={values.note}
+          error={errorFor(errors, 'note')}
+        />
+        {view.missing.map((m) => (
+          <FileField
+            name={fileField(m.code)}
+            label={m.name}
+            hint={`${m.problem ? `${m.problem}。` : ''}${inLang(ctx, '如页面提示错误，需要重新选择文件。', 'If the page shows an error, choose the file again.')}`}
+            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            error={errorFor(errors, fileField(m.code))}
+          />
+        ))}
+        <Button>{inLang(ctx, '提交补正材料', 'Send the materials')}</Button>
+      </Form>
+    </>,
+  );
+}
+
+/** The frame both requests on a case share: back to the case, the problems, the case number over the title. */
+function requestPage(
+  { ctx, view, errors }: { ctx: PageContext; view: DetailView; errors: FormView['errors'] },
+  title: string,
+  body: Child,
+) {
   return renderPage(
-    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={(errors ?? []).length > 0}>
       <div class="narrow">
-        <BackLink href={base} lang={ctx.lang} />
-        <ErrorSummary errors={errors} lang={ctx.lang} />
+        <BackLink href={`/my/cases/${view.caseNumber}`} lang={ctx.lang} />
+        <ErrorSummary errors={errors ?? []} lang={ctx.lang} />
         <span class="caption">{view.caseNumber}</span>
         <h1>{title}</h1>
-        <p>
-          {inLang(
-            ctx,
-            '办理单位一次性告知您补正以下材料。请重新上传每项材料（PDF、JPG 或 PNG），需要说明的情况请写在补充说明中。',
-            'The handling unit listed everything missing or faulty, all at once. Upload each material again (PDF, JPG or PNG) and explain anything else in the note.',
-          )}
-        </p>
-        <Form action={`${base}/supplement`} csrfToken={ctx.csrfToken ?? ''} enctype="multipart/form-data">
-          <TextArea
-            name="note"
-            label={inLang(ctx, '补充说明（选填）', 'Note (optional)')}
-            rows={4}
-            value={values.note}
-            error={errorFor(errors, 'note')}
-          />
-          {view.missing.map((m) => (
-            <FileField
-              name={fileField(m.code)}
-              label={m.name}
-              hint={`${m.problem ? `${m.problem}。` : ''}${inLang(ctx, '如页面提示错误，需要重新选择文件。', 'If the page shows an error, choose the file again.')}`}
-              accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-              error={errorFor(errors, fileField(m.code))}
-            />
-          ))}
-          <Button>{inLang(ctx, '提交补正材料', 'Send the materials')}</Button>
-        </Form>
+        {body}
       </div>
     </Layout>,
   );
