@@ -49,6 +49,10 @@ function paramOf(request: FastifyRequest, name: string): string {
 }
 
 export function registerApplicationRoutes(app: App, services: ApplyServices): void {
+  /** The signed-in person's application, or the 404 a missing one gets (applicationFor decides). */
+  const own = (request: FastifyRequest, id: string, action: 'applications.view' | 'applications.edit') =>
+    service.applicationFor(services, citizenOf(request), id, action);
+
   async function startView(request: FastifyRequest, reply: FastifyReply, slug: string) {
     const { item, form } = await service.serviceWithForm(services, slug);
     const state = await service.startState(services, request.citizen, item, form);
@@ -94,12 +98,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
         // Shown the start page again, which now says so and links to the case.
         return reply.html(pages.startPage(await startView(request, reply, request.params.slug)), 409);
       }
-      const loaded = await service.applicationFor(
-        services,
-        citizenOf(request),
-        outcome.id,
-        'applications.edit',
-      );
+      const loaded = await own(request, outcome.id, 'applications.edit');
       return reply.redirect(service.resumeAt(loaded), 303);
     },
   );
@@ -108,12 +107,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     '/applications/:id',
     { schema: { hide: true, params: IdParams }, config: { permission: 'applications.view' } },
     async (request, reply) => {
-      const loaded = await service.applicationFor(
-        services,
-        citizenOf(request),
-        request.params.id,
-        'applications.view',
-      );
+      const loaded = await own(request, request.params.id, 'applications.view');
       return reply.redirect(service.resumeAt(loaded), 303);
     },
   );
@@ -156,7 +150,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
 
   /** The page of the address, when the application may be answered and the page applies. */
   async function pageOf(request: FastifyRequest, id: string, pageId: string) {
-    const loaded = await service.applicationFor(services, citizenOf(request), id, 'applications.edit');
+    const loaded = await own(request, id, 'applications.edit');
     const page = loaded.form.pages.find((p) => p.id === pageId);
     if (!page) throw new AppError('NOT_FOUND');
     return { loaded, page };
@@ -266,12 +260,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     '/applications/:id/check',
     { schema: { hide: true, params: IdParams }, config: { permission: 'applications.edit' } },
     async (request, reply) => {
-      const loaded = await service.applicationFor(
-        services,
-        citizenOf(request),
-        request.params.id,
-        'applications.edit',
-      );
+      const loaded = await own(request, request.params.id, 'applications.edit');
       const resume = service.resumeAt(loaded);
       if (!resume.endsWith('/check')) return reply.redirect(resume, 303);
       return reply.html(checkView(request, reply, loaded));
@@ -332,12 +321,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     '/applications/:id/confirmation',
     { schema: { hide: true, params: IdParams }, config: { permission: 'applications.view' } },
     async (request, reply) => {
-      const loaded = await service.applicationFor(
-        services,
-        citizenOf(request),
-        request.params.id,
-        'applications.view',
-      );
+      const loaded = await own(request, request.params.id, 'applications.view');
       if (!loaded.row.caseNumber) return reply.redirect(service.resumeAt(loaded), 303);
       const { item } = await service.itemOf(services, loaded.row.itemId);
       return reply.html(
@@ -355,12 +339,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     '/applications/:id/receipt.pdf',
     { schema: { hide: true, params: IdParams }, config: { permission: 'applications.view' } },
     async (request, reply) => {
-      const loaded = await service.applicationFor(
-        services,
-        citizenOf(request),
-        request.params.id,
-        'applications.view',
-      );
+      const loaded = await own(request, request.params.id, 'applications.view');
       if (!loaded.row.caseNumber || !loaded.row.submittedAt) throw new AppError('NOT_FOUND');
       const { item } = await service.itemOf(services, loaded.row.itemId);
       const pdf = await receiptPdf({

@@ -123,6 +123,21 @@ function filterSql(filter: CaseFilter): SQL | undefined {
  * The person's own applications and every case of the companies he represents, newest first. An agent's
  * applications for a company are his own rows, so he sees those and no others of the company.
  */
+/** What the list and the case page both show of an application: whose, which service, where it stands. */
+const caseColumns = {
+  id: applications.id,
+  citizenId: applications.citizenId,
+  companyId: applications.companyId,
+  companyName: companies.name,
+  itemId: applications.itemId,
+  nameZh: publishedItems.nameZh,
+  nameEn: publishedItems.nameEn,
+  caseNumber: applications.caseNumber,
+  submittedAt: applications.submittedAt,
+  status: applications.status,
+  dueOn: applications.dueOn,
+};
+
 export async function listCases(
   ex: Executor,
   citizenId: string,
@@ -139,17 +154,7 @@ export async function listCases(
     where e.application_id = ${applications.id} order by e.seq desc limit 1)`;
   const rows = await ex
     .select({
-      id: applications.id,
-      citizenId: applications.citizenId,
-      companyId: applications.companyId,
-      companyName: companies.name,
-      itemId: applications.itemId,
-      nameZh: publishedItems.nameZh,
-      nameEn: publishedItems.nameEn,
-      caseNumber: applications.caseNumber,
-      submittedAt: applications.submittedAt,
-      status: applications.status,
-      dueOn: applications.dueOn,
+      ...caseColumns,
       lastPage: applications.lastPage,
       updatedAt: applications.updatedAt,
       latest,
@@ -172,21 +177,11 @@ export async function listCases(
 export async function caseByNumber(ex: Executor, caseNumber: string) {
   const [row] = await ex
     .select({
-      id: applications.id,
-      citizenId: applications.citizenId,
-      companyId: applications.companyId,
-      companyName: companies.name,
-      itemId: applications.itemId,
-      nameZh: publishedItems.nameZh,
-      nameEn: publishedItems.nameEn,
+      ...caseColumns,
       formId: applications.formId,
       formVersion: applications.formVersion,
       answers: applications.answers,
-      caseNumber: applications.caseNumber,
-      submittedAt: applications.submittedAt,
-      status: applications.status,
       statusSeq: applications.statusSeq,
-      dueOn: applications.dueOn,
       applicantMay: applications.applicantMay,
       inFlight: applications.inFlight,
     })
