@@ -1,26 +1,12 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { FormDefinition } from '../../shared/application-forms/index.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
+import { fontBytes, findCjkFont } from '../../shared/pdf/cjk-font.ts';
 
 // The submission receipt: proof that an application was sent online, with its case number and a QR code that
 // leads to the case in 我的办件. It names no personal data beyond the company applying: a receipt printed and
 // left on a desk must not give away who applied for a certificate of no criminal record.
-
-/** CJK fonts tried in order: the one the catalogue documents name, then the Noto font CI installs. */
-const FONTS: { path: string; family: string }[] = [
-  ...(process.env.CATALOG_FONT ? [{ path: process.env.CATALOG_FONT, family: '' }] : []),
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-];
-
-function cjkFont(): { path: string; family: string } {
-  const found = FONTS.find((f) => existsSync(f.path));
-  if (!found) throw new Error('no CJK font for receipts: install fonts-noto-cjk or set CATALOG_FONT');
-  return found;
-}
 
 const BEIJING_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -43,7 +29,7 @@ export interface ReceiptInput {
 }
 
 export async function receiptPdf(input: ReceiptInput): Promise<Buffer> {
-  const font = cjkFont();
+  const font = findCjkFont();
   const caseUrl = `${input.origin}/my/cases/${encodeURIComponent(input.caseNumber)}`;
   const qr = await QRCode.toBuffer(caseUrl, {
     type: 'png',
@@ -60,8 +46,7 @@ export async function receiptPdf(input: ReceiptInput): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  if (font.family) doc.registerFont('cjk', font.path, font.family);
-  else doc.registerFont('cjk', font.path);
+  doc.registerFont('cjk', fontBytes(font), font.face);
   doc.font('cjk');
 
   const width = doc.page.width - 112;

@@ -2,7 +2,7 @@
 export { chineseDate } from './chinese-date.ts';
 export { documentNumber, maskName, verificationCode, VERIFICATION_CODE } from './codes.ts';
 export type * from './document.types.ts';
-export { findCjkFont, NoCjkFont, type CjkFont } from './font.ts';
+export { findCjkFont, NoCjkFont, type CjkFont } from '../../shared/pdf/cjk-font.ts';
 export {
   holderMasked,
   issueCaseDocument,

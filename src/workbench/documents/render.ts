@@ -6,7 +6,7 @@ import { chineseDate } from './chinese-date.ts';
 import { DOCUMENT_NUMBER_MAX_LENGTH, VERIFICATION_CODE } from './codes.ts';
 import { documentContent, type Block } from './content.ts';
 import type { CaseDocumentInput } from './document.types.ts';
-import { findCjkFont, fontBytes, type CjkFont } from './font.ts';
+import { findCjkFont, fontBytes, type CjkFont } from '../../shared/pdf/cjk-font.ts';
 
 export interface RenderOptions {
   /** The CJK font; found on the machine when not given (see `findCjkFont`). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sampleInputs } from './documents.fixture.ts';
-import { findCjkFont, NoCjkFont } from './font.ts';
+import { findCjkFont, NoCjkFont } from '../../shared/pdf/cjk-font.ts';
 import { renderCaseDocument } from './render.ts';
 
 test('a font named in the environment is used, with its face; a missing one is a clear error', async () => {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
+// The font every PDF the platform writes (case documents, receipts) sets its Chinese in, found once per zone.
+
 /** A CJK font file and, for a collection (.ttc), the PostScript name of the face to use. */
 export interface CjkFont {
   path: string;
@@ -19,7 +21,7 @@ const CANDIDATES: readonly CjkFont[] = [
 export class NoCjkFont extends Error {
   constructor() {
     super(
-      'no CJK font for case documents: install fonts-noto-cjk or set OPENPSB_CJK_FONT=/path/to/font.ttc#FaceName',
+      'no CJK font for PDF documents: install fonts-noto-cjk or set OPENPSB_CJK_FONT=/path/to/font.ttc#FaceName',
     );
   }
 }
