@@ -107,7 +107,7 @@ export function listPage({
         </a>
       </p>
       <nav aria-label={inLang(ctx, '按状态筛选', 'Filter by status')}>
-        <ul class="filter-list">
+        <ul class="pill-list">
           {filters.map((f) => (
             <li>
               <a href={href(f.value)} aria-current={view.filter === f.value ? 'page' : undefined}>

@@ -179,7 +179,7 @@ export function AudienceSwitch({
   ];
   return (
     <nav class="audience-switch" aria-label={words(lang, 'audience.label')}>
-      <ul>
+      <ul class="pill-list">
         {choices.map(([audience, key]) => (
           <li>
             <a href={href(audience)} aria-current={audience === current ? 'page' : undefined}>
