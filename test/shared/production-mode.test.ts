@@ -28,8 +28,9 @@ async function runCli(args: string[], env: Record<string, string>) {
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  // A refusal comes at once; a server that started anyway is stopped, and its exit code says so.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  // A refusal comes as soon as the CLI has loaded; a server that started anyway is stopped, and its exit code
+  // says so. The limit is generous because loading the CLI through tsx on a busy machine can take half a minute.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
   return { code, stdout, stderr };
