@@ -133,7 +133,21 @@ test('a withdrawal before the decision crosses and ends the case on both sides',
   const { person, number } = await submitCertificate();
   await crossBothWays();
   const page = await person.client.get(`/my/cases/${number}/withdraw`);
-  assert.equal(page.statusCode, 200, page.body.slice(0, 300));
+  if (page.statusCode !== 200) {
+    // Say what the portal knew, so a failure here can be told apart: signed out, or the step not yet back.
+    const [known] = await portal.services.db
+      .select()
+      .from(applications)
+      .where(eq(applications.caseNumber, number));
+    const waiting = await workbench.services.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.stream, `case:${number}`));
+    assert.fail(
+      `withdraw page answered ${page.statusCode} → ${String(page.headers.location)}; portal status ` +
+        `${known?.status}; workbench messages ${JSON.stringify(waiting.map((m) => [m.type, m.sentAt, m.lastError]))}`,
+    );
+  }
   const asked = await person.client.post(`/my/cases/${number}/withdraw`, { reason: '不再需要' });
   assert.equal(asked.statusCode, 303, asked.body.slice(0, 300));
   await crossBothWays();
