@@ -122,7 +122,8 @@ if (!base) {
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 60_000);
+      // Loading the CLI through tsx on a busy machine can take most of a minute.
+      const timer = setTimeout(() => reject(new Error(`relay did not start:\n${output}`)), 180_000);
       const onData = (d: Buffer) => {
         output += d.toString();
         if (output.includes('exchange relay running')) {
