@@ -203,6 +203,7 @@ export const QueueJson = Type.Object({
       submittedAt: Type.String(),
     }),
   ),
-  page: Type.Integer(),
-  hasNext: Type.Boolean(),
+  // Keyset paging: whether this is the first page, and the `after` value of the next one (null: none).
+  first: Type.Boolean(),
+  next: Nullable(Type.String()),
 });
