@@ -108,8 +108,9 @@ test('the page links keep the filters; a cursor that cannot be one is refused', 
   assert.equal(first.statusCode, 200);
   const next = /href="([^"]*after=[^"]*)" rel="next"/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
   assert.ok(next?.includes('state=submitted'), next);
-  const second = await clerk.client.get(next);
+  // A page of the queue with the filter kept.
+  const second = await clerk.client.get(next ?? '');
   assert.equal(second.statusCode, 200);
   assert.match(second.body, /rel="first"/);
-  assert.equal((await clerk.client.json('GET', '/cases?after=1%3B%20DROP')).statusCode, 400);
+  assert.equal((await clerk.client.json('GET', '/cases?after=1%3B%20DROP')).statusCode, 422);
 });
