@@ -44,6 +44,8 @@ export function stateNameOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion' 
 const sharedStateNames: Record<string, { zh: string; en: string }> = {
   accepted: { zh: '已受理', en: 'Accepted' },
   approved: { zh: '准予许可', en: 'Approved' },
+  // Decided at the deciding unit or, for some licences, approved at the city bureau.
+  reviewed: { zh: '待审批', en: 'Awaiting approval' },
 };
 
 /**
