@@ -152,8 +152,13 @@ export async function run(): Promise<boolean> {
     const officers = [0, 1, 2, 3, 4].map((k) => badgeOf(k * 7));
     const sessions = [] as string[];
     for (const badge of officers) sessions.push(await officerSession(workbench.base, badge));
-    // Three views an officer opens all day: his unit's queue, the unclaimed cases, and the second page.
-    const queueViews = ['/cases', '/cases?claim=unclaimed', '/cases?page=2'];
+    // Three views an officer opens all day: his unit's queue, the unclaimed cases, and the next page (keyset:
+    // the first page's JSON names where the next one starts).
+    const firstPage = await fetch(`${workbench.base}/cases`, {
+      headers: { ...https, cookie: sessions[0] ?? '', accept: 'application/json' },
+    });
+    const { next } = (await firstPage.json()) as { next: string | null };
+    const queueViews = ['/cases', '/cases?claim=unclaimed', `/cases?after=${encodeURIComponent(next ?? '')}`];
     const queueTimes: number[] = [];
     const byView = queueViews.map(() => [] as number[]);
     const queueFailed = { n: 0 };

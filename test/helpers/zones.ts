@@ -1,4 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../../src/shared/config.ts';
@@ -55,13 +57,26 @@ export interface TestZoneOptions {
   apiDocsUi?: boolean;
   /** Extra settings, e.g. `{ TRUSTED_PROXIES: '10.9.0.1' }`. */
   env?: Record<string, string>;
+  /**
+   * Where the zone keeps its data, for a test that reopens it in another process (crash tests): a PGlite
+   * directory, or the PostgreSQL database to use instead of a fresh one. In memory when neither is given.
+   */
+  storage?: { dataDir: string } | { databaseUrl: string };
+  /** This zone's own secrets, for a test whose other processes must read what it sealed and signed. */
+  zoneSecrets?: Secrets['zones'][ZoneName];
+}
+
+/** A fresh database for a zone (PostgreSQL when TEST_DATABASE_URL is set), as the crash tests share it. */
+export async function freshDatabaseUrl(name: ZoneName): Promise<string | undefined> {
+  const base = process.env.TEST_DATABASE_URL;
+  return base ? freshPostgresUrl(base, name) : undefined;
 }
 
 export async function startTestZone(name: ZoneName, options: TestZoneOptions = {}): Promise<TestZone> {
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const secrets: Secrets = {
     zones: {
-      [name]: {
+      [name]: options.zoneSecrets ?? {
         sessionSecret: randomBytes(32).toString('base64url'),
         fieldKey: randomBytes(32),
         notifySecret: 'test',
@@ -70,11 +85,19 @@ export async function startTestZone(name: ZoneName, options: TestZoneOptions = {
     },
     exchangePublicKeys: testPublicKeys,
   };
+  const { storage } = options;
   const base = process.env.TEST_DATABASE_URL;
-  const databaseUrl = base ? await freshPostgresUrl(base, name) : undefined;
+  const databaseUrl =
+    storage && 'databaseUrl' in storage
+      ? storage.databaseUrl
+      : base && !storage
+        ? await freshPostgresUrl(base, name)
+        : undefined;
+  const dataDir = storage && 'dataDir' in storage ? storage.dataDir : 'memory://';
+  const reopened = dataDir !== 'memory://' && existsSync(path.join(dataDir, 'PG_VERSION'));
   // PGlite starts from a dump of a migrated database, instead of running initdb and the migrations again.
-  const initialData = databaseUrl ? undefined : await migratedTemplate(name);
-  const zone = await openZone(name, { config, secrets, databaseUrl, dataDir: 'memory://', initialData });
+  const initialData = databaseUrl || reopened ? undefined : await migratedTemplate(name);
+  const zone = await openZone(name, { config, secrets, databaseUrl, dataDir, initialData });
   // Test zones behave like the embedded demo install (developer pages on) unless a test runs them as production.
   if (options.env?.NODE_ENV !== 'production') zone.services.embedded = true;
   let offset = 0;

@@ -75,6 +75,30 @@ test('a state officers act in without a deadline is refused', () => {
   );
 });
 
+test('a unit level on a state nobody acts in, or an unknown level, is refused', () => {
+  assert.throws(
+    () =>
+      caseWorkflow('case-broken', 1, { accepted, completed: { ...done, level: 'city' } }, [
+        ...acceptance('accepted'),
+        row('accepted', 'complete', 'completed', 'cases.accept'),
+      ]),
+    /"completed": a unit level \(city\) needs a known level and officers acting in it/,
+  );
+  assert.throws(
+    () =>
+      caseWorkflow(
+        'case-broken',
+        1,
+        { accepted: { ...accepted, level: 'galaxy' as 'city' }, completed: done },
+        [...acceptance('accepted'), row('accepted', 'complete', 'completed', 'cases.accept')],
+      ),
+    /"accepted": a unit level \(galaxy\)/,
+  );
+  const city = caseWorkflows.current('case-licence-city');
+  assert.deepEqual(city.levels, { reviewed: 'city' });
+  assert.ok(city.definition.find('reviewed', 'return') && city.definition.find('accepted', 'return'));
+});
+
 test('what the applicant may do follows the table', () => {
   const licence = caseWorkflows.current('case-licence');
   assert.deepEqual(applicantMay(licence, 'submitted'), ['withdraw']);
@@ -92,6 +116,7 @@ test('every catalogue item that takes applications online meets a workflow, by t
     'case-certificate',
     'case-filing',
     'case-licence',
+    'case-licence-city',
     'case-pre-application',
   ]);
   assert.throws(

@@ -30,8 +30,10 @@ export const SERVICES = {
   filing: 'seal-engraving-filing',
 } as const;
 
-export async function startCaseWorkbench(): Promise<Workbench> {
-  const zone = await startWorkbench();
+export async function startCaseWorkbench(
+  options: Parameters<typeof startWorkbench>[1] = {},
+): Promise<Workbench> {
+  const zone = await startWorkbench({}, options);
   const withForms = items.filter((item) => forms.some((f) => f.id === item.id));
   await seedCatalog(zone.services, withForms, []);
   return zone;

@@ -5,7 +5,7 @@ import { roleAssignments, staff, type Role, type Scope } from '../../src/workben
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { codeAt, newTotpSecret } from '../../src/workbench/staff/totp.ts';
 import { FormClient } from '../helpers/browser-like.ts';
-import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { startTestZone, type TestZone, type TestZoneOptions } from '../helpers/zones.ts';
 
 export const PASSWORD = 'Shifan-Police-26';
 
@@ -17,7 +17,7 @@ export interface Workbench extends TestZone {
 /** A workbench on a fresh database with the demo city and demo officers, and a clock tests can move. */
 export async function startWorkbench(
   env: Record<string, string> = {},
-  options: { apiDocsUi?: boolean } = {},
+  options: Pick<TestZoneOptions, 'apiDocsUi' | 'storage' | 'zoneSecrets'> = {},
 ): Promise<Workbench> {
   const zone = await startTestZone('workbench', { env, ...options });
   await seedWorkbench(zone.services);

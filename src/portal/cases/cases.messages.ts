@@ -38,6 +38,8 @@ const stepWordList: Record<string, Words> = {
   completed: { zh: '已办结', en: 'Completed' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   'withdrawal-refused': { zh: '撤回申请未获同意', en: 'Withdrawal not possible' },
+  // An officer sent the case back a step inside the police (退回); the applicant has nothing to do.
+  returned: { zh: '退回上一环节重新办理', en: 'Returned to the previous step for another look' },
 };
 
 /** A step's words; a step code the portal does not know yet falls back to the status it left the case in. */

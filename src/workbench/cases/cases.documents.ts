@@ -40,6 +40,7 @@ const documentsByStep: Record<string, Partial<Record<string, CaseDocumentKind>>>
     refuse: 'refusal-decision',
   },
   'case-licence': { approve: 'approval-decision' },
+  'case-licence-city': { approve: 'approval-decision' },
   'case-certificate': { issue: 'certificate' },
   'case-pre-application': { approve: 'pre-approval-notice' },
 };

@@ -16,6 +16,8 @@ import { caseWorkflows, type CaseWorkflowId, type CaseWorkflows } from './cases.
 
 /** A rule of the mapping; every condition given must hold. The last rule must match every item. */
 export interface ItemWorkflowRule {
+  /** Named items only (a process particular to a few, such as approval at a higher level). */
+  itemIds?: readonly string[];
   onlineDepthHas?: OnlineDepthLevel;
   onlineDepthLacks?: OnlineDepthLevel;
   resultType?: ResultType;
@@ -31,6 +33,11 @@ export const itemWorkflowRules: readonly ItemWorkflowRule[] = [
     workflow: 'case-pre-application',
   },
   { resultType: 'filing-receipt', workflow: 'case-filing' },
+  // Dangerous goods licences a sub-bureau accepts and reviews, approved at the city bureau (审批在市局).
+  {
+    itemIds: ['fireworks-road-transport-licence', 'toxic-chemical-purchase-licence'],
+    workflow: 'case-licence-city',
+  },
   { itemType: 'licensing', workflow: 'case-licence' },
   { workflow: 'case-certificate' },
 ];
@@ -49,7 +56,14 @@ export function checkItemWorkflowRules(rules: readonly ItemWorkflowRule[], workf
       problems.push(`rule ${i + 1}: unknown item type ${r.itemType}`);
   });
   const last = rules.at(-1);
-  if (!last || last.onlineDepthHas || last.onlineDepthLacks || last.resultType || last.itemType)
+  if (
+    !last ||
+    last.itemIds ||
+    last.onlineDepthHas ||
+    last.onlineDepthLacks ||
+    last.resultType ||
+    last.itemType
+  )
     problems.push('the last rule must match every item');
   if (problems.length > 0)
     throw new WorkflowDefinitionError(`item-to-workflow mapping is not valid:\n- ${problems.join('\n- ')}`);
@@ -57,12 +71,13 @@ export function checkItemWorkflowRules(rules: readonly ItemWorkflowRule[], workf
 checkItemWorkflowRules(itemWorkflowRules, caseWorkflows);
 
 export function workflowForItem(
-  item: Pick<ServiceItem, 'itemType' | 'onlineDepth' | 'result'>,
+  item: Pick<ServiceItem, 'id' | 'itemType' | 'onlineDepth' | 'result'>,
   rules: readonly ItemWorkflowRule[] = itemWorkflowRules,
 ): CaseWorkflowId {
   const levels = item.onlineDepth.levels;
   const rule = rules.find(
     (r) =>
+      (!r.itemIds || r.itemIds.includes(item.id)) &&
       (!r.onlineDepthHas || levels.includes(r.onlineDepthHas)) &&
       (!r.onlineDepthLacks || !levels.includes(r.onlineDepthLacks)) &&
       (!r.resultType || item.result.type === r.resultType) &&

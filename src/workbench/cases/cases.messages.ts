@@ -28,6 +28,10 @@ const words = {
     zh: '请填写理由，申请人将看到这段说明。',
     en: 'Enter the reasons; the applicant will read them.',
   },
+  'case.return.reason': {
+    zh: '请填写退回理由，退回后的经办民警将看到这段说明。',
+    en: 'Enter the reason for returning the case; the officers it goes back to will read it.',
+  },
   'case.legalBasis.missing': {
     zh: '请填写法律依据。',
     en: 'Enter the legal basis.',
@@ -85,6 +89,7 @@ export const actionLabels: Record<CaseAction, Label> = {
   refuse: { zh: '不予许可', en: 'Refuse' },
   issue: { zh: '出证', en: 'Issue result' },
   complete: { zh: '办结', en: 'Complete' },
+  return: { zh: '退回上一环节', en: 'Return to the previous step' },
 };
 
 /** What the history shows for each step, including the ones that are not workflow actions. */

@@ -46,8 +46,8 @@ export function queuePage(p: {
   ctx: PageContext;
   counts: Record<string, number>;
   cases: QueueItemView[];
-  page: number;
-  hasNext: boolean;
+  first: boolean;
+  next: string | null;
   query: {
     state?: string | undefined;
     service?: string | undefined;
@@ -59,10 +59,11 @@ export function queuePage(p: {
   const { ctx } = p;
   const title = inLang(ctx, '待办案件', 'Case queue');
   const states = Object.keys(p.counts).sort();
-  const link = (page: number) => {
+  // The filters stay on every page; the counts above the list are the whole queue's, whatever the page.
+  const link = (after: string | undefined) => {
     const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(p.query)) if (v && k !== 'page') q.set(k, v);
-    q.set('page', String(page));
+    for (const [k, v] of Object.entries(p.query)) if (v && k !== 'after') q.set(k, v);
+    if (after) q.set('after', after);
     return `/cases?${q.toString()}`;
   };
   return renderPage(
@@ -141,16 +142,16 @@ export function queuePage(p: {
       )}
       <nav class="pagination" aria-label={inLang(ctx, '分页', 'Pages')}>
         <ul>
-          {p.page > 1 ? (
+          {!p.first ? (
             <li class="pagination-prev">
-              <a href={link(p.page - 1)} rel="prev">
-                {inLang(ctx, '上一页', 'Previous')}
+              <a href={link(undefined)} rel="first">
+                {inLang(ctx, '回到第一页', 'Back to the first page')}
               </a>
             </li>
           ) : null}
-          {p.hasNext ? (
+          {p.next ? (
             <li class="pagination-next">
-              <a href={link(p.page + 1)} rel="next">
+              <a href={link(p.next)} rel="next">
                 {inLang(ctx, '下一页', 'Next')}
               </a>
             </li>
@@ -218,8 +219,12 @@ function ActionForm(p: {
         ) : null}
         <TextArea
           name="message"
-          label={inLang(ctx, '给申请人的说明', 'Message to the applicant')}
-          optional={!['not-accept', 'refuse'].includes(action)}
+          label={
+            action === 'return'
+              ? inLang(ctx, '退回理由（仅民警可见）', 'Reason for returning (seen by officers only)')
+              : inLang(ctx, '给申请人的说明', 'Message to the applicant')
+          }
+          optional={!['not-accept', 'refuse', 'return'].includes(action)}
           value={values.message ?? ''}
           error={error('message')}
           rows={3}
@@ -232,7 +237,7 @@ function ActionForm(p: {
             error={error('legalBasis')}
           />
         ) : null}
-        <Button variant={action === 'refuse' || action === 'not-accept' ? 'warning' : 'primary'}>
+        <Button variant={['refuse', 'not-accept', 'return'].includes(action) ? 'warning' : 'primary'}>
           {word(ctx, actionLabels[action])}
         </Button>
       </Form>

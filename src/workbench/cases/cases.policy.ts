@@ -10,7 +10,12 @@ import { allows, holdsAnywhere, jurisdictional } from '../staff/staff.policy.ts'
 const acting = ['cases.accept', 'cases.review', 'cases.decide'] as const;
 
 export const casesPolicy = definePolicy<CurrentStaff>('cases', {
-  'cases.read': jurisdictional('cases.read'),
+  // The deciding unit keeps sight of a case it sent up for approval at a higher level (cases.levels.ts).
+  'cases.read': (staff, record) => {
+    if (record === undefined) return jurisdictional('cases.read')(staff, record);
+    const { unitPath, homeUnitPath } = record as { unitPath: string; homeUnitPath?: string | null };
+    return [unitPath, homeUnitPath].some((path) => path && allows(staff, 'cases.read', path));
+  },
   'cases.act': (staff, record) =>
     record === undefined
       ? acting.some((p) => holdsAnywhere(staff, p))

@@ -44,6 +44,8 @@ export function stateNameOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion' 
 const sharedStateNames: Record<string, { zh: string; en: string }> = {
   accepted: { zh: '已受理', en: 'Accepted' },
   approved: { zh: '准予许可', en: 'Approved' },
+  // Decided at the deciding unit or, for some licences, approved at the city bureau.
+  reviewed: { zh: '待审批', en: 'Awaiting approval' },
 };
 
 /**
@@ -203,6 +205,7 @@ export const QueueJson = Type.Object({
       submittedAt: Type.String(),
     }),
   ),
-  page: Type.Integer(),
-  hasNext: Type.Boolean(),
+  // Keyset paging: whether this is the first page, and the `after` value of the next one (null: none).
+  first: Type.Boolean(),
+  next: Nullable(Type.String()),
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
-import { units } from '../db/schema.ts';
+import { units, type UnitKind } from '../db/schema.ts';
 import type { Reach } from '../staff/staff.policy.ts';
 import { caseActions, caseAttachments, cases, type CaseActionRow, type CaseRow } from './cases.tables.ts';
 
@@ -40,6 +40,21 @@ export async function unitByCode(
     .select({ code: units.code, path: units.path, name: units.name, nameEn: units.nameEn })
     .from(units)
     .where(eq(units.code, code));
+  return found;
+}
+
+/** The nearest unit of one of the given kinds on a unit's path (itself included), for approval at a level. */
+export async function unitOfKindOnPath(
+  ex: Executor,
+  codes: readonly string[],
+  kinds: readonly string[],
+): Promise<{ code: string; path: string } | undefined> {
+  const [found] = await ex
+    .select({ code: units.code, path: units.path })
+    .from(units)
+    .where(and(inArray(units.code, [...codes]), inArray(units.kind, [...kinds] as UnitKind[])))
+    .orderBy(sql`length(${units.path}) DESC`)
+    .limit(1);
   return found;
 }
 
@@ -101,35 +116,63 @@ export type QueueRow = Pick<
   | 'submittedAt'
 >;
 
-/** One page of the queue, earliest due first; a case with no running deadline comes last. */
+/** Where a page of the queue ends: the last case's state due date (none: no deadline runs) and number. */
+export interface QueueCursor {
+  due: string | null;
+  caseNumber: string;
+}
+
+const queueColumns = {
+  caseNumber: cases.caseNumber,
+  itemId: cases.itemId,
+  itemName: cases.itemName,
+  itemNameEn: cases.itemNameEn,
+  unitCode: cases.unitCode,
+  applicantMasked: cases.applicantMasked,
+  companyName: cases.companyName,
+  workflowId: cases.workflowId,
+  workflowVersion: cases.workflowVersion,
+  state: cases.state,
+  stateDueOn: cases.stateDueOn,
+  stateSince: cases.stateSince,
+  dueOn: cases.dueOn,
+  claimedBy: cases.claimedBy,
+  submittedAt: cases.submittedAt,
+};
+
+/**
+ * One page of the queue, earliest due first, then by case number; a case with no running deadline comes last.
+ * Paged by keyset, never by OFFSET: the next page starts after the last case shown, found through the queue
+ * indexes by the row comparison (state_due_on, case_number) > cursor, so page 500 costs what page 1 does.
+ * Cases with a due date and cases without are read as two ranges, so each keeps its index condition.
+ */
 export async function listQueue(
   ex: Executor,
   filter: QueueFilter,
-  page: { offset: number; limit: number },
+  page: { after?: QueueCursor | undefined; limit: number },
 ): Promise<QueueRow[]> {
-  return ex
-    .select({
-      caseNumber: cases.caseNumber,
-      itemId: cases.itemId,
-      itemName: cases.itemName,
-      itemNameEn: cases.itemNameEn,
-      unitCode: cases.unitCode,
-      applicantMasked: cases.applicantMasked,
-      companyName: cases.companyName,
-      workflowId: cases.workflowId,
-      workflowVersion: cases.workflowVersion,
-      state: cases.state,
-      stateDueOn: cases.stateDueOn,
-      stateSince: cases.stateSince,
-      dueOn: cases.dueOn,
-      claimedBy: cases.claimedBy,
-      submittedAt: cases.submittedAt,
-    })
-    .from(cases)
-    .where(queueWhere(filter, true))
-    .orderBy(sql`${cases.stateDueOn} ASC NULLS LAST`, asc(cases.caseNumber))
-    .offset(page.offset)
-    .limit(page.limit);
+  const { after, limit } = page;
+  const range = (part: SQL) =>
+    ex
+      .select(queueColumns)
+      .from(cases)
+      .where(and(queueWhere(filter, true), part))
+      .orderBy(asc(cases.stateDueOn), asc(cases.caseNumber))
+      .limit(limit);
+  const undated = (from: string | undefined) =>
+    range(
+      from === undefined
+        ? sql`${cases.stateDueOn} IS NULL`
+        : sql`${cases.stateDueOn} IS NULL AND ${cases.caseNumber} > ${from}`,
+    );
+  if (after && after.due === null) return undated(after.caseNumber);
+  const dated = await range(
+    after
+      ? sql`(${cases.stateDueOn}, ${cases.caseNumber}) > (${after.due}::date, ${after.caseNumber})`
+      : sql`${cases.stateDueOn} IS NOT NULL`,
+  );
+  if (dated.length >= limit) return dated;
+  return [...dated, ...(await undated(undefined)).slice(0, limit - dated.length)];
 }
 
 /** How many cases the queue holds in each state, under every filter but the state itself. */

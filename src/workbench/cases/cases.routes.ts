@@ -11,6 +11,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { workbenchContext } from '../page.ts';
+import { workbenchPolicy } from '../policy.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
@@ -28,9 +29,11 @@ import {
   attachmentFile,
   attachmentsOf,
   countByState,
+  findCase,
   historyOf,
   listQueue,
   unitCodesIn,
+  type QueueCursor,
   type QueueFilter,
 } from './cases.repository.ts';
 import {
@@ -72,7 +75,6 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
       const me = staffOf(request);
       const query = request.query;
       const today = todayInShanghai(services.now());
-      const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
       const filter: QueueFilter = {
         units: await unitCodesIn(services.db, reachOf(me, 'cases.read')),
         state: query.state || undefined,
@@ -95,11 +97,12 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
           }),
         );
       const [found, counts] = await Promise.all([
-        listQueue(services.db, filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE + 1 }),
+        listQueue(services.db, filter, { after: cursorFrom(query.after), limit: PAGE_SIZE + 1 }),
         countByState(services.db, filter),
       ]);
       const items = found.slice(0, PAGE_SIZE).map((row) => presentQueueItem(row, today));
-      const view = { counts, cases: items, page, hasNext: found.length > PAGE_SIZE };
+      const last = found.length > PAGE_SIZE ? found[PAGE_SIZE - 1] : undefined;
+      const view = { counts, cases: items, first: !query.after, next: last ? cursorOf(last) : null };
       if (wantsJson(request)) return reply.send(view);
       return reply.html(queuePage({ ctx: workbenchContext(request, reply), ...view, query }));
     },
@@ -208,6 +211,16 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
   );
 }
 
+/** The queue's keyset cursor in the address: the due date (empty when none runs), a tilde, the case number. */
+export const cursorOf = (row: { stateDueOn: string | null; caseNumber: string }) =>
+  `${row.stateDueOn ?? ''}~${row.caseNumber}`;
+
+function cursorFrom(after: string | undefined): QueueCursor | undefined {
+  if (!after) return undefined;
+  const [due = '', caseNumber = ''] = after.split('~');
+  return { due: due || null, caseNumber };
+}
+
 function actionInput(body: Record<string, unknown>): ActionInput {
   const raw = body.missing;
   const codes = Array.isArray(raw) ? raw : typeof raw === 'string' && raw ? [raw] : [];
@@ -245,10 +258,14 @@ async function step(
       caseMessages,
     );
   }
-  const row = await visibleCase(services.db, staffOf(request), caseNumber);
+  // A step can take the case out of the officer's sight (an approval at the city sends it home to its
+  // sub-bureau): he is told where it now stands, and the page goes back to his queue.
+  const row = await findCase(services.db, caseNumber);
+  if (!row) throw new AppError('NOT_FOUND');
   if (wantsJson(request)) return reply.send(presentStep(row));
   setFlash(request, request.lang === 'en' ? 'Done.' : '已办理。');
-  return reply.redirect(`/cases/${caseNumber}`, 303);
+  const stillSeen = workbenchPolicy.can(staffOf(request), 'cases.read', row);
+  return reply.redirect(stillSeen ? `/cases/${caseNumber}` : '/cases', 303);
 }
 
 async function caseData(services: ZoneServices, request: FastifyRequest, caseNumber: string) {

@@ -26,7 +26,10 @@ export const QueueQuery = Type.Object(
     overdue: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('1')])),
     // An applicant's ID number: found through its keyed hash, never stored or logged as typed.
     idNumber: text(18),
-    page: text(6),
+    // Where the page starts: after the case with this due date (empty when none runs) and number (keyset).
+    after: Type.Optional(
+      Type.String({ maxLength: 64, pattern: '^(?:(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?~[A-Z0-9-]{1,48})?$' }),
+    ),
   },
   strict,
 );

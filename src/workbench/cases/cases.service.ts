@@ -3,7 +3,7 @@ import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
-import { transition } from '../../shared/workflow/workflow.ts';
+import { transition, type WorkflowActor } from '../../shared/workflow/workflow.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -11,6 +11,7 @@ import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import { allows } from '../staff/staff.policy.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
+import { actorAtLevel } from './cases.levels.ts';
 import { CaseRefusal, type CaseMessage } from './cases.messages.ts';
 import { assignCase, claimCase, findCase, itemContent, staffExists } from './cases.repository.ts';
 import { recordStep } from './cases.steps.ts';
@@ -44,12 +45,19 @@ export function workflowOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion'>)
   return caseWorkflows.of(row.workflowId, row.workflowVersion);
 }
 
+/** The officer as the case's workflow sees him: in a state with a unit level, only from that level or above. */
+export function caseActor(me: CurrentStaff, row: CaseRow): WorkflowActor {
+  const actor = staffActor(me, row.unitPath);
+  return workflowOf(row).levels?.[row.state] ? actorAtLevel(me, actor, row.unitPath) : actor;
+}
+
 /** The actions this officer could take on the case in its state, if he holds it (or once he claims it). */
 export function staffActionsFor(me: CurrentStaff, row: CaseRow): CaseAction[] {
   const definition = workflowOf(row).definition;
+  const actor = caseActor(me, row);
   return definition.actionsFrom(row.state).filter((action) => {
     const r = definition.find(row.state, action);
-    return r?.actors.includes('staff') && staffActor(me, row.unitPath).may(r.permission);
+    return r?.actors.includes('staff') && actor.may(r.permission);
   });
 }
 
@@ -142,7 +150,7 @@ export interface ActionInput {
   missing?: readonly { code: string; problem: string }[] | undefined;
 }
 
-const needsReason: readonly CaseAction[] = ['not-accept', 'refuse', 'request-materials'];
+const needsReason: readonly CaseAction[] = ['not-accept', 'refuse', 'request-materials', 'return'];
 const needsLegalBasis: readonly CaseAction[] = ['not-accept', 'refuse', 'approve'];
 
 /** One officer's step on a case he holds, through the case's workflow. */
@@ -166,7 +174,7 @@ export async function act(
       ports: workbenchPorts(by),
       key: { caseNumber },
       action,
-      actor: staffActor(me, row.unitPath),
+      actor: caseActor(me, row),
       data,
       now,
     });
@@ -177,7 +185,8 @@ export async function act(
       to: moved.to,
       actor: me.badgeNo,
       unitCode: me.unitCode,
-      data,
+      // A return's reason is for the officers the case goes back to: the applicant hears only of the step.
+      data: action === 'return' ? { note: data.message } : data,
       stateDueOn: moved.dueOn,
       contributor: action === 'accept' || action === 'review' || action === 'check' ? me.badgeNo : undefined,
       startsOverallLimit: action === 'accept',
@@ -196,7 +205,10 @@ async function checkInput(
   const legalBasis = input.legalBasis?.trim() ?? '';
   const problems: { field: string; key: CaseMessage }[] = [];
   if (needsReason.includes(action) && action !== 'request-materials' && !message)
-    problems.push({ field: 'message', key: 'case.message.missing' });
+    problems.push({
+      field: 'message',
+      key: action === 'return' ? 'case.return.reason' : 'case.message.missing',
+    });
   if (needsLegalBasis.includes(action) && !legalBasis)
     problems.push({ field: 'legalBasis', key: 'case.legalBasis.missing' });
   let missing: MissingMaterial[] | undefined;

@@ -5,6 +5,7 @@ import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/worki
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from './cases.tables.ts';
 import { issueDocumentFor } from './cases.documents.ts';
+import { unitForState } from './cases.levels.ts';
 import { visitNoteFor } from './cases.visit.ts';
 import { unitByCode } from './cases.repository.ts';
 import { applicantMay, caseWorkflows, type StepData } from './cases.workflows.ts';
@@ -59,6 +60,9 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
   const publicStatus = workflow.publicStatus[to];
   if (!publicStatus) throw new Error(`state ${to} of ${before.workflowId} shows no public status`);
   const stateDueOn = final ? null : earlier(step.stateDueOn, to === 'submitted' ? null : dueOn);
+  // The deciding unit stays the case's home; a state with a unit level holds it in that unit's queue.
+  const home = { code: before.homeUnitCode ?? before.unitCode, path: before.homeUnitPath ?? before.unitPath };
+  const holder = moved ? await unitForState(tx, home, workflow.levels?.[to]) : undefined;
 
   const [updated] = await tx
     .update(cases)
@@ -76,6 +80,14 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
             // The next step is usually another duty's: the case goes back to the queue to be claimed.
             claimedBy: null,
             claimedAt: null,
+          }
+        : {}),
+      ...(holder
+        ? {
+            unitCode: holder.code,
+            unitPath: holder.path,
+            homeUnitCode: holder.code === home.code ? null : home.code,
+            homeUnitPath: holder.code === home.code ? null : home.path,
           }
         : {}),
       ...(step.contributor
@@ -103,8 +115,9 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
     at,
   });
 
-  const unit = await unitByCode(tx, before.unitCode);
-  const unitRef = { code: before.unitCode, name: unit?.name ?? before.unitCode };
+  // The applicant deals with the deciding unit, whichever level approves inside the force.
+  const unit = await unitByCode(tx, home.code);
+  const unitRef = { code: home.code, name: unit?.name ?? home.code };
   await issueDocumentFor(tx, { caseRow: updated, action: step.action, data: step.data, unit: unitRef, at });
 
   if (step.publicStep) {

@@ -37,6 +37,10 @@ export const cases = pgTable(
     // "cases this officer reaches" is a prefix match like every other jurisdiction check.
     unitCode: text('unit_code').notNull(),
     unitPath: text('unit_path').notNull(),
+    // While a state the workflow names a unit level for (a licence's approval at the city bureau) holds the
+    // case, unit_code is that unit, whose queue it waits in, and these keep the deciding unit it returns to.
+    homeUnitCode: text('home_unit_code'),
+    homeUnitPath: text('home_unit_path'),
     citizenRef: uuid('citizen_ref').notNull(),
     applicantMasked: text('applicant_masked').notNull(),
     idNumberMasked: text('id_number_masked').notNull(),

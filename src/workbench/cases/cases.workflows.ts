@@ -12,6 +12,7 @@ import {
 } from '../../shared/workflow/workflow.definition.ts';
 import type { WorkflowStore } from '../../shared/workflow/workflow.repository.ts';
 import type { Crossing } from '../workflow/workflow.ports.ts';
+import { unitLevels, type UnitLevel } from './cases.levels.ts';
 import { cases } from './cases.tables.ts';
 
 // The shared processes a case can run under, as data: states, which action moves a case from which state to
@@ -34,6 +35,7 @@ export const caseActionNames = [
   'refuse',
   'issue',
   'complete',
+  'return',
 ] as const;
 export type CaseAction = (typeof caseActionNames)[number];
 
@@ -65,6 +67,7 @@ export const stepOf: Record<CaseAction, string> = {
   refuse: 'refused',
   issue: 'result-issued',
   complete: 'completed',
+  return: 'returned',
 };
 
 /** The permissions the staff policy decides (cases.policy.ts); the applicant's and the platform's own are apart. */
@@ -123,6 +126,7 @@ function table(rows: readonly Row[]): TransitionRows<CaseKey, CaseActions, Cross
     refuse: only('refuse'),
     issue: only('issue'),
     complete: only('complete'),
+    return: only('return'),
   };
 }
 
@@ -159,12 +163,14 @@ export interface CaseWorkflow {
   publicStatus: Record<string, PublicCaseStatus>;
   /** Words for the states, for queues and case pages. */
   stateNames: Record<string, { zh: string; en: string }>;
+  /** The unit level that acts in a state, where it is not the deciding unit's own (cases.levels.ts). */
+  levels?: Record<string, UnitLevel>;
 }
 
 export function caseWorkflow(
   id: string,
   version: number,
-  states: Record<string, StateSpec & { public: PublicCaseStatus; zh: string; en: string }>,
+  states: Record<string, StateSpec & { public: PublicCaseStatus; zh: string; en: string; level?: UnitLevel }>,
   rows: Row[],
 ): CaseWorkflow {
   const all = { ...acceptanceStates, ...states };
@@ -182,11 +188,13 @@ export function caseWorkflow(
   });
   const publicStatus: Record<string, PublicCaseStatus> = { ...acceptancePublic };
   const stateNames: Record<string, { zh: string; en: string }> = { ...acceptanceNames };
+  const levels: Record<string, UnitLevel> = {};
   for (const [name, spec] of Object.entries(states)) {
     publicStatus[name] = spec.public;
     stateNames[name] = { zh: spec.zh, en: spec.en };
+    if (spec.level) levels[name] = spec.level;
   }
-  const workflow = { definition, publicStatus, stateNames };
+  const workflow = { definition, publicStatus, stateNames, levels };
   checkCaseWorkflow(workflow);
   return workflow;
 }
@@ -292,14 +300,63 @@ export const preApplicationV1 = caseWorkflow(
   ],
 );
 
-export type CaseWorkflowId = 'case-licence' | 'case-certificate' | 'case-filing' | 'case-pre-application';
+/**
+ * A process made from another: the same states and rows, with more rows, a unit level on some states, other
+ * names. Used for a new version of a process and for a variant that differs only in who acts where.
+ */
+export function variantOf(
+  base: CaseWorkflow,
+  change: { id?: string; version: number; rows?: Row[]; levels?: Record<string, UnitLevel> },
+  names: Record<string, { zh: string; en: string }> = {},
+): CaseWorkflow {
+  const states = Object.fromEntries(
+    Object.entries(base.definition.states).map(([name, spec]) => {
+      const level = change.levels?.[name] ?? base.levels?.[name];
+      const words = names[name] ?? base.stateNames[name] ?? { zh: name, en: name };
+      const shown = base.publicStatus[name] ?? 'submitted';
+      return [name, { ...spec, public: shown, ...words, ...(level ? { level } : {}) }];
+    }),
+  );
+  const rows = Object.values(base.definition.transitions).flat() as Row[];
+  const id = change.id ?? base.definition.id;
+  return caseWorkflow(id, change.version, states, [...rows, ...(change.rows ?? [])]);
+}
+
+// 退回: a reviewer sends a case back to acceptance, an approver back to review, each with the reason, which
+// stays in the history; the applicant is told the case went back a step. Cases opened under version 1 keep it.
+export const licenceV2 = variantOf(licenceV1, {
+  version: 2,
+  rows: [
+    row('accepted', 'return', 'submitted', 'cases.review'),
+    row('reviewed', 'return', 'accepted', 'cases.decide'),
+  ],
+});
+export const certificateV2 = variantOf(certificateV1, {
+  version: 2,
+  rows: [row('accepted', 'return', 'submitted', 'cases.review')],
+});
+export const preApplicationV2 = variantOf(preApplicationV1, {
+  version: 2,
+  rows: [row('accepted', 'return', 'submitted', 'cases.decide')],
+});
+
+/** 许可 whose approval is the city bureau's: reviewed at the deciding unit, it goes up to the city's queue. */
+export const licenceCityV1 = variantOf(
+  licenceV2,
+  { id: 'case-licence-city', version: 1, levels: { reviewed: 'city' } },
+  { reviewed: { zh: '待市局审批', en: 'Awaiting approval at the city bureau' } },
+);
+
+export type CaseWorkflowId =
+  'case-licence' | 'case-licence-city' | 'case-certificate' | 'case-filing' | 'case-pre-application';
 
 /** Every version of every case workflow still in use. A changed process is a new version added to its list. */
 export const caseWorkflowVersions: Record<CaseWorkflowId, readonly CaseWorkflow[]> = {
-  'case-licence': [licenceV1],
-  'case-certificate': [certificateV1],
+  'case-licence': [licenceV1, licenceV2],
+  'case-licence-city': [licenceCityV1],
+  'case-certificate': [certificateV1, certificateV2],
   'case-filing': [filingV1],
-  'case-pre-application': [preApplicationV1],
+  'case-pre-application': [preApplicationV1, preApplicationV2],
 };
 
 export class CaseWorkflows {
@@ -357,6 +414,11 @@ export function checkCaseWorkflow(w: CaseWorkflow): void {
     if (staffActs && !spec.deadline)
       problems.push(`state "${state}": officers act in it but no deadline runs`);
   }
+  for (const [state, level] of Object.entries(w.levels ?? {}))
+    if (!unitLevels.includes(level) || !rows.some((r) => r.from === state && r.actors.includes('staff')))
+      problems.push(
+        `state "${state}": a unit level (${level}) needs a known level and officers acting in it`,
+      );
   for (const r of rows)
     if (r.actors.includes('staff') && !(casePermissions as readonly string[]).includes(r.permission))
       problems.push(`"${r.from}" --${r.action}-->: permission ${r.permission} is held by no role`);
