@@ -82,7 +82,13 @@ export const columns: readonly Column[] = [
     description: { zh: '依法发布的通缉令和悬赏通告', en: 'Wanted notices issued under the law' },
     fields: [
       expiresOn('通告有效期至', 'Valid until', true),
-      { name: 'reward', type: 'text', required: false, label: { zh: '悬赏金额', en: 'Reward' }, maxLength: 60 },
+      {
+        name: 'reward',
+        type: 'text',
+        required: false,
+        label: { zh: '悬赏金额', en: 'Reward' },
+        maxLength: 60,
+      },
     ],
     expires: true,
   },
@@ -142,7 +148,10 @@ export const columns: readonly Column[] = [
     section: 'disclosure',
     kind: 'approval-results',
     name: { zh: '审批结果公示', en: 'Approval results' },
-    description: { zh: '行政许可的事项、决定和日期', en: 'Licensing decisions: the item, the decision, the date' },
+    description: {
+      zh: '行政许可的事项、决定和日期',
+      en: 'Licensing decisions: the item, the decision, the date',
+    },
     fields: [],
     expires: false,
   },
@@ -153,7 +162,13 @@ export const columns: readonly Column[] = [
     name: { zh: '统计报告', en: 'Statistics reports' },
     description: { zh: '警情、办件和满意度统计', en: 'Figures on incidents, cases and satisfaction' },
     fields: [
-      { name: 'period', type: 'text', required: true, label: { zh: '统计期间', en: 'Period' }, maxLength: 40 },
+      {
+        name: 'period',
+        type: 'text',
+        required: true,
+        label: { zh: '统计期间', en: 'Period' },
+        maxLength: 40,
+      },
     ],
     expires: false,
   },

@@ -20,7 +20,13 @@ export interface Rendered {
   problems: MarkupProblem[];
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -140,7 +146,8 @@ export function renderMarkup(source: string): Rendered {
       flush();
       const start = i;
       const block: string[] = [];
-      while (i < lines.length && (lines[i] ?? '').trim().startsWith('|')) block.push((lines[i++] ?? '').trim());
+      while (i < lines.length && (lines[i] ?? '').trim().startsWith('|'))
+        block.push((lines[i++] ?? '').trim());
       i--;
       const [head, separator, ...body] = block;
       if (!head || !separator || !SEPARATOR.test(separator)) {

@@ -105,8 +105,7 @@ function scan(text: string, today: string): Found[] {
   const add = (category: HitCategory, match: string, index: number) => found.push({ category, match, index });
   for (const m of text.matchAll(ID18))
     if (parseIdNumber(m[0], { today }).ok) add('id-number', m[0].toUpperCase(), m.index);
-  for (const m of text.matchAll(ID15))
-    if (parseIdNumber(m[0], { today }).ok) add('id-number', m[0], m.index);
+  for (const m of text.matchAll(ID15)) if (parseIdNumber(m[0], { today }).ok) add('id-number', m[0], m.index);
   for (const m of text.matchAll(MOBILE)) add('phone', m[0].replace(/[- ]/g, ''), m.index);
   for (const m of text.matchAll(LANDLINE)) {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
