@@ -37,6 +37,7 @@ import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
+import { releaseDue } from './workbench/content/content.review.ts';
 import { registerCaseDocumentIssuer } from './workbench/cases/cases.documents.ts';
 
 export type ZoneName = 'portal' | 'workbench';
@@ -215,7 +216,18 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleDeemedAcceptance(zone.services);
     return 0;
   };
+  // Articles approved for later go live, and articles whose take-down time has come leave (content.review.ts).
+  let lastContentCheck = 0;
+  const contentStep = async () => {
+    const now = zone.services.now().getTime();
+    if (now - lastContentCheck < 15_000) return 0;
+    lastContentCheck = now;
+    const moved = await releaseDue(zone.services);
+    return moved.published + moved.withdrawn;
+  };
   const steps =
-    zone.name === 'workbench' ? [inboxStep, sweepStep, alarmStep, deemedStep] : [inboxStep, sweepStep];
+    zone.name === 'workbench'
+      ? [inboxStep, sweepStep, alarmStep, deemedStep, contentStep]
+      : [inboxStep, sweepStep];
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }
