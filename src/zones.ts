@@ -19,6 +19,7 @@ import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
+import { contentInboxHandlers } from './portal/content/content.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
@@ -125,6 +126,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           realnameResultHandler(services),
           companyResultHandler(services),
           ...catalogInboxHandlers,
+          ...contentInboxHandlers,
           ...portalCaseHandlers(services),
         ]
       : [

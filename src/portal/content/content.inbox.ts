@@ -1,0 +1,18 @@
+import { contentPublished, contentWithdrawn } from '../../exchange/contracts/index.ts';
+import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
+import { applyPublishedArticle, withdrawPublishedArticle } from './content.service.ts';
+
+// What the portal does with the workbench's article messages; both are idempotent in any order of delivery.
+
+export const contentPublishedHandler = onMessage(contentPublished, async (tx, message) => {
+  await applyPublishedArticle(tx, message);
+});
+
+export const contentWithdrawnHandler = onMessage(contentWithdrawn, async (tx, message) => {
+  await withdrawPublishedArticle(tx, message.id, message.version, new Date(message.withdrawnAt));
+});
+
+export const contentInboxHandlers: readonly MessageHandler[] = [
+  contentPublishedHandler,
+  contentWithdrawnHandler,
+];
