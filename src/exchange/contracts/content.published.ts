@@ -24,7 +24,10 @@ export const contentPublished = defineContract({
       unitName: Type.String({ maxLength: 60 }),
       publishedAt: Type.String({ format: 'date-time' }),
       // The day it leaves the portal on its own (a lapsed notice, a warning no longer current), if any.
-      expiresOn: Type.Union([Type.String({ pattern: '^\d{4}-\d{2}-\d{2}$', maxLength: 10 }), Type.Null()]),
+      expiresOn: Type.Union([
+        Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', maxLength: 10 }),
+        Type.Null(),
+      ]),
       overrides: Type.Array(
         Type.Object(
           {
