@@ -11,6 +11,7 @@ import { seedWorkbench } from './workbench/seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
+import { seedContent } from './workbench/content/content.seed.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 
@@ -56,6 +57,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedRegistry(zone.services);
       await seedMarketRegistry(zone.services);
       await seedCatalog(zone.services);
+      await seedContent(zone.services);
     }
   }
   return accounts;

@@ -19,6 +19,7 @@ import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
+import { contentInboxHandlers } from './portal/content/content.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
@@ -37,6 +38,7 @@ import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
+import { releaseDue } from './workbench/content/content.review.ts';
 import { registerCaseDocumentIssuer } from './workbench/cases/cases.documents.ts';
 
 export type ZoneName = 'portal' | 'workbench';
@@ -124,6 +126,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           realnameResultHandler(services),
           companyResultHandler(services),
           ...catalogInboxHandlers,
+          ...contentInboxHandlers,
           ...portalCaseHandlers(services),
         ]
       : [
@@ -215,7 +218,18 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleDeemedAcceptance(zone.services);
     return 0;
   };
+  // Articles approved for later go live, and articles whose take-down time has come leave (content.review.ts).
+  let lastContentCheck = 0;
+  const contentStep = async () => {
+    const now = zone.services.now().getTime();
+    if (now - lastContentCheck < 15_000) return 0;
+    lastContentCheck = now;
+    const moved = await releaseDue(zone.services);
+    return moved.published + moved.withdrawn;
+  };
   const steps =
-    zone.name === 'workbench' ? [inboxStep, sweepStep, alarmStep, deemedStep] : [inboxStep, sweepStep];
+    zone.name === 'workbench'
+      ? [inboxStep, sweepStep, alarmStep, deemedStep, contentStep]
+      : [inboxStep, sweepStep];
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }

@@ -10,6 +10,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerContentRoutes } from './content/content.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -59,8 +60,9 @@ export async function buildPortal(
     },
   });
   registerKeepAlive(app, idle, 'account.use');
-  registerHomeRoutes(app);
+  registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
+  registerContentRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
   // The zone's services with the forms: read through to the zone's own object, so a test's clock still moves.

@@ -9,6 +9,7 @@ import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
+import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
@@ -66,5 +67,6 @@ export async function buildWorkbench(
   registerExchangeMonitorRoutes(app, services);
   registerCatalogAuthoringRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerContentRoutes(app, services);
   return app;
 }

@@ -2,6 +2,7 @@ import { PolicyRegistry } from '../shared/policy/registry.ts';
 import { auditPolicy } from './audit/audit.policy.ts';
 import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
+import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
@@ -17,4 +18,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   catalogPolicy,
   exchangePolicy,
   casesPolicy,
+  contentPolicy,
 ]);

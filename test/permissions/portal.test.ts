@@ -34,6 +34,7 @@ const missing: Record<string, string> = {
   caseNumber: 'SF-ZA-20261206-999999',
   documentId: randomUUID(),
   code: 'AAAAAAAAAAAAAAAAAAAAAAAAAA',
+  column: 'no-such-column',
 };
 
 let zone: TestZone;
@@ -125,6 +126,11 @@ const notPersonal: Record<string, string> = {
   '/api/v1/services/:id': 'the public catalogue',
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
   '/verify/:code': 'public verification of a document by the random code printed on it',
+  '/news/:column': 'the published articles',
+  '/disclosure/:column': 'the published articles',
+  '/articles/:id': 'the published articles',
+  '/feeds/:column/rss.xml': 'the published articles',
+  '/feeds/:column/atom.xml': 'the published articles',
 };
 const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;

@@ -5,6 +5,8 @@ import { and, eq, like, not } from 'drizzle-orm';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
+import { contentArticles, contentVersions } from '../../src/workbench/content/content.tables.ts';
+import { newVersionWorkflow } from '../../src/workbench/content/content.workflow.ts';
 import { roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
@@ -173,6 +175,60 @@ const families: Family[] = [
     foreign: async () => {
       const { row } = await openCase(zone, SERVICES.certificate);
       return { number: row.caseNumber };
+    },
+  },
+  {
+    label: 'an article of another unit, to a station’s content editor and approver',
+    pattern: /^\/content\/:id(?:\/|$)/,
+    signIn: async () => {
+      const officer = await makeOfficer(zone, {
+        unitCode: 'SF-D01-P01',
+        assignments: [
+          { role: 'content-editor', unitCode: 'SF-D01-P01', scope: 'unit' },
+          { role: 'approver', unitCode: 'SF-D01-P01', scope: 'unit' },
+        ],
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/content/new')).body) };
+    },
+    fields: {
+      version: '1',
+      baseVersion: '1',
+      title: '标题',
+      body: '正文',
+      comment: '请修改',
+      reason: '过期',
+    },
+    foreign: async () => {
+      const now = zone.services.now();
+      const [article] = await zone.services.db
+        .insert(contentArticles)
+        .values({
+          column: 'notices',
+          unitCode: 'SF-JJ',
+          title: '交警支队通知',
+          currentVersion: 1,
+          status: 'in-review',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: contentArticles.id });
+      assert.ok(article);
+      await zone.services.db.insert(contentVersions).values({
+        articleId: article.id,
+        version: 1,
+        title: '交警支队通知',
+        body: '正文',
+        fields: {},
+        state: 'in-review',
+        ...newVersionWorkflow(),
+        authorBadge: 'SF5101',
+        editors: ['SF5101'],
+        createdAt: now,
+        updatedAt: now,
+      });
+      return { id: String(article.id), version: '1' };
     },
   },
 ];

@@ -7,6 +7,8 @@ import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
+import { contentPublished } from './content.published.ts';
+import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
@@ -20,6 +22,7 @@ export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
+export { contentPublished, contentWithdrawn };
 export * from './case-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
@@ -40,6 +43,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    contentPublished,
+    contentWithdrawn,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -3,8 +3,10 @@ import { CardGrid } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ErrorView } from '../../shared/http/error-handler.ts';
+import type { ArticleSummary } from '../content/content.service.ts';
+import { SafetyWarnings } from '../content/content.warnings.tsx';
 
-export function homePage(ctx: PageContext): string {
+export function homePage(ctx: PageContext, warnings: readonly ArticleSummary[] = []): string {
   const title = inLang(ctx, '首页', 'Home');
   return renderPage(
     <Layout ctx={ctx} title={title}>
@@ -30,6 +32,7 @@ export function homePage(ctx: PageContext): string {
           </p>
         )}
       </section>
+      <SafetyWarnings ctx={ctx} items={warnings} />
       <CardGrid
         items={[
           {

@@ -1,18 +1,14 @@
 import type { App } from '../../shared/http/app.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { currentWarnings } from '../content/content.service.ts';
 import { portalContext } from '../page.ts';
 import { columnPage, homePage } from './home.pages.tsx';
 
-// '/services' is the service catalogue's home (catalog/catalog.routes.ts).
+// '/services' is the service catalogue's home (catalog/catalog.routes.ts); '/news' and '/disclosure' are the
+// content sections (content/content.routes.ts).
 const columns = {
-  '/news': {
-    zh: ['信息发布', '警方新闻、通知公告和安全防范提示将在这里发布。'],
-    en: ['News & notices', 'Police news, notices and safety warnings will be published here.'],
-  },
-  '/disclosure': {
-    zh: ['警务公开', '法律法规、审批结果和办事统计将在这里公开。'],
-    en: ['Police affairs disclosure', 'Laws, approval results and statistics will be published here.'],
-  },
   '/interaction': {
     zh: ['警民互动', '局长信箱、咨询、投诉和举报将在这里受理。紧急情况请拨打110。'],
     en: [
@@ -25,8 +21,11 @@ const columns = {
 // Anonymous visitors share these pages: the app's page cache keeps each for a few seconds.
 const publicPage = { schema: { hide: true }, config: { permission: PUBLIC, publicCache: true } };
 
-export function registerHomeRoutes(app: App): void {
-  app.get('/', publicPage, async (request, reply) => reply.html(homePage(portalContext(request, reply))));
+export function registerHomeRoutes(app: App, services: ZoneServices): void {
+  app.get('/', publicPage, async (request, reply) => {
+    const warnings = await currentWarnings(services.db, todayInShanghai(services.now()));
+    return reply.html(homePage(portalContext(request, reply), warnings));
+  });
 
   for (const [path, words] of Object.entries(columns)) {
     app.get(path, publicPage, async (request, reply) => {

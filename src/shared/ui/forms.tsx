@@ -111,7 +111,7 @@ export type FieldWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full';
 /** Props of `TextField`. */
 export interface TextFieldProps extends FieldProps {
   value?: string;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'url' | 'search' | 'password' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'url' | 'search' | 'password' | 'date' | 'datetime-local';
   autocomplete?: string;
   inputmode?: 'none' | 'text' | 'tel' | 'url' | 'email' | 'numeric' | 'decimal' | 'search';
   width?: FieldWidth;

@@ -31,6 +31,15 @@ const labels = {
   'catalog.return': { zh: '退回办事指南', en: 'Service guide returned' },
   'catalog.publish': { zh: '发布办事指南', en: 'Service guide published' },
   'catalog.withdraw': { zh: '撤回办事指南', en: 'Service guide withdrawn' },
+  'content.create': { zh: '新建稿件', en: 'Article created' },
+  'content.save': { zh: '保存稿件草稿', en: 'Article draft saved' },
+  'content.submit': { zh: '提交稿件审核', en: 'Article submitted for review' },
+  'content.return': { zh: '退回稿件', en: 'Article returned' },
+  'content.override': { zh: '发布检查误报放行', en: 'Publication check hit let through' },
+  'content.schedule': { zh: '稿件定时发布', en: 'Article scheduled' },
+  'content.publish': { zh: '发布稿件', en: 'Article published' },
+  'content.withdraw': { zh: '撤回稿件', en: 'Article withdrawn' },
+  'content.expire': { zh: '稿件到期下线', en: 'Article taken down on schedule' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof labels;

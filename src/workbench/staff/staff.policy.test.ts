@@ -45,6 +45,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'audit.read': ['administrator', 'auditor'],
   'catalog.edit': ['content-editor'],
   'catalog.publish': ['approver', 'administrator'],
+  'content.edit': ['content-editor'],
+  'content.publish': ['approver', 'administrator'],
   'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
   'cases.accept': ['window-clerk'],
   'cases.review': ['reviewer'],

@@ -12,6 +12,8 @@ export type Permission =
   | 'audit.read'
   | 'catalog.edit'
   | 'catalog.publish'
+  | 'content.edit'
+  | 'content.publish'
   | 'cases.read'
   | 'cases.accept'
   | 'cases.review'
@@ -25,6 +27,8 @@ export const permissions: readonly Permission[] = [
   'audit.read',
   'catalog.edit',
   'catalog.publish',
+  'content.edit',
+  'content.publish',
   'cases.read',
   'cases.accept',
   'cases.review',
@@ -41,6 +45,9 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // Writing a service guide and letting it go live are separate duties (see catalog-authoring.policy.ts).
   'catalog.edit': ['content-editor'],
   'catalog.publish': ['approver', 'administrator'],
+  // Articles and disclosure (content/content.policy.ts): the same two duties, kept apart the same way.
+  'content.edit': ['content-editor'],
+  'content.publish': ['approver', 'administrator'],
   // Cases (cases.policy.ts): the window accepts and issues, the reviewer reviews, the approver decides, the
   // supervisor sees the queue and hands cases on.
   'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Override } from '../../shared/content/publication-check.ts';
+
+/**
+ * The life of one version of an article. A version can be changed only while it is a draft; once submitted
+ * it is a record, so editing a returned, published or withdrawn article makes its next version. An approved
+ * version with a publication time still ahead waits as `scheduled` until the time comes.
+ */
+export type ArticleState =
+  'draft' | 'in-review' | 'returned' | 'scheduled' | 'published' | 'superseded' | 'withdrawn';
+export const articleStates: readonly ArticleState[] = [
+  'draft',
+  'in-review',
+  'returned',
+  'scheduled',
+  'published',
+  'superseded',
+  'withdrawn',
+];
+
+/** One row per article: its column, its unit (for jurisdiction) and where its versions stand. */
+export const contentArticles = pgTable(
+  'content_articles',
+  {
+    id: serial('id').primaryKey(),
+    column: text('column').notNull(),
+    unitCode: text('unit_code').notNull(),
+    title: text('title').notNull(),
+    currentVersion: integer('current_version').notNull(),
+    // The version live on the portal, if any; it stays live while a newer draft is written and reviewed.
+    publishedVersion: integer('published_version'),
+    status: text('status').notNull().$type<ArticleState>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('content_articles_status_idx').on(t.status)],
+);
+
+export const contentVersions = pgTable(
+  'content_versions',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => contentArticles.id),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    fields: jsonb('fields').notNull().$type<Record<string, string>>(),
+    state: text('state').notNull().$type<ArticleState>(),
+    workflowId: text('workflow_id').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    authorBadge: text('author_badge').notNull(),
+    // Everyone who saved text into this version: none of them may approve it (four eyes).
+    editors: text('editors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    submittedBy: text('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewerBadge: text('reviewer_badge'),
+    reviewComment: text('review_comment'),
+    // Hits of the publication check the approver let through, each with his reason (also in the audit log).
+    overrides: jsonb('overrides')
+      .notNull()
+      .$type<Override[]>()
+      .default(sql`'[]'::jsonb`),
+    // When an approved version goes live (now, or later when scheduled) and when it comes off on its own.
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    withdrawAt: timestamp('withdraw_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'content_versions_pk', columns: [t.articleId, t.version] }),
+    index('content_versions_state_idx').on(t.state),
+  ],
+);
+
+export type ArticleRow = typeof contentArticles.$inferSelect;
+export type ArticleVersionRow = typeof contentVersions.$inferSelect;
