@@ -20,6 +20,8 @@ import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
+import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
+import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
@@ -118,6 +120,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   if (name === 'workbench') handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
+  if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [
@@ -125,6 +128,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           companyResultHandler(services),
           ...catalogInboxHandlers,
           ...portalCaseHandlers(services),
+          ...appointmentInboxHandlers,
         ]
       : [
           realnameRequestHandler(services),
