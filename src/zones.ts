@@ -26,6 +26,7 @@ import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
+import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './workbench/appointments/appointments.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
@@ -134,6 +135,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           realnameRequestHandler(services),
           companyVerifyRequestHandler(services),
           ...workbenchCaseHandlers(services),
+          ...workbenchAppointmentHandlers(),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

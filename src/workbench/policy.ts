@@ -1,4 +1,5 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
+import { appointmentsPolicy } from './appointments/appointments.policy.ts';
 import { auditPolicy } from './audit/audit.policy.ts';
 import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
@@ -17,4 +18,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   catalogPolicy,
   exchangePolicy,
   casesPolicy,
+  appointmentsPolicy,
 ]);

@@ -31,6 +31,12 @@ const labels = {
   'catalog.return': { zh: '退回办事指南', en: 'Service guide returned' },
   'catalog.publish': { zh: '发布办事指南', en: 'Service guide published' },
   'catalog.withdraw': { zh: '撤回办事指南', en: 'Service guide withdrawn' },
+  'appointments.pattern.add': { zh: '新增预约时段', en: 'Appointment slot added to the pattern' },
+  'appointments.pattern.remove': { zh: '删除预约时段', en: 'Appointment slot removed from the pattern' },
+  'appointments.publish': { zh: '发布预约号源', en: 'Appointment slots released' },
+  'appointments.view': { zh: '调取预约', en: 'Booking pulled up' },
+  'appointments.attended': { zh: '登记预约到场', en: 'Booking marked attended' },
+  'appointments.no-show': { zh: '登记预约未到', en: 'Booking marked no-show' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof labels;
