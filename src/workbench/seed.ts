@@ -44,8 +44,20 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
 
 function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {
   return [
-    { badgeNo: `SF${prefix}01`, name: `${unitName}窗口民警（演示）`, unitCode, role: 'window-clerk', scope: 'unit' },
-    { badgeNo: `SF${prefix}04`, name: `${unitName}督办民警（演示）`, unitCode, role: 'supervisor', scope: 'unit' },
+    {
+      badgeNo: `SF${prefix}01`,
+      name: `${unitName}窗口民警（演示）`,
+      unitCode,
+      role: 'window-clerk',
+      scope: 'unit',
+    },
+    {
+      badgeNo: `SF${prefix}04`,
+      name: `${unitName}督办民警（演示）`,
+      unitCode,
+      role: 'supervisor',
+      scope: 'unit',
+    },
   ];
 }
 

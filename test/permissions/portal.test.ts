@@ -4,10 +4,7 @@ import { eq } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { citizens } from '../../src/portal/db/schema.ts';
 import { applications } from '../../src/portal/applications/applications.tables.ts';
-import {
-  appointmentBookings,
-  appointmentSlots,
-} from '../../src/portal/appointments/appointments.tables.ts';
+import { appointmentBookings, appointmentSlots } from '../../src/portal/appointments/appointments.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
@@ -130,7 +127,8 @@ const notPersonal: Record<string, string> = {
   '/api/v1/services/:id': 'the public catalogue',
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
   '/verify/:code': 'public verification of a document by the random code printed on it',
-  '/services/:slug/book': 'the booking page of a catalogue item; a booking is made only for the person signed in',
+  '/services/:slug/book':
+    'the booking page of a catalogue item; a booking is made only for the person signed in',
 };
 const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;

@@ -36,7 +36,10 @@ async function race(quota: number, start: string) {
     assert.equal(reason.code, 'CONFLICT');
     assert.equal(reason.fields[0]?.message, 'slotFull');
   }
-  const [slot] = await zone.services.db.select().from(appointmentSlots).where(eq(appointmentSlots.slotKey, key));
+  const [slot] = await zone.services.db
+    .select()
+    .from(appointmentSlots)
+    .where(eq(appointmentSlots.slotKey, key));
   const rows = await zone.services.db
     .select()
     .from(appointmentBookings)

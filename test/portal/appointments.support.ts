@@ -30,11 +30,7 @@ export async function release(
 ): Promise<void> {
   const dates = slots.map((s) => s.date).sort();
   await zone.services.db.transaction((tx) =>
-    applyRelease(
-      tx,
-      { ...OFFICE, itemId, from: dates[0]!, to: dates.at(-1)!, slots },
-      zone.services.now(),
-    ),
+    applyRelease(tx, { ...OFFICE, itemId, from: dates[0]!, to: dates.at(-1)!, slots }, zone.services.now()),
   );
 }
 

@@ -37,7 +37,10 @@ const codeOf = (location: unknown) => {
 };
 
 async function slotRow(key: string) {
-  const [row] = await zone.services.db.select().from(appointmentSlots).where(eq(appointmentSlots.slotKey, key));
+  const [row] = await zone.services.db
+    .select()
+    .from(appointmentSlots)
+    .where(eq(appointmentSlots.slotKey, key));
   return row;
 }
 
@@ -58,7 +61,10 @@ describe('booking a family visit through the pages', () => {
     assert.match(form.body, /name="relationship"/);
 
     const key = slotKey(OFFICE.unitCode, FAMILY_VISIT, date, '09:00');
-    const refused = await person.client.post(`/services/${FAMILY_VISIT}/book`, { slot: key, detaineeName: '王' });
+    const refused = await person.client.post(`/services/${FAMILY_VISIT}/book`, {
+      slot: key,
+      detaineeName: '王',
+    });
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /请输入被拘留人（在押人员）姓名/);
     assert.match(refused.body, /请选择您与被拘留人的关系/);
@@ -157,7 +163,11 @@ describe('cancelling and rescheduling until the cut-off', () => {
     assert.equal(codeOf(moved.headers.location), code);
     assert.deepEqual([(await slotRow(first))?.booked, (await slotRow(second))?.booked], [0, 1]);
 
-    const cancelled = await person.client.post(`/my/appointments/${code}/cancel`, {}, { formUrl: `/my/appointments/${code}` });
+    const cancelled = await person.client.post(
+      `/my/appointments/${code}/cancel`,
+      {},
+      { formUrl: `/my/appointments/${code}` },
+    );
     assert.equal(cancelled.statusCode, 303);
     assert.equal((await slotRow(second))?.booked, 0);
     const types = await zone.services.db
@@ -169,7 +179,11 @@ describe('cancelling and rescheduling until the cut-off', () => {
       types.map((t) => t.type),
       ['appointment.booked', 'appointment.booked', 'appointment.cancelled'],
     );
-    const again = await person.client.post(`/my/appointments/${code}/cancel`, {}, { formUrl: `/my/appointments/${code}` });
+    const again = await person.client.post(
+      `/my/appointments/${code}/cancel`,
+      {},
+      { formUrl: `/my/appointments/${code}` },
+    );
     assert.equal(again.statusCode, 409);
   });
 
@@ -191,7 +205,11 @@ describe('cancelling and rescheduling until the cut-off', () => {
     zone.advanceClock(7 * 60_000);
     const page = await person.client.get(`/my/appointments/${code}`);
     assert.match(page.body, /距开始已不足2小时/);
-    const cancel = await person.client.post(`/my/appointments/${code}/cancel`, {}, { formUrl: `/my/appointments/${code}` });
+    const cancel = await person.client.post(
+      `/my/appointments/${code}/cancel`,
+      {},
+      { formUrl: `/my/appointments/${code}` },
+    );
     assert.equal(cancel.statusCode, 409);
     assert.match(cancel.body, /不能再取消或改约/);
     const move = await person.client.post(`/my/appointments/${code}/reschedule`, {
@@ -245,7 +263,14 @@ test('three no-shows in 90 days stop booking for 30 days', async () => {
       attendanceHandler.handle(
         tx,
         { code, outcome: 'no-show', at: zone.services.now().toISOString() },
-        { messageId: code, fromZone: 'workbench', stream: `appointment:${code}`, seq: 1, type: 'appointment.attendance', version: 1 },
+        {
+          messageId: code,
+          fromZone: 'workbench',
+          stream: `appointment:${code}`,
+          seq: 1,
+          type: 'appointment.attendance',
+          version: 1,
+        },
       ),
     );
   }

@@ -57,14 +57,18 @@ describe('an office publishes its slots', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /新增时段/);
 
-    const refused = await client.post('/appointments/patterns', {
-      unitCode: 'SF-JG',
-      itemId: FAMILY_VISIT,
-      weekday: '1',
-      start: '10:00',
-      end: '09:00',
-      quota: '0',
-    }, { formUrl: '/appointments' });
+    const refused = await client.post(
+      '/appointments/patterns',
+      {
+        unitCode: 'SF-JG',
+        itemId: FAMILY_VISIT,
+        weekday: '1',
+        start: '10:00',
+        end: '09:00',
+        quota: '0',
+      },
+      { formUrl: '/appointments' },
+    );
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /结束时间应晚于开始时间/);
     assert.match(refused.body, /请输入每个时段的名额/);
@@ -92,10 +96,17 @@ describe('an office publishes its slots', () => {
     );
     assert.equal(published.statusCode, 303);
     const release = await latest('appointment.slots.published');
-    const payload = release?.payload as { unitCode: string; from: string; slots: { date: string; quota: number }[] };
+    const payload = release?.payload as {
+      unitCode: string;
+      from: string;
+      slots: { date: string; quota: number }[];
+    };
     assert.equal(payload.unitCode, 'SF-JG');
     assert.equal(payload.from, todayInShanghai(new Date(zone.services.now().getTime() + 86_400_000)));
-    assert.ok(payload.slots.length >= 5 && payload.slots.length <= 10, `${payload.slots.length} working days`);
+    assert.ok(
+      payload.slots.length >= 5 && payload.slots.length <= 10,
+      `${payload.slots.length} working days`,
+    );
     assert.ok(payload.slots.every((s) => s.quota === 3));
     const [audit] = await zone.services.db
       .select()
@@ -125,7 +136,14 @@ describe('at the window', () => {
           caseNumber: 'SF-JG-20261206-000001',
           bookedAt: zone.services.now().toISOString(),
         },
-        { messageId: code, fromZone: 'portal', stream: `appointment:${code}`, seq: 1, type: 'appointment.booked', version: 1 },
+        {
+          messageId: code,
+          fromZone: 'portal',
+          stream: `appointment:${code}`,
+          seq: 1,
+          type: 'appointment.booked',
+          version: 1,
+        },
       ),
     );
   });
@@ -141,9 +159,13 @@ describe('at the window', () => {
     assert.match(page.body, /王某某/);
     assert.match(page.body, /href="\/cases\/SF-JG-20261206-000001"/);
 
-    const refused = await client.post(`/appointments/bookings/${code}/attendance`, {}, {
-      formUrl: `/appointments/bookings/${code}`,
-    });
+    const refused = await client.post(
+      `/appointments/bookings/${code}/attendance`,
+      {},
+      {
+        formUrl: `/appointments/bookings/${code}`,
+      },
+    );
     assert.equal(refused.statusCode, 422);
     const marked = await client.post(
       `/appointments/bookings/${code}/attendance`,
@@ -153,9 +175,13 @@ describe('at the window', () => {
     assert.equal(marked.statusCode, 303, marked.body.slice(0, 300));
     const sent = await latest('appointment.attendance');
     assert.deepEqual((sent?.payload as { code: string; outcome: string }).outcome, 'attended');
-    const again = await client.post(`/appointments/bookings/${code}/attendance`, { outcome: 'no-show' }, {
-      formUrl: `/appointments/bookings/${code}`,
-    });
+    const again = await client.post(
+      `/appointments/bookings/${code}/attendance`,
+      { outcome: 'no-show' },
+      {
+        formUrl: `/appointments/bookings/${code}`,
+      },
+    );
     assert.equal(again.statusCode, 409);
     const looks = await zone.services.db
       .select()

@@ -6,7 +6,7 @@ const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 });
 
 /**
  * An office releases the slots of one service for a window of days. The portal owns the booking ledger of what
- * it was given (ADR 0010): it books against these quotas at once and tells the workbench afterwards. Slots of
+ * it was given (ADR 0007): it books against these quotas at once and tells the workbench afterwards. Slots of
  * the window that the message does not list are closed to new bookings; bookings already made stand.
  */
 export const appointmentSlotsPublished = defineContract({

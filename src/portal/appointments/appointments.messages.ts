@@ -23,8 +23,7 @@ const en: Record<keyof typeof zh, string> = {
   realNameRequired: 'Complete the real-name check first: a booking needs your verified identity',
   slotRequired: 'Choose a time slot',
   slotFull: 'This slot is full or closed for booking; choose another',
-  alreadyBooked:
-    'You already have a booking for this service; reschedule it instead of booking again',
+  alreadyBooked: 'You already have a booking for this service; reschedule it instead of booking again',
   restricted:
     'You missed 3 bookings in 90 days, so you cannot book for 30 days; call the office if this is wrong',
   tooLate: 'The booking starts in less than 2 hours; it can no longer be cancelled or moved',

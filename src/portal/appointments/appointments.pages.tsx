@@ -34,7 +34,13 @@ export interface ChoiceView {
 }
 
 /** The open days as links (the page works without JavaScript) and the chosen day's free slots as radios. */
-function SlotChoice({ ctx, view, base, value, error }: {
+function SlotChoice({
+  ctx,
+  view,
+  base,
+  value,
+  error,
+}: {
   ctx: PageContext;
   view: ChoiceView;
   base: string;
@@ -73,14 +79,23 @@ function SlotChoice({ ctx, view, base, value, error }: {
         />
       ) : (
         <InsetText>
-          {inLang(ctx, '暂无可预约的时段，请改日再来查看。', 'No slot is open for booking now; look again later.')}
+          {inLang(
+            ctx,
+            '暂无可预约的时段，请改日再来查看。',
+            'No slot is open for booking now; look again later.',
+          )}
         </InsetText>
       )}
     </>
   );
 }
 
-function DetailFields({ ctx, service, values, errors }: {
+function DetailFields({
+  ctx,
+  service,
+  values,
+  errors,
+}: {
   ctx: PageContext;
   service: BookingService;
   values: Record<string, string>;
@@ -120,12 +135,14 @@ function DetailFields({ ctx, service, values, errors }: {
   );
 }
 
-export function bookPage(p: FormView & {
-  service: BookingService;
-  verified: boolean;
-  restrictedUntil: Date | undefined;
-  choice: ChoiceView;
-}) {
+export function bookPage(
+  p: FormView & {
+    service: BookingService;
+    verified: boolean;
+    restrictedUntil: Date | undefined;
+    choice: ChoiceView;
+  },
+) {
   const { ctx, service, values = {}, errors = [] } = p;
   const title = inLang(ctx, `预约：${service.name.zh}`, `Book: ${service.name.en}`);
   const base = `/services/${service.itemId}/book`;
@@ -157,7 +174,13 @@ export function bookPage(p: FormView & {
           </InsetText>
         ) : (
           <Form action={base} csrfToken={ctx.csrfToken ?? ''}>
-            <SlotChoice ctx={ctx} view={p.choice} base={base} value={values.slot} error={errorFor(errors, 'slot')} />
+            <SlotChoice
+              ctx={ctx}
+              view={p.choice}
+              base={base}
+              value={values.slot}
+              error={errorFor(errors, 'slot')}
+            />
             <DetailFields ctx={ctx} service={service} values={values} errors={errors} />
             {values.caseNumber ? <input type="hidden" name="caseNumber" value={values.caseNumber} /> : null}
             <Button>{inLang(ctx, '提交预约', 'Book')}</Button>
@@ -179,10 +202,20 @@ export function reschedulePage(p: FormView & { booking: BookingRow; choice: Choi
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <p>
-          {inLang(ctx, `现预约：${when(booking)}，${booking.unitName}`, `Now: ${when(booking)}, ${booking.unitName}`)}
+          {inLang(
+            ctx,
+            `现预约：${when(booking)}，${booking.unitName}`,
+            `Now: ${when(booking)}, ${booking.unitName}`,
+          )}
         </p>
         <Form action={base} csrfToken={ctx.csrfToken ?? ''}>
-          <SlotChoice ctx={ctx} view={p.choice} base={base} value={values.slot} error={errorFor(errors, 'slot')} />
+          <SlotChoice
+            ctx={ctx}
+            view={p.choice}
+            base={base}
+            value={values.slot}
+            error={errorFor(errors, 'slot')}
+          />
           <Button>{inLang(ctx, '确认改约', 'Move to this slot')}</Button>
         </Form>
       </div>
@@ -192,7 +225,12 @@ export function reschedulePage(p: FormView & { booking: BookingRow; choice: Choi
 
 const tone = { booked: 'blue', cancelled: 'grey', attended: 'green', 'no-show': 'red' } as const;
 
-export function listPage({ ctx, bookings, names, flash }: {
+export function listPage({
+  ctx,
+  bookings,
+  names,
+  flash,
+}: {
   ctx: PageContext;
   bookings: BookingRow[];
   names: (itemId: string) => string;
@@ -206,7 +244,12 @@ export function listPage({ ctx, bookings, names, flash }: {
       {bookings.length ? (
         <Table
           caption={title}
-          head={[inLang(ctx, '预约码', 'Code'), inLang(ctx, '事项', 'Service'), inLang(ctx, '时间', 'When'), inLang(ctx, '状态', 'Status')]}
+          head={[
+            inLang(ctx, '预约码', 'Code'),
+            inLang(ctx, '事项', 'Service'),
+            inLang(ctx, '时间', 'When'),
+            inLang(ctx, '状态', 'Status'),
+          ]}
           rows={bookings.map((b) => [
             <a href={`/my/appointments/${b.code}`}>{b.code}</a>,
             names(b.itemId),
@@ -215,13 +258,28 @@ export function listPage({ ctx, bookings, names, flash }: {
           ])}
         />
       ) : (
-        <p>{inLang(ctx, '您还没有预约。可在办事指南中找到可预约的事项。', 'You have no bookings. Bookable services say so in their guide.')}</p>
+        <p>
+          {inLang(
+            ctx,
+            '您还没有预约。可在办事指南中找到可预约的事项。',
+            'You have no bookings. Bookable services say so in their guide.',
+          )}
+        </p>
       )}
     </Layout>,
   );
 }
 
-export function bookingPage({ ctx, booking, serviceName, details, qrSvg, changeable, flash, errors = [] }: {
+export function bookingPage({
+  ctx,
+  booking,
+  serviceName,
+  details,
+  qrSvg,
+  changeable,
+  flash,
+  errors = [],
+}: {
   ctx: PageContext;
   booking: BookingRow;
   serviceName: string;
@@ -242,7 +300,10 @@ export function bookingPage({ ctx, booking, serviceName, details, qrSvg, changea
         <SummaryList
           lang={ctx.lang}
           rows={[
-            { key: inLang(ctx, '预约码', 'Booking code'), value: <strong class="booking-code">{booking.code}</strong> },
+            {
+              key: inLang(ctx, '预约码', 'Booking code'),
+              value: <strong class="booking-code">{booking.code}</strong>,
+            },
             { key: inLang(ctx, '事项', 'Service'), value: serviceName },
             { key: inLang(ctx, '时间', 'When'), value: when(booking) },
             { key: inLang(ctx, '地点', 'Where'), value: booking.unitName },
@@ -251,14 +312,20 @@ export function bookingPage({ ctx, booking, serviceName, details, qrSvg, changea
               key: detailLabels[k as keyof typeof detailLabels]?.[ctx.lang] ?? k,
               value: v,
             })),
-            ...(booking.caseNumber ? [{ key: inLang(ctx, '办件编号', 'Case number'), value: booking.caseNumber }] : []),
+            ...(booking.caseNumber
+              ? [{ key: inLang(ctx, '办件编号', 'Case number'), value: booking.caseNumber }]
+              : []),
           ]}
         />
         {booking.status === 'booked' ? (
           <figure class="booking-qr">
             {raw(qrSvg)}
             <figcaption>
-              {inLang(ctx, '到窗口出示此二维码或预约码。', 'Show this QR code or the booking code at the window.')}{' '}
+              {inLang(
+                ctx,
+                '到窗口出示此二维码或预约码。',
+                'Show this QR code or the booking code at the window.',
+              )}{' '}
               <a href={`/my/appointments/${booking.code}/qr.png`} download>
                 {inLang(ctx, '下载二维码图片', 'Download the QR code image')}
               </a>
@@ -278,7 +345,11 @@ export function bookingPage({ ctx, booking, serviceName, details, qrSvg, changea
           </>
         ) : booking.status === 'booked' ? (
           <InsetText>
-            {inLang(ctx, '距开始已不足2小时，不能再取消或改约。', 'It starts within 2 hours: it can no longer be cancelled or moved.')}
+            {inLang(
+              ctx,
+              '距开始已不足2小时，不能再取消或改约。',
+              'It starts within 2 hours: it can no longer be cancelled or moved.',
+            )}
           </InsetText>
         ) : null}
       </div>

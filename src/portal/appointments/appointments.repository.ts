@@ -152,9 +152,7 @@ export async function findBooking(db: Executor, code: string) {
 
 /** The booking under a row lock, so a cancel and a reschedule of it cannot both go through. */
 export async function lockBooking(tx: Tx, code: string) {
-  const result = await tx.execute(
-    sql`SELECT code FROM appointment_bookings WHERE code = ${code} FOR UPDATE`,
-  );
+  const result = await tx.execute(sql`SELECT code FROM appointment_bookings WHERE code = ${code} FOR UPDATE`);
   if (rows(result).length === 0) return undefined;
   return findBooking(tx, code);
 }
@@ -216,9 +214,6 @@ export async function noShowsSince(db: Executor, citizenId: string, since: Date)
 }
 
 export async function mobileOf(db: Executor, citizenId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ mobile: citizens.mobile })
-    .from(citizens)
-    .where(eq(citizens.id, citizenId));
+  const [row] = await db.select({ mobile: citizens.mobile }).from(citizens).where(eq(citizens.id, citizenId));
   return row?.mobile;
 }

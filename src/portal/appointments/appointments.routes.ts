@@ -12,7 +12,14 @@ import { citizenOf } from '../session.ts';
 import { appointmentMessage, appointmentWords } from './appointments.messages.ts';
 import * as pages from './appointments.pages.tsx';
 import * as repo from './appointments.repository.ts';
-import { BookBody, ButtonBody, CodeParams, DayQuery, RescheduleBody, SlugParams } from './appointments.schema.ts';
+import {
+  BookBody,
+  ButtonBody,
+  CodeParams,
+  DayQuery,
+  RescheduleBody,
+  SlugParams,
+} from './appointments.schema.ts';
 import * as service from './appointments.service.ts';
 
 /** A param of the address, read also where the schema refused the body (a form page shown again). */
@@ -43,7 +50,10 @@ export function registerAppointmentRoutes(app: App, services: ZoneServices): voi
 
   app.get(
     '/services/:slug/book',
-    { schema: { hide: true, params: SlugParams, querystring: DayQuery }, config: { permission: 'appointments.book' } },
+    {
+      schema: { hide: true, params: SlugParams, querystring: DayQuery },
+      config: { permission: 'appointments.book' },
+    },
     async (request, reply) => {
       const bookable = service.serviceOf(request.params.slug);
       const citizenId = citizenOf(request).id;

@@ -79,7 +79,11 @@ export function checkDetails(service: BookingService, input: BookingInput): Reco
 
 /** Whether the person may book now: the end of a no-show restriction in force, or undefined. */
 export async function restrictedUntil(services: ZoneServices, citizenId: string, now: Date) {
-  const noShows = await repo.noShowsSince(services.db, citizenId, new Date(now.getTime() - NO_SHOW_WINDOW_MS));
+  const noShows = await repo.noShowsSince(
+    services.db,
+    citizenId,
+    new Date(now.getTime() - NO_SHOW_WINDOW_MS),
+  );
   if (noShows.length < NO_SHOW_LIMIT) return undefined;
   const until = new Date(noShows[0]!.getTime() + RESTRICTION_MS);
   return until > now ? until : undefined;
@@ -117,7 +121,7 @@ async function announce(tx: Tx, services: ZoneServices, code: string, details: R
 
 /**
  * Books a place for a verified person: one transaction takes the place (or finds none), records the booking,
- * tells the office and schedules the reminder. The portal does not wait for the workbench (ADR 0010).
+ * tells the office and schedules the reminder. The portal does not wait for the workbench (ADR 0007).
  */
 export async function book(
   services: ZoneServices,
@@ -130,7 +134,8 @@ export async function book(
   const now = services.now();
   if (!(await isVerified(services, citizen.id))) throw refuse('slot', 'realNameRequired');
   if (await restrictedUntil(services, citizen.id, now)) throw refuse('slot', 'restricted');
-  if (await repo.liveBookingFor(services.db, citizen.id, itemId)) throw refuse('slot', 'alreadyBooked', 'CONFLICT');
+  if (await repo.liveBookingFor(services.db, citizen.id, itemId))
+    throw refuse('slot', 'alreadyBooked', 'CONFLICT');
   const code = newCode();
   try {
     await services.db.transaction(async (tx) => {
@@ -170,7 +175,10 @@ export async function bookingFor(
   return booking;
 }
 
-export function detailsOf(services: ZoneServices, booking: { detailsSealed: string }): Record<string, string> {
+export function detailsOf(
+  services: ZoneServices,
+  booking: { detailsSealed: string },
+): Record<string, string> {
   return JSON.parse(services.sealer.open(booking.detailsSealed)) as Record<string, string>;
 }
 

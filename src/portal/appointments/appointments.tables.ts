@@ -3,7 +3,7 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'dri
 import { citizens } from '../db/schema.ts';
 
 /**
- * The slots an office released to the portal, and how many are taken: the portal's booking ledger (ADR 0010).
+ * The slots an office released to the portal, and how many are taken: the portal's booking ledger (ADR 0007).
  * `booked` only moves by a conditional UPDATE (`booked < quota`), so a slot is never booked past its quota.
  */
 export const appointmentSlots = pgTable(

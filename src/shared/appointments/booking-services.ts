@@ -46,7 +46,15 @@ export const detailLabels: Record<BookingDetail, { zh: string; en: string }> = {
 };
 
 /** The relationships that may visit a detainee (近亲属 and guardians, 《拘留所条例》). */
-export const relationships = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母、外祖父母', '孙子女、外孙子女', '监护人'] as const;
+export const relationships = [
+  '配偶',
+  '父母',
+  '子女',
+  '兄弟姐妹',
+  '祖父母、外祖父母',
+  '孙子女、外孙子女',
+  '监护人',
+] as const;
 
 export const relationshipEn: Record<(typeof relationships)[number], string> = {
   配偶: 'Spouse',

@@ -6,11 +6,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { BackLink, InsetText, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
-import {
-  bookingService,
-  bookingServices,
-  detailLabels,
-} from '../../shared/appointments/booking-services.ts';
+import { bookingService, bookingServices, detailLabels } from '../../shared/appointments/booking-services.ts';
 import { visitStatusText, weekdayNames } from './appointments.messages.ts';
 import type { PatternRow, VisitRow } from './appointments.repository.ts';
 
@@ -35,7 +31,14 @@ export interface IndexView {
   ctx: PageContext;
   offices: Office[];
   patterns: PatternRow[];
-  releases: { unitCode: string; itemId: string; fromDate: string; toDate: string; slotCount: number; releasedAt: Date }[];
+  releases: {
+    unitCode: string;
+    itemId: string;
+    fromDate: string;
+    toDate: string;
+    slotCount: number;
+    releasedAt: Date;
+  }[];
   values?: Record<string, string> | undefined;
   errors?: FieldError[] | undefined;
   flash?: string | undefined;
@@ -55,7 +58,11 @@ export function indexPage(view: IndexView) {
         <TextField
           name="code"
           label={inLang(ctx, '预约码', 'Booking code')}
-          hint={inLang(ctx, '群众出示的8位预约码，或扫描二维码', 'The 8-character code the person shows, or scan the QR code')}
+          hint={inLang(
+            ctx,
+            '群众出示的8位预约码，或扫描二维码',
+            'The 8-character code the person shows, or scan the QR code',
+          )}
           width={10}
           spellcheck={false}
           autocomplete="off"
@@ -119,9 +126,30 @@ export function indexPage(view: IndexView) {
               error={errorFor(errors, 'weekday')}
               options={[1, 2, 3, 4, 5].map((d) => ({ value: String(d), label: weekdayNames[ctx.lang][d]! }))}
             />
-            <TextField name="start" label={inLang(ctx, '开始时间', 'Starts')} hint="09:00" width={5} value={values.start} error={errorFor(errors, 'start')} />
-            <TextField name="end" label={inLang(ctx, '结束时间', 'Ends')} hint="10:00" width={5} value={values.end} error={errorFor(errors, 'end')} />
-            <TextField name="quota" label={inLang(ctx, '名额', 'Places')} width={3} inputmode="numeric" value={values.quota} error={errorFor(errors, 'quota')} />
+            <TextField
+              name="start"
+              label={inLang(ctx, '开始时间', 'Starts')}
+              hint="09:00"
+              width={5}
+              value={values.start}
+              error={errorFor(errors, 'start')}
+            />
+            <TextField
+              name="end"
+              label={inLang(ctx, '结束时间', 'Ends')}
+              hint="10:00"
+              width={5}
+              value={values.end}
+              error={errorFor(errors, 'end')}
+            />
+            <TextField
+              name="quota"
+              label={inLang(ctx, '名额', 'Places')}
+              width={3}
+              inputmode="numeric"
+              value={values.quota}
+              error={errorFor(errors, 'quota')}
+            />
             <Button>{inLang(ctx, '新增', 'Add')}</Button>
           </Form>
           <h2>{inLang(ctx, '发布号源', 'Release slots')}</h2>
@@ -133,7 +161,11 @@ export function indexPage(view: IndexView) {
                   <input type="hidden" name="unitCode" value={o.code} />
                   <input type="hidden" name="itemId" value={s.itemId} />
                   <Button variant="secondary">
-                    {inLang(ctx, `发布：${officeName(ctx, o)} · ${s.name.zh}`, `Release: ${officeName(ctx, o)} · ${s.name.en}`)}
+                    {inLang(
+                      ctx,
+                      `发布：${officeName(ctx, o)} · ${s.name.zh}`,
+                      `Release: ${officeName(ctx, o)} · ${s.name.en}`,
+                    )}
                   </Button>
                 </Form>
               )),
@@ -141,9 +173,19 @@ export function indexPage(view: IndexView) {
           {view.releases.length ? (
             <Table
               caption={inLang(ctx, '最近发布', 'Recent releases')}
-              head={[inLang(ctx, '机构', 'Office'), inLang(ctx, '事项', 'Service'), inLang(ctx, '日期', 'Days'), inLang(ctx, '时段数', 'Slots')]}
+              head={[
+                inLang(ctx, '机构', 'Office'),
+                inLang(ctx, '事项', 'Service'),
+                inLang(ctx, '日期', 'Days'),
+                inLang(ctx, '时段数', 'Slots'),
+              ]}
               numeric={[3]}
-              rows={view.releases.map((r) => [r.unitCode, serviceName(ctx, r.itemId), `${r.fromDate} – ${r.toDate}`, String(r.slotCount)])}
+              rows={view.releases.map((r) => [
+                r.unitCode,
+                serviceName(ctx, r.itemId),
+                `${r.fromDate} – ${r.toDate}`,
+                String(r.slotCount),
+              ])}
             />
           ) : null}
         </>
@@ -152,7 +194,12 @@ export function indexPage(view: IndexView) {
   );
 }
 
-export function visitPage({ ctx, visit, flash, errors = [] }: {
+export function visitPage({
+  ctx,
+  visit,
+  flash,
+  errors = [],
+}: {
   ctx: PageContext;
   visit: VisitRow;
   flash?: string | undefined;
@@ -179,7 +226,12 @@ export function visitPage({ ctx, visit, flash, errors = [] }: {
             value: v,
           })),
           ...(visit.caseNumber
-            ? [{ key: inLang(ctx, '预审办件', 'Pre-application case'), value: <a href={`/cases/${visit.caseNumber}`}>{visit.caseNumber}</a> }]
+            ? [
+                {
+                  key: inLang(ctx, '预审办件', 'Pre-application case'),
+                  value: <a href={`/cases/${visit.caseNumber}`}>{visit.caseNumber}</a>,
+                },
+              ]
             : []),
         ]}
       />
@@ -197,7 +249,9 @@ export function visitPage({ ctx, visit, flash, errors = [] }: {
           <Button>{inLang(ctx, '登记', 'Record')}</Button>
         </Form>
       ) : (
-        <InsetText>{inLang(ctx, '该预约不需要再登记。', 'Nothing more to record for this booking.')}</InsetText>
+        <InsetText>
+          {inLang(ctx, '该预约不需要再登记。', 'Nothing more to record for this booking.')}
+        </InsetText>
       )}
     </Layout>,
   );

@@ -103,7 +103,10 @@ export function registerAppointmentRoutes(app: App, services: ZoneServices): voi
 
   app.post(
     '/appointments/patterns/:id/delete',
-    { schema: { hide: true, params: IdParams, body: ButtonBody }, config: { permission: 'appointments.manage' } },
+    {
+      schema: { hide: true, params: IdParams, body: ButtonBody },
+      config: { permission: 'appointments.manage' },
+    },
     async (request, reply) =>
       change(
         request,

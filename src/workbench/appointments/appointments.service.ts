@@ -76,7 +76,8 @@ export async function addPattern(
   if (!TIME.test(start)) problems.push({ field: 'start', message: 'timeInvalid' });
   if (!TIME.test(end) || end <= start) problems.push({ field: 'end', message: 'endAfterStart' });
   const quota = Number(input.quota);
-  if (!(/^\d{1,3}$/.test(input.quota ?? '') && quota >= 1)) problems.push({ field: 'quota', message: 'quotaInvalid' });
+  if (!(/^\d{1,3}$/.test(input.quota ?? '') && quota >= 1))
+    problems.push({ field: 'quota', message: 'quotaInvalid' });
   const unit = await officeFor(services, staff, input.unitCode).catch((error: unknown) => {
     problems.unshift({ field: 'unitCode', message: 'officeRequired' });
     return error instanceof AppError ? undefined : Promise.reject(error);
@@ -220,7 +221,12 @@ export async function visitFor(services: ZoneServices, staff: CurrentStaff, code
 export async function viewVisit(services: ZoneServices, staff: CurrentStaff, by: AuditActor, code: string) {
   const visit = await visitFor(services, staff, code);
   await services.db.transaction((tx) =>
-    recordAudit(tx, { ...by, action: 'appointments.view', target: `booking:${visit.code}`, at: services.now() }),
+    recordAudit(tx, {
+      ...by,
+      action: 'appointments.view',
+      target: `booking:${visit.code}`,
+      at: services.now(),
+    }),
   );
   return visit;
 }
@@ -240,7 +246,8 @@ export async function markAttendance(
     throw refuse([{ field: 'outcome', message: 'outcomeRequired' }]);
   const visit = await visitFor(services, staff, code);
   const now = services.now();
-  if (visit.status !== 'booked') throw new AppError('CONFLICT', { fields: [{ field: 'outcome', message: 'notOpen' } as FieldError] });
+  if (visit.status !== 'booked')
+    throw new AppError('CONFLICT', { fields: [{ field: 'outcome', message: 'notOpen' } as FieldError] });
   if (visit.date > todayInShanghai(now)) throw refuse([{ field: 'outcome', message: 'notYet' }]);
   if (outcome === 'no-show' && slotStartsAt(visit.date, visit.startTime) > now)
     throw refuse([{ field: 'outcome', message: 'notYet' }]);
