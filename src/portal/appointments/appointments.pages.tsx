@@ -8,6 +8,7 @@ import { BackLink, InsetText, SummaryList, Table, Tag } from '../../shared/ui/co
 import { renderPage } from '../../shared/ui/render.ts';
 import {
   detailLabels,
+  detailValue,
   relationshipEn,
   relationships,
   type BookingService,
@@ -310,7 +311,7 @@ export function bookingPage({
             { key: inLang(ctx, '状态', 'Status'), value: statusText(ctx.lang, booking.status) },
             ...Object.entries(details).map(([k, v]) => ({
               key: detailLabels[k as keyof typeof detailLabels]?.[ctx.lang] ?? k,
-              value: v,
+              value: detailValue(k, v, ctx.lang),
             })),
             ...(booking.caseNumber
               ? [{ key: inLang(ctx, '办件编号', 'Case number'), value: booking.caseNumber }]

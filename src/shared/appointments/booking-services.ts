@@ -78,3 +78,10 @@ export function slotKey(unitCode: string, itemId: string, date: string, start: s
 export function slotStartsAt(date: string, start: string): Date {
   return new Date(`${date}T${start}:00+08:00`);
 }
+
+/** An answer as a page shows it: a relationship in the page's language, anything else as typed. */
+export function detailValue(detail: string, value: string, lang: 'zh' | 'en'): string {
+  if (lang === 'en' && detail === 'relationship' && Object.hasOwn(relationshipEn, value))
+    return relationshipEn[value as keyof typeof relationshipEn];
+  return value;
+}

@@ -6,7 +6,12 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { BackLink, InsetText, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
-import { bookingService, bookingServices, detailLabels } from '../../shared/appointments/booking-services.ts';
+import {
+  bookingService,
+  bookingServices,
+  detailLabels,
+  detailValue,
+} from '../../shared/appointments/booking-services.ts';
 import { visitStatusText, weekdayNames } from './appointments.messages.ts';
 import type { PatternRow, VisitRow } from './appointments.repository.ts';
 
@@ -223,7 +228,7 @@ export function visitPage({
           { key: inLang(ctx, '机构', 'Office'), value: visit.unitCode },
           ...Object.entries(visit.details).map(([k, v]) => ({
             key: detailLabels[k as keyof typeof detailLabels]?.[ctx.lang] ?? k,
-            value: v,
+            value: detailValue(k, v, ctx.lang),
           })),
           ...(visit.caseNumber
             ? [
