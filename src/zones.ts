@@ -21,10 +21,13 @@ import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { contentInboxHandlers } from './portal/content/content.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
+import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
+import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
+import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './workbench/appointments/appointments.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
@@ -120,6 +123,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   if (name === 'workbench') handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
+  if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [
@@ -128,11 +132,13 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...catalogInboxHandlers,
           ...contentInboxHandlers,
           ...portalCaseHandlers(services),
+          ...appointmentInboxHandlers,
         ]
       : [
           realnameRequestHandler(services),
           companyVerifyRequestHandler(services),
           ...workbenchCaseHandlers(services),
+          ...workbenchAppointmentHandlers(),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

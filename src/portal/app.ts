@@ -2,6 +2,7 @@ import { idlePolicyOf, registerKeepAlive } from '../shared/http/idle-session.ts'
 import { createApp, type App } from '../shared/http/app.ts';
 import type { ZoneServices } from '../shared/zone.ts';
 import { registerAccountRoutes } from './accounts/accounts.routes.ts';
+import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerApplicationRoutes } from './applications/applications.routes.ts';
 import { registerApplicationApi } from './applications/applications.api.ts';
 import type { FormVersions } from '../shared/application-forms/index.ts';
@@ -70,6 +71,7 @@ export async function buildPortal(
   registerApplicationRoutes(app, applying);
   registerApplicationApi(app, applying);
   registerCaseRoutes(app, services);
+  registerAppointmentRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

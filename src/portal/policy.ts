@@ -1,5 +1,6 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
 import { accountPolicy } from './accounts/accounts.policy.ts';
+import { appointmentPolicy } from './appointments/appointments.policy.ts';
 import { applicationPolicy } from './applications/applications.policy.ts';
 import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
@@ -11,4 +12,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   companyPolicy,
   applicationPolicy,
   casePolicy,
+  appointmentPolicy,
 ]);

@@ -6,6 +6,7 @@ import { errorPage } from './home/home.pages.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
+import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
@@ -68,5 +69,6 @@ export async function buildWorkbench(
   registerCatalogAuthoringRoutes(app, services);
   registerCaseRoutes(app, services);
   registerContentRoutes(app, services);
+  registerAppointmentRoutes(app, services);
   return app;
 }

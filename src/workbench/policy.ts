@@ -1,4 +1,5 @@
 import { PolicyRegistry } from '../shared/policy/registry.ts';
+import { appointmentsPolicy } from './appointments/appointments.policy.ts';
 import { auditPolicy } from './audit/audit.policy.ts';
 import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
@@ -19,4 +20,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   exchangePolicy,
   casesPolicy,
   contentPolicy,
+  appointmentsPolicy,
 ]);

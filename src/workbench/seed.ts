@@ -37,7 +37,29 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   ...caseTeam('SF-CRJ', '82', '出入境支队'),
   ...caseTeam('SF-JJ', '83', '交警支队'),
   ...caseTeam('SF-D01', '84', '中心区分局'),
+  // The offices that take bookings (appointments/): the supervisor publishes the slots, the window receives.
+  ...bookingTeam('SF-JG', '85', '监所支队'),
+  ...bookingTeam('SF-XF', '86', '消防支队'),
 ];
+
+function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {
+  return [
+    {
+      badgeNo: `SF${prefix}01`,
+      name: `${unitName}窗口民警（演示）`,
+      unitCode,
+      role: 'window-clerk',
+      scope: 'unit',
+    },
+    {
+      badgeNo: `SF${prefix}04`,
+      name: `${unitName}督办民警（演示）`,
+      unitCode,
+      role: 'supervisor',
+      scope: 'unit',
+    },
+  ];
+}
 
 function caseTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {
   return [

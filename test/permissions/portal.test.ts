@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { after, before, describe, test } from 'node:test';
 import { citizens } from '../../src/portal/db/schema.ts';
 import { applications } from '../../src/portal/applications/applications.tables.ts';
+import { appointmentBookings, appointmentSlots } from '../../src/portal/appointments/appointments.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
@@ -35,6 +36,7 @@ const missing: Record<string, string> = {
   documentId: randomUUID(),
   code: 'AAAAAAAAAAAAAAAAAAAAAAAAAA',
   column: 'no-such-column',
+  bookingCode: 'ZZZZZZZZ',
 };
 
 let zone: TestZone;
@@ -131,16 +133,20 @@ const notPersonal: Record<string, string> = {
   '/articles/:id': 'the published articles',
   '/feeds/:column/rss.xml': 'the published articles',
   '/feeds/:column/atom.xml': 'the published articles',
+  '/services/:slug/book':
+    'the booking page of a catalogue item; a booking is made only for the person signed in',
 };
 const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;
 const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
 const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
+const bookingRoutes = /^\/my\/appointments\/:bookingCode(?:\/|$)/;
 const familyOf = (url: string) =>
   companyRoutes.test(url) ||
   invitationRoutes.test(url) ||
   applicationRoutes.test(url) ||
-  caseRoutes.test(url);
+  caseRoutes.test(url) ||
+  bookingRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
@@ -154,7 +160,9 @@ test('another person’s company, invitation and case answer exactly as missing 
   const token = csrfFrom((await me.client.get('/account')).body);
   assert.ok(token);
   const fields = { mobile: freshMobile(), member: randomUUID() };
-  const routes = zone.app.routeList.filter((r) => familyOf(r.url) && !applicationRoutes.test(r.url));
+  const routes = zone.app.routeList.filter(
+    (r) => familyOf(r.url) && !applicationRoutes.test(r.url) && !bookingRoutes.test(r.url),
+  );
   assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
     const id = companyRoutes.test(route.url) ? theirs.company : theirs.invitation;
@@ -195,6 +203,48 @@ test('another person’s application answers exactly as a missing one does', asy
       route,
       { there, absent: sampleUrl(route, missing) },
       fields,
+    );
+  }
+});
+
+test('another person’s booking answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const db = zone.services.db;
+  const key = 'SF-JG/detainee-family-visit-booking/2099-01-05/09:00';
+  await db.insert(appointmentSlots).values({
+    slotKey: key,
+    unitCode: 'SF-JG',
+    unitName: '示范市拘留所',
+    itemId: 'detainee-family-visit-booking',
+    date: '2099-01-05',
+    startTime: '09:00',
+    endTime: '10:00',
+    startsAt: new Date('2099-01-05T01:00:00Z'),
+    quota: 2,
+    booked: 1,
+    releasedAt: zone.services.now(),
+  });
+  await db.insert(appointmentBookings).values({
+    code: 'K7M2Q9XA',
+    citizenId: other.id,
+    itemId: 'detainee-family-visit-booking',
+    slotKey: key,
+    detailsSealed: zone.services.sealer.seal('{}'),
+    createdAt: zone.services.now(),
+    updatedAt: zone.services.now(),
+  });
+  const token = csrfFrom((await me.client.get('/account')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => bookingRoutes.test(r.url));
+  assert.ok(routes.length >= 5, 'the booking routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, bookingCode: 'K7M2Q9XA' });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      { slot: key },
     );
   }
 });

@@ -9,6 +9,10 @@ import { contentArticles, contentVersions } from '../../src/workbench/content/co
 import { newVersionWorkflow } from '../../src/workbench/content/content.workflow.ts';
 import { roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
+import {
+  appointmentPatterns,
+  appointmentVisits,
+} from '../../src/workbench/appointments/appointments.tables.ts';
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
@@ -44,6 +48,7 @@ const missing: Record<string, string> = {
   number: 'SF-ZA-20260101-999999',
   attachmentId: randomUUID(),
   action: 'accept',
+  bookingCode: 'ZZZZZZZZ',
 };
 
 let zone: Workbench;
@@ -229,6 +234,56 @@ const families: Family[] = [
         updatedAt: now,
       });
       return { id: String(article.id), version: '1' };
+    },
+  },
+  {
+    label: 'a booking and a slot pattern of another unit, to a station’s window clerk and supervisor',
+    pattern: /^\/appointments\/(?:bookings\/:bookingCode|patterns\/:id)(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['window-clerk', 'supervisor'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/appointments')).body) };
+    },
+    fields: { outcome: 'attended' },
+    foreign: async () => {
+      const db = zone.services.db;
+      await db.insert(appointmentVisits).values({
+        code: 'K7M2Q9XA',
+        unitCode: 'SF-JG',
+        itemId: 'detainee-family-visit-booking',
+        date: '2026-01-05',
+        startTime: '09:00',
+        endTime: '10:00',
+        name: '李示范',
+        idNumberMasked: '110***********0016',
+        details: {},
+        status: 'booked',
+        bookedAt: zone.services.now(),
+      });
+      const [pattern] = await db
+        .insert(appointmentPatterns)
+        .values({
+          unitCode: 'SF-JG',
+          itemId: 'detainee-family-visit-booking',
+          weekday: 1,
+          startTime: '09:00',
+          endTime: '10:00',
+          quota: 3,
+          createdBy: randomUUID(),
+          createdAt: zone.services.now(),
+        })
+        .returning({ id: appointmentPatterns.id });
+      assert.ok(pattern);
+      return { bookingCode: 'K7M2Q9XA', id: pattern.id };
     },
   },
 ];

@@ -1,3 +1,7 @@
+import { appointmentAttendance } from './appointment.attendance.ts';
+import { appointmentBooked } from './appointment.booked.ts';
+import { appointmentCancelled } from './appointment.cancelled.ts';
+import { appointmentSlotsPublished } from './appointment.slots.published.ts';
 import { applicationSubmitted } from './application.submitted.ts';
 import { applicationSupplemented } from './application.supplemented.ts';
 import { applicationWithdrawn } from './application.withdrawn.ts';
@@ -23,6 +27,7 @@ export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
+export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export * from './case-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
@@ -45,6 +50,10 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     caseDocumentIssued,
     contentPublished,
     contentWithdrawn,
+    appointmentSlotsPublished,
+    appointmentBooked,
+    appointmentCancelled,
+    appointmentAttendance,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

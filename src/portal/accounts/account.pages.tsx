@@ -49,6 +49,9 @@ export function accountPage({
       ) : null}
       <h1>{title}</h1>
       {casesPanel}
+      <p>
+        <a href="/my/appointments">{inLang(ctx, '我的预约', 'My bookings')}</a>
+      </p>
       <h2>{inLang(ctx, '个人信息', 'Personal details')}</h2>
       <SummaryList
         lang={ctx.lang}

@@ -1,3 +1,4 @@
+import { bookingService } from '../../shared/appointments/booking-services.ts';
 import {
   areaLabel,
   audienceLabel,
@@ -85,6 +86,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       {item.onlineForm && item.onlineDepth.levels.includes('online-submission') ? (
         <p>
           <Button href={`/services/${item.id}/apply`}>{applicationWords(lang, 'startButton')}</Button>
+        </p>
+      ) : null}
+      {bookingService(item.id) ? (
+        <p>
+          <Button href={`/services/${item.id}/book`}>{lang === 'en' ? 'Book a slot' : '预约'}</Button>
         </p>
       ) : null}
 

@@ -49,3 +49,4 @@ export { realnameChecks } from '../realname/realname.tables.ts';
 export * from '../applications/applications.tables.ts';
 export * from '../cases/cases.tables.ts';
 export * from '../content/content.tables.ts';
+export * from '../appointments/appointments.tables.ts';

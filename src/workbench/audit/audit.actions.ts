@@ -40,6 +40,12 @@ const labels = {
   'content.publish': { zh: '发布稿件', en: 'Article published' },
   'content.withdraw': { zh: '撤回稿件', en: 'Article withdrawn' },
   'content.expire': { zh: '稿件到期下线', en: 'Article taken down on schedule' },
+  'appointments.pattern.add': { zh: '新增预约时段', en: 'Appointment slot added to the pattern' },
+  'appointments.pattern.remove': { zh: '删除预约时段', en: 'Appointment slot removed from the pattern' },
+  'appointments.publish': { zh: '发布预约号源', en: 'Appointment slots released' },
+  'appointments.view': { zh: '调取预约', en: 'Booking pulled up' },
+  'appointments.attended': { zh: '登记预约到场', en: 'Booking marked attended' },
+  'appointments.no-show': { zh: '登记预约未到', en: 'Booking marked no-show' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type AuditAction = keyof typeof labels;

@@ -116,3 +116,8 @@ export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
 export { contentArticles, contentVersions } from '../content/content.tables.ts';
+export {
+  appointmentPatterns,
+  appointmentReleases,
+  appointmentVisits,
+} from '../appointments/appointments.tables.ts';

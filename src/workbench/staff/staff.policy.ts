@@ -18,7 +18,9 @@ export type Permission =
   | 'cases.accept'
   | 'cases.review'
   | 'cases.decide'
-  | 'cases.assign';
+  | 'cases.assign'
+  | 'appointments.manage'
+  | 'appointments.attend';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -34,6 +36,8 @@ export const permissions: readonly Permission[] = [
   'cases.review',
   'cases.decide',
   'cases.assign',
+  'appointments.manage',
+  'appointments.attend',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -55,6 +59,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.review': ['reviewer'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
+  // Appointments (appointments.policy.ts): the office's supervisor publishes its slots; the window receives
+  // the people who booked.
+  'appointments.manage': ['supervisor'],
+  'appointments.attend': ['window-clerk', 'supervisor'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -1,0 +1,219 @@
+import { and, asc, desc, eq, gt, gte, lte, notInArray, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../shared/db/database.ts';
+import { rows } from '../../shared/db/database.ts';
+import { slotKey, slotStartsAt } from '../../shared/appointments/booking-services.ts';
+import { citizens } from '../db/schema.ts';
+import { appointmentBookings, appointmentSlots, type BookingStatus } from './appointments.tables.ts';
+
+export interface Release {
+  unitCode: string;
+  unitName: string;
+  itemId: string;
+  from: string;
+  to: string;
+  slots: readonly { date: string; start: string; end: string; quota: number }[];
+}
+
+/**
+ * Takes an office's release: listed slots get the quota published (places already booked stay booked, so a
+ * lowered quota only stops new bookings); slots of the window it no longer lists close to new bookings.
+ */
+export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): Promise<void> {
+  const keys = release.slots.map((s) => slotKey(release.unitCode, release.itemId, s.date, s.start));
+  for (const [i, slot] of release.slots.entries()) {
+    await tx
+      .insert(appointmentSlots)
+      .values({
+        slotKey: keys[i]!,
+        unitCode: release.unitCode,
+        unitName: release.unitName,
+        itemId: release.itemId,
+        date: slot.date,
+        startTime: slot.start,
+        endTime: slot.end,
+        startsAt: slotStartsAt(slot.date, slot.start),
+        quota: slot.quota,
+        releasedAt,
+      })
+      .onConflictDoUpdate({
+        target: appointmentSlots.slotKey,
+        set: { quota: slot.quota, unitName: release.unitName, endTime: slot.end, releasedAt },
+      });
+  }
+  const window = and(
+    eq(appointmentSlots.unitCode, release.unitCode),
+    eq(appointmentSlots.itemId, release.itemId),
+    gte(appointmentSlots.date, release.from),
+    lte(appointmentSlots.date, release.to),
+  );
+  await tx
+    .update(appointmentSlots)
+    .set({ quota: sql`${appointmentSlots.booked}`, releasedAt })
+    .where(keys.length ? and(window, notInArray(appointmentSlots.slotKey, keys)) : window);
+}
+
+/**
+ * Takes one place of a slot, or nothing: the single conditional UPDATE is what keeps a slot from ever being
+ * booked past its quota, whatever the number of people booking its last place at once.
+ */
+export async function takePlace(tx: Tx, key: string, itemId: string, startsAfter: Date) {
+  const result = await tx.execute(sql`
+    UPDATE appointment_slots SET booked = booked + 1
+    WHERE slot_key = ${key} AND item_id = ${itemId} AND booked < quota AND starts_at > ${startsAfter}
+    RETURNING slot_key`);
+  return rows<{ slot_key: string }>(result).length === 1;
+}
+
+export async function givePlace(tx: Tx, key: string): Promise<void> {
+  await tx.execute(
+    sql`UPDATE appointment_slots SET booked = booked - 1 WHERE slot_key = ${key} AND booked > 0`,
+  );
+}
+
+export async function findSlot(db: Executor, key: string) {
+  const [row] = await db.select().from(appointmentSlots).where(eq(appointmentSlots.slotKey, key));
+  return row;
+}
+
+export type SlotRow = typeof appointmentSlots.$inferSelect;
+
+/** The days of a service with places still free after a moment, with how many. */
+export async function openDays(db: Executor, itemId: string, startsAfter: Date) {
+  const free = sql<number>`sum(${appointmentSlots.quota} - ${appointmentSlots.booked})`;
+  const found = await db
+    .select({ date: appointmentSlots.date, free })
+    .from(appointmentSlots)
+    .where(and(eq(appointmentSlots.itemId, itemId), gt(appointmentSlots.startsAt, startsAfter)))
+    .groupBy(appointmentSlots.date)
+    .orderBy(asc(appointmentSlots.date));
+  return found.map((d) => ({ date: d.date, free: Number(d.free) }));
+}
+
+/** A day's slots of a service that start after a moment, at every office, full ones included. */
+export async function slotsOn(db: Executor, itemId: string, date: string, startsAfter: Date) {
+  return db
+    .select()
+    .from(appointmentSlots)
+    .where(
+      and(
+        eq(appointmentSlots.itemId, itemId),
+        eq(appointmentSlots.date, date),
+        gt(appointmentSlots.startsAt, startsAfter),
+      ),
+    )
+    .orderBy(asc(appointmentSlots.startsAt), asc(appointmentSlots.unitCode));
+}
+
+export async function identityOf(db: Executor, citizenId: string) {
+  const [row] = await db
+    .select({
+      realName: citizens.realName,
+      realNameStatus: citizens.realNameStatus,
+      idNumberMasked: citizens.idNumberMasked,
+      mobile: citizens.mobile,
+    })
+    .from(citizens)
+    .where(eq(citizens.id, citizenId));
+  return row;
+}
+
+export async function insertBooking(tx: Tx, booking: typeof appointmentBookings.$inferInsert) {
+  await tx.insert(appointmentBookings).values(booking);
+}
+
+const bookingColumns = {
+  id: appointmentBookings.id,
+  code: appointmentBookings.code,
+  citizenId: appointmentBookings.citizenId,
+  itemId: appointmentBookings.itemId,
+  status: appointmentBookings.status,
+  detailsSealed: appointmentBookings.detailsSealed,
+  caseNumber: appointmentBookings.caseNumber,
+  createdAt: appointmentBookings.createdAt,
+  slotKey: appointmentBookings.slotKey,
+  unitName: appointmentSlots.unitName,
+  unitCode: appointmentSlots.unitCode,
+  date: appointmentSlots.date,
+  startTime: appointmentSlots.startTime,
+  endTime: appointmentSlots.endTime,
+  startsAt: appointmentSlots.startsAt,
+};
+
+export type BookingRow = Awaited<ReturnType<typeof findBooking>> & {};
+
+export async function findBooking(db: Executor, code: string) {
+  const [row] = await db
+    .select(bookingColumns)
+    .from(appointmentBookings)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.slotKey, appointmentBookings.slotKey))
+    .where(eq(appointmentBookings.code, code));
+  return row;
+}
+
+/** The booking under a row lock, so a cancel and a reschedule of it cannot both go through. */
+export async function lockBooking(tx: Tx, code: string) {
+  const result = await tx.execute(sql`SELECT code FROM appointment_bookings WHERE code = ${code} FOR UPDATE`);
+  if (rows(result).length === 0) return undefined;
+  return findBooking(tx, code);
+}
+
+export async function bookingsOf(db: Executor, citizenId: string) {
+  return db
+    .select(bookingColumns)
+    .from(appointmentBookings)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.slotKey, appointmentBookings.slotKey))
+    .where(eq(appointmentBookings.citizenId, citizenId))
+    .orderBy(desc(appointmentSlots.startsAt))
+    .limit(100);
+}
+
+export async function liveBookingFor(db: Executor, citizenId: string, itemId: string) {
+  const [row] = await db
+    .select({ code: appointmentBookings.code })
+    .from(appointmentBookings)
+    .where(
+      and(
+        eq(appointmentBookings.citizenId, citizenId),
+        eq(appointmentBookings.itemId, itemId),
+        eq(appointmentBookings.status, 'booked'),
+      ),
+    );
+  return row;
+}
+
+export async function updateBooking(
+  tx: Tx,
+  code: string,
+  change: { status?: BookingStatus; slotKey?: string; updatedAt: Date; outcomeAt?: Date },
+): Promise<void> {
+  await tx.update(appointmentBookings).set(change).where(eq(appointmentBookings.code, code));
+}
+
+/** Records the window's outcome of a booking still open; anything else (a cancelled one) stays as it is. */
+export async function recordOutcome(tx: Tx, code: string, outcome: 'attended' | 'no-show', at: Date) {
+  await tx
+    .update(appointmentBookings)
+    .set({ status: outcome, outcomeAt: at, updatedAt: at })
+    .where(and(eq(appointmentBookings.code, code), eq(appointmentBookings.status, 'booked')));
+}
+
+/** The moments of a person's no-shows since a moment, newest first. */
+export async function noShowsSince(db: Executor, citizenId: string, since: Date): Promise<Date[]> {
+  const found = await db
+    .select({ at: appointmentBookings.outcomeAt })
+    .from(appointmentBookings)
+    .where(
+      and(
+        eq(appointmentBookings.citizenId, citizenId),
+        eq(appointmentBookings.status, 'no-show'),
+        gt(appointmentBookings.outcomeAt, since),
+      ),
+    )
+    .orderBy(desc(appointmentBookings.outcomeAt));
+  return found.flatMap((r) => (r.at ? [r.at] : []));
+}
+
+export async function mobileOf(db: Executor, citizenId: string): Promise<string | undefined> {
+  const [row] = await db.select({ mobile: citizens.mobile }).from(citizens).where(eq(citizens.id, citizenId));
+  return row?.mobile;
+}
