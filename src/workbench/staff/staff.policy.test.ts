@@ -50,6 +50,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.review': ['reviewer'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
+  'supervision.read': ['supervisor', 'approver'],
+  'supervision.urge': ['supervisor'],
+  'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'supervision.inspect': ['discipline-inspector'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

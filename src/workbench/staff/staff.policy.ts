@@ -16,7 +16,11 @@ export type Permission =
   | 'cases.accept'
   | 'cases.review'
   | 'cases.decide'
-  | 'cases.assign';
+  | 'cases.assign'
+  | 'supervision.read'
+  | 'supervision.urge'
+  | 'supervision.answer'
+  | 'supervision.inspect';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -30,6 +34,10 @@ export const permissions: readonly Permission[] = [
   'cases.review',
   'cases.decide',
   'cases.assign',
+  'supervision.read',
+  'supervision.urge',
+  'supervision.answer',
+  'supervision.inspect',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -48,6 +56,13 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.review': ['reviewer'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
+  // Supervision (supervision.policy.ts): the supervisor and the unit's leader watch the figures of the units
+  // they reach; the supervisor urges; whoever works the urged unit's cases answers; discipline inspection
+  // reads, and only reads.
+  'supervision.read': ['supervisor', 'approver'],
+  'supervision.urge': ['supervisor'],
+  'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'supervision.inspect': ['discipline-inspector'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
