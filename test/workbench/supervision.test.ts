@@ -52,7 +52,10 @@ test('a district supervisor sees his stations’ work in hand, due soon and over
   assert.deepEqual(figures(view.own), [0, 0, 0]);
   assert.deepEqual(figures(view.children.find((c) => c.key === 'SF-D01-P01')), [2, 1, 0]);
   assert.deepEqual(figures(view.children.find((c) => c.key === 'SF-D01-P02')), [1, 0, 1]);
-  assert.deepEqual(figures(view.byService.find((s) => s.key === 'no-criminal-record-certificate')), [3, 1, 1]);
+  assert.deepEqual(
+    figures(view.byService.find((s) => s.key === 'no-criminal-record-certificate')),
+    [3, 1, 1],
+  );
   assert.deepEqual(figures(view.byStep.find((s) => s.key === 'submitted')), [3, 1, 1]);
   assert.deepEqual(figures(view.byOfficer.find((s) => s.key === '')), [3, 1, 1]);
 
@@ -81,7 +84,9 @@ test('a district supervisor sees his stations’ work in hand, due soon and over
 
   // A station leader with his own unit only: his station, nothing of the district's other station.
   const leader = await signedIn(zone, 'SF-D01-P01', 'approver', 'unit');
-  const own = JSON.parse((await leader.client.json('GET', '/supervision/units/SF-D01-P01')).body) as UnitViewJson;
+  const own = JSON.parse(
+    (await leader.client.json('GET', '/supervision/units/SF-D01-P01')).body,
+  ) as UnitViewJson;
   assert.deepEqual(figures(own.total), [2, 1, 0]);
   assert.equal((await leader.client.json('GET', '/supervision/units/SF-D01')).statusCode, 404);
 });
@@ -218,14 +223,13 @@ test('an unanswered urging escalates on the first working day after its reply da
     ],
   );
   const history = await historyOf(zone.services.db, caseNumber);
-  assert.deepEqual(
-    [history.at(-1)?.action, history.at(-1)?.actor],
-    ['urge-escalate', 'system'],
-  );
+  assert.deepEqual([history.at(-1)?.action, history.at(-1)?.actor], ['urge-escalate', 'system']);
   const audited = await zone.services.db
     .select({ actor: auditLog.actor })
     .from(auditLog)
-    .where(and(eq(auditLog.target, `urging:${urged.id}`), eq(auditLog.action, 'supervision.urging.escalate')));
+    .where(
+      and(eq(auditLog.target, `urging:${urged.id}`), eq(auditLog.action, 'supervision.urging.escalate')),
+    );
   assert.deepEqual(
     audited.map((a) => a.actor),
     ['system'],

@@ -213,7 +213,10 @@ export function listPage(p: {
       {p.items.length === 0 ? (
         <p>{inLang(ctx, '没有符合条件的案件。', 'No cases match.')}</p>
       ) : p.mayUrge ? (
-        <Form action={`/supervision/units/${encodeURIComponent(p.unit.code)}/urge`} csrfToken={ctx.csrfToken ?? ''}>
+        <Form
+          action={`/supervision/units/${encodeURIComponent(p.unit.code)}/urge`}
+          csrfToken={ctx.csrfToken ?? ''}
+        >
           {hidden.map(([k, v]) => (
             <input type="hidden" name={k} value={v} />
           ))}
@@ -228,7 +231,11 @@ export function listPage(p: {
           <TextField
             name="replyDays"
             label={inLang(ctx, '答复时限（工作日）', 'Reply within (working days)')}
-            hint={inLang(ctx, '1 至 10 个工作日，节假日不计。', '1 to 10 working days; holidays do not count.')}
+            hint={inLang(
+              ctx,
+              '1 至 10 个工作日，节假日不计。',
+              '1 to 10 working days; holidays do not count.',
+            )}
             value={values.replyDays ?? '2'}
             width={2}
             error={error('replyDays')}

@@ -2,7 +2,12 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rows, type Executor, type Tx } from '../../shared/db/database.ts';
 import { caseActions, cases } from '../cases/cases.tables.ts';
 import { units } from '../db/schema.ts';
-import { urgingEscalations, urgings, type UrgingEscalationRow, type UrgingRow } from './supervision.tables.ts';
+import {
+  urgingEscalations,
+  urgings,
+  type UrgingEscalationRow,
+  type UrgingRow,
+} from './supervision.tables.ts';
 
 export interface UnitInfo {
   code: string;
@@ -125,7 +130,10 @@ export async function unansweredPast(
     .limit(limit);
 }
 
-const pathIn = (column: typeof urgings.unitPath | typeof urgingEscalations.toUnitPath, paths: { exact: string[]; subtrees: string[] } | 'all') => {
+const pathIn = (
+  column: typeof urgings.unitPath | typeof urgingEscalations.toUnitPath,
+  paths: { exact: string[]; subtrees: string[] } | 'all',
+) => {
   if (paths === 'all') return sql`true`;
   const parts = [
     ...paths.exact.map((p) => sql`${column} = ${p}`),
@@ -179,9 +187,13 @@ export async function repeatedlyUrged(
     FROM urgings WHERE ${pathIn(urgings.unitPath, reach)}
     GROUP BY source, item_ref HAVING count(*) > 1
     ORDER BY count(*) DESC, max(sent_at) DESC LIMIT ${limit}`);
-  return rows<{ source: string; item_ref: string; unit_code: string; n: number; last_sent_at: string | Date }>(
-    result,
-  ).map((r) => ({
+  return rows<{
+    source: string;
+    item_ref: string;
+    unit_code: string;
+    n: number;
+    last_sent_at: string | Date;
+  }>(result).map((r) => ({
     source: r.source,
     itemRef: r.item_ref,
     unitCode: r.unit_code,

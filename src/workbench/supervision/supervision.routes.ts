@@ -86,7 +86,9 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
       const counted = await unitsInReach(services, me, unit);
       const today = todayInShanghai(services.now());
       const codes = counted.map((u) => u.code);
-      const tallies = (await Promise.all(supervisedSources.map((s) => s.tally(services.db, codes, today)))).flat();
+      const tallies = (
+        await Promise.all(supervisedSources.map((s) => s.tally(services.db, codes, today)))
+      ).flat();
       const view = unitView(unit, counted, tallies);
       if (wantsJson(request)) return reply.send(view);
       const parent =
@@ -140,10 +142,13 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
           message: body.message ?? '',
           replyDays: Number.parseInt(body.replyDays ?? '', 10),
         });
-        if (wantsJson(request)) return reply.send({ urged: sent.map((u) => ({ id: u.id, case: u.itemRef, state: u.state })) });
+        if (wantsJson(request))
+          return reply.send({ urged: sent.map((u) => ({ id: u.id, case: u.itemRef, state: u.state })) });
         setFlash(
           request,
-          request.lang === 'en' ? `${sent.length} urging notice(s) sent.` : `已发出催办单 ${sent.length} 份。`,
+          request.lang === 'en'
+            ? `${sent.length} urging notice(s) sent.`
+            : `已发出催办单 ${sent.length} 份。`,
         );
         return reply.redirect(listHref(unit.code, body), 303);
       } catch (error) {

@@ -10,8 +10,7 @@ import { urgingWorkflows } from './supervision.workflow.ts';
 // state or role that does not exist stops the rules from loading, so a typo cannot silently never fire.
 
 export type EscalationTrigger =
-  | { kind: 'unanswered'; workingDaysAfterReplyDate: number }
-  | { kind: 'repeated'; urgings: number };
+  { kind: 'unanswered'; workingDaysAfterReplyDate: number } | { kind: 'repeated'; urgings: number };
 
 export interface EscalationRule {
   id: string;
@@ -55,7 +54,8 @@ export function loadEscalationRules(
     if (rule.urgingStates.length === 0) problems.push(`${at}: names no urging state`);
     for (const state of rule.urgingStates) {
       if (!(state in urging.states)) problems.push(`${at}: urging state "${state}" does not exist`);
-      else if (!urging.find(state, 'escalate')) problems.push(`${at}: urging state "${state}" cannot escalate`);
+      else if (!urging.find(state, 'escalate'))
+        problems.push(`${at}: urging state "${state}" cannot escalate`);
     }
     if (rule.source !== 'case') problems.push(`${at}: unknown source "${String(rule.source)}"`);
     const workflows = rule.workflow === '*' ? context.cases.ids() : [rule.workflow];
@@ -72,7 +72,10 @@ export function loadEscalationRules(
     if (!Number.isInteger(rule.levelsUp) || rule.levelsUp < 0 || rule.levelsUp > 5)
       problems.push(`${at}: levelsUp must be a whole number from 0 to 5`);
     const t = rule.trigger;
-    if (t.kind === 'unanswered' && (!Number.isInteger(t.workingDaysAfterReplyDate) || t.workingDaysAfterReplyDate < 0))
+    if (
+      t.kind === 'unanswered' &&
+      (!Number.isInteger(t.workingDaysAfterReplyDate) || t.workingDaysAfterReplyDate < 0)
+    )
       problems.push(`${at}: working days after the reply date must be a whole number from 0`);
     if (t.kind === 'repeated' && (!Number.isInteger(t.urgings) || t.urgings < 2))
       problems.push(`${at}: a repeated urging counts from the second`);

@@ -236,7 +236,13 @@ export async function escalate(
     unitCode: null,
     action: 'urge-escalate',
     reason: null,
-    data: { urgingId: urging.id, rule: rule.id, toUnit: to.code, toUnitName: unit?.name ?? to.code, roles: rule.roles },
+    data: {
+      urgingId: urging.id,
+      rule: rule.id,
+      toUnit: to.code,
+      toUnitName: unit?.name ?? to.code,
+      roles: rule.roles,
+    },
     at: now,
   });
   const escalated = await findUrging(tx, urging.id);

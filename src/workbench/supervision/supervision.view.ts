@@ -46,7 +46,10 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
   const children = subtree.filter((u) => u.parentCode === unit.code);
   const parents = new Set(subtree.map((u) => u.parentCode));
   const childLines = new Map(
-    children.map((c) => [c.code, { key: c.code, label: unitLabel(c), hasChildren: parents.has(c.code), ...zero() }]),
+    children.map((c) => [
+      c.code,
+      { key: c.code, label: unitLabel(c), hasChildren: parents.has(c.code), ...zero() },
+    ]),
   );
   const total = zero();
   const own = zero();
@@ -71,7 +74,11 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
     add(line(services, row.service, row.serviceName), row);
     add(line(steps, row.step, stateLabel(row.step)), row);
     add(
-      line(officers, row.officer ?? '', row.officer ? { zh: row.officer, en: row.officer } : { zh: '未认领', en: 'Unclaimed' }),
+      line(
+        officers,
+        row.officer ?? '',
+        row.officer ? { zh: row.officer, en: row.officer } : { zh: '未认领', en: 'Unclaimed' },
+      ),
       row,
     );
   }

@@ -44,7 +44,9 @@ export function urgingsPage(p: { ctx: PageContext; urgings: readonly UrgingView[
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       {p.urgings.length === 0 ? (
-        <p>{inLang(ctx, '没有发给您所在单位的催办单。', 'No urging notices have been sent to your units.')}</p>
+        <p>
+          {inLang(ctx, '没有发给您所在单位的催办单。', 'No urging notices have been sent to your units.')}
+        </p>
       ) : (
         <Table caption={title} head={urgingHead(ctx)} rows={urgingRows(ctx, p.urgings)} rowHeaders />
       )}
