@@ -1,7 +1,15 @@
 import type { Label } from '../../shared/catalog/index.ts';
 import { BackLink, Notice, Table, Tag } from '../../shared/ui/components.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
-import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
+import {
+  Button,
+  ErrorSummary,
+  fieldId,
+  Form,
+  TextArea,
+  TextField,
+  type FieldError,
+} from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ItemView } from './supervision.presenter.ts';
@@ -156,7 +164,9 @@ export function listPage(p: {
   const error = (f: string) => errors.find((e) => e.field === f)?.message;
   const title = inLang(ctx, `督办清单：${p.unit.name.zh}`, `Supervision list: ${p.unit.name.en}`);
   const chosen = new Set((values.cases ?? '').split(',').filter(Boolean));
-  const rows = p.items.map((i) => [
+  // The first tick box carries the field's id, so the error summary's link for `cases` lands on it.
+  const boxId = (index: number, ref: string) => (index === 0 ? fieldId('cases') : `urge-${ref}`);
+  const rows = p.items.map((i, index) => [
     <a href={i.href}>{i.ref}</a>,
     word(ctx, i.serviceName),
     word(ctx, i.stepName),
@@ -176,10 +186,10 @@ export function listPage(p: {
               type="checkbox"
               name="cases"
               value={i.ref}
-              id={`urge-${i.ref}`}
+              id={boxId(index, i.ref)}
               checked={chosen.has(i.ref)}
             />
-            <label class="choice-label" for={`urge-${i.ref}`}>
+            <label class="choice-label" for={boxId(index, i.ref)}>
               <span class="visually-hidden">{inLang(ctx, `催办 ${i.ref}`, `Urge ${i.ref}`)}</span>
             </label>
           </span>,

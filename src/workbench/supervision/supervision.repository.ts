@@ -237,3 +237,28 @@ export async function noteOnCase(
     at: note.at,
   });
 }
+
+/** Urgings not yet answered at units within reach. */
+export async function countUrgingsAwaiting(ex: Executor, reach: PathReach): Promise<number> {
+  const [found] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(urgings)
+    .where(and(sql`${urgings.state} <> 'answered'`, pathIn(urgings.unitPath, reach)));
+  return Number(found?.n ?? 0);
+}
+
+/** Escalations to a role at units within reach whose urging is still unanswered. */
+export async function countEscalatedTo(ex: Executor, role: string, reach: PathReach): Promise<number> {
+  const [found] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(urgingEscalations)
+    .innerJoin(urgings, eq(urgings.id, urgingEscalations.urgingId))
+    .where(
+      and(
+        eq(urgingEscalations.toRole, role),
+        sql`${urgings.state} <> 'answered'`,
+        pathIn(urgingEscalations.toUnitPath, reach),
+      ),
+    );
+  return Number(found?.n ?? 0);
+}
