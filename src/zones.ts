@@ -34,6 +34,11 @@ import {
   deemedAcceptanceJob,
   scheduleDeemedAcceptance,
 } from './workbench/cases/cases.deemed.ts';
+import {
+  ESCALATION_QUEUE,
+  escalationJob,
+  scheduleEscalation,
+} from './workbench/supervision/supervision.escalation.ts';
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
@@ -122,7 +127,10 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
   };
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
-  if (name === 'workbench') handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
+  if (name === 'workbench') {
+    handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
+    handlers[ESCALATION_QUEUE] = escalationJob(services);
+  }
   if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
   const inboxHandlers = messageHandlers(
     name === 'portal'
@@ -222,6 +230,8 @@ export function startZoneWorker(zone: Zone): Worker {
     if (Date.now() - lastDeemedCheck < 60_000) return 0;
     lastDeemedCheck = Date.now();
     await scheduleDeemedAcceptance(zone.services);
+    // Urgings not answered in time escalate (supervision.escalation.ts).
+    await scheduleEscalation(zone.services);
     return 0;
   };
   // Articles approved for later go live, and articles whose take-down time has come leave (content.review.ts).

@@ -15,6 +15,7 @@ import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monit
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
+import { registerSupervisionRoutes } from './supervision/supervision.routes.ts';
 
 /** The police network zone: the officers' workbench. */
 export async function buildWorkbench(
@@ -70,5 +71,6 @@ export async function buildWorkbench(
   registerCaseRoutes(app, services);
   registerContentRoutes(app, services);
   registerAppointmentRoutes(app, services);
+  registerSupervisionRoutes(app, services);
   return app;
 }

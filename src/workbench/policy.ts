@@ -9,6 +9,7 @@ import { homePolicy } from './home/home.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
+import { supervisionPolicy } from './supervision/supervision.policy.ts';
 
 /** Every action an officer may be allowed, from each feature's policy. Routes and handlers ask this one. */
 export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
@@ -21,4 +22,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   casesPolicy,
   contentPolicy,
   appointmentsPolicy,
+  supervisionPolicy,
 ]);

@@ -14,6 +14,7 @@ import {
   appointmentVisits,
 } from '../../src/workbench/appointments/appointments.tables.ts';
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
+import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
@@ -284,6 +285,55 @@ const families: Family[] = [
         .returning({ id: appointmentPatterns.id });
       assert.ok(pattern);
       return { bookingCode: 'K7M2Q9XA', id: pattern.id };
+    },
+  },
+  {
+    label: 'another district’s unit, to a district supervisor',
+    pattern: /^\/supervision\/units\/:code(?:\/|$)/,
+    signIn: () => signedIn('supervisor', 'SF-D01', 'subtree', '/supervision/units/SF-D01'),
+    fields: { replyDays: '2', message: '请尽快办理', all: '1' },
+    foreign: async () => ({ code: 'SF-D02' }),
+  },
+  {
+    label: 'an urging sent to another unit, to a station’s officers of every duty that answers',
+    pattern: /^\/urgings\/:id(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['window-clerk', 'reviewer', 'approver', 'supervisor'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/urgings')).body) };
+    },
+    fields: { reason: '人手不足', promisedOn: '2030-01-01' },
+    foreign: async () => {
+      const { row } = await openCase(zone, SERVICES.certificate);
+      const now = zone.services.now();
+      const urging = await insertUrging(zone.services.db, {
+        batchId: randomUUID(),
+        source: 'case',
+        itemRef: row.caseNumber,
+        unitCode: row.unitCode,
+        unitPath: row.unitPath,
+        fromUnitCode: 'SF-0000',
+        fromUnitPath: 'SF-0000',
+        sentBy: 'SF0001',
+        message: '请尽快办理',
+        round: 1,
+        workflowId: 'urging',
+        workflowVersion: 1,
+        state: 'awaiting-answer',
+        replyDueOn: '2030-01-01',
+        sentAt: now,
+        updatedAt: now,
+      });
+      return { id: urging.id };
     },
   },
 ];

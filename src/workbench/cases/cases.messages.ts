@@ -99,4 +99,8 @@ export const historyLabels: Record<string, Label> = {
   'deem-accept': { zh: '视为受理（逾期未处理）', en: 'Deemed accepted (not acted on in time)' },
   'withdrawal-refused': { zh: '撤回申请未获准', en: 'Withdrawal refused' },
   'supplement-refused': { zh: '补正未获受理', en: 'Supplement not taken' },
+  // Supervision's lines (supervision.service.ts): the state stays, the history shows who pressed and why.
+  urge: { zh: '上级催办', en: 'Urged by a supervising unit' },
+  'urge-answer': { zh: '答复催办', en: 'Urging answered' },
+  'urge-escalate': { zh: '催办升级', en: 'Urging escalated' },
 };

@@ -121,3 +121,4 @@ export {
   appointmentReleases,
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
+export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';

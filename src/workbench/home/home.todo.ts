@@ -7,6 +7,7 @@ import type { CurrentStaff } from '../session.ts';
 import { workbenchPolicy } from '../policy.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { countPendingTotp } from '../staff/staff.repository.ts';
+import { supervisionTodo } from '../supervision/supervision.todo.ts';
 
 const langText = (lang: 'zh' | 'en', zh: string, en: string) => (lang === 'en' ? en : zh);
 
@@ -57,5 +58,6 @@ export async function todoFor(
         : {}),
     });
   }
+  items.push(...(await supervisionTodo(services, me, lang)));
   return items;
 }

@@ -54,6 +54,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.assign': ['supervisor'],
   'appointments.manage': ['supervisor'],
   'appointments.attend': ['window-clerk', 'supervisor'],
+  'supervision.read': ['supervisor', 'approver'],
+  'supervision.urge': ['supervisor'],
+  'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'supervision.inspect': ['discipline-inspector'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -20,7 +20,11 @@ export type Permission =
   | 'cases.decide'
   | 'cases.assign'
   | 'appointments.manage'
-  | 'appointments.attend';
+  | 'appointments.attend'
+  | 'supervision.read'
+  | 'supervision.urge'
+  | 'supervision.answer'
+  | 'supervision.inspect';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -38,6 +42,10 @@ export const permissions: readonly Permission[] = [
   'cases.assign',
   'appointments.manage',
   'appointments.attend',
+  'supervision.read',
+  'supervision.urge',
+  'supervision.answer',
+  'supervision.inspect',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -63,6 +71,13 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // the people who booked.
   'appointments.manage': ['supervisor'],
   'appointments.attend': ['window-clerk', 'supervisor'],
+  // Supervision (supervision.policy.ts): the supervisor and the unit's leader watch the figures of the units
+  // they reach; the supervisor urges; whoever works the urged unit's cases answers; discipline inspection
+  // reads, and only reads.
+  'supervision.read': ['supervisor', 'approver'],
+  'supervision.urge': ['supervisor'],
+  'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
+  'supervision.inspect': ['discipline-inspector'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -1,0 +1,63 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * An urging notice (催办单) from an upper unit on one supervised item (a case today; a letter joins with its own
+ * `source`). It runs the urging workflow (supervision.workflow.ts): awaiting an answer until the reply date,
+ * escalated when the rules say so, answered with a reason and a promised date. Several notices sent on one
+ * list share a batch id.
+ */
+export const urgings = pgTable(
+  'urgings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    batchId: uuid('batch_id').notNull(),
+    source: text('source').notNull().$type<'case'>(),
+    itemRef: text('item_ref').notNull(),
+    // The urged unit (the item's handling unit) and its path, for jurisdiction checks as a prefix match.
+    unitCode: text('unit_code').notNull(),
+    unitPath: text('unit_path').notNull(),
+    // The urging unit: escalation goes to the level above it.
+    fromUnitCode: text('from_unit_code').notNull(),
+    fromUnitPath: text('from_unit_path').notNull(),
+    sentBy: text('sent_by').notNull(),
+    message: text('message').notNull(),
+    // The n-th urging of this item, counted when sent: repeated urgings escalate by rule.
+    round: integer('round').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    state: text('state').notNull(),
+    replyDueOn: date('reply_due_on', { mode: 'string' }),
+    answerReason: text('answer_reason'),
+    promisedOn: date('promised_on', { mode: 'string' }),
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('urgings_item_idx').on(t.source, t.itemRef),
+    // The escalation sweep: notices still awaiting an answer, by reply date.
+    index('urgings_state_due_idx').on(t.state, t.replyDueOn),
+    index('urgings_unit_idx').on(t.unitCode, t.state),
+  ],
+);
+
+/** Where an urging was escalated: the unit a level up and the role alerted there, by which rule. */
+export const urgingEscalations = pgTable(
+  'urging_escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    urgingId: uuid('urging_id')
+      .notNull()
+      .references(() => urgings.id),
+    ruleId: text('rule_id').notNull(),
+    toUnitCode: text('to_unit_code').notNull(),
+    toUnitPath: text('to_unit_path').notNull(),
+    toRole: text('to_role').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('urging_escalations_urging_idx').on(t.urgingId)],
+);
+
+export type UrgingRow = typeof urgings.$inferSelect;
+export type UrgingEscalationRow = typeof urgingEscalations.$inferSelect;
