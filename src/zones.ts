@@ -20,6 +20,7 @@ import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
+import { letterStatusHandler } from './portal/letters/letters.service.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
@@ -125,6 +126,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           companyResultHandler(services),
           ...catalogInboxHandlers,
           ...portalCaseHandlers(services),
+          letterStatusHandler(services),
         ]
       : [
           realnameRequestHandler(services),

@@ -10,6 +10,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -68,6 +69,7 @@ export async function buildPortal(
   registerApplicationRoutes(app, applying);
   registerApplicationApi(app, applying);
   registerCaseRoutes(app, services);
+  registerLetterRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

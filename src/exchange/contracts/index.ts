@@ -10,6 +10,9 @@ import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
+import { letterStatusChanged } from './letter.status.changed.ts';
+import { letterSubmitted } from './letter.submitted.ts';
+import { letterSupplemented } from './letter.supplemented.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 
@@ -21,6 +24,8 @@ export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
 export * from './case-shapes.ts';
+export { letterSubmitted, letterSupplemented, letterStatusChanged };
+export * from './letter-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
@@ -40,6 +45,9 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    letterSubmitted,
+    letterSupplemented,
+    letterStatusChanged,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -3,7 +3,7 @@ import { PUBLIC } from '../../shared/policy/registry.ts';
 import { portalContext } from '../page.ts';
 import { columnPage, homePage } from './home.pages.tsx';
 
-// '/services' is the service catalogue's home (catalog/catalog.routes.ts).
+// '/services' is the service catalogue's home (catalog/catalog.routes.ts); '/interaction' is the letters' (letters/).
 const columns = {
   '/news': {
     zh: ['信息发布', '警方新闻、通知公告和安全防范提示将在这里发布。'],
@@ -12,13 +12,6 @@ const columns = {
   '/disclosure': {
     zh: ['警务公开', '法律法规、审批结果和办事统计将在这里公开。'],
     en: ['Police affairs disclosure', 'Laws, approval results and statistics will be published here.'],
-  },
-  '/interaction': {
-    zh: ['警民互动', '局长信箱、咨询、投诉和举报将在这里受理。紧急情况请拨打110。'],
-    en: [
-      'Police–public interaction',
-      'The director’s mailbox, questions, complaints and tips will be taken here. In an emergency call 110.',
-    ],
   },
 } as const;
 
