@@ -26,6 +26,7 @@ import { realnameRequestHandler } from './workbench/registry/registry.service.ts
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
+import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
   deemedAcceptanceJob,
@@ -132,6 +133,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           realnameRequestHandler(services),
           companyVerifyRequestHandler(services),
           ...workbenchCaseHandlers(services),
+          ...letterInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

@@ -8,6 +8,7 @@ import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
+import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
@@ -66,5 +67,6 @@ export async function buildWorkbench(
   registerExchangeMonitorRoutes(app, services);
   registerCatalogAuthoringRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerLetterRoutes(app, services);
   return app;
 }

@@ -4,6 +4,7 @@ import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
+import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
@@ -17,4 +18,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   catalogPolicy,
   exchangePolicy,
   casesPolicy,
+  lettersPolicy,
 ]);

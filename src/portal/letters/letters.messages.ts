@@ -51,6 +51,10 @@ const stepNames: Record<string, { zh: string; en: string }> = {
     zh: '信件已转12345政务服务便民热线办理',
     en: 'The letter was passed to the 12345 government service hotline',
   },
+  'transferred-other': {
+    zh: '该事项不属于公安机关职责，已说明理由并移交有关部门',
+    en: 'This is not a police matter: it was handed to the department responsible, with the reasons',
+  },
   supplemented: { zh: '您补充了情况', en: 'You added information' },
 };
 

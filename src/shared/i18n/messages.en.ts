@@ -42,6 +42,7 @@ export const en = {
   'wb.nav': 'Workbench navigation',
   'wb.nav.todo': 'To-do',
   'wb.nav.cases': 'Cases',
+  'wb.nav.letters': 'Letters',
   'wb.nav.staff': 'Staff',
   'wb.nav.org': 'Units',
   'wb.nav.audit': 'Audit log',

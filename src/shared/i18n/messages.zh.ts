@@ -47,6 +47,7 @@ export const zh = {
   'wb.nav': '工作台导航',
   'wb.nav.todo': '待办事项',
   'wb.nav.cases': '案件办理',
+  'wb.nav.letters': '信件办理',
   'wb.nav.staff': '人员管理',
   'wb.nav.org': '机构管理',
   'wb.nav.audit': '审计日志',

@@ -115,3 +115,4 @@ export {
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
+export { letterActions, letters } from '../letters/letters.tables.ts';

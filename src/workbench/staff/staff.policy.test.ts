@@ -50,6 +50,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.review': ['reviewer'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
+  'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
+  'letters.handle': ['letter-handler'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -16,7 +16,9 @@ export type Permission =
   | 'cases.accept'
   | 'cases.review'
   | 'cases.decide'
-  | 'cases.assign';
+  | 'cases.assign'
+  | 'letters.read'
+  | 'letters.handle';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -30,6 +32,8 @@ export const permissions: readonly Permission[] = [
   'cases.review',
   'cases.decide',
   'cases.assign',
+  'letters.read',
+  'letters.handle',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -48,6 +52,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.review': ['reviewer'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
+  // Letters from the public (letters.policy.ts): the letter handler answers them; the supervisor and the
+  // discipline inspector watch the queue and its overdue letters.
+  'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
+  'letters.handle': ['letter-handler'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
