@@ -56,7 +56,7 @@ export async function moveAndTell<A extends keyof LetterActions & string>(tx: Tx
         status: step.status,
         step: step.step,
         at: step.now.toISOString(),
-        unit: step.unit,
+        unit: { code: step.unit.code, name: step.unit.name },
         ...(step.message ? { message: step.message } : {}),
         dueOn: moved.dueOn,
       },
