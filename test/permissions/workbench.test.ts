@@ -5,7 +5,7 @@ import { and, eq, like, not } from 'drizzle-orm';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
-import { roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
+import { letters, roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
@@ -42,6 +42,7 @@ const missing: Record<string, string> = {
   number: 'SF-ZA-20260101-999999',
   attachmentId: randomUUID(),
   action: 'accept',
+  letterNumber: 'XJ-20260101-AAAAAAAA',
 };
 
 let zone: Workbench;
@@ -173,6 +174,45 @@ const families: Family[] = [
     foreign: async () => {
       const { row } = await openCase(zone, SERVICES.certificate);
       return { number: row.caseNumber };
+    },
+  },
+  {
+    label: 'a letter of another unit, to a station’s letter handler and supervisor',
+    pattern: /^\/letters\/:letterNumber(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['letter-handler', 'supervisor'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/letters')).body) };
+    },
+    fields: { text: '答复', unitCode: 'SF-ZA', reason: '理由', target: '12345' },
+    foreign: async () => {
+      const now = zone.services.now();
+      await zone.services.db.insert(letters).values({
+        letterNumber: 'XJ-20261206-CCCCCCCC',
+        kind: 'consultation',
+        topic: 'household',
+        subject: '他单位的信件',
+        body: '内容',
+        publishAllowed: false,
+        anonymous: true,
+        unitCode: 'SF-HZ',
+        unitPath: 'SF-0000/SF-HZ',
+        workflowId: 'letter',
+        workflowVersion: 1,
+        state: 'open-simple',
+        receivedAt: now,
+        updatedAt: now,
+      });
+      return { letterNumber: 'XJ-20261206-CCCCCCCC' };
     },
   },
 ];
