@@ -23,12 +23,14 @@ import { contentInboxHandlers } from './portal/content/content.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
+import { letterStatusHandler } from './portal/letters/letters.service.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
 import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './workbench/appointments/appointments.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
+import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
   deemedAcceptanceJob,
@@ -141,12 +143,14 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...contentInboxHandlers,
           ...portalCaseHandlers(services),
           ...appointmentInboxHandlers,
+          letterStatusHandler(services),
         ]
       : [
           realnameRequestHandler(services),
           companyVerifyRequestHandler(services),
           ...workbenchCaseHandlers(services),
           ...workbenchAppointmentHandlers(),
+          ...letterInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

@@ -12,6 +12,7 @@ import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
+import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -72,6 +73,7 @@ export async function buildPortal(
   registerApplicationApi(app, applying);
   registerCaseRoutes(app, services);
   registerAppointmentRoutes(app, services);
+  registerLetterRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

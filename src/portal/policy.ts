@@ -4,6 +4,7 @@ import { appointmentPolicy } from './appointments/appointments.policy.ts';
 import { applicationPolicy } from './applications/applications.policy.ts';
 import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
+import { letterPolicy } from './letters/letters.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
@@ -13,4 +14,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   applicationPolicy,
   casePolicy,
   appointmentPolicy,
+  letterPolicy,
 ]);

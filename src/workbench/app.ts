@@ -9,6 +9,7 @@ import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
+import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -72,5 +73,6 @@ export async function buildWorkbench(
   registerContentRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerSupervisionRoutes(app, services);
+  registerLetterRoutes(app, services);
   return app;
 }

@@ -6,6 +6,7 @@ import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
+import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
@@ -23,4 +24,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   contentPolicy,
   appointmentsPolicy,
   supervisionPolicy,
+  lettersPolicy,
 ]);

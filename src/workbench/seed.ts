@@ -36,10 +36,27 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   ...caseTeam('SF-ZA', '81', '治安支队'),
   ...caseTeam('SF-CRJ', '82', '出入境支队'),
   ...caseTeam('SF-JJ', '83', '交警支队'),
-  ...caseTeam('SF-D01', '84', '中心区分局'),
+  ...caseTeam('SF-D01', '84', '明湖分局'),
   // The offices that take bookings (appointments/): the supervisor publishes the slots, the window receives.
   ...bookingTeam('SF-JG', '85', '监所支队'),
   ...bookingTeam('SF-XF', '86', '消防支队'),
+  // Letters from the public (letters/letters.routing.ts routes to these units), and the discipline inspector
+  // who watches the overdue ones force-wide.
+  ...letterHandlers([
+    ['SF-0000', '市局'],
+    ['SF-DC', '督察支队'],
+    ['SF-ZA', '治安支队'],
+    ['SF-HZ', '户政支队'],
+    ['SF-XF', '消防支队'],
+    ['SF-D01', '明湖分局'],
+  ]),
+  {
+    badgeNo: 'SF7901',
+    name: '纪检督察（演示）',
+    unitCode: CITY_CODE,
+    role: 'discipline-inspector',
+    scope: 'all',
+  },
 ];
 
 function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {
@@ -59,6 +76,17 @@ function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOf
       scope: 'unit',
     },
   ];
+}
+
+function letterHandlers(units: readonly (readonly [string, string])[]): DemoOfficer[] {
+  return units.map(([unitCode, unitName], i) => ({
+    badgeNo: `SF70${String(i + 1).padStart(2, '0')}`,
+    name: `${unitName}信件办理员（演示）`,
+    unitCode,
+    role: 'letter-handler',
+    // A sub-bureau's handler answers for its stations too.
+    scope: /^SF-D\d/.test(unitCode) ? 'subtree' : 'unit',
+  }));
 }
 
 function caseTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {

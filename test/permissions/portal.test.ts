@@ -6,6 +6,7 @@ import { citizens } from '../../src/portal/db/schema.ts';
 import { applications } from '../../src/portal/applications/applications.tables.ts';
 import { appointmentBookings, appointmentSlots } from '../../src/portal/appointments/appointments.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
+import { letters } from '../../src/portal/letters/letters.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
@@ -35,6 +36,8 @@ const missing: Record<string, string> = {
   caseNumber: 'SF-ZA-20261206-999999',
   documentId: randomUUID(),
   code: 'AAAAAAAAAAAAAAAAAAAAAAAAAA',
+  kind: 'no-such-kind',
+  letterNumber: 'XJ-20260101-AAAAAAAA',
   column: 'no-such-column',
   bookingCode: 'ZZZZZZZZ',
 };
@@ -128,6 +131,7 @@ const notPersonal: Record<string, string> = {
   '/api/v1/services/:id': 'the public catalogue',
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
   '/verify/:code': 'public verification of a document by the random code printed on it',
+  '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',
   '/news/:column': 'the published articles',
   '/disclosure/:column': 'the published articles',
   '/articles/:id': 'the published articles',
@@ -140,8 +144,10 @@ const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;
 const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
 const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
+const letterRoutes = /^\/my\/letters\/:letterNumber(?:\/|$)/;
 const bookingRoutes = /^\/my\/appointments\/:bookingCode(?:\/|$)/;
 const familyOf = (url: string) =>
+  letterRoutes.test(url) ||
   companyRoutes.test(url) ||
   invitationRoutes.test(url) ||
   applicationRoutes.test(url) ||
@@ -245,6 +251,39 @@ test('another person’s booking answers exactly as a missing one does', async (
       route,
       { there, absent: sampleUrl(route, missing) },
       { slot: key },
+    );
+  }
+});
+
+test('another person’s letter answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const now = zone.services.now();
+  const [theirs] = await zone.services.db
+    .insert(letters)
+    .values({
+      letterNumber: 'XJ-20261206-BBBBBBBB',
+      citizenId: other.id,
+      kind: 'consultation',
+      topic: 'household',
+      subject: '他人的信件',
+      body: '内容',
+      submittedAt: now,
+      updatedAt: now,
+    })
+    .returning({ letterNumber: letters.letterNumber });
+  assert.ok(theirs);
+  const token = csrfFrom((await me.client.get('/my/letters')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => letterRoutes.test(r.url));
+  assert.ok(routes.length >= 2, 'the letter routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, letterNumber: theirs.letterNumber });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      { text: '补充情况' },
     );
   }
 });

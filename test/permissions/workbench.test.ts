@@ -7,7 +7,7 @@ import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-autho
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
 import { contentArticles, contentVersions } from '../../src/workbench/content/content.tables.ts';
 import { newVersionWorkflow } from '../../src/workbench/content/content.workflow.ts';
-import { roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
+import { letters, roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
 import {
   appointmentPatterns,
@@ -49,6 +49,7 @@ const missing: Record<string, string> = {
   number: 'SF-ZA-20260101-999999',
   attachmentId: randomUUID(),
   action: 'accept',
+  letterNumber: 'XJ-20260101-AAAAAAAA',
   bookingCode: 'ZZZZZZZZ',
 };
 
@@ -334,6 +335,45 @@ const families: Family[] = [
         updatedAt: now,
       });
       return { id: urging.id };
+    },
+  },
+  {
+    label: 'a letter of another unit, to a station’s letter handler and supervisor',
+    pattern: /^\/letters\/:letterNumber(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['letter-handler', 'supervisor'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/letters')).body) };
+    },
+    fields: { text: '答复', unitCode: 'SF-ZA', reason: '理由', target: '12345' },
+    foreign: async () => {
+      const now = zone.services.now();
+      await zone.services.db.insert(letters).values({
+        letterNumber: 'XJ-20261206-CCCCCCCC',
+        kind: 'consultation',
+        topic: 'household',
+        subject: '他单位的信件',
+        body: '内容',
+        publishAllowed: false,
+        anonymous: true,
+        unitCode: 'SF-HZ',
+        unitPath: 'SF-0000/SF-HZ',
+        workflowId: 'letter',
+        workflowVersion: 1,
+        state: 'open-simple',
+        receivedAt: now,
+        updatedAt: now,
+      });
+      return { letterNumber: 'XJ-20261206-CCCCCCCC' };
     },
   },
 ];

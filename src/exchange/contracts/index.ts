@@ -16,6 +16,9 @@ import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
+import { letterStatusChanged } from './letter.status.changed.ts';
+import { letterSubmitted } from './letter.submitted.ts';
+import { letterSupplemented } from './letter.supplemented.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 
@@ -29,6 +32,8 @@ export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export * from './case-shapes.ts';
+export { letterSubmitted, letterSupplemented, letterStatusChanged };
+export * from './letter-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
@@ -54,6 +59,9 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     appointmentBooked,
     appointmentCancelled,
     appointmentAttendance,
+    letterSubmitted,
+    letterSupplemented,
+    letterStatusChanged,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -50,3 +50,4 @@ export * from '../applications/applications.tables.ts';
 export * from '../cases/cases.tables.ts';
 export * from '../content/content.tables.ts';
 export * from '../appointments/appointments.tables.ts';
+export * from '../letters/letters.tables.ts';

@@ -81,19 +81,6 @@ export function homePage(ctx: PageContext, warnings: readonly ArticleSummary[] =
   );
 }
 
-/** A column whose capability has not been opened yet says so plainly instead of pretending. */
-export function columnPage(ctx: PageContext, title: string, body: string): string {
-  return renderPage(
-    <Layout ctx={ctx} title={title}>
-      <h1>{title}</h1>
-      <p>{body}</p>
-      <p>
-        <a href="/">{inLang(ctx, '返回首页', 'Back to the home page')}</a>
-      </p>
-    </Layout>,
-  );
-}
-
 export function errorPage(ctx: PageContext, view: ErrorView): string {
   const title = `${view.status}`;
   return renderPage(

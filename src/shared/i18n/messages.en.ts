@@ -43,6 +43,7 @@ export const en = {
   'wb.nav.todo': 'To-do',
   'wb.nav.cases': 'Cases',
   'wb.nav.appointments': 'Appointments',
+  'wb.nav.letters': 'Letters',
   'wb.nav.staff': 'Staff',
   'wb.nav.org': 'Units',
   'wb.nav.audit': 'Audit log',

@@ -48,6 +48,7 @@ export const zh = {
   'wb.nav.todo': '待办事项',
   'wb.nav.cases': '案件办理',
   'wb.nav.appointments': '预约接待',
+  'wb.nav.letters': '信件办理',
   'wb.nav.staff': '人员管理',
   'wb.nav.org': '机构管理',
   'wb.nav.audit': '审计日志',

@@ -43,6 +43,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
     { href: '/cases', label: t(lang, 'wb.nav.cases'), icon: 'interaction' },
     { href: '/appointments', label: t(lang, 'wb.nav.appointments'), icon: 'todo' },
+    { href: '/letters', label: t(lang, 'wb.nav.letters'), icon: 'news' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
     { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },

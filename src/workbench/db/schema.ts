@@ -122,3 +122,4 @@ export {
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
+export { letterActions, letters } from '../letters/letters.tables.ts';

@@ -58,6 +58,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'supervision.urge': ['supervisor'],
   'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
   'supervision.inspect': ['discipline-inspector'],
+  'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
+  'letters.handle': ['letter-handler'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

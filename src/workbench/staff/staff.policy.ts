@@ -24,7 +24,9 @@ export type Permission =
   | 'supervision.read'
   | 'supervision.urge'
   | 'supervision.answer'
-  | 'supervision.inspect';
+  | 'supervision.inspect'
+  | 'letters.read'
+  | 'letters.handle';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -46,6 +48,8 @@ export const permissions: readonly Permission[] = [
   'supervision.urge',
   'supervision.answer',
   'supervision.inspect',
+  'letters.read',
+  'letters.handle',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -78,6 +82,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'supervision.urge': ['supervisor'],
   'supervision.answer': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
   'supervision.inspect': ['discipline-inspector'],
+  // Letters from the public (letters.policy.ts): the letter handler answers them; the supervisor and the
+  // discipline inspector watch the queue and its overdue letters.
+  'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
+  'letters.handle': ['letter-handler'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

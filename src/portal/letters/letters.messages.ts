@@ -1,0 +1,63 @@
+import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
+
+// The letter pages' own words: field refusals by key, statuses and steps, in both languages.
+
+const fieldWords = {
+  'letters.topic': { zh: '请选择信件涉及的事项', en: 'Choose what the letter is about' },
+  'letters.subject': { zh: '请填写标题（100字以内）', en: 'Enter a title (up to 100 characters)' },
+  'letters.body': { zh: '请填写内容（5000字以内）', en: 'Write your letter (up to 5,000 characters)' },
+  'letters.place': {
+    zh: '地点请填写地址，或填写“纬度, 经度”形式的坐标（200字以内）',
+    en: 'Enter an address, or coordinates as “latitude, longitude” (up to 200 characters)',
+  },
+  'letters.concernedUnit': { zh: '单位名称请在100字以内', en: 'Keep the unit’s name under 100 characters' },
+  'letters.publish': {
+    zh: '请选择答复是否可以公开',
+    en: 'Choose whether the reply may be published',
+  },
+  'letters.text': {
+    zh: '请填写补充的内容（2000字以内）',
+    en: 'Write what you want to add (up to 2,000 characters)',
+  },
+  'letters.code': {
+    zh: '查询码不正确，或没有对应的举报。请核对后重新输入。',
+    en: 'That code is not right, or no report goes with it. Check it and type it again.',
+  },
+  'letters.closed': {
+    zh: '该信件已办结，不能再补充。如有新情况请重新来信。',
+    en: 'This letter is closed, so nothing more can be added. Write again if something new has happened.',
+  },
+} as const;
+
+export function letterWords(lang: Lang, key: string): string | undefined {
+  return (fieldWords as Record<string, { zh: string; en: string }>)[key]?.[lang];
+}
+
+export const statusWords: Record<PublicLetterStatus, { zh: string; en: string }> = {
+  submitted: { zh: '已提交', en: 'Sent' },
+  'in-progress': { zh: '办理中', en: 'Being handled' },
+  forwarded: { zh: '已转办', en: 'Passed on' },
+  replied: { zh: '已答复', en: 'Answered' },
+  transferred: { zh: '已转12345', en: 'Passed to 12345' },
+};
+
+const stepNames: Record<string, { zh: string; en: string }> = {
+  submitted: { zh: '您提交了信件', en: 'You sent the letter' },
+  routed: { zh: '信件已交办理单位', en: 'The letter reached the unit handling it' },
+  forwarded: { zh: '信件已转其他单位办理', en: 'The letter was passed on to another unit' },
+  replied: { zh: '办理单位已答复', en: 'The unit answered' },
+  'transferred-12345': {
+    zh: '信件已转12345政务服务便民热线办理',
+    en: 'The letter was passed to the 12345 government service hotline',
+  },
+  'transferred-other': {
+    zh: '该事项不属于公安机关职责，已说明理由并移交有关部门',
+    en: 'This is not a police matter: it was handed to the department responsible, with the reasons',
+  },
+  supplemented: { zh: '您补充了情况', en: 'You added information' },
+};
+
+export function stepWords(step: string, lang: Lang): string {
+  return stepNames[step]?.[lang] ?? step;
+}

@@ -1,0 +1,442 @@
+import type { Child } from 'hono/jsx';
+import { letterTopics } from '../../exchange/contracts/index.ts';
+import { displayDate } from '../../shared/application-forms/index.ts';
+import { errorFor } from '../../shared/http/forms.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import { Radios, Select } from '../../shared/ui/choices.tsx';
+import {
+  BackLink,
+  CardGrid,
+  InsetText,
+  Notice,
+  Panel,
+  SummaryList,
+  Tag,
+} from '../../shared/ui/components.tsx';
+import { inLang, type PageContext } from '../../shared/ui/context.ts';
+import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { FormView } from '../page.ts';
+import { formatFollowCode } from './letters.codes.ts';
+import { letterKindSpecs, topicWords, type LetterKindSpec } from './letters.kinds.ts';
+import { statusWords, stepWords } from './letters.messages.ts';
+import type { LetterView } from './letters.service.ts';
+import type { LetterRow } from './letters.tables.ts';
+
+// 警民互动: the hub with the emergency warning first, each kind's short form, the confirmation (with an
+// anonymous tip's follow-up code, shown this once), 我的信件 and a letter's page, and the follow-up by code.
+
+/** Before anything is written: an emergency is a phone call, not a letter. */
+function Emergency({ ctx }: { ctx: PageContext }) {
+  return (
+    <Notice lang={ctx.lang}>
+      {inLang(
+        ctx,
+        '如果有人正处于危险之中，或者违法犯罪正在发生，请立即拨打 110。网上来信不能及时处理紧急情况。',
+        'If someone is in danger now, or a crime is happening now, call 110 straight away. A letter cannot be read in time for an emergency.',
+      )}{' '}
+      <a href="tel:110">{inLang(ctx, '拨打 110', 'Call 110')}</a>
+    </Notice>
+  );
+}
+
+const kindHref = (spec: LetterKindSpec) =>
+  spec.kind === 'tip' ? '/interaction/tip' : `/interaction/write/${spec.kind}`;
+
+export function hubPage(ctx: PageContext) {
+  const title = inLang(ctx, '警民互动', 'Police–public interaction');
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <Emergency ctx={ctx} />
+      <p>
+        {inLang(
+          ctx,
+          '您可以给局长写信，也可以咨询、投诉、提建议、表扬、求助或举报。简单事项一般在3个工作日内答复，复杂事项5个工作日内答复。',
+          'Write to the director, ask a question, complain, suggest, thank, ask for help or report. Simple matters are usually answered within 3 working days, complex ones within 5.',
+        )}
+      </p>
+      <CardGrid
+        items={letterKindSpecs.map((spec) => ({
+          href: kindHref(spec),
+          title: spec.title[ctx.lang],
+          description: spec.summary[ctx.lang],
+        }))}
+      />
+      <h2>{inLang(ctx, '查看进度', 'Check progress')}</h2>
+      <ul class="list">
+        <li>
+          <a href="/my/letters">{inLang(ctx, '我的信件（需登录）', 'My letters (sign in)')}</a>
+        </li>
+        <li>
+          <a href="/interaction/follow-up">
+            {inLang(ctx, '用查询码查看匿名举报的进度', 'Follow up an anonymous report with its code')}
+          </a>
+        </li>
+      </ul>
+    </Layout>,
+  );
+}
+
+export function writePage({
+  ctx,
+  spec,
+  signedIn,
+  values = {},
+  errors = [],
+}: FormView & { spec: LetterKindSpec; signedIn: boolean }) {
+  const title = spec.title[ctx.lang];
+  const topic = values.topic ?? spec.defaultTopic;
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
+      <div class="narrow">
+        <BackLink href="/interaction" lang={ctx.lang} />
+        <ErrorSummary errors={errors} lang={ctx.lang} />
+        <h1>{title}</h1>
+        <Emergency ctx={ctx} />
+        <p>{spec.summary[ctx.lang]}</p>
+        <Form action={kindHref(spec)} csrfToken={ctx.csrfToken ?? ''}>
+          <Select
+            name="topic"
+            label={inLang(ctx, '涉及事项', 'What it is about')}
+            value={topic}
+            options={letterTopics.map((t) => ({ value: t, label: topicWords[t][ctx.lang] }))}
+            error={errorFor(errors, 'topic')}
+          />
+          <TextField
+            name="subject"
+            label={inLang(ctx, '标题', 'Title')}
+            hint={inLang(ctx, '用一句话概括，100字以内', 'One line, up to 100 characters')}
+            value={values.subject}
+            error={errorFor(errors, 'subject')}
+          />
+          <TextArea
+            name="body"
+            label={spec.bodyLabel[ctx.lang]}
+            hint={inLang(
+              ctx,
+              '请写清时间、经过和您的诉求，5000字以内',
+              'Say when, what happened and what you would like done; up to 5,000 characters',
+            )}
+            rows={8}
+            value={values.body}
+            error={errorFor(errors, 'body')}
+          />
+          {spec.asksPlace ? (
+            <TextField
+              name="place"
+              optional
+              label={inLang(ctx, '地点', 'Where')}
+              hint={inLang(
+                ctx,
+                '填写地址，或填写坐标，例如“30.52, 114.31”',
+                'An address, or coordinates such as “30.52, 114.31”',
+              )}
+              value={values.place}
+              error={errorFor(errors, 'place')}
+            />
+          ) : null}
+          {spec.asksConcernedUnit ? (
+            <TextField
+              name="concernedUnit"
+              optional
+              label={inLang(ctx, '涉及的公安单位', 'The police unit concerned')}
+              hint={inLang(
+                ctx,
+                '例如“湖滨派出所”。反映民警问题的信件不会交给被反映的单位办理。',
+                'For example “Hubin Police Station”. A letter about officers is never handled by the unit it is about.',
+              )}
+              value={values.concernedUnit}
+              error={errorFor(errors, 'concernedUnit')}
+            />
+          ) : null}
+          {spec.publishable ? (
+            <Radios
+              name="publish"
+              legend={inLang(ctx, '答复可以公开吗', 'May the reply be published?')}
+              hint={inLang(
+                ctx,
+                '公开时会去掉您的姓名、电话、证件号码、车牌和地址等个人信息。',
+                'Your name, phone, ID number, plates and addresses are removed before anything is published.',
+              )}
+              inline
+              value={values.publish}
+              items={[
+                { value: 'yes', label: inLang(ctx, '可以公开', 'Yes') },
+                { value: 'no', label: inLang(ctx, '不公开', 'No') },
+              ]}
+              error={errorFor(errors, 'publish')}
+            />
+          ) : null}
+          {spec.anonymous ? <AnonymousChoice ctx={ctx} signedIn={signedIn} value={values.anonymous} /> : null}
+          <Button>{inLang(ctx, '提交', 'Send')}</Button>
+        </Form>
+      </div>
+    </Layout>,
+  );
+}
+
+function AnonymousChoice({ ctx, signedIn, value }: { ctx: PageContext; signedIn: boolean; value?: string }) {
+  if (!signedIn)
+    return (
+      <InsetText>
+        {inLang(
+          ctx,
+          '您没有登录，本次举报为匿名举报。提交后会显示一个查询码，请抄下来，用它查看进度和补充情况。',
+          'You are not signed in, so this report is anonymous. After sending you get a follow-up code: write it down to check progress and add information.',
+        )}
+      </InsetText>
+    );
+  return (
+    <Radios
+      name="anonymous"
+      legend={inLang(ctx, '是否匿名', 'Stay anonymous?')}
+      hint={inLang(
+        ctx,
+        '匿名举报不留姓名和电话，只能用查询码查看进度。',
+        'An anonymous report keeps no name or phone; you follow it up only with its code.',
+      )}
+      inline
+      value={value ?? 'no'}
+      items={[
+        { value: 'no', label: inLang(ctx, '实名', 'Use my name') },
+        { value: 'yes', label: inLang(ctx, '匿名', 'Anonymous') },
+      ]}
+    />
+  );
+}
+
+export function sentPage({
+  ctx,
+  letterNumber,
+  followCode,
+}: {
+  ctx: PageContext;
+  letterNumber: string;
+  followCode?: string;
+}) {
+  const title = inLang(ctx, '信件已提交', 'Your letter has been sent');
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <div class="narrow">
+        <Panel title={title} reference={letterNumber} lang={ctx.lang} />
+        {followCode ? (
+          <>
+            <h2>{inLang(ctx, '您的查询码', 'Your follow-up code')}</h2>
+            <p>
+              <strong class="reference" lang="en">
+                {formatFollowCode(followCode)}
+              </strong>
+            </p>
+            <Notice lang={ctx.lang}>
+              {inLang(
+                ctx,
+                '查询码只显示这一次，我们不保存它的原文，也无法找回。请现在抄下来或截图保存。',
+                'The code is shown only this once. We do not keep it and cannot find it again: write it down or take a screenshot now.',
+              )}
+            </Notice>
+            <p>
+              <a href="/interaction/follow-up">
+                {inLang(ctx, '用查询码查看进度', 'Follow up with the code')}
+              </a>
+            </p>
+          </>
+        ) : (
+          <p>
+            {inLang(ctx, '答复和办理期限会显示在', 'The reply and the deadline will appear in ')}
+            <a href="/my/letters">{inLang(ctx, '我的信件', 'My letters')}</a>
+            {inLang(ctx, '中。', '.')}
+          </p>
+        )}
+      </div>
+    </Layout>,
+  );
+}
+
+const statusTag = (ctx: PageContext, letter: LetterRow) => (
+  <Tag tone={letter.status === 'replied' ? 'green' : letter.status === 'transferred' ? 'grey' : 'blue'}>
+    {statusWords[letter.status][ctx.lang]}
+  </Tag>
+);
+
+const kindTitle = (ctx: PageContext, letter: LetterRow) =>
+  letterKindSpecs.find((s) => s.kind === letter.kind)?.title[ctx.lang] ?? letter.kind;
+
+export function listPage({
+  ctx,
+  list,
+  flash,
+}: {
+  ctx: PageContext;
+  list: LetterRow[];
+  flash?: string | undefined;
+}) {
+  const title = inLang(ctx, '我的信件', 'My letters');
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      {flash ? (
+        <div class="notification-banner" role="status">
+          {flash}
+        </div>
+      ) : null}
+      <h1>{title}</h1>
+      <p>
+        <a href="/interaction">{inLang(ctx, '写一封新信件', 'Write a new letter')}</a>
+      </p>
+      {list.length === 0 ? (
+        <p>{inLang(ctx, '您还没有来信。', 'You have not written any letters yet.')}</p>
+      ) : (
+        <ul class="todo-list">
+          {list.map((letter) => (
+            <li class="todo-item">
+              <a class="todo-link" href={`/my/letters/${letter.letterNumber}`}>
+                {letter.subject}
+              </a>{' '}
+              {statusTag(ctx, letter)}
+              <div class="hint">
+                {kindTitle(ctx, letter)} · {letter.letterNumber} ·{' '}
+                {formatDateTime(ctx.lang, letter.submittedAt)}
+                {letter.dueOn && letter.status !== 'replied'
+                  ? ` · ${inLang(ctx, '答复期限', 'Answer due')} ${displayDate(letter.dueOn, ctx.lang)}`
+                  : ''}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>,
+  );
+}
+
+/** Typed text as paragraphs, one per line the writer or officer began. */
+function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\r?\n/)
+        .filter((line) => line.trim())
+        .map((line) => (
+          <p>{line}</p>
+        ))}
+    </>
+  );
+}
+
+/** A letter with its history and, while it is open, the form to add information. */
+export function letterPage({
+  ctx,
+  view,
+  addAction,
+  code,
+  values = {},
+  errors = [],
+  flash,
+}: FormView & { view: LetterView; addAction: string; code?: string; flash?: string | undefined }) {
+  const { letter } = view;
+  const title = letter.subject;
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
+      <div class="narrow">
+        <BackLink href={code ? '/interaction' : '/my/letters'} lang={ctx.lang} />
+        <ErrorSummary errors={errors} lang={ctx.lang} />
+        {flash ? (
+          <div class="notification-banner" role="status">
+            {flash}
+          </div>
+        ) : null}
+        <span class="caption">{letter.letterNumber}</span>
+        <h1>{title}</h1>
+        <SummaryList
+          lang={ctx.lang}
+          rows={[
+            { key: inLang(ctx, '类型', 'Kind'), value: kindTitle(ctx, letter) },
+            { key: inLang(ctx, '状态', 'Status'), value: statusTag(ctx, letter) },
+            ...(letter.unitName
+              ? [{ key: inLang(ctx, '办理单位', 'Handled by'), value: letter.unitName }]
+              : []),
+            ...(letter.dueOn && view.open
+              ? [{ key: inLang(ctx, '答复期限', 'Answer due'), value: displayDate(letter.dueOn, ctx.lang) }]
+              : []),
+          ]}
+        />
+        <link rel="stylesheet" href="/my/cases.css" />
+        <h2>{inLang(ctx, '办理过程', 'What has happened')}</h2>
+        <ol class="timeline">
+          {view.events.map((e) => (
+            <li class="timeline-item">
+              <strong>{stepWords(e.step, ctx.lang)}</strong>
+              <div class="hint">
+                {formatDateTime(ctx.lang, e.at)}
+                {e.unitName ? ` · ${e.unitName}` : ''}
+              </div>
+              {e.message ? <Paragraphs text={e.message} /> : null}
+            </li>
+          ))}
+        </ol>
+        <h2>{inLang(ctx, '您的来信', 'Your letter')}</h2>
+        <Paragraphs text={letter.body} />
+        {view.open ? (
+          <AddForm
+            ctx={ctx}
+            action={addAction}
+            code={code}
+            value={values.text}
+            error={errorFor(errors, 'text')}
+          />
+        ) : null}
+      </div>
+    </Layout>,
+  );
+}
+
+function AddForm(p: {
+  ctx: PageContext;
+  action: string;
+  code?: string | undefined;
+  value?: string | undefined;
+  error?: string | undefined;
+}): Child {
+  return (
+    <Form action={p.action} csrfToken={p.ctx.csrfToken ?? ''}>
+      {p.code ? <input type="hidden" name="code" value={p.code} /> : null}
+      <TextArea
+        name="text"
+        label={inLang(p.ctx, '补充情况', 'Add information')}
+        rows={4}
+        value={p.value}
+        error={p.error}
+      />
+      <Button variant="secondary">{inLang(p.ctx, '提交补充', 'Send the information')}</Button>
+    </Form>
+  );
+}
+
+export function followUpPage({ ctx, values = {}, errors = [] }: FormView) {
+  const title = inLang(ctx, '查看举报进度', 'Follow up a report');
+  return renderPage(
+    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
+      <div class="narrow">
+        <BackLink href="/interaction" lang={ctx.lang} />
+        <ErrorSummary errors={errors} lang={ctx.lang} />
+        <h1>{title}</h1>
+        <Form action="/interaction/follow-up" csrfToken={ctx.csrfToken ?? ''}>
+          <TextField
+            name="code"
+            label={inLang(ctx, '查询码', 'Follow-up code')}
+            hint={inLang(
+              ctx,
+              '提交举报时显示的20位查询码',
+              'The 20-character code shown when you sent the report',
+            )}
+            autocomplete="off"
+            spellcheck={false}
+            value={values.code}
+            error={errorFor(errors, 'code')}
+          />
+          <Button>{inLang(ctx, '查看进度', 'Check progress')}</Button>
+        </Form>
+      </div>
+    </Layout>,
+  );
+}

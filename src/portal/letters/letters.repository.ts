@@ -1,0 +1,67 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../shared/db/database.ts';
+import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import { letterEvents, letters, type LetterEventRow, type LetterRow } from './letters.tables.ts';
+
+type Q = Db | Tx;
+
+export async function insertLetter(tx: Tx, values: typeof letters.$inferInsert): Promise<LetterRow> {
+  const [row] = await tx.insert(letters).values(values).returning();
+  if (!row) throw new Error('the letter was not stored');
+  return row;
+}
+
+export async function findByNumber(q: Q, letterNumber: string): Promise<LetterRow | undefined> {
+  const [row] = await q.select().from(letters).where(eq(letters.letterNumber, letterNumber));
+  return row;
+}
+
+export async function findByFollowCodeHash(q: Q, hash: string): Promise<LetterRow | undefined> {
+  const [row] = await q.select().from(letters).where(eq(letters.followCodeHash, hash));
+  return row;
+}
+
+export function lettersOf(q: Q, citizenId: string): Promise<LetterRow[]> {
+  return q
+    .select()
+    .from(letters)
+    .where(eq(letters.citizenId, citizenId))
+    .orderBy(desc(letters.submittedAt))
+    .limit(200);
+}
+
+export function eventsOf(q: Q, letterId: string): Promise<LetterEventRow[]> {
+  return q
+    .select()
+    .from(letterEvents)
+    .where(eq(letterEvents.letterId, letterId))
+    .orderBy(asc(letterEvents.at), asc(letterEvents.id));
+}
+
+/** Keeps a step once: false when this seq of the letter is already stored (a redelivery). */
+export async function insertEvent(tx: Tx, values: typeof letterEvents.$inferInsert): Promise<boolean> {
+  const stored = await tx
+    .insert(letterEvents)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: letterEvents.id });
+  return stored.length === 1;
+}
+
+/** Moves the letter's status only forward in seq, whatever order the steps arrived in. */
+export async function advanceStatus(
+  tx: Tx,
+  letterId: string,
+  step: { seq: number; status: PublicLetterStatus; dueOn: string | null; unitName: string; now: Date },
+): Promise<void> {
+  await tx
+    .update(letters)
+    .set({
+      status: step.status,
+      lastSeq: step.seq,
+      dueOn: step.dueOn,
+      unitName: step.unitName,
+      updatedAt: step.now,
+    })
+    .where(and(eq(letters.id, letterId), sql`${letters.lastSeq} < ${step.seq}`));
+}

@@ -1,0 +1,24 @@
+import Type from 'typebox';
+import { FormBody } from '../../shared/http/schemas.ts';
+
+// What the letter pages take. A kind or number of the wrong shape is simply not found.
+
+export const KindParams = Type.Object({ kind: Type.String({ maxLength: 20 }) });
+export const LetterParams = Type.Object({ letterNumber: Type.String({ maxLength: 20 }) });
+
+export const LetterBody = FormBody({
+  topic: Type.Optional(Type.String({ maxLength: 20 })),
+  subject: Type.Optional(Type.String({ maxLength: 200 })),
+  body: Type.Optional(Type.String({ maxLength: 6000 })),
+  place: Type.Optional(Type.String({ maxLength: 300 })),
+  concernedUnit: Type.Optional(Type.String({ maxLength: 200 })),
+  publish: Type.Optional(Type.String({ maxLength: 3 })),
+  anonymous: Type.Optional(Type.String({ maxLength: 3 })),
+});
+
+export const AddBody = FormBody({ text: Type.Optional(Type.String({ maxLength: 2400 })) });
+
+export const FollowUpBody = FormBody({
+  code: Type.Optional(Type.String({ maxLength: 40 })),
+  text: Type.Optional(Type.String({ maxLength: 2400 })),
+});

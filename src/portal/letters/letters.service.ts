@@ -1,0 +1,215 @@
+import { eq } from 'drizzle-orm';
+import {
+  letterStatusChanged,
+  letterSubmitted,
+  letterSupplemented,
+  letterTopics,
+  type LetterTopic,
+} from '../../exchange/contracts/index.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import { AppError, type FieldError } from '../../shared/http/errors.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { citizens } from '../db/schema.ts';
+import type { CurrentCitizen } from '../session.ts';
+import { newFollowCode, newLetterNumber, normaliseFollowCode } from './letters.codes.ts';
+import type { LetterKindSpec } from './letters.kinds.ts';
+import * as repo from './letters.repository.ts';
+import type { LetterEventRow, LetterRow } from './letters.tables.ts';
+
+// Writing to the police: a letter is checked, numbered and stored, and sent to the workbench in one
+// transaction; its steps come back as letter.status.changed. Anonymous tips get a follow-up code instead of an
+// account, kept only as its keyed hash.
+
+export interface LetterInput {
+  topic?: string | undefined;
+  subject?: string | undefined;
+  body?: string | undefined;
+  place?: string | undefined;
+  concernedUnit?: string | undefined;
+  publish?: string | undefined;
+  anonymous?: string | undefined;
+}
+
+export interface Submitted {
+  letterNumber: string;
+  /** Only for an anonymous tip, shown once to the writer and never again. */
+  followCode?: string;
+}
+
+const COORDINATES = /^\s*-?\d{1,2}(?:\.\d+)?\s*[,，]\s*-?\d{1,3}(?:\.\d+)?\s*$/;
+
+/** The writer's answers, every problem at once. */
+function checkInput(spec: LetterKindSpec, input: LetterInput) {
+  const fields: FieldError[] = [];
+  const problem = (field: string) => fields.push({ field, message: `letters.${field}` });
+  const topic = input.topic as LetterTopic;
+  if (!letterTopics.includes(topic)) problem('topic');
+  const subject = (input.subject ?? '').trim();
+  if (!subject || subject.length > 100) problem('subject');
+  const body = (input.body ?? '').trim();
+  if (!body || body.length > 5000) problem('body');
+  const place = spec.asksPlace ? (input.place ?? '').trim() : '';
+  // Coordinates typed as text must be a real point; anything else is taken as an address.
+  if (place.length > 200) problem('place');
+  else if (COORDINATES.test(place)) {
+    const [lat, lng] = place.split(/[,，]/).map((n) => Number(n.trim()));
+    if (Math.abs(lat ?? 99) > 90 || Math.abs(lng ?? 999) > 180) problem('place');
+  }
+  const concernedUnit = spec.asksConcernedUnit ? (input.concernedUnit ?? '').trim() : '';
+  if (concernedUnit.length > 100) problem('concernedUnit');
+  if (spec.publishable && input.publish !== 'yes' && input.publish !== 'no') problem('publish');
+  if (fields.length > 0) throw new AppError('VALIDATION', { fields });
+  return {
+    topic,
+    subject,
+    body,
+    place: place || null,
+    concernedUnit: concernedUnit || null,
+    publishAllowed: spec.publishable && input.publish === 'yes',
+  };
+}
+
+export async function submitLetter(
+  services: ZoneServices,
+  citizen: CurrentCitizen | undefined,
+  spec: LetterKindSpec,
+  input: LetterInput,
+): Promise<Submitted> {
+  const checked = checkInput(spec, input);
+  // Only a tip may go without a name: a visitor's tip always, a signed-in writer's when he asks for it.
+  const anonymous = spec.anonymous && (!citizen || input.anonymous === 'yes');
+  if (!anonymous && !citizen) throw new AppError('UNAUTHENTICATED');
+  const now = services.now();
+  const followCode = anonymous ? newFollowCode() : undefined;
+  const letterNumber = newLetterNumber(todayInShanghai(now));
+  await services.db.transaction(async (tx) => {
+    const writer = anonymous || !citizen ? null : await writerOf(tx, citizen);
+    const letter = await repo.insertLetter(tx, {
+      letterNumber,
+      citizenId: writer ? citizen!.id : null,
+      followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
+      kind: spec.kind,
+      ...checked,
+      submittedAt: now,
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      letterId: letter.id,
+      origin: 'writer',
+      step: 'submitted',
+      status: 'submitted',
+      at: now,
+    });
+    await send(
+      tx,
+      letterSubmitted,
+      {
+        letterNumber,
+        kind: spec.kind,
+        ...checked,
+        writer,
+        submittedAt: now.toISOString(),
+      },
+      { stream: `letter:${letterNumber}` },
+    );
+  });
+  return followCode ? { letterNumber, followCode } : { letterNumber };
+}
+
+async function writerOf(tx: Tx, citizen: CurrentCitizen) {
+  const [row] = await tx
+    .select({ realName: citizens.realName, displayName: citizens.displayName, mobile: citizens.mobile })
+    .from(citizens)
+    .where(eq(citizens.id, citizen.id));
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  return { citizenRef: citizen.id, name: (row.realName ?? row.displayName).slice(0, 50), mobile: row.mobile };
+}
+
+export interface LetterView {
+  letter: LetterRow;
+  events: LetterEventRow[];
+  /** Information may be added until the letter is answered or handed on for good. */
+  open: boolean;
+}
+
+const isOpen = (letter: LetterRow) => letter.status !== 'replied' && letter.status !== 'transferred';
+
+export async function viewOf(services: ZoneServices, letter: LetterRow): Promise<LetterView> {
+  return { letter, events: await repo.eventsOf(services.db, letter.id), open: isOpen(letter) };
+}
+
+export function myLetters(services: ZoneServices, citizen: CurrentCitizen): Promise<LetterRow[]> {
+  return repo.lettersOf(services.db, citizen.id);
+}
+
+export function findLetter(services: ZoneServices, letterNumber: string): Promise<LetterRow | undefined> {
+  return repo.findByNumber(services.db, letterNumber);
+}
+
+/** The anonymous tip a follow-up code opens; a malformed and an unknown code get the same answer. */
+export async function letterByFollowCode(
+  services: ZoneServices,
+  typed: string,
+): Promise<LetterRow | undefined> {
+  const code = normaliseFollowCode(typed);
+  if (!code) return undefined;
+  return repo.findByFollowCodeHash(services.db, services.sealer.lookupHash(`letter-follow:${code}`));
+}
+
+/** The writer adds information; it follows the letter on its stream, so it never arrives before it. */
+export async function addInformation(
+  services: ZoneServices,
+  letter: LetterRow,
+  typed: string,
+): Promise<void> {
+  const text = typed.trim();
+  if (!text || text.length > 2000)
+    throw new AppError('VALIDATION', { fields: [{ field: 'text', message: 'letters.text' }] });
+  if (!isOpen(letter))
+    throw new AppError('CONFLICT', { fields: [{ field: 'text', message: 'letters.closed' }] });
+  const now = services.now();
+  await services.db.transaction(async (tx) => {
+    await repo.insertEvent(tx, {
+      letterId: letter.id,
+      origin: 'writer',
+      step: 'supplemented',
+      message: text,
+      at: now,
+    });
+    await send(
+      tx,
+      letterSupplemented,
+      { letterNumber: letter.letterNumber, text, supplementedAt: now.toISOString() },
+      { stream: `letter:${letter.letterNumber}` },
+    );
+  });
+}
+
+/** Each step the workbench reports: kept once, the status moved only forward. */
+export function letterStatusHandler(services: ZoneServices): MessageHandler {
+  return onMessage(letterStatusChanged, async (tx, step) => {
+    const letter = await repo.findByNumber(tx, step.letterNumber);
+    // Left failed in the inbox for an operator: a step for a letter this portal never numbered.
+    if (!letter) throw new Error('the message names a letter this portal does not hold');
+    const stored = await repo.insertEvent(tx, {
+      letterId: letter.id,
+      origin: 'police',
+      seq: step.seq,
+      status: step.status,
+      step: step.step,
+      unitName: step.unit.name,
+      message: step.message ?? null,
+      at: new Date(step.at),
+    });
+    if (!stored) return;
+    await repo.advanceStatus(tx, letter.id, {
+      seq: step.seq,
+      status: step.status,
+      dueOn: step.dueOn,
+      unitName: step.unit.name,
+      now: services.now(),
+    });
+  });
+}

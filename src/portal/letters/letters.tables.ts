@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { LetterKind, LetterTopic, PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import { citizens } from '../db/schema.ts';
+
+/**
+ * A letter to the police as its writer sent it, and where it stands now. A signed letter has its citizen; an
+ * anonymous tip has none, only the keyed hash of its follow-up code (the code itself is shown once, never kept).
+ */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    letterNumber: text('letter_number').notNull().unique(),
+    citizenId: uuid('citizen_id').references(() => citizens.id),
+    followCodeHash: text('follow_code_hash'),
+    kind: text('kind').notNull().$type<LetterKind>(),
+    topic: text('topic').notNull().$type<LetterTopic>(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    place: text('place'),
+    concernedUnit: text('concerned_unit'),
+    publishAllowed: boolean('publish_allowed').notNull().default(false),
+    status: text('status').notNull().default('submitted').$type<PublicLetterStatus>(),
+    // The newest step applied, so a late older step never moves the status back.
+    lastSeq: integer('last_seq').notNull().default(0),
+    dueOn: date('due_on'),
+    unitName: text('unit_name'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('letters_follow_code_idx')
+      .on(t.followCodeHash)
+      .where(sql`${t.followCodeHash} IS NOT NULL`),
+    index('letters_citizen_idx').on(t.citizenId, t.submittedAt),
+  ],
+);
+
+/**
+ * A letter's history as its writer sees it: each step the workbench reported (kept once by seq), and each
+ * piece of information the writer added (no seq).
+ */
+export const letterEvents = pgTable(
+  'letter_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    letterId: uuid('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    origin: text('origin').notNull().$type<'police' | 'writer'>(),
+    seq: integer('seq'),
+    status: text('status').$type<PublicLetterStatus>(),
+    step: text('step').notNull(),
+    unitName: text('unit_name'),
+    message: text('message'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('letter_events_letter_seq').on(t.letterId, t.seq),
+    index('letter_events_letter_idx').on(t.letterId, t.at),
+  ],
+);
+
+export type LetterRow = typeof letters.$inferSelect;
+export type LetterEventRow = typeof letterEvents.$inferSelect;

@@ -1,0 +1,163 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import type { App } from '../../shared/http/app.ts';
+import type { FieldError } from '../../shared/http/errors.ts';
+import { setFlash, takeFlash } from '../../shared/http/flash.ts';
+import { formBody, renderFormError } from '../../shared/http/forms.ts';
+import type { FormPage } from '../../shared/http/route-kernel.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { actorOf } from '../audit/audit.actor.ts';
+import { workbenchContext } from '../page.ts';
+import { staffOf } from '../session.ts';
+import { letterWords } from './letters.messages.ts';
+import * as pages from './letters.pages.tsx';
+import {
+  ClaimBody,
+  ForwardBody,
+  LetterParams,
+  QueueQuery,
+  ReplyBody,
+  TransferBody,
+} from './letters.schema.ts';
+import * as service from './letters.service.ts';
+
+const numberOf = (request: FastifyRequest) => {
+  const params = request.params as { letterNumber?: unknown } | undefined;
+  return typeof params?.letterNumber === 'string' ? params.letterNumber : '';
+};
+
+// The long answers may span lines.
+const textInput = { multiline: ['text', 'reason'], maxLength: { text: 4400 } };
+
+export function registerLetterRoutes(app: App, services: ZoneServices): void {
+  const today = () => todayInShanghai(services.now());
+
+  app.get(
+    '/letters',
+    { schema: { hide: true, querystring: QueueQuery }, config: { permission: 'letters.read' } },
+    async (request, reply) => {
+      const view = request.query.view ?? 'open';
+      const list = await service.queueOf(services, staffOf(request), view);
+      const now = today();
+      return reply.html(
+        pages.queuePage({
+          ctx: workbenchContext(request, reply),
+          view,
+          list: list.map((l) => ({
+            ...l,
+            urgency: service.isClosed(l.state) ? null : service.urgencyOf(l.dueOn, now),
+          })),
+        }),
+      );
+    },
+  );
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: Record<string, string>; errors?: FieldError[] } = {},
+  ) {
+    const me = staffOf(request);
+    const letter = await service.loadLetter(services, me, 'letters.read', numberOf(request));
+    const detail = await service.detailOf(services, me, letter);
+    return pages.letterPage({
+      ctx: workbenchContext(request, reply),
+      detail,
+      urgency: service.isClosed(letter.state) ? null : service.urgencyOf(letter.dueOn, today()),
+      flash: takeFlash(request),
+      ...form,
+    });
+  }
+  const formPage: FormPage = (request, reply, form) => page(request, reply, form);
+
+  app.get(
+    '/letters/:letterNumber',
+    { schema: { hide: true, params: LetterParams }, config: { permission: 'letters.read' } },
+    async (request, reply) => reply.html(await page(request, reply)),
+  );
+
+  /** An action on a letter: the letter must be within the officer's reach to handle, then the step runs. */
+  const act =
+    (
+      run: (request: FastifyRequest, letterNumber: string) => Promise<void>,
+      fieldsOf?: (body: Record<string, string>) => Record<string, string>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const letter = await service.loadLetter(
+        services,
+        staffOf(request),
+        'letters.handle',
+        numberOf(request),
+      );
+      try {
+        await run(request, letter.letterNumber);
+      } catch (error) {
+        const values = formBody(request);
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => page(request, reply, { values: fieldsOf ? fieldsOf(values) : values, errors }),
+          letterWords,
+        );
+      }
+      setFlash(request, request.lang === 'en' ? 'Done.' : '已办理。');
+      return reply.redirect(`/letters/${letter.letterNumber}`, 303);
+    };
+
+  const options = (body: typeof ClaimBody | typeof ReplyBody | typeof ForwardBody | typeof TransferBody) => ({
+    schema: { hide: true, params: LetterParams, body },
+    config: { permission: 'letters.handle', formPage, input: textInput },
+  });
+
+  app.post(
+    '/letters/:letterNumber/claim',
+    options(ClaimBody),
+    act(async (request, letterNumber) => {
+      const me = staffOf(request);
+      const letter = await service.loadLetter(services, me, 'letters.handle', letterNumber);
+      await service.claimLetter(services, me, actorOf(request), letter);
+    }),
+  );
+  app.post(
+    '/letters/:letterNumber/reply',
+    options(ReplyBody),
+    act((request, letterNumber) =>
+      service.replyTo(
+        services,
+        staffOf(request),
+        actorOf(request),
+        letterNumber,
+        formBody(request).text ?? '',
+      ),
+    ),
+  );
+  app.post(
+    '/letters/:letterNumber/forward',
+    options(ForwardBody),
+    act(
+      (request, letterNumber) => {
+        const body = formBody(request);
+        return service.forward(services, staffOf(request), actorOf(request), letterNumber, {
+          unitCode: body.unitCode ?? '',
+          reason: body.reason ?? '',
+        });
+      },
+      (body) => ({ unitCode: body.unitCode ?? '', forwardReason: body.reason ?? '' }),
+    ),
+  );
+  app.post(
+    '/letters/:letterNumber/transfer',
+    options(TransferBody),
+    act(
+      (request, letterNumber) => {
+        const body = formBody(request);
+        return service.transfer(services, staffOf(request), actorOf(request), letterNumber, {
+          target: body.target ?? '',
+          reason: body.reason ?? '',
+        });
+      },
+      (body) => ({ target: body.target ?? '', transferReason: body.reason ?? '' }),
+    ),
+  );
+}

@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { letterSubmitted } from '../../src/exchange/contracts/index.ts';
+import { outbox } from '../../src/workbench/db/schema.ts';
+import { findLetter } from '../../src/workbench/letters/letters.repository.ts';
+import { logIn, makeOfficer, startWorkbench, type Workbench } from './support.ts';
+
+let zone: Workbench;
+before(async () => {
+  zone = await startWorkbench();
+});
+after(() => zone.close());
+
+/** Puts the zone's clock at a Beijing moment. */
+function at(iso: string): void {
+  zone.advance(new Date(iso).getTime() - zone.services.now().getTime());
+}
+
+let serial = 0;
+const newNumber = () =>
+  `XJ-20260930-${'ABCDEFGH'.slice(0, 6)}${'234567'[serial % 6]}${'ABCDEFGHIJKLMNOP'[++serial % 16]}`;
+
+async function arrives(fields: Partial<Record<string, unknown>>): Promise<string> {
+  const letterNumber = newNumber();
+  const payload = {
+    letterNumber,
+    kind: 'consultation',
+    topic: 'household',
+    subject: '落户咨询',
+    body: '孩子落户需要什么材料？',
+    place: null,
+    concernedUnit: null,
+    publishAllowed: true,
+    writer: { citizenRef: randomUUID(), name: '李示范', mobile: '13800000001' },
+    submittedAt: zone.services.now().toISOString(),
+    ...fields,
+  };
+  const handle = zone.inboxHandlers[letterSubmitted.type];
+  assert.ok(handle);
+  const message = {
+    messageId: randomUUID(),
+    fromZone: 'portal' as const,
+    stream: `letter:${letterNumber}`,
+    seq: serial,
+    type: letterSubmitted.type,
+    version: 1,
+  };
+  await zone.services.db.transaction((tx) => handle(tx, payload, message));
+  // Redelivered: still one letter.
+  await zone.services.db.transaction((tx) => handle(tx, payload, { ...message, messageId: randomUUID() }));
+  return letterNumber;
+}
+
+const told = (letterNumber: string) =>
+  zone.services.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.stream, `letter:${letterNumber}`), eq(outbox.type, 'letter.status.changed')))
+    .then((rows) =>
+      rows.map((r) => r.payload as Record<string, unknown>).sort((a, b) => Number(a.seq) - Number(b.seq)),
+    );
+
+describe('intake', () => {
+  test('routes by the rules and sets the deadline in working days across the National Day holiday', async () => {
+    at('2026-09-30T02:00:00Z');
+    const simple = await arrives({});
+    const row = await findLetter(zone.services.db, simple);
+    assert.equal(row?.unitCode, 'SF-HZ');
+    assert.equal(row.state, 'open-simple');
+    // 1–7 October are holidays; Saturday 10 October is a make-up working day: the 8th, 9th and 10th.
+    assert.equal(row.dueOn, '2026-10-10');
+    const [step] = await told(simple);
+    assert.deepEqual(
+      [step?.seq, step?.status, step?.step, step?.dueOn],
+      [1, 'in-progress', 'routed', '2026-10-10'],
+    );
+
+    const complex = await findLetter(
+      zone.services.db,
+      await arrives({ kind: 'help', topic: 'other', place: '清江区' }),
+    );
+    assert.equal(complex?.unitCode, 'SF-D02');
+    assert.equal(complex.dueOn, '2026-10-13');
+  });
+
+  test('a complaint about a unit goes above it, and the tip is never publishable', async () => {
+    const number = await arrives({
+      kind: 'complaint',
+      topic: 'public-order',
+      place: '明湖区湖滨路',
+      concernedUnit: '明湖分局的民警',
+    });
+    const row = await findLetter(zone.services.db, number);
+    assert.equal(row?.accusedUnitCode, 'SF-D01');
+    assert.equal(row.unitCode, 'SF-0000');
+    assert.equal(row.routedBy, 'above-accused');
+    const tip = await findLetter(
+      zone.services.db,
+      await arrives({ kind: 'tip', topic: 'fire', publishAllowed: true, writer: null }),
+    );
+    assert.equal(tip?.publishAllowed, false);
+    assert.equal(tip.anonymous, true);
+    assert.equal(tip.writerSealed, null);
+  });
+});
+
+describe('handling', () => {
+  test('the unit’s handler claims and replies; the writer is told; another unit sees nothing', async () => {
+    at('2026-09-30T02:00:00Z');
+    const number = await arrives({ subject: '身份证补办' });
+    const handler = await makeOfficer(zone, { unitCode: 'SF-HZ', role: 'letter-handler', enrolled: true });
+    const client = await logIn(zone, handler);
+    const queue = await client.get('/letters');
+    assert.equal(queue.statusCode, 200);
+    assert.match(queue.body, /身份证补办/);
+    assert.match(queue.body, /tag--green/);
+    const page = await client.get(`/letters/${number}`);
+    assert.match(page.body, /李示范 13800000001/);
+    assert.equal(
+      (await client.post(`/letters/${number}/claim`, {}, { formUrl: `/letters/${number}` })).statusCode,
+      303,
+    );
+    const empty = await client.post(
+      `/letters/${number}/reply`,
+      { text: ' ' },
+      { formUrl: `/letters/${number}` },
+    );
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /请填写答复内容/);
+    const replied = await client.post(
+      `/letters/${number}/reply`,
+      { text: '请携带户口簿到户籍窗口办理。<script>alert(1)</script>' },
+      { formUrl: `/letters/${number}` },
+    );
+    assert.equal(replied.statusCode, 303);
+    const row = await findLetter(zone.services.db, number);
+    assert.equal(row?.state, 'replied');
+    const steps = await told(number);
+    assert.deepEqual(
+      steps.map((s) => [s.seq, s.status]),
+      [
+        [1, 'in-progress'],
+        [2, 'replied'],
+      ],
+    );
+    assert.equal(steps[1]?.dueOn, null);
+    const shown = await client.get(`/letters/${number}`);
+    assert.ok(shown.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.doesNotMatch(shown.body, /action="[^"]*\/reply"/, 'an answered letter is not answered twice');
+
+    const elsewhere = await logIn(
+      zone,
+      await makeOfficer(zone, { unitCode: 'SF-D02', role: 'letter-handler', enrolled: true }),
+    );
+    assert.equal((await elsewhere.get(`/letters/${number}`)).statusCode, 404);
+    assert.doesNotMatch((await elsewhere.get('/letters')).body, /身份证补办/);
+  });
+
+  test('forwarding never reaches the accused unit; a forwarded letter overdue surfaces to the supervisor', async () => {
+    at('2026-11-02T02:00:00Z');
+    const number = await arrives({
+      kind: 'complaint',
+      topic: 'police-conduct',
+      concernedUnit: '湖滨派出所',
+      subject: '出警太慢',
+    });
+    const row = await findLetter(zone.services.db, number);
+    assert.equal(row?.unitCode, 'SF-DC');
+    const handler = await logIn(
+      zone,
+      await makeOfficer(zone, { unitCode: 'SF-DC', role: 'letter-handler', enrolled: true }),
+    );
+    await handler.post(`/letters/${number}/claim`, {}, { formUrl: `/letters/${number}` });
+    const refused = await handler.post(
+      `/letters/${number}/forward`,
+      { unitCode: 'SF-D01-P01', reason: '请核查' },
+      { formUrl: `/letters/${number}` },
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /不能转给它办理/);
+    const forwarded = await handler.post(
+      `/letters/${number}/forward`,
+      { unitCode: 'SF-D01', reason: '请分局核查出警情况' },
+      { formUrl: `/letters/${number}` },
+    );
+    assert.equal(forwarded.statusCode, 303);
+    const moved = await findLetter(zone.services.db, number);
+    assert.deepEqual([moved?.state, moved?.unitCode, moved?.claimedBy], ['forwarded', 'SF-D01', null]);
+    // 15 working days from Monday 2 November 2026.
+    assert.equal(moved?.dueOn, '2026-11-23');
+
+    const watcher = await makeOfficer(zone, {
+      unitCode: 'SF-D01',
+      role: 'supervisor',
+      scope: 'subtree',
+      enrolled: true,
+    });
+    assert.doesNotMatch((await (await logIn(zone, watcher)).get('/letters?view=overdue')).body, /出警太慢/);
+    at('2026-11-24T02:00:00Z');
+    // Three weeks later: a fresh sign-in, the last one long idle.
+    const supervisor = await logIn(zone, watcher);
+    const overdue = await supervisor.get('/letters?view=overdue');
+    assert.match(overdue.body, /出警太慢/);
+    assert.match(overdue.body, /tag--red/);
+    // The supervisor watches; he does not answer.
+    assert.equal(
+      (await supervisor.post(`/letters/${number}/claim`, {}, { formUrl: '/letters' })).statusCode,
+      403,
+    );
+  });
+
+  test('a handed-off letter tells the writer why', async () => {
+    const number = await arrives({ kind: 'suggestion', topic: 'other', subject: '路灯不亮' });
+    const handler = await logIn(
+      zone,
+      await makeOfficer(zone, { unitCode: 'SF-ZA', role: 'letter-handler', enrolled: true }),
+    );
+    await handler.post(`/letters/${number}/claim`, {}, { formUrl: `/letters/${number}` });
+    const done = await handler.post(
+      `/letters/${number}/transfer`,
+      { target: '12345', reason: '路灯维护属市政部门职责，已转12345。' },
+      { formUrl: `/letters/${number}` },
+    );
+    assert.equal(done.statusCode, 303);
+    const steps = await told(number);
+    assert.deepEqual([steps.at(-1)?.status, steps.at(-1)?.step], ['transferred', 'transferred-12345']);
+  });
+});
