@@ -34,6 +34,7 @@ import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exch
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
+import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -165,7 +166,11 @@ export async function buildZoneApp(
     publicDemo: isPublicDemo(options.config),
   };
   return zone.name === 'portal'
-    ? buildPortal(zone.services, { ...appOptions, forms: zone.forms ?? loadPortalForms() })
+    ? buildPortal(zone.services, {
+        ...appOptions,
+        forms: zone.forms ?? loadPortalForms(),
+        payments: paymentRuntimeFrom(options.config),
+      })
     : buildWorkbench(zone.services, appOptions);
 }
 

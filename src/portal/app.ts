@@ -10,6 +10,8 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerPaymentRoutes } from './payments/payments.routes.ts';
+import type { PaymentRuntime } from './payments/payments.service.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -27,6 +29,8 @@ export async function buildPortal(
     publicDemo?: boolean;
     /** The online application forms (applications.forms.ts). */
     forms: FormVersions;
+    /** The payment gateway; without one, fees are shown but cannot be paid online. */
+    payments?: PaymentRuntime | undefined;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -68,6 +72,7 @@ export async function buildPortal(
   registerApplicationRoutes(app, applying);
   registerApplicationApi(app, applying);
   registerCaseRoutes(app, services);
+  registerPaymentRoutes(app, services, options.payments);
   registerDevRoutes(app, services);
   return app;
 }

@@ -3,6 +3,7 @@ import { accountPolicy } from './accounts/accounts.policy.ts';
 import { applicationPolicy } from './applications/applications.policy.ts';
 import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
+import { paymentPolicy } from './payments/payments.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
@@ -11,4 +12,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   companyPolicy,
   applicationPolicy,
   casePolicy,
+  paymentPolicy,
 ]);

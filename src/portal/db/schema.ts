@@ -48,3 +48,4 @@ export * from '../companies/companies.tables.ts';
 export { realnameChecks } from '../realname/realname.tables.ts';
 export * from '../applications/applications.tables.ts';
 export * from '../cases/cases.tables.ts';
+export * from '../payments/payments.tables.ts';
