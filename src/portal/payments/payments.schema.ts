@@ -8,7 +8,9 @@ export const ReturnQuery = Type.Object({ orderNo: Type.String({ maxLength: 64 })
 
 /**
  * The gateway's notification as it signs it. Fields are declared for their bounds only: the object keeps
- * whatever else the gateway adds, so the signature is checked over exactly what it signed.
+ * whatever else the gateway adds, so the signature is checked over exactly what it signed. A field that may
+ * be null (paidAt) is left undeclared: the coercing validator would turn its null into "" and break the
+ * signature; the service reads it with its own checks.
  */
 export const NotificationBody = Type.Object({
   merchantId: Type.String({ maxLength: 32 }),
@@ -16,7 +18,6 @@ export const NotificationBody = Type.Object({
   gatewayOrderId: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.String({ maxLength: 16 }),
   amountFen: Type.Optional(Type.Integer()),
-  paidAt: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
   refundedFen: Type.Optional(Type.Integer()),
   notifyId: Type.Optional(Type.String({ maxLength: 64 })),
   sentAt: Type.Optional(Type.String({ maxLength: 40 })),
