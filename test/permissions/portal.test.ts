@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { citizens } from '../../src/portal/db/schema.ts';
 import { applications } from '../../src/portal/applications/applications.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
+import { payables } from '../../src/portal/payments/payments.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
@@ -34,6 +35,7 @@ const missing: Record<string, string> = {
   caseNumber: 'SF-ZA-20261206-999999',
   documentId: randomUUID(),
   code: 'AAAAAAAAAAAAAAAAAAAAAAAAAA',
+  payableId: randomUUID(),
 };
 
 let zone: TestZone;
@@ -130,11 +132,13 @@ const companyRoutes = /^\/account\/companies\/:id(?:\/|$)/;
 const invitationRoutes = /^\/account\/invitations\/:id\//;
 const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
 const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
+const payableRoutes = /^\/my\/payments\/:payableId(?:\/|$)/;
 const familyOf = (url: string) =>
   companyRoutes.test(url) ||
   invitationRoutes.test(url) ||
   applicationRoutes.test(url) ||
-  caseRoutes.test(url);
+  caseRoutes.test(url) ||
+  payableRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
@@ -148,7 +152,9 @@ test('another person’s company, invitation and case answer exactly as missing 
   const token = csrfFrom((await me.client.get('/account')).body);
   assert.ok(token);
   const fields = { mobile: freshMobile(), member: randomUUID() };
-  const routes = zone.app.routeList.filter((r) => familyOf(r.url) && !applicationRoutes.test(r.url));
+  const routes = zone.app.routeList.filter(
+    (r) => familyOf(r.url) && !applicationRoutes.test(r.url) && !payableRoutes.test(r.url),
+  );
   assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
     const id = companyRoutes.test(route.url) ? theirs.company : theirs.invitation;
@@ -190,5 +196,30 @@ test('another person’s application answers exactly as a missing one does', asy
       { there, absent: sampleUrl(route, missing) },
       fields,
     );
+  }
+});
+
+test('another person’s fee answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const [theirs] = await zone.services.db
+    .insert(payables)
+    .values({
+      kind: 'case-fee',
+      reference: 'SF-ZA-20261206-000002',
+      citizenId: other.id,
+      amountFen: 2000,
+      description: { zh: '工本费', en: 'Fee' },
+      payeeUnit: 'SF-ZA',
+      createdAt: zone.services.now(),
+    })
+    .returning({ id: payables.id });
+  assert.ok(theirs);
+  const token = csrfFrom((await me.client.get('/account')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => payableRoutes.test(r.url));
+  assert.ok(routes.length >= 2, 'the payment routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, payableId: theirs.id });
+    await assertAnswersAsMissing(me.client, token, route, { there, absent: sampleUrl(route, missing) }, {});
   }
 });
