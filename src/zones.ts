@@ -21,6 +21,8 @@ import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
+import { paymentInboxHandlers } from './portal/payments/payments.inbox.ts';
+import { caseFeeInboxHandlers } from './workbench/case-fees/case-fees.inbox.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
@@ -126,11 +128,13 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           companyResultHandler(services),
           ...catalogInboxHandlers,
           ...portalCaseHandlers(services),
+          ...paymentInboxHandlers(services),
         ]
       : [
           realnameRequestHandler(services),
           companyVerifyRequestHandler(services),
           ...workbenchCaseHandlers(services),
+          ...caseFeeInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';

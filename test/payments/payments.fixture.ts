@@ -32,13 +32,15 @@ export async function startPaymentWorld(): Promise<PaymentWorld> {
   const gatewayKey = pem();
   const merchantKey = pem();
   const notifications = { reach: true, delivered: 0 };
-  let zone: TestZone | undefined;
+  // The sandbox starts first (the portal needs its address); its clock and posts reach the portal once it runs.
+  const started: { zone?: TestZone } = {};
   const sandbox = await startPaymentSandbox({
     port: 0,
     gatewayKeyPem: gatewayKey,
     merchants: { 'SF-PSB': publicKeyPem(merchantKey) },
-    clock: () => (zone ? zone.services.now() : new Date()),
+    clock: () => (started.zone ? started.zone.services.now() : new Date()),
     post: async (url, body, headers) => {
+      const zone = started.zone;
       if (!notifications.reach || !zone) return 0;
       const answer = await zone.app.inject({
         method: 'POST',
@@ -55,7 +57,8 @@ export async function startPaymentWorld(): Promise<PaymentWorld> {
     PAYMENT_MERCHANT_KEY: merchantKey,
     PAYMENT_GATEWAY_PUBLIC_KEY: publicKeyPem(gatewayKey),
   };
-  zone = await startTestZone('portal', { env });
+  const zone = await startTestZone('portal', { env });
+  started.zone = zone;
   const runtime = paymentRuntimeFrom(loadConfig({ ...env, NODE_ENV: 'test' }))!;
   return {
     zone,

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { caseFeeDue } from '../../src/exchange/contracts/index.ts';
+import { outbox } from '../../src/portal/db/schema.ts';
 import * as repo from '../../src/portal/payments/payments.repository.ts';
-import { onPayableSettled } from '../../src/portal/payments/payments.payables.ts';
 import { refundPayable } from '../../src/portal/payments/payments.service.ts';
 import { paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { deliver, submittedCase } from '../portal/cases.fixture.ts';
 import {
   clickAtCheckout,
   openFee,
@@ -18,13 +20,9 @@ import {
 
 let world: PaymentWorld;
 let me: RegisteredCitizen;
-const settled: string[] = [];
 before(async () => {
   world = await startPaymentWorld();
   me = await registerCitizen(world.zone);
-  onPayableSettled('case-fee', async (_tx, payable) => {
-    settled.push(payable.id);
-  });
 });
 after(() => world.close());
 
@@ -64,10 +62,6 @@ describe('paying a fee', () => {
     const shown = await me.client.get(returned.headers.location as string);
     assert.match(shown.body, /缴费成功/);
     assert.match(shown.body, /已缴费/);
-    assert.deepEqual(
-      settled.filter((id) => id === fee.id),
-      [fee.id],
-    );
   });
 
   test('return without any notification: the query settles it; the late notification changes nothing', async () => {
@@ -93,10 +87,6 @@ describe('paying a fee', () => {
     await world.sandbox.notifier.runDue();
     assert.equal(world.notifications.delivered, before + 1);
     assert.equal(world.sandbox.notifier.queue.length, 0);
-    assert.deepEqual(
-      settled.filter((id) => id === fee.id),
-      [fee.id],
-    );
   });
 
   test('the browser coming back on its own marks nothing paid', async () => {
@@ -140,10 +130,6 @@ describe('paying a fee', () => {
     assert.equal(late.statusCode, 200);
     assert.equal((await repo.orderByNo(world.zone.services.db, order.orderNo))?.status, 'paid');
     assert.equal((await repo.payableById(world.zone.services.db, fee.id))?.status, 'paid');
-    assert.deepEqual(
-      settled.filter((id) => id === fee.id),
-      [fee.id],
-    );
   });
 
   test('a forged notification is refused with 400 and alarmed, without personal data', async () => {
@@ -244,5 +230,43 @@ describe('refunds', () => {
     assert.equal(world.sandbox.store.refunded(atGateway!), 5000);
     assert.equal((await repo.payableById(world.zone.services.db, fee.id))?.status, 'refunded');
     assert.equal(await refundPayable(world.zone.services, world.runtime, fee.id, 'withdrawn'), undefined);
+  });
+});
+
+describe('a case fee', () => {
+  test('due from the workbench, paid here, settled back on the case stream once', async () => {
+    const theCase = await submittedCase(world.zone, me.id);
+    const due = {
+      applicationId: theCase.id,
+      caseNumber: theCase.caseNumber,
+      amountFen: 1000,
+      description: { zh: '临时身份证明工本费', en: 'Temporary ID fee' },
+      payeeUnit: 'SF-ZA',
+      assessedAt: new Date().toISOString(),
+    };
+    await deliver(world.zone, caseFeeDue, due);
+    await deliver(world.zone, caseFeeDue, due);
+    const fee = await repo.payableOf(world.zone.services.db, 'case-fee', theCase.caseNumber);
+    assert.ok(fee);
+    assert.deepEqual([fee.citizenId, fee.amountFen, fee.status], [me.id, 1000, 'due']);
+    const list = await me.client.get('/my/payments');
+    assert.match(list.body, /临时身份证明工本费/);
+
+    const order = await orderFor(fee.id);
+    await clickAtCheckout(order.payUrl!, 'pay');
+    await world.sandbox.notifier.runDue();
+    await me.client.get(`/payments/return?orderNo=${order.orderNo}`);
+    const settledMessages = await world.zone.services.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.stream, `case:${theCase.caseNumber}`), eq(outbox.type, 'payment.settled')));
+    assert.equal(settledMessages.length, 1);
+    assert.deepEqual(
+      [
+        (settledMessages[0]?.payload as { orderNo: string }).orderNo,
+        (settledMessages[0]?.payload as { amountFen: number }).amountFen,
+      ],
+      [order.orderNo, 1000],
+    );
   });
 });

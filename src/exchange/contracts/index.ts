@@ -3,6 +3,7 @@ import { applicationSupplemented } from './application.supplemented.ts';
 import { applicationWithdrawn } from './application.withdrawn.ts';
 import { attachmentSubmitted } from './attachment.submitted.ts';
 import { caseDocumentIssued } from './case.document.issued.ts';
+import { caseFeeDue } from './case.fee.due.ts';
 import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
@@ -10,6 +11,7 @@ import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
+import { paymentSettled } from './payment.settled.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 
@@ -20,6 +22,7 @@ export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
+export { caseFeeDue, paymentSettled };
 export * from './case-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
@@ -40,6 +43,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    caseFeeDue,
+    paymentSettled,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -115,3 +115,4 @@ export {
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
+export { caseFees } from '../case-fees/case-fees.tables.ts';
