@@ -76,7 +76,7 @@ function printWelcome(
       zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
-  if (paymentSandboxUrl) lines.push(`  Payment gateway sandbox 支付网关沙箱       ${paymentSandboxUrl}/`);
+  if (paymentSandboxUrl) lines.push(`  Payment sandbox 支付沙箱 (bank)      ${paymentSandboxUrl}/`);
   if (accounts.length > 0 && zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
     for (const a of accounts)
