@@ -39,7 +39,7 @@ async function serve(names: ZoneName[], config: Config): Promise<void> {
   const withRelay = names.includes('portal') && names.includes('workbench');
   assertProductionReady(config, process.env, { zones: names, relay: withRelay });
   const platform = await startPlatform(names, config);
-  printWelcome(platform.zones, platform.apps, platform.accounts);
+  printWelcome(platform.zones, platform.apps, platform.accounts, platform.paymentSandbox?.url);
   closeWithGrace({ delay: 10_000 }, () => platform.stop());
 }
 
@@ -62,7 +62,12 @@ async function runReadOnly(name: string, config: Config): Promise<number> {
   return answer.ok ? 0 : 1;
 }
 
-function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAccount[]): void {
+function printWelcome(
+  zones: Zone[],
+  apps: FastifyInstance[],
+  accounts: DemoAccount[],
+  paymentSandboxUrl?: string,
+): void {
   const lines = ['', 'OpenPSB 网上公安局 is running:'];
   zones.forEach((zone, i) => {
     const address = apps[i]?.server.address();
@@ -71,6 +76,7 @@ function printWelcome(zones: Zone[], apps: FastifyInstance[], accounts: DemoAcco
       zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
+  if (paymentSandboxUrl) lines.push(`  Payment sandbox 支付沙箱 (bank)      ${paymentSandboxUrl}/`);
   if (accounts.length > 0 && zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
     for (const a of accounts)

@@ -13,6 +13,8 @@ import { seedMarketRegistry } from './workbench/market-registry/market-registry.
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
+import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
+import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 
 /** The relay checks both zones' messages with their public keys and holds no private key of either. */
@@ -67,6 +69,8 @@ export interface Platform {
   zones: Zone[];
   apps: FastifyInstance[];
   accounts: DemoAccount[];
+  /** The sandbox payment gateway, when this start runs one (outside production, with the portal). */
+  paymentSandbox?: PaymentSandbox | undefined;
   stop(): Promise<void>;
 }
 
@@ -74,7 +78,12 @@ export interface Platform {
  * Opens, seeds and serves the zones, with their workers, the exchange relay when both run here, and (for the
  * embedded databases, which no other process may open) the local socket that answers read-only CLI commands.
  */
-export async function startPlatform(names: ZoneName[], config: Config): Promise<Platform> {
+export async function startPlatform(names: ZoneName[], given: Config): Promise<Platform> {
+  // Outside production the portal's fees are paid at the sandbox gateway, started here on its own port.
+  const { config, sandbox: paymentSandbox } =
+    names.includes('portal') && allowsDemoData(given)
+      ? await startEmbeddedPaymentSandbox(given)
+      : { config: given, sandbox: undefined };
   const secrets = loadSecrets(process.env, config.DATA_DIR, names);
   const zones = await openZones(names, config);
   // Production never loads the demo's accounts; a public demo (OPENPSB_DEMO=1) asks for them.
@@ -120,8 +129,10 @@ export async function startPlatform(names: ZoneName[], config: Config): Promise<
     zones,
     apps,
     accounts,
+    paymentSandbox,
     async stop() {
       await control?.close();
+      await paymentSandbox?.close();
       await relay?.stop();
       for (const worker of workers) await worker.stop();
       for (const app of apps) await app.close();

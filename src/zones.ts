@@ -25,6 +25,8 @@ import { appointmentInboxHandlers } from './portal/appointments/appointments.inb
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { letterStatusHandler } from './portal/letters/letters.service.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
+import { paymentInboxHandlers } from './portal/payments/payments.inbox.ts';
+import { caseFeeInboxHandlers } from './workbench/case-fees/case-fees.inbox.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
@@ -45,6 +47,7 @@ import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exch
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
+import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -144,6 +147,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...portalCaseHandlers(services),
           ...appointmentInboxHandlers,
           letterStatusHandler(services),
+          ...paymentInboxHandlers(services),
         ]
       : [
           realnameRequestHandler(services),
@@ -151,6 +155,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchCaseHandlers(services),
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
+          ...caseFeeInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';
@@ -186,7 +191,11 @@ export async function buildZoneApp(
     publicDemo: isPublicDemo(options.config),
   };
   return zone.name === 'portal'
-    ? buildPortal(zone.services, { ...appOptions, forms: zone.forms ?? loadPortalForms() })
+    ? buildPortal(zone.services, {
+        ...appOptions,
+        forms: zone.forms ?? loadPortalForms(),
+        payments: paymentRuntimeFrom(options.config),
+      })
     : buildWorkbench(zone.services, appOptions);
 }
 

@@ -13,6 +13,8 @@ import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerPaymentRoutes } from './payments/payments.routes.ts';
+import type { PaymentRuntime } from './payments/payments.service.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -30,6 +32,8 @@ export async function buildPortal(
     publicDemo?: boolean;
     /** The online application forms (applications.forms.ts). */
     forms: FormVersions;
+    /** The payment gateway; without one, fees are shown but cannot be paid online. */
+    payments?: PaymentRuntime | undefined;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -74,6 +78,7 @@ export async function buildPortal(
   registerCaseRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
+  registerPaymentRoutes(app, services, options.payments);
   registerDevRoutes(app, services);
   return app;
 }

@@ -5,6 +5,7 @@ import { applicationPolicy } from './applications/applications.policy.ts';
 import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
 import { letterPolicy } from './letters/letters.policy.ts';
+import { paymentPolicy } from './payments/payments.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
@@ -15,4 +16,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   casePolicy,
   appointmentPolicy,
   letterPolicy,
+  paymentPolicy,
 ]);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../shared/auth/password.ts';
 import type { DemoAccount, ZoneServices } from '../shared/zone.ts';
 import { citizens } from './db/schema.ts';
+import { openPayable } from './payments/payments.repository.ts';
 
 export const DEMO_CITIZEN = {
   mobile: '13800000001',
@@ -22,6 +23,7 @@ export async function seedPortal(services: ZoneServices): Promise<DemoAccount[]>
       displayName: DEMO_CITIZEN.displayName,
     });
   }
+  await seedDemoFee(services);
   return [
     {
       zone: 'portal',
@@ -30,4 +32,24 @@ export async function seedPortal(services: ZoneServices): Promise<DemoAccount[]>
       note: 'citizen 市民 (mobile number)',
     },
   ];
+}
+
+/** One fee for the demo citizen to pay at the sandbox gateway (a case fee with no case behind it). */
+async function seedDemoFee(services: ZoneServices): Promise<void> {
+  const [citizen] = await services.db
+    .select({ id: citizens.id })
+    .from(citizens)
+    .where(eq(citizens.mobile, DEMO_CITIZEN.mobile));
+  if (!citizen) return;
+  await services.db.transaction((tx) =>
+    openPayable(tx, {
+      kind: 'case-fee',
+      reference: 'SF-ZA-DEMO-000001',
+      citizenId: citizen.id,
+      amountFen: 2000,
+      description: { zh: '示范：居民身份证补领工本费', en: 'Demo: ID card replacement fee' },
+      payeeUnit: 'SF-ZA',
+      createdAt: services.now(),
+    }),
+  );
 }

@@ -29,6 +29,17 @@ export const ConfigSchema = Type.Object({
   OPENPSB_DEMO: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
   PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
+  /** The sandbox payment gateway `npm start` runs beside the zones (outside production), on its own port. */
+  PAYMENT_SANDBOX_PORT: Type.Integer({ default: 3200, minimum: 0, maximum: 65535 }),
+  /** The payment gateway's address; without it the portal takes fees only when the sandbox runs beside it. */
+  PAYMENT_GATEWAY_URL: Type.Optional(Type.String()),
+  PAYMENT_MERCHANT_ID: Type.String({ default: 'SF-PSB', maxLength: 32 }),
+  /** The platform's merchant key (Ed25519, PKCS#8 PEM): the gateway checks every request with its public half. */
+  PAYMENT_MERCHANT_KEY: Type.Optional(Type.String()),
+  /** The gateway's public key (SPKI PEM): notifications and answers not signed with it are refused. */
+  PAYMENT_GATEWAY_PUBLIC_KEY: Type.Optional(Type.String()),
+  /** Minutes a payment order stays payable at the gateway; after that a new order is made. */
+  PAYMENT_ORDER_MINUTES: Type.Integer({ default: 30, minimum: 1, maximum: 1440 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

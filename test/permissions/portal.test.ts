@@ -7,6 +7,7 @@ import { applications } from '../../src/portal/applications/applications.tables.
 import { appointmentBookings, appointmentSlots } from '../../src/portal/appointments/appointments.tables.ts';
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { letters } from '../../src/portal/letters/letters.tables.ts';
+import { payables } from '../../src/portal/payments/payments.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
@@ -40,6 +41,7 @@ const missing: Record<string, string> = {
   letterNumber: 'XJ-20260101-AAAAAAAA',
   column: 'no-such-column',
   bookingCode: 'ZZZZZZZZ',
+  payableId: randomUUID(),
 };
 
 let zone: TestZone;
@@ -146,13 +148,15 @@ const applicationRoutes = /^\/(?:api\/v1\/)?applications\/:id(?:\/|$)/;
 const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
 const letterRoutes = /^\/my\/letters\/:letterNumber(?:\/|$)/;
 const bookingRoutes = /^\/my\/appointments\/:bookingCode(?:\/|$)/;
+const payableRoutes = /^\/my\/payments\/:payableId(?:\/|$)/;
 const familyOf = (url: string) =>
   letterRoutes.test(url) ||
   companyRoutes.test(url) ||
   invitationRoutes.test(url) ||
   applicationRoutes.test(url) ||
   caseRoutes.test(url) ||
-  bookingRoutes.test(url);
+  bookingRoutes.test(url) ||
+  payableRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
@@ -167,7 +171,11 @@ test('another person’s company, invitation and case answer exactly as missing 
   assert.ok(token);
   const fields = { mobile: freshMobile(), member: randomUUID() };
   const routes = zone.app.routeList.filter(
-    (r) => familyOf(r.url) && !applicationRoutes.test(r.url) && !bookingRoutes.test(r.url),
+    (r) =>
+      familyOf(r.url) &&
+      !applicationRoutes.test(r.url) &&
+      !bookingRoutes.test(r.url) &&
+      !payableRoutes.test(r.url),
   );
   assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
@@ -285,5 +293,30 @@ test('another person’s letter answers exactly as a missing one does', async ()
       { there, absent: sampleUrl(route, missing) },
       { text: '补充情况' },
     );
+  }
+});
+
+test('another person’s fee answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const [theirs] = await zone.services.db
+    .insert(payables)
+    .values({
+      kind: 'case-fee',
+      reference: 'SF-ZA-20261206-000002',
+      citizenId: other.id,
+      amountFen: 2000,
+      description: { zh: '工本费', en: 'Fee' },
+      payeeUnit: 'SF-ZA',
+      createdAt: zone.services.now(),
+    })
+    .returning({ id: payables.id });
+  assert.ok(theirs);
+  const token = csrfFrom((await me.client.get('/account')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => payableRoutes.test(r.url));
+  assert.ok(routes.length >= 2, 'the payment routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, payableId: theirs.id });
+    await assertAnswersAsMissing(me.client, token, route, { there, absent: sampleUrl(route, missing) }, {});
   }
 });

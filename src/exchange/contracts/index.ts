@@ -7,6 +7,7 @@ import { applicationSupplemented } from './application.supplemented.ts';
 import { applicationWithdrawn } from './application.withdrawn.ts';
 import { attachmentSubmitted } from './attachment.submitted.ts';
 import { caseDocumentIssued } from './case.document.issued.ts';
+import { caseFeeDue } from './case.fee.due.ts';
 import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
@@ -19,6 +20,7 @@ import { contractKey, directionOf, type Contract, type ExchangeZone } from './co
 import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
+import { paymentSettled } from './payment.settled.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 
@@ -31,6 +33,7 @@ export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
+export { caseFeeDue, paymentSettled };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
@@ -62,6 +65,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterSubmitted,
     letterSupplemented,
     letterStatusChanged,
+    caseFeeDue,
+    paymentSettled,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -68,6 +68,11 @@ export function CasesPanel({ ctx, unread }: { ctx: PageContext; unread: number }
         </a>
         {unread > 0 ? <Tag tone="blue">{inLang(ctx, `${unread} 条未读`, `${unread} unread`)}</Tag> : null}
       </li>
+      <li class="todo-item">
+        <a class="todo-link" href="/my/payments">
+          {inLang(ctx, '我的缴费', 'My payments')}
+        </a>
+      </li>
     </ul>
   );
 }

@@ -51,3 +51,4 @@ export * from '../cases/cases.tables.ts';
 export * from '../content/content.tables.ts';
 export * from '../appointments/appointments.tables.ts';
 export * from '../letters/letters.tables.ts';
+export * from '../payments/payments.tables.ts';

@@ -40,6 +40,11 @@ const catalogue = {
     zh: '该手机号已注册，请直接登录',
     en: 'This mobile number is already registered; please log in',
   },
+  PAYMENT_UNAVAILABLE: {
+    status: 503,
+    zh: '支付服务暂时无法使用，请稍后再试',
+    en: 'The payment service cannot be reached just now; please try again later',
+  },
   DATA_DIR_LOCKED: {
     status: 500,
     zh: '数据目录正被另一个进程使用',

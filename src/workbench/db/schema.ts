@@ -123,3 +123,4 @@ export {
 } from '../appointments/appointments.tables.ts';
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
 export { letterActions, letters } from '../letters/letters.tables.ts';
+export { caseFees } from '../case-fees/case-fees.tables.ts';

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { caseFeeDue, paymentSettled } from '../../exchange/contracts/index.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { applications } from '../applications/applications.tables.ts';
+import { onPayableSettled } from './payments.payables.ts';
+import * as repo from './payments.repository.ts';
+
+// A case's fee: the workbench says it is due, the portal opens the payable; once it is paid, payment.settled
+// goes back on the case's stream, so the case goes on after everything the applicant sent before.
+
+export function caseFeeDueHandler(services: ZoneServices): MessageHandler {
+  return onMessage(caseFeeDue, async (tx, due) => {
+    const [application] = await tx
+      .select({ id: applications.id, citizenId: applications.citizenId, caseNumber: applications.caseNumber })
+      .from(applications)
+      .where(eq(applications.id, due.applicationId));
+    // Left failed in the inbox for an operator to look at: a fee for a case this portal never numbered.
+    if (application?.caseNumber !== due.caseNumber)
+      throw new Error('the fee names a case this portal does not hold');
+    await repo.openPayable(tx, {
+      kind: 'case-fee',
+      reference: due.caseNumber,
+      citizenId: application.citizenId,
+      amountFen: due.amountFen,
+      description: due.description,
+      payeeUnit: due.payeeUnit,
+      createdAt: services.now(),
+    });
+  });
+}
+
+/** Registers what a paid case fee does: tell the workbench, in the settling transaction. */
+export function registerCaseFeeSettlement(): void {
+  onPayableSettled('case-fee', async (tx, payable, at) => {
+    const [application] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.caseNumber, payable.reference));
+    // A fee opened here without a case behind it (demo data) has nobody across the boundary to tell.
+    if (!application || !payable.paidOrderNo) return;
+    await send(
+      tx,
+      paymentSettled,
+      {
+        applicationId: application.id,
+        caseNumber: payable.reference,
+        orderNo: payable.paidOrderNo,
+        amountFen: payable.amountFen,
+        payeeUnit: payable.payeeUnit,
+        paidAt: at.toISOString(),
+      },
+      { stream: `case:${payable.reference}` },
+    );
+  });
+}
+
+export function paymentInboxHandlers(services: ZoneServices): MessageHandler[] {
+  registerCaseFeeSettlement();
+  return [caseFeeDueHandler(services)];
+}

@@ -1,0 +1,134 @@
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import { BackLink, InsetText, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
+import { Button, Form } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import { orderStatusWords, payableStatusWords, yuan } from './payments.messages.ts';
+import type { OrderRow, PayableRow } from './payments.repository.ts';
+
+type Words = { zh: string; en: string };
+const say = (ctx: PageContext, words: Words) => words[ctx.lang];
+
+function Flash({ text }: { text?: string | undefined }) {
+  return text ? (
+    <div class="notification-banner" role="status">
+      {text}
+    </div>
+  ) : null;
+}
+
+function StatusTag({ ctx, status }: { ctx: PageContext; status: PayableRow['status'] }) {
+  const words = payableStatusWords[status];
+  return <Tag tone={words.tone}>{say(ctx, words)}</Tag>;
+}
+
+/** 我的缴费: every fee and fine of the person, what is due first. */
+export function listPage({ ctx, payables }: { ctx: PageContext; payables: PayableRow[] }) {
+  const title = inLang(ctx, '我的缴费', 'My payments');
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <BackLink href="/account" lang={ctx.lang} />
+      <h1>{title}</h1>
+      {payables.length === 0 ? (
+        <InsetText>
+          {inLang(ctx, '您没有需要缴纳或已缴纳的费用。', 'You have no fees to pay or paid.')}
+        </InsetText>
+      ) : (
+        <Table
+          caption={inLang(ctx, `共 ${payables.length} 项`, `${payables.length} in all`)}
+          head={[inLang(ctx, '费用', 'Fee'), inLang(ctx, '金额', 'Amount'), inLang(ctx, '状态', 'Status')]}
+          numeric={[1]}
+          rows={payables.map((p) => [
+            <a href={`/my/payments/${p.id}`}>{say(ctx, p.description)}</a>,
+            yuan(p.amountFen),
+            <StatusTag ctx={ctx} status={p.status} />,
+          ])}
+        />
+      )}
+    </Layout>,
+  );
+}
+
+/**
+ * One fee: what it is for, its state, and the way to pay it. A live order is offered as a link to the
+ * gateway's checkout; without one, a button makes a new order (a form post, so no page can make one for him).
+ */
+export function detailPage({
+  ctx,
+  payable,
+  orders,
+  live,
+  flash,
+}: {
+  ctx: PageContext;
+  payable: PayableRow;
+  orders: OrderRow[];
+  live: OrderRow | undefined;
+  flash?: string | undefined;
+}) {
+  const title = say(ctx, payable.description);
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <BackLink href="/my/payments" lang={ctx.lang} />
+      <Flash text={flash} />
+      <h1>{title}</h1>
+      <SummaryList
+        rows={[
+          { key: inLang(ctx, '金额', 'Amount'), value: yuan(payable.amountFen) },
+          { key: inLang(ctx, '状态', 'Status'), value: <StatusTag ctx={ctx} status={payable.status} /> },
+          {
+            key: inLang(ctx, '缴费事由', 'For'),
+            value:
+              payable.kind === 'case-fee'
+                ? inLang(ctx, `办件 ${payable.reference}`, `Case ${payable.reference}`)
+                : payable.reference,
+          },
+          ...(payable.settledAt
+            ? [
+                {
+                  key: inLang(ctx, '缴费时间', 'Paid on'),
+                  value: formatDateTime(ctx.lang, payable.settledAt),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {payable.status === 'due' && live?.payUrl ? (
+        <>
+          <p>
+            {inLang(
+              ctx,
+              `支付订单 ${live.orderNo} 已生成，请在 ${formatDateTime(ctx.lang, live.expiresAt)} 前完成支付。`,
+              `Order ${live.orderNo} is ready; pay it before ${formatDateTime(ctx.lang, live.expiresAt)}.`,
+            )}
+          </p>
+          <Button href={live.payUrl}>{inLang(ctx, '前往收银台支付', 'Go to the checkout and pay')}</Button>
+        </>
+      ) : null}
+      {payable.status === 'due' && !live?.payUrl ? (
+        <Form action={`/my/payments/${payable.id}/pay`} csrfToken={ctx.csrfToken ?? ''}>
+          <p>
+            {inLang(
+              ctx,
+              '支付由第三方支付平台完成，本站不收集您的银行卡信息。',
+              'The payment is made on the payment platform’s own page; this site never sees your card.',
+            )}
+          </p>
+          <Button>{inLang(ctx, `缴费 ${yuan(payable.amountFen)}`, `Pay ${yuan(payable.amountFen)}`)}</Button>
+        </Form>
+      ) : null}
+      {orders.length > 0 ? (
+        <Table
+          caption={inLang(ctx, '支付记录', 'Payment attempts')}
+          head={[inLang(ctx, '订单号', 'Order'), inLang(ctx, '时间', 'Made'), inLang(ctx, '状态', 'Status')]}
+          rows={orders.map((o) => [
+            o.orderNo,
+            formatDateTime(ctx.lang, o.createdAt),
+            say(ctx, orderStatusWords[o.status]),
+          ])}
+        />
+      ) : null}
+    </Layout>,
+  );
+}

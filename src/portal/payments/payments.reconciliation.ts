@@ -1,0 +1,104 @@
+import type { ZoneServices } from '../../shared/zone.ts';
+import type { PaymentGateway } from './payments.gateway.ts';
+import * as repo from './payments.repository.ts';
+
+export type DifferenceKind =
+  'paid-here-not-there' | 'paid-there-not-here' | 'amount-differs' | 'unknown-order';
+
+/** One line of the day's reconciliation that does not agree. */
+export interface Difference {
+  kind: DifferenceKind;
+  /** The order, or the refund's number for a refund line. */
+  reference: string;
+  type: 'payment' | 'refund';
+  here: number | null;
+  there: number | null;
+}
+
+interface FileLine {
+  orderNo: string;
+  type: 'payment' | 'refund';
+  amountFen: number;
+  refundNo: string;
+}
+
+/** The gateway's CSV (header, then gateway id, order, type, amount, booked at, refund number); bad lines refused. */
+export function parseReconciliationFile(csv: string): FileLine[] {
+  const lines = csv.split('\n').filter((line) => line.trim() !== '');
+  if (lines[0] !== 'gateway_order_id,order_no,type,amount_fen,booked_at,refund_no')
+    throw new Error('reconciliation file: unexpected header');
+  return lines.slice(1).map((line, i) => {
+    const [, orderNo, type, amount, , refundNo] = line.split(',');
+    const amountFen = Number(amount);
+    if (!orderNo || (type !== 'payment' && type !== 'refund') || !Number.isSafeInteger(amountFen))
+      throw new Error(`reconciliation file: line ${String(i + 2)} malformed`);
+    return { orderNo, type, amountFen, refundNo: refundNo ?? '' };
+  });
+}
+
+/** The Beijing day [00:00, 24:00) as instants. */
+function beijingDay(day: string): { from: Date; to: Date } {
+  const from = new Date(`${day}T00:00:00+08:00`);
+  return { from, to: new Date(from.getTime() + 86_400_000) };
+}
+
+/**
+ * The day's file against the records: every payment and refund booked on one side and not the other, or with
+ * another amount, and every order the file names that this platform never made.
+ */
+export async function reconcileDay(
+  services: ZoneServices,
+  gateway: PaymentGateway,
+  day: string,
+): Promise<Difference[]> {
+  const file = parseReconciliationFile(await gateway.reconciliationFile(day));
+  const { from, to } = beijingDay(day);
+  const booked = await repo.bookedBetween(services.db, from, to);
+  const differences: Difference[] = [];
+  const herePaid = new Map(booked.paid.map((p) => [p.orderNo, p.amountFen]));
+  const hereRefunds = new Map(booked.refunds.map((r) => [r.refundNo, r.amountFen]));
+  const therePaid = new Set<string>();
+  const thereRefunds = new Set<string>();
+  for (const line of file) {
+    const key = line.type === 'payment' ? line.orderNo : line.refundNo;
+    (line.type === 'payment' ? therePaid : thereRefunds).add(key);
+    const here = (line.type === 'payment' ? herePaid : hereRefunds).get(key);
+    if (here === undefined) {
+      const known = await repo.orderByNo(services.db, line.orderNo);
+      differences.push({
+        kind: known ? 'paid-there-not-here' : 'unknown-order',
+        reference: key,
+        type: line.type,
+        here: null,
+        there: line.amountFen,
+      });
+    } else if (here !== line.amountFen) {
+      differences.push({
+        kind: 'amount-differs',
+        reference: key,
+        type: line.type,
+        here,
+        there: line.amountFen,
+      });
+    }
+  }
+  for (const [orderNo, amount] of herePaid)
+    if (!therePaid.has(orderNo))
+      differences.push({
+        kind: 'paid-here-not-there',
+        reference: orderNo,
+        type: 'payment',
+        here: amount,
+        there: null,
+      });
+  for (const [refundNo, amount] of hereRefunds)
+    if (!thereRefunds.has(refundNo))
+      differences.push({
+        kind: 'paid-here-not-there',
+        reference: refundNo,
+        type: 'refund',
+        here: amount,
+        there: null,
+      });
+  return differences;
+}

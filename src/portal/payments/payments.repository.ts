@@ -1,0 +1,162 @@
+import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../shared/db/database.ts';
+import {
+  paymentAlarms,
+  paymentOrders,
+  paymentRefunds,
+  payables,
+  type PayableKind,
+} from './payments.tables.ts';
+
+export type PayableRow = typeof payables.$inferSelect;
+export type OrderRow = typeof paymentOrders.$inferSelect;
+
+/** Opens a payable once per kind and reference; a redelivered request finds the one already there. */
+export async function openPayable(tx: Tx, payable: typeof payables.$inferInsert): Promise<PayableRow> {
+  await tx.insert(payables).values(payable).onConflictDoNothing();
+  const [row] = await tx
+    .select()
+    .from(payables)
+    .where(and(eq(payables.kind, payable.kind), eq(payables.reference, payable.reference)));
+  return row!;
+}
+
+export async function payableById(ex: Executor, id: string, options: { lock?: boolean } = {}) {
+  const query = ex.select().from(payables).where(eq(payables.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function payableOf(ex: Executor, kind: PayableKind, reference: string) {
+  const [row] = await ex
+    .select()
+    .from(payables)
+    .where(and(eq(payables.kind, kind), eq(payables.reference, reference)));
+  return row;
+}
+
+export async function payablesOfCitizen(ex: Executor, citizenId: string): Promise<PayableRow[]> {
+  return ex
+    .select()
+    .from(payables)
+    .where(eq(payables.citizenId, citizenId))
+    .orderBy(desc(payables.createdAt))
+    .limit(100);
+}
+
+export async function ordersOfPayable(ex: Executor, payableId: string): Promise<OrderRow[]> {
+  return ex
+    .select()
+    .from(paymentOrders)
+    .where(eq(paymentOrders.payableId, payableId))
+    .orderBy(desc(paymentOrders.createdAt));
+}
+
+export async function orderByNo(ex: Executor, orderNo: string, options: { lock?: boolean } = {}) {
+  const query = ex.select().from(paymentOrders).where(eq(paymentOrders.orderNo, orderNo));
+  const [row] = options.lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function insertOrder(tx: Tx, order: typeof paymentOrders.$inferInsert): Promise<void> {
+  await tx.insert(paymentOrders).values(order);
+}
+
+export async function setGatewayOrder(ex: Executor, orderNo: string, gatewayOrderId: string, payUrl: string) {
+  await ex.update(paymentOrders).set({ gatewayOrderId, payUrl }).where(eq(paymentOrders.orderNo, orderNo));
+}
+
+/** Marks the order paid unless it already is: false for a repeated or late word about a paid order. */
+export async function markOrderPaid(
+  tx: Tx,
+  orderNo: string,
+  paid: { at: Date; via: 'notification' | 'query'; gatewayOrderId: string | null },
+): Promise<boolean> {
+  const moved = await tx
+    .update(paymentOrders)
+    .set({
+      status: 'paid',
+      gatewayStatus: 'paid',
+      paidAt: paid.at,
+      paidVia: paid.via,
+      gatewayOrderId: sql`coalesce(${paymentOrders.gatewayOrderId}, ${paid.gatewayOrderId})`,
+    })
+    .where(and(eq(paymentOrders.orderNo, orderNo), ne(paymentOrders.status, 'paid')))
+    .returning({ orderNo: paymentOrders.orderNo });
+  return moved.length > 0;
+}
+
+/** Closes a pending order (cancelled, failed, expired at the gateway); a paid one is never moved back. */
+export async function closeOrder(tx: Tx, orderNo: string, gatewayStatus: string): Promise<boolean> {
+  const moved = await tx
+    .update(paymentOrders)
+    .set({ status: 'closed', gatewayStatus })
+    .where(and(eq(paymentOrders.orderNo, orderNo), eq(paymentOrders.status, 'pending')))
+    .returning({ orderNo: paymentOrders.orderNo });
+  return moved.length > 0;
+}
+
+/** Settles the payable with this order, only if it is still due: the first paid order counts, once. */
+export async function settlePayable(tx: Tx, payableId: string, orderNo: string, at: Date) {
+  const [row] = await tx
+    .update(payables)
+    .set({ status: 'paid', paidOrderNo: orderNo, settledAt: at })
+    .where(and(eq(payables.id, payableId), eq(payables.status, 'due')))
+    .returning();
+  return row;
+}
+
+export async function setPayableStatus(tx: Tx, payableId: string, status: PayableRow['status']) {
+  await tx.update(payables).set({ status }).where(eq(payables.id, payableId));
+}
+
+export async function addRefund(tx: Tx, refund: typeof paymentRefunds.$inferInsert): Promise<void> {
+  await tx.insert(paymentRefunds).values(refund);
+  await tx
+    .update(paymentOrders)
+    .set({ refundedFen: sql`${paymentOrders.refundedFen} + ${refund.amountFen}` })
+    .where(eq(paymentOrders.orderNo, refund.orderNo));
+}
+
+export async function refundsOfOrder(ex: Executor, orderNo: string) {
+  return ex.select().from(paymentRefunds).where(eq(paymentRefunds.orderNo, orderNo));
+}
+
+export async function markRefundDone(ex: Executor, refundNo: string, at: Date): Promise<void> {
+  await ex
+    .update(paymentRefunds)
+    .set({ status: 'done', doneAt: at })
+    .where(and(eq(paymentRefunds.refundNo, refundNo), eq(paymentRefunds.status, 'requested')));
+}
+
+export async function raiseAlarm(
+  ex: Executor,
+  kind: string,
+  detail: Record<string, string | number | null>,
+  at: Date,
+): Promise<void> {
+  await ex.insert(paymentAlarms).values({ kind, detail, at });
+}
+
+export async function alarms(ex: Executor) {
+  return ex.select().from(paymentAlarms).orderBy(paymentAlarms.id);
+}
+
+/** The orders paid and the refunds booked in [from, to): what the day's reconciliation file should list. */
+export async function bookedBetween(ex: Executor, from: Date, to: Date) {
+  const paid = await ex
+    .select({ orderNo: paymentOrders.orderNo, amountFen: paymentOrders.amountFen })
+    .from(paymentOrders)
+    .where(
+      and(eq(paymentOrders.status, 'paid'), gte(paymentOrders.paidAt, from), lt(paymentOrders.paidAt, to)),
+    );
+  const refunds = await ex
+    .select({
+      refundNo: paymentRefunds.refundNo,
+      orderNo: paymentRefunds.orderNo,
+      amountFen: paymentRefunds.amountFen,
+    })
+    .from(paymentRefunds)
+    .where(and(gte(paymentRefunds.requestedAt, from), lt(paymentRefunds.requestedAt, to)));
+  return { paid, refunds };
+}
