@@ -59,7 +59,7 @@ export async function buildPortal(
     },
   });
   registerKeepAlive(app, idle, 'account.use');
-  registerHomeRoutes(app);
+  registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);

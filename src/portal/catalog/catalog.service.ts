@@ -163,6 +163,20 @@ export async function getItem(db: Executor, id: string): Promise<PublishedItem> 
   return found;
 }
 
+/** The names of those of `ids` that are live, in the order asked: a withdrawn item is left out, not linked. */
+export async function liveItemNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; name: { zh: string; en: string } }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: t.id, zh: t.nameZh, en: t.nameEn })
+    .from(t)
+    .where(and(inArray(t.id, [...ids]), live()));
+  const byId = new Map(rows.map((r) => [r.id, { id: r.id, name: { zh: r.zh ?? '', en: r.en ?? '' } }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export interface ItemPage<T> {
   items: T[];
   total: number;
