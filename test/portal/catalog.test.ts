@@ -303,6 +303,31 @@ describe('search', () => {
     assert.match(page.body, /没有同时包含全部词语的事项/);
   });
 
+  test('everyday words reach the items they mean (search-vocabulary.json)', async () => {
+    assert.ok((await search('搬家')).items.slice(0, 3).some((i) => i.id === 'household-move-in'));
+    assert.equal((await search('罚单')).items[0]?.id, 'traffic-violation-handling');
+    const report = (await search('网上报警')).items.map((i) => i.id);
+    assert.equal(report[0], 'cyber-crime-report');
+    assert.ok(!report.includes('seal-engraving-filing'), report.join());
+  });
+
+  test('English matches whole words and counts in the singular for one', async () => {
+    const hits = (await json('/api/v1/services/search?q=id&lang=en')).body.items as {
+      highlights: { name: { text: string; match: boolean }[] };
+    }[];
+    assert.ok(hits.length > 0);
+    for (const { highlights } of hits) {
+      const segs = highlights.name;
+      segs.forEach((seg, i) => {
+        if (!seg.match) return;
+        const around = (segs[i - 1]?.text.at(-1) ?? '') + (segs[i + 1]?.text[0] ?? '');
+        assert.doesNotMatch(around, /[a-z0-9]/i, `${seg.text} inside a word`);
+      });
+    }
+    const page = await get('/services/search?q=cybercrime&lang=en');
+    assert.match(page.body, /1 service found for “cybercrime”/);
+  });
+
   test('English words and single characters search too', async () => {
     assert.ok((await search('Passport')).items.some((i) => i.id === 'passport-first-issue'));
     assert.ok((await search('证')).total > 10);

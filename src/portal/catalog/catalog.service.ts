@@ -290,9 +290,14 @@ export async function searchItems(
     // A query that is a whole keyword ("办护照") or sits inside the name is what the visitor meant. Keywords
     // are read from the first section of search_text (space-separated, stored inline) rather than from the
     // item's JSON, which would be decompressed for every match.
+    const keywordHas = (word: string) =>
+      sql`strpos(' ' || split_part(${t.searchText}, ${SECTION_SEPARATOR}, 1) || ' ', ${` ${word} `}) > 0`;
+    // A vocabulary meaning that is a whole keyword counts half: the visitor said it another way.
+    const meant = query.meanings.length
+      ? sql`+ CASE WHEN ${sql.join(query.meanings.map(keywordHas), sql` OR `)} THEN 0.5 ELSE 0 END`
+      : sql``;
     const score = sql<number>`(ts_rank(${t.searchVector}, ${q})
-      + CASE WHEN strpos(' ' || split_part(${t.searchText}, ${SECTION_SEPARATOR}, 1) || ' ', ${` ${query.compact} `}) > 0
-          THEN 1 ELSE 0 END
+      + CASE WHEN ${keywordHas(query.compact)} THEN 1 ELSE 0 END ${meant}
       + CASE WHEN strpos(lower(${t.nameZh} || ' ' || ${t.nameEn}), ${query.compact}) > 0 THEN 0.5 ELSE 0 END)::float8`;
     return (
       db
