@@ -42,3 +42,13 @@ test('an account without a real-name check is called to do it, on the account pa
   assert.match(after.body, /个人信息已保存。/);
   assert.doesNotMatch((await client.get('/account')).body, /个人信息已保存。/);
 });
+
+test('the demo SMS sandbox shows local times and words, not ISO stamps and codes', async () => {
+  await registerCitizen(zone);
+  const page = await zone.app.inject({ url: '/dev/messages' });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<td[^>]*>短信<\/td>/);
+  assert.match(page.body, /<td[^>]*>(待发送|已发送)<\/td>/);
+  assert.match(page.body, /<time datetime="[^"]+Z">\d{4}年\d{1,2}月\d{1,2}日 /);
+  assert.doesNotMatch(page.body, />\d{4}-\d\d-\d\dT[^<]*Z</);
+});

@@ -156,6 +156,27 @@ export async function findItem(db: Executor, id: string): Promise<PublishedItem 
   return { item: row.item, version: row.version, publishedAt: row.publishedAt, documents };
 }
 
+/** What the portal still knows of an item it has taken off: enough to say what it was and where to go. */
+export interface WithdrawnItem {
+  id: string;
+  name: { zh: string; en: string };
+  area: Area;
+  lifeEvents: LifeEvent[];
+  withdrawnAt: Date;
+}
+
+/** A withdrawn item that was once published; a tombstone for an item never shown is not one. */
+export async function findWithdrawn(db: Executor, id: string): Promise<WithdrawnItem | undefined> {
+  if (!ITEM_ID.test(id)) return undefined;
+  const [row] = await db
+    .select({ item: t.item, withdrawnAt: t.withdrawnAt })
+    .from(t)
+    .where(and(eq(t.id, id), sql`${t.withdrawnAt} IS NOT NULL`));
+  if (!row?.item || !row.withdrawnAt) return undefined;
+  const { name, area, lifeEvents } = row.item;
+  return { id, name, area, lifeEvents, withdrawnAt: row.withdrawnAt };
+}
+
 /** One answer for unknown and withdrawn items. */
 export async function getItem(db: Executor, id: string): Promise<PublishedItem> {
   const found = await findItem(db, id);
