@@ -53,8 +53,10 @@ describe('browsing the catalogue', () => {
     const page = await get('/services');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /role="search"/);
-    for (const area of ['出入境', '户政', '治安', '交管', '禁毒', '监管', '网安', '消防'])
+    for (const area of ['出入境', '户政', '治安', '交管', '监管', '网安', '消防'])
       assert.match(page.body, new RegExp(area));
+    // 禁毒 has nothing for a person, so a person is not offered it as a way in.
+    assert.doesNotMatch(page.body, /href="\/services\/areas\/narcotics/);
     const household = items.filter((i) => i.area === 'household' && i.audience !== 'company').length;
     assert.match(
       page.body,
@@ -67,6 +69,11 @@ describe('browsing the catalogue', () => {
     assert.ok(narcotics > 0);
     assert.match(company.body, new RegExp(`areas/narcotics\\?audience=company"[^]*?${narcotics} 项事项`));
     assert.match(company.body, /aria-current="page"[^>]*>法人办事/);
+  });
+
+  test('the fee quick fact names each fee beside its amount', async () => {
+    const page = await get('/services/items/id-card-replacement');
+    assert.match(page.body, /居民身份证工本费（丢失补领或损坏换领）：<span class="nowrap">40\.00 元<\/span>/);
   });
 
   test('an area lists its items and nothing else', async () => {
@@ -233,7 +240,17 @@ describe('publication versions and withdrawal', () => {
       await db.transaction((tx) => withdrawItem(tx, 'death-registration', 1, new Date())),
       'withdrawn',
     );
-    assert.equal((await get('/services/items/death-registration')).statusCode, 404);
+    // The guide's address says the service is gone and where to go instead; the API answers as for none.
+    const gone = await get('/services/items/death-registration');
+    assert.equal(gone.statusCode, 410);
+    assert.match(gone.body, /该服务已不再提供/);
+    assert.match(gone.body, /“死亡注销户口”已于/);
+    assert.match(gone.body, /href="\/services\/areas\/household"/);
+    assert.match(gone.body, /href="\/services\/search\?q=/);
+    const goneEn = await get('/services/items/death-registration?lang=en');
+    assert.equal(goneEn.statusCode, 410);
+    assert.match(goneEn.body, /This service is no longer offered/);
+    assert.equal((await get('/services/items/never-published')).statusCode, 404);
     assert.equal((await json('/api/v1/services/death-registration')).status, 404);
     assert.doesNotMatch((await get('/services/areas/household')).body, /死亡注销户口/);
     assert.ok(!(await search('销户')).items.some((i) => i.id === 'death-registration'));
@@ -301,6 +318,31 @@ describe('search', () => {
     assert.equal(r.items[0]?.id, 'passport-first-issue');
     const page = await get(`/services/search?q=${encodeURIComponent('护照 加急')}`);
     assert.match(page.body, /没有同时包含全部词语的事项/);
+  });
+
+  test('everyday words reach the items they mean (search-vocabulary.json)', async () => {
+    assert.ok((await search('搬家')).items.slice(0, 3).some((i) => i.id === 'household-move-in'));
+    assert.equal((await search('罚单')).items[0]?.id, 'traffic-violation-handling');
+    const report = (await search('网上报警')).items.map((i) => i.id);
+    assert.equal(report[0], 'cyber-crime-report');
+    assert.ok(!report.includes('seal-engraving-filing'), report.join());
+  });
+
+  test('English matches whole words and counts in the singular for one', async () => {
+    const hits = (await json('/api/v1/services/search?q=id&lang=en')).body.items as {
+      highlights: { name: { text: string; match: boolean }[] };
+    }[];
+    assert.ok(hits.length > 0);
+    for (const { highlights } of hits) {
+      const segs = highlights.name;
+      segs.forEach((seg, i) => {
+        if (!seg.match) return;
+        const around = (segs[i - 1]?.text.at(-1) ?? '') + (segs[i + 1]?.text[0] ?? '');
+        assert.doesNotMatch(around, /[a-z0-9]/i, `${seg.text} inside a word`);
+      });
+    }
+    const page = await get('/services/search?q=cybercrime&lang=en');
+    assert.match(page.body, /1 service found for “cybercrime”/);
   });
 
   test('English words and single characters search too', async () => {

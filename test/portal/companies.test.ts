@@ -267,9 +267,7 @@ describe('agents', () => {
     for (const mobile of [registered.mobile, unknown]) {
       await invite(mobile);
       flashes.push(
-        /<div class="notification-banner" role="status">([^<]*)</.exec(
-          (await rep.client.get(companyUrl)).body,
-        )?.[1],
+        /<p class="notification-banner__heading">([^<]*)</.exec((await rep.client.get(companyUrl)).body)?.[1],
       );
     }
     assert.ok(flashes[0]);

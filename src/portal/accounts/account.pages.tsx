@@ -3,6 +3,7 @@ import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { InsetText, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { FlashBanner, NotificationBanner } from '../../shared/ui/notification-banner.tsx';
 
 export interface ProfileView {
   displayName: string;
@@ -21,6 +22,22 @@ const statusText: Record<string, { zh: string; en: string; tone: 'green' | 'ambe
   'not-matched': { zh: '信息不一致', en: 'Not matched', tone: 'red' },
   'id-taken': { zh: '已被其他账号认证', en: 'Verified on another account', tone: 'red' },
 };
+
+/** Most services need a checked name: the account page says so first, with the way to do it. */
+function RealNameCall({ ctx }: { ctx: PageContext }) {
+  return (
+    <NotificationBanner tone="info" title={inLang(ctx, '请完成实名认证', 'Check your real name')}>
+      {inLang(
+        ctx,
+        '完成实名认证后，才能在线申请办理事项、登记单位。只需填写姓名和身份证件号码，几秒钟即可完成核验。',
+        'You need a checked real name to apply for services online and to register an organisation. Enter your name and ID number; the check takes a few seconds.',
+      )}{' '}
+      <a class="notification-banner__link" href="/account/profile#field-realName">
+        {inLang(ctx, '现在去实名认证', 'Check your real name now')}
+      </a>
+    </NotificationBanner>
+  );
+}
 
 export function accountPage({
   ctx,
@@ -42,12 +59,9 @@ export function accountPage({
   const dash = '—';
   return renderPage(
     <Layout ctx={ctx} title={title}>
-      {flash ? (
-        <div class="notification-banner" role="status">
-          {flash}
-        </div>
-      ) : null}
+      <FlashBanner text={flash} />
       <h1>{title}</h1>
+      {profile.realNameStatus === 'none' ? <RealNameCall ctx={ctx} /> : null}
       {casesPanel}
       <p>
         <a href="/my/appointments">{inLang(ctx, '我的预约', 'My bookings')}</a>

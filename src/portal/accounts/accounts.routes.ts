@@ -69,9 +69,10 @@ export function registerAccountRoutes(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const next = nextOf(request);
       const expired = request.query.expired === '1';
+      const reset = request.query.reset === '1';
       return reply.html(
         formPages.render(request, reply, portalContext(request, reply), (ctx) =>
-          loginPage({ ctx, next, expired }),
+          loginPage({ ctx, next, expired, reset }),
         ),
       );
     },

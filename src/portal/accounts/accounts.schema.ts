@@ -14,6 +14,8 @@ const Optional = Type.Optional;
 export const LoginQuery = Type.Object({
   next: Optional(Type.String({ maxLength: 2000 })),
   expired: Optional(Type.String({ maxLength: 8 })),
+  /** Set by the redirect after a password reset, so the page confirms it. */
+  reset: Optional(Type.String({ maxLength: 8 })),
 });
 
 export const LoginBody = FormBody({ mobile: Optional(Mobile), password: Optional(Password) });

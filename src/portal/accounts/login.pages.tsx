@@ -5,6 +5,7 @@ import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shar
 import { Layout } from '../../shared/ui/layout.tsx';
 import { Notice } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { NotificationBanner } from '../../shared/ui/notification-banner.tsx';
 import type { FormView } from '../page.ts';
 
 export function loginPage({
@@ -13,13 +14,23 @@ export function loginPage({
   errors = [],
   next,
   expired = false,
-}: FormView & { next: string; expired?: boolean }): string {
+  reset = false,
+}: FormView & { next: string; expired?: boolean; reset?: boolean }): string {
   const title = inLang(ctx, '登录', 'Log in');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
         {expired && errors.length === 0 ? <Notice>{t(ctx.lang, 'session.timedOut')}</Notice> : null}
+        {reset && errors.length === 0 ? (
+          <NotificationBanner>
+            {inLang(
+              ctx,
+              '密码已重置，请用新密码登录。',
+              'Your password has been reset. Log in with your new password.',
+            )}
+          </NotificationBanner>
+        ) : null}
         <h1>{title}</h1>
         <Form action={`/login?next=${encodeURIComponent(next)}`} csrfToken={ctx.csrfToken ?? ''}>
           <TextField

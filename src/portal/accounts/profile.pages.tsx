@@ -3,16 +3,31 @@ import { inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { NotificationBanner } from '../../shared/ui/notification-banner.tsx';
 import type { FormView } from '../page.ts';
 
 /** The person's details, and the name and ID number the real-name check sends to the population registry. */
-export function profileFormPage({ ctx, values = {}, errors = [] }: FormView): string {
+export function profileFormPage({
+  ctx,
+  values = {},
+  errors = [],
+  realNameStatus,
+}: FormView & { realNameStatus?: string }): string {
   const title = inLang(ctx, '修改个人信息', 'Change your details');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
+        {realNameStatus === 'none' || realNameStatus === 'not-matched' ? (
+          <NotificationBanner tone="info" title={inLang(ctx, '实名认证', 'Real-name check')}>
+            {inLang(
+              ctx,
+              '填写姓名和身份证件号码并保存，即与公安机关人口信息核验。通过后即可在线申请办理事项。',
+              'Enter your name and ID number and save: they are checked against the population registry, and once they match you can apply for services online.',
+            )}
+          </NotificationBanner>
+        ) : null}
         <Form action="/account/profile" csrfToken={ctx.csrfToken ?? ''}>
           <TextField
             name="displayName"

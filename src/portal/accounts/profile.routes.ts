@@ -60,7 +60,13 @@ export function registerProfileRoutes(app: App, services: ZoneServices): void {
         email: citizen.email ?? '',
         address: citizen.address ?? '',
       };
-      return reply.html(profileFormPage({ ctx: portalContext(request, reply), values }));
+      return reply.html(
+        profileFormPage({
+          ctx: portalContext(request, reply),
+          values,
+          realNameStatus: citizen.realNameStatus,
+        }),
+      );
     },
   );
 

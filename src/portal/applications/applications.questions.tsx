@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import {
   addressInput,
   divisionInput,
@@ -33,14 +34,6 @@ import type { FileInfo } from './applications.repository.ts';
 type Inputs = Record<string, string | string[]>;
 const w = (ctx: PageContext, key: ApplicationMessage, params?: Record<string, string | number>) =>
   applicationWords(ctx.lang, key, params);
-
-function Flash({ text }: { text?: string | undefined }) {
-  return text ? (
-    <div class="notification-banner" role="status">
-      {text}
-    </div>
-  ) : null;
-}
 
 export interface QuestionView {
   ctx: PageContext;

@@ -1,4 +1,5 @@
 import { displayDate } from '../../shared/application-forms/index.ts';
+import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, InsetText, Pagination, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
@@ -13,14 +14,6 @@ const say = (ctx: PageContext, words: Words) => words[ctx.lang];
 
 export function Stylesheet() {
   return <link rel="stylesheet" href="/my/cases.css" />;
-}
-
-function Flash({ text }: { text?: string | undefined }) {
-  return text ? (
-    <div class="notification-banner" role="status">
-      {text}
-    </div>
-  ) : null;
 }
 
 export function StatusTag({ ctx, status }: { ctx: PageContext; status: keyof typeof statusWords }) {

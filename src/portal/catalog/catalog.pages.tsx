@@ -53,11 +53,14 @@ export function catalogHomePage(ctx: PageContext, audience: AudienceFilter, coun
       <h2>{words(lang, 'home.areas')}</h2>
       <CardGrid
         headingLevel={3}
-        items={catalogAreas.map((area) => ({
-          href: catalogHref(`/services/areas/${area}`, { audience }),
-          title: label(lang, areaLabel[area]),
-          description: count(counts.areas[area]),
-        }))}
+        // An area with nothing for this audience (禁毒 for persons) is not offered as a way in.
+        items={catalogAreas
+          .filter((area) => counts.areas[area] > 0)
+          .map((area) => ({
+            href: catalogHref(`/services/areas/${area}`, { audience }),
+            title: label(lang, areaLabel[area]),
+            description: count(counts.areas[area]),
+          }))}
       />
       {events.length ? (
         <>

@@ -24,6 +24,7 @@ import { parseQuery } from './catalog.search.ts';
 import { readDocument } from './catalog.documents.ts';
 import * as service from './catalog.service.ts';
 import { guidePage } from './guide.pages.tsx';
+import { withdrawnPage } from './withdrawn.pages.tsx';
 
 // The catalogue is open to everyone. Its addresses are shared and bookmarked, so an odd audience or page number
 // in the query shows the ordinary page rather than an error: those fields are free text, read leniently below.
@@ -179,11 +180,18 @@ export function registerCatalogRoutes(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const { id } = request.params;
       if (!service.ITEM_ID.test(id)) throw new AppError('NOT_FOUND');
+      // A withdrawn guide's address says where to go instead (410); one that never existed is a 404.
+      const gone = async () => {
+        const withdrawn = await service.findWithdrawn(db, id);
+        if (!withdrawn) throw new AppError('NOT_FOUND');
+        return reply.html(withdrawnPage(portalContext(request, reply), withdrawn), 410);
+      };
       if (!anonymous(request)) {
-        return reply.html(guidePage(portalContext(request, reply), await service.getItem(db, id)));
+        const found = await service.findItem(db, id);
+        return found ? reply.html(guidePage(portalContext(request, reply), found)) : gone();
       }
       const version = await cache.version(id, () => service.findVersion(db, id));
-      if (version === null) throw new AppError('NOT_FOUND');
+      if (version === null) return gone();
       const variant = `${request.lang}|${request.elder ? 1 : 0}`;
       const cached = cache.guide(id, version, variant);
       if (cached) return sendPage(request, reply, cached);

@@ -1,4 +1,5 @@
 import type { ServiceItem } from '../../shared/catalog/index.ts';
+import { loadVocabulary, meaningsOf, type VocabularyEntry } from './catalog.vocabulary.ts';
 
 // The query side of the Chinese search. The index side is the SQL function public.zh_search_tsv (migration
 // catalog-search); both must cut text the same way: lower-case Latin letters and digits as whole words, and
@@ -10,6 +11,7 @@ export const MAX_QUERY_CHARS = 50;
 const MAX_TERMS = 8;
 const TOKEN = /[a-z0-9]+|[\u3400-\u9fff\uf900-\ufaff]+/g;
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]/;
+const WORD_CHAR = /^[a-z0-9]$/;
 /** Sections of `search_text`; the SQL function gives them weights A, B and C in this order. */
 export const SECTION_SEPARATOR = '\u001f';
 
@@ -45,6 +47,8 @@ export interface ParsedQuery {
   any: string;
   /** The query without spaces or fillers, compared with keywords and names for an exact-match bonus. */
   compact: string;
+  /** The catalogue words the everyday words of the query stand for (搬家 → 迁户口…), also given the bonus. */
+  meanings: string[];
 }
 
 /** Folds full-width letters and compatibility ideographs, so "ＩＤ" and "ID" search alike. */
@@ -59,21 +63,46 @@ function pairs(run: string): string[] {
   return [...new Set(out)];
 }
 
-// Lexemes contain only letters, digits and ideographs, so quoting them cannot break out of the tsquery.
-function lexemes(term: string): string[] {
-  return CJK.test(term) ? pairs(term).map((p) => `'${p}'`) : [`'${term}':*`];
+// Latin words match whole words, so "id" never finds "Resident"; a plural finds its singular and back.
+function latinForms(word: string): string[] {
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return [word, word.slice(0, -1)];
+  return /^[a-z]+$/.test(word) && word.length > 2 ? [word, `${word}s`] : [word];
 }
 
-export function parseQuery(raw: unknown): ParsedQuery | QueryProblem {
+// Lexemes contain only letters, digits and ideographs, so quoting them cannot break out of the tsquery.
+function lexemes(term: string): string[] {
+  return CJK.test(term) ? pairs(term).map((p) => `'${p}'`) : latinForms(term).map((w) => `'${w}'`);
+}
+
+// A term must match as a whole: all its pairs, or any one of its Latin forms.
+function group(term: string): string {
+  return CJK.test(term) ? `(${lexemes(term).join(' & ')})` : `(${lexemes(term).join(' | ')})`;
+}
+
+let sharedVocabulary: VocabularyEntry[] | undefined;
+const vocabulary = () => (sharedVocabulary ??= loadVocabulary());
+
+export function parseQuery(
+  raw: unknown,
+  words: readonly VocabularyEntry[] = vocabulary(),
+): ParsedQuery | QueryProblem {
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text.length > MAX_QUERY_CHARS) return 'too-long';
-  let words = normalise(text);
-  for (const filler of FILLERS) words = words.replaceAll(filler, ' ');
-  const terms = [...new Set(words.match(TOKEN) ?? [])].slice(0, MAX_TERMS);
+  let folded = normalise(text);
+  for (const filler of FILLERS) folded = folded.replaceAll(filler, ' ');
+  const terms = [...new Set(folded.match(TOKEN) ?? [])].slice(0, MAX_TERMS);
   if (terms.length === 0) return 'empty';
-  const all = terms.map((t) => `(${lexemes(t).join(' & ')})`).join(' & ');
-  const any = [...new Set(terms.flatMap(lexemes))].join(' | ');
-  return { text, terms, all, any, compact: terms.join('') };
+  const meaningsByTerm = terms.map((term) => meaningsOf(term, words));
+  // A term with everyday meanings matches as itself or as any of them: 搬家 finds the items that say 迁户口.
+  const all = terms
+    .map((term, i) => {
+      const alternatives = [term, ...(meaningsByTerm[i] ?? [])].map(group);
+      return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' | ')})`;
+    })
+    .join(' & ');
+  const meanings = [...new Set(meaningsByTerm.flat())];
+  const any = [...new Set([...terms, ...meanings].flatMap(lexemes))].join(' | ');
+  return { text, terms, all, any, compact: terms.join(''), meanings };
 }
 
 /** The text a search can find an item by, in the three weighted sections the SQL function expects. */
@@ -102,7 +131,8 @@ export interface Segment {
 /** What to look for in displayed text: each term, and the pairs of longer CJK terms ("身份证丢了" → 身份, 份证…). */
 export function needlesOf(query: ParsedQuery): string[] {
   const out = new Set<string>();
-  for (const term of query.terms) {
+  for (const term of [...query.terms, ...query.meanings]) {
+    if (!CJK.test(term)) for (const form of latinForms(term)) out.add(form);
     out.add(term);
     if (CJK.test(term) && term.length > 2) for (const p of pairs(term)) out.add(p);
   }
@@ -115,7 +145,15 @@ function hits(text: string, needles: readonly string[]): boolean[] {
   const marked = new Array<boolean>(text.length).fill(false);
   for (const needle of needles) {
     if (!needle) continue;
+    const latin = !CJK.test(needle);
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      // A Latin needle marks whole words only, as the search matched them: not the "id" in "Resident".
+      if (
+        latin &&
+        (WORD_CHAR.test(folded[at - 1] ?? '') || WORD_CHAR.test(folded[at + needle.length] ?? ''))
+      ) {
+        continue;
+      }
       marked.fill(true, at, at + needle.length);
     }
   }

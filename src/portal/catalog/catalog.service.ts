@@ -156,11 +156,46 @@ export async function findItem(db: Executor, id: string): Promise<PublishedItem 
   return { item: row.item, version: row.version, publishedAt: row.publishedAt, documents };
 }
 
+/** What the portal still knows of an item it has taken off: enough to say what it was and where to go. */
+export interface WithdrawnItem {
+  id: string;
+  name: { zh: string; en: string };
+  area: Area;
+  lifeEvents: LifeEvent[];
+  withdrawnAt: Date;
+}
+
+/** A withdrawn item that was once published; a tombstone for an item never shown is not one. */
+export async function findWithdrawn(db: Executor, id: string): Promise<WithdrawnItem | undefined> {
+  if (!ITEM_ID.test(id)) return undefined;
+  const [row] = await db
+    .select({ item: t.item, withdrawnAt: t.withdrawnAt })
+    .from(t)
+    .where(and(eq(t.id, id), sql`${t.withdrawnAt} IS NOT NULL`));
+  if (!row?.item || !row.withdrawnAt) return undefined;
+  const { name, area, lifeEvents } = row.item;
+  return { id, name, area, lifeEvents, withdrawnAt: row.withdrawnAt };
+}
+
 /** One answer for unknown and withdrawn items. */
 export async function getItem(db: Executor, id: string): Promise<PublishedItem> {
   const found = await findItem(db, id);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
+}
+
+/** The names of those of `ids` that are live, in the order asked: a withdrawn item is left out, not linked. */
+export async function liveItemNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; name: { zh: string; en: string } }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: t.id, zh: t.nameZh, en: t.nameEn })
+    .from(t)
+    .where(and(inArray(t.id, [...ids]), live()));
+  const byId = new Map(rows.map((r) => [r.id, { id: r.id, name: { zh: r.zh ?? '', en: r.en ?? '' } }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface ItemPage<T> {
@@ -276,9 +311,14 @@ export async function searchItems(
     // A query that is a whole keyword ("办护照") or sits inside the name is what the visitor meant. Keywords
     // are read from the first section of search_text (space-separated, stored inline) rather than from the
     // item's JSON, which would be decompressed for every match.
+    const keywordHas = (word: string) =>
+      sql`strpos(' ' || split_part(${t.searchText}, ${SECTION_SEPARATOR}, 1) || ' ', ${` ${word} `}) > 0`;
+    // A vocabulary meaning that is a whole keyword counts half: the visitor said it another way.
+    const meant = query.meanings.length
+      ? sql`+ CASE WHEN ${sql.join(query.meanings.map(keywordHas), sql` OR `)} THEN 0.5 ELSE 0 END`
+      : sql``;
     const score = sql<number>`(ts_rank(${t.searchVector}, ${q})
-      + CASE WHEN strpos(' ' || split_part(${t.searchText}, ${SECTION_SEPARATOR}, 1) || ' ', ${` ${query.compact} `}) > 0
-          THEN 1 ELSE 0 END
+      + CASE WHEN ${keywordHas(query.compact)} THEN 1 ELSE 0 END ${meant}
       + CASE WHEN strpos(lower(${t.nameZh} || ' ' || ${t.nameEn}), ${query.compact}) > 0 THEN 0.5 ELSE 0 END)::float8`;
     return (
       db

@@ -119,7 +119,7 @@ const en = {
     'Service guides: what to bring, where to go, how long it takes and what it costs, all on one page.',
   'home.areas': 'By business area',
   'home.events': 'By life event',
-  'home.count': '{n} services',
+  'home.count': '{n} {n|service|services}',
   'home.none': 'No services yet',
   'audience.label': 'Who is applying',
   'audience.person': 'For individuals',
@@ -130,7 +130,7 @@ const en = {
   'search.hint': 'Type the name of a service or what you need, e.g. “passport” or “办护照”',
   'search.button': 'Search',
   'search.title': 'Search for a service',
-  'search.results': '{n} services found for “{q}”',
+  'search.results': '{n} {n|service|services} found for “{q}”',
   'search.partial': 'No service contains all your words; these results contain some of them.',
   'search.none': 'No services found for “{q}”',
   'search.noneHelp': 'You could:',
@@ -140,14 +140,14 @@ const en = {
   'search.popular': 'Popular searches:',
   'search.empty': 'Enter the name of a service or a keyword',
   'search.tooLong': 'Use at most {max} characters; enter keywords only',
-  'list.count': '{n} services',
+  'list.count': '{n} {n|service|services}',
   'list.empty': 'There are no services here at the moment.',
   'list.back': 'Back to online services',
   'list.fullyOnline': 'Fully online',
   'list.online': 'Can be done online',
   'list.visits0': 'No visit needed',
   'list.visits1': 'At most one visit',
-  'list.visitsN': '{n} visits',
+  'list.visitsN': '{n} {n|visit|visits}',
   'guide.basic': 'Basic information',
   'guide.codeBasic': 'Catalogue code',
   'guide.codeImpl': 'Implementation code',
@@ -226,9 +226,14 @@ const dictionaries: Record<Lang, Record<WordKey, string>> = { zh, en };
 export function words(lang: Lang, key: WordKey, params?: Record<string, string | number>): string {
   const text = dictionaries[lang][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  // English counts: "{n|service|services}" picks the singular for exactly one.
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^|}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      Object.hasOwn(params, name) ? (Number(params[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    );
 }
 
 /** Life events as people say them, shown under the catalogue's own label. */

@@ -51,11 +51,31 @@ const sections: [string, WordKey][] = [
   ['faq', 'guide.faq'],
 ];
 
-function feeSummary(item: ServiceItem, lang: Lang): string {
+// Each amount under its fee's name: "15.00 元；30.00 元；80.00 元" alone says nothing about what costs what.
+function feeSummary(item: ServiceItem, lang: Lang) {
   if (!item.fees.charged || item.fees.items.length === 0) return words(lang, 'guide.free');
-  return item.fees.items
-    .map((f) => words(lang, 'guide.yuan', { amount: yuan(f.amountFen) }))
-    .join(lang === 'en' ? '; ' : '；');
+  const amount = (fen: number) => words(lang, 'guide.yuan', { amount: yuan(fen) });
+  if (item.fees.items.length === 1) {
+    const [fee] = item.fees.items;
+    return fee ? (
+      <>
+        <Zh lang={lang}>{fee.name}</Zh>
+        {lang === 'en' ? ': ' : '：'}
+        <span class="nowrap">{amount(fee.amountFen)}</span>
+      </>
+    ) : null;
+  }
+  return (
+    <ul class="fee-facts">
+      {item.fees.items.map((fee) => (
+        <li>
+          <Zh lang={lang}>{fee.name}</Zh>
+          {lang === 'en' ? ': ' : '：'}
+          <span class="nowrap">{amount(fee.amountFen)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function guidePage(ctx: PageContext, published: PublishedItem): string {

@@ -65,6 +65,7 @@ export function MaterialsTable({
       ]}
       numeric={[3]}
       rowHeaders
+      stackOnNarrow
       rows={situation.materials.map((m) => {
         const form = m.blankForm ? documents.get(m.blankForm) : undefined;
         const sample = m.sample ? documents.get(m.sample) : undefined;

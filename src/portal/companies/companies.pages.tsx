@@ -1,4 +1,5 @@
 import { errorFor } from '../../shared/http/forms.ts';
+import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
@@ -12,14 +13,6 @@ const roleText = (ctx: PageContext, role: string) =>
   role === 'legal-representative'
     ? inLang(ctx, '法定代表人', 'Legal representative')
     : inLang(ctx, '经办人', 'Agent');
-
-function Flash({ text }: { text?: string | undefined }) {
-  return text ? (
-    <div class="notification-banner" role="status">
-      {text}
-    </div>
-  ) : null;
-}
 
 /** The claim form, shown only to a person whose real-name check has passed. */
 export function claimFormPage({ ctx, values = {}, errors = [], verified }: FormView & { verified: boolean }) {

@@ -6,6 +6,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { Table } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
 import { portalContext } from '../page.ts';
 
 /**
@@ -13,6 +14,13 @@ import { portalContext } from '../page.ts';
  * embedded demo install: a production portal never has this route. Public there, as the demo's whole point is
  * that anyone can register with any number and read the code sent to it.
  */
+const channelLabel = { sms: { zh: '短信', en: 'SMS' }, email: { zh: '电子邮件', en: 'E-mail' } } as const;
+const statusLabel = {
+  queued: { zh: '待发送', en: 'Queued' },
+  sent: { zh: '已发送', en: 'Sent' },
+  failed: { zh: '发送失败', en: 'Failed' },
+} as const;
+
 export function registerDevRoutes(app: App, services: ZoneServices): void {
   if (!services.embedded) return;
   app.get(
@@ -46,11 +54,11 @@ export function registerDevRoutes(app: App, services: ZoneServices): void {
                 en ? 'Status' : '状态',
               ]}
               rows={rows.map((r) => [
-                r.createdAt.toISOString(),
-                r.channel,
+                <time datetime={r.createdAt.toISOString()}>{formatDateTime(ctx.lang, r.createdAt)}</time>,
+                channelLabel[r.channel][ctx.lang],
                 r.recipient,
                 <span data-message>{r.body}</span>,
-                r.status,
+                statusLabel[r.status][ctx.lang],
               ])}
             />
           </Layout>,

@@ -67,6 +67,18 @@ export const zh = {
   'footer.support': '技术支持热线',
   'footer.emergency': '紧急情况请拨打110',
   'footer.copyright': '© {year} 示范市公安局（虚构的示范城市，仅供演示）',
+  'footer.aboutSite': '关于本站',
+  'footer.sitemap': '网站地图',
+  'footer.privacy': '隐私声明',
+  'footer.terms': '使用条款',
+  'footer.accessibility': '无障碍声明',
+  'footer.sponsor': '主办单位：示范市公安局',
+  'footer.operator': '承办单位：示范市公安局科技信息化处',
+  'footer.contact': '联系地址：示范市示范大道 1 号　邮编：000000　电话：0000-96110',
+  'footer.siteCode': '网站标识码：0000000001',
+  'footer.icp': '示ICP备00000000号-1',
+  'footer.psbFiling': '示公网安备00000000000001号',
+  'footer.demoValues': '（以上均为演示值）',
 
   // Forms
   'form.optional': '（选填）',

@@ -119,17 +119,33 @@ export interface TableProps {
   rowHeaders?: boolean;
   /** Indexes of columns with numbers, right-aligned. */
   numeric?: readonly number[];
+  /**
+   * On a narrow screen, shows each row as a card of labelled fields instead of a table to scroll sideways
+   * (the column heads must then be text: each cell is labelled with its column's head).
+   */
+  stackOnNarrow?: boolean;
 }
 
 /**
  * A data table inside a focusable, named scroll region, so wide tables scroll
  * on a phone instead of widening the page, and keyboard users can scroll them.
  */
-export function Table({ caption, head, rows, rowHeaders = false, numeric = [] }: TableProps) {
+export function Table({
+  caption,
+  head,
+  rows,
+  rowHeaders = false,
+  numeric = [],
+  stackOnNarrow = false,
+}: TableProps) {
   const num = (i: number) => (numeric.includes(i) ? 'cell--numeric' : undefined);
+  const labelOf = (i: number) => {
+    const h = head[i];
+    return stackOnNarrow && typeof h === 'string' ? h : undefined;
+  };
   return (
     <div class="table-scroll" role="region" aria-label={caption} tabindex={0}>
-      <table class="table">
+      <table class={stackOnNarrow ? 'table table--stack' : 'table'}>
         <caption class="table-caption">{caption}</caption>
         <thead>
           <tr>
@@ -144,7 +160,14 @@ export function Table({ caption, head, rows, rowHeaders = false, numeric = [] }:
           {rows.map((row) => (
             <tr>
               {row.map((cell, i) =>
-                i === 0 && rowHeaders ? <th scope="row">{cell}</th> : <td class={num(i)}>{cell}</td>,
+                i === 0 && rowHeaders ? (
+                  <th scope="row">{cell}</th>
+                ) : (
+                  <td class={num(i)} data-label={labelOf(i)}>
+                    {/* One box beside the label, however many pieces the cell holds. */}
+                    {stackOnNarrow ? <div>{cell}</div> : cell}
+                  </td>
+                ),
               )}
             </tr>
           ))}

@@ -47,3 +47,4 @@ export {
   type TodoItem,
 } from './components.tsx';
 export { Emblem, Icon, type IconName } from './icons.tsx';
+export { FlashBanner, NotificationBanner, type BannerTone } from './notification-banner.tsx';

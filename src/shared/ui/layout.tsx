@@ -3,6 +3,7 @@ import { htmlLang, otherLang, t, TIME_ZONE, type Lang } from '../i18n/index.ts';
 import { LangContext, type PageContext } from './context.ts';
 import { CsrfField } from './forms.tsx';
 import { Emblem, Icon, type IconName } from './icons.tsx';
+import { PortalSiteInfo } from './site-footer.tsx';
 
 /** One entry of the primary navigation. */
 export interface NavItem {
@@ -72,7 +73,7 @@ function Brand({ ctx }: { ctx: PageContext }) {
     <a class="brand" href="/">
       <Emblem />
       {ctx.zone === 'portal' ? (
-        <span class="brand-name">{t(ctx.lang, 'site.portal')}</span>
+        <span class="brand-name keep-words">{t(ctx.lang, 'site.portal')}</span>
       ) : (
         <span class="brand-name">
           <span class="brand-org">{t(ctx.lang, 'site.org')}</span>
@@ -87,22 +88,19 @@ function UserArea({ ctx }: { ctx: PageContext }) {
   const { lang, user } = ctx;
   const staff = ctx.zone === 'workbench';
   if (!user) {
+    // One list item for both links, so on a narrow screen they wrap together and 注册 never sits alone.
     return (
-      <>
-        <li>
-          <a class="tool" href={staff ? '/staff/login' : '/login'}>
-            <Icon name="login" />
-            <span>{t(lang, 'auth.login')}</span>
-          </a>
-        </li>
+      <li class="auth-links">
+        <a class="tool" href={staff ? '/staff/login' : '/login'}>
+          <Icon name="login" />
+          <span>{t(lang, 'auth.login')}</span>
+        </a>
         {staff ? null : (
-          <li>
-            <a class="tool" href="/register">
-              <span>{t(lang, 'auth.register')}</span>
-            </a>
-          </li>
+          <a class="tool" href="/register">
+            <span>{t(lang, 'auth.register')}</span>
+          </a>
         )}
-      </>
+      </li>
     );
   }
   return (
@@ -227,6 +225,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
             <strong>{t(lang, 'footer.emergency')}</strong>
           </p>
         ) : null}
+        {portal ? <PortalSiteInfo ctx={ctx} /> : null}
         <p class="copyright">{t(lang, 'footer.copyright', { year: yearFormat.format(new Date()) })}</p>
       </div>
     </footer>
