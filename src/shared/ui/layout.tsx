@@ -37,7 +37,7 @@ export function portalNav(lang: Lang): NavItem[] {
   ];
 }
 
-/** The workbench's default navigation. */
+/** Every section of the workbench; the workbench offers each officer those his roles may open (ctx.nav). */
 export function workbenchNav(lang: Lang): NavItem[] {
   return [
     { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
@@ -272,7 +272,7 @@ function SessionTimeout({ ctx }: { ctx: PageContext }) {
 
 export function Layout({ ctx, title, children, nav, hasErrors = false, enhance = true }: LayoutProps) {
   const { lang } = ctx;
-  const items = nav ?? (ctx.zone === 'portal' ? portalNav(lang) : workbenchNav(lang));
+  const items = nav ?? ctx.nav ?? (ctx.zone === 'portal' ? portalNav(lang) : []);
   const bodyClass = `zone-${ctx.zone}${ctx.elder ? ' elder' : ''}`;
   const fullTitle = `${hasErrors ? t(lang, 'error.titlePrefix') : ''}${title} - ${siteName(ctx)}`;
   return (

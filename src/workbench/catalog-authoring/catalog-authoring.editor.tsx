@@ -10,7 +10,7 @@ import type { FormField } from './catalog-authoring.fields.ts';
 import { Flash, problemErrors, ProblemList, StateTag } from './catalog-authoring.pages.tsx';
 import type { EditorState } from './catalog-authoring.service.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
-import { catalogNav, labelText, langText } from './catalog-authoring.words.ts';
+import { labelText, langText } from './catalog-authoring.words.ts';
 
 export interface EditorPageProps {
   ctx: PageContext;
@@ -73,7 +73,7 @@ export function editorPage(p: EditorPageProps): string {
     <Layout
       ctx={ctx}
       title={title}
-      nav={catalogNav(lang)}
+
       hasErrors={errors.length > 0 || p.conflict !== undefined}
     >
       <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>

@@ -10,7 +10,7 @@ import { renderPage } from '../../shared/ui/render.ts';
 import type { DiffRow } from './catalog-authoring.diff.ts';
 import { Flash, ItemTags, StateTag } from './catalog-authoring.pages.tsx';
 import type { ItemRecord, VersionSummary } from './catalog-authoring.repository.ts';
-import { catalogNav, langText } from './catalog-authoring.words.ts';
+import { langText } from './catalog-authoring.words.ts';
 
 // One guide: where it stands, the decisions open to the approver, its history; and one version compared with
 // the one before it.
@@ -44,7 +44,7 @@ export function itemPage(p: ItemPageProps): string {
     <a href={`${base}/versions/${n}`}>{langText(lang, `第${n}版`, `Version ${n}`)}</a>
   );
   return renderPage(
-    <Layout ctx={ctx} title={name} nav={catalogNav(lang)} hasErrors={errors.length > 0}>
+    <Layout ctx={ctx} title={name} hasErrors={errors.length > 0}>
       <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <ErrorSummary errors={errors} />
       <Flash text={p.flash} />
@@ -274,7 +274,7 @@ export function versionPage(p: {
     changed: langText(lang, '修改', 'Changed'),
   };
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
+    <Layout ctx={ctx} title={title}>
       <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
       <h1>{title}</h1>
       <SummaryList

@@ -247,7 +247,7 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
         )}
       />
 
-      <h2>{inLang(ctx, '告警', 'Alarms')}</h2>
+      <h2 id="alarms">{inLang(ctx, '告警', 'Alarms')}</h2>
       {view.openAlarms.length === 0 ? (
         <p>{inLang(ctx, '当前没有告警。', 'No alarm is open.')}</p>
       ) : (
