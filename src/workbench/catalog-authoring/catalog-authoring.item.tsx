@@ -8,6 +8,7 @@ import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { DiffRow } from './catalog-authoring.diff.ts';
+import { pathLabel } from './catalog-authoring.path-label.ts';
 import { Flash, ItemTags, StateTag } from './catalog-authoring.pages.tsx';
 import type { ItemRecord, VersionSummary } from './catalog-authoring.repository.ts';
 import { langText } from './catalog-authoring.words.ts';
@@ -342,7 +343,7 @@ export function versionPage(p: {
             langText(lang, '修改后', 'After'),
           ]}
           rows={p.diff.map((d) => [
-            <code>{d.path}</code>,
+            pathLabel(d.path, lang),
             changeLabel[d.change],
             d.before === null ? none : <span class="catalog-before">{d.before}</span>,
             d.after === null ? none : <span class="catalog-after">{d.after}</span>,
