@@ -169,7 +169,7 @@ export function editorPage(p: EditorPageProps): string {
         baseVersion={current.version}
         input={p.input}
         error={error}
-        groups={p.groups ?? groupsOfInput(p.input)}
+        groups={p.groups ?? groupsOfInput(p.input, current.content)}
         pathError={pathError}
       />
       <script src="/static/catalog-check.js" defer></script>

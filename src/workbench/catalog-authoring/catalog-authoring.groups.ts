@@ -282,14 +282,17 @@ export function toFormValues(nested: unknown): Nested {
   return out;
 }
 
-/** The repeatable parts of the editor's input (its `nested` JSON text) as the form shows them. */
-export function groupsOfInput(input: { nested?: unknown }): Nested {
+/**
+ * The repeatable parts of the editor's input (its `nested` JSON text) as the form shows them. Only a JSON
+ * client can send unreadable text: the check names the problem, and the form shows the lists the draft still
+ * holds (`fallback`, its content), as the save kept them.
+ */
+export function groupsOfInput(input: { nested?: unknown }, fallback: unknown): Nested {
   if (typeof input.nested !== 'string' || input.nested.trim() === '') return toFormValues({});
   try {
     return toFormValues(JSON.parse(input.nested));
   } catch {
-    // Only a JSON client can send unreadable text; the check names the problem, the form starts empty.
-    return toFormValues({});
+    return toFormValues(fallback);
   }
 }
 
