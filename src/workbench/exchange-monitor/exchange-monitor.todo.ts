@@ -8,6 +8,7 @@ export const exchangeTodo = [
     feature: 'exchange',
     permission: 'exchange.decide',
     async lines({ services, lang }) {
+      // Counted as the monitor page's summary counts them: the workbench's own, and the portal's as last reported.
       const [own, portal] = await Promise.all([
         countOpenOwnQuarantine(services.db),
         monitorState(services.db, 'quarantine-open:portal'),
