@@ -41,7 +41,9 @@
     for (var i = 0; i < problems.length; i++) {
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = '#field-' + problems[i].field;
+      // A problem in a repeatable part links to its own field when the page has one (steps[1].name).
+      var path = problems[i].path;
+      a.href = '#field-' + (path && document.getElementById('field-' + path) ? path : problems[i].field);
       a.textContent = problems[i].message;
       li.appendChild(a);
       ul.appendChild(li);

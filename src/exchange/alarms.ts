@@ -1,6 +1,7 @@
 import type { Flow } from './flows.ts';
 
-export type AlarmRule = 'stalled' | 'rejects' | 'volume' | 'signature';
+// 'quarantine' is judged by the workbench's monitor, which sees both zones' quarantine (exchange-monitor.alarms.ts).
+export type AlarmRule = 'stalled' | 'rejects' | 'volume' | 'signature' | 'quarantine';
 export type AlarmSeverity = 'critical' | 'major' | 'warning';
 
 // The flow-health rules, judged from the exchange's own figures. What follows from a condition (an alarm episode,
@@ -131,6 +132,7 @@ const ruleNames: Record<AlarmRule, string> = {
   rejects: 'Too many refusals',
   volume: 'Unusual volume',
   signature: 'Signature failure',
+  quarantine: 'Message quarantined',
 };
 
 export function ruleName(rule: AlarmRule): string {

@@ -4,6 +4,7 @@ import type { ZoneServices } from '../shared/zone.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { navFor } from './nav.ts';
 import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
@@ -57,6 +58,8 @@ export async function buildWorkbench(
         elder: request.elder,
         path: request.url,
         demo: request.publicDemo,
+        // A visitor who is not signed in (an unknown address, say) is not shown the sections at all.
+        nav: navFor(request),
       };
       return errorPage(ctx, view);
     },

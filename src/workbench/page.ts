@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../shared/ui/context.ts';
+import { navFor } from './nav.ts';
 
 export function workbenchContext(
   request: FastifyRequest,
@@ -16,6 +17,7 @@ export function workbenchContext(
   if (request.staff) {
     ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
     ctx.sessionRemainingMs = request.sessionRemainingMs;
+    ctx.nav = navFor(request);
   }
   if (options.forms || request.staff) ctx.csrfToken = reply.generateCsrf();
   return ctx;

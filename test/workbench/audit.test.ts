@@ -212,7 +212,7 @@ describe('audit log', () => {
     assert.equal(verify.statusCode, 303);
     const result = await client.get(String(verify.headers.location));
     assert.match(result.body, /链完整/);
-    assert.match(result.body, /hash chain intact/);
+    assert.match(result.body, /哈希链完整/);
   });
 
   test('home shows auditors the failed logins of the last day, linked to the log', async () => {
@@ -250,6 +250,9 @@ describe('audit log', () => {
     const { codeNow } = await import('./support.ts');
     await client.post('/staff/login/totp', { code: codeNow(zone, auditor) });
     const verify = await client.post('/audit/verify', {}, { formUrl: '/audit' });
-    assert.match((await client.get(String(verify.headers.location))).body, /发现篡改[\s\S]*seq 2: deleted/);
+    assert.match(
+      (await client.get(String(verify.headers.location))).body,
+      /发现篡改[\s\S]*序号 2：有记录被删除/,
+    );
   });
 });

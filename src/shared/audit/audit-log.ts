@@ -71,6 +71,9 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<number> {
 
 export interface ChainReport {
   ok: boolean;
+  /** Rows checked and the last one's seq, for pages that say it in their own language. */
+  rows: number;
+  lastSeq: number | null;
   text: string;
   problems: { seq: number; problem: ChainProblem }[];
 }
@@ -92,5 +95,5 @@ export async function verifyAuditChain(db: Db, options: { batchSize?: number } =
         ...problems.map((p) => `  seq ${p.seq}: ${p.problem}`),
         ...(truncated ? [`  … stopped listing after ${problems.length} problems`] : []),
       ].join('\n');
-  return { ok, text, problems };
+  return { ok, rows, lastSeq: last?.seq ?? null, text, problems };
 }

@@ -44,6 +44,8 @@ export const en = {
   'wb.nav.cases': 'Cases',
   'wb.nav.appointments': 'Appointments',
   'wb.nav.letters': 'Letters',
+  'wb.nav.supervision': 'Supervision',
+  'wb.nav.content': 'Publishing',
   'wb.nav.staff': 'Staff',
   'wb.nav.org': 'Units',
   'wb.nav.audit': 'Audit log',

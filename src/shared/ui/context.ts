@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'hono/jsx';
 import { DEFAULT_LANG, type Lang } from '../i18n/index.ts';
+import type { NavItem } from './layout.tsx';
 
 /** Everything the layout needs to know about the request it renders for. */
 export interface PageContext {
@@ -16,6 +17,8 @@ export interface PageContext {
   sessionRemainingMs?: number;
   /** A public demo (`OPENPSB_DEMO=1`): every page says so, so nobody takes it for the real service. */
   demo?: boolean;
+  /** The zone's sections this person may open; the portal's columns, or none in the workbench, when unset. */
+  nav?: NavItem[];
 }
 
 /**

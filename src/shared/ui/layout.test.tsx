@@ -16,6 +16,7 @@ import {
   Table,
   TextArea,
   TextField,
+  workbenchNav,
 } from './index.ts';
 
 const HOSTILE = '"><script>alert(1)</script>';
@@ -148,9 +149,11 @@ describe('layout', () => {
     assert.ok(!/<a href="\/news" aria-current/.test(html));
   });
 
-  test('workbench uses its own nav, or the one passed in', () => {
-    const html = page(ctx({ zone: 'workbench', path: '/' }));
-    assert.ok(html.includes('<body class="zone-workbench">'));
+  test('workbench shows the sections the page context offers, none by default, or the ones passed in', () => {
+    const bare = page(ctx({ zone: 'workbench', path: '/' }));
+    assert.ok(bare.includes('<body class="zone-workbench">'));
+    assert.ok(!bare.includes('class="site-nav"'), 'a visitor who is not signed in sees no sections');
+    const html = page(ctx({ zone: 'workbench', path: '/', nav: workbenchNav('zh') }));
     assert.match(html, /<a href="\/" aria-current="page">/);
     for (const href of ['/staff', '/org', '/audit']) assert.ok(html.includes(`href="${href}"`));
     const custom = renderPage(

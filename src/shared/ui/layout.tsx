@@ -38,13 +38,15 @@ export function portalNav(lang: Lang): NavItem[] {
   ];
 }
 
-/** The workbench's default navigation. */
+/** Every section of the workbench; the workbench offers each officer those his roles may open (ctx.nav). */
 export function workbenchNav(lang: Lang): NavItem[] {
   return [
     { href: '/', label: t(lang, 'wb.nav.todo'), icon: 'todo' },
     { href: '/cases', label: t(lang, 'wb.nav.cases'), icon: 'interaction' },
     { href: '/appointments', label: t(lang, 'wb.nav.appointments'), icon: 'todo' },
     { href: '/letters', label: t(lang, 'wb.nav.letters'), icon: 'news' },
+    { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
+    { href: '/content', label: t(lang, 'wb.nav.content'), icon: 'news' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
     { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },
@@ -273,7 +275,7 @@ function SessionTimeout({ ctx }: { ctx: PageContext }) {
 
 export function Layout({ ctx, title, children, nav, hasErrors = false, enhance = true }: LayoutProps) {
   const { lang } = ctx;
-  const items = nav ?? (ctx.zone === 'portal' ? portalNav(lang) : workbenchNav(lang));
+  const items = nav ?? ctx.nav ?? (ctx.zone === 'portal' ? portalNav(lang) : []);
   const bodyClass = `zone-${ctx.zone}${ctx.elder ? ' elder' : ''}`;
   const fullTitle = `${hasErrors ? t(lang, 'error.titlePrefix') : ''}${title} - ${siteName(ctx)}`;
   return (

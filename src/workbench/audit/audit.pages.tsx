@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../shared/i18n/index.ts';
+import { detailFields } from './audit.detail.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Select } from '../../shared/ui/choices.tsx';
 import { Table, Tag } from '../../shared/ui/components.tsx';
@@ -6,7 +7,6 @@ import { Button, DateField, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { actionLabel, auditActions } from './audit.actions.ts';
-import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AuditRow } from './audit.repository.ts';
 
 export interface AuditQuery {
@@ -115,7 +115,14 @@ export function auditPage(p: {
             actionLabel(r.action, ctx.lang),
             r.target ?? '',
             r.sourceIp ?? '',
-            <code>{canonicalJson(r.detail)}</code>,
+            <dl class="audit-detail">
+              {detailFields(r.detail, ctx.lang).map((f) => (
+                <>
+                  <dt>{f.key}</dt>
+                  <dd>{f.value}</dd>
+                </>
+              ))}
+            </dl>,
           ])}
         />
       )}

@@ -10,6 +10,7 @@ import * as pages from './audit.pages.tsx';
 import { findAuditRow, listAudit } from './audit.repository.ts';
 import { recordAudit } from './audit.ts';
 import { verifyAuditChain } from './audit.verify.ts';
+import { verifyText } from './audit.detail.ts';
 
 const PAGE_SIZE = 50;
 const read = { permission: 'audit.read' };
@@ -90,7 +91,7 @@ export function registerAuditRoutes(app: App, services: ZoneServices): void {
       if (verified !== undefined) {
         const row = await findAuditRow(services.db, verified);
         if (row && row.action === 'audit.verify' && row.actor === me.badgeNo) {
-          verify = { ok: row.detail.ok === true, at: row.at, text: String(row.detail.text ?? '') };
+          verify = { ok: row.detail.ok === true, at: row.at, text: verifyText(row.detail, request.lang) };
         }
       }
 
@@ -122,6 +123,9 @@ export function registerAuditRoutes(app: App, services: ZoneServices): void {
           detail: {
             ok: report.ok,
             problems: report.problems.length,
+            rows: report.rows,
+            lastSeq: report.lastSeq,
+            found: report.problems.slice(0, 20),
             text: report.text.split('\n').slice(0, 21).join('\n'),
           },
           at: services.now(),

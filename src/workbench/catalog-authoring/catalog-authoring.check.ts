@@ -78,8 +78,8 @@ const fieldByPath: [string, FormField][] = [
   ['faq', 'nested'],
 ];
 
-/** The form field that holds a place in the item, given as `/a/0/b` or `a[0].b`. */
-export function fieldForPath(path: string): FormField {
+/** The form field that holds a place in the item, given as `/a/0/b` or `a[0].b`; none for one it does not know. */
+export function fieldAtPath(path: string): FormField | undefined {
   const p = path
     .replace(/\[(\d+)\]/g, '/$1')
     .replaceAll('.', '/')
@@ -87,7 +87,12 @@ export function fieldForPath(path: string): FormField {
   for (const [prefix, field] of fieldByPath) {
     if (p === prefix || p.startsWith(prefix + '/')) return field;
   }
-  return 'nameZh';
+  return undefined;
+}
+
+/** The form field that holds a place in the item; the name's field for a place no field holds. */
+export function fieldForPath(path: string): FormField {
+  return fieldAtPath(path) ?? 'nameZh';
 }
 
 /** `/situations/0/materials/1/type` → `situations[0].materials[1].type`. */

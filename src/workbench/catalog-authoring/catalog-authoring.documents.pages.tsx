@@ -9,7 +9,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { listDocuments } from './catalog-authoring.documents.ts';
 import { Flash } from './catalog-authoring.pages.tsx';
-import { catalogNav, langText } from './catalog-authoring.words.ts';
+import { langText } from './catalog-authoring.words.ts';
 
 // The document library: the blank forms and samples guides link to, and the form to add or replace one.
 
@@ -29,7 +29,7 @@ export function documentsPage(p: {
   const errors = p.errors ?? [];
   const values = p.values ?? {};
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
+    <Layout ctx={ctx} title={title}>
       <BackLink href="/catalog">{langText(lang, '办事指南管理', 'Service guides')}</BackLink>
       <Flash text={p.flash} />
       <ErrorSummary errors={errors} lang={lang} />

@@ -24,24 +24,12 @@ import { Checkboxes, Radios, Select, type Choice } from '../../shared/ui/choices
 import { Button, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
 import { fieldLabel, type FormField } from './catalog-authoring.fields.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
+import type { Nested } from './catalog-authoring.groups.ts';
+import { NestedGroups } from './catalog-authoring.groups.tsx';
 import { labelText, langText } from './catalog-authoring.words.ts';
 
-// The editor's form: every field of a guide, in the order of the national field list, and the JSON text of
-// its nested parts. The page around it is catalog-authoring.editor.tsx.
-
-const NESTED_EXAMPLE = `{
-  "situations": [
-    { "id": "standard", "name": "一般情形",
-      "materials": [
-        { "name": "居民身份证", "type": "original", "form": "paper", "copies": 0,
-          "necessity": "required", "source": "government", "policeCanFetch": true }
-      ] }
-  ],
-  "steps": [ { "name": "申请", "description": "申请人在网上或窗口提交申请。" } ],
-  "places": [ { "name": "示范市公安局出入境接待大厅", "address": "示范市中心区示范路1号",
-                "hours": "周一至周五 9:00–17:00", "phone": "0000-60000000" } ],
-  "faq": [ { "q": "需要多长时间？", "a": "10个工作日。" } ]
-}`;
+// The editor's form: every field of a guide, in the order of the national field list, its repeatable parts
+// as field groups (catalog-authoring.groups.tsx). The page around it is catalog-authoring.editor.tsx.
 
 function choices<T extends string>(codes: readonly T[], labels: Record<T, Label>, lang: Lang): Choice[] {
   return codes.map((c) => ({ value: c, label: labels[c][lang] }));
@@ -57,6 +45,10 @@ export interface EditorFormProps {
   input: EditorInput;
   /** What is wrong with a field, if anything, in the reader's language. */
   error: (field: FormField) => string | undefined;
+  /** The repeatable parts as their fields show them. */
+  groups: Nested;
+  /** What is wrong at a place of the repeatable parts, e.g. `steps[1].name`. */
+  pathError: (path: string) => string | undefined;
 }
 
 export function EditorForm(p: EditorFormProps) {
@@ -118,6 +110,17 @@ export function EditorForm(p: EditorFormProps) {
   return (
     <Form action={`${base}/edit`} csrfToken={p.csrfToken} class="catalog-editor">
       <input type="hidden" name="baseVersion" value={String(p.baseVersion)} />
+      {/* Enter in a field presses the form's first button: saving, never one of the list buttons below. */}
+      <button
+        type="submit"
+        name="action"
+        value="save"
+        class="visually-hidden"
+        tabindex={-1}
+        aria-hidden="true"
+      >
+        {langText(lang, '保存草稿', 'Save draft')}
+      </button>
 
       <h2>{langText(lang, '基本信息', 'The item')}</h2>
       {text('nameZh')}
@@ -254,33 +257,14 @@ export function EditorForm(p: EditorFormProps) {
         hint: langText(lang, '在线申请表单的编号（如有）', 'The online form id, if any'),
       })}
 
-      <h2>
+      <h2 id="field-nested">
         {langText(
           lang,
           '情形与材料、办理流程、办理地点、常见问题',
           'Situations and materials, steps, places, FAQ',
         )}
       </h2>
-      <TextArea
-        name="nested"
-        label={label('nested')}
-        hint={
-          <>
-            {langText(
-              lang,
-              '以 JSON 填写，包含 situations（情形及其材料）、steps（办理流程）、places（办理地点）、faq（常见问题）四项。保存时按事项结构逐项校验，错误会指出具体位置，例如 situations[0].materials[1].type。',
-              'Written as JSON with four keys: situations (each with its materials), steps, places and faq. Saving checks it against the item structure and names the exact place of each error, e.g. situations[0].materials[1].type.',
-            )}
-            <details class="catalog-example">
-              <summary>{langText(lang, '查看格式示例', 'Show an example')}</summary>
-              <pre>{NESTED_EXAMPLE}</pre>
-            </details>
-          </>
-        }
-        value={value('nested')}
-        error={error('nested')}
-        rows={24}
-      />
+      <NestedGroups lang={lang} action={`${base}/edit`} groups={p.groups} pathError={p.pathError} />
 
       <div class="button-group">
         <Button name="action" value="save" variant="secondary">

@@ -7,6 +7,7 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { editorPage } from './catalog-authoring.editor.tsx';
 import { inputFromBody } from './catalog-authoring.form.ts';
+import { applyGroupOp, groupsFromBody } from './catalog-authoring.groups.ts';
 import { EvaluationResult, presentEvaluation } from './catalog-authoring.presenter.ts';
 import { EditorBody, ItemParams } from './catalog-authoring.schema.ts';
 import {
@@ -22,8 +23,8 @@ import { langText } from './catalog-authoring.words.ts';
 // The editor: its page, saving (and submitting) a draft, and the live check its script asks for while the
 // editor types. Writing needs the editing duty over the guide's unit; a guide out of reach is a 404.
 
-// The editor's text areas span lines, and its JSON of situations, steps, places and questions is far longer
-// than an ordinary field; the schema holds each field to its own limit (catalog-authoring.fields.ts).
+// The editor's text areas span lines, and a JSON client's text of situations, steps, places and questions is
+// far longer than an ordinary field; the schema holds each field to its own limit (catalog-authoring.fields.ts).
 const editorInput = { multiline: true, maxLength: { nested: 200_000 } } as const;
 
 export function registerEditorRoutes(app: App, services: ZoneServices): void {
@@ -70,6 +71,11 @@ export function registerEditorRoutes(app: App, services: ZoneServices): void {
       const id = request.params.id;
       const body = request.body;
       const lang = request.lang;
+      if (body.groupOp) {
+        // A list button: the lists change as asked and the form comes back, nothing saved yet.
+        const groups = applyGroupOp(groupsFromBody(body), body.groupOp);
+        return reply.html(await editorAgainView(services, request, reply, id, { groups }));
+      }
       try {
         const saved = await saveDraft(services, staffOf(request), actorOf(request), id, {
           baseVersion: Number.parseInt(String(body.baseVersion ?? ''), 10),

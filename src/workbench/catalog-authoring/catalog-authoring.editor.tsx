@@ -6,11 +6,12 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { Evaluation } from './catalog-authoring.check.ts';
 import { EditorForm } from './catalog-authoring.editor-form.tsx';
+import { groupsOfInput, type Nested } from './catalog-authoring.groups.ts';
 import type { FormField } from './catalog-authoring.fields.ts';
 import { Flash, problemErrors, ProblemList, StateTag } from './catalog-authoring.pages.tsx';
 import type { EditorState } from './catalog-authoring.service.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
-import { catalogNav, labelText, langText } from './catalog-authoring.words.ts';
+import { labelText, langText } from './catalog-authoring.words.ts';
 
 export interface EditorPageProps {
   ctx: PageContext;
@@ -25,6 +26,8 @@ export interface EditorPageProps {
   /** Set when the form was refused before it reached the check (a field too long, a control character). */
   fieldErrors?: FieldError[];
   flash?: string | undefined;
+  /** The repeatable parts as a list button left them; otherwise read from `input`. */
+  groups?: Nested;
 }
 
 // The editor's page: where the draft stands, the check as it stands, and the form (catalog-authoring.editor-form.tsx).
@@ -44,6 +47,13 @@ export function editorPage(p: EditorPageProps): string {
     const mine = [
       ...fieldErrors.filter((x) => x.field === f).map((x) => x.message),
       ...(refused ? problems.filter((x) => x.field === f).map((x) => labelText(lang, x.message)) : []),
+    ];
+    return mine.length > 0 ? mine.join(' ') : undefined;
+  };
+  const pathError = (path: string): string | undefined => {
+    const mine = [
+      ...fieldErrors.filter((x) => x.field === path).map((x) => x.message),
+      ...(refused ? problems.filter((x) => x.path === path).map((x) => labelText(lang, x.message)) : []),
     ];
     return mine.length > 0 ? mine.join(' ') : undefined;
   };
@@ -73,7 +83,7 @@ export function editorPage(p: EditorPageProps): string {
     <Layout
       ctx={ctx}
       title={title}
-      nav={catalogNav(lang)}
+
       hasErrors={errors.length > 0 || p.conflict !== undefined}
     >
       <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
@@ -159,6 +169,8 @@ export function editorPage(p: EditorPageProps): string {
         baseVersion={current.version}
         input={p.input}
         error={error}
+        groups={p.groups ?? groupsOfInput(p.input, current.content)}
+        pathError={pathError}
       />
       <script src="/static/catalog-check.js" defer></script>
     </Layout>,

@@ -5,6 +5,7 @@ import {
   type FormField,
   type Problem,
 } from './catalog-authoring.fields.ts';
+import { nestedFromGroups } from './catalog-authoring.groups.ts';
 import { readNestedJson } from './catalog-authoring.json.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
 
@@ -124,6 +125,8 @@ export function inputFromBody(body: unknown): EditorInput {
     } else if (typeof v === 'string') out[field] = noNul(v);
     else if (typeof v === 'number' || typeof v === 'boolean') out[field] = String(v);
   }
+  const fromGroups = nestedFromGroups(raw);
+  if (fromGroups !== undefined) out.nested = noNul(fromGroups);
   return out;
 }
 
@@ -157,6 +160,14 @@ export function readInput(
   const values = (field: FormField): string[] => {
     const v = input[field];
     return Array.isArray(v) ? [...new Set(v)] : typeof v === 'string' && v ? [v] : [];
+  };
+  // A checkbox group posts in the form's order; a save that leaves it alone must not reorder the guide's list
+  // (the portal shows it in this order), so entries already there keep their places and new ones follow.
+  const inPreviousOrder = (field: FormField, ...path: string[]): string[] => {
+    const before = strings(at(previous, ...path));
+    const posted = values(field);
+    const rank = (v: string) => (before.includes(v) ? before.indexOf(v) : before.length + posted.indexOf(v));
+    return [...posted].sort((a, b) => rank(a) - rank(b));
   };
   const choice = (field: FormField): string | undefined => {
     const v = text(field);
@@ -225,7 +236,7 @@ export function readInput(
     summary: { zh: text('summaryZh'), en: text('summaryEn') },
     area: choice('area'),
     audience: choice('audience'),
-    lifeEvents: values('lifeEvents'),
+    lifeEvents: inPreviousOrder('lifeEvents', 'lifeEvents'),
     itemType: choice('itemType'),
     legalBasis,
     implementingUnit: { unitCode: text('unitCode'), name: text('unitName'), level: choice('unitLevel') },
@@ -238,8 +249,11 @@ export function readInput(
     },
     fees: { charged: flag('feeCharged'), items: feeItems, waiver: optional('feeWaiver') },
     onlinePayment: flag('onlinePayment'),
-    channels: values('channels'),
-    onlineDepth: { levels: values('onlineDepth'), fullyOnline: flag('fullyOnline') },
+    channels: inPreviousOrder('channels', 'channels'),
+    onlineDepth: {
+      levels: inPreviousOrder('onlineDepth', 'onlineDepth', 'levels'),
+      fullyOnline: flag('fullyOnline'),
+    },
     visits: { count: integer('visitsCount'), reason: optional('visitsReason') },
     instantReview: flag('instantReview'),
     booking: flag('booking'),

@@ -8,9 +8,10 @@ import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { DiffRow } from './catalog-authoring.diff.ts';
+import { pathLabel } from './catalog-authoring.path-label.ts';
 import { Flash, ItemTags, StateTag } from './catalog-authoring.pages.tsx';
 import type { ItemRecord, VersionSummary } from './catalog-authoring.repository.ts';
-import { catalogNav, langText } from './catalog-authoring.words.ts';
+import { langText } from './catalog-authoring.words.ts';
 
 // One guide: where it stands, the decisions open to the approver, its history; and one version compared with
 // the one before it.
@@ -44,7 +45,7 @@ export function itemPage(p: ItemPageProps): string {
     <a href={`${base}/versions/${n}`}>{langText(lang, `第${n}版`, `Version ${n}`)}</a>
   );
   return renderPage(
-    <Layout ctx={ctx} title={name} nav={catalogNav(lang)} hasErrors={errors.length > 0}>
+    <Layout ctx={ctx} title={name} hasErrors={errors.length > 0}>
       <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <ErrorSummary errors={errors} />
       <Flash text={p.flash} />
@@ -274,7 +275,7 @@ export function versionPage(p: {
     changed: langText(lang, '修改', 'Changed'),
   };
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
+    <Layout ctx={ctx} title={title}>
       <BackLink href={base}>{langText(lang, '返回事项', 'Back to the item')}</BackLink>
       <h1>{title}</h1>
       <SummaryList
@@ -342,7 +343,7 @@ export function versionPage(p: {
             langText(lang, '修改后', 'After'),
           ]}
           rows={p.diff.map((d) => [
-            <code>{d.path}</code>,
+            pathLabel(d.path, lang),
             changeLabel[d.change],
             d.before === null ? none : <span class="catalog-before">{d.before}</span>,
             d.after === null ? none : <span class="catalog-after">{d.after}</span>,

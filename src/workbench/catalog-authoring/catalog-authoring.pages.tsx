@@ -12,7 +12,7 @@ import { renderPage } from '../../shared/ui/render.ts';
 import type { Problem } from './catalog-authoring.fields.ts';
 import type { ItemListRow } from './catalog-authoring.repository.ts';
 import { versionStates, type VersionState } from './catalog-authoring.tables.ts';
-import { catalogNav, labelText, stateLabel, langText } from './catalog-authoring.words.ts';
+import { labelText, stateLabel, langText } from './catalog-authoring.words.ts';
 
 export function StateTag({ state, lang, version }: { state: VersionState; lang: Lang; version?: number }) {
   const s = stateLabel[state];
@@ -97,7 +97,7 @@ export function catalogListPage(p: {
     return `/catalog?${q.toString()}`;
   };
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
+    <Layout ctx={ctx} title={title}>
       <Flash text={p.flash} />
       <h1>{title}</h1>
       <p>
@@ -188,7 +188,7 @@ export function reviewQueuePage(p: {
   const lang = ctx.lang;
   const title = langText(lang, '待审核的办事指南', 'Service guides waiting for review');
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)}>
+    <Layout ctx={ctx} title={title}>
       <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <h1>{title}</h1>
       {p.rows.length === 0 ? (
@@ -230,7 +230,7 @@ export function newItemPage(p: {
   const v = p.values ?? {};
   const title = langText(lang, '新建办事事项', 'New service item');
   return renderPage(
-    <Layout ctx={ctx} title={title} nav={catalogNav(lang)} hasErrors={errors.length > 0}>
+    <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <BackLink href="/catalog">{langText(lang, '返回办事指南', 'Back to service guides')}</BackLink>
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>

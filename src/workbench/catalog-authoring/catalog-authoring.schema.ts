@@ -1,6 +1,7 @@
 import Type, { type TSchema } from 'typebox';
 import { fieldMaxLength, formFields, listFields, MAX_LIST_ENTRIES } from './catalog-authoring.fields.ts';
 import { MAX_NAME, MAX_TITLE } from './catalog-authoring.documents.ts';
+import { GROUP_FIELD_MAX, GROUP_FIELD_NAME } from './catalog-authoring.groups.ts';
 import { MAX_COMMENT, MAX_REASON } from './catalog-authoring.review.ts';
 
 // What the catalogue's routes accept, declared for the route kernel. Fields a form always posts but whose
@@ -63,8 +64,14 @@ export const EditorBody = Type.Object(
     _csrf: csrf,
     baseVersion: text(8),
     action: Type.Optional(Type.Enum(['save', 'submit'])),
+    // The repeatable parts' field groups (catalog-authoring.groups.ts): the marker, a list button, the fields.
+    groups: Type.Optional(Type.Literal('1')),
+    groupOp: text(80),
   },
-  strict,
+  {
+    ...strict,
+    patternProperties: { [GROUP_FIELD_NAME]: Type.String({ maxLength: GROUP_FIELD_MAX }) },
+  },
 );
 
 /** The version a decision is about, as the item page's hidden field posts it. */

@@ -11,6 +11,7 @@ import { evaluateInput, type Evaluation } from './catalog-authoring.check.ts';
 import { listDocuments, pendingDocumentsOf } from './catalog-authoring.documents.ts';
 import { documentsPage } from './catalog-authoring.documents.pages.tsx';
 import { editorPage } from './catalog-authoring.editor.tsx';
+import type { Nested } from './catalog-authoring.groups.ts';
 import { inputFromBody } from './catalog-authoring.form.ts';
 import { itemPage } from './catalog-authoring.item.tsx';
 import { newItemPage } from './catalog-authoring.pages.tsx';
@@ -91,7 +92,7 @@ export async function editorAgainView(
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-  again: { errors?: FieldError[]; refused?: Evaluation; conflict?: number },
+  again: { errors?: FieldError[]; refused?: Evaluation; conflict?: number; groups?: Nested },
 ): Promise<string> {
   const state = await editorState(services, staffOf(request), id);
   const input = inputFromBody(request.body);
@@ -104,6 +105,7 @@ export async function editorAgainView(
     ...(again.refused ? { refused: true } : {}),
     ...(again.conflict !== undefined ? { conflict: again.conflict } : {}),
     ...(again.errors ? { fieldErrors: again.errors } : {}),
+    ...(again.groups ? { groups: again.groups } : {}),
   });
 }
 

@@ -1,8 +1,6 @@
 import type { Label } from '../../shared/catalog/index.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { TagTone } from '../../shared/ui/components.tsx';
-import type { NavItem } from '../../shared/ui/layout.tsx';
-import { workbenchNav } from '../../shared/ui/layout.tsx';
 import type { VersionState } from './catalog-authoring.tables.ts';
 
 export const langText = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
@@ -16,11 +14,3 @@ export const stateLabel: Record<VersionState, Label & { tone: TagTone }> = {
   superseded: { zh: '已被替代', en: 'Superseded', tone: 'blue' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn', tone: 'red' },
 };
-
-/** The workbench's navigation with the catalogue added, marked current on every catalogue page. */
-export function catalogNav(lang: Lang): NavItem[] {
-  return [
-    ...workbenchNav(lang),
-    { href: '/catalog', label: langText(lang, '办事指南', 'Service guides'), icon: 'news', current: true },
-  ];
-}

@@ -9,9 +9,12 @@ import {
   type AlarmCondition,
   type AlarmRule,
   type AlarmThresholds,
+  type Flow,
 } from '../../exchange/facade.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { exchangeAlarms } from './exchange-monitor.tables.ts';
+import { openQuarantine, type QuarantineSummary } from './exchange-monitor.repository.ts';
+import { quarantineReasonText } from './exchange-monitor.reasons.ts';
 
 // The exchange's alarms as the police network lives with them: episodes raised and cleared from the flow-health
 // rules the exchange judges on its figures, each audited, a new one sent to the security duty officer by SMS.
@@ -32,6 +35,7 @@ const ruleLabels: Record<AlarmRule, { zh: string; en: string }> = {
   rejects: { zh: '拒收过多', en: 'Too many refusals' },
   volume: { zh: '流量异常', en: 'Unusual volume' },
   signature: { zh: '签名校验失败', en: 'Signature failure' },
+  quarantine: { zh: '有报文被隔离', en: 'Message quarantined' },
 };
 
 export function ruleLabel(rule: string, lang: 'zh' | 'en'): string {
@@ -180,5 +184,38 @@ export async function exchangeAlarmStep(
   options: { dutyMobile?: string; log?: Logger; thresholds?: AlarmThresholds } = {},
 ): Promise<AlarmSyncReport> {
   const conditions = await flowConditions(workbench, now, options.thresholds ?? DEFAULT_THRESHOLDS);
-  return syncAlarms(workbench, conditions, now, options);
+  return syncAlarms(workbench, [...conditions, ...(await quarantineConditions(workbench))], now, options);
+}
+
+// Reasons that mean someone sent what the platform never accepts (a type off the whitelist, a forged or broken
+// signature): the duty officer is called at once, not only shown the entry.
+const SEVERE_REASONS = new Set(['unknown-type', 'bad-signature', 'wrong-direction']);
+
+/**
+ * Any message waiting in either zone's quarantine is an alarm on the flow it was crossing, until it is released
+ * or discarded: a quarantined message is a citizen's application or a decision that did not arrive.
+ */
+export async function quarantineConditions(workbench: Db): Promise<AlarmCondition[]> {
+  const open = await openQuarantine(workbench, 1000);
+  const byFlow = new Map<Flow, QuarantineSummary[]>();
+  for (const q of open) {
+    // An inbound entry of the workbench, or an outbound one of the portal, was crossing towards the workbench.
+    const flow: Flow =
+      (q.zone === 'workbench') === (q.direction === 'inbound')
+        ? 'portal-to-workbench'
+        : 'workbench-to-portal';
+    byFlow.set(flow, [...(byFlow.get(flow) ?? []), q]);
+  }
+  return [...byFlow.entries()].map(([flow, entries]) => {
+    const reasons = [...new Set(entries.map((q) => q.reason))];
+    return {
+      rule: 'quarantine' as const,
+      flow,
+      severity: entries.some((q) => SEVERE_REASONS.has(q.reason))
+        ? ('critical' as const)
+        : ('major' as const),
+      detail: `${entries.length} message(s) in quarantine waiting for a decision (${reasons.map((r) => quarantineReasonText(r, 'en')).join(', ')})`,
+      detailZh: `隔离区有 ${entries.length} 条报文待处置（${reasons.map((r) => quarantineReasonText(r, 'zh')).join('、')}）`,
+    };
+  });
 }

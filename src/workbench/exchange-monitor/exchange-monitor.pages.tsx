@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { alarmDetail, flowLabel, ruleLabel, severityLabel } from './exchange-monitor.alarms.ts';
+import { quarantineReasonText } from './exchange-monitor.reasons.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { InsetText, Table, Tag, type TagTone } from '../../shared/ui/components.tsx';
@@ -39,19 +40,20 @@ function healthTag(ctx: PageContext, health: Health) {
 
 const severityTone: Record<string, TagTone> = { critical: 'red', major: 'red', warning: 'amber' };
 
-const reasonLabels: Record<string, { zh: string; en: string }> = {
-  malformed: { zh: '格式错误', en: 'Malformed' },
-  'bad-signature': { zh: '签名无效', en: 'Bad signature' },
-  stale: { zh: '过期或重放', en: 'Stale or replayed' },
-  'unknown-type': { zh: '不在白名单', en: 'Not on the whitelist' },
-  'wrong-direction': { zh: '方向错误', en: 'Wrong direction' },
-  oversized: { zh: '超过大小限制', en: 'Oversized' },
-  schema: { zh: '不符合报文格式', en: 'Does not match its schema' },
-  file: { zh: '附件类型不符或不允许', en: 'File type refused' },
-};
+/** Says so when the list below holds fewer entries than the counts above, so the two never seem to disagree. */
+function shownOfOpen(ctx: PageContext, view: MonitorView): string {
+  const total = view.openCounts.workbench + view.openCounts.portal;
+  const shown = view.open.length;
+  if (shown >= total) return '';
+  return inLang(
+    ctx,
+    ` 下表列出其中最新的 ${shown} 条；互联网区的摘要每次同步时更新，处置后其余的会陆续列出。`,
+    ` The list below shows the newest ${shown} of them; portal summaries follow at each synchronisation, and the rest appear as entries are decided.`,
+  );
+}
 
 export function reasonLabel(ctx: PageContext, reason: string): string {
-  return Object.hasOwn(reasonLabels, reason) ? reasonLabels[reason]![ctx.lang] : reason;
+  return quarantineReasonText(reason, ctx.lang);
 }
 
 export function zoneLabel(ctx: PageContext, zone: string): string {
@@ -247,7 +249,7 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
         )}
       />
 
-      <h2>{inLang(ctx, '告警', 'Alarms')}</h2>
+      <h2 id="alarms">{inLang(ctx, '告警', 'Alarms')}</h2>
       {view.openAlarms.length === 0 ? (
         <p>{inLang(ctx, '当前没有告警。', 'No alarm is open.')}</p>
       ) : (
@@ -335,6 +337,7 @@ export function monitorPage(p: { ctx: PageContext; view: MonitorView; canDecide:
           `未处理的隔离报文：公安网区 ${view.openCounts.workbench} 条，互联网区 ${view.openCounts.portal} 条。互联网区的报文内容留在互联网区，这里只显示摘要。`,
           `Quarantined and undecided: ${view.openCounts.workbench} in the workbench, ${view.openCounts.portal} in the portal. Portal messages stay in the portal; only a summary is shown here.`,
         )}
+        {shownOfOpen(ctx, view)}
       </p>
       <InsetText>
         {inLang(

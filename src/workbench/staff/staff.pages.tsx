@@ -7,6 +7,7 @@ import { Button, ErrorSummary, Form, PasswordField, TextField } from '../../shar
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { roleLabel, roles, scopeLabel, scopes } from './roles.ts';
+import { offeredRoles } from './staff.policy.ts';
 import type { StaffSummary } from './staff.presenter.ts';
 
 export interface UnitOption {
@@ -24,7 +25,7 @@ export function unitOptions(units: readonly UnitOption[]) {
 }
 
 export function roleOptions(ctx: PageContext) {
-  return roles.map((r) => ({ value: r, label: roleLabel(r, ctx.lang) }));
+  return offeredRoles(roles).map((r) => ({ value: r, label: roleLabel(r, ctx.lang) }));
 }
 
 export function ScopeRadios({

@@ -93,6 +93,15 @@ export function roleHolds(role: Role, permission: Permission): boolean {
   return h === 'everyone' || h.includes(role);
 }
 
+/**
+ * The roles an administrator may hand out: those some rule gives something to do. A role whose features do not
+ * exist yet is not offered, so nobody is given an account that opens nothing; it appears
+ * by itself once a permission names it.
+ */
+export function offeredRoles(all: readonly Role[]): Role[] {
+  return all.filter((role) => permissions.some((p) => holders[p] !== 'everyone' && roleHolds(role, p)));
+}
+
 /** Whether one assignment's jurisdiction reaches a unit. */
 export function reaches(a: Pick<Assignment, 'scope' | 'unitPath'>, targetUnitPath: string): boolean {
   switch (a.scope) {

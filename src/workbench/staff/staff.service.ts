@@ -14,7 +14,7 @@ import { findUnit } from '../org/org.repository.ts';
 import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import type { StaffMessage } from './staff.messages.ts';
-import { allows, mayGrant } from './staff.policy.ts';
+import { allows, mayGrant, offeredRoles } from './staff.policy.ts';
 import {
   assignmentsOf,
   badgeKey,
@@ -23,7 +23,10 @@ import {
   findStaffByBadge,
   type StaffRecord,
 } from './staff.repository.ts';
-import { isRole, isScope } from './roles.ts';
+import { isRole, isScope, roles } from './roles.ts';
+
+// Roles with nothing behind them yet are refused like an unknown one (see offeredRoles).
+const offered = offeredRoles(roles);
 
 // Account administration. Every change and its audit entry commit together, and each one re-checks the
 // officer's jurisdiction inside the transaction rather than trusting what the page showed.
@@ -128,7 +131,8 @@ export async function createStaff(
     : undefined;
   if (!password) problems.push({ field: 'password', message: 'passwordRequired' });
   else if (weak) problems.push({ field: 'password', message: passwordMessageKey[weak] });
-  if (!isRole(input.role)) problems.push({ field: 'role', message: 'roleRequired' });
+  if (!isRole(input.role) || !offered.includes(input.role))
+    problems.push({ field: 'role', message: 'roleRequired' });
   if (!isScope(input.scope)) problems.push({ field: 'scope', message: 'scopeRequired' });
   else if (unit && !mayGrant(me, { scope: input.scope, unitPath: unit.path }))
     problems.push({ field: 'scope', message: 'grantOutside' });
@@ -182,7 +186,8 @@ export async function addAssignment(
 ): Promise<void> {
   const { target, assignments } = await manageableStaff(services, me, id, { notSelf: true });
   const problems: Problems = [];
-  if (!isRole(input.role)) problems.push({ field: 'role', message: 'roleRequired' });
+  if (!isRole(input.role) || !offered.includes(input.role))
+    problems.push({ field: 'role', message: 'roleRequired' });
   const unit = input.unitCode ? await findUnit(services.db, input.unitCode) : undefined;
   if (!unit) problems.push({ field: 'unitCode', message: 'unitRequired' });
   if (!isScope(input.scope)) problems.push({ field: 'scope', message: 'scopeRequired' });
