@@ -524,7 +524,8 @@ describe('service guides from authoring to the portal', () => {
     assert.equal((await itemRow(ITEM))?.publishedVersion, null);
     assert.equal((await itemRow(ITEM))?.status, 'withdrawn');
     await cross();
-    assert.equal((await portalGuide(ITEM)).statusCode, 404);
+    // The portal says the service is no longer offered (410), rather than that it never existed.
+    assert.equal((await portalGuide(ITEM)).statusCode, 410);
     const page = await b.get(`/catalog/${ITEM}`);
     assert.match(page.body, /未发布/);
     // Nothing left to withdraw.

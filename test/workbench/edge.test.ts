@@ -28,6 +28,9 @@ before(async () => {
       // Cases: reading and reassigning, and acting, so every case route reaches its input checks.
       { role: 'supervisor', unitCode: 'SF-0000', scope: 'all' },
       { role: 'window-clerk', unitCode: 'SF-0000', scope: 'all' },
+      // Letters and discipline inspection, so their routes reach their input checks too.
+      { role: 'letter-handler', unitCode: 'SF-0000', scope: 'all' },
+      { role: 'discipline-inspector', unitCode: 'SF-0000', scope: 'all' },
     ],
   });
 });
