@@ -139,7 +139,7 @@ function GroupList(
                       op={`up:${at}`}
                       anchor={anchor}
                       action={action}
-                      label={langText(lang, `上移${number}`, `Move ${number} up`)}
+                      label={langText(lang, `上移${number}`, `Move up ${number}`)}
                     >
                       {langText(lang, '上移', 'Move up')}
                     </OpButton>
@@ -149,7 +149,7 @@ function GroupList(
                       op={`down:${at}`}
                       anchor={anchor}
                       action={action}
-                      label={langText(lang, `下移${number}`, `Move ${number} down`)}
+                      label={langText(lang, `下移${number}`, `Move down ${number}`)}
                     >
                       {langText(lang, '下移', 'Move down')}
                     </OpButton>
