@@ -12,6 +12,7 @@ import { citizenOf } from '../session.ts';
 import { findKindSpec, type LetterKindSpec } from './letters.kinds.ts';
 import { letterWords } from './letters.messages.ts';
 import * as pages from './letters.pages.tsx';
+import * as reading from './letters.read.pages.tsx';
 import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams } from './letters.schema.ts';
 import * as service from './letters.service.ts';
 
@@ -113,7 +114,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
 
 function registerFollowUp(app: App, services: ZoneServices): void {
   const followForm: FormPage = (request, reply, form) =>
-    pages.followUpPage({ ctx: portalContext(request, reply, { forms: true }), ...form });
+    reading.followUpPage({ ctx: portalContext(request, reply, { forms: true }), ...form });
   app.get(
     '/interaction/follow-up',
     { schema: { hide: true }, config: { permission: PUBLIC } },
@@ -135,9 +136,9 @@ function registerFollowUp(app: App, services: ZoneServices): void {
         return reply.html(await followForm(request, reply, { values: { code }, errors }), 404);
       }
       const ctx = portalContext(request, reply, { forms: true });
-      const show = async (status: number, extra: Partial<Parameters<typeof pages.letterPage>[0]> = {}) =>
+      const show = async (status: number, extra: Partial<Parameters<typeof reading.letterPage>[0]> = {}) =>
         reply.header('cache-control', 'no-store').html(
-          pages.letterPage({
+          reading.letterPage({
             ctx,
             view: await service.viewOf(services, (await service.findLetter(services, letter.letterNumber))!),
             addAction: '/interaction/follow-up',
@@ -155,7 +156,7 @@ function registerFollowUp(app: App, services: ZoneServices): void {
           reply,
           error,
           async (errors) =>
-            pages.letterPage({
+            reading.letterPage({
               ctx,
               view: await service.viewOf(services, letter),
               addAction: '/interaction/follow-up',
@@ -178,7 +179,7 @@ function registerMyLetters(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const list = await service.myLetters(services, citizenOf(request));
       return reply.html(
-        pages.listPage({ ctx: portalContext(request, reply), list, flash: takeFlash(request) }),
+        reading.listPage({ ctx: portalContext(request, reply), list, flash: takeFlash(request) }),
       );
     },
   );
@@ -191,7 +192,7 @@ function registerMyLetters(app: App, services: ZoneServices): void {
     return letter;
   }
   const letterForm: FormPage = async (request, reply, form) =>
-    pages.letterPage({
+    reading.letterPage({
       ctx: portalContext(request, reply),
       view: await service.viewOf(services, await ownLetter(request)),
       addAction: `${request.url.split('?')[0]!.replace(/\/add$/, '')}/add`,
@@ -204,7 +205,7 @@ function registerMyLetters(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const view = await service.viewOf(services, await ownLetter(request));
       return reply.html(
-        pages.letterPage({
+        reading.letterPage({
           ctx: portalContext(request, reply),
           view,
           addAction: `/my/letters/${view.letter.letterNumber}/add`,

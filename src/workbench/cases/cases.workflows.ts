@@ -4,131 +4,45 @@ import {
   defineWorkflow,
   WorkflowDefinitionError,
   WorkflowVersions,
-  type ActorKind,
   type StateSpec,
-  type TransitionRow,
-  type TransitionRows,
   type WorkflowDefinition,
 } from '../../shared/workflow/workflow.definition.ts';
 import type { WorkflowStore } from '../../shared/workflow/workflow.repository.ts';
 import type { Crossing } from '../workflow/workflow.ports.ts';
 import { unitLevels, type UnitLevel } from './cases.levels.ts';
 import { cases } from './cases.tables.ts';
+import {
+  ACCEPTANCE_WORKING_DAYS,
+  casePermissions,
+  row,
+  table,
+  type CaseActions,
+  type CaseKey,
+  type CaseRowSpec,
+} from './cases.workflow-rows.ts';
 
 // The shared processes a case can run under, as data: states, which action moves a case from which state to
 // which, who may take it, the working-day deadline of each state, the public status each state shows the
 // applicant, and (read from the table) what the applicant may do in it. Each case stores the id and version it
 // was opened under; a new version is added beside the old one, never in its place.
 
-export type CaseKey = { caseNumber: string };
-
-export const caseActionNames = [
-  'accept',
-  'deem-accept',
-  'request-materials',
-  'not-accept',
-  'supplement',
-  'withdraw',
-  'review',
-  'check',
-  'approve',
-  'refuse',
-  'issue',
-  'complete',
-  'return',
-] as const;
-export type CaseAction = (typeof caseActionNames)[number];
-
-export interface MissingMaterial {
-  code: string;
-  name: string;
-  problem: string;
-}
-
-/** What an action carries: the officer's words to the applicant, the legal basis, the missing materials. */
-export interface StepData {
-  message?: string | undefined;
-  legalBasis?: string | undefined;
-  missing?: readonly MissingMaterial[] | undefined;
-}
-export type CaseActions = Record<CaseAction, StepData>;
-
-/** The step code the applicant's portal receives for each action (case.status.changed `step`). */
-export const stepOf: Record<CaseAction, string> = {
-  accept: 'accepted',
-  'deem-accept': 'deemed-accepted',
-  'request-materials': 'missing-materials',
-  'not-accept': 'not-accepted',
-  supplement: 'supplemented',
-  withdraw: 'withdrawn',
-  review: 'review-passed',
-  check: 'review-passed',
-  approve: 'approved',
-  refuse: 'refused',
-  issue: 'result-issued',
-  complete: 'completed',
-  return: 'returned',
-};
-
-/** The permissions the staff policy decides (cases.policy.ts); the applicant's and the platform's own are apart. */
-export const casePermissions = ['cases.accept', 'cases.review', 'cases.decide'] as const;
-export type CasePermission = (typeof casePermissions)[number];
-type Permission = CasePermission | 'cases.applicant' | 'cases.system';
-export type CaseRowSpec = TransitionRow<CaseKey, StepData, Crossing> & { action: CaseAction };
-
-/** The legal five working days for acceptance (《行政许可法》第三十二条); past them the case is deemed accepted. */
-export const ACCEPTANCE_WORKING_DAYS = 5;
+// The vocabulary and the row builders live in cases.workflow-rows.ts; what callers use of them comes through here.
+export {
+  ACCEPTANCE_WORKING_DAYS,
+  caseActionNames,
+  casePermissions,
+  row,
+  stepOf,
+  type CaseAction,
+  type CaseActions,
+  type CaseKey,
+  type CasePermission,
+  type CaseRowSpec,
+  type MissingMaterial,
+  type StepData,
+} from './cases.workflow-rows.ts';
 
 type Row = CaseRowSpec;
-
-export function row(
-  from: string,
-  action: CaseAction,
-  to: string,
-  permission: Permission,
-  options: { fourEyes?: boolean } = {},
-): Row {
-  const actors: readonly ActorKind[] =
-    permission === 'cases.applicant' ? ['citizen'] : permission === 'cases.system' ? ['system'] : ['staff'];
-  return {
-    from,
-    action,
-    to,
-    permission,
-    actors,
-    ...(options.fourEyes ? { fourEyes: true } : {}),
-    // The audit entry names the step and the materials by code; the officer's words stay in the history.
-    audit: {
-      action: `case.${action}`,
-      detail: ({ data, from: was, to: now }) => ({
-        from: was,
-        to: now,
-        ...(data.missing ? { missing: data.missing.map((m) => m.code) } : {}),
-      }),
-    },
-  };
-}
-
-function table(rows: readonly Row[]): TransitionRows<CaseKey, CaseActions, Crossing> {
-  const only = <A extends CaseAction>(action: A) =>
-    rows.filter((r): r is Row & { action: A } => r.action === action);
-  // Written out action by action, so an action added to caseActionNames without a place here fails to compile.
-  return {
-    accept: only('accept'),
-    'deem-accept': only('deem-accept'),
-    'request-materials': only('request-materials'),
-    'not-accept': only('not-accept'),
-    supplement: only('supplement'),
-    withdraw: only('withdraw'),
-    review: only('review'),
-    check: only('check'),
-    approve: only('approve'),
-    refuse: only('refuse'),
-    issue: only('issue'),
-    complete: only('complete'),
-    return: only('return'),
-  };
-}
 
 /** Acceptance is the same in every process: accept (or be deemed accepted), send one notice, or refuse. */
 export function acceptance(acceptedState: string): Row[] {

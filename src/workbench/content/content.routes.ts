@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { asc } from 'drizzle-orm';
 import type { TSchema } from 'typebox';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -8,12 +7,10 @@ import { setFlash, takeFlash } from '../../shared/http/flash.ts';
 import { formBody } from '../../shared/http/forms.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
-import type { Lang } from '../../shared/i18n/index.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
-import { units } from '../db/schema.ts';
 import { workbenchContext } from '../page.ts';
-import { staffOf, type CurrentStaff } from '../session.ts';
+import { staffOf } from '../session.ts';
 import { articlePage, versionPage } from './content.article.tsx';
 import {
   ContentCheckError,
@@ -23,6 +20,7 @@ import {
   type Evaluation,
 } from './content.check.ts';
 import { diffLines } from './content.diff.ts';
+import { editableUnits, errorsOf, inputFrom } from './content.forms.ts';
 import { contentListPage, newArticlePage } from './content.pages.tsx';
 import { contentReach, isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
 import { findVersion, listArticles, versionsOf } from './content.repository.ts';
@@ -32,7 +30,6 @@ import {
   ArticleParams,
   ListQuery,
   NewArticleBody,
-  postedFields,
   ReturnBody,
   SaveBody,
   VersionParams,
@@ -54,37 +51,6 @@ import { langText } from './content.words.ts';
 
 const PAGE_SIZE = 30;
 const textInput = { multiline: ['body', 'summary', 'comment'], maxLength: { body: 50_000 } } as const;
-
-function inputFrom(body: Record<string, unknown>): ArticleInput {
-  const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return {
-    title: s('title'),
-    summary: s('summary'),
-    body: s('body'),
-    withdrawAt: s('withdrawAt'),
-    fields: postedFields(body),
-  };
-}
-
-const errorsOf = (lang: Lang, e: Evaluation): FieldError[] => [
-  ...e.problems.map((p) => ({ field: p.field, message: p.message[lang] })),
-  ...e.hits.map((h) => ({
-    field: h.field,
-    message: langText(
-      lang,
-      `发布检查（第${h.line}行）：${h.explanation.zh}`,
-      `Publication check (line ${h.line}): ${h.explanation.en}`,
-    ),
-  })),
-];
-
-async function unitsFor(services: ZoneServices, me: CurrentStaff) {
-  const all = await services.db
-    .select({ code: units.code, name: units.name, path: units.path })
-    .from(units)
-    .orderBy(asc(units.path));
-  return all.filter((u) => mayEditContent(me, u.path));
-}
 
 export function registerContentRoutes(app: App, services: ZoneServices): void {
   /** The article page, with whatever the request brought: errors, typed values, a check's result. */
@@ -198,7 +164,7 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
           page,
           pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
           status: status ?? '',
-          canCreate: me.assignments.length > 0 && (await unitsFor(services, me)).length > 0,
+          canCreate: me.assignments.length > 0 && (await editableUnits(services, me)).length > 0,
           flash: takeFlash(request),
         }),
       );
@@ -208,7 +174,7 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
   const newPage = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldError[]) => {
     const me = staffOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const choices = await unitsFor(services, me);
+    const choices = await editableUnits(services, me);
     return newArticlePage({
       ctx: workbenchContext(request, reply),
       units: choices,
