@@ -1,6 +1,5 @@
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
-import { loggerOptions } from './shared/http/logger.ts';
+import { createLogger, resolveLogFormat, useLogFormat } from './shared/http/log-format.ts';
 import type { FastifyInstance } from 'fastify';
 import {
   allowsDemoData,
@@ -29,9 +28,11 @@ const usage = `openpsb <command>
   exchange         run the boundary exchange relay between the two zones' databases
   exchange status  print the health of every flow; exits 1 when a flow is unhealthy
   audit verify     check the workbench audit log's hash chain; exits 1 if any row was altered, inserted or removed
+  demo-codes       print the demo officers' current one-time codes (demo installs only), instead of an
+                   authenticator app
 
-  exchange status and audit verify also work beside a running \`openpsb start\`, which answers them; the other
-  commands need the embedded databases to themselves.
+  exchange status, audit verify and demo-codes also work beside a running \`openpsb start\`, which answers
+  them; the other commands need the embedded databases to themselves.
 `;
 
 async function serve(names: ZoneName[], config: Config): Promise<void> {
@@ -90,6 +91,10 @@ function printWelcome(
     lines.push(
       `  A company that person represents, to register once verified: ${DEMO_COMPANY.name} ${DEMO_COMPANY.creditCode}`,
     );
+    lines.push(
+      '  Workbench accounts enrol an authenticator app at their first sign-in; without one, `npx openpsb demo-codes`',
+      "  (in another terminal) prints each demo officer's current code.",
+    );
   }
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');
@@ -104,6 +109,7 @@ function portOf(zones: Zone[], apps: FastifyInstance[], name: ZoneName): string 
 async function main(argv: string[]): Promise<number> {
   const [command, sub] = argv;
   const config = loadConfig();
+  useLogFormat(resolveLogFormat(config.LOG_FORMAT, process.stdout.isTTY === true));
   switch (command) {
     case 'start':
       await serve(['portal', 'workbench'], config);
@@ -137,7 +143,7 @@ async function main(argv: string[]): Promise<number> {
       const keyring = exchangeKeyring(loadSecrets(process.env, config.DATA_DIR, []));
       const portal = await openZoneDatabase('portal', { config });
       const workbench = await openZoneDatabase('workbench', { config });
-      const log = pino(loggerOptions(config.LOG_LEVEL)).child({ zone: 'exchange' });
+      const log = createLogger(config.LOG_LEVEL).child({ zone: 'exchange' });
       const relay = startRelay(portal.db, workbench.db, keyring, log);
       process.stdout.write('exchange relay running between the portal and workbench databases\n');
       closeWithGrace({ delay: 10_000 }, async () => {
@@ -150,6 +156,9 @@ async function main(argv: string[]): Promise<number> {
     case 'audit':
       if (sub === 'verify') return runReadOnly('audit verify', config);
       break;
+    case 'demo-codes':
+      if (sub) break;
+      return runReadOnly('demo-codes', config);
     default:
       break;
   }
@@ -164,8 +173,8 @@ function failureMessage(error: unknown, argv: string[]): string {
     return [
       `openpsb ${command} cannot run while OpenPSB is running on the same data directory (${error.detail}).`,
       'It needs the embedded databases to itself: stop the running platform first (Ctrl+C where it runs), then',
-      'run the command again. `openpsb exchange status` and `openpsb audit verify` work beside a running',
-      '`openpsb start`.',
+      'run the command again. `openpsb exchange status`, `openpsb audit verify` and `openpsb demo-codes` work',
+      'beside a running `openpsb start`.',
     ].join('\n');
   }
   return `openpsb: ${error instanceof Error ? error.message : String(error)}`;

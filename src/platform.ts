@@ -15,6 +15,7 @@ import { seedContent } from './workbench/content/content.seed.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
 import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
+import { demoCodes } from './workbench/staff/demo-codes.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 
 /** The relay checks both zones' messages with their public keys and holds no private key of either. */
@@ -35,6 +36,10 @@ export const readOnlyCommands: Record<
   'audit verify': {
     zones: ['workbench'],
     run: ([workbench]) => verifyAuditChain(workbench!.database.db),
+  },
+  'demo-codes': {
+    zones: ['workbench'],
+    run: ([workbench]) => demoCodes(workbench!.services),
   },
 };
 

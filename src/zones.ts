@@ -1,11 +1,10 @@
 import path from 'node:path';
-import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { isEmbedded, isPublicDemo, trustedProxies, type Config } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import { openDatabase, type Database } from './shared/db/database.ts';
 import { startWorker, type JobHandler, type Worker } from './shared/jobs/queue.ts';
-import { loggerOptions } from './shared/http/logger.ts';
+import { createLogger } from './shared/http/log-format.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
 import { zoneSecrets, type Secrets } from './shared/secrets.ts';
@@ -125,7 +124,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     embedded:
       isPublicDemo(options.config) ||
       (options.config.NODE_ENV !== 'production' && isEmbedded(options.config, name) && !url),
-    log: pino(loggerOptions(options.config.LOG_LEVEL)).child({ zone: name }),
+    log: createLogger(options.config.LOG_LEVEL).child({ zone: name }),
     now: () => new Date(),
     authRateLimit: options.config.AUTH_RATE_LIMIT,
     sessionIdleMs: options.config.SESSION_IDLE_MINUTES * 60_000,

@@ -14,6 +14,10 @@ export const ConfigSchema = Type.Object({
   WORKBENCH_DATABASE_URL: Type.Optional(Type.String()),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   LOG_LEVEL: Type.String({ default: 'info' }),
+  /** `auto`: short readable lines at a terminal, JSON lines otherwise (a file, a pipe, a log collector). */
+  LOG_FORMAT: Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')], {
+    default: 'auto',
+  }),
   /** Login and code-sending attempts allowed per client address per minute (raise only for load tests). */
   AUTH_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
   /** Minutes without activity after which a signed-in session ends (the absolute limit is 8 hours). */

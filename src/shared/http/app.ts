@@ -22,7 +22,7 @@ import Fastify, {
 import Type from 'typebox';
 import type { Db } from '../db/database.ts';
 import { DatabaseSessionStore } from './session-store.ts';
-import { loggerOptions } from './logger.ts';
+import { createLogger } from './log-format.ts';
 import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
 import { errorResponder, installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -108,7 +108,8 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
   };
   const errors = errorResponder(options.renderErrorPage, securityHeaders);
   const app = Fastify({
-    logger: loggerOptions(options.logLevel),
+    // Typed as Fastify's base logger so the app keeps the App type every route file is written against.
+    loggerInstance: createLogger(options.logLevel).child({ zone: options.zone }) as FastifyBaseLogger,
     // A malformed URL or an overlong path segment is refused before any hook: the one error answer still applies.
     frameworkErrors: errors.answerFramework,
     genReqId: () => randomUUID(),

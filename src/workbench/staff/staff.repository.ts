@@ -1,5 +1,5 @@
 import { rows } from '../../shared/db/database.ts';
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../shared/db/database.ts';
 import { roleAssignments, staff, units, type Role, type Scope } from '../db/schema.ts';
 import { escapeLike, withinPath } from '../org/org.repository.ts';
@@ -171,4 +171,21 @@ export async function recentSponsorsOf(db: Executor, badgeNo: string, since: Dat
     SELECT ${staff.badgeNo} AS badge FROM chain JOIN ${staff} ON ${staff.id} = chain.id
     WHERE ${staff.badgeNo} <> ${badgeNo}`);
   return rows<{ badge: string }>(result).map((row) => row.badge);
+}
+
+/** The sealed second-factor secrets of the named accounts, for the demo tooling only (`openpsb demo-codes`). */
+export async function sealedSecretsOf(
+  db: Executor,
+  badgeNos: readonly string[],
+): Promise<{ badgeNo: string; totpSealed: string | null; disabled: boolean }[]> {
+  if (badgeNos.length === 0) return [];
+  const found = await db
+    .select({ badgeNo: staff.badgeNo, totpSealed: staff.totpSealed, disabledAt: staff.disabledAt })
+    .from(staff)
+    .where(inArray(staff.badgeNo, [...badgeNos]));
+  return found.map((row) => ({
+    badgeNo: row.badgeNo,
+    totpSealed: row.totpSealed,
+    disabled: row.disabledAt !== null,
+  }));
 }
