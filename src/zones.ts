@@ -42,6 +42,12 @@ import {
   escalationJob,
   scheduleEscalation,
 } from './workbench/supervision/supervision.escalation.ts';
+import {
+  STATISTICS_QUEUE,
+  scheduleStatistics,
+  statisticsJob,
+} from './workbench/statistics/statistics.service.ts';
+import { transparencyInboxHandlers } from './portal/transparency/transparency.inbox.ts';
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
@@ -134,6 +140,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   if (name === 'workbench') {
     handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
     handlers[ESCALATION_QUEUE] = escalationJob(services);
+    handlers[STATISTICS_QUEUE] = statisticsJob(services);
   }
   if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
   const inboxHandlers = messageHandlers(
@@ -145,6 +152,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...contentInboxHandlers,
           ...portalCaseHandlers(services),
           ...appointmentInboxHandlers,
+          ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
           ...paymentInboxHandlers(services),
         ]
@@ -244,6 +252,8 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleDeemedAcceptance(zone.services);
     // Urgings not answered in time escalate (supervision.escalation.ts).
     await scheduleEscalation(zone.services);
+    // The bureau's figures go to the portal's transparency page once a Beijing day (statistics.service.ts).
+    await scheduleStatistics(zone.services);
     return 0;
   };
   // Articles approved for later go live, and articles whose take-down time has come leave (content.review.ts).

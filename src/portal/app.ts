@@ -14,6 +14,7 @@ import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
+import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
 import type { PaymentRuntime } from './payments/payments.service.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
@@ -79,6 +80,7 @@ export async function buildPortal(
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
+  registerTransparencyRoutes(app, services);
   registerDevRoutes(app, services);
   return app;
 }

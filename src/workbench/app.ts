@@ -17,6 +17,7 @@ import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monit
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
+import { registerStatisticsRoutes } from './statistics/statistics.routes.ts';
 import { registerSupervisionRoutes } from './supervision/supervision.routes.ts';
 
 /** The police network zone: the officers' workbench. */
@@ -77,5 +78,6 @@ export async function buildWorkbench(
   registerAppointmentRoutes(app, services);
   registerSupervisionRoutes(app, services);
   registerLetterRoutes(app, services);
+  registerStatisticsRoutes(app, services);
   return app;
 }

@@ -10,6 +10,7 @@ import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
+import { statisticsPolicy } from './statistics/statistics.policy.ts';
 import { supervisionPolicy } from './supervision/supervision.policy.ts';
 
 /** Every action an officer may be allowed, from each feature's policy. Routes and handlers ask this one. */
@@ -25,4 +26,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   appointmentsPolicy,
   supervisionPolicy,
   lettersPolicy,
+  statisticsPolicy,
 ]);

@@ -296,6 +296,13 @@ const families: Family[] = [
     foreign: async () => ({ code: 'SF-D02' }),
   },
   {
+    label: 'another district’s statistics, to a district approver',
+    pattern: /^\/statistics\/units\/:code(?:\/|$)/,
+    signIn: () => signedIn('approver', 'SF-D01', 'subtree', '/statistics/units/SF-D01'),
+    fields: {},
+    foreign: async () => ({ code: 'SF-D02' }),
+  },
+  {
     label: 'an urging sent to another unit, to a station’s officers of every duty that answers',
     pattern: /^\/urgings\/:id(?:\/|$)/,
     signIn: async () => {

@@ -20,6 +20,7 @@ const SECTIONS = [
   '/appointments',
   '/letters',
   '/supervision',
+  '/statistics',
   '/content',
   '/staff',
   '/catalog',
@@ -61,7 +62,7 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'approver',
     unitCode: 'SF-D02',
     scope: 'subtree',
-    sees: ['/', '/cases', '/supervision', '/content', '/catalog', '/org'],
+    sees: ['/', '/cases', '/supervision', '/statistics', '/content', '/catalog', '/org'],
   },
   {
     who: 'auditor',

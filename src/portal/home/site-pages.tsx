@@ -81,6 +81,7 @@ export const siteMapGroups: { zh: string; en: string; links: MapEntry[] }[] = [
       { href: '/privacy', zh: '隐私声明', en: 'Privacy notice' },
       { href: '/terms', zh: '使用条款', en: 'Terms of use' },
       { href: '/accessibility', zh: '无障碍声明', en: 'Accessibility statement' },
+      { href: '/transparency', zh: '数据公开', en: 'Transparency' },
     ],
   },
 ];

@@ -60,6 +60,7 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'supervision.inspect': ['discipline-inspector'],
   'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
   'letters.handle': ['letter-handler'],
+  'statistics.read': ['supervisor', 'approver'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -26,7 +26,8 @@ export type Permission =
   | 'supervision.answer'
   | 'supervision.inspect'
   | 'letters.read'
-  | 'letters.handle';
+  | 'letters.handle'
+  | 'statistics.read';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -50,6 +51,7 @@ export const permissions: readonly Permission[] = [
   'supervision.inspect',
   'letters.read',
   'letters.handle',
+  'statistics.read',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -86,6 +88,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // discipline inspector watch the queue and its overdue letters.
   'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
   'letters.handle': ['letter-handler'],
+  // Statistics (statistics.policy.ts): the figures of the units a leader or supervisor reaches.
+  'statistics.read': ['supervisor', 'approver'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -1,0 +1,79 @@
+import type { App } from '../../shared/http/app.ts';
+import { wantsJson } from '../../shared/http/error-handler.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import { mustAllow } from '../../shared/http/route-kernel.ts';
+import { attachment, toCsv } from '../../shared/export/csv.ts';
+import { toXlsx } from '../../shared/export/xlsx.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { workbenchPolicy } from '../policy.ts';
+import { workbenchContext } from '../page.ts';
+import { staffOf } from '../session.ts';
+import { allows, reachOf } from '../staff/staff.policy.ts';
+import { rootUnit, subtreeOf, unitInfo } from '../supervision/supervision.repository.ts';
+import { downloadName, figureTables } from './statistics.export.ts';
+import { statisticsHref, statisticsPage } from './statistics.pages.tsx';
+import { presentStatistics } from './statistics.presenter.ts';
+import { StatisticsParams, StatisticsQuery } from './statistics.schema.ts';
+import { unitStatistics } from './statistics.service.ts';
+
+// Statistics down the tree: a unit the officer's statistics.read reaches, with the units below it that it
+// also reaches (others are left out of the figures); a unit out of reach answers 404, as one that does not
+// exist. Every table downloads as CSV, all of them together as an Excel workbook.
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerStatisticsRoutes(app: App, services: ZoneServices): void {
+  app.get('/statistics', { config: { permission: 'statistics.read' } }, async (request, reply) => {
+    const me = staffOf(request);
+    const reach = reachOf(me, 'statistics.read');
+    let code: string | undefined;
+    if (reach.all) code = (await rootUnit(services.db))?.code;
+    else {
+      const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
+      code = top?.split('/').at(-1);
+    }
+    if (!code) throw new AppError('NOT_FOUND');
+    return reply.redirect(statisticsHref(code), 303);
+  });
+
+  app.get(
+    '/statistics/units/:code',
+    {
+      schema: { hide: true, params: StatisticsParams, querystring: StatisticsQuery },
+      config: { permission: 'statistics.read' },
+    },
+    async (request, reply) => {
+      const me = staffOf(request);
+      const unit = await unitInfo(services.db, request.params.code);
+      if (!unit) throw new AppError('NOT_FOUND');
+      mustAllow(workbenchPolicy, me, 'statistics.read', { unitPath: unit.path });
+      const counted = (await subtreeOf(services.db, unit.path)).filter((u) =>
+        allows(me, 'statistics.read', u.path),
+      );
+      const view = await unitStatistics(services.db, services.now(), unit, counted);
+      const format = request.query.format ?? 'html';
+      if (format === 'csv') {
+        const table = figureTables(view, request.lang).find(
+          (t) => t.id === (request.query.table ?? 'months'),
+        )!;
+        const name = downloadName(view, table, 'csv');
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(name.utf8, name.ascii))
+          .send(toCsv(table.head, table.rows));
+      }
+      if (format === 'xlsx') {
+        const tables = figureTables(view, request.lang);
+        const name = downloadName(view, { id: 'all', title: request.lang === 'en' ? 'all' : '全部' }, 'xlsx');
+        return reply
+          .header('content-type', XLSX_TYPE)
+          .header('content-disposition', attachment(name.utf8, name.ascii))
+          .send(toXlsx(tables.map((t) => ({ name: t.title, head: t.head, rows: t.rows }))));
+      }
+      if (wantsJson(request)) return reply.send(presentStatistics(view));
+      const parentPath = unit.path.slice(0, unit.path.lastIndexOf('/'));
+      const parent = unit.parentCode && allows(me, 'statistics.read', parentPath) ? unit.parentCode : null;
+      return reply.html(statisticsPage({ ctx: workbenchContext(request, reply), view, parent }));
+    },
+  );
+}

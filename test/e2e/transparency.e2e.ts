@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { storeFigures } from '../../src/portal/transparency/transparency.repository.ts';
+import type { PublishedStatistics } from '../../src/portal/transparency/transparency.tables.ts';
+import {
+  expectAccessibleInBothLanguages,
+  expectNoPageProblems,
+  launchBrowser,
+  openContext,
+  serveZone,
+  type ServedZone,
+} from './browser.ts';
+
+// A visitor reads the bureau's figures on a phone: from the footer to the transparency page, the charts fit
+// the screen, their numbers are in tables, and the page passes axe in both languages.
+
+let browser: Browser;
+let portal: ServedZone;
+
+const months = Array.from({ length: 12 }, (_, i) => ({
+  month: `2026-${String(i + 1).padStart(2, '0')}`,
+  applications: 100 + i * 7,
+  concluded: 90 + i * 6,
+  onTimeRate: i === 0 ? null : 90 + (i % 5),
+  avgCycleDays: 4.5,
+  zeroVisitRate: 60 + i,
+  oneVisitRate: 95,
+  letters: 20 + i,
+  replyRate: 98.5,
+}));
+
+const figures: PublishedStatistics = {
+  asOf: '2026-12-10',
+  publishedAt: '2026-12-10T00:30:00.000Z',
+  bureau: { zh: '示范市公安局', en: 'Shifan City Public Security Bureau' },
+  total: { ...months[11]!, applications: 1662, concluded: 1476, letters: 306 },
+  months,
+  services: [
+    { itemId: 'passport-first-issue', zh: '普通护照首次申领', en: 'First passport', ...months[11]! },
+    {
+      itemId: 'no-criminal-record-certificate',
+      zh: '无犯罪记录证明',
+      en: 'No-criminal-record certificate',
+      ...months[10]!,
+    },
+  ].map(({ month: _month, ...rest }) => rest),
+};
+
+before(async () => {
+  [browser, portal] = await Promise.all([launchBrowser(), serveZone('portal')]);
+  await portal.services.db.transaction((tx) => storeFigures(tx, figures, 1234, new Date()));
+});
+after(async () => {
+  await browser?.close();
+  await portal?.close();
+});
+
+test('a visitor reads the transparency page on a phone', async () => {
+  const context = await openContext(browser, { viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(portal.url + '/');
+  await page.getByRole('contentinfo').getByRole('link', { name: '数据公开' }).click();
+  await page.getByRole('heading', { level: 1, name: '数据公开' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  // Each chart is one named image, and no wider than the screen.
+  const chart = page.getByRole('img', { name: /每月网上申请件数/ });
+  await chart.waitFor();
+  const box = await chart.boundingBox();
+  assert.ok(box && box.width <= 390, 'the chart fits the phone');
+  await page.getByRole('table', { name: '每月网上申请件数' }).waitFor();
+  await page.getByText('1,234').waitFor();
+  await expectAccessibleInBothLanguages(page, 'transparency page');
+  expectNoPageProblems(context);
+  await context.close();
+});
