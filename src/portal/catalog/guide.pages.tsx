@@ -18,7 +18,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { applicationWords } from '../applications/applications.messages.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { PublishedItem } from './catalog.service.ts';
-import { ItemTags, label, limitText, Stylesheet, Tr, visitsText, yuan, Zh } from './catalog.view.tsx';
+import { ItemTags, label, limitText, Stylesheet, Tr, visitsText, yuan } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
 import { DocumentLink, FeeTable, MaterialsTable } from './guide.tables.tsx';
 
