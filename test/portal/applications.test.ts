@@ -209,3 +209,16 @@ describe('answers that are refused', () => {
     assert.equal(row?.answers['current-address'], undefined);
   });
 });
+
+describe('the start page in English', () => {
+  test('names the materials in English, and in Chinese on the Chinese page', async () => {
+    const url = '/services/ethnicity-change/apply';
+    const en = (await zone.app.inject({ method: 'GET', url: `${url}?lang=en` })).body;
+    assert.match(en, /Approval of the ethnic affairs authority/);
+    assert.match(en, /<li>Applicant&#39;s household register<\/li>|<li>Applicant's household register<\/li>/);
+    assert.doesNotMatch(en, /民族事务部门审批意见|申请人居民户口簿/);
+    const zh = (await zone.app.inject({ method: 'GET', url })).body;
+    assert.match(zh, /民族事务部门审批意见/);
+    assert.match(zh, /<li>申请人居民户口簿<\/li>/);
+  });
+});

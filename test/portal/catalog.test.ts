@@ -180,14 +180,61 @@ describe('the guide page', () => {
     assert.match(page.body, /当场办结/);
   });
 
-  test('in English, labels are English and the Chinese item content is marked as Chinese', async () => {
+  test('in English, labels and the guide content are English', async () => {
     const page = await get('/services/items/passport-first-issue?lang=en');
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /<html lang="en"/);
-    assert.match(page.body, /Documents you need/);
-    assert.match(page.body, /<p class="catalog-zh-name" lang="zh-CN">普通护照首次申领<\/p>/);
-    assert.match(page.body, /<ol class="catalog-steps" lang="zh-CN">/);
-    assert.match(page.body, /Administrative licensing/);
+    const html = page.body;
+    assert.match(html, /<html lang="en"/);
+    assert.match(html, /Documents you need/);
+    assert.match(html, /<p class="catalog-zh-name" lang="zh-CN">普通护照首次申领<\/p>/);
+    assert.match(html, /Administrative licensing/);
+    // Conditions, materials with their notes, steps, places, remedies, result and FAQ, in English.
+    assert.match(html, /You do not hold a valid ordinary passport/);
+    assert.match(html, /Situation: Applicants aged 16 or over/);
+    assert.match(
+      html,
+      /Recent colour photo of the applicant, without a hat[^]*Taken free of charge at the counter/,
+    );
+    assert.match(html, /<ol class="catalog-steps">[^]*Apply[^]*Acceptance[^]*Delivery/);
+    assert.match(html, /Exit and Entry Service Hall, Shifan City Public Security Bureau/);
+    assert.match(html, /88 Zhengwu Avenue/);
+    assert.match(html, /Ordinary passport production fee/);
+    assert.match(
+      html,
+      /Ordinary passport of the People&#39;s Republic of China|Ordinary passport of the People's Republic of China/,
+    );
+    assert.match(html, /<summary>Do I need to bring a photo\?<\/summary>/);
+    assert.match(html, /within 60 days of learning of it/);
+    // Only the legal citations stay Chinese, marked as such.
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const chinese = [...main.matchAll(/>([^<]*[\u4e00-\u9fff][^<]*)</g)].map((m) => m[1]);
+    const marked = [...main.matchAll(/lang="zh-CN"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    assert.deepEqual(
+      chinese.filter((t) => !marked.includes(t) && !/[《》]/.test(t ?? '')),
+      [],
+      'Chinese text outside a lang="zh-CN" element or a legal citation',
+    );
+  });
+
+  test('the Chinese page shows the Chinese texts, not the English ones', async () => {
+    const html = (await get('/services/items/passport-first-issue')).body;
+    assert.match(html, /本人未持有有效的普通护照/);
+    assert.match(html, /<summary>照片需要自己带吗？<\/summary>/);
+    assert.doesNotMatch(html, /You do not hold a valid ordinary passport|Do I need to bring a photo/);
+  });
+
+  test('a guide published before it had English shows its Chinese on the English page, marked as Chinese', async () => {
+    const withoutEnglish = JSON.parse(
+      JSON.stringify({ ...byId('birth-registration'), version: 2 }, (key, value: unknown) =>
+        key.endsWith('En') ? undefined : value,
+      ),
+    ) as ServiceItem;
+    const db = zone.services.db;
+    assert.equal(await db.transaction((tx) => applyPublishedItem(tx, withoutEnglish, new Date())), 'applied');
+    settle();
+    const html = (await get('/services/items/birth-registration?lang=en')).body;
+    assert.match(html, /<span lang="zh-CN">出生医学证明<\/span>/);
+    assert.match(html, /<strong class="catalog-step-name"><span lang="zh-CN">申请<\/span><\/strong>/);
   });
 
   test('the API returns the whole guide, and 404 with the standard error body for an unknown item', async () => {

@@ -94,7 +94,9 @@ describe('the repeatable parts as field groups', () => {
     const flat: Record<string, string> = {};
     form.steps?.forEach((s, i) => {
       flat[`steps[${i}].name`] = String(s.name);
+      flat[`steps[${i}].nameEn`] = String(s.nameEn);
       flat[`steps[${i}].description`] = String(s.description);
+      flat[`steps[${i}].descriptionEn`] = String(s.descriptionEn);
     });
     const read = groupsFromBody(flat);
     assert.deepEqual(toItemValues(read).steps, original.steps);
@@ -115,6 +117,13 @@ describe('the repeatable parts as field groups', () => {
     assert.ok(!/<textarea[^>]*name="nested"/.test(page.body), 'no JSON text area');
     assert.match(page.body, /name="situations\[0\]\.materials\[0\]\.name"/);
     assert.match(page.body, /<label class="label" for="field-steps\[0\]\.name">步骤名称/);
+    // Each English text right after its Chinese one, with what the guide holds.
+    assert.match(
+      page.body,
+      /for="field-steps\[0\]\.name">步骤名称[^]*?for="field-steps\[0\]\.nameEn">步骤名称（英文）[^]*?value="Apply"/,
+    );
+    assert.match(page.body, /name="faq\[0\]\.aEn"/);
+    assert.match(page.body, /name="acceptanceConditionsEn"/);
     const saved = await post([...formOf(page.body), ['action', 'save']]);
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 600));
     const content = await latestContent();
@@ -165,6 +174,19 @@ describe('the repeatable parts as field groups', () => {
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /id="field-steps\[0\]\.name-error"/);
     assert.match(refused.body, /id="field-situations\[0\]\.materials\[0\]\.copies-error"/);
+  });
+
+  test('a guide whose English is incomplete is refused, each missing text named beside its field', async () => {
+    const page = await editor.get(`/catalog/${ITEM}/edit`);
+    const cleared = new Set(['steps[1].descriptionEn', 'faq[0].qEn', 'acceptanceConditionsEn', 'reviewEn']);
+    const fields = formOf(page.body).map(([k, v]): [string, string] => [k, cleared.has(k) ? '' : v]);
+    const refused = await post([...fields, ['action', 'submit']]);
+    assert.equal(refused.statusCode, 422);
+    for (const id of ['steps[1].descriptionEn', 'faq[0].qEn', 'acceptanceConditionsEn', 'reviewEn'])
+      assert.match(refused.body, new RegExp(`id="field-${id.replace(/[[\].]/g, '\\$&')}-error"`), id);
+    assert.match(refused.body, /缺少英文内容：steps\[1\]\.descriptionEn/);
+    assert.match(refused.body, /缺少英文内容：acceptanceConditionsEn\[0\]/);
+    assert.match(refused.body, /缺少英文内容：reviewAndLitigation\.reviewEn/);
   });
 
   test('the comparison names fields by their labels', async () => {

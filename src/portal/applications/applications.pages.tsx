@@ -12,6 +12,9 @@ import { limitText } from '../catalog/catalog.view.tsx';
 import { applicationWords, type ApplicationMessage } from './applications.messages.ts';
 import type { StartState } from './applications.service.ts';
 
+/** A material's name is Chinese where the guide has no English for it yet. */
+const chinese = (text: string): boolean => /[\u3400-\u9fff]/.test(text);
+
 const w = (ctx: PageContext, key: ApplicationMessage, params?: Record<string, string | number>) =>
   applicationWords(ctx.lang, key, params);
 
@@ -56,7 +59,7 @@ export function startPage({ ctx, item, form, state, materials, errors = [], valu
                 {lang === 'zh' && u.label.zh === u.material ? null : (
                   <>
                     {lang === 'zh' ? '（' : ' ('}
-                    <span lang="zh-CN">{u.material}</span>
+                    <span lang={chinese(u.material) ? 'zh-CN' : undefined}>{u.material}</span>
                     {lang === 'zh' ? '）' : ')'}
                   </>
                 )}
@@ -67,9 +70,9 @@ export function startPage({ ctx, item, form, state, materials, errors = [], valu
         {materials.checked.length > 0 ? (
           <>
             <h2>{w(ctx, 'checkedByPolice')}</h2>
-            <ul class="list list--bullet" lang="zh-CN">
+            <ul class="list list--bullet">
               {materials.checked.map((name) => (
-                <li>{name}</li>
+                <li lang={lang === 'en' && chinese(name) ? 'zh-CN' : undefined}>{name}</li>
               ))}
             </ul>
           </>

@@ -57,7 +57,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     const { item, form } = await service.serviceWithForm(services, slug);
     const state = await service.startState(services, request.citizen, item, form);
     const ctx = portalContext(request, reply);
-    return { ctx, item, form, state, materials: service.materialsOf(item, form) };
+    return { ctx, item, form, state, materials: service.materialsOf(item, form, ctx.lang) };
   }
 
   const startForm: KernelFormPage = async (request, reply, form) =>

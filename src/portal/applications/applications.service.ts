@@ -8,6 +8,7 @@ import {
   type Profile,
 } from '../../shared/application-forms/index.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { parseIdNumber } from '../../shared/validators/id-number.ts';
@@ -64,8 +65,19 @@ export async function itemOf(services: ApplyServices, itemId: string) {
 }
 
 /** What the start page says about the materials: what to upload, and what the police look up themselves. */
-export function materialsOf(item: ServiceItem, form: FormDefinition) {
-  const materials = itemMaterials(item);
+export function materialsOf(item: ServiceItem, form: FormDefinition, lang: Lang = 'zh') {
+  // The English page names a material in English where the guide has it (one code, one name: the rules).
+  const english = new Map(
+    item.situations.flatMap((s) =>
+      s.materials.flatMap((m) => (m.code && m.nameEn ? [[m.code, m.nameEn]] : [])),
+    ),
+  );
+  const materials = new Map(
+    [...itemMaterials(item)].map(([code, m]) => [
+      code,
+      { name: (lang === 'en' ? english.get(code) : undefined) ?? m.name },
+    ]),
+  );
   const uploads = form.pages.flatMap((page) =>
     page.fields.flatMap((field) =>
       field.type === 'upload'

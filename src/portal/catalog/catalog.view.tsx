@@ -26,6 +26,14 @@ export function Zh({ lang, children }: { lang: Lang; children?: Child }) {
   return lang === 'en' ? <span lang="zh-CN">{children}</span> : <>{children}</>;
 }
 
+/**
+ * A guide text in the page's language: on the English page its English sibling (`nameEn` beside `name`), or,
+ * for a guide published before it had one, the Chinese marked as such.
+ */
+export function Tr({ lang, zh, en }: { lang: Lang; zh: string; en?: string | undefined }) {
+  return lang === 'en' && en ? <>{en}</> : <Zh lang={lang}>{zh}</Zh>;
+}
+
 /** Text whose language is not known in advance (an English page may show a Chinese excerpt). */
 export function Auto({ lang, text, children }: { lang: Lang; text: string; children?: Child }) {
   const chinese = /[\u3400-\u9fff]/.test(text);

@@ -18,7 +18,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { applicationWords } from '../applications/applications.messages.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { PublishedItem } from './catalog.service.ts';
-import { ItemTags, label, limitText, Stylesheet, visitsText, yuan, Zh } from './catalog.view.tsx';
+import { ItemTags, label, limitText, Stylesheet, Tr, visitsText, yuan } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
 import { DocumentLink, FeeTable, MaterialsTable } from './guide.tables.tsx';
 
@@ -59,7 +59,7 @@ function feeSummary(item: ServiceItem, lang: Lang) {
     const [fee] = item.fees.items;
     return fee ? (
       <>
-        <Zh lang={lang}>{fee.name}</Zh>
+        <Tr lang={lang} zh={fee.name} en={fee.nameEn} />
         {lang === 'en' ? ': ' : '：'}
         <span class="nowrap">{amount(fee.amountFen)}</span>
       </>
@@ -69,7 +69,7 @@ function feeSummary(item: ServiceItem, lang: Lang) {
     <ul class="fee-facts">
       {item.fees.items.map((fee) => (
         <li>
-          <Zh lang={lang}>{fee.name}</Zh>
+          <Tr lang={lang} zh={fee.name} en={fee.nameEn} />
           {lang === 'en' ? ': ' : '：'}
           <span class="nowrap">{amount(fee.amountFen)}</span>
         </li>
@@ -83,6 +83,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const { lang } = ctx;
   const word = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
   const zh = zhAttr(lang);
+  const remedies = item.reviewAndLitigation;
   const resultSample = item.result.sample ? published.documents.get(item.result.sample) : undefined;
   const visits = word('guide.visitsCount', {
     n: item.visits.count,
@@ -150,7 +151,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
             key: word('guide.unit'),
             value: (
               <>
-                <Zh lang={lang}>{item.implementingUnit.name}</Zh>
+                <Tr lang={lang} zh={item.implementingUnit.name} en={item.implementingUnit.nameEn} />
                 {lang === 'en' ? ' (' : '（'}
                 {label(lang, unitLevelLabel[item.implementingUnit.level])}
                 {lang === 'en' ? ')' : '）'}
@@ -185,9 +186,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       />
 
       <h2 id="conditions">{word('guide.conditions')}</h2>
-      <ul lang={zh}>
-        {item.acceptanceConditions.map((c) => (
-          <li>{c}</li>
+      <ul>
+        {item.acceptanceConditions.map((c, i) => (
+          <li>
+            <Tr lang={lang} zh={c} en={item.acceptanceConditionsEn?.[i]} />
+          </li>
         ))}
       </ul>
 
@@ -212,7 +215,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
           },
         ]}
       />
-      {item.timeLimits.note ? <p lang={zh}>{item.timeLimits.note}</p> : null}
+      {item.timeLimits.note ? (
+        <p>
+          <Tr lang={lang} zh={item.timeLimits.note} en={item.timeLimits.noteEn} />
+        </p>
+      ) : null}
 
       <h2 id="fees">{word('guide.fees')}</h2>
       {item.fees.charged && item.fees.items.length ? (
@@ -223,17 +230,21 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       {item.fees.waiver ? (
         <p>
           <strong>{word('guide.waiver')}：</strong>
-          <Zh lang={lang}>{item.fees.waiver}</Zh>
+          <Tr lang={lang} zh={item.fees.waiver} en={item.fees.waiverEn} />
         </p>
       ) : null}
       {item.onlinePayment ? <p>{word('guide.onlinePayment')}</p> : null}
 
       <h2 id="steps">{word('guide.steps')}</h2>
-      <ol class="catalog-steps" lang={zh}>
+      <ol class="catalog-steps">
         {item.steps.map((s) => (
           <li>
-            <strong class="catalog-step-name">{s.name}</strong>
-            <p>{s.description}</p>
+            <strong class="catalog-step-name">
+              <Tr lang={lang} zh={s.name} en={s.nameEn} />
+            </strong>
+            <p>
+              <Tr lang={lang} zh={s.description} en={s.descriptionEn} />
+            </p>
           </li>
         ))}
       </ol>
@@ -268,7 +279,7 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
                   <>
                     <br />
                     {word('guide.visitReason')}
-                    <Zh lang={lang}>{item.visits.reason}</Zh>
+                    <Tr lang={lang} zh={item.visits.reason} en={item.visits.reasonEn} />
                   </>
                 ) : null}
               </>
@@ -294,12 +305,12 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       {item.places.map((p) => (
         <>
           <h3>
-            <Zh lang={lang}>{p.name}</Zh>
+            <Tr lang={lang} zh={p.name} en={p.nameEn} />
           </h3>
           <SummaryList
             rows={[
-              { key: word('guide.address'), value: <Zh lang={lang}>{p.address}</Zh> },
-              { key: word('guide.hours'), value: <Zh lang={lang}>{p.hours}</Zh> },
+              { key: word('guide.address'), value: <Tr lang={lang} zh={p.address} en={p.addressEn} /> },
+              { key: word('guide.hours'), value: <Tr lang={lang} zh={p.hours} en={p.hoursEn} /> },
               { key: word('guide.phone'), value: <Tel phone={p.phone} /> },
             ]}
           />
@@ -317,10 +328,13 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       <h2 id="remedies">{word('guide.remedies')}</h2>
       <SummaryList
         rows={[
-          { key: word('guide.reviewLabel'), value: <Zh lang={lang}>{item.reviewAndLitigation.review}</Zh> },
+          {
+            key: word('guide.reviewLabel'),
+            value: <Tr lang={lang} zh={remedies.review} en={remedies.reviewEn} />,
+          },
           {
             key: word('guide.litigation'),
-            value: <Zh lang={lang}>{item.reviewAndLitigation.litigation}</Zh>,
+            value: <Tr lang={lang} zh={remedies.litigation} en={remedies.litigationEn} />,
           },
         ]}
       />
@@ -330,7 +344,12 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
         rows={[
           { key: word('guide.resultType'), value: label(lang, resultTypeLabel[item.result.type]) },
           ...(item.result.name
-            ? [{ key: word('guide.resultName'), value: <Zh lang={lang}>{item.result.name}</Zh> }]
+            ? [
+                {
+                  key: word('guide.resultName'),
+                  value: <Tr lang={lang} zh={item.result.name} en={item.result.nameEn} />,
+                },
+              ]
             : []),
           ...(resultSample
             ? [
@@ -346,11 +365,15 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       {item.faq.length ? (
         <>
           <h2 id="faq">{word('guide.faq')}</h2>
-          <div class="catalog-faq" lang={zh}>
+          <div class="catalog-faq">
             {item.faq.map((f) => (
               <details>
-                <summary>{f.q}</summary>
-                <p>{f.a}</p>
+                <summary>
+                  <Tr lang={lang} zh={f.q} en={f.qEn} />
+                </summary>
+                <p>
+                  <Tr lang={lang} zh={f.a} en={f.aEn} />
+                </p>
               </details>
             ))}
           </div>

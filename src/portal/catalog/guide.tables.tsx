@@ -9,7 +9,7 @@ import {
 import type { Lang } from '../../shared/i18n/index.ts';
 import { Table } from '../../shared/ui/components.tsx';
 import type { DocumentInfo } from './catalog.documents.ts';
-import { documentHref, label, yuan, Zh } from './catalog.view.tsx';
+import { documentHref, label, Tr, yuan, Zh } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
 
 // The guide page's tables: materials per situation, with their blank forms and samples, and the fees.
@@ -53,7 +53,13 @@ export function MaterialsTable({
   const word = (key: WordKey) => words(lang, key);
   return (
     <Table
-      caption={only ? word('guide.materials') : words(lang, 'guide.situation', { name: situation.name })}
+      caption={
+        only
+          ? word('guide.materials')
+          : words(lang, 'guide.situation', {
+              name: lang === 'en' && situation.nameEn ? situation.nameEn : situation.name,
+            })
+      }
       head={[
         word('guide.m.name'),
         word('guide.m.type'),
@@ -71,7 +77,7 @@ export function MaterialsTable({
         const sample = m.sample ? documents.get(m.sample) : undefined;
         return [
           <>
-            <Zh lang={lang}>{m.name}</Zh>
+            <Tr lang={lang} zh={m.name} en={m.nameEn} />
             {form ? (
               <>
                 <br />
@@ -93,7 +99,7 @@ export function MaterialsTable({
           <>
             {m.policeCanFetch ? <strong class="catalog-fetched">{word('guide.m.fetched')}</strong> : null}
             {m.policeCanFetch && m.note ? <br /> : null}
-            {m.note ? <Zh lang={lang}>{m.note}</Zh> : null}
+            {m.note ? <Tr lang={lang} zh={m.note} en={m.noteEn} /> : null}
           </>,
         ];
       })}
@@ -117,10 +123,10 @@ export function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
       numeric={[1]}
       rowHeaders
       rows={item.fees.items.map((f) => [
-        <Zh lang={lang}>{f.name}</Zh>,
+        <Tr lang={lang} zh={f.name} en={f.nameEn} />,
         <span class="nowrap">{words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })}</span>,
         <Zh lang={lang}>{f.basis}</Zh>,
-        ...(notes ? [f.note ? <Zh lang={lang}>{f.note}</Zh> : ''] : []),
+        ...(notes ? [f.note ? <Tr lang={lang} zh={f.note} en={f.noteEn} /> : ''] : []),
       ])}
     />
   );

@@ -22,6 +22,11 @@ import {
 
 const Text = Type.String({ minLength: 1 });
 const Localized = Type.Object({ zh: Text, en: Text }, { additionalProperties: false });
+// English beside the Chinese: each Chinese text a guide shows has an optional `…En` sibling in the same object
+// (`name` and `nameEn`), so moving or removing an entry carries its English along, and the Chinese fields, which
+// search, the online forms and the editor read, keep their shape. Optional because a draft may lack it; the
+// publication rule `english-complete` refuses a guide whose English is missing.
+const En = Type.Optional(Text);
 const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 64 });
 
 export const ItemCode = Type.Object(
@@ -44,6 +49,7 @@ export const ImplementingUnit = Type.Object(
     // Refers to the organisation tree; the name is kept as published so a guide reads on its own.
     unitCode: Type.String({ pattern: '^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*$' }),
     name: Text,
+    nameEn: En,
     level: Type.Enum(unitLevelCodes),
   },
   { additionalProperties: false },
@@ -56,6 +62,7 @@ export const Material = Type.Object(
     // material listed under several situations keeps one code.
     code: Type.Optional(Slug),
     name: Text,
+    nameEn: En,
     type: Type.Enum(materialTypeCodes),
     form: Type.Enum(materialFormCodes),
     // Paper copies; 0 when the material is electronic only or fetched by the police.
@@ -67,6 +74,7 @@ export const Material = Type.Object(
     // 国务院令716号 Art. 7: what the police can look up themselves is not asked of the citizen again.
     policeCanFetch: Type.Boolean(),
     note: Type.Optional(Text),
+    noteEn: En,
   },
   { additionalProperties: false },
 );
@@ -76,13 +84,17 @@ export const Situation = Type.Object(
   {
     id: Slug,
     name: Text,
+    nameEn: En,
     materials: Type.Array(Material, { minItems: 1 }),
   },
   { additionalProperties: false },
 );
 export type Situation = Static<typeof Situation>;
 
-export const Step = Type.Object({ name: Text, description: Text }, { additionalProperties: false });
+export const Step = Type.Object(
+  { name: Text, nameEn: En, description: Text, descriptionEn: En },
+  { additionalProperties: false },
+);
 export type Step = Static<typeof Step>;
 
 export const TimeLimit = Type.Object(
@@ -102,6 +114,7 @@ export const TimeLimits = Type.Object(
     // 即办件 as opposed to 承诺件.
     immediate: Type.Boolean(),
     note: Type.Optional(Text),
+    noteEn: En,
   },
   { additionalProperties: false },
 );
@@ -110,10 +123,12 @@ export type TimeLimits = Static<typeof TimeLimits>;
 export const FeeItem = Type.Object(
   {
     name: Text,
+    nameEn: En,
     // Money is integer fen everywhere so that sums and refunds never meet floating point.
     amountFen: Type.Integer({ minimum: 0 }),
     basis: Type.String(),
     note: Type.Optional(Text),
+    noteEn: En,
   },
   { additionalProperties: false },
 );
@@ -124,6 +139,7 @@ export const Fees = Type.Object(
     charged: Type.Boolean(),
     items: Type.Array(FeeItem),
     waiver: Type.Optional(Text),
+    waiverEn: En,
   },
   { additionalProperties: false },
 );
@@ -143,13 +159,14 @@ export const Visits = Type.Object(
   {
     count: Type.Integer({ minimum: 0, maximum: 10 }),
     reason: Type.Optional(Type.String()),
+    reasonEn: En,
   },
   { additionalProperties: false },
 );
 export type Visits = Static<typeof Visits>;
 
 export const Place = Type.Object(
-  { name: Text, address: Text, hours: Text, phone: Text },
+  { name: Text, nameEn: En, address: Text, addressEn: En, hours: Text, hoursEn: En, phone: Text },
   { additionalProperties: false },
 );
 export type Place = Static<typeof Place>;
@@ -158,13 +175,14 @@ export const Result = Type.Object(
   {
     type: Type.Enum(resultTypeCodes),
     name: Type.Optional(Text),
+    nameEn: En,
     sample: Type.Optional(Text),
   },
   { additionalProperties: false },
 );
 export type Result = Static<typeof Result>;
 
-export const Faq = Type.Object({ q: Text, a: Text }, { additionalProperties: false });
+export const Faq = Type.Object({ q: Text, qEn: En, a: Text, aEn: En }, { additionalProperties: false });
 export type Faq = Static<typeof Faq>;
 
 export const ServiceItem = Type.Object(
@@ -181,6 +199,8 @@ export const ServiceItem = Type.Object(
     legalBasis: Type.Array(LegalBasis, { minItems: 1 }),
     implementingUnit: ImplementingUnit,
     acceptanceConditions: Type.Array(Text, { minItems: 1 }),
+    // One English line per Chinese condition, in the same order.
+    acceptanceConditionsEn: Type.Optional(Type.Array(Text)),
     situations: Type.Array(Situation, { minItems: 1 }),
     steps: Type.Array(Step, { minItems: 1 }),
     timeLimits: TimeLimits,
@@ -201,7 +221,10 @@ export const ServiceItem = Type.Object(
     // exactly what is missing instead of a schema error.
     enquiryPhone: Type.String(),
     complaintPhone: Type.String(),
-    reviewAndLitigation: Type.Object({ review: Text, litigation: Text }, { additionalProperties: false }),
+    reviewAndLitigation: Type.Object(
+      { review: Text, reviewEn: En, litigation: Text, litigationEn: En },
+      { additionalProperties: false },
+    ),
     result: Result,
     faq: Type.Array(Faq),
     onlineForm: Type.Optional(Slug),

@@ -57,13 +57,20 @@ const cases: RuleCase[] = [
     rule: 'fee-requires-items',
     field: 'fees.items',
     fail: (i) => void (i.fees.items = []),
-    pass: (i) => void (i.fees.items = [{ name: '工本费', amountFen: 2000, basis: '收费依据' }]),
+    pass: (i) =>
+      void (i.fees.items = [{ name: '工本费', nameEn: 'Fee', amountFen: 2000, basis: '收费依据' }]),
   },
   {
     rule: 'fee-item-requires-basis',
     field: 'fees.items[1].basis',
     fail: (i) => void i.fees.items.push({ name: '签注费', amountFen: 1500, basis: '  ' }),
-    pass: (i) => void i.fees.items.push({ name: '签注费', amountFen: 1500, basis: '收费依据' }),
+    pass: (i) =>
+      void i.fees.items.push({
+        name: '签注费',
+        nameEn: 'Endorsement fee',
+        amountFen: 1500,
+        basis: '收费依据',
+      }),
   },
   {
     rule: 'no-fee-no-items',
@@ -90,7 +97,7 @@ const cases: RuleCase[] = [
     rule: 'visits-require-reason',
     field: 'visits.reason',
     fail: (i) => void (i.visits = { count: 2, reason: ' ' }),
-    pass: (i) => void (i.visits = { count: 2, reason: '须现场核查' }),
+    pass: (i) => void (i.visits = { count: 2, reason: '须现场核查', reasonEn: 'An on-site check is needed' }),
   },
   {
     rule: 'no-visit-offline-requires-mail',
@@ -143,7 +150,13 @@ const cases: RuleCase[] = [
     field: 'steps',
     fail: (i) => void (i.steps = i.steps.filter((s) => s.name !== '审查')),
     // Extra local steps between the standard ones are fine.
-    pass: (i) => void i.steps.splice(3, 0, { name: '现场核查', description: '到场核查' }),
+    pass: (i) =>
+      void i.steps.splice(3, 0, {
+        name: '现场核查',
+        nameEn: 'On-site check',
+        description: '到场核查',
+        descriptionEn: 'The premises are checked on site',
+      }),
   },
   {
     rule: 'result-name-requires-sample',
@@ -155,7 +168,13 @@ const cases: RuleCase[] = [
     rule: 'result-type-matches-name',
     field: 'result.type',
     fail: (i) => void (i.result.type = 'filing-receipt'),
-    pass: (i) => void (i.result = { type: 'filing-receipt', name: '备案证明', sample: 'samples/x.pdf' }),
+    pass: (i) =>
+      void (i.result = {
+        type: 'filing-receipt',
+        name: '备案证明',
+        nameEn: 'Filing certificate',
+        sample: 'samples/x.pdf',
+      }),
   },
   {
     rule: 'promised-within-statutory',
@@ -169,6 +188,13 @@ const cases: RuleCase[] = [
     fail: (i) => codedSituations(i, '申请书', '营业执照'),
     pass: (i) => codedSituations(i, '申请书', '申请书'),
   },
+  {
+    rule: 'english-complete',
+    field: 'situations[0].materials[0].nameEn',
+    fail: (i) => void delete i.situations[0]!.materials[0]!.nameEn,
+    // A Chinese text that is absent needs no English either.
+    pass: (i) => void (i.visits = { count: 0 }),
+  },
 ];
 
 // Two situations whose first materials share one code, under the names given.
@@ -177,7 +203,7 @@ function codedSituations(item: ServiceItem, first: string, second: string): void
   const material = { ...situation!.materials[0]!, code: 'application' };
   item.situations = [
     { ...situation!, materials: [{ ...material, name: first }] },
-    { id: 'other', name: '其他情形', materials: [{ ...material, name: second }] },
+    { id: 'other', name: '其他情形', nameEn: 'Other case', materials: [{ ...material, name: second }] },
   ];
 }
 
@@ -218,7 +244,12 @@ test('standard steps out of order are reported', () => {
 
 test('a "…批复" result must be an approval document', () => {
   const item = sampleItem();
-  item.result = { type: 'certificate', name: '关于同意举办活动的批复', sample: 'samples/x.pdf' };
+  item.result = {
+    type: 'certificate',
+    name: '关于同意举办活动的批复',
+    nameEn: 'Approval of the event',
+    sample: 'samples/x.pdf',
+  };
   assert.deepEqual(
     checkPublication(item).map((p) => p.rule),
     ['result-type-matches-name'],
@@ -264,5 +295,38 @@ test('a failing item shows every problem at once', () => {
       'result-name-requires-sample',
       'visits-require-reason',
     ],
+  );
+});
+
+test('missing English is refused with the path of each missing text', () => {
+  const item = sampleItem();
+  delete item.acceptanceConditionsEn;
+  delete item.steps[1]!.descriptionEn;
+  delete item.places[0]!.hoursEn;
+  delete item.faq[0]!.aEn;
+  item.fees.items[0]!.note = '含制证费';
+  item.timeLimits.note = '特殊情况可延长';
+  item.timeLimits.noteEn = '   ';
+  const english = checkPublication(item).filter((p) => p.rule === 'english-complete');
+  assert.deepEqual(
+    english.map((p) => p.field),
+    [
+      'acceptanceConditionsEn[0]',
+      'steps[1].descriptionEn',
+      'timeLimits.noteEn',
+      'fees.items[0].noteEn',
+      'places[0].hoursEn',
+      'faq[0].aEn',
+    ],
+  );
+  assert.ok(english.every((p) => p.message.en.includes(p.field) && p.message.zh.includes(p.field)));
+});
+
+test('English conditions must pair with the Chinese ones line by line', () => {
+  const item = sampleItem();
+  item.acceptanceConditionsEn = ['First', 'Second'];
+  assert.deepEqual(
+    checkPublication(item).map((p) => [p.rule, p.field]),
+    [['english-complete', 'acceptanceConditionsEn']],
   );
 });

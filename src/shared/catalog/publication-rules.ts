@@ -1,5 +1,6 @@
 import type { Label } from './labels.ts';
 import type { ServiceItem, TimeLimit } from './item.schema.ts';
+import { missingEnglish } from './publication-english.ts';
 
 // The checks a guide must pass before it may go live (reference/cn-egov-standards.md §1.5, after the
 // Wenzhou 办事指南 audit). Every rule runs every time: an editor fixes a guide in one pass only if told
@@ -34,6 +35,7 @@ export const publicationRules = [
   'result-type-matches-name',
   'promised-within-statutory',
   'material-code-one-name',
+  'english-complete',
 ] as const;
 export type PublicationRule = (typeof publicationRules)[number];
 
@@ -266,6 +268,11 @@ export function checkPublication(item: ServiceItem): PublicationProblem[] {
       }
     }),
   );
+
+  // The portal's English page shows the guide in English; one Chinese line left in it fails its reader.
+  for (const path of missingEnglish(item)) {
+    fail('english-complete', path, `缺少英文内容：${path}。`, `The English text is missing: ${path}.`);
+  }
 
   return problems;
 }

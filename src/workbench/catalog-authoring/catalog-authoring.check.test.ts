@@ -18,6 +18,28 @@ describe('the editor form and the service item', () => {
     }
   });
 
+  test('the English fields are read back into the item, and a missing one is refused at its path', () => {
+    const item = sampleItem();
+    item.fees.items[0]!.note = '含制证费';
+    const input = { ...itemToInput(item), feeItemsEn: 'Production fee', unitNameEn: '' };
+    const result = evaluateInput(input, identity(item), item);
+    assert.deepEqual(
+      result.problems.map((p) => `${p.field}:${p.path ?? ''}`),
+      ['unitNameEn:implementingUnit.nameEn', 'feeItemsEn:fees.items[0].noteEn'],
+    );
+    const fee = (result.item.fees as { items: Record<string, unknown>[] }).items[0];
+    assert.equal(fee?.nameEn, 'Production fee');
+    const tooMany = evaluateInput(
+      { ...itemToInput(sampleItem()), feeItemsEn: 'One\nTwo' },
+      identity(item),
+      item,
+    );
+    assert.deepEqual(
+      tooMany.problems.map((p) => `${p.kind}:${p.field}`),
+      ['input:feeItemsEn'],
+    );
+  });
+
   test('a valid item has no problems at all', () => {
     const item = sampleItem();
     const result = evaluateInput(itemToInput(item), identity(item), item);
@@ -122,7 +144,12 @@ describe('the editor form and the service item', () => {
 
   test('an item too large to cross the exchange is refused before it gets there', () => {
     const item = sampleItem();
-    item.faq = Array.from({ length: 300 }, (_, i) => ({ q: `问题${i}`, a: '答'.repeat(400) }));
+    item.faq = Array.from({ length: 300 }, (_, i) => ({
+      q: `问题${i}`,
+      qEn: `Question ${i}`,
+      a: '答'.repeat(400),
+      aEn: 'Answer',
+    }));
     const result = evaluateInput(itemToInput(item), identity(item), item);
     assert.deepEqual(
       result.problems.map((p) => p.field),
@@ -146,6 +173,11 @@ describe('the editor form and the service item', () => {
 
   test('paths map to the field that holds them', () => {
     assert.equal(fieldForPath('fees.items[0].basis'), 'feeItems');
+    assert.equal(fieldForPath('fees.items[0].nameEn'), 'feeItemsEn');
+    assert.equal(fieldForPath('implementingUnit.nameEn'), 'unitNameEn');
+    assert.equal(fieldForPath('acceptanceConditionsEn[2]'), 'acceptanceConditionsEn');
+    assert.equal(fieldForPath('reviewAndLitigation.reviewEn'), 'reviewEn');
+    assert.equal(fieldForPath('steps[1].descriptionEn'), 'nested');
     assert.equal(fieldForPath('/timeLimits/promised/value'), 'promisedValue');
     assert.equal(fieldForPath('/timeLimits/promised/unit'), 'promisedUnit');
     assert.equal(fieldForPath('visits.count'), 'visitsCount');
@@ -171,6 +203,7 @@ describe('comparing versions', () => {
         ['fees.charged', 'true', 'false', 'changed'],
         ['fees.items', null, '[]', 'added'],
         ['fees.items[0].name', '工本费', null, 'removed'],
+        ['fees.items[0].nameEn', 'Production fee', null, 'removed'],
         ['fees.items[0].amountFen', '1000', null, 'removed'],
         ['fees.items[0].basis', '示例收费依据', null, 'removed'],
         ['onlinePayment', 'true', 'false', 'changed'],

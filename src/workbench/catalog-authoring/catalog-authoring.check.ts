@@ -39,9 +39,11 @@ const fieldByPath: [string, FormField][] = [
   ['itemType', 'itemType'],
   ['legalBasis', 'legalBasis'],
   ['implementingUnit/unitCode', 'unitCode'],
+  ['implementingUnit/nameEn', 'unitNameEn'],
   ['implementingUnit/name', 'unitName'],
   ['implementingUnit/level', 'unitLevel'],
   ['implementingUnit', 'unitCode'],
+  ['acceptanceConditionsEn', 'acceptanceConditionsEn'],
   ['acceptanceConditions', 'acceptanceConditions'],
   ['timeLimits/statutory/unit', 'statutoryUnit'],
   ['timeLimits/statutory', 'statutoryValue'],
@@ -49,24 +51,30 @@ const fieldByPath: [string, FormField][] = [
   ['timeLimits/promised', 'promisedValue'],
   ['timeLimits/immediate', 'immediate'],
   ['timeLimits/note', 'timeNote'],
+  ['timeLimits/noteEn', 'timeNoteEn'],
   ['timeLimits', 'statutoryValue'],
   ['fees/charged', 'feeCharged'],
   ['fees/items', 'feeItems'],
   ['fees/waiver', 'feeWaiver'],
+  ['fees/waiverEn', 'feeWaiverEn'],
   ['fees', 'feeCharged'],
   ['onlinePayment', 'onlinePayment'],
   ['channels', 'channels'],
   ['onlineDepth/fullyOnline', 'fullyOnline'],
   ['onlineDepth', 'onlineDepth'],
   ['visits/reason', 'visitsReason'],
+  ['visits/reasonEn', 'visitsReasonEn'],
   ['visits', 'visitsCount'],
   ['instantReview', 'instantReview'],
   ['booking', 'booking'],
   ['courier', 'courier'],
   ['enquiryPhone', 'enquiryPhone'],
   ['complaintPhone', 'complaintPhone'],
+  ['reviewAndLitigation/litigationEn', 'litigationEn'],
+  ['reviewAndLitigation/reviewEn', 'reviewEn'],
   ['reviewAndLitigation/litigation', 'litigation'],
   ['reviewAndLitigation', 'review'],
+  ['result/nameEn', 'resultNameEn'],
   ['result/name', 'resultName'],
   ['result/sample', 'resultSample'],
   ['result', 'resultType'],
@@ -84,6 +92,8 @@ export function fieldAtPath(path: string): FormField | undefined {
     .replace(/\[(\d+)\]/g, '/$1')
     .replaceAll('.', '/')
     .replace(/^\/+/, '');
+  // A fee's English is typed in its own field, one line per fee, beside the Chinese fee lines.
+  if (/^fees\/items\/\d+\/(?:nameEn|noteEn)$/.test(p)) return 'feeItemsEn';
   for (const [prefix, field] of fieldByPath) {
     if (p === prefix || p.startsWith(prefix + '/')) return field;
   }

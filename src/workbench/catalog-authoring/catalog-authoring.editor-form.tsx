@@ -153,6 +153,7 @@ export function EditorForm(p: EditorFormProps) {
         hint: langText(lang, '组织机构编码，例如 SF-CRJ', 'The unit code, e.g. SF-CRJ'),
       })}
       {text('unitName')}
+      {text('unitNameEn', { optional: true })}
       {select('unitLevel', choices(unitLevelCodes, unitLevelLabel, lang))}
       {area(
         'legalBasis',
@@ -164,6 +165,12 @@ export function EditorForm(p: EditorFormProps) {
         ),
       )}
       {area('acceptanceConditions', 4, langText(lang, '每行一条。', 'One per line.'))}
+      {area(
+        'acceptanceConditionsEn',
+        4,
+        langText(lang, '每行一条，与中文逐行对应。', 'One per line, in the order of the Chinese lines.'),
+        true,
+      )}
 
       <h2>{langText(lang, '办理时限', 'Time limits')}</h2>
       {text('statutoryValue', { width: 3 })}
@@ -187,6 +194,7 @@ export function EditorForm(p: EditorFormProps) {
         ),
       )}
       {area('timeNote', 2, undefined, true)}
+      {area('timeNoteEn', 2, undefined, true)}
 
       <h2>{langText(lang, '收费', 'Fees')}</h2>
       {yesNo('feeCharged')}
@@ -199,7 +207,18 @@ export function EditorForm(p: EditorFormProps) {
           'One per line: name | amount in yuan | legal basis | note (optional), e.g. Passport fee | 120 | NDRC notice 1186 (2017)',
         ),
       )}
+      {area(
+        'feeItemsEn',
+        3,
+        langText(
+          lang,
+          '每行对应上面的一项：英文名称 | 英文备注（可省略）',
+          'One line per fee item above: name | note (optional)',
+        ),
+        true,
+      )}
       {area('feeWaiver', 2, undefined, true)}
+      {area('feeWaiverEn', 2, undefined, true)}
       {yesNo('onlinePayment')}
 
       <h2>{langText(lang, '办理方式', 'How to apply')}</h2>
@@ -219,6 +238,7 @@ export function EditorForm(p: EditorFormProps) {
         langText(lang, '到现场次数大于0时必填。', 'Needed when a visit is needed.'),
         true,
       )}
+      {area('visitsReasonEn', 2, undefined, true)}
       {yesNo('booking')}
       {group('courier', [
         { value: 'materials', label: langText(lang, '申请材料可邮寄', 'Materials may be sent by courier') },
@@ -238,11 +258,14 @@ export function EditorForm(p: EditorFormProps) {
         hint: langText(lang, '须带区号，且不同于咨询电话', 'With the area code, and not the enquiry number'),
       })}
       {area('review', 2)}
+      {area('reviewEn', 2, undefined, true)}
       {area('litigation', 2)}
+      {area('litigationEn', 2, undefined, true)}
 
       <h2>{langText(lang, '审批结果', 'Result')}</h2>
       {select('resultType', choices(resultTypeCodes, resultTypeLabel, lang))}
       {text('resultName', { optional: true })}
+      {text('resultNameEn', { optional: true })}
       {text('resultSample', {
         optional: true,
         hint: langText(

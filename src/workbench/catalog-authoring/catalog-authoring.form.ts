@@ -5,6 +5,7 @@ import {
   type FormField,
   type Problem,
 } from './catalog-authoring.fields.ts';
+import { englishToInput, readEnglish } from './catalog-authoring.english.ts';
 import { nestedFromGroups } from './catalog-authoring.groups.ts';
 import { readNestedJson } from './catalog-authoring.json.ts';
 import type { EditorInput } from './catalog-authoring.tables.ts';
@@ -105,6 +106,7 @@ export function itemToInput(item: unknown): EditorInput {
     keywords: strings(at(item, 'keywords')).join('、'),
     onlineForm: str(at(item, 'onlineForm')),
     nested: JSON.stringify(nested, null, 2),
+    ...englishToInput(item),
   };
 }
 
@@ -272,6 +274,8 @@ export function readInput(
       ),
     ],
   };
+
+  readEnglish(input, item, problem);
 
   const nestedText = typeof input.nested === 'string' ? input.nested : '';
   let nested: unknown;

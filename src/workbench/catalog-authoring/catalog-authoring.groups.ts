@@ -61,6 +61,7 @@ export const materialsGroup: GroupDef = {
   entry: { zh: '材料', en: 'Material' },
   fields: [
     text('name', '材料名称', 'Name'),
+    text('nameEn', '材料名称（英文）', 'Name (English)', true),
     text('code', '材料编码（在线申请上传时引用）', 'Code (named by the online form’s uploads)', true),
     choice('type', '材料类型', 'Type', materialTypeCodes, materialTypeLabel),
     choice('form', '材料形式', 'Form', materialFormCodes, materialFormLabel),
@@ -75,6 +76,7 @@ export const materialsGroup: GroupDef = {
     text('blankForm', '空白表格', 'Blank form', true),
     text('sample', '示例样表', 'Sample', true),
     long('note', '填报说明', 'Note', true),
+    long('noteEn', '填报说明（英文）', 'Note (English)', true),
   ],
 };
 
@@ -83,14 +85,23 @@ export const nestedGroups: readonly GroupDef[] = [
     key: 'situations',
     title: { zh: '情形与材料', en: 'Situations and materials' },
     entry: { zh: '情形', en: 'Situation' },
-    fields: [text('id', '情形编码', 'Situation code'), text('name', '情形名称', 'Situation name')],
+    fields: [
+      text('id', '情形编码', 'Situation code'),
+      text('name', '情形名称', 'Situation name'),
+      text('nameEn', '情形名称（英文）', 'Situation name (English)', true),
+    ],
     child: materialsGroup,
   },
   {
     key: 'steps',
     title: { zh: '办理流程', en: 'Steps' },
     entry: { zh: '步骤', en: 'Step' },
-    fields: [text('name', '步骤名称', 'Name'), long('description', '步骤说明', 'Description')],
+    fields: [
+      text('name', '步骤名称', 'Name'),
+      text('nameEn', '步骤名称（英文）', 'Name (English)', true),
+      long('description', '步骤说明', 'Description'),
+      long('descriptionEn', '步骤说明（英文）', 'Description (English)', true),
+    ],
   },
   {
     key: 'places',
@@ -98,8 +109,11 @@ export const nestedGroups: readonly GroupDef[] = [
     entry: { zh: '地点', en: 'Place' },
     fields: [
       text('name', '地点名称', 'Name'),
+      text('nameEn', '地点名称（英文）', 'Name (English)', true),
       text('address', '地址', 'Address'),
+      text('addressEn', '地址（英文）', 'Address (English)', true),
       text('hours', '办公时间', 'Opening hours'),
+      text('hoursEn', '办公时间（英文）', 'Opening hours (English)', true),
       text('phone', '联系电话', 'Phone'),
     ],
   },
@@ -107,7 +121,12 @@ export const nestedGroups: readonly GroupDef[] = [
     key: 'faq',
     title: { zh: '常见问题', en: 'FAQ' },
     entry: { zh: '问题', en: 'Question' },
-    fields: [text('q', '问题', 'Question'), long('a', '解答', 'Answer')],
+    fields: [
+      text('q', '问题', 'Question'),
+      text('qEn', '问题（英文）', 'Question (English)', true),
+      long('a', '解答', 'Answer'),
+      long('aEn', '解答（英文）', 'Answer (English)', true),
+    ],
   },
 ];
 

@@ -1,0 +1,90 @@
+import type { Label } from '../../shared/catalog/index.ts';
+import type { FormField } from './catalog-authoring.fields.ts';
+import type { EditorInput } from './catalog-authoring.tables.ts';
+
+// The guide's English texts that are form fields of their own (the repeatable parts carry theirs in their field
+// groups), both ways. Each `…En` field sits beside its Chinese one; an English list (conditions, fee items) pairs
+// with the Chinese list line by line.
+
+const PART_SPLIT = /\s*[|｜]\s*/;
+
+function at(value: unknown, ...path: (string | number)[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[key];
+  }
+  return v;
+}
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** The English form fields of an item. */
+export function englishToInput(item: unknown): EditorInput {
+  return {
+    unitNameEn: str(at(item, 'implementingUnit', 'nameEn')),
+    acceptanceConditionsEn: list(at(item, 'acceptanceConditionsEn')).map(str).join('\n'),
+    timeNoteEn: str(at(item, 'timeLimits', 'noteEn')),
+    feeItemsEn: list(at(item, 'fees', 'items'))
+      .map((f) => {
+        const note = str(at(f, 'noteEn'));
+        return note ? `${str(at(f, 'nameEn'))} | ${note}` : str(at(f, 'nameEn'));
+      })
+      .join('\n')
+      // Fees with no English yet leave no trailing empty lines to trip over.
+      .replace(/\n+$/, ''),
+    feeWaiverEn: str(at(item, 'fees', 'waiverEn')),
+    visitsReasonEn: str(at(item, 'visits', 'reasonEn')),
+    reviewEn: str(at(item, 'reviewAndLitigation', 'reviewEn')),
+    litigationEn: str(at(item, 'reviewAndLitigation', 'litigationEn')),
+    resultNameEn: str(at(item, 'result', 'nameEn')),
+  };
+}
+
+type Problem = (field: FormField, zh: string, en: string) => void;
+
+/** Puts the English form fields into the item the Chinese fields built (undefined values are dropped later). */
+export function readEnglish(input: EditorInput, item: Record<string, unknown>, problem: Problem): void {
+  const text = (field: FormField): string => {
+    const v = input[field];
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const optional = (field: FormField): string | undefined => text(field) || undefined;
+  const lines = (field: FormField): string[] =>
+    text(field)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const into = (key: string, extra: Record<string, unknown>) => {
+    const target = item[key];
+    if (target && typeof target === 'object') Object.assign(target, extra);
+  };
+
+  into('implementingUnit', { nameEn: optional('unitNameEn') });
+  const conditions = lines('acceptanceConditionsEn');
+  if (conditions.length > 0) item.acceptanceConditionsEn = conditions;
+  into('timeLimits', { noteEn: optional('timeNoteEn') });
+  into('visits', { reasonEn: optional('visitsReasonEn') });
+  into('reviewAndLitigation', { reviewEn: optional('reviewEn'), litigationEn: optional('litigationEn') });
+  into('result', { nameEn: optional('resultNameEn') });
+
+  const fees = item.fees as { items?: Record<string, unknown>[]; waiverEn?: string } | undefined;
+  if (!fees) return;
+  fees.waiverEn = optional('feeWaiverEn');
+  const feeLines = lines('feeItemsEn');
+  const items = fees.items ?? [];
+  if (feeLines.length > items.length) {
+    const m: Label = {
+      zh: `英文收费项目有${feeLines.length}行，但中文收费项目只有${items.length}项；每行对应一项。`,
+      en: `There are ${feeLines.length} English fee lines but ${items.length} fee items; one line per item.`,
+    };
+    problem('feeItemsEn', m.zh, m.en);
+  }
+  feeLines.slice(0, items.length).forEach((line, i) => {
+    const [name = '', ...note] = line.split(PART_SPLIT);
+    const fee = items[i];
+    if (!fee) return;
+    if (name) fee.nameEn = name;
+    if (note.join(' ').trim()) fee.noteEn = note.join(' ').trim();
+  });
+}
