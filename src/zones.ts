@@ -48,6 +48,8 @@ import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
+import { courierFrom } from './portal/delivery/delivery.courier.ts';
+import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -137,6 +139,8 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     handlers[ESCALATION_QUEUE] = escalationJob(services);
   }
   if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
+  // The portal alone talks to the courier; the workbench asks it through the exchange.
+  const courier = name === 'portal' ? courierFrom(options.config) : undefined;
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [
@@ -148,6 +152,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...appointmentInboxHandlers,
           letterStatusHandler(services),
           ...paymentInboxHandlers(services),
+          deliveryRequestedHandler(services, () => courier),
         ]
       : [
           realnameRequestHandler(services),
@@ -195,6 +200,7 @@ export async function buildZoneApp(
         ...appOptions,
         forms: zone.forms ?? loadPortalForms(),
         payments: paymentRuntimeFrom(options.config),
+        courier: courierFrom(options.config),
       })
     : buildWorkbench(zone.services, appOptions);
 }
