@@ -50,6 +50,7 @@ import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
 import { courierFrom } from './portal/delivery/delivery.courier.ts';
 import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
+import { deliveryInboxHandlers } from './workbench/delivery/delivery.service.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -161,6 +162,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
+          ...deliveryInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';
