@@ -14,9 +14,12 @@ import type { DeliveryParty } from './delivery.tables.ts';
 
 export type DeliveryAction = 'create' | 'cancel';
 
-/** What the officer may do about the delivery now: send the result once decided, cancel before pickup. */
+// The states in which there is a result to send: issued, approved to collect, or the case ended with a decision.
+const RESULT_READY = new Set(['approved', 'result-issued', 'completed', 'refused', 'not-accepted']);
+
+/** What the officer may do about the delivery now: send the result once there is one, cancel before pickup. */
 export function deliveryActions(row: CaseRow, delivery: repo.DeliveryRow | undefined): DeliveryAction[] {
-  if (!row.closed) return [];
+  if (!RESULT_READY.has(row.publicStatus)) return [];
   if (!delivery || ['cancelled', 'collect-at-hall'].includes(delivery.status)) return ['create'];
   if (delivery.status === 'created') return ['cancel'];
   return [];
