@@ -45,7 +45,12 @@ before(async () => {
     // Callbacks reach the portal through inject(), so nothing listens on a port but the sandbox.
     post: async (url, body, headers) => {
       if (!reach.zone) return 0;
-      const answered = await reach.zone.app.inject({ method: 'POST', url: new URL(url).pathname, payload: body, headers });
+      const answered = await reach.zone.app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        payload: body,
+        headers,
+      });
       return answered.statusCode;
     },
   });
@@ -133,7 +138,11 @@ async function decidedWithDelivery() {
 async function sendOut(clerk: Awaited<ReturnType<typeof decidedWithDelivery>>['clerk'], number: string) {
   const casePage = await clerk.client.get(`/cases/${number}`);
   assert.match(casePage.body, /寄送办理结果/, 'a decided case offers sending the result');
-  const sent = await clerk.client.post(`/cases/${number}/delivery`, { action: 'create' }, { csrf: clerk.token });
+  const sent = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
   assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
   await crossBothWays();
   const [waybill] = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
@@ -170,9 +179,16 @@ test('tracking events out of order never move the delivery back, on either side'
   await push(waybill.waybillNo, 'picked-up');
   await push(waybill.waybillNo, 'delivered');
   await push(waybill.waybillNo, 'in-transit'); // late
-  const [held] = await portal.services.db.select().from(waybills).where(eq(waybills.waybillNo, waybill.waybillNo));
+  const [held] = await portal.services.db
+    .select()
+    .from(waybills)
+    .where(eq(waybills.waybillNo, waybill.waybillNo));
   assert.equal(held?.status, 'delivered', 'the portal keeps delivered');
-  assert.equal((await deliveryOf(workbench.services.db, number))?.status, 'delivered', 'so does the workbench');
+  assert.equal(
+    (await deliveryOf(workbench.services.db, number))?.status,
+    'delivered',
+    'so does the workbench',
+  );
 
   const casePage = await clerk.client.get(`/cases/${number}`);
   assert.match(casePage.body, /快递：已签收/, 'the steps are in the case history');
@@ -219,20 +235,31 @@ test('a callback with a forged signature is refused and changes nothing', async 
     },
   });
   assert.equal(genuine.statusCode, 200);
-  const [held] = await portal.services.db.select().from(waybills).where(eq(waybills.waybillNo, waybill.waybillNo));
+  const [held] = await portal.services.db
+    .select()
+    .from(waybills)
+    .where(eq(waybills.waybillNo, waybill.waybillNo));
   assert.equal(held?.status, 'delivered');
 });
 
 test('a waybill not yet picked up can be cancelled, and the result sent again', async () => {
   const { number, clerk } = await decidedWithDelivery();
   const first = await sendOut(clerk, number);
-  const cancel = await clerk.client.post(`/cases/${number}/delivery`, { action: 'cancel' }, { csrf: clerk.token });
+  const cancel = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'cancel' },
+    { csrf: clerk.token },
+  );
   assert.equal(cancel.statusCode, 303);
   await crossBothWays();
   await courier.notifier.runDue();
   await crossBothWays();
   assert.equal((await deliveryOf(workbench.services.db, number))?.status, 'cancelled');
-  const again = await clerk.client.post(`/cases/${number}/delivery`, { action: 'create' }, { csrf: clerk.token });
+  const again = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
   assert.equal(again.statusCode, 303);
   await crossBothWays();
   const after = await deliveryOf(workbench.services.db, number);

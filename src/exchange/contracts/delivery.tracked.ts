@@ -30,7 +30,9 @@ export const deliveryTracked = defineContract({
       waybillNo: Type.Union([Type.String({ pattern: '^[A-Z0-9]{6,20}$', maxLength: 20 }), Type.Null()]),
       occurredAt: Type.String({ format: 'date-time' }),
       note: Type.String({ maxLength: 200 }),
-      parties: Type.Optional(Type.Object({ sender: Party, recipient: Party }, { additionalProperties: false })),
+      parties: Type.Optional(
+        Type.Object({ sender: Party, recipient: Party }, { additionalProperties: false }),
+      ),
     },
     { additionalProperties: false },
   ),

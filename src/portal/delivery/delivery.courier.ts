@@ -86,7 +86,8 @@ export class HttpCourier implements Courier {
     const answer = await this.call('/api/v1/waybills', { ...request, notifyUrl: this.options.notifyUrl });
     const body = await this.signedJson(answer, 'waybills');
     const waybillNo = str(body.waybillNo, 20);
-    if (!waybillNo || body.orderNo !== request.orderNo) throw new CourierError('courier waybill answer malformed');
+    if (!waybillNo || body.orderNo !== request.orderNo)
+      throw new CourierError('courier waybill answer malformed');
     return { waybillNo };
   }
 

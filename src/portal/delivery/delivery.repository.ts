@@ -10,7 +10,10 @@ export type WaybillRow = typeof waybills.$inferSelect;
 export type WaybillEventRow = typeof waybillEvents.$inferSelect;
 
 export async function choiceOf(ex: Executor, applicationId: string): Promise<ChoiceRow | undefined> {
-  const [row] = await ex.select().from(deliveryChoices).where(eq(deliveryChoices.applicationId, applicationId));
+  const [row] = await ex
+    .select()
+    .from(deliveryChoices)
+    .where(eq(deliveryChoices.applicationId, applicationId));
   return row;
 }
 
@@ -43,7 +46,11 @@ export async function applicationOfCase(ex: Executor, applicationId: string) {
 }
 
 export async function waybillsOfCase(ex: Executor, caseNumber: string): Promise<WaybillRow[]> {
-  return ex.select().from(waybills).where(eq(waybills.caseNumber, caseNumber)).orderBy(asc(waybills.createdAt));
+  return ex
+    .select()
+    .from(waybills)
+    .where(eq(waybills.caseNumber, caseNumber))
+    .orderBy(asc(waybills.createdAt));
 }
 
 export async function insertWaybill(tx: Tx, row: typeof waybills.$inferInsert): Promise<void> {

@@ -49,7 +49,8 @@ export function registerDeliveryRoutes(app: App, services: ApplyServices) {
   /** The application, if its owner may change it and the item offers delivery; the same 404 otherwise. */
   const load = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const loaded = await applicationFor(services, citizenOf(request), request.params.id, 'applications.edit');
-    if (!(await service.deliveryOffered(services, courier, loaded.row.itemId))) throw new AppError('NOT_FOUND');
+    if (!(await service.deliveryOffered(services, courier, loaded.row.itemId)))
+      throw new AppError('NOT_FOUND');
     return loaded;
   };
   const backOf = (row: { id: string; caseNumber: string | null }, next?: string) =>

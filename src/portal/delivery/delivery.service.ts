@@ -116,7 +116,8 @@ function tell(
 async function createWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
   const application = await repo.applicationOfCase(tx, to.applicationId);
   // Left failed in the inbox for an operator: a request for a case this portal never numbered.
-  if (application?.caseNumber !== to.caseNumber) throw new Error('the request names a case this portal does not hold');
+  if (application?.caseNumber !== to.caseNumber)
+    throw new Error('the request names a case this portal does not hold');
   const bills = await repo.waybillsOfCase(tx, to.caseNumber);
   if (bills.some((b) => b.status !== 'cancelled')) return; // asked twice: the waybill already out answers
   const choice = await repo.choiceOf(tx, to.applicationId);
@@ -124,7 +125,13 @@ async function createWaybill(tx: Tx, services: ZoneServices, courier: Courier | 
   const place = published?.item.places[0];
   const now = services.now();
   if (!courier || choice?.method !== 'courier' || !place) {
-    await tell(tx, to, { eventId: randomUUID(), status: 'collect-at-hall', waybillNo: null, at: now, note: '' });
+    await tell(tx, to, {
+      eventId: randomUUID(),
+      status: 'collect-at-hall',
+      waybillNo: null,
+      at: now,
+      note: '',
+    });
     return;
   }
   const sender = { name: place.name, phone: place.phone, address: place.address };
@@ -187,7 +194,10 @@ export async function handleCallback(
   const callback = courier?.verifyCallback(body, signature);
   if (!callback) {
     // Nothing from the body goes to the log: it is whatever the sender chose to write.
-    services.log.warn({ alarm: 'forged-courier-callback' }, 'courier callback refused: not signed by the courier');
+    services.log.warn(
+      { alarm: 'forged-courier-callback' },
+      'courier callback refused: not signed by the courier',
+    );
     throw new AppError('BAD_REQUEST', { detail: 'callback signature refused' });
   }
   return services.db.transaction(async (tx) => {

@@ -116,7 +116,8 @@ export function buildCourierApp(options: CourierAppOptions): FastifyInstance {
     const body = signed(request, reply);
     if (!body) return reply;
     const waybill = store.waybills.get(text(body.waybillNo, 20) ?? '');
-    if (!waybill || waybill.clientId !== body.clientId) return reply.code(404).send({ error: 'NO_SUCH_WAYBILL' });
+    if (!waybill || waybill.clientId !== body.clientId)
+      return reply.code(404).send({ error: 'NO_SUCH_WAYBILL' });
     if (waybill.status === 'cancelled') return answer(reply, view(waybill));
     // Once the courier holds the parcel it can only be delivered or sent back, not cancelled.
     if (waybill.status !== 'created') return reply.code(409).send({ error: 'ALREADY_PICKED_UP' });

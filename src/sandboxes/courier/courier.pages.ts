@@ -54,8 +54,7 @@ export function listPage(waybills: Waybill[]): string {
 
 /** One parcel: its addresses, its steps so far, and a button for every step a tester may push. */
 export function waybillPage(waybill: Waybill): string {
-  const party = (p: Waybill['sender']) =>
-    `${escape(p.name)}，${escape(p.phone)}<br>${escape(p.address)}`;
+  const party = (p: Waybill['sender']) => `${escape(p.name)}，${escape(p.phone)}<br>${escape(p.address)}`;
   const details = `<dl>
 <dt>运单号 <span lang="en">Waybill</span></dt><dd>${escape(waybill.waybillNo)}</dd>
 <dt>订单号 <span lang="en">Order</span></dt><dd>${escape(waybill.orderNo)}</dd>

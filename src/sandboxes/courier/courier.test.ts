@@ -11,10 +11,14 @@ const party = { name: '李示范', phone: '13800000000', address: '示范市中�
 test('the sandbox moves a waybill one step per interval on its own, and sends each step back', async () => {
   let now = new Date('2026-12-06T08:00:00Z');
   const posted: string[] = [];
-  const notifier = new GatewayNotifier(privateKeyOf(newEd25519Pem()), () => now, async (_url, body) => {
-    posted.push((JSON.parse(body) as { status: string }).status);
-    return 200;
-  });
+  const notifier = new GatewayNotifier(
+    privateKeyOf(newEd25519Pem()),
+    () => now,
+    async (_url, body) => {
+      posted.push((JSON.parse(body) as { status: string }).status);
+      return 200;
+    },
+  );
   const store = new CourierStore();
   const waybill = store.add({
     clientId: 'SF-PSB',
@@ -33,6 +37,17 @@ test('the sandbox moves a waybill one step per interval on its own, and sends ea
     await notifier.runDue();
     seen.push(waybill.status);
   }
-  assert.deepEqual(seen, ['picked-up', 'in-transit', 'out-for-delivery', 'delivered', 'delivered', 'delivered']);
-  assert.deepEqual(posted, ['picked-up', 'in-transit', 'out-for-delivery', 'delivered'], 'one callback per step');
+  assert.deepEqual(seen, [
+    'picked-up',
+    'in-transit',
+    'out-for-delivery',
+    'delivered',
+    'delivered',
+    'delivered',
+  ]);
+  assert.deepEqual(
+    posted,
+    ['picked-up', 'in-transit', 'out-for-delivery', 'delivered'],
+    'one callback per step',
+  );
 });

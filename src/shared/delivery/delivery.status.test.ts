@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import { advanceDelivery, type WaybillState } from './delivery.status.ts';
 
 const apply = (events: { waybillNo: string | null; status: WaybillState['status'] }[]) =>
-  events.reduce<WaybillState | undefined>((state, event) => advanceDelivery(state, event) ?? state, undefined);
+  events.reduce<WaybillState | undefined>(
+    (state, event) => advanceDelivery(state, event) ?? state,
+    undefined,
+  );
 
 test('a waybill moves forward through the courier’s steps', () => {
   const state = apply([

@@ -38,7 +38,9 @@ export function DeliveryPanel(p: {
         <SummaryList
           rows={[
             { key: inLang(ctx, '状态', 'Status'), value: statusText(ctx, delivery.status) },
-            ...(delivery.waybillNo ? [{ key: inLang(ctx, '运单号', 'Waybill'), value: delivery.waybillNo }] : []),
+            ...(delivery.waybillNo
+              ? [{ key: inLang(ctx, '运单号', 'Waybill'), value: delivery.waybillNo }]
+              : []),
             ...(p.recipient
               ? [
                   {

@@ -90,7 +90,9 @@ export function deliveryTrackedHandler(services: ZoneServices): MessageHandler {
     });
     if (!fresh) return;
     const current =
-      delivery.status === 'requested' ? undefined : { waybillNo: delivery.waybillNo, status: delivery.status };
+      delivery.status === 'requested'
+        ? undefined
+        : { waybillNo: delivery.waybillNo, status: delivery.status };
     const next = advanceDelivery(current, event);
     if (!next) return;
     await repo.updateDelivery(tx, event.caseNumber, {
