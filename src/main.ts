@@ -40,7 +40,10 @@ async function serve(names: ZoneName[], config: Config): Promise<void> {
   const withRelay = names.includes('portal') && names.includes('workbench');
   assertProductionReady(config, process.env, { zones: names, relay: withRelay });
   const platform = await startPlatform(names, config);
-  printWelcome(platform.zones, platform.apps, platform.accounts, platform.paymentSandbox?.url);
+  printWelcome(platform.zones, platform.apps, platform.accounts, {
+    payment: platform.paymentSandbox?.url,
+    courier: platform.courierSandbox?.url,
+  });
   closeWithGrace({ delay: 10_000 }, () => platform.stop());
 }
 
@@ -67,7 +70,7 @@ function printWelcome(
   zones: Zone[],
   apps: FastifyInstance[],
   accounts: DemoAccount[],
-  paymentSandboxUrl?: string,
+  sandboxes: { payment?: string | undefined; courier?: string | undefined } = {},
 ): void {
   const lines = ['', 'OpenPSB 网上公安局 is running:'];
   zones.forEach((zone, i) => {
@@ -77,7 +80,8 @@ function printWelcome(
       zone.name === 'portal' ? 'Portal 网上公安局 (internet zone)   ' : 'Workbench 民警工作台 (police zone)';
     lines.push(`  ${label}  http://localhost:${port}/`);
   });
-  if (paymentSandboxUrl) lines.push(`  Payment sandbox 支付沙箱 (bank)      ${paymentSandboxUrl}/`);
+  if (sandboxes.payment) lines.push(`  Payment sandbox 支付沙箱 (bank)      ${sandboxes.payment}/`);
+  if (sandboxes.courier) lines.push(`  Courier sandbox 快递沙箱 (courier)   ${sandboxes.courier}/`);
   if (accounts.length > 0 && zones.some((z) => z.services.embedded)) {
     lines.push('', 'Demo accounts (fictional data; embedded demo mode):');
     for (const a of accounts)

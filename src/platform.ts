@@ -16,6 +16,8 @@ import { startLocalControl, type CommandAnswer, type LocalControl } from './loca
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
 import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
 import { demoCodes } from './workbench/staff/demo-codes.ts';
+import { startEmbeddedCourierSandbox } from './sandboxes/courier/embedded.ts';
+import type { CourierSandbox } from './sandboxes/courier/index.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
 
 /** The relay checks both zones' messages with their public keys and holds no private key of either. */
@@ -76,6 +78,8 @@ export interface Platform {
   accounts: DemoAccount[];
   /** The sandbox payment gateway, when this start runs one (outside production, with the portal). */
   paymentSandbox?: PaymentSandbox | undefined;
+  /** The sandbox courier, likewise. */
+  courierSandbox?: CourierSandbox | undefined;
   stop(): Promise<void>;
 }
 
@@ -85,10 +89,14 @@ export interface Platform {
  */
 export async function startPlatform(names: ZoneName[], given: Config): Promise<Platform> {
   // Outside production the portal's fees are paid at the sandbox gateway, started here on its own port.
-  const { config, sandbox: paymentSandbox } =
-    names.includes('portal') && allowsDemoData(given)
-      ? await startEmbeddedPaymentSandbox(given)
-      : { config: given, sandbox: undefined };
+  const withSandboxes = names.includes('portal') && allowsDemoData(given);
+  const { config: paid, sandbox: paymentSandbox } = withSandboxes
+    ? await startEmbeddedPaymentSandbox(given)
+    : { config: given, sandbox: undefined };
+  // Results go out by the sandbox courier likewise, on its own port.
+  const { config, sandbox: courierSandbox } = withSandboxes
+    ? await startEmbeddedCourierSandbox(paid)
+    : { config: paid, sandbox: undefined };
   const secrets = loadSecrets(process.env, config.DATA_DIR, names);
   const zones = await openZones(names, config);
   // Production never loads the demo's accounts; a public demo (OPENPSB_DEMO=1) asks for them.
@@ -135,9 +143,11 @@ export async function startPlatform(names: ZoneName[], given: Config): Promise<P
     apps,
     accounts,
     paymentSandbox,
+    courierSandbox,
     async stop() {
       await control?.close();
       await paymentSandbox?.close();
+      await courierSandbox?.close();
       await relay?.stop();
       for (const worker of workers) await worker.stop();
       for (const app of apps) await app.close();

@@ -53,6 +53,9 @@ import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
+import { courierFrom } from './portal/delivery/delivery.courier.ts';
+import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
+import { deliveryInboxHandlers } from './workbench/delivery/delivery.service.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -143,6 +146,8 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     handlers[STATISTICS_QUEUE] = statisticsJob(services);
   }
   if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
+  // The portal alone talks to the courier; the workbench asks it through the exchange.
+  const courier = name === 'portal' ? courierFrom(options.config) : undefined;
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [
@@ -155,6 +160,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
           ...paymentInboxHandlers(services),
+          deliveryRequestedHandler(services, () => courier),
         ]
       : [
           realnameRequestHandler(services),
@@ -163,6 +169,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
+          ...deliveryInboxHandlers(services),
         ],
   );
   const other = name === 'portal' ? 'workbench' : 'portal';
@@ -202,6 +209,7 @@ export async function buildZoneApp(
         ...appOptions,
         forms: zone.forms ?? loadPortalForms(),
         payments: paymentRuntimeFrom(options.config),
+        courier: courierFrom(options.config),
       })
     : buildWorkbench(zone.services, appOptions);
 }

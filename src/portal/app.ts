@@ -16,6 +16,8 @@ import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
 import type { PaymentRuntime } from './payments/payments.service.ts';
+import type { Courier } from './delivery/delivery.courier.ts';
+import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
@@ -35,6 +37,8 @@ export async function buildPortal(
     forms: FormVersions;
     /** The payment gateway; without one, fees are shown but cannot be paid online. */
     payments?: PaymentRuntime | undefined;
+    /** The courier; without one, results are collected at the hall. */
+    courier?: Courier | undefined;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -73,10 +77,14 @@ export async function buildPortal(
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
   // The zone's services with the forms: read through to the zone's own object, so a test's clock still moves.
-  const applying = Object.assign(Object.create(services) as ZoneServices, { forms: options.forms });
+  const applying = Object.assign(Object.create(services) as ZoneServices, {
+    forms: options.forms,
+    courier: options.courier,
+  });
   registerApplicationRoutes(app, applying);
   registerApplicationApi(app, applying);
-  registerCaseRoutes(app, services);
+  registerCaseRoutes(app, services, options.courier);
+  registerDeliveryRoutes(app, applying);
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);

@@ -44,6 +44,17 @@ export const ConfigSchema = Type.Object({
   PAYMENT_GATEWAY_PUBLIC_KEY: Type.Optional(Type.String()),
   /** Minutes a payment order stays payable at the gateway; after that a new order is made. */
   PAYMENT_ORDER_MINUTES: Type.Integer({ default: 30, minimum: 1, maximum: 1440 }),
+  /** The sandbox courier `npm start` runs beside the zones (outside production), on its own port. */
+  COURIER_SANDBOX_PORT: Type.Integer({ default: 3300, minimum: 0, maximum: 65535 }),
+  /** Seconds between the sandbox courier's own steps of a waybill (0: only a tester's clicks move it). */
+  COURIER_SANDBOX_STEP_SECONDS: Type.Integer({ default: 30, minimum: 0, maximum: 86_400 }),
+  /** The courier's address; without it results are delivered only when the sandbox runs beside the portal. */
+  COURIER_URL: Type.Optional(Type.String()),
+  COURIER_CLIENT_ID: Type.String({ default: 'SF-PSB', maxLength: 32 }),
+  /** The platform's courier key (Ed25519, PKCS#8 PEM): the courier checks every request with its public half. */
+  COURIER_CLIENT_KEY: Type.Optional(Type.String()),
+  /** The courier's public key (SPKI PEM): tracking callbacks and answers not signed with it are refused. */
+  COURIER_PUBLIC_KEY: Type.Optional(Type.String()),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -10,6 +10,7 @@ import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
+import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
@@ -74,6 +75,7 @@ export async function buildWorkbench(
   registerExchangeMonitorRoutes(app, services);
   registerCatalogAuthoringRoutes(app, services);
   registerCaseRoutes(app, services);
+  registerDeliveryRoutes(app, services);
   registerContentRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerSupervisionRoutes(app, services);

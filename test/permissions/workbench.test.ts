@@ -178,7 +178,12 @@ const families: Family[] = [
       const client = await logIn(zone, officer);
       return { client, token: csrf((await client.get('/cases')).body) };
     },
-    fields: { message: '材料齐全', legalBasis: '《行政许可法》第三十二条', badgeNo: 'SF1001' },
+    fields: {
+      message: '材料齐全',
+      legalBasis: '《行政许可法》第三十二条',
+      badgeNo: 'SF1001',
+      action: 'create',
+    },
     foreign: async () => {
       const { row } = await openCase(zone, SERVICES.certificate);
       return { number: row.caseNumber };

@@ -21,6 +21,8 @@ import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
 import { paymentSettled } from './payment.settled.ts';
+import { deliveryRequested } from './delivery.requested.ts';
+import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 import { statisticsPublished } from './statistics.published.ts';
@@ -36,6 +38,7 @@ export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
 export { statisticsPublished };
+export { deliveryRequested, deliveryTracked };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
@@ -70,6 +73,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     caseFeeDue,
     paymentSettled,
     statisticsPublished,
+    deliveryRequested,
+    deliveryTracked,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

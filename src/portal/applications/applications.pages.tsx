@@ -164,10 +164,12 @@ export interface CheckView {
   submitKey: string;
   back: string;
   errors?: FieldError[] | undefined;
+  /** How the result is received, when the item may send it by post. */
+  delivery?: { label: string; value: string; href: string } | undefined;
 }
 
 /** Check your answers, with a change link on every row and the one button that sends the application. */
-export function checkPage({ ctx, id, form, sections, submitKey, back, errors = [] }: CheckView) {
+export function checkPage({ ctx, id, form, sections, submitKey, back, errors = [], delivery }: CheckView) {
   const title = w(ctx, 'checkTitle');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
@@ -200,6 +202,15 @@ export function checkPage({ ctx, id, form, sections, submitKey, back, errors = [
             />
           </>
         ))}
+        {delivery ? (
+          <>
+            <h2>{delivery.label}</h2>
+            <SummaryList
+              lang={ctx.lang}
+              rows={[{ key: delivery.label, value: delivery.value, changeHref: delivery.href }]}
+            />
+          </>
+        ) : null}
         <Notice lang={ctx.lang}>{w(ctx, 'submitWarning')}</Notice>
         <Form action={`/applications/${id}/submit`} csrfToken={ctx.csrfToken ?? ''}>
           <input type="hidden" name="submitKey" value={submitKey} id={fieldId('submitKey')} />

@@ -38,6 +38,7 @@ import {
 import * as service from './applications.service.ts';
 import type { ApplyServices, LoadedApplication } from './applications.service.ts';
 import * as answers from './applications.answers.ts';
+import { deliveryRow } from '../delivery/delivery.step.ts';
 import { submitApplication } from './applications.submit.ts';
 import { checkCsrf, readPage } from './applications.multipart.ts';
 
@@ -263,7 +264,8 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       const loaded = await own(request, request.params.id, 'applications.edit');
       const resume = service.resumeAt(loaded);
       if (!resume.endsWith('/check')) return reply.redirect(resume, 303);
-      return reply.html(checkView(request, reply, loaded));
+      const delivery = await deliveryRow(services, loaded, request.lang);
+      return reply.html(checkView(request, reply, loaded, undefined, delivery));
     },
   );
 
@@ -272,6 +274,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
     reply: FastifyReply,
     loaded: LoadedApplication,
     errors?: { field: string; message: string }[],
+    delivery?: pages.CheckView['delivery'],
   ) {
     const { row, form, answers } = loaded;
     const pagesShown = summary(form, answers, request.lang);
@@ -284,6 +287,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
       submitKey: randomUUID(),
       back: last ? `/applications/${row.id}/pages/${last}` : `/services/${row.itemId}/apply`,
       errors,
+      delivery,
     });
   }
 

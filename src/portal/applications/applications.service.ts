@@ -18,6 +18,7 @@ import * as companies from '../companies/companies.repository.ts';
 import { roleIn } from '../companies/companies.policy.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
+import type { Courier } from '../delivery/delivery.courier.ts';
 import * as repo from './applications.repository.ts';
 
 // The citizen's online application: a draft saved at every page, checked against the form version it was
@@ -25,6 +26,8 @@ import * as repo from './applications.repository.ts';
 
 export interface ApplyServices extends ZoneServices {
   forms: FormVersions;
+  /** The courier, when results may be sent by post (the delivery step). */
+  courier?: Courier | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

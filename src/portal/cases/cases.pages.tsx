@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
@@ -201,10 +202,13 @@ export function detailPage({
   ctx,
   view,
   flash,
+  extra,
 }: {
   ctx: PageContext;
   view: DetailView;
   flash?: string | undefined;
+  /** What another feature adds below the progress (the delivery of the result). */
+  extra?: Child | undefined;
 }) {
   const title = say(ctx, view.service);
   const base = `/my/cases/${view.caseNumber}`;
@@ -275,6 +279,7 @@ export function detailPage({
       ) : null}
       <h2>{inLang(ctx, '办理进度', 'Progress')}</h2>
       <Timeline ctx={ctx} view={view} />
+      {extra ?? null}
       <h2>{inLang(ctx, '文书', 'Documents')}</h2>
       {view.documents.length === 0 ? (
         <p>{inLang(ctx, '暂无文书。', 'No documents yet.')}</p>

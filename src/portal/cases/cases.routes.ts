@@ -10,6 +10,9 @@ import { checkMultipartFields } from '../../shared/http/multipart-fields.ts';
 import type { FormPage } from '../../shared/http/route-kernel.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
+import type { Courier } from '../delivery/delivery.courier.ts';
+import { CaseDeliverySection } from '../delivery/delivery.pages.tsx';
+import { caseDeliveryFor } from '../delivery/delivery.service.ts';
 import { portalContext } from '../page.ts';
 import { citizenOf } from '../session.ts';
 import { supplement, withdraw, type SuppliedFile } from './cases.actions.ts';
@@ -35,7 +38,7 @@ function caseNumberOf(request: FastifyRequest): string {
 
 const MAX_FILES = 20;
 
-export function registerCaseRoutes(app: App, services: ZoneServices): void {
+export function registerCaseRoutes(app: App, services: ZoneServices, courier?: Courier): void {
   const css = readFileSync(new URL('./cases.css', import.meta.url), 'utf8');
   app.get(
     '/my/cases.css',
@@ -77,9 +80,10 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     { schema: { hide: true, params: CaseParams }, config: { permission: 'cases.view' } },
     async (request, reply) => {
       const detail = await view(request);
-      return reply.html(
-        pages.detailPage({ ctx: portalContext(request, reply), view: detail, flash: takeFlash(request) }),
-      );
+      const ctx = portalContext(request, reply);
+      const delivery = await caseDeliveryFor(services, courier, detail);
+      const extra = delivery ? CaseDeliverySection({ ctx, ...delivery }) : undefined;
+      return reply.html(pages.detailPage({ ctx, view: detail, flash: takeFlash(request), extra }));
     },
   );
 

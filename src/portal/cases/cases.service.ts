@@ -118,6 +118,8 @@ export async function detailView(
   const documents = await repo.documentsOf(services.db, row.id);
   const form = formOf(row.formId, row.formVersion);
   return {
+    applicationId: row.id,
+    itemId: row.itemId,
     caseNumber: row.caseNumber,
     service: nameOf(row),
     company: row.companyName,

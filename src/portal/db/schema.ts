@@ -53,3 +53,4 @@ export * from '../appointments/appointments.tables.ts';
 export * from '../letters/letters.tables.ts';
 export * from '../payments/payments.tables.ts';
 export * from '../transparency/transparency.tables.ts';
+export * from '../delivery/delivery.tables.ts';

@@ -45,6 +45,11 @@ const catalogue = {
     zh: '支付服务暂时无法使用，请稍后再试',
     en: 'The payment service cannot be reached just now; please try again later',
   },
+  COURIER_UNAVAILABLE: {
+    status: 503,
+    zh: '快递服务暂时无法使用，请稍后再试',
+    en: 'The courier cannot be reached just now; please try again later',
+  },
   DATA_DIR_LOCKED: {
     status: 500,
     zh: '数据目录正被另一个进程使用',

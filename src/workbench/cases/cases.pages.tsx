@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { SummarySection } from '../../shared/application-forms/index.ts';
 import type { Label } from '../../shared/catalog/index.ts';
 import { Checkboxes, Select } from '../../shared/ui/choices.tsx';
@@ -255,8 +256,29 @@ export function casePage(p: {
   flash: string | undefined;
   errors: FieldError[];
   values: Record<string, string>;
+  /** The delivery of the result: its panel, and its steps merged into the history. */
+  delivery?: { panel: Child; history: { at: string; step: string; by: string; note: string }[] };
 }): string {
   const { ctx, view } = p;
+  const history = [
+    ...view.history.map((h) => ({
+      at: h.at,
+      step: historyLabels[h.action] ? word(ctx, historyLabels[h.action]!) : h.action,
+      by: actorWords[h.actor]
+        ? word(ctx, actorWords[h.actor]!)
+        : h.unitCode
+          ? `${h.actor}${inLang(ctx, `（${h.unitCode}）`, ` (${h.unitCode})`)}`
+          : h.actor,
+      note: [
+        h.reason ?? '',
+        h.legalBasis ?? '',
+        ...h.missing.map((m) => `${m.name}${inLang(ctx, '：', ': ')}${m.problem}`),
+      ]
+        .filter(Boolean)
+        .join(inLang(ctx, '；', '; ')),
+    })),
+    ...(p.delivery?.history ?? []),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const title = `${inLang(ctx, '案件', 'Case')} ${view.caseNumber}`;
   const a = view.applicantDetails;
   return renderPage(
@@ -318,6 +340,7 @@ export function casePage(p: {
           <Button variant="secondary">{inLang(ctx, '转办', 'Reassign')}</Button>
         </Form>
       ) : null}
+      {p.delivery?.panel ?? null}
       <h2>{inLang(ctx, '申请内容', 'Answers')}</h2>
       {p.summary ? (
         p.summary.map((section) => (
@@ -363,22 +386,7 @@ export function casePage(p: {
           inLang(ctx, '办理人', 'By'),
           inLang(ctx, '说明', 'Reasons'),
         ]}
-        rows={view.history.map((h) => [
-          formatDateTime(ctx.lang, h.at),
-          historyLabels[h.action] ? word(ctx, historyLabels[h.action]!) : h.action,
-          actorWords[h.actor]
-            ? word(ctx, actorWords[h.actor]!)
-            : h.unitCode
-              ? `${h.actor}${inLang(ctx, `（${h.unitCode}）`, ` (${h.unitCode})`)}`
-              : h.actor,
-          [
-            h.reason ?? '',
-            h.legalBasis ?? '',
-            ...h.missing.map((m) => `${m.name}${inLang(ctx, '：', ': ')}${m.problem}`),
-          ]
-            .filter(Boolean)
-            .join(inLang(ctx, '；', '; ')),
-        ])}
+        rows={history.map((h) => [formatDateTime(ctx.lang, h.at), h.step, h.by, h.note])}
       />
     </Layout>,
   );

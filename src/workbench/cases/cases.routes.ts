@@ -17,6 +17,7 @@ import { reachOf } from '../staff/staff.policy.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
 import { answersSummary, questionLabels } from './cases.forms.ts';
 import { casePage, queuePage } from './cases.pages.tsx';
+import { deliveryView } from '../delivery/delivery.view.ts';
 import {
   CaseStepJson,
   QueueJson,
@@ -318,6 +319,7 @@ async function caseView(
   return casePage({
     ctx,
     ...data,
+    delivery: await deliveryView(services, ctx, await visibleCase(services.db, staffOf(request), caseNumber)),
     summary: answersSummary(held.id, held.version, answers as Answers, ctx.lang),
     flash: takeFlash(request),
     errors: form?.errors ?? [],

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { deliveryRequested, deliveryTracked } from '../../exchange/contracts/index.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import type { Tx } from '../../shared/db/database.ts';
+import { advanceDelivery, type DeliveryStatus } from '../../shared/delivery/delivery.status.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { findItem } from '../catalog/catalog.service.ts';
+import type { Courier } from './delivery.courier.ts';
+import type { DeliveryMessage } from './delivery.messages.ts';
+import * as repo from './delivery.repository.ts';
+import type { DeliveryMethod, DeliveryParty } from './delivery.tables.ts';
+
+/** Whether the item sends its result by post (the catalogue's `courier.results`) and a courier is set up. */
+export async function deliveryOffered(
+  services: ZoneServices,
+  courier: Courier | undefined,
+  itemId: string,
+): Promise<boolean> {
+  if (!courier) return false;
+  const published = await findItem(services.db, itemId);
+  return published?.item.courier.results === true;
+}
+
+export interface ChoiceInput {
+  method?: string | undefined;
+  recipientName?: string | undefined;
+  recipientPhone?: string | undefined;
+  address?: string | undefined;
+}
+
+const PHONE = /^(?:1\d{10}|0\d{2,3}-?\d{7,8})$/;
+
+/** The form as it stands: the saved choice, or the profile's name, mobile and address to start from. */
+export async function choiceForm(services: ZoneServices, applicationId: string, citizenId: string) {
+  const saved = await repo.choiceOf(services.db, applicationId);
+  if (saved)
+    return {
+      method: saved.method,
+      recipientName: saved.recipientName ?? '',
+      recipientPhone: saved.recipientPhone ?? '',
+      address: saved.address ?? '',
+    };
+  const profile = await repo.profileRecipient(services.db, citizenId);
+  return {
+    method: '',
+    recipientName: profile?.name ?? '',
+    recipientPhone: profile?.phone ?? '',
+    address: profile?.address ?? '',
+  };
+}
+
+/** True once a waybill has gone out for the case: the choice is then what the courier holds. */
+export async function choiceLocked(services: ZoneServices, caseNumber: string | null): Promise<boolean> {
+  if (!caseNumber) return false;
+  const bills = await repo.waybillsOfCase(services.db, caseNumber);
+  return bills.some((b) => b.status !== 'cancelled');
+}
+
+export async function saveChoice(services: ZoneServices, applicationId: string, input: ChoiceInput) {
+  const fields: { field: string; message: DeliveryMessage }[] = [];
+  const method = input.method === 'hall' || input.method === 'courier' ? input.method : undefined;
+  if (!method) fields.push({ field: 'method', message: 'methodRequired' });
+  const name = input.recipientName?.trim() ?? '';
+  const phone = input.recipientPhone?.trim().replace(/\s+/g, '') ?? '';
+  const address = input.address?.trim() ?? '';
+  if (method === 'courier') {
+    if ([...name].length < 2 || [...name].length > 30 || /[<>\d]/.test(name))
+      fields.push({ field: 'recipientName', message: 'nameInvalid' });
+    if (!PHONE.test(phone)) fields.push({ field: 'recipientPhone', message: 'phoneInvalid' });
+    if ([...address].length < 5 || [...address].length > 200)
+      fields.push({ field: 'address', message: 'addressInvalid' });
+  }
+  if (fields.length) throw new AppError('VALIDATION', { fields });
+  const courier = method === 'courier';
+  await repo.saveChoice(services.db, {
+    applicationId,
+    method: method as DeliveryMethod,
+    recipientName: courier ? name : null,
+    recipientPhone: courier ? phone : null,
+    address: courier ? address : null,
+    updatedAt: services.now(),
+  });
+}
+
+type Requested = { applicationId: string; caseNumber: string };
+
+function tell(
+  tx: Tx,
+  to: Requested,
+  event: { eventId: string; status: DeliveryStatus; waybillNo: string | null; at: Date; note: string },
+  parties?: { sender: DeliveryParty; recipient: DeliveryParty },
+) {
+  return send(
+    tx,
+    deliveryTracked,
+    {
+      applicationId: to.applicationId,
+      caseNumber: to.caseNumber,
+      eventId: event.eventId,
+      status: event.status,
+      waybillNo: event.waybillNo,
+      occurredAt: event.at.toISOString(),
+      note: event.note,
+      ...(parties ? { parties } : {}),
+    },
+    { stream: `case:${to.caseNumber}` },
+  );
+}
+
+/**
+ * The officer sends the result out. With a courier chosen, the portal asks the courier for a waybill (a retry
+ * after a failure names the same order, so the courier answers with the same waybill) and tells the workbench
+ * with both parties; otherwise it tells the workbench the applicant collects at the hall.
+ */
+async function createWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
+  const application = await repo.applicationOfCase(tx, to.applicationId);
+  // Left failed in the inbox for an operator: a request for a case this portal never numbered.
+  if (application?.caseNumber !== to.caseNumber)
+    throw new Error('the request names a case this portal does not hold');
+  const bills = await repo.waybillsOfCase(tx, to.caseNumber);
+  if (bills.some((b) => b.status !== 'cancelled')) return; // asked twice: the waybill already out answers
+  const choice = await repo.choiceOf(tx, to.applicationId);
+  const published = await findItem(tx, application.itemId);
+  const place = published?.item.places[0];
+  const now = services.now();
+  if (!courier || choice?.method !== 'courier' || !place) {
+    await tell(tx, to, {
+      eventId: randomUUID(),
+      status: 'collect-at-hall',
+      waybillNo: null,
+      at: now,
+      note: '',
+    });
+    return;
+  }
+  const sender = { name: place.name, phone: place.phone, address: place.address };
+  const recipient = {
+    name: choice.recipientName ?? '',
+    phone: choice.recipientPhone ?? '',
+    address: choice.address ?? '',
+  };
+  const orderNo = `${to.caseNumber}-${String(bills.length + 1)}`;
+  const { waybillNo } = await courier.createWaybill({ orderNo, sender, recipient });
+  await repo.insertWaybill(tx, {
+    waybillNo,
+    orderNo,
+    applicationId: to.applicationId,
+    caseNumber: to.caseNumber,
+    status: 'created',
+    sender,
+    recipient,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const event = { eventId: `created-${waybillNo}`, status: 'created' as const, waybillNo, at: now, note: '' };
+  await repo.insertEvent(tx, { ...event, occurredAt: now, receivedAt: now });
+  await tell(tx, to, event, { sender, recipient });
+}
+
+/** Calls back the case's live waybill; its 'cancelled' step comes back as a callback like every other. */
+async function cancelWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
+  const live = (await repo.waybillsOfCase(tx, to.caseNumber)).find((b) => b.status === 'created');
+  if (!live || !courier) return;
+  // Refused when the parcel was picked up meanwhile: its steps reach the officer as they come.
+  if (!(await courier.cancelWaybill(live.waybillNo)))
+    services.log.info({ caseNumber: to.caseNumber }, 'waybill not cancelled: already picked up');
+}
+
+export function deliveryRequestedHandler(
+  services: ZoneServices,
+  courier: () => Courier | undefined,
+): MessageHandler {
+  return onMessage(deliveryRequested, async (tx, request) => {
+    const to = { applicationId: request.applicationId, caseNumber: request.caseNumber };
+    if (request.action === 'create') await createWaybill(tx, services, courier(), to);
+    else await cancelWaybill(tx, services, courier(), to);
+  });
+}
+
+export type CallbackOutcome = 'applied' | 'kept' | 'duplicate' | 'unknown-waybill';
+
+/**
+ * A tracking callback. Kept once per courier event id; the waybill's state only moves forward (a late 'in
+ * transit' after 'delivered' is kept on the timeline and changes nothing); every new event goes on to the
+ * workbench, which applies the same rule.
+ */
+export async function handleCallback(
+  services: ZoneServices,
+  courier: Courier | undefined,
+  body: unknown,
+  signature: unknown,
+): Promise<CallbackOutcome> {
+  const callback = courier?.verifyCallback(body, signature);
+  if (!callback) {
+    // Nothing from the body goes to the log: it is whatever the sender chose to write.
+    services.log.warn(
+      { alarm: 'forged-courier-callback' },
+      'courier callback refused: not signed by the courier',
+    );
+    throw new AppError('BAD_REQUEST', { detail: 'callback signature refused' });
+  }
+  return services.db.transaction(async (tx) => {
+    const waybill = await repo.lockWaybill(tx, callback.waybillNo);
+    // Acknowledged, so the courier stops: a waybill this portal never asked for has nobody to tell.
+    if (waybill?.orderNo !== callback.orderNo) return 'unknown-waybill';
+    const now = services.now();
+    const fresh = await repo.insertEvent(tx, {
+      eventId: callback.eventId,
+      waybillNo: waybill.waybillNo,
+      status: callback.status,
+      note: callback.note,
+      occurredAt: callback.occurredAt,
+      receivedAt: now,
+    });
+    if (!fresh) return 'duplicate';
+    const next = advanceDelivery(
+      { waybillNo: waybill.waybillNo, status: waybill.status },
+      { waybillNo: waybill.waybillNo, status: callback.status },
+    );
+    if (next) await repo.setWaybillStatus(tx, waybill.waybillNo, next.status, now);
+    await tell(tx, waybill, { ...callback, at: callback.occurredAt });
+    return next ? 'applied' : 'kept';
+  });
+}
+
+/** What 我的办件 shows of a case's delivery: the choice, the waybills and every step taken. */
+export async function caseDelivery(services: ZoneServices, applicationId: string, caseNumber: string) {
+  const [choice, bills, events] = await Promise.all([
+    repo.choiceOf(services.db, applicationId),
+    repo.waybillsOfCase(services.db, caseNumber),
+    repo.eventsOfCase(services.db, caseNumber),
+  ]);
+  return { choice, waybill: bills.at(-1), events };
+}
+export type CaseDelivery = Awaited<ReturnType<typeof caseDelivery>>;
+
+/** The delivery part of 我的办件 for a case, with the link to change the choice while that is still possible. */
+export async function caseDeliveryFor(
+  services: ZoneServices,
+  courier: Courier | undefined,
+  held: { applicationId: string; itemId: string; caseNumber: string | null },
+) {
+  if (!held.caseNumber) return undefined;
+  const offered = await deliveryOffered(services, courier, held.itemId);
+  const delivery = await caseDelivery(services, held.applicationId, held.caseNumber);
+  if (!offered && !delivery.choice && delivery.events.length === 0) return undefined;
+  const locked = delivery.waybill !== undefined && delivery.waybill.status !== 'cancelled';
+  return {
+    delivery,
+    changeHref: offered && !locked ? `/applications/${held.applicationId}/delivery` : undefined,
+  };
+}

@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
+import { outbox } from '../../src/exchange/tables.ts';
+import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
+import { applications, waybills } from '../../src/portal/db/schema.ts';
+import { startCourierSandbox, type CourierSandbox } from '../../src/sandboxes/courier/index.ts';
+import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
+import { privateKeyOf, SIGNATURE_HEADER, signPayload } from '../../src/shared/crypto/payment-signature.ts';
+import { publicKeyPem } from '../../src/shared/secrets.ts';
+import { deliveryOf } from '../../src/workbench/delivery/delivery.repository.ts';
+import { pem } from '../payments/payments.fixture.ts';
+import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import {
+  answer,
+  applicationIdOf,
+  certificatePages,
+  checkPageForm,
+  start,
+  verifiedCitizen,
+} from '../portal/applications.helpers.ts';
+import { claimAndAct, officerAt, startCaseWorkbench } from '../workbench/cases.support.ts';
+import type { Workbench } from '../workbench/support.ts';
+
+// A decided case's result sent by the sandbox courier: chosen by the applicant, sent out by the officer, its
+// tracking callbacks signed by the courier, taken by the portal and carried to the case's history.
+
+const slug = 'no-criminal-record-certificate';
+let portal: TestZone;
+let workbench: Workbench;
+let relay: Relay;
+let courier: CourierSandbox;
+const courierKey = pem();
+
+before(async () => {
+  const clientKey = pem();
+  const reach: { zone?: TestZone } = {};
+  courier = await startCourierSandbox({
+    port: 0,
+    courierKeyPem: courierKey,
+    clients: { 'SF-PSB': publicKeyPem(clientKey) },
+    clock: () => (reach.zone ? reach.zone.services.now() : new Date()),
+    // Callbacks reach the portal through inject(), so nothing listens on a port but the sandbox.
+    post: async (url, body, headers) => {
+      if (!reach.zone) return 0;
+      const answered = await reach.zone.app.inject({
+        method: 'POST',
+        url: new URL(url).pathname,
+        payload: body,
+        headers,
+      });
+      return answered.statusCode;
+    },
+  });
+  portal = await startTestZone('portal', {
+    env: {
+      COURIER_URL: courier.url,
+      COURIER_CLIENT_KEY: clientKey,
+      COURIER_PUBLIC_KEY: publicKeyPem(courierKey),
+    },
+  });
+  reach.zone = portal;
+  // The certificate as a guide that posts its result, so the applicant is offered the delivery step.
+  const items = loadCatalogItems().map((item) =>
+    item.id === slug ? { ...item, courier: { ...item.courier, results: true } } : item,
+  );
+  await publishCatalogDirectly(portal.services.db, items);
+  workbench = await startCaseWorkbench();
+  await workbench.database.db.delete(outbox);
+  relay = startRelay(
+    portal.database.db,
+    workbench.database.db,
+    keyringFrom(testPublicKeys),
+    pino({ level: 'silent' }),
+    60_000,
+  );
+});
+after(async () => {
+  await relay.stop();
+  await courier.close();
+  await Promise.all([portal.close(), workbench.close()]);
+});
+
+async function crossBothWays(): Promise<void> {
+  await portal.signOutbox();
+  await workbench.signOutbox();
+  await relay.runOnce();
+  await workbench.processInbox();
+  await portal.processInbox();
+  await portal.signOutbox();
+  await workbench.signOutbox();
+  await relay.runOnce();
+  await workbench.processInbox();
+  await portal.processInbox();
+}
+
+/** A certificate applied for with delivery to an address, decided and issued. */
+async function decidedWithDelivery() {
+  const person = await verifiedCitizen(portal);
+  let page = await start(person.client, slug);
+  const id = applicationIdOf(page);
+  for (const [, fields] of certificatePages(person)) page = await answer(person.client, page, fields);
+  const check = await checkPageForm(person.client, id);
+  assert.match(check.page.body, /领取方式/, 'the check page offers the delivery step');
+  const refused = await person.client.post(`/applications/${id}/delivery`, {
+    method: 'courier',
+    recipientName: person.name,
+    recipientPhone: '12',
+    address: '示范市中心区示范路8号',
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /手机号/);
+  assert.match(refused.body, /示范市中心区示范路8号/, 'the form keeps what was typed');
+  const chosen = await person.client.post(`/applications/${id}/delivery`, {
+    method: 'courier',
+    recipientName: person.name,
+    recipientPhone: '13800000001',
+    address: '示范市中心区示范路8号',
+  });
+  assert.equal(chosen.statusCode, 303, chosen.body.slice(0, 300));
+  const { submitKey, csrf } = await checkPageForm(person.client, id);
+  const submitted = await person.client.post(`/applications/${id}/submit`, { submitKey }, { csrf });
+  assert.equal(submitted.statusCode, 303);
+  const [row] = await portal.services.db.select().from(applications).where(eq(applications.id, id));
+  const number = row!.caseNumber!;
+  await crossBothWays();
+  const clerk = await officerAt(workbench, 'SF-ZA', 'window-clerk');
+  const reviewer = await officerAt(workbench, 'SF-ZA', 'reviewer');
+  await claimAndAct(clerk, number, 'accept', { message: '材料齐全，予以受理' });
+  await claimAndAct(reviewer, number, 'check');
+  await claimAndAct(clerk, number, 'issue');
+  await crossBothWays();
+  return { person, number, clerk };
+}
+
+async function sendOut(clerk: Awaited<ReturnType<typeof decidedWithDelivery>>['clerk'], number: string) {
+  const casePage = await clerk.client.get(`/cases/${number}`);
+  assert.match(casePage.body, /寄送办理结果/, 'a decided case offers sending the result');
+  const sent = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
+  assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+  await crossBothWays();
+  const [waybill] = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+  assert.ok(waybill, 'the portal asked the courier for a waybill');
+  return waybill;
+}
+
+/** A tester's click on the sandbox's tracking page, then the callbacks crossing to the workbench. */
+async function push(waybillNo: string, status: string) {
+  const answered = await fetch(`${courier.url}/waybills/${waybillNo}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ status }).toString(),
+  });
+  assert.equal(answered.status, 303);
+  await courier.notifier.runDue();
+  await crossBothWays();
+}
+
+test('tracking events out of order never move the delivery back, on either side', async () => {
+  const { person, number, clerk } = await decidedWithDelivery();
+  const waybill = await sendOut(clerk, number);
+  const wb = await deliveryOf(workbench.services.db, number);
+  assert.equal(wb?.status, 'created');
+  assert.equal(wb?.waybillNo, waybill.waybillNo);
+
+  const printout = await clerk.client.get(`/cases/${number}/waybill`);
+  assert.equal(printout.statusCode, 200);
+  assert.match(printout.body, new RegExp(waybill.waybillNo));
+  assert.match(printout.body, /13800000001/, 'the printout shows the recipient whole');
+  assert.match(printout.body, /示范市中心区示范路8号/);
+
+  await push(waybill.waybillNo, 'picked-up');
+  await push(waybill.waybillNo, 'delivered');
+  await push(waybill.waybillNo, 'in-transit'); // late
+  const [held] = await portal.services.db
+    .select()
+    .from(waybills)
+    .where(eq(waybills.waybillNo, waybill.waybillNo));
+  assert.equal(held?.status, 'delivered', 'the portal keeps delivered');
+  assert.equal(
+    (await deliveryOf(workbench.services.db, number))?.status,
+    'delivered',
+    'so does the workbench',
+  );
+
+  const casePage = await clerk.client.get(`/cases/${number}`);
+  assert.match(casePage.body, /快递：已签收/, 'the steps are in the case history');
+  assert.match(casePage.body, /快递：运输中/, 'the late one too, as history');
+  assert.match(casePage.body, /138\*\*\*\*0001/, 'the case page masks the recipient’s phone');
+  const mine = await person.client.get(`/my/cases/${number}`);
+  assert.match(mine.body, /寄送进度/);
+  assert.match(mine.body, /已签收/);
+  assert.match(mine.body, new RegExp(waybill.waybillNo));
+});
+
+test('a callback with a forged signature is refused and changes nothing', async () => {
+  const { number, clerk } = await decidedWithDelivery();
+  const waybill = await sendOut(clerk, number);
+  const forged = {
+    clientId: 'SF-PSB',
+    orderNo: waybill.orderNo,
+    waybillNo: waybill.waybillNo,
+    eventId: 'forged-1',
+    status: 'delivered',
+    occurredAt: new Date().toISOString(),
+    note: '已签收',
+  };
+  for (const key of [pem(), undefined]) {
+    const answered = await portal.app.inject({
+      method: 'POST',
+      url: '/delivery/notify',
+      payload: JSON.stringify(forged),
+      headers: {
+        'content-type': 'application/json',
+        ...(key ? { [SIGNATURE_HEADER]: signPayload(privateKeyOf(key), forged) } : {}),
+      },
+    });
+    assert.equal(answered.statusCode, 400);
+  }
+  // Signed by the courier's own key it is believed: the refusal was the signature, not the content.
+  const genuine = await portal.app.inject({
+    method: 'POST',
+    url: '/delivery/notify',
+    payload: JSON.stringify(forged),
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signPayload(privateKeyOf(courierKey), forged),
+    },
+  });
+  assert.equal(genuine.statusCode, 200);
+  const [held] = await portal.services.db
+    .select()
+    .from(waybills)
+    .where(eq(waybills.waybillNo, waybill.waybillNo));
+  assert.equal(held?.status, 'delivered');
+});
+
+test('a waybill not yet picked up can be cancelled, and the result sent again', async () => {
+  const { number, clerk } = await decidedWithDelivery();
+  const first = await sendOut(clerk, number);
+  const cancel = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'cancel' },
+    { csrf: clerk.token },
+  );
+  assert.equal(cancel.statusCode, 303);
+  await crossBothWays();
+  await courier.notifier.runDue();
+  await crossBothWays();
+  assert.equal((await deliveryOf(workbench.services.db, number))?.status, 'cancelled');
+  const again = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
+  assert.equal(again.statusCode, 303);
+  await crossBothWays();
+  const after = await deliveryOf(workbench.services.db, number);
+  assert.equal(after?.status, 'created');
+  assert.notEqual(after?.waybillNo, first.waybillNo);
+});
