@@ -16,6 +16,8 @@ import { contentPublished } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
+import { directoryUnitKinds, directoryUnitPublished } from './directory.unit.published.ts';
+import { directoryUnitWithdrawn } from './directory.unit.withdrawn.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
 import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
@@ -34,6 +36,7 @@ export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
+export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
@@ -67,6 +70,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterStatusChanged,
     caseFeeDue,
     paymentSettled,
+    directoryUnitPublished,
+    directoryUnitWithdrawn,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -145,7 +145,8 @@ export async function unitsInReach(db: Executor, reach: Reach) {
   return db
     .select({ code: units.code, name: units.name, path: units.path })
     .from(units)
-    .where(reachCondition(reach))
+    // A closed unit takes no new officers or roles.
+    .where(and(reachCondition(reach), isNull(units.closedAt)))
     .orderBy(asc(units.path));
 }
 
