@@ -7,6 +7,7 @@ import type { PageContext } from './context.ts';
 
 const footerLinks = [
   { href: '/sitemap', key: 'footer.sitemap' },
+  { href: '/directory', key: 'footer.directory' },
   { href: '/privacy', key: 'footer.privacy' },
   { href: '/terms', key: 'footer.terms' },
   { href: '/accessibility', key: 'footer.accessibility' },
