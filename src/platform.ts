@@ -12,6 +12,7 @@ import { seedRegistry } from './workbench/registry/registry.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
+import { seedDirectory } from './workbench/org/org.publish.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
 import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
@@ -67,6 +68,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedMarketRegistry(zone.services);
       await seedCatalog(zone.services);
       await seedContent(zone.services);
+      await seedDirectory(zone.services);
     }
   }
   return accounts;

@@ -19,6 +19,7 @@ import { purgeExpiredSessions } from './shared/http/session-store.ts';
 import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { contentInboxHandlers } from './portal/content/content.inbox.ts';
+import { directoryInboxHandlers } from './portal/directory/directory.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
@@ -155,6 +156,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           companyResultHandler(services),
           ...catalogInboxHandlers,
           ...contentInboxHandlers,
+          ...directoryInboxHandlers,
           ...portalCaseHandlers(services),
           ...appointmentInboxHandlers,
           ...transparencyInboxHandlers(services),

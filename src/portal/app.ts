@@ -11,6 +11,7 @@ import { registerCatalogRoutes } from './catalog/catalog.routes.ts';
 import { registerCompanyRoutes } from './companies/companies.routes.ts';
 import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
+import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
@@ -74,6 +75,7 @@ export async function buildPortal(
   registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
   registerContentRoutes(app, services);
+  registerDirectoryRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
   // The zone's services with the forms: read through to the zone's own object, so a test's clock still moves.

@@ -121,6 +121,13 @@ async function signedIn(role: Role, unitCode: string, scope: Scope, formPage: st
 
 const families: Family[] = [
   {
+    label: 'a unit of another district, to a district administrator',
+    pattern: /^\/org\/:code\//,
+    signIn: () => signedIn('administrator', 'SF-D01', 'subtree', '/org'),
+    fields: { parentCode: 'SF-D01', kind: 'station', name: '某派出所' },
+    foreign: async () => ({ code: 'SF-D02-P01' }),
+  },
+  {
     label: 'another district’s officer, to a district administrator',
     pattern: /^\/staff\/:id(?:\/|$)/,
     signIn: () => signedIn('administrator', 'SF-D01', 'subtree', '/staff'),
@@ -392,7 +399,7 @@ const families: Family[] = [
 
 // Routes with params that are not about one unit's record, and why.
 const notRecordScoped: Record<string, string> = {
-  '/org/:code': 'the unit directory is open to every officer',
+  '/org/:code': 'the unit directory is open to every officer (changing a unit is the family above)',
   '/exchange/quarantine/:zone/:id': 'only force-wide officers reach the exchange at all',
   '/exchange/quarantine/:zone/:id/decide': 'only force-wide officers reach the exchange at all',
   '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',

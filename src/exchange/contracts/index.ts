@@ -16,6 +16,8 @@ import { contentPublished } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
+import { directoryUnitKinds, directoryUnitPublished } from './directory.unit.published.ts';
+import { directoryUnitWithdrawn } from './directory.unit.withdrawn.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
 import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
@@ -39,6 +41,7 @@ export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, app
 export { caseFeeDue, paymentSettled };
 export { statisticsPublished };
 export { deliveryRequested, deliveryTracked };
+export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
@@ -75,6 +78,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     statisticsPublished,
     deliveryRequested,
     deliveryTracked,
+    directoryUnitPublished,
+    directoryUnitWithdrawn,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

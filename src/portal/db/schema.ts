@@ -54,3 +54,4 @@ export * from '../letters/letters.tables.ts';
 export * from '../payments/payments.tables.ts';
 export * from '../transparency/transparency.tables.ts';
 export * from '../delivery/delivery.tables.ts';
+export * from '../directory/directory.tables.ts';

@@ -172,6 +172,16 @@ export function homePage(ctx: PageContext, view: HomeView): string {
                 'Director’s mailbox, questions, complaints, suggestions and tips',
               ),
             },
+            {
+              href: '/directory',
+              icon: 'globe',
+              title: inLang(ctx, '机构名录', 'Police directory'),
+              description: inLang(
+                ctx,
+                '派出所、出入境和交管服务点的地址、电话和办公时间',
+                'Addresses, phones and hours of stations and service points',
+              ),
+            },
           ]}
         />
       </section>

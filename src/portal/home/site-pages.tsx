@@ -53,6 +53,7 @@ export const siteMapGroups: { zh: string; en: string; links: MapEntry[] }[] = [
       { href: '/disclosure', zh: '警务公开', en: 'Police affairs disclosure' },
       { href: '/services', zh: '网上办事', en: 'Online services' },
       { href: '/interaction', zh: '警民互动', en: 'Police–public interaction' },
+      { href: '/directory', zh: '机构名录', en: 'Police directory' },
     ],
   },
   {

@@ -68,6 +68,17 @@ export class WorkingDayCalendar {
     return weekday >= 1 && weekday <= 5 && !Object.hasOwn(holidays, date);
   }
 
+  /**
+   * A public holiday (法定节假日, with the days off around it), as opposed to an ordinary weekend: the day a
+   * counter that also opens on Saturdays stays shut. An override that makes the day a working day wins.
+   */
+  isHoliday(date: string): boolean {
+    toUtc(date);
+    const override = this.#overrides.get(date);
+    if (override !== undefined) return !override;
+    return Object.hasOwn(holidays, date);
+  }
+
   /** True when the answer for this date rests on published data, not the Monday–Friday fallback. */
   isCovered(date: string): boolean {
     toUtc(date);

@@ -66,6 +66,7 @@ export const en = {
   'footer.emergency': 'In an emergency, call 110',
   'footer.copyright': '© {year} Shifan City Public Security Bureau (a fictional demo city)',
   'footer.aboutSite': 'About this site',
+  'footer.directory': 'Police directory',
   'footer.sitemap': 'Site map',
   'footer.transparency': 'Transparency',
   'footer.privacy': 'Privacy notice',

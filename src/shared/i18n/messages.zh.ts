@@ -71,6 +71,7 @@ export const zh = {
   'footer.emergency': '紧急情况请拨打110',
   'footer.copyright': '© {year} 示范市公安局（虚构的示范城市，仅供演示）',
   'footer.aboutSite': '关于本站',
+  'footer.directory': '机构名录',
   'footer.sitemap': '网站地图',
   'footer.transparency': '数据公开',
   'footer.privacy': '隐私声明',

@@ -8,6 +8,7 @@ import type { PageContext } from './context.ts';
 const footerLinks = [
   { href: '/sitemap', key: 'footer.sitemap' },
   { href: '/transparency', key: 'footer.transparency' },
+  { href: '/directory', key: 'footer.directory' },
   { href: '/privacy', key: 'footer.privacy' },
   { href: '/terms', key: 'footer.terms' },
   { href: '/accessibility', key: 'footer.accessibility' },

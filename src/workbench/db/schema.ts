@@ -38,6 +38,19 @@ export const units = pgTable(
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    // The district (区) the public directory groups the unit under; an address part, not a place in the tree.
+    district: text('district').notNull().default(''),
+    // When the public counter is open, machine-readable (org/org.schedule.ts), beside `hours` as people wrote it.
+    schedule: text('schedule').notNull().default(''),
+    // Listed in the public directory (机构名录); internal departments and closed units are not.
+    isPublic: boolean('is_public').notNull().default(false),
+    // A closed unit keeps its row, so the cases, letters and accounts that name it keep their history.
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    // Each change raises the revision; the portal keeps only the highest it has received.
+    revision: integer('revision').notNull().default(1),
+    // The revision last sent to the portal, so the demo seed can publish what has never been sent.
+    publishedRevision: integer('published_revision').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
   },
   (t) => [index('units_parent_idx').on(t.parentCode), index('units_path_idx').on(t.path)],
 );

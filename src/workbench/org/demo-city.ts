@@ -17,6 +17,9 @@ export interface UnitRecord {
   lat: number;
   lng: number;
   sortOrder: number;
+  district: string;
+  schedule: string;
+  isPublic: boolean;
 }
 
 export const CITY_CODE = 'SF-0000';
@@ -29,6 +32,19 @@ const HOURS = {
   traffic: '周一至周日 9:00—17:00（法定节假日除外）',
   exitEntry: '周一至周六 9:00—17:00',
 } as const;
+
+// The same hours for the directory's "open today" (shared/directory/schedule.ts); a station's is its
+// household-registration window, since reporting to the police never closes.
+const SCHEDULE = {
+  office: '1-5 09:00-12:00,13:30-17:30',
+  station: '1-6 09:00-17:00',
+  community: '1-5 08:30-17:30',
+  traffic: '1-7 09:00-17:00',
+  exitEntry: '1-6 09:00-17:00',
+} as const;
+
+// The city's departments that receive the public at a counter; the others work behind the scenes.
+const PUBLIC_DEPARTMENTS = new Set(['SF-HZ', 'SF-CRJ', 'SF-ZA', 'SF-JJ', 'SF-WA', 'SF-XF', 'SF-JG']);
 
 type Pair = readonly [zh: string, en: string];
 
@@ -204,9 +220,9 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** The whole unit tree of the demo city, parents before children. */
 export function demoCityUnits(): UnitRecord[] {
   const out: UnitRecord[] = [];
-  const add = (u: Omit<UnitRecord, 'path'>) => {
+  const add = (u: Omit<UnitRecord, 'path' | 'isPublic'> & { isPublic?: boolean }) => {
     const parent = u.parentCode ? out.find((p) => p.code === u.parentCode) : undefined;
-    out.push({ ...u, path: parent ? `${parent.path}/${u.code}` : u.code });
+    out.push({ ...u, isPublic: u.isPublic ?? true, path: parent ? `${parent.path}/${u.code}` : u.code });
   };
 
   add({
@@ -218,6 +234,8 @@ export function demoCityUnits(): UnitRecord[] {
     address: '示范市明湖区人民大道1号',
     phone: '0000-6000000',
     hours: HOURS.office,
+    schedule: SCHEDULE.office,
+    district: '明湖区',
     lat: CENTRE.lat,
     lng: CENTRE.lng,
     sortOrder: 0,
@@ -237,6 +255,8 @@ export function demoCityUnits(): UnitRecord[] {
       address: `示范市${dZh}${dZh.replace(/区$/, '')}大道${houseNumber(dCode)}号`,
       phone: `0000-6${dn}00000`,
       hours: HOURS.office,
+      schedule: SCHEDULE.office,
+      district: dZh,
       ...spread(dCode, d.at, 0.01),
       sortOrder: dn,
     });
@@ -253,6 +273,8 @@ export function demoCityUnits(): UnitRecord[] {
         address: `示范市${dZh}${sZh}路${houseNumber(pCode)}号`,
         phone: `0000-6${dn}${two(pn)}000`,
         hours: HOURS.station,
+        schedule: SCHEDULE.station,
+        district: dZh,
         ...stationAt,
         sortOrder: pn,
       });
@@ -270,6 +292,8 @@ export function demoCityUnits(): UnitRecord[] {
           address: `示范市${dZh}${sZh}路${cZh}社区服务中心一楼`,
           phone: `0000-6${dn}${two(pn)}${ci}00`,
           hours: HOURS.community,
+          schedule: SCHEDULE.community,
+          district: dZh,
           // A community office sits within a kilometre or so of its station.
           ...spread(cCode, [stationAt.lat - CENTRE.lat, stationAt.lng - CENTRE.lng], 0.008),
           sortOrder: ci,
@@ -288,6 +312,9 @@ export function demoCityUnits(): UnitRecord[] {
       address: `示范市明湖区人民大道${3 + i * 2}号`,
       phone: dep.phone,
       hours: dep.code === 'SF-ZH' ? '24小时值守' : HOURS.office,
+      schedule: dep.code === 'SF-ZH' ? '24h' : SCHEDULE.office,
+      district: '明湖区',
+      isPublic: PUBLIC_DEPARTMENTS.has(dep.code),
       ...spread(dep.code, [0, 0], 0.006),
       sortOrder: 100 + i,
     });
@@ -305,6 +332,8 @@ export function demoCityUnits(): UnitRecord[] {
       address: `示范市${d.name[0]}${d.streets[0]![0]}路${houseNumber(code)}号`,
       phone: `0000-68${two(i + 1)}000`,
       hours: HOURS.traffic,
+      schedule: SCHEDULE.traffic,
+      district: d.name[0],
       ...spread(code, d.at, 0.03),
       sortOrder: i + 1,
     });
@@ -322,6 +351,8 @@ export function demoCityUnits(): UnitRecord[] {
       address: `示范市${d.name[0]}${d.streets[1]![0]}路${houseNumber(code)}号`,
       phone: `0000-67${two(i + 1)}000`,
       hours: HOURS.exitEntry,
+      schedule: SCHEDULE.exitEntry,
+      district: d.name[0],
       ...spread(code, d.at, 0.03),
       sortOrder: i + 1,
     });

@@ -1,5 +1,7 @@
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
-import { BackLink, SummaryList, Table } from '../../shared/ui/components.tsx';
+import { BackLink, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { Button } from '../../shared/ui/forms.tsx';
+import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { UnitKind } from '../db/schema.ts';
@@ -16,12 +18,18 @@ const kindLabels: Record<UnitKind, { zh: string; en: string }> = {
   'exit-entry-office': { zh: '出入境服务点', en: 'Exit-entry office' },
 };
 
+export const kinds = Object.keys(kindLabels) as UnitKind[];
+
 export function kindLabel(kind: UnitKind, lang: 'zh' | 'en'): string {
   return kindLabels[kind][lang];
 }
 
 function unitName(ctx: PageContext, u: Pick<Unit, 'name' | 'nameEn'>): string {
   return ctx.lang === 'en' && u.nameEn ? u.nameEn : u.name;
+}
+
+function ClosedTag({ ctx }: { ctx: PageContext }) {
+  return <Tag tone="grey">{inLang(ctx, '已撤销', 'Closed')}</Tag>;
 }
 
 function countBelow(node: UnitNode): number {
@@ -36,6 +44,7 @@ function TreeNode({ ctx, node, depth }: { ctx: PageContext; node: UnitNode; dept
   return (
     <li>
       <a href={`/org/${node.code}`}>{unitName(ctx, node)}</a> <span class="muted">{node.code}</span>
+      {node.closedAt ? <ClosedTag ctx={ctx} /> : null}
       {node.children.length ? (
         <details open={depth === 0}>
           <summary>
@@ -56,15 +65,25 @@ export function orgTreePage({
   ctx,
   roots,
   total,
+  canManage,
+  flash,
 }: {
   ctx: PageContext;
   roots: UnitNode[];
   total: number;
+  canManage: boolean;
+  flash?: string | undefined;
 }): string {
   const title = inLang(ctx, '组织机构', 'Organisation');
   return renderPage(
     <Layout ctx={ctx} title={title}>
+      <FlashBanner text={flash} lang={ctx.lang} />
       <h1>{title}</h1>
+      {canManage ? (
+        <Button href="/org/new" variant="secondary">
+          {inLang(ctx, '新增单位', 'Add a unit')}
+        </Button>
+      ) : null}
       <p>
         {inLang(
           ctx,
@@ -86,11 +105,15 @@ export function unitPage({
   unit,
   ancestors,
   children,
+  canManage,
+  flash,
 }: {
   ctx: PageContext;
   unit: UnitView;
   ancestors: UnitView[];
   children: UnitView[];
+  canManage: boolean;
+  flash?: string | undefined;
 }): string {
   const title = unitName(ctx, unit);
   const parent = ancestors.length > 1 ? ancestors[ancestors.length - 2] : undefined;
@@ -99,8 +122,8 @@ export function unitPage({
       <BackLink href={parent ? `/org/${parent.code}` : '/org'}>
         {parent ? unitName(ctx, parent) : inLang(ctx, '组织机构', 'Organisation')}
       </BackLink>
-      <nav aria-label={inLang(ctx, '所属层级', 'Hierarchy')}>
-        <ol class="breadcrumbs">
+      <nav class="breadcrumb" aria-label={inLang(ctx, '面包屑导航', 'Breadcrumb')}>
+        <ol>
           {ancestors.map((a, i) => (
             <li>
               {i === ancestors.length - 1 ? (
@@ -112,7 +135,26 @@ export function unitPage({
           ))}
         </ol>
       </nav>
-      <h1>{title}</h1>
+      <FlashBanner text={flash} lang={ctx.lang} />
+      <h1>
+        {title} {unit.closedAt ? <ClosedTag ctx={ctx} /> : null}
+      </h1>
+      {canManage && !unit.closedAt ? (
+        <ul class="action-links">
+          <li>
+            <a href={`/org/${unit.code}/edit`}>{inLang(ctx, '修改', 'Edit')}</a>
+          </li>
+          <li>
+            <a href={`/org/${unit.code}/move`}>{inLang(ctx, '移动', 'Move')}</a>
+          </li>
+          <li>
+            <a href={`/org/new?parent=${unit.code}`}>{inLang(ctx, '新增下级单位', 'Add a unit below')}</a>
+          </li>
+          <li>
+            <a href={`/org/${unit.code}/close`}>{inLang(ctx, '撤销', 'Close')}</a>
+          </li>
+        </ul>
+      ) : null}
       <SummaryList
         rows={[
           { key: inLang(ctx, '单位代码', 'Code'), value: unit.code },
@@ -123,9 +165,15 @@ export function unitPage({
             key: inLang(ctx, '上级单位', 'Parent'),
             value: parent ? <a href={`/org/${parent.code}`}>{unitName(ctx, parent)}</a> : '',
           },
+          { key: inLang(ctx, '所在区', 'District'), value: unit.district },
           { key: inLang(ctx, '地址', 'Address'), value: unit.address },
           { key: inLang(ctx, '电话', 'Phone'), value: unit.phone },
           { key: inLang(ctx, '办公时间', 'Hours'), value: unit.hours },
+          { key: inLang(ctx, '窗口开放时间', 'Counter schedule'), value: unit.schedule },
+          {
+            key: inLang(ctx, '机构名录', 'Public directory'),
+            value: unit.isPublic ? inLang(ctx, '公开', 'Listed') : inLang(ctx, '不公开', 'Not listed'),
+          },
           {
             key: inLang(ctx, '坐标', 'Coordinates'),
             value: `${unit.lat.toFixed(5)}, ${unit.lng.toFixed(5)}`,

@@ -16,6 +16,10 @@ export interface UnitView {
   hours: string;
   lat: number;
   lng: number;
+  district: string;
+  schedule: string;
+  isPublic: boolean;
+  closedAt: string | null;
 }
 
 export function presentUnit(unit: Unit): UnitView {
@@ -30,6 +34,10 @@ export function presentUnit(unit: Unit): UnitView {
     hours: unit.hours,
     lat: unit.lat,
     lng: unit.lng,
+    district: unit.district,
+    schedule: unit.schedule,
+    isPublic: unit.isPublic,
+    closedAt: unit.closedAt ? unit.closedAt.toISOString() : null,
   };
 }
 
@@ -54,6 +62,10 @@ export const UnitJson = Type.Object({
   hours: Type.String(),
   lat: Type.Number(),
   lng: Type.Number(),
+  district: Type.String(),
+  schedule: Type.String(),
+  isPublic: Type.Boolean(),
+  closedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 /** Every unit, parents before children; each names its parent, so a client can build the tree. */

@@ -1,5 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../shared/db/database.ts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { rows, type Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { units } from '../db/schema.ts';
 
@@ -76,4 +76,144 @@ export function withinPath(path: string) {
 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+// Changing the tree (org.service.ts). A unit's path is stored on it and on every unit below it, so a move
+// rewrites the subtree's paths in one statement; the staff's reach follows at once, because an officer's
+// jurisdiction is read through the unit's current path (session.ts).
+
+export type UnitFields = Pick<
+  Unit,
+  | 'kind'
+  | 'name'
+  | 'nameEn'
+  | 'district'
+  | 'address'
+  | 'phone'
+  | 'hours'
+  | 'schedule'
+  | 'lat'
+  | 'lng'
+  | 'isPublic'
+>;
+
+export async function insertUnit(
+  tx: Executor,
+  unit: UnitFields & { code: string; parent: Unit; now: Date },
+): Promise<Unit> {
+  const [last] = await tx
+    .select({ n: sql<number>`coalesce(max(${units.sortOrder}), 0)::int` })
+    .from(units)
+    .where(eq(units.parentCode, unit.parent.code));
+  const { parent, now, ...fields } = unit;
+  const [row] = await tx
+    .insert(units)
+    .values({
+      ...fields,
+      parentCode: parent.code,
+      path: `${parent.path}/${unit.code}`,
+      sortOrder: (last?.n ?? 0) + 1,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: units.code })
+    .returning();
+  if (!row) throw new AppError('VALIDATION', { fields: [{ field: 'code', message: 'codeTaken' }] });
+  return row;
+}
+
+/** Writes the fields and raises the revision, only if nobody else changed the unit since it was read. */
+export async function updateUnit(
+  tx: Executor,
+  unit: Unit,
+  fields: Partial<UnitFields> & { closedAt?: Date },
+  now: Date,
+): Promise<Unit> {
+  const [row] = await tx
+    .update(units)
+    .set({ ...fields, revision: unit.revision + 1, updatedAt: now })
+    .where(and(eq(units.code, unit.code), eq(units.revision, unit.revision)))
+    .returning();
+  if (!row) throw new AppError('CONFLICT');
+  return row;
+}
+
+/** Moves a unit and everything under it beneath `parent`, rewriting the stored paths of the whole subtree. */
+export async function moveSubtree(tx: Executor, unit: Unit, parent: Unit, now: Date): Promise<Unit> {
+  const newPath = `${parent.path}/${unit.code}`;
+  await tx
+    .update(units)
+    .set({ path: sql`${newPath} || substr(${units.path}, ${unit.path.length + 1})` })
+    .where(withinPath(unit.path));
+  const [last] = await tx
+    .select({ n: sql<number>`coalesce(max(${units.sortOrder}), 0)::int` })
+    .from(units)
+    .where(eq(units.parentCode, parent.code));
+  const [row] = await tx
+    .update(units)
+    .set({
+      parentCode: parent.code,
+      sortOrder: (last?.n ?? 0) + 1,
+      revision: unit.revision + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(units.code, unit.code), eq(units.revision, unit.revision)))
+    .returning();
+  if (!row) throw new AppError('CONFLICT');
+  return row;
+}
+
+export async function markPublished(tx: Executor, unit: Pick<Unit, 'code' | 'revision'>): Promise<void> {
+  await tx.update(units).set({ publishedRevision: unit.revision }).where(eq(units.code, unit.code));
+}
+
+/** Public units whose latest revision the portal has not been sent, or closed ones it still shows. */
+export async function unpublishedUnits(db: Executor): Promise<Unit[]> {
+  return db
+    .select()
+    .from(units)
+    .where(
+      sql`${units.publishedRevision} < ${units.revision} AND (${units.isPublic} AND ${units.closedAt} IS NULL OR ${units.publishedRevision} > 0)`,
+    )
+    .orderBy(asc(units.path));
+}
+
+export interface UnitLoad {
+  /** Officers whose account sits in the unit, or who hold a role there, and are not disabled. */
+  activeStaff: number;
+  /** Units directly below that are still open. */
+  openUnitsBelow: number;
+  /** Open cases, unanswered letters and urgings in the unit or below (by their stored unit path). */
+  openWork: number;
+}
+
+export async function loadOf(db: Executor, unit: Unit): Promise<UnitLoad> {
+  const inSubtree = (column: string) =>
+    sql`(${sql.raw(column)} = ${unit.path} OR ${sql.raw(column)} LIKE ${escapeLike(unit.path) + '/%'})`;
+  const [row] = rows<{ staff: number; below: number; work: number }>(
+    await db.execute(sql`
+      SELECT
+        (SELECT count(DISTINCT s.id)::int FROM staff s
+           LEFT JOIN role_assignments r ON r.staff_id = s.id
+          WHERE s.disabled_at IS NULL AND (s.unit_code = ${unit.code} OR r.unit_code = ${unit.code})) AS staff,
+        (SELECT count(*)::int FROM units u WHERE u.parent_code = ${unit.code} AND u.closed_at IS NULL) AS below,
+        (SELECT count(*)::int FROM cases c
+          WHERE NOT c.closed AND (${inSubtree('c.unit_path')} OR ${inSubtree('coalesce(c.home_unit_path, c.unit_path)')}))
+        + (SELECT count(*)::int FROM letters l
+          WHERE l.state NOT IN ('replied', 'transferred') AND ${inSubtree('l.unit_path')})
+        + (SELECT count(*)::int FROM urgings g WHERE g.state <> 'answered' AND ${inSubtree('g.unit_path')}) AS work
+    `),
+  );
+  return { activeStaff: row?.staff ?? 0, openUnitsBelow: row?.below ?? 0, openWork: row?.work ?? 0 };
+}
+
+/** Gives units that have no district yet the demo city's directory fields (installations seeded before them). */
+export async function fillDirectoryFields(
+  tx: Executor,
+  records: readonly { code: string; district: string; schedule: string; isPublic: boolean }[],
+): Promise<void> {
+  for (const r of records)
+    await tx
+      .update(units)
+      .set({ district: r.district, schedule: r.schedule, isPublic: r.isPublic })
+      .where(and(eq(units.code, r.code), eq(units.district, '')));
 }

@@ -40,6 +40,7 @@ const reachable: Record<Scope, readonly Relation[]> = {
 
 const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'org.read': 'everyone',
+  'org.manage': ['administrator'],
   'staff.read': ['administrator', 'auditor'],
   'staff.manage': ['administrator'],
   'audit.read': ['administrator', 'auditor'],

@@ -7,6 +7,7 @@ import type { Assignment, CurrentStaff } from '../session.ts';
 
 export type Permission =
   | 'org.read'
+  | 'org.manage'
   | 'staff.read'
   | 'staff.manage'
   | 'audit.read'
@@ -31,6 +32,7 @@ export type Permission =
 
 export const permissions: readonly Permission[] = [
   'org.read',
+  'org.manage',
   'staff.read',
   'staff.manage',
   'audit.read',
@@ -57,6 +59,8 @@ export const permissions: readonly Permission[] = [
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
 const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'org.read': 'everyone',
+  // Adding, editing, moving and closing units (org.service.ts), within the administrator's jurisdiction.
+  'org.manage': ['administrator'],
   'staff.read': ['administrator', 'auditor'],
   'staff.manage': ['administrator'],
   'audit.read': ['auditor', 'administrator'],

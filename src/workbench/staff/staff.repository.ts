@@ -142,11 +142,14 @@ export async function countPendingTotp(db: Executor, reach: Reach): Promise<numb
 
 /** The units an officer may pick from, e.g. for a new account: those inside his reach, in tree order. */
 export async function unitsInReach(db: Executor, reach: Reach) {
-  return db
-    .select({ code: units.code, name: units.name, path: units.path })
-    .from(units)
-    .where(reachCondition(reach))
-    .orderBy(asc(units.path));
+  return (
+    db
+      .select({ code: units.code, name: units.name, path: units.path })
+      .from(units)
+      // A closed unit takes no new officers or roles.
+      .where(and(reachCondition(reach), isNull(units.closedAt)))
+      .orderBy(asc(units.path))
+  );
 }
 
 /**

@@ -1,0 +1,255 @@
+import { parseSchedule, todayStatus, type TodayStatus } from '../../shared/directory/schedule.ts';
+import { Select } from '../../shared/ui/choices.tsx';
+import { type PageContext, inLang } from '../../shared/ui/context.ts';
+import { SummaryList, Tag } from '../../shared/ui/components.tsx';
+import { Button, TextField } from '../../shared/ui/forms.tsx';
+import { Layout } from '../../shared/ui/layout.tsx';
+import { renderPage } from '../../shared/ui/render.ts';
+import type { DirectoryFilter, DirectoryUnit } from './directory.repository.ts';
+import { directoryKinds, kindWord } from './directory.words.ts';
+
+// 机构名录: the public-facing units, grouped by district, and one unit's page with its hours, services and a
+// location sketch. No map tiles can be fetched (the site loads nothing from outside), so the sketch is drawn
+// here from the coordinates, and a geo: link hands them to whatever map the visitor's device has.
+
+const nameOf = (ctx: PageContext, u: Pick<DirectoryUnit, 'name' | 'nameEn'>) =>
+  ctx.lang === 'en' && u.nameEn ? u.nameEn : u.name;
+
+const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
+
+function Breadcrumb({ ctx, trail }: { ctx: PageContext; trail: { href?: string; label: string }[] }) {
+  return (
+    <nav class="breadcrumb" aria-label={inLang(ctx, '面包屑导航', 'Breadcrumb')}>
+      <ol>
+        {trail.map((step) => (
+          <li>
+            {step.href ? <a href={step.href}>{step.label}</a> : <span aria-current="page">{step.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function directoryListPage(p: {
+  ctx: PageContext;
+  units: DirectoryUnit[];
+  districts: string[];
+  filter: DirectoryFilter;
+}): string {
+  const { ctx, units, filter } = p;
+  const title = inLang(ctx, '机构名录', 'Police directory');
+  const groups = new Map<string, DirectoryUnit[]>();
+  for (const u of units) groups.set(u.district, [...(groups.get(u.district) ?? []), u]);
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <Breadcrumb ctx={ctx} trail={[{ href: '/', label: inLang(ctx, '首页', 'Home') }, { label: title }]} />
+      <h1>{title}</h1>
+      <p>
+        {inLang(
+          ctx,
+          '示范市公安局对外办公的单位：分局、派出所、社区警务室、出入境和交管服务点。紧急情况请拨打 110。',
+          'The units of the Shifan City Public Security Bureau that receive the public. In an emergency call 110.',
+        )}
+      </p>
+      <form class="form directory-filter" method="get" action="/directory" role="search">
+        <Select
+          name="district"
+          label={inLang(ctx, '所在区', 'District')}
+          value={filter.district ?? ''}
+          options={[
+            { value: '', label: inLang(ctx, '全部区', 'All districts') },
+            ...p.districts.map((d) => ({ value: d, label: d })),
+          ]}
+        />
+        <Select
+          name="kind"
+          label={inLang(ctx, '类别', 'Kind')}
+          value={filter.kind ?? ''}
+          options={[
+            { value: '', label: inLang(ctx, '全部类别', 'All kinds') },
+            ...directoryKinds.map((k) => ({ value: k, label: kindWord(k, ctx.lang) })),
+          ]}
+        />
+        <TextField
+          name="q"
+          type="search"
+          value={filter.q ?? ''}
+          label={inLang(ctx, '名称或地址', 'Name or address')}
+          hint={inLang(ctx, '如 湖滨、出入境', 'e.g. Hubin, exit-entry')}
+        />
+        <Button>{inLang(ctx, '查找', 'Find')}</Button>
+      </form>
+      <p role="status">{inLang(ctx, `共找到 ${units.length} 个单位。`, `${units.length} unit(s) found.`)}</p>
+      {[...groups].map(([district, list]) => (
+        <section aria-labelledby={`d-${list[0]!.code}`}>
+          <h2 id={`d-${list[0]!.code}`}>{district || inLang(ctx, '其他', 'Other')}</h2>
+          <ul class="directory-list">
+            {list.map((u) => (
+              <li>
+                <a href={`/directory/${u.code}`}>{nameOf(ctx, u)}</a>{' '}
+                <Tag tone="grey">{kindWord(u.kind, ctx.lang)}</Tag>
+                <div class="muted">{u.address}</div>
+                <div>
+                  {inLang(ctx, '电话', 'Phone')} <a href={telHref(u.phone)}>{u.phone}</a>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>,
+  );
+}
+
+function todayText(ctx: PageContext, status: TodayStatus | undefined): string {
+  if (!status) return inLang(ctx, '以上述办公时间为准', 'See the opening hours above');
+  switch (status.kind) {
+    case 'always':
+      return inLang(ctx, '全天开放', 'Open all day');
+    case 'holiday':
+      return inLang(ctx, '今天是法定节假日，窗口不办公', 'Today is a public holiday: the counter is closed');
+    case 'closed-today':
+      return inLang(ctx, '今天窗口不办公', 'The counter is closed today');
+    case 'hours': {
+      const times = status.ranges.map((r) => `${r.from}—${r.to}`).join(inLang(ctx, '，', ', '));
+      return status.openNow
+        ? inLang(ctx, `今天 ${times} 开放，现在正在办公`, `Open today ${times}; open now`)
+        : inLang(ctx, `今天 ${times} 开放，现在不在办公时间`, `Open today ${times}; closed at the moment`);
+    }
+  }
+}
+
+/**
+ * Where the unit lies among the other units of its district, drawn from their coordinates (north up, not to
+ * any scale a map would have). A sketch, and said to be one.
+ */
+function LocationSketch({
+  ctx,
+  unit,
+  around,
+}: {
+  ctx: PageContext;
+  unit: DirectoryUnit;
+  around: DirectoryUnit[];
+}) {
+  const points = [unit, ...around.filter((u) => u.code !== unit.code)];
+  const lats = points.map((u) => u.lat);
+  const lngs = points.map((u) => u.lng);
+  const [minLat, maxLat, minLng, maxLng] = [
+    Math.min(...lats),
+    Math.max(...lats),
+    Math.min(...lngs),
+    Math.max(...lngs),
+  ];
+  const span = Math.max(maxLat - minLat, maxLng - minLng, 0.01);
+  const [w, h, pad] = [320, 240, 24];
+  const x = (lng: number) => pad + ((lng - (minLng + maxLng) / 2) / span + 0.5) * (w - 2 * pad);
+  const y = (lat: number) => pad + (0.5 - (lat - (minLat + maxLat) / 2) / span) * (h - 2 * pad);
+  const title = inLang(ctx, `${unit.name}位置示意图`, `Location sketch of ${nameOf(ctx, unit)}`);
+  return (
+    <svg
+      class="location-sketch"
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-labelledby="sketch-title sketch-desc"
+    >
+      <title id="sketch-title">{title}</title>
+      <desc id="sketch-desc">
+        {inLang(
+          ctx,
+          `红点为本单位，灰点为${unit.district}其他单位；上为北。`,
+          `The red dot is this unit, grey dots other units of ${unit.district}; north is up.`,
+        )}
+      </desc>
+      <rect x="0" y="0" width={w} height={h} fill="#f2f5f9" stroke="#b1b8c1" />
+      {points.slice(1).map((u) => (
+        <circle cx={x(u.lng).toFixed(1)} cy={y(u.lat).toFixed(1)} r="4" fill="#4f5a63" />
+      ))}
+      <circle
+        cx={x(unit.lng).toFixed(1)}
+        cy={y(unit.lat).toFixed(1)}
+        r="8"
+        fill="#b4231a"
+        stroke="#fff"
+        stroke-width="2"
+      />
+      <text x={w - 8} y="18" text-anchor="end" font-size="12" fill="#1b1b1b">
+        {inLang(ctx, '北 ↑', 'N ↑')}
+      </text>
+    </svg>
+  );
+}
+
+export function directoryUnitPage(p: {
+  ctx: PageContext;
+  unit: DirectoryUnit;
+  around: DirectoryUnit[];
+  services: { id: string; nameZh: string; nameEn: string }[];
+  now: Date;
+}): string {
+  const { ctx, unit } = p;
+  const title = nameOf(ctx, unit);
+  const schedule = parseSchedule(unit.schedule);
+  const coords = `${unit.lat.toFixed(5)},${unit.lng.toFixed(5)}`;
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[
+          { href: '/', label: inLang(ctx, '首页', 'Home') },
+          { href: '/directory', label: inLang(ctx, '机构名录', 'Police directory') },
+          { label: title },
+        ]}
+      />
+      <h1>{title}</h1>
+      <p class="muted">
+        {[unit.parentName, kindWord(unit.kind, ctx.lang), unit.district].filter(Boolean).join(' · ')}
+      </p>
+      <SummaryList
+        rows={[
+          { key: inLang(ctx, '地址', 'Address'), value: unit.address },
+          { key: inLang(ctx, '电话', 'Phone'), value: <a href={telHref(unit.phone)}>{unit.phone}</a> },
+          { key: inLang(ctx, '办公时间', 'Opening hours'), value: unit.hours },
+          {
+            key: inLang(ctx, '今日', 'Today'),
+            value: todayText(ctx, schedule ? todayStatus(schedule, p.now) : undefined),
+          },
+        ]}
+      />
+      <h2>{inLang(ctx, '可办理的事项', 'Services handled here')}</h2>
+      {p.services.length ? (
+        <ul>
+          {p.services.map((s) => (
+            <li>
+              <a href={`/services/${s.id}`}>{ctx.lang === 'en' ? s.nameEn : s.nameZh}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          {inLang(
+            ctx,
+            '办事指南中暂未列出在此办理的事项，请电话咨询。',
+            'No service guide names this place yet; please call to ask.',
+          )}
+        </p>
+      )}
+      <h2>{inLang(ctx, '位置', 'Location')}</h2>
+      <p>
+        {inLang(
+          ctx,
+          '下图是按坐标绘制的位置示意图，不是地图。需要导航时请用“打开地图”，由您手机或电脑上的地图应用打开。',
+          'The drawing below is a sketch from the coordinates, not a map. To find the way, use “Open in a map”: your phone or computer opens it in its map app.',
+        )}
+      </p>
+      <LocationSketch ctx={ctx} unit={unit} around={p.around} />
+      <p>
+        <a href={`geo:${coords}`}>{inLang(ctx, '打开地图', 'Open in a map')}</a>{' '}
+        <span class="muted">
+          {inLang(ctx, '坐标', 'Coordinates')} {coords}
+        </span>
+      </p>
+    </Layout>,
+  );
+}
