@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
@@ -201,10 +202,13 @@ export function detailPage({
   ctx,
   view,
   flash,
+  fee,
 }: {
   ctx: PageContext;
   view: DetailView;
   flash?: string | undefined;
+  /** The case's fee, if one was assessed (payments.case.tsx). */
+  fee?: Child;
 }) {
   const title = say(ctx, view.service);
   const base = `/my/cases/${view.caseNumber}`;
@@ -273,6 +277,7 @@ export function detailPage({
           </a>
         </p>
       ) : null}
+      {fee ?? null}
       <h2>{inLang(ctx, '办理进度', 'Progress')}</h2>
       <Timeline ctx={ctx} view={view} />
       <h2>{inLang(ctx, '文书', 'Documents')}</h2>

@@ -16,6 +16,8 @@ import { supplement, withdraw, type SuppliedFile } from './cases.actions.ts';
 import { registerCaseApi } from './cases.api.ts';
 import { caseMessage, caseWords } from './cases.messages.ts';
 import * as more from './cases.more.pages.tsx';
+import { CaseFeePanel } from '../payments/payments.case.tsx';
+import { payableOf } from '../payments/payments.repository.ts';
 import * as pages from './cases.pages.tsx';
 import {
   CaseParams,
@@ -77,8 +79,12 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     { schema: { hide: true, params: CaseParams }, config: { permission: 'cases.view' } },
     async (request, reply) => {
       const detail = await view(request);
+      const ctx = portalContext(request, reply);
+      const payable = await payableOf(services.db, 'case-fee', detail.caseNumber);
+      // The fee is the payer's: another person who may read the case (a company's agent) sees no Pay button.
+      const fee = payable?.citizenId === citizenOf(request).id ? payable : undefined;
       return reply.html(
-        pages.detailPage({ ctx: portalContext(request, reply), view: detail, flash: takeFlash(request) }),
+        pages.detailPage({ ctx, view: detail, flash: takeFlash(request), fee: CaseFeePanel({ ctx, fee }) }),
       );
     },
   );

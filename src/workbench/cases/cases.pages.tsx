@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { SummarySection } from '../../shared/application-forms/index.ts';
 import type { Label } from '../../shared/catalog/index.ts';
 import { Checkboxes, Select } from '../../shared/ui/choices.tsx';
@@ -133,7 +134,13 @@ export function queuePage(p: {
             <a href={`/cases/${c.caseNumber}`}>{c.caseNumber}</a>,
             ctx.lang === 'en' ? c.service.nameEn : c.service.name,
             c.company ? `${c.company}${inLang(ctx, `（${c.applicant}）`, ` (${c.applicant})`)}` : c.applicant,
-            word(ctx, c.stateName),
+            c.feeDue ? (
+              <span>
+                {word(ctx, c.stateName)} <Tag tone="amber">{inLang(ctx, '待缴费', 'Fee due')}</Tag>
+              </span>
+            ) : (
+              word(ctx, c.stateName)
+            ),
             <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />,
             c.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
           ])}
@@ -255,6 +262,8 @@ export function casePage(p: {
   flash: string | undefined;
   errors: FieldError[];
   values: Record<string, string>;
+  /** The case's fee, or the form to assess one (case-fees.pages.tsx). */
+  fee?: Child;
 }): string {
   const { ctx, view } = p;
   const title = `${inLang(ctx, '案件', 'Case')} ${view.caseNumber}`;
@@ -303,6 +312,7 @@ export function casePage(p: {
       {view.actions.map((action) => (
         <ActionForm ctx={ctx} view={view} action={action as CaseAction} errors={p.errors} values={p.values} />
       ))}
+      {p.fee ?? null}
       {p.mayAssign ? (
         <Form action={`/cases/${view.caseNumber}/assign`} csrfToken={ctx.csrfToken ?? ''}>
           <TextField
