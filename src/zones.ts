@@ -48,6 +48,7 @@ import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
 import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
+import { REFUND_QUEUE, refundJob } from './portal/payments/payments.refunds.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -136,7 +137,12 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
     handlers[ESCALATION_QUEUE] = escalationJob(services);
   }
-  if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
+  if (name === 'portal') {
+    handlers[REMINDER_QUEUE] = reminderJob();
+    // Without a gateway the refunds wait, booked, until one is configured.
+    const payments = paymentRuntimeFrom(options.config);
+    if (payments) handlers[REFUND_QUEUE] = refundJob(services, payments);
+  }
   const inboxHandlers = messageHandlers(
     name === 'portal'
       ? [

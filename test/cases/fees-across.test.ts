@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import * as payments from '../../src/portal/payments/payments.repository.ts';
+import { paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { feeOf } from '../../src/workbench/case-fees/case-fees.repository.ts';
 import { findCase, historyOf } from '../../src/workbench/cases/cases.repository.ts';
-import { step } from '../workbench/cases.support.ts';
+import { officerAt, step } from '../workbench/cases.support.ts';
 import { acceptedCase, assessed, crossBothWays, paid, startFeeWorld, type FeeWorld } from './fees.support.ts';
 
 // A case waits while its fee is due and goes on once the portal reports it paid; the applicant sees the fee
@@ -74,5 +77,78 @@ describe('a case waits for its fee', () => {
     assert.match(answer.body, /请填写收费金额/);
     assert.match(answer.body, /value="12\.345"/);
     assert.equal(await feeOf(world.workbench.services.db, c.number), undefined);
+  });
+});
+
+describe('a paid fee goes back when the case ends without its result', () => {
+  async function refundOf(orderNo: string) {
+    return world.pay.zone.services.db
+      .select()
+      .from(paymentRefunds)
+      .where(eq(paymentRefunds.orderNo, orderNo));
+  }
+
+  async function expectRefunded(
+    c: { person: { client: { get(url: string): Promise<{ body: string }> } }; number: string },
+    orderNo: string,
+    amountFen: number,
+  ) {
+    await world.pay.zone.drainJobs();
+    const refunds = await refundOf(orderNo);
+    assert.deepEqual(
+      refunds.map((r) => [r.amountFen, r.status]),
+      [[amountFen, 'done']],
+    );
+    const atGateway = world.pay.sandbox.store.byOrderNo('SF-PSB', orderNo);
+    assert.equal(world.pay.sandbox.store.refunded(atGateway!), amountFen);
+    const onCase = await c.person.client.get(`/my/cases/${c.number}`);
+    assert.match(onCase.body, /已退款/);
+    const list = await c.person.client.get('/my/payments');
+    assert.match(list.body, /已退款/);
+  }
+
+  test('refused after payment: refunded in full, once, and the applicant sees 已退款', async () => {
+    const c = await acceptedCase(world);
+    const fee = await assessed(world, c, '35.50');
+    const order = await paid(world, c.person, fee.id);
+    await crossBothWays(world);
+    assert.equal((await step(c.reviewer, c.number, 'release')).statusCode, 200);
+    const approver = await officerAt(world.workbench, 'SF-ZA', 'approver');
+    assert.equal((await step(approver, c.number, 'claim')).statusCode, 200);
+    const refused = await step(approver, c.number, 'actions/refuse', {
+      message: '经核查不符合出具条件',
+      legalBasis: '《示范办法》第三条',
+    });
+    assert.equal(refused.statusCode, 200, refused.body);
+    await crossBothWays(world);
+    await expectRefunded(c, order.orderNo, 3550);
+    // The step delivered again (a redelivery) books nothing more.
+    await crossBothWays(world);
+    await world.pay.zone.drainJobs();
+    assert.equal((await refundOf(order.orderNo)).length, 1);
+  });
+
+  test('withdrawn after payment: refunded; a fee still due on a withdrawn case can no longer be paid', async () => {
+    const c = await acceptedCase(world);
+    const fee = await assessed(world, c);
+    const order = await paid(world, c.person, fee.id);
+    await crossBothWays(world);
+    const asked = await c.person.client.post(`/my/cases/${c.number}/withdraw`, { reason: '不再需要' });
+    assert.equal(asked.statusCode, 303, asked.body.slice(0, 300));
+    await crossBothWays(world);
+    assert.equal((await findCase(world.workbench.services.db, c.number))?.state, 'withdrawn');
+    await expectRefunded(c, order.orderNo, 2000);
+
+    const unpaid = await acceptedCase(world);
+    const due = await assessed(world, unpaid);
+    const gone = await unpaid.person.client.post(`/my/cases/${unpaid.number}/withdraw`, {
+      reason: '不再需要',
+    });
+    assert.equal(gone.statusCode, 303);
+    await crossBothWays(world);
+    const cancelled = await payments.payableById(world.pay.zone.services.db, due.id);
+    assert.equal(cancelled?.status, 'cancelled');
+    const page = await unpaid.person.client.get(`/my/payments/${due.id}`);
+    assert.doesNotMatch(page.body, /缴费 ¥20\.00/);
   });
 });

@@ -106,16 +106,36 @@ export async function settlePayable(tx: Tx, payableId: string, orderNo: string, 
   return row;
 }
 
+/** Cancels a payable still due (its case ended); one paid meanwhile is left for the refund. */
+export async function cancelDuePayable(tx: Tx, payableId: string): Promise<void> {
+  await tx
+    .update(payables)
+    .set({ status: 'cancelled' })
+    .where(and(eq(payables.id, payableId), eq(payables.status, 'due')));
+}
+
 export async function setPayableStatus(tx: Tx, payableId: string, status: PayableRow['status']) {
   await tx.update(payables).set({ status }).where(eq(payables.id, payableId));
 }
 
-export async function addRefund(tx: Tx, refund: typeof paymentRefunds.$inferInsert): Promise<void> {
-  await tx.insert(paymentRefunds).values(refund);
+/** Books a refund and counts it against the order; false when the order has one already (no second one). */
+export async function addRefund(tx: Tx, refund: typeof paymentRefunds.$inferInsert): Promise<boolean> {
+  const inserted = await tx
+    .insert(paymentRefunds)
+    .values(refund)
+    .onConflictDoNothing({ target: paymentRefunds.orderNo })
+    .returning({ refundNo: paymentRefunds.refundNo });
+  if (inserted.length === 0) return false;
   await tx
     .update(paymentOrders)
     .set({ refundedFen: sql`${paymentOrders.refundedFen} + ${refund.amountFen}` })
     .where(eq(paymentOrders.orderNo, refund.orderNo));
+  return true;
+}
+
+export async function refundByNo(ex: Executor, refundNo: string) {
+  const [row] = await ex.select().from(paymentRefunds).where(eq(paymentRefunds.refundNo, refundNo));
+  return row;
 }
 
 export async function refundsOfOrder(ex: Executor, orderNo: string) {

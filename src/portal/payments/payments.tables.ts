@@ -72,7 +72,11 @@ export const paymentOrders = pgTable(
   (t) => [index('payment_orders_payable_idx').on(t.payableId, t.createdAt)],
 );
 
-/** A refund asked of the gateway: booked here first, under the order's lock, so it can never exceed the payment. */
+/**
+ * A refund asked of the gateway: booked here first, under the order's lock, so it can never exceed the payment.
+ * One per order, the whole of what was paid (a payable counts one paid order, so one refund per payable): a
+ * second trigger finds the row and books nothing. The gateway is asked by the refund job until it confirms.
+ */
 export const paymentRefunds = pgTable(
   'payment_refunds',
   {
@@ -86,7 +90,7 @@ export const paymentRefunds = pgTable(
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
   },
-  (t) => [index('payment_refunds_order_idx').on(t.orderNo)],
+  (t) => [uniqueIndex('payment_refunds_order_idx').on(t.orderNo)],
 );
 
 /**
