@@ -316,6 +316,50 @@ describe('refunds of a case fee', () => {
   });
 });
 
+describe('the electronic receipt', () => {
+  test('issued once for a settled payment, downloaded by its payer only, verified in public by its code', async () => {
+    const fee = await openFee(world.zone, me.id, 2600);
+    const order = await orderFor(fee.id);
+    assert.equal(
+      (await me.client.get(`/my/payments/${fee.id}/receipt`)).statusCode,
+      404,
+      'none before payment',
+    );
+    await clickAtCheckout(order.payUrl!, 'pay');
+    await world.sandbox.notifier.runDue();
+    await me.client.get(`/payments/return?orderNo=${order.orderNo}`);
+    const receipt = await repo.receiptOfPayable(world.zone.services.db, fee.id);
+    assert.ok(receipt);
+    assert.deepEqual([receipt.orderNo, receipt.amountFen], [order.orderNo, 2600]);
+    assert.match(receipt.verificationCode, /^[A-Z2-7]{26}$/);
+
+    const page = await me.client.get(`/my/payments/${fee.id}`);
+    assert.match(page.body, /下载缴费凭证/);
+    const pdf = await me.client.get(`/my/payments/${fee.id}/receipt`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    // The same receipt always gives the same file.
+    const again = await me.client.get(`/my/payments/${fee.id}/receipt`);
+    assert.ok(again.rawPayload.equals(pdf.rawPayload));
+
+    const other = await registerCitizen(world.zone);
+    assert.equal((await other.client.get(`/my/payments/${fee.id}/receipt`)).statusCode, 404);
+
+    const verified = await world.zone.app.inject({
+      method: 'GET',
+      url: `/payments/verify/${receipt.verificationCode}`,
+    });
+    assert.equal(verified.statusCode, 200);
+    assert.match(verified.body, /真实有效/);
+    assert.ok(verified.body.includes(receipt.receiptNo));
+    assert.match(verified.body, /¥26\.00/);
+    assert.ok(!verified.body.includes(me.id));
+    const unknown = await world.zone.app.inject({ method: 'GET', url: `/payments/verify/${'A'.repeat(26)}` });
+    assert.equal(unknown.statusCode, 404);
+  });
+});
+
 describe('a case fee', () => {
   test('due from the workbench, paid here, settled back on the case stream once', async () => {
     const theCase = await submittedCase(world.zone, me.id);

@@ -133,6 +133,7 @@ const notPersonal: Record<string, string> = {
   '/api/v1/services/:id': 'the public catalogue',
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
   '/verify/:code': 'public verification of a document by the random code printed on it',
+  '/payments/verify/:code': 'public verification of a payment receipt by the random code printed on it',
   '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',
   '/news/:column': 'the published articles',
   '/disclosure/:column': 'the published articles',

@@ -38,6 +38,14 @@ export function CaseFeePanel({ ctx, fee }: { ctx: PageContext; fee: PayableRow |
       ) : (
         <p>
           <a href={`/my/payments/${fee.id}`}>{inLang(ctx, '查看缴费详情', 'See the payment')}</a>
+          {fee.status === 'paid' || fee.status === 'refunded' ? (
+            <>
+              {' · '}
+              <a href={`/my/payments/${fee.id}/receipt`} download>
+                {inLang(ctx, '下载缴费凭证', 'Download the receipt')}
+              </a>
+            </>
+          ) : null}
         </p>
       )}
     </section>

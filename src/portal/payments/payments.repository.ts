@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../../shared/db/database.ts';
 import {
   paymentAlarms,
   paymentOrders,
+  paymentReceipts,
   paymentRefunds,
   payables,
   type PayableKind,
@@ -179,4 +180,25 @@ export async function bookedBetween(ex: Executor, from: Date, to: Date) {
     .from(paymentRefunds)
     .where(and(gte(paymentRefunds.requestedAt, from), lt(paymentRefunds.requestedAt, to)));
   return { paid, refunds };
+}
+
+export type ReceiptRow = typeof paymentReceipts.$inferSelect;
+
+/** Issues the payable's receipt once; a second settlement word finds it there. */
+export async function insertReceipt(tx: Tx, receipt: typeof paymentReceipts.$inferInsert): Promise<void> {
+  await tx.insert(paymentReceipts).values(receipt).onConflictDoNothing();
+}
+
+export async function receiptOfPayable(ex: Executor, payableId: string): Promise<ReceiptRow | undefined> {
+  const [row] = await ex.select().from(paymentReceipts).where(eq(paymentReceipts.payableId, payableId));
+  return row;
+}
+
+export async function receiptByCode(ex: Executor, code: string) {
+  const [row] = await ex
+    .select({ receipt: paymentReceipts, status: payables.status })
+    .from(paymentReceipts)
+    .innerJoin(payables, eq(payables.id, paymentReceipts.payableId))
+    .where(eq(paymentReceipts.verificationCode, code));
+  return row;
 }

@@ -7,6 +7,7 @@ import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import { GatewayError, type GatewayOrderState, type PaymentGateway } from './payments.gateway.ts';
 import { runSettledHook } from './payments.payables.ts';
+import { issueReceipt } from './payments.receipt.ts';
 import { refundOrder } from './payments.refunds.ts';
 import * as repo from './payments.repository.ts';
 
@@ -126,15 +127,17 @@ export async function applyGatewayState(
         );
         return { outcome: 'amount-differs' as const };
       }
-      const paidAt = state.paidAt ? new Date(state.paidAt) : now;
+      const reported = state.paidAt ? new Date(state.paidAt) : now;
+      const paidAt = Number.isNaN(reported.getTime()) ? now : reported;
       const moved = await repo.markOrderPaid(tx, order.orderNo, {
-        at: Number.isNaN(paidAt.getTime()) ? now : paidAt,
+        at: paidAt,
         via,
         gatewayOrderId: state.gatewayOrderId,
       });
       if (!moved) return { outcome: 'already-paid' as const };
       const settled = await repo.settlePayable(tx, order.payableId, order.orderNo, now);
       if (settled) {
+        await issueReceipt(tx, settled, order, paidAt, now);
         await runSettledHook(tx, settled, now);
         return { outcome: 'paid' as const };
       }

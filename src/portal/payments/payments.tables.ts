@@ -107,3 +107,29 @@ export const paymentAlarms = pgTable(
   },
   (t) => [index('payment_alarms_at_idx').on(t.at)],
 );
+
+/**
+ * The electronic receipt (缴费凭证) of a settled payable, issued in the transaction that settles it. The PDF is
+ * drawn from this row when the payer downloads it; its QR code leads to the public verification page by code.
+ */
+export const paymentReceipts = pgTable(
+  'payment_receipts',
+  {
+    receiptNo: text('receipt_no').primaryKey(),
+    payableId: uuid('payable_id')
+      .notNull()
+      .references(() => payables.id),
+    orderNo: text('order_no').notNull(),
+    /** 26 random base32 characters: nobody can compute the code of a receipt he has not seen. */
+    verificationCode: text('verification_code').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    description: jsonb('description').notNull().$type<{ zh: string; en: string }>(),
+    payeeUnit: text('payee_unit').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('payment_receipts_payable_idx').on(t.payableId),
+    uniqueIndex('payment_receipts_code_idx').on(t.verificationCode),
+  ],
+);
