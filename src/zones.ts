@@ -57,6 +57,7 @@ import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
 import { courierFrom } from './portal/delivery/delivery.courier.ts';
 import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
 import { deliveryInboxHandlers } from './workbench/delivery/delivery.service.ts';
+import { REFUND_QUEUE, refundJob } from './portal/payments/payments.refunds.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -146,7 +147,12 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     handlers[ESCALATION_QUEUE] = escalationJob(services);
     handlers[STATISTICS_QUEUE] = statisticsJob(services);
   }
-  if (name === 'portal') handlers[REMINDER_QUEUE] = reminderJob();
+  if (name === 'portal') {
+    handlers[REMINDER_QUEUE] = reminderJob();
+    // Without a gateway the refunds wait, booked, until one is configured.
+    const payments = paymentRuntimeFrom(options.config);
+    if (payments) handlers[REFUND_QUEUE] = refundJob(services, payments);
+  }
   // The portal alone talks to the courier; the workbench asks it through the exchange.
   const courier = name === 'portal' ? courierFrom(options.config) : undefined;
   const inboxHandlers = messageHandlers(

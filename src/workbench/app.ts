@@ -9,6 +9,7 @@ import { workbenchPolicy } from './policy.ts';
 import { staffLoader, staffOnlyDocs } from './session.ts';
 import { registerAppointmentRoutes } from './appointments/appointments.routes.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerCaseFeeRoutes } from './case-fees/case-fees.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
@@ -76,6 +77,7 @@ export async function buildWorkbench(
   registerCatalogAuthoringRoutes(app, services);
   registerCaseRoutes(app, services);
   registerDeliveryRoutes(app, services);
+  registerCaseFeeRoutes(app, services);
   registerContentRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerSupervisionRoutes(app, services);

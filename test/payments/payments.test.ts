@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { caseFeeDue } from '../../src/exchange/contracts/index.ts';
 import { outbox } from '../../src/portal/db/schema.ts';
 import * as repo from '../../src/portal/payments/payments.repository.ts';
 import { reconcileDay } from '../../src/portal/payments/payments.reconciliation.ts';
-import { refundPayable } from '../../src/portal/payments/payments.service.ts';
+import {
+  closeCaseFee,
+  REFUND_QUEUE,
+  refundJob,
+  refundPayable,
+} from '../../src/portal/payments/payments.refunds.ts';
+import { GatewayError } from '../../src/portal/payments/payments.gateway.ts';
+import type { PaymentRuntime } from '../../src/portal/payments/payments.service.ts';
+import { jobs } from '../../src/shared/db/tables.ts';
+import { runOneJob } from '../../src/shared/jobs/queue.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
@@ -232,6 +241,122 @@ describe('refunds', () => {
     assert.equal(world.sandbox.store.refunded(atGateway!), 5000);
     assert.equal((await repo.payableById(world.zone.services.db, fee.id))?.status, 'refunded');
     assert.equal(await refundPayable(world.zone.services, world.runtime, fee.id, 'withdrawn'), undefined);
+  });
+});
+
+describe('refunds of a case fee', () => {
+  async function paidFee(amountFen: number) {
+    const fee = await openFee(world.zone, me.id, amountFen);
+    const order = await orderFor(fee.id);
+    await clickAtCheckout(order.payUrl!, 'pay');
+    await world.sandbox.notifier.runDue();
+    assert.equal((await repo.payableById(world.zone.services.db, fee.id))?.status, 'paid');
+    return { fee, order };
+  }
+  const refundsOf = (orderNo: string) =>
+    world.zone.services.db.select().from(paymentRefunds).where(eq(paymentRefunds.orderNo, orderNo));
+
+  test('refused and withdrawn at once, and asked directly: one refund row, one refund at the gateway', async () => {
+    const { fee, order } = await paidFee(4200);
+    const services = world.zone.services;
+    await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) =>
+        services.db.transaction((tx) =>
+          closeCaseFee(tx, fee.reference, i % 2 ? 'refused' : 'withdrawn', services.now()),
+        ),
+      ),
+      ...Array.from({ length: 4 }, () => refundPayable(services, world.runtime, fee.id, 'withdrawn')),
+    ]);
+    await world.zone.drainJobs();
+    const refunds = await refundsOf(order.orderNo);
+    assert.deepEqual(
+      refunds.map((r) => [r.amountFen, r.status]),
+      [[4200, 'done']],
+    );
+    assert.equal((await repo.orderByNo(services.db, order.orderNo))?.refundedFen, 4200);
+    const atGateway = world.sandbox.store.byOrderNo('SF-PSB', order.orderNo);
+    assert.equal(world.sandbox.store.refunded(atGateway!), 4200);
+    assert.equal((await repo.payableById(services.db, fee.id))?.status, 'refunded');
+  });
+
+  test('a gateway that fails is asked again by the job until it confirms; the refund is never dropped', async () => {
+    const { fee, order } = await paidFee(1500);
+    const services = world.zone.services;
+    await services.db.transaction((tx) => closeCaseFee(tx, fee.reference, 'refused', services.now()));
+    const down: PaymentRuntime = {
+      ...world.runtime,
+      // The real gateway in every other respect.
+      gateway: Object.assign(Object.create(world.runtime.gateway) as PaymentRuntime['gateway'], {
+        refund: () => Promise.reject(new GatewayError('payment gateway unreachable (refunds)')),
+      }),
+    };
+    assert.equal(await runOneJob(services.db, { [REFUND_QUEUE]: refundJob(services, down) }), true);
+    const [waiting] = await refundsOf(order.orderNo);
+    assert.equal(waiting?.status, 'requested');
+    const [job] = await services.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.queue, REFUND_QUEUE))
+      .orderBy(desc(jobs.id))
+      .limit(1);
+    assert.deepEqual([job?.status, job?.attempts], ['pending', 1]);
+    assert.equal(world.sandbox.store.refunded(world.sandbox.store.byOrderNo('SF-PSB', order.orderNo)!), 0);
+
+    // The backoff has passed (the queue counts it on the database's clock): the real gateway confirms it.
+    await services.db
+      .update(jobs)
+      .set({ runAt: new Date(0) })
+      .where(eq(jobs.id, job!.id));
+    await world.zone.drainJobs();
+    const [done] = await refundsOf(order.orderNo);
+    assert.equal(done?.status, 'done');
+    assert.equal(world.sandbox.store.refunded(world.sandbox.store.byOrderNo('SF-PSB', order.orderNo)!), 1500);
+    const page = await me.client.get(`/my/payments/${fee.id}`);
+    assert.match(page.body, /已退款/);
+  });
+});
+
+describe('the electronic receipt', () => {
+  test('issued once for a settled payment, downloaded by its payer only, verified in public by its code', async () => {
+    const fee = await openFee(world.zone, me.id, 2600);
+    const order = await orderFor(fee.id);
+    assert.equal(
+      (await me.client.get(`/my/payments/${fee.id}/receipt`)).statusCode,
+      404,
+      'none before payment',
+    );
+    await clickAtCheckout(order.payUrl!, 'pay');
+    await world.sandbox.notifier.runDue();
+    await me.client.get(`/payments/return?orderNo=${order.orderNo}`);
+    const receipt = await repo.receiptOfPayable(world.zone.services.db, fee.id);
+    assert.ok(receipt);
+    assert.deepEqual([receipt.orderNo, receipt.amountFen], [order.orderNo, 2600]);
+    assert.match(receipt.verificationCode, /^[A-Z2-7]{26}$/);
+
+    const page = await me.client.get(`/my/payments/${fee.id}`);
+    assert.match(page.body, /下载缴费凭证/);
+    const pdf = await me.client.get(`/my/payments/${fee.id}/receipt`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    // The same receipt always gives the same file.
+    const again = await me.client.get(`/my/payments/${fee.id}/receipt`);
+    assert.ok(again.rawPayload.equals(pdf.rawPayload));
+
+    const other = await registerCitizen(world.zone);
+    assert.equal((await other.client.get(`/my/payments/${fee.id}/receipt`)).statusCode, 404);
+
+    const verified = await world.zone.app.inject({
+      method: 'GET',
+      url: `/payments/verify/${receipt.verificationCode}`,
+    });
+    assert.equal(verified.statusCode, 200);
+    assert.match(verified.body, /真实有效/);
+    assert.ok(verified.body.includes(receipt.receiptNo));
+    assert.match(verified.body, /¥26\.00/);
+    assert.ok(!verified.body.includes(me.id));
+    const unknown = await world.zone.app.inject({ method: 'GET', url: `/payments/verify/${'A'.repeat(26)}` });
+    assert.equal(unknown.statusCode, 404);
   });
 });
 

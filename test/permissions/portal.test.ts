@@ -134,6 +134,7 @@ const notPersonal: Record<string, string> = {
   '/services/:slug/apply': 'the public start page; a draft is made only for the person signed in',
   '/verify/:code': 'public verification of a document by the random code printed on it',
   '/directory/:code': 'the public directory of units',
+  '/payments/verify/:code': 'public verification of a payment receipt by the random code printed on it',
   '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',
   '/news/:column': 'the published articles',
   '/disclosure/:column': 'the published articles',

@@ -16,6 +16,7 @@ import {
   stepSms,
   stepWords,
 } from './cases.messages.ts';
+import { closeCaseFee } from '../payments/payments.refunds.ts';
 import * as repo from './cases.repository.ts';
 
 // What the workbench tells the portal about a case: each step of its progress, and each document issued.
@@ -89,6 +90,9 @@ export function caseStatusHandler(services: ZoneServices): MessageHandler {
       final: repo.FINAL_STATUSES.includes(step.status),
       now,
     });
+    // A case ended without its result gives back a fee paid for it (and a fee still due is no longer owed).
+    if (step.status === 'refused' || step.status === 'withdrawn' || step.status === 'not-accepted')
+      await closeCaseFee(tx, step.caseNumber, step.status, now);
     const words = stepWords(step.step, step.status);
     await notify(tx, application, now, {
       template: `case.step.${step.step}`,

@@ -203,12 +203,15 @@ export function detailPage({
   view,
   flash,
   extra,
+  fee,
 }: {
   ctx: PageContext;
   view: DetailView;
   flash?: string | undefined;
   /** What another feature adds below the progress (the delivery of the result). */
   extra?: Child | undefined;
+  /** The case's fee, if one was assessed (payments.case.tsx). */
+  fee?: Child;
 }) {
   const title = say(ctx, view.service);
   const base = `/my/cases/${view.caseNumber}`;
@@ -277,6 +280,7 @@ export function detailPage({
           </a>
         </p>
       ) : null}
+      {fee ?? null}
       <h2>{inLang(ctx, '办理进度', 'Progress')}</h2>
       <Timeline ctx={ctx} view={view} />
       {extra ?? null}

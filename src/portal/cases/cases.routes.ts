@@ -19,6 +19,8 @@ import { supplement, withdraw, type SuppliedFile } from './cases.actions.ts';
 import { registerCaseApi } from './cases.api.ts';
 import { caseMessage, caseWords } from './cases.messages.ts';
 import * as more from './cases.more.pages.tsx';
+import { CaseFeePanel } from '../payments/payments.case.tsx';
+import { payableOf } from '../payments/payments.repository.ts';
 import * as pages from './cases.pages.tsx';
 import {
   CaseParams,
@@ -83,7 +85,18 @@ export function registerCaseRoutes(app: App, services: ZoneServices, courier?: C
       const ctx = portalContext(request, reply);
       const delivery = await caseDeliveryFor(services, courier, detail);
       const extra = delivery ? CaseDeliverySection({ ctx, ...delivery }) : undefined;
-      return reply.html(pages.detailPage({ ctx, view: detail, flash: takeFlash(request), extra }));
+      const payable = await payableOf(services.db, 'case-fee', detail.caseNumber);
+      // The fee is the payer's: another person who may read the case (a company's agent) sees no Pay button.
+      const fee = payable?.citizenId === citizenOf(request).id ? payable : undefined;
+      return reply.html(
+        pages.detailPage({
+          ctx,
+          view: detail,
+          flash: takeFlash(request),
+          fee: CaseFeePanel({ ctx, fee }),
+          extra,
+        }),
+      );
     },
   );
 

@@ -5,7 +5,7 @@ import { Button, Form } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { orderStatusWords, payableStatusWords, yuan } from './payments.messages.ts';
-import type { OrderRow, PayableRow } from './payments.repository.ts';
+import type { OrderRow, PayableRow, ReceiptRow } from './payments.repository.ts';
 
 type Words = { zh: string; en: string };
 const say = (ctx: PageContext, words: Words) => words[ctx.lang];
@@ -60,12 +60,14 @@ export function detailPage({
   orders,
   live,
   flash,
+  receipt,
 }: {
   ctx: PageContext;
   payable: PayableRow;
   orders: OrderRow[];
   live: OrderRow | undefined;
   flash?: string | undefined;
+  receipt?: ReceiptRow | undefined;
 }) {
   const title = say(ctx, payable.description);
   return renderPage(
@@ -94,6 +96,26 @@ export function detailPage({
             : []),
         ]}
       />
+      {receipt ? (
+        <p>
+          <a href={`/my/payments/${payable.id}/receipt`} download>
+            {inLang(
+              ctx,
+              `下载缴费凭证（${receipt.receiptNo}，PDF）`,
+              `Download the receipt (${receipt.receiptNo}, PDF)`,
+            )}
+          </a>
+        </p>
+      ) : null}
+      {payable.status === 'refunded' ? (
+        <InsetText>
+          {inLang(
+            ctx,
+            '该笔费用已原路退回您的支付账户，到账时间以支付平台为准。',
+            'This fee has been refunded to the account you paid from; when it arrives depends on the payment platform.',
+          )}
+        </InsetText>
+      ) : null}
       {payable.status === 'due' && live?.payUrl ? (
         <>
           <p>
@@ -129,6 +151,56 @@ export function detailPage({
           ])}
         />
       ) : null}
+    </Layout>,
+  );
+}
+
+/** The public check of a receipt by its code: what was paid and whether it still stands; no personal data. */
+export function verifyPage({
+  ctx,
+  code,
+  found,
+}: {
+  ctx: PageContext;
+  code: string;
+  found: { receipt: ReceiptRow; status: PayableRow['status'] } | undefined;
+}) {
+  const title = inLang(ctx, '缴费凭证核验', 'Check a payment receipt');
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {found ? (
+        <>
+          <p role="status">
+            {inLang(
+              ctx,
+              `核验码 ${code} 对应的缴费凭证真实有效。`,
+              `The receipt with code ${code} is genuine.`,
+            )}
+          </p>
+          <SummaryList
+            rows={[
+              { key: inLang(ctx, '凭证号', 'Receipt'), value: found.receipt.receiptNo },
+              { key: inLang(ctx, '缴费项目', 'Fee'), value: say(ctx, found.receipt.description) },
+              { key: inLang(ctx, '金额', 'Amount'), value: yuan(found.receipt.amountFen) },
+              { key: inLang(ctx, '收款单位', 'Paid to'), value: found.receipt.payeeUnit },
+              {
+                key: inLang(ctx, '缴费时间', 'Paid on'),
+                value: formatDateTime(ctx.lang, found.receipt.paidAt),
+              },
+              { key: inLang(ctx, '状态', 'Status'), value: <StatusTag ctx={ctx} status={found.status} /> },
+            ]}
+          />
+        </>
+      ) : (
+        <InsetText>
+          {inLang(
+            ctx,
+            `没有核验码为 ${code} 的缴费凭证。请核对凭证上的核验码。`,
+            `No receipt has the code ${code}. Check the code printed on the receipt.`,
+          )}
+        </InsetText>
+      )}
     </Layout>,
   );
 }

@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../../shared/db/database.ts';
 import {
   paymentAlarms,
   paymentOrders,
+  paymentReceipts,
   paymentRefunds,
   payables,
   type PayableKind,
@@ -106,16 +107,36 @@ export async function settlePayable(tx: Tx, payableId: string, orderNo: string, 
   return row;
 }
 
+/** Cancels a payable still due (its case ended); one paid meanwhile is left for the refund. */
+export async function cancelDuePayable(tx: Tx, payableId: string): Promise<void> {
+  await tx
+    .update(payables)
+    .set({ status: 'cancelled' })
+    .where(and(eq(payables.id, payableId), eq(payables.status, 'due')));
+}
+
 export async function setPayableStatus(tx: Tx, payableId: string, status: PayableRow['status']) {
   await tx.update(payables).set({ status }).where(eq(payables.id, payableId));
 }
 
-export async function addRefund(tx: Tx, refund: typeof paymentRefunds.$inferInsert): Promise<void> {
-  await tx.insert(paymentRefunds).values(refund);
+/** Books a refund and counts it against the order; false when the order has one already (no second one). */
+export async function addRefund(tx: Tx, refund: typeof paymentRefunds.$inferInsert): Promise<boolean> {
+  const inserted = await tx
+    .insert(paymentRefunds)
+    .values(refund)
+    .onConflictDoNothing({ target: paymentRefunds.orderNo })
+    .returning({ refundNo: paymentRefunds.refundNo });
+  if (inserted.length === 0) return false;
   await tx
     .update(paymentOrders)
     .set({ refundedFen: sql`${paymentOrders.refundedFen} + ${refund.amountFen}` })
     .where(eq(paymentOrders.orderNo, refund.orderNo));
+  return true;
+}
+
+export async function refundByNo(ex: Executor, refundNo: string) {
+  const [row] = await ex.select().from(paymentRefunds).where(eq(paymentRefunds.refundNo, refundNo));
+  return row;
 }
 
 export async function refundsOfOrder(ex: Executor, orderNo: string) {
@@ -159,4 +180,25 @@ export async function bookedBetween(ex: Executor, from: Date, to: Date) {
     .from(paymentRefunds)
     .where(and(gte(paymentRefunds.requestedAt, from), lt(paymentRefunds.requestedAt, to)));
   return { paid, refunds };
+}
+
+export type ReceiptRow = typeof paymentReceipts.$inferSelect;
+
+/** Issues the payable's receipt once; a second settlement word finds it there. */
+export async function insertReceipt(tx: Tx, receipt: typeof paymentReceipts.$inferInsert): Promise<void> {
+  await tx.insert(paymentReceipts).values(receipt).onConflictDoNothing();
+}
+
+export async function receiptOfPayable(ex: Executor, payableId: string): Promise<ReceiptRow | undefined> {
+  const [row] = await ex.select().from(paymentReceipts).where(eq(paymentReceipts.payableId, payableId));
+  return row;
+}
+
+export async function receiptByCode(ex: Executor, code: string) {
+  const [row] = await ex
+    .select({ receipt: paymentReceipts, status: payables.status })
+    .from(paymentReceipts)
+    .innerJoin(payables, eq(payables.id, paymentReceipts.payableId))
+    .where(eq(paymentReceipts.verificationCode, code));
+  return row;
 }

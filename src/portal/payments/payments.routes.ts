@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import { SIGNATURE_HEADER } from '../../shared/crypto/payment-signature.ts';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -10,7 +11,14 @@ import { citizenOf } from '../session.ts';
 import { paymentMessage } from './payments.messages.ts';
 import * as pages from './payments.pages.tsx';
 import * as repo from './payments.repository.ts';
-import { NotificationBody, PayableParams, PayBody, ReturnQuery } from './payments.schema.ts';
+import { RECEIPT_CODE, renderReceipt } from './payments.receipt.ts';
+import {
+  NotificationBody,
+  PayableParams,
+  PayBody,
+  ReceiptCodeParams,
+  ReturnQuery,
+} from './payments.schema.ts';
 import * as service from './payments.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -58,7 +66,50 @@ export function registerPaymentRoutes(
       const now = services.now().getTime();
       const live = orders.find((o) => o.status === 'pending' && o.payUrl && o.expiresAt.getTime() > now);
       const ctx = portalContext(request, reply);
-      return reply.html(pages.detailPage({ ctx, payable, orders, live, flash: takeFlash(request) }));
+      const receipt = await repo.receiptOfPayable(services.db, payable.id);
+      return reply.html(pages.detailPage({ ctx, payable, orders, live, flash: takeFlash(request), receipt }));
+    },
+  );
+
+  // The payer's receipt only: someone else's fee is as missing as one that does not exist.
+  app.get(
+    '/my/payments/:payableId/receipt',
+    { schema: { hide: true, params: PayableParams }, config: { permission: 'payments.view' } },
+    async (request, reply) => {
+      const payable = await service.loadPayable(
+        services,
+        citizenOf(request),
+        'payments.view',
+        payableIdOf(request),
+      );
+      const receipt = await repo.receiptOfPayable(services.db, payable.id);
+      if (!receipt) throw new AppError('NOT_FOUND');
+      const base = runtime?.portalBaseUrl ?? `${request.protocol}://${request.host}`;
+      const pdf = await renderReceipt(receipt, payable.reference, base);
+      return fileHeaders(reply, {
+        type: 'application/pdf',
+        name: `缴费凭证-${receipt.receiptNo}.pdf`,
+        asciiName: `receipt-${receipt.receiptNo}.pdf`,
+      })
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+
+  // Public, for anyone holding a receipt; limited per address so the codes cannot be walked.
+  app.get(
+    '/payments/verify/:code',
+    {
+      schema: { hide: true, params: ReceiptCodeParams },
+      config: { permission: PUBLIC, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { code } = request.params;
+      const found = RECEIPT_CODE.test(code) ? await repo.receiptByCode(services.db, code) : undefined;
+      const ctx = portalContext(request, reply);
+      return reply
+        .header('cache-control', 'no-store')
+        .html(pages.verifyPage({ ctx, code, found }), found ? 200 : 404);
     },
   );
 

@@ -4,6 +4,7 @@ import { FormBody } from '../../shared/http/schemas.ts';
 // An id or order number of the wrong shape is simply not found (the service checks it): bounded strings here.
 export const PayableParams = Type.Object({ payableId: Type.String({ maxLength: 36 }) });
 export const PayBody = FormBody({});
+export const ReceiptCodeParams = Type.Object({ code: Type.String({ maxLength: 26 }) });
 export const ReturnQuery = Type.Object({ orderNo: Type.String({ maxLength: 64 }) });
 
 /**

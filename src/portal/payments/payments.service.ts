@@ -7,6 +7,8 @@ import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import { GatewayError, type GatewayOrderState, type PaymentGateway } from './payments.gateway.ts';
 import { runSettledHook } from './payments.payables.ts';
+import { issueReceipt } from './payments.receipt.ts';
+import { refundOrder } from './payments.refunds.ts';
 import * as repo from './payments.repository.ts';
 
 /** The gateway and where it sends the payer and its notifications back to. */
@@ -125,15 +127,17 @@ export async function applyGatewayState(
         );
         return { outcome: 'amount-differs' as const };
       }
-      const paidAt = state.paidAt ? new Date(state.paidAt) : now;
+      const reported = state.paidAt ? new Date(state.paidAt) : now;
+      const paidAt = Number.isNaN(reported.getTime()) ? now : reported;
       const moved = await repo.markOrderPaid(tx, order.orderNo, {
-        at: Number.isNaN(paidAt.getTime()) ? now : paidAt,
+        at: paidAt,
         via,
         gatewayOrderId: state.gatewayOrderId,
       });
       if (!moved) return { outcome: 'already-paid' as const };
       const settled = await repo.settlePayable(tx, order.payableId, order.orderNo, now);
       if (settled) {
+        await issueReceipt(tx, settled, order, paidAt, now);
         await runSettledHook(tx, settled, now);
         return { outcome: 'paid' as const };
       }
@@ -205,51 +209,4 @@ export async function returnFromGateway(
   }
   const now = await repo.orderByNo(services.db, orderNo);
   return { payableId: order.payableId, status: now!.status };
-}
-
-/**
- * Gives back what is left of an order's payment, once: the order's row is locked while the refund is booked,
- * so concurrent requests find it already booked, and the total never exceeds what was paid. The gateway is
- * asked after the commit with the refund's own number, which it books once however often it is asked.
- */
-export async function refundOrder(
-  services: ZoneServices,
-  runtime: PaymentRuntime,
-  orderNo: string,
-  reason: string,
-): Promise<{ refundNo: string; amountFen: number } | undefined> {
-  const now = services.now();
-  const booked = await services.db.transaction(async (tx) => {
-    const order = await repo.orderByNo(tx, orderNo, { lock: true });
-    if (!order || order.status !== 'paid') return undefined;
-    const left = order.amountFen - order.refundedFen;
-    if (left <= 0) return undefined;
-    const count = (await repo.refundsOfOrder(tx, orderNo)).length;
-    const refund = { refundNo: `R${orderNo.slice(1)}${String(count + 1).padStart(2, '0')}`, amountFen: left };
-    await repo.addRefund(tx, { ...refund, orderNo, reason, requestedAt: now });
-    const payable = await repo.payableById(tx, order.payableId, { lock: true });
-    if (payable?.paidOrderNo === orderNo) await repo.setPayableStatus(tx, payable.id, 'refunded');
-    return refund;
-  });
-  if (!booked) return undefined;
-  try {
-    await runtime.gateway.refund({ orderNo, ...booked });
-    await repo.markRefundDone(services.db, booked.refundNo, services.now());
-  } catch (error) {
-    // Booked here and still "requested": asked again with the same number, it cannot be paid out twice.
-    services.log.warn({ err: error, refundNo: booked.refundNo }, 'refund not yet confirmed by the gateway');
-  }
-  return booked;
-}
-
-/** Refunds a paid payable in full (a refused or withdrawn case); nothing when it was never paid or is refunded. */
-export async function refundPayable(
-  services: ZoneServices,
-  runtime: PaymentRuntime,
-  payableId: string,
-  reason: string,
-) {
-  const payable = await repo.payableById(services.db, payableId);
-  if (!payable?.paidOrderNo || payable.status !== 'paid') return undefined;
-  return refundOrder(services, runtime, payable.paidOrderNo, reason);
 }

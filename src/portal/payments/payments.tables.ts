@@ -72,7 +72,11 @@ export const paymentOrders = pgTable(
   (t) => [index('payment_orders_payable_idx').on(t.payableId, t.createdAt)],
 );
 
-/** A refund asked of the gateway: booked here first, under the order's lock, so it can never exceed the payment. */
+/**
+ * A refund asked of the gateway: booked here first, under the order's lock, so it can never exceed the payment.
+ * One per order, the whole of what was paid (a payable counts one paid order, so one refund per payable): a
+ * second trigger finds the row and books nothing. The gateway is asked by the refund job until it confirms.
+ */
 export const paymentRefunds = pgTable(
   'payment_refunds',
   {
@@ -86,7 +90,7 @@ export const paymentRefunds = pgTable(
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
   },
-  (t) => [index('payment_refunds_order_idx').on(t.orderNo)],
+  (t) => [uniqueIndex('payment_refunds_order_idx').on(t.orderNo)],
 );
 
 /**
@@ -102,4 +106,30 @@ export const paymentAlarms = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('payment_alarms_at_idx').on(t.at)],
+);
+
+/**
+ * The electronic receipt (缴费凭证) of a settled payable, issued in the transaction that settles it. The PDF is
+ * drawn from this row when the payer downloads it; its QR code leads to the public verification page by code.
+ */
+export const paymentReceipts = pgTable(
+  'payment_receipts',
+  {
+    receiptNo: text('receipt_no').primaryKey(),
+    payableId: uuid('payable_id')
+      .notNull()
+      .references(() => payables.id),
+    orderNo: text('order_no').notNull(),
+    /** 26 random base32 characters: nobody can compute the code of a receipt he has not seen. */
+    verificationCode: text('verification_code').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    description: jsonb('description').notNull().$type<{ zh: string; en: string }>(),
+    payeeUnit: text('payee_unit').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('payment_receipts_payable_idx').on(t.payableId),
+    uniqueIndex('payment_receipts_code_idx').on(t.verificationCode),
+  ],
 );

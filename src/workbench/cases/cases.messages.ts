@@ -48,6 +48,22 @@ const words = {
     zh: '请说明该材料存在的问题。',
     en: 'Say what is wrong with this material.',
   },
+  'case.fee.due': {
+    zh: '该案件的费用尚待申请人缴纳，缴费后才能出证或办结。',
+    en: 'The applicant has not paid the fee yet; the result is issued and the case completed once it is paid.',
+  },
+  'case.fee.amount': {
+    zh: '请填写收费金额（元，最多两位小数），例如 20 或 20.50。',
+    en: 'Enter the amount in yuan with at most two decimals, such as 20 or 20.50.',
+  },
+  'case.fee.name': {
+    zh: '请填写收费项目名称，申请人将看到它。',
+    en: 'Enter the name of the fee; the applicant will see it.',
+  },
+  'case.fee.assessed': {
+    zh: '该案件已核定过费用，不能重复核定。',
+    en: 'A fee was already assessed in this case; it cannot be assessed twice.',
+  },
   'case.assign.unknown': {
     zh: '找不到该警号对应的在岗民警。',
     en: 'No active officer has this badge number.',
@@ -99,6 +115,9 @@ export const historyLabels: Record<string, Label> = {
   'deem-accept': { zh: '视为受理（逾期未处理）', en: 'Deemed accepted (not acted on in time)' },
   'withdrawal-refused': { zh: '撤回申请未获准', en: 'Withdrawal refused' },
   'supplement-refused': { zh: '补正未获受理', en: 'Supplement not taken' },
+  // A fee (case-fees): the state stays; the case waits for the payment before its result is handed out.
+  'fee-assessed': { zh: '核定收费', en: 'Fee assessed' },
+  'fee-paid': { zh: '申请人已缴费', en: 'Fee paid by the applicant' },
   // Supervision's lines (supervision.service.ts): the state stays, the history shows who pressed and why.
   urge: { zh: '上级催办', en: 'Urged by a supervising unit' },
   'urge-answer': { zh: '答复催办', en: 'Urging answered' },

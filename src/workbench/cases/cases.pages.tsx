@@ -134,7 +134,13 @@ export function queuePage(p: {
             <a href={`/cases/${c.caseNumber}`}>{c.caseNumber}</a>,
             ctx.lang === 'en' ? c.service.nameEn : c.service.name,
             c.company ? `${c.company}${inLang(ctx, `（${c.applicant}）`, ` (${c.applicant})`)}` : c.applicant,
-            word(ctx, c.stateName),
+            c.feeDue ? (
+              <span>
+                {word(ctx, c.stateName)} <Tag tone="amber">{inLang(ctx, '待缴费', 'Fee due')}</Tag>
+              </span>
+            ) : (
+              word(ctx, c.stateName)
+            ),
             <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />,
             c.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
           ])}
@@ -258,6 +264,8 @@ export function casePage(p: {
   values: Record<string, string>;
   /** The delivery of the result: its panel, and its steps merged into the history. */
   delivery?: { panel: Child; history: { at: string; step: string; by: string; note: string }[] };
+  /** The case's fee, or the form to assess one (case-fees.pages.tsx). */
+  fee?: Child;
 }): string {
   const { ctx, view } = p;
   const history = [
@@ -325,6 +333,7 @@ export function casePage(p: {
       {view.actions.map((action) => (
         <ActionForm ctx={ctx} view={view} action={action as CaseAction} errors={p.errors} values={p.values} />
       ))}
+      {p.fee ?? null}
       {p.mayAssign ? (
         <Form action={`/cases/${view.caseNumber}/assign`} csrfToken={ctx.csrfToken ?? ''}>
           <TextField

@@ -33,6 +33,7 @@ export interface QueueItemView {
   tone: DueTone | null;
   claimedBy: string | null;
   submittedAt: string;
+  feeDue: boolean;
 }
 
 export function stateNameOf(row: Pick<CaseRow, 'workflowId' | 'workflowVersion' | 'state'>) {
@@ -77,6 +78,7 @@ export function presentQueueItem(row: QueueRow, today: string): QueueItemView {
     tone: dueTone(row.stateSince, row.stateDueOn, today),
     claimedBy: row.claimedBy,
     submittedAt: row.submittedAt.toISOString(),
+    feeDue: row.feeDue ?? false,
   };
 }
 
@@ -203,6 +205,7 @@ export const QueueJson = Type.Object({
       tone: Nullable(Type.Union([Type.Literal('green'), Type.Literal('amber'), Type.Literal('red')])),
       claimedBy: Nullable(Type.String()),
       submittedAt: Type.String(),
+      feeDue: Type.Boolean(),
     }),
   ),
   // Keyset paging: whether this is the first page, and the `after` value of the next one (null: none).

@@ -114,7 +114,10 @@ export type QueueRow = Pick<
   | 'dueOn'
   | 'claimedBy'
   | 'submittedAt'
->;
+> & {
+  /** The case waits for its fee (case-fees): shown in the queue beside the state. */
+  feeDue?: boolean;
+};
 
 /** Where a page of the queue ends: the last case's state due date (none: no deadline runs) and number. */
 export interface QueueCursor {
@@ -138,6 +141,7 @@ const queueColumns = {
   dueOn: cases.dueOn,
   claimedBy: cases.claimedBy,
   submittedAt: cases.submittedAt,
+  feeDue: sql<boolean>`EXISTS (SELECT 1 FROM case_fees f WHERE f.case_number = ${cases.caseNumber} AND f.status = 'due')`,
 };
 
 /**

@@ -14,6 +14,10 @@ import { workbenchContext } from '../page.ts';
 import { workbenchPolicy } from '../policy.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
+import { FeeSection } from '../case-fees/case-fees.pages.tsx';
+import { presentFee } from '../case-fees/case-fees.presenter.ts';
+import { feeOf } from '../case-fees/case-fees.repository.ts';
+import { catalogueFee, WAITS_FOR_FEE } from '../case-fees/case-fees.service.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
 import { answersSummary, questionLabels } from './cases.forms.ts';
 import { casePage, queuePage } from './cases.pages.tsx';
@@ -113,7 +117,15 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
     '/cases/:number',
     { schema: { params: CaseParams }, config: { permission: 'cases.read' } },
     async (request, reply) => {
-      if (wantsJson(request)) return reply.send(await caseData(services, request, request.params.number));
+      if (wantsJson(request)) {
+        const {
+          fee,
+          mayAssess: _assess,
+          suggestedFee: _suggested,
+          ...data
+        } = await caseData(services, request, request.params.number);
+        return reply.send({ ...data, fee: presentFee(fee) });
+      }
       return reply.html(await caseView(services, request, reply, request.params.number));
     },
   );
@@ -236,7 +248,7 @@ function actionInput(body: Record<string, unknown>): ActionInput {
 }
 
 /** One step on a case: done, the case page says so; refused, the case page shows why with what was typed. */
-async function step(
+export async function step(
   services: ZoneServices,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -288,7 +300,11 @@ async function caseData(services: ZoneServices, request: FastifyRequest, caseNum
       at: services.now(),
     }),
   );
-  const possible = staffActionsFor(me, row);
+  const fee = await feeOf(services.db, row.caseNumber);
+  // A due fee holds back the steps that hand the result out: they are not offered until it is paid.
+  const possible = staffActionsFor(me, row).filter(
+    (action) => fee?.status !== 'due' || !WAITS_FOR_FEE.includes(action),
+  );
   const actions = row.claimedBy === me.badgeNo ? possible : [];
   const questions = questionLabels(row.formId, row.formVersion);
   const view = presentCase(row, todayInShanghai(services.now()), {
@@ -299,14 +315,19 @@ async function caseData(services: ZoneServices, request: FastifyRequest, caseNum
     actions,
     materials,
   });
+  view.feeDue = fee?.status === 'due';
+  const mayAssess = !fee && !row.closed && row.claimedBy === me.badgeNo;
   return {
     view,
+    fee,
+    mayAssess,
+    suggestedFee: mayAssess ? await catalogueFee(services.db, row) : undefined,
     claimable: !row.closed && possible.length > 0 && row.claimedBy !== me.badgeNo,
     mayAssign: !row.closed && mayAssign(me, row),
   };
 }
 
-async function caseView(
+export async function caseView(
   services: ZoneServices,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -316,10 +337,21 @@ async function caseView(
   const data = await caseData(services, request, caseNumber);
   const ctx = workbenchContext(request, reply);
   const { form: held, answers } = data.view;
+  const errors = form?.errors ?? [];
+  const values = form?.values ?? {};
   return casePage({
     ctx,
     ...data,
     delivery: await deliveryView(services, ctx, await visibleCase(services.db, staffOf(request), caseNumber)),
+    fee: FeeSection({
+      ctx,
+      caseNumber: data.view.caseNumber,
+      fee: data.fee,
+      mayAssess: data.mayAssess,
+      suggested: data.suggestedFee,
+      errors,
+      values,
+    }),
     summary: answersSummary(held.id, held.version, answers as Answers, ctx.lang),
     flash: takeFlash(request),
     errors: form?.errors ?? [],

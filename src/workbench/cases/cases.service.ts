@@ -11,6 +11,7 @@ import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import { allows } from '../staff/staff.policy.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
+import { feeIsDue, WAITS_FOR_FEE } from '../case-fees/case-fees.service.ts';
 import { actorAtLevel } from './cases.levels.ts';
 import { CaseRefusal, type CaseMessage } from './cases.messages.ts';
 import { assignCase, claimCase, findCase, itemContent, staffExists } from './cases.repository.ts';
@@ -167,6 +168,9 @@ export async function act(
     const row = await lockedCase(tx, me, caseNumber);
     if (row.claimedBy !== me.badgeNo)
       throw new CaseRefusal('CONFLICT', 'claim', row.claimedBy ? 'case.claimedByOther' : 'case.notClaimed');
+    // A due fee holds the result back until the portal reports it paid (case-fees).
+    if (WAITS_FOR_FEE.includes(action) && (await feeIsDue(tx, caseNumber)))
+      throw new CaseRefusal('CONFLICT', 'action', 'case.fee.due');
     const data = await checkInput(tx, row, action, input);
     const moved = await transition(tx, {
       versions: caseWorkflows.versionsOf(row.workflowId),

@@ -1,0 +1,34 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor, Tx } from '../../shared/db/database.ts';
+import { caseFees } from './case-fees.tables.ts';
+
+export type CaseFeeRow = typeof caseFees.$inferSelect;
+
+export async function feeOf(ex: Executor, caseNumber: string): Promise<CaseFeeRow | undefined> {
+  const [row] = await ex.select().from(caseFees).where(eq(caseFees.caseNumber, caseNumber));
+  return row;
+}
+
+/** Books the case's fee; false when one was assessed already (one fee per case). */
+export async function insertFee(tx: Tx, fee: typeof caseFees.$inferInsert): Promise<boolean> {
+  const inserted = await tx
+    .insert(caseFees)
+    .values(fee)
+    .onConflictDoNothing()
+    .returning({ caseNumber: caseFees.caseNumber });
+  return inserted.length > 0;
+}
+
+/** Marks the due fee paid; false for a redelivered word about a fee already paid. */
+export async function markFeePaid(
+  tx: Tx,
+  caseNumber: string,
+  paid: { orderNo: string; amountFen: number; at: Date },
+): Promise<boolean> {
+  const moved = await tx
+    .update(caseFees)
+    .set({ status: 'paid', orderNo: paid.orderNo, paidFen: paid.amountFen, paidAt: paid.at })
+    .where(and(eq(caseFees.caseNumber, caseNumber), eq(caseFees.status, 'due')))
+    .returning({ caseNumber: caseFees.caseNumber });
+  return moved.length > 0;
+}
