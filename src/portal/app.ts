@@ -13,6 +13,7 @@ import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import type { PaymentRuntime } from './payments/payments.service.ts';
 import { errorPage } from './home/home.pages.tsx';
@@ -78,6 +79,7 @@ export async function buildPortal(
   registerCaseRoutes(app, services);
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
+  registerRatingRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
   registerDevRoutes(app, services);
   return app;

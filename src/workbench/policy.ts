@@ -8,6 +8,7 @@ import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
+import { ratingsPolicy } from './ratings/ratings.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
 import { supervisionPolicy } from './supervision/supervision.policy.ts';
@@ -25,4 +26,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   appointmentsPolicy,
   supervisionPolicy,
   lettersPolicy,
+  ratingsPolicy,
 ]);

@@ -23,6 +23,9 @@ import { letterSupplemented } from './letter.supplemented.ts';
 import { paymentSettled } from './payment.settled.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
+import { ratingSubmitted } from './rating.submitted.ts';
+import { rectificationAnswered } from './rectification.answered.ts';
+import { rectificationReplied } from './rectification.replied.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
@@ -37,6 +40,8 @@ export { caseFeeDue, paymentSettled };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
+export { ratingSubmitted, rectificationReplied, rectificationAnswered };
+export * from './rating-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
@@ -67,6 +72,9 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterStatusChanged,
     caseFeeDue,
     paymentSettled,
+    ratingSubmitted,
+    rectificationReplied,
+    rectificationAnswered,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

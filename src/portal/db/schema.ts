@@ -52,3 +52,4 @@ export * from '../content/content.tables.ts';
 export * from '../appointments/appointments.tables.ts';
 export * from '../letters/letters.tables.ts';
 export * from '../payments/payments.tables.ts';
+export * from '../ratings/ratings.tables.ts';

@@ -124,3 +124,4 @@ export {
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
 export { letterActions, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
+export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';

@@ -60,6 +60,9 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'supervision.inspect': ['discipline-inspector'],
   'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
   'letters.handle': ['letter-handler'],
+  'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
+  'ratings.rectify': ['supervisor'],
+  'ratings.sample': ['approver'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -26,7 +26,10 @@ export type Permission =
   | 'supervision.answer'
   | 'supervision.inspect'
   | 'letters.read'
-  | 'letters.handle';
+  | 'letters.handle'
+  | 'ratings.read'
+  | 'ratings.rectify'
+  | 'ratings.sample';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -50,6 +53,9 @@ export const permissions: readonly Permission[] = [
   'supervision.inspect',
   'letters.read',
   'letters.handle',
+  'ratings.read',
+  'ratings.rectify',
+  'ratings.sample',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -86,6 +92,11 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // discipline inspector watch the queue and its overdue letters.
   'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
   'letters.handle': ['letter-handler'],
+  // Ratings (ratings.policy.ts): the handling unit's supervisor works its bad reviews' rectification orders;
+  // the leader (approver) and discipline inspection read them; the supervising unit samples closed orders.
+  'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
+  'ratings.rectify': ['supervisor'],
+  'ratings.sample': ['approver'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
