@@ -11,6 +11,7 @@ import { registerAppointmentRoutes } from './appointments/appointments.routes.ts
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -77,5 +78,6 @@ export async function buildWorkbench(
   registerAppointmentRoutes(app, services);
   registerSupervisionRoutes(app, services);
   registerLetterRoutes(app, services);
+  registerRatingRoutes(app, services);
   return app;
 }
