@@ -128,7 +128,10 @@ test('a bad review opens an order; the reply comes back; one appeal, then only a
 
   await crossBothWays();
   const { rating, order } = await orderOf(number);
-  assert.deepEqual([rating.level, rating.reasons, rating.defaulted, rating.unitCode], [1, ['515'], false, 'SF-HZ']);
+  assert.deepEqual(
+    [rating.level, rating.reasons, rating.defaulted, rating.unitCode],
+    [1, ['515'], false, 'SF-HZ'],
+  );
   assert.ok(order);
   assert.equal(order.state, 'verifying');
   assert.ok(order.dueOn, 'the first step has its deadline');
@@ -177,7 +180,10 @@ test('a bad review opens an order; the reply comes back; one appeal, then only a
   await crossBothWays();
   assert.equal((await orderOf(number)).order?.state, 'closed');
   // The rating itself never changed.
-  const [kept] = await portal.database.db.select().from(portalRatings).where(eq(portalRatings.subjectNumber, number));
+  const [kept] = await portal.database.db
+    .select()
+    .from(portalRatings)
+    .where(eq(portalRatings.subjectNumber, number));
   assert.deepEqual([kept?.level, kept?.appealed, kept?.accepted], [1, true, true]);
 });
 
@@ -186,7 +192,8 @@ test('a letter not rated within the period gets the default rating, marked, and 
   await scheduleRatingDefaults(portal.services);
   await portal.drainJobs();
   assert.equal(
-    (await portal.database.db.select().from(portalRatings).where(eq(portalRatings.subjectNumber, number))).length,
+    (await portal.database.db.select().from(portalRatings).where(eq(portalRatings.subjectNumber, number)))
+      .length,
     0,
     'still within the period',
   );
@@ -200,7 +207,10 @@ test('a letter not rated within the period gets the default rating, marked, and 
   assert.deepEqual([defaulted?.level, defaulted?.defaulted], [4, true]);
   // The session ended while the clock moved on: sign in again.
   const client = new FormClient(portal.app);
-  assert.equal((await client.post('/login', { mobile: writer.mobile, password: writer.password })).statusCode, 303);
+  assert.equal(
+    (await client.post('/login', { mobile: writer.mobile, password: writer.password })).statusCode,
+    303,
+  );
   const page = await client.get(`/my/ratings/letter/${number}`);
   assert.match(page.body, /期限内未评价，系统默认/);
   assert.doesNotMatch(page.body, /name="level"/);

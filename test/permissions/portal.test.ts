@@ -325,7 +325,13 @@ test('another person’s rating page answers exactly as a missing one does', asy
   for (const route of routes) {
     const there = sampleUrl(route, { ...missing, kind: 'letter', number: theirs.letterNumber });
     const absent = sampleUrl(route, { ...missing, kind: 'letter', number: 'XJ-20260101-AAAAAAAA' });
-    await assertAnswersAsMissing(me.client, token, route, { there, absent }, { level: '5', answer: 'accept' });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent },
+      { level: '5', answer: 'accept' },
+    );
   }
 });
 

@@ -9,7 +9,7 @@ import {
 } from '../../shared/ratings/ratings.scale.ts';
 import { Checkboxes, Radios } from '../../shared/ui/choices.tsx';
 import { BackLink, InsetText, SummaryList, Tag } from '../../shared/ui/components.tsx';
-import { inLang, type PageContext } from '../../shared/ui/context.ts';
+import { inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
@@ -54,7 +54,11 @@ export function ratingPage({
         ) : (
           <InsetText>
             {view.closesAt
-              ? inLang(ctx, '评价期限已过，系统将记录默认评价。', 'The rating period is over; the default is recorded.')
+              ? inLang(
+                  ctx,
+                  '评价期限已过，系统将记录默认评价。',
+                  'The rating period is over; the default is recorded.',
+                )
               : inLang(ctx, '办结或答复后才能评价。', 'You can rate once it is finished or answered.')}
           </InsetText>
         )}
@@ -157,13 +161,14 @@ function Given(p: FormView & { rating: RatingRow }) {
           </p>
           <p>{rating.replyText}</p>
           {rating.accepted ? <p>{inLang(ctx, '您已接受答复。', 'You accepted the reply.')}</p> : null}
-          {rating.appealed && !mayAnswer ? (
-            <p>{inLang(ctx, '您已提出申诉。', 'You appealed.')}</p>
-          ) : null}
+          {rating.appealed && !mayAnswer ? <p>{inLang(ctx, '您已提出申诉。', 'You appealed.')}</p> : null}
         </>
       ) : null}
       {mayAnswer ? (
-        <Form action={`${ratingHref(rating.subjectKind, rating.subjectNumber)}/answer`} csrfToken={ctx.csrfToken ?? ''}>
+        <Form
+          action={`${ratingHref(rating.subjectKind, rating.subjectNumber)}/answer`}
+          csrfToken={ctx.csrfToken ?? ''}
+        >
           <Radios
             name="answer"
             legend={inLang(ctx, '您是否接受这份答复？', 'Do you accept this reply?')}

@@ -41,12 +41,28 @@ export const reasonOptions: readonly ReasonOption[] = [
   { code: '504', words: { zh: '工作人员服务热情', en: 'The staff were helpful' }, levels: GOOD },
   { code: '505', words: { zh: '网上办理方便', en: 'Doing it online was easy' }, levels: GOOD },
   { code: '511', words: { zh: '办理时间过长', en: 'It took too long' }, levels: BAD },
-  { code: '512', words: { zh: '多次跑腿、重复提交材料', en: 'I had to come or send things again' }, levels: BAD },
-  { code: '513', words: { zh: '办事指南与实际不符', en: 'The guide did not match what was asked' }, levels: BAD },
+  {
+    code: '512',
+    words: { zh: '多次跑腿、重复提交材料', en: 'I had to come or send things again' },
+    levels: BAD,
+  },
+  {
+    code: '513',
+    words: { zh: '办事指南与实际不符', en: 'The guide did not match what was asked' },
+    levels: BAD,
+  },
   { code: '514', words: { zh: '工作人员态度不好', en: 'The staff were unhelpful' }, levels: BAD },
-  { code: '515', words: { zh: '答复内容未解决问题', en: 'The answer did not solve the problem' }, levels: BAD },
+  {
+    code: '515',
+    words: { zh: '答复内容未解决问题', en: 'The answer did not solve the problem' },
+    levels: BAD,
+  },
   { code: '516', words: { zh: '网上办理操作不便', en: 'The website was hard to use' }, levels: BAD },
-  { code: '517', words: { zh: '要求提供规定以外的材料', en: 'Things outside the list were asked for' }, levels: BAD },
+  {
+    code: '517',
+    words: { zh: '要求提供规定以外的材料', en: 'Things outside the list were asked for' },
+    levels: BAD,
+  },
 ];
 
 export function reasonsFor(level: number): ReasonOption[] {

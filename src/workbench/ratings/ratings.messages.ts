@@ -11,7 +11,10 @@ const fieldWords: Words = {
     en: 'The order has moved on; reload the page and try again',
   },
   'ratings.result': { zh: '请选择抽查结论', en: 'Choose the result of the check' },
-  'ratings.sampled': { zh: '该工单不能抽查，或已经抽查过', en: 'This order cannot be checked, or already was' },
+  'ratings.sampled': {
+    zh: '该工单不能抽查，或已经抽查过',
+    en: 'This order cannot be checked, or already was',
+  },
 };
 
 export function ratingWords(lang: Lang, key: string): string | undefined {

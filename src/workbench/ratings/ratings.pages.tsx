@@ -107,7 +107,9 @@ export function orderPage(p: {
           { key: inLang(ctx, '评价', 'Rating'), value: <LevelTag ctx={ctx} level={rating.level} /> },
           {
             key: inLang(ctx, '原因', 'Reasons'),
-            value: rating.reasons.map((c) => `${reasonWords(c)[ctx.lang]}（${c}）`).join(inLang(ctx, '；', '; ')),
+            value: rating.reasons
+              .map((c) => `${reasonWords(c)[ctx.lang]}（${c}）`)
+              .join(inLang(ctx, '；', '; ')),
           },
           { key: inLang(ctx, '意见', 'Comment'), value: rating.comment ?? '' },
           { key: inLang(ctx, '评价时间', 'Rated'), value: formatDateTime(ctx.lang, rating.ratedAt) },
@@ -115,7 +117,12 @@ export function orderPage(p: {
           { key: inLang(ctx, '环节', 'Step'), value: word(ctx.lang, stateWords, order.state) },
           { key: inLang(ctx, '本环节期限', 'Step due'), value: order.dueOn ?? '' },
           ...(order.sample
-            ? [{ key: inLang(ctx, '抽查', 'Sampled'), value: word(ctx.lang, actionWords, `sample-${order.sample}`) }]
+            ? [
+                {
+                  key: inLang(ctx, '抽查', 'Sampled'),
+                  value: word(ctx.lang, actionWords, `sample-${order.sample}`),
+                },
+              ]
             : []),
         ]}
       />

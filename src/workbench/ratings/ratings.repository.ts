@@ -19,7 +19,12 @@ export async function handlingUnit(
 ): Promise<{ code: string | null; path: string } | undefined> {
   if (kind === 'case') {
     const [row] = await q
-      .select({ code: cases.unitCode, path: cases.unitPath, home: cases.homeUnitCode, homePath: cases.homeUnitPath })
+      .select({
+        code: cases.unitCode,
+        path: cases.unitPath,
+        home: cases.homeUnitCode,
+        homePath: cases.homeUnitPath,
+      })
       .from(cases)
       .where(eq(cases.caseNumber, number));
     return row ? { code: row.home ?? row.code, path: row.homePath ?? row.path } : undefined;
@@ -48,7 +53,10 @@ export async function findRating(q: Executor, id: string): Promise<RatingRow | u
   return row;
 }
 
-export async function insertOrder(tx: Tx, values: typeof rectificationOrders.$inferInsert): Promise<OrderRow> {
+export async function insertOrder(
+  tx: Tx,
+  values: typeof rectificationOrders.$inferInsert,
+): Promise<OrderRow> {
   const [row] = await tx.insert(rectificationOrders).values(values).returning();
   if (!row) throw new Error('the order was not stored');
   return row;
@@ -60,10 +68,7 @@ export async function findOrder(q: Executor, id: string): Promise<OrderRow | und
 }
 
 export async function orderOfRating(q: Executor, ratingId: string): Promise<OrderRow | undefined> {
-  const [row] = await q
-    .select()
-    .from(rectificationOrders)
-    .where(eq(rectificationOrders.ratingId, ratingId));
+  const [row] = await q.select().from(rectificationOrders).where(eq(rectificationOrders.ratingId, ratingId));
   return row;
 }
 

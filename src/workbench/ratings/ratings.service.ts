@@ -54,12 +54,15 @@ export async function loadOrder(
 function supervises(me: CurrentStaff, order: OrderRow): boolean {
   return me.assignments.some(
     (a) =>
-      allows({ ...me, assignments: [a] }, 'ratings.sample', order.unitPath) &&
-      a.unitPath !== order.unitPath,
+      allows({ ...me, assignments: [a] }, 'ratings.sample', order.unitPath) && a.unitPath !== order.unitPath,
   );
 }
 
-export async function detailOf(services: ZoneServices, me: CurrentStaff, order: OrderRow): Promise<OrderDetail> {
+export async function detailOf(
+  services: ZoneServices,
+  me: CurrentStaff,
+  order: OrderRow,
+): Promise<OrderDetail> {
   const rating = await repo.findRating(services.db, order.ratingId);
   if (!rating) throw new AppError('NOT_FOUND');
   const step = STEP_FROM[order.state] ?? null;
@@ -140,8 +143,17 @@ export async function sampleOrder(
   if (!supervises(me, order)) throw new AppError('FORBIDDEN');
   const now = services.now();
   await services.db.transaction(async (tx) => {
-    await repo.updateOrder(tx, order.id, { sample: result as 'checked' | 'unsatisfactory', sampledBy: me.badgeNo });
-    await repo.recordAction(tx, { orderId: order.id, action: `sample-${result}`, actor: me.badgeNo, text, at: now });
+    await repo.updateOrder(tx, order.id, {
+      sample: result as 'checked' | 'unsatisfactory',
+      sampledBy: me.badgeNo,
+    });
+    await repo.recordAction(tx, {
+      orderId: order.id,
+      action: `sample-${result}`,
+      actor: me.badgeNo,
+      text,
+      at: now,
+    });
     await recordAudit(tx, {
       ...by,
       action: 'rectification.sample',
