@@ -61,7 +61,7 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'approver',
     unitCode: 'SF-D02',
     scope: 'subtree',
-    sees: ['/', '/cases', '/supervision', '/content', '/catalog', '/org'],
+    sees: ['/', '/cases', '/ratings', '/supervision', '/content', '/catalog', '/org'],
   },
   {
     who: 'auditor',
