@@ -24,6 +24,13 @@ import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.in
 import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { letterStatusHandler } from './portal/letters/letters.service.ts';
+import {
+  RATING_DEFAULT_QUEUE,
+  ratingDefaultJob,
+  scheduleRatingDefaults,
+} from './portal/ratings/ratings.defaults.ts';
+import { rectificationReplyHandler } from './portal/ratings/ratings.service.ts';
+import { ratingInboxHandlers } from './workbench/ratings/ratings.intake.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { paymentInboxHandlers } from './portal/payments/payments.inbox.ts';
 import { caseFeeInboxHandlers } from './workbench/case-fees/case-fees.inbox.ts';
@@ -149,6 +156,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   }
   if (name === 'portal') {
     handlers[REMINDER_QUEUE] = reminderJob();
+    handlers[RATING_DEFAULT_QUEUE] = ratingDefaultJob(services);
     // Without a gateway the refunds wait, booked, until one is configured.
     const payments = paymentRuntimeFrom(options.config);
     if (payments) handlers[REFUND_QUEUE] = refundJob(services, payments);
@@ -167,6 +175,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...appointmentInboxHandlers,
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
+          rectificationReplyHandler(),
           ...paymentInboxHandlers(services),
           deliveryRequestedHandler(services, () => courier),
         ]
@@ -176,6 +185,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchCaseHandlers(services),
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
+          ...ratingInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...deliveryInboxHandlers(services),
         ],
@@ -281,9 +291,17 @@ export function startZoneWorker(zone: Zone): Worker {
     const moved = await releaseDue(zone.services);
     return moved.published + moved.withdrawn;
   };
+  // Ratings not given within their period are recorded as the default (ratings.defaults.ts).
+  let lastRatingCheck = 0;
+  const ratingStep = async () => {
+    if (Date.now() - lastRatingCheck < 60_000) return 0;
+    lastRatingCheck = Date.now();
+    await scheduleRatingDefaults(zone.services);
+    return 0;
+  };
   const steps =
     zone.name === 'workbench'
       ? [inboxStep, sweepStep, alarmStep, deemedStep, contentStep]
-      : [inboxStep, sweepStep];
+      : [inboxStep, sweepStep, ratingStep];
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }

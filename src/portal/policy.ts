@@ -6,6 +6,7 @@ import { casePolicy } from './cases/cases.policy.ts';
 import { companyPolicy } from './companies/companies.policy.ts';
 import { letterPolicy } from './letters/letters.policy.ts';
 import { paymentPolicy } from './payments/payments.policy.ts';
+import { ratingPolicy } from './ratings/ratings.policy.ts';
 import type { CurrentCitizen } from './session.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
@@ -17,4 +18,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   appointmentPolicy,
   letterPolicy,
   paymentPolicy,
+  ratingPolicy,
 ]);

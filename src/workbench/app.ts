@@ -13,6 +13,7 @@ import { registerCaseFeeRoutes } from './case-fees/case-fees.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -83,5 +84,6 @@ export async function buildWorkbench(
   registerSupervisionRoutes(app, services);
   registerLetterRoutes(app, services);
   registerStatisticsRoutes(app, services);
+  registerRatingRoutes(app, services);
   return app;
 }

@@ -8,6 +8,7 @@ import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
+import { ratingsPolicy } from './ratings/ratings.policy.ts';
 import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
 import { statisticsPolicy } from './statistics/statistics.policy.ts';
@@ -27,4 +28,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   supervisionPolicy,
   lettersPolicy,
   statisticsPolicy,
+  ratingsPolicy,
 ]);

@@ -2,6 +2,7 @@ import { auditTodo } from './audit/audit.todo.ts';
 import { casesTodo } from './cases/cases.todo.ts';
 import { catalogTodo } from './catalog-authoring/catalog-authoring.todo.ts';
 import { exchangeTodo } from './exchange-monitor/exchange-monitor.todo.ts';
+import { ratingsTodo } from './ratings/ratings.todo.ts';
 import type { TodoSource } from './home/todo.registry.ts';
 import { staffTodo } from './staff/staff.todo.ts';
 import { supervisionTodo } from './supervision/supervision.todo.ts';
@@ -10,6 +11,7 @@ import { supervisionTodo } from './supervision/supervision.todo.ts';
 export const workbenchTodo: readonly TodoSource[] = [
   ...casesTodo,
   ...supervisionTodo,
+  ...ratingsTodo,
   ...catalogTodo,
   ...exchangeTodo,
   ...staffTodo,

@@ -42,6 +42,7 @@ const missing: Record<string, string> = {
   column: 'no-such-column',
   bookingCode: 'ZZZZZZZZ',
   payableId: randomUUID(),
+  number: 'XJ-20260101-AAAAAAAA',
 };
 
 let zone: TestZone;
@@ -151,6 +152,7 @@ const caseRoutes = /^(?:\/api\/v1)?\/my\/cases\/:caseNumber(?:\/|$)/;
 const letterRoutes = /^\/my\/letters\/:letterNumber(?:\/|$)/;
 const bookingRoutes = /^\/my\/appointments\/:bookingCode(?:\/|$)/;
 const payableRoutes = /^\/my\/payments\/:payableId(?:\/|$)/;
+const ratingRoutes = /^\/my\/ratings\/:kind\/:number(?:\/|$)/;
 const familyOf = (url: string) =>
   letterRoutes.test(url) ||
   companyRoutes.test(url) ||
@@ -158,7 +160,8 @@ const familyOf = (url: string) =>
   applicationRoutes.test(url) ||
   caseRoutes.test(url) ||
   bookingRoutes.test(url) ||
-  payableRoutes.test(url);
+  payableRoutes.test(url) ||
+  ratingRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
@@ -177,7 +180,8 @@ test('another person’s company, invitation and case answer exactly as missing 
       familyOf(r.url) &&
       !applicationRoutes.test(r.url) &&
       !bookingRoutes.test(r.url) &&
-      !payableRoutes.test(r.url),
+      !payableRoutes.test(r.url) &&
+      !ratingRoutes.test(r.url),
   );
   assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
@@ -294,6 +298,41 @@ test('another person’s letter answers exactly as a missing one does', async ()
       route,
       { there, absent: sampleUrl(route, missing) },
       { text: '补充情况' },
+    );
+  }
+});
+
+test('another person’s rating page answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const now = zone.services.now();
+  const [theirs] = await zone.services.db
+    .insert(letters)
+    .values({
+      letterNumber: 'XJ-20261206-DDDDDDDD',
+      citizenId: other.id,
+      kind: 'consultation',
+      topic: 'household',
+      subject: '他人已答复的信件',
+      body: '内容',
+      status: 'replied',
+      submittedAt: now,
+      updatedAt: now,
+    })
+    .returning({ letterNumber: letters.letterNumber });
+  assert.ok(theirs);
+  const token = csrfFrom((await me.client.get('/my/letters')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => ratingRoutes.test(r.url));
+  assert.ok(routes.length >= 3, 'the rating routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, kind: 'letter', number: theirs.letterNumber });
+    const absent = sampleUrl(route, { ...missing, kind: 'letter', number: 'XJ-20260101-AAAAAAAA' });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent },
+      { level: '5', answer: 'accept' },
     );
   }
 });

@@ -7,7 +7,14 @@ import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-autho
 import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
 import { contentArticles, contentVersions } from '../../src/workbench/content/content.tables.ts';
 import { newVersionWorkflow } from '../../src/workbench/content/content.workflow.ts';
-import { letters, roleAssignments, type Role, type Scope } from '../../src/workbench/db/schema.ts';
+import {
+  letters,
+  ratings,
+  rectificationOrders,
+  roleAssignments,
+  type Role,
+  type Scope,
+} from '../../src/workbench/db/schema.ts';
 import { workbenchPolicy } from '../../src/workbench/policy.ts';
 import {
   appointmentPatterns,
@@ -393,6 +400,56 @@ const families: Family[] = [
         updatedAt: now,
       });
       return { letterNumber: 'XJ-20261206-CCCCCCCC' };
+    },
+  },
+  {
+    label: 'a bad review’s rectification order of another unit, to a station’s supervisor and leader',
+    pattern: /^\/ratings\/orders\/:id(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['supervisor', 'approver'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/ratings')).body) };
+    },
+    fields: { action: 'verify', text: '核实', result: 'checked' },
+    foreign: async () => {
+      const now = zone.services.now();
+      const ratingId = randomUUID();
+      await zone.services.db.insert(ratings).values({
+        id: ratingId,
+        subjectKind: 'letter',
+        subjectNumber: 'XJ-20261206-EEEEEEEE',
+        level: 1,
+        reasons: ['514'],
+        defaulted: false,
+        channel: 'web',
+        ratedAt: now,
+        unitCode: 'SF-HZ',
+        unitPath: 'SF-0000/SF-HZ',
+        receivedAt: now,
+      });
+      const [order] = await zone.services.db
+        .insert(rectificationOrders)
+        .values({
+          ratingId,
+          unitCode: 'SF-HZ',
+          unitPath: 'SF-0000/SF-HZ',
+          workflowId: 'rectification',
+          workflowVersion: 1,
+          state: 'verifying',
+          openedAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: rectificationOrders.id });
+      return { id: order!.id };
     },
   },
 ];

@@ -19,6 +19,7 @@ const SECTIONS = [
   '/cases',
   '/appointments',
   '/letters',
+  '/ratings',
   '/supervision',
   '/statistics',
   '/content',
@@ -62,7 +63,7 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'approver',
     unitCode: 'SF-D02',
     scope: 'subtree',
-    sees: ['/', '/cases', '/supervision', '/statistics', '/content', '/catalog', '/org'],
+    sees: ['/', '/cases', '/ratings', '/supervision', '/statistics', '/content', '/catalog', '/org'],
   },
   {
     who: 'auditor',

@@ -28,6 +28,9 @@ import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 import { statisticsPublished } from './statistics.published.ts';
+import { ratingSubmitted } from './rating.submitted.ts';
+import { rectificationAnswered } from './rectification.answered.ts';
+import { rectificationReplied } from './rectification.replied.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
@@ -45,6 +48,8 @@ export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
+export { ratingSubmitted, rectificationReplied, rectificationAnswered };
+export * from './rating-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
@@ -80,6 +85,9 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     deliveryTracked,
     directoryUnitPublished,
     directoryUnitWithdrawn,
+    ratingSubmitted,
+    rectificationReplied,
+    rectificationAnswered,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -79,6 +79,9 @@ const filters: { value: CaseFilter; words: Words }[] = [
   { value: 'closed', words: { zh: '已结束', en: 'Finished' } },
 ];
 
+// 好差评: a finished, refused or not-accepted case may be rated (src/portal/ratings).
+const rateable = (status: string) => ['completed', 'refused', 'not-accepted'].includes(status);
+
 export function listPage({
   ctx,
   view,
@@ -141,7 +144,12 @@ export function listPage({
             ) : (
               <a href={`/my/cases/${item.caseNumber}`}>{item.caseNumber}</a>
             ),
-            <StatusTag ctx={ctx} status={item.status} />,
+            <span>
+              <StatusTag ctx={ctx} status={item.status} />
+              {item.caseNumber && rateable(item.status) ? (
+                <a href={`/my/ratings/case/${item.caseNumber}`}> {inLang(ctx, '评价', 'Rate')}</a>
+              ) : null}
+            </span>,
             <DueText ctx={ctx} dueOn={item.dueOn} daysLeft={item.daysLeft} />,
             item.latest
               ? `${say(ctx, stepWords(item.latest.step, item.status === 'draft' ? 'submitted' : item.status))}${inLang(ctx, '，', ', ')}${formatDateTime(ctx.lang, item.latest.at)}`

@@ -55,3 +55,4 @@ export * from '../payments/payments.tables.ts';
 export * from '../transparency/transparency.tables.ts';
 export * from '../delivery/delivery.tables.ts';
 export * from '../directory/directory.tables.ts';
+export * from '../ratings/ratings.tables.ts';

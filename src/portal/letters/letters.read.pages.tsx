@@ -56,6 +56,9 @@ export function listPage({
                 {letter.subject}
               </a>{' '}
               {statusTag(ctx, letter)}
+              {letter.status === 'replied' && letter.citizenId ? (
+                <a href={`/my/ratings/letter/${letter.letterNumber}`}> {inLang(ctx, '评价', 'Rate')}</a>
+              ) : null}
               <div class="hint">
                 {kindTitle(ctx, letter)} · {letter.letterNumber} ·{' '}
                 {formatDateTime(ctx.lang, letter.submittedAt)}

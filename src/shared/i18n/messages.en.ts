@@ -44,6 +44,7 @@ export const en = {
   'wb.nav.cases': 'Cases',
   'wb.nav.appointments': 'Appointments',
   'wb.nav.letters': 'Letters',
+  'wb.nav.ratings': 'Bad reviews',
   'wb.nav.supervision': 'Supervision',
   'wb.nav.statistics': 'Statistics',
   'wb.nav.content': 'Publishing',

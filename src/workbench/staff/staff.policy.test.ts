@@ -62,6 +62,9 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'letters.read': ['letter-handler', 'supervisor', 'discipline-inspector'],
   'letters.handle': ['letter-handler'],
   'statistics.read': ['supervisor', 'approver'],
+  'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
+  'ratings.rectify': ['supervisor'],
+  'ratings.sample': ['approver'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

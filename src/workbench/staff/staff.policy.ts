@@ -28,7 +28,10 @@ export type Permission =
   | 'supervision.inspect'
   | 'letters.read'
   | 'letters.handle'
-  | 'statistics.read';
+  | 'statistics.read'
+  | 'ratings.read'
+  | 'ratings.rectify'
+  | 'ratings.sample';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -54,6 +57,9 @@ export const permissions: readonly Permission[] = [
   'letters.read',
   'letters.handle',
   'statistics.read',
+  'ratings.read',
+  'ratings.rectify',
+  'ratings.sample',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -94,6 +100,11 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'letters.handle': ['letter-handler'],
   // Statistics (statistics.policy.ts): the figures of the units a leader or supervisor reaches.
   'statistics.read': ['supervisor', 'approver'],
+  // Ratings (ratings.policy.ts): the handling unit's supervisor works its bad reviews' rectification orders;
+  // the leader (approver) and discipline inspection read them; the supervising unit samples closed orders.
+  'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
+  'ratings.rectify': ['supervisor'],
+  'ratings.sample': ['approver'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -1,3 +1,5 @@
+import { BadReviewsSection } from '../ratings/ratings.inspection.tsx';
+import type { BadReviewView } from '../ratings/ratings.presenter.ts';
 import type { Label } from '../../shared/catalog/index.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
@@ -124,6 +126,7 @@ export function urgingPage(p: {
 export interface InspectionView {
   escalated: readonly UrgingView[];
   repeated: readonly { itemRef: string; unitCode: string; urgings: number; lastSentAt: string }[];
+  badReviews: readonly BadReviewView[];
 }
 
 export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): string {
@@ -175,6 +178,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           numeric={[2]}
         />
       )}
+      <BadReviewsSection ctx={ctx} list={view.badReviews} />
     </Layout>,
   );
 }

@@ -23,6 +23,7 @@ import {
 import { AnswerBody, UrgingParams } from './supervision.schema.ts';
 import { answerUrging, visibleUrging } from './supervision.service.ts';
 import { inspectionPage, urgingPage, urgingsPage } from './urgings.pages.tsx';
+import { badReviewsFor } from '../ratings/ratings.inspection.tsx';
 
 // The urged unit's side (the notices sent to the units it answers for, and the answer), and discipline
 // inspection's read-only view of escalated and repeatedly urged work, every reading of it audited.
@@ -108,6 +109,7 @@ export function registerUrgingRoutes(app: App, services: ZoneServices): void {
           escalated.map(async (e) => presentUrging(e.urging, await escalationsOf(services.db, e.urging.id))),
         ),
         repeated: repeated.map((r) => ({ ...r, lastSentAt: r.lastSentAt.toISOString() })),
+        badReviews: await badReviewsFor(services, me),
       };
       // Discipline inspection reads officers' conduct: every reading is itself on the record.
       await services.db.transaction((tx) =>
@@ -115,7 +117,11 @@ export function registerUrgingRoutes(app: App, services: ZoneServices): void {
           ...actorOf(request),
           action: 'supervision.inspection.read',
           target: 'supervision:inspection',
-          detail: { escalated: view.escalated.length, repeated: view.repeated.length },
+          detail: {
+            escalated: view.escalated.length,
+            repeated: view.repeated.length,
+            badReviews: view.badReviews.length,
+          },
           at: services.now(),
         }),
       );
