@@ -122,5 +122,5 @@ export {
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
-export { letterActions, letters } from '../letters/letters.tables.ts';
+export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';

@@ -77,6 +77,36 @@ export function queuePage(p: {
   );
 }
 
+/** The photos sent with the letter, each linking to the full picture. */
+function Photos({ ctx, detail }: { ctx: PageContext; detail: LetterDetail }) {
+  if (detail.photos.length === 0) return null;
+  const base = `/letters/${detail.letter.letterNumber}/photos`;
+  return (
+    <>
+      <h2>{inLang(ctx, '来信照片', 'Photos')}</h2>
+      <ul class="list">
+        {detail.photos.map((photo, i) => {
+          const label = inLang(ctx, `照片 ${i + 1}`, `Photo ${i + 1}`);
+          return (
+            <li>
+              {photo.arrived ? (
+                <a href={`${base}/${photo.id}`}>
+                  <img src={`${base}/${photo.id}`} alt={label} width="240" loading="lazy" />
+                  <span class="visually-hidden">{inLang(ctx, '（查看原图）', ' (full size)')}</span>
+                </a>
+              ) : (
+                <span class="muted">
+                  {label} {inLang(ctx, '正在传输', 'still on its way')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 export function letterPage(p: {
   ctx: PageContext;
   detail: LetterDetail;
@@ -131,6 +161,14 @@ export function letterPage(p: {
               : inLang(ctx, '匿名', 'Anonymous'),
           },
           ...(letter.place ? [{ key: inLang(ctx, '地点', 'Place'), value: letter.place }] : []),
+          ...(letter.latitude !== null && letter.longitude !== null
+            ? [
+                {
+                  key: inLang(ctx, '坐标（来信人填写）', 'Coordinates (as typed)'),
+                  value: `${letter.latitude}, ${letter.longitude}`,
+                },
+              ]
+            : []),
           ...(letter.concernedUnit
             ? [{ key: inLang(ctx, '来信所涉单位', 'Unit named by the writer'), value: letter.concernedUnit }]
             : []),
@@ -147,6 +185,7 @@ export function letterPage(p: {
         .map((line) => (
           <p>{line}</p>
         ))}
+      <Photos ctx={ctx} detail={detail} />
       <h2>{inLang(ctx, '办理记录', 'History')}</h2>
       <ol class="list">
         {detail.actions.map((a) => (

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
@@ -15,6 +16,7 @@ import {
   ClaimBody,
   ForwardBody,
   LetterParams,
+  PhotoParams,
   QueueQuery,
   ReplyBody,
   TransferBody,
@@ -74,6 +76,19 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
     '/letters/:letterNumber',
     { schema: { hide: true, params: LetterParams }, config: { permission: 'letters.read' } },
     async (request, reply) => reply.html(await page(request, reply)),
+  );
+
+  // A photo sent with the letter, to whoever may read the letter; shown inline, never cached.
+  app.get(
+    '/letters/:letterNumber/photos/:photoId',
+    { schema: { hide: true, params: PhotoParams }, config: { permission: 'letters.read' } },
+    async (request, reply) => {
+      const { letterNumber, photoId } = request.params;
+      const photo = await service.photoOf(services, staffOf(request), letterNumber, photoId);
+      return fileHeaders(reply, { type: photo.mediaType, name: photo.name, asciiName: photo.name })
+        .header('cache-control', 'private, no-store')
+        .send(photo.content);
+    },
   );
 
   /** An action on a letter: the letter must be within the officer's reach to handle, then the step runs. */

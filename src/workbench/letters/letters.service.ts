@@ -54,6 +54,8 @@ export interface LetterDetail {
   may: { claim: boolean; reply: boolean; forward: boolean; transfer: boolean };
   unitName: string | null;
   accusedName: string | null;
+  /** The photos the letter names, each with whether its bytes have arrived yet. */
+  photos: { id: string; name: string; arrived: boolean }[];
 }
 
 export async function detailOf(
@@ -65,9 +67,13 @@ export async function detailOf(
   const handles = workbenchPolicy.can(me, 'letters.handle', recordOf(letter));
   const can = (action: string) => handles && definition.actionsFrom(letter.state).includes(action as never);
   const mine = letter.claimedBy === me.badgeNo;
-  const [unit, accused] = await Promise.all([
+  const [unit, accused, arrived] = await Promise.all([
     letter.unitCode ? repo.unitOf(services.db, letter.unitCode) : undefined,
     letter.accusedUnitCode ? repo.unitOf(services.db, letter.accusedUnitCode) : undefined,
+    repo.arrivedPhotos(
+      services.db,
+      letter.photos.map((p) => p.id),
+    ),
   ]);
   return {
     letter,
@@ -83,7 +89,22 @@ export async function detailOf(
     },
     unitName: unit?.name ?? null,
     accusedName: accused?.name ?? null,
+    photos: letter.photos.map((p) => ({ id: p.id, name: p.name, arrived: arrived.has(p.id) })),
   };
+}
+
+/** A photo of a letter the officer may read; only the ids the letter itself names are served. */
+export async function photoOf(
+  services: ZoneServices,
+  me: CurrentStaff,
+  letterNumber: string,
+  photoId: string,
+) {
+  const letter = await loadLetter(services, me, 'letters.read', letterNumber);
+  if (!letter.photos.some((p) => p.id === photoId)) throw new AppError('NOT_FOUND');
+  const photo = await repo.photoOf(services.db, photoId);
+  if (!photo) throw new AppError('NOT_FOUND');
+  return photo;
 }
 
 export async function claimLetter(
