@@ -15,6 +15,10 @@ const fieldWords: Record<string, Words> = {
     en: 'The letter is about this unit or the unit above it: it cannot be passed to it',
   },
   'letters.reason': { zh: '请写明理由（1000字以内）', en: 'Give the reasons (up to 1,000 characters)' },
+  'letters.revealReason': {
+    zh: '请写明查看手机号的理由（200字以内）',
+    en: 'Say why you need the mobile number (up to 200 characters)',
+  },
   'letters.target': { zh: '请选择移交去向', en: 'Choose where the letter goes' },
 };
 

@@ -6,6 +6,7 @@ import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { maskMobile } from '../../shared/validators/mobile.ts';
 import type { QueueView } from './letters.repository.ts';
 import { actionWords, kindWords, stateWords, urgencyWords, word } from './letters.messages.ts';
 import type { LetterDetail, Urgency } from './letters.service.ts';
@@ -77,6 +78,38 @@ export function queuePage(p: {
   );
 }
 
+/** The writer with his mobile masked, and the reveal form (a reason, audited) until it is shown. */
+function Writer(p: {
+  ctx: PageContext;
+  writer: { name: string; mobile: string };
+  revealed: boolean;
+  base: string;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const { ctx } = p;
+  if (p.revealed) return <span>{`${p.writer.name} ${p.writer.mobile}`}</span>;
+  return (
+    <>
+      <span>{`${p.writer.name} ${maskMobile(p.writer.mobile)}`}</span>
+      <Form action={`${p.base}/reveal`} csrfToken={ctx.csrfToken ?? ''}>
+        <TextField
+          name="revealReason"
+          label={inLang(ctx, '查看完整手机号的理由', 'Why you need the full number')}
+          hint={inLang(
+            ctx,
+            '例如“电话联系核实情况”。查看将记入审计日志。',
+            'For example “to call and check”. It is logged.',
+          )}
+          value={p.values.revealReason}
+          error={errorFor(p.errors, 'revealReason')}
+        />
+        <Button variant="secondary">{inLang(ctx, '显示', 'Show')}</Button>
+      </Form>
+    </>
+  );
+}
+
 /** The photos sent with the letter, each linking to the full picture. */
 function Photos({ ctx, detail }: { ctx: PageContext; detail: LetterDetail }) {
   if (detail.photos.length === 0) return null;
@@ -114,6 +147,8 @@ export function letterPage(p: {
   values?: Record<string, string>;
   errors?: FieldError[];
   flash?: string | undefined;
+  /** The writer's mobile is shown whole only in the answer to an audited reveal. */
+  revealed?: boolean;
 }) {
   const { ctx, detail } = p;
   const { letter } = detail;
@@ -156,9 +191,18 @@ export function letterPage(p: {
           },
           {
             key: inLang(ctx, '来信人', 'Writer'),
-            value: detail.writer
-              ? `${detail.writer.name} ${detail.writer.mobile}`
-              : inLang(ctx, '匿名', 'Anonymous'),
+            value: detail.writer ? (
+              <Writer
+                ctx={ctx}
+                writer={detail.writer}
+                revealed={p.revealed === true}
+                base={base}
+                values={values}
+                errors={errors}
+              />
+            ) : (
+              inLang(ctx, '匿名', 'Anonymous')
+            ),
           },
           ...(letter.place ? [{ key: inLang(ctx, '地点', 'Place'), value: letter.place }] : []),
           ...(letter.latitude !== null && letter.longitude !== null

@@ -19,6 +19,7 @@ import {
   PhotoParams,
   QueueQuery,
   ReplyBody,
+  RevealBody,
   TransferBody,
 } from './letters.schema.ts';
 import * as service from './letters.service.ts';
@@ -29,7 +30,7 @@ const numberOf = (request: FastifyRequest) => {
 };
 
 // The long answers may span lines.
-const textInput = { multiline: ['text', 'reason'], maxLength: { text: 4400 } };
+const textInput = { multiline: ['text', 'reason', 'revealReason'], maxLength: { text: 4400 } };
 
 export function registerLetterRoutes(app: App, services: ZoneServices): void {
   const today = () => todayInShanghai(services.now());
@@ -57,7 +58,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
   async function page(
     request: FastifyRequest,
     reply: FastifyReply,
-    form: { values?: Record<string, string>; errors?: FieldError[] } = {},
+    form: { values?: Record<string, string>; errors?: FieldError[]; revealed?: boolean } = {},
   ) {
     const me = staffOf(request);
     const letter = await service.loadLetter(services, me, 'letters.read', numberOf(request));
@@ -88,6 +89,36 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       return fileHeaders(reply, { type: photo.mediaType, name: photo.name, asciiName: photo.name })
         .header('cache-control', 'private, no-store')
         .send(photo.content);
+    },
+  );
+
+  // The writer's mobile, unmasked for this one answer, for a reason that is audited; nothing is remembered.
+  app.post(
+    '/letters/:letterNumber/reveal',
+    {
+      schema: { hide: true, params: LetterParams, body: RevealBody },
+      config: { permission: 'letters.read', formPage, input: textInput },
+    },
+    async (request, reply) => {
+      const values = formBody(request);
+      try {
+        await service.revealWriter(
+          services,
+          staffOf(request),
+          actorOf(request),
+          numberOf(request),
+          values.revealReason ?? '',
+        );
+      } catch (error) {
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => page(request, reply, { values, errors }),
+          letterWords,
+        );
+      }
+      return reply.header('cache-control', 'no-store').html(await page(request, reply, { revealed: true }));
     },
   );
 

@@ -21,3 +21,4 @@ export const TransferBody = FormBody({
   target: Type.Optional(Type.String({ maxLength: 20 })),
   reason: Type.Optional(Type.String({ maxLength: 1200 })),
 });
+export const RevealBody = FormBody({ revealReason: Type.Optional(Type.String({ maxLength: 300 })) });

@@ -255,3 +255,29 @@ export async function transfer(
 
 export const isClosed = (state: string) =>
   (['replied', 'transferred'] as LetterState[]).includes(state as LetterState);
+
+/**
+ * Shows the writer's mobile to an officer who may read the letter, once, for a reason kept in the audit trail.
+ * The page masks it otherwise.
+ */
+export async function revealWriter(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  letterNumber: string,
+  typed: string,
+): Promise<void> {
+  const reason = typed.trim();
+  if (!reason || reason.length > 200) refuse('revealReason', 'letters.revealReason');
+  const letter = await loadLetter(services, me, 'letters.read', letterNumber);
+  if (!letter.writerSealed) throw new AppError('NOT_FOUND');
+  await services.db.transaction((tx) =>
+    recordAudit(tx, {
+      ...by,
+      action: 'letter.writer.reveal',
+      target: `letter:${letterNumber}`,
+      detail: { personalData: ['mobile'], reason },
+      at: services.now(),
+    }),
+  );
+}
