@@ -143,3 +143,12 @@ export const topicWords: Record<LetterTopic, Words> = {
   'police-conduct': w('民警执法和作风', 'How officers behave'),
   other: w('其他', 'Something else'),
 };
+
+/**
+ * Catalogue items whose guide is really a report to the police: their "在线办理" opens the tip form on the
+ * item's topic rather than an application. Keyed by catalogue item id.
+ */
+export const reportItemForms: Readonly<Record<string, string>> = {
+  'fire-hazard-report': '/interaction/tip?topic=fire',
+  'cyber-crime-report': '/interaction/tip?topic=cyber',
+};

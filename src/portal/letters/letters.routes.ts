@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
+import { letterTopics, MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
@@ -17,7 +17,7 @@ import { letterWords } from './letters.messages.ts';
 import * as pages from './letters.pages.tsx';
 import { MAX_PHOTO_BYTES } from './letters.photos.ts';
 import * as reading from './letters.read.pages.tsx';
-import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams } from './letters.schema.ts';
+import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams, TipQuery } from './letters.schema.ts';
 import * as service from './letters.service.ts';
 import { checkCsrf, readLetterParts } from './letters.upload.ts';
 
@@ -94,10 +94,14 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
 
   const tipSpec = findKindSpec('tip')!;
   const tipForm = writeForm(() => tipSpec);
+  // A catalogue guide for a report links here with its topic chosen.
   app.get(
     '/interaction/tip',
-    { schema: { hide: true }, config: { permission: PUBLIC } },
-    async (request, reply) => reply.html(await tipForm(request, reply, { values: {}, errors: [] })),
+    { schema: { hide: true, querystring: TipQuery }, config: { permission: PUBLIC } },
+    async (request, reply) => {
+      const topic = letterTopics.find((t) => t === request.query.topic);
+      return reply.html(await tipForm(request, reply, { values: topic ? { topic } : {}, errors: [] }));
+    },
   );
 
   // Multipart, for the photos (as the case supplement): the fields are held to the input guard and LetterBody,

@@ -24,3 +24,4 @@ export const FollowUpBody = FormBody({
   code: Type.Optional(Type.String({ maxLength: 40 })),
   text: Type.Optional(Type.String({ maxLength: 2400 })),
 });
+export const TipQuery = Type.Object({ topic: Type.Optional(Type.String({ maxLength: 20 })) });
