@@ -292,3 +292,35 @@ describe('the writer and the photos', () => {
     assert.equal((await stranger.get(`/letters/${number}/photos/${photoId}`)).statusCode, 404);
   });
 });
+
+describe('reclassification', () => {
+  test('a consultation that is a complaint is routed again, never to the accused, with a new deadline', async () => {
+    at('2026-09-30T02:00:00Z');
+    const number = await arrives({ concernedUnit: '明湖分局' });
+    const handler = await makeOfficer(zone, { unitCode: 'SF-HZ', role: 'letter-handler', enrolled: true });
+    const client = await logIn(zone, handler);
+    const form = { formUrl: `/letters/${number}` };
+    const refused = await client.post(`/letters/${number}/reclassify`, { kind: 'consultation' }, form);
+    assert.equal(refused.statusCode, 422);
+    const done = await client.post(
+      `/letters/${number}/reclassify`,
+      { kind: 'complaint', reclassifyReason: '实为投诉民警态度' },
+      form,
+    );
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    const row = await findLetter(zone.services.db, number);
+    assert.equal(row?.kind, 'complaint');
+    assert.equal(row.accusedUnitCode, 'SF-D01');
+    assert.notEqual(row.unitCode, 'SF-D01');
+    assert.equal(row.state, 'open-complex');
+    assert.equal(row.dueOn, '2026-10-13');
+    const steps = await told(number);
+    const last = steps.at(-1);
+    assert.deepEqual([last?.step, last?.kind, last?.message], ['reclassified', 'complaint', undefined]);
+    const [audit] = await zone.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'letter.reclassify'), eq(auditLog.target, `letter:${number}`)));
+    assert.equal((audit?.detail as { reason: string }).reason, '实为投诉民警态度');
+  });
+});

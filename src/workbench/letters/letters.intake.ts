@@ -21,7 +21,7 @@ import { letterClass, letterWorkflow } from './letters.workflow.ts';
 const EXCHANGE: AuditActor = { actor: 'exchange', actorUnit: null, sourceIp: null };
 
 /** Only complaints and tips accuse a unit; praise names one too, and may well go to it. */
-const ACCUSING = new Set(['complaint', 'tip']);
+export const ACCUSING: ReadonlySet<string> = new Set(['complaint', 'tip']);
 
 export function letterSubmittedHandler(services: ZoneServices): MessageHandler {
   return onMessage(letterSubmitted, async (tx, letter) => {

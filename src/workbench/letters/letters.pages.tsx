@@ -1,6 +1,6 @@
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { Radios } from '../../shared/ui/choices.tsx';
+import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
@@ -286,6 +286,33 @@ export function letterPage(p: {
               error={errorFor(errors, 'reason')}
             />
             <Button variant="secondary">{inLang(ctx, '转办', 'Forward')}</Button>
+          </Form>
+        </>
+      ) : null}
+      {detail.may.reclassify ? (
+        <>
+          <h2>{inLang(ctx, '调整信件类型', 'Change the kind')}</h2>
+          <Form action={`${base}/reclassify`} csrfToken={token}>
+            <Select
+              name="kind"
+              label={inLang(ctx, '新的类型', 'New kind')}
+              hint={inLang(
+                ctx,
+                '调整后按分办规则重新交办，并按新类型重新计算答复期限；来信人会看到新的类型。',
+                'The letter is routed again by the rules and its deadline starts afresh; the writer sees the new kind.',
+              )}
+              value={values.kind ?? letter.kind}
+              options={Object.keys(kindWords).map((k) => ({ value: k, label: word(ctx.lang, kindWords, k) }))}
+              error={errorFor(errors, 'kind')}
+            />
+            <TextArea
+              name="reclassifyReason"
+              label={inLang(ctx, '调整理由（仅内部可见）', 'Why (officers only)')}
+              rows={3}
+              value={values.reclassifyReason}
+              error={errorFor(errors, 'reclassifyReason')}
+            />
+            <Button variant="secondary">{inLang(ctx, '调整类型', 'Change the kind')}</Button>
           </Form>
         </>
       ) : null}

@@ -18,6 +18,7 @@ import {
   LetterParams,
   PhotoParams,
   QueueQuery,
+  ReclassifyBody,
   ReplyBody,
   RevealBody,
   TransferBody,
@@ -30,7 +31,10 @@ const numberOf = (request: FastifyRequest) => {
 };
 
 // The long answers may span lines.
-const textInput = { multiline: ['text', 'reason', 'revealReason'], maxLength: { text: 4400 } };
+const textInput = {
+  multiline: ['text', 'reason', 'revealReason', 'reclassifyReason'],
+  maxLength: { text: 4400 },
+};
 
 export function registerLetterRoutes(app: App, services: ZoneServices): void {
   const today = () => todayInShanghai(services.now());
@@ -151,7 +155,10 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       return reply.redirect(`/letters/${letter.letterNumber}`, 303);
     };
 
-  const options = (body: typeof ClaimBody | typeof ReplyBody | typeof ForwardBody | typeof TransferBody) => ({
+  const options = (
+    body:
+      typeof ClaimBody | typeof ReplyBody | typeof ForwardBody | typeof TransferBody | typeof ReclassifyBody,
+  ) => ({
     schema: { hide: true, params: LetterParams, body },
     config: { permission: 'letters.handle', formPage, input: textInput },
   });
@@ -205,5 +212,16 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       },
       (body) => ({ target: body.target ?? '', transferReason: body.reason ?? '' }),
     ),
+  );
+  app.post(
+    '/letters/:letterNumber/reclassify',
+    options(ReclassifyBody),
+    act((request, letterNumber) => {
+      const body = formBody(request);
+      return service.reclassify(services, staffOf(request), actorOf(request), letterNumber, {
+        kind: body.kind ?? '',
+        reason: body.reclassifyReason ?? '',
+      });
+    }),
   );
 }

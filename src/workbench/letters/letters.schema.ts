@@ -22,3 +22,7 @@ export const TransferBody = FormBody({
   reason: Type.Optional(Type.String({ maxLength: 1200 })),
 });
 export const RevealBody = FormBody({ revealReason: Type.Optional(Type.String({ maxLength: 300 })) });
+export const ReclassifyBody = FormBody({
+  kind: Type.Optional(Type.String({ maxLength: 20 })),
+  reclassifyReason: Type.Optional(Type.String({ maxLength: 1200 })),
+});
