@@ -8,6 +8,7 @@ import { catalogItems } from '../../src/workbench/catalog-authoring/catalog-auth
 import { contentArticles, contentVersions } from '../../src/workbench/content/content.tables.ts';
 import { newVersionWorkflow } from '../../src/workbench/content/content.workflow.ts';
 import {
+  letterPhotos,
   letters,
   ratings,
   rectificationOrders,
@@ -57,6 +58,7 @@ const missing: Record<string, string> = {
   attachmentId: randomUUID(),
   action: 'accept',
   letterNumber: 'XJ-20260101-AAAAAAAA',
+  photoId: randomUUID(),
   bookingCode: 'ZZZZZZZZ',
 };
 
@@ -380,9 +382,19 @@ const families: Family[] = [
       const client = await logIn(zone, officer);
       return { client, token: csrf((await client.get('/letters')).body) };
     },
-    fields: { text: '答复', unitCode: 'SF-ZA', reason: '理由', target: '12345' },
+    fields: { text: '答复', unitCode: 'SF-ZA', reason: '理由', target: '12345', kind: 'complaint' },
     foreign: async () => {
       const now = zone.services.now();
+      const photoId = randomUUID();
+      await zone.services.db.insert(letterPhotos).values({
+        attachmentId: photoId,
+        citizenRef: randomUUID(),
+        name: 'photo-1.png',
+        mediaType: 'image/png',
+        size: 4,
+        content: Buffer.from('png!'),
+        receivedAt: now,
+      });
       await zone.services.db.insert(letters).values({
         letterNumber: 'XJ-20261206-CCCCCCCC',
         kind: 'consultation',
@@ -396,10 +408,11 @@ const families: Family[] = [
         workflowId: 'letter',
         workflowVersion: 1,
         state: 'open-simple',
+        photos: [{ id: photoId, name: 'photo-1.png', mediaType: 'image/png', size: 4 }],
         receivedAt: now,
         updatedAt: now,
       });
-      return { letterNumber: 'XJ-20261206-CCCCCCCC' };
+      return { letterNumber: 'XJ-20261206-CCCCCCCC', photoId };
     },
   },
   {

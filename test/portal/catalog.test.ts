@@ -561,3 +561,19 @@ describe('documents received from the workbench', () => {
     );
   });
 });
+
+describe('report guides', () => {
+  test('a guide that is really a report opens the tip form on its topic, not an application', async () => {
+    for (const [id, topic] of [
+      ['cyber-crime-report', 'cyber'],
+      ['fire-hazard-report', 'fire'],
+    ]) {
+      const page = await get(`/services/items/${id}`);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes(`href="/interaction/tip?topic=${topic}"`), id);
+      assert.equal(page.body.includes(`/services/${id}/apply`), false, id);
+      const form = await get(`/interaction/tip?topic=${topic}`);
+      assert.match(form.body, new RegExp(`<option value="${topic}" selected`));
+    }
+  });
+});

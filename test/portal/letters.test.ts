@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { letterStatusChanged } from '../../src/exchange/contracts/index.ts';
-import { letters, outbox } from '../../src/portal/db/schema.ts';
+import sharp from 'sharp';
+import { letterPhotos, letters, outbox } from '../../src/portal/db/schema.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
@@ -169,5 +170,97 @@ describe('an anonymous tip', () => {
     const words = (body: string) =>
       /error-summary[\s\S]*?<\/div>/.exec(body)?.[0].replace(/value="[^"]*"/g, '');
     assert.equal(words(wrong.body), words(malformed.body));
+  });
+});
+
+describe('photos with a tip', () => {
+  /** A multipart post as the tip form sends it, with the form's CSRF token. */
+  async function postTip(fields: Record<string, string>, files: { name: string; bytes: Buffer }[]) {
+    const client = new FormClient(zone.app);
+    const token = /name="_csrf" value="([^"]+)"/.exec((await client.get('/interaction/tip')).body)?.[1] ?? '';
+    const boundary = '----openpsb-letter-boundary';
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ _csrf: token, ...fields }))
+      parts.push(
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+      );
+    for (const f of files)
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\ncontent-disposition: form-data; name="photos"; filename="${f.name}"\r\ncontent-type: image/jpeg\r\n\r\n`,
+        ),
+        f.bytes,
+        Buffer.from('\r\n'),
+      );
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return zone.app.inject({
+      method: 'POST',
+      url: '/interaction/tip',
+      remoteAddress: client.remoteAddress,
+      headers: {
+        cookie: client.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat(parts),
+    });
+  }
+
+  const tip = {
+    topic: 'fire',
+    subject: '楼道堆放杂物',
+    body: '示范路1号楼道堆满纸箱。',
+    place: '明湖区示范路1号',
+  };
+
+  test('are stored and sent without their GPS EXIF, with the typed point; the letter names them', async () => {
+    const clean = await sharp({
+      create: { width: 8, height: 8, channels: 3, background: { r: 9, g: 9, b: 9 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const exif = Buffer.concat([
+      Buffer.from([0xff, 0xe1, 0, 30]),
+      Buffer.from('Exif\0\0MM\0*GPS 30.52,114.3100'),
+    ]);
+    const planted = Buffer.concat([clean.subarray(0, 2), exif, clean.subarray(2)]);
+    const done = await postTip({ ...tip, latitude: '30.52', longitude: '114.31' }, [
+      { name: 'IMG_20261206_1012.jpg', bytes: planted },
+    ]);
+    assert.equal(done.statusCode, 200, done.body.slice(0, 300));
+    const letterNumber = /XJ-\d{8}-[A-Z2-7]{8}/.exec(done.body)?.[0];
+    assert.ok(letterNumber);
+    const [stored] = await zone.services.db
+      .select()
+      .from(letterPhotos)
+      .innerJoin(letters, eq(letters.id, letterPhotos.letterId))
+      .where(eq(letters.letterNumber, letterNumber));
+    assert.ok(stored);
+    assert.equal(stored.letter_photos.content.includes(Buffer.from('Exif')), false);
+    assert.deepEqual(stored.letter_photos.content, clean);
+    assert.equal(stored.letter_photos.name, 'photo-1.jpg', 'the phone’s file name is not kept');
+    assert.deepEqual([stored.letters.latitude, stored.letters.longitude], [30.52, 114.31]);
+
+    const messages = await crossed(letterNumber);
+    assert.deepEqual(
+      messages.map((m) => m.type),
+      ['letter.submitted', 'attachment.submitted'],
+    );
+    const letter = messages[0]!.payload as { photos: { id: string }[]; location: unknown };
+    const photo = messages[1]!.payload as { attachmentId: string; purpose: string; file: { data: string } };
+    assert.equal(letter.photos[0]?.id, photo.attachmentId);
+    assert.deepEqual(letter.location, { latitude: 30.52, longitude: 114.31 });
+    assert.equal(photo.purpose, 'tip-evidence');
+    assert.equal(Buffer.from(photo.file.data, 'base64').includes(Buffer.from('GPS')), false);
+  });
+
+  test('a file that is not a photo, or a half point, comes back with what was typed, 422', async () => {
+    const refused = await postTip({ ...tip, latitude: '30.52' }, [
+      { name: 'evil.jpg', bytes: Buffer.from('%PDF-1.7 not a photo') },
+    ]);
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /不是JPG或PNG照片/);
+    assert.match(refused.body, /纬度（-90到90）/);
+    assert.match(refused.body, /楼道堆放杂物/);
+    assert.match(refused.body, /enctype="multipart\/form-data"/);
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { letterSubmitted } from '../../src/exchange/contracts/index.ts';
+import { attachmentSubmitted, letterSubmitted } from '../../src/exchange/contracts/index.ts';
+import { auditLog } from '../../src/shared/audit/audit.tables.ts';
+import { deliver } from './cases.support.ts';
 import { outbox } from '../../src/workbench/db/schema.ts';
 import { findLetter } from '../../src/workbench/letters/letters.repository.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from './support.ts';
@@ -117,7 +119,9 @@ describe('handling', () => {
     assert.match(queue.body, /身份证补办/);
     assert.match(queue.body, /tag--green/);
     const page = await client.get(`/letters/${number}`);
-    assert.match(page.body, /李示范 13800000001/);
+    // The mobile is masked until an officer shows it, for a reason that is audited.
+    assert.match(page.body, /李示范 138\*\*\*\*0001/);
+    assert.doesNotMatch(page.body, /13800000001/);
     assert.equal(
       (await client.post(`/letters/${number}/claim`, {}, { formUrl: `/letters/${number}` })).statusCode,
       303,
@@ -226,5 +230,97 @@ describe('handling', () => {
     assert.equal(done.statusCode, 303);
     const steps = await told(number);
     assert.deepEqual([steps.at(-1)?.status, steps.at(-1)?.step], ['transferred', 'transferred-12345']);
+  });
+});
+
+describe('the writer and the photos', () => {
+  test('the mobile is shown whole only for an audited reason', async () => {
+    const number = await arrives({ subject: '查看手机号' });
+    const handler = await makeOfficer(zone, { unitCode: 'SF-HZ', role: 'letter-handler', enrolled: true });
+    const client = await logIn(zone, handler);
+    const form = { formUrl: `/letters/${number}` };
+    const refused = await client.post(`/letters/${number}/reveal`, { revealReason: ' ' }, form);
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /请写明查看手机号的理由/);
+    assert.doesNotMatch(refused.body, /13800000001/);
+    const shown = await client.post(`/letters/${number}/reveal`, { revealReason: '电话联系核实' }, form);
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /李示范 13800000001/);
+    assert.equal(shown.headers['cache-control'], 'no-store');
+    const [audit] = await zone.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'letter.writer.reveal'), eq(auditLog.target, `letter:${number}`)));
+    assert.equal(audit?.actor, handler.badgeNo);
+    assert.deepEqual(audit.detail, { personalData: ['mobile'], reason: '电话联系核实' });
+    // Reading the page again shows it masked.
+    assert.doesNotMatch((await client.get(`/letters/${number}`)).body, /13800000001/);
+  });
+
+  test('photos the letter names are served to its readers only; a point typed is shown', async () => {
+    const photoId = randomUUID();
+    const number = await arrives({
+      kind: 'tip',
+      topic: 'fire',
+      place: '示范路1号',
+      writer: null,
+      location: { latitude: 30.52, longitude: 114.31 },
+      photos: [{ id: photoId, name: 'photo-1.png', mediaType: 'image/png', size: 4 }],
+    });
+    const handler = await makeOfficer(zone, { unitCode: 'SF-XF', role: 'letter-handler', enrolled: true });
+    const client = await logIn(zone, handler);
+    assert.match((await client.get(`/letters/${number}`)).body, /照片 1 正在传输/);
+    await deliver(zone, attachmentSubmitted, {
+      attachmentId: photoId,
+      citizenRef: randomUUID(),
+      purpose: 'tip-evidence',
+      file: { name: 'photo-1.png', declaredType: 'image/png', data: Buffer.from('png!').toString('base64') },
+    });
+    const page = await client.get(`/letters/${number}`);
+    assert.match(page.body, new RegExp(`<img src="/letters/${number}/photos/${photoId}"`));
+    assert.match(page.body, /30\.52, 114\.31/);
+    const photo = await client.get(`/letters/${number}/photos/${photoId}`);
+    assert.equal(photo.statusCode, 200);
+    assert.equal(photo.headers['content-type'], 'image/png');
+    assert.equal(photo.headers['content-security-policy'], 'sandbox');
+    assert.equal(photo.body, 'png!');
+    // Another letter's reader, or a photo id the letter does not name: not found.
+    const other = await arrives({ subject: '另一封' });
+    assert.equal((await client.get(`/letters/${other}/photos/${photoId}`)).statusCode, 404);
+    const elsewhere = await makeOfficer(zone, { unitCode: 'SF-HZ', role: 'letter-handler', enrolled: true });
+    const stranger = await logIn(zone, elsewhere);
+    assert.equal((await stranger.get(`/letters/${number}/photos/${photoId}`)).statusCode, 404);
+  });
+});
+
+describe('reclassification', () => {
+  test('a consultation that is a complaint is routed again, never to the accused, with a new deadline', async () => {
+    at('2026-09-30T02:00:00Z');
+    const number = await arrives({ concernedUnit: '明湖分局' });
+    const handler = await makeOfficer(zone, { unitCode: 'SF-HZ', role: 'letter-handler', enrolled: true });
+    const client = await logIn(zone, handler);
+    const form = { formUrl: `/letters/${number}` };
+    const refused = await client.post(`/letters/${number}/reclassify`, { kind: 'consultation' }, form);
+    assert.equal(refused.statusCode, 422);
+    const done = await client.post(
+      `/letters/${number}/reclassify`,
+      { kind: 'complaint', reclassifyReason: '实为投诉民警态度' },
+      form,
+    );
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    const row = await findLetter(zone.services.db, number);
+    assert.equal(row?.kind, 'complaint');
+    assert.equal(row.accusedUnitCode, 'SF-D01');
+    assert.notEqual(row.unitCode, 'SF-D01');
+    assert.equal(row.state, 'open-complex');
+    assert.equal(row.dueOn, '2026-10-13');
+    const steps = await told(number);
+    const last = steps.at(-1);
+    assert.deepEqual([last?.step, last?.kind, last?.message], ['reclassified', 'complaint', undefined]);
+    const [audit] = await zone.services.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'letter.reclassify'), eq(auditLog.target, `letter:${number}`)));
+    assert.equal((audit?.detail as { reason: string }).reason, '实为投诉民警态度');
   });
 });

@@ -56,3 +56,26 @@ export const LetterWriter = Type.Object(
   { additionalProperties: false },
 );
 export type LetterWriter = Static<typeof LetterWriter>;
+
+/** A photo sent with a letter, by reference: its bytes cross on their own as attachment.submitted (tip-evidence). */
+export const LetterPhotoRef = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    mediaType: Type.Union([Type.Literal('image/jpeg'), Type.Literal('image/png')]),
+    size: Type.Integer({ minimum: 1, maximum: 5 * 1024 * 1024 }),
+  },
+  { additionalProperties: false },
+);
+export type LetterPhotoRef = Static<typeof LetterPhotoRef>;
+export const MAX_LETTER_PHOTOS = 5;
+
+/** A point the writer gave with the place (WGS-84 degrees, typed; no map is offered). */
+export const LetterLocation = Type.Object(
+  {
+    latitude: Type.Number({ minimum: -90, maximum: 90 }),
+    longitude: Type.Number({ minimum: -180, maximum: 180 }),
+  },
+  { additionalProperties: false },
+);
+export type LetterLocation = Static<typeof LetterLocation>;

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { defineContract } from './contract.ts';
-import { LetterNumber, PublicLetterStatusSchema } from './letter-shapes.ts';
+import { LetterKindSchema, LetterNumber, PublicLetterStatusSchema } from './letter-shapes.ts';
 
 /**
  * One step of a letter as its writer sees it: routed to a unit, forwarded, replied to, or handed to 12345.
@@ -16,7 +16,7 @@ export const letterStatusChanged = defineContract({
       letterNumber: LetterNumber,
       seq: Type.Integer({ minimum: 1, maximum: 10_000 }),
       status: PublicLetterStatusSchema,
-      // routed, forwarded, replied, transferred-12345
+      // routed, reclassified, forwarded, replied, transferred-12345
       step: Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 48 }),
       at: Type.String({ format: 'date-time' }),
       unit: Type.Object(
@@ -25,6 +25,8 @@ export const letterStatusChanged = defineContract({
       ),
       // The reply, or the reason for a hand-off, in the words the officer wrote for the writer.
       message: Type.Optional(Type.String({ maxLength: 4000 })),
+      // The letter's kind after an officer reclassified it (step "reclassified"); absent otherwise.
+      kind: Type.Optional(LetterKindSchema),
       // When the writer can expect an answer (YYYY-MM-DD, Beijing); null once answered.
       dueOn: Type.Union([Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }), Type.Null()]),
     },

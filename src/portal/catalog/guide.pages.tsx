@@ -1,4 +1,5 @@
 import { bookingService } from '../../shared/appointments/booking-services.ts';
+import { reportItemForms } from '../letters/letters.kinds.ts';
 import {
   areaLabel,
   audienceLabel,
@@ -104,7 +105,11 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
       ) : null}
       <p class="lead">{item.summary[lang]}</p>
       <ItemTags item={item} lang={lang} />
-      {item.onlineForm && item.onlineDepth.levels.includes('online-submission') ? (
+      {reportItemForms[item.id] ? (
+        <p>
+          <Button href={reportItemForms[item.id]}>{applicationWords(lang, 'startButton')}</Button>
+        </p>
+      ) : item.onlineForm && item.onlineDepth.levels.includes('online-submission') ? (
         <p>
           <Button href={`/services/${item.id}/apply`}>{applicationWords(lang, 'startButton')}</Button>
         </p>

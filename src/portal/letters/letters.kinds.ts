@@ -13,6 +13,8 @@ export interface LetterKindSpec {
   bodyLabel: Words;
   /** Asks where it happened (an address, or coordinates typed as text). */
   asksPlace: boolean;
+  /** Takes up to five photos (JPEG or PNG, metadata removed). */
+  takesPhotos: boolean;
   /** Asks which police unit or officer the letter is about (complaints and tips against the police). */
   asksConcernedUnit: boolean;
   /** The writer may let the reply be published; never for tips, which may name people and places. */
@@ -35,6 +37,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     ),
     bodyLabel: w('您想对局长说什么', 'What you want to tell the director'),
     asksPlace: false,
+    takesPhotos: false,
     asksConcernedUnit: false,
     publishable: true,
     anonymous: false,
@@ -46,6 +49,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     summary: w('询问办事流程、政策规定等。', 'Ask how to get something done or what the rules say.'),
     bodyLabel: w('您的问题', 'Your question'),
     asksPlace: false,
+    takesPhotos: false,
     asksConcernedUnit: false,
     publishable: true,
     anonymous: false,
@@ -60,6 +64,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     ),
     bodyLabel: w('发生了什么', 'What happened'),
     asksPlace: true,
+    takesPhotos: true,
     asksConcernedUnit: true,
     publishable: true,
     anonymous: false,
@@ -71,6 +76,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     summary: w('对公安工作提出改进建议。', 'Suggest how the police could do better.'),
     bodyLabel: w('您的建议', 'Your suggestion'),
     asksPlace: false,
+    takesPhotos: false,
     asksConcernedUnit: false,
     publishable: true,
     anonymous: false,
@@ -82,6 +88,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     summary: w('表扬为您提供帮助的民警或单位。', 'Thank an officer or a unit who helped you.'),
     bodyLabel: w('您想表扬谁、为什么', 'Whom you want to thank, and why'),
     asksPlace: false,
+    takesPhotos: false,
     asksConcernedUnit: true,
     publishable: true,
     anonymous: false,
@@ -96,6 +103,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     ),
     bodyLabel: w('您需要什么帮助', 'What help you need'),
     asksPlace: true,
+    takesPhotos: true,
     asksConcernedUnit: false,
     publishable: false,
     anonymous: false,
@@ -110,6 +118,7 @@ export const letterKindSpecs: readonly LetterKindSpec[] = [
     ),
     bodyLabel: w('您要举报什么', 'What you are reporting'),
     asksPlace: true,
+    takesPhotos: true,
     asksConcernedUnit: true,
     publishable: false,
     anonymous: true,
@@ -133,4 +142,13 @@ export const topicWords: Record<LetterTopic, Words> = {
   narcotics: w('禁毒', 'Drugs'),
   'police-conduct': w('民警执法和作风', 'How officers behave'),
   other: w('其他', 'Something else'),
+};
+
+/**
+ * Catalogue items whose guide is really a report to the police: their "在线办理" opens the tip form on the
+ * item's topic rather than an application. Keyed by catalogue item id.
+ */
+export const reportItemForms: Readonly<Record<string, string>> = {
+  'fire-hazard-report': '/interaction/tip?topic=fire',
+  'cyber-crime-report': '/interaction/tip?topic=cyber',
 };

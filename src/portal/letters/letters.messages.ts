@@ -28,10 +28,32 @@ const fieldWords = {
     zh: '该信件已办结，不能再补充。如有新情况请重新来信。',
     en: 'This letter is closed, so nothing more can be added. Write again if something new has happened.',
   },
+  'letters.location': {
+    zh: '坐标请同时填写纬度（-90到90）和经度（-180到180），例如 30.52 和 114.31',
+    en: 'Give both a latitude (−90 to 90) and a longitude (−180 to 180), for example 30.52 and 114.31',
+  },
+  'letters.photoCount': { zh: '最多上传5张照片', en: 'Send at most 5 photos' },
+  'letters.photoSize': {
+    zh: '照片“{name}”超过5MB，请重新选择',
+    en: 'Photo “{name}” is larger than 5 MB: choose it again smaller',
+  },
+  'letters.photoType': {
+    zh: '“{name}”不是JPG或PNG照片，请重新选择',
+    en: '“{name}” is not a JPG or PNG photo: choose another',
+  },
+  'letters.photoBroken': {
+    zh: '照片“{name}”已损坏，无法读取，请重新选择',
+    en: 'Photo “{name}” is damaged and cannot be read: choose it again',
+  },
 } as const;
 
+/** A field refusal's words; a key may carry values after a bar (`letters.photoSize|name=a.jpg`). */
 export function letterWords(lang: Lang, key: string): string | undefined {
-  return (fieldWords as Record<string, { zh: string; en: string }>)[key]?.[lang];
+  const [bare = '', ...params] = key.split('|');
+  const words = (fieldWords as Record<string, { zh: string; en: string }>)[bare]?.[lang];
+  if (!words) return undefined;
+  const values = new Map(params.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+  return words.replace(/\{(\w+)\}/g, (_, name: string) => values.get(name) ?? '');
 }
 
 export const statusWords: Record<PublicLetterStatus, { zh: string; en: string }> = {
@@ -45,6 +67,10 @@ export const statusWords: Record<PublicLetterStatus, { zh: string; en: string }>
 const stepNames: Record<string, { zh: string; en: string }> = {
   submitted: { zh: '您提交了信件', en: 'You sent the letter' },
   routed: { zh: '信件已交办理单位', en: 'The letter reached the unit handling it' },
+  reclassified: {
+    zh: '民警调整了信件类型，信件已按新类型重新交办',
+    en: 'An officer changed the kind of the letter; it went to the unit for that kind',
+  },
   forwarded: { zh: '信件已转其他单位办理', en: 'The letter was passed on to another unit' },
   replied: { zh: '办理单位已答复', en: 'The unit answered' },
   'transferred-12345': {

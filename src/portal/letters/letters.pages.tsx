@@ -3,9 +3,10 @@ import { errorFor } from '../../shared/http/forms.ts';
 import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, CardGrid, InsetText, Notice, Panel } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
-import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
+import { Button, ErrorSummary, FileField, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import type { FieldError } from '../../shared/http/errors.ts';
 import type { FormView } from '../page.ts';
 import { formatFollowCode } from './letters.codes.ts';
 import { letterKindSpecs, topicWords, type LetterKindSpec } from './letters.kinds.ts';
@@ -82,7 +83,11 @@ export function writePage({
         <h1>{title}</h1>
         <Emergency ctx={ctx} />
         <p>{spec.summary[ctx.lang]}</p>
-        <Form action={kindHref(spec)} csrfToken={ctx.csrfToken ?? ''}>
+        <Form
+          action={kindHref(spec)}
+          csrfToken={ctx.csrfToken ?? ''}
+          enctype={spec.takesPhotos ? 'multipart/form-data' : undefined}
+        >
           <Select
             name="topic"
             label={inLang(ctx, '涉及事项', 'What it is about')}
@@ -123,6 +128,22 @@ export function writePage({
               error={errorFor(errors, 'place')}
             />
           ) : null}
+          {spec.asksPlace ? <Location ctx={ctx} values={values} errors={errors} /> : null}
+          {spec.takesPhotos ? (
+            <FileField
+              name="photos"
+              optional
+              multiple
+              accept="image/jpeg,image/png,.jpg,.jpeg,.png"
+              label={inLang(ctx, '照片', 'Photos')}
+              hint={inLang(
+                ctx,
+                '最多5张，JPG或PNG，每张不超过5MB。照片中的拍摄位置、时间和设备信息会被删除。提交未成功时请重新选择照片。',
+                'Up to 5 photos, JPG or PNG, 5 MB each. Where and when they were taken and the device are removed. If the form comes back, choose the photos again.',
+              )}
+              error={errorFor(errors, 'photos')}
+            />
+          ) : null}
           {spec.asksConcernedUnit ? (
             <TextField
               name="concernedUnit"
@@ -160,6 +181,48 @@ export function writePage({
         </Form>
       </div>
     </Layout>,
+  );
+}
+
+/** A point as two typed numbers: no map can be offered without a network map service. */
+function Location({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const error = errorFor(errors, 'latitude');
+  return (
+    <fieldset class="fieldset">
+      <legend class="legend">{inLang(ctx, '坐标（选填）', 'Coordinates (optional)')}</legend>
+      <p class="hint">
+        {inLang(
+          ctx,
+          '可以从手机地图中复制，例如纬度 30.52、经度 114.31。',
+          'You can copy them from a map app on your phone, for example latitude 30.52, longitude 114.31.',
+        )}
+      </p>
+      <TextField
+        name="latitude"
+        optional
+        inputmode="decimal"
+        width={10}
+        label={inLang(ctx, '纬度', 'Latitude')}
+        value={values.latitude}
+        error={error}
+      />
+      <TextField
+        name="longitude"
+        optional
+        inputmode="decimal"
+        width={10}
+        label={inLang(ctx, '经度', 'Longitude')}
+        value={values.longitude}
+      />
+    </fieldset>
   );
 }
 

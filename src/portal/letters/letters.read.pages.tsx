@@ -123,6 +123,18 @@ export function letterPage({
             ...(letter.dueOn && view.open
               ? [{ key: inLang(ctx, '答复期限', 'Answer due'), value: displayDate(letter.dueOn, ctx.lang) }]
               : []),
+            ...(view.photos.length
+              ? [
+                  {
+                    key: inLang(ctx, '照片', 'Photos'),
+                    value: inLang(
+                      ctx,
+                      `${view.photos.length}张（已删除拍摄位置等信息）`,
+                      `${view.photos.length} (location and other details removed)`,
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         <link rel="stylesheet" href="/my/cases.css" />

@@ -1,7 +1,13 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../shared/db/database.ts';
-import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
-import { letterEvents, letters, type LetterEventRow, type LetterRow } from './letters.tables.ts';
+import type { LetterKind, PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import {
+  letterEvents,
+  letterPhotos,
+  letters,
+  type LetterEventRow,
+  type LetterRow,
+} from './letters.tables.ts';
 
 type Q = Db | Tx;
 
@@ -64,4 +70,25 @@ export async function advanceStatus(
       updatedAt: step.now,
     })
     .where(and(eq(letters.id, letterId), sql`${letters.lastSeq} < ${step.seq}`));
+}
+
+export async function insertPhotos(tx: Tx, values: (typeof letterPhotos.$inferInsert)[]): Promise<void> {
+  if (values.length) await tx.insert(letterPhotos).values(values);
+}
+
+export async function photoNamesOf(q: Q, letterId: string): Promise<string[]> {
+  const rows = await q
+    .select({ name: letterPhotos.name })
+    .from(letterPhotos)
+    .where(eq(letterPhotos.letterId, letterId))
+    .orderBy(asc(letterPhotos.position));
+  return rows.map((r) => r.name);
+}
+
+/** An officer's reclassification: kept unless a later step already changed the kind. */
+export async function changeKind(tx: Tx, letterId: string, kind: LetterKind, seq: number): Promise<void> {
+  await tx
+    .update(letters)
+    .set({ kind, kindSeq: seq })
+    .where(and(eq(letters.id, letterId), sql`${letters.kindSeq} < ${seq}`));
 }

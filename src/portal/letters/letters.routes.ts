@@ -1,8 +1,11 @@
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { letterTopics, MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
 import { formBody, renderFormError } from '../../shared/http/forms.ts';
+import { checkMultipartFields } from '../../shared/http/multipart-fields.ts';
 import { mustAllow, type FormPage } from '../../shared/http/route-kernel.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -12,9 +15,11 @@ import { citizenOf } from '../session.ts';
 import { findKindSpec, type LetterKindSpec } from './letters.kinds.ts';
 import { letterWords } from './letters.messages.ts';
 import * as pages from './letters.pages.tsx';
+import { MAX_PHOTO_BYTES } from './letters.photos.ts';
 import * as reading from './letters.read.pages.tsx';
-import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams } from './letters.schema.ts';
+import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams, TipQuery } from './letters.schema.ts';
 import * as service from './letters.service.ts';
+import { checkCsrf, readLetterParts } from './letters.upload.ts';
 
 // The long text fields may span lines; the letter's body is longer than the platform's default.
 const letterInput = { multiline: ['body'], maxLength: { body: 6000 } };
@@ -53,15 +58,18 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       });
 
   async function write(request: FastifyRequest, reply: FastifyReply, spec: LetterKindSpec, form: FormPage) {
+    const { fields, photos } = await readLetterParts(request);
+    checkMultipartFields(request, fields, LetterBody);
+    await checkCsrf(app, request, reply);
     let sent: service.Submitted;
     try {
-      sent = await service.submitLetter(services, request.citizen, spec, formBody(request));
+      sent = await service.submitLetter(services, request.citizen, spec, fields, photos);
     } catch (error) {
       return renderFormError(
         request,
         reply,
         error,
-        (errors) => form(request, reply, { values: formBody(request), errors }),
+        (errors) => form(request, reply, { values: fields, errors }),
         letterWords,
       );
     }
@@ -83,30 +91,58 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
     { schema: { hide: true, params: KindParams }, config: { permission: 'letters.write' } },
     async (request, reply) => reply.html(await byKind(request, reply, { values: {}, errors: [] })),
   );
-  app.post(
-    '/interaction/write/:kind',
-    {
-      schema: { hide: true, params: KindParams, body: LetterBody },
-      config: { permission: 'letters.write', formPage: byKind, input: letterInput },
-    },
-    async (request, reply) => write(request, reply, kindOf(request), byKind),
-  );
 
   const tipSpec = findKindSpec('tip')!;
   const tipForm = writeForm(() => tipSpec);
+  // A catalogue guide for a report links here with its topic chosen.
   app.get(
     '/interaction/tip',
-    { schema: { hide: true }, config: { permission: PUBLIC } },
-    async (request, reply) => reply.html(await tipForm(request, reply, { values: {}, errors: [] })),
-  );
-  app.post(
-    '/interaction/tip',
-    {
-      schema: { hide: true, body: LetterBody },
-      config: { permission: PUBLIC, formPage: tipForm, input: letterInput, rateLimit: codeLimit },
+    { schema: { hide: true, querystring: TipQuery }, config: { permission: PUBLIC } },
+    async (request, reply) => {
+      const topic = letterTopics.find((t) => t === request.query.topic);
+      return reply.html(await tipForm(request, reply, { values: topic ? { topic } : {}, errors: [] }));
     },
-    async (request, reply) => write(request, reply, tipSpec, tipForm),
   );
+
+  // Multipart, for the photos (as the case supplement): the fields are held to the input guard and LetterBody,
+  // then CSRF is checked, by the handler. A plain form post is read the same way.
+  void app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: {
+        fileSize: MAX_PHOTO_BYTES,
+        // One more than allowed, so a sixth photo is refused on the form rather than by the parser.
+        files: MAX_LETTER_PHOTOS + 1,
+        fields: 12,
+        fieldSize: 8 * 1024,
+        parts: MAX_LETTER_PHOTOS + 13,
+      },
+    });
+    const bodyLimit = (MAX_LETTER_PHOTOS + 1) * MAX_PHOTO_BYTES + 64 * 1024;
+    scope.post(
+      '/interaction/write/:kind',
+      {
+        schema: { hide: true, params: KindParams },
+        bodyLimit,
+        config: { permission: 'letters.write', csrf: false, formPage: byKind, input: letterInput },
+      },
+      async (request, reply) => write(request, reply, kindOf(request), byKind),
+    );
+    scope.post(
+      '/interaction/tip',
+      {
+        schema: { hide: true },
+        bodyLimit,
+        config: {
+          permission: PUBLIC,
+          csrf: false,
+          formPage: tipForm,
+          input: letterInput,
+          rateLimit: codeLimit,
+        },
+      },
+      async (request, reply) => write(request, reply, tipSpec, tipForm),
+    );
+  });
 
   registerFollowUp(app, services);
   registerMyLetters(app, services);

@@ -12,6 +12,8 @@ export const LetterBody = FormBody({
   body: Type.Optional(Type.String({ maxLength: 6000 })),
   place: Type.Optional(Type.String({ maxLength: 300 })),
   concernedUnit: Type.Optional(Type.String({ maxLength: 200 })),
+  latitude: Type.Optional(Type.String({ maxLength: 20 })),
+  longitude: Type.Optional(Type.String({ maxLength: 20 })),
   publish: Type.Optional(Type.String({ maxLength: 3 })),
   anonymous: Type.Optional(Type.String({ maxLength: 3 })),
 });
@@ -22,3 +24,4 @@ export const FollowUpBody = FormBody({
   code: Type.Optional(Type.String({ maxLength: 40 })),
   text: Type.Optional(Type.String({ maxLength: 2400 })),
 });
+export const TipQuery = Type.Object({ topic: Type.Optional(Type.String({ maxLength: 20 })) });

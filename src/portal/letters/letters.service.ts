@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import {
+  attachmentSubmitted,
   letterStatusChanged,
   letterSubmitted,
   letterSupplemented,
   letterTopics,
+  type LetterLocation,
   type LetterTopic,
 } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
@@ -15,6 +17,7 @@ import { citizens } from '../db/schema.ts';
 import type { CurrentCitizen } from '../session.ts';
 import { newFollowCode, newLetterNumber, normaliseFollowCode } from './letters.codes.ts';
 import type { LetterKindSpec } from './letters.kinds.ts';
+import { checkPhotos, type IncomingPhoto } from './letters.photos.ts';
 import * as repo from './letters.repository.ts';
 import type { LetterEventRow, LetterRow } from './letters.tables.ts';
 
@@ -28,6 +31,8 @@ export interface LetterInput {
   body?: string | undefined;
   place?: string | undefined;
   concernedUnit?: string | undefined;
+  latitude?: string | undefined;
+  longitude?: string | undefined;
   publish?: string | undefined;
   anonymous?: string | undefined;
 }
@@ -57,6 +62,8 @@ function checkInput(spec: LetterKindSpec, input: LetterInput) {
     const [lat, lng] = place.split(/[,，]/).map((n) => Number(n.trim()));
     if (Math.abs(lat ?? 99) > 90 || Math.abs(lng ?? 999) > 180) problem('place');
   }
+  const location = spec.asksPlace ? locationOf(input) : null;
+  if (location === 'bad') fields.push({ field: 'latitude', message: 'letters.location' });
   const concernedUnit = spec.asksConcernedUnit ? (input.concernedUnit ?? '').trim() : '';
   if (concernedUnit.length > 100) problem('concernedUnit');
   if (spec.publishable && input.publish !== 'yes' && input.publish !== 'no') problem('publish');
@@ -68,7 +75,22 @@ function checkInput(spec: LetterKindSpec, input: LetterInput) {
     place: place || null,
     concernedUnit: concernedUnit || null,
     publishAllowed: spec.publishable && input.publish === 'yes',
+    location: location === 'bad' ? null : location,
   };
+}
+
+const DEGREES = /^-?\d{1,3}(?:\.\d{1,8})?$/;
+
+/** A point typed as two numbers: both or neither, each within its range. */
+function locationOf(input: LetterInput): LetterLocation | null | 'bad' {
+  const lat = (input.latitude ?? '').trim();
+  const lng = (input.longitude ?? '').trim();
+  if (!lat && !lng) return null;
+  if (!DEGREES.test(lat) || !DEGREES.test(lng)) return 'bad';
+  const latitude = Number(lat);
+  const longitude = Number(lng);
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return 'bad';
+  return { latitude, longitude };
 }
 
 export async function submitLetter(
@@ -76,8 +98,20 @@ export async function submitLetter(
   citizen: CurrentCitizen | undefined,
   spec: LetterKindSpec,
   input: LetterInput,
+  incoming: readonly IncomingPhoto[] = [],
 ): Promise<Submitted> {
-  const checked = checkInput(spec, input);
+  const fields: FieldError[] = [];
+  let checked: ReturnType<typeof checkInput> | undefined;
+  try {
+    checked = checkInput(spec, input);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    fields.push(...error.fields);
+  }
+  const { errors, photos } = spec.takesPhotos ? await checkPhotos(incoming) : { errors: [], photos: [] };
+  fields.push(...errors);
+  if (fields.length > 0 || !checked) throw new AppError('VALIDATION', { fields });
+  const { location, ...letter } = checked;
   // Only a tip may go without a name: a visitor's tip always, a signed-in writer's when he asks for it.
   const anonymous = spec.anonymous && (!citizen || input.anonymous === 'yes');
   if (!anonymous && !citizen) throw new AppError('UNAUTHENTICATED');
@@ -86,17 +120,32 @@ export async function submitLetter(
   const letterNumber = newLetterNumber(todayInShanghai(now));
   await services.db.transaction(async (tx) => {
     const writer = anonymous || !citizen ? null : await writerOf(tx, citizen);
-    const letter = await repo.insertLetter(tx, {
+    const row = await repo.insertLetter(tx, {
       letterNumber,
       citizenId: writer ? citizen!.id : null,
       followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
       kind: spec.kind,
-      ...checked,
+      ...letter,
+      latitude: location?.latitude ?? null,
+      longitude: location?.longitude ?? null,
       submittedAt: now,
       updatedAt: now,
     });
+    await repo.insertPhotos(
+      tx,
+      photos.map((p, position) => ({
+        id: p.ref.id,
+        letterId: row.id,
+        position,
+        name: p.ref.name,
+        mediaType: p.ref.mediaType,
+        bytes: p.ref.size,
+        sha256: p.sha256,
+        content: p.content,
+      })),
+    );
     await repo.insertEvent(tx, {
-      letterId: letter.id,
+      letterId: row.id,
       origin: 'writer',
       step: 'submitted',
       status: 'submitted',
@@ -108,12 +157,32 @@ export async function submitLetter(
       {
         letterNumber,
         kind: spec.kind,
-        ...checked,
+        ...letter,
+        ...(location ? { location } : {}),
+        ...(photos.length ? { photos: photos.map((p) => p.ref) } : {}),
         writer,
         submittedAt: now.toISOString(),
       },
       { stream: `letter:${letterNumber}` },
     );
+    // The photos follow the letter on its stream. An anonymous tip has no citizen: its photos carry the
+    // letter's own random id instead, which names nobody.
+    for (const photo of photos)
+      await send(
+        tx,
+        attachmentSubmitted,
+        {
+          attachmentId: photo.ref.id,
+          citizenRef: writer ? citizen!.id : row.id,
+          purpose: 'tip-evidence',
+          file: {
+            name: photo.ref.name,
+            declaredType: photo.ref.mediaType,
+            data: photo.content.toString('base64'),
+          },
+        },
+        { stream: `letter:${letterNumber}` },
+      );
   });
   return followCode ? { letterNumber, followCode } : { letterNumber };
 }
@@ -130,6 +199,8 @@ async function writerOf(tx: Tx, citizen: CurrentCitizen) {
 export interface LetterView {
   letter: LetterRow;
   events: LetterEventRow[];
+  /** The photos sent with it, by name (the writer kept the originals; they are not served back). */
+  photos: string[];
   /** Information may be added until the letter is answered or handed on for good. */
   open: boolean;
 }
@@ -137,7 +208,11 @@ export interface LetterView {
 const isOpen = (letter: LetterRow) => letter.status !== 'replied' && letter.status !== 'transferred';
 
 export async function viewOf(services: ZoneServices, letter: LetterRow): Promise<LetterView> {
-  return { letter, events: await repo.eventsOf(services.db, letter.id), open: isOpen(letter) };
+  const [events, photos] = await Promise.all([
+    repo.eventsOf(services.db, letter.id),
+    repo.photoNamesOf(services.db, letter.id),
+  ]);
+  return { letter, events, photos, open: isOpen(letter) };
 }
 
 export function myLetters(services: ZoneServices, citizen: CurrentCitizen): Promise<LetterRow[]> {
@@ -204,6 +279,7 @@ export function letterStatusHandler(services: ZoneServices): MessageHandler {
       at: new Date(step.at),
     });
     if (!stored) return;
+    if (step.kind) await repo.changeKind(tx, letter.id, step.kind, step.seq);
     await repo.advanceStatus(tx, letter.id, {
       seq: step.seq,
       status: step.status,

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -13,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { LetterKind, LetterTopic, PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
 import { citizens } from '../db/schema.ts';
 
 /**
@@ -32,10 +34,15 @@ export const letters = pgTable(
     body: text('body').notNull(),
     place: text('place'),
     concernedUnit: text('concerned_unit'),
+    // A point typed with the place (degrees); both or neither.
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
     publishAllowed: boolean('publish_allowed').notNull().default(false),
     status: text('status').notNull().default('submitted').$type<PublicLetterStatus>(),
     // The newest step applied, so a late older step never moves the status back.
     lastSeq: integer('last_seq').notNull().default(0),
+    // The step that last changed the kind (an officer's reclassification), so an older one never wins.
+    kindSeq: integer('kind_seq').notNull().default(0),
     dueOn: date('due_on'),
     unitName: text('unit_name'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
@@ -74,5 +81,27 @@ export const letterEvents = pgTable(
   ],
 );
 
+/**
+ * A photo sent with a letter, as stored after its metadata was stripped (the upload itself is never kept).
+ * Its bytes cross as attachment.submitted with the same id.
+ */
+export const letterPhotos = pgTable(
+  'letter_photos',
+  {
+    id: uuid('id').primaryKey(),
+    letterId: uuid('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull().$type<'image/jpeg' | 'image/png'>(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [index('letter_photos_letter_idx').on(t.letterId, t.position)],
+);
+
 export type LetterRow = typeof letters.$inferSelect;
 export type LetterEventRow = typeof letterEvents.$inferSelect;
+export type LetterPhotoRow = typeof letterPhotos.$inferSelect;

@@ -204,6 +204,8 @@ export function TextArea(p: TextAreaProps) {
 export interface FileFieldProps extends FieldProps {
   /** The types the picker offers, e.g. `application/pdf,.pdf`; the server checks the content regardless. */
   accept?: string;
+  /** Lets several files be chosen at once (sent as parts of the same name). */
+  multiple?: boolean;
 }
 
 /**
@@ -221,6 +223,7 @@ export function FileField(p: FileFieldProps) {
           name={p.name}
           type="file"
           accept={p.accept}
+          multiple={p.multiple}
           required={p.required}
           aria-describedby={describedBy}
           aria-invalid={p.error ? 'true' : undefined}

@@ -12,6 +12,7 @@ import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { maskIdNumber } from '../../shared/validators/id-number.ts';
 import { transition, type WorkflowActor } from '../../shared/workflow/workflow.ts';
+import { storeLetterPhoto } from '../letters/letters.intake.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -257,8 +258,8 @@ async function applicantStep(
 
 export function attachmentSubmittedHandler(services: ZoneServices): MessageHandler {
   return onMessage(attachmentSubmitted, async (tx, message) => {
-    // Tip evidence has its own feature; only application materials belong to cases.
-    if (message.purpose !== 'application-material') return;
+    // One handler per message type: photos sent with letters belong to the letters feature.
+    if (message.purpose === 'tip-evidence') return storeLetterPhoto(tx, message, services.now());
     await storeAttachment(tx, {
       attachmentId: message.attachmentId,
       citizenRef: message.citizenRef,

@@ -135,7 +135,7 @@ export {
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
-export { letterActions, letters } from '../letters/letters.tables.ts';
+export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';

@@ -1,4 +1,10 @@
-import { letterSubmitted, letterSupplemented } from '../../exchange/contracts/index.ts';
+import {
+  letterSubmitted,
+  letterSupplemented,
+  type attachmentSubmitted,
+  type PayloadOf,
+} from '../../exchange/contracts/index.ts';
+import type { Tx } from '../../shared/db/database.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { systemActor } from '../../shared/workflow/workflow.ts';
@@ -15,7 +21,7 @@ import { letterClass, letterWorkflow } from './letters.workflow.ts';
 const EXCHANGE: AuditActor = { actor: 'exchange', actorUnit: null, sourceIp: null };
 
 /** Only complaints and tips accuse a unit; praise names one too, and may well go to it. */
-const ACCUSING = new Set(['complaint', 'tip']);
+export const ACCUSING: ReadonlySet<string> = new Set(['complaint', 'tip']);
 
 export function letterSubmittedHandler(services: ZoneServices): MessageHandler {
   return onMessage(letterSubmitted, async (tx, letter) => {
@@ -31,6 +37,9 @@ export function letterSubmittedHandler(services: ZoneServices): MessageHandler {
       body: letter.body,
       place: letter.place,
       concernedUnit: letter.concernedUnit,
+      latitude: letter.location?.latitude ?? null,
+      longitude: letter.location?.longitude ?? null,
+      photos: letter.photos ?? [],
       accusedUnitCode: accused?.code ?? null,
       // Tips are never published, whatever arrives.
       publishAllowed: letter.publishAllowed && letter.kind !== 'tip',
@@ -97,6 +106,24 @@ export function letterSupplementedHandler(services: ZoneServices): MessageHandle
       at: new Date(added.supplementedAt),
     });
     await repo.updateLetter(tx, letter.letterNumber, { updatedAt: services.now() });
+  });
+}
+
+/** A photo sent with a letter (the attachment handler passes tip evidence here); the letter names its id. */
+export async function storeLetterPhoto(
+  tx: Tx,
+  message: PayloadOf<typeof attachmentSubmitted>,
+  now: Date,
+): Promise<void> {
+  const content = Buffer.from(message.file.data, 'base64');
+  await repo.storePhoto(tx, {
+    attachmentId: message.attachmentId,
+    citizenRef: message.citizenRef,
+    name: message.file.name,
+    mediaType: message.file.declaredType,
+    size: content.length,
+    content,
+    receivedAt: now,
   });
 }
 

@@ -15,6 +15,15 @@ const fieldWords: Record<string, Words> = {
     en: 'The letter is about this unit or the unit above it: it cannot be passed to it',
   },
   'letters.reason': { zh: '请写明理由（1000字以内）', en: 'Give the reasons (up to 1,000 characters)' },
+  'letters.revealReason': {
+    zh: '请写明查看手机号的理由（200字以内）',
+    en: 'Say why you need the mobile number (up to 200 characters)',
+  },
+  'letters.kind': { zh: '请选择另一种信件类型', en: 'Choose another kind' },
+  'letters.noUnit': {
+    zh: '按新类型找不到可以办理的单位，请改用转办',
+    en: 'No unit can take the letter as this kind: forward it instead',
+  },
   'letters.target': { zh: '请选择移交去向', en: 'Choose where the letter goes' },
 };
 
@@ -49,6 +58,11 @@ export const actionWords: Record<string, Words> = {
   reply: { zh: '答复', en: 'Replied' },
   forward: { zh: '转办', en: 'Forwarded' },
   transfer: { zh: '移交', en: 'Handed off' },
+  'reclassify-simple': { zh: '调整类型并重新交办（简单事项）', en: 'Kind changed and routed again (simple)' },
+  'reclassify-complex': {
+    zh: '调整类型并重新交办（复杂事项）',
+    en: 'Kind changed and routed again (complex)',
+  },
   supplemented: { zh: '来信人补充情况', en: 'The writer added information' },
 };
 

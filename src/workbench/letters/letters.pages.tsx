@@ -1,11 +1,12 @@
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { Radios } from '../../shared/ui/choices.tsx';
+import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { maskMobile } from '../../shared/validators/mobile.ts';
 import type { QueueView } from './letters.repository.ts';
 import { actionWords, kindWords, stateWords, urgencyWords, word } from './letters.messages.ts';
 import type { LetterDetail, Urgency } from './letters.service.ts';
@@ -77,6 +78,68 @@ export function queuePage(p: {
   );
 }
 
+/** The writer with his mobile masked, and the reveal form (a reason, audited) until it is shown. */
+function Writer(p: {
+  ctx: PageContext;
+  writer: { name: string; mobile: string };
+  revealed: boolean;
+  base: string;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const { ctx } = p;
+  if (p.revealed) return <span>{`${p.writer.name} ${p.writer.mobile}`}</span>;
+  return (
+    <>
+      <span>{`${p.writer.name} ${maskMobile(p.writer.mobile)}`}</span>
+      <Form action={`${p.base}/reveal`} csrfToken={ctx.csrfToken ?? ''}>
+        <TextField
+          name="revealReason"
+          label={inLang(ctx, '查看完整手机号的理由', 'Why you need the full number')}
+          hint={inLang(
+            ctx,
+            '例如“电话联系核实情况”。查看将记入审计日志。',
+            'For example “to call and check”. It is logged.',
+          )}
+          value={p.values.revealReason}
+          error={errorFor(p.errors, 'revealReason')}
+        />
+        <Button variant="secondary">{inLang(ctx, '显示', 'Show')}</Button>
+      </Form>
+    </>
+  );
+}
+
+/** The photos sent with the letter, each linking to the full picture. */
+function Photos({ ctx, detail }: { ctx: PageContext; detail: LetterDetail }) {
+  if (detail.photos.length === 0) return null;
+  const base = `/letters/${detail.letter.letterNumber}/photos`;
+  return (
+    <>
+      <h2>{inLang(ctx, '来信照片', 'Photos')}</h2>
+      <ul class="list">
+        {detail.photos.map((photo, i) => {
+          const label = inLang(ctx, `照片 ${i + 1}`, `Photo ${i + 1}`);
+          return (
+            <li>
+              {photo.arrived ? (
+                <a href={`${base}/${photo.id}`}>
+                  <img src={`${base}/${photo.id}`} alt={label} width="240" loading="lazy" />
+                  <span class="visually-hidden">{inLang(ctx, '（查看原图）', ' (full size)')}</span>
+                </a>
+              ) : (
+                <span class="muted">
+                  {label} {inLang(ctx, '正在传输', 'still on its way')}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
 export function letterPage(p: {
   ctx: PageContext;
   detail: LetterDetail;
@@ -84,6 +147,8 @@ export function letterPage(p: {
   values?: Record<string, string>;
   errors?: FieldError[];
   flash?: string | undefined;
+  /** The writer's mobile is shown whole only in the answer to an audited reveal. */
+  revealed?: boolean;
 }) {
   const { ctx, detail } = p;
   const { letter } = detail;
@@ -126,11 +191,28 @@ export function letterPage(p: {
           },
           {
             key: inLang(ctx, '来信人', 'Writer'),
-            value: detail.writer
-              ? `${detail.writer.name} ${detail.writer.mobile}`
-              : inLang(ctx, '匿名', 'Anonymous'),
+            value: detail.writer ? (
+              <Writer
+                ctx={ctx}
+                writer={detail.writer}
+                revealed={p.revealed === true}
+                base={base}
+                values={values}
+                errors={errors}
+              />
+            ) : (
+              inLang(ctx, '匿名', 'Anonymous')
+            ),
           },
           ...(letter.place ? [{ key: inLang(ctx, '地点', 'Place'), value: letter.place }] : []),
+          ...(letter.latitude !== null && letter.longitude !== null
+            ? [
+                {
+                  key: inLang(ctx, '坐标（来信人填写）', 'Coordinates (as typed)'),
+                  value: `${letter.latitude}, ${letter.longitude}`,
+                },
+              ]
+            : []),
           ...(letter.concernedUnit
             ? [{ key: inLang(ctx, '来信所涉单位', 'Unit named by the writer'), value: letter.concernedUnit }]
             : []),
@@ -147,6 +229,7 @@ export function letterPage(p: {
         .map((line) => (
           <p>{line}</p>
         ))}
+      <Photos ctx={ctx} detail={detail} />
       <h2>{inLang(ctx, '办理记录', 'History')}</h2>
       <ol class="list">
         {detail.actions.map((a) => (
@@ -203,6 +286,33 @@ export function letterPage(p: {
               error={errorFor(errors, 'reason')}
             />
             <Button variant="secondary">{inLang(ctx, '转办', 'Forward')}</Button>
+          </Form>
+        </>
+      ) : null}
+      {detail.may.reclassify ? (
+        <>
+          <h2>{inLang(ctx, '调整信件类型', 'Change the kind')}</h2>
+          <Form action={`${base}/reclassify`} csrfToken={token}>
+            <Select
+              name="kind"
+              label={inLang(ctx, '新的类型', 'New kind')}
+              hint={inLang(
+                ctx,
+                '调整后按分办规则重新交办，并按新类型重新计算答复期限；来信人会看到新的类型。',
+                'The letter is routed again by the rules and its deadline starts afresh; the writer sees the new kind.',
+              )}
+              value={values.kind ?? letter.kind}
+              options={Object.keys(kindWords).map((k) => ({ value: k, label: word(ctx.lang, kindWords, k) }))}
+              error={errorFor(errors, 'kind')}
+            />
+            <TextArea
+              name="reclassifyReason"
+              label={inLang(ctx, '调整理由（仅内部可见）', 'Why (officers only)')}
+              rows={3}
+              value={values.reclassifyReason}
+              error={errorFor(errors, 'reclassifyReason')}
+            />
+            <Button variant="secondary">{inLang(ctx, '调整类型', 'Change the kind')}</Button>
           </Form>
         </>
       ) : null}

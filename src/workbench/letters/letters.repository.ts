@@ -2,7 +2,13 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } fr
 import type { Db, Tx } from '../../shared/db/database.ts';
 import { units } from '../db/schema.ts';
 import type { Reach } from '../staff/staff.policy.ts';
-import { letterActions, letters, type LetterActionRow, type LetterRow } from './letters.tables.ts';
+import {
+  letterActions,
+  letterPhotos,
+  letters,
+  type LetterActionRow,
+  type LetterRow,
+} from './letters.tables.ts';
 
 type Q = Db | Tx;
 
@@ -117,4 +123,24 @@ export function queue(q: Q, reach: Reach, view: QueueView, today: string): Promi
     .where(and(...where))
     .orderBy(...order)
     .limit(200);
+}
+
+/** A photo's bytes as they crossed; a redelivery keeps the first copy. */
+export async function storePhoto(tx: Tx, values: typeof letterPhotos.$inferInsert): Promise<void> {
+  await tx.insert(letterPhotos).values(values).onConflictDoNothing();
+}
+
+export async function photoOf(q: Q, attachmentId: string) {
+  const [row] = await q.select().from(letterPhotos).where(eq(letterPhotos.attachmentId, attachmentId));
+  return row;
+}
+
+/** Which of the ids have arrived (their messages follow the letter's and may still be on their way). */
+export async function arrivedPhotos(q: Q, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await q
+    .select({ id: letterPhotos.attachmentId })
+    .from(letterPhotos)
+    .where(inArray(letterPhotos.attachmentId, [...ids]));
+  return new Set(rows.map((r) => r.id));
 }

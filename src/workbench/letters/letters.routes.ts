@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
@@ -15,8 +16,11 @@ import {
   ClaimBody,
   ForwardBody,
   LetterParams,
+  PhotoParams,
   QueueQuery,
+  ReclassifyBody,
   ReplyBody,
+  RevealBody,
   TransferBody,
 } from './letters.schema.ts';
 import * as service from './letters.service.ts';
@@ -27,7 +31,10 @@ const numberOf = (request: FastifyRequest) => {
 };
 
 // The long answers may span lines.
-const textInput = { multiline: ['text', 'reason'], maxLength: { text: 4400 } };
+const textInput = {
+  multiline: ['text', 'reason', 'revealReason', 'reclassifyReason'],
+  maxLength: { text: 4400 },
+};
 
 export function registerLetterRoutes(app: App, services: ZoneServices): void {
   const today = () => todayInShanghai(services.now());
@@ -55,7 +62,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
   async function page(
     request: FastifyRequest,
     reply: FastifyReply,
-    form: { values?: Record<string, string>; errors?: FieldError[] } = {},
+    form: { values?: Record<string, string>; errors?: FieldError[]; revealed?: boolean } = {},
   ) {
     const me = staffOf(request);
     const letter = await service.loadLetter(services, me, 'letters.read', numberOf(request));
@@ -74,6 +81,49 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
     '/letters/:letterNumber',
     { schema: { hide: true, params: LetterParams }, config: { permission: 'letters.read' } },
     async (request, reply) => reply.html(await page(request, reply)),
+  );
+
+  // A photo sent with the letter, to whoever may read the letter; shown inline, never cached.
+  app.get(
+    '/letters/:letterNumber/photos/:photoId',
+    { schema: { hide: true, params: PhotoParams }, config: { permission: 'letters.read' } },
+    async (request, reply) => {
+      const { letterNumber, photoId } = request.params;
+      const photo = await service.photoOf(services, staffOf(request), letterNumber, photoId);
+      return fileHeaders(reply, { type: photo.mediaType, name: photo.name, asciiName: photo.name })
+        .header('cache-control', 'private, no-store')
+        .send(photo.content);
+    },
+  );
+
+  // The writer's mobile, unmasked for this one answer, for a reason that is audited; nothing is remembered.
+  app.post(
+    '/letters/:letterNumber/reveal',
+    {
+      schema: { hide: true, params: LetterParams, body: RevealBody },
+      config: { permission: 'letters.read', formPage, input: textInput },
+    },
+    async (request, reply) => {
+      const values = formBody(request);
+      try {
+        await service.revealWriter(
+          services,
+          staffOf(request),
+          actorOf(request),
+          numberOf(request),
+          values.revealReason ?? '',
+        );
+      } catch (error) {
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => page(request, reply, { values, errors }),
+          letterWords,
+        );
+      }
+      return reply.header('cache-control', 'no-store').html(await page(request, reply, { revealed: true }));
+    },
   );
 
   /** An action on a letter: the letter must be within the officer's reach to handle, then the step runs. */
@@ -105,7 +155,10 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       return reply.redirect(`/letters/${letter.letterNumber}`, 303);
     };
 
-  const options = (body: typeof ClaimBody | typeof ReplyBody | typeof ForwardBody | typeof TransferBody) => ({
+  const options = (
+    body:
+      typeof ClaimBody | typeof ReplyBody | typeof ForwardBody | typeof TransferBody | typeof ReclassifyBody,
+  ) => ({
     schema: { hide: true, params: LetterParams, body },
     config: { permission: 'letters.handle', formPage, input: textInput },
   });
@@ -159,5 +212,16 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       },
       (body) => ({ target: body.target ?? '', transferReason: body.reason ?? '' }),
     ),
+  );
+  app.post(
+    '/letters/:letterNumber/reclassify',
+    options(ReclassifyBody),
+    act((request, letterNumber) => {
+      const body = formBody(request);
+      return service.reclassify(services, staffOf(request), actorOf(request), letterNumber, {
+        kind: body.kind ?? '',
+        reason: body.reclassifyReason ?? '',
+      });
+    }),
   );
 }

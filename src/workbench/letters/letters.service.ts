@@ -1,3 +1,4 @@
+import { letterKinds } from '../../exchange/contracts/index.ts';
 import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
@@ -9,10 +10,11 @@ import type { CurrentStaff } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { staffActor } from '../workflow/workflow.ports.ts';
 import * as repo from './letters.repository.ts';
-import { withinAccused } from './letters.routing.ts';
+import { ACCUSING } from './letters.intake.ts';
+import { routeLetter, unitNamedIn, withinAccused } from './letters.routing.ts';
 import { moveAndTell } from './letters.steps.ts';
 import type { LetterActionRow, LetterRow } from './letters.tables.ts';
-import { letterWorkflow, type LetterState } from './letters.workflow.ts';
+import { letterClass, letterWorkflow, type LetterState } from './letters.workflow.ts';
 
 // What an officer does with a letter: see the queue of his units with each letter's deadline, claim one,
 // answer it, forward it to the unit that can (never to the unit it is about), or hand it to 12345.
@@ -51,9 +53,11 @@ export interface LetterDetail {
   actions: LetterActionRow[];
   writer: { name: string; mobile: string } | null;
   /** What the officer may do now, read from the workflow table and his jurisdiction. */
-  may: { claim: boolean; reply: boolean; forward: boolean; transfer: boolean };
+  may: { claim: boolean; reply: boolean; forward: boolean; transfer: boolean; reclassify: boolean };
   unitName: string | null;
   accusedName: string | null;
+  /** The photos the letter names, each with whether its bytes have arrived yet. */
+  photos: { id: string; name: string; arrived: boolean }[];
 }
 
 export async function detailOf(
@@ -65,9 +69,13 @@ export async function detailOf(
   const handles = workbenchPolicy.can(me, 'letters.handle', recordOf(letter));
   const can = (action: string) => handles && definition.actionsFrom(letter.state).includes(action as never);
   const mine = letter.claimedBy === me.badgeNo;
-  const [unit, accused] = await Promise.all([
+  const [unit, accused, arrived] = await Promise.all([
     letter.unitCode ? repo.unitOf(services.db, letter.unitCode) : undefined,
     letter.accusedUnitCode ? repo.unitOf(services.db, letter.accusedUnitCode) : undefined,
+    repo.arrivedPhotos(
+      services.db,
+      letter.photos.map((p) => p.id),
+    ),
   ]);
   return {
     letter,
@@ -80,10 +88,26 @@ export async function detailOf(
       reply: can('reply') && mine,
       forward: can('forward') && mine,
       transfer: can('transfer') && mine,
+      reclassify: can('reclassify-simple'),
     },
     unitName: unit?.name ?? null,
     accusedName: accused?.name ?? null,
+    photos: letter.photos.map((p) => ({ id: p.id, name: p.name, arrived: arrived.has(p.id) })),
   };
+}
+
+/** A photo of a letter the officer may read; only the ids the letter itself names are served. */
+export async function photoOf(
+  services: ZoneServices,
+  me: CurrentStaff,
+  letterNumber: string,
+  photoId: string,
+) {
+  const letter = await loadLetter(services, me, 'letters.read', letterNumber);
+  if (!letter.photos.some((p) => p.id === photoId)) throw new AppError('NOT_FOUND');
+  const photo = await repo.photoOf(services.db, photoId);
+  if (!photo) throw new AppError('NOT_FOUND');
+  return photo;
 }
 
 export async function claimLetter(
@@ -234,3 +258,88 @@ export async function transfer(
 
 export const isClosed = (state: string) =>
   (['replied', 'transferred'] as LetterState[]).includes(state as LetterState);
+
+/**
+ * Shows the writer's mobile to an officer who may read the letter, once, for a reason kept in the audit trail.
+ * The page masks it otherwise.
+ */
+export async function revealWriter(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  letterNumber: string,
+  typed: string,
+): Promise<void> {
+  const reason = typed.trim();
+  if (!reason || reason.length > 200) refuse('revealReason', 'letters.revealReason');
+  const letter = await loadLetter(services, me, 'letters.read', letterNumber);
+  if (!letter.writerSealed) throw new AppError('NOT_FOUND');
+  await services.db.transaction((tx) =>
+    recordAudit(tx, {
+      ...by,
+      action: 'letter.writer.reveal',
+      target: `letter:${letterNumber}`,
+      detail: { personalData: ['mobile'], reason },
+      at: services.now(),
+    }),
+  );
+}
+
+/**
+ * An officer who may handle the letter changes its kind: the routing rules place it again as if it had arrived
+ * so (never with the unit it accuses), the deadline starts afresh for the new class, and the writer is told the
+ * new kind. The reason stays in the history and the audit trail.
+ */
+export async function reclassify(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  letterNumber: string,
+  input: { kind: string; reason: string },
+) {
+  const letter = await loadLetter(services, me, 'letters.handle', letterNumber);
+  const kind = letterKinds.find((k) => k === input.kind);
+  const reason = input.reason.trim();
+  const problems: FieldError[] = [];
+  if (!kind || kind === letter.kind) problems.push({ field: 'kind', message: 'letters.kind' });
+  if (!reason || reason.length > 1000)
+    problems.push({ field: 'reclassifyReason', message: 'letters.reason' });
+  if (problems.length || !kind) throw new AppError('VALIDATION', { fields: problems });
+  const tree = await repo.allUnits(services.db);
+  const byCode = new Map(tree.map((u) => [u.code, u]));
+  const accused =
+    (letter.accusedUnitCode ? byCode.get(letter.accusedUnitCode) : undefined) ??
+    (ACCUSING.has(kind) ? unitNamedIn(letter.concernedUnit, tree) : undefined);
+  const routing = routeLetter({ kind, topic: letter.topic, place: letter.place }, accused, (c) =>
+    byCode.get(c),
+  );
+  const unit = routing.unitCode ? byCode.get(routing.unitCode) : undefined;
+  if (!unit) refuse('kind', 'letters.noUnit');
+  const now = services.now();
+  await services.db.transaction(async (tx) => {
+    await moveAndTell(tx, {
+      letterNumber,
+      action: letterClass[kind] === 'simple' ? 'reclassify-simple' : 'reclassify-complex',
+      data: { from: letter.kind, kind, unitCode: unit.code, reason },
+      actor: staffActor(me, letter.unitPath ?? ''),
+      by,
+      unit: { code: unit.code, name: unit.name },
+      status: 'in-progress',
+      step: 'reclassified',
+      note: reason,
+      kind,
+      now,
+    });
+    await repo.updateLetter(tx, letterNumber, {
+      kind,
+      accusedUnitCode: accused?.code ?? null,
+      unitCode: unit.code,
+      unitPath: unit.path,
+      routedBy: routing.rule,
+      // Another unit claims it afresh; the same unit keeps its handler.
+      claimedBy: unit.code === letter.unitCode ? letter.claimedBy : null,
+      // A tip is never published, whatever the writer allowed.
+      ...(kind === 'tip' ? { publishAllowed: false } : {}),
+    });
+  });
+}

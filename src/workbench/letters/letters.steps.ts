@@ -1,4 +1,8 @@
-import { letterStatusChanged, type PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import {
+  letterStatusChanged,
+  type LetterKind,
+  type PublicLetterStatus,
+} from '../../exchange/contracts/index.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { transition, type WorkflowActor } from '../../shared/workflow/workflow.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -22,6 +26,10 @@ export interface Step<A extends keyof LetterActions & string> {
   step: string;
   /** What the writer reads: the reply, or the reasons for a hand-off. */
   message?: string;
+  /** Kept in the letter's history for officers only (instead of the message). */
+  note?: string;
+  /** The letter's new kind, told to the writer after a reclassification. */
+  kind?: LetterKind;
   now: Date;
 }
 
@@ -42,7 +50,7 @@ export async function moveAndTell<A extends keyof LetterActions & string>(tx: Tx
     action: step.action,
     actor: step.actor.id,
     unitCode: step.unit.code,
-    text: step.message ?? null,
+    text: step.note ?? step.message ?? null,
     at: step.now,
   });
   const seq = await repo.nextSeq(tx, step.letterNumber);
@@ -58,6 +66,7 @@ export async function moveAndTell<A extends keyof LetterActions & string>(tx: Tx
         at: step.now.toISOString(),
         unit: { code: step.unit.code, name: step.unit.name },
         ...(step.message ? { message: step.message } : {}),
+        ...(step.kind ? { kind: step.kind } : {}),
         dueOn: moved.dueOn,
       },
       `letter:${step.letterNumber}`,

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { LetterKind, LetterTopic } from '../../exchange/contracts/index.ts';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { LetterKind, LetterPhotoRef, LetterTopic } from '../../exchange/contracts/index.ts';
+import { bytea } from '../../shared/db/columns.ts';
 
 /**
  * A letter from the public in the police zone: what the writer sent, the unit routing gave it to (never the
@@ -17,6 +30,10 @@ export const letters = pgTable(
     body: text('body').notNull(),
     place: text('place'),
     concernedUnit: text('concerned_unit'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    // The photos the letter names; their bytes arrive on the same stream (letter_photos, by id).
+    photos: jsonb('photos').notNull().default([]).$type<LetterPhotoRef[]>(),
     // The unit the letter is about, as intake matched the writer's words or an officer classified it.
     accusedUnitCode: text('accused_unit_code'),
     publishAllowed: boolean('publish_allowed').notNull(),
@@ -62,6 +79,20 @@ export const letterActions = pgTable(
   },
   (t) => [index('letter_actions_letter_idx').on(t.letterNumber, t.id)],
 );
+
+/**
+ * A photo sent with a letter (attachment.submitted, tip-evidence), stripped of metadata and re-encoded before it
+ * crossed. Served only through a letter that names its id, to an officer who may read that letter.
+ */
+export const letterPhotos = pgTable('letter_photos', {
+  attachmentId: uuid('attachment_id').primaryKey(),
+  citizenRef: uuid('citizen_ref').notNull(),
+  name: text('name').notNull(),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  content: bytea('content').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+});
 
 export type LetterRow = typeof letters.$inferSelect;
 export type LetterActionRow = typeof letterActions.$inferSelect;

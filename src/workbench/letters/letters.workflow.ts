@@ -37,7 +37,27 @@ export interface LetterActions {
   reply: { text: string };
   forward: { unitCode: string; reason: string };
   transfer: { target: '12345' | 'other-department'; reason: string };
+  'reclassify-simple': ReclassifyData;
+  'reclassify-complex': ReclassifyData;
 }
+
+/** An officer's change of a letter's kind: it is routed again and its deadline starts afresh for the new class. */
+export interface ReclassifyData {
+  from: LetterKind;
+  kind: LetterKind;
+  unitCode: string;
+  reason: string;
+}
+
+const reclassifyAudit = {
+  action: 'letter.reclassify',
+  detail: ({ data }: { data: ReclassifyData }) => ({
+    from: data.from,
+    kind: data.kind,
+    unit: data.unitCode,
+    reason: data.reason,
+  }),
+};
 
 export type LetterState =
   'received' | 'open-simple' | 'open-complex' | 'forwarded' | 'replied' | 'transferred';
@@ -105,6 +125,14 @@ export const letterWorkflow = new WorkflowVersions([
         { action: 'letter.forward', detail: ({ data }) => ({ unit: data.unitCode, reason: data.reason }) },
         ['open-simple', 'open-complex'],
       ),
+      'reclassify-simple': fromEachOpen('reclassify-simple', 'open-simple', reclassifyAudit, [
+        'received',
+        ...OPEN_STATES,
+      ]),
+      'reclassify-complex': fromEachOpen('reclassify-complex', 'open-complex', reclassifyAudit, [
+        'received',
+        ...OPEN_STATES,
+      ]),
       transfer: fromEachOpen('transfer', 'transferred', {
         action: 'letter.transfer',
         detail: ({ data }) => ({ target: data.target, reason: data.reason }),
