@@ -80,7 +80,13 @@ export function directoryListPage(p: {
         />
         <Button>{inLang(ctx, '查找', 'Find')}</Button>
       </form>
-      <p role="status">{inLang(ctx, `共找到 ${units.length} 个单位。`, `${units.length} unit(s) found.`)}</p>
+      <p role="status">
+        {inLang(
+          ctx,
+          `共找到 ${units.length} 个单位。`,
+          units.length === 1 ? '1 unit found.' : `${units.length} units found.`,
+        )}
+      </p>
       {[...groups].map(([district, list]) => (
         <section aria-labelledby={`d-${list[0]!.code}`}>
           <h2 id={`d-${list[0]!.code}`}>{district || inLang(ctx, '其他', 'Other')}</h2>
