@@ -154,7 +154,7 @@ export const termsOfUse: SitePageText = {
       paragraphs: [
         b(
           '办事指南如有调整，以办理时公布的版本为准。网上查询的结果仅供参考，以公安机关出具的正式文书为准。',
-          'Where a guide changes, the version published when you apply applies. Results looked up online are for information; the bureau's formal documents are authoritative.',
+          "Where a guide changes, the version published when you apply applies. Results looked up online are for information; the bureau's formal documents are authoritative.",
         ),
       ],
     },

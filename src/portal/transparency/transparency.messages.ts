@@ -6,7 +6,7 @@ const words = {
   title: { zh: '数据公开', en: 'Transparency' },
   intro: {
     zh: '本页公开全局政务服务和信访办理的统计数据，每日更新一次。统计范围为近 12 个月（北京时间）。',
-    en: 'The bureau's figures for online services and letters from the public, updated once a day, over the last 12 months (Beijing time).',
+    en: "The bureau's figures for online services and letters from the public, updated once a day, over the last 12 months (Beijing time).",
   },
   asOf: { zh: '数据截至', en: 'Figures as of' },
   none: {
