@@ -31,6 +31,8 @@ before(async () => {
       // Letters and discipline inspection, so their routes reach their input checks too.
       { role: 'letter-handler', unitCode: 'SF-0000', scope: 'all' },
       { role: 'discipline-inspector', unitCode: 'SF-0000', scope: 'all' },
+      // Ratings: sampling a rectification order is the leader's.
+      { role: 'approver', unitCode: 'SF-0000', scope: 'all' },
     ],
   });
 });
