@@ -26,13 +26,17 @@ export async function bookRefund(
   reason: RefundReason,
   now: Date,
 ): Promise<{ refundNo: string; amountFen: number } | undefined> {
+  // Locks are taken payable first, then its order, as closeCaseFee takes them: concurrent triggers then queue
+  // on the payable instead of deadlocking on each other's rows.
+  const peek = await repo.orderByNo(tx, orderNo);
+  if (!peek) return undefined;
+  const payable = await repo.payableById(tx, peek.payableId, { lock: true });
   const order = await repo.orderByNo(tx, orderNo, { lock: true });
   if (!order || order.status !== 'paid') return undefined;
   const left = order.amountFen - order.refundedFen;
   if (left <= 0) return undefined;
   const refund = { refundNo: `R${orderNo.slice(1)}01`, amountFen: left };
   if (!(await repo.addRefund(tx, { ...refund, orderNo, reason, requestedAt: now }))) return undefined;
-  const payable = await repo.payableById(tx, order.payableId, { lock: true });
   if (payable?.paidOrderNo === orderNo) await repo.setPayableStatus(tx, payable.id, 'refunded');
   await enqueue(
     tx,
