@@ -20,7 +20,8 @@ import { feeOf } from '../case-fees/case-fees.repository.ts';
 import { catalogueFee, WAITS_FOR_FEE } from '../case-fees/case-fees.service.ts';
 import { caseMessages, CaseRefusal, inReadersLanguage } from './cases.messages.ts';
 import { answersSummary, questionLabels } from './cases.forms.ts';
-import { casePage, queuePage } from './cases.pages.tsx';
+import { casePage } from './cases.pages.tsx';
+import { queuePage } from './cases.queue.pages.tsx';
 import { deliveryView } from '../delivery/delivery.view.ts';
 import {
   CaseStepJson,
