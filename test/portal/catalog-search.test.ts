@@ -11,10 +11,14 @@ import {
   snippet,
   type ParsedQuery,
 } from '../../src/portal/catalog/catalog.search.ts';
+import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
+import { refreshSearchTexts, searchItems } from '../../src/portal/catalog/catalog.service.ts';
 import { meaningsOf, loadVocabulary } from '../../src/portal/catalog/catalog.vocabulary.ts';
 import { words } from '../../src/portal/catalog/catalog.words.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
+
+const SECTION = '\u001f';
 
 // Without the vocabulary, so these tests read the query side alone; the vocabulary has its own below.
 const parsed = (q: string): ParsedQuery => {
@@ -246,5 +250,42 @@ describe('the SQL tokenizer agrees with the query side', () => {
     );
     const [row] = Array.isArray(rows) ? rows : (rows as { rows: { a: number; c: number }[] }).rows;
     assert.ok(row && Number(row.a) > Number(row.c) * 3, JSON.stringify(row));
+  });
+});
+
+describe('searching in English', () => {
+  let zone: TestZone;
+  before(async () => {
+    zone = await startTestZone('portal');
+    await publishCatalogDirectly(zone.services.db, loadCatalogItems());
+  });
+  after(async () => zone.close());
+
+  test('finds an item by the English of its materials and answers, and shows the English excerpt', async () => {
+    // Each word is in one item's English materials or FAQ only, never in a name, summary or keyword.
+    for (const [q, id] of [
+      ['topology', 'mlps-filing'],
+      ['attorney', 'lawyer-meeting-booking'],
+      ['clothes', 'detainee-family-visit-booking'],
+    ] as const) {
+      const result = await searchItems(zone.services.db, q, { lang: 'en', pageSize: 3 });
+      assert.equal(result.items[0]?.item.id, id, q);
+      const excerpt = result.items[0]?.snippet.map((s) => s.text).join('') ?? '';
+      assert.match(excerpt.toLowerCase(), new RegExp(q), `${q}: ${excerpt}`);
+    }
+  });
+
+  test('a search text built by an earlier release is rebuilt when the portal starts', async () => {
+    await zone.services.db.execute(
+      sql`UPDATE published_items SET search_text = split_part(search_text, ${SECTION}, 1)`,
+    );
+    await zone.services.db.execute(
+      sql`UPDATE published_items SET search_vector = public.zh_search_tsv(search_text)`,
+    );
+    assert.equal((await searchItems(zone.services.db, 'topology', { lang: 'en' })).total, 0);
+    assert.equal(await refreshSearchTexts(zone.services.db), loadCatalogItems().length);
+    assert.equal(await refreshSearchTexts(zone.services.db), 0, 'nothing left to rebuild');
+    const again = await searchItems(zone.services.db, 'topology', { lang: 'en' });
+    assert.equal(again.items[0]?.item.id, 'mlps-filing');
   });
 });

@@ -114,10 +114,16 @@ export function buildSearchText(item: ServiceItem): string {
   return [
     section([item.name.zh, item.name.en, ...item.keywords]),
     section([item.summary.zh, item.summary.en]),
+    // The English siblings sit beside the Chinese, so an English query finds a material or an FAQ answer too.
     section([
-      ...item.situations.flatMap((s) => [s.name, ...s.materials.map((m) => m.name)]),
-      ...item.faq.flatMap((f) => [f.q, f.a]),
+      ...item.situations.flatMap((s) => [
+        s.name,
+        s.nameEn ?? '',
+        ...s.materials.flatMap((m) => [m.name, m.nameEn ?? '']),
+      ]),
+      ...item.faq.flatMap((f) => [f.q, f.qEn ?? '', f.a, f.aEn ?? '']),
       item.result.name ?? '',
+      item.result.nameEn ?? '',
     ]),
   ].join(SECTION_SEPARATOR);
 }
@@ -198,9 +204,17 @@ export function snippet(texts: readonly string[], needles: readonly string[], wi
 
 /** Where a result's excerpt may come from, most telling first. */
 export function snippetSources(item: ServiceItem, lang: 'zh' | 'en'): string[] {
+  if (lang === 'en')
+    return [
+      item.summary.en,
+      ...item.situations.flatMap((s) => s.materials.map((m) => m.nameEn ?? m.name)),
+      ...item.faq.flatMap((f) => [f.qEn ?? f.q, f.aEn ?? f.a]),
+      item.summary.zh,
+      item.keywords.join('、'),
+    ];
   return [
-    item.summary[lang],
-    lang === 'en' ? item.summary.zh : item.summary.en,
+    item.summary.zh,
+    item.summary.en,
     item.keywords.join('、'),
     ...item.situations.flatMap((s) => s.materials.map((m) => m.name)),
     ...item.faq.flatMap((f) => [f.q, f.a]),

@@ -105,6 +105,29 @@ export async function applyPublishedItem(
 }
 
 /**
+ * Builds the search text again for every stored item whose text a release before this one built differently
+ * (say, before the English materials and answers were searched), so a running install finds what a fresh one
+ * does without waiting for each item to be published again. Returns how many items changed.
+ */
+export async function refreshSearchTexts(db: Executor): Promise<number> {
+  const stored = await db.select({ id: t.id, item: t.item, searchText: t.searchText }).from(t);
+  let changed = 0;
+  for (const row of stored) {
+    // A withdrawal that came before its publication leaves a row without an item.
+    if (!row.item) continue;
+    const searchText = buildSearchText(row.item);
+    if (searchText === row.searchText) continue;
+    await db
+      .update(t)
+      .set({ searchText, searchVector: sql`public.zh_search_tsv(${searchText})` })
+      .where(eq(t.id, row.id));
+    notifyCatalogChange(row.id);
+    changed += 1;
+  }
+  return changed;
+}
+
+/**
  * Takes an item off the portal. The withdrawal names the version it withdraws: it hides that version and any
  * lower one, and is ignored when a higher version is already stored. A withdrawal that arrives before the
  * publication it withdraws leaves a tombstone, so the late publication stays hidden.
