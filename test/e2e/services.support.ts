@@ -177,38 +177,46 @@ export async function officerPage(
   return page;
 }
 
-/**
- * A certificate applied for by a new verified citizen (the application's own journeys are elsewhere), with
- * `delivery` as his chosen way of receiving it, then accepted at the window. Returns the case number.
- */
-export async function acceptedCertificate(
-  world: ServiceJourneys,
-  name: string,
-  delivery?: Record<string, string>,
-): Promise<{ person: Person; number: string }> {
+/** A new verified citizen's certificate application, answered up to its check page (through the forms). */
+export async function draftAtCheck(world: ServiceJourneys, name: string): Promise<{ person: Person; id: string }> {
   const person = await verifiedCitizen(world.portal, name);
   let page = await start(person.client, CERTIFICATE);
   const id = applicationIdOf(page);
   for (const [, fields] of certificatePages(person)) page = await answer(person.client, page, fields);
-  if (delivery) {
-    const chosen = await person.client.post(`/applications/${id}/delivery`, delivery);
-    assert.equal(chosen.statusCode, 303, chosen.body.slice(0, 300));
+  return { person, id };
+}
+
+/** The case number the portal gave a submitted application. */
+export async function caseNumberOf(world: ServiceJourneys, id: string): Promise<string> {
+  const [row] = await world.portal.services.db.select().from(applications).where(eq(applications.id, id));
+  assert.ok(row?.caseNumber, 'the application was submitted');
+  return row.caseNumber;
+}
+
+/** The case crosses to the workbench and a window clerk accepts it there; returns the clerk. */
+export async function acceptAtWindow(world: ServiceJourneys, number: string) {
+  await world.crossBothWays();
+  const clerk = await officerAt(world.workbench, 'SF-ZA', 'window-clerk');
+  for (const path of ['claim', 'actions/accept']) {
+    const done = await clerk.client.json('POST', `/cases/${number}/${path}`, {}, clerk.token);
+    assert.equal(done.statusCode, 200, done.body);
   }
+  return clerk;
+}
+
+/**
+ * A certificate applied for by a new verified citizen (the application's own journeys are elsewhere) and
+ * accepted at the window. Returns the citizen and the case number.
+ */
+export async function acceptedCertificate(
+  world: ServiceJourneys,
+  name: string,
+): Promise<{ person: Person; number: string }> {
+  const { person, id } = await draftAtCheck(world, name);
   const { submitKey, csrf } = await checkPageForm(person.client, id);
   const submitted = await person.client.post(`/applications/${id}/submit`, { submitKey }, { csrf });
   assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 300));
-  const [row] = await world.portal.services.db.select().from(applications).where(eq(applications.id, id));
-  assert.ok(row?.caseNumber);
-  await world.crossBothWays();
-  const clerk = await officerAt(world.workbench, 'SF-ZA', 'window-clerk');
-  const claimed = await clerk.client.json('POST', `/cases/${row.caseNumber}/claim`, {}, clerk.token);
-  assert.equal(claimed.statusCode, 200, claimed.body);
-  const accepted = await clerk.client.json(
-    'POST',
-    `/cases/${row.caseNumber}/actions/accept`,
-    {},
-    clerk.token,
-  );
-  assert.equal(accepted.statusCode, 200, accepted.body);
-  return { person, number: row.caseNumber };
+  const number = await caseNumberOf(world, id);
+  await acceptAtWindow(world, number);
+  return { person, number };
 }
