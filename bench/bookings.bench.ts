@@ -13,7 +13,10 @@ const CLIENTS = 100;
 const QUOTA = 40;
 const OFFICE = { unitCode: 'SF-JG', unitName: '示范市拘留所' };
 const ROUNDS: { itemId: string; details: Record<string, string> }[] = [
-  { itemId: 'lawyer-meeting-booking', details: { detaineeName: '王某某', licenceNumber: '13501201910123456' } },
+  {
+    itemId: 'lawyer-meeting-booking',
+    details: { detaineeName: '王某某', licenceNumber: '13501201910123456' },
+  },
   { itemId: 'detainee-family-visit-booking', details: { detaineeName: '王某某', relationship: '配偶' } },
   { itemId: 'detention-open-day-booking', details: { visitors: '2' } },
   { itemId: 'fire-education-visit-booking', details: { visitors: '3' } },
@@ -32,7 +35,13 @@ async function releaseHotSlot(url: string, itemId: string): Promise<string> {
     await database.db.transaction((tx) =>
       applyRelease(
         tx,
-        { ...OFFICE, itemId, from: date, to: date, slots: [{ date, start: '09:00', end: '10:00', quota: QUOTA }] },
+        {
+          ...OFFICE,
+          itemId,
+          from: date,
+          to: date,
+          slots: [{ date, start: '09:00', end: '10:00', quota: QUOTA }],
+        },
         new Date(),
       ),
     );
@@ -101,7 +110,9 @@ export async function run(): Promise<boolean> {
       const slot = await releaseHotSlot(database.url, round.itemId);
       const formUrl = `${portal.base}/services/${round.itemId}/book`;
       // Each client has the form open (its CSRF token) before the release is announced.
-      const tokens = await Promise.all(clients.map(async (jar) => csrfIn((await request(jar, formUrl)).body)));
+      const tokens = await Promise.all(
+        clients.map(async (jar) => csrfIn((await request(jar, formUrl)).body)),
+      );
       const started = performance.now();
       const answers = await Promise.all(
         clients.map((jar, i) =>

@@ -20,7 +20,11 @@ after(() => world?.close());
 
 /** The office's weekday afternoons, published as dated slots and crossed to the portal. */
 async function releaseSlots() {
-  const supervisor = await makeOfficer(world.workbench, { unitCode: 'SF-JG', role: 'supervisor', enrolled: true });
+  const supervisor = await makeOfficer(world.workbench, {
+    unitCode: 'SF-JG',
+    role: 'supervisor',
+    enrolled: true,
+  });
   const office = await logIn(world.workbench, supervisor);
   for (const weekday of ['1', '2', '3', '4', '5']) {
     const added = await office.post(
@@ -54,8 +58,16 @@ test('booked, moved to another day, pulled up at the window with its details, th
   await page.getByLabel('被拘留人（在押人员）姓名').fill('王某某');
   await page.getByLabel('律师执业证号').fill('1234');
   await page.getByRole('button', { name: '提交预约' }).click();
-  await main.locator('.error-summary').getByText(/律师执业证号/).first().waitFor();
-  assert.equal(await page.getByLabel('被拘留人（在押人员）姓名').inputValue(), '王某某', 'what was typed is kept');
+  await main
+    .locator('.error-summary')
+    .getByText(/律师执业证号/)
+    .first()
+    .waitFor();
+  assert.equal(
+    await page.getByLabel('被拘留人（在押人员）姓名').inputValue(),
+    '王某某',
+    'what was typed is kept',
+  );
   await expectAccessibleInBothLanguages(page, 'booking form with an error');
   await main.locator('input[name="slot"]').first().check();
   await page.getByLabel('律师执业证号').fill('13501201910123456');
@@ -87,7 +99,8 @@ test('booked, moved to another day, pulled up at the window with its details, th
   await clerk.getByRole('button', { name: '调取' }).click();
   await clerk.waitForURL(new RegExp(`/appointments/bookings/${code}$`));
   const atWindow = await clerk.locator('main').innerText();
-  for (const shown of ['陈律师', '王某某', '13501201910123456', secondDay]) assert.ok(atWindow.includes(shown), shown);
+  for (const shown of ['陈律师', '王某某', '13501201910123456', secondDay])
+    assert.ok(atWindow.includes(shown), shown);
   const checker = await openContext(world.browser, { locale: 'zh-CN' });
   const scriptedClerk = await officerPage(world, checker, 'SF-JG', 'window-clerk');
   await scriptedClerk.goto(clerk.url());

@@ -46,8 +46,15 @@ test('delivery chosen without JavaScript, waybill printed by the officer, tracke
   await page.getByLabel('收件人手机号').fill('1380000');
   await page.getByLabel('收件地址').fill('示范市中心区示范路8号');
   await page.getByRole('button', { name: '保存领取方式' }).click();
-  await page.locator('.error-summary').getByText(/11位手机号/).waitFor();
-  assert.equal(await page.getByLabel('收件地址').inputValue(), '示范市中心区示范路8号', 'what was typed is kept');
+  await page
+    .locator('.error-summary')
+    .getByText(/11位手机号/)
+    .waitFor();
+  assert.equal(
+    await page.getByLabel('收件地址').inputValue(),
+    '示范市中心区示范路8号',
+    'what was typed is kept',
+  );
   await page.getByLabel('收件人手机号').fill('13800000001');
   await page.getByRole('button', { name: '保存领取方式' }).click();
   await page.getByRole('heading', { name: '提交前请核对您的申请' }).waitFor();

@@ -178,7 +178,10 @@ export async function officerPage(
 }
 
 /** A new verified citizen's certificate application, answered up to its check page (through the forms). */
-export async function draftAtCheck(world: ServiceJourneys, name: string): Promise<{ person: Person; id: string }> {
+export async function draftAtCheck(
+  world: ServiceJourneys,
+  name: string,
+): Promise<{ person: Person; id: string }> {
   const person = await verifiedCitizen(world.portal, name);
   let page = await start(person.client, CERTIFICATE);
   const id = applicationIdOf(page);
