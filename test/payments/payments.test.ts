@@ -16,7 +16,7 @@ import type { PaymentRuntime } from '../../src/portal/payments/payments.service.
 import { jobs } from '../../src/shared/db/tables.ts';
 import { runOneJob } from '../../src/shared/jobs/queue.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
-import { paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
+import { paymentOrders, paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import { deliver, submittedCase } from '../portal/cases.fixture.ts';
 import {
@@ -199,6 +199,22 @@ describe('paying a fee', () => {
     await clickAtCheckout(second.payUrl!, 'pay');
     await world.sandbox.notifier.runDue();
     assert.equal((await repo.payableById(world.zone.services.db, fee.id))?.status, 'paid');
+  });
+
+  test('an order left unpaid past its time shows as expired, not as awaiting payment', async () => {
+    const fee = await openFee(world.zone, me.id);
+    const order = await orderFor(fee.id);
+    // Its time passed (moving the clock that far would also end the payer's session).
+    await world.zone.services.db
+      .update(paymentOrders)
+      .set({ expiresAt: new Date(world.zone.services.now().getTime() - 1_000) })
+      .where(eq(paymentOrders.orderNo, order.orderNo));
+    const shown = await me.client.get(`/my/payments/${fee.id}`);
+    const row = shown.body.slice(shown.body.indexOf(order.orderNo)).split('</tr>')[0] ?? '';
+    assert.match(row, /已过期/);
+    assert.doesNotMatch(row, /待支付/);
+    // The portal's record of it is left as it is; paying again makes a new order (the test above).
+    assert.equal((await repo.orderByNo(world.zone.services.db, order.orderNo))?.status, 'pending');
   });
 
   test('cancelling at the checkout takes nothing; the fee stays due', async () => {

@@ -16,6 +16,7 @@ export const orderStatusWords: Record<OrderStatus, Words> = {
   paid: { zh: '已支付', en: 'Paid' },
   closed: { zh: '已关闭', en: 'Closed' },
 };
+export const expiredOrderWords: Words = { zh: '已过期', en: 'Expired' };
 
 const messages = {
   paid: { zh: '缴费成功，支付平台已确认收款。', en: 'Paid: the payment platform has confirmed the payment.' },

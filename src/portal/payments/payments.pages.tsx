@@ -4,7 +4,7 @@ import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, Form } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import { orderStatusWords, payableStatusWords, yuan } from './payments.messages.ts';
+import { expiredOrderWords, orderStatusWords, payableStatusWords, yuan } from './payments.messages.ts';
 import type { OrderRow, PayableRow, ReceiptRow } from './payments.repository.ts';
 
 type Words = { zh: string; en: string };
@@ -61,11 +61,13 @@ export function detailPage({
   live,
   flash,
   receipt,
+  now,
 }: {
   ctx: PageContext;
   payable: PayableRow;
   orders: OrderRow[];
   live: OrderRow | undefined;
+  now: Date;
   flash?: string | undefined;
   receipt?: ReceiptRow | undefined;
 }) {
@@ -147,7 +149,10 @@ export function detailPage({
           rows={orders.map((o) => [
             o.orderNo,
             formatDateTime(ctx.lang, o.createdAt),
-            say(ctx, orderStatusWords[o.status]),
+            // A pending order past its time can no longer be paid at the gateway: it is shown as what it is.
+            o.status === 'pending' && o.orderNo !== live?.orderNo && o.expiresAt <= now
+              ? say(ctx, expiredOrderWords)
+              : say(ctx, orderStatusWords[o.status]),
           ])}
         />
       ) : null}

@@ -63,11 +63,13 @@ export function registerPaymentRoutes(
         payableIdOf(request),
       );
       const orders = await repo.ordersOfPayable(services.db, payable.id);
-      const now = services.now().getTime();
-      const live = orders.find((o) => o.status === 'pending' && o.payUrl && o.expiresAt.getTime() > now);
+      const now = services.now();
+      const live = orders.find((o) => o.status === 'pending' && o.payUrl && o.expiresAt > now);
       const ctx = portalContext(request, reply);
       const receipt = await repo.receiptOfPayable(services.db, payable.id);
-      return reply.html(pages.detailPage({ ctx, payable, orders, live, flash: takeFlash(request), receipt }));
+      return reply.html(
+        pages.detailPage({ ctx, payable, orders, live, now, flash: takeFlash(request), receipt }),
+      );
     },
   );
 
