@@ -95,7 +95,9 @@ export function ActionForm(p: {
           <TextField
             name="legalBasis"
             label={inLang(ctx, '法律依据', 'Legal basis')}
-            value={typed ? (values.legalBasis ?? '') : decisions.includes(action) ? view.decision.legalBasis : ''}
+            value={
+              typed ? (values.legalBasis ?? '') : decisions.includes(action) ? view.decision.legalBasis : ''
+            }
             error={error('legalBasis')}
           />
         ) : null}

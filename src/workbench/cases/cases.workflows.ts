@@ -125,7 +125,6 @@ export const preApplicationV1 = caseWorkflow(
   ],
 );
 
-
 // 退回: a reviewer sends a case back to acceptance, an approver back to review, each with the reason, which
 // stays in the history; the applicant is told the case went back a step. Cases opened under version 1 keep it.
 export const licenceV2 = variantOf(licenceV1, {
