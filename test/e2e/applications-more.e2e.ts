@@ -41,7 +41,7 @@ const applicant = (person: Person): Answers => {
   return fields;
 };
 
-test('往来港澳通行证再次签注: applied for online, approved by a third officer, the decision downloaded and verified', async () => {
+test('往来港澳通行证再次签注: applied for online, approved by a third officer, decided, the decision downloaded and verified', async () => {
   const person = await verifiedCitizen(j.portal, '林签注');
   const context = await openContext(j.browser, { locale: 'zh-CN' });
   const page = await signIn(j.portal, context, person);
@@ -64,20 +64,25 @@ test('往来港澳通行证再次签注: applied for online, approved by a third
   );
   const caseNumber = await submitFromCheckPage(page, 'SF-CRJ');
 
-  // Accepted and reviewed, then approved by an approver who did neither.
+  // Accepted and reviewed, approved (审批) by an approver who did neither, then decided (决定) as approved.
   await j.toWorkbench();
   await claimAndAct(await officerAt(j.workbench, 'SF-CRJ', 'window-clerk'), caseNumber, 'accept');
   await claimAndAct(await officerAt(j.workbench, 'SF-CRJ', 'reviewer'), caseNumber, 'review');
-  await claimAndAct(await officerAt(j.workbench, 'SF-CRJ', 'approver'), caseNumber, 'approve', {
+  const approver = await officerAt(j.workbench, 'SF-CRJ', 'approver');
+  await claimAndAct(approver, caseNumber, 'agree', { message: '同意准予签注' });
+  await claimAndAct(approver, caseNumber, 'grant', {
     message: '符合签注条件，准予签注',
     legalBasis: '《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》第五条',
   });
-  assert.equal((await caseRow(j.workbench, caseNumber)).state, 'approved');
+  assert.equal((await caseRow(j.workbench, caseNumber)).state, 'granted');
   await j.toPortal();
 
   await page.goto(`${j.portal.url}/my/cases/${caseNumber}`);
   const main = page.locator('main');
-  await main.locator('.timeline').getByText('准予许可 / 审核通过').waitFor();
+  await main.locator('.timeline').getByText('已完成审批，正在作出许可决定').waitFor();
+  await main.locator('.timeline').getByText('作出准予许可决定').waitFor();
+  // The approver's opinion stays inside the police.
+  assert.doesNotMatch(await main.innerText(), /同意准予签注/);
   await main.getByText('符合签注条件，准予签注').waitFor();
   await expectAccessibleInBothLanguages(page, 'case page with its decision');
   const pdf = await downloadDocument(page, /准予许可决定书/);

@@ -117,7 +117,7 @@ test('not accepting needs reasons and a legal basis, and ends the case', async (
   assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 409, 'a closed case is not claimed');
 });
 
-test('a licence: accepted, reviewed, decided by an approver who did neither, issued and completed', async () => {
+test('a licence: accepted, reviewed, approved by an approver who did neither, decided, issued and completed', async () => {
   const { row } = await openCase(zone, SERVICES.licence);
   const clerk = await officerAt(zone, 'SF-CRJ', 'window-clerk');
   const reviewer = await officerAt(zone, 'SF-CRJ', 'reviewer');
@@ -127,12 +127,16 @@ test('a licence: accepted, reviewed, decided by an approver who did neither, iss
   assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 403);
   await claimAndAct(reviewer, row.caseNumber, 'review', { message: '符合条件' });
   assert.equal((await step(approver, row.caseNumber, 'claim')).statusCode, 200);
-  const noBasis = await step(approver, row.caseNumber, 'actions/approve', {});
+  const noOpinion = await step(approver, row.caseNumber, 'actions/agree', {});
+  assert.equal(noOpinion.statusCode, 422);
+  assert.equal((await step(approver, row.caseNumber, 'actions/agree', { message: '同意' })).statusCode, 200);
+  assert.equal((await step(approver, row.caseNumber, 'claim')).statusCode, 200);
+  const noBasis = await step(approver, row.caseNumber, 'actions/grant', {});
   assert.equal(noBasis.statusCode, 422);
-  const approved = await step(approver, row.caseNumber, 'actions/approve', {
+  const granted = await step(approver, row.caseNumber, 'actions/grant', {
     legalBasis: '《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》',
   });
-  assert.equal(approved.statusCode, 200, approved.body);
+  assert.equal(granted.statusCode, 200, granted.body);
   await claimAndAct(clerk, row.caseNumber, 'issue');
   await claimAndAct(clerk, row.caseNumber, 'complete');
 
@@ -143,14 +147,16 @@ test('a licence: accepted, reviewed, decided by an approver who did neither, iss
       [1, 'submitted', 'submitted'],
       [2, 'accepted', 'accepted'],
       [3, 'under-review', 'review-passed'],
-      [4, 'approved', 'approved'],
-      [5, 'result-issued', 'result-issued'],
-      [6, 'completed', 'completed'],
+      [4, 'under-review', 'approval-done'],
+      [5, 'approved', 'granted'],
+      [6, 'result-issued', 'result-issued'],
+      [7, 'completed', 'completed'],
     ],
   );
+  assert.equal(messages[3]?.message, undefined, 'the approval opinion stays inside the police');
   assert.deepEqual(
     messages.map((m) => m.applicantMay.join()),
-    ['withdraw', 'withdraw', 'withdraw', '', '', ''],
+    ['withdraw', 'withdraw', 'withdraw', 'withdraw', '', '', ''],
     'withdrawal is open until the decision',
   );
   const history = await historyOf(zone.services.db, row.caseNumber);
@@ -160,14 +166,15 @@ test('a licence: accepted, reviewed, decided by an approver who did neither, iss
       ['submitted', 'applicant'],
       ['accept', clerk.officer.badgeNo],
       ['review', reviewer.officer.badgeNo],
-      ['approve', approver.officer.badgeNo],
+      ['agree', approver.officer.badgeNo],
+      ['grant', approver.officer.badgeNo],
       ['issue', clerk.officer.badgeNo],
       ['complete', clerk.officer.badgeNo],
     ],
   );
 });
 
-test('four eyes: an officer who accepted or reviewed a case may not decide it', async () => {
+test('four eyes: an officer who accepted or reviewed a case may not approve or decide it', async () => {
   const { row } = await openCase(zone, SERVICES.licence);
   const both = await makeOfficer(zone, {
     unitCode: 'SF-CRJ',
@@ -183,10 +190,7 @@ test('four eyes: an officer who accepted or reviewed a case may not decide it', 
   await claimAndAct(clerk, row.caseNumber, 'accept');
   await claimAndAct(me, row.caseNumber, 'review');
   assert.equal((await step(me, row.caseNumber, 'claim')).statusCode, 200);
-  const refused = await step(me, row.caseNumber, 'actions/refuse', {
-    message: '不符合条件',
-    legalBasis: '暂行管理办法',
-  });
+  const refused = await step(me, row.caseNumber, 'actions/disagree', { message: '不符合条件' });
   assert.equal(refused.statusCode, 403);
   assert.equal((await caseRow(zone, row.caseNumber)).state, 'reviewed');
 
@@ -201,11 +205,20 @@ test('four eyes: an officer who accepted or reviewed a case may not decide it', 
     (await step(supervisor, row.caseNumber, 'assign', { badgeNo: approver.officer.badgeNo })).statusCode,
     200,
   );
-  const decided = await step(approver, row.caseNumber, 'actions/refuse', {
+  const disapproved = await step(approver, row.caseNumber, 'actions/disagree', { message: '不符合条件' });
+  assert.equal(disapproved.statusCode, 200, disapproved.body);
+  // Nor may he decide it once the approval is given.
+  assert.equal((await step(me, row.caseNumber, 'claim')).statusCode, 200);
+  const mine = await step(me, row.caseNumber, 'actions/refuse', {
     message: '不符合条件',
     legalBasis: '暂行管理办法',
   });
-  assert.equal(decided.statusCode, 200, decided.body);
+  assert.equal(mine.statusCode, 403);
+  assert.equal((await step(me, row.caseNumber, 'release')).statusCode, 200);
+  await claimAndAct(approver, row.caseNumber, 'refuse', {
+    message: '不符合条件',
+    legalBasis: '暂行管理办法',
+  });
   const last = (await statusMessages(zone, row.caseNumber)).at(-1);
   assert.deepEqual(
     [last?.status, last?.message, last?.legalBasis],

@@ -25,7 +25,7 @@ const CITY_APPROVED = 'toxic-chemical-purchase-licence';
 const queueOf = async (who: Awaited<ReturnType<typeof officerAt>>) =>
   JSON.parse((await who.client.json('GET', '/cases')).body) as { cases: { caseNumber: string }[] };
 
-test('a licence the city approves goes up to the city bureau’s queue and only an approver there decides', async () => {
+test('a licence the city approves goes up to the city bureau’s queue, only an approver there approves, and the deciding unit decides', async () => {
   const { row } = await openCase(zone, CITY_APPROVED);
   assert.deepEqual([row.workflowId, row.unitCode, row.homeUnitCode], ['case-licence-city', 'SF-D04', null]);
   const clerk = await officerAt(zone, 'SF-D04', 'window-clerk');
@@ -53,25 +53,29 @@ test('a licence the city approves goes up to the city bureau’s queue and only 
   assert.equal((await outsider.client.json('GET', `/cases/${row.caseNumber}`)).statusCode, 404);
   assert.equal((await caseRow(zone, row.caseNumber)).claimedBy, null);
 
-  await claimAndAct(cityApprover, row.caseNumber, 'approve', {
-    legalBasis: '《危险化学品安全管理条例》第三十九条',
-  });
+  await claimAndAct(cityApprover, row.caseNumber, 'agree', { message: '同意，购买数量与用途相符' });
   const back = await caseRow(zone, row.caseNumber);
-  assert.deepEqual([back.state, back.unitCode, back.homeUnitCode], ['approved', 'SF-D04', null]);
+  assert.deepEqual([back.state, back.unitCode, back.homeUnitCode], ['approval-given', 'SF-D04', null]);
   const history = await historyOf(zone.services.db, row.caseNumber);
   assert.deepEqual(history.at(-1) && [history.at(-1)?.action, history.at(-1)?.unitCode], [
-    'approve',
+    'agree',
     'SF-0000',
   ]);
   // The applicant deals with the deciding unit throughout.
   const told = (await statusMessages(zone, row.caseNumber)).at(-1) as unknown as { unit: { code: string } };
   assert.equal(told.unit.code, 'SF-D04');
+  // The decision is the deciding unit's, in its own name, following the city's approval.
+  assert.equal((await step(cityApprover, row.caseNumber, 'claim')).statusCode, 404);
+  await claimAndAct(districtApprover, row.caseNumber, 'grant', {
+    legalBasis: '《危险化学品安全管理条例》第三十九条',
+  });
+  assert.equal((await caseRow(zone, row.caseNumber)).state, 'granted');
   await claimAndAct(clerk, row.caseNumber, 'issue');
 });
 
 test('a reviewer and an approver return a case one step with a reason, kept from the applicant', async () => {
   const { row } = await openCase(zone, SERVICES.licence);
-  assert.equal(row.workflowVersion, 2);
+  assert.equal(row.workflowVersion, 3);
   const clerk = await officerAt(zone, 'SF-CRJ', 'window-clerk');
   const reviewer = await officerAt(zone, 'SF-CRJ', 'reviewer');
   const approver = await officerAt(zone, 'SF-CRJ', 'approver');
@@ -104,7 +108,7 @@ test('a reviewer and an approver return a case one step with a reason, kept from
   await claimAndAct(approver, row.caseNumber, 'return', { message: '请核实出行事由' });
   const again = await caseRow(zone, row.caseNumber);
   assert.deepEqual([again.state, again.publicStatus, again.claimedBy], ['accepted', 'accepted', null]);
-  // A clerk has no return to make, and a case under version 1 keeps its table: no return there.
+  // A clerk has no return to make.
   assert.equal((await step(clerk, row.caseNumber, 'claim')).statusCode, 403);
 });
 

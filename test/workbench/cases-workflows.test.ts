@@ -104,7 +104,8 @@ test('what the applicant may do follows the table', () => {
   assert.deepEqual(applicantMay(licence, 'submitted'), ['withdraw']);
   assert.deepEqual(applicantMay(licence, 'missing-materials'), ['withdraw', 'supplement']);
   assert.deepEqual(applicantMay(licence, 'reviewed'), ['withdraw']);
-  assert.deepEqual(applicantMay(licence, 'approved'), []);
+  assert.deepEqual(applicantMay(licence, 'approval-withheld'), ['withdraw'], 'until the decision');
+  assert.deepEqual(applicantMay(licence, 'granted'), []);
   assert.deepEqual(applicantMay(caseWorkflows.current('case-filing'), 'accepted'), []);
 });
 

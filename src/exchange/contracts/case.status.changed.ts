@@ -19,8 +19,8 @@ export const caseStatusChanged = defineContract({
       seq: Type.Integer({ minimum: 1, maximum: 10_000 }),
       status: PublicCaseStatusSchema,
       // The step itself, a stable code: submitted, accepted, deemed-accepted, missing-materials, not-accepted,
-      // supplemented, review-passed, approved, refused, result-issued, completed, withdrawn, withdrawal-refused,
-      // returned.
+      // supplemented, review-passed, approval-done, approved, granted, refused, result-issued, completed,
+      // withdrawn, withdrawal-refused, returned.
       step: Type.String({ pattern: '^[a-z]+(?:-[a-z]+)*$', maxLength: 48 }),
       at: Type.String({ format: 'date-time' }),
       unit: Type.Object(

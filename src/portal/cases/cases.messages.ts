@@ -33,6 +33,12 @@ const stepWordList: Record<string, Words> = {
   supplemented: { zh: '已收到补正材料', en: 'Missing materials received' },
   'review-passed': { zh: '审核中', en: 'Under review' },
   approved: { zh: '准予许可 / 审核通过', en: 'Approved' },
+  // A licence's approval (审批) done inside the police; the decision with its reasons follows as a document.
+  'approval-done': {
+    zh: '已完成审批，正在作出许可决定',
+    en: 'Approval done; the licensing decision is being made',
+  },
+  granted: { zh: '作出准予许可决定', en: 'Decision made: licence granted' },
   refused: { zh: '不予许可', en: 'Refused' },
   'result-issued': { zh: '已出具结果', en: 'Result issued' },
   completed: { zh: '已办结', en: 'Completed' },

@@ -39,8 +39,10 @@ const documentsByStep: Record<string, Partial<Record<string, CaseDocumentKind>>>
     'not-accept': 'non-acceptance-decision',
     refuse: 'refusal-decision',
   },
-  'case-licence': { approve: 'approval-decision' },
-  'case-licence-city': { approve: 'approval-decision' },
+  // Up to version 2 the approval is the decision; from version 3 the decision is a step of its own (grant),
+  // and the approval before it (agree / disagree) issues nothing.
+  'case-licence': { approve: 'approval-decision', grant: 'approval-decision' },
+  'case-licence-city': { approve: 'approval-decision', grant: 'approval-decision' },
   'case-certificate': { issue: 'certificate' },
   'case-pre-application': { approve: 'pre-approval-notice' },
 };

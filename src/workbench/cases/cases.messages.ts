@@ -32,6 +32,10 @@ const words = {
     zh: '请填写退回理由，退回后的经办民警将看到这段说明。',
     en: 'Enter the reason for returning the case; the officers it goes back to will read it.',
   },
+  'case.opinion.missing': {
+    zh: '请填写审批意见，作出决定的民警将看到这段意见。',
+    en: 'Enter the approval opinion; the officer who makes the decision will read it.',
+  },
   'case.legalBasis.missing': {
     zh: '请填写法律依据。',
     en: 'Enter the legal basis.',
@@ -106,6 +110,9 @@ export const actionLabels: Record<CaseAction, Label> = {
   issue: { zh: '出证', en: 'Issue result' },
   complete: { zh: '办结', en: 'Complete' },
   return: { zh: '退回上一环节', en: 'Return to the previous step' },
+  agree: { zh: '审批同意', en: 'Approve' },
+  disagree: { zh: '审批不同意', en: 'Do not approve' },
+  grant: { zh: '作出准予许可决定', en: 'Decide to grant' },
 };
 
 /** What the history shows for each step, including the ones that are not workflow actions. */

@@ -1,13 +1,13 @@
 import type { Child } from 'hono/jsx';
 import type { SummarySection } from '../../shared/application-forms/index.ts';
-import { Checkboxes } from '../../shared/ui/choices.tsx';
 import { BackLink, Notice, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
-import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
+import { Button, ErrorSummary, Form, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import { actionLabels, historyLabels } from './cases.messages.ts';
+import { ActionForm } from './cases.action-form.tsx';
+import { historyLabels } from './cases.messages.ts';
 import type { CaseView } from './cases.presenter.ts';
 import type { CaseAction } from './cases.workflows.ts';
 import { actorWords, Due, word } from './cases.page-parts.tsx';
@@ -27,72 +27,6 @@ function answerText(value: unknown): string {
       .map(([k, v]) => `${k}: ${answerText(v)}`)
       .join('，');
   return '';
-}
-
-const needsLegalBasis: readonly string[] = ['not-accept', 'refuse', 'approve'];
-
-function ActionForm(p: {
-  ctx: PageContext;
-  view: CaseView;
-  action: CaseAction;
-  errors: FieldError[];
-  values: Record<string, string>;
-}) {
-  const { ctx, view, action, errors, values } = p;
-  const error = (f: string) => errors.find((e) => e.field === f)?.message;
-  return (
-    <section>
-      <h3>{word(ctx, actionLabels[action])}</h3>
-      <Form action={`/cases/${view.caseNumber}/actions/${action}`} csrfToken={ctx.csrfToken ?? ''}>
-        {action === 'request-materials' ? (
-          <>
-            <Checkboxes
-              name="missing"
-              legend={inLang(
-                ctx,
-                '需要补正的材料（一次性全部列出）',
-                'Materials missing or faulty (list them all at once)',
-              )}
-              error={error('missing')}
-              items={view.materials.map((m) => ({ value: m.code, label: m.name }))}
-            />
-            {view.materials.map((m) => (
-              <TextField
-                name={`problem-${m.code}`}
-                label={inLang(ctx, `“${m.name}”的问题`, `What is wrong with “${m.name}”`)}
-                optional
-                value={values[`problem-${m.code}`] ?? ''}
-                error={error(`problem-${m.code}`)}
-              />
-            ))}
-          </>
-        ) : null}
-        <TextArea
-          name="message"
-          label={
-            action === 'return'
-              ? inLang(ctx, '退回理由（仅民警可见）', 'Reason for returning (seen by officers only)')
-              : inLang(ctx, '给申请人的说明', 'Message to the applicant')
-          }
-          optional={!['not-accept', 'refuse', 'return'].includes(action)}
-          value={values.message ?? ''}
-          error={error('message')}
-          rows={3}
-        />
-        {needsLegalBasis.includes(action) ? (
-          <TextField
-            name="legalBasis"
-            label={inLang(ctx, '法律依据', 'Legal basis')}
-            value={values.legalBasis ?? ''}
-            error={error('legalBasis')}
-          />
-        ) : null}
-        <Button variant={['refuse', 'not-accept', 'return'].includes(action) ? 'warning' : 'primary'}>
-          {word(ctx, actionLabels[action])}
-        </Button>
-      </Form>
-    </section>
-  );
 }
 
 export function casePage(p: {

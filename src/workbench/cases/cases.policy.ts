@@ -7,7 +7,7 @@ import { allows, holdsAnywhere, jurisdictional } from '../staff/staff.policy.ts'
 // given action needs is the workflow's table, asked again when the action is taken); reassigning for the
 // supervisor.
 
-const acting = ['cases.accept', 'cases.review', 'cases.decide'] as const;
+const acting = ['cases.accept', 'cases.review', 'cases.approve', 'cases.decide'] as const;
 
 export const casesPolicy = definePolicy<CurrentStaff>('cases', {
   // The deciding unit keeps sight of a case it sent up for approval at a higher level (cases.levels.ts).

@@ -132,6 +132,8 @@ export interface CaseView extends QueueItemView {
   /** What this officer may do now (claim first if he does not hold the case). */
   actions: string[];
   materials: { code: string; name: string }[];
+  /** What a decision starts from: the item's legal basis, and the approver's latest opinion (审批意见). */
+  decision: { legalBasis: string; opinion: string | null };
 }
 
 export function presentCase(
@@ -144,8 +146,10 @@ export function presentCase(
     actions: string[];
     materials: { code: string; name: string }[];
     questions: Record<string, { zh: string; en: string }>;
+    legalBasis: string;
   },
 ): CaseView {
+  const opinion = extra.history.findLast((h) => h.action === 'agree' || h.action === 'disagree');
   return {
     ...presentQueueItem(row, today),
     applicationId: row.applicationId,
@@ -160,6 +164,7 @@ export function presentCase(
     history: extra.history.map(presentHistory),
     actions: extra.actions,
     materials: extra.materials,
+    decision: { legalBasis: extra.legalBasis, opinion: opinion?.reason ?? null },
   };
 }
 

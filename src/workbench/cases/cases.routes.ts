@@ -55,6 +55,7 @@ import {
   act,
   assign,
   claim,
+  legalBasisOf,
   mayAssign,
   materialsOf,
   release,
@@ -285,10 +286,11 @@ export async function step(
 async function caseData(services: ZoneServices, request: FastifyRequest, caseNumber: string) {
   const me = staffOf(request);
   const row = await visibleCase(services.db, me, caseNumber);
-  const [history, files, materials] = await Promise.all([
+  const [history, files, materials, legalBasis] = await Promise.all([
     historyOf(services.db, row.caseNumber),
     attachmentsOf(services.db, row.caseNumber),
     materialsOf(services.db, row),
+    legalBasisOf(services.db, row),
   ]);
   const applicant = JSON.parse(services.sealer.open(row.applicantSealed)) as Applicant;
   // Reading the applicant's personal data is audited, whoever reads it and whatever he does next.
@@ -315,6 +317,7 @@ async function caseData(services: ZoneServices, request: FastifyRequest, caseNum
     history,
     actions,
     materials,
+    legalBasis,
   });
   view.feeDue = fee?.status === 'due';
   const mayAssess = !fee && !row.closed && row.claimedBy === me.badgeNo;

@@ -69,6 +69,13 @@ export async function materialsOf(ex: Executor, row: CaseRow): Promise<{ code: s
   return [...itemMaterials(item)].map(([code, m]) => ({ code, name: m.name }));
 }
 
+/** The item's legal basis as one line, where a decision's starts (《…》第…条；《…》). */
+export async function legalBasisOf(ex: Executor, row: CaseRow): Promise<string> {
+  const item = (await itemContent(ex, row.itemId, row.itemVersion)) as ServiceItem | undefined;
+  const basis = (item?.legalBasis ?? []).map((b) => `${b.title}${b.article ?? ''}`).join('；');
+  return basis.slice(0, 500);
+}
+
 export async function claim(services: ZoneServices, me: CurrentStaff, by: AuditActor, caseNumber: string) {
   const now = services.now();
   await services.db.transaction(async (tx) => {
@@ -152,7 +159,10 @@ export interface ActionInput {
 }
 
 const needsReason: readonly CaseAction[] = ['not-accept', 'refuse', 'request-materials', 'return'];
-const needsLegalBasis: readonly CaseAction[] = ['not-accept', 'refuse', 'approve'];
+const needsLegalBasis: readonly CaseAction[] = ['not-accept', 'refuse', 'approve', 'grant'];
+/** 审批: the approver's written opinion, for the deciding officer; like a return's reason, never the applicant's. */
+const approval: readonly CaseAction[] = ['agree', 'disagree'];
+const internalNote = (action: CaseAction) => action === 'return' || approval.includes(action);
 
 /** One officer's step on a case he holds, through the case's workflow. */
 export async function act(
@@ -189,8 +199,8 @@ export async function act(
       to: moved.to,
       actor: me.badgeNo,
       unitCode: me.unitCode,
-      // A return's reason is for the officers the case goes back to: the applicant hears only of the step.
-      data: action === 'return' ? { note: data.message } : data,
+      // A return's reason and an approval opinion are for the officers: the applicant hears only of the step.
+      data: internalNote(action) ? { note: data.message } : data,
       stateDueOn: moved.dueOn,
       contributor: action === 'accept' || action === 'review' || action === 'check' ? me.badgeNo : undefined,
       startsOverallLimit: action === 'accept',
@@ -213,6 +223,7 @@ async function checkInput(
       field: 'message',
       key: action === 'return' ? 'case.return.reason' : 'case.message.missing',
     });
+  if (approval.includes(action) && !message) problems.push({ field: 'message', key: 'case.opinion.missing' });
   if (needsLegalBasis.includes(action) && !legalBasis)
     problems.push({ field: 'legalBasis', key: 'case.legalBasis.missing' });
   let missing: MissingMaterial[] | undefined;

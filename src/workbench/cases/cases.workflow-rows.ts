@@ -25,6 +25,10 @@ export const caseActionNames = [
   'issue',
   'complete',
   'return',
+  // 审批 (approval) and 决定 (decision) as two steps, from the licence workflow's version 3 on.
+  'agree',
+  'disagree',
+  'grant',
 ] as const;
 export type CaseAction = (typeof caseActionNames)[number];
 
@@ -57,10 +61,15 @@ export const stepOf: Record<CaseAction, string> = {
   issue: 'result-issued',
   complete: 'completed',
   return: 'returned',
+  // The approver's opinion stays inside the police; the applicant learns that the decision is being drawn up,
+  // and reads its reasons in the decision itself.
+  agree: 'approval-done',
+  disagree: 'approval-done',
+  grant: 'granted',
 };
 
 /** The permissions the staff policy decides (cases.policy.ts); the applicant's and the platform's own are apart. */
-export const casePermissions = ['cases.accept', 'cases.review', 'cases.decide'] as const;
+export const casePermissions = ['cases.accept', 'cases.review', 'cases.approve', 'cases.decide'] as const;
 export type CasePermission = (typeof casePermissions)[number];
 type Permission = CasePermission | 'cases.applicant' | 'cases.system';
 export type CaseRowSpec = TransitionRow<CaseKey, StepData, Crossing> & { action: CaseAction };
@@ -114,5 +123,8 @@ export function table(rows: readonly CaseRowSpec[]): TransitionRows<CaseKey, Cas
     issue: only('issue'),
     complete: only('complete'),
     return: only('return'),
+    agree: only('agree'),
+    disagree: only('disagree'),
+    grant: only('grant'),
   };
 }

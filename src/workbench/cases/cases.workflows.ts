@@ -1,25 +1,19 @@
 import { sql } from 'drizzle-orm';
-import type { PublicCaseStatus } from '../../exchange/contracts/case-shapes.ts';
-import {
-  defineWorkflow,
-  WorkflowDefinitionError,
-  WorkflowVersions,
-  type StateSpec,
-  type WorkflowDefinition,
-} from '../../shared/workflow/workflow.definition.ts';
+import { WorkflowDefinitionError, WorkflowVersions } from '../../shared/workflow/workflow.definition.ts';
 import type { WorkflowStore } from '../../shared/workflow/workflow.repository.ts';
 import type { Crossing } from '../workflow/workflow.ports.ts';
-import { unitLevels, type UnitLevel } from './cases.levels.ts';
+import { licenceCityV2, licenceV3 } from './cases.licence-workflows.ts';
 import { cases } from './cases.tables.ts';
 import {
-  ACCEPTANCE_WORKING_DAYS,
-  casePermissions,
-  row,
-  table,
-  type CaseActions,
-  type CaseKey,
-  type CaseRowSpec,
-} from './cases.workflow-rows.ts';
+  acceptance,
+  caseWorkflow,
+  checkCaseWorkflow,
+  finalStates,
+  issued,
+  variantOf,
+  type CaseWorkflow,
+} from './cases.workflow-builder.ts';
+import { row, type CaseActions, type CaseKey } from './cases.workflow-rows.ts';
 
 // The shared processes a case can run under, as data: states, which action moves a case from which state to
 // which, who may take it, the working-day deadline of each state, the public status each state shows the
@@ -41,96 +35,13 @@ export {
   type MissingMaterial,
   type StepData,
 } from './cases.workflow-rows.ts';
-
-type Row = CaseRowSpec;
-
-/** Acceptance is the same in every process: accept (or be deemed accepted), send one notice, or refuse. */
-export function acceptance(acceptedState: string): Row[] {
-  return [
-    row('submitted', 'accept', acceptedState, 'cases.accept'),
-    row('submitted', 'deem-accept', acceptedState, 'cases.system'),
-    row('submitted', 'request-materials', 'missing-materials', 'cases.accept'),
-    row('submitted', 'not-accept', 'not-accepted', 'cases.accept'),
-    row('missing-materials', 'supplement', 'submitted', 'cases.applicant'),
-    row('submitted', 'withdraw', 'withdrawn', 'cases.applicant'),
-    row('missing-materials', 'withdraw', 'withdrawn', 'cases.applicant'),
-  ];
-}
-
-const acceptanceStates: Record<string, StateSpec> = {
-  submitted: { deadline: { workingDays: ACCEPTANCE_WORKING_DAYS } },
-  // The applicant's turn: no deadline runs for the officers while they wait.
-  'missing-materials': {},
-  'not-accepted': { final: true },
-  withdrawn: { final: true },
-};
-const acceptancePublic: Record<string, PublicCaseStatus> = {
-  submitted: 'submitted',
-  'missing-materials': 'missing-materials',
-  'not-accepted': 'not-accepted',
-  withdrawn: 'withdrawn',
-};
-
-export interface CaseWorkflow {
-  definition: WorkflowDefinition<CaseKey, CaseActions, Crossing>;
-  /** What the applicant is shown for each state. */
-  publicStatus: Record<string, PublicCaseStatus>;
-  /** Words for the states, for queues and case pages. */
-  stateNames: Record<string, { zh: string; en: string }>;
-  /** The unit level that acts in a state, where it is not the deciding unit's own (cases.levels.ts). */
-  levels?: Record<string, UnitLevel>;
-}
-
-export function caseWorkflow(
-  id: string,
-  version: number,
-  states: Record<string, StateSpec & { public: PublicCaseStatus; zh: string; en: string; level?: UnitLevel }>,
-  rows: Row[],
-): CaseWorkflow {
-  const all = { ...acceptanceStates, ...states };
-  const definition = defineWorkflow<CaseKey, CaseActions, Crossing>({
-    id,
-    version,
-    initial: 'submitted',
-    states: Object.fromEntries(
-      Object.entries(all).map(([name, spec]) => [
-        name,
-        { ...(spec.final ? { final: true } : {}), ...(spec.deadline ? { deadline: spec.deadline } : {}) },
-      ]),
-    ),
-    transitions: table(rows),
-  });
-  const publicStatus: Record<string, PublicCaseStatus> = { ...acceptancePublic };
-  const stateNames: Record<string, { zh: string; en: string }> = { ...acceptanceNames };
-  const levels: Record<string, UnitLevel> = {};
-  for (const [name, spec] of Object.entries(states)) {
-    publicStatus[name] = spec.public;
-    stateNames[name] = { zh: spec.zh, en: spec.en };
-    if (spec.level) levels[name] = spec.level;
-  }
-  const workflow = { definition, publicStatus, stateNames, levels };
-  checkCaseWorkflow(workflow);
-  return workflow;
-}
-
-const acceptanceNames: Record<string, { zh: string; en: string }> = {
-  submitted: { zh: '待受理', en: 'Awaiting acceptance' },
-  'missing-materials': { zh: '待补正', en: 'Awaiting missing materials' },
-  'not-accepted': { zh: '不予受理', en: 'Not accepted' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-const finalStates = {
-  refused: { final: true, public: 'refused', zh: '不予许可', en: 'Refused' },
-  completed: { final: true, public: 'completed', zh: '已办结', en: 'Completed' },
-} as const;
-const issued = {
-  'result-issued': {
-    deadline: { workingDays: 10 },
-    public: 'result-issued',
-    zh: '已出证',
-    en: 'Result issued',
-  },
-} as const;
+export {
+  acceptance,
+  caseWorkflow,
+  checkCaseWorkflow,
+  variantOf,
+  type CaseWorkflow,
+} from './cases.workflow-builder.ts';
 
 /** 许可: accept, review, decide (approve or refuse, four eyes), issue, complete. */
 export const licenceV1 = caseWorkflow(
@@ -214,28 +125,6 @@ export const preApplicationV1 = caseWorkflow(
   ],
 );
 
-/**
- * A process made from another: the same states and rows, with more rows, a unit level on some states, other
- * names. Used for a new version of a process and for a variant that differs only in who acts where.
- */
-export function variantOf(
-  base: CaseWorkflow,
-  change: { id?: string; version: number; rows?: Row[]; levels?: Record<string, UnitLevel> },
-  names: Record<string, { zh: string; en: string }> = {},
-): CaseWorkflow {
-  const states = Object.fromEntries(
-    Object.entries(base.definition.states).map(([name, spec]) => {
-      const level = change.levels?.[name] ?? base.levels?.[name];
-      const words = names[name] ?? base.stateNames[name] ?? { zh: name, en: name };
-      const shown = base.publicStatus[name] ?? 'submitted';
-      return [name, { ...spec, public: shown, ...words, ...(level ? { level } : {}) }];
-    }),
-  );
-  const rows = Object.values(base.definition.transitions).flat() as Row[];
-  const id = change.id ?? base.definition.id;
-  return caseWorkflow(id, change.version, states, [...rows, ...(change.rows ?? [])]);
-}
-
 // 退回: a reviewer sends a case back to acceptance, an approver back to review, each with the reason, which
 // stays in the history; the applicant is told the case went back a step. Cases opened under version 1 keep it.
 export const licenceV2 = variantOf(licenceV1, {
@@ -266,8 +155,8 @@ export type CaseWorkflowId =
 
 /** Every version of every case workflow still in use. A changed process is a new version added to its list. */
 export const caseWorkflowVersions: Record<CaseWorkflowId, readonly CaseWorkflow[]> = {
-  'case-licence': [licenceV1, licenceV2],
-  'case-licence-city': [licenceCityV1],
+  'case-licence': [licenceV1, licenceV2, licenceV3],
+  'case-licence-city': [licenceCityV1, licenceCityV2],
   'case-certificate': [certificateV1, certificateV2],
   'case-filing': [filingV1],
   'case-pre-application': [preApplicationV1, preApplicationV2],
@@ -311,35 +200,6 @@ export class CaseWorkflows {
   ids(): string[] {
     return [...this.#versions.keys()];
   }
-}
-
-/**
- * What the generic checks of defineWorkflow do not know about cases: every state shows the applicant a
- * status, every state officers act in has a deadline, and every staff action names a permission a role holds.
- */
-export function checkCaseWorkflow(w: CaseWorkflow): void {
-  const { definition } = w;
-  const problems: string[] = [];
-  const rows = Object.values(definition.transitions).flat() as Row[];
-  for (const [state, spec] of Object.entries(definition.states)) {
-    if (!w.publicStatus[state]) problems.push(`state "${state}" shows the applicant no public status`);
-    if (!w.stateNames[state]) problems.push(`state "${state}" has no name`);
-    const staffActs = rows.some((r) => r.from === state && r.actors.includes('staff'));
-    if (staffActs && !spec.deadline)
-      problems.push(`state "${state}": officers act in it but no deadline runs`);
-  }
-  for (const [state, level] of Object.entries(w.levels ?? {}))
-    if (!unitLevels.includes(level) || !rows.some((r) => r.from === state && r.actors.includes('staff')))
-      problems.push(
-        `state "${state}": a unit level (${level}) needs a known level and officers acting in it`,
-      );
-  for (const r of rows)
-    if (r.actors.includes('staff') && !(casePermissions as readonly string[]).includes(r.permission))
-      problems.push(`"${r.from}" --${r.action}-->: permission ${r.permission} is held by no role`);
-  if (problems.length > 0)
-    throw new WorkflowDefinitionError(
-      `case workflow ${definition.id}@${definition.version} is not valid:\n- ${problems.join('\n- ')}`,
-    );
 }
 
 export const caseWorkflows = new CaseWorkflows(caseWorkflowVersions);

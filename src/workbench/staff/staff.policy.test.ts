@@ -51,6 +51,7 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
   'cases.accept': ['window-clerk'],
   'cases.review': ['reviewer'],
+  'cases.approve': ['approver'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
   'appointments.manage': ['supervisor'],

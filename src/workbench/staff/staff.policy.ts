@@ -18,6 +18,7 @@ export type Permission =
   | 'cases.read'
   | 'cases.accept'
   | 'cases.review'
+  | 'cases.approve'
   | 'cases.decide'
   | 'cases.assign'
   | 'appointments.manage'
@@ -46,6 +47,7 @@ export const permissions: readonly Permission[] = [
   'cases.read',
   'cases.accept',
   'cases.review',
+  'cases.approve',
   'cases.decide',
   'cases.assign',
   'appointments.manage',
@@ -81,6 +83,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'cases.read': ['window-clerk', 'reviewer', 'approver', 'supervisor'],
   'cases.accept': ['window-clerk'],
   'cases.review': ['reviewer'],
+  // 审批 and 决定 are both the leader's (负责人); the workflow keeps them apart as two steps (cases.workflows.ts).
+  'cases.approve': ['approver'],
   'cases.decide': ['approver'],
   'cases.assign': ['supervisor'],
   // Appointments (appointments.policy.ts): the office's supervisor publishes its slots; the window receives
