@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { hashPassword } from '../shared/auth/password.ts';
 import type { DemoAccount, ZoneServices } from '../shared/zone.ts';
 import { roleAssignments, staff, units, type Role, type Scope } from './db/schema.ts';
-import { seedOpen311Key } from './open311-keys/open311-keys.demo.ts';
 import { CITY_CODE, demoCityUnits } from './org/demo-city.ts';
 import { roleLabel } from './staff/roles.ts';
 
@@ -153,7 +152,6 @@ export async function seedWorkbench(services: ZoneServices): Promise<DemoAccount
         });
     });
   }
-  await seedOpen311Key(services);
 
   return DEMO_STAFF.map((o) => ({
     zone: 'workbench',

@@ -7,7 +7,8 @@ import type { LetterTopic } from '../../exchange/contracts/index.ts';
 type Words = { zh: string; en: string };
 const w = (zh: string, en: string): Words => ({ zh, en });
 
-export type AttributeDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+export type AttributeDatatype =
+  'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
 
 export interface ServiceAttribute {
   code: string;
@@ -47,7 +48,10 @@ const when: ServiceAttribute = {
   datatype: 'datetime',
   required: false,
   description: w('发现时间', 'When you saw it'),
-  datatypeDescription: w('ISO 8601 日期时间，如 2026-12-06T09:30:00+08:00', 'ISO 8601, e.g. 2026-12-06T09:30:00+08:00'),
+  datatypeDescription: w(
+    'ISO 8601 日期时间，如 2026-12-06T09:30:00+08:00',
+    'ISO 8601, e.g. 2026-12-06T09:30:00+08:00',
+  ),
 };
 
 export const open311Services: readonly Open311Service[] = [
@@ -72,7 +76,10 @@ export const open311Services: readonly Open311Service[] = [
         values: [
           { key: 'blocked-exit', name: w('安全出口锁闭或堵塞', 'Exit locked or blocked') },
           { key: 'blocked-lane', name: w('消防车通道被占用', 'Fire lane obstructed') },
-          { key: 'electrics', name: w('私拉乱接电线、电动车室内充电', 'Unsafe wiring or e-bike charging indoors') },
+          {
+            key: 'electrics',
+            name: w('私拉乱接电线、电动车室内充电', 'Unsafe wiring or e-bike charging indoors'),
+          },
           { key: 'flames', name: w('违规用火或燃放', 'Open flames or fireworks') },
           { key: 'other', name: w('其他', 'Something else') },
         ],
@@ -156,7 +163,10 @@ export const open311Services: readonly Open311Service[] = [
     code: 'cyber-crime-tip',
     topic: 'cyber',
     name: w('网络违法犯罪线索', 'Online crime'),
-    description: w('网络诈骗、网络赌博、传播违法信息等。', 'Online fraud, online gambling, unlawful content.'),
+    description: w(
+      '网络诈骗、网络赌博、传播违法信息等。',
+      'Online fraud, online gambling, unlawful content.',
+    ),
     group: crime,
     keywords: ['cyber', 'fraud', 'crime'],
     type: 'batch',

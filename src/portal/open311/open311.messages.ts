@@ -15,13 +15,31 @@ const errors = {
     zh: '请提供 lat 和 long，或 address_string',
     en: 'lat and long, or address_string, are required',
   },
-  'location.invalid': { zh: 'lat 或 long 不是有效的 WGS-84 坐标', en: 'lat or long is not a valid WGS-84 coordinate' },
-  'address_string.invalid': { zh: 'address_string 不能超过 200 字', en: 'address_string is longer than 200 characters' },
-  'description.invalid': { zh: 'description 不能超过 4000 字', en: 'description is longer than 4000 characters' },
-  'media_url.invalid': { zh: 'media_url 必须是 http 或 https 网址', en: 'media_url must be an http or https URL' },
+  'location.invalid': {
+    zh: 'lat 或 long 不是有效的 WGS-84 坐标',
+    en: 'lat or long is not a valid WGS-84 coordinate',
+  },
+  'address_string.invalid': {
+    zh: 'address_string 不能超过 200 字',
+    en: 'address_string is longer than 200 characters',
+  },
+  'description.invalid': {
+    zh: 'description 不能超过 4000 字',
+    en: 'description is longer than 4000 characters',
+  },
+  'media_url.invalid': {
+    zh: 'media_url 必须是 http 或 https 网址',
+    en: 'media_url must be an http or https URL',
+  },
   'attribute.required': { zh: '缺少必填属性 attribute[{code}]', en: 'attribute[{code}] is required' },
-  'attribute.invalid': { zh: '属性 attribute[{code}] 的值无效', en: 'attribute[{code}] has a value that is not valid' },
-  'attribute.unknown': { zh: '该服务没有属性 attribute[{code}]', en: 'this service has no attribute[{code}]' },
+  'attribute.invalid': {
+    zh: '属性 attribute[{code}] 的值无效',
+    en: 'attribute[{code}] has a value that is not valid',
+  },
+  'attribute.unknown': {
+    zh: '该服务没有属性 attribute[{code}]',
+    en: 'this service has no attribute[{code}]',
+  },
   'date.invalid': {
     zh: 'start_date 和 end_date 须为带时区的 W3C 日期时间',
     en: 'start_date and end_date must be W3C datetimes with a zone',
@@ -35,14 +53,14 @@ const errors = {
   'request.invalid': { zh: '请求格式不正确', en: 'the request is malformed' },
   'request.not_found': { zh: '找不到该服务请求', en: 'service request not found' },
   'token.not_found': { zh: '找不到该 token', en: 'token not found' },
-  'not_found': { zh: '找不到该资源', en: 'resource not found' },
-  'rate_limited': { zh: '提交过于频繁，请稍后再试', en: 'too many requests; try again later' },
-  'too_large': { zh: '提交的内容太大', en: 'the request is too large' },
-  'unsupported': {
+  not_found: { zh: '找不到该资源', en: 'resource not found' },
+  rate_limited: { zh: '提交过于频繁，请稍后再试', en: 'too many requests; try again later' },
+  too_large: { zh: '提交的内容太大', en: 'the request is too large' },
+  unsupported: {
     zh: '只接受 application/x-www-form-urlencoded 提交',
     en: 'only application/x-www-form-urlencoded is accepted',
   },
-  'internal': { zh: '系统繁忙，请稍后再试', en: 'something went wrong on our side; try again later' },
+  internal: { zh: '系统繁忙，请稍后再试', en: 'something went wrong on our side; try again later' },
 } as const;
 
 export type Open311ErrorKey = keyof typeof errors;

@@ -29,7 +29,10 @@ export async function revokeKey(tx: Tx, id: string, at: Date): Promise<number> {
 }
 
 export async function keyExists(q: Q, id: string): Promise<boolean> {
-  const [row] = await q.select({ id: open311ApiKeys.id }).from(open311ApiKeys).where(eq(open311ApiKeys.id, id));
+  const [row] = await q
+    .select({ id: open311ApiKeys.id })
+    .from(open311ApiKeys)
+    .where(eq(open311ApiKeys.id, id));
   return Boolean(row);
 }
 
@@ -77,7 +80,10 @@ export function findRequests(q: Q, filter: RequestFilter): Promise<PublicRequest
   const conditions: (SQL | undefined)[] = [idIssued];
   if (filter.ids) conditions.push(inArray(letters.letterNumber, filter.ids));
   else {
-    conditions.push(gte(open311Requests.requestedAt, filter.from), lte(open311Requests.requestedAt, filter.to));
+    conditions.push(
+      gte(open311Requests.requestedAt, filter.from),
+      lte(open311Requests.requestedAt, filter.to),
+    );
     if (filter.serviceCodes) conditions.push(inArray(open311Requests.serviceCode, filter.serviceCodes));
     if (filter.statuses) conditions.push(inArray(letters.status, filter.statuses));
   }

@@ -96,17 +96,30 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
 
   app.get(
     `${BASE}/services.:format`,
-    { schema: { hide: true, params: FormatParams, querystring: JurisdictionQuery }, config: open, errorHandler },
+    {
+      schema: { hide: true, params: FormatParams, querystring: JurisdictionQuery },
+      config: open,
+      errorHandler,
+    },
     async (request, reply) => {
       const format = formatParam(request);
       checkJurisdiction(request.query.jurisdiction_id);
-      return send(reply, format, 'services', open311Services.map((s) => presentService(s, request.lang)));
+      return send(
+        reply,
+        format,
+        'services',
+        open311Services.map((s) => presentService(s, request.lang)),
+      );
     },
   );
 
   app.get(
     `${BASE}/services/:code.:format`,
-    { schema: { hide: true, params: ServiceParams, querystring: JurisdictionQuery }, config: open, errorHandler },
+    {
+      schema: { hide: true, params: ServiceParams, querystring: JurisdictionQuery },
+      config: open,
+      errorHandler,
+    },
     async (request, reply) => {
       const format = formatParam(request);
       checkJurisdiction(request.query.jurisdiction_id);
@@ -130,7 +143,9 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
       const format = formatParam(request);
       const posted = await postRequest(services, request.body as Form, request.query as Form);
       const id = posted.token ? { token: posted.token } : { service_request_id: posted.letterNumber };
-      return send(reply, format, 'service_requests', [{ ...id, service_notice: serviceNotice[request.lang] }]);
+      return send(reply, format, 'service_requests', [
+        { ...id, service_notice: serviceNotice[request.lang] },
+      ]);
     },
   );
 
@@ -145,13 +160,22 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
       const format = formatParam(request);
       checkJurisdiction(request.query.jurisdiction_id);
       const rows = await service.findRequests(services, request.query as Form);
-      return send(reply, format, 'service_requests', rows.map((r) => presentRequest(r, request.lang)));
+      return send(
+        reply,
+        format,
+        'service_requests',
+        rows.map((r) => presentRequest(r, request.lang)),
+      );
     },
   );
 
   app.get(
     `${BASE}/requests/:id.:format`,
-    { schema: { hide: true, params: RequestParams, querystring: JurisdictionQuery }, config: open, errorHandler },
+    {
+      schema: { hide: true, params: RequestParams, querystring: JurisdictionQuery },
+      config: open,
+      errorHandler,
+    },
     async (request, reply) => {
       const format = formatParam(request);
       checkJurisdiction(request.query.jurisdiction_id);
@@ -162,7 +186,11 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
 
   app.get(
     `${BASE}/tokens/:token.:format`,
-    { schema: { hide: true, params: TokenParams, querystring: JurisdictionQuery }, config: open, errorHandler },
+    {
+      schema: { hide: true, params: TokenParams, querystring: JurisdictionQuery },
+      config: open,
+      errorHandler,
+    },
     async (request, reply) => {
       const format = formatParam(request);
       checkJurisdiction(request.query.jurisdiction_id);

@@ -1,4 +1,8 @@
-import { LETTER_NUMBER_PATTERN, open311KeyIssued, open311KeyRevoked } from '../../exchange/contracts/index.ts';
+import {
+  LETTER_NUMBER_PATTERN,
+  open311KeyIssued,
+  open311KeyRevoked,
+} from '../../exchange/contracts/index.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { findService } from './open311.catalogue.ts';
@@ -15,7 +19,8 @@ const MAX_RESULTS = 1000;
 const W3C = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 const TOKEN = /^[A-Za-z0-9_-]{24}$/;
 
-const text = (value: Form[string]): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+const text = (value: Form[string]): string =>
+  (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 const list = (value: Form[string]): string[] | undefined => {
   const items = text(value)
     .split(',')
@@ -98,7 +103,8 @@ export const open311InboxHandlers: readonly MessageHandler[] = [
   }),
   onMessage(open311KeyRevoked, async (tx, key) => {
     // Left failed in the inbox for an operator: a key this portal never heard of.
-    if (!(await repo.keyExists(tx, key.keyId))) throw new Error('the message names a key this portal does not hold');
+    if (!(await repo.keyExists(tx, key.keyId)))
+      throw new Error('the message names a key this portal does not hold');
     await repo.revokeKey(tx, key.keyId, new Date(key.revokedAt));
   }),
 ];

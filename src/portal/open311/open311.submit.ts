@@ -3,7 +3,12 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { findKindSpec } from '../letters/letters.kinds.ts';
 import { submitLetter } from '../letters/letters.service.ts';
-import { JURISDICTION_ID, findService, type Open311Service, type ServiceAttribute } from './open311.catalogue.ts';
+import {
+  JURISDICTION_ID,
+  findService,
+  type Open311Service,
+  type ServiceAttribute,
+} from './open311.catalogue.ts';
 import { Open311Error, refuse } from './open311.errors.ts';
 import type { Open311ErrorKey } from './open311.messages.ts';
 import * as repo from './open311.repository.ts';
@@ -69,7 +74,11 @@ function checkAttribute(attribute: ServiceAttribute, values: string[]): boolean 
 }
 
 /** The attribute lines the officer reads under the description, in Chinese, the workbench's language. */
-function attributeLines(service: Open311Service, given: Map<string, string[]>, problems: Problem[]): string[] {
+function attributeLines(
+  service: Open311Service,
+  given: Map<string, string[]>,
+  problems: Problem[],
+): string[] {
   const lines: string[] = [];
   for (const code of given.keys())
     if (!service.attributes.some((a) => a.code === code)) problems.push({ key: 'attribute.unknown', code });
@@ -112,7 +121,8 @@ function mediaUrlOf(form: Form, problems: Problem[]): string {
   if (!url) return '';
   try {
     const parsed = new URL(url);
-    if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && url.length <= 1000) return parsed.href;
+    if ((parsed.protocol === 'http:' || parsed.protocol === 'https:') && url.length <= 1000)
+      return parsed.href;
   } catch {
     // refused below
   }

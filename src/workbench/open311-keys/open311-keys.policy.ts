@@ -9,6 +9,7 @@ export const open311KeysPolicy = definePolicy<CurrentStaff>('open311', {
   'open311.keys.manage': (staff) =>
     staff.assignments.some(
       (a) =>
-        a.role === 'administrator' && (a.scope === 'all' || (a.scope === 'subtree' && !a.unitPath.includes('/'))),
+        a.role === 'administrator' &&
+        (a.scope === 'all' || (a.scope === 'subtree' && !a.unitPath.includes('/'))),
     ),
 });

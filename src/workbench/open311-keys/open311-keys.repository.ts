@@ -20,7 +20,12 @@ export async function insertKey(tx: Tx, values: typeof open311Keys.$inferInsert)
 }
 
 /** Revokes a key that is still active; none when it already was (a second click changes nothing). */
-export async function revokeKey(tx: Tx, id: string, by: string, at: Date): Promise<Open311KeyRow | undefined> {
+export async function revokeKey(
+  tx: Tx,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<Open311KeyRow | undefined> {
   const [row] = await tx
     .update(open311Keys)
     .set({ revokedBy: by, revokedAt: at })

@@ -40,7 +40,13 @@ export async function storeKey(
   await send(
     tx,
     open311KeyIssued,
-    { keyId: row.id, keyHash: row.keyHash, label: row.label, hint: row.hint, issuedAt: values.at.toISOString() },
+    {
+      keyId: row.id,
+      keyHash: row.keyHash,
+      label: row.label,
+      hint: row.hint,
+      issuedAt: values.at.toISOString(),
+    },
     { stream: `open311-key:${row.id}` },
   );
   await recordAudit(tx, {
@@ -67,12 +73,21 @@ export async function issueKey(
 }
 
 /** Revokes a key; one already revoked or unknown answers as not found, so a second click changes nothing. */
-export async function revokeKey(services: ZoneServices, actor: AuditActor, id: string): Promise<Open311KeyRow> {
+export async function revokeKey(
+  services: ZoneServices,
+  actor: AuditActor,
+  id: string,
+): Promise<Open311KeyRow> {
   const at = services.now();
   return services.db.transaction(async (tx) => {
     const row = await repo.revokeKey(tx, id, actor.actor, at);
     if (!row) throw new AppError('NOT_FOUND');
-    await send(tx, open311KeyRevoked, { keyId: row.id, revokedAt: at.toISOString() }, { stream: `open311-key:${row.id}` });
+    await send(
+      tx,
+      open311KeyRevoked,
+      { keyId: row.id, revokedAt: at.toISOString() },
+      { stream: `open311-key:${row.id}` },
+    );
     await recordAudit(tx, {
       ...actor,
       action: 'open311.key.revoke',

@@ -4,7 +4,17 @@ import { eq } from 'drizzle-orm';
 import { letters, outbox } from '../../../src/portal/db/schema.ts';
 import { startTestZone, type TestZone } from '../../helpers/zones.ts';
 import { ServiceRequests } from './schemas.ts';
-import { BASE, JURISDICTION, assertConforms, assertErrors, both, form, issueKey, post, routed } from './support.ts';
+import {
+  BASE,
+  JURISDICTION,
+  assertConforms,
+  assertErrors,
+  both,
+  form,
+  issueKey,
+  post,
+  routed,
+} from './support.ts';
 import { parseXml } from './xml.ts';
 
 // GET requests and one request: the filters, what may be public (never a tip's words, place or writer), hostile
@@ -68,7 +78,11 @@ describe('GET requests', () => {
     const empty = await both(zone, 'requests', '?status=&service_code=&start_date=&jurisdiction_id=');
     assert.equal((empty.json as Row[]).length, 2);
     // An empty list is still a valid answer.
-    const none = await both(zone, 'requests', '?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z');
+    const none = await both(
+      zone,
+      'requests',
+      '?start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z',
+    );
     assertConforms(none, ServiceRequests, 'service_requests', 'request');
     assert.deepEqual(none.json, []);
     const now = zone.services.now().getTime();

@@ -6,16 +6,16 @@ import { letters, outbox } from '../../../src/portal/db/schema.ts';
 import { open311Services } from '../../../src/portal/open311/open311.catalogue.ts';
 import { startTestZone, type TestZone } from '../../helpers/zones.ts';
 import { deliver } from '../cases.fixture.ts';
-import { Discovery, PostAnswer, ServiceDefinition, ServiceRequests, Services, TokenAnswer, assertValid } from './schemas.ts';
 import {
-  JURISDICTION,
-  assertConforms,
-  assertErrors,
-  both,
-  issueKey,
-  post,
-  routed,
-} from './support.ts';
+  Discovery,
+  PostAnswer,
+  ServiceDefinition,
+  ServiceRequests,
+  Services,
+  TokenAnswer,
+  assertValid,
+} from './schemas.ts';
+import { JURISDICTION, assertConforms, assertErrors, both, issueKey, post, routed } from './support.ts';
 import { parseXml } from './xml.ts';
 
 // Conformance of every GeoReport v2 call in JSON and XML, against the schemas written from the spec.
@@ -54,8 +54,13 @@ describe('discovery and services', () => {
   test('the service list holds the hazard and crime tips with their types', async () => {
     const answer = await both(zone, 'services', `?jurisdiction_id=${JURISDICTION}`);
     assertConforms(answer, Services, 'services', 'service');
-    const codes = (answer.json as { service_code: string; type: string }[]).map((s) => `${s.service_code}:${s.type}`);
-    assert.deepEqual(codes, open311Services.map((s) => `${s.code}:${s.type}`));
+    const codes = (answer.json as { service_code: string; type: string }[]).map(
+      (s) => `${s.service_code}:${s.type}`,
+    );
+    assert.deepEqual(
+      codes,
+      open311Services.map((s) => `${s.code}:${s.type}`),
+    );
     const english = await both(zone, 'services', '?lang=en');
     assert.equal((english.json as { service_name: string }[])[0]?.service_name, 'Fire hazard');
   });
@@ -80,10 +85,14 @@ describe('POST requests', () => {
     assertValid(PostAnswer, answer, 'post');
     const parsed = parseXml(xml.body);
     assert.equal(parsed.root, 'service_requests');
-    const xmlId = (parsed.value as { request: { service_request_id: string }[] }).request[0]?.service_request_id;
+    const xmlId = (parsed.value as { request: { service_request_id: string }[] }).request[0]
+      ?.service_request_id;
     assert.match(xmlId ?? '', /^XJ-\d{8}-[A-Z2-7]{8}$/);
     const letterNumber = answer[0]!.service_request_id;
-    const [letter] = await zone.services.db.select().from(letters).where(eq(letters.letterNumber, letterNumber));
+    const [letter] = await zone.services.db
+      .select()
+      .from(letters)
+      .where(eq(letters.letterNumber, letterNumber));
     assert.equal(letter?.kind, 'tip');
     assert.equal(letter?.topic, 'fire');
     assert.equal(letter?.citizenId, null);

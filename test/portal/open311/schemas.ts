@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 // Service_Discovery, and open311/schema-validation's georeport-v2 schemas): every field the spec names, nothing
 // else, so an extra field fails as surely as a missing one.
 
-const zoned = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$' });
+const zoned = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$',
+});
 const closed = { additionalProperties: false } as const;
 
 export const Discovery = Type.Object(
@@ -21,10 +23,9 @@ export const Discovery = Type.Object(
           url: Type.String({ pattern: '^https?://' }),
           changeset: zoned,
           type: Type.Union([Type.Literal('production'), Type.Literal('test')]),
-          formats: Type.Array(
-            Type.Union([Type.Literal('text/xml'), Type.Literal('application/json')]),
-            { minItems: 1 },
-          ),
+          formats: Type.Array(Type.Union([Type.Literal('text/xml'), Type.Literal('application/json')]), {
+            minItems: 1,
+          }),
         },
         closed,
       ),
@@ -127,14 +128,20 @@ export const PostAnswer = Type.Array(
 
 export const TokenAnswer = Type.Array(
   Type.Object(
-    { token: Type.String({ minLength: 1 }), service_request_id: Type.Optional(Type.String({ minLength: 1 })) },
+    {
+      token: Type.String({ minLength: 1 }),
+      service_request_id: Type.Optional(Type.String({ minLength: 1 })),
+    },
     closed,
   ),
   { minItems: 1, maxItems: 1 },
 );
 
 export const Errors = Type.Array(
-  Type.Object({ code: Type.Integer({ minimum: 400, maximum: 599 }), description: Type.String({ minLength: 1 }) }, closed),
+  Type.Object(
+    { code: Type.Integer({ minimum: 400, maximum: 599 }), description: Type.String({ minLength: 1 }) },
+    closed,
+  ),
   { minItems: 1 },
 );
 

@@ -35,7 +35,11 @@ export function form(fields: Record<string, string | string[]>): string {
 }
 
 let address = 0;
-export async function post(zone: TestZone, format: 'json' | 'xml', fields: Record<string, string | string[]>) {
+export async function post(
+  zone: TestZone,
+  format: 'json' | 'xml',
+  fields: Record<string, string | string[]>,
+) {
   return zone.app.inject({
     method: 'POST',
     url: `${BASE}/requests.${format}`,
