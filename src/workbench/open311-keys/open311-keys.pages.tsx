@@ -31,7 +31,7 @@ export function keysPage(p: {
         {inLang(
           ctx,
           '民间举报类应用（如 FixMyStreet 类客户端）凭密钥通过门户的 Open311 GeoReport v2 接口（/open311/v2/）提交隐患和治安举报。密钥只在签发时显示一次；门户只保存其摘要。',
-          'Civic-reporting apps (FixMyStreet-style clients) use a key to file hazard and safety tips through the portal’s Open311 GeoReport v2 endpoint (/open311/v2/). A key is shown only once, when it is issued; the portal keeps only its hash.',
+          "Civic-reporting apps (FixMyStreet-style clients) use a key to file hazard and safety tips through the portal's Open311 GeoReport v2 endpoint (/open311/v2/). A key is shown only once, when it is issued; the portal keeps only its hash.",
         )}
       </p>
       <h2>{inLang(ctx, '签发新密钥', 'Issue a key')}</h2>

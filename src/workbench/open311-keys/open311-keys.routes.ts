@@ -80,7 +80,7 @@ export function registerOpen311KeyRoutes(app: App, services: ZoneServices): void
         inLang(
           request,
           `已吊销「${row.label}」的密钥；门户在几秒内停止接受它。`,
-          `The key of “${row.label}” is revoked; the portal stops accepting it within seconds.`,
+          `The key of "${row.label}" is revoked; the portal stops accepting it within seconds.`,
         ),
       );
       return reply.redirect('/open311-keys', 303);
