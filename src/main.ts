@@ -13,6 +13,7 @@ import { loadSecrets } from './shared/secrets.ts';
 import { openZoneDatabase, type Zone, type ZoneName } from './zones.ts';
 import { DEMO_RESIDENT } from './workbench/registry/registry.seed.ts';
 import { DEMO_COMPANY } from './workbench/market-registry/market-registry.seed.ts';
+import { DEMO_OPEN311_KEY } from './workbench/open311-keys/open311-keys.demo.ts';
 import type { DemoAccount } from './shared/zone.ts';
 import { startRelay } from './exchange/runtime.ts';
 import { askRunningPlatform } from './local-control.ts';
@@ -94,6 +95,9 @@ function printWelcome(
     );
     lines.push(
       `  A company that person represents, to register once verified: ${DEMO_COMPANY.name} ${DEMO_COMPANY.creditCode}`,
+    );
+    lines.push(
+      `  Open311 GeoReport v2 (tips): http://localhost:${portOf(zones, apps, 'portal')}/open311/v2/discovery.xml  api_key=${DEMO_OPEN311_KEY}`,
     );
     lines.push(
       '  Workbench accounts enrol an authenticator app at their first sign-in; without one, `npx openpsb demo-codes`',

@@ -25,6 +25,7 @@ import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.in
 import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { letterStatusHandler } from './portal/letters/letters.service.ts';
+import { open311InboxHandlers } from './portal/open311/open311.service.ts';
 import {
   RATING_DEFAULT_QUEUE,
   ratingDefaultJob,
@@ -177,6 +178,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...appointmentInboxHandlers,
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
+          ...open311InboxHandlers,
           rectificationReplyHandler(),
           ...paymentInboxHandlers(services),
           deliveryRequestedHandler(services, () => courier),

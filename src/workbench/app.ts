@@ -17,6 +17,7 @@ import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
+import { registerOpen311KeyRoutes } from './open311-keys/open311-keys.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
@@ -85,5 +86,6 @@ export async function buildWorkbench(
   registerLetterRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerRatingRoutes(app, services);
+  registerOpen311KeyRoutes(app, services);
   return app;
 }

@@ -7,6 +7,7 @@ import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
+import { open311KeysPolicy } from './open311-keys/open311-keys.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import { ratingsPolicy } from './ratings/ratings.policy.ts';
 import type { CurrentStaff } from './session.ts';
@@ -29,4 +30,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   lettersPolicy,
   statisticsPolicy,
   ratingsPolicy,
+  open311KeysPolicy,
 ]);

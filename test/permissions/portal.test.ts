@@ -43,6 +43,8 @@ const missing: Record<string, string> = {
   bookingCode: 'ZZZZZZZZ',
   payableId: randomUUID(),
   number: 'XJ-20260101-AAAAAAAA',
+  format: 'json',
+  token: 'AAAAAAAAAAAAAAAAAAAAAAAA',
 };
 
 let zone: TestZone;
@@ -142,6 +144,13 @@ const notPersonal: Record<string, string> = {
   '/articles/:id': 'the published articles',
   '/feeds/:column/rss.xml': 'the published articles',
   '/feeds/:column/atom.xml': 'the published articles',
+  '/open311/v2/discovery.:format': 'the Open311 discovery document, the same for every client',
+  '/open311/v2/services.:format': 'the Open311 service list, the same for every client',
+  '/open311/v2/services/:code.:format': 'an Open311 service definition, the same for every client',
+  '/open311/v2/requests.:format':
+    'Open311 requests: POST files an anonymous tip with an API key; GET lists only public fields of tips',
+  '/open311/v2/requests/:id.:format': 'one Open311 request, public fields only, of no person',
+  '/open311/v2/tokens/:token.:format': 'an Open311 token, known only to the client that filed the tip',
   '/services/:slug/book':
     'the booking page of a catalogue item; a booking is made only for the person signed in',
 };

@@ -472,6 +472,7 @@ const notRecordScoped: Record<string, string> = {
   '/org/:code': 'the unit directory is open to every officer (changing a unit is the family above)',
   '/exchange/quarantine/:zone/:id': 'only force-wide officers reach the exchange at all',
   '/exchange/quarantine/:zone/:id/decide': 'only force-wide officers reach the exchange at all',
+  '/open311-keys/:id/revoke': 'an API key belongs to no unit; only force-wide administrators reach the keys',
   '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',
 };
 

@@ -22,6 +22,8 @@ import { contractKey, directionOf, type Contract, type ExchangeZone } from './co
 import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
+import { open311KeyIssued } from './open311.key.issued.ts';
+import { open311KeyRevoked } from './open311.key.revoked.ts';
 import { paymentSettled } from './payment.settled.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
@@ -49,6 +51,7 @@ export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
 export { ratingSubmitted, rectificationReplied, rectificationAnswered };
+export { open311KeyIssued, open311KeyRevoked };
 export * from './rating-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
@@ -88,6 +91,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     ratingSubmitted,
     rectificationReplied,
     rectificationAnswered,
+    open311KeyIssued,
+    open311KeyRevoked,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

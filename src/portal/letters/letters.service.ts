@@ -93,12 +93,21 @@ function locationOf(input: LetterInput): LetterLocation | null | 'bad' {
   return { latitude, longitude };
 }
 
+/** What another door to the same letters (the Open311 API) adds to a submission. */
+export interface SubmitOptions {
+  /** Runs in the letter's own transaction, so what it records exists exactly when the letter does. */
+  within?: (tx: Tx, letter: LetterRow) => Promise<void>;
+  /** An anonymous tip gets a follow-up code unless its door has nobody to show the code to. */
+  followCode?: boolean;
+}
+
 export async function submitLetter(
   services: ZoneServices,
   citizen: CurrentCitizen | undefined,
   spec: LetterKindSpec,
   input: LetterInput,
   incoming: readonly IncomingPhoto[] = [],
+  options: SubmitOptions = {},
 ): Promise<Submitted> {
   const fields: FieldError[] = [];
   let checked: ReturnType<typeof checkInput> | undefined;
@@ -116,7 +125,7 @@ export async function submitLetter(
   const anonymous = spec.anonymous && (!citizen || input.anonymous === 'yes');
   if (!anonymous && !citizen) throw new AppError('UNAUTHENTICATED');
   const now = services.now();
-  const followCode = anonymous ? newFollowCode() : undefined;
+  const followCode = anonymous && options.followCode !== false ? newFollowCode() : undefined;
   const letterNumber = newLetterNumber(todayInShanghai(now));
   await services.db.transaction(async (tx) => {
     const writer = anonymous || !citizen ? null : await writerOf(tx, citizen);
@@ -183,6 +192,7 @@ export async function submitLetter(
         },
         { stream: `letter:${letterNumber}` },
       );
+    if (options.within) await options.within(tx, row);
   });
   return followCode ? { letterNumber, followCode } : { letterNumber };
 }

@@ -53,6 +53,7 @@ export const en = {
   'wb.nav.audit': 'Audit log',
   'wb.nav.catalog': 'Service guides',
   'wb.nav.exchange': 'Exchange',
+  'wb.nav.open311': 'API keys',
 
   'demo.banner':
     'Demo site: all data is fictional and SMS codes are public. Do not enter real personal details.',

@@ -53,6 +53,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },
     { href: '/exchange', label: t(lang, 'wb.nav.exchange'), icon: 'globe' },
+    { href: '/open311-keys', label: t(lang, 'wb.nav.open311'), icon: 'globe' },
     { href: '/audit', label: t(lang, 'wb.nav.audit'), icon: 'disclosure' },
   ];
 }

@@ -24,6 +24,8 @@ const labels = {
   'exchange.quarantine.release': { zh: '申请放行隔离消息', en: 'Quarantined message release requested' },
   'exchange.quarantine.discard': { zh: '申请丢弃隔离消息', en: 'Quarantined message discard requested' },
   'exchange.quarantine.done': { zh: '隔离消息处置完成', en: 'Quarantine decision carried out' },
+  'open311.key.issue': { zh: '签发 Open311 接口密钥', en: 'Open311 API key issued' },
+  'open311.key.revoke': { zh: '吊销 Open311 接口密钥', en: 'Open311 API key revoked' },
   'catalog.import': { zh: '导入办事指南', en: 'Service guides imported' },
   'catalog.create': { zh: '新建办事指南', en: 'Service guide created' },
   'catalog.save': { zh: '保存办事指南草稿', en: 'Service guide draft saved' },
