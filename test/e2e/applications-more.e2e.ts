@@ -227,7 +227,8 @@ test('机动车驾驶证期满换证 with JavaScript off: uploads, a wrong type 
   assert.match(await page.locator('main').innerText(), /体检证明\.pdf[\s\S]*照片\.jpg/);
   const caseNumber = await submitFromCheckPage(page, 'SF-JJ');
 
-  // Both files crossed; the case is refused with reasons and legal basis by an approver who did neither step.
+  // Both files crossed; an approver who did neither step withholds approval (审批不同意), and the case is refused
+  // with reasons and legal basis.
   await j.toWorkbench();
   const files = await j.workbench.services.db
     .select()
@@ -238,7 +239,9 @@ test('机动车驾驶证期满换证 with JavaScript off: uploads, a wrong type 
   await claimAndAct(await officerAt(j.workbench, 'SF-JJ', 'reviewer'), caseNumber, 'review');
   const reasons = '体检证明显示双眼矫正视力低于4.9，不符合准驾车型的身体条件';
   const basis = '《机动车驾驶证申领和使用规定》第十五条';
-  await claimAndAct(await officerAt(j.workbench, 'SF-JJ', 'approver'), caseNumber, 'refuse', {
+  const approver = await officerAt(j.workbench, 'SF-JJ', 'approver');
+  await claimAndAct(approver, caseNumber, 'disagree', { message: reasons });
+  await claimAndAct(approver, caseNumber, 'refuse', {
     message: reasons,
     legalBasis: basis,
   });
