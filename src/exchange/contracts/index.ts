@@ -23,6 +23,10 @@ import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
 import { paymentSettled } from './payment.settled.ts';
+import {
+  paymentReconciliationReported,
+  paymentReconciliationRequested,
+} from './payment.reconciliation.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
@@ -42,6 +46,12 @@ export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
+export {
+  paymentReconciliationReported,
+  paymentReconciliationRequested,
+  reconciliationDifferenceKinds,
+  MAX_REPORTED_DIFFERENCES,
+} from './payment.reconciliation.ts';
 export { statisticsPublished };
 export { deliveryRequested, deliveryTracked };
 export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
@@ -80,6 +90,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterStatusChanged,
     caseFeeDue,
     paymentSettled,
+    paymentReconciliationReported,
+    paymentReconciliationRequested,
     statisticsPublished,
     deliveryRequested,
     deliveryTracked,
