@@ -160,7 +160,11 @@ describe('the day’s reconciliation in the workbench', () => {
     const page = await finance.client.get(url);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /银行已收，本方无记录/);
-    const noReason = await finance.client.post(`${url}/resolve`, { resolution: 'booked-here', reason: ' ' }, { formUrl: url });
+    const noReason = await finance.client.post(
+      `${url}/resolve`,
+      { resolution: 'booked-here', reason: ' ' },
+      { formUrl: url },
+    );
     assert.equal(noReason.statusCode, 422);
     assert.match(noReason.body, /value="booked-here" selected/);
     const done = await finance.client.post(
@@ -197,7 +201,11 @@ describe('the day’s reconciliation in the workbench', () => {
     assert.match(dayPage.body, /通知未达，已按查询结果补记/);
 
     // The next run reports the same lines again: the resolved one stays resolved, nothing is doubled.
-    await finance.client.post('/finance/reconciliation/request', { day }, { formUrl: '/finance/reconciliation' });
+    await finance.client.post(
+      '/finance/reconciliation/request',
+      { day },
+      { formUrl: '/finance/reconciliation' },
+    );
     await crossBothWays(world);
     await portal.drainJobs();
     await crossBothWays(world);

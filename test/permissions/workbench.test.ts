@@ -24,10 +24,7 @@ import {
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
-import {
-  reconciliationDays,
-  reconciliationDifferences,
-} from '../../src/workbench/finance/finance.tables.ts';
+import { reconciliationDays, reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
   assertAnswersAsMissing,

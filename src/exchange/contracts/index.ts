@@ -23,10 +23,7 @@ import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
 import { paymentSettled } from './payment.settled.ts';
-import {
-  paymentReconciliationReported,
-  paymentReconciliationRequested,
-} from './payment.reconciliation.ts';
+import { paymentReconciliationReported, paymentReconciliationRequested } from './payment.reconciliation.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';

@@ -138,10 +138,6 @@ export {
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
-export {
-  feeIncomeLines,
-  reconciliationDays,
-  reconciliationDifferences,
-} from '../finance/finance.tables.ts';
+export { feeIncomeLines, reconciliationDays, reconciliationDifferences } from '../finance/finance.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';

@@ -11,7 +11,11 @@ export function IncomeTable({ ctx, lines }: { ctx: PageContext; lines: IncomeLin
   return (
     <Table
       caption={inLang(ctx, '收费收入分成', 'Fee income split')}
-      head={[inLang(ctx, '收款部门', 'Department'), inLang(ctx, '笔数', 'Payments'), inLang(ctx, '金额', 'Amount')]}
+      head={[
+        inLang(ctx, '收款部门', 'Department'),
+        inLang(ctx, '笔数', 'Payments'),
+        inLang(ctx, '金额', 'Amount'),
+      ]}
       numeric={[1, 2]}
       rows={[
         ...lines.map((l) => [

@@ -52,7 +52,11 @@ export async function upsertDifference(
     .insert(reconciliationDifferences)
     .values({ ...line, ...start, updatedAt: seenAt, firstSeenAt: seenAt, lastSeenAt: seenAt })
     .onConflictDoUpdate({
-      target: [reconciliationDifferences.day, reconciliationDifferences.type, reconciliationDifferences.reference],
+      target: [
+        reconciliationDifferences.day,
+        reconciliationDifferences.type,
+        reconciliationDifferences.reference,
+      ],
       set: {
         kind: sql`CASE WHEN ${reconciliationDifferences.state} = 'open' THEN excluded.kind ELSE ${reconciliationDifferences.kind} END`,
         hereFen: sql`CASE WHEN ${reconciliationDifferences.state} = 'open' THEN excluded.here_fen ELSE ${reconciliationDifferences.hereFen} END`,
@@ -95,7 +99,11 @@ export async function differencesOf(ex: Executor, day: string): Promise<Differen
     .select()
     .from(reconciliationDifferences)
     .where(eq(reconciliationDifferences.day, day))
-    .orderBy(desc(reconciliationDifferences.state), asc(reconciliationDifferences.kind), asc(reconciliationDifferences.reference));
+    .orderBy(
+      desc(reconciliationDifferences.state),
+      asc(reconciliationDifferences.kind),
+      asc(reconciliationDifferences.reference),
+    );
 }
 
 export async function differenceById(ex: Executor, id: string): Promise<DifferenceRow | undefined> {
@@ -110,11 +118,19 @@ export async function recordResolution(
 ): Promise<void> {
   await tx
     .update(reconciliationDifferences)
-    .set({ resolution: resolved.resolution, reason: resolved.reason, resolvedBy: resolved.by, resolvedAt: resolved.at })
+    .set({
+      resolution: resolved.resolution,
+      reason: resolved.reason,
+      resolvedBy: resolved.by,
+      resolvedAt: resolved.at,
+    })
     .where(eq(reconciliationDifferences.id, id));
 }
 
-export async function insertIncomeLines(tx: Tx, lines: (typeof feeIncomeLines.$inferInsert)[]): Promise<void> {
+export async function insertIncomeLines(
+  tx: Tx,
+  lines: (typeof feeIncomeLines.$inferInsert)[],
+): Promise<void> {
   if (lines.length === 0) return;
   await tx.insert(feeIncomeLines).values(lines).onConflictDoNothing();
 }

@@ -53,7 +53,12 @@ export function registerFinanceRoutes(app: App, services: ZoneServices): void {
     async (request, reply) => {
       let day: string;
       try {
-        day = await service.requestReconciliation(services, staffOf(request), actorOf(request), formBody(request));
+        day = await service.requestReconciliation(
+          services,
+          staffOf(request),
+          actorOf(request),
+          formBody(request),
+        );
       } catch (error) {
         return renderFormError(
           request,
@@ -81,7 +86,9 @@ export function registerFinanceRoutes(app: App, services: ZoneServices): void {
       const day = await service.loadDay(services, me, 'finance.read', request.params.day);
       const detail = await service.dayDetail(services, me, day);
       if (wantsJson(request)) return reply.send(presentDay(detail));
-      return reply.html(pages.dayPage({ ctx: workbenchContext(request, reply), detail, flash: takeFlash(request) }));
+      return reply.html(
+        pages.dayPage({ ctx: workbenchContext(request, reply), detail, flash: takeFlash(request) }),
+      );
     },
   );
 
@@ -116,7 +123,14 @@ export function registerFinanceRoutes(app: App, services: ZoneServices): void {
       const me = staffOf(request);
       const day = await service.loadDay(services, me, 'finance.resolve', request.params.day);
       try {
-        await service.resolveDifference(services, me, actorOf(request), day, request.params.id, formBody(request));
+        await service.resolveDifference(
+          services,
+          me,
+          actorOf(request),
+          day,
+          request.params.id,
+          formBody(request),
+        );
       } catch (error) {
         return renderFormError(
           request,

@@ -104,7 +104,8 @@ export async function requestReconciliation(
   return day;
 }
 
-const isResolution = (value: string): value is Resolution => (resolutions as readonly string[]).includes(value);
+const isResolution = (value: string): value is Resolution =>
+  (resolutions as readonly string[]).includes(value);
 
 /**
  * Resolves one open difference of the day with a resolution and a reason: the workflow moves it (a racing
