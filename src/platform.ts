@@ -8,6 +8,7 @@ import { exchangeStatus } from './exchange/monitor.ts';
 import { verifyAuditChain } from './shared/audit/audit-log.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
+import { seedFinance } from './workbench/finance/finance.seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
@@ -69,6 +70,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedCatalog(zone.services);
       await seedContent(zone.services);
       await seedDirectory(zone.services);
+      await seedFinance(zone.services);
     }
   }
   return accounts;
