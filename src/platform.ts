@@ -9,6 +9,7 @@ import { verifyAuditChain } from './shared/audit/audit-log.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
 import { seedOpen311Key } from './workbench/open311-keys/open311-keys.demo.ts';
+import { seedFinance } from './workbench/finance/finance.seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
@@ -71,6 +72,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedContent(zone.services);
       await seedDirectory(zone.services);
       await seedOpen311Key(zone.services);
+      await seedFinance(zone.services);
     }
   }
   return accounts;

@@ -67,6 +67,13 @@ import { courierFrom } from './portal/delivery/delivery.courier.ts';
 import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
 import { deliveryInboxHandlers } from './workbench/delivery/delivery.service.ts';
 import { REFUND_QUEUE, refundJob } from './portal/payments/payments.refunds.ts';
+import {
+  RECONCILE_QUEUE,
+  reconcileJob,
+  reconciliationRequestedHandler,
+  scheduleReconciliation,
+} from './portal/payments/payments.reconciliation-report.ts';
+import { financeInboxHandlers } from './workbench/finance/finance.intake.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
@@ -163,6 +170,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     // Without a gateway the refunds wait, booked, until one is configured.
     const payments = paymentRuntimeFrom(options.config);
     if (payments) handlers[REFUND_QUEUE] = refundJob(services, payments);
+    if (payments) handlers[RECONCILE_QUEUE] = reconcileJob(services, payments);
   }
   // The portal alone talks to the courier; the workbench asks it through the exchange.
   const courier = name === 'portal' ? courierFrom(options.config) : undefined;
@@ -181,6 +189,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...open311InboxHandlers,
           rectificationReplyHandler(),
           ...paymentInboxHandlers(services),
+          reconciliationRequestedHandler(),
           deliveryRequestedHandler(services, () => courier),
         ]
       : [
@@ -191,6 +200,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...letterInboxHandlers(services),
           ...ratingInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
+          ...financeInboxHandlers(services),
           ...deliveryInboxHandlers(services),
         ],
   );
@@ -301,6 +311,8 @@ export function startZoneWorker(zone: Zone): Worker {
     if (Date.now() - lastRatingCheck < 60_000) return 0;
     lastRatingCheck = Date.now();
     await scheduleRatingDefaults(zone.services);
+    // Last night's payments against the gateway's file, reported to the workbench (payments.reconciliation-report.ts).
+    await scheduleReconciliation(zone.services);
     return 0;
   };
   const steps =

@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { registerCaseFeeRoutes } from './case-fees/case-fees.routes.ts';
 import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
+import { registerFinanceRoutes } from './finance/finance.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
@@ -87,5 +88,6 @@ export async function buildWorkbench(
   registerStatisticsRoutes(app, services);
   registerRatingRoutes(app, services);
   registerOpen311KeyRoutes(app, services);
+  registerFinanceRoutes(app, services);
   return app;
 }

@@ -5,6 +5,7 @@ import { casesPolicy } from './cases/cases.policy.ts';
 import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
+import { financePolicy } from './finance/finance.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { open311KeysPolicy } from './open311-keys/open311-keys.policy.ts';
@@ -31,4 +32,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   statisticsPolicy,
   ratingsPolicy,
   open311KeysPolicy,
+  financePolicy,
 ]);

@@ -57,6 +57,15 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
     role: 'discipline-inspector',
     scope: 'all',
   },
+  // The bureau's finance officer: reconciles the merchant account with the gateway's daily file and reads the
+  // fee income of every department (finance/).
+  {
+    badgeNo: 'SF8801',
+    name: '财务人员（演示）',
+    unitCode: CITY_CODE,
+    role: 'finance-officer',
+    scope: 'all',
+  },
 ];
 
 function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {

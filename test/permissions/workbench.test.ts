@@ -24,6 +24,7 @@ import {
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
+import { reconciliationDays, reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
   assertAnswersAsMissing,
@@ -60,6 +61,7 @@ const missing: Record<string, string> = {
   letterNumber: 'XJ-20260101-AAAAAAAA',
   photoId: randomUUID(),
   bookingCode: 'ZZZZZZZZ',
+  day: '2000-01-01',
 };
 
 let zone: Workbench;
@@ -463,6 +465,38 @@ const families: Family[] = [
         })
         .returning({ id: rectificationOrders.id });
       return { id: order!.id };
+    },
+  },
+  {
+    label: 'the merchant account’s reconciliation, to a district’s finance officer',
+    pattern: /^\/finance\/reconciliation\/:day(?:\/|$)/,
+    signIn: () => signedIn('finance-officer', 'SF-D01', 'subtree', '/finance/reconciliation'),
+    fields: { resolution: 'no-action', reason: '已核实' },
+    foreign: async () => {
+      const now = zone.services.now();
+      const totals = { payments: 1, paymentFen: 2000, refunds: 0, refundFen: 0 };
+      await zone.services.db
+        .insert(reconciliationDays)
+        .values({ day: '2026-11-30', here: totals, there: totals, computedAt: now, receivedAt: now })
+        .onConflictDoNothing();
+      const [difference] = await zone.services.db
+        .insert(reconciliationDifferences)
+        .values({
+          day: '2026-11-30',
+          kind: 'unknown-order',
+          type: 'payment',
+          reference: 'P20261130000000000009',
+          hereFen: null,
+          thereFen: 700,
+          workflowId: 'reconciliation-difference',
+          workflowVersion: 1,
+          state: 'open',
+          updatedAt: now,
+          firstSeenAt: now,
+          lastSeenAt: now,
+        })
+        .returning({ id: reconciliationDifferences.id });
+      return { day: '2026-11-30', id: difference!.id };
     },
   },
 ];

@@ -89,10 +89,12 @@ describe('the demo city', () => {
         // The letter handlers of six units, and the force-wide discipline inspector.
         ...['01', '02', '03', '04', '05', '06'].map((n) => `SF70${n}`),
         'SF7901',
+        // The bureau's finance officer (finance/).
+        'SF8801',
       ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));
-    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 30);
+    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 31);
   });
 });
 

@@ -25,6 +25,7 @@ import { letterSupplemented } from './letter.supplemented.ts';
 import { open311KeyIssued } from './open311.key.issued.ts';
 import { open311KeyRevoked } from './open311.key.revoked.ts';
 import { paymentSettled } from './payment.settled.ts';
+import { paymentReconciliationReported, paymentReconciliationRequested } from './payment.reconciliation.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
@@ -44,6 +45,12 @@ export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
+export {
+  paymentReconciliationReported,
+  paymentReconciliationRequested,
+  reconciliationDifferenceKinds,
+  MAX_REPORTED_DIFFERENCES,
+} from './payment.reconciliation.ts';
 export { statisticsPublished };
 export { deliveryRequested, deliveryTracked };
 export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
@@ -83,6 +90,8 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterStatusChanged,
     caseFeeDue,
     paymentSettled,
+    paymentReconciliationReported,
+    paymentReconciliationRequested,
     statisticsPublished,
     deliveryRequested,
     deliveryTracked,

@@ -1,3 +1,4 @@
+import type { Executor } from '../../shared/db/database.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { PaymentGateway } from './payments.gateway.ts';
 import * as repo from './payments.repository.ts';
@@ -42,6 +43,34 @@ function beijingDay(day: string): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 86_400_000) };
 }
 
+/** What one side booked on the day, counted and summed in fen. */
+export interface DayTotals {
+  payments: number;
+  paymentFen: number;
+  refunds: number;
+  refundFen: number;
+}
+
+function totalsOf(lines: { type: 'payment' | 'refund'; amountFen: number }[]): DayTotals {
+  const totals: DayTotals = { payments: 0, paymentFen: 0, refunds: 0, refundFen: 0 };
+  for (const line of lines)
+    if (line.type === 'payment') {
+      totals.payments++;
+      totals.paymentFen += line.amountFen;
+    } else {
+      totals.refunds++;
+      totals.refundFen += line.amountFen;
+    }
+  return totals;
+}
+
+/** The day's reconciliation: both sides' totals and every line that does not agree. */
+export interface DayReconciliation {
+  here: DayTotals;
+  there: DayTotals;
+  differences: Difference[];
+}
+
 /**
  * The day's file against the records: every payment and refund booked on one side and not the other, or with
  * another amount, and every order the file names that this platform never made.
@@ -51,9 +80,22 @@ export async function reconcileDay(
   gateway: PaymentGateway,
   day: string,
 ): Promise<Difference[]> {
+  return (await reconcile(services.db, gateway, day)).differences;
+}
+
+export async function reconcile(
+  ex: Executor,
+  gateway: PaymentGateway,
+  day: string,
+): Promise<DayReconciliation> {
   const file = parseReconciliationFile(await gateway.reconciliationFile(day));
   const { from, to } = beijingDay(day);
-  const booked = await repo.bookedBetween(services.db, from, to);
+  const booked = await repo.bookedBetween(ex, from, to);
+  const here = totalsOf([
+    ...booked.paid.map((p) => ({ type: 'payment' as const, amountFen: p.amountFen })),
+    ...booked.refunds.map((r) => ({ type: 'refund' as const, amountFen: r.amountFen })),
+  ]);
+  const there = totalsOf(file);
   const differences: Difference[] = [];
   const herePaid = new Map(booked.paid.map((p) => [p.orderNo, p.amountFen]));
   const hereRefunds = new Map(booked.refunds.map((r) => [r.refundNo, r.amountFen]));
@@ -64,7 +106,7 @@ export async function reconcileDay(
     (line.type === 'payment' ? therePaid : thereRefunds).add(key);
     const here = (line.type === 'payment' ? herePaid : hereRefunds).get(key);
     if (here === undefined) {
-      const known = await repo.orderByNo(services.db, line.orderNo);
+      const known = await repo.orderByNo(ex, line.orderNo);
       differences.push({
         kind: known ? 'paid-there-not-here' : 'unknown-order',
         reference: key,
@@ -100,5 +142,5 @@ export async function reconcileDay(
         here: amount,
         there: null,
       });
-  return differences;
+  return { here, there, differences };
 }

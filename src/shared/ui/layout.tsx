@@ -48,6 +48,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/ratings', label: t(lang, 'wb.nav.ratings'), icon: 'disclosure' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },
+    { href: '/finance/reconciliation', label: t(lang, 'wb.nav.finance'), icon: 'disclosure' },
     { href: '/content', label: t(lang, 'wb.nav.content'), icon: 'news' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },
     { href: '/catalog', label: t(lang, 'wb.nav.catalog'), icon: 'news' },

@@ -19,16 +19,16 @@ export async function insertFee(tx: Tx, fee: typeof caseFees.$inferInsert): Prom
   return inserted.length > 0;
 }
 
-/** Marks the due fee paid; false for a redelivered word about a fee already paid. */
+/** Marks the due fee paid: the fee as paid, or none for a redelivered word about a fee already paid. */
 export async function markFeePaid(
   tx: Tx,
   caseNumber: string,
   paid: { orderNo: string; amountFen: number; at: Date },
-): Promise<boolean> {
-  const moved = await tx
+): Promise<CaseFeeRow | undefined> {
+  const [moved] = await tx
     .update(caseFees)
     .set({ status: 'paid', orderNo: paid.orderNo, paidFen: paid.amountFen, paidAt: paid.at })
     .where(and(eq(caseFees.caseNumber, caseNumber), eq(caseFees.status, 'due')))
-    .returning({ caseNumber: caseFees.caseNumber });
-  return moved.length > 0;
+    .returning();
+  return moved;
 }

@@ -13,6 +13,8 @@ import { recordStep } from '../cases/cases.steps.ts';
 import type { CaseRow } from '../cases/cases.tables.ts';
 import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
+import { bookFeeIncome } from '../finance/finance.income.ts';
+import { feeSplitFor } from '../finance/finance.split.ts';
 import * as repo from './case-fees.repository.ts';
 
 // A case's fee: fixed by the catalogue item (offered as the form's default) or assessed by the officer who
@@ -38,6 +40,20 @@ export async function catalogueFee(
   const item = (await itemContent(ex, row.itemId, row.itemVersion)) as ServiceItem | undefined;
   const fee = item?.fees.charged ? item.fees.items.find((f) => f.amountFen > 0) : undefined;
   return fee ? { name: fee.name, amount: (fee.amountFen / 100).toFixed(2) } : undefined;
+}
+
+/**
+ * The unit the catalogue names for a fee of this amount: the item's implementing unit, when the amount is one
+ * of the item's fixed fees (the fee then pays for the document that unit makes); none for an assessed amount.
+ */
+async function catalogueUnitOf(
+  ex: Executor,
+  row: Pick<CaseRow, 'itemId' | 'itemVersion'>,
+  amountFen: number,
+): Promise<string | undefined> {
+  const item = (await itemContent(ex, row.itemId, row.itemVersion)) as ServiceItem | undefined;
+  if (!item?.fees.charged || !item.fees.items.some((f) => f.amountFen === amountFen)) return undefined;
+  return item.implementingUnit.unitCode;
 }
 
 /** Whether the case waits for its fee. */
@@ -75,11 +91,13 @@ export async function assessCaseFee(
     // The income is booked to the unit that decides the case, wherever it waits for approval.
     const payeeUnit = found.homeUnitCode ?? found.unitCode;
     const description = { zh: name, en: name };
+    const split = feeSplitFor({ payeeUnit, catalogueUnit: await catalogueUnitOf(tx, found, amountFen) });
     const booked = await repo.insertFee(tx, {
       caseNumber,
       amountFen,
       description,
       payeeUnit,
+      split,
       assessedBy: me.badgeNo,
       assessedAt: now,
     });
@@ -88,7 +106,7 @@ export async function assessCaseFee(
       ...by,
       action: 'case.fee.assess',
       target: `case:${caseNumber}`,
-      detail: { amountFen },
+      detail: { amountFen, split: split.map((s) => `${s.unitCode}:${String(s.shareBp)}`).join(' ') },
       at: now,
     });
     await recordStep(tx, {
@@ -127,6 +145,8 @@ export function paymentSettledHandler(services: ZoneServices): MessageHandler {
       at: new Date(paid.paidAt),
     });
     if (!moved || !found) return;
+    // The income goes to the receiving departments in the same transaction that records the payment.
+    await bookFeeIncome(tx, moved, paid);
     const now = services.now();
     await recordAudit(tx, {
       actor: 'exchange',

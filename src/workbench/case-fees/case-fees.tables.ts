@@ -9,6 +9,11 @@ export const caseFees = pgTable('case_fees', {
   amountFen: integer('amount_fen').notNull(),
   description: jsonb('description').notNull().$type<{ zh: string; en: string }>(),
   payeeUnit: text('payee_unit').notNull(),
+  /**
+   * The receiving departments and their shares in basis points (finance.split.ts), fixed when the fee is
+   * assessed; empty for fees assessed before splits were kept, which go wholly to the payee unit.
+   */
+  split: jsonb('split').notNull().default([]).$type<{ unitCode: string; shareBp: number }[]>(),
   status: text('status').notNull().default('due').$type<'due' | 'paid'>(),
   assessedBy: text('assessed_by').notNull(),
   assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),

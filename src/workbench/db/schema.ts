@@ -81,6 +81,7 @@ export type Role =
   | 'approver'
   | 'supervisor'
   | 'discipline-inspector'
+  | 'finance-officer'
   | 'letter-handler'
   | 'content-editor'
   | 'administrator'
@@ -138,5 +139,6 @@ export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { open311Keys } from '../open311-keys/open311-keys.tables.ts';
+export { feeIncomeLines, reconciliationDays, reconciliationDifferences } from '../finance/finance.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';

@@ -66,6 +66,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  'finance.read': ['finance-officer', 'approver'],
+  'finance.resolve': ['finance-officer'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

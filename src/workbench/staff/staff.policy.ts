@@ -32,7 +32,9 @@ export type Permission =
   | 'statistics.read'
   | 'ratings.read'
   | 'ratings.rectify'
-  | 'ratings.sample';
+  | 'ratings.sample'
+  | 'finance.read'
+  | 'finance.resolve';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -62,6 +64,8 @@ export const permissions: readonly Permission[] = [
   'ratings.read',
   'ratings.rectify',
   'ratings.sample',
+  'finance.read',
+  'finance.resolve',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -109,6 +113,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  // Finance (finance.policy.ts): the finance officer reconciles the merchant account with the gateway's file
+  // and reads the fee income of the departments he reaches; the unit's leader reads it too.
+  'finance.read': ['finance-officer', 'approver'],
+  'finance.resolve': ['finance-officer'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
