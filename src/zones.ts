@@ -40,6 +40,8 @@ import { companyVerifyRequestHandler } from './workbench/market-registry/market-
 import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './workbench/appointments/appointments.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
 import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
+import { kbInboxHandlers } from './workbench/kb/kb.intake.ts';
+import { answerInboxHandlers } from './portal/answers/answers.inbox.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
   deemedAcceptanceJob,
@@ -176,6 +178,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
           rectificationReplyHandler(),
+          ...answerInboxHandlers(services),
           ...paymentInboxHandlers(services),
           deliveryRequestedHandler(services, () => courier),
         ]
@@ -186,6 +189,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
           ...ratingInboxHandlers(services),
+          ...kbInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...deliveryInboxHandlers(services),
         ],

@@ -14,6 +14,8 @@ import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
+import { registerKbRoutes } from './kb/kb.routes.ts';
+import { registerQaRoutes } from './qa/qa.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -85,5 +87,7 @@ export async function buildWorkbench(
   registerLetterRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerRatingRoutes(app, services);
+  registerKbRoutes(app, services);
+  registerQaRoutes(app, services);
   return app;
 }

@@ -6,6 +6,8 @@ import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
+import { kbPolicy } from './kb/kb.policy.ts';
+import { qaPolicy } from './qa/qa.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
 import { ratingsPolicy } from './ratings/ratings.policy.ts';
@@ -29,4 +31,6 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   lettersPolicy,
   statisticsPolicy,
   ratingsPolicy,
+  kbPolicy,
+  qaPolicy,
 ]);

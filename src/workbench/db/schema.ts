@@ -83,6 +83,7 @@ export type Role =
   | 'discipline-inspector'
   | 'letter-handler'
   | 'content-editor'
+  | 'network-spokesperson'
   | 'administrator'
   | 'auditor';
 export type Scope = 'unit' | 'subtree' | 'all';
@@ -139,3 +140,5 @@ export { letterActions, letterPhotos, letters } from '../letters/letters.tables.
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';
+export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
+export { qaPublications } from '../qa/qa.tables.ts';

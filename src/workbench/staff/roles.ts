@@ -8,6 +8,7 @@ export const roles: readonly Role[] = [
   'discipline-inspector',
   'letter-handler',
   'content-editor',
+  'network-spokesperson',
   'administrator',
   'auditor',
 ];
@@ -22,6 +23,7 @@ const roleLabels: Record<Role, { zh: string; en: string }> = {
   'discipline-inspector': { zh: '纪检督察', en: 'Discipline inspector' },
   'letter-handler': { zh: '信件办理员', en: 'Letter handler' },
   'content-editor': { zh: '内容编辑', en: 'Content editor' },
+  'network-spokesperson': { zh: '网络发言人', en: 'Network spokesperson' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
   auditor: { zh: '安全审计员', en: 'Auditor' },
 };

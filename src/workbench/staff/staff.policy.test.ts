@@ -65,6 +65,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  'kb.read': ['letter-handler', 'content-editor', 'approver', 'supervisor', 'network-spokesperson'],
+  'kb.edit': ['letter-handler', 'content-editor'],
+  'kb.review': ['approver'],
+  'qa.publish': ['network-spokesperson'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

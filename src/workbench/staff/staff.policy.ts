@@ -31,7 +31,11 @@ export type Permission =
   | 'statistics.read'
   | 'ratings.read'
   | 'ratings.rectify'
-  | 'ratings.sample';
+  | 'ratings.sample'
+  | 'kb.read'
+  | 'kb.edit'
+  | 'kb.review'
+  | 'qa.publish';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -60,6 +64,10 @@ export const permissions: readonly Permission[] = [
   'ratings.read',
   'ratings.rectify',
   'ratings.sample',
+  'kb.read',
+  'kb.edit',
+  'kb.review',
+  'qa.publish',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -105,6 +113,13 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  // The reply knowledge base (kb/kb.policy.ts): letter handlers and editors write entries, a leader reviews
+  // them before use; entries are shared down the units, so whoever answers the public reads them.
+  'kb.read': ['letter-handler', 'content-editor', 'approver', 'supervisor', 'network-spokesperson'],
+  'kb.edit': ['letter-handler', 'content-editor'],
+  'kb.review': ['approver'],
+  // Public Q&A (qa/qa.policy.ts): the network spokesperson publishes answered letters of the units he covers.
+  'qa.publish': ['network-spokesperson'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
