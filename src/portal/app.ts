@@ -14,6 +14,7 @@ import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerAnswerRoutes } from './answers/answers.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
@@ -90,6 +91,7 @@ export async function buildPortal(
   registerDeliveryRoutes(app, applying);
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
+  registerAnswerRoutes(app, services);
   registerRatingRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
   registerTransparencyRoutes(app, services);
