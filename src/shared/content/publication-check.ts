@@ -132,7 +132,10 @@ function scan(text: string, today: string): Found[] {
     add('name', name, m.index + m[0].length - run.length);
   }
   for (const m of text.matchAll(PLATE)) if (parsePlate(m[0]).ok) add('plate', m[0], m.index);
-  for (const m of text.matchAll(ADDRESS)) add('address', m[2] ?? m[0], m.index);
+  for (const m of text.matchAll(ADDRESS)) {
+    const address = m[2] ?? m[0];
+    add('address', address, m.index + m[0].length - address.length);
+  }
   for (const m of text.matchAll(SECRET)) add('secret', m[0], m.index);
   return found;
 }
