@@ -23,7 +23,8 @@ before(async () => {
 after(() => zone.close());
 
 const by = { actor: 'test', actorUnit: null, sourceIp: null };
-const staffOf = async (o: Officer): Promise<CurrentStaff> => (await loadCurrentStaff(zone.services.db, o.id))!;
+const staffOf = async (o: Officer): Promise<CurrentStaff> =>
+  (await loadCurrentStaff(zone.services.db, o.id))!;
 const sent = (type: string, stream: string) =>
   zone.services.db
     .select()
@@ -31,10 +32,14 @@ const sent = (type: string, stream: string) =>
     .where(and(eq(outbox.type, type), eq(outbox.stream, stream)))
     .then((rows) => rows.map((r) => r.payload as Record<string, unknown>));
 
-
 async function inUse(input: Partial<kb.EntryInput> & { question: string; answer: string }): Promise<string> {
   const me = await staffOf(writer);
-  const id = await kb.createEntry(zone.services, me, by, { keywords: '', area: 'household', public: false, ...input });
+  const id = await kb.createEntry(zone.services, me, by, {
+    keywords: '',
+    area: 'household',
+    public: false,
+    ...input,
+  });
   await kb.submit(zone.services, me, by, (await findEntry(zone.services.db, id))!);
   await kb.review(zone.services, await staffOf(leader), by, (await findEntry(zone.services.db, id))!, {
     decision: 'approve',
@@ -98,7 +103,10 @@ describe('versions and review', () => {
       kb.review(zone.services, await staffOf(leader), by, entry, { decision: 'return' }),
       (e: { code?: string }) => e.code === 'VALIDATION',
     );
-    await kb.review(zone.services, await staffOf(leader), by, entry, { decision: 'return', comment: '补充时限' });
+    await kb.review(zone.services, await staffOf(leader), by, entry, {
+      decision: 'return',
+      comment: '补充时限',
+    });
     await kb.submit(zone.services, me, by, entry);
     await kb.review(zone.services, await staffOf(leader), by, entry, { decision: 'approve' });
     entry = (await findEntry(zone.services.db, id))!;
@@ -134,9 +142,21 @@ describe('versions and review', () => {
 
 describe('search', () => {
   test('the entry sharing the most of the question comes first, in Chinese without a segmenter', async () => {
-    const passport = await inUse({ question: '护照过期了怎么换发？', answer: '到出入境窗口申请换发普通护照。', area: 'exit-entry' });
-    const fire = await inUse({ question: '楼道堆放杂物怎么举报？', answer: '可拨打119或在网上举报火灾隐患。', area: 'fire' });
-    const licence = await inUse({ question: '驾驶证到期怎么换证？', answer: '到车管所或在交管网上办理换证。', area: 'traffic' });
+    const passport = await inUse({
+      question: '护照过期了怎么换发？',
+      answer: '到出入境窗口申请换发普通护照。',
+      area: 'exit-entry',
+    });
+    const fire = await inUse({
+      question: '楼道堆放杂物怎么举报？',
+      answer: '可拨打119或在网上举报火灾隐患。',
+      area: 'fire',
+    });
+    const licence = await inUse({
+      question: '驾驶证到期怎么换证？',
+      answer: '到车管所或在交管网上办理换证。',
+      area: 'traffic',
+    });
     const me = await staffOf(writer);
     const found = await kb.listFor(zone.services, me, { q: '我的护照快过期了，换发要带什么' });
     assert.equal(found[0]?.id, passport);
@@ -161,9 +181,13 @@ describe('search', () => {
     await kb.review(zone.services, await staffOf(cityLeader), by, (await findEntry(zone.services.db, id))!, {
       decision: 'approve',
     });
-    const station = await staffOf(await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'letter-handler' }));
+    const station = await staffOf(
+      await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'letter-handler' }),
+    );
     assert.equal((await kb.listFor(zone.services, station, { q: '居住证' }))[0]?.id, id);
-    const elsewhere = await staffOf(await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'letter-handler' }));
+    const elsewhere = await staffOf(
+      await makeOfficer(zone, { unitCode: 'SF-D01-P01', role: 'letter-handler' }),
+    );
     const hz = await kb.listFor(zone.services, elsewhere, { q: '护照换发' });
     assert.equal(hz.length, 0, 'the household division’s entries are not the station’s');
   });
@@ -186,7 +210,14 @@ async function letterArrives(fields: Record<string, unknown>): Promise<string> {
     submittedAt: zone.services.now().toISOString(),
     ...fields,
   };
-  const message = { messageId: randomUUID(), fromZone: 'portal' as const, stream: `letter:${letterNumber}`, seq: 1, type: letterSubmitted.type, version: 1 };
+  const message = {
+    messageId: randomUUID(),
+    fromZone: 'portal' as const,
+    stream: `letter:${letterNumber}`,
+    seq: 1,
+    type: letterSubmitted.type,
+    version: 1,
+  };
   await zone.services.db.transaction((tx) => handle(tx, payload, message));
   return letterNumber;
 }
@@ -194,7 +225,9 @@ async function letterArrives(fields: Record<string, unknown>): Promise<string> {
 describe('replying from the knowledge base', () => {
   test('the letter page suggests entries and starts the reply from the one chosen', async () => {
     // An entry of the city bureau is shared with the exit-entry division the letter goes to.
-    const cityWriter = await staffOf(await makeOfficer(zone, { unitCode: 'SF-0000', role: 'content-editor' }));
+    const cityWriter = await staffOf(
+      await makeOfficer(zone, { unitCode: 'SF-0000', role: 'content-editor' }),
+    );
     const cityLeader = await staffOf(await makeOfficer(zone, { unitCode: 'SF-0000', role: 'approver' }));
     const entryId = await kb.createEntry(zone.services, cityWriter, by, {
       question: '护照过期后如何换发？',
@@ -204,12 +237,22 @@ describe('replying from the knowledge base', () => {
       public: false,
     });
     await kb.submit(zone.services, cityWriter, by, (await findEntry(zone.services.db, entryId))!);
-    await kb.review(zone.services, cityLeader, by, (await findEntry(zone.services.db, entryId))!, { decision: 'approve' });
+    await kb.review(zone.services, cityLeader, by, (await findEntry(zone.services.db, entryId))!, {
+      decision: 'approve',
+    });
     const letterNumber = await letterArrives({});
     const letter = (await findLetter(zone.services.db, letterNumber))!;
-    const handler = await makeOfficer(zone, { unitCode: letter.unitCode!, role: 'letter-handler', enrolled: true });
+    const handler = await makeOfficer(zone, {
+      unitCode: letter.unitCode!,
+      role: 'letter-handler',
+      enrolled: true,
+    });
     const client = await logIn(zone, handler);
-    const claimed = await client.post(`/letters/${letterNumber}/claim`, {}, { formUrl: `/letters/${letterNumber}` });
+    const claimed = await client.post(
+      `/letters/${letterNumber}/claim`,
+      {},
+      { formUrl: `/letters/${letterNumber}` },
+    );
     assert.equal(claimed.statusCode, 303);
     const page = await client.get(`/letters/${letterNumber}`);
     assert.match(page.body, /答复口径库建议/);
@@ -238,13 +281,26 @@ describe('public Q&A', () => {
       body: '我是欧阳示范，电话13800000042，护照过期了怎么办？',
     });
     const letter = (await findLetter(zone.services.db, letterNumber))!;
-    const handler = await makeOfficer(zone, { unitCode: letter.unitCode!, role: 'letter-handler', enrolled: true });
+    const handler = await makeOfficer(zone, {
+      unitCode: letter.unitCode!,
+      role: 'letter-handler',
+      enrolled: true,
+    });
     const client = await logIn(zone, handler);
     await client.post(`/letters/${letterNumber}/claim`, {}, { formUrl: `/letters/${letterNumber}` });
-    const replied = await client.post(`/letters/${letterNumber}/reply`, { text: '欧阳示范您好，请到出入境窗口换发。' }, { formUrl: `/letters/${letterNumber}` });
+    const replied = await client.post(
+      `/letters/${letterNumber}/reply`,
+      { text: '欧阳示范您好，请到出入境窗口换发。' },
+      { formUrl: `/letters/${letterNumber}` },
+    );
     assert.equal(replied.statusCode, 303);
 
-    const spokesperson = await makeOfficer(zone, { unitCode: 'SF-0000', role: 'network-spokesperson', scope: 'all', enrolled: true });
+    const spokesperson = await makeOfficer(zone, {
+      unitCode: 'SF-0000',
+      role: 'network-spokesperson',
+      scope: 'all',
+      enrolled: true,
+    });
     const web = await logIn(zone, spokesperson);
     const list = await web.get('/qa');
     assert.match(list.body, new RegExp(letterNumber));
@@ -262,8 +318,16 @@ describe('public Q&A', () => {
     assert.match(payload, /出入境窗口换发/);
     assert.ok(!payload.includes('欧阳示范') && !payload.includes('13800000042'));
 
-    const tip = await letterArrives({ kind: 'tip', topic: 'public-order', subject: '举报赌博', body: '某处有人赌博' });
-    await assert.rejects(qa.loadPublishable(zone.services, await staffOf(spokesperson), tip), (e: { code?: string }) => e.code === 'CONFLICT');
+    const tip = await letterArrives({
+      kind: 'tip',
+      topic: 'public-order',
+      subject: '举报赌博',
+      body: '某处有人赌博',
+    });
+    await assert.rejects(
+      qa.loadPublishable(zone.services, await staffOf(spokesperson), tip),
+      (e: { code?: string }) => e.code === 'CONFLICT',
+    );
     assert.equal((await web.get(`/qa/letters/${tip}`)).statusCode, 409);
   });
 });
@@ -272,7 +336,14 @@ describe('answered-my-question count', () => {
   test('the entry keeps the highest total the portal sends, whatever the order', async () => {
     const id = await inUse({ question: '计数口径', answer: '计数答复', public: false });
     const handle = zone.inboxHandlers[kbAnswerHelped.type]!;
-    const message = (n: number) => ({ messageId: randomUUID(), fromZone: 'portal' as const, stream: `kb:${id}`, seq: n, type: kbAnswerHelped.type, version: 1 });
+    const message = (n: number) => ({
+      messageId: randomUUID(),
+      fromZone: 'portal' as const,
+      stream: `kb:${id}`,
+      seq: n,
+      type: kbAnswerHelped.type,
+      version: 1,
+    });
     for (const n of [3, 1, 2])
       await zone.services.db.transaction((tx) =>
         handle(tx, { entryId: id, count: n, countedAt: zone.services.now().toISOString() }, message(n)),

@@ -62,7 +62,9 @@ export function answersPage(p: {
           )
         ) : null}
         <p>
-          <a href={writeHref}>{inLang(ctx, '没有找到答案，继续写信咨询', 'Not answered: write a consultation')}</a>
+          <a href={writeHref}>
+            {inLang(ctx, '没有找到答案，继续写信咨询', 'Not answered: write a consultation')}
+          </a>
         </p>
       </div>
     </Layout>,
@@ -75,7 +77,13 @@ export function thanksPage(ctx: PageContext) {
     <Layout ctx={ctx} title={title}>
       <div class="narrow">
         <h1>{title}</h1>
-        <p>{inLang(ctx, '感谢您的反馈，您无需再写信咨询。', 'Thank you for telling us. You do not need to write.')}</p>
+        <p>
+          {inLang(
+            ctx,
+            '感谢您的反馈，您无需再写信咨询。',
+            'Thank you for telling us. You do not need to write.',
+          )}
+        </p>
         <p>
           <a href="/interaction">{inLang(ctx, '返回警民互动', 'Back to police–public interaction')}</a>
         </p>

@@ -77,7 +77,10 @@ export async function qaPage(db: Executor, page: number) {
 }
 
 export async function qaEntry(db: Executor, id: string): Promise<PublicQaRow> {
-  const [row] = await db.select().from(publicQa).where(and(eq(publicQa.id, id), live));
+  const [row] = await db
+    .select()
+    .from(publicQa)
+    .where(and(eq(publicQa.id, id), live));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

@@ -35,7 +35,11 @@ function AnswersFirst({ ctx, subject }: { ctx: PageContext; subject: string }) {
       <TextField
         name="q"
         label={inLang(ctx, '先查一查：您想咨询什么？', 'Look first: what do you want to ask?')}
-        hint={inLang(ctx, '我们会列出对类似问题的公开答复', 'We list the published answers to similar questions')}
+        hint={inLang(
+          ctx,
+          '我们会列出对类似问题的公开答复',
+          'We list the published answers to similar questions',
+        )}
         value={subject}
       />
       <Button variant="secondary">{inLang(ctx, '查看相关答复', 'Show answers')}</Button>

@@ -96,7 +96,10 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
   const byKind = writeForm(kindOf);
   app.get(
     '/interaction/write/:kind',
-    { schema: { hide: true, params: KindParams, querystring: WriteQuery }, config: { permission: 'letters.write' } },
+    {
+      schema: { hide: true, params: KindParams, querystring: WriteQuery },
+      config: { permission: 'letters.write' },
+    },
     async (request, reply) => {
       // Coming back from the answers that did not answer it, the question becomes the subject.
       const subject = request.query.subject;
