@@ -42,6 +42,8 @@ import { companyVerifyRequestHandler } from './workbench/market-registry/market-
 import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './workbench/appointments/appointments.service.ts';
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
 import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
+import { kbInboxHandlers } from './workbench/kb/kb.intake.ts';
+import { answerInboxHandlers } from './portal/answers/answers.inbox.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
   deemedAcceptanceJob,
@@ -188,6 +190,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           letterStatusHandler(services),
           ...open311InboxHandlers,
           rectificationReplyHandler(),
+          ...answerInboxHandlers(services),
           ...paymentInboxHandlers(services),
           reconciliationRequestedHandler(),
           deliveryRequestedHandler(services, () => courier),
@@ -199,6 +202,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...workbenchAppointmentHandlers(),
           ...letterInboxHandlers(services),
           ...ratingInboxHandlers(services),
+          ...kbInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...financeInboxHandlers(services),
           ...deliveryInboxHandlers(services),

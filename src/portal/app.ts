@@ -15,6 +15,7 @@ import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
+import { registerAnswerRoutes } from './answers/answers.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
@@ -92,6 +93,7 @@ export async function buildPortal(
   registerAppointmentRoutes(app, services);
   registerLetterRoutes(app, services);
   registerOpen311Routes(app, services);
+  registerAnswerRoutes(app, services);
   registerRatingRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
   registerTransparencyRoutes(app, services);

@@ -15,6 +15,8 @@ import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerFinanceRoutes } from './finance/finance.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
+import { registerKbRoutes } from './kb/kb.routes.ts';
+import { registerQaRoutes } from './qa/qa.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -89,5 +91,7 @@ export async function buildWorkbench(
   registerRatingRoutes(app, services);
   registerOpen311KeyRoutes(app, services);
   registerFinanceRoutes(app, services);
+  registerKbRoutes(app, services);
+  registerQaRoutes(app, services);
   return app;
 }

@@ -7,6 +7,8 @@ import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { financePolicy } from './finance/finance.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
+import { kbPolicy } from './kb/kb.policy.ts';
+import { qaPolicy } from './qa/qa.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { open311KeysPolicy } from './open311-keys/open311-keys.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
@@ -33,4 +35,6 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   ratingsPolicy,
   open311KeysPolicy,
   financePolicy,
+  kbPolicy,
+  qaPolicy,
 ]);

@@ -28,6 +28,7 @@ import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 const missing: Record<string, string> = {
   id: randomUUID(),
+  entryId: randomUUID(),
   area: 'no-such-area',
   event: 'no-such-event',
   folder: 'forms',
@@ -140,6 +141,8 @@ const notPersonal: Record<string, string> = {
   '/payments/verify/:code': 'public verification of a payment receipt by the random code printed on it',
   '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',
   '/news/:column': 'the published articles',
+  '/interaction/answers/:entryId/helped': 'a published instant answer, the same for everyone',
+  '/qa/:id': 'the public Q&A, published with personal data removed',
   '/disclosure/:column': 'the published articles',
   '/articles/:id': 'the published articles',
   '/feeds/:column/rss.xml': 'the published articles',

@@ -22,6 +22,8 @@ import {
   appointmentVisits,
 } from '../../src/workbench/appointments/appointments.tables.ts';
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
+import { kbEntries, kbVersions } from '../../src/workbench/kb/kb.tables.ts';
+import { qaPublications } from '../../src/workbench/qa/qa.tables.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import { reconciliationDays, reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
@@ -497,6 +499,106 @@ const families: Family[] = [
         })
         .returning({ id: reconciliationDifferences.id });
       return { day: '2026-11-30', id: difference!.id };
+    },
+  },
+  {
+    label: 'a knowledge-base entry of another division, to a station’s letter handler and leader',
+    pattern: /^\/kb\/:id(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['letter-handler', 'approver'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/kb')).body) };
+    },
+    fields: {
+      question: '问题',
+      answer: '答复',
+      keywords: '',
+      area: 'household',
+      decision: 'approve',
+      comment: '意见',
+      reason: '理由',
+    },
+    foreign: async () => {
+      const now = zone.services.now();
+      const [entry] = await zone.services.db
+        .insert(kbEntries)
+        .values({
+          unitCode: 'SF-HZ',
+          unitPath: 'SF-0000/SF-HZ',
+          currentVersion: 1,
+          latestVersion: 1,
+          createdBy: 'X1',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: kbEntries.id });
+      await zone.services.db.insert(kbVersions).values({
+        entryId: entry!.id,
+        version: 1,
+        question: '他单位的口径',
+        answer: '答复',
+        keywords: [],
+        area: 'household',
+        public: false,
+        state: 'in-use',
+        workflowId: 'kb-version',
+        workflowVersion: 1,
+        authorBadge: 'X1',
+        searchText: '',
+        searchVector: '',
+        createdAt: now,
+        updatedAt: now,
+      });
+      return { id: entry!.id };
+    },
+  },
+  {
+    label: 'a letter or Q&A of another division, to a station’s network spokesperson',
+    pattern: /^\/qa\/(?:letters\/:letterNumber|:id)(?:\/|$)/,
+    signIn: () => signedIn('network-spokesperson', 'SF-D01-P01', 'unit', '/qa'),
+    fields: { question: '问题', answer: '答复' },
+    foreign: async () => {
+      const now = zone.services.now();
+      await zone.services.db.insert(letters).values({
+        letterNumber: 'XJ-20261206-QQQQQQQQ',
+        kind: 'consultation',
+        topic: 'household',
+        subject: '他单位的信件',
+        body: '内容',
+        publishAllowed: true,
+        anonymous: true,
+        unitCode: 'SF-HZ',
+        unitPath: 'SF-0000/SF-HZ',
+        workflowId: 'letter',
+        workflowVersion: 1,
+        state: 'replied',
+        reply: '答复',
+        receivedAt: now,
+        updatedAt: now,
+      });
+      const [row] = await zone.services.db
+        .insert(qaPublications)
+        .values({
+          letterNumber: 'XJ-20261206-RRRRRRRR',
+          unitCode: 'SF-HZ',
+          unitPath: 'SF-0000/SF-HZ',
+          topic: 'household',
+          question: '问',
+          answer: '答',
+          publishedBy: 'X1',
+          publishedAt: now,
+        })
+        .returning({ id: qaPublications.id });
+      return { letterNumber: 'XJ-20261206-QQQQQQQQ', id: row!.id };
     },
   },
 ];

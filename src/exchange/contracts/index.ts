@@ -32,6 +32,11 @@ import { realnameVerifyRequest } from './realname.verify.request.ts';
 import { realnameVerifyResult } from './realname.verify.result.ts';
 import { statisticsPublished } from './statistics.published.ts';
 import { ratingSubmitted } from './rating.submitted.ts';
+import { kbAnswerHelped } from './kb.answer.helped.ts';
+import { kbAnswerPublished } from './kb.answer.published.ts';
+import { kbAnswerWithdrawn } from './kb.answer.withdrawn.ts';
+import { qaPublished } from './qa.published.ts';
+import { qaWithdrawn } from './qa.withdrawn.ts';
 import { rectificationAnswered } from './rectification.answered.ts';
 import { rectificationReplied } from './rectification.replied.ts';
 
@@ -60,6 +65,7 @@ export * from './letter-shapes.ts';
 export { ratingSubmitted, rectificationReplied, rectificationAnswered };
 export { open311KeyIssued, open311KeyRevoked };
 export * from './rating-shapes.ts';
+export { kbAnswerPublished, kbAnswerWithdrawn, kbAnswerHelped, qaPublished, qaWithdrawn };
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
 
@@ -102,6 +108,11 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     rectificationAnswered,
     open311KeyIssued,
     open311KeyRevoked,
+    kbAnswerPublished,
+    kbAnswerWithdrawn,
+    kbAnswerHelped,
+    qaPublished,
+    qaWithdrawn,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -57,3 +57,4 @@ export * from '../delivery/delivery.tables.ts';
 export * from '../directory/directory.tables.ts';
 export * from '../ratings/ratings.tables.ts';
 export * from '../open311/open311.tables.ts';
+export * from '../answers/answers.tables.ts';

@@ -28,6 +28,25 @@ function Emergency({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** Before a consultation is written: the published answers to it may already say what the writer needs. */
+function AnswersFirst({ ctx, subject }: { ctx: PageContext; subject: string }) {
+  return (
+    <Form action="/interaction/answers" method="get" class="inset-text">
+      <TextField
+        name="q"
+        label={inLang(ctx, '先查一查：您想咨询什么？', 'Look first: what do you want to ask?')}
+        hint={inLang(
+          ctx,
+          '我们会列出对类似问题的公开答复',
+          'We list the published answers to similar questions',
+        )}
+        value={subject}
+      />
+      <Button variant="secondary">{inLang(ctx, '查看相关答复', 'Show answers')}</Button>
+    </Form>
+  );
+}
+
 const kindHref = (spec: LetterKindSpec) =>
   spec.kind === 'tip' ? '/interaction/tip' : `/interaction/write/${spec.kind}`;
 
@@ -83,6 +102,7 @@ export function writePage({
         <h1>{title}</h1>
         <Emergency ctx={ctx} />
         <p>{spec.summary[ctx.lang]}</p>
+        {spec.kind === 'consultation' ? <AnswersFirst ctx={ctx} subject={values.subject ?? ''} /> : null}
         <Form
           action={kindHref(spec)}
           csrfToken={ctx.csrfToken ?? ''}

@@ -17,7 +17,15 @@ import { letterWords } from './letters.messages.ts';
 import * as pages from './letters.pages.tsx';
 import { MAX_PHOTO_BYTES } from './letters.photos.ts';
 import * as reading from './letters.read.pages.tsx';
-import { AddBody, FollowUpBody, KindParams, LetterBody, LetterParams, TipQuery } from './letters.schema.ts';
+import {
+  AddBody,
+  FollowUpBody,
+  KindParams,
+  LetterBody,
+  LetterParams,
+  TipQuery,
+  WriteQuery,
+} from './letters.schema.ts';
 import * as service from './letters.service.ts';
 import { checkCsrf, readLetterParts } from './letters.upload.ts';
 
@@ -88,8 +96,15 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
   const byKind = writeForm(kindOf);
   app.get(
     '/interaction/write/:kind',
-    { schema: { hide: true, params: KindParams }, config: { permission: 'letters.write' } },
-    async (request, reply) => reply.html(await byKind(request, reply, { values: {}, errors: [] })),
+    {
+      schema: { hide: true, params: KindParams, querystring: WriteQuery },
+      config: { permission: 'letters.write' },
+    },
+    async (request, reply) => {
+      // Coming back from the answers that did not answer it, the question becomes the subject.
+      const subject = request.query.subject;
+      return reply.html(await byKind(request, reply, { values: subject ? { subject } : {}, errors: [] }));
+    },
   );
 
   const tipSpec = findKindSpec('tip')!;

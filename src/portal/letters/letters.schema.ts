@@ -25,3 +25,6 @@ export const FollowUpBody = FormBody({
   text: Type.Optional(Type.String({ maxLength: 2400 })),
 });
 export const TipQuery = Type.Object({ topic: Type.Optional(Type.String({ maxLength: 20 })) });
+
+/** The question typed on 查看相关答复, carried back as the consultation's subject. */
+export const WriteQuery = Type.Object({ subject: Type.Optional(Type.String({ maxLength: 100 })) });

@@ -98,22 +98,25 @@ interface Found {
   category: HitCategory;
   match: string;
   index: number;
+  /** How many characters of the text the match covers (a phone number's match drops its separators). */
+  length: number;
 }
 
 function scan(text: string, today: string): Found[] {
   const found: Found[] = [];
-  const add = (category: HitCategory, match: string, index: number) => found.push({ category, match, index });
+  const add = (category: HitCategory, match: string, index: number, length = match.length) =>
+    found.push({ category, match, index, length });
   for (const m of text.matchAll(ID18))
     if (parseIdNumber(m[0], { today }).ok) add('id-number', m[0].toUpperCase(), m.index);
   for (const m of text.matchAll(ID15)) if (parseIdNumber(m[0], { today }).ok) add('id-number', m[0], m.index);
-  for (const m of text.matchAll(MOBILE)) add('phone', m[0].replace(/[- ]/g, ''), m.index);
+  for (const m of text.matchAll(MOBILE)) add('phone', m[0].replace(/[- ]/g, ''), m.index, m[0].length);
   for (const m of text.matchAll(LANDLINE)) {
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     const official = OFFICIAL_NUMBER.exec(before);
     const personal = PERSONAL_NUMBER.exec(before);
     // The nearer context word decides: "派出所民警联系了当事人，其电话…" is a person's number.
     const isOfficial = official && (!personal || official.index > personal.index);
-    if (!isOfficial) add('phone', m[0].replace(/[- ]/g, ''), m.index);
+    if (!isOfficial) add('phone', m[0].replace(/[- ]/g, ''), m.index, m[0].length);
   }
   for (const m of text.matchAll(PERSON_ROLE)) {
     const run = m[2] ?? '';
@@ -129,7 +132,10 @@ function scan(text: string, today: string): Found[] {
     add('name', name, m.index + m[0].length - run.length);
   }
   for (const m of text.matchAll(PLATE)) if (parsePlate(m[0]).ok) add('plate', m[0], m.index);
-  for (const m of text.matchAll(ADDRESS)) add('address', m[2] ?? m[0], m.index);
+  for (const m of text.matchAll(ADDRESS)) {
+    const address = m[2] ?? m[0];
+    add('address', address, m.index + m[0].length - address.length);
+  }
   for (const m of text.matchAll(SECRET)) add('secret', m[0], m.index);
   return found;
 }
@@ -180,3 +186,55 @@ export const categoryNames: Record<HitCategory, { zh: string; en: string }> = {
   address: { zh: '个人住址', en: 'Private address' },
   secret: { zh: '涉密或内部标记', en: 'Secret or internal marking' },
 };
+
+const REPLACEMENT: Record<Exclude<HitCategory, 'secret'>, (match: string) => string> = {
+  'id-number': () => '[身份证号已隐去]',
+  phone: () => '[电话已隐去]',
+  name: (match) => `${[...match][0] ?? ''}某`,
+  plate: (match) => `${[...match].slice(0, 2).join('')}***`,
+  address: () => '[住址已隐去]',
+};
+
+export interface Redaction {
+  text: string;
+  /** What was taken out, by category, in the order of the text. */
+  removed: HitCategory[];
+  /** What cannot be taken out by rewriting (a secrecy marking): the text must not be published at all. */
+  blocked: Hit[];
+}
+
+/**
+ * The text with the personal data the check finds replaced: ID numbers, private phone numbers and addresses by
+ * a bracketed note, a private person's name by its surname and 某 (everywhere it recurs), a plate by its first
+ * two characters. `alsoRemove` names further texts known to be personal (the writer's own name and mobile).
+ * Secrecy markings are not rewritten: they block.
+ */
+export function redactPersonalData(
+  text: string,
+  today: string,
+  alsoRemove: readonly { text: string; category: 'name' | 'phone' }[] = [],
+): Redaction {
+  const found = scan(text, today).sort((a, b) => a.index - b.index);
+  const blocked = checkPublication({ text }, today).filter((h) => h.category === 'secret');
+  const removed: HitCategory[] = [];
+  let out = '';
+  let at = 0;
+  const recurring = new Map<string, 'name' | 'phone'>();
+  for (const f of found) {
+    if (f.category === 'secret' || f.index < at) continue;
+    out += text.slice(at, f.index) + REPLACEMENT[f.category](f.match);
+    at = f.index + f.length;
+    removed.push(f.category);
+    if (f.category === 'name') recurring.set(f.match, 'name');
+  }
+  out += text.slice(at);
+  for (const extra of alsoRemove)
+    if (extra.text.trim().length >= 2) recurring.set(extra.text.trim(), extra.category);
+  // A name found once beside a role word ("当事人张伟") is the same person wherever it recurs.
+  for (const [value, category] of recurring) {
+    if (!out.includes(value)) continue;
+    out = out.replaceAll(value, REPLACEMENT[category](value));
+    removed.push(category);
+  }
+  return { text: out, removed, blocked };
+}

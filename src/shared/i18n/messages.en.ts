@@ -44,6 +44,8 @@ export const en = {
   'wb.nav.cases': 'Cases',
   'wb.nav.appointments': 'Appointments',
   'wb.nav.letters': 'Letters',
+  'wb.nav.kb': 'Knowledge base',
+  'wb.nav.qa': 'Public Q&A',
   'wb.nav.ratings': 'Bad reviews',
   'wb.nav.finance': 'Reconciliation',
   'wb.nav.supervision': 'Supervision',

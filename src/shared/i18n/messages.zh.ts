@@ -49,6 +49,8 @@ export const zh = {
   'wb.nav.cases': '案件办理',
   'wb.nav.appointments': '预约接待',
   'wb.nav.letters': '信件办理',
+  'wb.nav.kb': '答复口径库',
+  'wb.nav.qa': '公开问答',
   'wb.nav.ratings': '差评整改',
   'wb.nav.finance': '支付对账',
   'wb.nav.supervision': '一键督办',

@@ -45,6 +45,8 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/cases', label: t(lang, 'wb.nav.cases'), icon: 'interaction' },
     { href: '/appointments', label: t(lang, 'wb.nav.appointments'), icon: 'todo' },
     { href: '/letters', label: t(lang, 'wb.nav.letters'), icon: 'news' },
+    { href: '/kb', label: t(lang, 'wb.nav.kb'), icon: 'disclosure' },
+    { href: '/qa', label: t(lang, 'wb.nav.qa'), icon: 'news' },
     { href: '/ratings', label: t(lang, 'wb.nav.ratings'), icon: 'disclosure' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },

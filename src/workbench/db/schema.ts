@@ -84,6 +84,7 @@ export type Role =
   | 'finance-officer'
   | 'letter-handler'
   | 'content-editor'
+  | 'network-spokesperson'
   | 'administrator'
   | 'auditor';
 export type Scope = 'unit' | 'subtree' | 'all';
@@ -142,3 +143,5 @@ export { open311Keys } from '../open311-keys/open311-keys.tables.ts';
 export { feeIncomeLines, reconciliationDays, reconciliationDifferences } from '../finance/finance.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';
+export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
+export { qaPublications } from '../qa/qa.tables.ts';

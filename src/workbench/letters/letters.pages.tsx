@@ -11,6 +11,7 @@ import type { QueueView } from './letters.repository.ts';
 import { actionWords, kindWords, stateWords, urgencyWords, word } from './letters.messages.ts';
 import type { LetterDetail, Urgency } from './letters.service.ts';
 import type { LetterRow } from './letters.tables.ts';
+import { Suggestions, type KbSuggestion } from '../kb/kb.suggestions.tsx';
 
 // The letter queue (green / amber / red by due date) and one letter: what the writer sent, its history, and
 // the officer's actions — claim, reply, forward with reasons, hand off to 12345 or another department.
@@ -149,6 +150,8 @@ export function letterPage(p: {
   flash?: string | undefined;
   /** The writer's mobile is shown whole only in the answer to an audited reveal. */
   revealed?: boolean;
+  /** Knowledge-base entries suggested for this letter, shown beside the reply form. */
+  suggestions?: KbSuggestion[];
 }) {
   const { ctx, detail } = p;
   const { letter } = detail;
@@ -249,6 +252,7 @@ export function letterPage(p: {
       {detail.may.reply ? (
         <>
           <h2>{inLang(ctx, '答复', 'Reply')}</h2>
+          <Suggestions ctx={ctx} base={base} list={p.suggestions ?? []} />
           <Form action={`${base}/reply`} csrfToken={token}>
             <TextArea
               name="text"

@@ -16,6 +16,7 @@ import {
   ClaimBody,
   ForwardBody,
   LetterParams,
+  LetterQuery,
   PhotoParams,
   QueueQuery,
   ReclassifyBody,
@@ -24,6 +25,8 @@ import {
   TransferBody,
 } from './letters.schema.ts';
 import * as service from './letters.service.ts';
+import * as kb from '../kb/kb.service.ts';
+import { workbenchPolicy } from '../policy.ts';
 
 const numberOf = (request: FastifyRequest) => {
   const params = request.params as { letterNumber?: unknown } | undefined;
@@ -67,7 +70,16 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
     const me = staffOf(request);
     const letter = await service.loadLetter(services, me, 'letters.read', numberOf(request));
     const detail = await service.detailOf(services, me, letter);
+    // While he may reply: the entries in use that best answer the letter, and the one he chose to start from.
+    const mayUseKb = detail.may.reply && workbenchPolicy.can(me, 'kb.read');
+    const suggestions = mayUseKb ? await kb.suggestionsFor(services, me, letter) : [];
+    const chosen = (request.query as { kb?: string } | undefined)?.kb;
+    if (mayUseKb && chosen && !form.values?.text) {
+      const answer = await kb.answerToStartFrom(services, me, chosen);
+      if (answer) form = { ...form, values: { ...form.values, text: answer } };
+    }
     return pages.letterPage({
+      suggestions,
       ctx: workbenchContext(request, reply),
       detail,
       urgency: service.isClosed(letter.state) ? null : service.urgencyOf(letter.dueOn, today()),
@@ -79,7 +91,10 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
 
   app.get(
     '/letters/:letterNumber',
-    { schema: { hide: true, params: LetterParams }, config: { permission: 'letters.read' } },
+    {
+      schema: { hide: true, params: LetterParams, querystring: LetterQuery },
+      config: { permission: 'letters.read' },
+    },
     async (request, reply) => reply.html(await page(request, reply)),
   );
 

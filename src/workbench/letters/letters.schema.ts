@@ -8,6 +8,8 @@ export const PhotoParams = Type.Object({
   letterNumber: Type.String({ maxLength: 20 }),
   photoId: Type.String({ maxLength: 36 }),
 });
+/** `kb`: the knowledge-base entry the reply starts from. */
+export const LetterQuery = Type.Object({ kb: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })) });
 export const QueueQuery = Type.Object({
   view: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('overdue'), Type.Literal('closed')])),
 });

@@ -9,6 +9,7 @@ export const roles: readonly Role[] = [
   'finance-officer',
   'letter-handler',
   'content-editor',
+  'network-spokesperson',
   'administrator',
   'auditor',
 ];
@@ -24,6 +25,7 @@ const roleLabels: Record<Role, { zh: string; en: string }> = {
   'finance-officer': { zh: '财务人员', en: 'Finance officer' },
   'letter-handler': { zh: '信件办理员', en: 'Letter handler' },
   'content-editor': { zh: '内容编辑', en: 'Content editor' },
+  'network-spokesperson': { zh: '网络发言人', en: 'Network spokesperson' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
   auditor: { zh: '安全审计员', en: 'Auditor' },
 };

@@ -68,6 +68,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.sample': ['approver'],
   'finance.read': ['finance-officer', 'approver'],
   'finance.resolve': ['finance-officer'],
+  'kb.read': ['letter-handler', 'content-editor', 'approver', 'supervisor', 'network-spokesperson'],
+  'kb.edit': ['letter-handler', 'content-editor'],
+  'kb.review': ['approver'],
+  'qa.publish': ['network-spokesperson'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -34,7 +34,11 @@ export type Permission =
   | 'ratings.rectify'
   | 'ratings.sample'
   | 'finance.read'
-  | 'finance.resolve';
+  | 'finance.resolve'
+  | 'kb.read'
+  | 'kb.edit'
+  | 'kb.review'
+  | 'qa.publish';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -66,6 +70,10 @@ export const permissions: readonly Permission[] = [
   'ratings.sample',
   'finance.read',
   'finance.resolve',
+  'kb.read',
+  'kb.edit',
+  'kb.review',
+  'qa.publish',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -117,6 +125,13 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   // and reads the fee income of the departments he reaches; the unit's leader reads it too.
   'finance.read': ['finance-officer', 'approver'],
   'finance.resolve': ['finance-officer'],
+  // The reply knowledge base (kb/kb.policy.ts): letter handlers and editors write entries, a leader reviews
+  // them before use; entries are shared down the units, so whoever answers the public reads them.
+  'kb.read': ['letter-handler', 'content-editor', 'approver', 'supervisor', 'network-spokesperson'],
+  'kb.edit': ['letter-handler', 'content-editor'],
+  'kb.review': ['approver'],
+  // Public Q&A (qa/qa.policy.ts): the network spokesperson publishes answered letters of the units he covers.
+  'qa.publish': ['network-spokesperson'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
