@@ -138,4 +138,9 @@ export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
-export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';
+export {
+  ratings,
+  ratingSetAsides,
+  rectificationActions,
+  rectificationOrders,
+} from '../ratings/ratings.tables.ts';

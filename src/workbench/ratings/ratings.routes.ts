@@ -11,11 +11,15 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { ratingWords } from './ratings.messages.ts';
 import * as pages from './ratings.pages.tsx';
-import { OrderParams, OrdersQuery, SampleBody, StepBody } from './ratings.schema.ts';
+import { DecideBody, OrderParams, OrdersQuery, ProposeBody, SampleBody, StepBody } from './ratings.schema.ts';
+import * as setAside from './ratings.set-aside.ts';
 import * as service from './ratings.service.ts';
 
 // The long answers may span lines.
-const textInput = { multiline: ['text'], maxLength: { text: 2400 } };
+const textInput = {
+  multiline: ['text', 'reason', 'evidence', 'note'],
+  maxLength: { text: 2400, reason: 2400, evidence: 2400, note: 2400 },
+};
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
@@ -60,8 +64,12 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
 
   const act =
     (
-      permission: 'ratings.rectify' | 'ratings.sample',
-      run: typeof service.takeStep | typeof service.sampleOrder,
+      permission: 'ratings.rectify' | 'ratings.sample' | 'ratings.set_aside' | 'ratings.review_set_aside',
+      run:
+        | typeof service.takeStep
+        | typeof service.sampleOrder
+        | typeof setAside.proposeSetAside
+        | typeof setAside.decideSetAside,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const me = staffOf(request);
@@ -96,5 +104,21 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
       config: { permission: 'ratings.sample', formPage, input: textInput },
     },
     act('ratings.sample', service.sampleOrder),
+  );
+  app.post(
+    '/ratings/orders/:id/set-aside',
+    {
+      schema: { hide: true, params: OrderParams, body: ProposeBody },
+      config: { permission: 'ratings.set_aside', formPage, input: textInput },
+    },
+    act('ratings.set_aside', setAside.proposeSetAside),
+  );
+  app.post(
+    '/ratings/orders/:id/set-aside/decide',
+    {
+      schema: { hide: true, params: OrderParams, body: DecideBody },
+      config: { permission: 'ratings.review_set_aside', formPage, input: textInput },
+    },
+    act('ratings.review_set_aside', setAside.decideSetAside),
   );
 }

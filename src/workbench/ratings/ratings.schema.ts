@@ -15,3 +15,11 @@ export const SampleBody = FormBody({
   result: Type.Optional(Type.String({ maxLength: 20 })),
   text: Type.Optional(Type.String({ maxLength: 2400 })),
 });
+export const ProposeBody = FormBody({
+  reason: Type.Optional(Type.String({ maxLength: 2400 })),
+  evidence: Type.Optional(Type.String({ maxLength: 2400 })),
+});
+export const DecideBody = FormBody({
+  decision: Type.Optional(Type.String({ maxLength: 20 })),
+  note: Type.Optional(Type.String({ maxLength: 2400 })),
+});

@@ -65,6 +65,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  'ratings.set_aside': ['supervisor'],
+  'ratings.review_set_aside': ['approver'],
+  'ratings.record_window': ['window-clerk'],
+  'questionnaires.manage': ['administrator'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -31,7 +31,11 @@ export type Permission =
   | 'statistics.read'
   | 'ratings.read'
   | 'ratings.rectify'
-  | 'ratings.sample';
+  | 'ratings.sample'
+  | 'ratings.set_aside'
+  | 'ratings.review_set_aside'
+  | 'ratings.record_window'
+  | 'questionnaires.manage';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -60,6 +64,10 @@ export const permissions: readonly Permission[] = [
   'ratings.read',
   'ratings.rectify',
   'ratings.sample',
+  'ratings.set_aside',
+  'ratings.review_set_aside',
+  'ratings.record_window',
+  'questionnaires.manage',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -105,6 +113,14 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  // Setting a malicious rating aside: the handling unit's supervisor proposes, a leader of a unit above
+  // decides (ratings.set-aside.ts refuses the unit's own leader and the proposer). The window records the
+  // rating a person gives on the counter device.
+  'ratings.set_aside': ['supervisor'],
+  'ratings.review_set_aside': ['approver'],
+  'ratings.record_window': ['window-clerk'],
+  // Satisfaction questionnaires (questionnaires.policy.ts): built, published, closed and read by administrators.
+  'questionnaires.manage': ['administrator'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
