@@ -31,6 +31,7 @@ import { statisticsPublished } from './statistics.published.ts';
 import { ratingSubmitted } from './rating.submitted.ts';
 import { rectificationAnswered } from './rectification.answered.ts';
 import { rectificationReplied } from './rectification.replied.ts';
+import { ratingWindowRecorded } from './rating.window.recorded.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
@@ -48,7 +49,7 @@ export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
-export { ratingSubmitted, rectificationReplied, rectificationAnswered };
+export { ratingSubmitted, rectificationReplied, rectificationAnswered, ratingWindowRecorded };
 export * from './rating-shapes.ts';
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
@@ -88,6 +89,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     ratingSubmitted,
     rectificationReplied,
     rectificationAnswered,
+    ratingWindowRecorded,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -23,6 +23,17 @@ const fieldWords: Words = {
     zh: '该评价已有待审核的剔除申请，或已被剔除',
     en: 'A proposal to set this rating aside is already pending, or it was set aside',
   },
+  'ratings.windowNumber': { zh: '请输入办件编号或预约码', en: 'Enter the case number or booking code' },
+  'ratings.windowUnknown': {
+    zh: '本单位没有这个办件编号或预约码',
+    en: 'No case of your unit has this number or booking code',
+  },
+  'ratings.windowUnfinished': { zh: '办件尚未办结，不能评价', en: 'The case is not finished yet' },
+  'ratings.windowRated': { zh: '该办件已经评价过', en: 'The case has been rated already' },
+  'ratings.level': { zh: '请选择评价等级', en: 'Choose a level' },
+  'ratings.reasons': { zh: '请选择与评价等级相符的原因', en: 'Choose reasons that fit the level' },
+  'ratings.reasonsNeeded': { zh: '不满意时请选择原因', en: 'A bad review needs a reason' },
+  'ratings.comment': { zh: '意见不超过500字', en: 'Up to 500 characters' },
   'ratings.decision': { zh: '请选择审核结论', en: 'Choose the decision' },
   'ratings.noProposal': { zh: '没有待审核的剔除申请', en: 'No proposal is waiting for a decision' },
   'ratings.sampled': {

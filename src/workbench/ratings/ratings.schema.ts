@@ -23,3 +23,10 @@ export const DecideBody = FormBody({
   decision: Type.Optional(Type.String({ maxLength: 20 })),
   note: Type.Optional(Type.String({ maxLength: 2400 })),
 });
+const Code = Type.String({ maxLength: 3 });
+export const WindowBody = FormBody({
+  number: Type.Optional(Type.String({ maxLength: 40 })),
+  level: Type.Optional(Type.String({ maxLength: 1 })),
+  reasons: Type.Optional(Type.Union([Code, Type.Array(Code, { maxItems: 20 })])),
+  comment: Type.Optional(Type.String({ maxLength: 600 })),
+});

@@ -68,7 +68,6 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.set_aside': ['supervisor'],
   'ratings.review_set_aside': ['approver'],
   'ratings.record_window': ['window-clerk'],
-  'questionnaires.manage': ['administrator'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

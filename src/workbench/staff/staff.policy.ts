@@ -34,8 +34,7 @@ export type Permission =
   | 'ratings.sample'
   | 'ratings.set_aside'
   | 'ratings.review_set_aside'
-  | 'ratings.record_window'
-  | 'questionnaires.manage';
+  | 'ratings.record_window';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -67,7 +66,6 @@ export const permissions: readonly Permission[] = [
   'ratings.set_aside',
   'ratings.review_set_aside',
   'ratings.record_window',
-  'questionnaires.manage',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -119,8 +117,6 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.set_aside': ['supervisor'],
   'ratings.review_set_aside': ['approver'],
   'ratings.record_window': ['window-clerk'],
-  // Satisfaction questionnaires (questionnaires.policy.ts): built, published, closed and read by administrators.
-  'questionnaires.manage': ['administrator'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
