@@ -31,7 +31,8 @@ import {
   ratingDefaultJob,
   scheduleRatingDefaults,
 } from './portal/ratings/ratings.defaults.ts';
-import { rectificationReplyHandler } from './portal/ratings/ratings.service.ts';
+import { registerRatingLinkBase } from './portal/ratings/ratings.link.ts';
+import { rectificationReplyHandler, windowRatingHandler } from './portal/ratings/ratings.service.ts';
 import { ratingInboxHandlers } from './workbench/ratings/ratings.intake.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { paymentInboxHandlers } from './portal/payments/payments.inbox.ts';
@@ -191,6 +192,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...open311InboxHandlers,
           rectificationReplyHandler(),
           ...answerInboxHandlers(services),
+          windowRatingHandler(services),
           ...paymentInboxHandlers(services),
           reconciliationRequestedHandler(),
           deliveryRequestedHandler(services, () => courier),
@@ -223,6 +225,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
         portalBaseUrl:
           options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
       }),
+    );
+  // A finished case's SMS links to its rating page at the portal's public address.
+  if (name === 'portal')
+    registerRatingLinkBase(
+      options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
     );
   const forms = name === 'portal' ? loadPortalForms() : undefined;
   return { name, database, services, handlers, inboxHandlers, exchange, forms };

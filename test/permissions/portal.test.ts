@@ -45,7 +45,7 @@ const missing: Record<string, string> = {
   payableId: randomUUID(),
   number: 'XJ-20260101-AAAAAAAA',
   format: 'json',
-  token: 'AAAAAAAAAAAAAAAAAAAAAAAA',
+  token: 'cSF-ZA-20261206-999999.abc.AAAAAAAAAAAAAAAAAAAAAA',
 };
 
 let zone: TestZone;
@@ -139,6 +139,8 @@ const notPersonal: Record<string, string> = {
   '/verify/:code': 'public verification of a document by the random code printed on it',
   '/directory/:code': 'the public directory of units',
   '/payments/verify/:code': 'public verification of a payment receipt by the random code printed on it',
+  '/r/:token':
+    'the SMS rating link: the signed token is the key, a forged one is not found (ratings-channels test)',
   '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',
   '/news/:column': 'the published articles',
   '/interaction/answers/:entryId/helped': 'a published instant answer, the same for everyone',

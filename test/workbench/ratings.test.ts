@@ -172,6 +172,8 @@ test('discipline inspection sees the bad reviews; no officer route changes a rat
   const writes = zone.app.routeList.filter((r) => r.method !== 'GET' && r.url.startsWith('/ratings'));
   assert.deepEqual(writes.map((r) => r.url).sort(), [
     '/ratings/orders/:id/sample',
+    '/ratings/orders/:id/set-aside',
+    '/ratings/orders/:id/set-aside/decide',
     '/ratings/orders/:id/step',
   ]);
 });

@@ -241,7 +241,12 @@ test('every table downloads as CSV with a BOM, and all of them as an Excel workb
       'xl/worksheets/sheet1.xml',
       'xl/worksheets/sheet2.xml',
       'xl/worksheets/sheet3.xml',
+      'xl/worksheets/sheet4.xml',
     ],
+  );
+  assert.match(
+    parts.get('xl/workbook.xml')!,
+    /<sheet name="好差评（按评价渠道）" sheetId="4" r:id="rId4"\/>/,
   );
   assert.match(parts.get('xl/workbook.xml')!, /<sheet name="按月份" sheetId="1" r:id="rId1"\/>/);
   assert.match(

@@ -39,6 +39,7 @@ import { qaPublished } from './qa.published.ts';
 import { qaWithdrawn } from './qa.withdrawn.ts';
 import { rectificationAnswered } from './rectification.answered.ts';
 import { rectificationReplied } from './rectification.replied.ts';
+import { ratingWindowRecorded } from './rating.window.recorded.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
@@ -62,7 +63,7 @@ export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
-export { ratingSubmitted, rectificationReplied, rectificationAnswered };
+export { ratingSubmitted, rectificationReplied, rectificationAnswered, ratingWindowRecorded };
 export { open311KeyIssued, open311KeyRevoked };
 export * from './rating-shapes.ts';
 export { kbAnswerPublished, kbAnswerWithdrawn, kbAnswerHelped, qaPublished, qaWithdrawn };
@@ -113,6 +114,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     kbAnswerHelped,
     qaPublished,
     qaWithdrawn,
+    ratingWindowRecorded,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

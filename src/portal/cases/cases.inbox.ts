@@ -7,6 +7,9 @@ import {
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
+import { RATING_PERIOD_DAYS } from '../../shared/ratings/ratings.scale.ts';
+import { ratingLinkUrl } from '../ratings/ratings.link.ts';
+import { RATEABLE_CASE_STATUSES } from '../ratings/ratings.repository.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import {
   documentInSite,
@@ -94,9 +97,19 @@ export function caseStatusHandler(services: ZoneServices): MessageHandler {
     if (step.status === 'refused' || step.status === 'withdrawn' || step.status === 'not-accepted')
       await closeCaseFee(tx, step.caseNumber, step.status, now);
     const words = stepWords(step.step, step.status);
+    // A finished case's SMS carries the signed link to rate it, good until the rating period ends.
+    const rateable = (RATEABLE_CASE_STATUSES as readonly string[]).includes(step.status);
+    const link = rateable
+      ? ratingLinkUrl(
+          services.sealer,
+          'case',
+          step.caseNumber,
+          new Date(new Date(step.at).getTime() + RATING_PERIOD_DAYS * 86_400_000),
+        )
+      : null;
     await notify(tx, application, now, {
       template: `case.step.${step.step}`,
-      sms: stepSms(step.caseNumber, words),
+      sms: stepSms(step.caseNumber, words, link),
       ...stepInSite(step.caseNumber, words, serviceName(application)),
     });
   });

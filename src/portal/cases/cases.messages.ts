@@ -120,8 +120,9 @@ export const caseWords: MessageLookup = (lang, message) => {
 };
 
 /** The SMS sent at each step: the case number and what happened; the rest is behind the sign-in. */
-export function stepSms(caseNumber: string, step: Words): string {
-  return `【示范市公安局】您的办件 ${caseNumber} 有新进展：${step.zh}。请登录网上办事大厅“我的办件”查看详情。`;
+export function stepSms(caseNumber: string, step: Words, ratingLink: string | null = null): string {
+  const rate = ratingLink ? `欢迎评价：${ratingLink}` : '';
+  return `【示范市公安局】您的办件 ${caseNumber} 有新进展：${step.zh}。请登录网上办事大厅“我的办件”查看详情。${rate}`;
 }
 
 export function stepInSite(caseNumber: string, step: Words, serviceName: Words | null) {

@@ -42,7 +42,7 @@ export function ratingPage({
   return renderPage(
     <Layout ctx={ctx} title={`${title} ${view.number}`} hasErrors={errors.length > 0}>
       <div class="narrow">
-        <BackLink href={backHref(view)} lang={ctx.lang} />
+        {view.viaLink ? null : <BackLink href={backHref(view)} lang={ctx.lang} />}
         <FlashBanner text={flash} lang={ctx.lang} />
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <span class="caption">{what}</span>
@@ -74,7 +74,7 @@ function RateForm(p: FormView & { view: RatingPageView; reasons: readonly string
       .filter((r) => (good ? r.code < '510' : r.code >= '510'))
       .map((r) => ({ value: r.code, label: `${r.words[ctx.lang]}（${r.code}）` }));
   return (
-    <Form action={ratingHref(view.kind, view.number)} csrfToken={ctx.csrfToken ?? ''}>
+    <Form action={view.viaLink ?? ratingHref(view.kind, view.number)} csrfToken={ctx.csrfToken ?? ''}>
       <p>
         {inLang(
           ctx,

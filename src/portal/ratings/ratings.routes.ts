@@ -8,7 +8,7 @@ import { portalContext } from '../page.ts';
 import { citizenOf } from '../session.ts';
 import { ratingWords } from './ratings.messages.ts';
 import { ratingHref, ratingPage } from './ratings.pages.tsx';
-import { AnswerBody, RatingBody, RatingParams } from './ratings.schema.ts';
+import { AnswerBody, LinkParams, RatingBody, RatingParams } from './ratings.schema.ts';
 import * as service from './ratings.service.ts';
 
 // The comment and the appeal reason may span lines.
@@ -69,6 +69,52 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
       }
       setFlash(request, flashWords.rated[request.lang]);
       return reply.redirect(ratingHref(view.kind, view.number), 303);
+    },
+  );
+
+  // The SMS link: the rating page without signing in, for one rating until the period ends.
+  const byLink = (request: FastifyRequest) =>
+    service.linkPage(services, (request.params as { token: string }).token);
+  const linkForm: FormPage = async (request, reply, state) =>
+    ratingPage({
+      ctx: portalContext(request, reply, { forms: true }),
+      view: await byLink(request),
+      ...state,
+      reasons: request.method === 'POST' ? chosen(request) : [],
+    });
+  app.get(
+    '/r/:token',
+    { schema: { hide: true, params: LinkParams }, config: { permission: 'public' } },
+    async (request, reply) =>
+      reply.html(
+        ratingPage({
+          ctx: portalContext(request, reply, { forms: true }),
+          view: await byLink(request),
+          flash: takeFlash(request),
+        }),
+      ),
+  );
+  app.post(
+    '/r/:token',
+    {
+      schema: { hide: true, params: LinkParams, body: RatingBody },
+      config: { permission: 'public', formPage: linkForm, input: ratingInput },
+    },
+    async (request, reply) => {
+      const view = await byLink(request);
+      try {
+        await service.submitRating(services, null, view, request.body, 'sms');
+      } catch (error) {
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => linkForm(request, reply, { values: formBody(request), errors }),
+          ratingWords,
+        );
+      }
+      setFlash(request, flashWords.rated[request.lang]);
+      return reply.redirect(view.viaLink!, 303);
     },
   );
 

@@ -20,3 +20,6 @@ export const AnswerBody = FormBody({
   answer: Type.Optional(Type.String({ maxLength: 10 })),
   reason: Type.Optional(Type.String({ maxLength: 600 })),
 });
+
+/** The SMS link's token; one that does not read as signed is simply not found. */
+export const LinkParams = Type.Object({ token: Type.String({ maxLength: 80 }) });

@@ -3,6 +3,7 @@ import {
   rectificationAnswered,
   rectificationReplied,
   ratingSubmitted,
+  ratingWindowRecorded,
   type RatingChannel,
   type RatingSubjectKind,
 } from '../../exchange/contracts/index.ts';
@@ -19,6 +20,7 @@ import {
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
+import { readRatingLink } from './ratings.link.ts';
 import * as repo from './ratings.repository.ts';
 import type { RatingRow } from './ratings.tables.ts';
 
@@ -43,6 +45,8 @@ export interface RatingPageView {
   closesAt: Date | null;
   /** Whether the form is offered now. */
   open: boolean;
+  /** Set when the page was reached by the SMS link: the form posts back to it, without signing in. */
+  viaLink?: string;
 }
 
 export function isSubjectKind(kind: string): kind is RatingSubjectKind {
@@ -60,6 +64,15 @@ export async function ratingPage(
   const subject = await repo.findSubject(services.db, kind, number);
   if (!subject || !subject.citizenId) throw new AppError('NOT_FOUND');
   mustAllow(portalPolicy, citizen, 'ratings.give', { citizenId: subject.citizenId });
+  return viewOf(services, kind, number, subject);
+}
+
+async function viewOf(
+  services: ZoneServices,
+  kind: RatingSubjectKind,
+  number: string,
+  subject: repo.Subject,
+): Promise<RatingPageView> {
   const rating = await repo.findRating(services.db, kind, number);
   const closesAt = subject.finishedAt
     ? new Date(subject.finishedAt.getTime() + RATING_PERIOD_DAYS * DAY_MS)
@@ -144,23 +157,41 @@ async function store(
   return true;
 }
 
+/**
+ * The rating page reached by the SMS link: a made-up or altered link is not found; one past its date is
+ * refused; after the one rating it shows that rating and takes no other.
+ */
+export async function linkPage(services: ZoneServices, token: string): Promise<RatingPageView> {
+  const link = readRatingLink(services.sealer, token);
+  if (!link) throw new AppError('NOT_FOUND');
+  const subject = await repo.findSubject(services.db, link.kind, link.number);
+  if (!subject || !subject.citizenId) throw new AppError('NOT_FOUND');
+  const view = await viewOf(services, link.kind, link.number, subject);
+  if (!view.rating && services.now() >= link.expiresAt) throw new AppError('LINK_EXPIRED');
+  return { ...view, open: view.open && services.now() < link.expiresAt, viaLink: `/r/${token}` };
+}
+
 export async function submitRating(
   services: ZoneServices,
-  citizen: CurrentCitizen,
+  citizen: CurrentCitizen | { id: string } | null,
   view: RatingPageView,
   input: RatingInput,
+  channel: RatingChannel = 'web',
 ): Promise<void> {
   const checked = checkInput(input);
   if (view.rating) throw new AppError('CONFLICT', { fields: [{ field: 'level', message: 'ratings.given' }] });
   if (!view.open) throw new AppError('CONFLICT', { fields: [{ field: 'level', message: 'ratings.closed' }] });
+  const subject = await repo.findSubject(services.db, view.kind, view.number);
+  const citizenId = citizen?.id ?? subject?.citizenId;
+  if (!citizenId) throw new AppError('NOT_FOUND');
   const stored = await services.db.transaction((tx) =>
     store(tx, {
       kind: view.kind,
       number: view.number,
-      citizenId: citizen.id,
+      citizenId,
       ...checked,
       defaulted: false,
-      channel: 'web',
+      channel,
       at: services.now(),
     }),
   );
@@ -229,6 +260,31 @@ export async function recordDefaults(tx: Tx, now: Date): Promise<number> {
 }
 
 export const RATING_BATCH = BATCH;
+
+/**
+ * A rating given at the window: stored with the channel `window` like one given online, and sent back as
+ * `rating.submitted`; dropped when the case was rated already or its period is over (the window's page says
+ * so when the workbench hears nothing back).
+ */
+export function windowRatingHandler(services: ZoneServices): MessageHandler {
+  return onMessage(ratingWindowRecorded, async (tx, given) => {
+    const { kind, number } = given.subject;
+    const subject = await repo.findSubject(tx, kind, number);
+    if (!subject?.citizenId || !subject.finishedAt) return;
+    if (services.now().getTime() >= subject.finishedAt.getTime() + RATING_PERIOD_DAYS * DAY_MS) return;
+    await store(tx, {
+      kind,
+      number,
+      citizenId: subject.citizenId,
+      level: given.level,
+      reasons: given.reasons,
+      comment: given.comment,
+      defaulted: false,
+      channel: 'window',
+      at: new Date(given.recordedAt),
+    });
+  });
+}
 
 /** The unit's reply to a bad review: kept once per round, opening the person's answer again. */
 export function rectificationReplyHandler(): MessageHandler {

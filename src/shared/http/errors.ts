@@ -22,6 +22,7 @@ const catalogue = {
   },
   NOT_FOUND: { status: 404, zh: '找不到您要访问的内容', en: 'The page or record was not found' },
   CONFLICT: { status: 409, zh: '该记录已存在或已被修改', en: 'The record already exists or has changed' },
+  LINK_EXPIRED: { status: 410, zh: '链接已过期', en: 'The link has expired' },
   RATE_LIMITED: {
     status: 429,
     zh: '操作过于频繁，请稍后再试',

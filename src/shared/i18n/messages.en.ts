@@ -48,6 +48,7 @@ export const en = {
   'wb.nav.qa': 'Public Q&A',
   'wb.nav.ratings': 'Bad reviews',
   'wb.nav.finance': 'Reconciliation',
+  'wb.nav.ratingsWindow': 'Window ratings',
   'wb.nav.supervision': 'Supervision',
   'wb.nav.statistics': 'Statistics',
   'wb.nav.content': 'Publishing',

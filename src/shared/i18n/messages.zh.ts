@@ -53,6 +53,7 @@ export const zh = {
   'wb.nav.qa': '公开问答',
   'wb.nav.ratings': '差评整改',
   'wb.nav.finance': '支付对账',
+  'wb.nav.ratingsWindow': '窗口评价',
   'wb.nav.supervision': '一键督办',
   'wb.nav.statistics': '统计分析',
   'wb.nav.content': '信息发布',

@@ -48,6 +48,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/kb', label: t(lang, 'wb.nav.kb'), icon: 'disclosure' },
     { href: '/qa', label: t(lang, 'wb.nav.qa'), icon: 'news' },
     { href: '/ratings', label: t(lang, 'wb.nav.ratings'), icon: 'disclosure' },
+    { href: '/ratings/window', label: t(lang, 'wb.nav.ratingsWindow'), icon: 'todo' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },
     { href: '/finance/reconciliation', label: t(lang, 'wb.nav.finance'), icon: 'disclosure' },

@@ -142,6 +142,11 @@ export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { open311Keys } from '../open311-keys/open311-keys.tables.ts';
 export { feeIncomeLines, reconciliationDays, reconciliationDifferences } from '../finance/finance.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
-export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';
+export {
+  ratings,
+  ratingSetAsides,
+  rectificationActions,
+  rectificationOrders,
+} from '../ratings/ratings.tables.ts';
 export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
 export { qaPublications } from '../qa/qa.tables.ts';

@@ -8,7 +8,8 @@ import { Button, ErrorSummary, Form, TextArea, type FieldError } from '../../sha
 import { Layout } from '../../shared/ui/layout.tsx';
 import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import { actionWords, stateWords, stepWords, word } from './ratings.messages.ts';
+import { actionWords, channelWords, stateWords, stepWords, word } from './ratings.messages.ts';
+import { SetAsideSection, SetAsideTag } from './ratings.set-aside.tsx';
 import type { OrderLine } from './ratings.repository.ts';
 import type { OrderDetail, OrderView } from './ratings.service.ts';
 import type { RatingRow } from './ratings.tables.ts';
@@ -61,7 +62,10 @@ export function ordersPage(p: { ctx: PageContext; view: OrderView; list: OrderLi
           ]}
           rows={p.list.map((o) => [
             <a href={`/ratings/orders/${o.id}`}>{o.rating.subjectNumber}</a>,
-            <LevelTag ctx={ctx} level={o.rating.level} />,
+            <span>
+              <LevelTag ctx={ctx} level={o.rating.level} />{' '}
+              {o.rating.setAside ? <SetAsideTag ctx={ctx} /> : null}
+            </span>,
             word(ctx.lang, stateWords, o.state),
             o.dueOn ? (
               <span>
@@ -104,7 +108,16 @@ export function orderPage(p: {
             key: inLang(ctx, '评价对象', 'Rated'),
             value: <a href={subjectHref(rating)}>{rating.subjectNumber}</a>,
           },
-          { key: inLang(ctx, '评价', 'Rating'), value: <LevelTag ctx={ctx} level={rating.level} /> },
+          {
+            key: inLang(ctx, '评价', 'Rating'),
+            value: (
+              <span>
+                <LevelTag ctx={ctx} level={rating.level} />{' '}
+                {rating.setAside ? <SetAsideTag ctx={ctx} /> : null}
+              </span>
+            ),
+          },
+          { key: inLang(ctx, '评价渠道', 'Channel'), value: word(ctx.lang, channelWords, rating.channel) },
           {
             key: inLang(ctx, '原因', 'Reasons'),
             value: rating.reasons
@@ -184,6 +197,7 @@ export function orderPage(p: {
           <Button variant="secondary">{inLang(ctx, '提交抽查结论', 'Record the check')}</Button>
         </Form>
       ) : null}
+      <SetAsideSection ctx={ctx} detail={detail} values={values} errors={errors} />
     </Layout>,
   );
 }

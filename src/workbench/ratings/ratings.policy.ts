@@ -16,4 +16,7 @@ export const ratingsPolicy = definePolicy<CurrentStaff>('ratings', {
   'ratings.read': jurisdictional('ratings.read'),
   'ratings.rectify': jurisdictional('ratings.rectify'),
   'ratings.sample': jurisdictional('ratings.sample'),
+  'ratings.set_aside': jurisdictional('ratings.set_aside'),
+  'ratings.review_set_aside': jurisdictional('ratings.review_set_aside'),
+  'ratings.record_window': jurisdictional('ratings.record_window'),
 });

@@ -11,11 +11,25 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { ratingWords } from './ratings.messages.ts';
 import * as pages from './ratings.pages.tsx';
-import { OrderParams, OrdersQuery, SampleBody, StepBody } from './ratings.schema.ts';
+import {
+  DecideBody,
+  OrderParams,
+  OrdersQuery,
+  ProposeBody,
+  SampleBody,
+  StepBody,
+  WindowBody,
+} from './ratings.schema.ts';
+import * as setAside from './ratings.set-aside.ts';
+import { recordAtWindow } from './ratings.window.ts';
+import { windowPage } from './ratings.window.tsx';
 import * as service from './ratings.service.ts';
 
 // The long answers may span lines.
-const textInput = { multiline: ['text'], maxLength: { text: 2400 } };
+const textInput = {
+  multiline: ['text', 'reason', 'evidence', 'note'],
+  maxLength: { text: 2400, reason: 2400, evidence: 2400, note: 2400 },
+};
 
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
@@ -33,6 +47,48 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
           today: todayInShanghai(services.now()),
         }),
       );
+    },
+  );
+
+  const windowReasons = (request: FastifyRequest) => {
+    const r = (request.body as { reasons?: string | string[] } | undefined)?.reasons;
+    return r === undefined ? [] : Array.isArray(r) ? r : [r];
+  };
+  const windowForm: FormPage = async (request, reply, form) =>
+    windowPage({ ctx: workbenchContext(request, reply), ...form, reasons: windowReasons(request) });
+  app.get('/ratings/window', { config: { permission: 'ratings.record_window' } }, async (request, reply) =>
+    reply.html(windowPage({ ctx: workbenchContext(request, reply), flash: takeFlash(request) })),
+  );
+  app.post(
+    '/ratings/window',
+    {
+      schema: { hide: true, body: WindowBody },
+      config: {
+        permission: 'ratings.record_window',
+        formPage: windowForm,
+        input: { multiline: ['comment'], maxLength: { comment: 600 } },
+      },
+    },
+    async (request, reply) => {
+      let caseNumber: string;
+      try {
+        caseNumber = await recordAtWindow(services, staffOf(request), actorOf(request), request.body);
+      } catch (error) {
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => windowForm(request, reply, { values: formBody(request), errors }),
+          ratingWords,
+        );
+      }
+      setFlash(
+        request,
+        request.lang === 'en'
+          ? `The rating of ${caseNumber} was recorded.`
+          : `已登记办件 ${caseNumber} 的评价。`,
+      );
+      return reply.redirect('/ratings/window', 303);
     },
   );
 
@@ -60,8 +116,12 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
 
   const act =
     (
-      permission: 'ratings.rectify' | 'ratings.sample',
-      run: typeof service.takeStep | typeof service.sampleOrder,
+      permission: 'ratings.rectify' | 'ratings.sample' | 'ratings.set_aside' | 'ratings.review_set_aside',
+      run:
+        | typeof service.takeStep
+        | typeof service.sampleOrder
+        | typeof setAside.proposeSetAside
+        | typeof setAside.decideSetAside,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const me = staffOf(request);
@@ -96,5 +156,21 @@ export function registerRatingRoutes(app: App, services: ZoneServices): void {
       config: { permission: 'ratings.sample', formPage, input: textInput },
     },
     act('ratings.sample', service.sampleOrder),
+  );
+  app.post(
+    '/ratings/orders/:id/set-aside',
+    {
+      schema: { hide: true, params: OrderParams, body: ProposeBody },
+      config: { permission: 'ratings.set_aside', formPage, input: textInput },
+    },
+    act('ratings.set_aside', setAside.proposeSetAside),
+  );
+  app.post(
+    '/ratings/orders/:id/set-aside/decide',
+    {
+      schema: { hide: true, params: OrderParams, body: DecideBody },
+      config: { permission: 'ratings.review_set_aside', formPage, input: textInput },
+    },
+    act('ratings.review_set_aside', setAside.decideSetAside),
   );
 }

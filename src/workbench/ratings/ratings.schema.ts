@@ -15,3 +15,18 @@ export const SampleBody = FormBody({
   result: Type.Optional(Type.String({ maxLength: 20 })),
   text: Type.Optional(Type.String({ maxLength: 2400 })),
 });
+export const ProposeBody = FormBody({
+  reason: Type.Optional(Type.String({ maxLength: 2400 })),
+  evidence: Type.Optional(Type.String({ maxLength: 2400 })),
+});
+export const DecideBody = FormBody({
+  decision: Type.Optional(Type.String({ maxLength: 20 })),
+  note: Type.Optional(Type.String({ maxLength: 2400 })),
+});
+const Code = Type.String({ maxLength: 3 });
+export const WindowBody = FormBody({
+  number: Type.Optional(Type.String({ maxLength: 40 })),
+  level: Type.Optional(Type.String({ maxLength: 1 })),
+  reasons: Type.Optional(Type.Union([Code, Type.Array(Code, { maxItems: 20 })])),
+  comment: Type.Optional(Type.String({ maxLength: 600 })),
+});

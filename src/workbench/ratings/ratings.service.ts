@@ -12,7 +12,8 @@ import type { CurrentStaff } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import * as repo from './ratings.repository.ts';
-import type { OrderActionRow, OrderRow, RatingRow } from './ratings.tables.ts';
+import { proposalsOf, supervisesFor } from './ratings.set-aside.ts';
+import type { OrderActionRow, OrderRow, RatingRow, SetAsideRow } from './ratings.tables.ts';
 import { orderStore, rectificationWorkflow, STEP_FROM, type OrderStep } from './ratings.workflow.ts';
 
 // What officers do with bad reviews: the handling unit works its rectification orders step by step (verify,
@@ -33,12 +34,17 @@ export interface OrderDetail {
   /** The step the officer may take now, if any. */
   step: OrderStep | null;
   maySample: boolean;
+  /** The set-aside proposals about the rating, newest first, and what the officer may do about them. */
+  proposals: SetAsideRow[];
+  mayPropose: boolean;
+  mayDecide: boolean;
 }
 
 export async function loadOrder(
   services: ZoneServices,
   me: CurrentStaff,
-  action: 'ratings.read' | 'ratings.rectify' | 'ratings.sample',
+  action:
+    'ratings.read' | 'ratings.rectify' | 'ratings.sample' | 'ratings.set_aside' | 'ratings.review_set_aside',
   id: string,
 ): Promise<OrderRow> {
   const order = await repo.findOrder(services.db, id);
@@ -66,6 +72,8 @@ export async function detailOf(
   const rating = await repo.findRating(services.db, order.ratingId);
   if (!rating) throw new AppError('NOT_FOUND');
   const step = STEP_FROM[order.state] ?? null;
+  const proposals = await proposalsOf(services.db, rating.id);
+  const pending = proposals.find((p) => p.state === 'proposed');
   return {
     order,
     rating,
@@ -73,6 +81,12 @@ export async function detailOf(
     unitName: (await repo.unitName(services.db, order.unitCode)) ?? null,
     step: step && workbenchPolicy.can(me, 'ratings.rectify', { unitPath: order.unitPath }) ? step : null,
     maySample: order.state === 'closed' && !order.sample && supervises(me, order),
+    proposals,
+    mayPropose:
+      !rating.setAside &&
+      !pending &&
+      workbenchPolicy.can(me, 'ratings.set_aside', { unitPath: order.unitPath }),
+    mayDecide: pending !== undefined && supervisesFor(me, 'ratings.review_set_aside', order.unitPath),
   };
 }
 

@@ -8,14 +8,16 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { RatingChannel, RatingSubjectKind } from '../../exchange/contracts/index.ts';
 
 /**
  * A rating as the portal sent it, kept read-only: no route changes it. The unit is the one that handled the
- * case or letter ("谁办理、谁负责"), which answers for a bad review. `setAside` is reserved for a reviewed
- * decision that a rating was malicious.
+ * case or letter ("谁办理、谁负责"), which answers for a bad review. `setAside` is set only by an approved
+ * set-aside proposal (rating_set_asides): the rating leaves the figures but stays visible, marked.
  */
 export const ratings = pgTable(
   'ratings',
@@ -85,6 +87,39 @@ export const rectificationActions = pgTable(
   (t) => [index('rectification_actions_order_idx').on(t.orderId, t.at)],
 );
 
+/**
+ * A proposal to set a malicious rating aside (恶意评价剔除): one officer proposes it with a reason and an
+ * evidence note, a leader of a unit above decides (four eyes). Only an approved proposal sets `ratings.set_aside`;
+ * a rejected one stays on record, and a new proposal may follow it, but only one may be pending at a time.
+ */
+export const ratingSetAsides = pgTable(
+  'rating_set_asides',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ratingId: uuid('rating_id')
+      .notNull()
+      .references(() => ratings.id),
+    unitPath: text('unit_path').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    workflowVersion: integer('workflow_version').notNull(),
+    state: text('state').notNull(),
+    reason: text('reason').notNull(),
+    evidence: text('evidence').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+    decidedBy: text('decided_by'),
+    decisionNote: text('decision_note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('rating_set_asides_pending')
+      .on(t.ratingId)
+      .where(sql`${t.state} = 'proposed'`),
+    index('rating_set_asides_rating_idx').on(t.ratingId, t.proposedAt),
+  ],
+);
+
 export type RatingRow = typeof ratings.$inferSelect;
 export type OrderRow = typeof rectificationOrders.$inferSelect;
 export type OrderActionRow = typeof rectificationActions.$inferSelect;
+export type SetAsideRow = typeof ratingSetAsides.$inferSelect;

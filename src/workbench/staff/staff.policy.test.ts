@@ -72,6 +72,9 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'kb.edit': ['letter-handler', 'content-editor'],
   'kb.review': ['approver'],
   'qa.publish': ['network-spokesperson'],
+  'ratings.set_aside': ['supervisor'],
+  'ratings.review_set_aside': ['approver'],
+  'ratings.record_window': ['window-clerk'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -38,7 +38,10 @@ export type Permission =
   | 'kb.read'
   | 'kb.edit'
   | 'kb.review'
-  | 'qa.publish';
+  | 'qa.publish'
+  | 'ratings.set_aside'
+  | 'ratings.review_set_aside'
+  | 'ratings.record_window';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -74,6 +77,9 @@ export const permissions: readonly Permission[] = [
   'kb.edit',
   'kb.review',
   'qa.publish',
+  'ratings.set_aside',
+  'ratings.review_set_aside',
+  'ratings.record_window',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -132,6 +138,12 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'kb.review': ['approver'],
   // Public Q&A (qa/qa.policy.ts): the network spokesperson publishes answered letters of the units he covers.
   'qa.publish': ['network-spokesperson'],
+  // Setting a malicious rating aside: the handling unit's supervisor proposes, a leader of a unit above
+  // decides (ratings.set-aside.ts refuses the unit's own leader and the proposer). The window records the
+  // rating a person gives on the counter device.
+  'ratings.set_aside': ['supervisor'],
+  'ratings.review_set_aside': ['approver'],
+  'ratings.record_window': ['window-clerk'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

@@ -63,6 +63,28 @@ export function figureTables(view: StatisticsView, lang: Lang): FigureTable[] {
       head: head('col.service'),
       rows: view.byService.map((l) => [labelOf(lang, l), ...figureCells(l)]),
     },
+    {
+      id: 'ratings',
+      title: word(lang, 'table.ratings'),
+      head: (
+        [
+          'col.channel',
+          'col.ratings',
+          'col.averageLevel',
+          'col.bad',
+          'col.defaulted',
+          'col.setAside',
+        ] as const
+      ).map((c) => word(lang, c)),
+      rows: view.ratings.map((l) => [
+        word(lang, l.channel === 'total' ? 'total' : `channel.${l.channel}`),
+        l.counted,
+        l.averageLevel,
+        l.bad,
+        l.defaulted,
+        l.setAside,
+      ]),
+    },
   ];
 }
 

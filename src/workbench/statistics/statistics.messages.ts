@@ -22,6 +22,7 @@ const words = {
   'table.months': { zh: '按月份', en: 'By month' },
   'table.units': { zh: '按单位', en: 'By unit' },
   'table.services': { zh: '按事项', en: 'By service' },
+  'table.ratings': { zh: '好差评（按评价渠道）', en: 'Ratings by channel' },
   // Columns
   'col.month': { zh: '月份', en: 'Month' },
   'col.unit': { zh: '单位', en: 'Unit' },
@@ -34,6 +35,15 @@ const words = {
   'col.oneVisitRate': { zh: '最多跑一次率（%）', en: 'At most one visit (%)' },
   'col.letters': { zh: '来信件数', en: 'Letters' },
   'col.replyRate': { zh: '信件答复率（%）', en: 'Letters replied (%)' },
+  'col.channel': { zh: '评价渠道', en: 'Channel' },
+  'col.ratings': { zh: '计入评价数', en: 'Ratings counted' },
+  'col.averageLevel': { zh: '平均等级（1–5）', en: 'Average level (1–5)' },
+  'col.bad': { zh: '差评数', en: 'Bad reviews' },
+  'col.defaulted': { zh: '默认好评数', en: 'Defaulted' },
+  'col.setAside': { zh: '恶意评价剔除数（不计入）', en: 'Set aside as malicious (not counted)' },
+  'channel.web': { zh: '网上', en: 'Online' },
+  'channel.sms': { zh: '短信链接', en: 'SMS link' },
+  'channel.window': { zh: '窗口', en: 'Window' },
   // Charts
   'chart.applications': { zh: '每月申请件数', en: 'Applications per month' },
   'chart.onTimeRate': { zh: '每月按时办结率', en: 'On-time rate per month' },

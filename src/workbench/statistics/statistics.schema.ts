@@ -7,7 +7,7 @@ const strict = { additionalProperties: false } as const;
 
 export const StatisticsParams = Type.Object({ code: Type.String({ maxLength: 32 }) }, strict);
 
-export const tableIds = ['months', 'units', 'services'] as const;
+export const tableIds = ['months', 'units', 'services', 'ratings'] as const;
 export type TableId = (typeof tableIds)[number];
 
 /** The page, or one table as CSV, or every table as one Excel workbook. */

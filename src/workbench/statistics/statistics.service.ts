@@ -6,6 +6,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { send } from '../../exchange/facade.ts';
 import { statisticsPublished } from '../../exchange/contracts/index.ts';
 import { rootUnit, subtreeOf, type UnitInfo } from '../supervision/supervision.repository.ts';
+import { ratingsByChannel } from './statistics.ratings.ts';
 import { caseTallies, letterTallies } from './statistics.repository.ts';
 import { lastMonths, statisticsView, windowOf, type Line, type StatisticsView } from './statistics.view.ts';
 
@@ -22,11 +23,12 @@ export async function unitStatistics(
   const months = lastMonths(todayInShanghai(now));
   const { from, to } = windowOf(months);
   const codes = counted.map((u) => u.code);
-  const [cases, letters] = await Promise.all([
+  const [cases, letters, ratings] = await Promise.all([
     caseTallies(ex, codes, from, to),
     letterTallies(ex, codes, from, to),
+    ratingsByChannel(ex, codes, from, to),
   ]);
-  return statisticsView(unit, counted, months, cases, letters);
+  return { ...statisticsView(unit, counted, months, cases, letters), ratings };
 }
 
 export const STATISTICS_QUEUE = 'statistics.publish';

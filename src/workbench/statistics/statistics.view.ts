@@ -1,3 +1,4 @@
+import type { ChannelLine } from './statistics.ratings.ts';
 import type { Label } from '../../shared/catalog/index.ts';
 import type { UnitInfo } from '../supervision/supervision.repository.ts';
 import type { CaseTally, LetterTally } from './statistics.repository.ts';
@@ -38,6 +39,8 @@ export interface StatisticsView {
   byMonth: Line[];
   byUnit: (Line & { hasChildren: boolean })[];
   byService: Line[];
+  /** 好差评 by channel, set-aside ratings apart (statistics.ratings.ts); added by the service. */
+  ratings: ChannelLine[];
 }
 
 const zero = (): Figures => ({
@@ -111,7 +114,7 @@ export function statisticsView(
   months: readonly string[],
   cases: readonly CaseTally[],
   letters: readonly LetterTally[],
-): StatisticsView {
+): Omit<StatisticsView, 'ratings'> {
   const pathOf = new Map(subtree.map((u) => [u.code, u.path]));
   const parents = new Set(subtree.map((u) => u.parentCode));
   const own: Line = { key: unit.code, label: unitLabel(unit), ...zero(), ...ratesOf(zero()) };
