@@ -1,3 +1,4 @@
+import { approvalDecisions, approvalResultPublished, type ApprovalDecision } from './approval.result.published.ts';
 import { appointmentAttendance } from './appointment.attendance.ts';
 import { appointmentBooked } from './appointment.booked.ts';
 import { appointmentCancelled } from './appointment.cancelled.ts';
@@ -43,6 +44,7 @@ export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
 export { statisticsPublished };
+export { approvalResultPublished, approvalDecisions, type ApprovalDecision };
 export { deliveryRequested, deliveryTracked };
 export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
@@ -81,6 +83,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     caseFeeDue,
     paymentSettled,
     statisticsPublished,
+    approvalResultPublished,
     deliveryRequested,
     deliveryTracked,
     directoryUnitPublished,

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "company_credit_code" text;
