@@ -164,7 +164,10 @@ test('an agent applying for a company: the company’s refusal is published, the
   for (const secret of [agent.name, agent.mobile, '消防条件', row.caseNumber])
     assert.ok(!found.body.includes(secret), `the page never shows ${secret}`);
 
-  const json = await browser(portal.app).json('GET', '/disclosure/approval-results?company=91350400MA00000001');
+  const json = await browser(portal.app).json(
+    'GET',
+    '/disclosure/approval-results?company=91350400MA00000001',
+  );
   const body = JSON.parse(json.body) as { total: number; results: { decision: string; company: unknown }[] };
   assert.equal(body.total, 1);
   assert.deepEqual(body.results[0]?.company, {
@@ -185,13 +188,19 @@ test('a filing is published when its receipt is issued; the list pages and says 
   const clerk = await officerAt(workbench, row.unitCode, 'window-clerk');
   await claimAndAct(clerk, row.caseNumber, 'accept');
   await cross();
-  assert.equal((await portal.services.db.select().from(approvalResults)).length, 2, 'accepting decides nothing');
+  assert.equal(
+    (await portal.services.db.select().from(approvalResults)).length,
+    2,
+    'accepting decides nothing',
+  );
   await claimAndAct(clerk, row.caseNumber, 'issue');
   await cross();
   const filed = await browser(portal.app).get('/disclosure/approval-results?company=%E6%98%9F%E6%B2%B3');
   assert.match(filed.body, /准予备案/);
 
-  const none = await browser(portal.app).get('/disclosure/approval-results?company=%E4%B8%8D%E5%AD%98%E5%9C%A8');
+  const none = await browser(portal.app).get(
+    '/disclosure/approval-results?company=%E4%B8%8D%E5%AD%98%E5%9C%A8',
+  );
   assert.match(none.body, /没有找到该企业的审批结果/);
   assert.equal((await browser(portal.app).get('/disclosure/approval-results?page=9')).statusCode, 404);
 });

@@ -1,4 +1,8 @@
-import { approvalDecisions, approvalResultPublished, type ApprovalDecision } from './approval.result.published.ts';
+import {
+  approvalDecisions,
+  approvalResultPublished,
+  type ApprovalDecision,
+} from './approval.result.published.ts';
 import { appointmentAttendance } from './appointment.attendance.ts';
 import { appointmentBooked } from './appointment.booked.ts';
 import { appointmentCancelled } from './appointment.cancelled.ts';
@@ -13,7 +17,7 @@ import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
-import { contentPublished } from './content.published.ts';
+import { contentPublished, contentPublishedV1 } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
@@ -40,7 +44,7 @@ export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
-export { contentPublished, contentWithdrawn };
+export { contentPublished, contentPublishedV1, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
 export { statisticsPublished };
@@ -71,6 +75,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    contentPublishedV1,
     contentPublished,
     contentWithdrawn,
     appointmentSlotsPublished,

@@ -18,10 +18,7 @@ import type { CaseRow } from './cases.tables.ts';
 export const APPROVAL_RESULTS_STREAM = 'approval-results';
 
 /** What the action decides, for a case of this kind; undefined for a step that decides nothing. */
-export function decisionOf(
-  kind: 'licence' | 'filing',
-  action: string,
-): ApprovalDecision | undefined {
+export function decisionOf(kind: 'licence' | 'filing', action: string): ApprovalDecision | undefined {
   if (kind === 'filing') return action === 'issue' ? 'filed' : undefined;
   if (action === 'approve') return 'granted';
   if (action === 'refuse') return 'refused';
