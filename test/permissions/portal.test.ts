@@ -142,6 +142,8 @@ const notPersonal: Record<string, string> = {
   '/articles/:id': 'the published articles',
   '/feeds/:column/rss.xml': 'the published articles',
   '/feeds/:column/atom.xml': 'the published articles',
+  '/feeds/:column/en/rss.xml': 'the published articles, in English',
+  '/feeds/:column/en/atom.xml': 'the published articles, in English',
   '/services/:slug/book':
     'the booking page of a catalogue item; a booking is made only for the person signed in',
 };
