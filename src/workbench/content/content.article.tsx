@@ -12,7 +12,6 @@ import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ArticleInput, Evaluation } from './content.check.ts';
-import type { DiffLine } from './content.diff.ts';
 import { ArticleFields, columnName, Flash, StateTag } from './content.pages.tsx';
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
