@@ -20,6 +20,7 @@ import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { refreshSearchTexts } from './portal/catalog/catalog.service.ts';
 import { contentInboxHandlers } from './portal/content/content.inbox.ts';
+import { approvalResultInboxHandlers } from './portal/approval-results/approval-results.inbox.ts';
 import { directoryInboxHandlers } from './portal/directory/directory.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
 import { appointmentInboxHandlers } from './portal/appointments/appointments.inbox.ts';
@@ -184,6 +185,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           companyResultHandler(services),
           ...catalogInboxHandlers,
           ...contentInboxHandlers,
+          ...approvalResultInboxHandlers(services),
           ...directoryInboxHandlers,
           ...portalCaseHandlers(services),
           ...appointmentInboxHandlers,

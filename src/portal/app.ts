@@ -13,6 +13,7 @@ import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
+import { registerApprovalResultRoutes } from './approval-results/approval-results.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
 import { registerAnswerRoutes } from './answers/answers.routes.ts';
@@ -78,6 +79,7 @@ export async function buildPortal(
   registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
   registerContentRoutes(app, services);
+  registerApprovalResultRoutes(app, services);
   registerDirectoryRoutes(app, services);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);

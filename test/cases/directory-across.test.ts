@@ -142,6 +142,15 @@ test('an administrator’s edit, move and closing follow to the portal', async (
   const closed = await admin.post('/org/SF-D02-P05/close', {}, { formUrl: '/org/SF-D02-P05/close' });
   assert.equal(closed.statusCode, 303, closed.body.slice(0, 500));
   await cross();
-  assert.equal((await visitor().get('/directory/SF-D02-P05')).statusCode, 404);
+  // Its address answers 410 Gone: closed, since when, and the unit its work went to.
+  const gone = await visitor().get('/directory/SF-D02-P05');
+  assert.equal(gone.statusCode, 410);
+  assert.match(gone.body, /已撤销/);
+  assert.match(gone.body, /<time datetime="\d{4}-/);
+  assert.match(gone.body, /href="\/directory\/SF-D03"[^>]*>示范市公安局望山分局</);
+  const goneEn = await visitor().get('/directory/SF-D02-P05?lang=en');
+  assert.equal(goneEn.statusCode, 410);
+  assert.match(goneEn.body, /has closed/);
+  assert.equal((await visitor().json('GET', '/directory/SF-D02-P05')).statusCode, 410);
   assert.doesNotMatch((await visitor().get('/directory')).body, /SF-D02-P05/);
 });

@@ -156,6 +156,8 @@ const notPersonal: Record<string, string> = {
     'Open311 requests: POST files an anonymous tip with an API key; GET lists only public fields of tips',
   '/open311/v2/requests/:id.:format': 'one Open311 request, public fields only, of no person',
   '/open311/v2/tokens/:token.:format': 'an Open311 token, known only to the client that filed the tip',
+  '/feeds/:column/en/rss.xml': 'the published articles, in English',
+  '/feeds/:column/en/atom.xml': 'the published articles, in English',
   '/services/:slug/book':
     'the booking page of a catalogue item; a booking is made only for the person signed in',
 };

@@ -289,6 +289,7 @@ describe('articles from the workbench to the portal', () => {
         publishedAt: new Date().toISOString(),
         expiresOn: null,
         overrides: [],
+        english: null,
       }),
     );
     assert.equal(outcome, 'held');

@@ -1,3 +1,8 @@
+import {
+  approvalDecisions,
+  approvalResultPublished,
+  type ApprovalDecision,
+} from './approval.result.published.ts';
 import { appointmentAttendance } from './appointment.attendance.ts';
 import { appointmentBooked } from './appointment.booked.ts';
 import { appointmentCancelled } from './appointment.cancelled.ts';
@@ -12,7 +17,7 @@ import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
 import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
-import { contentPublished } from './content.published.ts';
+import { contentPublished, contentPublishedV1 } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
@@ -48,7 +53,7 @@ export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
-export { contentPublished, contentWithdrawn };
+export { contentPublished, contentPublishedV1, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export { caseFeeDue, paymentSettled };
 export {
@@ -58,6 +63,7 @@ export {
   MAX_REPORTED_DIFFERENCES,
 } from './payment.reconciliation.ts';
 export { statisticsPublished };
+export { approvalResultPublished, approvalDecisions, type ApprovalDecision };
 export { deliveryRequested, deliveryTracked };
 export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
@@ -86,6 +92,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    contentPublishedV1,
     contentPublished,
     contentWithdrawn,
     appointmentSlotsPublished,
@@ -100,6 +107,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     paymentReconciliationReported,
     paymentReconciliationRequested,
     statisticsPublished,
+    approvalResultPublished,
     deliveryRequested,
     deliveryTracked,
     directoryUnitPublished,

@@ -8,7 +8,7 @@ import {
 } from '../../shared/content/content.columns.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { formatDate } from '../../shared/i18n/index.ts';
-import { BackLink, Pagination, SummaryList } from '../../shared/ui/components.tsx';
+import { BackLink, Notice, Pagination, SummaryList } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
@@ -17,30 +17,44 @@ import type { ArticleSummary } from './content.service.ts';
 import type { PublishedArticleRow } from './content.tables.ts';
 
 // The public pages of 信息发布 and 警务公开: a section's front page, a column with pages, one article, and the
-// search across articles and service guides. Articles are written in Chinese, so their text is marked
-// lang="zh-CN" on English pages too, for screen readers to switch voice.
+// search across articles and service guides. On English pages an article with an English version shows it;
+// one without shows its Chinese marked lang="zh-CN" (for screen readers to switch voice) and says so.
+
+/** The title and summary a visitor reads: English on English pages where the article has it. */
+export function shownText(
+  ctx: PageContext,
+  a: Pick<ArticleSummary, 'title' | 'summary' | 'titleEn' | 'summaryEn'>,
+) {
+  if (ctx.lang === 'en' && a.titleEn)
+    return { title: a.titleEn, summary: a.summaryEn, lang: 'en' as const, chineseOnly: false };
+  return { title: a.title, summary: a.summary, lang: 'zh-CN' as const, chineseOnly: ctx.lang === 'en' };
+}
 
 function ArticleList({ ctx, items }: { ctx: PageContext; items: readonly ArticleSummary[] }) {
   return (
     <ul class="article-list">
-      {items.map((a) => (
-        <li>
-          <a href={`/articles/${a.id}`} lang="zh-CN">
-            {a.title}
-          </a>
-          {a.publishedAt ? (
-            <span class="article-date">
-              {' '}
-              <time datetime={a.publishedAt.toISOString()}>{formatDate(ctx.lang, a.publishedAt)}</time>
-            </span>
-          ) : null}
-          {a.summary ? (
-            <p class="hint" lang="zh-CN">
-              {a.summary}
-            </p>
-          ) : null}
-        </li>
-      ))}
+      {items.map((a) => {
+        const shown = shownText(ctx, a);
+        return (
+          <li>
+            <a href={`/articles/${a.id}`} lang={shown.lang}>
+              {shown.title}
+            </a>
+            {shown.chineseOnly ? <span class="hint"> (in Chinese only)</span> : null}
+            {a.publishedAt ? (
+              <span class="article-date">
+                {' '}
+                <time datetime={a.publishedAt.toISOString()}>{formatDate(ctx.lang, a.publishedAt)}</time>
+              </span>
+            ) : null}
+            {shown.summary ? (
+              <p class="hint" lang={shown.lang}>
+                {shown.summary}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -116,6 +130,13 @@ export function columnPage(
         <a href={`/feeds/${column.slug}/atom.xml`} type="application/atom+xml">
           Atom
         </a>
+        {inLang(ctx, '；英文版：', '; in English: ')}
+        <a href={`/feeds/${column.slug}/en/rss.xml`} type="application/rss+xml" hreflang="en">
+          {inLang(ctx, '英文 RSS', 'RSS (English)')}
+        </a>{' '}
+        <a href={`/feeds/${column.slug}/en/atom.xml`} type="application/atom+xml" hreflang="en">
+          {inLang(ctx, '英文 Atom', 'Atom (English)')}
+        </a>
       </p>
     </Layout>,
   );
@@ -126,13 +147,21 @@ export function articlePage(ctx: PageContext, article: PublishedArticleRow): str
   const fieldRows = (column?.fields ?? [])
     .filter((f) => article.fields[f.name])
     .map((f) => ({ key: f.label[ctx.lang], value: article.fields[f.name] ?? '' }));
+  const shown = shownText(ctx, article);
+  const html = shown.lang === 'en' ? article.htmlEn : article.html;
   return renderPage(
-    <Layout ctx={ctx} title={article.title}>
+    <Layout ctx={ctx} title={shown.title}>
       {column ? (
         <BackLink href={`/${column.section}/${column.slug}`}>{column.name[ctx.lang]}</BackLink>
       ) : null}
       <article>
-        <h1 lang="zh-CN">{article.title}</h1>
+        <h1 lang={shown.lang}>{shown.title}</h1>
+        {shown.chineseOnly ? (
+          <Notice lang={ctx.lang}>
+            This article has no English version. It is shown in Chinese as published; your browser may offer
+            to translate it.
+          </Notice>
+        ) : null}
         <SummaryList
           rows={[
             ...(article.publishedAt
@@ -149,8 +178,8 @@ export function articlePage(ctx: PageContext, article: PublishedArticleRow): str
             ...fieldRows,
           ]}
         />
-        <div class="article-body" lang="zh-CN">
-          {raw(article.html)}
+        <div class="article-body" lang={shown.lang}>
+          {raw(html)}
         </div>
       </article>
     </Layout>,

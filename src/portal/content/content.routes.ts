@@ -83,7 +83,7 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
   );
 
   const feed =
-    (kind: 'rss' | 'atom') =>
+    (kind: 'rss' | 'atom', lang: 'zh' | 'en') =>
     async (request: FastifyRequest<{ Params: { column: string } }>, reply: FastifyReply) => {
       const column = findColumn(request.params.column);
       if (!column) throw new AppError('NOT_FOUND');
@@ -91,19 +91,22 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
         today: today(),
         page: 1,
         pageSize: FEED_SIZE,
+        englishOnly: lang === 'en',
       });
       const now = services.now();
       const body =
         kind === 'rss'
-          ? rssFeed(baseOf(request), column, rows, now)
-          : atomFeed(baseOf(request), column, rows, now);
+          ? rssFeed(baseOf(request), column, rows, now, lang)
+          : atomFeed(baseOf(request), column, rows, now, lang);
       return reply
         .type(kind === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
         .send(body);
     };
   const feedRoute = { schema: { hide: true, params: ColumnParams }, config: publicPage };
-  app.get('/feeds/:column/rss.xml', feedRoute, feed('rss'));
-  app.get('/feeds/:column/atom.xml', feedRoute, feed('atom'));
+  app.get('/feeds/:column/rss.xml', feedRoute, feed('rss', 'zh'));
+  app.get('/feeds/:column/atom.xml', feedRoute, feed('atom', 'zh'));
+  app.get('/feeds/:column/en/rss.xml', feedRoute, feed('rss', 'en'));
+  app.get('/feeds/:column/en/atom.xml', feedRoute, feed('atom', 'en'));
 
   app.get(
     '/search',

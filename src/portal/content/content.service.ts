@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, or, sql, gte, type SQL } from 'drizzle-orm';
-import type { contentPublished, PayloadOf } from '../../exchange/contracts/index.ts';
+import type { contentPublished, contentPublishedV1, PayloadOf } from '../../exchange/contracts/index.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { findColumn, type Section } from '../../shared/content/content.columns.ts';
 import { plainText, renderMarkup } from '../../shared/content/content.markup.ts';
@@ -12,6 +12,12 @@ import { publishedArticles as t, type PublishedArticleRow } from './content.tabl
 // the portal's own escaping, and kept as the newest version only; the pages read live articles from here.
 
 type Published = PayloadOf<typeof contentPublished>;
+
+/** A version 1 message, sent before articles had English, read as a version 2 one without it. */
+export const upgradePublished = (message: PayloadOf<typeof contentPublishedV1>): Published => ({
+  ...message,
+  english: null,
+});
 
 /**
  * Applies a publication: a version not newer than the one held is ignored, so redelivery or late delivery
@@ -36,6 +42,9 @@ export async function applyPublishedArticle(
     body: message.body,
   };
   for (const [k, v] of Object.entries(message.fields)) parts[k] = v;
+  const english = message.english;
+  if (english)
+    Object.assign(parts, { titleEn: english.title, summaryEn: english.summary, bodyEn: english.body });
   const held = column
     ? blockingHits(checkPublication(parts, todayInShanghai(publishedAt)), message.overrides)
     : [];
@@ -49,6 +58,9 @@ export async function applyPublishedArticle(
     summary: message.summary,
     body: message.body,
     html: renderMarkup(message.body).html,
+    titleEn: english?.title ?? '',
+    summaryEn: english?.summary ?? '',
+    htmlEn: english ? renderMarkup(english.body).html : '',
     fields: message.fields,
     unitName: message.unitName,
     overrides: message.overrides,
@@ -91,7 +103,7 @@ export function live(today: string): SQL {
 
 export type ArticleSummary = Pick<
   PublishedArticleRow,
-  'id' | 'column' | 'title' | 'summary' | 'publishedAt' | 'unitName' | 'expiresOn'
+  'id' | 'column' | 'title' | 'summary' | 'titleEn' | 'summaryEn' | 'publishedAt' | 'unitName' | 'expiresOn'
 >;
 
 const summaryColumns = {
@@ -99,6 +111,8 @@ const summaryColumns = {
   column: t.column,
   title: t.title,
   summary: t.summary,
+  titleEn: t.titleEn,
+  summaryEn: t.summaryEn,
   publishedAt: t.publishedAt,
   unitName: t.unitName,
   expiresOn: t.expiresOn,
@@ -107,9 +121,14 @@ const summaryColumns = {
 export async function listColumn(
   db: Executor,
   column: string,
-  options: { today: string; page: number; pageSize: number },
+  options: { today: string; page: number; pageSize: number; englishOnly?: boolean },
 ): Promise<{ rows: ArticleSummary[]; total: number }> {
-  const where = and(eq(t.column, column), live(options.today));
+  // The English feed lists only articles with an English version: its readers asked for English.
+  const where = and(
+    eq(t.column, column),
+    live(options.today),
+    options.englishOnly ? sql`${t.titleEn} <> ''` : undefined,
+  );
   const rows = await db
     .select({ ...summaryColumns, total: sql<number>`(count(*) OVER ())::int` })
     .from(t)

@@ -21,6 +21,10 @@ export const publishedArticles = pgTable(
     // The body as the editor wrote it, and the HTML the portal rendered from it with its own escaping.
     body: text('body').notNull().default(''),
     html: text('html').notNull().default(''),
+    // The English version, all empty when the article has none; the pages then say so and show the Chinese.
+    titleEn: text('title_en').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    htmlEn: text('html_en').notNull().default(''),
     fields: jsonb('fields').notNull().$type<Record<string, string>>().default({}),
     unitName: text('unit_name').notNull().default(''),
     overrides: jsonb('overrides').notNull().$type<Override[]>().default([]),

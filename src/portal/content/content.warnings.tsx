@@ -1,5 +1,6 @@
 import type { PageContext } from '../../shared/ui/context.ts';
 import { inLang } from '../../shared/ui/context.ts';
+import { shownText } from './content.pages.tsx';
 import type { ArticleSummary } from './content.service.ts';
 
 /**
@@ -12,13 +13,16 @@ export function SafetyWarnings({ ctx, items }: { ctx: PageContext; items: readon
     <section class="safety-warnings" aria-labelledby="safety-warnings-title">
       <h2 id="safety-warnings-title">{inLang(ctx, '防范提示', 'Safety warnings')}</h2>
       <ul>
-        {items.map((a) => (
-          <li>
-            <a href={`/articles/${a.id}`} lang="zh-CN">
-              {a.title}
-            </a>
-          </li>
-        ))}
+        {items.map((a) => {
+          const shown = shownText(ctx, a);
+          return (
+            <li>
+              <a href={`/articles/${a.id}`} lang={shown.lang}>
+                {shown.title}
+              </a>
+            </li>
+          );
+        })}
       </ul>
       <p>
         <a href="/news/safety-warnings">{inLang(ctx, '全部防范提示', 'All safety warnings')}</a>

@@ -49,6 +49,7 @@ export { realnameChecks } from '../realname/realname.tables.ts';
 export * from '../applications/applications.tables.ts';
 export * from '../cases/cases.tables.ts';
 export * from '../content/content.tables.ts';
+export * from '../approval-results/approval-results.tables.ts';
 export * from '../appointments/appointments.tables.ts';
 export * from '../letters/letters.tables.ts';
 export * from '../payments/payments.tables.ts';

@@ -82,6 +82,24 @@ export async function findDirectoryUnit(db: Executor, code: string): Promise<Dir
 }
 
 /**
+ * Where a withdrawn unit's work went, as far as the directory knows: the unit it belonged to, when that one is
+ * still listed (closing a unit in the workbench needs its work and staff gone first, to its parent or a
+ * neighbour; the directory keeps only the parent's name).
+ */
+export async function successorOf(
+  db: Executor,
+  unit: Pick<DirectoryUnit, 'parentName'>,
+): Promise<DirectoryUnit | undefined> {
+  if (!unit.parentName) return undefined;
+  const [row] = await db
+    .select()
+    .from(directoryUnits)
+    .where(and(eq(directoryUnits.name, unit.parentName), isNull(directoryUnits.withdrawnAt)))
+    .limit(1);
+  return row;
+}
+
+/**
  * The services handled at a unit: live guides whose implementing unit it is, or one of whose places of
  * application bears its name ("湖滨派出所户籍窗口" is at 湖滨派出所).
  */

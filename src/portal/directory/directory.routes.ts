@@ -5,6 +5,7 @@ import { AppError } from '../../shared/http/errors.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalContext } from '../page.ts';
+import { directoryClosedPage } from './directory.closed.tsx';
 import { directoryListPage, directoryUnitPage } from './directory.pages.tsx';
 import { DirectoryDetailJson, DirectoryListJson, presentDirectoryUnit } from './directory.presenter.ts';
 import {
@@ -13,6 +14,7 @@ import {
   listDirectory,
   neighboursOf,
   servicesAt,
+  successorOf,
 } from './directory.repository.ts';
 import { isDirectoryKind } from './directory.words.ts';
 
@@ -58,7 +60,13 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
     async (request, reply) => {
       const { code } = request.params;
       const unit = /^[A-Z0-9-]{2,40}$/.test(code) ? await findDirectoryUnit(services.db, code) : undefined;
-      if (!unit || unit.withdrawnAt) throw new AppError('NOT_FOUND');
+      if (!unit) throw new AppError('NOT_FOUND');
+      // A unit the directory once listed is gone, not missing: the page says so and where its work went.
+      if (unit.withdrawnAt) {
+        if (wantsJson(request)) throw new AppError('GONE');
+        const successor = await successorOf(services.db, unit);
+        return reply.html(directoryClosedPage({ ctx: portalContext(request, reply), unit, successor }), 410);
+      }
       const handled = await servicesAt(services.db, unit);
       if (wantsJson(request)) return reply.send({ unit: presentDirectoryUnit(unit), services: handled });
       const around = await neighboursOf(services.db, unit);

@@ -21,6 +21,7 @@ const catalogue = {
     en: 'The page has expired; reload it and submit again',
   },
   NOT_FOUND: { status: 404, zh: '找不到您要访问的内容', en: 'The page or record was not found' },
+  GONE: { status: 410, zh: '该内容已撤销，不再提供', en: 'This is no longer available' },
   CONFLICT: { status: 409, zh: '该记录已存在或已被修改', en: 'The record already exists or has changed' },
   LINK_EXPIRED: { status: 410, zh: '链接已过期', en: 'The link has expired' },
   RATE_LIMITED: {

@@ -111,6 +111,7 @@ export function applicationSubmittedHandler(services: ZoneServices): MessageHand
           JSON.stringify({ name: applicant.name, idNumber: applicant.idNumber, mobile: applicant.mobile }),
         ),
         companyName: applicant.company?.name ?? null,
+        companyCreditCode: applicant.company?.creditCode ?? null,
         answers: application.answers,
         workflowId: workflow.definition.id,
         workflowVersion: workflow.definition.version,

@@ -5,6 +5,7 @@ import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/worki
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from './cases.tables.ts';
 import { issueDocumentFor } from './cases.documents.ts';
+import { publishApprovalResult } from './cases.results.ts';
 import { unitForState } from './cases.levels.ts';
 import { visitNoteFor } from './cases.visit.ts';
 import { unitByCode } from './cases.repository.ts';
@@ -119,6 +120,13 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
   const unit = await unitByCode(tx, home.code);
   const unitRef = { code: home.code, name: unit?.name ?? home.code };
   await issueDocumentFor(tx, { caseRow: updated, action: step.action, data: step.data, unit: unitRef, at });
+  if (moved)
+    await publishApprovalResult(tx, {
+      caseRow: updated,
+      action: step.action,
+      unit: { name: unitRef.name, nameEn: unit?.nameEn ?? null },
+      at,
+    });
 
   if (step.publicStep) {
     const message = step.data.message?.trim();

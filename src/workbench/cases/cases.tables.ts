@@ -48,6 +48,8 @@ export const cases = pgTable(
     // Name, ID number and mobile, sealed together: opened only on the case page, and every opening audited.
     applicantSealed: text('applicant_sealed').notNull(),
     companyName: text('company_name'),
+    // The company's unified social credit code, published with a licence's result (审批结果公开).
+    companyCreditCode: text('company_credit_code'),
     answers: jsonb('answers').notNull().$type<CaseAnswers>(),
     workflowId: text('workflow_id').notNull(),
     workflowVersion: integer('workflow_version').notNull(),

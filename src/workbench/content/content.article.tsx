@@ -12,7 +12,6 @@ import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ArticleInput, Evaluation } from './content.check.ts';
-import type { DiffLine } from './content.diff.ts';
 import { ArticleFields, columnName, Flash, StateTag } from './content.pages.tsx';
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
@@ -23,6 +22,9 @@ function fieldLabel(lang: Lang, column: string, field: string): string {
     title: ['标题', 'Title'],
     summary: ['摘要', 'Summary'],
     body: ['正文', 'Body'],
+    titleEn: ['英文标题', 'English title'],
+    summaryEn: ['英文摘要', 'English summary'],
+    bodyEn: ['英文正文', 'English body'],
   };
   const own = named[field];
   if (own) return langText(lang, own[0], own[1]);
@@ -290,65 +292,6 @@ export function articlePage(v: ArticleView): string {
             formatDateTime(lang, h.updatedAt),
           ])}
         />
-      </section>
-    </Layout>,
-  );
-}
-
-export function versionPage(p: {
-  ctx: PageContext;
-  article: ArticleRecord;
-  version: ArticleVersionRow;
-  previous: ArticleVersionRow | undefined;
-  diff: { title: DiffLine[]; summary: DiffLine[]; body: DiffLine[] } | undefined;
-}): string {
-  const lang = p.ctx.lang;
-  const title = langText(
-    lang,
-    `${p.version.title}（第${p.version.version}版）`,
-    `${p.version.title} (version ${p.version.version})`,
-  );
-  const Lines = ({ lines }: { lines: DiffLine[] }) => (
-    <pre class="diff" lang="zh-CN">
-      {lines.map((l) =>
-        l.kind === 'added' ? (
-          <ins>{`+ ${l.text}\n`}</ins>
-        ) : l.kind === 'removed' ? (
-          <del>{`- ${l.text}\n`}</del>
-        ) : (
-          `  ${l.text}\n`
-        ),
-      )}
-    </pre>
-  );
-  return renderPage(
-    <Layout ctx={p.ctx} title={title} nav={contentNav(lang)}>
-      <BackLink href={`/content/${p.article.id}`}>{p.article.title}</BackLink>
-      <h1>{title}</h1>
-      <p>
-        <StateTag state={p.version.state} lang={lang} />
-      </p>
-      {p.diff && p.previous ? (
-        <section aria-labelledby="diff-title">
-          <h2 id="diff-title">
-            {langText(lang, `与第${p.previous.version}版比较`, `Compared with version ${p.previous.version}`)}
-          </h2>
-          <p class="hint">
-            {langText(lang, '“+”为新增的行，“-”为删去的行。', '"+" marks added lines, "-" removed ones.')}
-          </p>
-          <h3>{langText(lang, '标题', 'Title')}</h3>
-          <Lines lines={p.diff.title} />
-          <h3>{langText(lang, '摘要', 'Summary')}</h3>
-          <Lines lines={p.diff.summary} />
-          <h3>{langText(lang, '正文', 'Body')}</h3>
-          <Lines lines={p.diff.body} />
-        </section>
-      ) : null}
-      <section aria-labelledby="text-title">
-        <h2 id="text-title">{langText(lang, '正文', 'Body')}</h2>
-        <div class="article-body" lang="zh-CN">
-          {raw(renderMarkup(p.version.body).html)}
-        </div>
       </section>
     </Layout>,
   );

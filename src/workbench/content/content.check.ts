@@ -7,12 +7,25 @@ import { AppError } from '../../shared/http/errors.ts';
 // are dates, a body the markup accepts, and the publication check. Saving never depends on any of this (a
 // draft keeps what was typed); submitting and publishing do.
 
-export const LIMITS = { title: 120, summary: 300, body: 50_000, field: 200, reason: 500, comment: 2000 };
+export const LIMITS = {
+  title: 120,
+  summary: 300,
+  body: 50_000,
+  titleEn: 200,
+  summaryEn: 600,
+  field: 200,
+  reason: 500,
+  comment: 2000,
+};
 
 export interface ArticleInput {
   title: string;
   summary: string;
   body: string;
+  /** The English version, all empty when there is none; a title and a body make one. */
+  titleEn: string;
+  summaryEn: string;
+  bodyEn: string;
   /** The column's own fields, by name. */
   fields: Record<string, string>;
   /** When the article comes off on its own, as typed (YYYY-MM-DDTHH:MM, Beijing time), or empty. */
@@ -82,9 +95,47 @@ export function evaluateArticle(columnSlug: string, input: ArticleInput, today: 
   if (input.withdrawAt && !parseBeijingTime(input.withdrawAt))
     need('withdrawAt', '下线时间须是日期和时间。', 'The take-down time must be a date and time.');
   for (const p of renderMarkup(input.body).problems) problems.push({ field: 'body', message: p.message });
-  const parts: Record<string, string> = { title: input.title, summary: input.summary, body: input.body };
+  englishProblems(input).forEach((p) => problems.push(p));
+  // The check reads the English as closely as the Chinese: an ID number or a phone is one in any language.
+  const parts: Record<string, string> = {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    ...(hasEnglish(input)
+      ? { titleEn: input.titleEn, summaryEn: input.summaryEn, bodyEn: input.bodyEn }
+      : {}),
+  };
   for (const f of column.fields) if (input.fields[f.name]) parts[f.name] = input.fields[f.name] ?? '';
   return { problems, hits: checkPublication(parts, today) };
+}
+
+/** Whether the editor wrote any English: then the title and the body are both needed. */
+export function hasEnglish(input: Pick<ArticleInput, 'titleEn' | 'summaryEn' | 'bodyEn'>): boolean {
+  return Boolean(input.titleEn.trim() || input.summaryEn.trim() || input.bodyEn.trim());
+}
+
+function englishProblems(input: ArticleInput): Problem[] {
+  if (!hasEnglish(input)) return [];
+  const problems: Problem[] = [];
+  const need = (field: string, zh: string, en: string) => problems.push({ field, message: { zh, en } });
+  if (!input.titleEn.trim())
+    need('titleEn', '有英文内容时请填写英文标题。', 'Enter the English title, or leave all English empty.');
+  if ([...input.titleEn].length > LIMITS.titleEn)
+    need(
+      'titleEn',
+      `英文标题不超过${LIMITS.titleEn}个字符。`,
+      `Keep the English title to ${LIMITS.titleEn} characters.`,
+    );
+  if ([...input.summaryEn].length > LIMITS.summaryEn)
+    need(
+      'summaryEn',
+      `英文摘要不超过${LIMITS.summaryEn}个字符。`,
+      `Keep the English summary to ${LIMITS.summaryEn} characters.`,
+    );
+  if (!input.bodyEn.trim())
+    need('bodyEn', '有英文内容时请填写英文正文。', 'Enter the English body, or leave all English empty.');
+  for (const p of renderMarkup(input.bodyEn).problems) problems.push({ field: 'bodyEn', message: p.message });
+  return problems;
 }
 
 /** A submission or a publication refused; carries the whole evaluation for the page. */

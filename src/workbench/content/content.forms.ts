@@ -17,6 +17,9 @@ export function inputFrom(body: Record<string, unknown>): ArticleInput {
     title: s('title'),
     summary: s('summary'),
     body: s('body'),
+    titleEn: s('titleEn'),
+    summaryEn: s('summaryEn'),
+    bodyEn: s('bodyEn'),
     withdrawAt: s('withdrawAt'),
     fields: postedFields(body),
   };

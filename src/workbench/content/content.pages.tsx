@@ -109,6 +109,50 @@ export function contentListPage(p: {
   );
 }
 
+/**
+ * The English version beside the Chinese: optional, but a title and a body together when any is given. The
+ * portal shows it to visitors reading in English and says plainly when an article has none.
+ */
+function EnglishFields(p: { lang: Lang; input: ArticleInput; errors: FieldError[] | undefined }) {
+  const { lang, input, errors } = p;
+  return (
+    <fieldset class="fieldset">
+      <legend class="legend">{langText(lang, '英文版（可选）', 'English version (optional)')}</legend>
+      <p class="hint">
+        {langText(
+          lang,
+          '填写后，英文访客看到英文版；发布检查同样检查英文内容。',
+          'Visitors reading in English see it; the publication check reads it too.',
+        )}
+      </p>
+      <TextField
+        name="titleEn"
+        label={langText(lang, '英文标题', 'English title')}
+        value={input.titleEn}
+        optional
+        error={errorFor(errors, 'titleEn')}
+      />
+      <TextArea
+        name="summaryEn"
+        label={langText(lang, '英文摘要', 'English summary')}
+        value={input.summaryEn}
+        rows={3}
+        optional
+        error={errorFor(errors, 'summaryEn')}
+      />
+      <TextArea
+        name="bodyEn"
+        label={langText(lang, '英文正文', 'English body')}
+        hint={langText(lang, '格式与中文正文相同。', 'The same marks as the Chinese body.')}
+        value={input.bodyEn}
+        rows={12}
+        optional
+        error={errorFor(errors, 'bodyEn')}
+      />
+    </fieldset>
+  );
+}
+
 /** The article's own fields, the column's extra fields and the body, as one form's controls. */
 export function ArticleFields(p: {
   lang: Lang;
@@ -169,6 +213,7 @@ export function ArticleFields(p: {
         required
         error={errorFor(errors, 'body')}
       />
+      <EnglishFields lang={lang} input={input} errors={errors} />
       <TextField
         name="withdrawAt"
         label={langText(lang, '下线时间（北京时间）', 'Take down at (Beijing time)')}

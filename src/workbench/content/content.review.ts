@@ -16,7 +16,7 @@ import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
 import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
-import { ContentCheckError, evaluateArticle, LIMITS, parseBeijingTime } from './content.check.ts';
+import { ContentCheckError, evaluateArticle, hasEnglish, LIMITS, parseBeijingTime } from './content.check.ts';
 import { isOwnArticle, mayDecideContent } from './content.policy.ts';
 import { dueForRelease, dueForWithdrawal, findArticle, type ArticleRecord } from './content.repository.ts';
 import { ContentConflictError, currentVersionOf, inputOf, visibleArticle } from './content.service.ts';
@@ -85,6 +85,9 @@ function messageOf(
     summary: version.summary,
     body: version.body,
     fields: version.fields,
+    english: hasEnglish(version)
+      ? { title: version.titleEn, summary: version.summaryEn, body: version.bodyEn }
+      : null,
     unitName: article.unitName ?? '',
     publishedAt: at.toISOString(),
     expiresOn: column?.expires && version.fields.expiresOn ? version.fields.expiresOn : null,

@@ -11,7 +11,8 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
 import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
-import { articlePage, versionPage } from './content.article.tsx';
+import { articlePage } from './content.article.tsx';
+import { versionPage } from './content.version.tsx';
 import {
   ContentCheckError,
   evaluateArticle,
@@ -50,7 +51,10 @@ import { langText } from './content.words.ts';
 // one version compared with the one before. An article outside the officer's reach answers 404.
 
 const PAGE_SIZE = 30;
-const textInput = { multiline: ['body', 'summary', 'comment'], maxLength: { body: 50_000 } } as const;
+const textInput = {
+  multiline: ['body', 'summary', 'bodyEn', 'summaryEn', 'comment'],
+  maxLength: { body: 50_000, bodyEn: 50_000 },
+} as const;
 
 export function registerContentRoutes(app: App, services: ZoneServices): void {
   /** The article page, with whatever the request brought: errors, typed values, a check's result. */
@@ -358,6 +362,9 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
                 title: diffLines(previous.title, version.title),
                 summary: diffLines(previous.summary, version.summary),
                 body: diffLines(previous.body, version.body),
+                titleEn: diffLines(previous.titleEn, version.titleEn),
+                summaryEn: diffLines(previous.summaryEn, version.summaryEn),
+                bodyEn: diffLines(previous.bodyEn, version.bodyEn),
               }
             : undefined,
         }),

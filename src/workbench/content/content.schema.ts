@@ -32,6 +32,9 @@ const articleFields = {
   title: text(LIMITS.title),
   summary: text(LIMITS.summary),
   body: text(LIMITS.body),
+  titleEn: text(LIMITS.titleEn),
+  summaryEn: text(LIMITS.summaryEn),
+  bodyEn: text(LIMITS.body),
   withdrawAt: text(16),
   ...columnFields,
 };

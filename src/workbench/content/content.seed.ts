@@ -20,6 +20,8 @@ interface DemoArticle {
   summary: string;
   body: string;
   fields?: Record<string, string>;
+  /** The English version, where the demo has one; the others show the portal's "Chinese only" notice. */
+  en?: { title: string; summary: string; body: string };
   daysAgo: number;
 }
 
@@ -29,6 +31,11 @@ const demo: readonly DemoArticle[] = [
     title: '示范市公安局“网上公安局”上线试运行',
     summary: '户政、出入境、交管、治安等六项业务可全程网上办理。',
     body: '## 上线内容\n示范市公安局网上公安局今日起试运行，首批六项业务可全程网上办理。\n\n- 无犯罪记录证明\n- 户口迁移预约\n- 公章刻制备案\n\n办事指南见[网上办事](/services)。',
+    en: {
+      title: 'The Demo City online police bureau opens for a trial run',
+      summary: 'Six household, exit-entry, traffic and public-order services can be done entirely online.',
+      body: '## What opens\nFrom today the Demo City Public Security Bureau runs its online bureau on trial; the first six services can be done entirely online.\n\n- Certificate of no criminal record\n- Appointments for moving a household registration\n- Filing of an official seal\n\nThe guides are under [Online services](/services).',
+    },
     daysAgo: 2,
   },
   {
@@ -141,7 +148,10 @@ export async function seedContent(
     const [existing] = await tx.select({ n: count() }).from(contentArticles);
     if ((existing?.n ?? 0) > 0) return 0;
     for (const a of articles) {
-      const parts = { title: a.title, summary: a.summary, body: a.body, ...(a.fields ?? {}) };
+      const english: Record<string, string> = a.en
+        ? { titleEn: a.en.title, summaryEn: a.en.summary, bodyEn: a.en.body }
+        : {};
+      const parts = { title: a.title, summary: a.summary, body: a.body, ...english, ...(a.fields ?? {}) };
       const hits = checkPublication(parts, now.toISOString().slice(0, 10));
       if (hits.length > 0) throw new Error(`demo article "${a.title}" fails the publication check`);
       const at = new Date(now.getTime() - a.daysAgo * 86_400_000);
@@ -166,6 +176,7 @@ export async function seedContent(
         title: a.title,
         summary: a.summary,
         body: a.body,
+        ...english,
         fields,
         state: 'published',
         ...newVersionWorkflow(),
@@ -189,6 +200,7 @@ export async function seedContent(
           summary: a.summary,
           body: a.body,
           fields,
+          english: a.en ?? null,
           unitName: '示范市公安局',
           publishedAt: at.toISOString(),
           expiresOn: fields.expiresOn ?? null,

@@ -63,6 +63,9 @@ export function inputOf(version: ArticleVersionRow): ArticleInput {
     title: version.title,
     summary: version.summary,
     body: version.body,
+    titleEn: version.titleEn,
+    summaryEn: version.summaryEn,
+    bodyEn: version.bodyEn,
     fields: version.fields,
     withdrawAt: '',
   };
@@ -134,6 +137,9 @@ function columnsOf(input: ArticleInput) {
     title: input.title.trim(),
     summary: input.summary.trim(),
     body: input.body,
+    titleEn: input.titleEn.trim(),
+    summaryEn: input.summaryEn.trim(),
+    bodyEn: input.bodyEn,
     fields: Object.fromEntries(Object.entries(input.fields).map(([k, v]) => [k, v.trim()])),
   };
 }

@@ -47,6 +47,10 @@ export const contentVersions = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
     body: text('body').notNull().default(''),
+    // The English beside the Chinese, all empty when the article has none (the portal then says so).
+    titleEn: text('title_en').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    bodyEn: text('body_en').notNull().default(''),
     fields: jsonb('fields').notNull().$type<Record<string, string>>(),
     state: text('state').notNull().$type<ArticleState>(),
     workflowId: text('workflow_id').notNull(),
