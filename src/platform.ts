@@ -9,6 +9,7 @@ import { verifyAuditChain } from './shared/audit/audit-log.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
+import { seedTraffic } from './workbench/traffic/traffic.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
@@ -66,6 +67,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       accounts.push(...(await seedWorkbench(zone.services)));
       await seedRegistry(zone.services);
       await seedMarketRegistry(zone.services);
+      await seedTraffic(zone.services);
       await seedCatalog(zone.services);
       await seedContent(zone.services);
       await seedDirectory(zone.services);

@@ -14,6 +14,7 @@ import { registerCaseRoutes } from './cases/cases.routes.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
+import { registerTrafficRoutes } from './traffic/traffic.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
@@ -85,5 +86,6 @@ export async function buildWorkbench(
   registerLetterRoutes(app, services);
   registerStatisticsRoutes(app, services);
   registerRatingRoutes(app, services);
+  registerTrafficRoutes(app, services);
   return app;
 }

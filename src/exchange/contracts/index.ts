@@ -23,6 +23,10 @@ import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
 import { paymentSettled } from './payment.settled.ts';
+import { paymentSettledV2 } from './payment.settled.v2.ts';
+import { trafficDecisionRequested } from './traffic.decision.requested.ts';
+import { trafficLookupRequest } from './traffic.lookup.request.ts';
+import { trafficViolationsPublished } from './traffic.violations.published.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
@@ -41,7 +45,9 @@ export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
-export { caseFeeDue, paymentSettled };
+export { caseFeeDue, paymentSettled, paymentSettledV2 };
+export { trafficLookupRequest, trafficDecisionRequested, trafficViolationsPublished };
+export * from './traffic-shapes.ts';
 export { statisticsPublished };
 export { deliveryRequested, deliveryTracked };
 export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
@@ -80,6 +86,10 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     letterStatusChanged,
     caseFeeDue,
     paymentSettled,
+    paymentSettledV2,
+    trafficLookupRequest,
+    trafficDecisionRequested,
+    trafficViolationsPublished,
     statisticsPublished,
     deliveryRequested,
     deliveryTracked,

@@ -56,3 +56,4 @@ export * from '../transparency/transparency.tables.ts';
 export * from '../delivery/delivery.tables.ts';
 export * from '../directory/directory.tables.ts';
 export * from '../ratings/ratings.tables.ts';
+export * from '../traffic/traffic.tables.ts';

@@ -45,6 +45,7 @@ export const en = {
   'wb.nav.appointments': 'Appointments',
   'wb.nav.letters': 'Letters',
   'wb.nav.ratings': 'Bad reviews',
+  'wb.nav.traffic': 'Traffic violations',
   'wb.nav.supervision': 'Supervision',
   'wb.nav.statistics': 'Statistics',
   'wb.nav.content': 'Publishing',

@@ -50,6 +50,7 @@ export const zh = {
   'wb.nav.appointments': '预约接待',
   'wb.nav.letters': '信件办理',
   'wb.nav.ratings': '差评整改',
+  'wb.nav.traffic': '交通违法',
   'wb.nav.supervision': '一键督办',
   'wb.nav.statistics': '统计分析',
   'wb.nav.content': '信息发布',

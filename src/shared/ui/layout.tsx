@@ -46,6 +46,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/appointments', label: t(lang, 'wb.nav.appointments'), icon: 'todo' },
     { href: '/letters', label: t(lang, 'wb.nav.letters'), icon: 'news' },
     { href: '/ratings', label: t(lang, 'wb.nav.ratings'), icon: 'disclosure' },
+    { href: '/traffic', label: t(lang, 'wb.nav.traffic'), icon: 'services' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },
     { href: '/content', label: t(lang, 'wb.nav.content'), icon: 'news' },

@@ -1,7 +1,7 @@
 import { caseFeeDue, paymentSettled } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
-import type { Executor } from '../../shared/db/database.ts';
+import type { Executor, Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -119,7 +119,15 @@ export async function assessCaseFee(
 
 /** The portal reports the fee paid: recorded once (a redelivery finds it paid), and the case goes on. */
 export function paymentSettledHandler(services: ZoneServices): MessageHandler {
-  return onMessage(paymentSettled, async (tx, paid) => {
+  return onMessage(paymentSettled, (tx, paid) => settleCaseFee(tx, services, paid));
+}
+
+/** A case's fee paid, as version 1 of payment.settled says it and version 2 for a case fee. */
+export async function settleCaseFee(
+  tx: Tx,
+  services: ZoneServices,
+  paid: { caseNumber: string; orderNo: string; amountFen: number; paidAt: string },
+): Promise<void> {
     const found = await findCase(tx, paid.caseNumber, { lock: true });
     const moved = await repo.markFeePaid(tx, paid.caseNumber, {
       orderNo: paid.orderNo,
@@ -147,5 +155,4 @@ export function paymentSettledHandler(services: ZoneServices): MessageHandler {
       stateDueOn: found.stateDueOn,
       at: now,
     });
-  });
 }

@@ -84,7 +84,8 @@ export type Role =
   | 'letter-handler'
   | 'content-editor'
   | 'administrator'
-  | 'auditor';
+  | 'auditor'
+  | 'traffic-officer';
 export type Scope = 'unit' | 'subtree' | 'all';
 
 export const roleAssignments = pgTable(
@@ -139,3 +140,4 @@ export { letterActions, letterPhotos, letters } from '../letters/letters.tables.
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export { ratings, rectificationActions, rectificationOrders } from '../ratings/ratings.tables.ts';
+export { drivingLicences, trafficViolations, vehicles } from '../traffic/traffic.tables.ts';

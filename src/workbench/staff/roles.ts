@@ -10,6 +10,7 @@ export const roles: readonly Role[] = [
   'content-editor',
   'administrator',
   'auditor',
+  'traffic-officer',
 ];
 
 export const scopes: readonly Scope[] = ['unit', 'subtree', 'all'];
@@ -24,6 +25,7 @@ const roleLabels: Record<Role, { zh: string; en: string }> = {
   'content-editor': { zh: '内容编辑', en: 'Content editor' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
   auditor: { zh: '安全审计员', en: 'Auditor' },
+  'traffic-officer': { zh: '交通民警', en: 'Traffic officer' },
 };
 
 const scopeLabels: Record<Scope, { zh: string; en: string }> = {

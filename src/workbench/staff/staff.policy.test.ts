@@ -65,6 +65,7 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  'traffic.read': ['traffic-officer'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -31,7 +31,8 @@ export type Permission =
   | 'statistics.read'
   | 'ratings.read'
   | 'ratings.rectify'
-  | 'ratings.sample';
+  | 'ratings.sample'
+  | 'traffic.read';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -60,6 +61,7 @@ export const permissions: readonly Permission[] = [
   'ratings.read',
   'ratings.rectify',
   'ratings.sample',
+  'traffic.read',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -105,6 +107,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.read': ['supervisor', 'approver', 'discipline-inspector'],
   'ratings.rectify': ['supervisor'],
   'ratings.sample': ['approver'],
+  // Traffic (traffic.policy.ts): the traffic officer reads the vehicles of the vehicle offices he reaches.
+  'traffic.read': ['traffic-officer'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
