@@ -24,6 +24,7 @@ import {
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
+import { recordViolation, registerVehicle } from '../../src/workbench/traffic/traffic.records.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
   assertAnswersAsMissing,
@@ -60,6 +61,7 @@ const missing: Record<string, string> = {
   letterNumber: 'XJ-20260101-AAAAAAAA',
   photoId: randomUUID(),
   bookingCode: 'ZZZZZZZZ',
+  plate: '示Z99999',
 };
 
 let zone: Workbench;
@@ -463,6 +465,23 @@ const families: Family[] = [
         })
         .returning({ id: rectificationOrders.id });
       return { id: order!.id };
+    },
+  },
+  {
+    label: 'a vehicle of the city’s vehicle office, to a station’s traffic officer',
+    pattern: /^\/traffic\/vehicles\/:plate(?:\/|$)/,
+    signIn: () => signedIn('traffic-officer', 'SF-D01-P01', 'unit', '/traffic'),
+    fields: {},
+    foreign: async () => {
+      const plate = '示C54321';
+      await registerVehicle(zone.services, { plate, ownerIdNumber: '110105198001010016', brand: '示范牌' });
+      const id = await recordViolation(zone.services, {
+        plate,
+        occurredAt: zone.services.now(),
+        place: '人民路明湖桥北口',
+        offenceCode: '1344',
+      });
+      return { plate, id };
     },
   },
 ];

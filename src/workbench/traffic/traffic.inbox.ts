@@ -1,19 +1,8 @@
-import { paymentSettledV2 } from '../../exchange/contracts/index.ts';
-import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
+import type { MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { settleCaseFee } from '../case-fees/case-fees.service.ts';
-import { settleTrafficFine, trafficDecisionHandler, trafficLookupHandler } from './traffic.service.ts';
+import { trafficDecisionHandler, trafficLookupHandler } from './traffic.service.ts';
 
-/** payment.settled version 2 names what was paid: a traffic fine here, a case's fee as version 1 does. */
-export function paymentSettledV2Handler(services: ZoneServices): MessageHandler {
-  return onMessage(paymentSettledV2, async (tx, paid) => {
-    const { payable, ...payment } = paid;
-    if (payable.kind === 'traffic-fine')
-      await settleTrafficFine(tx, services, { ...payment, ...payable });
-    else await settleCaseFee(tx, services, { ...payment, caseNumber: payable.caseNumber });
-  });
-}
-
+// A paid fine arrives as payment.settled version 2, handled with version 1 in case-fees.inbox.ts.
 export function trafficInboxHandlers(services: ZoneServices): MessageHandler[] {
-  return [trafficLookupHandler(services), trafficDecisionHandler(services), paymentSettledV2Handler(services)];
+  return [trafficLookupHandler(services), trafficDecisionHandler(services)];
 }
