@@ -1,7 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../src/shared/audit/audit-log.ts';
-import { issueLicence, recordViolation, registerVehicle } from '../../src/workbench/traffic/traffic.records.ts';
+import {
+  issueLicence,
+  recordViolation,
+  registerVehicle,
+} from '../../src/workbench/traffic/traffic.records.ts';
 import { trafficViolations } from '../../src/workbench/traffic/traffic.tables.ts';
 import { verifiedCitizen, type Person } from '../portal/applications.helpers.ts';
 import { crossBothWays, type FeeWorld } from './fees.support.ts';
@@ -47,7 +51,8 @@ export async function ownerWithViolations(world: FeeWorld, name = '林示范'): 
 /** The owner asks from 我的交通违法 and the answer comes back. */
 export async function lookedUp(world: FeeWorld, owner: Owner): Promise<void> {
   const asked = await owner.person.client.post('/my/traffic/lookup', {}, { formUrl: '/my/traffic' });
-  if (asked.statusCode !== 303) throw new Error(`lookup refused: ${asked.statusCode} ${asked.body.slice(0, 300)}`);
+  if (asked.statusCode !== 303)
+    throw new Error(`lookup refused: ${asked.statusCode} ${asked.body.slice(0, 300)}`);
   await crossBothWays(world);
 }
 

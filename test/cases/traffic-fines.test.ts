@@ -70,7 +70,10 @@ describe('looking up', () => {
       `/my/traffic/violations/${theirs.violations[0]}/photo`,
     ]) {
       assert.equal((await mine.person.client.get(url)).statusCode, 404, url);
-      assert.equal((await mine.person.client.get(url.replace(theirs.violations[0], randomUUID()))).statusCode, 404);
+      assert.equal(
+        (await mine.person.client.get(url.replace(theirs.violations[0], randomUUID()))).statusCode,
+        404,
+      );
     }
     const own = `/my/traffic/violations/${mine.violations[0]}`;
     const stolen = await mine.person.client.post(
@@ -138,7 +141,10 @@ describe('accepting the decision and paying the fine', () => {
     const order = await paid(world, owner.person, fine!.id);
     await crossBothWays(world);
     const settled = await policeRecord(world, red);
-    assert.deepEqual([settled?.state, settled?.paidOrderNo, settled?.paidFen], ['paid', order.orderNo, 20_000]);
+    assert.deepEqual(
+      [settled?.state, settled?.paidOrderNo, settled?.paidFen],
+      ['paid', order.orderNo, 20_000],
+    );
     const done = await owner.person.client.get(url);
     assert.match(done.body, /本条违法已处理完毕/);
     assert.match((await owner.person.client.get('/my/traffic')).body, /已缴款/);
@@ -158,7 +164,8 @@ describe('accepting the decision and paying the fine', () => {
       status: 'paid' as const,
       paidAt: world.pay.zone.services.now().toISOString(),
     };
-    const queued = async () => (await world.pay.zone.services.db.select({ id: outbox.id }).from(outbox)).length;
+    const queued = async () =>
+      (await world.pay.zone.services.db.select({ id: outbox.id }).from(outbox)).length;
     const before = await queued();
     const again = await applyGatewayState(world.pay.zone.services, state, 'notification');
     assert.equal(again.outcome, 'already-paid');
@@ -206,7 +213,9 @@ describe('accepting the decision and paying the fine', () => {
     assert.equal(await auditCount(world, 'traffic.decision.refused', `citizen:${mine.person.id}`), 1);
     const licence = await licenceOf(world.workbench.services.db, hash(theirs.person.idNumber));
     assert.equal(licence?.pointsDeducted, 0);
-    const json = (await mine.person.client.json('GET', '/my/traffic')).json() as { violations: { id: string }[] };
+    const json = (await mine.person.client.json('GET', '/my/traffic')).json() as {
+      violations: { id: string }[];
+    };
     assert.ok(json.violations.every((v) => mine.violations.includes(v.id)));
   });
 });

@@ -8,7 +8,11 @@ import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.
 import { citizens } from '../../src/portal/db/schema.ts';
 import { DEMO_CITIZEN, seedPortal } from '../../src/portal/seed.ts';
 import { publicKeyPem } from '../../src/shared/secrets.ts';
-import { newEd25519Pem, startPaymentSandbox, type PaymentSandbox } from '../../src/sandboxes/payment-gateway/index.ts';
+import {
+  newEd25519Pem,
+  startPaymentSandbox,
+  type PaymentSandbox,
+} from '../../src/sandboxes/payment-gateway/index.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
 import { seedTraffic } from '../../src/workbench/traffic/traffic.seed.ts';
 import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
@@ -120,7 +124,10 @@ test('an owner looks up his violations, accepts the decision and pays the fine',
   await expectAccessibleInBothLanguages(page, 'traffic violations listed');
 
   // The red light: place, picture, points and fine; accepting without the confirmation keeps the page.
-  await page.getByRole('row', { name: /驾驶机动车违反道路交通信号灯通行/ }).getByRole('link').click();
+  await page
+    .getByRole('row', { name: /驾驶机动车违反道路交通信号灯通行/ })
+    .getByRole('link')
+    .click();
   await page.getByText('示范大道与滨江路交叉口').waitFor();
   await page.getByRole('img', { name: /电子监控抓拍照片/ }).waitFor();
   await expectAccessibleInBothLanguages(page, 'one violation');

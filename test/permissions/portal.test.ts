@@ -386,14 +386,21 @@ test('another person’s traffic violation answers exactly as a missing one does
     photo: Buffer.from('not shown'),
     updatedAt: zone.services.now(),
   });
-  const token = csrfFrom((await me.client.get('/my/traffic')).body) ?? csrfFrom((await me.client.get('/account')).body);
+  const token =
+    csrfFrom((await me.client.get('/my/traffic')).body) ?? csrfFrom((await me.client.get('/account')).body);
   assert.ok(token);
   const routes = zone.app.routeList.filter((r) => violationRoutes.test(r.url));
   assert.ok(routes.length >= 3, 'the violation routes are registered');
   for (const route of routes) {
     const there = sampleUrl(route, { ...missing, violationId: id });
-    await assertAnswersAsMissing(me.client, token, route, { there, absent: sampleUrl(route, missing) }, {
-      confirm: 'yes',
-    });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      {
+        confirm: 'yes',
+      },
+    );
   }
 });

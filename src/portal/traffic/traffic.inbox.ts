@@ -13,7 +13,10 @@ import { trafficStream } from './traffic.service.ts';
 
 export function violationsPublishedHandler(services: ZoneServices): MessageHandler {
   return onMessage(trafficViolationsPublished, async (tx, answer) => {
-    const [citizen] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.id, answer.citizenRef));
+    const [citizen] = await tx
+      .select({ id: citizens.id })
+      .from(citizens)
+      .where(eq(citizens.id, answer.citizenRef));
     // Left failed in the inbox for an operator: an answer for an account this portal does not hold.
     if (!citizen) throw new Error('a traffic answer for an unknown account');
     const now = services.now();

@@ -68,7 +68,9 @@ export function listPage(p: {
                 {
                   key: say(ctx, w.vehicles),
                   value: lookup.vehicles?.length
-                    ? lookup.vehicles.map((v) => `${v.plate}（${say(ctx, v.kind)}）`).join(inLang(ctx, '、', ', '))
+                    ? lookup.vehicles
+                        .map((v) => `${v.plate}（${say(ctx, v.kind)}）`)
+                        .join(inLang(ctx, '、', ', '))
                     : say(ctx, w.noVehicles),
                 },
                 ...(licence
@@ -146,7 +148,9 @@ export function violationPage(p: {
           { key: inLang(ctx, '记分', 'Points'), value: String(v.points) },
           { key: inLang(ctx, '罚款金额', 'Fine'), value: yuan(v.fineFen) },
           { key: inLang(ctx, '处理状态', 'State'), value: <StateTag ctx={ctx} state={v.state} /> },
-          ...(v.decisionNo ? [{ key: inLang(ctx, '处罚决定书编号', 'Decision number'), value: v.decisionNo }] : []),
+          ...(v.decisionNo
+            ? [{ key: inLang(ctx, '处罚决定书编号', 'Decision number'), value: v.decisionNo }]
+            : []),
         ]}
       />
       <figure class="evidence-photo">

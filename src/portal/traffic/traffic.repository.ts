@@ -71,7 +71,10 @@ export async function dropOthers(tx: Tx, citizenId: string, keep: string[]): Pro
     .where(keep.length ? and(mine, notInArray(trafficViolationCopies.id, keep)) : mine);
 }
 
-export async function upsertViolation(tx: Tx, row: typeof trafficViolationCopies.$inferInsert): Promise<void> {
+export async function upsertViolation(
+  tx: Tx,
+  row: typeof trafficViolationCopies.$inferInsert,
+): Promise<void> {
   const changes: Partial<typeof row> = { ...row };
   delete changes.id;
   await tx

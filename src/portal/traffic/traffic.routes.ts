@@ -65,7 +65,12 @@ export function registerTrafficRoutes(app: App, services: ZoneServices): void {
     reply: FastifyReply,
     form: { values?: Record<string, string>; errors?: { field: string; message: string }[] } = {},
   ) {
-    const violation = await service.loadViolation(services, citizenOf(request), 'traffic.view', idOf(request));
+    const violation = await service.loadViolation(
+      services,
+      citizenOf(request),
+      'traffic.view',
+      idOf(request),
+    );
     return pages.violationPage({
       ctx: portalContext(request, reply),
       violation,
@@ -86,7 +91,12 @@ export function registerTrafficRoutes(app: App, services: ZoneServices): void {
     '/my/traffic/violations/:violationId/photo',
     { schema: { hide: true, params: ViolationParams }, config: { permission: 'traffic.view' } },
     async (request, reply) => {
-      const violation = await service.loadViolation(services, citizenOf(request), 'traffic.view', idOf(request));
+      const violation = await service.loadViolation(
+        services,
+        citizenOf(request),
+        'traffic.view',
+        idOf(request),
+      );
       const name = `${violation.id}.png`;
       return fileHeaders(reply, { type: 'image/png', name, asciiName: name })
         .header('cache-control', 'private, no-store')

@@ -128,31 +128,31 @@ export async function settleCaseFee(
   services: ZoneServices,
   paid: { caseNumber: string; orderNo: string; amountFen: number; paidAt: string },
 ): Promise<void> {
-    const found = await findCase(tx, paid.caseNumber, { lock: true });
-    const moved = await repo.markFeePaid(tx, paid.caseNumber, {
-      orderNo: paid.orderNo,
-      amountFen: paid.amountFen,
-      at: new Date(paid.paidAt),
-    });
-    if (!moved || !found) return;
-    const now = services.now();
-    await recordAudit(tx, {
-      actor: 'exchange',
-      actorUnit: null,
-      sourceIp: null,
-      action: 'case.fee.paid',
-      target: `case:${paid.caseNumber}`,
-      detail: { orderNo: paid.orderNo, amountFen: paid.amountFen },
-      at: now,
-    });
-    await recordStep(tx, {
-      before: found,
-      action: 'fee-paid',
-      to: found.state,
-      actor: 'exchange',
-      unitCode: null,
-      data: { note: `¥${(paid.amountFen / 100).toFixed(2)} ${paid.orderNo}` },
-      stateDueOn: found.stateDueOn,
-      at: now,
-    });
+  const found = await findCase(tx, paid.caseNumber, { lock: true });
+  const moved = await repo.markFeePaid(tx, paid.caseNumber, {
+    orderNo: paid.orderNo,
+    amountFen: paid.amountFen,
+    at: new Date(paid.paidAt),
+  });
+  if (!moved || !found) return;
+  const now = services.now();
+  await recordAudit(tx, {
+    actor: 'exchange',
+    actorUnit: null,
+    sourceIp: null,
+    action: 'case.fee.paid',
+    target: `case:${paid.caseNumber}`,
+    detail: { orderNo: paid.orderNo, amountFen: paid.amountFen },
+    at: now,
+  });
+  await recordStep(tx, {
+    before: found,
+    action: 'fee-paid',
+    to: found.state,
+    actor: 'exchange',
+    unitCode: null,
+    data: { note: `¥${(paid.amountFen / 100).toFixed(2)} ${paid.orderNo}` },
+    stateDueOn: found.stateDueOn,
+    at: now,
+  });
 }

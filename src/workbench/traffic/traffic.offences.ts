@@ -24,7 +24,12 @@ export const offences: Readonly<Record<string, Offence>> = {
     points: 3,
     fineFen: 20_000,
   },
-  '1344': { zh: '驾驶机动车违反禁令标志指示', en: 'Disobeying a prohibition sign', points: 3, fineFen: 10_000 },
+  '1344': {
+    zh: '驾驶机动车违反禁令标志指示',
+    en: 'Disobeying a prohibition sign',
+    points: 3,
+    fineFen: 10_000,
+  },
   '1208': {
     zh: '驾驶机动车不按导向车道行驶',
     en: 'Not keeping to the lane for the direction taken',

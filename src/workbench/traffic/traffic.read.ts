@@ -63,7 +63,11 @@ export async function readVehicle(
     ownerMasked: `${owner.slice(0, 6)}********${owner.slice(-4)}`,
     licence:
       licence && cycle
-        ? { licenceClass: licence.licenceClass, pointsDeducted: cycle.pointsDeducted, cycleEnd: cycle.cycleEnd }
+        ? {
+            licenceClass: licence.licenceClass,
+            pointsDeducted: cycle.pointsDeducted,
+            cycleEnd: cycle.cycleEnd,
+          }
         : undefined,
     violations,
   };

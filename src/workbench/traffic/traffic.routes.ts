@@ -46,7 +46,8 @@ export function registerTrafficRoutes(app: App, services: ZoneServices): void {
       const vehicle = await repo.vehicleByPlate(services.db, plate);
       // Out of reach reads as not found, as the vehicle's own page answers.
       const reachable =
-        vehicle && workbenchPolicy.can(staffOf(request), 'traffic.read', { unitPath: vehicle.registryUnitPath });
+        vehicle &&
+        workbenchPolicy.can(staffOf(request), 'traffic.read', { unitPath: vehicle.registryUnitPath });
       if (!reachable) return reply.html(pages.lookupPage({ ctx, plate: typed, notFound: true }));
       return reply.redirect(`/traffic/vehicles/${encodeURIComponent(plate)}`, 303);
     },

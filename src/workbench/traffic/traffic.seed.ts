@@ -22,7 +22,11 @@ export async function seedTraffic(services: ZoneServices): Promise<void> {
   const day = 86_400_000;
   const now = services.now().getTime();
   await issueLicence(services, { idNumber: DEMO_RESIDENT.idNumber, firstIssuedOn: '2008-03-15' });
-  await registerVehicle(services, { plate: '示A12345', ownerIdNumber: DEMO_RESIDENT.idNumber, brand: '示范牌轿车' });
+  await registerVehicle(services, {
+    plate: '示A12345',
+    ownerIdNumber: DEMO_RESIDENT.idNumber,
+    brand: '示范牌轿车',
+  });
   await registerVehicle(services, {
     plate: '示A8K2Q7',
     ownerIdNumber: DEMO_RESIDENT.idNumber,
