@@ -46,6 +46,7 @@ export const trafficWords = {
     zh: '接受处理即确认违法事实，公安交通管理部门将作出处罚决定、记分，并生成罚款缴纳单。',
     en: 'Accepting confirms the facts: the traffic police will make the decision, record the points and issue the fine to pay.',
   },
+  confirmLegend: { zh: '确认违法事实', en: 'Confirm the facts' },
   confirm: {
     zh: '我已核对违法时间、地点和照片，对违法事实无异议',
     en: 'I have checked the time, place and picture and do not dispute the facts',

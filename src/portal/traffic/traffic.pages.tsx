@@ -195,7 +195,7 @@ function NextStep(p: {
       <Form action={`${violationHref(v.id)}/accept`} csrfToken={ctx.csrfToken ?? ''}>
         <Checkboxes
           name="confirm"
-          legend={say(ctx, w.acceptTitle)}
+          legend={say(ctx, w.confirmLegend)}
           items={[{ value: 'yes', label: say(ctx, w.confirm) }]}
           values={p.values?.confirm ? [p.values.confirm] : []}
           error={p.errors?.find((e) => e.field === 'confirm')?.message}
