@@ -15,6 +15,8 @@ import {
 } from '../../src/sandboxes/payment-gateway/index.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
 import { seedTraffic } from '../../src/workbench/traffic/traffic.seed.ts';
+import { units } from '../../src/workbench/db/schema.ts';
+import { demoCityUnits } from '../../src/workbench/org/demo-city.ts';
 import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 import { expectAccessibleInBothLanguages, launchBrowser, openContext } from './browser.ts';
 
@@ -77,6 +79,8 @@ before(async () => {
   await (portal.app as FastifyInstance).listen({ host: '127.0.0.1', port });
   await seedPortal(portal.services);
   await seedRegistry(workbench.services, 20);
+  // The vehicle office (SF-JJ) the demo vehicles are registered at.
+  await workbench.services.db.insert(units).values(demoCityUnits()).onConflictDoNothing();
   await seedTraffic(workbench.services);
   // The demo citizen has passed his real-name check as the demo resident (test/e2e/realname.e2e.ts walks it).
   const { sealer } = portal.services;
