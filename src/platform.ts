@@ -11,6 +11,7 @@ import { seedWorkbench } from './workbench/seed.ts';
 import { seedOpen311Key } from './workbench/open311-keys/open311-keys.demo.ts';
 import { seedFinance } from './workbench/finance/finance.seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
+import { seedTraffic } from './workbench/traffic/traffic.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
@@ -68,6 +69,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       accounts.push(...(await seedWorkbench(zone.services)));
       await seedRegistry(zone.services);
       await seedMarketRegistry(zone.services);
+      await seedTraffic(zone.services);
       await seedCatalog(zone.services);
       await seedContent(zone.services);
       await seedDirectory(zone.services);

@@ -38,6 +38,8 @@ import { ratingInboxHandlers } from './workbench/ratings/ratings.intake.ts';
 import { realnameResultHandler } from './portal/realname/realname.service.ts';
 import { paymentInboxHandlers } from './portal/payments/payments.inbox.ts';
 import { caseFeeInboxHandlers } from './workbench/case-fees/case-fees.inbox.ts';
+import { trafficInboxHandlers } from './workbench/traffic/traffic.inbox.ts';
+import { trafficInboxHandlers as portalTrafficHandlers } from './portal/traffic/traffic.inbox.ts';
 import { realnameRequestHandler } from './workbench/registry/registry.service.ts';
 import { companyResultHandler } from './portal/companies/companies.service.ts';
 import { companyVerifyRequestHandler } from './workbench/market-registry/market-registry.service.ts';
@@ -197,6 +199,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           windowRatingHandler(services),
           ...paymentInboxHandlers(services),
           reconciliationRequestedHandler(),
+          ...portalTrafficHandlers(services),
           deliveryRequestedHandler(services, () => courier),
         ]
       : [
@@ -209,6 +212,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...kbInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...financeInboxHandlers(services),
+          ...trafficInboxHandlers(services),
           ...deliveryInboxHandlers(services),
         ],
   );

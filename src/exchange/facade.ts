@@ -59,6 +59,25 @@ export function onMessage<S extends TSchema>(
   };
 }
 
+/**
+ * One handler for a type whose contract has several versions in use (payment.settled 1 and 2): each message
+ * goes to its own version's handler, and a version none handles fails, to be looked at.
+ */
+export function onVersions(handlers: readonly MessageHandler[]): MessageHandler {
+  const [first] = handlers;
+  if (!first || handlers.some((h) => h.type !== first.type))
+    throw new Error('onVersions takes handlers of one message type');
+  return {
+    type: first.type,
+    version: Math.max(...handlers.map((h) => h.version)),
+    async handle(tx, payload, message) {
+      const handler = handlers.find((h) => h.version === message.version);
+      if (!handler) throw new Error(`no handler for ${message.type}@${message.version}`);
+      await handler.handle(tx, payload, message);
+    },
+  };
+}
+
 /** A zone's handlers by message type, as its inbox processor takes them; one handler per type. */
 export function messageHandlers(handlers: readonly MessageHandler[]): Record<string, InboxHandler> {
   const byType: Record<string, InboxHandler> = {};

@@ -20,6 +20,7 @@ import { registerAnswerRoutes } from './answers/answers.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
+import { registerTrafficRoutes } from './traffic/traffic.routes.ts';
 import type { PaymentRuntime } from './payments/payments.service.ts';
 import type { Courier } from './delivery/delivery.courier.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
@@ -98,6 +99,7 @@ export async function buildPortal(
   registerAnswerRoutes(app, services);
   registerRatingRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
+  registerTrafficRoutes(app, services);
   registerTransparencyRoutes(app, services);
   registerDevRoutes(app, services);
   return app;

@@ -8,6 +8,7 @@ import { letterPolicy } from './letters/letters.policy.ts';
 import { paymentPolicy } from './payments/payments.policy.ts';
 import { ratingPolicy } from './ratings/ratings.policy.ts';
 import type { CurrentCitizen } from './session.ts';
+import { trafficPolicy } from './traffic/traffic.policy.ts';
 
 /** Every action a citizen may be allowed, from each feature's policy. Routes and handlers ask this one. */
 export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
@@ -19,4 +20,5 @@ export const portalPolicy = new PolicyRegistry<CurrentCitizen>([
   letterPolicy,
   paymentPolicy,
   ratingPolicy,
+  trafficPolicy,
 ]);

@@ -17,6 +17,7 @@ import type { CurrentStaff } from './session.ts';
 import { staffPolicy } from './staff/staff.policy.ts';
 import { statisticsPolicy } from './statistics/statistics.policy.ts';
 import { supervisionPolicy } from './supervision/supervision.policy.ts';
+import { trafficPolicy } from './traffic/traffic.policy.ts';
 
 /** Every action an officer may be allowed, from each feature's policy. Routes and handlers ask this one. */
 export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
@@ -37,4 +38,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   financePolicy,
   kbPolicy,
   qaPolicy,
+  trafficPolicy,
 ]);

@@ -8,6 +8,7 @@ import { appointmentBookings, appointmentSlots } from '../../src/portal/appointm
 import { companies, companyAgents, companyInvitations } from '../../src/portal/companies/companies.tables.ts';
 import { letters } from '../../src/portal/letters/letters.tables.ts';
 import { payables } from '../../src/portal/payments/payments.tables.ts';
+import { trafficViolationCopies } from '../../src/portal/traffic/traffic.tables.ts';
 import { portalPolicy } from '../../src/portal/policy.ts';
 import { PUBLIC } from '../../src/shared/policy/registry.ts';
 import { csrfFrom, FormClient } from '../helpers/browser-like.ts';
@@ -46,6 +47,7 @@ const missing: Record<string, string> = {
   number: 'XJ-20260101-AAAAAAAA',
   format: 'json',
   token: 'cSF-ZA-20261206-999999.abc.AAAAAAAAAAAAAAAAAAAAAA',
+  violationId: randomUUID(),
 };
 
 let zone: TestZone;
@@ -169,6 +171,7 @@ const letterRoutes = /^\/my\/letters\/:letterNumber(?:\/|$)/;
 const bookingRoutes = /^\/my\/appointments\/:bookingCode(?:\/|$)/;
 const payableRoutes = /^\/my\/payments\/:payableId(?:\/|$)/;
 const ratingRoutes = /^\/my\/ratings\/:kind\/:number(?:\/|$)/;
+const violationRoutes = /^\/my\/traffic\/violations\/:violationId(?:\/|$)/;
 const familyOf = (url: string) =>
   letterRoutes.test(url) ||
   companyRoutes.test(url) ||
@@ -177,7 +180,8 @@ const familyOf = (url: string) =>
   caseRoutes.test(url) ||
   bookingRoutes.test(url) ||
   payableRoutes.test(url) ||
-  ratingRoutes.test(url);
+  ratingRoutes.test(url) ||
+  violationRoutes.test(url);
 
 test('every route with params is about another person’s records or says why it is not', () => {
   const uncovered = zone.app.routeList
@@ -197,7 +201,8 @@ test('another person’s company, invitation and case answer exactly as missing 
       !applicationRoutes.test(r.url) &&
       !bookingRoutes.test(r.url) &&
       !payableRoutes.test(r.url) &&
-      !ratingRoutes.test(r.url),
+      !ratingRoutes.test(r.url) &&
+      !violationRoutes.test(r.url),
   );
   assert.ok(routes.length >= 12, 'the company, invitation and case routes are registered');
   for (const route of routes) {
@@ -375,5 +380,43 @@ test('another person’s fee answers exactly as a missing one does', async () =>
   for (const route of routes) {
     const there = sampleUrl(route, { ...missing, payableId: theirs.id });
     await assertAnswersAsMissing(me.client, token, route, { there, absent: sampleUrl(route, missing) }, {});
+  }
+});
+
+test('another person’s traffic violation answers exactly as a missing one does', async () => {
+  const other = await registerCitizen(zone);
+  const id = randomUUID();
+  await zone.services.db.insert(trafficViolationCopies).values({
+    id,
+    citizenId: other.id,
+    plate: '示B61000',
+    occurredAt: zone.services.now(),
+    place: '解放路200号前',
+    offenceCode: '1039',
+    offence: { zh: '机动车违反规定停放', en: 'Parking where it is not allowed' },
+    points: 0,
+    fineFen: 15_000,
+    state: 'unhandled',
+    decisionNo: null,
+    unitCode: 'SF-JJ',
+    photo: Buffer.from('not shown'),
+    updatedAt: zone.services.now(),
+  });
+  const token =
+    csrfFrom((await me.client.get('/my/traffic')).body) ?? csrfFrom((await me.client.get('/account')).body);
+  assert.ok(token);
+  const routes = zone.app.routeList.filter((r) => violationRoutes.test(r.url));
+  assert.ok(routes.length >= 3, 'the violation routes are registered');
+  for (const route of routes) {
+    const there = sampleUrl(route, { ...missing, violationId: id });
+    await assertAnswersAsMissing(
+      me.client,
+      token,
+      route,
+      { there, absent: sampleUrl(route, missing) },
+      {
+        confirm: 'yes',
+      },
+    );
   }
 });

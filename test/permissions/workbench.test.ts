@@ -27,6 +27,7 @@ import { qaPublications } from '../../src/workbench/qa/qa.tables.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import { reconciliationDays, reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
+import { recordViolation, registerVehicle } from '../../src/workbench/traffic/traffic.records.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import {
   assertAnswersAsMissing,
@@ -64,6 +65,7 @@ const missing: Record<string, string> = {
   photoId: randomUUID(),
   bookingCode: 'ZZZZZZZZ',
   day: '2000-01-01',
+  plate: '示Z99999',
 };
 
 let zone: Workbench;
@@ -599,6 +601,23 @@ const families: Family[] = [
         })
         .returning({ id: qaPublications.id });
       return { letterNumber: 'XJ-20261206-QQQQQQQQ', id: row!.id };
+    },
+  },
+  {
+    label: 'a vehicle of the city’s vehicle office, to a station’s traffic officer',
+    pattern: /^\/traffic\/vehicles\/:plate(?:\/|$)/,
+    signIn: () => signedIn('traffic-officer', 'SF-D01-P01', 'unit', '/traffic'),
+    fields: {},
+    foreign: async () => {
+      const plate = '示C54321';
+      await registerVehicle(zone.services, { plate, ownerIdNumber: '110105198001010016', brand: '示范牌' });
+      const id = await recordViolation(zone.services, {
+        plate,
+        occurredAt: zone.services.now(),
+        place: '人民路明湖桥北口',
+        offenceCode: '1344',
+      });
+      return { plate, id };
     },
   },
 ];

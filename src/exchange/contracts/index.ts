@@ -31,6 +31,10 @@ import { open311KeyIssued } from './open311.key.issued.ts';
 import { open311KeyRevoked } from './open311.key.revoked.ts';
 import { paymentSettled } from './payment.settled.ts';
 import { paymentReconciliationReported, paymentReconciliationRequested } from './payment.reconciliation.ts';
+import { paymentSettledV2 } from './payment.settled.v2.ts';
+import { trafficDecisionRequested } from './traffic.decision.requested.ts';
+import { trafficLookupRequest } from './traffic.lookup.request.ts';
+import { trafficViolationsPublished } from './traffic.violations.published.ts';
 import { deliveryRequested } from './delivery.requested.ts';
 import { deliveryTracked } from './delivery.tracked.ts';
 import { realnameVerifyRequest } from './realname.verify.request.ts';
@@ -55,13 +59,15 @@ export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
 export { contentPublished, contentPublishedV1, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
-export { caseFeeDue, paymentSettled };
 export {
   paymentReconciliationReported,
   paymentReconciliationRequested,
   reconciliationDifferenceKinds,
   MAX_REPORTED_DIFFERENCES,
 } from './payment.reconciliation.ts';
+export { caseFeeDue, paymentSettled, paymentSettledV2 };
+export { trafficLookupRequest, trafficDecisionRequested, trafficViolationsPublished };
+export * from './traffic-shapes.ts';
 export { statisticsPublished };
 export { approvalResultPublished, approvalDecisions, type ApprovalDecision };
 export { deliveryRequested, deliveryTracked };
@@ -106,6 +112,10 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     paymentSettled,
     paymentReconciliationReported,
     paymentReconciliationRequested,
+    paymentSettledV2,
+    trafficLookupRequest,
+    trafficDecisionRequested,
+    trafficViolationsPublished,
     statisticsPublished,
     approvalResultPublished,
     deliveryRequested,

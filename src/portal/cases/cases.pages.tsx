@@ -67,6 +67,11 @@ export function CasesPanel({ ctx, unread }: { ctx: PageContext; unread: number }
           {inLang(ctx, '我的缴费', 'My payments')}
         </a>
       </li>
+      <li class="todo-item">
+        <a class="todo-link" href="/my/traffic">
+          {inLang(ctx, '我的交通违法', 'My traffic violations')}
+        </a>
+      </li>
     </ul>
   );
 }

@@ -59,3 +59,4 @@ export * from '../directory/directory.tables.ts';
 export * from '../ratings/ratings.tables.ts';
 export * from '../open311/open311.tables.ts';
 export * from '../answers/answers.tables.ts';
+export * from '../traffic/traffic.tables.ts';

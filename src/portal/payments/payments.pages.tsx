@@ -84,9 +84,13 @@ export function detailPage({
           {
             key: inLang(ctx, '缴费事由', 'For'),
             value:
-              payable.kind === 'case-fee'
-                ? inLang(ctx, `办件 ${payable.reference}`, `Case ${payable.reference}`)
-                : payable.reference,
+              payable.kind === 'case-fee' ? (
+                inLang(ctx, `办件 ${payable.reference}`, `Case ${payable.reference}`)
+              ) : (
+                <a href={`/my/traffic/violations/${payable.reference}`}>
+                  {inLang(ctx, '交通违法', 'Traffic violation')}
+                </a>
+              ),
           },
           ...(payable.settledAt
             ? [

@@ -12,7 +12,7 @@ import {
 import { citizens } from '../db/schema.ts';
 
 /** What a payable is for; each kind says what happens once it is paid (payments.payables.ts). */
-export type PayableKind = 'case-fee';
+export type PayableKind = 'case-fee' | 'traffic-fine';
 export type PayableStatus = 'due' | 'paid' | 'refunded' | 'cancelled';
 export type OrderStatus = 'pending' | 'paid' | 'closed';
 

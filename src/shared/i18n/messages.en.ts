@@ -49,6 +49,7 @@ export const en = {
   'wb.nav.ratings': 'Bad reviews',
   'wb.nav.finance': 'Reconciliation',
   'wb.nav.ratingsWindow': 'Window ratings',
+  'wb.nav.traffic': 'Traffic violations',
   'wb.nav.supervision': 'Supervision',
   'wb.nav.statistics': 'Statistics',
   'wb.nav.content': 'Publishing',

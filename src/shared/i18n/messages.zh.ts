@@ -54,6 +54,7 @@ export const zh = {
   'wb.nav.ratings': '差评整改',
   'wb.nav.finance': '支付对账',
   'wb.nav.ratingsWindow': '窗口评价',
+  'wb.nav.traffic': '交通违法',
   'wb.nav.supervision': '一键督办',
   'wb.nav.statistics': '统计分析',
   'wb.nav.content': '信息发布',

@@ -49,6 +49,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/qa', label: t(lang, 'wb.nav.qa'), icon: 'news' },
     { href: '/ratings', label: t(lang, 'wb.nav.ratings'), icon: 'disclosure' },
     { href: '/ratings/window', label: t(lang, 'wb.nav.ratingsWindow'), icon: 'todo' },
+    { href: '/traffic', label: t(lang, 'wb.nav.traffic'), icon: 'services' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },
     { href: '/finance/reconciliation', label: t(lang, 'wb.nav.finance'), icon: 'disclosure' },

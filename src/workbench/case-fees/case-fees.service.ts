@@ -1,7 +1,7 @@
 import { caseFeeDue, paymentSettled } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
-import type { Executor } from '../../shared/db/database.ts';
+import type { Executor, Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -137,35 +137,42 @@ export async function assessCaseFee(
 
 /** The portal reports the fee paid: recorded once (a redelivery finds it paid), and the case goes on. */
 export function paymentSettledHandler(services: ZoneServices): MessageHandler {
-  return onMessage(paymentSettled, async (tx, paid) => {
-    const found = await findCase(tx, paid.caseNumber, { lock: true });
-    const moved = await repo.markFeePaid(tx, paid.caseNumber, {
-      orderNo: paid.orderNo,
-      amountFen: paid.amountFen,
-      at: new Date(paid.paidAt),
-    });
-    if (!moved || !found) return;
-    // The income goes to the receiving departments in the same transaction that records the payment.
-    await bookFeeIncome(tx, moved, paid);
-    const now = services.now();
-    await recordAudit(tx, {
-      actor: 'exchange',
-      actorUnit: null,
-      sourceIp: null,
-      action: 'case.fee.paid',
-      target: `case:${paid.caseNumber}`,
-      detail: { orderNo: paid.orderNo, amountFen: paid.amountFen },
-      at: now,
-    });
-    await recordStep(tx, {
-      before: found,
-      action: 'fee-paid',
-      to: found.state,
-      actor: 'exchange',
-      unitCode: null,
-      data: { note: `¥${(paid.amountFen / 100).toFixed(2)} ${paid.orderNo}` },
-      stateDueOn: found.stateDueOn,
-      at: now,
-    });
+  return onMessage(paymentSettled, (tx, paid) => settleCaseFee(tx, services, paid));
+}
+
+/** A case's fee paid, as version 1 of payment.settled says it and version 2 for a case fee. */
+export async function settleCaseFee(
+  tx: Tx,
+  services: ZoneServices,
+  paid: { caseNumber: string; orderNo: string; amountFen: number; paidAt: string },
+): Promise<void> {
+  const found = await findCase(tx, paid.caseNumber, { lock: true });
+  const moved = await repo.markFeePaid(tx, paid.caseNumber, {
+    orderNo: paid.orderNo,
+    amountFen: paid.amountFen,
+    at: new Date(paid.paidAt),
+  });
+  if (!moved || !found) return;
+  // The income goes to the receiving departments in the same transaction that records the payment.
+  await bookFeeIncome(tx, moved, paid);
+  const now = services.now();
+  await recordAudit(tx, {
+    actor: 'exchange',
+    actorUnit: null,
+    sourceIp: null,
+    action: 'case.fee.paid',
+    target: `case:${paid.caseNumber}`,
+    detail: { orderNo: paid.orderNo, amountFen: paid.amountFen },
+    at: now,
+  });
+  await recordStep(tx, {
+    before: found,
+    action: 'fee-paid',
+    to: found.state,
+    actor: 'exchange',
+    unitCode: null,
+    data: { note: `¥${(paid.amountFen / 100).toFixed(2)} ${paid.orderNo}` },
+    stateDueOn: found.stateDueOn,
+    at: now,
   });
 }

@@ -86,7 +86,8 @@ export type Role =
   | 'content-editor'
   | 'network-spokesperson'
   | 'administrator'
-  | 'auditor';
+  | 'auditor'
+  | 'traffic-officer';
 export type Scope = 'unit' | 'subtree' | 'all';
 
 export const roleAssignments = pgTable(
@@ -150,3 +151,4 @@ export {
 } from '../ratings/ratings.tables.ts';
 export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
 export { qaPublications } from '../qa/qa.tables.ts';
+export { drivingLicences, trafficViolations, vehicles } from '../traffic/traffic.tables.ts';

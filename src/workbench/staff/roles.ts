@@ -12,6 +12,7 @@ export const roles: readonly Role[] = [
   'network-spokesperson',
   'administrator',
   'auditor',
+  'traffic-officer',
 ];
 
 export const scopes: readonly Scope[] = ['unit', 'subtree', 'all'];
@@ -28,6 +29,7 @@ const roleLabels: Record<Role, { zh: string; en: string }> = {
   'network-spokesperson': { zh: '网络发言人', en: 'Network spokesperson' },
   administrator: { zh: '系统管理员', en: 'Administrator' },
   auditor: { zh: '安全审计员', en: 'Auditor' },
+  'traffic-officer': { zh: '交通民警', en: 'Traffic officer' },
 };
 
 const scopeLabels: Record<Scope, { zh: string; en: string }> = {

@@ -75,6 +75,7 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.set_aside': ['supervisor'],
   'ratings.review_set_aside': ['approver'],
   'ratings.record_window': ['window-clerk'],
+  'traffic.read': ['traffic-officer'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -41,7 +41,8 @@ export type Permission =
   | 'qa.publish'
   | 'ratings.set_aside'
   | 'ratings.review_set_aside'
-  | 'ratings.record_window';
+  | 'ratings.record_window'
+  | 'traffic.read';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -80,6 +81,7 @@ export const permissions: readonly Permission[] = [
   'ratings.set_aside',
   'ratings.review_set_aside',
   'ratings.record_window',
+  'traffic.read',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -144,6 +146,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.set_aside': ['supervisor'],
   'ratings.review_set_aside': ['approver'],
   'ratings.record_window': ['window-clerk'],
+  // Traffic (traffic.policy.ts): the traffic officer reads the vehicles of the vehicle offices he reaches.
+  'traffic.read': ['traffic-officer'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

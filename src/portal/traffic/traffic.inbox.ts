@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { paymentSettledV2, trafficViolationsPublished } from '../../exchange/contracts/index.ts';
+import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { citizens } from '../db/schema.ts';
+import { onPayableSettled } from '../payments/payments.payables.ts';
+import { openPayable } from '../payments/payments.repository.ts';
+import * as repo from './traffic.repository.ts';
+import { trafficStream } from './traffic.service.ts';
+
+// The police zone's answers replace the owner's copy whole; a decided violation opens its fine as a payable on
+// the payment engine, and a paid fine goes back as payment.settled (version 2) on the owner's stream.
+
+export function violationsPublishedHandler(services: ZoneServices): MessageHandler {
+  return onMessage(trafficViolationsPublished, async (tx, answer) => {
+    const [citizen] = await tx
+      .select({ id: citizens.id })
+      .from(citizens)
+      .where(eq(citizens.id, answer.citizenRef));
+    // Left failed in the inbox for an operator: an answer for an account this portal does not hold.
+    if (!citizen) throw new Error('a traffic answer for an unknown account');
+    const now = services.now();
+    const asOf = new Date(answer.asOf);
+    const lookup = await repo.lookupOf(tx, citizen.id, { lock: true });
+    // The stream keeps answers in order; this also keeps a replayed old one from undoing a newer picture.
+    if (lookup?.asOf && lookup.asOf > asOf) return;
+    await repo.storeAnswer(tx, citizen.id, {
+      requestId: lookup?.requestId ?? answer.requestId ?? crypto.randomUUID(),
+      answeredAt: now,
+      asOf,
+      vehicles: answer.vehicles,
+      licence: answer.licence,
+    });
+    const photos = new Map(answer.photos.map((p) => [p.name, Buffer.from(p.data, 'base64')]));
+    const before = new Map((await repo.violationsOf(tx, citizen.id)).map((v) => [v.id, v]));
+    await repo.dropOthers(
+      tx,
+      citizen.id,
+      answer.violations.map((v) => v.id),
+    );
+    for (const v of answer.violations) {
+      const photo = photos.get(v.photo);
+      if (!photo) throw new Error('a traffic answer without the picture it names');
+      const pending = before.get(v.id);
+      // His acceptance is no longer pending once the police zone has answered it or moved the record on.
+      const answered = v.state !== 'unhandled' || pending?.acceptRequestId === answer.requestId;
+      await repo.upsertViolation(tx, {
+        id: v.id,
+        citizenId: citizen.id,
+        plate: v.plate,
+        occurredAt: new Date(v.occurredAt),
+        place: v.place,
+        offenceCode: v.offenceCode,
+        offence: v.offence,
+        points: v.points,
+        fineFen: v.fineFen,
+        state: v.state,
+        decisionNo: v.decisionNo,
+        unitCode: v.unitCode,
+        photo,
+        acceptRequestId: answered ? null : (pending?.acceptRequestId ?? null),
+        acceptRequestedAt: answered ? null : (pending?.acceptRequestedAt ?? null),
+        updatedAt: now,
+      });
+      if (v.state === 'decision-accepted' && v.fineFen > 0)
+        await openPayable(tx, {
+          kind: 'traffic-fine',
+          reference: v.id,
+          citizenId: citizen.id,
+          amountFen: v.fineFen,
+          description: {
+            zh: `交通违法罚款（${v.plate}，${v.offence.zh}）`.slice(0, 120),
+            en: `Traffic fine (${v.plate}, ${v.offence.en})`.slice(0, 200),
+          },
+          payeeUnit: v.unitCode,
+          createdAt: now,
+        });
+    }
+  });
+}
+
+/** A paid fine tells the police zone, in the settling transaction, on the owner's stream. */
+export function registerTrafficFineSettlement(): void {
+  onPayableSettled('traffic-fine', async (tx, payable, at) => {
+    if (!payable.paidOrderNo) return;
+    await send(
+      tx,
+      paymentSettledV2,
+      {
+        payable: { kind: 'traffic-fine', violationId: payable.reference, citizenRef: payable.citizenId },
+        orderNo: payable.paidOrderNo,
+        amountFen: payable.amountFen,
+        payeeUnit: payable.payeeUnit,
+        paidAt: at.toISOString(),
+      },
+      { stream: trafficStream(payable.citizenId) },
+    );
+  });
+}
+
+export function trafficInboxHandlers(services: ZoneServices): MessageHandler[] {
+  registerTrafficFineSettlement();
+  return [violationsPublishedHandler(services)];
+}

@@ -1,0 +1,77 @@
+import type { ViolationState } from '../../exchange/contracts/index.ts';
+import type { Lang } from '../../shared/http/request-context.ts';
+import type { TagTone } from '../../shared/ui/components.tsx';
+
+// 我的交通违法 in both languages (Chinese first).
+
+type Words = { zh: string; en: string };
+
+export const violationStateWords: Record<ViolationState, Words & { tone: TagTone }> = {
+  unhandled: { zh: '未处理', en: 'Not dealt with', tone: 'red' },
+  'decision-accepted': { zh: '已处理，待缴款', en: 'Decision accepted, fine due', tone: 'amber' },
+  paid: { zh: '已缴款', en: 'Fine paid', tone: 'green' },
+};
+
+export const trafficWords = {
+  title: { zh: '我的交通违法', en: 'My traffic violations' },
+  intro: {
+    zh: '查询登记在您名下的机动车的交通违法记录，在线接受处理并缴纳罚款。',
+    en: 'Look up the violations of the vehicles registered to you, accept the decision and pay the fine online.',
+  },
+  unverified: {
+    zh: '查询交通违法需要先完成实名认证。',
+    en: 'Complete your real-name verification before looking up traffic violations.',
+  },
+  verifyLink: { zh: '去实名认证', en: 'Verify your name' },
+  lookup: { zh: '查询我的交通违法', en: 'Look up my violations' },
+  lookupAgain: { zh: '重新查询', en: 'Look up again' },
+  pending: {
+    zh: '正在向公安交通管理部门查询，请稍后刷新本页。',
+    en: 'The traffic police are being asked. Reload this page in a moment.',
+  },
+  refresh: { zh: '刷新', en: 'Reload' },
+  asked: { zh: '查询已提交。', en: 'Your lookup has been sent.' },
+  answeredAt: { zh: '数据时间', en: 'As of' },
+  vehicles: { zh: '名下机动车', en: 'Your vehicles' },
+  noVehicles: {
+    zh: '没有登记在您名下的机动车。',
+    en: 'No vehicle is registered to you.',
+  },
+  points: { zh: '驾驶证记分', en: 'Licence points' },
+  violations: { zh: '违法记录', en: 'Violations' },
+  noViolations: { zh: '您名下的机动车没有交通违法记录。', en: 'Your vehicles have no violations.' },
+  photoAlt: { zh: '电子监控抓拍照片', en: 'Enforcement camera picture' },
+  acceptTitle: { zh: '接受处理', en: 'Accept the decision' },
+  acceptExplain: {
+    zh: '接受处理即确认违法事实，公安交通管理部门将作出处罚决定、记分，并生成罚款缴纳单。',
+    en: 'Accepting confirms the facts: the traffic police will make the decision, record the points and issue the fine to pay.',
+  },
+  confirmLegend: { zh: '确认违法事实', en: 'Confirm the facts' },
+  confirm: {
+    zh: '我已核对违法时间、地点和照片，对违法事实无异议',
+    en: 'I have checked the time, place and picture and do not dispute the facts',
+  },
+  confirmRequired: { zh: '请确认您对违法事实无异议', en: 'Confirm that you do not dispute the facts' },
+  acceptSent: {
+    zh: '已提交接受处理，正在等待公安交通管理部门处理，请稍后刷新本页。',
+    en: 'Sent. The traffic police are dealing with it; reload this page in a moment.',
+  },
+  pay: { zh: '去缴款', en: 'Pay the fine' },
+  paidWaiting: {
+    zh: '罚款已缴纳，正在等待公安交通管理部门确认。',
+    en: 'The fine is paid; the traffic police are confirming it.',
+  },
+  done: { zh: '本条违法已处理完毕。', en: 'This violation is settled.' },
+  noFine: { zh: '本条违法无罚款。', en: 'This violation carries no fine.' },
+  lateFees: {
+    zh: '逾期未缴纳罚款的，每日按罚款数额的3%加处罚款（本平台暂未计算，以处罚决定书为准）。',
+    en: 'A fine unpaid when due grows by 3% a day (not computed here; the decision is authoritative).',
+  },
+} satisfies Record<string, Words>;
+
+export type TrafficWord = keyof typeof trafficWords;
+
+/** The words of a key, for the form-error translator. */
+export function trafficMessage(lang: Lang, key: string): string | undefined {
+  return (trafficWords as Record<string, Words>)[key]?.[lang];
+}
