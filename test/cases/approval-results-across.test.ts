@@ -64,9 +64,16 @@ async function decide(caseNumber: string, unit: string, workflowId: string, acti
   const reviewer = await officerAt(workbench, unit, 'reviewer');
   const approver = await officerAt(workbench, unit, 'approver');
   await claimAndAct(clerk, caseNumber, 'accept');
-  if (workflowId.startsWith('case-licence'))
+  const licence = workflowId.startsWith('case-licence');
+  if (licence) {
     await claimAndAct(reviewer, caseNumber, 'review', { message: '材料齐全' });
-  await claimAndAct(approver, caseNumber, action, {
+    // The approval (审批) comes before the decision, and the decision follows it.
+    await claimAndAct(approver, caseNumber, action === 'refuse' ? 'disagree' : 'agree', {
+      message: action === 'refuse' ? '消防条件不符合要求' : '同意',
+    });
+  }
+  const decision = licence && action === 'approve' ? 'grant' : action;
+  await claimAndAct(approver, caseNumber, decision, {
     legalBasis: '《旅馆业治安管理办法》第四条',
     message: action === 'refuse' ? '消防条件不符合要求' : '符合条件',
   });

@@ -20,7 +20,9 @@ export const APPROVAL_RESULTS_STREAM = 'approval-results';
 /** What the action decides, for a case of this kind; undefined for a step that decides nothing. */
 export function decisionOf(kind: 'licence' | 'filing', action: string): ApprovalDecision | undefined {
   if (kind === 'filing') return action === 'issue' ? 'filed' : undefined;
-  if (action === 'approve') return 'granted';
+  // 'grant' is the licence process's decision since approval (审批) became a step of its own; earlier versions
+  // decided with 'approve'.
+  if (action === 'grant' || action === 'approve') return 'granted';
   if (action === 'refuse') return 'refused';
   return undefined;
 }
@@ -34,7 +36,7 @@ export function publishableCompany(
   return { name: name.trim(), creditCode };
 }
 
-const candidateActions = new Set(['approve', 'refuse', 'issue']);
+const candidateActions = new Set(['grant', 'approve', 'refuse', 'issue']);
 
 /** Sends the result of a decision in the step's transaction, when the case is a company's licence or filing. */
 export async function publishApprovalResult(
