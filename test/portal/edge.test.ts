@@ -163,16 +163,18 @@ describe('planted personal data never reaches the log (issue 8.8)', () => {
     const nul = Object.fromEntries(Object.entries(PLANTED).map(([k, v]) => [k, `${v}\u0000`]));
     for (const route of routes) {
       const url = concrete(route.url);
+      // Open311 answers a client's mistake as its spec says: 400, with the spec's error list.
+      const refused = url.startsWith('/open311/') ? 400 : 422;
       for (const fields of [nul, { ...PLANTED, realName: `${PLANTED.realName}\u2067` }]) {
         const response: LightMyRequestResponse =
           route.method === 'GET'
             ? await client.get(`${url}?${new URLSearchParams(fields)}`)
             : await client.post(url, fields, { csrf: token });
-        assert.equal(response.statusCode, 422, `${route.method} ${url}: ${response.body.slice(0, 200)}`);
+        assert.equal(response.statusCode, refused, `${route.method} ${url}: ${response.body.slice(0, 200)}`);
       }
       if (route.method === 'POST') {
         const json = await client.json('POST', url, nul, token);
-        assert.equal(json.statusCode, 422, `${url} (JSON): ${json.body.slice(0, 200)}`);
+        assert.equal(json.statusCode, refused, `${url} (JSON): ${json.body.slice(0, 200)}`);
       }
     }
     const text = logs.text();

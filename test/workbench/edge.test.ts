@@ -33,6 +33,10 @@ before(async () => {
       { role: 'discipline-inspector', unitCode: 'SF-0000', scope: 'all' },
       // Ratings: sampling a rectification order is the leader's.
       { role: 'approver', unitCode: 'SF-0000', scope: 'all' },
+      // Reconciliation, public Q&A and the vehicle registry have roles of their own.
+      { role: 'finance-officer', unitCode: 'SF-0000', scope: 'all' },
+      { role: 'network-spokesperson', unitCode: 'SF-0000', scope: 'all' },
+      { role: 'traffic-officer', unitCode: 'SF-0000', scope: 'all' },
     ],
   });
 });
