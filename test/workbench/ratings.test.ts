@@ -175,5 +175,7 @@ test('discipline inspection sees the bad reviews; no officer route changes a rat
     '/ratings/orders/:id/set-aside',
     '/ratings/orders/:id/set-aside/decide',
     '/ratings/orders/:id/step',
+    // Records the rating a person gives on the counter device; a case already rated refuses another.
+    '/ratings/window',
   ]);
 });
