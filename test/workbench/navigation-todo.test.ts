@@ -19,14 +19,20 @@ const SECTIONS = [
   '/cases',
   '/appointments',
   '/letters',
+  '/kb',
+  '/qa',
   '/ratings',
+  '/ratings/window',
+  '/traffic',
   '/supervision',
   '/statistics',
+  '/finance/reconciliation',
   '/content',
   '/staff',
   '/catalog',
   '/org',
   '/exchange',
+  '/open311-keys',
   '/audit',
 ];
 const items = loadCatalogItems();
@@ -49,21 +55,32 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'window-clerk',
     unitCode: 'SF-D01-P01',
     scope: 'unit',
-    sees: ['/', '/cases', '/appointments', '/org'],
+    sees: ['/', '/cases', '/appointments', '/ratings/window', '/org'],
   },
   {
     who: 'content editor',
     role: 'content-editor',
     unitCode: 'SF-0000',
     scope: 'all',
-    sees: ['/', '/content', '/catalog', '/org'],
+    sees: ['/', '/kb', '/content', '/catalog', '/org'],
   },
   {
     who: 'approver',
     role: 'approver',
     unitCode: 'SF-D02',
     scope: 'subtree',
-    sees: ['/', '/cases', '/ratings', '/supervision', '/statistics', '/content', '/catalog', '/org'],
+    sees: [
+      '/',
+      '/cases',
+      '/kb',
+      '/ratings',
+      '/supervision',
+      '/statistics',
+      '/finance/reconciliation',
+      '/content',
+      '/catalog',
+      '/org',
+    ],
   },
   {
     who: 'auditor',
@@ -77,14 +94,14 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'administrator',
     unitCode: 'SF-0000',
     scope: 'all',
-    sees: ['/', '/content', '/staff', '/catalog', '/org', '/exchange', '/audit'],
+    sees: ['/', '/content', '/staff', '/catalog', '/org', '/exchange', '/open311-keys', '/audit'],
   },
   {
     who: 'letter handler',
     role: 'letter-handler',
     unitCode: 'SF-0000',
     scope: 'all',
-    sees: ['/', '/letters', '/org'],
+    sees: ['/', '/letters', '/kb', '/org'],
   },
 ];
 
@@ -120,7 +137,7 @@ describe('navigation by role', () => {
     const b = await logIn(zone, clerk);
     const refused = await b.get('/audit');
     assert.equal(refused.statusCode, 403);
-    assert.deepEqual(navHrefs(refused.body), ['/', '/cases', '/appointments', '/org']);
+    assert.deepEqual(navHrefs(refused.body), ['/', '/cases', '/appointments', '/ratings/window', '/org']);
   });
 });
 
