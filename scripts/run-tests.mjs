@@ -33,11 +33,14 @@ function run(label, testFiles, env, node = process.execPath) {
     return 1;
   }
   process.stdout.write(`\n# ${label}: ${testFiles.length} files\n`);
+  const started = performance.now();
   const result = spawnSync(
     node,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles],
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
   );
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  process.stdout.write(`\n# ${label}: finished in ${minutes} min\n`);
   return result.status ?? 1;
 }
 
