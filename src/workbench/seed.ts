@@ -84,7 +84,7 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   },
   // The traffic officer who reads the vehicles registered at the traffic division and its sites (traffic/).
   {
-    badgeNo: 'SF8301',
+    badgeNo: 'SF8701',
     name: '交通民警（演示）',
     unitCode: 'SF-JJ',
     role: 'traffic-officer',

@@ -65,7 +65,11 @@ describe('the demo answers', () => {
     assert.ok(versions.every((v) => v.authorBadge === 'SF5101' && v.reviewedBy === 'SF6001'));
     const published = await db.select().from(qaPublications);
     assert.equal(published.length, DEMO_QA.length);
-    assert.ok(published.every((q) => q.state === 'published' && q.draftedBy === 'SF7801' && q.publishedBy === 'SF7802'));
+    assert.ok(
+      published.every(
+        (q) => q.state === 'published' && q.draftedBy === 'SF7801' && q.publishedBy === 'SF7802',
+      ),
+    );
     await seedKnowledgeBase(workbench.services);
     await seedPublicQa(workbench.services);
     assert.equal((await db.select({ n: count() }).from(kbEntries))[0]?.n, DEMO_KB.length);
@@ -75,7 +79,9 @@ describe('the demo answers', () => {
 
 describe('instant answers', () => {
   test('a question finds the answer sharing most of it first, with the step to write when it does not help', async () => {
-    const page = await visitor().get(`/interaction/answers?q=${encodeURIComponent('我的护照过期了，怎么换发')}`);
+    const page = await visitor().get(
+      `/interaction/answers?q=${encodeURIComponent('我的护照过期了，怎么换发')}`,
+    );
     assert.equal(page.statusCode, 200);
     const first = /<ol class="list">\s*<li>\s*<h2>([^<]+)<\/h2>/.exec(page.body)?.[1];
     assert.equal(first, passport.question);
@@ -103,12 +109,19 @@ describe('instant answers', () => {
     const entryId = /\/interaction\/answers\/([0-9a-f-]{36})\/helped/.exec(page.body)?.[1];
     assert.ok(entryId);
     const formUrl = `/interaction/answers?q=${q}`;
-    const thanks = await visitor().post(`/interaction/answers/${entryId}/helped`, { q: '身份证丢了怎么补办' }, { formUrl });
+    const thanks = await visitor().post(
+      `/interaction/answers/${entryId}/helped`,
+      { q: '身份证丢了怎么补办' },
+      { formUrl },
+    );
     assert.equal(thanks.statusCode, 200);
     assert.match(thanks.body, /很高兴为您解答/);
     const citizen = await registerCitizen(portal);
     for (let i = 0; i < 2; i++)
-      assert.equal((await citizen.client.post(`/interaction/answers/${entryId}/helped`, {}, { formUrl })).statusCode, 200);
+      assert.equal(
+        (await citizen.client.post(`/interaction/answers/${entryId}/helped`, {}, { formUrl })).statusCode,
+        200,
+      );
     await cross();
     const [entry] = await workbench.services.db.select().from(kbEntries).where(eq(kbEntries.id, entryId!));
     assert.equal(entry?.helpedCount, 2);
@@ -126,12 +139,15 @@ describe('public Q&A pages', () => {
   test('the list shows the published questions, each with its page, in both languages', async () => {
     const list = await visitor().get('/qa');
     assert.equal(list.statusCode, 200);
-    for (const demo of DEMO_QA) assert.ok(list.body.includes(demo.question.split('\n')[0]!), demo.letterNumber);
+    for (const demo of DEMO_QA)
+      assert.ok(list.body.includes(demo.question.split('\n')[0]!), demo.letterNumber);
     const id = /href="\/qa\/([0-9a-f-]{36})"/.exec(list.body)?.[1];
     assert.ok(id);
     const one = await visitor().get(`/qa/${id}`);
     assert.equal(one.statusCode, 200);
-    const row = (await workbench.services.db.select().from(qaPublications).where(eq(qaPublications.id, id!)))[0]!;
+    const row = (
+      await workbench.services.db.select().from(qaPublications).where(eq(qaPublications.id, id!))
+    )[0]!;
     assert.ok(one.body.includes(row.answer.slice(0, 20)));
     const english = await visitor().get(`/qa/${id}?lang=en`);
     assert.equal(english.statusCode, 200);

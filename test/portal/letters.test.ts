@@ -90,9 +90,9 @@ describe('a signed letter', () => {
     const done = await me.client.post('/interaction/write/consultation', consultation);
     const letterNumber = /\/my\/letters\/(XJ-\d{8}-[A-Z2-7]{8})$/.exec(String(done.headers.location))![1]!;
     const smsCount = async () =>
-      (await zone.services.db.select().from(notifications).where(eq(notifications.recipient, me.mobile))).filter((n) =>
-        n.body.includes(letterNumber),
-      ).length;
+      (
+        await zone.services.db.select().from(notifications).where(eq(notifications.recipient, me.mobile))
+      ).filter((n) => n.body.includes(letterNumber)).length;
     const step = {
       letterNumber,
       seq: 2,
@@ -104,7 +104,14 @@ describe('a signed letter', () => {
     };
     await deliver(zone, letterStatusChanged, step);
     assert.equal(await smsCount(), 0, 'only the answer is announced');
-    const replied = { ...step, seq: 3, status: 'replied' as const, step: 'replied', message: '请到派出所办理。', dueOn: null };
+    const replied = {
+      ...step,
+      seq: 3,
+      status: 'replied' as const,
+      step: 'replied',
+      message: '请到派出所办理。',
+      dueOn: null,
+    };
     await deliver(zone, letterStatusChanged, replied);
     await deliver(zone, letterStatusChanged, replied);
     assert.equal(await smsCount(), 1, 'a redelivered step is not announced twice');

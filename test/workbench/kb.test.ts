@@ -326,7 +326,12 @@ describe('public Q&A', () => {
     assert.equal(own.statusCode, 403);
     const second = await logIn(
       zone,
-      await makeOfficer(zone, { unitCode: 'SF-0000', role: 'network-spokesperson', scope: 'all', enrolled: true }),
+      await makeOfficer(zone, {
+        unitCode: 'SF-0000',
+        role: 'network-spokesperson',
+        scope: 'all',
+        enrolled: true,
+      }),
     );
     const approved = await second.post(`/qa/${draft!.id}/review`, { decision: 'approve' });
     assert.equal(approved.statusCode, 303);

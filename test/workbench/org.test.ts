@@ -94,7 +94,7 @@ describe('the demo city', () => {
         // Two network spokespersons (one drafts a Q&A, the other approves) and a traffic officer.
         'SF7801',
         'SF7802',
-        'SF8301',
+        'SF8701',
       ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));

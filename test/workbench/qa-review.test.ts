@@ -16,8 +16,18 @@ let drafterBadge: string;
 let checkerBadge: string;
 before(async () => {
   zone = await startWorkbench();
-  const a = await makeOfficer(zone, { unitCode: 'SF-0000', role: 'network-spokesperson', scope: 'all', enrolled: true });
-  const b = await makeOfficer(zone, { unitCode: 'SF-0000', role: 'network-spokesperson', scope: 'all', enrolled: true });
+  const a = await makeOfficer(zone, {
+    unitCode: 'SF-0000',
+    role: 'network-spokesperson',
+    scope: 'all',
+    enrolled: true,
+  });
+  const b = await makeOfficer(zone, {
+    unitCode: 'SF-0000',
+    role: 'network-spokesperson',
+    scope: 'all',
+    enrolled: true,
+  });
   [drafterBadge, checkerBadge] = [a.badgeNo, b.badgeNo];
   drafter = await logIn(zone, a);
   checker = await logIn(zone, b);
@@ -49,7 +59,9 @@ async function answeredLetter(): Promise<string> {
 }
 
 const draftOf = async (letterNumber: string) =>
-  (await zone.services.db.select().from(qaPublications).where(eq(qaPublications.letterNumber, letterNumber)))[0]!;
+  (
+    await zone.services.db.select().from(qaPublications).where(eq(qaPublications.letterNumber, letterNumber))
+  )[0]!;
 const crossed = async (id: string) =>
   zone.services.db
     .select()
@@ -87,7 +99,10 @@ describe('public Q&A review', () => {
     assert.equal(bare.statusCode, 422);
     assert.match(bare.body, /退回时请填写审核意见/);
     assert.match(bare.body, /value="return"[^>]*checked/);
-    const back = await checker.post(`/qa/${draft.id}/review`, { decision: 'return', comment: '补充办理时限' });
+    const back = await checker.post(`/qa/${draft.id}/review`, {
+      decision: 'return',
+      comment: '补充办理时限',
+    });
     assert.equal(back.statusCode, 303);
     assert.equal((await draftOf(letterNumber)).state, 'draft');
     assert.equal((await crossed(draft.id)).length, 0);
@@ -128,7 +143,10 @@ describe('public Q&A review', () => {
     const letterNumber = await answeredLetter();
     const body = { question: '问题', answer: '答复' };
     assert.equal((await drafter.post(`/qa/letters/${letterNumber}`, body)).statusCode, 303);
-    assert.equal((await checker.post(`/qa/letters/${letterNumber}`, body, { formUrl: '/qa' })).statusCode, 409);
+    assert.equal(
+      (await checker.post(`/qa/letters/${letterNumber}`, body, { formUrl: '/qa' })).statusCode,
+      409,
+    );
     assert.equal((await checker.get(`/qa/letters/${letterNumber}`)).statusCode, 409);
   });
 

@@ -59,7 +59,9 @@ export function overviewPage(p: {
           ]}
           rows={p.candidates.map((c) => [
             <a href={`/qa/letters/${c.letterNumber}`}>{c.letterNumber}</a>,
-            c.returned ? `${c.subject}${inLang(ctx, '（已退回修改）', ' (returned for changes)')}` : c.subject,
+            c.returned
+              ? `${c.subject}${inLang(ctx, '（已退回修改）', ' (returned for changes)')}`
+              : c.subject,
             word(ctx.lang, areaWords, c.topic),
           ])}
         />

@@ -58,10 +58,7 @@ export async function publishedIn(q: Executor, reach: Reach, limit = 50): Promis
     .select()
     .from(qaPublications)
     .where(
-      and(
-        inReach(reach, qaPublications.unitPath),
-        inArray(qaPublications.state, ['published', 'withdrawn']),
-      ),
+      and(inReach(reach, qaPublications.unitPath), inArray(qaPublications.state, ['published', 'withdrawn'])),
     )
     .orderBy(desc(qaPublications.publishedAt))
     .limit(limit);

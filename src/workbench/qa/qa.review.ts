@@ -81,7 +81,12 @@ export async function review(
   return 'published';
 }
 
-export async function withdraw(services: ZoneServices, me: CurrentStaff, by: AuditActor, row: QaPublicationRow) {
+export async function withdraw(
+  services: ZoneServices,
+  me: CurrentStaff,
+  by: AuditActor,
+  row: QaPublicationRow,
+) {
   const now = services.now();
   await services.db.transaction(async (tx) => {
     await transition(tx, {

@@ -116,7 +116,9 @@ export function registerQaRoutes(app: App, services: ZoneServices): void {
       }
       setFlash(
         request,
-        request.lang === 'en' ? 'Sent for review by another spokesperson.' : '已提交，待另一名网络发言人审核。',
+        request.lang === 'en'
+          ? 'Sent for review by another spokesperson.'
+          : '已提交，待另一名网络发言人审核。',
       );
       return reply.redirect('/qa', 303);
     },
@@ -167,7 +169,13 @@ export function registerQaRoutes(app: App, services: ZoneServices): void {
       const en = request.lang === 'en';
       setFlash(
         request,
-        outcome === 'published' ? (en ? 'Published.' : '已公开。') : en ? 'Returned for changes.' : '已退回修改。',
+        outcome === 'published'
+          ? en
+            ? 'Published.'
+            : '已公开。'
+          : en
+            ? 'Returned for changes.'
+            : '已退回修改。',
       );
       return reply.redirect('/qa', 303);
     },

@@ -29,7 +29,8 @@ export const DEMO_QA: readonly DemoQa[] = [
     letterNumber: 'XJ-20251104-ARCH01',
     unitCode: 'SF-HZ',
     topic: 'household',
-    question: '孩子在外地医院出生，能在示范市落户吗？\n孩子在外省的医院出生，父母户口都在示范市，请问落户要回出生地办吗？',
+    question:
+      '孩子在外地医院出生，能在示范市落户吗？\n孩子在外省的医院出生，父母户口都在示范市，请问落户要回出生地办吗？',
     answer:
       '不需要回出生地。新生儿可在父亲或母亲常住户口所在地派出所办理出生登记，携带出生医学证明、父母的居民户口簿和居民身份证即可，与出生医院所在地无关。',
   },
@@ -53,7 +54,8 @@ export const DEMO_QA: readonly DemoQa[] = [
     letterNumber: 'XJ-20251126-ARCH04',
     unitCode: 'SF-CRJ',
     topic: 'exit-entry',
-    question: '老人行动不便，办理港澳通行证必须本人到场吗？\n家里老人八十多岁，想去香港探亲，行动不便，能否代办？',
+    question:
+      '老人行动不便，办理港澳通行证必须本人到场吗？\n家里老人八十多岁，想去香港探亲，行动不便，能否代办？',
     answer:
       '首次申请须采集本人照片和指纹，原则上本人到场。对年满八十周岁或行动不便的申请人，可联系出入境管理部门预约上门服务或绿色通道，具体以当地出入境大厅安排为准。',
   },
@@ -61,7 +63,8 @@ export const DEMO_QA: readonly DemoQa[] = [
     letterNumber: 'XJ-20251203-ARCH05',
     unitCode: 'SF-JJ',
     topic: 'traffic',
-    question: '驾驶证在外地考的，到期能在示范市换证吗？\n我的驾驶证是在外省考取的，现在在示范市工作，快到期了。',
+    question:
+      '驾驶证在外地考的，到期能在示范市换证吗？\n我的驾驶证是在外省考取的，现在在示范市工作，快到期了。',
     answer:
       '可以。驾驶证换证已实行全国通办，在示范市车辆管理所或交管服务站均可办理，携带身份证明和体检证明即可，也可网上申请后邮寄。',
   },
@@ -69,7 +72,8 @@ export const DEMO_QA: readonly DemoQa[] = [
     letterNumber: 'XJ-20251209-ARCH06',
     unitCode: 'SF-JJ',
     topic: 'traffic',
-    question: '违法停车被贴罚单，对处罚有异议怎么申诉？\n临时停车几分钟就被贴了罚单，当时有特殊情况，怎么申诉？',
+    question:
+      '违法停车被贴罚单，对处罚有异议怎么申诉？\n临时停车几分钟就被贴了罚单，当时有特殊情况，怎么申诉？',
     answer:
       '对违法停车处理有异议的，可在收到告知单之日起到违法行为发生地交警大队申请复核，也可通过网上公安局提交陈述和申辩，并附相关证明材料。交警部门将在规定时限内答复。',
   },
@@ -103,7 +107,10 @@ export async function seedPublicQa(
   const reviewer = await demoOfficer(services, reviewerBadge);
   if (!drafter || !reviewer) return;
   for (const demo of DEMO_QA) {
-    const [unit] = await services.db.select({ path: units.path }).from(units).where(eq(units.code, demo.unitCode));
+    const [unit] = await services.db
+      .select({ path: units.path })
+      .from(units)
+      .where(eq(units.code, demo.unitCode));
     if (!unit) continue;
     const texts = checkedTexts(services, undefined, demo);
     // The demo texts hold no personal data: a careless edit that adds some fails the seed, not the portal.

@@ -112,7 +112,11 @@ export function checkedTexts(
     throw new AppError('VALIDATION', {
       fields: left.map((h) => ({ field: h.field, message: h.explanation.zh })),
     });
-  return { question: question.text, answer: answer.text, removed: question.removed.length + answer.removed.length };
+  return {
+    question: question.text,
+    answer: answer.text,
+    removed: question.removed.length + answer.removed.length,
+  };
 }
 
 /** Stores the checked draft (or rewrites a returned one) and sends it to a second spokesperson for review. */
