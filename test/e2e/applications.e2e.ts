@@ -18,7 +18,6 @@ import {
 import { caseRow, claimAndAct, officerAt, startCaseWorkbench, step } from '../workbench/cases.support.ts';
 import type { Workbench } from '../workbench/support.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
-import { testPublicKeys } from '../helpers/zones.ts';
 import {
   expectAccessibleInBothLanguages,
   launchBrowser,

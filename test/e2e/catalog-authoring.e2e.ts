@@ -7,7 +7,6 @@ import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts'
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
-import { testPublicKeys } from '../helpers/zones.ts';
 import { makeOfficer, PASSWORD, type Officer } from '../workbench/support.ts';
 import {
   expectAccessible,
