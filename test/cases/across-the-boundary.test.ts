@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { applications, caseDocuments } from '../../src/portal/db/schema.ts';
 import { findCase } from '../../src/workbench/cases/cases.repository.ts';
-import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { type TestZone } from '../helpers/zones.ts';
 import {
   answer,
   applicationIdOf,
@@ -24,7 +23,7 @@ import type { Workbench } from '../workbench/support.ts';
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   // One after the other: each start may build the cached migrated database the other also needs.
@@ -33,29 +32,14 @@ before(async () => {
   // The portal has the catalogue already (published directly); the workbench's own publication of it would
   // only make the first crossing long.
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
 /** Portal to workbench: sign, relay, process; then back the same way. */
-async function crossBothWays(): Promise<void> {
-  await portal.signOutbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
-}
+const crossBothWays = () => boundary.thereAndBack();
 
 const slug = 'no-criminal-record-certificate';
 

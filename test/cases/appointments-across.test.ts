@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { appointmentBookings, appointmentSlots } from '../../src/portal/appointments/appointments.tables.ts';
 import { appointmentVisits } from '../../src/workbench/appointments/appointments.tables.ts';
 import { slotStartsAt } from '../../src/shared/appointments/booking-services.ts';
-import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { type TestZone } from '../helpers/zones.ts';
 import { startApplyZone, verifiedCitizen } from '../portal/applications.helpers.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
 
@@ -18,32 +17,19 @@ import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench
 const slug = 'lawyer-meeting-booking';
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   portal = await startApplyZone();
   workbench = await startWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
-async function crossBothWays(): Promise<void> {
-  await portal.signOutbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await portal.processInbox();
-}
+const crossBothWays = () => boundary.crossBothWays();
 
 test('released in the workbench, booked in the portal, pulled up and marked at the window', async () => {
   const supervisor = await makeOfficer(workbench, { unitCode: 'SF-JG', role: 'supervisor', enrolled: true });

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { approvalResults } from '../../src/portal/approval-results/approval-results.tables.ts';
-import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { type TestZone } from '../helpers/zones.ts';
 import { startApplyZone } from '../portal/applications.helpers.ts';
 import { browser } from '../workbench/support.ts';
 import {
@@ -24,30 +23,19 @@ import type { Workbench } from '../workbench/support.ts';
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   portal = await startApplyZone();
   workbench = await startCaseWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
-async function cross(): Promise<void> {
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
-}
+const cross = () => boundary.toPortal();
 
 const LICENCE = 'hotel-special-trade-licence';
 const person = { name: '李四海', idNumber: '11010519491231002X', mobile: '13900139000' };

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { applications, waybills } from '../../src/portal/db/schema.ts';
@@ -12,7 +10,8 @@ import { privateKeyOf, SIGNATURE_HEADER, signPayload } from '../../src/shared/cr
 import { publicKeyPem } from '../../src/shared/secrets.ts';
 import { deliveryOf } from '../../src/workbench/delivery/delivery.repository.ts';
 import { pem } from '../payments/payments.fixture.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import {
   answer,
   applicationIdOf,
@@ -30,7 +29,7 @@ import type { Workbench } from '../workbench/support.ts';
 const slug = 'no-criminal-record-certificate';
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 let courier: CourierSandbox;
 const courierKey = pem();
 
@@ -69,32 +68,15 @@ before(async () => {
   await publishCatalogDirectly(portal.services.db, items);
   workbench = await startCaseWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
+  await boundary.relay.stop();
   await courier.close();
   await Promise.all([portal.close(), workbench.close()]);
 });
 
-async function crossBothWays(): Promise<void> {
-  await portal.signOutbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await portal.processInbox();
-  await portal.signOutbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await portal.processInbox();
-}
+const crossBothWays = () => boundary.crossBothWays(2);
 
 /** A certificate applied for with delivery to an address, decided and issued. */
 async function decidedWithDelivery() {

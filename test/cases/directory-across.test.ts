@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { directoryUnits } from '../../src/portal/directory/directory.tables.ts';
 import { parseSchedule, todayStatus } from '../../src/shared/directory/schedule.ts';
 import { seedDirectory } from '../../src/workbench/org/org.publish.ts';
 import { browser } from '../workbench/support.ts';
-import { testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { type TestZone } from '../helpers/zones.ts';
 import { startApplyZone } from '../portal/applications.helpers.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
 
@@ -17,30 +16,19 @@ import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   portal = await startApplyZone();
   workbench = await startWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
-async function cross(): Promise<void> {
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
-}
+const cross = () => boundary.toPortal();
 
 const visitor = () => browser(portal.app);
 

@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { applications } from '../../src/portal/db/schema.ts';
 import * as payments from '../../src/portal/payments/payments.repository.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
-import { testPublicKeys } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
 import {
   clickAtCheckout,
   ordersOf,
@@ -32,7 +30,7 @@ import type { Workbench } from '../workbench/support.ts';
 export interface FeeWorld {
   pay: PaymentWorld;
   workbench: Workbench;
-  relay: Relay;
+  boundary: Boundary;
   close(): Promise<void>;
 }
 
@@ -41,19 +39,13 @@ export async function startFeeWorld(): Promise<FeeWorld> {
   await publishCatalogDirectly(pay.zone.services.db, loadCatalogItems());
   const workbench = await startCaseWorkbench();
   await workbench.database.db.delete(outbox);
-  const relay = startRelay(
-    pay.zone.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  const boundary = joinZones(pay.zone, workbench);
   return {
     pay,
     workbench,
-    relay,
+    boundary,
     async close() {
-      await relay.stop();
+      await boundary.relay.stop();
       await Promise.all([pay.close(), workbench.close()]);
     },
   };
@@ -61,14 +53,7 @@ export async function startFeeWorld(): Promise<FeeWorld> {
 
 /** Portal to workbench and back: sign, relay, process, twice over. */
 export async function crossBothWays(world: FeeWorld): Promise<void> {
-  const portal = world.pay.zone;
-  for (let round = 0; round < 2; round++) {
-    await portal.signOutbox();
-    await world.workbench.signOutbox();
-    await world.relay.runOnce();
-    await world.workbench.processInbox();
-    await portal.processInbox();
-  }
+  await world.boundary.crossBothWays(2);
 }
 
 /** A certificate application submitted and accepted, held by a reviewer who may assess its fee. */

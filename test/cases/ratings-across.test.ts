@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { ratings as portalRatings } from '../../src/portal/db/schema.ts';
 import { scheduleRatingDefaults } from '../../src/portal/ratings/ratings.defaults.ts';
 import { ratings, rectificationOrders } from '../../src/workbench/db/schema.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench/support.ts';
 
 // 好差评 the whole way: a letter answered in the workbench is rated in the portal; a bad review opens a
@@ -18,7 +17,7 @@ import { logIn, makeOfficer, startWorkbench, type Workbench } from '../workbench
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 let writer: RegisteredCitizen;
 let handler: FormClient;
 let supervisor: FormClient;
@@ -27,13 +26,7 @@ before(async () => {
   portal = await startTestZone('portal');
   workbench = await startWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
   writer = await registerCitizen(portal);
   handler = await logIn(
     workbench,
@@ -45,19 +38,10 @@ before(async () => {
   );
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
-async function crossBothWays(): Promise<void> {
-  await portal.signOutbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
-}
+const crossBothWays = () => boundary.thereAndBack();
 
 /** A consultation written in the portal and answered by the unit it reached (the household office). */
 async function answeredLetter(subject: string): Promise<string> {

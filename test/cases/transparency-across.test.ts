@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { scheduleStatistics } from '../../src/workbench/statistics/statistics.service.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { registerCitizen } from '../helpers/citizens.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { openCase, SERVICES, startCaseWorkbench } from '../workbench/cases.support.ts';
 import { setClock } from '../workbench/supervision.support.ts';
 import type { Workbench } from '../workbench/support.ts';
@@ -17,31 +16,22 @@ import type { Workbench } from '../workbench/support.ts';
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   portal = await startTestZone('portal');
   workbench = await startCaseWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
 async function publishAndCross(): Promise<void> {
   await scheduleStatistics(workbench.services);
   await workbench.drainJobs();
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
+  await boundary.toPortal();
 }
 
 test('before any figures arrive the page says so; once published, anyone reads them, cached and in both languages', async () => {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import pino from 'pino';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
 import { buildPdf } from '../../src/shared/files/pdf.fixture.ts';
@@ -19,7 +17,7 @@ import {
 } from '../portal/applications.helpers.ts';
 import { caseRow, claimAndAct, officerAt, startCaseWorkbench, step } from '../workbench/cases.support.ts';
 import type { Workbench } from '../workbench/support.ts';
-import { testPublicKeys } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
 import {
   expectAccessibleInBothLanguages,
   launchBrowser,
@@ -38,7 +36,7 @@ const slug = 'no-criminal-record-certificate';
 let browser: Browser;
 let portal: ServedZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   [browser, portal, workbench] = await Promise.all([
@@ -47,32 +45,20 @@ before(async () => {
     startCaseWorkbench(),
   ]);
   await publishCatalogDirectly(portal.services.db, loadCatalogItems());
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay?.stop();
+  await boundary?.relay.stop();
   await browser?.close();
   await Promise.all([portal?.close(), workbench?.close()]);
 });
 
 /** What the portal wrote crosses to the workbench and is handled there, as the workers would. */
-async function toWorkbench() {
-  await portal.signOutbox();
-  await relay.runOnce();
-  await workbench.processInbox();
-}
+const toWorkbench = () => boundary.toWorkbench();
 
 /** What the workbench wrote crosses back and is handled by the portal. */
 async function toPortal() {
-  await workbench.signOutbox();
-  await relay.runOnce();
-  await portal.processInbox();
+  await boundary.toPortal();
 }
 
 async function signIn(context: BrowserContext, person: Person): Promise<Page> {

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
-import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { messageHandlers } from '../../src/exchange/facade.ts';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
-import { testPublicKeys } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
 import { makeOfficer, PASSWORD, type Officer } from '../workbench/support.ts';
 import {
   expectAccessible,
@@ -31,7 +29,7 @@ const signAll = async () => {
   await portal.signOutbox();
   await workbench.signOutbox();
 };
-let relay: Relay;
+let boundary: Boundary;
 let editor: Officer;
 let approver: Officer;
 /** A second editor: an officer's code works once per 30-second step, and the journeys log in back to back. */
@@ -52,16 +50,7 @@ before(async () => {
   Object.assign(portal.inboxHandlers, messageHandlers(catalogInboxHandlers));
   await seedWorkbench(workbench.services);
   await seedCatalog(workbench.services);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    {
-      intervalMs: 60_000,
-      beatMs: 0,
-    },
-  );
+  boundary = joinZones(portal, workbench, { intervalMs: 60_000, beatMs: 0 });
   await cross();
   editor = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'content-editor', enrolled: true });
   approver = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'approver', enrolled: true });
@@ -70,17 +59,15 @@ before(async () => {
   librarian = await makeOfficer(workbench, { unitCode: 'SF-CRJ', role: 'content-editor', enrolled: true });
 });
 after(async () => {
-  await relay?.stop();
+  await boundary?.relay.stop();
   await browser?.close();
   await workbench?.close();
   await portal?.close();
 });
 
 async function cross(): Promise<void> {
-  // One pass moves a bounded batch; the seeded catalogue with its documents is more than one.
   await signAll();
-  while ((await relay.runOnce()).toPortal.delivered > 0);
-  await portal.processInbox();
+  await boundary.toPortal();
 }
 
 function codeFor(secret: string): string {

@@ -1,14 +1,13 @@
 import { after, before, test } from 'node:test';
-import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { seedPortal, DEMO_CITIZEN } from '../../src/portal/seed.ts';
 import {
   DEMO_COMPANY,
   seedMarketRegistry,
 } from '../../src/workbench/market-registry/market-registry.seed.ts';
 import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/registry.seed.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import {
   expectAccessibleInBothLanguages,
   launchBrowser,
@@ -20,12 +19,7 @@ import {
 let browser: Browser;
 let portal: ServedZone;
 let workbench: TestZone;
-/** Each zone signs what it wrote to its outbox, as its worker would, before the relay takes it. */
-const signAll = async () => {
-  await portal.signOutbox();
-  await workbench.signOutbox();
-};
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   [browser, portal, workbench] = await Promise.all([
@@ -36,16 +30,10 @@ before(async () => {
   await seedPortal(portal.services);
   await seedRegistry(workbench.services, 20);
   await seedMarketRegistry(workbench.services);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay?.stop();
+  await boundary?.relay.stop();
   await browser?.close();
   await Promise.all([portal?.close(), workbench?.close()]);
 });
@@ -67,12 +55,7 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await expectAccessibleInBothLanguages(page, 'account while verifying');
 
   // The request crosses to the police network, is checked against the registry, and the answer crosses back.
-  await signAll();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await signAll();
-  await relay.runOnce();
-  await portal.processInbox();
+  await boundary.thereAndBack();
 
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByText('已实名认证').first().waitFor();
@@ -86,12 +69,7 @@ test('a citizen enters name and ID number, sees "verifying", then "verified" onc
   await page.getByRole('button', { name: '提交核验' }).click();
   await page.getByText('核验中').first().waitFor();
   await expectAccessibleInBothLanguages(page, 'company claim being checked');
-  await signAll();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await signAll();
-  await relay.runOnce();
-  await portal.processInbox();
+  await boundary.thereAndBack();
   await page.getByRole('link', { name: '刷新查看结果' }).click();
   await page.getByRole('heading', { name: '邀请经办人' }).waitFor();
   await expectAccessibleInBothLanguages(page, 'company page');

@@ -2,9 +2,7 @@ import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import type { Browser } from 'playwright-core';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { citizens } from '../../src/portal/db/schema.ts';
 import { DEMO_CITIZEN, seedPortal } from '../../src/portal/seed.ts';
 import { publicKeyPem } from '../../src/shared/secrets.ts';
@@ -17,7 +15,8 @@ import { DEMO_RESIDENT, seedRegistry } from '../../src/workbench/registry/regist
 import { seedTraffic } from '../../src/workbench/traffic/traffic.seed.ts';
 import { units } from '../../src/workbench/db/schema.ts';
 import { demoCityUnits } from '../../src/workbench/org/demo-city.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { expectAccessibleInBothLanguages, launchBrowser, openContext } from './browser.ts';
 
 // 我的交通违法 in a real browser: the demo citizen (verified as the demo resident) looks up his vehicles'
@@ -29,7 +28,7 @@ let portal: TestZone;
 let portalUrl: string;
 let workbench: TestZone;
 let sandbox: PaymentSandbox;
-let relay: Relay;
+let boundary: Boundary;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -40,15 +39,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Both zones sign, the relay carries, both take in; twice, for a request and its answer. */
-async function cross(): Promise<void> {
-  for (let round = 0; round < 2; round++) {
-    await portal.signOutbox();
-    await workbench.signOutbox();
-    await relay.runOnce();
-    await workbench.processInbox();
-    await portal.processInbox();
-  }
-}
+const cross = () => boundary.crossBothWays(2);
 
 before(async () => {
   const gatewayKey = newEd25519Pem();
@@ -94,16 +85,10 @@ before(async () => {
       realNameStatus: 'verified',
     })
     .where(eq(citizens.mobile, DEMO_CITIZEN.mobile));
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay?.stop();
+  await boundary?.relay.stop();
   await browser?.close();
   await sandbox?.close();
   await Promise.all([portal?.close(), workbench?.close()]);

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
-import pino from 'pino';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { citizens, inbox, outbox, realnameChecks } from '../../src/portal/db/schema.ts';
 import { realnameVerifyRequest, realnameVerifyResult } from '../../src/exchange/contracts/index.ts';
 import { purgeCrossedPayloads } from '../../src/exchange/retention.ts';
@@ -15,7 +13,8 @@ import {
 } from '../../src/workbench/registry/registry.seed.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import { registerCitizen } from '../helpers/citizens.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 let portal: TestZone;
 let workbench: TestZone;
@@ -24,34 +23,20 @@ const signAll = async () => {
   await portal.signOutbox();
   await workbench.signOutbox();
 };
-let relay: Relay;
+let boundary: Boundary;
 
 before(async () => {
   [portal, workbench] = await Promise.all([startTestZone('portal'), startTestZone('workbench')]);
   // The registry is sealed with the workbench's own key; the test zones each have their own.
   await seedRegistry(workbench.services, 50);
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    60_000,
-  );
+  boundary = joinZones(portal, workbench);
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
 /** One full round trip: relay out, the workbench answers, relay back, the portal applies the answer. */
-async function crossBothWays(): Promise<void> {
-  await signAll();
-  await relay.runOnce();
-  await workbench.processInbox();
-  await signAll();
-  await relay.runOnce();
-  await portal.processInbox();
-}
+const crossBothWays = () => boundary.thereAndBack();
 
 const citizen = () => registerCitizen(portal, { displayName: '核验' });
 
@@ -143,7 +128,7 @@ describe('real-name verification across the exchange', () => {
       idNumber: resident.idNumber,
     });
     await signAll();
-    await relay.runOnce();
+    await boundary.relay.runOnce();
     // The person corrects the name before the first answer arrives.
     await client.post('/account/profile', { displayName: '核验', realName: resident.name });
     await crossBothWays();

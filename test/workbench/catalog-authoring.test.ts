@@ -3,9 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
 import { messageHandlers } from '../../src/exchange/facade.ts';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { catalogInboxHandlers } from '../../src/portal/catalog/catalog.inbox.ts';
 import { loadCatalogDocuments, loadCatalogItems, type ServiceItem } from '../../src/shared/catalog/index.ts';
 import { itemToInput } from '../../src/workbench/catalog-authoring/catalog-authoring.form.ts';
@@ -18,7 +16,8 @@ import {
   type EditorInput,
 } from '../../src/workbench/catalog-authoring/catalog-authoring.tables.ts';
 import { auditLog, outbox } from '../../src/workbench/db/schema.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import {
   codeNow,
   csrf,
@@ -40,7 +39,7 @@ const signAll = async () => {
   await portal.signOutbox();
   await workbench.signOutbox();
 };
-let relay: Relay;
+let boundary: Boundary;
 
 const ITEM = 'passport-first-issue';
 const OTHER = 'passport-reissue';
@@ -54,29 +53,17 @@ before(async () => {
   [portal, workbench] = await Promise.all([startTestZone('portal'), startWorkbench()]);
   // What src/zones.ts wires for the running system.
   Object.assign(portal.inboxHandlers, messageHandlers(catalogInboxHandlers));
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    {
-      intervalMs: 60_000,
-      beatMs: 0,
-    },
-  );
+  boundary = joinZones(portal, workbench, { intervalMs: 60_000, beatMs: 0 });
   await makeOfficers();
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
 /** The workbench's messages relayed to the portal and handled there. */
 async function cross(): Promise<void> {
-  // One pass moves a bounded batch; the seeded catalogue with its documents is more than one.
   await signAll();
-  while ((await relay.runOnce()).toPortal.delivered > 0);
-  const report = await portal.processInbox();
+  const report = await boundary.toPortal();
   assert.equal(report.failed, 0);
 }
 

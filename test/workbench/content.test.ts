@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import pino from 'pino';
 import { messageHandlers } from '../../src/exchange/facade.ts';
-import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { contentInboxHandlers } from '../../src/portal/content/content.inbox.ts';
 import { applyPublishedArticle } from '../../src/portal/content/content.service.ts';
 import { releaseDue } from '../../src/workbench/content/content.review.ts';
 import { contentArticles, contentVersions } from '../../src/workbench/content/content.tables.ts';
 import { auditLog } from '../../src/workbench/db/schema.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
-import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
 // An article's whole way: written with personal data that the publication check finds and places, fixed,
@@ -19,7 +18,7 @@ import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from
 
 let portal: TestZone;
 let workbench: Workbench;
-let relay: Relay;
+let boundary: Boundary;
 let editor: Officer;
 let approver: Officer;
 let editorApprover: Officer;
@@ -28,16 +27,7 @@ let outsider: Officer;
 before(async () => {
   [portal, workbench] = await Promise.all([startTestZone('portal'), startWorkbench()]);
   Object.assign(portal.inboxHandlers, messageHandlers(contentInboxHandlers));
-  relay = startRelay(
-    portal.database.db,
-    workbench.database.db,
-    keyringFrom(testPublicKeys),
-    pino({ level: 'silent' }),
-    {
-      intervalMs: 60_000,
-      beatMs: 0,
-    },
-  );
+  boundary = joinZones(portal, workbench, { intervalMs: 60_000, beatMs: 0 });
   const unit = 'SF-D01';
   editor = await makeOfficer(workbench, { unitCode: unit, role: 'content-editor', enrolled: true });
   approver = await makeOfficer(workbench, { unitCode: unit, role: 'approver', enrolled: true });
@@ -52,14 +42,11 @@ before(async () => {
   outsider = await makeOfficer(workbench, { unitCode: 'SF-JJ', role: 'approver', enrolled: true });
 });
 after(async () => {
-  await relay.stop();
-  await Promise.all([portal.close(), workbench.close()]);
+  await boundary.close();
 });
 
 async function cross(): Promise<void> {
-  await workbench.signOutbox();
-  while ((await relay.runOnce()).toPortal.delivered > 0);
-  const report = await portal.processInbox();
+  const report = await boundary.toPortal();
   assert.equal(report.failed, 0);
 }
 

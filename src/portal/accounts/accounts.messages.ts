@@ -1,5 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 
 const zh = {
   mobileRequired: '请输入手机号码',
@@ -52,10 +52,9 @@ const en: Record<keyof typeof zh, string> = {
 
 export type AccountMessage = keyof typeof zh;
 
-export function accountMessage(lang: Lang, key: AccountMessage): string {
-  return lang === 'en' ? en[key] : zh[key];
-}
+const messages = defineMessagesByLanguage(zh, en);
+
+export const accountMessage = messages.text;
 
 /** The feature's words for the message keys its services put in field errors, for the form-error translator. */
-export const accountWords: MessageLookup = (lang, key) =>
-  Object.hasOwn(zh, key) ? accountMessage(lang, key as AccountMessage) : undefined;
+export const accountWords: MessageLookup = messages.lookup;

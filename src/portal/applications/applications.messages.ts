@@ -1,5 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 
 // The words of the online application pages, in both languages. Field errors from a service carry one of
 // these keys; the form questions' own refusals come from the shared form messages.
@@ -121,14 +121,8 @@ const en: Record<ApplicationMessage, string> = {
     'This receipt shows only that the application was sent online, not that it has been accepted. Once accepted, the acceptance receipt is in My cases.',
 };
 
-export function applicationWords(
-  lang: Lang,
-  key: ApplicationMessage,
-  params: Record<string, string | number> = {},
-): string {
-  const text: string = (lang === 'en' ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
-}
+const messages = defineMessagesByLanguage(zh, en);
 
-export const applicationMessages: MessageLookup = (lang, key) =>
-  Object.hasOwn(zh, key) ? applicationWords(lang, key as ApplicationMessage) : undefined;
+export const applicationWords = messages.text;
+
+export const applicationMessages: MessageLookup = messages.lookup;

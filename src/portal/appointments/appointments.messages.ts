@@ -1,4 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 import type { Lang } from '../../shared/http/request-context.ts';
 
 const zh = {
@@ -40,12 +41,11 @@ const en: Record<keyof typeof zh, string> = {
 
 export type AppointmentMessage = keyof typeof zh;
 
-export function appointmentMessage(lang: Lang, key: AppointmentMessage): string {
-  return lang === 'en' ? en[key] : zh[key];
-}
+const messages = defineMessagesByLanguage(zh, en);
 
-export const appointmentWords: MessageLookup = (lang, key) =>
-  Object.hasOwn(zh, key) ? appointmentMessage(lang, key as AppointmentMessage) : undefined;
+export const appointmentMessage = messages.text;
+
+export const appointmentWords: MessageLookup = messages.lookup;
 
 const statusWords = {
   booked: { zh: '待到场', en: 'Booked' },

@@ -1,4 +1,5 @@
 import type { ApprovalDecision } from '../../exchange/contracts/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
 // The words of 审批结果公开 in both languages.
 
@@ -8,7 +9,7 @@ export const decisionWords: Record<ApprovalDecision, { zh: string; en: string }>
   filed: { zh: '准予备案', en: 'Filed' },
 };
 
-export const approvalWords = {
+const approval = defineMessages({
   title: { zh: '审批结果公示', en: 'Approval results' },
   intro: {
     zh: '企业申办的行政许可和备案事项的决定，作出决定后自动公开：事项、决定、日期、企业名称和统一社会信用代码。个人申办的事项不予公开。',
@@ -31,4 +32,7 @@ export const approvalWords = {
     zh: '',
     en: 'Company and item names are given as registered, in Chinese.',
   },
-} as const;
+});
+
+export const approvalWords = approval.words;
+export const approvalText = approval.text;

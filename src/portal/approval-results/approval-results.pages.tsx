@@ -6,7 +6,7 @@ import { Button, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ArticleSummary } from '../content/content.service.ts';
-import { approvalWords as w, decisionWords } from './approval-results.messages.ts';
+import { approvalText, approvalWords as w, decisionWords } from './approval-results.messages.ts';
 import type { ApprovalResultRow } from './approval-results.tables.ts';
 
 // 警务公开 › 审批结果公示: the published results as a table (cards on a phone), a search by company, pages, and
@@ -55,7 +55,7 @@ function ResultsTable({ ctx, rows }: { ctx: PageContext; rows: readonly Approval
 export function approvalResultsPage(ctx: PageContext, view: ApprovalResultsView): string {
   const l = ctx.lang;
   const title = w.title[l];
-  const counted = view.total === 1 ? w.foundOne[l] : w.found[l].replace('{n}', String(view.total));
+  const counted = view.total === 1 ? w.foundOne[l] : approvalText(l, 'found', { n: view.total });
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <BackLink href="/disclosure">{sectionNames.disclosure[l]}</BackLink>

@@ -1,4 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 import type { Lang } from '../../shared/http/request-context.ts';
 import type { CompanyRefusal } from './companies.tables.ts';
 
@@ -48,13 +49,12 @@ const en: Record<keyof typeof zh, string> = {
 
 export type CompanyMessage = keyof typeof zh;
 
-export function companyMessage(lang: Lang, key: CompanyMessage): string {
-  return lang === 'en' ? en[key] : zh[key];
-}
+const messages = defineMessagesByLanguage(zh, en);
+
+export const companyMessage = messages.text;
 
 /** The feature's words for the message keys its services put in field errors, for the form-error translator. */
-export const companyWords: MessageLookup = (lang, key) =>
-  Object.hasOwn(zh, key) ? companyMessage(lang, key as CompanyMessage) : undefined;
+export const companyWords: MessageLookup = messages.lookup;
 
 const refusals: Record<CompanyRefusal, { zh: string; en: string }> = {
   'not-found': {

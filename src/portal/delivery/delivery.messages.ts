@@ -1,8 +1,6 @@
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
-type Words = { zh: string; en: string };
-
-const messages = {
+const delivery = defineMessages({
   title: { zh: '领取方式', en: 'How you receive the result' },
   intro: {
     zh: '办理结果可以到办事大厅领取，也可以由快递寄送到您填写的地址（运费由办理单位承担）。',
@@ -38,13 +36,11 @@ const messages = {
   progress: { zh: '寄送进度', en: 'Delivery' },
   waybill: { zh: '运单号', en: 'Waybill' },
   notChosen: { zh: '未选择（默认到大厅领取）', en: 'Not chosen (collected at the hall)' },
-} satisfies Record<string, Words>;
+});
 
-export type DeliveryMessage = keyof typeof messages;
+export type DeliveryMessage = keyof typeof delivery.words;
 
-export function deliveryWord(lang: Lang, key: DeliveryMessage): string {
-  return messages[key][lang];
-}
+export const deliveryWord = delivery.text;
 
-export const deliveryMessages = (lang: Lang, key: string): string | undefined =>
-  key in messages ? messages[key as DeliveryMessage][lang] : undefined;
+/** For the form-error translator. */
+export const deliveryMessages = delivery.lookup;

@@ -40,19 +40,50 @@ export interface Open311Service {
  */
 export const JURISDICTION_ID = 'shifan.openpsb.example';
 
+// The attributes are built, not written out: every list question words its datatype the same way, and every
+// free field is optional.
+type Option = readonly [key: string, zh: string, en: string];
+
+function listQuestion(
+  datatype: 'singlevaluelist' | 'multivaluelist',
+  code: string,
+  required: boolean,
+  description: Words,
+  options: readonly Option[],
+): ServiceAttribute {
+  const datatypeDescription =
+    datatype === 'singlevaluelist' ? w('选择一项', 'Choose one') : w('选择一项或多项', 'Choose one or more');
+  const values = options.map(([key, zh, en]) => ({ key, name: w(zh, en) }));
+  return { code, datatype, required, description, datatypeDescription, values };
+}
+
+/** A question the client answers with one of the options. */
+const pickOne = (code: string, required: boolean, description: Words, options: readonly Option[]) =>
+  listQuestion('singlevaluelist', code, required, description, options);
+
+/** A question the client answers with one or more of the options. */
+const pickSome = (code: string, required: boolean, description: Words, options: readonly Option[]) =>
+  listQuestion('multivaluelist', code, required, description, options);
+
+/** A free field the client may leave out. */
+function optionalField(
+  code: string,
+  datatype: AttributeDatatype,
+  description: Words,
+  datatypeDescription: Words,
+): ServiceAttribute {
+  return { code, datatype, required: false, description, datatypeDescription };
+}
+
 const hazards = w('安全隐患', 'Hazards');
 const crime = w('违法犯罪线索', 'Crime tips');
 
-const when: ServiceAttribute = {
-  code: 'observed_at',
-  datatype: 'datetime',
-  required: false,
-  description: w('发现时间', 'When you saw it'),
-  datatypeDescription: w(
-    'ISO 8601 日期时间，如 2026-12-06T09:30:00+08:00',
-    'ISO 8601, e.g. 2026-12-06T09:30:00+08:00',
-  ),
-};
+const when = optionalField(
+  'observed_at',
+  'datetime',
+  w('发现时间', 'When you saw it'),
+  w('ISO 8601 日期时间，如 2026-12-06T09:30:00+08:00', 'ISO 8601, e.g. 2026-12-06T09:30:00+08:00'),
+);
 
 export const open311Services: readonly Open311Service[] = [
   {
@@ -67,35 +98,18 @@ export const open311Services: readonly Open311Service[] = [
     keywords: ['fire', 'exit', 'hazard'],
     type: 'realtime',
     attributes: [
-      {
-        code: 'hazard_kind',
-        datatype: 'singlevaluelist',
-        required: true,
-        description: w('隐患类型', 'Kind of hazard'),
-        datatypeDescription: w('选择一项', 'Choose one'),
-        values: [
-          { key: 'blocked-exit', name: w('安全出口锁闭或堵塞', 'Exit locked or blocked') },
-          { key: 'blocked-lane', name: w('消防车通道被占用', 'Fire lane obstructed') },
-          {
-            key: 'electrics',
-            name: w('私拉乱接电线、电动车室内充电', 'Unsafe wiring or e-bike charging indoors'),
-          },
-          { key: 'flames', name: w('违规用火或燃放', 'Open flames or fireworks') },
-          { key: 'other', name: w('其他', 'Something else') },
-        ],
-      },
-      {
-        code: 'occupied',
-        datatype: 'singlevaluelist',
-        required: false,
-        description: w('场所内是否有人居住或营业', 'Do people live or work there'),
-        datatypeDescription: w('选择一项', 'Choose one'),
-        values: [
-          { key: 'yes', name: w('是', 'Yes') },
-          { key: 'no', name: w('否', 'No') },
-          { key: 'unknown', name: w('不清楚', 'Not sure') },
-        ],
-      },
+      pickOne('hazard_kind', true, w('隐患类型', 'Kind of hazard'), [
+        ['blocked-exit', '安全出口锁闭或堵塞', 'Exit locked or blocked'],
+        ['blocked-lane', '消防车通道被占用', 'Fire lane obstructed'],
+        ['electrics', '私拉乱接电线、电动车室内充电', 'Unsafe wiring or e-bike charging indoors'],
+        ['flames', '违规用火或燃放', 'Open flames or fireworks'],
+        ['other', '其他', 'Something else'],
+      ]),
+      pickOne('occupied', false, w('场所内是否有人居住或营业', 'Do people live or work there'), [
+        ['yes', '是', 'Yes'],
+        ['no', '否', 'No'],
+        ['unknown', '不清楚', 'Not sure'],
+      ]),
       when,
     ],
   },
@@ -111,19 +125,12 @@ export const open311Services: readonly Open311Service[] = [
     keywords: ['traffic', 'road', 'signal', 'hazard'],
     type: 'realtime',
     attributes: [
-      {
-        code: 'hazard_kind',
-        datatype: 'multivaluelist',
-        required: true,
-        description: w('隐患类型（可多选）', 'Kind of hazard (one or more)'),
-        datatypeDescription: w('选择一项或多项', 'Choose one or more'),
-        values: [
-          { key: 'signal', name: w('信号灯故障', 'Traffic light out of order') },
-          { key: 'sign', name: w('标志标线缺失或损坏', 'Sign or marking missing or damaged') },
-          { key: 'obstacle', name: w('路面障碍物或坑洞', 'Obstacle or pothole') },
-          { key: 'parking', name: w('违法停车影响通行', 'Parking that blocks traffic') },
-        ],
-      },
+      pickSome('hazard_kind', true, w('隐患类型（可多选）', 'Kind of hazard (one or more)'), [
+        ['signal', '信号灯故障', 'Traffic light out of order'],
+        ['sign', '标志标线缺失或损坏', 'Sign or marking missing or damaged'],
+        ['obstacle', '路面障碍物或坑洞', 'Obstacle or pothole'],
+        ['parking', '违法停车影响通行', 'Parking that blocks traffic'],
+      ]),
       when,
     ],
   },
@@ -140,13 +147,12 @@ export const open311Services: readonly Open311Service[] = [
     type: 'batch',
     attributes: [
       when,
-      {
-        code: 'people_involved',
-        datatype: 'number',
-        required: false,
-        description: w('涉及人数（估计）', 'How many people are involved (estimate)'),
-        datatypeDescription: w('整数', 'A whole number'),
-      },
+      optionalField(
+        'people_involved',
+        'number',
+        w('涉及人数（估计）', 'How many people are involved (estimate)'),
+        w('整数', 'A whole number'),
+      ),
     ],
   },
   {
@@ -171,13 +177,12 @@ export const open311Services: readonly Open311Service[] = [
     keywords: ['cyber', 'fraud', 'crime'],
     type: 'batch',
     attributes: [
-      {
-        code: 'website',
-        datatype: 'string',
-        required: false,
-        description: w('涉及的网址、账号或应用名称', 'The website, account or app involved'),
-        datatypeDescription: w('不超过 200 字', 'Up to 200 characters'),
-      },
+      optionalField(
+        'website',
+        'string',
+        w('涉及的网址、账号或应用名称', 'The website, account or app involved'),
+        w('不超过 200 字', 'Up to 200 characters'),
+      ),
       when,
     ],
   },

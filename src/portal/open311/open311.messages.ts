@@ -1,11 +1,10 @@
 import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
+import { defineMessages, type Lang, type Words } from '../../shared/i18n/index.ts';
 
 // The words of the Open311 answers, in the language the client asked for (?lang=en or the language cookie;
 // Chinese by default). Error descriptions name the spec's parameters as they are, since clients look for them.
 
-type Lang = 'zh' | 'en';
-
-const errors = {
+const errors = defineMessages({
   'api_key.missing': { zh: '缺少 api_key 参数', en: 'api_key is missing' },
   'api_key.invalid': { zh: 'api_key 无效或已被吊销', en: 'api_key is not valid or has been revoked' },
   'jurisdiction_id.unknown': { zh: '找不到该 jurisdiction_id', en: 'jurisdiction_id not found' },
@@ -61,26 +60,24 @@ const errors = {
     en: 'only application/x-www-form-urlencoded is accepted',
   },
   internal: { zh: '系统繁忙，请稍后再试', en: 'something went wrong on our side; try again later' },
-} as const;
+});
 
-export type Open311ErrorKey = keyof typeof errors;
+export type Open311ErrorKey = keyof typeof errors.words;
 
 export function errorWords(lang: Lang, key: Open311ErrorKey, code = ''): string {
-  return errors[key][lang].replace('{code}', code);
+  return errors.text(lang, key, { code });
 }
 
 /** A tip's progress in general terms: the workbench's own words stay with the writer's follow-up page. */
-const statusNotes: Record<PublicLetterStatus, { zh: string; en: string }> = {
+const statusNotes = defineMessages({
   submitted: { zh: '已收到，等待受理', en: 'Received, waiting to be taken up' },
   'in-progress': { zh: '已交办理单位核查处理', en: 'Passed to the responsible unit, being looked into' },
   forwarded: { zh: '已转交有关部门办理', en: 'Passed to the department responsible' },
   replied: { zh: '已核查处理完毕', en: 'Looked into and dealt with' },
   transferred: { zh: '已移交12345热线或其他部门', en: 'Handed to the 12345 hotline or another department' },
-};
+} satisfies Record<PublicLetterStatus, Words>);
 
-export function statusNote(lang: Lang, status: PublicLetterStatus): string {
-  return statusNotes[status][lang];
-}
+export const statusNote: (lang: Lang, status: PublicLetterStatus) => string = statusNotes.text;
 
 export const serviceNotice = {
   zh: '举报已匿名提交，联系方式不会保存；公安机关不公开举报内容。',

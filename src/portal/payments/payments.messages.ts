@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 import type { TagTone } from '../../shared/ui/components.tsx';
 import type { OrderStatus, PayableStatus } from './payments.tables.ts';
 
@@ -18,7 +18,7 @@ export const orderStatusWords: Record<OrderStatus, Words> = {
 };
 export const expiredOrderWords: Words = { zh: '已过期', en: 'Expired' };
 
-const messages = {
+const messages = defineMessages({
   paid: { zh: '缴费成功，支付平台已确认收款。', en: 'Paid: the payment platform has confirmed the payment.' },
   confirming: {
     zh: '正在确认支付结果。如您已完成支付，请稍后刷新本页；未完成支付的可以重新支付。',
@@ -28,11 +28,9 @@ const messages = {
     zh: '本次支付未完成（已取消、失败或已过期），未扣款。您可以重新支付。',
     en: 'This payment did not go through (cancelled, failed or expired) and nothing was taken. You can pay again.',
   },
-} satisfies Record<string, Words>;
+});
 
-export function paymentMessage(lang: Lang, key: keyof typeof messages): string {
-  return messages[key][lang];
-}
+export const paymentMessage = messages.text;
 
 /** ¥12.50 from 1250 fen. */
 export function yuan(fen: number): string {

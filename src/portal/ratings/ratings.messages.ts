@@ -1,8 +1,8 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
 // The rating pages' words for refusals, by the keys the service puts in field errors.
 
-const fieldWords: Record<string, { zh: string; en: string }> = {
+const fieldWords = defineMessages({
   'ratings.level': { zh: '请选择满意程度', en: 'Choose how satisfied you are' },
   'ratings.reasons': {
     zh: '所选的原因与满意程度不符，请重新选择',
@@ -31,8 +31,6 @@ const fieldWords: Record<string, { zh: string; en: string }> = {
     zh: '每个差评只能申诉一次，您已经申诉过了',
     en: 'A bad review can be appealed once, and you have appealed already',
   },
-};
+});
 
-export function ratingWords(lang: Lang, key: string): string | undefined {
-  return fieldWords[key]?.[lang];
-}
+export const ratingWords = fieldWords.lookup;

@@ -1,5 +1,5 @@
 import type { ViolationState } from '../../exchange/contracts/index.ts';
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 import type { TagTone } from '../../shared/ui/components.tsx';
 
 // 我的交通违法 in both languages (Chinese first).
@@ -12,7 +12,7 @@ export const violationStateWords: Record<ViolationState, Words & { tone: TagTone
   paid: { zh: '已缴款', en: 'Fine paid', tone: 'green' },
 };
 
-export const trafficWords = {
+const traffic = defineMessages({
   title: { zh: '我的交通违法', en: 'My traffic violations' },
   intro: {
     zh: '查询登记在您名下的机动车的交通违法记录，在线接受处理并缴纳罚款。',
@@ -67,11 +67,10 @@ export const trafficWords = {
     zh: '逾期未缴纳罚款的，每日按罚款数额的3%加处罚款（本平台暂未计算，以处罚决定书为准）。',
     en: 'A fine unpaid when due grows by 3% a day (not computed here; the decision is authoritative).',
   },
-} satisfies Record<string, Words>;
+});
 
+export const trafficWords = traffic.words;
 export type TrafficWord = keyof typeof trafficWords;
 
 /** The words of a key, for the form-error translator. */
-export function trafficMessage(lang: Lang, key: string): string | undefined {
-  return (trafficWords as Record<string, Words>)[key]?.[lang];
-}
+export const trafficMessage = traffic.lookup;

@@ -1,8 +1,8 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
 // The words of the transparency page, by key, in both languages.
 
-const words = {
+const transparency = defineMessages({
   title: { zh: '数据公开', en: 'Transparency' },
   intro: {
     zh: '本页公开全局政务服务和信访办理的统计数据，每日更新一次。统计范围为近 12 个月（北京时间）。',
@@ -40,10 +40,8 @@ const words = {
     zh: '说明：按时办结率按有承诺期限的办结件计算；平均办理时长自申请提交至办结；零跑动、最多跑一次按事项办事指南的到场次数计算；信件答复率为已答复信件占收到信件的比例。',
     en: 'Notes: the on-time rate counts concluded cases that had a promised time limit; the average time runs from submission to conclusion; no-visit and at-most-one-visit follow the visits each service guide asks for; the reply rate is the share of letters received that have been answered.',
   },
-} as const;
+});
 
-export type TransparencyWord = keyof typeof words;
+export type TransparencyWord = keyof typeof transparency.words;
 
-export function word(lang: Lang, key: TransparencyWord): string {
-  return words[key][lang === 'en' ? 'en' : 'zh'];
-}
+export const word = transparency.text;

@@ -1,5 +1,15 @@
 import { en } from './messages.en.ts';
 import { zh } from './messages.zh.ts';
+import { fillPlaceholders } from './define-messages.ts';
+
+export {
+  defineMessages,
+  defineMessagesByLanguage,
+  fillPlaceholders,
+  type MessageParams,
+  type Messages,
+  type Words,
+} from './define-messages.ts';
 
 /** Interface languages. Chinese is the default and the source of every message. */
 export type Lang = 'zh' | 'en';
@@ -28,19 +38,11 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
 /**
- * Looks up a message and fills `{name}` placeholders. A placeholder without a
- * matching param is left as written, so a missing param shows up in review
- * instead of silently disappearing.
+ * Looks up a message and fills `{name}` placeholders (see fillPlaceholders for one left without a param).
  */
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? dictionaries[DEFAULT_LANG][key] ?? key;
-  if (!params) return text;
-  return text.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(dictionaries[lang][key] ?? dictionaries[DEFAULT_LANG][key] ?? key, params);
 }
 
 /** Official dates and times are shown in China Standard Time whatever the server's zone. */

@@ -1,5 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 
 const zh = {
   officeRequired: '请选择您负责的办理机构',
@@ -43,12 +43,11 @@ const en: Record<keyof typeof zh, string> = {
 
 export type AppointmentMessage = keyof typeof zh;
 
-export function appointmentMessage(lang: Lang, key: AppointmentMessage): string {
-  return lang === 'en' ? en[key] : zh[key];
-}
+const messages = defineMessagesByLanguage(zh, en);
 
-export const appointmentWords: MessageLookup = (lang, key) =>
-  Object.hasOwn(zh, key) ? appointmentMessage(lang, key as AppointmentMessage) : undefined;
+export const appointmentMessage = messages.text;
+
+export const appointmentWords: MessageLookup = messages.lookup;
 
 export const weekdayNames = {
   zh: ['', '周一', '周二', '周三', '周四', '周五'],

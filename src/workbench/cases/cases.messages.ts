@@ -1,3 +1,4 @@
+import { defineMessages } from '../../shared/i18n/index.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Label } from '../../shared/catalog/index.ts';
 import { AppError, type ErrorCode } from '../../shared/http/errors.ts';
@@ -7,7 +8,7 @@ import type { CaseAction } from './cases.workflows.ts';
 // The words of the case refusals, by key: the services refuse with keys, the one form-error translator words
 // them in the reader's language, for the page and for the API alike.
 
-const words = {
+const words = defineMessages({
   'case.closed': {
     zh: '该案件已办结，不能再操作。',
     en: 'This case is closed; nothing more can be done on it.',
@@ -72,12 +73,11 @@ const words = {
     zh: '找不到该警号对应的在岗民警。',
     en: 'No active officer has this badge number.',
   },
-} as const satisfies Record<string, Label>;
+});
 
-export type CaseMessage = keyof typeof words;
+export type CaseMessage = keyof typeof words.words;
 
-export const caseMessages: MessageLookup = (lang, key) =>
-  Object.hasOwn(words, key) ? words[key as CaseMessage][lang] : undefined;
+export const caseMessages: MessageLookup = words.lookup;
 
 /** A case action refused, with every problem by field; 409 for a case held or moved on, 422 for the form. */
 export class CaseRefusal extends AppError {

@@ -1,4 +1,4 @@
-import type { Label } from '../../shared/catalog/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { FastifyRequest } from 'fastify';
 import { formErrors, type MessageLookup } from '../../shared/http/forms.ts';
@@ -8,7 +8,7 @@ import { formErrors, type MessageLookup } from '../../shared/http/forms.ts';
 // language. The problems of a guide's content are not here: they come with the evaluation
 // (catalog-authoring.check.ts), which names the field, the rule and the path.
 
-const words = {
+const words = defineMessages({
   'catalog.id.missing': { zh: '请填写事项编号。', en: 'Enter the item id.' },
   'catalog.id.reserved': {
     zh: 'new、review、documents 是系统保留字，不能用作事项编号。',
@@ -66,13 +66,12 @@ const words = {
     zh: '无法读取该 PDF（文件损坏或格式不规范），不能上传；请重新导出为 PDF 后再试',
     en: 'This PDF cannot be read (damaged or malformed); export it as a PDF again and try again',
   },
-} as const satisfies Record<string, Label>;
+});
 
-export type CatalogMessage = keyof typeof words;
+export type CatalogMessage = keyof typeof words.words;
 
 /** The catalogue's words for the keys its refusals carry, for formErrors and renderFormError. */
-export const catalogMessages: MessageLookup = (lang, key) =>
-  Object.hasOwn(words, key) ? words[key as CatalogMessage][lang] : undefined;
+export const catalogMessages: MessageLookup = words.lookup;
 
 /** A form refused for its own fields (an item's id, a decision's comment, an upload), with every problem. */
 export class CatalogFieldError extends AppError {

@@ -1,10 +1,10 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages, type Lang } from '../../shared/i18n/index.ts';
 
 // The finance pages' words: refusals by key, the kinds of difference, the resolutions, in both languages.
 
 type Words = Record<string, { zh: string; en: string }>;
 
-const fieldWords: Words = {
+const fieldWords = defineMessages({
   'finance.day': { zh: '请填写日期，格式为 2026-12-06', en: 'Enter a date such as 2026-12-06' },
   'finance.day.future': { zh: '不能对账尚未到来的日期', en: 'That day has not come yet' },
   'finance.resolution': { zh: '请选择处理结果', en: 'Choose how it was resolved' },
@@ -16,11 +16,9 @@ const fieldWords: Words = {
     zh: '该差异已经处理，请刷新后查看',
     en: 'This difference has been resolved already; reload the page',
   },
-};
+});
 
-export function financeWords(lang: Lang, key: string): string | undefined {
-  return fieldWords[key]?.[lang];
-}
+export const financeWords = fieldWords.lookup;
 
 export const kindWords: Words = {
   'paid-here-not-there': { zh: '本方已收，银行无记录', en: 'Paid here, not at the gateway' },

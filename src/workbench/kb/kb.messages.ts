@@ -1,10 +1,10 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages, type Lang } from '../../shared/i18n/index.ts';
 
 // The knowledge base's own words in the workbench: field refusals by key, states and business areas.
 
 type Words = { zh: string; en: string };
 
-const fieldWords: Record<string, Words> = {
+const fieldWords = defineMessages({
   'kb.question': { zh: '请填写问题（300字以内）', en: 'Write the question (up to 300 characters)' },
   'kb.answer': { zh: '请填写答复口径（4000字以内）', en: 'Write the answer (up to 4,000 characters)' },
   'kb.keywords': {
@@ -23,11 +23,9 @@ const fieldWords: Record<string, Words> = {
     en: 'Say why when returning it (up to 500 characters)',
   },
   'kb.reason': { zh: '请写明停用理由（500字以内）', en: 'Say why it is retired (up to 500 characters)' },
-};
+});
 
-export function kbWords(lang: Lang, key: string): string | undefined {
-  return fieldWords[key]?.[lang];
-}
+export const kbWords = fieldWords.lookup;
 
 export const kbStateWords: Record<string, Words> = {
   draft: { zh: '草稿', en: 'Draft' },

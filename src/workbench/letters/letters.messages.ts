@@ -1,10 +1,10 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages, type Lang } from '../../shared/i18n/index.ts';
 
 // The letter pages' own words in the workbench: field refusals by key, states, kinds, topics and actions.
 
 type Words = { zh: string; en: string };
 
-const fieldWords: Record<string, Words> = {
+const fieldWords = defineMessages({
   'letters.reply': { zh: '请填写答复内容（4000字以内）', en: 'Write the reply (up to 4,000 characters)' },
   'letters.unit': {
     zh: '请填写另一个单位的代码，例如 SF-D01-P01',
@@ -25,11 +25,9 @@ const fieldWords: Record<string, Words> = {
     en: 'No unit can take the letter as this kind: forward it instead',
   },
   'letters.target': { zh: '请选择移交去向', en: 'Choose where the letter goes' },
-};
+});
 
-export function letterWords(lang: Lang, key: string): string | undefined {
-  return fieldWords[key]?.[lang];
-}
+export const letterWords = fieldWords.lookup;
 
 export const stateWords: Record<string, Words> = {
   received: { zh: '待分办', en: 'Not yet routed' },

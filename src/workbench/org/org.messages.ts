@@ -1,5 +1,5 @@
 import type { MessageLookup } from '../../shared/http/forms.ts';
-import type { Lang } from '../../shared/http/request-context.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 
 const zh = {
   codeInvalid: '单位代码为2至40位大写字母、数字，可用短横线分段，如 SF-D01-P08',
@@ -59,5 +59,4 @@ const en: Record<keyof typeof zh, string> = {
 export type OrgMessage = keyof typeof zh;
 
 /** For the form-error translator: the organisation pages' field messages, by key. */
-export const orgWords: MessageLookup = (lang: Lang, key: string) =>
-  Object.hasOwn(zh, key) ? (lang === 'en' ? en : zh)[key as OrgMessage] : undefined;
+export const orgWords: MessageLookup = defineMessagesByLanguage(zh, en).lookup;

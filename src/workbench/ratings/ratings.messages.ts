@@ -1,10 +1,10 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages, type Lang } from '../../shared/i18n/index.ts';
 
 // The rating pages' words: refusals by key, the order's states and steps, in both languages.
 
 type Words = Record<string, { zh: string; en: string }>;
 
-const fieldWords: Words = {
+const fieldWords = defineMessages({
   'ratings.text': { zh: '请填写内容（2000字以内）', en: 'Write it down (up to 2,000 characters)' },
   'ratings.moved': {
     zh: '该工单已进入其他环节，请刷新后再办理',
@@ -40,11 +40,9 @@ const fieldWords: Words = {
     zh: '该工单不能抽查，或已经抽查过',
     en: 'This order cannot be checked, or already was',
   },
-};
+});
 
-export function ratingWords(lang: Lang, key: string): string | undefined {
-  return fieldWords[key]?.[lang];
-}
+export const ratingWords = fieldWords.lookup;
 
 export const stateWords: Words = {
   opened: { zh: '已生成', en: 'Opened' },

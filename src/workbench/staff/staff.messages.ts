@@ -1,5 +1,5 @@
-import type { Lang } from '../../shared/http/request-context.ts';
 import type { MessageLookup } from '../../shared/http/forms.ts';
+import { defineMessagesByLanguage } from '../../shared/i18n/index.ts';
 
 const zh = {
   badgeRequired: '请输入警号',
@@ -49,14 +49,10 @@ const en: Record<keyof typeof zh, string> = {
 
 export type StaffMessage = keyof typeof zh;
 
-export function staffMessage(lang: Lang, key: StaffMessage): string {
-  return lang === 'en' ? en[key] : zh[key];
-}
+const messages = defineMessagesByLanguage(zh, en);
 
-export function isStaffMessage(key: string): key is StaffMessage {
-  return Object.hasOwn(zh, key);
-}
+export const staffMessage = messages.text;
+export const isStaffMessage = messages.has;
 
 /** For the form-error translator: the staff pages' field messages, by key. */
-export const staffWords: MessageLookup = (lang, key) =>
-  isStaffMessage(key) ? staffMessage(lang, key) : undefined;
+export const staffWords: MessageLookup = messages.lookup;

@@ -1,8 +1,8 @@
-import type { Lang } from '../../shared/i18n/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
 // The words of the statistics pages and exports, by key, in both languages.
 
-const words = {
+const words = defineMessages({
   title: { zh: '统计分析', en: 'Statistics' },
   intro: {
     zh: '近 12 个月（北京时间）本单位及下级单位的办件、信件数据。按时办结率按有承诺期限的办结件计算；平均办理时长自申请提交至办结；零跑动、最多跑一次按事项指南的到场次数计算。',
@@ -58,10 +58,8 @@ const words = {
     zh: '注册用户数由互联网门户统计，在门户的“数据公开”页面发布，本页不含。',
     en: 'Registered users are counted by the internet portal and shown on its transparency page, not here.',
   },
-} as const;
+});
 
-export type StatisticsWord = keyof typeof words;
+export type StatisticsWord = keyof typeof words.words;
 
-export function word(lang: Lang, key: StatisticsWord): string {
-  return words[key][lang === 'en' ? 'en' : 'zh'];
-}
+export const word = words.text;

@@ -1,3 +1,4 @@
+import { defineMessages } from '../../shared/i18n/index.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Label } from '../../shared/catalog/index.ts';
 import { AppError, type ErrorCode } from '../../shared/http/errors.ts';
@@ -5,7 +6,7 @@ import { formErrors, type MessageLookup } from '../../shared/http/forms.ts';
 
 // The words of supervision's refusals, by key, in both languages.
 
-const words = {
+const words = defineMessages({
   'urging.none': {
     zh: '请至少选择一件要催办的案件。',
     en: 'Choose at least one case to urge.',
@@ -42,12 +43,11 @@ const words = {
     zh: '催办人不能答复自己发出的催办单。',
     en: 'Whoever sent an urging cannot answer it.',
   },
-} as const satisfies Record<string, Label>;
+});
 
-export type SupervisionMessage = keyof typeof words;
+export type SupervisionMessage = keyof typeof words.words;
 
-export const supervisionMessages: MessageLookup = (lang, key) =>
-  Object.hasOwn(words, key) ? words[key as SupervisionMessage][lang] : undefined;
+export const supervisionMessages: MessageLookup = words.lookup;
 
 export class SupervisionRefusal extends AppError {
   constructor(code: ErrorCode, field: string, key: SupervisionMessage) {

@@ -1,4 +1,5 @@
 import type { ViolationState } from '../../exchange/contracts/index.ts';
+import { defineMessages } from '../../shared/i18n/index.ts';
 
 // The words of the traffic pages in both languages (Chinese first).
 
@@ -10,7 +11,7 @@ export const violationStateWords: Record<ViolationState, Words & { tone: 'red' |
   paid: { zh: '已缴款', en: 'Fine paid', tone: 'green' },
 };
 
-export const trafficWords = {
+export const trafficWords = defineMessages({
   title: { zh: '交通违法', en: 'Traffic violations' },
   lookup: { zh: '按号牌查询', en: 'Find by plate' },
   plate: { zh: '号牌号码', en: 'Plate number' },
@@ -31,7 +32,7 @@ export const trafficWords = {
     zh: '查阅机动车信息已记入审计日志。',
     en: 'Reading a vehicle’s record is written to the audit log.',
   },
-} satisfies Record<string, Words>;
+}).words;
 
 export function yuanOf(fen: number): string {
   return `¥${(fen / 100).toFixed(2)}`;

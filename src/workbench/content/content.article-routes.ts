@@ -1,0 +1,281 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { AppError } from '../../shared/http/errors.ts';
+import { wantsJson } from '../../shared/http/error-handler.ts';
+import { setFlash, takeFlash } from '../../shared/http/flash.ts';
+import { formBody } from '../../shared/http/forms.ts';
+import type { App } from '../../shared/http/app.ts';
+import type { FieldError } from '../../shared/http/errors.ts';
+import type { ZoneServices } from '../../shared/zone.ts';
+import { actorOf } from '../audit/audit.actor.ts';
+import { workbenchContext } from '../page.ts';
+import { staffOf } from '../session.ts';
+import { articlePage } from './content.article.tsx';
+import { versionPage } from './content.version.tsx';
+import {
+  ContentCheckError,
+  evaluateArticle,
+  toBeijingLocal,
+  type ArticleInput,
+  type Evaluation,
+} from './content.check.ts';
+import { diffLines } from './content.diff.ts';
+import { errorsOf, inputFrom } from './content.forms.ts';
+import { isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
+import { findVersion, versionsOf } from './content.repository.ts';
+import { approveArticle, returnArticle, withdrawArticle } from './content.review.ts';
+import {
+  ApproveBody,
+  ArticleParams,
+  ReturnBody,
+  SaveBody,
+  VersionParams,
+  WithdrawBody,
+} from './content.schema.ts';
+import {
+  ContentConflictError,
+  currentVersionOf,
+  inputOf,
+  saveArticle,
+  visibleArticle,
+} from './content.service.ts';
+import { langText } from './content.words.ts';
+
+// One article's routes: its page (editor, check, review, withdrawal, versions), the changes made on it and
+// one version compared with the one before. An article outside the officer's reach answers 404.
+
+export const textInput = {
+  multiline: ['body', 'summary', 'bodyEn', 'summaryEn', 'comment'],
+  maxLength: { body: 50_000, bodyEn: 50_000 },
+} as const;
+
+export function registerArticleRoutes(app: App, services: ZoneServices): void {
+  /** The article page, with whatever the request brought: errors, typed values, a check's result. */
+  const articleView = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    extra: {
+      errors?: FieldError[];
+      values?: Record<string, string>;
+      evaluation?: Evaluation;
+      typed?: ArticleInput;
+    } = {},
+  ): Promise<string> => {
+    const me = staffOf(request);
+    const article = await visibleArticle(services.db, me, id);
+    const current = await currentVersionOf(services.db, article);
+    const history = await versionsOf(services.db, id);
+    const editable =
+      mayEditContent(me, article.unitPath) && current.state !== 'in-review' && current.state !== 'scheduled';
+    const today = todayInShanghai(services.now());
+    const inReview = current.state === 'in-review' && mayDecideContent(me, article.unitPath);
+    const own = isOwnArticle(me, current);
+    const stored = {
+      ...inputOf(current),
+      withdrawAt: current.withdrawAt ? toBeijingLocal(current.withdrawAt) : '',
+    };
+    return articlePage({
+      ctx: workbenchContext(request, reply),
+      article,
+      current,
+      history,
+      editor: editable
+        ? {
+            input: extra.typed ?? stored,
+            targetVersion: current.state === 'draft' ? current.version : current.version + 1,
+          }
+        : undefined,
+      review: inReview ? { evaluation: evaluateArticle(article.column, inputOf(current), today) } : undefined,
+      ownWork: own,
+      mayWithdraw:
+        mayDecideContent(me, article.unitPath) &&
+        (article.publishedVersion !== null || current.state === 'scheduled'),
+      evaluation:
+        extra.evaluation ??
+        (editable && current.state === 'draft' ? evaluateArticle(article.column, stored, today) : undefined),
+      errors: extra.errors,
+      values: extra.values,
+      flash: takeFlash(request),
+    });
+  };
+
+  /** One change: done, the article page says so; refused, it shows why with what was typed (422). */
+  const act = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    work: () => Promise<string>,
+    typed?: ArticleInput,
+  ): Promise<FastifyReply> => {
+    try {
+      const done = await work();
+      if (wantsJson(request)) return await reply.send({ ok: true, message: done });
+      setFlash(request, done);
+      return await reply.redirect(`/content/${id}`, 303);
+    } catch (error) {
+      if (error instanceof ContentCheckError) {
+        const errors = errorsOf(request.lang, error.evaluation);
+        if (wantsJson(request)) throw new AppError('VALIDATION', { fields: errors });
+        const html = await articleView(request, reply, id, {
+          errors,
+          values: formBody(request),
+          evaluation: error.evaluation,
+          ...(typed ? { typed } : {}),
+        });
+        return reply.html(html, 422);
+      }
+      if (error instanceof ContentConflictError && !wantsJson(request)) {
+        setFlash(
+          request,
+          langText(
+            request.lang,
+            '稿件状态已变化，请查看后重试。',
+            'The article changed meanwhile; look again and retry.',
+          ),
+        );
+        return reply.redirect(`/content/${id}`, 303);
+      }
+      throw error;
+    }
+  };
+
+  app.get(
+    '/content/:id',
+    { schema: { hide: true, params: ArticleParams }, config: { permission: 'content.view' } },
+    async (request, reply) => reply.html(await articleView(request, reply, Number(request.params.id))),
+  );
+
+  const articleForm = <B extends TSchema>(permission: string, body: B) => ({
+    schema: { hide: true, params: ArticleParams, body },
+    config: {
+      permission,
+      input: textInput,
+      formPage: async (request: FastifyRequest, reply: FastifyReply, form: { errors: FieldError[] }) =>
+        articleView(request, reply, Number((request.params as { id: string }).id), {
+          errors: form.errors,
+          values: formBody(request),
+          typed: inputFrom(formBody(request)),
+        }),
+    },
+  });
+
+  app.post('/content/:id', articleForm('content.edit', SaveBody), async (request, reply) => {
+    const id = Number(request.params.id);
+    const typed = inputFrom(request.body);
+    const submit = request.body.action === 'submit';
+    return act(
+      request,
+      reply,
+      id,
+      async () => {
+        const result = await saveArticle(services, staffOf(request), actorOf(request), id, {
+          baseVersion: Number(request.body.baseVersion),
+          input: typed,
+          submit,
+          hitsForApprover: request.body.hitsForApprover === 'yes',
+        });
+        return result.submitted
+          ? langText(
+              request.lang,
+              `第${result.version}版已提交审核。`,
+              `Version ${result.version} was submitted for review.`,
+            )
+          : langText(
+              request.lang,
+              `第${result.version}版草稿已保存。`,
+              `The draft of version ${result.version} was saved.`,
+            );
+      },
+      typed,
+    );
+  });
+
+  app.post('/content/:id/approve', articleForm('content.publish', ApproveBody), async (request, reply) => {
+    const id = Number(request.params.id);
+    const body = request.body as Record<string, string>;
+    const reasons: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) if (k.startsWith('reason_')) reasons[k.slice(7)] = v;
+    return act(request, reply, id, async () => {
+      const outcome = await approveArticle(
+        services,
+        staffOf(request),
+        actorOf(request),
+        id,
+        Number(request.body.version),
+        {
+          publishAt: request.body.publishAt ?? '',
+          reasons,
+        },
+      );
+      return outcome === 'scheduled'
+        ? langText(request.lang, '已审核通过，将按时发布。', 'Approved; it goes live at the time set.')
+        : langText(
+            request.lang,
+            '已发布，正通过边界平台送达门户。',
+            'Published; it is on its way to the portal through the exchange.',
+          );
+    });
+  });
+
+  app.post('/content/:id/return', articleForm('content.publish', ReturnBody), async (request, reply) => {
+    const id = Number(request.params.id);
+    return act(request, reply, id, async () => {
+      await returnArticle(
+        services,
+        staffOf(request),
+        actorOf(request),
+        id,
+        Number(request.body.version),
+        request.body.comment ?? '',
+      );
+      return langText(request.lang, '已退回修改。', 'Returned for changes.');
+    });
+  });
+
+  app.post('/content/:id/withdraw', articleForm('content.publish', WithdrawBody), async (request, reply) => {
+    const id = Number(request.params.id);
+    return act(request, reply, id, async () => {
+      const version = await withdrawArticle(
+        services,
+        staffOf(request),
+        actorOf(request),
+        id,
+        request.body.reason ?? '',
+      );
+      return langText(request.lang, `第${version}版已撤回。`, `Version ${version} was withdrawn.`);
+    });
+  });
+
+  app.get(
+    '/content/:id/versions/:version',
+    { schema: { hide: true, params: VersionParams }, config: { permission: 'content.view' } },
+    async (request, reply) => {
+      const me = staffOf(request);
+      const article = await visibleArticle(services.db, me, Number(request.params.id));
+      const number = Number(request.params.version);
+      const version = await findVersion(services.db, article.id, number);
+      if (!version) throw new AppError('NOT_FOUND');
+      const previous = number > 1 ? await findVersion(services.db, article.id, number - 1) : undefined;
+      return reply.html(
+        versionPage({
+          ctx: workbenchContext(request, reply),
+          article,
+          version,
+          previous,
+          diff: previous
+            ? {
+                title: diffLines(previous.title, version.title),
+                summary: diffLines(previous.summary, version.summary),
+                body: diffLines(previous.body, version.body),
+                titleEn: diffLines(previous.titleEn, version.titleEn),
+                summaryEn: diffLines(previous.summaryEn, version.summaryEn),
+                bodyEn: diffLines(previous.bodyEn, version.bodyEn),
+              }
+            : undefined,
+        }),
+      );
+    },
+  );
+}
