@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { COLLECTION_SERVICE as COLLECTION } from '../../src/portal/appointments/appointments.collection.tsx';
 import { appointmentBookings } from '../../src/portal/appointments/appointments.tables.ts';
+import { applications } from '../../src/portal/applications/applications.tables.ts';
+import { caseDocuments } from '../../src/portal/cases/cases.tables.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { slotKey } from '../../src/shared/appointments/booking-services.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
@@ -72,5 +76,85 @@ describe('the booking confirmation', () => {
     );
     assert.equal(cancelled.statusCode, 303, cancelled.body.slice(0, 300));
     assert.match((await verify(verificationCode!)).body, /已取消/);
+  });
+});
+
+describe('an approved pre-application ends in a booked visit', () => {
+  /** His pre-application at 待来窗领取, its 预审通过通知 received, as the case steps leave it. */
+  async function approvedCase(citizenId: string, caseNumber: string, withNotice = true) {
+    const db = zone.services.db;
+    const [application] = await db
+      .insert(applications)
+      .values({
+        citizenId,
+        itemId: 'no-criminal-record-certificate',
+        itemVersion: 1,
+        formId: 'no-criminal-record-certificate',
+        formVersion: 1,
+        caseNumber,
+        submittedAt: zone.services.now(),
+        status: 'approved',
+        applicantMay: [],
+        inFlight: true,
+      })
+      .returning({ id: applications.id });
+    if (!withNotice) return;
+    await db.insert(caseDocuments).values({
+      id: randomUUID(),
+      applicationId: application!.id,
+      caseNumber,
+      kind: 'pre-approval-notice',
+      documentNumber: `SF-ZA-预字〔2026〕第${caseNumber.slice(-6)}号`,
+      verificationCode: randomUUID().replaceAll('-', '').slice(0, 26).toUpperCase(),
+      holderMasked: '李*',
+      unitName: '示范市公安局治安支队',
+      issuedAt: zone.services.now(),
+      sha256: '0'.repeat(64),
+      fileName: 'notice.pdf',
+      content: Buffer.from('%PDF-1.4'),
+      bytes: 8,
+      receivedAt: zone.services.now(),
+    });
+  }
+
+  test('the case page offers the visit with the case number; the booking carries it; a stranger’s number is refused', async () => {
+    const person = await verifiedCitizen(zone, '李示范');
+    const date = dayAfter(zone, 3);
+    await release(zone, COLLECTION, [{ date, start: '14:00', end: '15:00', quota: 3 }]);
+    const caseNumber = `SF-ZA-20261206-${String(Date.now()).slice(-6)}`;
+    await approvedCase(person.id, caseNumber);
+
+    const casePage = await person.client.get(`/my/cases/${caseNumber}`);
+    assert.equal(casePage.statusCode, 200);
+    const offer = `/services/${COLLECTION}/book?caseNumber=${caseNumber}`;
+    assert.ok(casePage.body.includes(offer.replaceAll('&', '&amp;')), 'the visit is offered');
+    const form = await person.client.get(offer);
+    assert.match(form.body, new RegExp(`name="caseNumber" value="${caseNumber}"`));
+
+    // Another person's approved case (or a made-up number) is no case to book for.
+    const other = await verifiedCitizen(zone, '王示范');
+    const slot = slotKey(OFFICE.unitCode, COLLECTION, date, '14:00');
+    const stranger = await other.client.post(`/services/${COLLECTION}/book`, { slot, caseNumber });
+    assert.equal(stranger.statusCode, 422);
+    assert.match(stranger.body, /预审已通过的办件/);
+
+    const done = await person.client.post(`/services/${COLLECTION}/book`, { slot, caseNumber });
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    const code = /([0-9A-Z]{8})$/.exec(String(done.headers.location))![1]!;
+    const booking = await person.client.get(`/my/appointments/${code}`);
+    assert.ok(booking.body.includes(caseNumber));
+    // Back on the case: the booking instead of the offer.
+    const after = await person.client.get(`/my/cases/${caseNumber}`);
+    assert.ok(after.body.includes(`href="/my/appointments/${code}"`));
+    assert.ok(!after.body.includes(`/services/${COLLECTION}/book`));
+  });
+
+  test('a case not yet approved online is offered no visit', async () => {
+    const person = await verifiedCitizen(zone, '赵示范');
+    const caseNumber = `SF-ZA-20261207-${String(Date.now()).slice(-6)}`;
+    await approvedCase(person.id, caseNumber, false);
+    const page = await person.client.get(`/my/cases/${caseNumber}`);
+    assert.equal(page.statusCode, 200);
+    assert.ok(!page.body.includes(`/services/${COLLECTION}/book`));
   });
 });
