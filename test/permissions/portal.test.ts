@@ -141,6 +141,10 @@ const notPersonal: Record<string, string> = {
   '/verify/:code': 'public verification of a document by the random code printed on it',
   '/directory/:code': 'the public directory of units',
   '/payments/verify/:code': 'public verification of a payment receipt by the random code printed on it',
+  '/traffic/verify/:code':
+    'public verification of a traffic penalty decision by the random code printed on it (plate masked)',
+  '/appointments/verify/:code':
+    'public verification of a booking confirmation by the random code printed on it (no person named)',
   '/r/:token':
     'the SMS rating link: the signed token is the key, a forged one is not found (ratings-channels test)',
   '/interaction/write/:kind': 'the blank form of a kind of letter, the same for every citizen',

@@ -31,6 +31,7 @@ import { open311KeyIssued } from './open311.key.issued.ts';
 import { open311KeyRevoked } from './open311.key.revoked.ts';
 import { paymentSettled } from './payment.settled.ts';
 import { paymentReconciliationReported, paymentReconciliationRequested } from './payment.reconciliation.ts';
+import { paymentRefunded } from './payment.refunded.ts';
 import { paymentSettledV2 } from './payment.settled.v2.ts';
 import { trafficDecisionRequested } from './traffic.decision.requested.ts';
 import { trafficLookupRequest } from './traffic.lookup.request.ts';
@@ -65,7 +66,7 @@ export {
   reconciliationDifferenceKinds,
   MAX_REPORTED_DIFFERENCES,
 } from './payment.reconciliation.ts';
-export { caseFeeDue, paymentSettled, paymentSettledV2 };
+export { caseFeeDue, paymentRefunded, paymentSettled, paymentSettledV2 };
 export { trafficLookupRequest, trafficDecisionRequested, trafficViolationsPublished };
 export * from './traffic-shapes.ts';
 export { statisticsPublished };
@@ -113,6 +114,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     paymentReconciliationReported,
     paymentReconciliationRequested,
     paymentSettledV2,
+    paymentRefunded,
     trafficLookupRequest,
     trafficDecisionRequested,
     trafficViolationsPublished,

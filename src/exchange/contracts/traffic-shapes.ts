@@ -26,6 +26,9 @@ export const TrafficViolation = Type.Object(
     fineFen: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
     state: Type.Enum(violationStates),
     decisionNo: Type.Union([Type.String({ pattern: '^[A-Z0-9-]{8,40}$', maxLength: 40 }), Type.Null()]),
+    // When the decision was made (the period to pay and the late-payment surcharge run from it); optional so
+    // answers from before it was sent still read.
+    decidedAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
     // The traffic police unit that recorded it: the fine is booked to it.
     unitCode: Type.String({ pattern: '^[A-Z]{2}(?:-[A-Z0-9]+)*$', maxLength: 32 }),
     // The file in the message's `photos` carrying the camera's picture, by name.

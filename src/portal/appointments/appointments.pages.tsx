@@ -329,6 +329,9 @@ export function bookingPage({
               )}{' '}
               <a href={`/my/appointments/${booking.code}/qr.png`} download>
                 {inLang(ctx, '下载二维码图片', 'Download the QR code image')}
+              </a>{' '}
+              <a href={`/my/appointments/${booking.code}/confirmation.pdf`} download>
+                {inLang(ctx, '下载预约凭证（PDF）', 'Download the booking confirmation (PDF, in Chinese)')}
               </a>
             </figcaption>
           </figure>

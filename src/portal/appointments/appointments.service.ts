@@ -16,6 +16,7 @@ import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import type { AppointmentMessage } from './appointments.messages.ts';
 import { scheduleReminder } from './appointments.reminders.ts';
+import { approvedPreApplication } from './appointments.collection.tsx';
 import * as repo from './appointments.repository.ts';
 
 const HOUR_MS = 3_600_000;
@@ -136,6 +137,9 @@ export async function book(
   if (await restrictedUntil(services, citizen.id, now)) throw refuse('slot', 'restricted');
   if (await repo.liveBookingFor(services.db, citizen.id, itemId))
     throw refuse('slot', 'alreadyBooked', 'CONFLICT');
+  // A visit for a case only for the booker's own pre-application, approved; any other number is refused.
+  if (service.forCase && !(await approvedPreApplication(services.db, citizen.id, input.caseNumber)))
+    throw refuse('slot', 'caseNotApproved');
   const code = newCode();
   try {
     await services.db.transaction(async (tx) => {

@@ -51,6 +51,9 @@ export const appointmentBookings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     // When the window recorded attendance or a no-show (the restriction counts no-shows by it).
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    // The booking confirmation's (预约凭证) verification code, 26 random base32 characters, given when the
+    // confirmation is first printed; the booking code alone never opens the public page.
+    verificationCode: text('verification_code').unique(),
   },
   (t) => [
     // One live booking per person and service: nobody can hold a week's places.

@@ -11,6 +11,12 @@ import type { FormPage } from '../../shared/http/route-kernel.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { Courier } from '../delivery/delivery.courier.ts';
+import {
+  approvedPreApplication,
+  belowProgress,
+  collectionBookingOf,
+  CollectionPanel,
+} from '../appointments/appointments.collection.tsx';
 import { CaseDeliverySection } from '../delivery/delivery.pages.tsx';
 import { caseDeliveryFor } from '../delivery/delivery.service.ts';
 import { portalContext } from '../page.ts';
@@ -84,7 +90,16 @@ export function registerCaseRoutes(app: App, services: ZoneServices, courier?: C
       const detail = await view(request);
       const ctx = portalContext(request, reply);
       const delivery = await caseDeliveryFor(services, courier, detail);
-      const extra = delivery ? CaseDeliverySection({ ctx, ...delivery }) : undefined;
+      const me = citizenOf(request).id;
+      // An approved pre-application ends in one visit: its booking is offered here (先批后办).
+      const collect = (await approvedPreApplication(services.db, me, detail.caseNumber))
+        ? CollectionPanel({
+            ctx,
+            caseNumber: detail.caseNumber,
+            booked: (await collectionBookingOf(services.db, me, detail.caseNumber))?.code,
+          })
+        : undefined;
+      const extra = belowProgress(collect, delivery ? CaseDeliverySection({ ctx, ...delivery }) : undefined);
       const payable = await payableOf(services.db, 'case-fee', detail.caseNumber);
       // The fee is the payer's: another person who may read the case (a company's agent) sees no Pay button.
       const fee = payable?.citizenId === citizenOf(request).id ? payable : undefined;

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { caseFeeDue, paymentSettled } from '../../exchange/contracts/index.ts';
+import { caseFeeDue, paymentRefunded, paymentSettled } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { applications } from '../applications/applications.tables.ts';
-import { onPayableSettled } from './payments.payables.ts';
+import { onPayableRefunded, onPayableSettled } from './payments.payables.ts';
 import * as repo from './payments.repository.ts';
 
 // A case's fee: the workbench says it is due, the portal opens the payable; once it is paid, payment.settled
@@ -55,7 +55,32 @@ export function registerCaseFeeSettlement(): void {
   });
 }
 
+/** A paid case fee refunded: the workbench takes it off the departments' income, after the payment it undoes. */
+export function registerCaseFeeRefund(): void {
+  onPayableRefunded('case-fee', async (tx, payable, refund, at) => {
+    const [application] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.caseNumber, payable.reference));
+    if (!application) return;
+    await send(
+      tx,
+      paymentRefunded,
+      {
+        caseNumber: payable.reference,
+        orderNo: refund.orderNo,
+        refundNo: refund.refundNo,
+        amountFen: refund.amountFen,
+        reason: refund.reason,
+        refundedAt: at.toISOString(),
+      },
+      { stream: `case:${payable.reference}` },
+    );
+  });
+}
+
 export function paymentInboxHandlers(services: ZoneServices): MessageHandler[] {
   registerCaseFeeSettlement();
+  registerCaseFeeRefund();
   return [caseFeeDueHandler(services)];
 }

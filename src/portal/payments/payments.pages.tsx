@@ -5,6 +5,7 @@ import { Button, Form } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { expiredOrderWords, orderStatusWords, payableStatusWords, yuan } from './payments.messages.ts';
+import type { AmountDue } from './payments.payables.ts';
 import type { OrderRow, PayableRow, ReceiptRow } from './payments.repository.ts';
 
 type Words = { zh: string; en: string };
@@ -50,6 +51,24 @@ export function listPage({ ctx, payables }: { ctx: PageContext; payables: Payabl
   );
 }
 
+/** The amount, and for a fine paid late the fine, the days overdue and the surcharge (加处罚款) that make it. */
+function surchargeRows(ctx: PageContext, due: AmountDue) {
+  const total = { key: inLang(ctx, '金额', 'Amount'), value: yuan(due.amountFen) };
+  if (due.surchargeFen === 0) return [total];
+  return [
+    { key: inLang(ctx, '罚款', 'Fine'), value: yuan(due.amountFen - due.surchargeFen) },
+    {
+      key: inLang(ctx, '加处罚款', 'Late-payment surcharge'),
+      value: inLang(
+        ctx,
+        `${yuan(due.surchargeFen)}（${due.dueOn ? `缴款期限 ${due.dueOn}，` : ''}逾期 ${due.overdueDays} 日，每日 3%，不超过罚款数额）`,
+        `${yuan(due.surchargeFen)} (${due.dueOn ? `due by ${due.dueOn}, ` : ''}${due.overdueDays} days late, 3% a day, never more than the fine)`,
+      ),
+    },
+    { ...total, key: inLang(ctx, '应缴合计', 'Total to pay') },
+  ];
+}
+
 /**
  * One fee: what it is for, its state, and the way to pay it. A live order is offered as a link to the
  * gateway's checkout; without one, a button makes a new order (a form post, so no page can make one for him).
@@ -57,6 +76,7 @@ export function listPage({ ctx, payables }: { ctx: PageContext; payables: Payabl
 export function detailPage({
   ctx,
   payable,
+  due,
   orders,
   live,
   flash,
@@ -65,6 +85,7 @@ export function detailPage({
 }: {
   ctx: PageContext;
   payable: PayableRow;
+  due: AmountDue;
   orders: OrderRow[];
   live: OrderRow | undefined;
   now: Date;
@@ -79,7 +100,7 @@ export function detailPage({
       <h1>{title}</h1>
       <SummaryList
         rows={[
-          { key: inLang(ctx, '金额', 'Amount'), value: yuan(payable.amountFen) },
+          ...surchargeRows(ctx, due),
           { key: inLang(ctx, '状态', 'Status'), value: <StatusTag ctx={ctx} status={payable.status} /> },
           {
             key: inLang(ctx, '缴费事由', 'For'),
@@ -143,7 +164,7 @@ export function detailPage({
               'The payment is made on the payment platform’s own page; this site never sees your card.',
             )}
           </p>
-          <Button>{inLang(ctx, `缴费 ${yuan(payable.amountFen)}`, `Pay ${yuan(payable.amountFen)}`)}</Button>
+          <Button>{inLang(ctx, `缴费 ${yuan(due.amountFen)}`, `Pay ${yuan(due.amountFen)}`)}</Button>
         </Form>
       ) : null}
       {orders.length > 0 ? (

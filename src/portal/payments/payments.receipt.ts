@@ -32,10 +32,18 @@ function receiptCode(): string {
 export async function issueReceipt(
   tx: Tx,
   payable: repo.PayableRow,
-  order: { orderNo: string; amountFen: number },
+  order: { orderNo: string; amountFen: number; surchargeFen?: number },
   paidAt: Date,
   now: Date,
 ): Promise<void> {
+  const late = order.surchargeFen ?? 0;
+  // The receipt names the surcharge inside the item, so the one amount it states reads whole.
+  const description = late
+    ? {
+        zh: `${payable.description.zh}（含加处罚款${yuan(late)}）`,
+        en: `${payable.description.en} (incl. late-payment surcharge ${yuan(late)})`,
+      }
+    : payable.description;
   await repo.insertReceipt(tx, {
     // PJ and the order's digits: one receipt per order, readable beside the bank's statement.
     receiptNo: `PJ${order.orderNo.slice(1)}`,
@@ -43,7 +51,7 @@ export async function issueReceipt(
     orderNo: order.orderNo,
     verificationCode: receiptCode(),
     amountFen: order.amountFen,
-    description: payable.description,
+    description,
     payeeUnit: payable.payeeUnit,
     paidAt,
     issuedAt: now,

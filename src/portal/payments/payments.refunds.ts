@@ -2,6 +2,7 @@ import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { PaymentRuntime } from './payments.service.ts';
+import { runRefundedHook } from './payments.payables.ts';
 import * as repo from './payments.repository.ts';
 
 // Money going back: a case refused or withdrawn after its fee was paid, or a second payment of one payable.
@@ -37,7 +38,12 @@ export async function bookRefund(
   if (left <= 0) return undefined;
   const refund = { refundNo: `R${orderNo.slice(1)}01`, amountFen: left };
   if (!(await repo.addRefund(tx, { ...refund, orderNo, reason, requestedAt: now }))) return undefined;
-  if (payable?.paidOrderNo === orderNo) await repo.setPayableStatus(tx, payable.id, 'refunded');
+  if (payable?.paidOrderNo === orderNo) {
+    await repo.setPayableStatus(tx, payable.id, 'refunded');
+    // The counted payment goes back: its consequences (a case fee's income) are undone with it.
+    if (reason !== 'duplicate-payment')
+      await runRefundedHook(tx, payable, { ...refund, orderNo, reason }, now);
+  }
   await enqueue(
     tx,
     REFUND_QUEUE,

@@ -97,11 +97,37 @@ export async function closeOrder(tx: Tx, orderNo: string, gatewayStatus: string)
   return moved.length > 0;
 }
 
-/** Settles the payable with this order, only if it is still due: the first paid order counts, once. */
-export async function settlePayable(tx: Tx, payableId: string, orderNo: string, at: Date) {
+/** Sets what a due payable asks now (its late-payment surcharge as of the order being made). */
+export async function setPayableAmount(
+  tx: Tx,
+  payableId: string,
+  due: { amountFen: number; surchargeFen: number },
+): Promise<void> {
+  await tx
+    .update(payables)
+    .set({ amountFen: due.amountFen, surchargeFen: due.surchargeFen })
+    .where(and(eq(payables.id, payableId), eq(payables.status, 'due')));
+}
+
+/**
+ * Settles the payable with this order, only if it is still due: the first paid order counts, once. The payable
+ * then says what that order asked (an order made on an earlier day may carry a smaller surcharge).
+ */
+export async function settlePayable(
+  tx: Tx,
+  payableId: string,
+  order: { orderNo: string; amountFen: number; surchargeFen: number },
+  at: Date,
+) {
   const [row] = await tx
     .update(payables)
-    .set({ status: 'paid', paidOrderNo: orderNo, settledAt: at })
+    .set({
+      status: 'paid',
+      paidOrderNo: order.orderNo,
+      amountFen: order.amountFen,
+      surchargeFen: order.surchargeFen,
+      settledAt: at,
+    })
     .where(and(eq(payables.id, payableId), eq(payables.status, 'due')))
     .returning();
   return row;

@@ -9,6 +9,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { portalContext } from '../page.ts';
 import { citizenOf } from '../session.ts';
 import { paymentMessage } from './payments.messages.ts';
+import { amountDue } from './payments.payables.ts';
 import * as pages from './payments.pages.tsx';
 import * as repo from './payments.repository.ts';
 import { RECEIPT_CODE, renderReceipt } from './payments.receipt.ts';
@@ -64,11 +65,15 @@ export function registerPaymentRoutes(
       );
       const orders = await repo.ordersOfPayable(services.db, payable.id);
       const now = services.now();
-      const live = orders.find((o) => o.status === 'pending' && o.payUrl && o.expiresAt > now);
+      const due = await amountDue(services.db, payable, now);
+      // An order made on an earlier day of a late fine asks less than is due today: a new one is offered.
+      const live = orders.find(
+        (o) => o.status === 'pending' && o.payUrl && o.expiresAt > now && o.amountFen === due.amountFen,
+      );
       const ctx = portalContext(request, reply);
       const receipt = await repo.receiptOfPayable(services.db, payable.id);
       return reply.html(
-        pages.detailPage({ ctx, payable, orders, live, now, flash: takeFlash(request), receipt }),
+        pages.detailPage({ ctx, payable, due, orders, live, now, flash: takeFlash(request), receipt }),
       );
     },
   );

@@ -6,7 +6,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import { GatewayError, type GatewayOrderState, type PaymentGateway } from './payments.gateway.ts';
-import { runSettledHook } from './payments.payables.ts';
+import { amountDue, runSettledHook } from './payments.payables.ts';
 import { issueReceipt } from './payments.receipt.ts';
 import { refundOrder } from './payments.refunds.ts';
 import * as repo from './payments.repository.ts';
@@ -54,28 +54,35 @@ export async function startPayment(
   const payable = await loadPayable(services, citizen, 'payments.pay', payableId);
   if (payable.status !== 'due') throw new AppError('CONFLICT', { detail: 'payable is not due' });
   const now = services.now();
+  // A fine paid late asks its surcharge as of today; an order made on an earlier day asks less and is not reused.
+  const due = await amountDue(services.db, payable, now);
   const live = (await repo.ordersOfPayable(services.db, payable.id)).find(
     (order) =>
       order.status === 'pending' &&
       order.payUrl &&
+      order.amountFen === due.amountFen &&
       order.expiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS,
   );
   if (live) return live;
   const orderNo = newOrderNo(now);
   const expiresAt = new Date(now.getTime() + runtime.orderMinutes * 60_000);
-  await services.db.transaction((tx) =>
-    repo.insertOrder(tx, {
+  await services.db.transaction(async (tx) => {
+    const locked = await repo.payableById(tx, payable.id, { lock: true });
+    if (locked?.status !== 'due') throw new AppError('CONFLICT', { detail: 'payable is not due' });
+    await repo.setPayableAmount(tx, payable.id, due);
+    await repo.insertOrder(tx, {
       orderNo,
       payableId: payable.id,
-      amountFen: payable.amountFen,
+      amountFen: due.amountFen,
+      surchargeFen: due.surchargeFen,
       expiresAt,
       createdAt: now,
-    }),
-  );
+    });
+  });
   try {
     const created = await runtime.gateway.createOrder({
       orderNo,
-      amountFen: payable.amountFen,
+      amountFen: due.amountFen,
       subject: payable.description.zh.slice(0, 128),
       expiresAt,
       notifyUrl: new URL('/payments/notify', runtime.portalBaseUrl).toString(),
@@ -135,7 +142,7 @@ export async function applyGatewayState(
         gatewayOrderId: state.gatewayOrderId,
       });
       if (!moved) return { outcome: 'already-paid' as const };
-      const settled = await repo.settlePayable(tx, order.payableId, order.orderNo, now);
+      const settled = await repo.settlePayable(tx, order.payableId, order, now);
       if (settled) {
         await issueReceipt(tx, settled, order, paidAt, now);
         await runSettledHook(tx, settled, now);

@@ -29,7 +29,10 @@ export const payables = pgTable(
     citizenId: uuid('citizen_id')
       .notNull()
       .references(() => citizens.id),
+    /** What is owed: as opened, or as the latest order (or the paid one) asked, late-payment surcharge included. */
     amountFen: integer('amount_fen').notNull(),
+    /** The part of amountFen that is a late-payment surcharge (加处罚款); the rest is what was opened. */
+    surchargeFen: integer('surcharge_fen').notNull().default(0),
     description: jsonb('description').notNull().$type<{ zh: string; en: string }>(),
     /** The department the income is booked to (a unit code), for the fee income split. */
     payeeUnit: text('payee_unit').notNull(),
@@ -56,6 +59,8 @@ export const paymentOrders = pgTable(
       .notNull()
       .references(() => payables.id),
     amountFen: integer('amount_fen').notNull(),
+    /** The late-payment surcharge included in amountFen when the order was made. */
+    surchargeFen: integer('surcharge_fen').notNull().default(0),
     status: text('status').notNull().default('pending').$type<OrderStatus>(),
     /** What the gateway last said (pending, paid, cancelled, failed, expired). */
     gatewayStatus: text('gateway_status').notNull().default('pending'),

@@ -3,7 +3,9 @@ import { paymentSettledV2, trafficViolationsPublished } from '../../exchange/con
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens } from '../db/schema.ts';
-import { onPayableSettled } from '../payments/payments.payables.ts';
+import { onPayableSettled, onSurcharge } from '../payments/payments.payables.ts';
+import { newVerificationCode } from '../../shared/pdf/verified-slip.ts';
+import { lateSurcharge } from '../../shared/traffic/late-surcharge.ts';
 import { openPayable } from '../payments/payments.repository.ts';
 import * as repo from './traffic.repository.ts';
 import { trafficStream } from './traffic.service.ts';
@@ -56,12 +58,30 @@ export function violationsPublishedHandler(services: ZoneServices): MessageHandl
         fineFen: v.fineFen,
         state: v.state,
         decisionNo: v.decisionNo,
+        decidedAt: v.decidedAt ? new Date(v.decidedAt) : null,
         unitCode: v.unitCode,
         photo,
         acceptRequestId: answered ? null : (pending?.acceptRequestId ?? null),
         acceptRequestedAt: answered ? null : (pending?.acceptRequestedAt ?? null),
         updatedAt: now,
       });
+      if (v.state !== 'unhandled' && v.decisionNo && v.decidedAt)
+        await repo.keepDecisionDocument(tx, {
+          violationId: v.id,
+          citizenId: citizen.id,
+          decisionNo: v.decisionNo,
+          verificationCode: newVerificationCode(),
+          plate: v.plate,
+          occurredAt: new Date(v.occurredAt),
+          place: v.place,
+          offenceCode: v.offenceCode,
+          offence: v.offence,
+          points: v.points,
+          fineFen: v.fineFen,
+          unitCode: v.unitCode,
+          decidedAt: new Date(v.decidedAt),
+          issuedAt: now,
+        });
       if (v.state === 'decision-accepted' && v.fineFen > 0)
         await openPayable(tx, {
           kind: 'traffic-fine',
@@ -98,7 +118,20 @@ export function registerTrafficFineSettlement(): void {
   });
 }
 
+/**
+ * A fine paid more than 15 days after its decision grows by 3% a day up to the fine (加处罚款), counted from the
+ * decision's time the police zone sent; the order made today asks it.
+ */
+export function registerTrafficFineSurcharge(): void {
+  onSurcharge('traffic-fine', async (ex, payable, fineFen, now) => {
+    const violation = await repo.violationById(ex, payable.reference);
+    if (!violation?.decidedAt) return { surchargeFen: 0, overdueDays: 0, dueOn: null };
+    return lateSurcharge(fineFen, violation.decidedAt, now);
+  });
+}
+
 export function trafficInboxHandlers(services: ZoneServices): MessageHandler[] {
   registerTrafficFineSettlement();
+  registerTrafficFineSurcharge();
   return [violationsPublishedHandler(services)];
 }

@@ -64,9 +64,13 @@ const traffic = defineMessages({
   done: { zh: '本条违法已处理完毕。', en: 'This violation is settled.' },
   noFine: { zh: '本条违法无罚款。', en: 'This violation carries no fine.' },
   lateFees: {
-    zh: '逾期未缴纳罚款的，每日按罚款数额的3%加处罚款（本平台暂未计算，以处罚决定书为准）。',
-    en: 'A fine unpaid when due grows by 3% a day (not computed here; the decision is authoritative).',
+    zh: '请自处罚决定之日起15日内缴纳罚款。逾期不缴纳的，每日按罚款数额的3%加处罚款，加处罚款的数额不超过罚款数额。',
+    en: 'Pay the fine within 15 days of the decision. After that, 3% of the fine is added for each day late, never more than the fine itself.',
   },
+  fineAmount: { zh: '罚款', en: 'Fine' },
+  dueOn: { zh: '缴款期限（含当日）', en: 'Pay by (inclusive)' },
+  surcharge: { zh: '加处罚款', en: 'Late-payment surcharge' },
+  totalDue: { zh: '今日缴纳应缴', en: 'To pay today' },
 });
 
 export const trafficWords = traffic.words;

@@ -8,10 +8,9 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { yuan } from '../payments/payments.messages.ts';
-import type { PayableRow } from '../payments/payments.repository.ts';
 import { trafficWords as w, violationStateWords } from './traffic.messages.ts';
 import type { LookupRow, ViolationListRow, ViolationRow } from './traffic.repository.ts';
-import type { LookupState } from './traffic.service.ts';
+import type { Fine, LookupState } from './traffic.service.ts';
 
 type Words = { zh: string; en: string };
 const say = (ctx: PageContext, words: Words) => words[ctx.lang];
@@ -127,7 +126,7 @@ function ViolationTable({ ctx, violations }: { ctx: PageContext; violations: Vio
 export function violationPage(p: {
   ctx: PageContext;
   violation: ViolationRow;
-  fine: PayableRow | undefined;
+  fine: Fine | undefined;
   flash?: string | undefined;
   errors?: FieldError[];
   values?: Record<string, string>;
@@ -162,6 +161,17 @@ export function violationPage(p: {
         />
         <figcaption class="hint">{say(ctx, w.photoAlt)}</figcaption>
       </figure>
+      {v.decisionNo && v.decidedAt ? (
+        <p>
+          <a href={`${violationHref(v.id)}/decision.pdf`} download>
+            {inLang(
+              ctx,
+              `下载处罚决定书（${v.decisionNo}，PDF）`,
+              `Download the penalty decision (${v.decisionNo}, PDF, in Chinese)`,
+            )}
+          </a>
+        </p>
+      ) : null}
       <NextStep ctx={ctx} violation={v} fine={fine} errors={p.errors} values={p.values} />
     </Layout>,
   );
@@ -170,7 +180,7 @@ export function violationPage(p: {
 function NextStep(p: {
   ctx: PageContext;
   violation: ViolationRow;
-  fine: PayableRow | undefined;
+  fine: Fine | undefined;
   errors?: FieldError[] | undefined;
   values?: Record<string, string> | undefined;
 }) {
@@ -178,12 +188,13 @@ function NextStep(p: {
   if (v.state === 'paid') return <InsetText>{say(ctx, w.done)}</InsetText>;
   if (v.state === 'decision-accepted') {
     if (v.fineFen === 0) return <InsetText>{say(ctx, w.noFine)}</InsetText>;
-    if (fine?.status === 'paid') return <InsetText>{say(ctx, w.paidWaiting)}</InsetText>;
+    if (fine?.payable.status === 'paid') return <InsetText>{say(ctx, w.paidWaiting)}</InsetText>;
     return (
       <section aria-labelledby="fine">
         <h2 id="fine">{inLang(ctx, '缴纳罚款', 'Pay the fine')}</h2>
         <p class="hint">{say(ctx, w.lateFees)}</p>
-        {fine ? <Button href={`/my/payments/${fine.id}`}>{say(ctx, w.pay)}</Button> : null}
+        {fine ? <FineDue ctx={ctx} due={fine.due} /> : null}
+        {fine ? <Button href={`/my/payments/${fine.payable.id}`}>{say(ctx, w.pay)}</Button> : null}
       </section>
     );
   }
@@ -203,5 +214,31 @@ function NextStep(p: {
         <Button>{say(ctx, w.acceptTitle)}</Button>
       </Form>
     </section>
+  );
+}
+
+/** What paying today asks, before he goes to pay: the fine, the last day without surcharge, the surcharge. */
+function FineDue({ ctx, due }: { ctx: PageContext; due: Fine['due'] }) {
+  const fineFen = due.amountFen - due.surchargeFen;
+  return (
+    <SummaryList
+      rows={[
+        { key: say(ctx, w.fineAmount), value: yuan(fineFen) },
+        ...(due.dueOn ? [{ key: say(ctx, w.dueOn), value: due.dueOn }] : []),
+        ...(due.surchargeFen > 0
+          ? [
+              {
+                key: say(ctx, w.surcharge),
+                value: inLang(
+                  ctx,
+                  `${yuan(due.surchargeFen)}（逾期 ${due.overdueDays} 日）`,
+                  `${yuan(due.surchargeFen)} (${due.overdueDays} days late)`,
+                ),
+              },
+            ]
+          : []),
+        { key: say(ctx, w.totalDue), value: yuan(due.amountFen) },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, notInArray } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { trafficLookups, trafficViolationCopies } from './traffic.tables.ts';
+import { trafficDecisionDocuments, trafficLookups, trafficViolationCopies } from './traffic.tables.ts';
 
 export type LookupRow = typeof trafficLookups.$inferSelect;
 export type ViolationRow = typeof trafficViolationCopies.$inferSelect;
@@ -81,4 +81,27 @@ export async function upsertViolation(
     .insert(trafficViolationCopies)
     .values(row)
     .onConflictDoUpdate({ target: trafficViolationCopies.id, set: changes });
+}
+
+export type DecisionDocumentRow = typeof trafficDecisionDocuments.$inferSelect;
+
+/** Keeps a decision's document once; a later answer naming the same decision finds it there. */
+export async function keepDecisionDocument(tx: Tx, row: DecisionDocumentRow): Promise<void> {
+  await tx.insert(trafficDecisionDocuments).values(row).onConflictDoNothing();
+}
+
+export async function decisionDocumentOf(ex: Executor, violationId: string) {
+  const [row] = await ex
+    .select()
+    .from(trafficDecisionDocuments)
+    .where(eq(trafficDecisionDocuments.violationId, violationId));
+  return row;
+}
+
+export async function decisionDocumentByCode(ex: Executor, code: string) {
+  const [row] = await ex
+    .select()
+    .from(trafficDecisionDocuments)
+    .where(eq(trafficDecisionDocuments.verificationCode, code));
+  return row;
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens } from '../db/schema.ts';
+import { amountDue } from '../payments/payments.payables.ts';
 import { payableOf } from '../payments/payments.repository.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
@@ -110,7 +111,14 @@ export async function acceptDecision(
   });
 }
 
-/** The fine's payable once the decision is made (opened by the inbox when the police zone answers). */
-export function fineOf(services: ZoneServices, violationId: string) {
-  return payableOf(services.db, 'traffic-fine', violationId);
+/**
+ * The fine's payable once the decision is made (opened by the inbox when the police zone answers), and what
+ * paying it today asks: the fine, and after the 15 days its late-payment surcharge.
+ */
+export async function fineOf(services: ZoneServices, violationId: string) {
+  const payable = await payableOf(services.db, 'traffic-fine', violationId);
+  if (!payable) return undefined;
+  return { payable, due: await amountDue(services.db, payable, services.now()) };
 }
+
+export type Fine = NonNullable<Awaited<ReturnType<typeof fineOf>>>;

@@ -45,6 +45,8 @@ export const trafficViolationCopies = pgTable(
     fineFen: integer('fine_fen').notNull(),
     state: text('state').notNull().$type<ViolationState>(),
     decisionNo: text('decision_no'),
+    /** When the police zone made the decision: the 15 days to pay run from its Beijing date. */
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     unitCode: text('unit_code').notNull(),
     photo: bytea('photo').notNull(),
     /** He accepted the decision here and the police zone has not answered yet: the request's id. */
@@ -54,3 +56,28 @@ export const trafficViolationCopies = pgTable(
   },
   (t) => [index('traffic_violations_citizen_idx').on(t.citizenId, t.occurredAt)],
 );
+
+/**
+ * The decision document (处罚决定书) of a decided violation, kept from the police zone's answer when it first
+ * names the decision, so it can be printed and verified even after the vehicle's copy is dropped. Its QR code
+ * leads to the public verification page by the random code.
+ */
+export const trafficDecisionDocuments = pgTable('traffic_decision_documents', {
+  violationId: uuid('violation_id').primaryKey(),
+  citizenId: uuid('citizen_id')
+    .notNull()
+    .references(() => citizens.id),
+  decisionNo: text('decision_no').notNull().unique(),
+  /** 26 random base32 characters. */
+  verificationCode: text('verification_code').notNull().unique(),
+  plate: text('plate').notNull(),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  place: text('place').notNull(),
+  offenceCode: text('offence_code').notNull(),
+  offence: jsonb('offence').notNull().$type<Words>(),
+  points: integer('points').notNull(),
+  fineFen: integer('fine_fen').notNull(),
+  unitCode: text('unit_code').notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+});

@@ -9,6 +9,8 @@ export interface BookingService {
   name: { zh: string; en: string };
   /** Asked on the booking page, all required. */
   details: readonly BookingDetail[];
+  /** Booked from an approved pre-application's case page, for that case (its number carried along). */
+  forCase?: boolean;
 }
 
 export const bookingServices: readonly BookingService[] = [
@@ -31,6 +33,14 @@ export const bookingServices: readonly BookingService[] = [
     itemId: 'fire-education-visit-booking',
     name: { zh: '消防科普教育馆参观预约', en: 'Fire-science museum visit' },
     details: ['visitors'],
+  },
+  // 先批后办: a pre-application approved online ends in one visit to a hall with the originals; the visit is
+  // booked from the case, which the window then pulls up by the booking code.
+  {
+    itemId: 'pre-approved-collection-booking',
+    name: { zh: '预审通过来窗领取预约', en: 'Visit to collect a pre-approved result' },
+    details: [],
+    forCase: true,
   },
 ];
 

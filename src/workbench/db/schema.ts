@@ -141,7 +141,12 @@ export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { open311Keys } from '../open311-keys/open311-keys.tables.ts';
-export { feeIncomeLines, reconciliationDays, reconciliationDifferences } from '../finance/finance.tables.ts';
+export {
+  feeIncomeLines,
+  feeRefundLines,
+  reconciliationDays,
+  reconciliationDifferences,
+} from '../finance/finance.tables.ts';
 export { caseDeliveries, caseDeliveryEvents } from '../delivery/delivery.tables.ts';
 export {
   ratings,

@@ -29,3 +29,31 @@ export async function bookFeeIncome(
     })),
   );
 }
+
+/**
+ * Takes a refunded fee off the income of the departments its payment was booked to: the same split applied to
+ * what was refunded (a whole refund gives back each department exactly its line), on the Beijing day the refund
+ * was booked. A redelivered refund books nothing twice.
+ */
+export async function bookFeeRefund(
+  tx: Tx,
+  fee: CaseFeeRow,
+  refund: { refundNo: string; orderNo: string; amountFen: number; reason: string; refundedAt: string },
+): Promise<void> {
+  const shares = fee.split.length > 0 ? fee.split : [{ unitCode: fee.payeeUnit, shareBp: WHOLE_BP }];
+  const refundedAt = new Date(refund.refundedAt);
+  await repo.insertRefundLines(
+    tx,
+    splitFen(refund.amountFen, shares).map((line) => ({
+      refundNo: refund.refundNo,
+      orderNo: refund.orderNo,
+      unitCode: line.unitCode,
+      caseNumber: fee.caseNumber,
+      amountFen: line.amountFen,
+      shareBp: line.shareBp,
+      reason: refund.reason,
+      bookedOn: todayInShanghai(refundedAt),
+      refundedAt,
+    })),
+  );
+}

@@ -24,7 +24,15 @@ export function presentDifference(d: DifferenceRow, computedAt: Date) {
 }
 
 export function presentIncome(lines: IncomeLine[]) {
-  return lines.map((l) => ({ unitCode: l.unitCode, payments: l.payments, amountFen: l.amountFen }));
+  return lines.map((l) => ({
+    unitCode: l.unitCode,
+    payments: l.payments,
+    paidFen: l.paidFen,
+    refunds: l.refunds,
+    refundedFen: l.refundedFen,
+    /** Net of the day's refunds. */
+    amountFen: l.amountFen,
+  }));
 }
 
 export function presentDay(detail: DayDetail) {

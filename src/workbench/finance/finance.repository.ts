@@ -5,6 +5,7 @@ import type { Reach } from '../staff/staff.policy.ts';
 import { reachCondition } from '../staff/staff.repository.ts';
 import {
   feeIncomeLines,
+  feeRefundLines,
   reconciliationDays,
   reconciliationDifferences,
   type DayRow,
@@ -135,27 +136,70 @@ export async function insertIncomeLines(
   await tx.insert(feeIncomeLines).values(lines).onConflictDoNothing();
 }
 
+export async function insertRefundLines(
+  tx: Tx,
+  lines: (typeof feeRefundLines.$inferInsert)[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  await tx.insert(feeRefundLines).values(lines).onConflictDoNothing();
+}
+
 export interface IncomeLine {
   unitCode: string;
   unitName: string | null;
   unitNameEn: string | null;
   payments: number;
+  /** What was paid to the unit that day. */
+  paidFen: number;
+  refunds: number;
+  /** What was refunded that day from the unit's income. */
+  refundedFen: number;
+  /** The day's income net of refunds. */
   amountFen: number;
 }
 
-/** The day's fee income by receiving department, for the departments a reach covers. */
+/** The day's fee income by receiving department, net of the day's refunds, for the departments a reach covers. */
 export async function incomeOn(ex: Executor, day: string, reach: Reach): Promise<IncomeLine[]> {
-  return ex
+  const paid = await ex
     .select({
       unitCode: feeIncomeLines.unitCode,
       unitName: units.name,
       unitNameEn: units.nameEn,
-      payments: sql<number>`count(*)::int`,
-      amountFen: sql<number>`sum(${feeIncomeLines.amountFen})::bigint`.mapWith(Number),
+      count: sql<number>`count(*)::int`,
+      fen: sql<number>`sum(${feeIncomeLines.amountFen})::bigint`.mapWith(Number),
     })
     .from(feeIncomeLines)
     .innerJoin(units, eq(units.code, feeIncomeLines.unitCode))
     .where(and(eq(feeIncomeLines.bookedOn, day), reachCondition(reach)))
-    .groupBy(feeIncomeLines.unitCode, units.name, units.nameEn)
-    .orderBy(asc(feeIncomeLines.unitCode));
+    .groupBy(feeIncomeLines.unitCode, units.name, units.nameEn);
+  const refunded = await ex
+    .select({
+      unitCode: feeRefundLines.unitCode,
+      unitName: units.name,
+      unitNameEn: units.nameEn,
+      count: sql<number>`count(*)::int`,
+      fen: sql<number>`sum(${feeRefundLines.amountFen})::bigint`.mapWith(Number),
+    })
+    .from(feeRefundLines)
+    .innerJoin(units, eq(units.code, feeRefundLines.unitCode))
+    .where(and(eq(feeRefundLines.bookedOn, day), reachCondition(reach)))
+    .groupBy(feeRefundLines.unitCode, units.name, units.nameEn);
+  const lines = new Map<string, IncomeLine>();
+  const lineOf = (r: { unitCode: string; unitName: string | null; unitNameEn: string | null }) => {
+    const line = lines.get(r.unitCode) ?? {
+      ...r,
+      payments: 0,
+      paidFen: 0,
+      refunds: 0,
+      refundedFen: 0,
+      amountFen: 0,
+    };
+    lines.set(r.unitCode, line);
+    return line;
+  };
+  for (const { count, fen, ...unit } of paid) Object.assign(lineOf(unit), { payments: count, paidFen: fen });
+  for (const { count, fen, ...unit } of refunded)
+    Object.assign(lineOf(unit), { refunds: count, refundedFen: fen });
+  for (const line of lines.values()) line.amountFen = line.paidFen - line.refundedFen;
+  return [...lines.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
 }

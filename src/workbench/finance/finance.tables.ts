@@ -90,5 +90,30 @@ export const feeIncomeLines = pgTable(
   ],
 );
 
+/**
+ * A refund of a settled fee taken off one receiving department's income: the fee's split applied to what was
+ * refunded, so a whole refund takes back exactly the lines its payment booked. Booked once per refund and unit,
+ * on the Beijing day the refund was booked (the day the reconciliation lists it).
+ */
+export const feeRefundLines = pgTable(
+  'fee_refund_lines',
+  {
+    refundNo: text('refund_no').notNull(),
+    orderNo: text('order_no').notNull(),
+    unitCode: text('unit_code').notNull(),
+    caseNumber: text('case_number').notNull(),
+    /** What comes off the unit's income, in fen (positive). */
+    amountFen: integer('amount_fen').notNull(),
+    shareBp: integer('share_bp').notNull(),
+    reason: text('reason').notNull(),
+    bookedOn: date('booked_on').notNull(),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('fee_refund_lines_refund_unit_idx').on(t.refundNo, t.unitCode),
+    index('fee_refund_lines_day_idx').on(t.bookedOn, t.unitCode),
+  ],
+);
+
 export type DifferenceRow = typeof reconciliationDifferences.$inferSelect;
 export type DayRow = typeof reconciliationDays.$inferSelect;

@@ -100,7 +100,13 @@ export function vehiclePage({ ctx, view }: { ctx: PageContext; view: VehicleView
             v.place,
             `${v.offenceCode} ${say(ctx, offenceOf(v.offenceCode))}`,
             String(v.points),
-            yuanOf(v.fineFen),
+            v.surchargeFen
+              ? inLang(
+                  ctx,
+                  `${yuanOf(v.fineFen)}（加处罚款 ${yuanOf(v.surchargeFen)}）`,
+                  `${yuanOf(v.fineFen)} (late surcharge ${yuanOf(v.surchargeFen)})`,
+                )
+              : yuanOf(v.fineFen),
             <span>
               <StateTag ctx={ctx} state={v.state} />
               {v.decisionNo ? <span class="hint"> {v.decisionNo}</span> : null}

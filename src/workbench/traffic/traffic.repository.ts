@@ -85,10 +85,15 @@ export async function recordDecision(
 export async function recordPayment(
   tx: Tx,
   id: string,
-  payment: { orderNo: string; amountFen: number; at: Date },
+  payment: { orderNo: string; amountFen: number; surchargeFen: number; at: Date },
 ): Promise<void> {
   await tx
     .update(trafficViolations)
-    .set({ paidOrderNo: payment.orderNo, paidFen: payment.amountFen, paidAt: payment.at })
+    .set({
+      paidOrderNo: payment.orderNo,
+      paidFen: payment.amountFen,
+      surchargeFen: payment.surchargeFen,
+      paidAt: payment.at,
+    })
     .where(eq(trafficViolations.id, id));
 }

@@ -77,6 +77,7 @@ export async function publishOwner(
           fineFen: v.fineFen,
           state: v.state,
           decisionNo: v.decisionNo,
+          decidedAt: v.decidedAt?.toISOString() ?? null,
           unitCode: v.unitCode,
           photo: `${v.id}.png`,
         };
@@ -182,6 +183,8 @@ export async function settleTrafficFine(
   // Left failed in the inbox for an operator: the portal opens a fine only for a decision made here.
   if (!violation) throw new Error('a fine paid for a violation the police zone does not hold');
   if (violation.state === 'decision-accepted') {
+    // What was paid beyond the fine is its late-payment surcharge, as the portal charged it on the day of the order.
+    const surchargeFen = Math.max(0, paid.amountFen - violation.fineFen);
     await transition(tx, {
       versions: trafficViolationWorkflow,
       store: violationStore,
@@ -189,12 +192,13 @@ export async function settleTrafficFine(
       key: { id: violation.id },
       action: 'pay',
       actor: systemActor,
-      data: { orderNo: paid.orderNo },
+      data: { orderNo: paid.orderNo, surchargeFen },
       now: services.now(),
     });
     await repo.recordPayment(tx, violation.id, {
       orderNo: paid.orderNo,
       amountFen: paid.amountFen,
+      surchargeFen,
       at: new Date(paid.paidAt),
     });
   } else if (violation.state !== 'paid') {

@@ -63,6 +63,8 @@ export const trafficViolations = pgTable(
     decidedForIdHash: text('decided_for_id_hash'),
     paidOrderNo: text('paid_order_no'),
     paidFen: integer('paid_fen'),
+    /** The part of paidFen that was the late-payment surcharge (加处罚款), paid beyond the fine itself. */
+    surchargeFen: integer('surcharge_fen'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** The camera's picture (PNG). */
     photo: bytea('photo').notNull(),

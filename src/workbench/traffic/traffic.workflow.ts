@@ -12,7 +12,7 @@ export type ViolationKey = { id: string };
 
 export interface ViolationActions {
   accept: { decisionNo: string; requestId: string };
-  pay: { orderNo: string };
+  pay: { orderNo: string; surchargeFen: number };
 }
 
 export const trafficViolationWorkflow = new WorkflowVersions([
@@ -46,7 +46,10 @@ export const trafficViolationWorkflow = new WorkflowVersions([
           to: 'paid',
           permission: 'traffic.read',
           actors: ['system'],
-          audit: { action: 'traffic.fine.paid', detail: ({ data }) => ({ orderNo: data.orderNo }) },
+          audit: {
+            action: 'traffic.fine.paid',
+            detail: ({ data }) => ({ orderNo: data.orderNo, surchargeFen: data.surchargeFen }),
+          },
         },
       ],
     },

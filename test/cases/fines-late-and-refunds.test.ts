@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import * as payments from '../../src/portal/payments/payments.repository.ts';
+import { paymentOrders } from '../../src/portal/payments/payments.tables.ts';
+import { decisionDocumentOf } from '../../src/portal/traffic/traffic.repository.ts';
+import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
+import { auditLog } from '../../src/shared/audit/audit-log.ts';
+import { feeOf } from '../../src/workbench/case-fees/case-fees.repository.ts';
+import { bookFeeRefund } from '../../src/workbench/finance/finance.income.ts';
+import { incomeOn } from '../../src/workbench/finance/finance.repository.ts';
+import { feeIncomeLines, feeRefundLines } from '../../src/workbench/finance/finance.tables.ts';
+import { trafficViolations } from '../../src/workbench/traffic/traffic.tables.ts';
+import { clickAtCheckout } from '../payments/payments.fixture.ts';
+import { acceptedCase, assessed, crossBothWays, paid, startFeeWorld, type FeeWorld } from './fees.support.ts';
+import { lookedUp, ownerWithViolations, policeRecord, type Owner } from './traffic-fines.support.ts';
+
+// Late-payment surcharges on traffic fines (加处罚款) through both zones, the decision document and its
+// verification page, and a refunded case fee coming off the departments' income in the police zone.
+
+const DAY_MS = 86_400_000;
+
+let world: FeeWorld;
+before(async () => {
+  world = await startFeeWorld();
+});
+after(() => world.close());
+
+/**
+ * Accepts the decision, then dates it `daysAgo` days back in the police zone's record (as if made then) and
+ * looks up again, so the portal holds the decision's time as the police zone now sends it.
+ */
+async function decidedDaysAgo(owner: Owner, id: string, daysAgo: number) {
+  const url = `/my/traffic/violations/${id}`;
+  const sent = await owner.person.client.post(`${url}/accept`, { confirm: 'yes' }, { formUrl: url });
+  assert.equal(sent.statusCode, 303, sent.body.slice(0, 400));
+  await crossBothWays(world);
+  const decidedAt = new Date(world.workbench.services.now().getTime() - daysAgo * DAY_MS);
+  await world.workbench.services.db
+    .update(trafficViolations)
+    .set({ decidedAt })
+    .where(eq(trafficViolations.id, id));
+  await lookedUp(world, owner);
+}
+
+/** Pays the fine at today's amount and returns that order. */
+async function payFine(owner: Owner, payableId: string) {
+  const url = `/my/payments/${payableId}`;
+  const made = await owner.person.client.post(`${url}/pay`, {}, { formUrl: url });
+  assert.equal(made.statusCode, 303, made.body.slice(0, 300));
+  const [order] = await world.pay.zone.services.db
+    .select()
+    .from(paymentOrders)
+    .where(and(eq(paymentOrders.payableId, payableId), eq(paymentOrders.status, 'pending')));
+  assert.ok(order?.payUrl);
+  await clickAtCheckout(order.payUrl, 'pay');
+  await world.pay.sandbox.notifier.runDue();
+  await crossBothWays(world);
+  return order;
+}
+
+const fineOf = async (id: string) =>
+  (await payments.payableOf(world.pay.zone.services.db, 'traffic-fine', id))!;
+
+describe('加处罚款: a fine paid late', () => {
+  test('paid on the 15th day: the fine alone; on the 16th: 3% more, shown first, recorded by the police', async () => {
+    const owner = await ownerWithViolations(world);
+    await lookedUp(world, owner);
+    const [red, parked] = owner.violations;
+    await decidedDaysAgo(owner, red, 15);
+    await decidedDaysAgo(owner, parked, 16);
+
+    // Day 15: the last day without a surcharge; the page says so and asks ¥200.00.
+    const onTime = await owner.person.client.get(`/my/traffic/violations/${red}`);
+    assert.match(onTime.body, /缴款期限/);
+    assert.match(onTime.body, new RegExp(todayInShanghai(world.pay.zone.services.now())));
+    assert.doesNotMatch(onTime.body, /逾期 \d+ 日/);
+    assert.match(onTime.body, /今日缴纳应缴[\s\S]*?¥200\.00/);
+    const redFine = await fineOf(red);
+    const redOrder = await payFine(owner, redFine.id);
+    assert.equal(redOrder.amountFen, 20_000);
+    const redRecord = await policeRecord(world, red);
+    assert.deepEqual([redRecord?.state, redRecord?.paidFen, redRecord?.surchargeFen], ['paid', 20_000, 0]);
+
+    // Day 16: ¥150 and 3% of it (¥4.50), shown on the violation and on the payment page before paying.
+    const late = await owner.person.client.get(`/my/traffic/violations/${parked}`);
+    assert.match(late.body, /加处罚款[\s\S]*?¥4\.50（逾期 1 日）/);
+    assert.match(late.body, /今日缴纳应缴[\s\S]*?¥154\.50/);
+    const parkedFine = await fineOf(parked);
+    const payPage = await owner.person.client.get(`/my/payments/${parkedFine.id}`);
+    assert.match(payPage.body, /加处罚款/);
+    assert.match(payPage.body, /缴费 ¥154\.50/);
+    const parkedOrder = await payFine(owner, parkedFine.id);
+    assert.deepEqual([parkedOrder.amountFen, parkedOrder.surchargeFen], [15_450, 450]);
+    const settled = await fineOf(parked);
+    assert.deepEqual([settled.status, settled.amountFen, settled.surchargeFen], ['paid', 15_450, 450]);
+    const receipt = await payments.receiptOfPayable(world.pay.zone.services.db, settled.id);
+    assert.equal(receipt?.amountFen, 15_450);
+    assert.match(receipt?.description.zh ?? '', /含加处罚款¥4\.50/);
+
+    // The police zone keeps the fine and the surcharge apart, and audits the payment with it.
+    const record = await policeRecord(world, parked);
+    assert.deepEqual([record?.state, record?.paidFen, record?.surchargeFen], ['paid', 15_450, 450]);
+    const [entry] = await world.workbench.services.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'traffic.fine.paid'), eq(auditLog.target, `traffic-violation:${parked}`)),
+      );
+    assert.equal((entry?.detail as { surchargeFen?: number } | undefined)?.surchargeFen, 450);
+  });
+
+  test('never more than the fine: 60 days after the decision it asks twice the fine', async () => {
+    const owner = await ownerWithViolations(world, '钱示范');
+    await lookedUp(world, owner);
+    const [red] = owner.violations;
+    await decidedDaysAgo(owner, red, 60);
+    const page = await owner.person.client.get(`/my/traffic/violations/${red}`);
+    assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 45 日）/);
+    assert.match(page.body, /今日缴纳应缴[\s\S]*?¥400\.00/);
+  });
+});
+
+describe('处罚决定书', () => {
+  test('the owner downloads the decision PDF; its code verifies publicly without the owner; others get 404', async () => {
+    const owner = await ownerWithViolations(world, '孙示范');
+    const other = await ownerWithViolations(world, '周示范');
+    await lookedUp(world, owner);
+    await lookedUp(world, other);
+    const [red, parked] = owner.violations;
+    const url = `/my/traffic/violations/${red}`;
+    assert.equal((await owner.person.client.get(`${url}/decision.pdf`)).statusCode, 404, 'not decided yet');
+    await decidedDaysAgo(owner, red, 0);
+
+    const page = await owner.person.client.get(url);
+    assert.ok(page.body.includes(`${url}/decision.pdf`));
+    const pdf = await owner.person.client.get(`${url}/decision.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const again = await owner.person.client.get(`${url}/decision.pdf`);
+    assert.ok(again.rawPayload.equals(pdf.rawPayload), 'the same decision gives the same file');
+    assert.equal((await other.person.client.get(`${url}/decision.pdf`)).statusCode, 404);
+    assert.equal(
+      (await owner.person.client.get(`/my/traffic/violations/${parked}/decision.pdf`)).statusCode,
+      404,
+    );
+
+    const doc = await decisionDocumentOf(world.pay.zone.services.db, red);
+    assert.ok(doc);
+    const record = await policeRecord(world, red);
+    assert.equal(doc.decisionNo, record?.decisionNo);
+    const verified = await world.pay.zone.app.inject({
+      method: 'GET',
+      url: `/traffic/verify/${doc.verificationCode}`,
+    });
+    assert.equal(verified.statusCode, 200);
+    assert.match(verified.body, /真实有效/);
+    assert.ok(verified.body.includes(doc.decisionNo));
+    assert.ok(!verified.body.includes(owner.plate), 'the plate is masked');
+    assert.match(verified.body, /未缴纳/);
+    const english = await world.pay.zone.app.inject({
+      method: 'GET',
+      url: `/traffic/verify/${doc.verificationCode}?lang=en`,
+    });
+    assert.match(english.body, /is genuine/);
+    const unknown = await world.pay.zone.app.inject({
+      method: 'GET',
+      url: `/traffic/verify/${'A'.repeat(26)}`,
+    });
+    assert.equal(unknown.statusCode, 404);
+    const malformed = await world.pay.zone.app.inject({ method: 'GET', url: '/traffic/verify/abc' });
+    assert.equal(malformed.statusCode, 404);
+  });
+});
+
+describe('a refunded case fee comes off the income', () => {
+  test('withdrawn after payment: each department gets back exactly its line, once; the day nets to nothing', async () => {
+    const c = await acceptedCase(world);
+    const fee = await assessed(world, c, '35.50');
+    const order = await paid(world, c.person, fee.id);
+    await crossBothWays(world);
+    const db = world.workbench.services.db;
+    const income = await db.select().from(feeIncomeLines).where(eq(feeIncomeLines.orderNo, order.orderNo));
+    assert.equal(
+      income.reduce((sum, l) => sum + l.amountFen, 0),
+      3550,
+    );
+
+    const asked = await c.person.client.post(`/my/cases/${c.number}/withdraw`, { reason: '不再需要' });
+    assert.equal(asked.statusCode, 303, asked.body.slice(0, 300));
+    await crossBothWays(world);
+    await crossBothWays(world);
+    const refunds = await db.select().from(feeRefundLines).where(eq(feeRefundLines.orderNo, order.orderNo));
+    const byUnit = (lines: { unitCode: string; amountFen: number }[]) =>
+      Object.fromEntries(lines.map((l) => [l.unitCode, l.amountFen]));
+    assert.deepEqual(byUnit(refunds), byUnit(income));
+    assert.ok(refunds.every((r) => r.reason === 'withdrawn' && r.caseNumber === c.number));
+
+    // Delivered again: nothing more comes off.
+    const caseFee = await feeOf(db, c.number);
+    await db.transaction((tx) =>
+      bookFeeRefund(tx, caseFee!, {
+        refundNo: refunds[0]!.refundNo,
+        orderNo: order.orderNo,
+        amountFen: 3550,
+        reason: 'withdrawn',
+        refundedAt: refunds[0]!.refundedAt.toISOString(),
+      }),
+    );
+    assert.equal(
+      (await db.select().from(feeRefundLines).where(eq(feeRefundLines.orderNo, order.orderNo))).length,
+      refunds.length,
+    );
+
+    // The day's income by department: paid, refunded and net, for the units of this fee.
+    const day = refunds[0]!.bookedOn;
+    const lines = await incomeOn(db, day, { all: true });
+    for (const line of income) {
+      const got = lines.find((l) => l.unitCode === line.unitCode);
+      assert.ok(got && got.refunds >= 1 && got.refundedFen >= line.amountFen, line.unitCode);
+      assert.equal(got.amountFen, got.paidFen - got.refundedFen);
+    }
+  });
+});
