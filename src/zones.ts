@@ -20,6 +20,7 @@ import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { catalogInboxHandlers } from './portal/catalog/catalog.inbox.ts';
 import { refreshSearchTexts } from './portal/catalog/catalog.service.ts';
 import { contentInboxHandlers } from './portal/content/content.inbox.ts';
+import { refreshArticleSearchTexts } from './portal/content/content.search.ts';
 import { approvalResultInboxHandlers } from './portal/approval-results/approval-results.inbox.ts';
 import { directoryInboxHandlers } from './portal/directory/directory.inbox.ts';
 import { caseInboxHandlers as portalCaseHandlers } from './portal/cases/cases.inbox.ts';
@@ -146,7 +147,10 @@ export async function openZoneDatabase(
 export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zone> {
   const url = databaseUrlOf(name, options);
   const database = await openZoneDatabase(name, options);
-  if (name === 'portal') await refreshSearchTexts(database.db);
+  if (name === 'portal') {
+    await refreshSearchTexts(database.db);
+    await refreshArticleSearchTexts(database.db);
+  }
   const own = zoneSecrets(options.secrets, name);
   const notifier = new SandboxNotificationAdapter(own.notifySecret);
   const services: ZoneServices = {
