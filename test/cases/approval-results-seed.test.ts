@@ -45,7 +45,10 @@ test('the demo decisions reach the portal’s results page once, newest first, w
   const kept = await portal.services.db.select().from(approvalResults);
   assert.equal(kept.length, 6);
   assert.deepEqual(new Set(kept.map((r) => r.decision)), new Set(['granted', 'refused', 'filed']));
-  assert.ok(kept.every((r) => r.unitName !== ''), 'each names its deciding unit');
+  assert.ok(
+    kept.every((r) => r.unitName !== ''),
+    'each names its deciding unit',
+  );
 
   const page = await browser(portal.app).get('/disclosure/approval-results');
   assert.equal(page.statusCode, 200);

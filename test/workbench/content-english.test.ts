@@ -146,7 +146,10 @@ describe('articles in English beside the Chinese', () => {
     // Rows indexed before English was indexed are rebuilt when the portal opens.
     await portal.services.db
       .update(publishedArticles)
-      .set({ searchText: '示范市开通网上报警', searchVector: sql`public.zh_search_tsv('示范市开通网上报警')` })
+      .set({
+        searchText: '示范市开通网上报警',
+        searchVector: sql`public.zh_search_tsv('示范市开通网上报警')`,
+      })
       .where(eq(publishedArticles.id, id));
     publicContentChanged('/search');
     assert.match((await portalGet('/search?q=residents&lang=en')).body, /No article matches/);
@@ -214,6 +217,10 @@ describe('articles in English beside the Chinese', () => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /lang="zh-CN">谨防冒充公检法诈骗<\/a><span class="hint"> \(in Chinese\)<\/span>/);
     assert.match(home.body, /lang="en">Stay safe near water this summer<\/a><\/li>/);
-    assert.doesNotMatch((await portalGet('/')).body, /in Chinese/, 'the Chinese home page says nothing of it');
+    assert.doesNotMatch(
+      (await portalGet('/')).body,
+      /in Chinese/,
+      'the Chinese home page says nothing of it',
+    );
   });
 });

@@ -177,7 +177,8 @@ export function articlePage(ctx: PageContext, article: PublishedArticleRow): str
                   {
                     key: inLang(ctx, '发布单位', 'Published by'),
                     // The unit's name travels in Chinese only.
-                    value: ctx.lang === 'en' ? <span lang="zh-CN">{article.unitName}</span> : article.unitName,
+                    value:
+                      ctx.lang === 'en' ? <span lang="zh-CN">{article.unitName}</span> : article.unitName,
                   },
                 ]
               : []),

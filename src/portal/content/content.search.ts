@@ -8,7 +8,13 @@ import { publishedArticles as t, type PublishedArticleRow } from './content.tabl
 // version beside it, so one index answers a search in either language, as the guides' does. The English body is
 // read back from the HTML the portal rendered, which every stored row has; the Chinese from the body as written.
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** The words of rendered article HTML: tags dropped, the renderer's escapes undone, alternative text kept. */
 export function htmlText(html: string): string {
@@ -20,7 +26,10 @@ export function htmlText(html: string): string {
     .trim();
 }
 
-type Searchable = Pick<PublishedArticleRow, 'title' | 'summary' | 'body' | 'titleEn' | 'summaryEn' | 'htmlEn'>;
+type Searchable = Pick<
+  PublishedArticleRow,
+  'title' | 'summary' | 'body' | 'titleEn' | 'summaryEn' | 'htmlEn'
+>;
 
 export function articleSearchText(a: Searchable): string {
   // A control character in the text must not move words into another section.

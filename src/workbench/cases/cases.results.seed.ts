@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { approvalResultPublished } from '../../exchange/contracts/index.ts';
-import { outbox } from '../../exchange/tables.ts';
+import { outbox } from '../db/schema.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { catalogItems } from '../catalog-authoring/catalog-authoring.tables.ts';
@@ -24,11 +24,26 @@ interface DemoDecision {
 }
 
 const decisions: readonly DemoDecision[] = [
-  { itemId: 'large-event-safety-licence', company: '示范市高新信息技术股份有限公司', action: 'grant', daysAgo: 3 },
+  {
+    itemId: 'large-event-safety-licence',
+    company: '示范市高新信息技术股份有限公司',
+    action: 'grant',
+    daysAgo: 3,
+  },
   { itemId: 'seal-engraving-filing', company: '示范市高新安保服务有限公司', action: 'issue', daysAgo: 4 },
   { itemId: 'fire-venue-opening-check', company: '示范市湖滨餐饮管理有限公司', action: 'grant', daysAgo: 6 },
-  { itemId: 'precursor-cat2-transport-licence', company: '示范市江岸物流有限公司', action: 'refuse', daysAgo: 9 },
-  { itemId: 'toxic-chemical-purchase-licence', company: '示范市临港化工贸易有限公司', action: 'grant', daysAgo: 12 },
+  {
+    itemId: 'precursor-cat2-transport-licence',
+    company: '示范市江岸物流有限公司',
+    action: 'refuse',
+    daysAgo: 9,
+  },
+  {
+    itemId: 'toxic-chemical-purchase-licence',
+    company: '示范市临港化工贸易有限公司',
+    action: 'grant',
+    daysAgo: 12,
+  },
   { itemId: 'seal-engraving-filing', company: '示范市示范贸易有限公司', action: 'issue', daysAgo: 15 },
 ];
 
@@ -53,7 +68,8 @@ export async function seedApprovalResults(
         .from(catalogItems)
         .where(eq(catalogItems.id, d.itemId));
       const creditCode = registry.get(d.company);
-      if (!entry?.version || !creditCode) throw new Error(`demo decision on ${d.itemId} has no item or company`);
+      if (!entry?.version || !creditCode)
+        throw new Error(`demo decision on ${d.itemId} has no item or company`);
       const item = (await itemContent(tx, d.itemId, entry.version)) as ServiceItem;
       const unit = await unitByCode(tx, item.implementingUnit.unitCode);
       if (!unit) throw new Error(`the deciding unit of ${d.itemId} is not in the org tree`);

@@ -67,8 +67,9 @@ const demo: readonly DemoArticle[] = [
     fields: { expiresOn: '2099-12-31' },
     en: {
       title: 'Beware of fraudsters posing as customer service offering refunds',
-      summary: 'Anyone calling as customer service and asking you to transfer money for a refund is a fraudster.',
-      body: '## How it works\nFraudsters pose as an online shop\'s customer service, claim a product is faulty, and talk the victim into installing an unknown app and sharing the screen.\n\n## Protect yourself\n- Do not open links from strangers\n- Do not share your screen\n- Take refunds only through the official platform\n\nIf something seems wrong, call 96110 for advice.',
+      summary:
+        'Anyone calling as customer service and asking you to transfer money for a refund is a fraudster.',
+      body: "## How it works\nFraudsters pose as an online shop's customer service, claim a product is faulty, and talk the victim into installing an unknown app and sharing the screen.\n\n## Protect yourself\n- Do not open links from strangers\n- Do not share your screen\n- Take refunds only through the official platform\n\nIf something seems wrong, call 96110 for advice.",
     },
     daysAgo: 1,
   },
