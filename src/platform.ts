@@ -17,6 +17,7 @@ import { seedTraffic } from './workbench/traffic/traffic.seed.ts';
 import { seedMarketRegistry } from './workbench/market-registry/market-registry.seed.ts';
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
+import { seedApprovalResults } from './workbench/cases/cases.results.seed.ts';
 import { seedDirectory } from './workbench/org/org.publish.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
@@ -74,6 +75,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedTraffic(zone.services);
       await seedCatalog(zone.services);
       await seedContent(zone.services);
+      await seedApprovalResults(zone.services);
       await seedDirectory(zone.services);
       await seedOpen311Key(zone.services);
       await seedFinance(zone.services);

@@ -12,6 +12,7 @@ import { registerZoneSigner } from './exchange/outbox.ts';
 import { keyringFrom } from './exchange/runtime.ts';
 import { ZoneSigner, type Keyring } from './exchange/signing.ts';
 import { refreshSearchTexts } from './portal/catalog/catalog.service.ts';
+import { refreshArticleSearchTexts } from './portal/content/content.search.ts';
 import { registerRatingLinkBase } from './portal/ratings/ratings.link.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { buildPortal } from './portal/app.ts';
@@ -84,7 +85,10 @@ export async function openZoneDatabase(
 export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zone> {
   const url = databaseUrlOf(name, options);
   const database = await openZoneDatabase(name, options);
-  if (name === 'portal') await refreshSearchTexts(database.db);
+  if (name === 'portal') {
+    await refreshSearchTexts(database.db);
+    await refreshArticleSearchTexts(database.db);
+  }
   const own = zoneSecrets(options.secrets, name);
   const notifier = new SandboxNotificationAdapter(own.notifySecret);
   const services: ZoneServices = {

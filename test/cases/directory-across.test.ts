@@ -70,7 +70,9 @@ test('a unit page: phone as a tel: link, hours today, services handled there, th
   const status = todayStatus(parseSchedule('1-6 09:00-17:00')!, portal.services.now());
   assert.match(page.body, status.kind === 'hours' ? /今天 09:00—17:00 开放/ : /今天/);
   // The catalogue's household guides name 湖滨派出所户籍窗口 as a place of application.
-  assert.match(page.body, /href="\/services\/[a-z0-9-]+"/);
+  const guide = /href="(\/services\/items\/[a-z0-9-]+)"/.exec(page.body)?.[1];
+  assert.ok(guide, 'a service handled there links to its guide');
+  assert.equal((await visitor().get(guide)).statusCode, 200, 'and the guide opens');
   assert.match(page.body, /<svg class="location-sketch"[^>]*role="img"/);
   assert.match(page.body, /href="geo:30\.\d+,114\.\d+"/);
   assert.match(page.body, /位置示意图/);

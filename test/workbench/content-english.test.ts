@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { messageHandlers } from '../../src/exchange/facade.ts';
 import { contentInboxHandlers } from '../../src/portal/content/content.inbox.ts';
+import { refreshArticleSearchTexts } from '../../src/portal/content/content.search.ts';
+import { publishedArticles } from '../../src/portal/content/content.tables.ts';
+import { publicContentChanged } from '../../src/shared/http/public-content.ts';
 import { contentVersions } from '../../src/workbench/content/content.tables.ts';
 import type { FormClient } from '../helpers/browser-like.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
@@ -121,6 +124,27 @@ describe('articles in English beside the Chinese', () => {
     assert.match(feedEn.body, /<title>Online reporting opens in Demo City<\/title>/);
     assert.match((await portalGet('/feeds/police-news/rss.xml')).body, /<title>示范市开通网上报警<\/title>/);
 
+    // The search finds the article by its English words too, and names it in English on English pages.
+    const byBody = await portalGet('/search?q=residents&lang=en');
+    assert.match(byBody.body, /lang="en">Online reporting opens in Demo City/);
+    const byTitle = await portalGet(`/search?q=${encodeURIComponent('Reporting opens')}`);
+    assert.match(byTitle.body, /示范市开通网上报警/, 'a Chinese page finds it by its English title');
+    assert.match((await portalGet('/search?q=duty&lang=en')).body, /No article matches/);
+    // Rows indexed before English was indexed are rebuilt when the portal opens.
+    await portal.services.db
+      .update(publishedArticles)
+      .set({
+        searchText: '示范市开通网上报警',
+        searchVector: sql`public.zh_search_tsv('示范市开通网上报警')`,
+      })
+      .where(eq(publishedArticles.id, id));
+    publicContentChanged('/search');
+    assert.match((await portalGet('/search?q=residents&lang=en')).body, /No article matches/);
+    assert.equal(await refreshArticleSearchTexts(portal.services.db), 1);
+    assert.equal(await refreshArticleSearchTexts(portal.services.db), 0, 'an indexed row is left alone');
+    publicContentChanged('/search');
+    assert.match((await portalGet('/search?q=residents&lang=en')).body, /Online reporting opens/);
+
     // A Chinese-only article: the English page says so and marks the Chinese text as Chinese.
     const plain = await newArticle(ed, 'police-news', '交警提示雨天慢行');
     assert.equal(
@@ -153,5 +177,37 @@ describe('articles in English beside the Chinese', () => {
     const compared = await ap.get(`/content/${id}/versions/2`);
     assert.match(compared.body, /<del>- Online reporting opens in Demo City/);
     assert.match(compared.body, /<ins>\+ Online police reporting opens/);
+  });
+
+  test('the English home page marks a safety warning that has no English version, and shows one that has', async () => {
+    const ed = await logIn(workbench, editor);
+    const ap = await logIn(workbench, approver);
+    const publish = async (title: string, fields: Record<string, string>) => {
+      const id = await newArticle(ed, 'safety-warnings', title);
+      const saved = await save(ed, id, 1, { title, expiresOn: '2099-12-31', ...fields });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+      const approved = await ap.post(
+        `/content/${id}/approve`,
+        { version: '1', publishAt: '' },
+        { formUrl: `/content/${id}` },
+      );
+      assert.equal(approved.statusCode, 303);
+    };
+    await publish('谨防冒充公检法诈骗', { body: '公检法机关不会通过电话要求转账。' });
+    await publish('夏季防溺水提示', {
+      body: '不要到无安全设施的水域游泳。',
+      titleEn: 'Stay safe near water this summer',
+      bodyEn: 'Do not swim where there is no lifeguard.',
+    });
+    await cross();
+    const home = await portalGet('/?lang=en');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /lang="zh-CN">谨防冒充公检法诈骗<\/a><span class="hint"> \(in Chinese\)<\/span>/);
+    assert.match(home.body, /lang="en">Stay safe near water this summer<\/a><\/li>/);
+    assert.doesNotMatch(
+      (await portalGet('/')).body,
+      /in Chinese/,
+      'the Chinese home page says nothing of it',
+    );
   });
 });

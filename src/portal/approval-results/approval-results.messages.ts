@@ -30,7 +30,7 @@ const approval = defineMessages({
   notices: { zh: '公示公告', en: 'Notices' },
   companyLang: {
     zh: '',
-    en: 'Company and item names are given as registered, in Chinese.',
+    en: 'Company names are given as registered, in Chinese.',
   },
 });
 

@@ -5,6 +5,7 @@ import type { PageContext } from '../../shared/ui/context.ts';
 import { Button, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { shownText } from '../content/content.pages.tsx';
 import type { ArticleSummary } from '../content/content.service.ts';
 import { approvalText, approvalWords as w, decisionWords } from './approval-results.messages.ts';
 import type { ApprovalResultRow } from './approval-results.tables.ts';
@@ -44,8 +45,10 @@ function ResultsTable({ ctx, rows }: { ctx: PageContext; rows: readonly Approval
         zh(r.companyName),
         <span class="nowrap">{r.creditCode}</span>,
         l === 'en' && r.itemNameEn ? r.itemNameEn : zh(r.itemName),
-        decisionWords[r.decision][l],
-        <time datetime={r.decidedOn}>{formatDate(l, new Date(`${r.decidedOn}T00:00:00+08:00`))}</time>,
+        <span class="nowrap">{decisionWords[r.decision][l]}</span>,
+        <time class="nowrap" datetime={r.decidedOn}>
+          {formatDate(l, new Date(`${r.decidedOn}T00:00:00+08:00`))}
+        </time>,
         l === 'en' && r.unitNameEn ? r.unitNameEn : zh(r.unitName),
       ])}
     />
@@ -84,13 +87,17 @@ export function approvalResultsPage(ctx: PageContext, view: ApprovalResultsView)
         <section aria-labelledby="approval-notices">
           <h2 id="approval-notices">{w.notices[l]}</h2>
           <ul class="article-list">
-            {view.notices.map((a) => (
-              <li>
-                <a href={`/articles/${a.id}`} lang="zh-CN">
-                  {a.title}
-                </a>
-              </li>
-            ))}
+            {view.notices.map((a) => {
+              const shown = shownText(ctx, a);
+              return (
+                <li>
+                  <a href={`/articles/${a.id}`} lang={shown.lang}>
+                    {shown.title}
+                  </a>
+                  {shown.chineseOnly ? <span class="hint"> (in Chinese only)</span> : null}
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}

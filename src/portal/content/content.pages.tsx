@@ -173,7 +173,14 @@ export function articlePage(ctx: PageContext, article: PublishedArticleRow): str
                 ]
               : []),
             ...(article.unitName
-              ? [{ key: inLang(ctx, '发布单位', 'Published by'), value: article.unitName }]
+              ? [
+                  {
+                    key: inLang(ctx, '发布单位', 'Published by'),
+                    // The unit's name travels in Chinese only.
+                    value:
+                      ctx.lang === 'en' ? <span lang="zh-CN">{article.unitName}</span> : article.unitName,
+                  },
+                ]
               : []),
             ...fieldRows,
           ]}

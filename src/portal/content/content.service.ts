@@ -2,10 +2,10 @@ import { and, desc, eq, isNull, or, sql, gte, type SQL } from 'drizzle-orm';
 import type { contentPublished, contentPublishedV1, PayloadOf } from '../../exchange/contracts/index.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { findColumn, type Section } from '../../shared/content/content.columns.ts';
-import { plainText, renderMarkup } from '../../shared/content/content.markup.ts';
+import { renderMarkup } from '../../shared/content/content.markup.ts';
 import { blockingHits, checkPublication } from '../../shared/content/publication-check.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { SECTION_SEPARATOR } from '../catalog/catalog.search.ts';
+import { articleSearchText } from './content.search.ts';
 import { publishedArticles as t, type PublishedArticleRow } from './content.tables.ts';
 
 // The portal's side of articles: what arrives through the exchange is checked again and rendered here, with
@@ -48,7 +48,11 @@ export async function applyPublishedArticle(
   const held = column
     ? blockingHits(checkPublication(parts, todayInShanghai(publishedAt)), message.overrides)
     : [];
-  const searchText = [message.title, message.summary, plainText(message.body)].join(SECTION_SEPARATOR);
+  const html = renderMarkup(message.body).html;
+  const htmlEn = english ? renderMarkup(english.body).html : '';
+  const titleEn = english?.title ?? '';
+  const summaryEn = english?.summary ?? '';
+  const searchText = articleSearchText({ ...message, titleEn, summaryEn, htmlEn });
   const values = {
     id: message.id,
     version: message.version,
@@ -57,10 +61,10 @@ export async function applyPublishedArticle(
     title: message.title,
     summary: message.summary,
     body: message.body,
-    html: renderMarkup(message.body).html,
-    titleEn: english?.title ?? '',
-    summaryEn: english?.summary ?? '',
-    htmlEn: english ? renderMarkup(english.body).html : '',
+    html,
+    titleEn,
+    summaryEn,
+    htmlEn,
     fields: message.fields,
     unitName: message.unitName,
     overrides: message.overrides,

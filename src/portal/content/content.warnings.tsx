@@ -5,7 +5,8 @@ import type { ArticleSummary } from './content.service.ts';
 
 /**
  * The safety warnings in force, for the home page: one line each, linking to the warning. Renders nothing when
- * none is current, so the home page is unchanged on a quiet day.
+ * none is current, so the home page is unchanged on a quiet day. On English pages a warning with an English
+ * version shows it; one without is marked as Chinese, for the reader and for screen readers.
  */
 export function SafetyWarnings({ ctx, items }: { ctx: PageContext; items: readonly ArticleSummary[] }) {
   if (items.length === 0) return null;
@@ -20,6 +21,7 @@ export function SafetyWarnings({ ctx, items }: { ctx: PageContext; items: readon
               <a href={`/articles/${a.id}`} lang={shown.lang}>
                 {shown.title}
               </a>
+              {shown.chineseOnly ? <span class="hint"> (in Chinese)</span> : null}
             </li>
           );
         })}

@@ -17,6 +17,17 @@ const nameOf = (ctx: PageContext, u: Pick<DirectoryUnit, 'name' | 'nameEn'>) =>
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
+// Districts, addresses and opening hours are kept in Chinese only: on English pages they are marked so, for
+// screen readers to switch voice, and a line says so.
+const zhData = (ctx: PageContext, text: string) =>
+  ctx.lang === 'en' && text ? <span lang="zh-CN">{text}</span> : text;
+
+function ChineseDataNote({ ctx }: { ctx: PageContext }) {
+  return ctx.lang === 'en' ? (
+    <p class="hint">Districts, addresses and opening hours are given in Chinese, as they are signposted.</p>
+  ) : null;
+}
+
 function Breadcrumb({ ctx, trail }: { ctx: PageContext; trail: { href?: string; label: string }[] }) {
   return (
     <nav class="breadcrumb" aria-label={inLang(ctx, '面包屑导航', 'Breadcrumb')}>
@@ -52,6 +63,7 @@ export function directoryListPage(p: {
           'The units of the Shifan City Public Security Bureau that receive the public. In an emergency call 110.',
         )}
       </p>
+      <ChineseDataNote ctx={ctx} />
       <form class="form directory-filter" method="get" action="/directory" role="search">
         <Select
           name="district"
@@ -89,13 +101,13 @@ export function directoryListPage(p: {
       </p>
       {[...groups].map(([district, list]) => (
         <section aria-labelledby={`d-${list[0]!.code}`}>
-          <h2 id={`d-${list[0]!.code}`}>{district || inLang(ctx, '其他', 'Other')}</h2>
+          <h2 id={`d-${list[0]!.code}`}>{district ? zhData(ctx, district) : inLang(ctx, '其他', 'Other')}</h2>
           <ul class="directory-list">
             {list.map((u) => (
               <li>
                 <a href={`/directory/${u.code}`}>{nameOf(ctx, u)}</a>{' '}
                 <Tag tone="grey">{kindWord(u.kind, ctx.lang)}</Tag>
-                <div class="muted">{u.address}</div>
+                <div class="muted">{zhData(ctx, u.address)}</div>
                 <div>
                   {inLang(ctx, '电话', 'Phone')} <a href={telHref(u.phone)}>{u.phone}</a>
                 </div>
@@ -210,13 +222,16 @@ export function directoryUnitPage(p: {
       />
       <h1>{title}</h1>
       <p class="muted">
-        {[unit.parentName, kindWord(unit.kind, ctx.lang), unit.district].filter(Boolean).join(' · ')}
+        {unit.parentName ? <>{zhData(ctx, unit.parentName)} · </> : null}
+        {kindWord(unit.kind, ctx.lang)}
+        {unit.district ? <> · {zhData(ctx, unit.district)}</> : null}
       </p>
+      <ChineseDataNote ctx={ctx} />
       <SummaryList
         rows={[
-          { key: inLang(ctx, '地址', 'Address'), value: unit.address },
+          { key: inLang(ctx, '地址', 'Address'), value: zhData(ctx, unit.address) },
           { key: inLang(ctx, '电话', 'Phone'), value: <a href={telHref(unit.phone)}>{unit.phone}</a> },
-          { key: inLang(ctx, '办公时间', 'Opening hours'), value: unit.hours },
+          { key: inLang(ctx, '办公时间', 'Opening hours'), value: zhData(ctx, unit.hours) },
           {
             key: inLang(ctx, '今日', 'Today'),
             value: todayText(ctx, schedule ? todayStatus(schedule, p.now) : undefined),
@@ -228,7 +243,7 @@ export function directoryUnitPage(p: {
         <ul>
           {p.services.map((s) => (
             <li>
-              <a href={`/services/${s.id}`}>{ctx.lang === 'en' ? s.nameEn : s.nameZh}</a>
+              <a href={`/services/items/${s.id}`}>{ctx.lang === 'en' ? s.nameEn : s.nameZh}</a>
             </li>
           ))}
         </ul>

@@ -83,8 +83,8 @@ export const en = {
   'footer.operator': 'Operator: Science, Technology and Information Division of the bureau',
   'footer.contact': 'Address: 1 Shifan Avenue, Shifan City, 000000 · Phone: 0000-96110',
   'footer.siteCode': 'Site identification code: 0000000001',
-  'footer.icp': 'ICP filing: 示ICP备00000000号-1',
-  'footer.psbFiling': 'Public security filing: 示公网安备00000000000001号',
+  'footer.icpLabel': 'ICP filing',
+  'footer.psbFilingLabel': 'Public security filing',
   'footer.demoValues': '(all demo values)',
 
   'form.optional': '(optional)',

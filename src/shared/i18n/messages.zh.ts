@@ -88,8 +88,8 @@ export const zh = {
   'footer.operator': '承办单位：示范市公安局科技信息化处',
   'footer.contact': '联系地址：示范市示范大道 1 号　邮编：000000　电话：0000-96110',
   'footer.siteCode': '网站标识码：0000000001',
-  'footer.icp': '示ICP备00000000号-1',
-  'footer.psbFiling': '示公网安备00000000000001号',
+  'footer.icpLabel': 'ICP备案号',
+  'footer.psbFilingLabel': '公安机关备案号',
   'footer.demoValues': '（以上均为演示值）',
 
   // Forms

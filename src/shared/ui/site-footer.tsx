@@ -5,6 +5,11 @@ import type { PageContext } from './context.ts';
 // notices, then the sponsor and operator, the site identification code and the filing numbers. Every value
 // here is a demo value of the fictional 示范市, marked as such.
 
+// The filing numbers are Chinese identifiers, the same on English pages (marked Chinese there for screen
+// readers, with a label saying what they are); a Chinese reader knows them without one.
+const ICP_NUMBER = '示ICP备00000000号-1';
+const PSB_FILING_NUMBER = '示公网安备00000000000001号';
+
 const footerLinks = [
   { href: '/sitemap', key: 'footer.sitemap' },
   { href: '/transparency', key: 'footer.transparency' },
@@ -35,8 +40,15 @@ export function PortalSiteInfo({ ctx }: { ctx: PageContext }) {
           <span>{t(lang, 'footer.contact')}</span>
         </p>
         <p>
-          <span>{t(lang, 'footer.siteCode')}</span> <span>{t(lang, 'footer.icp')}</span>{' '}
-          <span>{t(lang, 'footer.psbFiling')}</span>{' '}
+          <span>{t(lang, 'footer.siteCode')}</span>{' '}
+          <span>
+            {lang === 'en' ? `${t(lang, 'footer.icpLabel')}: ` : null}
+            <span lang="zh-CN">{ICP_NUMBER}</span>
+          </span>{' '}
+          <span>
+            {lang === 'en' ? `${t(lang, 'footer.psbFilingLabel')}: ` : null}
+            <span lang="zh-CN">{PSB_FILING_NUMBER}</span>
+          </span>{' '}
           <span class="demo-mark">{t(lang, 'footer.demoValues')}</span>
         </p>
       </div>

@@ -38,11 +38,17 @@ export function publishableCompany(
 
 const candidateActions = new Set(['grant', 'approve', 'refuse', 'issue']);
 
+/** What of a decided case the result is made from (the demo seed gives its fictional cases the same). */
+export type DecidedCase = Pick<
+  CaseRow,
+  'itemId' | 'itemVersion' | 'itemName' | 'itemNameEn' | 'workflowId' | 'companyName' | 'companyCreditCode'
+>;
+
 /** Sends the result of a decision in the step's transaction, when the case is a company's licence or filing. */
 export async function publishApprovalResult(
   tx: Tx,
   input: {
-    caseRow: CaseRow;
+    caseRow: DecidedCase;
     action: string;
     unit: { name: string; nameEn: string | null };
     at: Date;
@@ -77,7 +83,7 @@ export async function publishApprovalResult(
 }
 
 /** A filing by its process (备案), a licence by the catalogue's item type (行政许可); anything else is neither. */
-async function kindOf(tx: Tx, row: CaseRow): Promise<'licence' | 'filing' | undefined> {
+async function kindOf(tx: Tx, row: DecidedCase): Promise<'licence' | 'filing' | undefined> {
   if (row.workflowId === 'case-filing') return 'filing';
   const item = (await itemContent(tx, row.itemId, row.itemVersion)) as ServiceItem | undefined;
   return item?.itemType === 'licensing' ? 'licence' : undefined;

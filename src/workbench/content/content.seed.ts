@@ -65,6 +65,12 @@ const demo: readonly DemoArticle[] = [
     summary: '凡是自称客服要求转账退款的，都是诈骗。',
     body: '## 常见手法\n骗子冒充电商客服，以商品质量问题为由，诱导受害人下载陌生软件、开启屏幕共享。\n\n## 防范要点\n- 不点击陌生链接\n- 不开启屏幕共享\n- 退款只通过官方平台\n\n如遇可疑情况，请拨打96110咨询。',
     fields: { expiresOn: '2099-12-31' },
+    en: {
+      title: 'Beware of fraudsters posing as customer service offering refunds',
+      summary:
+        'Anyone calling as customer service and asking you to transfer money for a refund is a fraudster.',
+      body: "## How it works\nFraudsters pose as an online shop's customer service, claim a product is faulty, and talk the victim into installing an unknown app and sharing the screen.\n\n## Protect yourself\n- Do not open links from strangers\n- Do not share your screen\n- Take refunds only through the official platform\n\nIf something seems wrong, call 96110 for advice.",
+    },
     daysAgo: 1,
   },
   {
