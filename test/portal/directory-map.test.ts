@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { applyPublishedUnit } from '../../src/portal/directory/directory.repository.ts';
 import { districtAt, haversineKm } from '../../src/shared/map/city.ts';
-import { demoCityUnits } from '../../src/workbench/org/demo-city.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { publishDemoDirectory, publishedDemoUnits } from './directory.fixture.ts';
 
 // The directory's map, list and "nearest to me", on the demo city's published units (as the exchange would
 // leave them in the portal) and one unit with a hostile name.
 
 let zone: TestZone;
-const published = demoCityUnits().filter((u) => u.isPublic);
+const published = publishedDemoUnits;
 const hostile = {
   code: 'SF-D01-P99',
   name: '<script>alert(1)</script>"派出所',
@@ -19,25 +19,9 @@ const hostile = {
 
 before(async () => {
   zone = await startTestZone('portal');
+  await publishDemoDirectory(zone);
   const publishedAt = zone.services.now().toISOString();
   await zone.services.db.transaction(async (tx) => {
-    for (const u of published)
-      await applyPublishedUnit(tx, {
-        code: u.code,
-        revision: 1,
-        kind: u.kind,
-        name: u.name,
-        nameEn: u.nameEn,
-        parentName: null,
-        district: u.district,
-        address: u.address,
-        phone: u.phone,
-        hours: u.hours,
-        schedule: u.schedule,
-        lat: u.lat,
-        lng: u.lng,
-        publishedAt,
-      });
     await applyPublishedUnit(tx, {
       ...hostile,
       revision: 1,

@@ -60,8 +60,7 @@ export function MapLegend({ ctx, units }: { ctx: PageContext; units: readonly Di
             <svg viewBox="-10 -10 20 20" width="20" height="20" aria-hidden="true" focusable="false">
               <path d={shapePath(kindStyles[k].shape, 6)} fill={kindStyles[k].colour} stroke="#ffffff" />
             </svg>{' '}
-            {kindWord(k, ctx.lang)}{' '}
-            <span class="muted">({units.filter((u) => u.kind === k).length})</span>
+            {kindWord(k, ctx.lang)} <span class="muted">({units.filter((u) => u.kind === k).length})</span>
           </li>
         ))}
       </ul>

@@ -133,7 +133,8 @@ export function nearestPage(p: {
                   <strong>{distance(ctx, n.km)}</strong>
                   <div class="muted">{n.unit.address}</div>
                   <div>
-                    {inLang(ctx, '电话', 'Phone')} {n.unit.phone}
+                    {inLang(ctx, '电话', 'Phone')}{' '}
+                    <a href={`tel:${n.unit.phone.replace(/[^0-9+]/g, '')}`}>{n.unit.phone}</a>
                   </div>
                 </li>
               ))}

@@ -41,35 +41,37 @@ export function directoryListPage(p: {
           'The units of the Shifan City Public Security Bureau that receive the public. In an emergency call 110.',
         )}
       </p>
-      <form class="form directory-filter" method="get" action="/directory" role="search">
-        <Select
-          name="district"
-          label={inLang(ctx, '所在区', 'District')}
-          value={filter.district ?? ''}
-          options={[
-            { value: '', label: inLang(ctx, '全部区', 'All districts') },
-            ...p.districts.map((d) => ({ value: d, label: d })),
-          ]}
-        />
-        <Select
-          name="kind"
-          label={inLang(ctx, '类别', 'Kind')}
-          value={filter.kind ?? ''}
-          options={[
-            { value: '', label: inLang(ctx, '全部类别', 'All kinds') },
-            ...directoryKinds.map((k) => ({ value: k, label: kindWord(k, ctx.lang) })),
-          ]}
-        />
-        <TextField
-          name="q"
-          type="search"
-          value={filter.q ?? ''}
-          label={inLang(ctx, '名称或地址', 'Name or address')}
-          hint={inLang(ctx, '如 湖滨、出入境', 'e.g. Hubin, exit-entry')}
-        />
-        <Button>{inLang(ctx, '查找', 'Find')}</Button>
-      </form>
-      <NearestForm ctx={ctx} values={{}} />
+      <div class="directory-forms">
+        <form class="form directory-filter" method="get" action="/directory" role="search">
+          <Select
+            name="district"
+            label={inLang(ctx, '所在区', 'District')}
+            value={filter.district ?? ''}
+            options={[
+              { value: '', label: inLang(ctx, '全部区', 'All districts') },
+              ...p.districts.map((d) => ({ value: d, label: d })),
+            ]}
+          />
+          <Select
+            name="kind"
+            label={inLang(ctx, '类别', 'Kind')}
+            value={filter.kind ?? ''}
+            options={[
+              { value: '', label: inLang(ctx, '全部类别', 'All kinds') },
+              ...directoryKinds.map((k) => ({ value: k, label: kindWord(k, ctx.lang) })),
+            ]}
+          />
+          <TextField
+            name="q"
+            type="search"
+            value={filter.q ?? ''}
+            label={inLang(ctx, '名称或地址', 'Name or address')}
+            hint={inLang(ctx, '如 湖滨、出入境', 'e.g. Hubin, exit-entry')}
+          />
+          <Button>{inLang(ctx, '查找', 'Find')}</Button>
+        </form>
+        <NearestForm ctx={ctx} values={{}} />
+      </div>
       <p role="status">
         {inLang(
           ctx,

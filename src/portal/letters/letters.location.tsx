@@ -36,7 +36,9 @@ export function Location({
   const pickError = errorFor(errors, 'pick');
   return (
     <fieldset class="fieldset location-picker" id="location">
-      <legend class="legend">{inLang(ctx, '在地图上选择地点（选填）', 'Choose the place on the map (optional)')}</legend>
+      <legend class="legend">
+        {inLang(ctx, '在地图上选择地点（选填）', 'Choose the place on the map (optional)')}
+      </legend>
       <p class="hint" id="pick-hint">
         {inLang(
           ctx,

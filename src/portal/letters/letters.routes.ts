@@ -85,7 +85,9 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       );
     let sent: service.Submitted;
     try {
-      sent = await service.submitLetter(services, request.citizen, spec, fields, photos, { withinCity: true });
+      sent = await service.submitLetter(services, request.citizen, spec, fields, photos, {
+        withinCity: true,
+      });
     } catch (error) {
       return renderFormError(
         request,

@@ -17,7 +17,7 @@ export interface CityDistrict {
   name: string;
   nameEn: string;
   ring: Ring;
-  /** Where its name is written: the centre of its outline's corners. */
+  /** Where its name is written: the data's `labelAt` (clear of the markers), else the centre of its corners. */
   labelAt: LngLat;
 }
 
@@ -37,8 +37,16 @@ export interface CityMap {
 }
 
 interface Feature {
-  properties: { kind: 'district' | 'water' | 'river'; code?: string; name: string; nameEn: string };
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] } | { type: 'LineString'; coordinates: [number, number][] };
+  properties: {
+    kind: 'district' | 'water' | 'river';
+    code?: string;
+    name: string;
+    nameEn: string;
+    labelAt?: [number, number];
+  };
+  geometry:
+    | { type: 'Polygon'; coordinates: [number, number][][] }
+    | { type: 'LineString'; coordinates: [number, number][] };
 }
 
 function centreOf(ring: Ring): LngLat {
@@ -66,7 +74,8 @@ export function parseCityMap(geojson: { features: Feature[] }): CityMap {
   for (const { properties: p, geometry: g } of geojson.features) {
     if (g.type === 'Polygon' && p.kind === 'district' && p.code) {
       const ring = g.coordinates[0]!;
-      districts.push({ code: p.code, name: p.name, nameEn: p.nameEn, ring, labelAt: centreOf(ring) });
+      const labelAt = p.labelAt ? { lng: p.labelAt[0], lat: p.labelAt[1] } : centreOf(ring);
+      districts.push({ code: p.code, name: p.name, nameEn: p.nameEn, ring, labelAt });
     } else if (g.type === 'Polygon' && p.kind === 'water') {
       water.push({ name: p.name, nameEn: p.nameEn, ring: g.coordinates[0]! });
     } else if (g.type === 'LineString' && p.kind === 'river') {

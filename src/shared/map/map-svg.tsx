@@ -54,9 +54,13 @@ export function shapePath(shape: MarkerShape, r: number): string {
 /** The districts, the lake and the river, with the district names: the part every map of the city shares. */
 export function BaseLayers({ view, lang, labels = true }: { view: MapView; lang: Lang; labels?: boolean }) {
   const city = cityMap();
-  const fontSize = Math.max(11, Math.min(16, view.width / 40));
+  const fontSize = Math.max(12, Math.min(22, view.width / 30));
   return (
-    <g aria-hidden="true">
+    // A picture shown on its own has no page styles, so the face is named here.
+    <g
+      aria-hidden="true"
+      font-family="'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+    >
       <rect x="0" y="0" width={view.width} height={view.height} fill="#f7f7f4" />
       {city.districts.map((d, i) => (
         <path
@@ -147,7 +151,12 @@ export function Pin({ view, at }: { view: MapView; at: LngLat }) {
   const { x, y } = toPixel(view, at);
   return (
     <g transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`} aria-hidden="true">
-      <path d="M0 0C-3-7-9-11-9-17a9 9 0 0 1 18 0c0 6-6 10-9 17Z" fill="#b4231a" stroke="#ffffff" stroke-width="2" />
+      <path
+        d="M0 0C-3-7-9-11-9-17a9 9 0 0 1 18 0c0 6-6 10-9 17Z"
+        fill="#b4231a"
+        stroke="#ffffff"
+        stroke-width="2"
+      />
       <circle cx="0" cy="-17" r="3.2" fill="#ffffff" />
     </g>
   );
@@ -187,7 +196,9 @@ export function MapSvg(p: MapSvgProps) {
       <title id={`${p.id}-title`}>{p.title}</title>
       {p.description ? <desc id={`${p.id}-desc`}>{p.description}</desc> : null}
       <BaseLayers view={view} lang={p.lang} />
-      {p.markers?.map((m) => <Marker view={view} marker={m} radius={p.markerRadius ?? 6} />)}
+      {p.markers?.map((m) => (
+        <Marker view={view} marker={m} radius={p.markerRadius ?? 6} />
+      ))}
       {p.pin ? <Pin view={view} at={p.pin} /> : null}
       {p.children}
     </svg>

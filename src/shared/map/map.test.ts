@@ -72,7 +72,13 @@ test('clicks on the picker: the corners are outside the city, the keyboard’s 0
     lat: Math.round(b.minLat * 1e5) / 1e5,
     lng: Math.round(b.maxLng * 1e5) / 1e5,
   });
-  for (const bad of [[String(view.width + 1), '5'], ['-3', '5'], ['1.5', '2'], ['x', '1'], [undefined, '1']])
+  for (const bad of [
+    [String(view.width + 1), '5'],
+    ['-3', '5'],
+    ['1.5', '2'],
+    ['x', '1'],
+    [undefined, '1'],
+  ])
     assert.deepEqual(pickedPoint(bad[0], bad[1]), { problem: 'bad' }, String(bad));
   // The middle of the city is in 明湖区, and the point found is the one under the pixel.
   const centre = toPixel(view, { lat: 30.52, lng: 114.31 });

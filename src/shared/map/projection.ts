@@ -40,7 +40,7 @@ export function cityView(width: number): MapView {
  */
 export function viewAround(centre: LngLat, spanKm: number, width: number, height: number): MapView {
   const halfLat = spanKm / 2 / 111.32;
-  const halfLng = ((halfLat * width) / height) / Math.cos((centre.lat * Math.PI) / 180);
+  const halfLng = (halfLat * width) / height / Math.cos((centre.lat * Math.PI) / 180);
   return {
     bounds: {
       minLat: centre.lat - halfLat,
@@ -72,7 +72,11 @@ export function fromPixel(view: MapView, x: number, y: number): LngLat {
 }
 
 /** An SVG path for a ring or a line in the view, to one decimal of a pixel. */
-export function pathOf(view: MapView, points: readonly (readonly [number, number])[], closed: boolean): string {
+export function pathOf(
+  view: MapView,
+  points: readonly (readonly [number, number])[],
+  closed: boolean,
+): string {
   const steps = points.map(([lng, lat], i) => {
     const { x, y } = toPixel(view, { lat, lng });
     return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
