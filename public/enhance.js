@@ -212,3 +212,28 @@
 
   schedule(Number(box.getAttribute('data-session-remaining')) || 0);
 })();
+
+// "Nearest to me": where the browser can tell its position (and the visitor allows it), a button fills the
+// place with coordinates and sends the form; without it, the typed place does the same job.
+(function () {
+  'use strict';
+  var button = document.querySelector('button[data-geolocate]');
+  if (!button || !navigator.geolocation) return;
+  var field = document.getElementById('field-' + button.getAttribute('data-geolocate'));
+  if (!field || !field.form) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.geolocation.getCurrentPosition(
+      function (position) {
+        field.value = position.coords.latitude.toFixed(5) + ', ' + position.coords.longitude.toFixed(5);
+        field.form.submit();
+      },
+      function () {
+        // Refused or unknown: the typed place is still there to use.
+        button.hidden = true;
+        field.focus();
+      },
+      { timeout: 10000, maximumAge: 60000 },
+    );
+  });
+})();

@@ -16,6 +16,7 @@ import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerApprovalResultRoutes } from './approval-results/approval-results.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
+import { registerMapRoutes } from './map/map.routes.tsx';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
 import { registerAnswerRoutes } from './answers/answers.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
@@ -84,6 +85,7 @@ export async function buildPortal(
   registerContentRoutes(app, services);
   registerApprovalResultRoutes(app, services);
   registerDirectoryRoutes(app, services);
+  registerMapRoutes(app);
   registerAccountRoutes(app, services);
   registerCompanyRoutes(app, services);
   // The zone's services with the forms: read through to the zone's own object, so a test's clock still moves.

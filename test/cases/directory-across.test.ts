@@ -62,7 +62,7 @@ test('the seeded units reach the portal, listed by district and found by kind an
   assert.match(english.body, /Hubin Police Station/);
 });
 
-test('a unit page: phone as a tel: link, hours today, services handled there, the sketch and the map link', async () => {
+test('a unit page: phone as a tel: link, hours today, services handled there, the map around it and the map link', async () => {
   const page = await visitor().get('/directory/SF-D01-P01');
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /href="tel:00006101000"/);
@@ -73,9 +73,9 @@ test('a unit page: phone as a tel: link, hours today, services handled there, th
   const guide = /href="(\/services\/items\/[a-z0-9-]+)"/.exec(page.body)?.[1];
   assert.ok(guide, 'a service handled there links to its guide');
   assert.equal((await visitor().get(guide)).statusCode, 200, 'and the guide opens');
-  assert.match(page.body, /<svg class="location-sketch"[^>]*role="img"/);
+  assert.match(page.body, /<svg[^>]*class="unit-map"[^>]*aria-labelledby="unit-map-title"/);
   assert.match(page.body, /href="geo:30\.\d+,114\.\d+"/);
-  assert.match(page.body, /位置示意图/);
+  assert.match(page.body, /位置图/);
 
   assert.equal((await visitor().get('/directory/SF-ZH')).statusCode, 404);
   assert.equal((await visitor().get('/directory/SF-NONE')).statusCode, 404);

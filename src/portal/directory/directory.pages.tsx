@@ -6,14 +6,17 @@ import { Button, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { DirectoryFilter, DirectoryUnit } from './directory.repository.ts';
+import { Breadcrumb } from './directory.breadcrumb.tsx';
+import { DirectoryMap, UnitMap, unitName } from './directory.map.tsx';
+import { NearestForm } from './directory.nearest.pages.tsx';
 import { directoryKinds, kindWord } from './directory.words.ts';
 
-// 机构名录: the public-facing units, grouped by district, and one unit's page with its hours, services and a
-// location sketch. No map tiles can be fetched (the site loads nothing from outside), so the sketch is drawn
-// here from the coordinates, and a geo: link hands them to whatever map the visitor's device has.
+// 机构名录: the public-facing units on the city's map and, beside it, the same units as a list grouped by
+// district; one unit's page with its hours, services and the map around it. No map tiles can be fetched (the
+// site loads nothing from outside), so the maps are drawn here, and a geo: link hands the coordinates to
+// whatever map app the visitor's device has.
 
-const nameOf = (ctx: PageContext, u: Pick<DirectoryUnit, 'name' | 'nameEn'>) =>
-  ctx.lang === 'en' && u.nameEn ? u.nameEn : u.name;
+const nameOf = unitName;
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
@@ -26,20 +29,6 @@ function ChineseDataNote({ ctx }: { ctx: PageContext }) {
   return ctx.lang === 'en' ? (
     <p class="hint">Districts, addresses and opening hours are given in Chinese, as they are signposted.</p>
   ) : null;
-}
-
-function Breadcrumb({ ctx, trail }: { ctx: PageContext; trail: { href?: string; label: string }[] }) {
-  return (
-    <nav class="breadcrumb" aria-label={inLang(ctx, '面包屑导航', 'Breadcrumb')}>
-      <ol>
-        {trail.map((step) => (
-          <li>
-            {step.href ? <a href={step.href}>{step.label}</a> : <span aria-current="page">{step.label}</span>}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
 }
 
 export function directoryListPage(p: {
@@ -64,34 +53,37 @@ export function directoryListPage(p: {
         )}
       </p>
       <ChineseDataNote ctx={ctx} />
-      <form class="form directory-filter" method="get" action="/directory" role="search">
-        <Select
-          name="district"
-          label={inLang(ctx, '所在区', 'District')}
-          value={filter.district ?? ''}
-          options={[
-            { value: '', label: inLang(ctx, '全部区', 'All districts') },
-            ...p.districts.map((d) => ({ value: d, label: d })),
-          ]}
-        />
-        <Select
-          name="kind"
-          label={inLang(ctx, '类别', 'Kind')}
-          value={filter.kind ?? ''}
-          options={[
-            { value: '', label: inLang(ctx, '全部类别', 'All kinds') },
-            ...directoryKinds.map((k) => ({ value: k, label: kindWord(k, ctx.lang) })),
-          ]}
-        />
-        <TextField
-          name="q"
-          type="search"
-          value={filter.q ?? ''}
-          label={inLang(ctx, '名称或地址', 'Name or address')}
-          hint={inLang(ctx, '如 湖滨、出入境', 'e.g. Hubin, exit-entry')}
-        />
-        <Button>{inLang(ctx, '查找', 'Find')}</Button>
-      </form>
+      <div class="directory-forms">
+        <form class="form directory-filter" method="get" action="/directory" role="search">
+          <Select
+            name="district"
+            label={inLang(ctx, '所在区', 'District')}
+            value={filter.district ?? ''}
+            options={[
+              { value: '', label: inLang(ctx, '全部区', 'All districts') },
+              ...p.districts.map((d) => ({ value: d, label: d })),
+            ]}
+          />
+          <Select
+            name="kind"
+            label={inLang(ctx, '类别', 'Kind')}
+            value={filter.kind ?? ''}
+            options={[
+              { value: '', label: inLang(ctx, '全部类别', 'All kinds') },
+              ...directoryKinds.map((k) => ({ value: k, label: kindWord(k, ctx.lang) })),
+            ]}
+          />
+          <TextField
+            name="q"
+            type="search"
+            value={filter.q ?? ''}
+            label={inLang(ctx, '名称或地址', 'Name or address')}
+            hint={inLang(ctx, '如 湖滨、出入境', 'e.g. Hubin, exit-entry')}
+          />
+          <Button>{inLang(ctx, '查找', 'Find')}</Button>
+        </form>
+        <NearestForm ctx={ctx} values={{}} />
+      </div>
       <p role="status">
         {inLang(
           ctx,
@@ -99,23 +91,30 @@ export function directoryListPage(p: {
           units.length === 1 ? '1 unit found.' : `${units.length} units found.`,
         )}
       </p>
-      {[...groups].map(([district, list]) => (
-        <section aria-labelledby={`d-${list[0]!.code}`}>
-          <h2 id={`d-${list[0]!.code}`}>{district ? zhData(ctx, district) : inLang(ctx, '其他', 'Other')}</h2>
-          <ul class="directory-list">
-            {list.map((u) => (
-              <li>
-                <a href={`/directory/${u.code}`}>{nameOf(ctx, u)}</a>{' '}
-                <Tag tone="grey">{kindWord(u.kind, ctx.lang)}</Tag>
-                <div class="muted">{zhData(ctx, u.address)}</div>
-                <div>
-                  {inLang(ctx, '电话', 'Phone')} <a href={telHref(u.phone)}>{u.phone}</a>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <div class="map-and-list">
+        <DirectoryMap ctx={ctx} units={units} district={filter.district} listId="unit-list" />
+        <div id="unit-list" class="unit-list" tabindex={-1}>
+          {[...groups].map(([district, list]) => (
+            <section aria-labelledby={`d-${list[0]!.code}`}>
+              <h2 id={`d-${list[0]!.code}`}>
+                {district ? zhData(ctx, district) : inLang(ctx, '其他', 'Other')}
+              </h2>
+              <ul class="directory-list">
+                {list.map((u) => (
+                  <li>
+                    <a href={`/directory/${u.code}`}>{nameOf(ctx, u)}</a>{' '}
+                    <Tag tone="grey">{kindWord(u.kind, ctx.lang)}</Tag>
+                    <div class="muted">{zhData(ctx, u.address)}</div>
+                    <div>
+                      {inLang(ctx, '电话', 'Phone')} <a href={telHref(u.phone)}>{u.phone}</a>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </div>
     </Layout>,
   );
 }
@@ -136,67 +135,6 @@ function todayText(ctx: PageContext, status: TodayStatus | undefined): string {
         : inLang(ctx, `今天 ${times} 开放，现在不在办公时间`, `Open today ${times}; closed at the moment`);
     }
   }
-}
-
-/**
- * Where the unit lies among the other units of its district, drawn from their coordinates (north up, not to
- * any scale a map would have). A sketch, and said to be one.
- */
-function LocationSketch({
-  ctx,
-  unit,
-  around,
-}: {
-  ctx: PageContext;
-  unit: DirectoryUnit;
-  around: DirectoryUnit[];
-}) {
-  const points = [unit, ...around.filter((u) => u.code !== unit.code)];
-  const lats = points.map((u) => u.lat);
-  const lngs = points.map((u) => u.lng);
-  const [minLat, maxLat, minLng, maxLng] = [
-    Math.min(...lats),
-    Math.max(...lats),
-    Math.min(...lngs),
-    Math.max(...lngs),
-  ];
-  const span = Math.max(maxLat - minLat, maxLng - minLng, 0.01);
-  const [w, h, pad] = [320, 240, 24];
-  const x = (lng: number) => pad + ((lng - (minLng + maxLng) / 2) / span + 0.5) * (w - 2 * pad);
-  const y = (lat: number) => pad + (0.5 - (lat - (minLat + maxLat) / 2) / span) * (h - 2 * pad);
-  const title = inLang(ctx, `${unit.name}位置示意图`, `Location sketch of ${nameOf(ctx, unit)}`);
-  return (
-    <svg
-      class="location-sketch"
-      viewBox={`0 0 ${w} ${h}`}
-      role="img"
-      aria-labelledby="sketch-title sketch-desc"
-    >
-      <title id="sketch-title">{title}</title>
-      <desc id="sketch-desc">
-        {inLang(
-          ctx,
-          `红点为本单位，灰点为${unit.district}其他单位；上为北。`,
-          `The red dot is this unit, grey dots other units of ${unit.district}; north is up.`,
-        )}
-      </desc>
-      <rect x="0" y="0" width={w} height={h} fill="#f2f5f9" stroke="#b1b8c1" />
-      {points.slice(1).map((u) => (
-        <circle cx={x(u.lng).toFixed(1)} cy={y(u.lat).toFixed(1)} r="4" fill="#4f5a63" />
-      ))}
-      <circle
-        cx={x(unit.lng).toFixed(1)}
-        cy={y(unit.lat).toFixed(1)}
-        r="8"
-        fill="#b4231a"
-        stroke="#fff"
-        stroke-width="2"
-      />
-      <text x={w - 8} y="18" text-anchor="end" font-size="12" fill="#1b1b1b">
-        {inLang(ctx, '北 ↑', 'N ↑')}
-      </text>
-    </svg>
-  );
 }
 
 export function directoryUnitPage(p: {
@@ -260,11 +198,11 @@ export function directoryUnitPage(p: {
       <p>
         {inLang(
           ctx,
-          '下图是按坐标绘制的位置示意图，不是地图。需要导航时请用“打开地图”，由您手机或电脑上的地图应用打开。',
-          'The drawing below is a sketch from the coordinates, not a map. To find the way, use “Open in a map”: your phone or computer opens it in its map app.',
+          '下图是本单位周边的示意地图。需要导航时请用“打开地图”，由您手机或电脑上的地图应用打开。',
+          'The map below shows the area around this unit. To find the way, use “Open in a map”: your phone or computer opens it in its map app.',
         )}
       </p>
-      <LocationSketch ctx={ctx} unit={unit} around={p.around} />
+      <UnitMap ctx={ctx} unit={unit} around={p.around} />
       <p>
         <a href={`geo:${coords}`}>{inLang(ctx, '打开地图', 'Open in a map')}</a>{' '}
         <span class="muted">

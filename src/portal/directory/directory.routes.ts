@@ -6,6 +6,8 @@ import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalContext } from '../page.ts';
 import { directoryClosedPage } from './directory.closed.tsx';
+import { nearestUnits, resolvePlace, type PlaceProblem } from './directory.nearest.ts';
+import { nearestPage } from './directory.nearest.pages.tsx';
 import { directoryListPage, directoryUnitPage } from './directory.pages.tsx';
 import { DirectoryDetailJson, DirectoryListJson, presentDirectoryUnit } from './directory.presenter.ts';
 import {
@@ -31,6 +33,29 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+const NearestQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ maxLength: 100 })),
+    of: Type.Optional(Type.String({ maxLength: 32 })),
+  },
+  { additionalProperties: false },
+);
+
+const placeProblems: Record<PlaceProblem, { zh: string; en: string }> = {
+  empty: {
+    zh: '请输入您所在的区、道路或单位名称，或坐标',
+    en: 'Enter your district, road or a unit’s name, or coordinates',
+  },
+  outside: {
+    zh: '这个坐标不在示范市范围内（纬度约 30.37—30.67，经度约 114.16—114.49），请检查是否写反了纬度和经度',
+    en: 'These coordinates are outside Shifan City (latitude about 30.37–30.67, longitude about 114.16–114.49); check that latitude comes first',
+  },
+  unknown: {
+    zh: '没有找到这个地点，请输入区名（如 明湖区）、道路（如 湖滨路）或坐标（如 30.52, 114.31）',
+    en: 'That place was not found: enter a district (e.g. Minghu), a road (e.g. Hubin) or coordinates (e.g. 30.52, 114.31)',
+  },
+};
+
 // A code that cannot be a unit's is looked up as any other and not found (404).
 const UnitParams = Type.Object({ code: Type.String({ maxLength: 40 }) }, { additionalProperties: false });
 
@@ -51,6 +76,29 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
         return reply.send({ total: units.length, units: units.map(presentDirectoryUnit) });
       const districts = await directoryDistricts(services.db);
       return reply.html(directoryListPage({ ctx: portalContext(request, reply), units, districts, filter }));
+    },
+  );
+
+  // Static, so it is matched before /directory/:code.
+  app.get(
+    '/directory/nearest',
+    { schema: { hide: true, querystring: NearestQuery }, config: publicPage },
+    async (request, reply) => {
+      const { from, of } = request.query;
+      const ctx = portalContext(request, reply);
+      const values = { from: from ?? '', of: isDirectoryKind(of) ? of : '' };
+      // The bare page (no place asked yet) is only the form.
+      if (from === undefined) return reply.html(nearestPage({ ctx, values, errors: [] }));
+      // Every unit names places; only those of the kind asked for are candidates.
+      const units = await listDirectory(services.db, {});
+      const found = resolvePlace(from, units);
+      if ('problem' in found) {
+        const message = placeProblems[found.problem][request.lang];
+        return reply.html(nearestPage({ ctx, values, errors: [{ field: 'from', message }] }), 422);
+      }
+      const candidates = isDirectoryKind(of) ? units.filter((u) => u.kind === of) : units;
+      const near = nearestUnits(found.place.at, candidates, 10);
+      return reply.html(nearestPage({ ctx, values, errors: [], place: found.place, near }));
     },
   );
 

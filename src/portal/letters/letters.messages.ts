@@ -32,6 +32,18 @@ const fieldWords = {
     zh: '坐标请同时填写纬度（-90到90）和经度（-180到180），例如 30.52 和 114.31',
     en: 'Give both a latitude (−90 to 90) and a longitude (−180 to 180), for example 30.52 and 114.31',
   },
+  'letters.outsideCity': {
+    zh: '坐标不在示范市范围内（纬度约 30.37—30.67，经度约 114.16—114.49），请检查是否写反了纬度和经度',
+    en: 'These coordinates are outside Shifan City (latitude about 30.37–30.67, longitude about 114.16–114.49); check that latitude comes first',
+  },
+  'letters.pickOutside': {
+    zh: '您点击的位置不在示范市范围内，请点击地图上有颜色的城区',
+    en: 'The point you clicked is outside Shifan City: click inside the coloured districts',
+  },
+  'letters.pickBad': {
+    zh: '没有读到您在地图上点击的位置，请再点击一次',
+    en: 'The point you clicked on the map could not be read: click it again',
+  },
   'letters.photoCount': { zh: '最多上传5张照片', en: 'Send at most 5 photos' },
   'letters.photoSize': {
     zh: '照片“{name}”超过5MB，请重新选择',

@@ -6,10 +6,10 @@ import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, FileField, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
-import type { FieldError } from '../../shared/http/errors.ts';
 import type { FormView } from '../page.ts';
 import { formatFollowCode } from './letters.codes.ts';
 import { letterKindSpecs, topicWords, type LetterKindSpec } from './letters.kinds.ts';
+import { Location } from './letters.location.tsx';
 
 // 警民互动: the hub with the emergency warning first, each kind's short form, and the confirmation (with an
 // anonymous tip's follow-up code, shown this once). Reading letters back is in letters.read.pages.tsx.
@@ -91,7 +91,8 @@ export function writePage({
   signedIn,
   values = {},
   errors = [],
-}: FormView & { spec: LetterKindSpec; signedIn: boolean }) {
+  locationNotice,
+}: FormView & { spec: LetterKindSpec; signedIn: boolean; locationNotice?: string }) {
   const title = spec.title[ctx.lang];
   const topic = values.topic ?? spec.defaultTopic;
   return renderPage(
@@ -148,7 +149,9 @@ export function writePage({
               error={errorFor(errors, 'place')}
             />
           ) : null}
-          {spec.asksPlace ? <Location ctx={ctx} values={values} errors={errors} /> : null}
+          {spec.asksPlace ? (
+            <Location ctx={ctx} values={values} errors={errors} notice={locationNotice} />
+          ) : null}
           {spec.takesPhotos ? (
             <FileField
               name="photos"
@@ -201,48 +204,6 @@ export function writePage({
         </Form>
       </div>
     </Layout>,
-  );
-}
-
-/** A point as two typed numbers: no map can be offered without a network map service. */
-function Location({
-  ctx,
-  values,
-  errors,
-}: {
-  ctx: PageContext;
-  values: Record<string, string>;
-  errors: FieldError[];
-}) {
-  const error = errorFor(errors, 'latitude');
-  return (
-    <fieldset class="fieldset">
-      <legend class="legend">{inLang(ctx, '坐标（选填）', 'Coordinates (optional)')}</legend>
-      <p class="hint">
-        {inLang(
-          ctx,
-          '可以从手机地图中复制，例如纬度 30.52、经度 114.31。',
-          'You can copy them from a map app on your phone, for example latitude 30.52, longitude 114.31.',
-        )}
-      </p>
-      <TextField
-        name="latitude"
-        optional
-        inputmode="decimal"
-        width={10}
-        label={inLang(ctx, '纬度', 'Latitude')}
-        value={values.latitude}
-        error={error}
-      />
-      <TextField
-        name="longitude"
-        optional
-        inputmode="decimal"
-        width={10}
-        label={inLang(ctx, '经度', 'Longitude')}
-        value={values.longitude}
-      />
-    </fieldset>
   );
 }
 

@@ -15,6 +15,7 @@ import { citizenOf } from '../session.ts';
 import { findKindSpec, type LetterKindSpec } from './letters.kinds.ts';
 import { letterWords } from './letters.messages.ts';
 import * as pages from './letters.pages.tsx';
+import { readPick } from './letters.pick.ts';
 import { MAX_PHOTO_BYTES } from './letters.photos.ts';
 import * as reading from './letters.read.pages.tsx';
 import {
@@ -69,9 +70,24 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
     const { fields, photos } = await readLetterParts(request);
     checkMultipartFields(request, fields, LetterBody);
     await checkCsrf(app, request, reply);
+    const pick = readPick(spec, fields, request.lang);
+    if (pick)
+      return reply.html(
+        pages.writePage({
+          ctx: portalContext(request, reply, { forms: true }),
+          spec,
+          signedIn: Boolean(request.citizen),
+          values: pick.values,
+          errors: pick.errors,
+          locationNotice: pick.notice,
+        }),
+        pick.status,
+      );
     let sent: service.Submitted;
     try {
-      sent = await service.submitLetter(services, request.citizen, spec, fields, photos);
+      sent = await service.submitLetter(services, request.citizen, spec, fields, photos, {
+        withinCity: true,
+      });
     } catch (error) {
       return renderFormError(
         request,
@@ -127,9 +143,9 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
         fileSize: MAX_PHOTO_BYTES,
         // One more than allowed, so a sixth photo is refused on the form rather than by the parser.
         files: MAX_LETTER_PHOTOS + 1,
-        fields: 12,
+        fields: 14,
         fieldSize: 8 * 1024,
-        parts: MAX_LETTER_PHOTOS + 13,
+        parts: MAX_LETTER_PHOTOS + 15,
       },
     });
     const bodyLimit = (MAX_LETTER_PHOTOS + 1) * MAX_PHOTO_BYTES + 64 * 1024;

@@ -16,6 +16,9 @@ export const LetterBody = FormBody({
   longitude: Type.Optional(Type.String({ maxLength: 20 })),
   publish: Type.Optional(Type.String({ maxLength: 3 })),
   anonymous: Type.Optional(Type.String({ maxLength: 3 })),
+  // Where a click on the map landed, in the picture's pixels (letters.pick.ts).
+  'pick.x': Type.Optional(Type.String({ maxLength: 6 })),
+  'pick.y': Type.Optional(Type.String({ maxLength: 6 })),
 });
 
 export const AddBody = FormBody({ text: Type.Optional(Type.String({ maxLength: 2400 })) });

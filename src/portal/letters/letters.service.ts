@@ -10,6 +10,7 @@ import {
 } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { insideCity } from '../../shared/map/city.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -47,7 +48,7 @@ export interface Submitted {
 const COORDINATES = /^\s*-?\d{1,2}(?:\.\d+)?\s*[,，]\s*-?\d{1,3}(?:\.\d+)?\s*$/;
 
 /** The writer's answers, every problem at once. */
-function checkInput(spec: LetterKindSpec, input: LetterInput) {
+function checkInput(spec: LetterKindSpec, input: LetterInput, withinCity: boolean) {
   const fields: FieldError[] = [];
   const problem = (field: string) => fields.push({ field, message: `letters.${field}` });
   const topic = input.topic as LetterTopic;
@@ -62,9 +63,13 @@ function checkInput(spec: LetterKindSpec, input: LetterInput) {
   else if (COORDINATES.test(place)) {
     const [lat, lng] = place.split(/[,，]/).map((n) => Number(n.trim()));
     if (Math.abs(lat ?? 99) > 90 || Math.abs(lng ?? 999) > 180) problem('place');
+    else if (withinCity && !insideCity({ lat: lat!, lng: lng! }))
+      fields.push({ field: 'place', message: 'letters.outsideCity' });
   }
   const location = spec.asksPlace ? locationOf(input) : null;
   if (location === 'bad') fields.push({ field: 'latitude', message: 'letters.location' });
+  else if (withinCity && location && !insideCity({ lat: location.latitude, lng: location.longitude }))
+    fields.push({ field: 'latitude', message: 'letters.outsideCity' });
   const concernedUnit = spec.asksConcernedUnit ? (input.concernedUnit ?? '').trim() : '';
   if (concernedUnit.length > 100) problem('concernedUnit');
   if (spec.publishable && input.publish !== 'yes' && input.publish !== 'no') problem('publish');
@@ -100,6 +105,11 @@ export interface SubmitOptions {
   within?: (tx: Tx, letter: LetterRow) => Promise<void>;
   /** An anonymous tip gets a follow-up code unless its door has nobody to show the code to. */
   followCode?: boolean;
+  /**
+   * A point must lie in the city (the portal's forms, whose map shows only the city); the Open311 door takes
+   * what its clients send and leaves the place to the officers.
+   */
+  withinCity?: boolean;
 }
 
 export async function submitLetter(
@@ -113,7 +123,7 @@ export async function submitLetter(
   const fields: FieldError[] = [];
   let checked: ReturnType<typeof checkInput> | undefined;
   try {
-    checked = checkInput(spec, input);
+    checked = checkInput(spec, input, options.withinCity === true);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     fields.push(...error.fields);

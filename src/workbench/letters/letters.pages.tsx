@@ -12,6 +12,7 @@ import { actionWords, kindWords, stateWords, urgencyWords, word } from './letter
 import type { LetterDetail, Urgency } from './letters.service.ts';
 import type { LetterRow } from './letters.tables.ts';
 import { Suggestions, type KbSuggestion } from '../kb/kb.suggestions.tsx';
+import { PointMap } from '../../shared/map/point-map.tsx';
 
 // The letter queue (green / amber / red by due date) and one letter: what the writer sent, its history, and
 // the officer's actions — claim, reply, forward with reasons, hand off to 12345 or another department.
@@ -212,7 +213,16 @@ export function letterPage(p: {
             ? [
                 {
                   key: inLang(ctx, '坐标（来信人填写）', 'Coordinates (as typed)'),
-                  value: `${letter.latitude}, ${letter.longitude}`,
+                  value: (
+                    <>
+                      {`${letter.latitude}, ${letter.longitude}`}
+                      <PointMap
+                        id="letter-point"
+                        lang={ctx.lang}
+                        at={{ lat: letter.latitude, lng: letter.longitude }}
+                      />
+                    </>
+                  ),
                 },
               ]
             : []),
