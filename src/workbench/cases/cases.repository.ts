@@ -3,7 +3,14 @@ import { rows, type Executor } from '../../shared/db/database.ts';
 import { catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
 import { units, type UnitKind } from '../db/schema.ts';
 import type { Reach } from '../staff/staff.policy.ts';
-import { caseActions, caseAttachments, cases, type CaseActionRow, type CaseRow } from './cases.tables.ts';
+import {
+  caseActions,
+  caseAttachments,
+  caseQueueCounts,
+  cases,
+  type CaseActionRow,
+  type CaseRow,
+} from './cases.tables.ts';
 
 export async function findCase(
   ex: Executor,
@@ -179,8 +186,27 @@ export async function listQueue(
   return [...dated, ...(await undated(undefined)).slice(0, limit - dated.length)];
 }
 
-/** How many cases the queue holds in each state, under every filter but the state itself. */
+/**
+ * How many cases the queue holds in each state, under every filter but the state itself. The open cases of a
+ * set of units, all or held by one officer or by none, are read from the kept counts (case_queue_counts);
+ * the narrower filters (a service, overdue, one applicant, closed cases too) count the cases themselves.
+ */
 export async function countByState(ex: Executor, filter: QueueFilter): Promise<Record<string, number>> {
+  if (!filter.itemId && !filter.overdueBefore && !filter.idNumberHash && !filter.includeClosed) {
+    const parts: SQL[] = [];
+    if (filter.units !== 'all')
+      parts.push(inArray(caseQueueCounts.unitCode, filter.units.length ? filter.units : ['']));
+    // '' is the kept counts' "held by nobody"; an empty holder in the filter means any, as in queueWhere.
+    if (filter.claimedBy === null) parts.push(eq(caseQueueCounts.claimedBy, ''));
+    else if (filter.claimedBy) parts.push(eq(caseQueueCounts.claimedBy, filter.claimedBy));
+    const kept = await ex
+      .select({ state: caseQueueCounts.state, n: sql<number>`sum(${caseQueueCounts.n})::int` })
+      .from(caseQueueCounts)
+      .where(parts.length ? and(...parts) : undefined)
+      .groupBy(caseQueueCounts.state)
+      .having(sql`sum(${caseQueueCounts.n}) > 0`);
+    return Object.fromEntries(kept.map((r) => [r.state, Number(r.n)]));
+  }
   const found = await ex
     .select({ state: cases.state, n: sql<number>`count(*)::int` })
     .from(cases)
