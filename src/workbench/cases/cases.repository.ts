@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
 import { units, type UnitKind } from '../db/schema.ts';
@@ -30,12 +31,25 @@ export async function findCaseByApplication(
   return found;
 }
 
+// An item version is never changed once written (authoring only ever adds the next one), so what a database
+// answered is kept: the case page reads its item twice (materials, legal basis), every case page of the day.
+const itemVersions = new WeakMap<Executor, LRUCache<string, { content: unknown }>>();
+
 /** The item as published in the version the applicant applied to. */
 export async function itemContent(ex: Executor, itemId: string, version: number): Promise<unknown> {
+  let kept = itemVersions.get(ex);
+  if (!kept) {
+    kept = new LRUCache({ max: 200 });
+    itemVersions.set(ex, kept);
+  }
+  const key = `${itemId}@${version}`;
+  const hit = kept.get(key);
+  if (hit) return hit.content;
   const [found] = await ex
     .select({ content: catalogItemVersions.content })
     .from(catalogItemVersions)
     .where(and(eq(catalogItemVersions.itemId, itemId), eq(catalogItemVersions.version, version)));
+  if (found) kept.set(key, { content: found.content });
   return found?.content;
 }
 
