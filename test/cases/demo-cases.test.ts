@@ -11,19 +11,24 @@ import { applications } from '../../src/portal/db/schema.ts';
 import { loadConfig } from '../../src/shared/config.ts';
 import { loadSecrets } from '../../src/shared/secrets.ts';
 import { cases } from '../../src/workbench/cases/cases.tables.ts';
-import { engine } from '../helpers/zones.ts';
+import { freshDatabaseUrl } from '../helpers/zones.ts';
 
 // `npm start` leaves an officer work at every step of the licence process: the demo cases, made through the
 // portal, the relay and the officers' own steps, wait unclaimed in the exit-entry division's queue.
 
-describe('the demo licence cases', { skip: engine === 'postgres' && 'embedded only' }, () => {
+describe('the demo licence cases', () => {
   let dataDir: string;
   let platform: Platform | undefined;
   const zone = (name: 'portal' | 'workbench') => platform!.zones.find((z) => z.name === name)!;
 
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'openpsb-demo-cases-'));
+    // On PostgreSQL each zone gets a fresh database of its own; otherwise both are embedded in dataDir.
+    const [portalUrl, workbenchUrl] = [await freshDatabaseUrl('portal'), await freshDatabaseUrl('workbench')];
     const config = loadConfig({
+      ...(portalUrl && workbenchUrl
+        ? { PORTAL_DATABASE_URL: portalUrl, WORKBENCH_DATABASE_URL: workbenchUrl }
+        : {}),
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORTAL_PORT: '0',
