@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The README's test command. It runs, in order:
 //   1. unit tests (beside the code) and integration tests (test/) on the embedded PGlite engine;
-//   2. the integration tests again on PostgreSQL when TEST_DATABASE_URL is set;
+//   2. the integration tests again on PostgreSQL when TEST_DATABASE_URL is set, on the Node.js binary named by
+//      TEST_NODE_POSTGRES when given (CI uses it to cover a second Node.js line without a third pass; the unit
+//      tests then run again too, as they are the part most tied to the runtime);
 //   3. the browser journeys in Chromium when a Chromium is found (required when REQUIRE_BROWSER=1, left out
 //      when SKIP_BROWSER=1).
 // Extra arguments narrow the run to files whose path contains one of them. Without them, a group that finds no
@@ -24,18 +26,21 @@ function files(dir, pattern) {
   return out.sort();
 }
 
-function run(label, testFiles, env) {
+function run(label, testFiles, env, node = process.execPath) {
   if (testFiles.length === 0) {
     if (filters.length > 0) return 0;
     process.stderr.write(`\n${label}: no test files found\n`);
     return 1;
   }
   process.stdout.write(`\n# ${label}: ${testFiles.length} files\n`);
+  const started = performance.now();
   const result = spawnSync(
-    process.execPath,
+    node,
     ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...testFiles],
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
   );
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  process.stdout.write(`\n# ${label}: finished in ${minutes} min\n`);
   return result.status ?? 1;
 }
 
@@ -66,11 +71,16 @@ if (unit.length + integration.length > 0)
   failed += run('unit and integration tests on PGlite', [...unit, ...integration], { TEST_DATABASE_URL: '' })
     ? 1
     : 0;
-if (postgresUrl)
+const postgresNode = process.env.TEST_NODE_POSTGRES;
+if (postgresUrl && postgresNode) {
+  const version = spawnSync(postgresNode, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const label = `unit tests and integration tests on PostgreSQL, Node.js ${version}`;
+  failed += run(label, [...unit, ...integration], { TEST_DATABASE_URL: postgresUrl }, postgresNode) ? 1 : 0;
+} else if (postgresUrl)
   failed += run('integration tests on PostgreSQL', integration, { TEST_DATABASE_URL: postgresUrl }) ? 1 : 0;
 else process.stdout.write('\n# PostgreSQL suite not run: set TEST_DATABASE_URL to run it\n');
 
-// SKIP_BROWSER=1 leaves the journeys out: CI's second pass, on another Node.js line, repeats only the rest.
+// SKIP_BROWSER=1 leaves the journeys out.
 const chromium = process.env.SKIP_BROWSER === '1' ? undefined : findChromium();
 const browserRequired = process.env.REQUIRE_BROWSER === '1';
 if (process.env.SKIP_BROWSER === '1')

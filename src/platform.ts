@@ -8,6 +8,8 @@ import { exchangeStatus } from './exchange/monitor.ts';
 import { verifyAuditChain } from './shared/audit/audit-log.ts';
 import { seedPortal } from './portal/seed.ts';
 import { seedWorkbench } from './workbench/seed.ts';
+import { seedKnowledgeBase } from './workbench/kb/kb.seed.ts';
+import { seedPublicQa } from './workbench/qa/qa.seed.ts';
 import { seedOpen311Key } from './workbench/open311-keys/open311-keys.demo.ts';
 import { seedFinance } from './workbench/finance/finance.seed.ts';
 import { seedRegistry } from './workbench/registry/registry.seed.ts';
@@ -76,6 +78,8 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedDirectory(zone.services);
       await seedOpen311Key(zone.services);
       await seedFinance(zone.services);
+      await seedKnowledgeBase(zone.services);
+      await seedPublicQa(zone.services);
     }
   }
   return accounts;

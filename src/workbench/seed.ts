@@ -66,6 +66,30 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
     role: 'finance-officer',
     scope: 'all',
   },
+  // The network spokespersons who publish answered letters as public Q&A (qa/): one drafts, the other
+  // approves, since nobody publishes his own draft.
+  {
+    badgeNo: 'SF7801',
+    name: '网络发言人（演示）',
+    unitCode: CITY_CODE,
+    role: 'network-spokesperson',
+    scope: 'all',
+  },
+  {
+    badgeNo: 'SF7802',
+    name: '网络发言人二（演示）',
+    unitCode: CITY_CODE,
+    role: 'network-spokesperson',
+    scope: 'all',
+  },
+  // The traffic officer who reads the vehicles registered at the traffic division and its sites (traffic/).
+  {
+    badgeNo: 'SF8701',
+    name: '交通民警（演示）',
+    unitCode: 'SF-JJ',
+    role: 'traffic-officer',
+    scope: 'subtree',
+  },
 ];
 
 function bookingTeam(unitCode: string, prefix: string, unitName: string): DemoOfficer[] {

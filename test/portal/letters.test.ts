@@ -5,7 +5,8 @@ import { letterStatusChanged } from '../../src/exchange/contracts/index.ts';
 import sharp from 'sharp';
 import { letterPhotos, letters, outbox } from '../../src/portal/db/schema.ts';
 import { FormClient } from '../helpers/browser-like.ts';
-import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { lastSmsTo, registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { notifications } from '../../src/shared/db/tables.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { deliver } from './cases.fixture.ts';
 
@@ -83,6 +84,47 @@ describe('a signed letter', () => {
     assert.match(page.body, /已答复/);
     assert.match(page.body, /出生医学证明/);
     assert.doesNotMatch(page.body, /name="text"/, 'an answered letter takes no more information');
+  });
+
+  test('once answered, the writer is told by SMS and in his account, with a signed link to rate it without signing in', async () => {
+    const done = await me.client.post('/interaction/write/consultation', consultation);
+    const letterNumber = /\/my\/letters\/(XJ-\d{8}-[A-Z2-7]{8})$/.exec(String(done.headers.location))![1]!;
+    const smsCount = async () =>
+      (
+        await zone.services.db.select().from(notifications).where(eq(notifications.recipient, me.mobile))
+      ).filter((n) => n.body.includes(letterNumber)).length;
+    const step = {
+      letterNumber,
+      seq: 2,
+      status: 'in-progress' as const,
+      step: 'routed',
+      at: zone.services.now().toISOString(),
+      unit: { code: 'SF-HZ', name: '户政管理支队' },
+      dueOn: '2026-12-10',
+    };
+    await deliver(zone, letterStatusChanged, step);
+    assert.equal(await smsCount(), 0, 'only the answer is announced');
+    const replied = {
+      ...step,
+      seq: 3,
+      status: 'replied' as const,
+      step: 'replied',
+      message: '请到派出所办理。',
+      dueOn: null,
+    };
+    await deliver(zone, letterStatusChanged, replied);
+    await deliver(zone, letterStatusChanged, replied);
+    assert.equal(await smsCount(), 1, 'a redelivered step is not announced twice');
+    const sms = await lastSmsTo(zone, me.mobile);
+    assert.match(sms, new RegExp(`您的信件 ${letterNumber} 已答复`));
+    const link = /欢迎评价：\S*(\/r\/[A-Za-z0-9._-]+)/.exec(sms)?.[1];
+    assert.ok(link, sms);
+    const rating = await new FormClient(zone.app).get(link);
+    assert.equal(rating.statusCode, 200);
+    assert.match(rating.body, new RegExp(letterNumber));
+    assert.match(rating.body, /name="level"/);
+    const inbox = await me.client.get('/my/messages');
+    assert.match(inbox.body, /您的信件已答复/);
   });
 
   test('a refused form comes back with what was typed and every problem, 422', async () => {

@@ -9,6 +9,7 @@ import { findEntry, versionsOf } from '../../src/workbench/kb/kb.repository.ts';
 import * as kb from '../../src/workbench/kb/kb.service.ts';
 import { findLetter } from '../../src/workbench/letters/letters.repository.ts';
 import * as qa from '../../src/workbench/qa/qa.service.ts';
+import { qaPublications } from '../../src/workbench/qa/qa.tables.ts';
 import { loadCurrentStaff, type CurrentStaff } from '../../src/workbench/session.ts';
 import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
@@ -313,7 +314,28 @@ describe('public Q&A', () => {
       answer: '欧阳示范您好，请到出入境窗口换发。',
     });
     assert.equal(published.statusCode, 303);
-    const rows = await zone.services.db.select().from(outbox).where(eq(outbox.type, 'qa.published'));
+    // Nothing crosses until a second spokesperson approves it; the writer of the draft may not.
+    const qaSent = () => zone.services.db.select().from(outbox).where(eq(outbox.type, 'qa.published'));
+    assert.equal((await qaSent()).length, 0);
+    const [draft] = await zone.services.db
+      .select()
+      .from(qaPublications)
+      .where(eq(qaPublications.letterNumber, letterNumber));
+    assert.equal(draft?.state, 'in-review');
+    const own = await web.post(`/qa/${draft!.id}/review`, { decision: 'approve' });
+    assert.equal(own.statusCode, 403);
+    const second = await logIn(
+      zone,
+      await makeOfficer(zone, {
+        unitCode: 'SF-0000',
+        role: 'network-spokesperson',
+        scope: 'all',
+        enrolled: true,
+      }),
+    );
+    const approved = await second.post(`/qa/${draft!.id}/review`, { decision: 'approve' });
+    assert.equal(approved.statusCode, 303);
+    const rows = await qaSent();
     const payload = JSON.stringify(rows.map((r) => r.payload));
     assert.match(payload, /出入境窗口换发/);
     assert.ok(!payload.includes('欧阳示范') && !payload.includes('13800000042'));

@@ -91,10 +91,14 @@ describe('the demo city', () => {
         'SF7901',
         // The bureau's finance officer (finance/).
         'SF8801',
+        // Two network spokespersons (one drafts a Q&A, the other approves) and a traffic officer.
+        'SF7801',
+        'SF7802',
+        'SF8701',
       ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));
-    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 31);
+    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 34);
   });
 });
 

@@ -18,6 +18,7 @@ import type { CurrentCitizen } from '../session.ts';
 import { newFollowCode, newLetterNumber, normaliseFollowCode } from './letters.codes.ts';
 import type { LetterKindSpec } from './letters.kinds.ts';
 import { checkPhotos, type IncomingPhoto } from './letters.photos.ts';
+import { tellWriterOfReply } from './letters.notify.ts';
 import * as repo from './letters.repository.ts';
 import type { LetterEventRow, LetterRow } from './letters.tables.ts';
 
@@ -297,5 +298,6 @@ export function letterStatusHandler(services: ZoneServices): MessageHandler {
       unitName: step.unit.name,
       now: services.now(),
     });
+    await tellWriterOfReply(services, tx, letter, step);
   });
 }

@@ -107,7 +107,7 @@ export const cases = pgTable(
 /**
  * How many open cases each unit holds in each state, per officer holding them ('' for none): the queue's
  * counts, read in a few rows instead of counting a city's 200,000 open cases at every page. Kept by the
- * statement triggers of migration 0033 on every insert, update and delete of `cases`, whatever writes it, so
+ * statement triggers of migration 0034 on every insert, update and delete of `cases`, whatever writes it, so
  * it cannot drift from the rows it counts. Read only through countByState.
  */
 export const caseQueueCounts = pgTable(

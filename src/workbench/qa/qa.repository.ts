@@ -15,7 +15,10 @@ function inReach(reach: Reach, column: typeof letters.unitPath | typeof qaPublic
   return parts.length ? or(...parts) : sql`false`;
 }
 
-/** Answered letters whose writer allowed publication, never tips, not yet published: newest first. */
+/**
+ * Answered letters whose writer allowed publication, never tips, not yet drafted (or whose draft a reviewer
+ * returned): newest first.
+ */
 export async function candidates(q: Executor, reach: Reach, limit = 50) {
   return q
     .select({
@@ -23,6 +26,7 @@ export async function candidates(q: Executor, reach: Reach, limit = 50) {
       subject: letters.subject,
       topic: letters.topic,
       updatedAt: letters.updatedAt,
+      returned: qaPublications.reviewComment,
     })
     .from(letters)
     .leftJoin(qaPublications, eq(qaPublications.letterNumber, letters.letterNumber))
@@ -32,10 +36,20 @@ export async function candidates(q: Executor, reach: Reach, limit = 50) {
         eq(letters.state, 'replied'),
         eq(letters.publishAllowed, true),
         ne(letters.kind, 'tip'),
-        isNull(qaPublications.id),
+        or(isNull(qaPublications.id), eq(qaPublications.state, 'draft')),
       ),
     )
     .orderBy(desc(letters.updatedAt))
+    .limit(limit);
+}
+
+/** Drafts waiting for a second spokesperson, oldest first. */
+export async function inReviewIn(q: Executor, reach: Reach, limit = 50): Promise<QaPublicationRow[]> {
+  return q
+    .select()
+    .from(qaPublications)
+    .where(and(inReach(reach, qaPublications.unitPath), eq(qaPublications.state, 'in-review')))
+    .orderBy(qaPublications.updatedAt)
     .limit(limit);
 }
 
@@ -43,7 +57,9 @@ export async function publishedIn(q: Executor, reach: Reach, limit = 50): Promis
   return q
     .select()
     .from(qaPublications)
-    .where(inReach(reach, qaPublications.unitPath))
+    .where(
+      and(inReach(reach, qaPublications.unitPath), inArray(qaPublications.state, ['published', 'withdrawn'])),
+    )
     .orderBy(desc(qaPublications.publishedAt))
     .limit(limit);
 }
@@ -58,17 +74,16 @@ export async function publicationOfLetter(q: Executor, letterNumber: string) {
   return row;
 }
 
-/** Stores the publication once per letter: undefined when a racing request published it first. */
+/** Stores the draft once per letter: undefined when a racing request drafted it first. */
 export async function insertPublication(tx: Tx, values: typeof qaPublications.$inferInsert) {
   const [row] = await tx.insert(qaPublications).values(values).onConflictDoNothing().returning();
   return row;
 }
 
-export async function markWithdrawn(tx: Tx, id: string, at: Date): Promise<boolean> {
-  const done = await tx
-    .update(qaPublications)
-    .set({ withdrawnAt: at })
-    .where(and(eq(qaPublications.id, id), isNull(qaPublications.withdrawnAt)))
-    .returning({ id: qaPublications.id });
-  return done.length === 1;
+export async function updatePublication(
+  tx: Tx,
+  id: string,
+  values: Partial<typeof qaPublications.$inferInsert>,
+): Promise<void> {
+  await tx.update(qaPublications).set(values).where(eq(qaPublications.id, id));
 }
