@@ -32,7 +32,8 @@ import { badgeOf, OFFICERS, seedWorkbenchCases, STAFF_PASSWORD, totpCode } from 
  * own session and submit key), one question-page step (GET + POST with session and CSRF), the officer's queue,
  * the case page by number, 我的办件, and each process's resident memory under that load.
  *
- * Knobs: BENCH_KEEP, BENCH_CASES (default 1,000,000), BENCH_DRAFTS (default 3,000), BENCH_SECONDS, BENCH_SAMPLES.
+ * Knobs: BENCH_KEEP, BENCH_CASES (default 1,000,000), BENCH_DRAFTS (default 3,000), BENCH_SECONDS, BENCH_SAMPLES,
+ * BENCH_PROFILE_DIR (a CPU profile of each zone).
  */
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);

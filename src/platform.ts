@@ -26,6 +26,7 @@ import { demoCodes } from './workbench/staff/demo-codes.ts';
 import { startEmbeddedCourierSandbox } from './sandboxes/courier/embedded.ts';
 import type { CourierSandbox } from './sandboxes/courier/index.ts';
 import { buildZoneApp, openZone, startZoneWorker, type Zone, type ZoneName } from './zones.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /** The relay checks both zones' messages with their public keys and holds no private key of either. */
 export function exchangeKeyring(secrets: Secrets) {
@@ -115,6 +116,11 @@ export async function startPlatform(names: ZoneName[], given: Config): Promise<P
   const zones = await openZones(names, config);
   // Production never loads the demo's accounts; a public demo (OPENPSB_DEMO=1) asks for them.
   const accounts = allowsDemoData(config) ? await seedZones(zones) : [];
+  const portalZone = zones.find((z) => z.name === 'portal');
+  const workbenchZone = zones.find((z) => z.name === 'workbench');
+  // The demo's licence cases cross the boundary, so they are made only where both zones run here.
+  if (allowsDemoData(config) && portalZone && workbenchZone)
+    await seedDemoCases(portalZone, workbenchZone, exchangeKeyring(secrets));
   const apps: FastifyInstance[] = [];
   const workers: Worker[] = [];
   for (const zone of zones) {

@@ -49,8 +49,12 @@ export async function startZone(
 ): Promise<RunningZone> {
   const port = await freePort();
   const prefix = zone.toUpperCase();
+  // BENCH_PROFILE_DIR: each zone writes a CPU profile there when it stops, to see where a figure's time goes.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}/${zone}`]
+    : [];
   const child = await startProcess(
-    [path.join(root, 'bin/openpsb.mjs'), zone],
+    [...profile, path.join(root, 'bin/openpsb.mjs'), zone],
     {
       [`${prefix}_DATABASE_URL`]: databaseUrl,
       [`${prefix}_PORT`]: String(port),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { hashPassword } from '../../src/shared/auth/password.ts';
+import { DEFAULT_LEVEL, RATING_PERIOD_DAYS } from '../../src/shared/ratings/ratings.scale.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
 import { openDatabase } from '../../src/shared/db/database.ts';
 import { root } from './harness.ts';
@@ -74,6 +75,17 @@ export async function seedPortalCases(url: string): Promise<void> {
        CROSS JOIN (VALUES (1, 'submitted', 'submitted'), (2, 'accepted', 'accepted'), (3, 'completed', 'completed'))
          AS s(seq, status, step)
        WHERE a.case_number IS NOT NULL AND (s.seq < 3 OR a.status = 'completed')`,
+    );
+    // A live portal recorded the default rating of each of these a week after it was completed. Left unrated,
+    // the first hour's sweep would default thousands of them, signing a crossing for each, while the figures
+    // are measured: work the bench put there, not work a portal of this age does.
+    await client.query(
+      `INSERT INTO ratings (id, subject_kind, subject_number, citizen_id, level, reasons, defaulted, channel, rated_at)
+       SELECT gen_random_uuid(), 'case', a.case_number, a.citizen_id, $1, '{}', true, 'web',
+         e.at + make_interval(days => $2)
+       FROM applications a JOIN case_events e ON e.application_id = a.id AND e.status = 'completed'
+       WHERE a.status = 'completed' AND e.at + make_interval(days => $2) <= now()`,
+      [DEFAULT_LEVEL, RATING_PERIOD_DAYS],
     );
   } finally {
     await client.end();

@@ -29,22 +29,30 @@ declare module 'fastify' {
 /** Loads the signed-in officer with the roles and jurisdictions in force now; a disabled account is signed out. */
 /** The officer with the roles and jurisdictions in force now; none for a disabled or unknown account. */
 export async function loadCurrentStaff(db: Db, id: string): Promise<CurrentStaff | undefined> {
-  const [row] = await db
-    .select({ id: staff.id, badgeNo: staff.badgeNo, name: staff.name, unitCode: staff.unitCode })
-    .from(staff)
-    .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
-  if (!row) return undefined;
-  const assignments = await db
+  // One round trip, not two: every workbench request loads its officer before anything else.
+  const found = await db
     .select({
+      id: staff.id,
+      badgeNo: staff.badgeNo,
+      name: staff.name,
+      unitCode: staff.unitCode,
       role: roleAssignments.role,
-      unitCode: roleAssignments.unitCode,
+      roleUnit: roleAssignments.unitCode,
       unitPath: units.path,
       scope: roleAssignments.scope,
     })
-    .from(roleAssignments)
-    .innerJoin(units, eq(units.code, roleAssignments.unitCode))
-    .where(eq(roleAssignments.staffId, id));
-  return { ...row, assignments };
+    .from(staff)
+    .leftJoin(roleAssignments, eq(roleAssignments.staffId, staff.id))
+    .leftJoin(units, eq(units.code, roleAssignments.unitCode))
+    .where(and(eq(staff.id, id), isNull(staff.disabledAt)));
+  const [first] = found;
+  if (!first) return undefined;
+  const assignments = found.flatMap((r) =>
+    r.role && r.roleUnit && r.unitPath && r.scope
+      ? [{ role: r.role, unitCode: r.roleUnit, unitPath: r.unitPath, scope: r.scope }]
+      : [],
+  );
+  return { id: first.id, badgeNo: first.badgeNo, name: first.name, unitCode: first.unitCode, assignments };
 }
 
 /** Loads the signed-in officer into the request; a disabled account is signed out. */

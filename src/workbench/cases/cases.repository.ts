@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { catalogItemVersions } from '../catalog-authoring/catalog-authoring.tables.ts';
 import { units, type UnitKind } from '../db/schema.ts';
 import type { Reach } from '../staff/staff.policy.ts';
-import { caseActions, cases, type CaseActionRow, type CaseRow } from './cases.tables.ts';
+import { caseActions, caseQueueCounts, cases, type CaseActionRow, type CaseRow } from './cases.tables.ts';
 
 export async function findCase(
   ex: Executor,
@@ -23,12 +24,25 @@ export async function findCaseByApplication(
   return found;
 }
 
+// An item version is never changed once written (authoring only ever adds the next one), so what a database
+// answered is kept: the case page reads its item twice (materials, legal basis), every case page of the day.
+const itemVersions = new WeakMap<Executor, LRUCache<string, { content: unknown }>>();
+
 /** The item as published in the version the applicant applied to. */
 export async function itemContent(ex: Executor, itemId: string, version: number): Promise<unknown> {
+  let kept = itemVersions.get(ex);
+  if (!kept) {
+    kept = new LRUCache({ max: 200 });
+    itemVersions.set(ex, kept);
+  }
+  const key = `${itemId}@${version}`;
+  const hit = kept.get(key);
+  if (hit) return hit.content;
   const [found] = await ex
     .select({ content: catalogItemVersions.content })
     .from(catalogItemVersions)
     .where(and(eq(catalogItemVersions.itemId, itemId), eq(catalogItemVersions.version, version)));
+  if (found) kept.set(key, { content: found.content });
   return found?.content;
 }
 
@@ -179,8 +193,27 @@ export async function listQueue(
   return [...dated, ...(await undated(undefined)).slice(0, limit - dated.length)];
 }
 
-/** How many cases the queue holds in each state, under every filter but the state itself. */
+/**
+ * How many cases the queue holds in each state, under every filter but the state itself. The open cases of a
+ * set of units, all or held by one officer or by none, are read from the kept counts (case_queue_counts);
+ * the narrower filters (a service, overdue, one applicant, closed cases too) count the cases themselves.
+ */
 export async function countByState(ex: Executor, filter: QueueFilter): Promise<Record<string, number>> {
+  if (!filter.itemId && !filter.overdueBefore && !filter.idNumberHash && !filter.includeClosed) {
+    const parts: SQL[] = [];
+    if (filter.units !== 'all')
+      parts.push(inArray(caseQueueCounts.unitCode, filter.units.length ? filter.units : ['']));
+    // '' is the kept counts' "held by nobody"; an empty holder in the filter means any, as in queueWhere.
+    if (filter.claimedBy === null) parts.push(eq(caseQueueCounts.claimedBy, ''));
+    else if (filter.claimedBy) parts.push(eq(caseQueueCounts.claimedBy, filter.claimedBy));
+    const kept = await ex
+      .select({ state: caseQueueCounts.state, n: sql<number>`sum(${caseQueueCounts.n})::int` })
+      .from(caseQueueCounts)
+      .where(parts.length ? and(...parts) : undefined)
+      .groupBy(caseQueueCounts.state)
+      .having(sql`sum(${caseQueueCounts.n}) > 0`);
+    return Object.fromEntries(kept.map((r) => [r.state, Number(r.n)]));
+  }
   const found = await ex
     .select({ state: cases.state, n: sql<number>`count(*)::int` })
     .from(cases)

@@ -129,7 +129,7 @@ export {
   catalogItemVersions,
 } from '../catalog-authoring/catalog-authoring.tables.ts';
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
-export { caseActions, caseAttachments, cases } from '../cases/cases.tables.ts';
+export { caseActions, caseAttachments, caseQueueCounts, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
 export { contentArticles, contentVersions } from '../content/content.tables.ts';
 export {
