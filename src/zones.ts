@@ -47,6 +47,8 @@ import { appointmentInboxHandlers as workbenchAppointmentHandlers } from './work
 import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/cases.intake.ts';
 import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
 import { kbInboxHandlers } from './workbench/kb/kb.intake.ts';
+import { questionnaireInboxHandlers } from './workbench/questionnaires/questionnaires.service.ts';
+import { questionnaireInboxHandlers as portalQuestionnaireHandlers } from './portal/questionnaires/questionnaires.inbox.ts';
 import { answerInboxHandlers } from './portal/answers/answers.inbox.ts';
 import {
   DEEMED_ACCEPTANCE_QUEUE,
@@ -196,6 +198,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...open311InboxHandlers,
           rectificationReplyHandler(),
           ...answerInboxHandlers(services),
+          ...portalQuestionnaireHandlers(services),
           windowRatingHandler(services),
           ...paymentInboxHandlers(services),
           reconciliationRequestedHandler(),
@@ -210,6 +213,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
           ...letterInboxHandlers(services),
           ...ratingInboxHandlers(services),
           ...kbInboxHandlers(services),
+          ...questionnaireInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...financeInboxHandlers(services),
           ...trafficInboxHandlers(services),
