@@ -81,14 +81,24 @@ const valuesOf = (raw: RawAnswers, id: string): string[] => {
   return (typeof v === 'string' ? [v] : [...v]).filter((s) => s.trim() !== '');
 };
 
-/** The questions shown for the answers given so far: a condition looks only at earlier, shown questions. */
+/** The options validly chosen: known ones only, and for a single choice none if several were sent. */
+function validChoices(q: Question, raw: RawAnswers): string[] {
+  const values = [...new Set(valuesOf(raw, q.id))];
+  if (q.kind === 'single' && values.length > 1) return [];
+  return values.filter((v) => q.options.some((o) => o.id === v));
+}
+
+/**
+ * The questions shown for the answers given so far: a condition looks only at an earlier, shown question's
+ * valid answer, so a refused answer never reveals another question.
+ */
 export function shownQuestions(def: QuestionnaireDefinition, raw: RawAnswers): Question[] {
   const chosen = new Map<string, string[]>();
   const shown: Question[] = [];
   for (const q of def.questions) {
     if (q.showIf && !(chosen.get(q.showIf.question) ?? []).includes(q.showIf.option)) continue;
     shown.push(q);
-    if (isChoice(q)) chosen.set(q.id, valuesOf(raw, q.id));
+    if (isChoice(q)) chosen.set(q.id, validChoices(q, raw));
   }
   return shown;
 }
