@@ -16,6 +16,7 @@ import { seedMarketRegistry } from './workbench/market-registry/market-registry.
 import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedContent } from './workbench/content/content.seed.ts';
 import { seedDirectory } from './workbench/org/org.publish.ts';
+import { seedQuestionnaires } from './workbench/questionnaires/questionnaires.seed.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
 import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
@@ -75,6 +76,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedDirectory(zone.services);
       await seedOpen311Key(zone.services);
       await seedFinance(zone.services);
+      await seedQuestionnaires(zone.services);
     }
   }
   return accounts;
