@@ -27,9 +27,26 @@ before(async () => {
   portal = await startTestZone('portal');
   workbench = await startWorkbench();
   await workbench.database.db.delete(outbox);
-  relay = startRelay(portal.database.db, workbench.database.db, keyringFrom(testPublicKeys), pino({ level: 'silent' }), 60_000);
-  supervisor = await logIn(workbench, await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'supervisor', scope: 'subtree', enrolled: true }));
-  leader = await logIn(workbench, await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'approver', scope: 'subtree', enrolled: true }));
+  relay = startRelay(
+    portal.database.db,
+    workbench.database.db,
+    keyringFrom(testPublicKeys),
+    pino({ level: 'silent' }),
+    60_000,
+  );
+  supervisor = await logIn(
+    workbench,
+    await makeOfficer(workbench, {
+      unitCode: 'SF-D01',
+      role: 'supervisor',
+      scope: 'subtree',
+      enrolled: true,
+    }),
+  );
+  leader = await logIn(
+    workbench,
+    await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'approver', scope: 'subtree', enrolled: true }),
+  );
 });
 after(async () => {
   await relay.stop();
@@ -93,7 +110,11 @@ async function createAndPublish(fields: Record<string, string>, audience: string
   const created = await supervisor.post('/questionnaires', fields, { formUrl: '/questionnaires/new' });
   assert.equal(created.statusCode, 303, created.body.slice(0, 500));
   const page = String(created.headers.location);
-  const published = await supervisor.post(`${page}/publish`, { audience, opensOn: today(), closesOn: inDays(30) }, { formUrl: page });
+  const published = await supervisor.post(
+    `${page}/publish`,
+    { audience, opensOn: today(), closesOn: inDays(30) },
+    { formUrl: page },
+  );
   assert.equal(published.statusCode, 303, published.body.slice(0, 500));
   await crossBothWays();
   return page.split('/').pop()!;
@@ -102,16 +123,35 @@ async function createAndPublish(fields: Record<string, string>, audience: string
 let id = '';
 
 test('a definition whose condition names a later question or an unknown option is refused, keeping what was typed', async () => {
-  const later = await supervisor.post('/questionnaires', { ...survey, q1_if: 'q4:o1' }, { formUrl: '/questionnaires/new' });
+  const later = await supervisor.post(
+    '/questionnaires',
+    { ...survey, q1_if: 'q4:o1' },
+    { formUrl: '/questionnaires/new' },
+  );
   assert.equal(later.statusCode, 422);
   assert.match(later.body, /第 1 题的显示条件指向后面的第 4 题/);
   assert.match(later.body, /value="窗口服务满意度调查"/);
-  const option = await supervisor.post('/questionnaires', { ...survey, q4_if: 'q1:o5' }, { formUrl: '/questionnaires/new' });
+  const option = await supervisor.post(
+    '/questionnaires',
+    { ...survey, q4_if: 'q1:o5' },
+    { formUrl: '/questionnaires/new' },
+  );
   assert.equal(option.statusCode, 422);
   assert.match(option.body, /第 4 题的显示条件指向第 1 题不存在的选项 o5/);
-  const english = await supervisor.post('/questionnaires?lang=en', { ...survey, q4_if: 'q9:o1' }, { formUrl: '/questionnaires/new?lang=en' });
-  assert.match(english.body, /Question 4&#39;s condition names a question that does not exist \(q9\)|Question 4's condition names a question that does not exist \(q9\)/);
-  const malformed = await supervisor.post('/questionnaires', { ...survey, q4_if: 'first' }, { formUrl: '/questionnaires/new' });
+  const english = await supervisor.post(
+    '/questionnaires?lang=en',
+    { ...survey, q4_if: 'q9:o1' },
+    { formUrl: '/questionnaires/new?lang=en' },
+  );
+  assert.match(
+    english.body,
+    /Question 4&#39;s condition names a question that does not exist \(q9\)|Question 4's condition names a question that does not exist \(q9\)/,
+  );
+  const malformed = await supervisor.post(
+    '/questionnaires',
+    { ...survey, q4_if: 'first' },
+    { formUrl: '/questionnaires/new' },
+  );
   assert.equal(malformed.statusCode, 422);
   assert.match(malformed.body, /q1:o2/);
 });
@@ -137,16 +177,34 @@ test('a visitor answers once: required questions, a hidden question neither requ
   assert.match(missing.body, /请选择一项/);
   assert.match(missing.body, /name="q2" value="o1" checked/);
 
-  const done = await postPairs(visitor, portal.app, url, [['q1', 'o1'], ['q2', 'o1'], ['q2', 'o3'], ['q3', '5'], ['q4', '这段不该被保存']]);
+  const done = await postPairs(visitor, portal.app, url, [
+    ['q1', 'o1'],
+    ['q2', 'o1'],
+    ['q2', 'o3'],
+    ['q3', '5'],
+    ['q4', '这段不该被保存'],
+  ]);
   assert.equal(done.statusCode, 303, done.body.slice(0, 400));
   assert.equal(done.headers.location, `${url}/thanks`);
   const [saved] = await portal.services.db.select().from(questionnaireAnswers);
-  assert.deepEqual(saved?.answers.map((a) => a.question), ['q1', 'q2', 'q3']);
+  assert.deepEqual(
+    saved?.answers.map((a) => a.question),
+    ['q1', 'q2', 'q3'],
+  );
   assert.equal(saved?.citizenId, null);
 
   // The same browser submits the form it still has open (its token), as a second tab would.
   const token = csrfFrom(form.body);
-  const again = await postPairs(visitor, portal.app, url, [['q1', 'o1'], ['q3', '4']], token);
+  const again = await postPairs(
+    visitor,
+    portal.app,
+    url,
+    [
+      ['q1', 'o1'],
+      ['q3', '4'],
+    ],
+    token,
+  );
   assert.equal(again.statusCode, 409);
   assert.match(again.body, /您已参与过本次调查/);
   assert.match((await visitor.get(url)).body, /您已参与过本次调查/);
@@ -155,14 +213,24 @@ test('a visitor answers once: required questions, a hidden question neither requ
 test('a shown conditional question is required; its answer is kept and listed escaped in the results', async () => {
   const visitor = new FormClient(portal.app);
   const url = `/interaction/questionnaires/${id}`;
-  const refused = await postPairs(visitor, portal.app, url, [['q1', 'o2'], ['q3', '2']]);
+  const refused = await postPairs(visitor, portal.app, url, [
+    ['q1', 'o2'],
+    ['q3', '2'],
+  ]);
   assert.equal(refused.statusCode, 422);
   assert.match(refused.body, /请填写此题/);
-  const done = await postPairs(visitor, portal.app, url, [['q1', 'o2'], ['q3', '2'], ['q4', '排队太久<script>alert(1)</script>']]);
+  const done = await postPairs(visitor, portal.app, url, [
+    ['q1', 'o2'],
+    ['q3', '2'],
+    ['q4', '排队太久<script>alert(1)</script>'],
+  ]);
   assert.equal(done.statusCode, 303);
 
   await crossBothWays();
-  const rows = await workbench.services.db.select().from(questionnaireResponses).where(eq(questionnaireResponses.questionnaireId, id));
+  const rows = await workbench.services.db
+    .select()
+    .from(questionnaireResponses)
+    .where(eq(questionnaireResponses.questionnaireId, id));
   assert.equal(rows.length, 2);
   assert.ok(rows.every((r) => r.audience === 'everyone' && r.version === 1));
   assert.doesNotMatch(JSON.stringify(rows), /citizen|guard/);
@@ -178,7 +246,10 @@ test('a shown conditional question is required; its answer is kept and listed es
     questions: { id: string; options: { id: string; count: number }[]; average: number | null }[];
   };
   assert.equal(json.responses, 2);
-  assert.deepEqual(json.questions[1]?.options.map((o) => o.count), [1, 0, 1]);
+  assert.deepEqual(
+    json.questions[1]?.options.map((o) => o.count),
+    [1, 0, 1],
+  );
   assert.equal(json.questions[2]?.average, 3.5);
 
   const csv = await supervisor.get(`/questionnaires/${id}/results?format=csv`);
@@ -189,14 +260,26 @@ test('a shown conditional question is required; its answer is kept and listed es
 
 test('an edit after publishing is a new version; earlier responses keep theirs', async () => {
   const page = `/questionnaires/${id}`;
-  const saved = await supervisor.post(page, { ...survey, q1_id: 'q1', q2_id: 'q2', q3_id: 'q3', q4_id: 'q4', q3_zh: '请为窗口服务打分' }, { formUrl: page });
+  const saved = await supervisor.post(
+    page,
+    { ...survey, q1_id: 'q1', q2_id: 'q2', q3_id: 'q3', q4_id: 'q4', q3_zh: '请为窗口服务打分' },
+    { formUrl: page },
+  );
   assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
   await crossBothWays();
   const form = await new FormClient(portal.app).get(`/interaction/questionnaires/${id}`);
   assert.match(form.body, /请为窗口服务打分/);
   const visitor = new FormClient(portal.app);
   await visitor.get(`/interaction/questionnaires/${id}`);
-  assert.equal((await postPairs(visitor, portal.app, `/interaction/questionnaires/${id}`, [['q1', 'o1'], ['q3', '4']])).statusCode, 303);
+  assert.equal(
+    (
+      await postPairs(visitor, portal.app, `/interaction/questionnaires/${id}`, [
+        ['q1', 'o1'],
+        ['q3', '4'],
+      ])
+    ).statusCode,
+    303,
+  );
   await crossBothWays();
   const v2 = await supervisor.get(`${page}/results`);
   assert.match(v2.body, /本版本回答数[\s\S]*?1</);
@@ -213,10 +296,24 @@ test('the audience is enforced: sign in first, one response per person, and only
   assert.match(String(visitor.headers.location), /^\/login\?next=/);
 
   const person = await registerCitizen(portal);
-  assert.equal((await postPairs(person.client, portal.app, url, [['q1', 'o1'], ['q3', '3']])).statusCode, 303);
-  const twice = await postPairs(person.client, portal.app, url, [['q1', 'o1'], ['q3', '3']]);
+  assert.equal(
+    (
+      await postPairs(person.client, portal.app, url, [
+        ['q1', 'o1'],
+        ['q3', '3'],
+      ])
+    ).statusCode,
+    303,
+  );
+  const twice = await postPairs(person.client, portal.app, url, [
+    ['q1', 'o1'],
+    ['q3', '3'],
+  ]);
   assert.equal(twice.statusCode, 409);
-  const [row] = await portal.services.db.select().from(questionnaireAnswers).where(eq(questionnaireAnswers.questionnaireId, forCitizens));
+  const [row] = await portal.services.db
+    .select()
+    .from(questionnaireAnswers)
+    .where(eq(questionnaireAnswers.questionnaireId, forCitizens));
   assert.equal(row?.citizenId, person.id);
 
   const forCases = await createAndPublish({ ...survey, titleZh: '办结事项回访' }, 'finished-case');
@@ -229,7 +326,10 @@ test('closed, the portal stops listing it and answers 410; the workbench refuses
   const page = `/questionnaires/${id}`;
   assert.equal((await supervisor.post(`${page}/close`, {}, { formUrl: page })).statusCode, 303);
   await crossBothWays();
-  assert.doesNotMatch((await new FormClient(portal.app).get('/interaction/questionnaires')).body, /窗口服务满意度调查/);
+  assert.doesNotMatch(
+    (await new FormClient(portal.app).get('/interaction/questionnaires')).body,
+    /窗口服务满意度调查/,
+  );
   assert.equal((await new FormClient(portal.app).get(`/interaction/questionnaires/${id}`)).statusCode, 410);
   const edit = await supervisor.post(page, survey, { formUrl: '/questionnaires' });
   assert.equal(edit.statusCode, 409);

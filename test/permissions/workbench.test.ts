@@ -611,7 +611,11 @@ const families: Family[] = [
       const station = 'SF-D01-P01';
       const officer = await makeOfficer(zone, {
         unitCode: station,
-        assignments: (['supervisor', 'approver'] as const).map((role) => ({ role, unitCode: station, scope: 'unit' as const })),
+        assignments: (['supervisor', 'approver'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
         enrolled: true,
       });
       const client = await logIn(zone, officer);
@@ -637,7 +641,16 @@ const families: Family[] = [
           definition: {
             title: { zh: '他单位的问卷', en: 'Another unit’s survey' },
             intro: { zh: '', en: '' },
-            questions: [{ id: 'q1', kind: 'text', label: { zh: '意见', en: '' }, required: false, options: [], showIf: null }],
+            questions: [
+              {
+                id: 'q1',
+                kind: 'text',
+                label: { zh: '意见', en: '' },
+                required: false,
+                options: [],
+                showIf: null,
+              },
+            ],
           },
           state: 'draft',
           workflowId: 'questionnaire',

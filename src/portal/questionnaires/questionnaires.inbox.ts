@@ -27,14 +27,21 @@ export function questionnaireInboxHandlers(services: ZoneServices): MessageHandl
       await tx
         .insert(t)
         .values(values)
-        .onConflictDoUpdate({ target: t.id, set: { ...values, id: undefined }, setWhere: sql`${t.version} < ${m.version}` });
+        .onConflictDoUpdate({
+          target: t.id,
+          set: { ...values, id: undefined },
+          setWhere: sql`${t.version} < ${m.version}`,
+        });
     }),
     onMessage(questionnaireClosed, async (tx, m) => {
       const at = new Date(m.closedAt);
       await tx
         .insert(t)
         .values({ id: m.questionnaireId, closedAt: at })
-        .onConflictDoUpdate({ target: t.id, set: { closedAt: sql`coalesce(${t.closedAt}, ${at.toISOString()}::timestamptz)` } });
+        .onConflictDoUpdate({
+          target: t.id,
+          set: { closedAt: sql`coalesce(${t.closedAt}, ${at.toISOString()}::timestamptz)` },
+        });
     }),
   ];
 }

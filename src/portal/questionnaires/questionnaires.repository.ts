@@ -1,6 +1,10 @@
 import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { rows, type Executor, type Tx } from '../../shared/db/database.ts';
-import { questionnaireAnswers, publicQuestionnaires as t, type PublicQuestionnaireRow } from './questionnaires.tables.ts';
+import {
+  questionnaireAnswers,
+  publicQuestionnaires as t,
+  type PublicQuestionnaireRow,
+} from './questionnaires.tables.ts';
 
 /** Questionnaires open today (Beijing date): published, not closed, within their period; ending soonest first. */
 export async function openOn(q: Executor, today: string): Promise<PublicQuestionnaireRow[]> {
@@ -12,7 +16,10 @@ export async function openOn(q: Executor, today: string): Promise<PublicQuestion
     .limit(50);
 }
 
-export async function findQuestionnaire(q: Executor, id: string): Promise<PublicQuestionnaireRow | undefined> {
+export async function findQuestionnaire(
+  q: Executor,
+  id: string,
+): Promise<PublicQuestionnaireRow | undefined> {
   const [row] = await q.select().from(t).where(eq(t.id, id));
   return row;
 }
@@ -24,7 +31,9 @@ export async function hasAnswered(
   who: { citizenId: string } | { guard: string },
 ): Promise<boolean> {
   const match =
-    'citizenId' in who ? eq(questionnaireAnswers.citizenId, who.citizenId) : eq(questionnaireAnswers.guard, who.guard);
+    'citizenId' in who
+      ? eq(questionnaireAnswers.citizenId, who.citizenId)
+      : eq(questionnaireAnswers.guard, who.guard);
   const [row] = await q
     .select({ id: questionnaireAnswers.id })
     .from(questionnaireAnswers)

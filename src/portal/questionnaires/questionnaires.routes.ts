@@ -22,7 +22,9 @@ const Params = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) 
 const AnswerBody = Type.Object(
   { _csrf: Type.Optional(Type.String({ maxLength: 200 })) },
   {
-    additionalProperties: Type.Array(Type.String({ maxLength: MAX_TEXT_ANSWER + 200 }), { maxItems: MAX_OPTIONS }),
+    additionalProperties: Type.Array(Type.String({ maxLength: MAX_TEXT_ANSWER + 200 }), {
+      maxItems: MAX_OPTIONS,
+    }),
     maxProperties: 40,
   },
 );
@@ -67,11 +69,17 @@ function postedAnswers(request: FastifyRequest): Record<string, string[]> {
 const notices = {
   thanks: {
     title: { zh: '感谢您的参与', en: 'Thank you for taking part' },
-    body: { zh: '您的回答已提交。我们会认真研究大家的意见，改进服务。', en: 'Your answers are in. We read every response and use them to improve.' },
+    body: {
+      zh: '您的回答已提交。我们会认真研究大家的意见，改进服务。',
+      en: 'Your answers are in. We read every response and use them to improve.',
+    },
   },
   answered: {
     title: { zh: '您已参与过本次调查', en: 'You have already answered this survey' },
-    body: { zh: '每份问卷每人限答一次，感谢您的支持。', en: 'Each survey may be answered once. Thank you for your support.' },
+    body: {
+      zh: '每份问卷每人限答一次，感谢您的支持。',
+      en: 'Each survey may be answered once. Thank you for your support.',
+    },
   },
   audience: {
     title: { zh: '本次调查不面向您的账号', en: 'This survey is not for your account' },
@@ -92,18 +100,41 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
   async function gate(request: FastifyRequest, reply: FastifyReply) {
     const row = await service.loadOpen(services, (request.params as { id: string }).id);
     const refusal = await service.refusalFor(services, row.audience, request.citizen);
-    if (refusal === 'sign-in') return { row, stop: () => reply.redirect(`/login?next=${encodeURIComponent(`${pages.LIST}/${row.id}`)}`, 303) };
+    if (refusal === 'sign-in')
+      return {
+        row,
+        stop: () => reply.redirect(`/login?next=${encodeURIComponent(`${pages.LIST}/${row.id}`)}`, 303),
+      };
     if (refusal === 'audience')
-      return { row, stop: () => reply.html(pages.noticePage({ ctx: portalContext(request, reply), ...notices.audience }), 403) };
-    const who = service.respondentOf(request.citizen, request.citizen ? undefined : ensureGuard(request, reply));
+      return {
+        row,
+        stop: () =>
+          reply.html(pages.noticePage({ ctx: portalContext(request, reply), ...notices.audience }), 403),
+      };
+    const who = service.respondentOf(
+      request.citizen,
+      request.citizen ? undefined : ensureGuard(request, reply),
+    );
     if (who && (await service.hasAnswered(services, row.id, who)))
-      return { row, stop: () => reply.html(pages.noticePage({ ctx: portalContext(request, reply), ...notices.answered }), request.method === 'POST' ? 409 : 200) };
+      return {
+        row,
+        stop: () =>
+          reply.html(
+            pages.noticePage({ ctx: portalContext(request, reply), ...notices.answered }),
+            request.method === 'POST' ? 409 : 200,
+          ),
+      };
     return { row, who };
   }
 
   const form: FormPage = async (request, reply, state) => {
     const row = await service.loadOpen(services, (request.params as { id: string }).id);
-    return pages.formPage({ ctx: portalContext(request, reply, { forms: true }), row, values: postedAnswers(request), errors: state.errors });
+    return pages.formPage({
+      ctx: portalContext(request, reply, { forms: true }),
+      row,
+      values: postedAnswers(request),
+      errors: state.errors,
+    });
   };
 
   app.get(
@@ -112,9 +143,16 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
     async (request, reply) => {
       const { row, stop } = await gate(request, reply);
       if (stop) return stop();
-      return reply.header('cache-control', 'no-store').html(
-        pages.formPage({ ctx: portalContext(request, reply, { forms: true }), row, values: {}, errors: [] }),
-      );
+      return reply
+        .header('cache-control', 'no-store')
+        .html(
+          pages.formPage({
+            ctx: portalContext(request, reply, { forms: true }),
+            row,
+            values: {},
+            errors: [],
+          }),
+        );
     },
   );
 
@@ -125,7 +163,12 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
       config: {
         permission: PUBLIC,
         formPage: form,
-        input: { multiline: true, maxLength: Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`q${i + 1}`, MAX_TEXT_ANSWER + 200])) },
+        input: {
+          multiline: true,
+          maxLength: Object.fromEntries(
+            Array.from({ length: 30 }, (_, i) => [`q${i + 1}`, MAX_TEXT_ANSWER + 200]),
+          ),
+        },
         rateLimit: { max: 10, timeWindow: '1 minute' },
       },
     },
@@ -137,8 +180,17 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
         await service.submit(services, row, who, postedAnswers(request));
       } catch (error) {
         if (error instanceof AppError && error.code === 'CONFLICT')
-          return reply.html(pages.noticePage({ ctx: portalContext(request, reply), ...notices.answered }), 409);
-        return renderFormError(request, reply, error, (errors) => form(request, reply, { values: {}, errors }), questionnaireRuleWords);
+          return reply.html(
+            pages.noticePage({ ctx: portalContext(request, reply), ...notices.answered }),
+            409,
+          );
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => form(request, reply, { values: {}, errors }),
+          questionnaireRuleWords,
+        );
       }
       return reply.redirect(`${pages.LIST}/${row.id}/thanks`, 303);
     },

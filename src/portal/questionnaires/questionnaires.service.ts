@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { questionnaireResponseSubmitted, type QuestionnaireAudience } from '../../exchange/contracts/index.ts';
+import {
+  questionnaireResponseSubmitted,
+  type QuestionnaireAudience,
+} from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -24,8 +27,10 @@ export function openList(services: ZoneServices) {
 export async function loadOpen(services: ZoneServices, id: string): Promise<Open> {
   const row = await repo.findQuestionnaire(services.db, id);
   const today = todayInShanghai(services.now());
-  if (!row?.definition || row.version === 0 || !row.opensOn || row.opensOn > today) throw new AppError('NOT_FOUND');
-  if (row.closedAt || (row.closesOn ?? '') < today) throw new AppError('GONE', { detail: 'questionnaire closed' });
+  if (!row?.definition || row.version === 0 || !row.opensOn || row.opensOn > today)
+    throw new AppError('NOT_FOUND');
+  if (row.closedAt || (row.closesOn ?? '') < today)
+    throw new AppError('GONE', { detail: 'questionnaire closed' });
   return row as Open;
 }
 
@@ -38,13 +43,17 @@ export async function refusalFor(
   if (audience === 'everyone') return undefined;
   if (!citizen) return 'sign-in';
   if (audience === 'companies' && !(await repo.actsForCompany(services.db, citizen.id))) return 'audience';
-  if (audience === 'finished-case' && !(await repo.hasFinishedCase(services.db, citizen.id))) return 'audience';
+  if (audience === 'finished-case' && !(await repo.hasFinishedCase(services.db, citizen.id)))
+    return 'audience';
   return undefined;
 }
 
 export type Respondent = { citizenId: string } | { guard: string };
 
-export function respondentOf(citizen: CurrentCitizen | undefined, guard: string | undefined): Respondent | undefined {
+export function respondentOf(
+  citizen: CurrentCitizen | undefined,
+  guard: string | undefined,
+): Respondent | undefined {
   if (citizen) return { citizenId: citizen.id };
   return guard ? { guard } : undefined;
 }
@@ -57,7 +66,12 @@ export function hasAnswered(services: ZoneServices, id: string, who: Respondent)
  * Takes one response: checks the answers against the version shown, stores them under the person or browser
  * (a second one is refused, 409), and sends them to the workbench in the same transaction.
  */
-export async function submit(services: ZoneServices, row: Open, who: Respondent, raw: RawAnswers): Promise<void> {
+export async function submit(
+  services: ZoneServices,
+  row: Open,
+  who: Respondent,
+  raw: RawAnswers,
+): Promise<void> {
   const { answers, errors } = readResponse(row.definition, raw);
   if (errors.length) throw new AppError('VALIDATION', { fields: errors });
   const now = services.now();

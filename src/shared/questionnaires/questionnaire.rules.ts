@@ -1,9 +1,5 @@
-import type {
-  Question,
-  QuestionAnswer,
-  QuestionnaireDefinition,
-} from '../../exchange/contracts/questionnaire-shapes.ts';
-import { MAX_TEXT_ANSWER } from '../../exchange/contracts/questionnaire-shapes.ts';
+import type { Question, QuestionAnswer, QuestionnaireDefinition } from './questionnaire.shapes.ts';
+import { MAX_TEXT_ANSWER } from './questionnaire.shapes.ts';
 import type { FieldError } from '../http/errors.ts';
 
 // The rules of a questionnaire both zones apply: the workbench checks a definition when it is saved, the
@@ -29,14 +25,16 @@ export function checkDefinition(
   const seen = new Map<string, { index: number; question: Question }>();
   def.questions.forEach((q, index) => {
     const n = String(index + 1);
-    if (seen.has(q.id)) errors.push({ field: fieldOf(index, 'label'), message: `quest.duplicateId|${n}|${q.id}` });
+    if (seen.has(q.id))
+      errors.push({ field: fieldOf(index, 'label'), message: `quest.duplicateId|${n}|${q.id}` });
     if (isChoice(q) && q.options.length < 2)
       errors.push({ field: fieldOf(index, 'options'), message: `quest.fewOptions|${n}` });
     if (!isChoice(q) && q.options.length > 0)
       errors.push({ field: fieldOf(index, 'options'), message: `quest.noOptions|${n}` });
     const optionIds = new Set<string>();
     for (const o of q.options) {
-      if (optionIds.has(o.id)) errors.push({ field: fieldOf(index, 'options'), message: `quest.duplicateOption|${n}` });
+      if (optionIds.has(o.id))
+        errors.push({ field: fieldOf(index, 'options'), message: `quest.duplicateOption|${n}` });
       optionIds.add(o.id);
     }
     if (q.showIf) errors.push(...conditionProblems(def, q, index, seen, fieldOf(index, 'showIf')));

@@ -53,7 +53,8 @@ export function slotCount(values: Record<string, string>): number {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_QUESTIONS + 1) : 1;
 }
 
-const isKind = (v: string | undefined): v is QuestionKind => (questionKinds as readonly string[]).includes(v ?? '');
+const isKind = (v: string | undefined): v is QuestionKind =>
+  (questionKinds as readonly string[]).includes(v ?? '');
 
 function optionsOf(text: string): Question['options'] {
   return text
@@ -121,7 +122,8 @@ export function readEditor(values: Record<string, string>): {
     used.add(q.id);
   }
   if (questions.length === 0) refuse(fieldOf(1, 'zh'), 'quest.noQuestions');
-  if (questions.length > MAX_QUESTIONS) refuse(fieldOf(slots[MAX_QUESTIONS]!, 'zh'), 'quest.tooManyQuestions');
+  if (questions.length > MAX_QUESTIONS)
+    refuse(fieldOf(slots[MAX_QUESTIONS]!, 'zh'), 'quest.tooManyQuestions');
   const definition = { title, intro: { zh: text('introZh'), en: text('introEn') }, questions };
   const part: Record<QuestionPart, string> = { label: 'zh', options: 'options', showIf: 'if', kind: 'kind' };
   if (errors.length === 0)

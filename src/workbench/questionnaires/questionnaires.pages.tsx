@@ -57,7 +57,9 @@ export function listPage(p: {
           numeric={[4]}
           rows={p.list.map(({ row, responses }) => [
             p.mayBuild ? (
-              <a href={`/questionnaires/${row.id}`}>{inLang(ctx, row.definition.title.zh, row.definition.title.en)}</a>
+              <a href={`/questionnaires/${row.id}`}>
+                {inLang(ctx, row.definition.title.zh, row.definition.title.en)}
+              </a>
             ) : (
               inLang(ctx, row.definition.title.zh, row.definition.title.en)
             ),
@@ -65,7 +67,11 @@ export function listPage(p: {
             row.version ? String(row.version) : '—',
             row.opensOn ? `${row.opensOn} – ${row.closesOn ?? ''}` : '—',
             String(responses),
-            row.version ? <a href={`/questionnaires/${row.id}/results`}>{inLang(ctx, '查看结果', 'Results')}</a> : '—',
+            row.version ? (
+              <a href={`/questionnaires/${row.id}/results`}>{inLang(ctx, '查看结果', 'Results')}</a>
+            ) : (
+              '—'
+            ),
           ])}
         />
       )}
@@ -73,12 +79,20 @@ export function listPage(p: {
   );
 }
 
-function QuestionSlot(p: { ctx: PageContext; slot: number; values: Record<string, string>; errors: FieldError[] }) {
+function QuestionSlot(p: {
+  ctx: PageContext;
+  slot: number;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
   const { ctx, slot, values, errors } = p;
   const f = (part: string) => fieldOf(slot, part);
   return (
     <fieldset class="fieldset question-slot">
-      <legend class="legend">{inLang(ctx, `第 ${slot} 题`, `Question ${slot}`)}{values[f('id')] ? ` (${values[f('id')]})` : ''}</legend>
+      <legend class="legend">
+        {inLang(ctx, `第 ${slot} 题`, `Question ${slot}`)}
+        {values[f('id')] ? ` (${values[f('id')]})` : ''}
+      </legend>
       <input type="hidden" name={f('id')} value={values[f('id')] ?? ''} />
       <Select
         name={f('kind')}
@@ -87,20 +101,45 @@ function QuestionSlot(p: { ctx: PageContext; slot: number; values: Record<string
         value={values[f('kind')] ?? 'single'}
         error={errorFor(errors, f('kind'))}
       />
-      <TextField name={f('zh')} label={inLang(ctx, '题目（中文）', 'Question (Chinese)')} hint={inLang(ctx, '留空则不设此题', 'Leave blank for no question here')} value={values[f('zh')]} error={errorFor(errors, f('zh'))} />
-      <TextField name={f('en')} label={inLang(ctx, '题目（英文）', 'Question (English)')} optional value={values[f('en')]} error={errorFor(errors, f('en'))} />
+      <TextField
+        name={f('zh')}
+        label={inLang(ctx, '题目（中文）', 'Question (Chinese)')}
+        hint={inLang(ctx, '留空则不设此题', 'Leave blank for no question here')}
+        value={values[f('zh')]}
+        error={errorFor(errors, f('zh'))}
+      />
+      <TextField
+        name={f('en')}
+        label={inLang(ctx, '题目（英文）', 'Question (English)')}
+        optional
+        value={values[f('en')]}
+        error={errorFor(errors, f('en'))}
+      />
       <div class="form-group">
         <div class="checkboxes">
           <div class="choice">
-            <input class="choice-input" type="checkbox" id={f('required')} name={f('required')} value="yes" checked={values[f('required')] === 'yes'} />
-            <label class="choice-label" for={f('required')}>{inLang(ctx, '必答', 'Required')}</label>
+            <input
+              class="choice-input"
+              type="checkbox"
+              id={f('required')}
+              name={f('required')}
+              value="yes"
+              checked={values[f('required')] === 'yes'}
+            />
+            <label class="choice-label" for={f('required')}>
+              {inLang(ctx, '必答', 'Required')}
+            </label>
           </div>
         </div>
       </div>
       <TextArea
         name={f('options')}
         label={inLang(ctx, '选项（选择题）', 'Options (choice questions)')}
-        hint={inLang(ctx, '每行一个，写作“中文 | English”；编号依次为 o1、o2……', 'One a line, as “中文 | English”; numbered o1, o2, … in order')}
+        hint={inLang(
+          ctx,
+          '每行一个，写作“中文 | English”；编号依次为 o1、o2……',
+          'One a line, as “中文 | English”; numbered o1, o2, … in order',
+        )}
         rows={4}
         value={values[f('options')]}
         error={errorFor(errors, f('options'))}
@@ -108,7 +147,11 @@ function QuestionSlot(p: { ctx: PageContext; slot: number; values: Record<string
       <TextField
         name={f('if')}
         label={inLang(ctx, '显示条件', 'Shown only when')}
-        hint={inLang(ctx, '仅当前面某道选择题选了某项时显示，写作“题号:选项号”，如 q1:o2；留空则总是显示', 'An earlier choice question has a given answer, written question:option, e.g. q1:o2; blank to always show')}
+        hint={inLang(
+          ctx,
+          '仅当前面某道选择题选了某项时显示，写作“题号:选项号”，如 q1:o2；留空则总是显示',
+          'An earlier choice question has a given answer, written question:option, e.g. q1:o2; blank to always show',
+        )}
         optional
         width={10}
         value={values[f('if')]}
@@ -129,7 +172,9 @@ export function editorPage(p: {
 }) {
   const { ctx, row, values, errors } = p;
   const token = ctx.csrfToken ?? '';
-  const title = row ? inLang(ctx, row.definition.title.zh, row.definition.title.en) : inLang(ctx, '新建问卷', 'New questionnaire');
+  const title = row
+    ? inLang(ctx, row.definition.title.zh, row.definition.title.en)
+    : inLang(ctx, '新建问卷', 'New questionnaire');
   const slots = slotCount(values);
   const all = [...errors, ...(p.publishErrors ?? [])];
   return renderPage(
@@ -144,38 +189,89 @@ export function editorPage(p: {
           lang={ctx.lang}
           rows={[
             { key: inLang(ctx, '状态', 'State'), value: stateWords[row.state][ctx.lang] },
-            { key: inLang(ctx, '已发布版本', 'Published version'), value: row.version ? String(row.version) : '—' },
-            { key: inLang(ctx, '调查对象', 'Audience'), value: row.audience ? audienceWords[row.audience][ctx.lang] : '—' },
-            { key: inLang(ctx, '调查期', 'Period'), value: row.opensOn ? `${row.opensOn} – ${row.closesOn ?? ''}` : '—' },
+            {
+              key: inLang(ctx, '已发布版本', 'Published version'),
+              value: row.version ? String(row.version) : '—',
+            },
+            {
+              key: inLang(ctx, '调查对象', 'Audience'),
+              value: row.audience ? audienceWords[row.audience][ctx.lang] : '—',
+            },
+            {
+              key: inLang(ctx, '调查期', 'Period'),
+              value: row.opensOn ? `${row.opensOn} – ${row.closesOn ?? ''}` : '—',
+            },
           ]}
         />
       ) : null}
       {row?.state === 'published' ? (
-        <p class="hint">{inLang(ctx, '已发布的问卷保存修改后即成为新版本并立即发布；已收到的回答保留其所答版本。', 'Saving a published questionnaire publishes the edit as a new version at once; responses keep the version they answered.')}</p>
+        <p class="hint">
+          {inLang(
+            ctx,
+            '已发布的问卷保存修改后即成为新版本并立即发布；已收到的回答保留其所答版本。',
+            'Saving a published questionnaire publishes the edit as a new version at once; responses keep the version they answered.',
+          )}
+        </p>
       ) : null}
       {row?.state === 'closed' ? null : (
         <Form action={row ? `/questionnaires/${row.id}` : '/questionnaires'} csrfToken={token}>
           <input type="hidden" name="slots" value={String(slots)} />
-          <TextField name="titleZh" label={inLang(ctx, '标题（中文）', 'Title (Chinese)')} value={values.titleZh} error={errorFor(errors, 'titleZh')} />
-          <TextField name="titleEn" label={inLang(ctx, '标题（英文）', 'Title (English)')} value={values.titleEn} error={errorFor(errors, 'titleEn')} />
-          <TextArea name="introZh" label={inLang(ctx, '说明（中文）', 'Introduction (Chinese)')} optional rows={3} value={values.introZh} error={errorFor(errors, 'introZh')} />
-          <TextArea name="introEn" label={inLang(ctx, '说明（英文）', 'Introduction (English)')} optional rows={3} value={values.introEn} error={errorFor(errors, 'introEn')} />
+          <TextField
+            name="titleZh"
+            label={inLang(ctx, '标题（中文）', 'Title (Chinese)')}
+            value={values.titleZh}
+            error={errorFor(errors, 'titleZh')}
+          />
+          <TextField
+            name="titleEn"
+            label={inLang(ctx, '标题（英文）', 'Title (English)')}
+            value={values.titleEn}
+            error={errorFor(errors, 'titleEn')}
+          />
+          <TextArea
+            name="introZh"
+            label={inLang(ctx, '说明（中文）', 'Introduction (Chinese)')}
+            optional
+            rows={3}
+            value={values.introZh}
+            error={errorFor(errors, 'introZh')}
+          />
+          <TextArea
+            name="introEn"
+            label={inLang(ctx, '说明（英文）', 'Introduction (English)')}
+            optional
+            rows={3}
+            value={values.introEn}
+            error={errorFor(errors, 'introEn')}
+          />
           {Array.from({ length: slots }, (_, i) => (
             <QuestionSlot ctx={ctx} slot={i + 1} values={values} errors={errors} />
           ))}
           <div class="button-group">
-            <Button name="op" value="save">{inLang(ctx, '保存', 'Save')}</Button>
+            <Button name="op" value="save">
+              {inLang(ctx, '保存', 'Save')}
+            </Button>
             {slots <= MAX_QUESTIONS ? (
-              <Button name="op" value="add" variant="secondary">{inLang(ctx, '再加一题', 'Add a question')}</Button>
+              <Button name="op" value="add" variant="secondary">
+                {inLang(ctx, '再加一题', 'Add a question')}
+              </Button>
             ) : null}
           </div>
         </Form>
       )}
-      {row?.state === 'draft' ? <PublishForm ctx={ctx} row={row} values={p.publishValues ?? {}} errors={p.publishErrors ?? []} /> : null}
+      {row?.state === 'draft' ? (
+        <PublishForm ctx={ctx} row={row} values={p.publishValues ?? {}} errors={p.publishErrors ?? []} />
+      ) : null}
       {row?.state === 'published' ? (
         <Form action={`/questionnaires/${row.id}/close`} csrfToken={token}>
           <h2>{inLang(ctx, '结束调查', 'Close the questionnaire')}</h2>
-          <p>{inLang(ctx, '结束后门户不再接受回答，问卷不能再修改。', 'Once closed, the portal takes no more responses and it cannot be edited.')}</p>
+          <p>
+            {inLang(
+              ctx,
+              '结束后门户不再接受回答，问卷不能再修改。',
+              'Once closed, the portal takes no more responses and it cannot be edited.',
+            )}
+          </p>
           <Button variant="warning">{inLang(ctx, '结束调查', 'Close')}</Button>
         </Form>
       ) : null}
@@ -183,7 +279,12 @@ export function editorPage(p: {
   );
 }
 
-function PublishForm(p: { ctx: PageContext; row: QuestionnaireRow; values: Record<string, string>; errors: FieldError[] }) {
+function PublishForm(p: {
+  ctx: PageContext;
+  row: QuestionnaireRow;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
   const { ctx, values, errors } = p;
   return (
     <Form action={`/questionnaires/${p.row.id}/publish`} csrfToken={ctx.csrfToken ?? ''}>
@@ -195,8 +296,24 @@ function PublishForm(p: { ctx: PageContext; row: QuestionnaireRow; values: Recor
         value={values.audience}
         error={errorFor(errors, 'audience')}
       />
-      <TextField name="opensOn" type="date" width={10} label={inLang(ctx, '开始日期', 'Opens on')} hint="2026-12-01" value={values.opensOn} error={errorFor(errors, 'opensOn')} />
-      <TextField name="closesOn" type="date" width={10} label={inLang(ctx, '结束日期', 'Closes on')} hint="2026-12-31" value={values.closesOn} error={errorFor(errors, 'closesOn')} />
+      <TextField
+        name="opensOn"
+        type="date"
+        width={10}
+        label={inLang(ctx, '开始日期', 'Opens on')}
+        hint="2026-12-01"
+        value={values.opensOn}
+        error={errorFor(errors, 'opensOn')}
+      />
+      <TextField
+        name="closesOn"
+        type="date"
+        width={10}
+        label={inLang(ctx, '结束日期', 'Closes on')}
+        hint="2026-12-31"
+        value={values.closesOn}
+        error={errorFor(errors, 'closesOn')}
+      />
       <Button>{inLang(ctx, '发布到门户网站', 'Publish on the portal')}</Button>
     </Form>
   );

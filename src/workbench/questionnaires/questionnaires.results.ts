@@ -24,7 +24,10 @@ export interface QuestionResult {
 
 const share = (count: number, of: number) => (of === 0 ? null : Math.round((count * 1000) / of) / 10);
 
-export function resultsOf(def: QuestionnaireDefinition, responses: readonly QuestionnaireResponseRow[]): QuestionResult[] {
+export function resultsOf(
+  def: QuestionnaireDefinition,
+  responses: readonly QuestionnaireResponseRow[],
+): QuestionResult[] {
   return def.questions.map((question) => {
     const given = responses.flatMap((r) => r.answers.filter((a) => a.question === question.id));
     const answered = given.length;
@@ -39,9 +42,16 @@ export function resultsOf(def: QuestionnaireDefinition, responses: readonly Ques
       const points = given.map((a) => a.scale).filter((s): s is number => s !== null);
       const options = [1, 2, 3, 4, 5].map((p) => {
         const count = points.filter((s) => s === p).length;
-        return { id: String(p), label: { zh: `${String(p)} 分`, en: String(p) }, count, percent: share(count, answered) };
+        return {
+          id: String(p),
+          label: { zh: `${String(p)} 分`, en: String(p) },
+          count,
+          percent: share(count, answered),
+        };
       });
-      const average = points.length ? Math.round((points.reduce((a, b) => a + b, 0) * 100) / points.length) / 100 : null;
+      const average = points.length
+        ? Math.round((points.reduce((a, b) => a + b, 0) * 100) / points.length) / 100
+        : null;
       return { question, answered, options, average, texts: [] };
     }
     const texts = given.map((a) => a.text).filter((t): t is string => t !== null);

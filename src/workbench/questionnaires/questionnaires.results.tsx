@@ -19,8 +19,11 @@ function QuestionBlock({ ctx, r, n }: { ctx: PageContext; r: QuestionResult; n: 
     <section class="question-result">
       <h3>{head}</h3>
       <p class="hint">
-        {kindWords[r.question.kind][ctx.lang]} · {inLang(ctx, `${r.answered} 人作答`, `${r.answered} answered`)}
-        {r.average !== null ? inLang(ctx, ` · 平均 ${r.average.toFixed(2)} 分`, ` · average ${r.average.toFixed(2)}`) : ''}
+        {kindWords[r.question.kind][ctx.lang]} ·{' '}
+        {inLang(ctx, `${r.answered} 人作答`, `${r.answered} answered`)}
+        {r.average !== null
+          ? inLang(ctx, ` · 平均 ${r.average.toFixed(2)} 分`, ` · average ${r.average.toFixed(2)}`)
+          : ''}
       </p>
       {r.question.kind === 'text' ? (
         r.texts.length === 0 ? (
@@ -70,8 +73,14 @@ export function resultsPage(p: {
         lang={ctx.lang}
         rows={[
           { key: inLang(ctx, '状态', 'State'), value: stateWords[row.state][ctx.lang] },
-          { key: inLang(ctx, '调查对象', 'Audience'), value: row.audience ? audienceWords[row.audience][ctx.lang] : '—' },
-          { key: inLang(ctx, '调查期', 'Period'), value: row.opensOn ? `${row.opensOn} – ${row.closesOn ?? ''}` : '—' },
+          {
+            key: inLang(ctx, '调查对象', 'Audience'),
+            value: row.audience ? audienceWords[row.audience][ctx.lang] : '—',
+          },
+          {
+            key: inLang(ctx, '调查期', 'Period'),
+            value: row.opensOn ? `${row.opensOn} – ${row.closesOn ?? ''}` : '—',
+          },
           { key: inLang(ctx, '本版本回答数', 'Responses to this version'), value: String(p.total) },
         ]}
       />

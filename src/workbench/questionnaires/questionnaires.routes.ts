@@ -69,7 +69,8 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
   app.get(
     '/questionnaires/new',
     { schema: { hide: true }, config: { permission: 'questionnaires.manage' } },
-    async (request, reply) => reply.html(await newForm(request, reply, { values: { slots: '3' }, errors: [] })),
+    async (request, reply) =>
+      reply.html(await newForm(request, reply, { values: { slots: '3' }, errors: [] })),
   );
   app.post(
     '/questionnaires',
@@ -86,7 +87,13 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
         setFlash(request, flash.created[request.lang]);
         return reply.redirect(`/questionnaires/${id}`, 303);
       } catch (error) {
-        return renderFormError(request, reply, error, (errors) => newForm(request, reply, { values, errors }), questionnaireWords);
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => newForm(request, reply, { values, errors }),
+          questionnaireWords,
+        );
       }
     },
   );
@@ -124,7 +131,13 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
       try {
         await service.save(services, me, actorOf(request), row, values);
       } catch (error) {
-        return renderFormError(request, reply, error, (errors) => editor(request, reply, { values, errors }), questionnaireWords);
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => editor(request, reply, { values, errors }),
+          questionnaireWords,
+        );
       }
       setFlash(request, (row.state === 'published' ? flash.revised : flash.saved)[request.lang]);
       return reply.redirect(`/questionnaires/${row.id}`, 303);
@@ -143,7 +156,13 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
       try {
         await service.publish(services, me, actorOf(request), row, values);
       } catch (error) {
-        return renderFormError(request, reply, error, (errors) => editor(request, reply, { values, errors }), questionnaireWords);
+        return renderFormError(
+          request,
+          reply,
+          error,
+          (errors) => editor(request, reply, { values, errors }),
+          questionnaireWords,
+        );
       }
       setFlash(request, flash.published[request.lang]);
       return reply.redirect(`/questionnaires/${row.id}`, 303);
@@ -151,7 +170,10 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
   );
   app.post(
     '/questionnaires/:id/close',
-    { schema: { hide: true, params: Params, body: CloseBody }, config: { permission: 'questionnaires.manage' } },
+    {
+      schema: { hide: true, params: Params, body: CloseBody },
+      config: { permission: 'questionnaires.manage' },
+    },
     async (request, reply) => {
       const me = staffOf(request);
       const row = await service.load(services, me, request.params.id, 'questionnaires.manage');
@@ -175,17 +197,32 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
       if (!def) throw new AppError('NOT_FOUND');
       const responses = await repo.responsesOf(services.db, row.id, version);
       if (request.query.format === 'csv') {
-        const head = [request.lang === 'en' ? 'Submitted' : '提交时间', request.lang === 'en' ? 'Audience' : '对象'];
-        head.push(...def.questions.map((q, i) => `${String(i + 1)}. ${request.lang === 'en' ? q.label.en || q.label.zh : q.label.zh}`));
-        const rows = responses.map((r) => [r.submittedAt.toISOString(), r.audience, ...responseCells(def, r)]);
+        const head = [
+          request.lang === 'en' ? 'Submitted' : '提交时间',
+          request.lang === 'en' ? 'Audience' : '对象',
+        ];
+        head.push(
+          ...def.questions.map(
+            (q, i) => `${String(i + 1)}. ${request.lang === 'en' ? q.label.en || q.label.zh : q.label.zh}`,
+          ),
+        );
+        const rows = responses.map((r) => [
+          r.submittedAt.toISOString(),
+          r.audience,
+          ...responseCells(def, r),
+        ]);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(`问卷结果-v${String(version)}.csv`, `questionnaire-v${String(version)}.csv`))
+          .header(
+            'content-disposition',
+            attachment(`问卷结果-v${String(version)}.csv`, `questionnaire-v${String(version)}.csv`),
+          )
           .send(toCsv(head, rows));
       }
       const perDay = await repo.responsesPerDay(services.db, row.id, version);
       const results = resultsOf(def, responses);
-      if (wantsJson(request)) return reply.send(presentResults(row, version, responses.length, perDay, results));
+      if (wantsJson(request))
+        return reply.send(presentResults(row, version, responses.length, perDay, results));
       return reply.html(
         resultsPage({
           ctx: workbenchContext(request, reply),

@@ -13,10 +13,12 @@ import { CITY_CODE } from '../org/demo-city.ts';
 import { questionnaireResponses, questionnaires, questionnaireVersions } from './questionnaires.tables.ts';
 import { newQuestionnaireWorkflow } from './questionnaires.workflow.ts';
 
-// One fictional questionnaire of the demo city, published to the portal through the exchange on the first
+// One fictional questionnaire of the demo city's 明湖 district, published to the portal through the exchange on the first
 // start, with a few made-up responses so its results page has something to show.
 
 const SEED_ACTOR = 'questionnaire-import';
+// The district whose demo supervisor (SF4001) builds questionnaires, so the demo can edit and close it.
+const DISTRICT = 'SF-D01';
 const DAY = 86_400_000;
 
 const opt = (id: string, zh: string, en: string) => ({ id, label: { zh, en } });
@@ -84,11 +86,35 @@ const a = (question: string, v: { choices?: string[]; scale?: number; text?: str
 });
 
 const demoAnswers: { daysAgo: number; answers: QuestionAnswer[] }[] = [
-  { daysAgo: 3, answers: [a('q1', { choices: ['o1'] }), a('q3', { choices: ['o1', 'o4'] }), a('q4', { scale: 5 })] },
-  { daysAgo: 2, answers: [a('q1', { choices: ['o1'] }), a('q3', { choices: ['o2'] }), a('q4', { scale: 4 }), a('q5', { text: '预约时段可以再多一些。' })] },
-  { daysAgo: 2, answers: [a('q1', { choices: ['o2'] }), a('q2', { text: '上传材料时照片太大，提示不够清楚。' }), a('q4', { scale: 2 })] },
-  { daysAgo: 1, answers: [a('q1', { choices: ['o1'] }), a('q3', { choices: ['o1', 'o3'] }), a('q4', { scale: 4 })] },
-  { daysAgo: 0, answers: [a('q1', { choices: ['o1'] }), a('q4', { scale: 5 }), a('q5', { text: '比跑窗口方便多了。' })] },
+  {
+    daysAgo: 3,
+    answers: [a('q1', { choices: ['o1'] }), a('q3', { choices: ['o1', 'o4'] }), a('q4', { scale: 5 })],
+  },
+  {
+    daysAgo: 2,
+    answers: [
+      a('q1', { choices: ['o1'] }),
+      a('q3', { choices: ['o2'] }),
+      a('q4', { scale: 4 }),
+      a('q5', { text: '预约时段可以再多一些。' }),
+    ],
+  },
+  {
+    daysAgo: 2,
+    answers: [
+      a('q1', { choices: ['o2'] }),
+      a('q2', { text: '上传材料时照片太大，提示不够清楚。' }),
+      a('q4', { scale: 2 }),
+    ],
+  },
+  {
+    daysAgo: 1,
+    answers: [a('q1', { choices: ['o1'] }), a('q3', { choices: ['o1', 'o3'] }), a('q4', { scale: 4 })],
+  },
+  {
+    daysAgo: 0,
+    answers: [a('q1', { choices: ['o1'] }), a('q4', { scale: 5 }), a('q5', { text: '比跑窗口方便多了。' })],
+  },
 ];
 
 /** Publishes the demo questionnaire once: an installation that already has questionnaires is left alone. */
@@ -103,8 +129,8 @@ export async function seedQuestionnaires(services: ZoneServices): Promise<number
     const [row] = await tx
       .insert(questionnaires)
       .values({
-        unitCode: CITY_CODE,
-        unitPath: CITY_CODE,
+        unitCode: DISTRICT,
+        unitPath: `${CITY_CODE}/${DISTRICT}`,
         definition: demoQuestionnaire,
         state: 'published',
         ...newQuestionnaireWorkflow(),
@@ -143,7 +169,15 @@ export async function seedQuestionnaires(services: ZoneServices): Promise<number
     await tx.insert(questionnaireResponses).values(
       demoAnswers.map((d) => {
         const at = new Date(now.getTime() - d.daysAgo * DAY);
-        return { id: randomUUID(), questionnaireId: id, version: 1, audience: 'everyone' as const, answers: d.answers, submittedAt: at, receivedAt: at };
+        return {
+          id: randomUUID(),
+          questionnaireId: id,
+          version: 1,
+          audience: 'everyone' as const,
+          answers: d.answers,
+          submittedAt: at,
+          receivedAt: at,
+        };
       }),
     );
     return 1;

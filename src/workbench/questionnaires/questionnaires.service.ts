@@ -18,7 +18,11 @@ import { staffActor, workbenchPorts } from '../workflow/workflow.ports.ts';
 import { readEditor } from './questionnaires.form.ts';
 import * as repo from './questionnaires.repository.ts';
 import type { QuestionnaireRow } from './questionnaires.tables.ts';
-import { newQuestionnaireWorkflow, questionnaireStore, questionnaireWorkflow } from './questionnaires.workflow.ts';
+import {
+  newQuestionnaireWorkflow,
+  questionnaireStore,
+  questionnaireWorkflow,
+} from './questionnaires.workflow.ts';
 
 // Satisfaction questionnaires: the supervisor builds one for his unit, publishes it for a period and an
 // audience, edits it (a new version, published at once) and closes it. Every change checks the definition; the
@@ -69,7 +73,12 @@ export async function create(
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, { ...by, action: 'questionnaire.create', target: `questionnaire:${row.id}`, at: now });
+    await recordAudit(tx, {
+      ...by,
+      action: 'questionnaire.create',
+      target: `questionnaire:${row.id}`,
+      at: now,
+    });
     return row.id;
   });
 }
@@ -91,11 +100,22 @@ export async function save(
     if (!locked || locked.state === 'closed') throw new AppError('CONFLICT');
     if (locked.state === 'draft') {
       await repo.updateQuestionnaire(tx, row.id, { definition, updatedBy: me.badgeNo, updatedAt: now });
-      await recordAudit(tx, { ...by, action: 'questionnaire.edit', target: `questionnaire:${row.id}`, at: now });
+      await recordAudit(tx, {
+        ...by,
+        action: 'questionnaire.edit',
+        target: `questionnaire:${row.id}`,
+        at: now,
+      });
       return locked.version;
     }
     const version = locked.version + 1;
-    await repo.insertVersion(tx, { questionnaireId: row.id, version, definition, publishedBy: me.badgeNo, publishedAt: now });
+    await repo.insertVersion(tx, {
+      questionnaireId: row.id,
+      version,
+      definition,
+      publishedBy: me.badgeNo,
+      publishedAt: now,
+    });
     await transition(tx, {
       versions: questionnaireWorkflow,
       store: questionnaireStore,
@@ -106,7 +126,12 @@ export async function save(
       data: { message: publishedMessage({ ...locked, definition, version }, now) },
       now,
     });
-    await repo.updateQuestionnaire(tx, row.id, { definition, version, updatedBy: me.badgeNo, updatedAt: now });
+    await repo.updateQuestionnaire(tx, row.id, {
+      definition,
+      version,
+      updatedBy: me.badgeNo,
+      updatedAt: now,
+    });
     return version;
   });
 }
@@ -124,7 +149,10 @@ function publishedMessage(row: QuestionnaireRow, at: Date) {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string) =>
+  DATE.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The period and audience, checked: real dates, the end not before the start nor before today. */
 export function readPublication(values: Record<string, string>, today: string) {
@@ -174,7 +202,13 @@ export async function publish(
       data: { message: publishedMessage(next, now) },
       now,
     });
-    await repo.updateQuestionnaire(tx, row.id, { version, audience, opensOn, closesOn, updatedBy: me.badgeNo });
+    await repo.updateQuestionnaire(tx, row.id, {
+      version,
+      audience,
+      opensOn,
+      closesOn,
+      updatedBy: me.badgeNo,
+    });
   });
 }
 

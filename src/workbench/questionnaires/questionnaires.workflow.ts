@@ -56,7 +56,10 @@ export const questionnaireWorkflow = new WorkflowVersions([
           to: 'published',
           permission: 'questionnaires.manage',
           actors: ['staff'],
-          audit: { action: 'questionnaire.revise', detail: ({ data }) => ({ version: data.message.version }) },
+          audit: {
+            action: 'questionnaire.revise',
+            detail: ({ data }) => ({ version: data.message.version }),
+          },
           outbox: ({ key, data }) => crossing(questionnairePublished, data.message, stream(key.id)),
         },
       ],
@@ -69,7 +72,11 @@ export const questionnaireWorkflow = new WorkflowVersions([
           actors: ['staff'],
           audit: { action: 'questionnaire.close' },
           outbox: ({ key, data }) =>
-            crossing(questionnaireClosed, { questionnaireId: key.id, closedAt: data.closedAt }, stream(key.id)),
+            crossing(
+              questionnaireClosed,
+              { questionnaireId: key.id, closedAt: data.closedAt },
+              stream(key.id),
+            ),
         },
       ],
     },
