@@ -19,6 +19,7 @@ import { seedCatalog } from './workbench/catalog-authoring/catalog-authoring.see
 import { seedContent } from './workbench/content/content.seed.ts';
 import { seedApprovalResults } from './workbench/cases/cases.results.seed.ts';
 import { seedDirectory } from './workbench/org/org.publish.ts';
+import { seedQuestionnaires } from './workbench/questionnaires/questionnaires.seed.ts';
 import { startLocalControl, type CommandAnswer, type LocalControl } from './local-control.ts';
 import { startEmbeddedPaymentSandbox } from './sandboxes/payment-gateway/embedded.ts';
 import type { PaymentSandbox } from './sandboxes/payment-gateway/index.ts';
@@ -82,6 +83,7 @@ export async function seedZones(zones: Zone[]): Promise<DemoAccount[]> {
       await seedFinance(zone.services);
       await seedKnowledgeBase(zone.services);
       await seedPublicQa(zone.services);
+      await seedQuestionnaires(zone.services);
     }
   }
   return accounts;

@@ -28,6 +28,8 @@ import { caseInboxHandlers as workbenchCaseHandlers } from './workbench/cases/ca
 import { letterInboxHandlers } from './workbench/letters/letters.intake.ts';
 import { kbInboxHandlers } from './workbench/kb/kb.intake.ts';
 import { answerInboxHandlers } from './portal/answers/answers.inbox.ts';
+import { questionnaireInboxHandlers } from './workbench/questionnaires/questionnaires.service.ts';
+import { questionnaireInboxHandlers as portalQuestionnaireHandlers } from './portal/questionnaires/questionnaires.inbox.ts';
 import { DEEMED_ACCEPTANCE_QUEUE, deemedAcceptanceJob } from './workbench/cases/cases.deemed.ts';
 import { ESCALATION_QUEUE, escalationJob } from './workbench/supervision/supervision.escalation.ts';
 import { STATISTICS_QUEUE, statisticsJob } from './workbench/statistics/statistics.service.ts';
@@ -96,6 +98,7 @@ export function inboxHandlersFor(
           ...open311InboxHandlers,
           rectificationReplyHandler(),
           ...answerInboxHandlers(services),
+          ...portalQuestionnaireHandlers(services),
           windowRatingHandler(services),
           ...paymentInboxHandlers(services),
           reconciliationRequestedHandler(),
@@ -110,6 +113,7 @@ export function inboxHandlersFor(
           ...letterInboxHandlers(services),
           ...ratingInboxHandlers(services),
           ...kbInboxHandlers(services),
+          ...questionnaireInboxHandlers(services),
           ...caseFeeInboxHandlers(services),
           ...financeInboxHandlers(services),
           ...trafficInboxHandlers(services),

@@ -20,6 +20,7 @@ import { registerMapRoutes } from './map/map.routes.tsx';
 import { registerOpen311Routes } from './open311/open311.routes.ts';
 import { registerAnswerRoutes } from './answers/answers.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
+import { registerQuestionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { registerPaymentRoutes } from './payments/payments.routes.ts';
 import { registerTransparencyRoutes } from './transparency/transparency.routes.ts';
 import { registerTrafficDecisionRoutes } from './traffic/traffic.decision.routes.ts';
@@ -102,6 +103,7 @@ export async function buildPortal(
   registerLetterRoutes(app, services);
   registerOpen311Routes(app, services);
   registerAnswerRoutes(app, services);
+  registerQuestionnaireRoutes(app, services);
   registerRatingRoutes(app, services);
   registerPaymentRoutes(app, services, options.payments);
   registerTrafficRoutes(app, services);

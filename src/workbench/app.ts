@@ -17,6 +17,7 @@ import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerRatingRoutes } from './ratings/ratings.routes.ts';
 import { registerKbRoutes } from './kb/kb.routes.ts';
 import { registerQaRoutes } from './qa/qa.routes.ts';
+import { registerQuestionnaireRoutes } from './questionnaires/questionnaires.routes.ts';
 import { registerTrafficRoutes } from './traffic/traffic.routes.ts';
 import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-authoring.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
@@ -95,5 +96,6 @@ export async function buildWorkbench(
   registerKbRoutes(app, services);
   registerQaRoutes(app, services);
   registerTrafficRoutes(app, services);
+  registerQuestionnaireRoutes(app, services);
   return app;
 }

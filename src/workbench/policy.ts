@@ -9,6 +9,7 @@ import { financePolicy } from './finance/finance.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { kbPolicy } from './kb/kb.policy.ts';
 import { qaPolicy } from './qa/qa.policy.ts';
+import { questionnairesPolicy } from './questionnaires/questionnaires.policy.ts';
 import { lettersPolicy } from './letters/letters.policy.ts';
 import { open311KeysPolicy } from './open311-keys/open311-keys.policy.ts';
 import { orgPolicy } from './org/org.policy.ts';
@@ -39,4 +40,5 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   kbPolicy,
   qaPolicy,
   trafficPolicy,
+  questionnairesPolicy,
 ]);

@@ -151,6 +151,10 @@ const notPersonal: Record<string, string> = {
   '/news/:column': 'the published articles',
   '/interaction/answers/:entryId/helped': 'a published instant answer, the same for everyone',
   '/qa/:id': 'the public Q&A, published with personal data removed',
+  '/interaction/questionnaires/:id':
+    'a published questionnaire, the same for its whole audience; the one-response guard is the person or browser',
+  '/interaction/questionnaires/:id/thanks':
+    'the thanks after answering a published questionnaire, the same for all',
   '/disclosure/:column': 'the published articles',
   '/articles/:id': 'the published articles',
   '/feeds/:column/rss.xml': 'the published articles',

@@ -24,6 +24,7 @@ import {
 import { loadCurrentStaff } from '../../src/workbench/session.ts';
 import { kbEntries, kbVersions } from '../../src/workbench/kb/kb.tables.ts';
 import { qaPublications } from '../../src/workbench/qa/qa.tables.ts';
+import { questionnaires } from '../../src/workbench/questionnaires/questionnaires.tables.ts';
 import { insertUrging } from '../../src/workbench/supervision/supervision.repository.ts';
 import { roles } from '../../src/workbench/staff/roles.ts';
 import { reconciliationDays, reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
@@ -601,6 +602,66 @@ const families: Family[] = [
         })
         .returning({ id: qaPublications.id });
       return { letterNumber: 'XJ-20261206-QQQQQQQQ', id: row!.id };
+    },
+  },
+  {
+    label: 'a questionnaire of another division, to a station’s supervisor and leader',
+    pattern: /^\/questionnaires\/:id(?:\/|$)/,
+    signIn: async () => {
+      const station = 'SF-D01-P01';
+      const officer = await makeOfficer(zone, {
+        unitCode: station,
+        assignments: (['supervisor', 'approver'] as const).map((role) => ({
+          role,
+          unitCode: station,
+          scope: 'unit' as const,
+        })),
+        enrolled: true,
+      });
+      const client = await logIn(zone, officer);
+      return { client, token: csrf((await client.get('/questionnaires/new')).body) };
+    },
+    fields: {
+      titleZh: '问卷',
+      titleEn: 'Survey',
+      slots: '1',
+      q1_kind: 'text',
+      q1_zh: '意见',
+      audience: 'everyone',
+      opensOn: '2026-12-01',
+      closesOn: '2027-12-31',
+    },
+    foreign: async () => {
+      const now = zone.services.now();
+      const [row] = await zone.services.db
+        .insert(questionnaires)
+        .values({
+          unitCode: 'SF-HZ',
+          unitPath: 'SF-0000/SF-HZ',
+          definition: {
+            title: { zh: '他单位的问卷', en: 'Another unit’s survey' },
+            intro: { zh: '', en: '' },
+            questions: [
+              {
+                id: 'q1',
+                kind: 'text',
+                label: { zh: '意见', en: '' },
+                required: false,
+                options: [],
+                showIf: null,
+              },
+            ],
+          },
+          state: 'draft',
+          workflowId: 'questionnaire',
+          workflowVersion: 1,
+          createdBy: 'X1',
+          updatedBy: 'X1',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: questionnaires.id });
+      return { id: row!.id };
     },
   },
   {

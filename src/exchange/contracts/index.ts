@@ -50,6 +50,9 @@ import { qaWithdrawn } from './qa.withdrawn.ts';
 import { rectificationAnswered } from './rectification.answered.ts';
 import { rectificationReplied } from './rectification.replied.ts';
 import { ratingWindowRecorded } from './rating.window.recorded.ts';
+import { questionnaireClosed } from './questionnaire.closed.ts';
+import { questionnairePublished } from './questionnaire.published.ts';
+import { questionnaireResponseSubmitted } from './questionnaire.response.submitted.ts';
 
 export * from './contract.ts';
 export { realnameVerifyRequest, realnameVerifyResult };
@@ -82,6 +85,8 @@ export * from './rating-shapes.ts';
 export { kbAnswerPublished, kbAnswerWithdrawn, kbAnswerHelped, qaPublished, qaWithdrawn };
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
 export { FileAttachment } from './file.ts';
+export { questionnairePublished, questionnaireClosed, questionnaireResponseSubmitted };
+export * from './questionnaire-shapes.ts';
 
 /** The whitelist. A type@version absent from this list does not cross, in either direction. */
 export const whitelist: ReadonlyMap<string, Contract> = new Map(
@@ -135,6 +140,9 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     qaPublished,
     qaWithdrawn,
     ratingWindowRecorded,
+    questionnairePublished,
+    questionnaireClosed,
+    questionnaireResponseSubmitted,
   ].map((c): [string, Contract] => [contractKey(c.type, c.version), c]),
 );
 

@@ -60,3 +60,4 @@ export * from '../ratings/ratings.tables.ts';
 export * from '../open311/open311.tables.ts';
 export * from '../answers/answers.tables.ts';
 export * from '../traffic/traffic.tables.ts';
+export * from '../questionnaires/questionnaires.tables.ts';

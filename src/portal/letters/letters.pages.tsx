@@ -81,6 +81,12 @@ export function hubPage(ctx: PageContext) {
           </a>
         </li>
       </ul>
+      <h2>{inLang(ctx, '满意度调查', 'Satisfaction surveys')}</h2>
+      <p>
+        <a href="/interaction/questionnaires">
+          {inLang(ctx, '参与正在进行的满意度调查', 'Take part in an open satisfaction survey')}
+        </a>
+      </p>
     </Layout>,
   );
 }

@@ -45,6 +45,7 @@ export const en = {
   'wb.nav.appointments': 'Appointments',
   'wb.nav.letters': 'Letters',
   'wb.nav.kb': 'Knowledge base',
+  'wb.nav.questionnaires': 'Questionnaires',
   'wb.nav.qa': 'Public Q&A',
   'wb.nav.ratings': 'Bad reviews',
   'wb.nav.finance': 'Reconciliation',

@@ -50,6 +50,7 @@ export const zh = {
   'wb.nav.appointments': '预约接待',
   'wb.nav.letters': '信件办理',
   'wb.nav.kb': '答复口径库',
+  'wb.nav.questionnaires': '满意度问卷',
   'wb.nav.qa': '公开问答',
   'wb.nav.ratings': '差评整改',
   'wb.nav.finance': '支付对账',

@@ -52,6 +52,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/traffic', label: t(lang, 'wb.nav.traffic'), icon: 'services' },
     { href: '/supervision', label: t(lang, 'wb.nav.supervision'), icon: 'disclosure' },
     { href: '/statistics', label: t(lang, 'wb.nav.statistics'), icon: 'disclosure' },
+    { href: '/questionnaires', label: t(lang, 'wb.nav.questionnaires'), icon: 'todo' },
     { href: '/finance/reconciliation', label: t(lang, 'wb.nav.finance'), icon: 'disclosure' },
     { href: '/content', label: t(lang, 'wb.nav.content'), icon: 'news' },
     { href: '/staff', label: t(lang, 'wb.nav.staff'), icon: 'user' },

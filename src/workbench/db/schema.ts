@@ -156,4 +156,9 @@ export {
 } from '../ratings/ratings.tables.ts';
 export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
 export { qaPublications } from '../qa/qa.tables.ts';
+export {
+  questionnaires,
+  questionnaireVersions,
+  questionnaireResponses,
+} from '../questionnaires/questionnaires.tables.ts';
 export { drivingLicences, trafficViolations, vehicles } from '../traffic/traffic.tables.ts';

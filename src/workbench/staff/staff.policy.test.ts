@@ -76,6 +76,8 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.review_set_aside': ['approver'],
   'ratings.record_window': ['window-clerk'],
   'traffic.read': ['traffic-officer'],
+  'questionnaires.manage': ['supervisor'],
+  'questionnaires.read': ['supervisor', 'approver'],
 };
 
 function officer(assignments: { role: Role; scope: Scope; unitPath?: string }[]): CurrentStaff {

@@ -42,7 +42,9 @@ export type Permission =
   | 'ratings.set_aside'
   | 'ratings.review_set_aside'
   | 'ratings.record_window'
-  | 'traffic.read';
+  | 'traffic.read'
+  | 'questionnaires.manage'
+  | 'questionnaires.read';
 
 export const permissions: readonly Permission[] = [
   'org.read',
@@ -82,6 +84,8 @@ export const permissions: readonly Permission[] = [
   'ratings.review_set_aside',
   'ratings.record_window',
   'traffic.read',
+  'questionnaires.manage',
+  'questionnaires.read',
 ];
 
 /** 'everyone': any signed-in officer, anywhere (the unit directory is not a secret inside the force). */
@@ -148,6 +152,10 @@ const holders: Record<Permission, readonly Role[] | 'everyone'> = {
   'ratings.record_window': ['window-clerk'],
   // Traffic (traffic.policy.ts): the traffic officer reads the vehicles of the vehicle offices he reaches.
   'traffic.read': ['traffic-officer'],
+  // Satisfaction questionnaires (questionnaires/questionnaires.policy.ts): the supervisor, who already works the
+  // unit's ratings, builds, publishes and closes them; the unit's leader reads the results too.
+  'questionnaires.manage': ['supervisor'],
+  'questionnaires.read': ['supervisor', 'approver'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {
