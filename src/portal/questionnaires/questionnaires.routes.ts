@@ -143,16 +143,14 @@ export function registerQuestionnaireRoutes(app: App, services: ZoneServices): v
     async (request, reply) => {
       const { row, stop } = await gate(request, reply);
       if (stop) return stop();
-      return reply
-        .header('cache-control', 'no-store')
-        .html(
-          pages.formPage({
-            ctx: portalContext(request, reply, { forms: true }),
-            row,
-            values: {},
-            errors: [],
-          }),
-        );
+      return reply.header('cache-control', 'no-store').html(
+        pages.formPage({
+          ctx: portalContext(request, reply, { forms: true }),
+          row,
+          values: {},
+          errors: [],
+        }),
+      );
     },
   );
 
