@@ -138,6 +138,7 @@ export {
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
 export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
+export { statisticsRuns, statisticsTallies } from '../statistics/statistics.tables.ts';
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';
 export { open311Keys } from '../open311-keys/open311-keys.tables.ts';

@@ -30,6 +30,10 @@ const fieldWords = defineMessages({
   },
   'ratings.windowUnfinished': { zh: '办件尚未办结，不能评价', en: 'The case is not finished yet' },
   'ratings.windowRated': { zh: '该办件已经评价过', en: 'The case has been rated already' },
+  'ratings.windowClosed': {
+    zh: '评价期限已过（办结后7天内），系统已按默认评价记录',
+    en: 'The rating period (7 days after the case finished) is over; the default rating applies',
+  },
   'ratings.level': { zh: '请选择评价等级', en: 'Choose a level' },
   'ratings.reasons': { zh: '请选择与评价等级相符的原因', en: 'Choose reasons that fit the level' },
   'ratings.reasonsNeeded': { zh: '不满意时请选择原因', en: 'A bad review needs a reason' },

@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { ratingWindowRecorded } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
-import { isBadReview, reasonsFor } from '../../shared/ratings/ratings.scale.ts';
+import { RATING_PERIOD_DAYS, isBadReview, reasonsFor } from '../../shared/ratings/ratings.scale.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { appointmentVisits, cases } from '../db/schema.ts';
+import { appointmentVisits, caseActions, cases } from '../db/schema.ts';
 import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import { ratings } from './ratings.tables.ts';
@@ -16,6 +16,7 @@ import { ratings } from './ratings.tables.ts';
 // rating per case and sends it back with the channel `window` (rating.window.recorded).
 
 const FINISHED = ['completed', 'refused', 'not-accepted'];
+const DAY_MS = 86_400_000;
 
 export interface WindowInput {
   number?: string | undefined;
@@ -82,6 +83,13 @@ export async function recordAtWindow(
   if (rated)
     throw new AppError('CONFLICT', { fields: [{ field: 'number', message: 'ratings.windowRated' }] });
   const now = services.now();
+  // The portal drops a rating given after the national period; say so here rather than send it in vain.
+  const [ended] = await services.db
+    .select({ at: max(caseActions.at) })
+    .from(caseActions)
+    .where(and(eq(caseActions.caseNumber, caseNumber), eq(caseActions.toState, found.state)));
+  if (ended?.at && now.getTime() >= new Date(ended.at).getTime() + RATING_PERIOD_DAYS * DAY_MS)
+    throw new AppError('CONFLICT', { fields: [{ field: 'number', message: 'ratings.windowClosed' }] });
   await services.db.transaction(async (tx) => {
     await send(
       tx,

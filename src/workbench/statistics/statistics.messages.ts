@@ -9,6 +9,17 @@ const words = defineMessages({
     en: 'Cases and letters of this unit and the units below it over the last 12 months (Beijing time). The on-time rate counts concluded cases that had a due date; the average time runs from submission to conclusion; no-visit and at-most-one-visit follow the visits the service guide asks for.',
   },
   total: { zh: '合计', en: 'Total' },
+  asOf: { zh: '数据截至 ', en: 'Figures as of ' },
+  asOfNote: {
+    zh: '（每日夜间更新，也可立即重新计算）。',
+    en: ' (updated every night; they can also be computed again now).',
+  },
+  refresh: { zh: '立即重新计算', en: 'Compute again now' },
+  refreshed: { zh: '统计数据已重新计算。', en: 'The figures have been computed again.' },
+  refreshedRecently: {
+    zh: '统计数据刚在一分钟内计算过，显示的即为最新数据。',
+    en: 'The figures were computed less than a minute ago; these are the latest.',
+  },
   unitAbove: { zh: '上一级单位', en: 'Unit above' },
   download: { zh: '下载', en: 'Download' },
   csv: { zh: 'CSV 文件', en: 'CSV file' },

@@ -1,7 +1,10 @@
 import { ChartFigure, describe, type ChartPoint } from '../../shared/ui/charts/chart.tsx';
 import { BackLink, Table } from '../../shared/ui/components.tsx';
 import type { PageContext } from '../../shared/ui/context.ts';
+import { formatDateTime } from '../../shared/i18n/index.ts';
+import { Button, Form } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
+import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { Cell } from '../../shared/export/csv.ts';
 import { figureTables, type FigureTable } from './statistics.export.ts';
@@ -78,7 +81,12 @@ function FullTable({ ctx, code, table }: { ctx: PageContext; code: string; table
   );
 }
 
-export function statisticsPage(p: { ctx: PageContext; view: StatisticsView; parent: string | null }): string {
+export function statisticsPage(p: {
+  ctx: PageContext;
+  view: StatisticsView;
+  parent: string | null;
+  flash?: string | undefined;
+}): string {
   const { ctx, view } = p;
   const lang = ctx.lang;
   const f = formats(ctx);
@@ -98,8 +106,17 @@ export function statisticsPage(p: { ctx: PageContext; view: StatisticsView; pare
   return renderPage(
     <Layout ctx={ctx} title={title}>
       {p.parent ? <BackLink href={statisticsHref(p.parent)}>{word(lang, 'unitAbove')}</BackLink> : null}
+      <FlashBanner text={p.flash} lang={lang} />
       <h1>{title}</h1>
       <p>{word(lang, 'intro')}</p>
+      <Form action={statisticsHref(code).concat('/refresh')} csrfToken={ctx.csrfToken ?? ''}>
+        <p class="stats-as-of">
+          {word(lang, 'asOf')}
+          <time datetime={view.asOf.toISOString()}>{formatDateTime(lang, view.asOf)}</time>
+          {word(lang, 'asOfNote')}
+        </p>
+        <Button variant="secondary">{word(lang, 'refresh')}</Button>
+      </Form>
       <p>
         <a href={statisticsHref(code, 'format=xlsx')} download>
           {word(lang, 'xlsx')}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { ratingChannels, type RatingChannel } from '../../exchange/contracts/index.ts';
+import { beijingMonth, type Units } from './statistics.repository.ts';
 
 // 好差评 in the figures, by the channel each rating came through (online, the SMS link, the window). A rating
 // set aside as malicious by a reviewed decision leaves the counts and the average; it is shown apart, so the
@@ -20,49 +21,79 @@ export interface ChannelLine {
   setAside: number;
 }
 
-interface Row {
+/** The ratings of one unit, one Beijing month and one channel. */
+export interface RatingTally {
+  month: string;
+  unitCode: string;
   channel: RatingChannel;
   counted: number;
-  level_sum: number;
+  levelSum: number;
   bad: number;
   defaulted: number;
-  set_aside: number;
+  setAside: number;
 }
 
-/** The ratings of the units named, given since `from` and before `to`, by channel, with a total line. */
-export async function ratingsByChannel(
+/** The ratings of the units named, given since `from` and before `to`, by month, unit and channel. */
+export async function ratingTallies(
   ex: Executor,
-  units: readonly string[],
+  units: Units,
   from: Date,
   to: Date,
-): Promise<ChannelLine[]> {
-  const found = units.length
-    ? rows<Row>(
-        await ex.execute(sql`
-          SELECT channel,
-            count(*) FILTER (WHERE NOT set_aside)::int AS counted,
-            coalesce(sum(level) FILTER (WHERE NOT set_aside), 0)::int AS level_sum,
-            count(*) FILTER (WHERE NOT set_aside AND level <= 2)::int AS bad,
-            count(*) FILTER (WHERE NOT set_aside AND defaulted)::int AS defaulted,
-            count(*) FILTER (WHERE set_aside)::int AS set_aside
-          FROM ratings
-          WHERE unit_code IN (${sql.join(
-            units.map((u) => sql`${u}`),
-            sql`, `,
-          )}) AND rated_at >= ${from.toISOString()} AND rated_at < ${to.toISOString()}
-          GROUP BY channel`),
-      )
-    : [];
-  const line = (channel: ChannelLine['channel'], of: Row[]): ChannelLine => {
-    const sum = (k: keyof Omit<Row, 'channel'>) => of.reduce((n, r) => n + Number(r[k]), 0);
+): Promise<RatingTally[]> {
+  if (units !== 'all' && units.length === 0) return [];
+  const unitFilter =
+    units === 'all'
+      ? sql`true`
+      : sql`unit_code IN (${sql.join(
+          units.map((u) => sql`${u}`),
+          sql`, `,
+        )})`;
+  const found = rows<{
+    month: string;
+    unit_code: string;
+    channel: RatingChannel;
+    counted: number;
+    level_sum: number;
+    bad: number;
+    defaulted: number;
+    set_aside: number;
+  }>(
+    await ex.execute(sql`
+      SELECT ${beijingMonth(sql`rated_at`)} AS month, unit_code, channel,
+        count(*) FILTER (WHERE NOT set_aside)::int AS counted,
+        coalesce(sum(level) FILTER (WHERE NOT set_aside), 0)::int AS level_sum,
+        count(*) FILTER (WHERE NOT set_aside AND level <= 2)::int AS bad,
+        count(*) FILTER (WHERE NOT set_aside AND defaulted)::int AS defaulted,
+        count(*) FILTER (WHERE set_aside)::int AS set_aside
+      FROM ratings
+      WHERE ${unitFilter} AND rated_at >= ${from.toISOString()} AND rated_at < ${to.toISOString()}
+      GROUP BY 1, 2, 3`),
+  );
+  return found.map((r) => ({
+    month: r.month,
+    unitCode: r.unit_code,
+    channel: r.channel,
+    counted: Number(r.counted),
+    levelSum: Number(r.level_sum),
+    bad: Number(r.bad),
+    defaulted: Number(r.defaulted),
+    setAside: Number(r.set_aside),
+  }));
+}
+
+/** A line per channel and a total line, added up from the tallies given (already cut to units and months). */
+export function channelLines(found: readonly RatingTally[]): ChannelLine[] {
+  const line = (channel: ChannelLine['channel'], of: readonly RatingTally[]): ChannelLine => {
+    const sum = (k: 'counted' | 'levelSum' | 'bad' | 'defaulted' | 'setAside') =>
+      of.reduce((n, r) => n + r[k], 0);
     const counted = sum('counted');
     return {
       channel,
       counted,
-      averageLevel: counted ? Math.round((sum('level_sum') / counted) * 100) / 100 : null,
+      averageLevel: counted ? Math.round((sum('levelSum') / counted) * 100) / 100 : null,
       bad: sum('bad'),
       defaulted: sum('defaulted'),
-      setAside: sum('set_aside'),
+      setAside: sum('setAside'),
     };
   };
   return [
@@ -74,4 +105,14 @@ export async function ratingsByChannel(
     ),
     line('total', found),
   ];
+}
+
+/** The ratings of the units named, given since `from` and before `to`, by channel, with a total line. */
+export async function ratingsByChannel(
+  ex: Executor,
+  units: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<ChannelLine[]> {
+  return channelLines(await ratingTallies(ex, units, from, to));
 }

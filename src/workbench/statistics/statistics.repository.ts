@@ -5,17 +5,22 @@ import { rows, type Executor } from '../../shared/db/database.ts';
 // and service. Each row is one such group; the view adds them up down the tree (statistics.view.ts).
 
 /** Beijing has no daylight saving: its wall clock is UTC plus eight hours. */
-const beijingMonth = (column: SQL) =>
+export const beijingMonth = (column: SQL) =>
   sql`to_char((${column} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')`;
 const beijingDate = (column: SQL) => sql`((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
-const inList = (column: SQL, values: readonly string[]) =>
-  values.length
-    ? sql`${column} IN (${sql.join(
-        values.map((v) => sql`${v}`),
-        sql`, `,
-      )})`
-    : sql`false`;
+/** Every unit (the snapshot of the whole force), or the units named. */
+export type Units = readonly string[] | 'all';
+
+const inList = (column: SQL, values: Units) =>
+  values === 'all'
+    ? sql`true`
+    : values.length
+      ? sql`${column} IN (${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )})`
+      : sql`false`;
 
 export interface CaseTally {
   month: string;
@@ -47,12 +52,7 @@ export interface LetterTally {
 const decidingUnit = sql`coalesce(c.home_unit_code, c.unit_code)`;
 
 /** The cases' figures of the deciding units named, for applications and conclusions since `from`. */
-export async function caseTallies(
-  ex: Executor,
-  units: readonly string[],
-  from: Date,
-  to: Date,
-): Promise<CaseTally[]> {
+export async function caseTallies(ex: Executor, units: Units, from: Date, to: Date): Promise<CaseTally[]> {
   const result = await ex.execute(sql`
     WITH concluded AS (
       SELECT c.case_number, c.submitted_at, c.due_on, c.item_id, ${decidingUnit} AS unit_code,
@@ -128,7 +128,7 @@ export async function caseTallies(
 /** Letters received since `from` by month and the unit they were routed to; replied counts those answered. */
 export async function letterTallies(
   ex: Executor,
-  units: readonly string[],
+  units: Units,
   from: Date,
   to: Date,
 ): Promise<LetterTally[]> {

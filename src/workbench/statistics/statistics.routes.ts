@@ -4,6 +4,7 @@ import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { attachment, toCsv } from '../../shared/export/csv.ts';
 import { toXlsx } from '../../shared/export/xlsx.ts';
+import { setFlash, takeFlash } from '../../shared/http/flash.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { workbenchPolicy } from '../policy.ts';
 import { workbenchContext } from '../page.ts';
@@ -12,13 +13,15 @@ import { allows, reachOf } from '../staff/staff.policy.ts';
 import { rootUnit, subtreeOf, unitInfo } from '../supervision/supervision.repository.ts';
 import { downloadName, figureTables } from './statistics.export.ts';
 import { statisticsHref, statisticsPage } from './statistics.pages.tsx';
+import { word } from './statistics.messages.ts';
 import { presentStatistics } from './statistics.presenter.ts';
 import { StatisticsParams, StatisticsQuery } from './statistics.schema.ts';
-import { unitStatistics } from './statistics.service.ts';
+import { refreshSnapshot, storedStatistics } from './statistics.snapshot.ts';
 
 // Statistics down the tree: a unit the officer's statistics.read reaches, with the units below it that it
 // also reaches (others are left out of the figures); a unit out of reach answers 404, as one that does not
-// exist. Every table downloads as CSV, all of them together as an Excel workbook.
+// exist. Every table downloads as CSV, all of them together as an Excel workbook. The figures come from the
+// precomputed snapshot (statistics.snapshot.ts), which an officer may also have taken again now.
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,7 +53,7 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
       const counted = (await subtreeOf(services.db, unit.path)).filter((u) =>
         allows(me, 'statistics.read', u.path),
       );
-      const view = await unitStatistics(services.db, services.now(), unit, counted);
+      const view = await storedStatistics(services, unit, counted);
       const format = request.query.format ?? 'html';
       if (format === 'csv') {
         const table = figureTables(view, request.lang).find(
@@ -73,7 +76,23 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
       if (wantsJson(request)) return reply.send(presentStatistics(view));
       const parentPath = unit.path.slice(0, unit.path.lastIndexOf('/'));
       const parent = unit.parentCode && allows(me, 'statistics.read', parentPath) ? unit.parentCode : null;
-      return reply.html(statisticsPage({ ctx: workbenchContext(request, reply), view, parent }));
+      return reply.html(
+        statisticsPage({ ctx: workbenchContext(request, reply), view, parent, flash: takeFlash(request) }),
+      );
+    },
+  );
+
+  // On demand: the figures computed again now, rather than at the next nightly run.
+  app.post(
+    '/statistics/units/:code/refresh',
+    { schema: { hide: true, params: StatisticsParams }, config: { permission: 'statistics.read' } },
+    async (request, reply) => {
+      const unit = await unitInfo(services.db, request.params.code);
+      if (!unit) throw new AppError('NOT_FOUND');
+      mustAllow(workbenchPolicy, staffOf(request), 'statistics.read', { unitPath: unit.path });
+      const fresh = await refreshSnapshot(services);
+      setFlash(request, word(request.lang, fresh ? 'refreshed' : 'refreshedRecently'));
+      return reply.redirect(statisticsHref(unit.code), 303);
     },
   );
 }

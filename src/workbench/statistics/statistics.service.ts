@@ -8,10 +8,12 @@ import { statisticsPublished } from '../../exchange/contracts/index.ts';
 import { rootUnit, subtreeOf, type UnitInfo } from '../supervision/supervision.repository.ts';
 import { ratingsByChannel } from './statistics.ratings.ts';
 import { caseTallies, letterTallies } from './statistics.repository.ts';
+import { snapshotView, takeSnapshot } from './statistics.snapshot.ts';
 import { lastMonths, statisticsView, windowOf, type Line, type StatisticsView } from './statistics.view.ts';
 
-// The statistics of a unit over the last twelve Beijing months on the zone's clock, and the daily publication
-// of the bureau's figures to the portal's transparency page.
+// The statistics of a unit over the last twelve Beijing months on the zone's clock, computed live (the
+// snapshot must equal it), and the nightly run: the snapshot the pages read, and the publication of the
+// bureau's figures to the portal's transparency page.
 
 /** The view of `unit`, counting only the units of `counted` (those the officer reaches). */
 export async function unitStatistics(
@@ -28,7 +30,7 @@ export async function unitStatistics(
     letterTallies(ex, codes, from, to),
     ratingsByChannel(ex, codes, from, to),
   ]);
-  return { ...statisticsView(unit, counted, months, cases, letters), ratings };
+  return { ...statisticsView(unit, counted, months, cases, letters), ratings, asOf: now };
 }
 
 export const STATISTICS_QUEUE = 'statistics.publish';
@@ -63,13 +65,17 @@ export function publishedFigures(view: StatisticsView, asOf: string, now: Date):
   };
 }
 
-/** Computes the whole force's figures and sends them to the portal, in the job's transaction. */
+/**
+ * The nightly run: takes the day's snapshot of every unit's figures (statistics.snapshot.ts) and sends the
+ * whole force's, from it, to the portal, in the job's transaction.
+ */
 export function statisticsJob(services: ZoneServices): JobHandler {
   return async (tx) => {
+    const now = services.now();
+    const snapshot = await takeSnapshot(tx, now);
     const root = await rootUnit(tx);
     if (!root) return;
-    const now = services.now();
-    const view = await unitStatistics(tx, now, root, await subtreeOf(tx, root.path));
+    const view = snapshotView(root, await subtreeOf(tx, root.path), snapshot);
     await send(tx, statisticsPublished, publishedFigures(view, todayInShanghai(now), now));
   };
 }

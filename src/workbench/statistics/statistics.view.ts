@@ -41,6 +41,8 @@ export interface StatisticsView {
   byService: Line[];
   /** 好差评 by channel, set-aside ratings apart (statistics.ratings.ts); added by the service. */
   ratings: ChannelLine[];
+  /** When the figures were computed (the snapshot's time, statistics.snapshot.ts). */
+  asOf: Date;
 }
 
 const zero = (): Figures => ({
@@ -114,7 +116,7 @@ export function statisticsView(
   months: readonly string[],
   cases: readonly CaseTally[],
   letters: readonly LetterTally[],
-): Omit<StatisticsView, 'ratings'> {
+): Omit<StatisticsView, 'ratings' | 'asOf'> {
   const pathOf = new Map(subtree.map((u) => [u.code, u.path]));
   const parents = new Set(subtree.map((u) => u.parentCode));
   const own: Line = { key: unit.code, label: unitLabel(unit), ...zero(), ...ratesOf(zero()) };
