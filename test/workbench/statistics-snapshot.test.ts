@@ -64,7 +64,7 @@ async function plantCase(unitCode: string, item: string, submittedAt: string, cl
 }
 
 let seq = 0;
-async function plantLetter(unitCode: string, receivedAt: string, state: string) {
+async function plantLetter(unitCode: string | null, receivedAt: string, state: string) {
   await zone.services.db.insert(letters).values({
     letterNumber: `XJ-SNAP-${++seq}`,
     kind: 'consultation',
@@ -74,7 +74,7 @@ async function plantLetter(unitCode: string, receivedAt: string, state: string) 
     publishAllowed: false,
     anonymous: true,
     unitCode,
-    unitPath: pathOf[unitCode]!,
+    unitPath: unitCode ? pathOf[unitCode]! : null,
     workflowId: 'letter',
     workflowVersion: 1,
     state,
@@ -83,7 +83,12 @@ async function plantLetter(unitCode: string, receivedAt: string, state: string) 
   });
 }
 
-async function plantRating(unitCode: string, level: number, channel: 'web' | 'sms' | 'window', at: string) {
+async function plantRating(
+  unitCode: string | null,
+  level: number,
+  channel: 'web' | 'sms' | 'window',
+  at: string,
+) {
   await zone.services.db.insert(ratings).values({
     id: randomUUID(),
     subjectKind: 'case',
@@ -94,7 +99,7 @@ async function plantRating(unitCode: string, level: number, channel: 'web' | 'sm
     channel,
     ratedAt: new Date(at),
     unitCode,
-    unitPath: pathOf[unitCode]!,
+    unitPath: unitCode ? pathOf[unitCode]! : 'SF-0000',
     setAside: level === 1,
     receivedAt: new Date(at),
   });
@@ -114,6 +119,9 @@ async function plant() {
   await plantRating('SF-D01-P01', 2, 'window', '2026-11-30T18:00:00Z');
   await plantRating('SF-D01-P02', 1, 'sms', '2026-12-05T02:00:00Z');
   await plantRating('SF-D02-P01', 4, 'window', '2026-12-09T02:00:00Z');
+  // No unit was found for these: they belong to no unit's figures, and must not stop the snapshot.
+  await plantLetter(null, '2026-12-04T02:00:00Z', 'received');
+  await plantRating(null, 3, 'web', '2026-12-04T02:00:00Z');
 }
 
 // Everything but the time they were computed at (the clock runs on between the two).

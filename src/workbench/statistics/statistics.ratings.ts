@@ -43,7 +43,7 @@ export async function ratingTallies(
   if (units !== 'all' && units.length === 0) return [];
   const unitFilter =
     units === 'all'
-      ? sql`true`
+      ? sql`unit_code IS NOT NULL`
       : sql`unit_code IN (${sql.join(
           units.map((u) => sql`${u}`),
           sql`, `,

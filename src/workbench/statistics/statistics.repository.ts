@@ -9,12 +9,13 @@ export const beijingMonth = (column: SQL) =>
   sql`to_char((${column} AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM')`;
 const beijingDate = (column: SQL) => sql`((${column} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
-/** Every unit (the snapshot of the whole force), or the units named. */
+/** Every unit (the snapshot of the whole force), or the units named. A row no unit was found for (a letter the
+ * routing rules could not place) belongs to none, as it did when the units were listed one by one. */
 export type Units = readonly string[] | 'all';
 
 const inList = (column: SQL, values: Units) =>
   values === 'all'
-    ? sql`true`
+    ? sql`${column} IS NOT NULL`
     : values.length
       ? sql`${column} IN (${sql.join(
           values.map((v) => sql`${v}`),
