@@ -36,6 +36,11 @@ test('the form offers the city map as an image button with an accessible name, b
   );
   assert.match(page.body, /name="latitude"/);
   assert.match(page.body, /name="place"/);
+  // Enter in a text field presses the form's first submit button: that must send, not pick a point.
+  const firstSubmit = /<(button|input)\b[^>]*type="(submit|image)"[^>]*>/.exec(
+    page.body.split('<form')[1] ?? '',
+  );
+  assert.ok(firstSubmit && !/name="pick"/.test(firstSubmit[0]), 'the first submit button sends the letter');
   const english = await new FormClient(zone.app).get('/interaction/tip?lang=en');
   assert.match(english.body, /alt="Map of Shifan City: click the map to choose the place"/);
 });

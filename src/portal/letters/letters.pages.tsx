@@ -115,6 +115,14 @@ export function writePage({
           csrfToken={ctx.csrfToken ?? ''}
           enctype={spec.takesPhotos ? 'multipart/form-data' : undefined}
         >
+          {spec.asksPlace ? (
+            // Pressing Enter in a field submits with the form's first submit button; without this one that would
+            // be the map picker, which only returns the form. Hidden from sight, tabbing and screen readers: the
+            // visible Send button below is the one people use.
+            <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+              {inLang(ctx, '提交', 'Send')}
+            </button>
+          ) : null}
           <Select
             name="topic"
             label={inLang(ctx, '涉及事项', 'What it is about')}
