@@ -10,6 +10,10 @@ import { feeOf } from '../../src/workbench/case-fees/case-fees.repository.ts';
 import { bookFeeRefund } from '../../src/workbench/finance/finance.income.ts';
 import { incomeOn } from '../../src/workbench/finance/finance.repository.ts';
 import { feeIncomeLines, feeRefundLines } from '../../src/workbench/finance/finance.tables.ts';
+import {
+  trafficDecisionDocuments,
+  trafficViolationCopies as portalViolations,
+} from '../../src/portal/traffic/traffic.tables.ts';
 import { trafficViolations } from '../../src/workbench/traffic/traffic.tables.ts';
 import { clickAtCheckout } from '../payments/payments.fixture.ts';
 import { acceptedCase, assessed, crossBothWays, paid, startFeeWorld, type FeeWorld } from './fees.support.ts';
@@ -58,6 +62,10 @@ async function payFine(owner: Owner, payableId: string) {
   await crossBothWays(world);
   return order;
 }
+
+const fineDecidedAt = async (id: string) =>
+  (await world.pay.zone.services.db.select().from(portalViolations).where(eq(portalViolations.id, id)))[0]
+    ?.decidedAt;
 
 const fineOf = async (id: string) =>
   (await payments.payableOf(world.pay.zone.services.db, 'traffic-fine', id))!;
@@ -118,6 +126,22 @@ describe('加处罚款: a fine paid late', () => {
     const page = await owner.person.client.get(`/my/traffic/violations/${red}`);
     assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 45 日）/);
     assert.match(page.body, /今日缴纳应缴[\s\S]*?¥400\.00/);
+  });
+
+  test('the surcharge stays when the portal no longer holds the violation (a vehicle sold): the decision says it', async () => {
+    const owner = await ownerWithViolations(world, '孙示范');
+    await lookedUp(world, owner);
+    const [red] = owner.violations;
+    await decidedDaysAgo(owner, red, 20);
+    // The document was kept at the first answer naming the decision; date it as the record now is.
+    const decidedAt = (await fineDecidedAt(red))!;
+    await world.pay.zone.services.db
+      .update(trafficDecisionDocuments)
+      .set({ decidedAt })
+      .where(eq(trafficDecisionDocuments.violationId, red));
+    await world.pay.zone.services.db.delete(portalViolations).where(eq(portalViolations.id, red));
+    const order = await payFine(owner, (await fineOf(red)).id);
+    assert.deepEqual([order.amountFen, order.surchargeFen], [23_000, 3_000], '5 days late: 3% of ¥200 a day');
   });
 });
 

@@ -124,9 +124,13 @@ export function registerTrafficFineSettlement(): void {
  */
 export function registerTrafficFineSurcharge(): void {
   onSurcharge('traffic-fine', async (ex, payable, fineFen, now) => {
+    // The violation's copy goes when the police zone stops listing it (a vehicle sold); the decision document
+    // stays, so the fine still carries its surcharge.
     const violation = await repo.violationById(ex, payable.reference);
-    if (!violation?.decidedAt) return { surchargeFen: 0, overdueDays: 0, dueOn: null };
-    return lateSurcharge(fineFen, violation.decidedAt, now);
+    const decidedAt =
+      violation?.decidedAt ?? (await repo.decisionDocumentOf(ex, payable.reference))?.decidedAt;
+    if (!decidedAt) return { surchargeFen: 0, overdueDays: 0, dueOn: null };
+    return lateSurcharge(fineFen, decidedAt, now);
   });
 }
 
