@@ -1,6 +1,11 @@
 import Type from 'typebox';
 import { defineContract } from './contract.ts';
-import { MAX_QUESTIONS, QuestionAnswer, questionnaireAudiences } from './questionnaire-shapes.ts';
+import {
+  MAX_QUESTIONS,
+  MAX_TEXT_ANSWER,
+  QuestionAnswer,
+  questionnaireAudiences,
+} from './questionnaire-shapes.ts';
 
 /**
  * One response to a questionnaire, as the portal took it: the version answered, the audience it was taken
@@ -22,5 +27,7 @@ export const questionnaireResponseSubmitted = defineContract({
     },
     { additionalProperties: false },
   ),
-  maxBytes: 48 * 1024,
+  // Room for the longest response the form accepts: every question a free text at its longest, each character
+  // at its longest in escaped JSON (six bytes), so a valid response is never refused at the boundary.
+  maxBytes: MAX_QUESTIONS * MAX_TEXT_ANSWER * 6 + 16 * 1024,
 });

@@ -76,7 +76,8 @@ export const QuestionAnswer = Type.Object(
     question: Type.String({ pattern: QUESTION_ID, maxLength: 3 }),
     choices: Type.Array(Type.String({ pattern: OPTION_ID, maxLength: 3 }), { maxItems: MAX_OPTIONS }),
     scale: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]),
-    text: Type.Union([Type.String({ minLength: 1, maxLength: MAX_TEXT_ANSWER }), Type.Null()]),
+    // The form counts characters (code points); a schema may count UTF-16 units, two for an emoji.
+    text: Type.Union([Type.String({ minLength: 1, maxLength: MAX_TEXT_ANSWER * 2 }), Type.Null()]),
   },
   { additionalProperties: false },
 );
