@@ -1,12 +1,13 @@
 import { letterTopics } from '../../exchange/contracts/index.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { Checkboxes, Radios, Select } from '../../shared/ui/choices.tsx';
+import { Checkboxes, Select } from '../../shared/ui/choices.tsx';
 import { BackLink, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { ReviewDecisionForm } from '../workflow/review-decision-form.tsx';
 import { areaWords, kbStateWords, word } from './kb.messages.ts';
 import type { KbLine } from './kb.repository.ts';
 import type { EntryDetail } from './kb.service.ts';
@@ -179,27 +180,14 @@ export function entryPage(p: {
             .map((line) => (
               <p class="inset-text">{line}</p>
             ))}
-          <Form action={`${base}/review`} csrfToken={token}>
-            <Radios
-              name="decision"
-              legend={inLang(ctx, '审核结论', 'Decision')}
-              items={[
-                { value: 'approve', label: inLang(ctx, '通过，投入使用', 'Approve: put it in use') },
-                { value: 'return', label: inLang(ctx, '退回修改', 'Return for changes') },
-              ]}
-              value={values.decision}
-              error={errorFor(errors, 'decision')}
-            />
-            <TextArea
-              name="comment"
-              label={inLang(ctx, '审核意见', 'Comment')}
-              hint={inLang(ctx, '退回时必填', 'Required when returning')}
-              rows={3}
-              value={values.comment}
-              error={errorFor(errors, 'comment')}
-            />
-            <Button>{inLang(ctx, '提交审核结论', 'Record the decision')}</Button>
-          </Form>
+          <ReviewDecisionForm
+            ctx={ctx}
+            action={`${base}/review`}
+            approveLabel={inLang(ctx, '通过，投入使用', 'Approve: put it in use')}
+            commentHint={inLang(ctx, '退回时必填', 'Required when returning')}
+            values={values}
+            errors={errors}
+          />
         </>
       ) : null}
       {detail.may.retire ? (

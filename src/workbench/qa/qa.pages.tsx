@@ -1,12 +1,12 @@
 import { categoryNames, type HitCategory } from '../../shared/content/publication-check.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { Radios } from '../../shared/ui/choices.tsx';
 import { BackLink, Notice, Table } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { ReviewDecisionForm } from '../workflow/review-decision-form.tsx';
 import { areaWords, word } from '../kb/kb.messages.ts';
 import type { QaPublicationRow } from './qa.tables.ts';
 
@@ -225,27 +225,14 @@ export function reviewPage(p: {
           )}
         </Notice>
       ) : (
-        <Form action={`/qa/${row.id}/review`} csrfToken={ctx.csrfToken ?? ''}>
-          <Radios
-            name="decision"
-            legend={inLang(ctx, '审核结论', 'Decision')}
-            items={[
-              { value: 'approve', label: inLang(ctx, '通过，公开', 'Approve: publish it') },
-              { value: 'return', label: inLang(ctx, '退回修改', 'Return for changes') },
-            ]}
-            value={values.decision}
-            error={errorFor(errors, 'decision')}
-          />
-          <TextArea
-            name="comment"
-            label={inLang(ctx, '审核意见', 'Comment')}
-            hint={inLang(ctx, '退回时必填，500字以内', 'Required when returning, up to 500 characters')}
-            rows={3}
-            value={values.comment}
-            error={errorFor(errors, 'comment')}
-          />
-          <Button>{inLang(ctx, '提交审核结论', 'Record the decision')}</Button>
-        </Form>
+        <ReviewDecisionForm
+          ctx={ctx}
+          action={`/qa/${row.id}/review`}
+          approveLabel={inLang(ctx, '通过，公开', 'Approve: publish it')}
+          commentHint={inLang(ctx, '退回时必填，500字以内', 'Required when returning, up to 500 characters')}
+          values={values}
+          errors={errors}
+        />
       )}
     </Layout>,
   );
