@@ -5,7 +5,7 @@ import { findCjkFont, fontBytes, type CjkFont } from './cjk-font.ts';
 
 // A one-page slip the platform hands a person (a fine decision, a booking confirmation): a title, its number,
 // rows of facts, an optional paragraph, and a QR code leading to the public page that confirms it by a random
-// code, as the payment receipts do. The same input always gives the same bytes.
+// code. The payment receipts are drawn by it too. The same input always gives the same bytes.
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const VERIFICATION_CODE = /^[A-Z2-7]{26}$/;
