@@ -166,6 +166,8 @@ const notPersonal: Record<string, string> = {
     'Open311 requests: POST files an anonymous tip with an API key; GET lists only public fields of tips',
   '/open311/v2/requests/:id.:format': 'one Open311 request, public fields only, of no person',
   '/open311/v2/tokens/:token.:format': 'an Open311 token, known only to the client that filed the tip',
+  '/open311/v2/servicerequestupdates.:format':
+    'Open311 updates: the status steps of API tips in general terms, of no person',
   '/feeds/:column/en/rss.xml': 'the published articles, in English',
   '/feeds/:column/en/atom.xml': 'the published articles, in English',
   '/services/:slug/book':

@@ -106,8 +106,8 @@ export interface SubmitOptions {
   /** An anonymous tip gets a follow-up code unless its door has nobody to show the code to. */
   followCode?: boolean;
   /**
-   * A point must lie in the city (the portal's forms, whose map shows only the city); the Open311 door takes
-   * what its clients send and leaves the place to the officers.
+   * A point must lie in the city: the portal's forms (whose map shows only the city) and the Open311 door ask
+   * it; a point elsewhere is for the police where it happened.
    */
   withinCity?: boolean;
 }

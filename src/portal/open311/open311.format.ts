@@ -12,6 +12,7 @@ export type Node = Scalar | Node[] | { [key: string]: Node };
 const itemNames: Record<string, string> = {
   services: 'service',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   errors: 'error',
   endpoints: 'endpoint',
   formats: 'format',

@@ -18,6 +18,16 @@ const errors = defineMessages({
     zh: 'lat 或 long 不是有效的 WGS-84 坐标',
     en: 'lat or long is not a valid WGS-84 coordinate',
   },
+  'location.outside': {
+    zh: 'lat 和 long 不在本市辖区内，请向当地公安机关举报',
+    en: 'lat and long are outside the city; report it to the police where it happened',
+  },
+  'media.invalid': {
+    zh: '媒体文件 {code} 不是可以完整读取的 JPEG 或 PNG 图片',
+    en: 'the media file {code} is not a JPEG or PNG picture that can be read in full',
+  },
+  'media.too_large': { zh: '媒体文件 {code} 超过 5 MB', en: 'the media file {code} is larger than 5 MB' },
+  'media.count': { zh: '最多上传 5 个媒体文件', en: 'at most 5 media files may be sent' },
   'address_string.invalid': {
     zh: 'address_string 不能超过 200 字',
     en: 'address_string is longer than 200 characters',
@@ -56,8 +66,8 @@ const errors = defineMessages({
   rate_limited: { zh: '提交过于频繁，请稍后再试', en: 'too many requests; try again later' },
   too_large: { zh: '提交的内容太大', en: 'the request is too large' },
   unsupported: {
-    zh: '只接受 application/x-www-form-urlencoded 提交',
-    en: 'only application/x-www-form-urlencoded is accepted',
+    zh: '只接受 application/x-www-form-urlencoded 或 multipart/form-data 提交',
+    en: 'only application/x-www-form-urlencoded or multipart/form-data is accepted',
   },
   internal: { zh: '系统繁忙，请稍后再试', en: 'something went wrong on our side; try again later' },
 });

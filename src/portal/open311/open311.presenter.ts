@@ -1,7 +1,7 @@
 import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
 import { findService, type Open311Service } from './open311.catalogue.ts';
 import { statusNote } from './open311.messages.ts';
-import type { PublicRequestRow } from './open311.repository.ts';
+import type { PublicRequestRow, PublicUpdateRow } from './open311.repository.ts';
 import type { Node } from './open311.format.ts';
 
 // What leaves the portal through the Open311 API, field by field. A tip is never published (issue: "tips and
@@ -67,5 +67,20 @@ export function presentRequest(row: PublicRequestRow, lang: Lang): Node {
     updated_datetime: beijingDateTime(row.updatedAt),
     // The day the writer may expect an answer, to its end in Beijing.
     expected_datetime: row.dueOn ? `${row.dueOn}T23:59:59+08:00` : undefined,
+  };
+}
+
+/**
+ * One update in the mySociety extension's shape. Its description is the step in general terms, as for a
+ * request's status_notes; external_status_code says where the tip stands in the portal's own words.
+ */
+export function presentUpdate(row: PublicUpdateRow, lang: Lang): Node {
+  return {
+    update_id: String(row.updateId),
+    service_request_id: row.letterNumber,
+    status: open311Status(row.status),
+    updated_datetime: beijingDateTime(row.at),
+    description: statusNote(lang, row.status),
+    external_status_code: row.status,
   };
 }

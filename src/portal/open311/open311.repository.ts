@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { PublicLetterStatus } from '../../exchange/contracts/index.ts';
 import type { Db, Tx } from '../../shared/db/database.ts';
-import { letters } from '../letters/letters.tables.ts';
+import { letterEvents, letters } from '../letters/letters.tables.ts';
 import { open311ApiKeys, open311Requests, type Open311ApiKeyRow } from './open311.tables.ts';
 
 type Q = Db | Tx;
@@ -103,4 +103,40 @@ export async function findByToken(q: Q, token: string): Promise<PublicRequestRow
     .innerJoin(letters, eq(letters.id, open311Requests.letterId))
     .where(eq(open311Requests.token, token));
   return row;
+}
+
+/** One step the police side reported on a tip that came in through the API: its status, never its words. */
+export interface PublicUpdateRow {
+  updateId: number;
+  letterNumber: string;
+  status: PublicLetterStatus;
+  at: Date;
+}
+
+/** The steps reported within the window, oldest first (servicerequestupdates). */
+export function findUpdates(
+  q: Q,
+  filter: { from: Date; to: Date; limit: number },
+): Promise<PublicUpdateRow[]> {
+  return q
+    .select({
+      updateId: letterEvents.id,
+      letterNumber: letters.letterNumber,
+      status: letterEvents.status,
+      at: letterEvents.at,
+    })
+    .from(letterEvents)
+    .innerJoin(open311Requests, eq(open311Requests.letterId, letterEvents.letterId))
+    .innerJoin(letters, eq(letters.id, letterEvents.letterId))
+    .where(
+      and(
+        eq(letterEvents.origin, 'police'),
+        isNotNull(letterEvents.status),
+        gte(letterEvents.at, filter.from),
+        lte(letterEvents.at, filter.to),
+        idIssued,
+      ),
+    )
+    .orderBy(asc(letterEvents.at), asc(letterEvents.id))
+    .limit(filter.limit) as Promise<PublicUpdateRow[]>;
 }

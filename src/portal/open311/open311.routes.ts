@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../shared/http/app.ts';
 import { AppError } from '../../shared/http/errors.ts';
@@ -7,19 +8,21 @@ import { open311Services } from './open311.catalogue.ts';
 import { Open311Error } from './open311.errors.ts';
 import { formatOf, send, sendErrors, type Format } from './open311.format.ts';
 import { discoveryWords, errorWords, serviceNotice, type Open311ErrorKey } from './open311.messages.ts';
-import { presentDefinition, presentRequest, presentService } from './open311.presenter.ts';
+import { OPEN311_MULTIPART_LIMITS, readPost } from './open311.media.ts';
+import { presentDefinition, presentRequest, presentService, presentUpdate } from './open311.presenter.ts';
 import {
   FormatParams,
   JurisdictionQuery,
-  PostBody,
   PostQuery,
   RequestParams,
   RequestsQuery,
   ServiceParams,
   TokenParams,
+  UpdatesQuery,
 } from './open311.schema.ts';
 import * as service from './open311.service.ts';
 import { checkJurisdiction, postRequest, type Form } from './open311.submit.ts';
+import { MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
 
 // Open311 GeoReport v2 for tips (/open311/v2/): existing civic-reporting clients submit hazard and safety tips
 // unchanged. These are machine routes: no session, no CSRF token; a POST carries the api_key the workbench
@@ -128,26 +131,33 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
     },
   );
 
-  app.post(
-    `${BASE}/requests.:format`,
-    {
-      schema: { hide: true, params: FormatParams, querystring: PostQuery, body: PostBody },
-      config: {
-        ...open,
-        rateLimit: postLimit,
-        input: { multiline: ['description'], maxLength: { description: 4400, service_request_id: 2400 } },
+  // URL-encoded as the spec says, or multipart with photos (open311.media.ts): the body is read and held to
+  // the input guard and PostBody by the handler, since neither can read a multipart body before it.
+  void app.register(async (scope) => {
+    await scope.register(multipart, { limits: OPEN311_MULTIPART_LIMITS });
+    scope.post(
+      `${BASE}/requests.:format`,
+      {
+        schema: { hide: true, params: FormatParams, querystring: PostQuery },
+        bodyLimit: (MAX_LETTER_PHOTOS + 1) * OPEN311_MULTIPART_LIMITS.fileSize + 64 * 1024,
+        config: {
+          ...open,
+          rateLimit: postLimit,
+          input: { multiline: ['description'], maxLength: { description: 4400, service_request_id: 2400 } },
+        },
+        errorHandler,
       },
-      errorHandler,
-    },
-    async (request, reply) => {
-      const format = formatParam(request);
-      const posted = await postRequest(services, request.body as Form, request.query as Form);
-      const id = posted.token ? { token: posted.token } : { service_request_id: posted.letterNumber };
-      return send(reply, format, 'service_requests', [
-        { ...id, service_notice: serviceNotice[request.lang] },
-      ]);
-    },
-  );
+      async (request, reply) => {
+        const format = formatParam(request);
+        const { form, photos } = await readPost(request);
+        const posted = await postRequest(services, form, request.query as Form, photos);
+        const id = posted.token ? { token: posted.token } : { service_request_id: posted.letterNumber };
+        return send(reply, format, 'service_requests', [
+          { ...id, service_notice: serviceNotice[request.lang] },
+        ]);
+      },
+    );
+  });
 
   app.get(
     `${BASE}/requests.:format`,
@@ -181,6 +191,26 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
       checkJurisdiction(request.query.jurisdiction_id);
       const row = await service.findRequest(services, request.params.id);
       return send(reply, format, 'service_requests', [presentRequest(row, request.lang)]);
+    },
+  );
+
+  app.get(
+    `${BASE}/servicerequestupdates.:format`,
+    {
+      schema: { hide: true, params: FormatParams, querystring: UpdatesQuery },
+      config: open,
+      errorHandler,
+    },
+    async (request, reply) => {
+      const format = formatParam(request);
+      checkJurisdiction(request.query.jurisdiction_id);
+      const rows = await service.findUpdates(services, request.query as Form);
+      return send(
+        reply,
+        format,
+        'service_request_updates',
+        rows.map((r) => presentUpdate(r, request.lang)),
+      );
     },
   );
 

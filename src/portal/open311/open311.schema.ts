@@ -30,6 +30,14 @@ export const RequestsQuery = Type.Object({
   status: text(20),
 });
 
+// The api_key FixMyStreet sends with its updates GET is accepted and not needed: updates are public fields.
+export const UpdatesQuery = Type.Object({
+  jurisdiction_id: text(200),
+  api_key: text(200),
+  start_date: text(40),
+  end_date: text(40),
+});
+
 export const PostQuery = Type.Object({ jurisdiction_id: text(200), api_key: text(200) });
 
 const attributeValue = Type.Union([

@@ -37,6 +37,17 @@ function dateOf(value: string): Date | undefined {
   return at;
 }
 
+/** The window of start_date and end_date: 90 days at most, the last 90 days when neither is given. */
+function windowOf(services: ZoneServices, query: Form): { from: Date; to: Date } {
+  let from = dateOf(text(query.start_date));
+  let to = dateOf(text(query.end_date));
+  if (!from && !to) to = services.now();
+  if (!from) from = new Date(to!.getTime() - WINDOW_MS);
+  if (!to) to = new Date(from.getTime() + WINDOW_MS);
+  if (to < from || to.getTime() - from.getTime() > WINDOW_MS) throw refuse(400, 'date.range');
+  return { from, to };
+}
+
 /** The filters of GET requests; service_request_id, when given, overrides all the others (spec). */
 export function requestFilter(services: ZoneServices, query: Form): repo.RequestFilter {
   const ids = list(query.service_request_id);
@@ -45,12 +56,7 @@ export function requestFilter(services: ZoneServices, query: Form): repo.Request
     const valid = ids.filter((id) => LETTER_NUMBER_PATTERN.test(id));
     return { ids: valid, from: new Date(0), to: services.now(), limit: MAX_RESULTS };
   }
-  let from = dateOf(text(query.start_date));
-  let to = dateOf(text(query.end_date));
-  if (!from && !to) to = services.now();
-  if (!from) from = new Date(to!.getTime() - WINDOW_MS);
-  if (!to) to = new Date(from.getTime() + WINDOW_MS);
-  if (to < from || to.getTime() - from.getTime() > WINDOW_MS) throw refuse(400, 'date.range');
+  const { from, to } = windowOf(services, query);
   const statuses = list(query.status);
   if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw refuse(400, 'status.invalid');
   return {
@@ -64,6 +70,11 @@ export function requestFilter(services: ZoneServices, query: Form): repo.Request
 
 export function findRequests(services: ZoneServices, query: Form) {
   return repo.findRequests(services.db, requestFilter(services, query));
+}
+
+/** servicerequestupdates (the mySociety extension): the police side's steps on API tips within the window. */
+export function findUpdates(services: ZoneServices, query: Form) {
+  return repo.findUpdates(services.db, { ...windowOf(services, query), limit: MAX_RESULTS });
 }
 
 export async function findRequest(services: ZoneServices, id: string) {

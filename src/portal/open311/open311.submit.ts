@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import { insideCity } from '../../shared/map/city.ts';
 import { findKindSpec } from '../letters/letters.kinds.ts';
+import type { IncomingPhoto } from '../letters/letters.photos.ts';
 import { submitLetter } from '../letters/letters.service.ts';
 import {
   JURISDICTION_ID,
@@ -112,6 +114,11 @@ function locationOf(form: Form, problems: Problem[]) {
     problems.push({ key: 'location.invalid' });
     return { address, latitude: '', longitude: '' };
   }
+  // The same rule as the tip form, whose map shows only the city: a point elsewhere is another force's.
+  if (!insideCity({ lat: y, lng: x })) {
+    problems.push({ key: 'location.outside' });
+    return { address, latitude: '', longitude: '' };
+  }
   // The letters keep eight decimals at most (about a millimetre); clients often send more.
   return { address, latitude: y.toFixed(7), longitude: x.toFixed(7) };
 }
@@ -138,13 +145,28 @@ const specName: Record<string, string> = {
   subject: 'service_code',
 };
 
+/** A refused photo in the spec's terms, named as the client named its file. */
+function mediaProblem(message: string): Problem {
+  const [key = '', detail = ''] = message.split('|');
+  const name = detail.replace(/^name=/, '');
+  if (key === 'letters.photoCount') return { key: 'media.count' };
+  if (key === 'letters.photoSize') return { key: 'media.too_large', code: name };
+  if (key === 'letters.outsideCity') return { key: 'location.outside' };
+  return { key: 'media.invalid', code: name };
+}
+
 export interface Posted {
   service: Open311Service;
   letterNumber: string;
   token: string | null;
 }
 
-export async function postRequest(services: ZoneServices, form: Form, query: Form): Promise<Posted> {
+export async function postRequest(
+  services: ZoneServices,
+  form: Form,
+  query: Form,
+  photos: readonly IncomingPhoto[] = [],
+): Promise<Posted> {
   const key = await checkApiKey(services, form, query);
   const jurisdictionId = checkJurisdiction(form.jurisdiction_id ?? query.jurisdiction_id);
   const code = one(form.service_code);
@@ -182,9 +204,10 @@ export async function postRequest(services: ZoneServices, form: Form, query: For
         latitude: place.latitude,
         longitude: place.longitude,
       },
-      [],
+      photos,
       {
         followCode: false,
+        withinCity: true,
         within: (tx, letter) =>
           repo.insertRequest(tx, {
             letterId: letter.id,
@@ -202,7 +225,11 @@ export async function postRequest(services: ZoneServices, form: Form, query: For
     if (error instanceof AppError && error.code === 'VALIDATION')
       throw new Open311Error(
         400,
-        error.fields.map((f) => ({ key: 'parameter.invalid', code: specName[f.field] ?? f.field })),
+        error.fields.map((f) =>
+          f.field === 'photos' || f.message === 'letters.outsideCity'
+            ? mediaProblem(f.message)
+            : { key: 'parameter.invalid', code: specName[f.field] ?? f.field },
+        ),
       );
     throw error;
   }

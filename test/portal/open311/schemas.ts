@@ -137,6 +137,25 @@ export const TokenAnswer = Type.Array(
   { minItems: 1, maxItems: 1 },
 );
 
+/**
+ * GET servicerequestupdates, the mySociety extension (fixmystreet.com open311-openapi, CC BY 3.0): the fields
+ * its request_update names. Its status is open or closed here (the extended statuses are optional there).
+ */
+export const ServiceRequestUpdates = Type.Array(
+  Type.Object(
+    {
+      update_id: Type.String({ minLength: 1 }),
+      service_request_id: Type.String({ minLength: 1 }),
+      status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
+      updated_datetime: zoned,
+      description: Type.String(),
+      media_url: Type.Optional(Type.String()),
+      external_status_code: Type.Optional(Type.String()),
+    },
+    closed,
+  ),
+);
+
 export const Errors = Type.Array(
   Type.Object(
     { code: Type.Integer({ minimum: 400, maximum: 599 }), description: Type.String({ minLength: 1 }) },

@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 // A strict little reader for the GeoReport XML, as FixMyStreet's client reads it (XML::Simple with ForceArray
 // on the list items): elements and text only; the list items always come back as arrays, even one alone.
 
-export const FORCE_ARRAY = ['service', 'attribute', 'value', 'request', 'error', 'endpoint', 'format'];
+export const FORCE_ARRAY = [
+  'service',
+  'attribute',
+  'value',
+  'request',
+  'error',
+  'endpoint',
+  'format',
+  'request_update',
+];
 
 export type XmlValue = string | XmlObject;
 export interface XmlObject {
