@@ -18,7 +18,7 @@ import { KB_QUERIES, seedKnowledgeBase } from './lib/seed-kb.ts';
  * baseline measured in the same run (its p50 for the latency, its requests per second for the rate).
  *
  * Knobs: BENCH_KB_ENTRIES, BENCH_SAMPLES (default 200), BENCH_SECONDS (load duration, default 8),
- * BENCH_KEEP=1 to leave the databases behind.
+ * BENCH_LETTERS_PART=search or submit to run one half, BENCH_KEEP=1 to leave the databases behind.
  */
 
 const KB_ENTRIES = Number(process.env.BENCH_KB_ENTRIES ?? 100_000);
@@ -173,7 +173,8 @@ async function letterSubmission(baselineRate: number): Promise<Figure[]> {
 
 export async function run(): Promise<boolean> {
   const baseline = await measureBaseline();
-  const search = await knowledgeBaseSearch(baseline.p50);
-  const letters = await letterSubmission(baseline.requestsPerSecond);
+  const part = process.env.BENCH_LETTERS_PART;
+  const search = part === 'submit' ? [] : await knowledgeBaseSearch(baseline.p50);
+  const letters = part === 'search' ? [] : await letterSubmission(baseline.requestsPerSecond);
   return report('letters', [...search, ...letters]);
 }
