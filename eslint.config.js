@@ -22,7 +22,16 @@ const zoneRule = (other) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'migrations/**', 'public/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'bench/results/**',
+      'migrations/**',
+      'public/**',
+      '.test-build/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
