@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, isPublicDemo, trustedProxies, type Config } from './shared/config.ts';
+import { isEmbedded, isPublicDemo, trustedProxies } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
-import { openDatabase, type Database } from './shared/db/database.ts';
+import type { Database } from './shared/db/database.ts';
 import type { JobHandler } from './shared/jobs/queue.ts';
 import { createLogger } from './shared/http/log-format.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
@@ -24,10 +23,11 @@ import { buildWorkbench } from './workbench/app.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
 import { registerCaseDocumentIssuer } from './workbench/cases/cases.documents.ts';
 import { inboxHandlersFor, jobHandlersFor } from './zone-handlers.ts';
+import { databaseUrlOf, openZoneDatabase, type ZoneDatabaseOptions } from './zone-database.ts';
+
+export { openZoneDatabase };
 
 export type ZoneName = 'portal' | 'workbench';
-
-const migrationsRoot = path.resolve(import.meta.dirname, '../migrations');
 
 export interface Zone {
   name: ZoneName;
@@ -49,36 +49,8 @@ export interface Zone {
   forms?: FormVersions | undefined;
 }
 
-export interface ZoneOptions {
-  config: Config;
+export interface ZoneOptions extends ZoneDatabaseOptions {
   secrets: Secrets;
-  /** Overrides the database choice (tests): a postgres URL, or a PGlite directory / memory://. */
-  databaseUrl?: string | undefined;
-  dataDir?: string | undefined;
-  /** An embedded database to start from instead of an empty one (tests: a dump taken after migrating). */
-  initialData?: Blob | undefined;
-}
-
-function databaseUrlOf(name: ZoneName, options: Omit<ZoneOptions, 'secrets'>): string | undefined {
-  return (
-    options.databaseUrl ??
-    (name === 'portal' ? options.config.PORTAL_DATABASE_URL : options.config.WORKBENCH_DATABASE_URL)
-  );
-}
-
-/** A zone's database alone, migrated: what the relay opens, holding none of the zone's secrets. */
-export async function openZoneDatabase(
-  name: ZoneName,
-  options: Omit<ZoneOptions, 'secrets'>,
-): Promise<Database> {
-  const dataDir = options.dataDir ?? path.join(options.config.DATA_DIR, name);
-  const database = await openDatabase({
-    url: databaseUrlOf(name, options),
-    dataDir,
-    initialData: options.initialData,
-  });
-  await database.migrate(path.join(migrationsRoot, name));
-  return database;
 }
 
 /** Opens a zone's own database, migrates it, and assembles the services its features are given. */
