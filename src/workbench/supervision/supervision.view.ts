@@ -1,7 +1,6 @@
 import type { Label } from '../../shared/catalog/index.ts';
-import { stateLabel } from '../cases/cases.presenter.ts';
 import type { UnitInfo } from './supervision.repository.ts';
-import type { TallyRow } from './supervision.sources.ts';
+import { sourceOf, type TallyRow } from './supervision.sources.ts';
 
 // The supervision view of one unit, rolled up from the sources' tallies: its own work and each unit directly
 // below it (with everything below that), then the same work by service, by step and by officer. Pure, so the
@@ -72,7 +71,8 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
       if (target) add(target, row);
     }
     add(line(services, row.service, row.serviceName), row);
-    add(line(steps, row.step, stateLabel(row.step)), row);
+    const stepName = sourceOf(row.source)?.stepLabel(row.step) ?? { zh: row.step, en: row.step };
+    add(line(steps, row.step, stepName), row);
     add(
       line(
         officers,
