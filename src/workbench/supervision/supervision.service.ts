@@ -122,7 +122,7 @@ export async function urge(
           rule.trigger.kind === 'repeated' &&
           round >= rule.trigger.urgings &&
           rule.urgingStates.includes(urging.state) &&
-          ruleCovers(rule, { workflowId: item.workflowId, state: item.step }),
+          ruleCovers(rule, { source: item.source, workflowId: item.workflowId, state: item.step }),
       );
       sent.push(repeated ? await escalate(tx, urging, repeated, now) : urging);
     }
