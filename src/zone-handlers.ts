@@ -32,6 +32,7 @@ import { questionnaireInboxHandlers } from './workbench/questionnaires/questionn
 import { questionnaireInboxHandlers as portalQuestionnaireHandlers } from './portal/questionnaires/questionnaires.inbox.ts';
 import { DEEMED_ACCEPTANCE_QUEUE, deemedAcceptanceJob } from './workbench/cases/cases.deemed.ts';
 import { ESCALATION_QUEUE, escalationJob } from './workbench/supervision/supervision.escalation.ts';
+import { TALLY_QUEUE, tallyJob } from './workbench/supervision/supervision.tallies.ts';
 import { STATISTICS_QUEUE, statisticsJob } from './workbench/statistics/statistics.service.ts';
 import { transparencyInboxHandlers } from './portal/transparency/transparency.inbox.ts';
 import type { ZoneServices } from './shared/zone.ts';
@@ -63,6 +64,7 @@ export function jobHandlersFor(
   if (name === 'workbench') {
     handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
     handlers[ESCALATION_QUEUE] = escalationJob(services);
+    handlers[TALLY_QUEUE] = tallyJob(services);
     handlers[STATISTICS_QUEUE] = statisticsJob(services);
   }
   if (name === 'portal') {

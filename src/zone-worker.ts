@@ -7,6 +7,7 @@ import { purgeStaleAttempts } from './shared/auth/throttle.ts';
 import { scheduleRatingDefaults } from './portal/ratings/ratings.defaults.ts';
 import { scheduleDeemedAcceptance } from './workbench/cases/cases.deemed.ts';
 import { scheduleEscalation } from './workbench/supervision/supervision.escalation.ts';
+import { scheduleTallies } from './workbench/supervision/supervision.tallies.ts';
 import { scheduleStatistics } from './workbench/statistics/statistics.service.ts';
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import { scheduleReconciliation } from './portal/payments/payments.reconciliation-report.ts';
@@ -62,6 +63,8 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleDeemedAcceptance(zone.services);
     // Urgings not answered in time escalate (supervision.escalation.ts).
     await scheduleEscalation(zone.services);
+    // The supervision view's tallies are retaken each minute, before a view finds them too old (supervision.tallies.ts).
+    await scheduleTallies(zone.services);
     // The bureau's figures go to the portal's transparency page once a Beijing day (statistics.service.ts).
     await scheduleStatistics(zone.services);
     return 0;

@@ -105,13 +105,13 @@ test('a case goes red, the district urges it, the station answers, and an unansw
   await page.getByRole('link', { name: overdue }).waitFor();
   assert.equal(await page.getByRole('link', { name: dueSoon }).count(), 0);
   await expectAccessibleInBothLanguages(page, 'supervision list');
-  await page.getByRole('button', { name: '催办所选案件' }).click();
+  await page.getByRole('button', { name: '催办所选案件和来信' }).click();
   await page.getByText('请至少选择一件要催办的案件。').first().waitFor();
   await expectAccessible(page, 'urging refused');
   await shots(page, 'supervision-list-refused', false);
   await page.getByLabel(`催办 ${overdue}`).check();
   await page.getByLabel('催办事由').fill('该案已超期，请说明原因并尽快办结。');
-  await page.getByRole('button', { name: '催办所选案件' }).click();
+  await page.getByRole('button', { name: '催办所选案件和来信' }).click();
   await page.getByText('已发出催办单 1 份。').waitFor();
 
   // The station's window clerk, without JavaScript, answers it.
@@ -137,7 +137,7 @@ test('a case goes red, the district urges it, the station answers, and an unansw
   await page.getByLabel(`催办 ${overdue}`).check();
   await page.getByLabel('催办事由').fill('再次催办，请即日答复。');
   await page.getByLabel('答复时限（工作日）').fill('1');
-  await page.getByRole('button', { name: '催办所选案件' }).click();
+  await page.getByRole('button', { name: '催办所选案件和来信' }).click();
   await page.getByText('已发出催办单 1 份。').waitFor();
   // Its reply date long past (rather than moving the clock under signed-in sessions and their codes).
   await workbench.services.db

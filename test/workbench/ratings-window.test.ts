@@ -67,3 +67,39 @@ test('the window records a finished case’s rating by case number; other units�
   const unknown = await clerk.post(page, { number: 'NO-SUCH-CASE', level: '5' }, { formUrl: page });
   assert.equal(unknown.statusCode, 422);
 });
+
+test('a second rating of one case at the window, before the first comes back from the portal, is refused', async () => {
+  const { row } = await openCase(zone, SERVICES.certificate);
+  await zone.services.db
+    .update(cases)
+    .set({ state: 'completed' })
+    .where(eq(cases.caseNumber, row.caseNumber));
+  const clerk = await logIn(
+    zone,
+    await makeOfficer(zone, { unitCode: row.unitCode, role: 'window-clerk', enrolled: true }),
+  );
+  const page = '/ratings/window';
+  const first = await clerk.post(page, { number: row.caseNumber, level: '5' }, { formUrl: page });
+  assert.equal(first.statusCode, 303);
+  const second = await clerk.post(
+    page,
+    { number: row.caseNumber, level: '2', reasons: '514', comment: '又想改' },
+    { formUrl: page },
+  );
+  assert.equal(second.statusCode, 409);
+  assert.match(second.body, /评价已在窗口登记，正在送达门户，不能重复登记/);
+  // The form keeps what was typed.
+  assert.match(second.body, /又想改/);
+  const english = await clerk.post(
+    `${page}?lang=en`,
+    { number: row.caseNumber, level: '4' },
+    { formUrl: page },
+  );
+  assert.equal(english.statusCode, 409);
+  assert.match(english.body, /already recorded at the window and is on its way/);
+  const sent = await zone.services.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.stream, `case:${row.caseNumber}`), eq(outbox.type, 'rating.window.recorded')));
+  assert.equal(sent.length, 1);
+});

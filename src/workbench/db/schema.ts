@@ -137,7 +137,12 @@ export {
   appointmentReleases,
   appointmentVisits,
 } from '../appointments/appointments.tables.ts';
-export { urgingEscalations, urgings } from '../supervision/supervision.tables.ts';
+export {
+  supervisionTallies,
+  supervisionTallyRuns,
+  urgingEscalations,
+  urgings,
+} from '../supervision/supervision.tables.ts';
 export { statisticsRuns, statisticsTallies } from '../statistics/statistics.tables.ts';
 export { letterActions, letterPhotos, letters } from '../letters/letters.tables.ts';
 export { caseFees } from '../case-fees/case-fees.tables.ts';

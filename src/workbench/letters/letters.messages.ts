@@ -62,6 +62,9 @@ export const actionWords: Record<string, Words> = {
     en: 'Kind changed and routed again (complex)',
   },
   supplemented: { zh: '来信人补充情况', en: 'The writer added information' },
+  urge: { zh: '上级催办', en: 'Urged by a supervising unit' },
+  'urge-answer': { zh: '答复催办', en: 'Urging answered' },
+  'urge-escalate': { zh: '催办未答复，已升级', en: 'Urging unanswered: escalated' },
 };
 
 export const urgencyWords: Record<'green' | 'amber' | 'red', Words> = {

@@ -13,7 +13,7 @@ import { checkDefinition, type QuestionPart } from '../../shared/questionnaires/
 
 // The editor's form, as flat fields so it works without scripts: the title and intro, then one group of fields
 // per question slot (`q3_kind`, `q3_zh`, `q3_en`, `q3_required`, `q3_options` one option a line written
-// "中文 | English", `q3_if` "q1:o2" for "only when question q1 is answered with its option o2"). A slot left
+// "中文 | English", after its id in brackets once saved, `q3_if` "q1:o2" for "only when question q1 is answered with its option o2"). A slot left
 // blank is no question; the page always offers one blank slot more, and "add a question" another.
 
 export const fieldOf = (slot: number, part: string) => `q${String(slot)}_${part}`;
@@ -56,15 +56,39 @@ export function slotCount(values: Record<string, string>): number {
 const isKind = (v: string | undefined): v is QuestionKind =>
   (questionKinds as readonly string[]).includes(v ?? '');
 
-function optionsOf(text: string): Question['options'] {
-  return text
+const OPTION_LINE = /^\[(o[1-9][0-9]?)\]\s*(.*)$/;
+
+/**
+ * The options of one question, a line each. A line the editor wrote starts with its option's id ("[o2] 满意 |
+ * Satisfied") and keeps it wherever the line is moved, so reordering options never re-points a condition or
+ * a counted answer; a new line (or a repeated id) takes the next number not yet used in the question.
+ */
+export function optionsOf(text: string): Question['options'] {
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
-    .map((line, i) => {
-      const [zh = '', en = ''] = line.split('|').map((s) => s.trim());
-      return { id: `o${String(i + 1)}`, label: { zh, en } };
+    .map((line) => {
+      const tagged = OPTION_LINE.exec(line);
+      return { typedId: tagged?.[1] ?? '', words: (tagged ? tagged[2]! : line).trim() };
     });
+  const used = new Set<string>();
+  const ids = lines.map(({ typedId }) => {
+    if (!typedId || used.has(typedId)) return '';
+    used.add(typedId);
+    return typedId;
+  });
+  let next = 1;
+  return lines.map(({ words }, i) => {
+    let id = ids[i]!;
+    if (!id) {
+      while (used.has(`o${String(next)}`)) next++;
+      id = `o${String(next)}`;
+      used.add(id);
+    }
+    const [zh = '', en = ''] = words.split('|').map((part) => part.trim());
+    return { id, label: { zh, en } };
+  });
 }
 
 /**
@@ -148,7 +172,7 @@ export function editorValues(def: QuestionnaireDefinition): Record<string, strin
     values[fieldOf(slot, 'en')] = q.label.en;
     if (q.required) values[fieldOf(slot, 'required')] = 'yes';
     values[fieldOf(slot, 'options')] = q.options
-      .map((o) => (o.label.en ? `${o.label.zh} | ${o.label.en}` : o.label.zh))
+      .map((o) => `[${o.id}] ${o.label.en ? `${o.label.zh} | ${o.label.en}` : o.label.zh}`)
       .join('\n');
     values[fieldOf(slot, 'if')] = q.showIf ? `${q.showIf.question}:${q.showIf.option}` : '';
   });

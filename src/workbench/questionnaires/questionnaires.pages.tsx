@@ -137,8 +137,8 @@ function QuestionSlot(p: {
         label={inLang(ctx, '选项（选择题）', 'Options (choice questions)')}
         hint={inLang(
           ctx,
-          '每行一个，写作“中文 | English”；编号依次为 o1、o2……',
-          'One a line, as “中文 | English”; numbered o1, o2, … in order',
+          '每行一个，写作“中文 | English”。保存后每行前有方括号中的选项号，如 [o2]，移动该行时选项号随之不变；新加的行取下一个选项号',
+          'One a line, as “中文 | English”. Once saved, each line starts with its option number in brackets, such as [o2], which stays with the line when it is moved; a new line takes the next number',
         )}
         rows={4}
         value={values[f('options')]}

@@ -30,6 +30,10 @@ const fieldWords = defineMessages({
   },
   'ratings.windowUnfinished': { zh: '办件尚未办结，不能评价', en: 'The case is not finished yet' },
   'ratings.windowRated': { zh: '该办件已经评价过', en: 'The case has been rated already' },
+  'ratings.windowPending': {
+    zh: '该办件的评价已在窗口登记，正在送达门户，不能重复登记',
+    en: 'A rating of this case was already recorded at the window and is on its way: it cannot be recorded twice',
+  },
   'ratings.windowClosed': {
     zh: '评价期限已过（办结后7天内），系统已按默认评价记录',
     en: 'The rating period (7 days after the case finished) is over; the default rating applies',

@@ -1,4 +1,4 @@
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, isNull, max } from 'drizzle-orm';
 import { ratingWindowRecorded } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
@@ -6,7 +6,7 @@ import { RATING_PERIOD_DAYS, isBadReview, reasonsFor } from '../../shared/rating
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { appointmentVisits, caseActions, cases } from '../db/schema.ts';
+import { appointmentVisits, caseActions, cases, outbox } from '../db/schema.ts';
 import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import { ratings } from './ratings.tables.ts';
@@ -91,6 +91,27 @@ export async function recordAtWindow(
   if (ended?.at && now.getTime() >= new Date(ended.at).getTime() + RATING_PERIOD_DAYS * DAY_MS)
     throw new AppError('CONFLICT', { fields: [{ field: 'number', message: 'ratings.windowClosed' }] });
   await services.db.transaction(async (tx) => {
+    // The case row's lock makes two recordings of one case take turns: the second sees the first's message.
+    await tx
+      .select({ n: cases.caseNumber })
+      .from(cases)
+      .where(eq(cases.caseNumber, caseNumber))
+      .for('update');
+    // A rating recorded here is the case's rating from the moment it is sent, though the portal has yet to
+    // send it back; a message the relay refused (quarantined) never arrives, so it does not count.
+    const [pending] = await tx
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.stream, `case:${caseNumber}`),
+          eq(outbox.type, ratingWindowRecorded.type),
+          isNull(outbox.quarantinedAt),
+        ),
+      )
+      .limit(1);
+    if (pending)
+      throw new AppError('CONFLICT', { fields: [{ field: 'number', message: 'ratings.windowPending' }] });
     await send(
       tx,
       ratingWindowRecorded,

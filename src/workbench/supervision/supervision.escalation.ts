@@ -38,7 +38,7 @@ export async function escalateUnanswered(
     const rule = unanswered.find(
       (r) =>
         r.urgingStates.includes(urging.state) &&
-        ruleCovers(r, { workflowId: item.workflowId, state: item.step }) &&
+        ruleCovers(r, { source: item.source, workflowId: item.workflowId, state: item.step }) &&
         (escalatesOn(urging.replyDueOn!, r) ?? '9999-12-31') <= today,
     );
     if (!rule) continue;

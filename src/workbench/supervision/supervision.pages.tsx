@@ -93,8 +93,8 @@ export function unitPage(p: { ctx: PageContext; view: UnitView; parent: string |
       <p>
         {inLang(
           ctx,
-          '即将到期：本环节时限的最后三分之一；已超期：已过本环节时限。点击数字查看对应案件。',
-          'Due soon: the last third of the step’s time; overdue: past it. Select a number to see those cases.',
+          '即将到期：本环节时限的最后三分之一；已超期：已过本环节时限。点击数字查看对应的案件和来信。',
+          'Due soon: the last third of the step’s time; overdue: past it. Select a number to see those cases and letters.',
         )}
       </p>
       <Table
@@ -135,6 +135,15 @@ export function unitPage(p: { ctx: PageContext; view: UnitView; parent: string |
         lines={view.byOfficer}
         filter={(key) => ({ officer: key || '-' })}
       />
+      {view.otherOfficers ? (
+        <p>
+          {inLang(
+            ctx,
+            `另有 ${String(view.otherOfficers.officers)} 名民警：在办 ${String(view.otherOfficers.open)}，即将到期 ${String(view.otherOfficers.amber)}，已超期 ${String(view.otherOfficers.red)}。打开下级单位可查看其民警。`,
+            `${String(view.otherOfficers.officers)} more officers: ${String(view.otherOfficers.open)} in hand, ${String(view.otherOfficers.amber)} due soon, ${String(view.otherOfficers.red)} overdue. Open a unit below to see its officers.`,
+          )}
+        </p>
+      ) : null}
     </Layout>,
   );
 }
@@ -200,7 +209,7 @@ export function listPage(p: {
     <Table
       caption={title}
       head={[
-        inLang(ctx, '案件编号', 'Case number'),
+        inLang(ctx, '案件或来信编号', 'Case or letter number'),
         inLang(ctx, '事项', 'Service'),
         inLang(ctx, '环节', 'Step'),
         inLang(ctx, '本环节时限', 'Due'),
@@ -221,7 +230,7 @@ export function listPage(p: {
       {p.flash ? <Notice>{p.flash}</Notice> : null}
       <h1>{title}</h1>
       {p.items.length === 0 ? (
-        <p>{inLang(ctx, '没有符合条件的案件。', 'No cases match.')}</p>
+        <p>{inLang(ctx, '没有符合条件的案件或来信。', 'No cases or letters match.')}</p>
       ) : p.mayUrge ? (
         <Form
           action={`/supervision/units/${encodeURIComponent(p.unit.code)}/urge`}
@@ -252,10 +261,10 @@ export function listPage(p: {
           />
           {error('cases') ? <p class="error-message">{error('cases')}</p> : null}
           <Button name="all" value="">
-            {inLang(ctx, '催办所选案件', 'Urge the chosen cases')}
+            {inLang(ctx, '催办所选案件和来信', 'Urge the chosen cases and letters')}
           </Button>{' '}
           <Button name="all" value="1" variant="secondary">
-            {inLang(ctx, '催办清单中全部案件', 'Urge every case in this list')}
+            {inLang(ctx, '催办清单中全部案件和来信', 'Urge everything in this list')}
           </Button>
         </Form>
       ) : (

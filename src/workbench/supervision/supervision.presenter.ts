@@ -1,5 +1,5 @@
 import type { Label } from '../../shared/catalog/index.ts';
-import { dueTone, stateLabel, type DueTone } from '../cases/cases.presenter.ts';
+import { dueTone, type DueTone } from '../cases/cases.presenter.ts';
 import { urgingStateLabels } from './supervision.messages.ts';
 import { sourceOf, type SupervisedItem } from './supervision.sources.ts';
 import type { UrgingEscalationRow, UrgingRow } from './supervision.tables.ts';
@@ -30,7 +30,7 @@ export function presentItem(item: SupervisedItem, today: string): ItemView {
     service: item.service,
     serviceName: item.serviceName,
     step: item.step,
-    stepName: stateLabel(item.step),
+    stepName: sourceOf(item.source)?.stepLabel(item.step) ?? { zh: item.step, en: item.step },
     officer: item.officer,
     dueOn: item.dueOn,
     tone: dueTone(item.since, item.dueOn, today),

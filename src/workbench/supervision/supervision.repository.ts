@@ -8,6 +8,7 @@ import {
   type UrgingEscalationRow,
   type UrgingRow,
 } from './supervision.tables.ts';
+import type { ItemNote } from './supervision.source.ts';
 
 export interface UnitInfo {
   code: string;
@@ -75,7 +76,7 @@ export async function findUrging(
   return found;
 }
 
-export async function urgingCount(ex: Executor, source: 'case', itemRef: string): Promise<number> {
+export async function urgingCount(ex: Executor, source: 'case' | 'letter', itemRef: string): Promise<number> {
   const [found] = await ex
     .select({ n: sql<number>`count(*)::int` })
     .from(urgings)
@@ -206,18 +207,7 @@ export async function repeatedlyUrged(
  * A line in the case's history that is not a step of its workflow (an urging, its answer, its escalation):
  * the state stays as it is, the history keeps its order.
  */
-export async function noteOnCase(
-  tx: Tx,
-  caseNumber: string,
-  note: {
-    actor: string;
-    unitCode: string | null;
-    action: string;
-    reason: string | null;
-    data: Record<string, unknown>;
-    at: Date;
-  },
-): Promise<void> {
+export async function noteOnCase(tx: Tx, caseNumber: string, note: ItemNote): Promise<void> {
   const [updated] = await tx
     .update(cases)
     .set({ actionSeq: sql`${cases.actionSeq} + 1` })

@@ -19,7 +19,8 @@ import { presentItem } from './supervision.presenter.ts';
 import { rootUnit, subtreeOf, unitInfo, type UnitInfo } from './supervision.repository.ts';
 import { ListQuery, UnitParams, UrgeBody } from './supervision.schema.ts';
 import { urge, MAX_URGED_AT_ONCE } from './supervision.service.ts';
-import { caseSource, supervisedSources, type ListFilter } from './supervision.sources.ts';
+import { listAll, type ListFilter } from './supervision.sources.ts';
+import { storedTally } from './supervision.tallies.ts';
 import { unitView } from './supervision.view.ts';
 
 // One-click supervision (一键督办): the figures of a unit and the units below it that the officer reaches, every
@@ -84,11 +85,10 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
       const me = staffOf(request);
       const unit = await reachableUnit(services, me, request.params.code, 'supervision.read');
       const counted = await unitsInReach(services, me, unit);
-      const today = todayInShanghai(services.now());
-      const codes = counted.map((u) => u.code);
-      const tallies = (
-        await Promise.all(supervisedSources.map((s) => s.tally(services.db, codes, today)))
-      ).flat();
+      const tallies = await storedTally(
+        services,
+        counted.map((u) => u.code),
+      );
       const view = unitView(unit, counted, tallies);
       if (wantsJson(request)) return reply.send(view);
       const parent =
@@ -128,7 +128,7 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
         let refs: string[];
         if (body.all === '1') {
           const counted = await unitsInReach(services, me, unit);
-          const found = await caseSource.list(
+          const found = await listAll(
             services.db,
             { ...filter, units: counted.map((u) => u.code) },
             todayInShanghai(services.now()),
@@ -137,7 +137,6 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
           refs = found.map((i) => i.ref);
         } else refs = body.cases === undefined ? [] : Array.isArray(body.cases) ? body.cases : [body.cases];
         const sent = await urge(services, me, actorOf(request), {
-          source: caseSource.id,
           refs,
           message: body.message ?? '',
           replyDays: Number.parseInt(body.replyDays ?? '', 10),
@@ -183,7 +182,7 @@ async function listData(services: ZoneServices, request: FastifyRequest) {
   const today = todayInShanghai(services.now());
   const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1));
   const filter = filterOf(query);
-  const found = await caseSource.list(services.db, { ...filter, units: counted.map((u) => u.code) }, today, {
+  const found = await listAll(services.db, { ...filter, units: counted.map((u) => u.code) }, today, {
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE + 1,
   });

@@ -23,7 +23,7 @@ const valid: EscalationRule = {
 test('the bureau’s rules load', () => {
   assert.deepEqual(
     escalationRules.map((r) => r.id),
-    ['unanswered', 'repeated'],
+    ['unanswered', 'repeated', 'letter-unanswered', 'letter-repeated'],
   );
   assert.equal(loadEscalationRules([valid]).length, 1);
 });
@@ -42,6 +42,14 @@ test('a rule naming an urging state, workflow, state or role that does not exist
   refuse({ roles: ['inspector-general' as never] }, /role "inspector-general" does not exist/);
   refuse({ trigger: { kind: 'repeated', urgings: 1 } }, /counts from the second/);
   refuse({ levelsUp: -1 }, /levelsUp/);
+  refuse({ source: 'petition' as never }, /unknown source "petition"/);
+  // A letter rule is checked against the letter workflow: a case's state or workflow is not one of its.
+  refuse({ source: 'letter', workflow: 'case-certificate', states: [] }, /workflow "case-certificate"/);
+  refuse({ source: 'letter', workflow: '*', states: ['submitted'] }, /state "submitted" is in no workflow/);
+  assert.equal(
+    loadEscalationRules([{ ...valid, source: 'letter', workflow: 'letter', states: ['open-simple'] }]).length,
+    1,
+  );
   assert.throws(() => loadEscalationRules([valid, valid]), /a second rule with this id/);
 });
 

@@ -1,5 +1,6 @@
 import type { Role } from '../db/schema.ts';
-import { caseWorkflows, type CaseWorkflows } from '../cases/cases.workflows.ts';
+import { caseWorkflows } from '../cases/cases.workflows.ts';
+import { letterWorkflow } from '../letters/letters.workflow.ts';
 import { roles as knownRoles } from '../staff/roles.ts';
 import { urgingWorkflows } from './supervision.workflow.ts';
 
@@ -16,8 +17,8 @@ export interface EscalationRule {
   id: string;
   /** States of the urging workflow the rule watches; each must allow the platform's `escalate`. */
   urgingStates: readonly string[];
-  /** The supervised items it covers: letters will join as a second source. */
-  source: 'case';
+  /** The supervised items it covers: cases or letters. */
+  source: 'case' | 'letter';
   /** The item's workflow id, or '*' for every workflow of the source. */
   workflow: string;
   /** Only while the item is in one of these states of its workflow (all states when absent). */
@@ -32,16 +33,25 @@ export class EscalationRuleError extends Error {
 }
 
 export interface RuleContext {
-  cases: Pick<CaseWorkflows, 'ids' | 'current'>;
+  /** Each source's workflows, by id, with the states of their current version. */
+  workflows: Record<EscalationRule['source'], ReadonlyMap<string, readonly string[]>>;
   roles: readonly string[];
 }
 
-const defaultContext: RuleContext = { cases: caseWorkflows, roles: knownRoles };
+const defaultContext = (): RuleContext => ({
+  workflows: {
+    case: new Map(
+      caseWorkflows.ids().map((id) => [id, Object.keys(caseWorkflows.current(id).definition.states)]),
+    ),
+    letter: new Map([[letterWorkflow.id, Object.keys(letterWorkflow.current.states)]]),
+  },
+  roles: knownRoles,
+});
 
 /** Checks every rule and returns them frozen; throws with every problem named. */
 export function loadEscalationRules(
   rules: readonly EscalationRule[],
-  context: RuleContext = defaultContext,
+  context: RuleContext = defaultContext(),
 ): readonly EscalationRule[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -57,15 +67,16 @@ export function loadEscalationRules(
       else if (!urging.find(state, 'escalate'))
         problems.push(`${at}: urging state "${state}" cannot escalate`);
     }
-    if (rule.source !== 'case') problems.push(`${at}: unknown source "${String(rule.source)}"`);
-    const workflows = rule.workflow === '*' ? context.cases.ids() : [rule.workflow];
-    if (rule.workflow !== '*' && !context.cases.ids().includes(rule.workflow))
+    const known = (context.workflows as Partial<RuleContext['workflows']>)[rule.source];
+    if (!known) problems.push(`${at}: unknown source "${String(rule.source)}"`);
+    else if (rule.workflow !== '*' && !known.has(rule.workflow))
       problems.push(`${at}: workflow "${rule.workflow}" does not exist`);
-    else
-      for (const state of rule.states ?? []) {
-        const known = workflows.some((id) => state in context.cases.current(id).definition.states);
-        if (!known) problems.push(`${at}: state "${state}" is in no workflow it names`);
-      }
+    else {
+      const workflows = rule.workflow === '*' ? [...known.keys()] : [rule.workflow];
+      for (const state of rule.states ?? [])
+        if (!workflows.some((id) => known.get(id)?.includes(state)))
+          problems.push(`${at}: state "${state}" is in no workflow it names`);
+    }
     if (rule.roles.length === 0) problems.push(`${at}: alerts no role`);
     for (const role of rule.roles)
       if (!context.roles.includes(role)) problems.push(`${at}: role "${role}" does not exist`);
@@ -85,8 +96,12 @@ export function loadEscalationRules(
   return Object.freeze(rules.map((rule) => Object.freeze({ ...rule })));
 }
 
-/** Whether a rule covers an item of this workflow in this state. */
-export function ruleCovers(rule: EscalationRule, item: { workflowId: string; state: string }): boolean {
+/** Whether a rule covers an item of this source and workflow in this state. */
+export function ruleCovers(
+  rule: EscalationRule,
+  item: { source: string; workflowId: string; state: string },
+): boolean {
+  if (rule.source !== item.source) return false;
   if (rule.workflow !== '*' && rule.workflow !== item.workflowId) return false;
   return !rule.states || rule.states.includes(item.state);
 }
@@ -94,7 +109,7 @@ export function ruleCovers(rule: EscalationRule, item: { workflowId: string; sta
 /**
  * The bureau's rules: an urging not answered by the end of its reply date goes, on the next working day, to
  * the level above the urging unit and to discipline inspection; the third urging of one item goes there at
- * once.
+ * once. Letters are urged and escalate as cases do.
  */
 export const escalationRules = loadEscalationRules([
   {
@@ -110,6 +125,24 @@ export const escalationRules = loadEscalationRules([
     id: 'repeated',
     urgingStates: ['awaiting-answer'],
     source: 'case',
+    workflow: '*',
+    trigger: { kind: 'repeated', urgings: 3 },
+    levelsUp: 1,
+    roles: ['supervisor', 'discipline-inspector'],
+  },
+  {
+    id: 'letter-unanswered',
+    urgingStates: ['awaiting-answer'],
+    source: 'letter',
+    workflow: '*',
+    trigger: { kind: 'unanswered', workingDaysAfterReplyDate: 0 },
+    levelsUp: 1,
+    roles: ['supervisor', 'discipline-inspector'],
+  },
+  {
+    id: 'letter-repeated',
+    urgingStates: ['awaiting-answer'],
+    source: 'letter',
     workflow: '*',
     trigger: { kind: 'repeated', urgings: 3 },
     levelsUp: 1,

@@ -16,13 +16,13 @@ import {
   findUrging,
   insertEscalation,
   insertUrging,
-  noteOnCase,
   recordAnswer,
   unitInfo,
   urgingCount,
 } from './supervision.repository.ts';
 import { escalationRules, ruleCovers, type EscalationRule } from './supervision.rules.ts';
-import { sourceOf, type SupervisedItem } from './supervision.sources.ts';
+import { findItem, sourceOf, type SupervisedItem } from './supervision.sources.ts';
+import type { ItemNote } from './supervision.source.ts';
 import type { UrgingRow } from './supervision.tables.ts';
 import { URGING_WORKFLOW_ID, urgingStore, urgingWorkflows } from './supervision.workflow.ts';
 
@@ -35,7 +35,8 @@ export const MAX_URGED_AT_ONCE = 500;
 const SYSTEM: AuditActor = { actor: 'system', actorUnit: null, sourceIp: null };
 
 export interface UrgeInput {
-  source: string;
+  /** One source's items only; otherwise each reference is looked up in every source. */
+  source?: string | undefined;
   refs: readonly string[];
   message: string;
   replyDays: number;
@@ -65,8 +66,8 @@ export async function urge(
   if (refs.length === 0) problems.push({ field: 'cases', key: 'urging.none' });
   if (refs.length > MAX_URGED_AT_ONCE) problems.push({ field: 'cases', key: 'urging.tooMany' });
   if (problems.length) throw SupervisionRefusal.many(problems);
-  const source = sourceOf(input.source);
-  if (!source) throw new AppError('NOT_FOUND');
+  const only = input.source === undefined ? undefined : sourceOf(input.source);
+  if (input.source !== undefined && !only) throw new AppError('NOT_FOUND');
 
   const now = services.now();
   const today = todayInShanghai(now);
@@ -75,15 +76,16 @@ export async function urge(
   return services.db.transaction(async (tx) => {
     const sent: UrgingRow[] = [];
     for (const ref of refs) {
-      const item = await source.find(tx, ref);
-      if (!item) throw new AppError('NOT_FOUND');
+      const item = only ? await only.find(tx, ref) : await findItem(tx, ref);
+      const source = item && sourceOf(item.source);
+      if (!item || !source) throw new AppError('NOT_FOUND');
       mustAllow(workbenchPolicy, me, 'supervision.urge', item);
       if (item.closed) throw new SupervisionRefusal('CONFLICT', 'cases', 'urging.closed');
       const from = urgingUnitOf(me, item);
-      const round = (await urgingCount(tx, 'case', ref)) + 1;
+      const round = (await urgingCount(tx, source.id, ref)) + 1;
       const urging = await insertUrging(tx, {
         batchId,
-        source: 'case',
+        source: source.id,
         itemRef: ref,
         unitCode: item.unitCode,
         unitPath: item.unitPath,
@@ -99,7 +101,7 @@ export async function urge(
         sentAt: now,
         updatedAt: now,
       });
-      await noteOnCase(tx, ref, {
+      await source.note(tx, ref, {
         actor: me.badgeNo,
         unitCode: from.unitCode,
         action: 'urge',
@@ -120,7 +122,7 @@ export async function urge(
           rule.trigger.kind === 'repeated' &&
           round >= rule.trigger.urgings &&
           rule.urgingStates.includes(urging.state) &&
-          ruleCovers(rule, { workflowId: item.workflowId, state: item.step }),
+          ruleCovers(rule, { source: item.source, workflowId: item.workflowId, state: item.step }),
       );
       sent.push(repeated ? await escalate(tx, urging, repeated, now) : urging);
     }
@@ -182,7 +184,7 @@ export async function answerUrging(
       now,
     });
     await recordAnswer(tx, id, { reason, promisedOn, by: me.badgeNo, at: now });
-    await noteOnCase(tx, urging.itemRef, {
+    await noteOn(tx, urging, {
       actor: me.badgeNo,
       unitCode: me.unitCode,
       action: 'urge-answer',
@@ -194,6 +196,13 @@ export async function answerUrging(
     if (!answered) throw new Error('the urging vanished');
     return answered;
   });
+}
+
+/** A line in the urged item's history, whichever source it is of. */
+async function noteOn(tx: Tx, urging: UrgingRow, note: ItemNote): Promise<void> {
+  const source = sourceOf(urging.source);
+  if (!source) throw new Error(`no supervised source ${urging.source}`);
+  await source.note(tx, urging.itemRef, note);
 }
 
 /** The unit so many levels above another along its path (the root when the path is shorter). */
@@ -231,7 +240,7 @@ export async function escalate(
       at: now,
     });
   const unit = await unitInfo(tx, to.code);
-  await noteOnCase(tx, urging.itemRef, {
+  await noteOn(tx, urging, {
     actor: 'system',
     unitCode: null,
     action: 'urge-escalate',

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * An urging notice (催办单) from an upper unit on one supervised item (a case today; a letter joins with its own
@@ -11,7 +11,7 @@ export const urgings = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     batchId: uuid('batch_id').notNull(),
-    source: text('source').notNull().$type<'case'>(),
+    source: text('source').notNull().$type<'case' | 'letter'>(),
     itemRef: text('item_ref').notNull(),
     // The urged unit (the item's handling unit) and its path, for jurisdiction checks as a prefix match.
     unitCode: text('unit_code').notNull(),
@@ -61,3 +61,34 @@ export const urgingEscalations = pgTable(
 
 export type UrgingRow = typeof urgings.$inferSelect;
 export type UrgingEscalationRow = typeof urgingEscalations.$inferSelect;
+
+/**
+ * The supervision view's figures, precomputed: open, amber and red items per source, unit, service, step and
+ * officer ('' for none), as counted at `supervision_tally_runs.as_of`. Retaken when older than a minute or of
+ * another Beijing day (supervision.tallies.ts), so the view reads a few thousand rows instead of counting a
+ * city's open cases, and is never more than a minute behind them.
+ */
+export const supervisionTallies = pgTable(
+  'supervision_tallies',
+  {
+    source: text('source').notNull(),
+    unitCode: text('unit_code').notNull(),
+    service: text('service').notNull(),
+    serviceName: text('service_name').notNull(),
+    serviceNameEn: text('service_name_en').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    step: text('step').notNull(),
+    officer: text('officer').notNull(),
+    open: integer('open').notNull(),
+    amber: integer('amber').notNull(),
+    red: integer('red').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.source, t.service, t.workflowId, t.step, t.officer] })],
+);
+
+/** When the tallies were taken, and the Beijing day their colours were counted on: one row, id 'current'. */
+export const supervisionTallyRuns = pgTable('supervision_tally_runs', {
+  id: text('id').primaryKey(),
+  asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+  today: date('today', { mode: 'string' }).notNull(),
+});

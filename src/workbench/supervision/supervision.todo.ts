@@ -35,8 +35,8 @@ export const supervisionTodo = [
           title: say(lang, '一键督办', 'Supervision'),
           meta: say(
             lang,
-            '所辖单位在办、即将到期和已超期的案件。',
-            'Work in hand, due soon and overdue in the units you supervise.',
+            '所辖单位在办、即将到期和已超期的案件和来信。',
+            'Cases and letters in hand, due soon and overdue in the units you supervise.',
           ),
         },
       ];

@@ -63,3 +63,15 @@ test('a unit’s figures roll up each unit below into the child it sits under, a
     ],
   );
 });
+
+test('past the first twenty officers by urgency, the rest are summed in one line', () => {
+  const many = Array.from({ length: 25 }, (_, i) => row('SF-D01-P02', 1, 0, i < 3 ? 1 : 0, `T${String(i)}`));
+  const view = unitView(district, subtree, many);
+  assert.equal(view.byOfficer.length, 20);
+  assert.deepEqual(
+    view.byOfficer.slice(0, 3).map((o) => o.red),
+    [1, 1, 1],
+  );
+  assert.deepEqual(view.otherOfficers, { officers: 5, open: 5, amber: 0, red: 0 });
+  assert.equal(unitView(district, subtree, many.slice(0, 3)).otherOfficers, null);
+});

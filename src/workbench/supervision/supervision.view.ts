@@ -1,7 +1,6 @@
 import type { Label } from '../../shared/catalog/index.ts';
-import { stateLabel } from '../cases/cases.presenter.ts';
 import type { UnitInfo } from './supervision.repository.ts';
-import type { TallyRow } from './supervision.sources.ts';
+import { sourceOf, type TallyRow } from './supervision.sources.ts';
 
 // The supervision view of one unit, rolled up from the sources' tallies: its own work and each unit directly
 // below it (with everything below that), then the same work by service, by step and by officer. Pure, so the
@@ -26,13 +25,23 @@ export interface UnitView {
   byService: Line[];
   byStep: Line[];
   byOfficer: Line[];
+  /** The officers past the first OFFICERS_SHOWN, summed: a city's hundreds of officers are read unit by unit. */
+  otherOfficers: (Figures & { officers: number }) | null;
 }
+
+export const OFFICERS_SHOWN = 20;
 
 const zero = (): Figures => ({ open: 0, amber: 0, red: 0 });
 const add = (into: Figures, row: Figures) => {
   into.open += row.open;
   into.amber += row.amber;
   into.red += row.red;
+};
+
+const sum = (lines: readonly Figures[]): Figures => {
+  const into = zero();
+  for (const line of lines) add(into, line);
+  return into;
 };
 
 const unitLabel = (u: UnitInfo): Label => ({ zh: u.name, en: u.nameEn ?? u.name });
@@ -72,7 +81,8 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
       if (target) add(target, row);
     }
     add(line(services, row.service, row.serviceName), row);
-    add(line(steps, row.step, stateLabel(row.step)), row);
+    const stepName = sourceOf(row.source)?.stepLabel(row.step) ?? { zh: row.step, en: row.step };
+    add(line(steps, row.step, stepName), row);
     add(
       line(
         officers,
@@ -82,6 +92,8 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
       row,
     );
   }
+  const officerLines = [...officers.values()].sort(byUrgency);
+  const rest = officerLines.slice(OFFICERS_SHOWN);
   return {
     unit,
     total,
@@ -89,6 +101,7 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
     children: [...childLines.values()].sort(byUrgency),
     byService: [...services.values()].sort(byUrgency),
     byStep: [...steps.values()].sort(byUrgency),
-    byOfficer: [...officers.values()].sort(byUrgency),
+    byOfficer: officerLines.slice(0, OFFICERS_SHOWN),
+    otherOfficers: rest.length ? { officers: rest.length, ...sum(rest) } : null,
   };
 }
