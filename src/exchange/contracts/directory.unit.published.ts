@@ -70,10 +70,9 @@ export const BeatShape = Type.Object(
       ),
       { maxItems: BEAT_MAX_LINES },
     ),
-    places: Type.Array(
-      Type.Object({ name: text(BEAT_NAME_MAX), nameEn }, { additionalProperties: false }),
-      { maxItems: BEAT_MAX_LINES },
-    ),
+    places: Type.Array(Type.Object({ name: text(BEAT_NAME_MAX), nameEn }, { additionalProperties: false }), {
+      maxItems: BEAT_MAX_LINES,
+    }),
   },
   { additionalProperties: false },
 );

@@ -11,9 +11,11 @@ export type DirectoryUnit = typeof directoryUnits.$inferSelect;
 export type PublishedUnit = PayloadOf<typeof directoryUnitPublished>;
 
 /** A version 1 publication, from before responsibility areas: a unit without one. */
-export const upgradePublishedUnit = (
-  unit: PayloadOf<typeof directoryUnitPublishedV1>,
-): PublishedUnit => ({ ...unit, beat: null, officer: null });
+export const upgradePublishedUnit = (unit: PayloadOf<typeof directoryUnitPublishedV1>): PublishedUnit => ({
+  ...unit,
+  beat: null,
+  officer: null,
+});
 
 /** Keeps the publication if it is newer than what the portal has; a redelivered or older one changes nothing. */
 export async function applyPublishedUnit(tx: Executor, published: PublishedUnit): Promise<void> {

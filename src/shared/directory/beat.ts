@@ -57,7 +57,8 @@ export function parseBeat(text: string): { beat: Beat } | { badLine: number } {
     const to = Number(m[4]);
     if (from < 1 || to < from) return { badLine: i + 1 };
     const side = m[5];
-    const parity: Parity = side === '单' || side === 'odd' ? 'odd' : side === '双' || side === 'even' ? 'even' : 'all';
+    const parity: Parity =
+      side === '单' || side === 'odd' ? 'odd' : side === '双' || side === 'even' ? 'even' : 'all';
     beat.roads.push({ road: name, roadEn: nameEn, from, to, parity });
   }
   return { beat };

@@ -14,8 +14,41 @@ export interface DemoBeat {
   officerBadge: string;
 }
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
-const GIVEN = ['建国', '志强', '晓东', '海燕', '伟', '静', '明', '秀英', '磊', '洋', '艳', '勇', '军', '杰', '娟'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+];
+const GIVEN = [
+  '建国',
+  '志强',
+  '晓东',
+  '海燕',
+  '伟',
+  '静',
+  '明',
+  '秀英',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+];
 
 /** The run of house numbers each office of a station covers on the station's road. */
 export const NUMBERS_PER_OFFICE = 200;

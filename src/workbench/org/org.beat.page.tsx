@@ -27,7 +27,11 @@ export function beatPage(p: {
 }): string {
   const { ctx, unit, values } = p;
   const errors = p.errors ?? [];
-  const title = inLang(ctx, `${unit.name}的辖区和社区民警`, `Area and officer of ${unit.nameEn || unit.name}`);
+  const title = inLang(
+    ctx,
+    `${unit.name}的辖区和社区民警`,
+    `Area and officer of ${unit.nameEn || unit.name}`,
+  );
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <BackLink href={`/org/${unit.code}`}>{unit.name}</BackLink>

@@ -85,18 +85,29 @@ type Values = Record<string, string>;
 
 export function registerBeatRoutes(app: App, services: ZoneServices): void {
   const manage = { permission: 'org.manage' };
-  const page = async (request: FastifyRequest, reply: FastifyReply, values?: Values, errors?: FieldError[]) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values?: Values,
+    errors?: FieldError[],
+  ) => {
     const code = (request.params as { code?: string }).code ?? '';
     const unit = await manageableUnit(services.db, staffOf(request), code);
     if (unit.kind !== 'community-office') throw new AppError('NOT_FOUND');
-    return beatPage({ ctx: workbenchContext(request, reply), unit, values: values ?? beatValues(unit), errors });
+    return beatPage({
+      ctx: workbenchContext(request, reply),
+      unit,
+      values: values ?? beatValues(unit),
+      errors,
+    });
   };
   const kept = (v: Readonly<Record<string, string | undefined>>): Values => ({
     area: v.area ?? '',
     officerName: v.officerName ?? '',
     officerBadge: v.officerBadge ?? '',
   });
-  const formPage: FormPage = (request, reply, { values, errors }) => page(request, reply, kept(values), errors);
+  const formPage: FormPage = (request, reply, { values, errors }) =>
+    page(request, reply, kept(values), errors);
 
   app.get(
     '/org/:code/beat',
@@ -111,7 +122,10 @@ export function registerBeatRoutes(app: App, services: ZoneServices): void {
       const { code } = request.params;
       try {
         await saveBeat(services, staffOf(request), actorOf(request), code, request.body);
-        setFlash(request, inLang(request, '辖区和社区民警已保存。', 'The area and community officer were saved.'));
+        setFlash(
+          request,
+          inLang(request, '辖区和社区民警已保存。', 'The area and community officer were saved.'),
+        );
         return await reply.redirect(`/org/${code}`, 303);
       } catch (error) {
         return renderFormError(
