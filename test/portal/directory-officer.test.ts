@@ -19,7 +19,17 @@ after(() => zone.close());
 const visitor = () => new FormClient(zone.app);
 const ask = (query: string, lang = 'zh') =>
   visitor().get(`/directory/officer?${query}&lang=${lang}`, { accept: 'application/json' });
-const json = (r: { body: string }) => JSON.parse(r.body) as Record<string, any>;
+interface OfficeJson {
+  unit: { code: string };
+  officer: { name: string; badgeNo: string } | null;
+}
+interface LookupJson {
+  result: string;
+  reason: string | null;
+  office: OfficeJson | null;
+  candidates: { office: OfficeJson; covers: string[] }[];
+}
+const json = (r: { body: string }) => JSON.parse(r.body) as LookupJson;
 const offices = publishedDemoUnits.filter((u) => u.kind === 'community-office');
 
 describe('find my community officer', () => {
@@ -30,8 +40,8 @@ describe('find my community officer', () => {
       const road = demo.beat.roads[0]!;
       const byRoad = json(await ask(`q=${encodeURIComponent(`示范市${road.road}${road.from + 7}号`)}`));
       assert.equal(byRoad.result, 'found', `${office.code} by ${road.road}`);
-      assert.equal(byRoad.office.unit.code, office.code);
-      assert.deepEqual(byRoad.office.officer, { name: demo.officerName, badgeNo: demo.officerBadge });
+      assert.equal(byRoad.office?.unit.code, office.code);
+      assert.deepEqual(byRoad.office?.officer, { name: demo.officerName, badgeNo: demo.officerBadge });
       const place = demo.beat.places[0]!.name;
       const byPlace = json(await ask(`q=${encodeURIComponent(`${place}3栋2单元`)}`));
       assert.equal(byPlace.office?.unit.code, office.code, `${office.code} by ${place}`);
@@ -47,7 +57,7 @@ describe('find my community officer', () => {
     assert.equal(await codeFor('湖滨东街18号'), second);
     assert.equal(await codeFor('12 Hubin East Street'), second, 'English, number first');
     const picked = json(await ask('road=湖滨路&no=350'));
-    assert.equal(picked.office.unit.code, second);
+    assert.equal(picked.office?.unit.code, second);
   });
 
   test('ambiguous: a road without a number, or part of many names, offers the candidates', async () => {
@@ -55,10 +65,10 @@ describe('find my community officer', () => {
     assert.equal(road.result, 'ambiguous');
     assert.equal(road.reason, 'no-number');
     assert.deepEqual(
-      road.candidates.map((c: any) => c.office.unit.code),
+      road.candidates.map((c) => c.office.unit.code),
       ['SF-D01-P01-C01', 'SF-D01-P01-C02'],
     );
-    assert.match(road.candidates[0].covers[0], /湖滨路 1—200号/);
+    assert.match(road.candidates[0]?.covers[0] ?? '', /湖滨路 1—200号/);
     const page = await visitor().get(`/directory/officer?q=${encodeURIComponent('花园')}`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /有几个警务室符合，请选择/);

@@ -117,7 +117,10 @@ export function registerBeatRoutes(app: App, services: ZoneServices): void {
 
   app.post(
     '/org/:code/beat',
-    { schema: { hide: true, params: UnitParams, body: BeatForm }, config: { ...manage, formPage } },
+    {
+      schema: { hide: true, params: UnitParams, body: BeatForm },
+      config: { ...manage, formPage, input: { multiline: ['area'], maxLength: { area: 4000 } } },
+    },
     async (request, reply) => {
       const { code } = request.params;
       try {
