@@ -34,6 +34,8 @@ before(async () => {
       schedule: '24h',
       lat: 30.51,
       lng: 114.3,
+      beat: null,
+      officer: null,
       publishedAt,
     });
   });

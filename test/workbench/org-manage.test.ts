@@ -138,23 +138,23 @@ describe('organisation management', () => {
     );
     await admin.post(
       '/org/new',
-      { ...station, code: 'SF-D01-P10', parentCode: 'SF-D01' },
+      { ...station, code: 'SF-D01-P77', parentCode: 'SF-D01' },
       { formUrl: '/org/new' },
     );
     const edited = await admin.post(
-      '/org/SF-D01-P10/edit',
+      '/org/SF-D01-P77/edit',
       { ...station, phone: '0000-6109000' },
-      { formUrl: '/org/SF-D01-P10/edit' },
+      { formUrl: '/org/SF-D01-P77/edit' },
     );
     assert.equal(edited.statusCode, 303);
-    assert.equal((await unitRow('SF-D01-P10'))?.phone, '0000-6109000');
+    assert.equal((await unitRow('SF-D01-P77'))?.phone, '0000-6109000');
     const { isPublic: _public, ...privateStation } = station;
-    await admin.post('/org/SF-D01-P10/edit', privateStation, { formUrl: '/org/SF-D01-P10/edit' });
+    await admin.post('/org/SF-D01-P77/edit', privateStation, { formUrl: '/org/SF-D01-P77/edit' });
     assert.deepEqual(
-      (await sent('SF-D01-P10')).map((m) => m.type),
+      (await sent('SF-D01-P77')).map((m) => m.type),
       ['directory.unit.published', 'directory.unit.published', 'directory.unit.withdrawn'],
     );
-    assert.deepEqual(await audited('SF-D01-P10'), ['org.unit.create', 'org.unit.edit', 'org.unit.edit']);
+    assert.deepEqual(await audited('SF-D01-P77'), ['org.unit.create', 'org.unit.edit', 'org.unit.edit']);
   });
 
   test('moves a unit with its subtree, refusing cycles and units with open work', async () => {
@@ -225,5 +225,71 @@ describe('organisation management', () => {
       .from(auditLog)
       .where(and(eq(auditLog.target, 'unit:SF-D01-P11'), eq(auditLog.action, 'org.unit.close')));
     assert.ok(entry);
+  });
+});
+
+describe('a community office’s area and officer', () => {
+  test('refuses coordinates outside the city, keeping what was typed', async () => {
+    const admin = await logIn(
+      zone,
+      await makeOfficer(zone, {
+        unitCode: 'SF-0000',
+        role: 'administrator',
+        scope: 'subtree',
+        enrolled: true,
+      }),
+    );
+    const swapped = await admin.post(
+      '/org/new',
+      { ...station, code: 'SF-D01-P66', parentCode: 'SF-D01', lat: '39.9', lng: '116.4' },
+      { formUrl: '/org/new' },
+    );
+    assert.equal(swapped.statusCode, 422);
+    assert.match(swapped.body, /这个坐标不在示范市范围内/);
+    assert.match(swapped.body, /value="39.9"/);
+    assert.equal(await unitRow('SF-D01-P66'), undefined);
+  });
+
+  test('edits the area and officer, refusing a bad line by its number; the portal is sent name and badge only', async () => {
+    await seedDirectory(zone.services);
+    const admin = await logIn(
+      zone,
+      await makeOfficer(zone, {
+        unitCode: 'SF-D01',
+        role: 'administrator',
+        scope: 'subtree',
+        enrolled: true,
+      }),
+    );
+    const code = 'SF-D01-P01-C01';
+    assert.match((await admin.get(`/org/${code}`)).body, new RegExp(`href="/org/${code}/beat"`));
+    const form = await admin.get(`/org/${code}/beat`);
+    assert.match(form.body, /湖滨路\/Hubin Road 1-200/);
+    const refused = await admin.post(
+      `/org/${code}/beat`,
+      { area: '湖滨路 1-200\n湖滨路 300-100', officerName: '王', officerBadge: 'sf 1' },
+      { formUrl: `/org/${code}/beat` },
+    );
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /辖区第 2 行格式不正确/);
+    assert.match(refused.body, /请输入社区民警姓名/);
+    assert.match(refused.body, /请输入警号/);
+    assert.match(refused.body, /湖滨路 300-100/, 'the area is kept');
+    const saved = await admin.post(
+      `/org/${code}/beat`,
+      { area: '湖滨路/Hubin Road 1-250 单\n春晖小区', officerName: '周演示', officerBadge: 'sf20001' },
+      { formUrl: `/org/${code}/beat` },
+    );
+    assert.equal(saved.statusCode, 303);
+    assert.deepEqual((await audited(code)).at(-1), 'org.unit.beat');
+    const last = (await sent(code)).at(-1)?.payload as Record<string, unknown>;
+    assert.deepEqual(last.officer, { name: '周演示', badgeNo: 'SF20001' });
+    assert.deepEqual(last.beat, {
+      roads: [{ road: '湖滨路', roadEn: 'Hubin Road', from: 1, to: 250, parity: 'odd' }],
+      places: [{ name: '春晖小区', nameEn: null }],
+    });
+    assert.doesNotMatch(JSON.stringify(last), /mobile/);
+    const station = await admin.get('/org/SF-D01-P01/beat');
+    assert.equal(station.statusCode, 404, 'only a community office has an area');
   });
 });

@@ -21,7 +21,11 @@ import { contentPublished, contentPublishedV1 } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
-import { directoryUnitKinds, directoryUnitPublished } from './directory.unit.published.ts';
+import {
+  directoryUnitKinds,
+  directoryUnitPublished,
+  directoryUnitPublishedV1,
+} from './directory.unit.published.ts';
 import { directoryUnitWithdrawn } from './directory.unit.withdrawn.ts';
 import { contractKey, directionOf, type Contract, type ExchangeZone } from './contract.ts';
 import { letterStatusChanged } from './letter.status.changed.ts';
@@ -75,7 +79,7 @@ export * from './traffic-shapes.ts';
 export { statisticsPublished };
 export { approvalResultPublished, approvalDecisions, type ApprovalDecision };
 export { deliveryRequested, deliveryTracked };
-export { directoryUnitPublished, directoryUnitWithdrawn, directoryUnitKinds };
+export { directoryUnitPublished, directoryUnitPublishedV1, directoryUnitWithdrawn, directoryUnitKinds };
 export * from './case-shapes.ts';
 export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
@@ -127,6 +131,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     approvalResultPublished,
     deliveryRequested,
     deliveryTracked,
+    directoryUnitPublishedV1,
     directoryUnitPublished,
     directoryUnitWithdrawn,
     ratingSubmitted,

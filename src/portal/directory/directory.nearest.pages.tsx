@@ -111,6 +111,11 @@ export function nearestPage(p: {
       <ErrorSummary errors={p.errors} lang={ctx.lang} />
       <h1>{title}</h1>
       <NearestForm ctx={ctx} values={p.values} error={p.errors[0]?.message} />
+      <p>
+        <a href="/directory/officer">
+          {inLang(ctx, '找片警：按住址查找您的社区民警', 'Find my community officer by address')}
+        </a>
+      </p>
       {p.place && p.near ? (
         <section aria-labelledby="near-heading">
           <h2 id="near-heading">

@@ -84,6 +84,11 @@ export function directoryListPage(p: {
         </form>
         <NearestForm ctx={ctx} values={{}} />
       </div>
+      <p>
+        <a href="/directory/officer">
+          {inLang(ctx, '找片警：按住址查找您的社区民警', 'Find my community officer by address')}
+        </a>
+      </p>
       <p role="status">
         {inLang(
           ctx,

@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { directoryUnitPublished } from '../../exchange/contracts/index.ts';
+import type { directoryUnitPublished, directoryUnitPublishedV1 } from '../../exchange/contracts/index.ts';
 import type { PayloadOf } from '../../exchange/contracts/contract.ts';
 import type { Executor } from '../../shared/db/database.ts';
 import { publishedItems } from '../catalog/catalog.tables.ts';
@@ -8,12 +8,25 @@ import type { DirectoryUnitKind } from './directory.words.ts';
 
 export type DirectoryUnit = typeof directoryUnits.$inferSelect;
 
+export type PublishedUnit = PayloadOf<typeof directoryUnitPublished>;
+
+/** A version 1 publication, from before responsibility areas: a unit without one. */
+export const upgradePublishedUnit = (unit: PayloadOf<typeof directoryUnitPublishedV1>): PublishedUnit => ({
+  ...unit,
+  beat: null,
+  officer: null,
+});
+
 /** Keeps the publication if it is newer than what the portal has; a redelivered or older one changes nothing. */
-export async function applyPublishedUnit(
-  tx: Executor,
-  unit: PayloadOf<typeof directoryUnitPublished>,
-): Promise<void> {
-  const row = { ...unit, publishedAt: new Date(unit.publishedAt), withdrawnAt: null };
+export async function applyPublishedUnit(tx: Executor, published: PublishedUnit): Promise<void> {
+  const { officer, ...unit } = published;
+  const row = {
+    ...unit,
+    officerName: officer?.name ?? null,
+    officerBadge: officer?.badgeNo ?? null,
+    publishedAt: new Date(unit.publishedAt),
+    withdrawnAt: null,
+  };
   await tx
     .insert(directoryUnits)
     .values(row)

@@ -8,6 +8,7 @@ import { portalContext } from '../page.ts';
 import { directoryClosedPage } from './directory.closed.tsx';
 import { nearestUnits, resolvePlace, type PlaceProblem } from './directory.nearest.ts';
 import { nearestPage } from './directory.nearest.pages.tsx';
+import { registerOfficerRoutes } from './directory.officer.routes.ts';
 import { directoryListPage, directoryUnitPage } from './directory.pages.tsx';
 import { DirectoryDetailJson, DirectoryListJson, presentDirectoryUnit } from './directory.presenter.ts';
 import {
@@ -101,6 +102,9 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
       return reply.html(nearestPage({ ctx, values, errors: [], place: found.place, near }));
     },
   );
+
+  // Static, so it is matched before /directory/:code.
+  registerOfficerRoutes(app, services);
 
   app.get(
     '/directory/:code',

@@ -1,4 +1,5 @@
-import { doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { Beat } from '../../shared/directory/beat.ts';
 import type { DirectoryUnitKind } from './directory.words.ts';
 
 /**
@@ -22,6 +23,10 @@ export const directoryUnits = pgTable(
     schedule: text('schedule').notNull(),
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
+    // A community office's responsibility area and officer (找片警); null for other units.
+    beat: jsonb('beat').$type<Beat>(),
+    officerName: text('officer_name'),
+    officerBadge: text('officer_badge'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },

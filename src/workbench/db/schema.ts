@@ -4,11 +4,14 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+import type { Beat } from '../../shared/directory/beat.ts';
 
 export { jobs, notifications, sessions } from '../../shared/db/tables.ts';
 export { authThrottle } from '../../shared/auth/throttle.tables.ts';
@@ -44,6 +47,11 @@ export const units = pgTable(
     schedule: text('schedule').notNull().default(''),
     // Listed in the public directory (机构名录); internal departments and closed units are not.
     isPublic: boolean('is_public').notNull().default(false),
+    // A community office's responsibility area (shared/directory/beat.ts) and its community officer (社区民警),
+    // for 找片警; only the officer's name and badge number are kept here, never a personal phone.
+    beat: jsonb('beat').$type<Beat>(),
+    officerName: text('officer_name'),
+    officerBadge: text('officer_badge'),
     // A closed unit keeps its row, so the cases, letters and accounts that name it keep their history.
     closedAt: timestamp('closed_at', { withTimezone: true }),
     // Each change raises the revision; the portal keeps only the highest it has received.

@@ -19,6 +19,14 @@ const zh = {
   scheduleInvalid: '开放时间格式不正确，例如 1-5 09:00-12:00,13:30-17:30; 6 09:00-12:00，或 24h',
   latInvalid: '请输入纬度，-90至90之间的数字，如 30.51234',
   lngInvalid: '请输入经度，-180至180之间的数字，如 114.30123',
+  outsideCity:
+    '这个坐标不在示范市范围内（纬度约 30.37—30.67，经度约 114.16—114.49），请检查是否写反了纬度和经度',
+  beatInvalid:
+    '辖区第 {line} 行格式不正确：道路写“湖滨路 1-200”（可加“单”或“双”），小区只写名称，英文名用“/”隔开',
+  beatEmpty: '请填写社区警务室负责的道路门牌号段或小区',
+  officerNameInvalid: '请输入社区民警姓名（2至30个字）',
+  officerBadgeInvalid: '请输入警号，2至12位大写字母或数字，如 SF10101',
+  notCommunityOffice: '只有社区警务室有辖区和社区民警',
   openWork: '该单位或其下级还有在办的案件、信件或督办，不能移动；请先办结或移交',
   closeRoot: '最上级单位不能撤销',
   closeHasUnits: '还有未撤销的下级单位，请先移走或撤销下级单位',
@@ -47,6 +55,14 @@ const en: Record<keyof typeof zh, string> = {
     'The schedule does not follow the pattern, e.g. 1-5 09:00-12:00,13:30-17:30; 6 09:00-12:00, or 24h',
   latInvalid: 'Enter the latitude, a number from -90 to 90, e.g. 30.51234',
   lngInvalid: 'Enter the longitude, a number from -180 to 180, e.g. 114.30123',
+  outsideCity:
+    'These coordinates are outside Shifan City (latitude about 30.37–30.67, longitude about 114.16–114.49); check that latitude and longitude are not swapped',
+  beatInvalid:
+    'Line {line} of the area does not follow the pattern: a road as “湖滨路 1-200” (optionally 单 or 双 for odd or even), a compound by its name alone, an English name after “/”',
+  beatEmpty: 'Enter the road number ranges or compounds the office covers',
+  officerNameInvalid: 'Enter the community officer’s name (2 to 30 characters)',
+  officerBadgeInvalid: 'Enter the badge number: 2 to 12 capital letters or digits, e.g. SF10101',
+  notCommunityOffice: 'Only a community police office has an area and a community officer',
   openWork:
     'The unit or a unit below has open cases, letters or urgings; finish or transfer them before moving it',
   closeRoot: 'The top unit cannot be closed',

@@ -144,6 +144,13 @@ export function unitPage({
           <li>
             <a href={`/org/${unit.code}/edit`}>{inLang(ctx, '修改', 'Edit')}</a>
           </li>
+          {unit.kind === 'community-office' ? (
+            <li>
+              <a href={`/org/${unit.code}/beat`}>
+                {inLang(ctx, '辖区和社区民警', 'Area and community officer')}
+              </a>
+            </li>
+          ) : null}
           <li>
             <a href={`/org/${unit.code}/move`}>{inLang(ctx, '移动', 'Move')}</a>
           </li>

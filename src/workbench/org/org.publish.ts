@@ -2,8 +2,10 @@ import { directoryUnitPublished, directoryUnitWithdrawn } from '../../exchange/c
 import { send } from '../../exchange/facade.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
+import { demoBeats } from './demo-beats.ts';
 import { demoCityUnits } from './demo-city.ts';
 import {
+  fillBeats,
   fillDirectoryFields,
   findUnit,
   markPublished,
@@ -38,6 +40,12 @@ export async function publishUnit(tx: Tx, unit: Unit, now: Date): Promise<void> 
         schedule: unit.schedule,
         lat: unit.lat,
         lng: unit.lng,
+        // Only a community office answers 找片警; its officer goes by name and badge number, never a mobile.
+        beat: unit.kind === 'community-office' ? unit.beat : null,
+        officer:
+          unit.kind === 'community-office' && unit.officerName && unit.officerBadge
+            ? { name: unit.officerName, badgeNo: unit.officerBadge }
+            : null,
         publishedAt: now.toISOString(),
       },
       { stream: streamOfUnit(unit.code) },
@@ -71,6 +79,10 @@ export async function publishPendingUnits(services: ZoneServices): Promise<numbe
  * the portal has not been sent, through the exchange like any later change.
  */
 export async function seedDirectory(services: ZoneServices): Promise<number> {
-  await services.db.transaction((tx) => fillDirectoryFields(tx, demoCityUnits()));
+  await services.db.transaction(async (tx) => {
+    const units = demoCityUnits();
+    await fillDirectoryFields(tx, units);
+    await fillBeats(tx, demoBeats(units));
+  });
   return publishPendingUnits(services);
 }

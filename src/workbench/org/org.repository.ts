@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { units } from '../db/schema.ts';
@@ -216,4 +216,40 @@ export async function fillDirectoryFields(
       .update(units)
       .set({ district: r.district, schedule: r.schedule, isPublic: r.isPublic })
       .where(and(eq(units.code, r.code), eq(units.district, '')));
+}
+
+/**
+ * Gives community offices that have no responsibility area yet the demo city's, raising the revision so the
+ * portal is sent it (installations seeded before areas existed).
+ */
+export async function fillBeats(
+  tx: Executor,
+  records: readonly { code: string; beat: Unit['beat']; officerName: string; officerBadge: string }[],
+): Promise<void> {
+  for (const r of records)
+    await tx
+      .update(units)
+      .set({
+        beat: r.beat,
+        officerName: r.officerName,
+        officerBadge: r.officerBadge,
+        revision: sql`${units.revision} + 1`,
+      })
+      .where(and(eq(units.code, r.code), isNull(units.beat)));
+}
+
+/** A community office's responsibility area and officer, raising the revision. */
+export async function updateBeat(
+  tx: Executor,
+  unit: Unit,
+  fields: Pick<Unit, 'beat' | 'officerName' | 'officerBadge'>,
+  now: Date,
+): Promise<Unit> {
+  const [row] = await tx
+    .update(units)
+    .set({ ...fields, revision: unit.revision + 1, updatedAt: now })
+    .where(and(eq(units.code, unit.code), eq(units.revision, unit.revision)))
+    .returning();
+  if (!row) throw new AppError('CONFLICT');
+  return row;
 }

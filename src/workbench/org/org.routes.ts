@@ -13,6 +13,7 @@ import { workbenchPolicy } from '../policy.ts';
 import { staffOf } from '../session.ts';
 import { reachOf } from '../staff/staff.policy.ts';
 import { unitsInReach } from '../staff/staff.repository.ts';
+import { registerBeatRoutes } from './org.beat.ts';
 import * as forms from './org.forms.tsx';
 import { orgWords } from './org.messages.ts';
 import * as pages from './org.pages.tsx';
@@ -267,4 +268,6 @@ export function registerOrgRoutes(app: App, services: ZoneServices): void {
       );
     },
   );
+
+  registerBeatRoutes(app, services);
 }

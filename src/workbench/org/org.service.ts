@@ -1,5 +1,6 @@
 import { directoryUnitKinds } from '../../exchange/contracts/index.ts';
 import { parseSchedule } from '../../shared/directory/schedule.ts';
+import { insideCity } from '../../shared/map/city.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
@@ -91,6 +92,9 @@ function readFields(input: UnitInput, problems: Problems): UnitFields | undefine
   if (lat === undefined) problems.push({ field: 'lat', message: 'latInvalid' });
   const lng = coordinate(input.lng, 180);
   if (lng === undefined) problems.push({ field: 'lng', message: 'lngInvalid' });
+  // Every unit is in the city: a point outside it is most often latitude and longitude swapped or mistyped.
+  if (lat !== undefined && lng !== undefined && !insideCity({ lat, lng }))
+    problems.push({ field: 'lat', message: 'outsideCity' });
   if (!kind || lat === undefined || lng === undefined) return undefined;
   return {
     kind,

@@ -1,0 +1,3 @@
+ALTER TABLE "units" ADD COLUMN "beat" jsonb;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "officer_name" text;--> statement-breakpoint
+ALTER TABLE "units" ADD COLUMN "officer_badge" text;
