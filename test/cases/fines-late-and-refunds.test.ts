@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import * as payments from '../../src/portal/payments/payments.repository.ts';
 import { paymentOrders } from '../../src/portal/payments/payments.tables.ts';
 import { decisionDocumentOf } from '../../src/portal/traffic/traffic.repository.ts';
-import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
+import { todayInShanghai, WorkingDayCalendar } from '../../src/shared/calendar/working-days.ts';
 import { auditLog } from '../../src/shared/audit/audit-log.ts';
 import { feeOf } from '../../src/workbench/case-fees/case-fees.repository.ts';
 import { bookFeeRefund } from '../../src/workbench/finance/finance.income.ts';
@@ -24,9 +24,26 @@ import { lookedUp, ownerWithViolations, policeRecord, type Owner } from './traff
 
 const DAY_MS = 86_400_000;
 
+/**
+ * 10:00 Beijing time on the first day from tomorrow on whose own day and the days 1, 5 and 47 before it are
+ * working days, so each fine's period below ends on the day the test says (a period ending on a day off would
+ * run on to the next working day) whatever day the suite runs.
+ */
+function plainWorkingDay(from: Date): Date {
+  const calendar = new WorkingDayCalendar();
+  for (let ahead = 1; ; ahead++) {
+    const day = new Date(`${todayInShanghai(new Date(from.getTime() + ahead * DAY_MS))}T10:00:00+08:00`);
+    const back = (n: number) => todayInShanghai(new Date(day.getTime() - n * DAY_MS));
+    if ([0, 1, 5, 47].every((n) => calendar.isWorkingDay(back(n)))) return day;
+  }
+}
+
 let world: FeeWorld;
 before(async () => {
   world = await startFeeWorld();
+  const ahead = plainWorkingDay(new Date()).getTime() - Date.now();
+  world.pay.zone.advanceClock(ahead);
+  world.workbench.advance(ahead);
 });
 after(() => world.close());
 
@@ -118,13 +135,13 @@ describe('加处罚款: a fine paid late', () => {
     assert.equal((entry?.detail as { surchargeFen?: number } | undefined)?.surchargeFen, 450);
   });
 
-  test('never more than the fine: 60 days after the decision it asks twice the fine', async () => {
+  test('never more than the fine: 62 days after the decision it asks twice the fine', async () => {
     const owner = await ownerWithViolations(world, '钱示范');
     await lookedUp(world, owner);
     const [red] = owner.violations;
-    await decidedDaysAgo(owner, red, 60);
+    await decidedDaysAgo(owner, red, 62);
     const page = await owner.person.client.get(`/my/traffic/violations/${red}`);
-    assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 45 日）/);
+    assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 47 日）/);
     assert.match(page.body, /今日缴纳应缴[\s\S]*?¥400\.00/);
   });
 
