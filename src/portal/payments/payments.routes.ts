@@ -49,7 +49,12 @@ export function registerPaymentRoutes(
     { schema: { hide: true }, config: { permission: 'payments.view' } },
     async (request, reply) => {
       const payables = await repo.payablesOfCitizen(services.db, citizenOf(request).id);
-      return reply.html(pages.listPage({ ctx: portalContext(request, reply), payables }));
+      // A late fine is listed at what it asks today, not at the amount of its last order.
+      const now = services.now();
+      const rows = await Promise.all(
+        payables.map(async (payable) => ({ payable, due: await amountDue(services.db, payable, now) })),
+      );
+      return reply.html(pages.listPage({ ctx: portalContext(request, reply), rows }));
     },
   );
 
