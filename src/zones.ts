@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, isPublicDemo, trustedProxies, type Config } from './shared/config.ts';
+import { isEmbedded, isPublicDemo, publicPortalUrl, trustedProxies, type Config } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import { openDatabase, type Database } from './shared/db/database.ts';
 import type { JobHandler } from './shared/jobs/queue.ts';
@@ -122,15 +122,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     registerCaseDocumentIssuer(
       caseDocumentIssuer({
         sealer: services.sealer,
-        portalBaseUrl:
-          options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
+        portalBaseUrl: publicPortalUrl(options.config),
       }),
     );
   // A finished case's SMS links to its rating page at the portal's public address.
-  if (name === 'portal')
-    registerRatingLinkBase(
-      options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
-    );
+  if (name === 'portal') registerRatingLinkBase(publicPortalUrl(options.config));
   const forms = name === 'portal' ? loadPortalForms() : undefined;
   return { name, database, services, handlers, inboxHandlers, exchange, forms };
 }
@@ -151,6 +147,7 @@ export async function buildZoneApp(
     ? buildPortal(zone.services, {
         ...appOptions,
         forms: zone.forms ?? loadPortalForms(),
+        portalBaseUrl: publicPortalUrl(options.config),
         payments: paymentRuntimeFrom(options.config),
         courier: courierFrom(options.config),
       })

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { COLLECTION_SERVICE as COLLECTION } from '../../src/portal/appointments/appointments.collection.tsx';
+import { renderConfirmation } from '../../src/portal/appointments/appointments.confirmation.ts';
+import { findBooking } from '../../src/portal/appointments/appointments.repository.ts';
 import { appointmentBookings } from '../../src/portal/appointments/appointments.tables.ts';
 import { applications } from '../../src/portal/applications/applications.tables.ts';
 import { caseDocuments } from '../../src/portal/cases/cases.tables.ts';
@@ -17,9 +19,12 @@ import { dayAfter, FAMILY_VISIT, OFFICE, release } from './appointments.support.
 // 预约凭证: the booker's PDF with a verification code, the public page that confirms the booking by that code
 // (and follows its status), and nobody else's booking printed.
 
+// The configured public address (its trailing slash dropped): the QR code leads there, whatever Host is asked.
+const PORTAL = 'https://ga.shifan.example';
+
 let zone: TestZone;
 before(async () => {
-  zone = await startTestZone('portal');
+  zone = await startTestZone('portal', { env: { PUBLIC_PORTAL_URL: `${PORTAL}/` } });
   await publishCatalogDirectly(zone.services.db, loadCatalogItems());
 });
 after(async () => zone.close());
@@ -46,8 +51,11 @@ describe('the booking confirmation', () => {
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    const again = await person.client.get(`/my/appointments/${code}/confirmation.pdf`);
-    assert.ok(again.rawPayload.equals(pdf.rawPayload), 'one verification code, the same file');
+    const again = await person.client.get(`/my/appointments/${code}/confirmation.pdf`, {
+      host: 'attacker.example',
+      'x-forwarded-host': 'attacker.example',
+    });
+    assert.ok(again.rawPayload.equals(pdf.rawPayload), 'one verification code, the same file, any Host');
     const stranger = await registerCitizen(zone);
     assert.equal((await stranger.client.get(`/my/appointments/${code}/confirmation.pdf`)).statusCode, 404);
 
@@ -57,6 +65,17 @@ describe('the booking confirmation', () => {
       .where(eq(appointmentBookings.code, code));
     const verificationCode = row?.verificationCode;
     assert.match(verificationCode ?? '', /^[A-Z2-7]{26}$/);
+    // The file is the one drawn with the configured address (the same input gives the same bytes).
+    const booked = await findBooking(zone.services.db, code);
+    const expected = await renderConfirmation(
+      {
+        ...booked!,
+        details: { detaineeName: '王某某', relationship: '父母' },
+        verificationCode: verificationCode!,
+      },
+      PORTAL,
+    );
+    assert.ok(pdf.rawPayload.equals(expected), 'the QR code leads to PUBLIC_PORTAL_URL');
     const checked = await verify(verificationCode!);
     assert.equal(checked.statusCode, 200);
     assert.match(checked.body, /真实有效/);

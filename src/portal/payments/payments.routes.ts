@@ -38,6 +38,7 @@ export function registerPaymentRoutes(
   app: App,
   services: ZoneServices,
   runtime: service.PaymentRuntime | undefined,
+  portalBaseUrl: string,
 ) {
   const gateway = () => {
     if (!runtime) throw new AppError('PAYMENT_UNAVAILABLE', { detail: 'no payment gateway configured' });
@@ -96,8 +97,7 @@ export function registerPaymentRoutes(
       );
       const receipt = await repo.receiptOfPayable(services.db, payable.id);
       if (!receipt) throw new AppError('NOT_FOUND');
-      const base = runtime?.portalBaseUrl ?? `${request.protocol}://${request.host}`;
-      const pdf = await renderReceipt(receipt, payable.reference, base);
+      const pdf = await renderReceipt(receipt, payable.reference, portalBaseUrl);
       return fileHeaders(reply, {
         type: 'application/pdf',
         name: `缴费凭证-${receipt.receiptNo}.pdf`,
