@@ -214,6 +214,10 @@ describe('处罚决定书', () => {
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
     const again = await owner.person.client.get(`${url}/decision.pdf`);
     assert.ok(again.rawPayload.equals(pdf.rawPayload), 'the same decision gives the same file');
+    const englishPdf = await owner.person.client.get(`${url}/decision.pdf?lang=en`);
+    assert.equal(englishPdf.statusCode, 200);
+    assert.ok(!englishPdf.rawPayload.equals(pdf.rawPayload), 'an English rendering');
+    assert.match(englishPdf.rawPayload.toString('latin1'), /\/Lang \(en\)/);
     assert.equal((await other.person.client.get(`${url}/decision.pdf`)).statusCode, 404);
     assert.equal(
       (await owner.person.client.get(`/my/traffic/violations/${parked}/decision.pdf`)).statusCode,

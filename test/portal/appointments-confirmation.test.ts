@@ -67,15 +67,21 @@ describe('the booking confirmation', () => {
     assert.match(verificationCode ?? '', /^[A-Z2-7]{26}$/);
     // The file is the one drawn with the configured address (the same input gives the same bytes).
     const booked = await findBooking(zone.services.db, code);
-    const expected = await renderConfirmation(
-      {
-        ...booked!,
-        details: { detaineeName: '王某某', relationship: '父母' },
-        verificationCode: verificationCode!,
-      },
-      PORTAL,
-    );
+    const expectedInput = {
+      details: { detaineeName: '王某某', relationship: '父母' },
+      verificationCode: verificationCode!,
+    };
+    const expected = await renderConfirmation({ ...booked!, ...expectedInput }, PORTAL);
     assert.ok(pdf.rawPayload.equals(expected), 'the QR code leads to PUBLIC_PORTAL_URL');
+    // In English for a person reading the site in English: the English slip, tagged as English.
+    const english = await person.client.get(`/my/appointments/${code}/confirmation.pdf?lang=en`);
+    assert.equal(english.statusCode, 200);
+    assert.match(String(english.headers['content-disposition']), /booking-/);
+    const inEnglish = await renderConfirmation({ ...booked!, ...expectedInput }, PORTAL, 'en');
+    assert.ok(english.rawPayload.equals(inEnglish), 'the English confirmation');
+    assert.ok(!english.rawPayload.equals(pdf.rawPayload));
+    assert.match(english.rawPayload.toString('latin1'), /\/Lang \(en\)/);
+    assert.match(pdf.rawPayload.toString('latin1'), /\/Lang \(zh-CN\)/);
     const checked = await verify(verificationCode!);
     assert.equal(checked.statusCode, 200);
     assert.match(checked.body, /真实有效/);

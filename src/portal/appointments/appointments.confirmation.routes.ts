@@ -33,10 +33,11 @@ export function registerBookingConfirmationRoutes(
       const pdf = await renderConfirmation(
         { ...booking, details: service.detailsOf(services, booking), verificationCode },
         portalBaseUrl,
+        request.lang,
       );
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `预约凭证-${booking.code}.pdf`,
+        name: request.lang === 'en' ? `booking-${booking.code}.pdf` : `预约凭证-${booking.code}.pdf`,
         asciiName: `booking-${booking.code}.pdf`,
       })
         .header('cache-control', 'private, no-store')

@@ -97,10 +97,11 @@ export function registerPaymentRoutes(
       );
       const receipt = await repo.receiptOfPayable(services.db, payable.id);
       if (!receipt) throw new AppError('NOT_FOUND');
-      const pdf = await renderReceipt(receipt, payable.reference, portalBaseUrl);
+      const pdf = await renderReceipt(receipt, payable.reference, portalBaseUrl, request.lang);
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `缴费凭证-${receipt.receiptNo}.pdf`,
+        name:
+          request.lang === 'en' ? `receipt-${receipt.receiptNo}.pdf` : `缴费凭证-${receipt.receiptNo}.pdf`,
         asciiName: `receipt-${receipt.receiptNo}.pdf`,
       })
         .header('cache-control', 'private, no-store')

@@ -34,10 +34,10 @@ export function registerTrafficDecisionRoutes(app: App, services: ZoneServices, 
       const doc = await repo.decisionDocumentOf(services.db, violation.id);
       // Before the decision is made there is nothing to print.
       if (!doc || doc.citizenId !== violation.citizenId) throw new AppError('NOT_FOUND');
-      const pdf = await renderDecision(doc, portalBaseUrl);
+      const pdf = await renderDecision(doc, portalBaseUrl, request.lang);
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `处罚决定书-${doc.decisionNo}.pdf`,
+        name: request.lang === 'en' ? `decision-${doc.decisionNo}.pdf` : `处罚决定书-${doc.decisionNo}.pdf`,
         asciiName: `decision-${doc.decisionNo}.pdf`,
       })
         .header('cache-control', 'private, no-store')
