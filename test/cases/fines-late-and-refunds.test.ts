@@ -179,7 +179,7 @@ describe('我的缴费 lists a late fine at what it asks today', () => {
       return page.body;
     };
     // ¥150 and one day's 3%, though the fine was opened at ¥150.
-    assert.match(await listed(), /¥154\.50（含加处罚款 ¥4\.50）/);
+    assert.match(await listed(), /¥154\.50<br\/><small>含加处罚款 ¥4\.50<\/small>/);
 
     // An order made yesterday asked ¥154.50; today, a day later, the fine asks ¥159.00.
     const fine = await fineOf(parked);
@@ -188,10 +188,10 @@ describe('我的缴费 lists a late fine at what it asks today', () => {
     assert.equal((await fineOf(parked)).amountFen, 15_450, "the order asked a day's surcharge");
     await redated(owner, parked, 17);
     const body = await listed();
-    assert.match(body, /¥159\.00（含加处罚款 ¥9\.00）/);
+    assert.match(body, /¥159\.00<br\/><small>含加处罚款 ¥9\.00<\/small>/);
     assert.doesNotMatch(body, /¥154\.50/);
     const english = await owner.person.client.get('/my/payments?lang=en');
-    assert.match(english.body, /¥159\.00 \(incl\. late surcharge ¥9\.00\)/);
+    assert.match(english.body, /¥159\.00<br\/><small>incl\. late surcharge ¥9\.00<\/small>/);
   });
 });
 

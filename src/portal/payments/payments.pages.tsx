@@ -48,13 +48,21 @@ export function listPage({
           numeric={[1]}
           rows={rows.map(({ payable: p, due }) => [
             <a href={`/my/payments/${p.id}`}>{say(ctx, p.description)}</a>,
-            p.status === 'due' && due.surchargeFen > 0
-              ? inLang(
-                  ctx,
-                  `${yuan(due.amountFen)}（含加处罚款 ${yuan(due.surchargeFen)}）`,
-                  `${yuan(due.amountFen)} (incl. late surcharge ${yuan(due.surchargeFen)})`,
-                )
-              : yuan(due.amountFen),
+            p.status === 'due' && due.surchargeFen > 0 ? (
+              <>
+                {yuan(due.amountFen)}
+                <br />
+                <small>
+                  {inLang(
+                    ctx,
+                    `含加处罚款 ${yuan(due.surchargeFen)}`,
+                    `incl. late surcharge ${yuan(due.surchargeFen)}`,
+                  )}
+                </small>
+              </>
+            ) : (
+              yuan(due.amountFen)
+            ),
             <StatusTag ctx={ctx} status={p.status} />,
           ])}
         />
