@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isEmbedded, isPublicDemo, trustedProxies } from './shared/config.ts';
+import { isEmbedded, isPublicDemo, publicPortalUrl, trustedProxies } from './shared/config.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import type { Database } from './shared/db/database.ts';
 import type { JobHandler } from './shared/jobs/queue.ts';
@@ -94,15 +94,11 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
     registerCaseDocumentIssuer(
       caseDocumentIssuer({
         sealer: services.sealer,
-        portalBaseUrl:
-          options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
+        portalBaseUrl: publicPortalUrl(options.config),
       }),
     );
   // A finished case's SMS links to its rating page at the portal's public address.
-  if (name === 'portal')
-    registerRatingLinkBase(
-      options.config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(options.config.PORTAL_PORT)}`,
-    );
+  if (name === 'portal') registerRatingLinkBase(publicPortalUrl(options.config));
   const forms = name === 'portal' ? loadPortalForms() : undefined;
   return { name, database, services, handlers, inboxHandlers, exchange, forms };
 }
@@ -123,6 +119,7 @@ export async function buildZoneApp(
     ? buildPortal(zone.services, {
         ...appOptions,
         forms: zone.forms ?? loadPortalForms(),
+        portalBaseUrl: publicPortalUrl(options.config),
         payments: paymentRuntimeFrom(options.config),
         courier: courierFrom(options.config),
       })

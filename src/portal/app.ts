@@ -45,6 +45,8 @@ export async function buildPortal(
     publicDemo?: boolean;
     /** The online application forms (applications.forms.ts). */
     forms: FormVersions;
+    /** Where the QR codes and verification links on documents lead (PUBLIC_PORTAL_URL). */
+    portalBaseUrl: string;
     /** The payment gateway; without one, fees are shown but cannot be paid online. */
     payments?: PaymentRuntime | undefined;
     /** The courier; without one, results are collected at the hall. */
@@ -94,20 +96,20 @@ export async function buildPortal(
     forms: options.forms,
     courier: options.courier,
   });
-  registerApplicationRoutes(app, applying);
+  registerApplicationRoutes(app, applying, options.portalBaseUrl);
   registerApplicationApi(app, applying);
   registerCaseRoutes(app, services, options.courier);
   registerDeliveryRoutes(app, applying);
   registerAppointmentRoutes(app, services);
-  registerBookingConfirmationRoutes(app, services, options.payments?.portalBaseUrl);
+  registerBookingConfirmationRoutes(app, services, options.portalBaseUrl);
   registerLetterRoutes(app, services);
   registerOpen311Routes(app, services);
   registerAnswerRoutes(app, services);
   registerQuestionnaireRoutes(app, services);
   registerRatingRoutes(app, services);
-  registerPaymentRoutes(app, services, options.payments);
+  registerPaymentRoutes(app, services, options.payments, options.portalBaseUrl);
   registerTrafficRoutes(app, services);
-  registerTrafficDecisionRoutes(app, services, options.payments?.portalBaseUrl);
+  registerTrafficDecisionRoutes(app, services, options.portalBaseUrl);
   registerTransparencyRoutes(app, services);
   registerDevRoutes(app, services);
   return app;

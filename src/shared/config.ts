@@ -31,6 +31,11 @@ export const ConfigSchema = Type.Object({
   TRUSTED_PROXIES: Type.String({ default: '' }),
   /** 1 runs a public demo: demo accounts, the SMS sandbox's outbox page, and a demo banner on every page. */
   OPENPSB_DEMO: Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '0' }),
+  /**
+   * The portal's public address (https://…): every QR code and verification link on a document, and the
+   * addresses the payment gateway and the courier call back, are made from it, never from a request's Host
+   * header. Production refuses to start without it; elsewhere it is http://localhost:PORTAL_PORT.
+   */
   PUBLIC_PORTAL_URL: Type.Optional(Type.String()),
   PUBLIC_WORKBENCH_URL: Type.Optional(Type.String()),
   /** The sandbox payment gateway `npm start` runs beside the zones (outside production), on its own port. */
@@ -71,6 +76,29 @@ export function trustedProxies(config: Config): string[] {
 /** The embedded mode is the one-process install on PGlite: no outside database. */
 export function isEmbedded(config: Config, zone: 'portal' | 'workbench'): boolean {
   return zone === 'portal' ? !config.PORTAL_DATABASE_URL : !config.WORKBENCH_DATABASE_URL;
+}
+
+/** An http(s) address with nothing after its path: the one shape a public base address may take. */
+function baseAddress(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    const plain = !url.username && !url.password && !url.search && !url.hash;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && plain ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The portal's public address, without a trailing slash: PUBLIC_PORTAL_URL, or this machine's portal where it
+ * is not set (production never starts without it). A malformed value stops the start.
+ */
+export function publicPortalUrl(config: Config): string {
+  const text = config.PUBLIC_PORTAL_URL;
+  if (text === undefined || text === '') return `http://localhost:${String(config.PORTAL_PORT)}`;
+  const url = baseAddress(text);
+  if (!url) throw new RangeError('PUBLIC_PORTAL_URL must be an http(s) address without query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** A public demo was asked for: it shows a banner on every page so nobody takes it for the real service. */
@@ -116,6 +144,13 @@ export function missingProductionSettings(
   for (const zone of checked) {
     if (!env[`EXCHANGE_${zone.toUpperCase()}_PUBLIC_KEYS`] && !privateKeyOf(zone))
       missing.push(`EXCHANGE_${zone.toUpperCase()}_PUBLIC_KEYS`);
+  }
+  // Both zones print the portal's address on documents (QR codes) and give it to the gateway and the courier.
+  if (needs.zones.length > 0) {
+    const address = config.PUBLIC_PORTAL_URL;
+    if (!address) missing.push('PUBLIC_PORTAL_URL');
+    else if (baseAddress(address)?.protocol !== 'https:')
+      missing.push('PUBLIC_PORTAL_URL (an https:// address)');
   }
   const opened = needs.relay ? zones : needs.zones;
   if (opened.includes('portal') && !config.PORTAL_DATABASE_URL) missing.push('PORTAL_DATABASE_URL');

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import * as payments from '../../src/portal/payments/payments.repository.ts';
 import { paymentOrders } from '../../src/portal/payments/payments.tables.ts';
 import { decisionDocumentOf } from '../../src/portal/traffic/traffic.repository.ts';
-import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
+import { todayInShanghai, WorkingDayCalendar } from '../../src/shared/calendar/working-days.ts';
 import { auditLog } from '../../src/shared/audit/audit-log.ts';
 import { feeOf } from '../../src/workbench/case-fees/case-fees.repository.ts';
 import { bookFeeRefund } from '../../src/workbench/finance/finance.income.ts';
@@ -24,9 +24,26 @@ import { lookedUp, ownerWithViolations, policeRecord, type Owner } from './traff
 
 const DAY_MS = 86_400_000;
 
+/**
+ * 10:00 Beijing time on the first day from tomorrow on whose own day and the days 1, 2, 5 and 47 before it are
+ * working days, so each fine's period below ends on the day the test says (a period ending on a day off would
+ * run on to the next working day) whatever day the suite runs.
+ */
+function plainWorkingDay(from: Date): Date {
+  const calendar = new WorkingDayCalendar();
+  for (let ahead = 1; ; ahead++) {
+    const day = new Date(`${todayInShanghai(new Date(from.getTime() + ahead * DAY_MS))}T10:00:00+08:00`);
+    const back = (n: number) => todayInShanghai(new Date(day.getTime() - n * DAY_MS));
+    if ([0, 1, 2, 5, 47].every((n) => calendar.isWorkingDay(back(n)))) return day;
+  }
+}
+
 let world: FeeWorld;
 before(async () => {
   world = await startFeeWorld();
+  const ahead = plainWorkingDay(new Date()).getTime() - Date.now();
+  world.pay.zone.advanceClock(ahead);
+  world.workbench.advance(ahead);
 });
 after(() => world.close());
 
@@ -39,6 +56,11 @@ async function decidedDaysAgo(owner: Owner, id: string, daysAgo: number) {
   const sent = await owner.person.client.post(`${url}/accept`, { confirm: 'yes' }, { formUrl: url });
   assert.equal(sent.statusCode, 303, sent.body.slice(0, 400));
   await crossBothWays(world);
+  await redated(owner, id, daysAgo);
+}
+
+/** Dates an accepted decision `daysAgo` days back in the police zone's record and looks up again. */
+async function redated(owner: Owner, id: string, daysAgo: number) {
   const decidedAt = new Date(world.workbench.services.now().getTime() - daysAgo * DAY_MS);
   await world.workbench.services.db
     .update(trafficViolations)
@@ -118,13 +140,13 @@ describe('加处罚款: a fine paid late', () => {
     assert.equal((entry?.detail as { surchargeFen?: number } | undefined)?.surchargeFen, 450);
   });
 
-  test('never more than the fine: 60 days after the decision it asks twice the fine', async () => {
+  test('never more than the fine: 62 days after the decision it asks twice the fine', async () => {
     const owner = await ownerWithViolations(world, '钱示范');
     await lookedUp(world, owner);
     const [red] = owner.violations;
-    await decidedDaysAgo(owner, red, 60);
+    await decidedDaysAgo(owner, red, 62);
     const page = await owner.person.client.get(`/my/traffic/violations/${red}`);
-    assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 45 日）/);
+    assert.match(page.body, /加处罚款[\s\S]*?¥200\.00（逾期 47 日）/);
     assert.match(page.body, /今日缴纳应缴[\s\S]*?¥400\.00/);
   });
 
@@ -142,6 +164,34 @@ describe('加处罚款: a fine paid late', () => {
     await world.pay.zone.services.db.delete(portalViolations).where(eq(portalViolations.id, red));
     const order = await payFine(owner, (await fineOf(red)).id);
     assert.deepEqual([order.amountFen, order.surchargeFen], [23_000, 3_000], '5 days late: 3% of ¥200 a day');
+  });
+});
+
+describe('我的缴费 lists a late fine at what it asks today', () => {
+  test('before any order, and after an order made on an earlier day asked less', async () => {
+    const owner = await ownerWithViolations(world, '吴示范');
+    await lookedUp(world, owner);
+    const [, parked] = owner.violations;
+    await decidedDaysAgo(owner, parked, 16);
+    const listed = async () => {
+      const page = await owner.person.client.get('/my/payments');
+      assert.equal(page.statusCode, 200);
+      return page.body;
+    };
+    // ¥150 and one day's 3%, though the fine was opened at ¥150.
+    assert.match(await listed(), /¥154\.50<br\/><small>含加处罚款 ¥4\.50<\/small>/);
+
+    // An order made yesterday asked ¥154.50; today, a day later, the fine asks ¥159.00.
+    const fine = await fineOf(parked);
+    const url = `/my/payments/${fine.id}`;
+    assert.equal((await owner.person.client.post(`${url}/pay`, {}, { formUrl: url })).statusCode, 303);
+    assert.equal((await fineOf(parked)).amountFen, 15_450, "the order asked a day's surcharge");
+    await redated(owner, parked, 17);
+    const body = await listed();
+    assert.match(body, /¥159\.00<br\/><small>含加处罚款 ¥9\.00<\/small>/);
+    assert.doesNotMatch(body, /¥154\.50/);
+    const english = await owner.person.client.get('/my/payments?lang=en');
+    assert.match(english.body, /¥159\.00<br\/><small>incl\. late surcharge ¥9\.00<\/small>/);
   });
 });
 
@@ -164,6 +214,10 @@ describe('处罚决定书', () => {
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
     const again = await owner.person.client.get(`${url}/decision.pdf`);
     assert.ok(again.rawPayload.equals(pdf.rawPayload), 'the same decision gives the same file');
+    const englishPdf = await owner.person.client.get(`${url}/decision.pdf?lang=en`);
+    assert.equal(englishPdf.statusCode, 200);
+    assert.ok(!englishPdf.rawPayload.equals(pdf.rawPayload), 'an English rendering');
+    assert.match(englishPdf.rawPayload.toString('latin1'), /\/Lang \(en\)/);
     assert.equal((await other.person.client.get(`${url}/decision.pdf`)).statusCode, 404);
     assert.equal(
       (await owner.person.client.get(`/my/traffic/violations/${parked}/decision.pdf`)).statusCode,

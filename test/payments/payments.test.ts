@@ -356,8 +356,14 @@ describe('the electronic receipt', () => {
     assert.equal(pdf.headers['content-type'], 'application/pdf');
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
     // The same receipt always gives the same file.
-    const again = await me.client.get(`/my/payments/${fee.id}/receipt`);
-    assert.ok(again.rawPayload.equals(pdf.rawPayload));
+    const again = await me.client.get(`/my/payments/${fee.id}/receipt`, { host: 'attacker.example' });
+    assert.ok(again.rawPayload.equals(pdf.rawPayload), 'the same file whatever Host is asked');
+    // In English for a person reading the site in English.
+    const english = await me.client.get(`/my/payments/${fee.id}/receipt?lang=en`);
+    assert.equal(english.statusCode, 200);
+    assert.ok(!english.rawPayload.equals(pdf.rawPayload));
+    assert.match(english.rawPayload.toString('latin1'), /\/Lang \(en\)/);
+    assert.match(String(english.headers['content-disposition']), /receipt-PJ/);
 
     const other = await registerCitizen(world.zone);
     assert.equal((await other.client.get(`/my/payments/${fee.id}/receipt`)).statusCode, 404);

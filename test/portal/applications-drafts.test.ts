@@ -43,6 +43,7 @@ async function restarted(forms: FormVersions = loadPortalForms()): Promise<Fasti
     logLevel: 'silent',
     trustedProxies: [],
     forms,
+    portalBaseUrl: 'http://localhost:3000',
   });
   await app.ready();
   apps.push(app);

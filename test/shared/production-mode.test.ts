@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import pg from 'pg';
-import { loadConfig, missingProductionSettings } from '../../src/shared/config.ts';
+import { loadConfig, missingProductionSettings, publicPortalUrl } from '../../src/shared/config.ts';
 import { DEMO_CITIZEN } from '../../src/portal/seed.ts';
 import { startTestZone, testKeys, testPublicKeys, type TestZone } from '../helpers/zones.ts';
 
@@ -42,7 +42,7 @@ describe('production never runs as the demo by accident', () => {
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.match(
       result.stderr,
-      /NODE_ENV=production needs PORTAL_SESSION_SECRET, PORTAL_FIELD_KEY, PORTAL_EXCHANGE_KEY, EXCHANGE_WORKBENCH_PUBLIC_KEYS, PORTAL_DATABASE_URL\./,
+      /NODE_ENV=production needs PORTAL_SESSION_SECRET, PORTAL_FIELD_KEY, PORTAL_EXCHANGE_KEY, EXCHANGE_WORKBENCH_PUBLIC_KEYS, PUBLIC_PORTAL_URL, PORTAL_DATABASE_URL\./,
     );
     assert.match(result.stderr, /OPENPSB_DEMO=1/);
     assert.doesNotMatch(result.stdout, /Demo accounts|13800000001/);
@@ -60,7 +60,7 @@ describe('production never runs as the demo by accident', () => {
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,
-      /needs PORTAL_EXCHANGE_KEY, WORKBENCH_EXCHANGE_KEY, EXCHANGE_PORTAL_PUBLIC_KEYS, EXCHANGE_WORKBENCH_PUBLIC_KEYS, WORKBENCH_DATABASE_URL\./,
+      /needs PORTAL_EXCHANGE_KEY, WORKBENCH_EXCHANGE_KEY, EXCHANGE_PORTAL_PUBLIC_KEYS, EXCHANGE_WORKBENCH_PUBLIC_KEYS, PUBLIC_PORTAL_URL, WORKBENCH_DATABASE_URL\./,
       result.stderr,
     );
   });
@@ -83,6 +83,7 @@ describe('production never runs as the demo by accident', () => {
       'WORKBENCH_EXCHANGE_KEY',
       'EXCHANGE_PORTAL_PUBLIC_KEYS',
       'EXCHANGE_WORKBENCH_PUBLIC_KEYS',
+      'PUBLIC_PORTAL_URL',
       'PORTAL_DATABASE_URL',
       'WORKBENCH_DATABASE_URL',
     ]);
@@ -94,7 +95,12 @@ describe('production never runs as the demo by accident', () => {
         { ...keys, SESSION_SECRET: 'x'.repeat(32), FIELD_KEY: 'short', WORKBENCH_FIELD_KEY: 'A'.repeat(43) },
         needs,
       ),
-      ['PORTAL_FIELD_KEY (32 bytes, base64url)', 'PORTAL_DATABASE_URL', 'WORKBENCH_DATABASE_URL'],
+      [
+        'PORTAL_FIELD_KEY (32 bytes, base64url)',
+        'PUBLIC_PORTAL_URL',
+        'PORTAL_DATABASE_URL',
+        'WORKBENCH_DATABASE_URL',
+      ],
     );
     // The relay alone needs no zone secret: both databases and both zones' public keys.
     assert.deepEqual(missingProductionSettings(production, {}, { zones: [], relay: true }), [
@@ -107,6 +113,32 @@ describe('production never runs as the demo by accident', () => {
     const demo = loadConfig({ NODE_ENV: 'production', OPENPSB_DEMO: '1' });
     assert.deepEqual(missingProductionSettings(demo, {}, { ...needs, relay: true }), []);
     assert.throws(() => loadConfig({ OPENPSB_DEMO: 'yes' }), /OPENPSB_DEMO/);
+  });
+
+  test("the portal's public address is configured, https in production, and never a request's Host", () => {
+    const needs = { zones: ['workbench'] as ('portal' | 'workbench')[], relay: false };
+    const missing = (url?: string) =>
+      missingProductionSettings(
+        loadConfig({ NODE_ENV: 'production', ...(url ? { PUBLIC_PORTAL_URL: url } : {}) }),
+        {},
+        needs,
+      ).filter((name) => name.startsWith('PUBLIC_PORTAL_URL'));
+    assert.deepEqual(missing(), ['PUBLIC_PORTAL_URL']);
+    assert.deepEqual(missing('http://ga.shifan.example'), ['PUBLIC_PORTAL_URL (an https:// address)']);
+    assert.deepEqual(missing('https://ga.shifan.example/?x=1'), ['PUBLIC_PORTAL_URL (an https:// address)']);
+    assert.deepEqual(missing('https://ga.shifan.example/portal/'), []);
+
+    assert.equal(publicPortalUrl(loadConfig({ PORTAL_PORT: '4150' })), 'http://localhost:4150');
+    const set = (url: string) => publicPortalUrl(loadConfig({ PUBLIC_PORTAL_URL: url }));
+    assert.equal(set('https://ga.shifan.example/'), 'https://ga.shifan.example');
+    assert.equal(set('https://ga.shifan.example/portal//'), 'https://ga.shifan.example/portal');
+    for (const bad of [
+      'ga.shifan.example',
+      'javascript:alert(1)',
+      'https://a@ga.shifan.example',
+      'https://x/#y',
+    ])
+      assert.throws(() => set(bad), /PUBLIC_PORTAL_URL/, bad);
   });
 });
 
@@ -182,6 +214,7 @@ describe('the real CLI in production on PostgreSQL', { skip: !postgres && 'needs
         EXCHANGE_WORKBENCH_PUBLIC_KEYS: testPublicKeys.workbench.join(''),
         PORTAL_DATABASE_URL: base.toString(),
         PORTAL_PORT: String(port),
+        PUBLIC_PORTAL_URL: 'https://ga.shifan.example',
       }),
     });
     let output = '';

@@ -49,7 +49,7 @@ function paramOf(request: FastifyRequest, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function registerApplicationRoutes(app: App, services: ApplyServices): void {
+export function registerApplicationRoutes(app: App, services: ApplyServices, portalBaseUrl: string): void {
   /** The signed-in person's application, or the 404 a missing one gets (applicationFor decides). */
   const own = (request: FastifyRequest, id: string, action: 'applications.view' | 'applications.edit') =>
     service.applicationFor(services, citizenOf(request), id, action);
@@ -352,7 +352,7 @@ export function registerApplicationRoutes(app: App, services: ApplyServices): vo
         form: loaded.form,
         item,
         company: loaded.company?.name,
-        origin: `${request.protocol}://${request.host}`,
+        origin: portalBaseUrl,
       });
       return reply
         .type('application/pdf')

@@ -22,7 +22,7 @@ const VerifyParams = Type.Object({ code: Type.String({ maxLength: 26 }) }, { add
 export function registerBookingConfirmationRoutes(
   app: App,
   services: ZoneServices,
-  portalBaseUrl: string | undefined,
+  portalBaseUrl: string,
 ): void {
   app.get(
     '/my/appointments/:bookingCode/confirmation.pdf',
@@ -30,14 +30,14 @@ export function registerBookingConfirmationRoutes(
     async (request, reply) => {
       const booking = await service.bookingFor(services, citizenOf(request), request.params.bookingCode);
       const verificationCode = await verificationCodeOf(services.db, booking.id);
-      const base = portalBaseUrl ?? `${request.protocol}://${request.host}`;
       const pdf = await renderConfirmation(
         { ...booking, details: service.detailsOf(services, booking), verificationCode },
-        base,
+        portalBaseUrl,
+        request.lang,
       );
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `预约凭证-${booking.code}.pdf`,
+        name: request.lang === 'en' ? `booking-${booking.code}.pdf` : `预约凭证-${booking.code}.pdf`,
         asciiName: `booking-${booking.code}.pdf`,
       })
         .header('cache-control', 'private, no-store')

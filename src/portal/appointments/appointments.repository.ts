@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { rows } from '../../shared/db/database.ts';
 import { slotKey, slotStartsAt } from '../../shared/appointments/booking-services.ts';
@@ -167,7 +167,13 @@ export async function bookingsOf(db: Executor, citizenId: string) {
     .limit(100);
 }
 
-export async function liveBookingFor(db: Executor, citizenId: string, itemId: string) {
+/** The person's live booking of the service, for the case when the service is booked for one. */
+export async function liveBookingFor(
+  db: Executor,
+  citizenId: string,
+  itemId: string,
+  caseNumber: string | null,
+) {
   const [row] = await db
     .select({ code: appointmentBookings.code })
     .from(appointmentBookings)
@@ -175,6 +181,9 @@ export async function liveBookingFor(db: Executor, citizenId: string, itemId: st
       and(
         eq(appointmentBookings.citizenId, citizenId),
         eq(appointmentBookings.itemId, itemId),
+        caseNumber === null
+          ? isNull(appointmentBookings.caseNumber)
+          : eq(appointmentBookings.caseNumber, caseNumber),
         eq(appointmentBookings.status, 'booked'),
       ),
     );

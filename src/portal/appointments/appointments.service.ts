@@ -135,7 +135,9 @@ export async function book(
   const now = services.now();
   if (!(await isVerified(services, citizen.id))) throw refuse('slot', 'realNameRequired');
   if (await restrictedUntil(services, citizen.id, now)) throw refuse('slot', 'restricted');
-  if (await repo.liveBookingFor(services.db, citizen.id, itemId))
+  // Only a service booked for a case keeps a case number: any other could be booked again under made-up ones.
+  const caseNumber = service.forCase ? input.caseNumber?.trim() || null : null;
+  if (await repo.liveBookingFor(services.db, citizen.id, itemId, caseNumber))
     throw refuse('slot', 'alreadyBooked', 'CONFLICT');
   // A visit for a case only for the booker's own pre-application, approved; any other number is refused.
   if (service.forCase && !(await approvedPreApplication(services.db, citizen.id, input.caseNumber)))
@@ -152,7 +154,7 @@ export async function book(
         itemId,
         slotKey: slot,
         detailsSealed: services.sealer.seal(JSON.stringify(details)),
-        caseNumber: input.caseNumber?.trim() || null,
+        caseNumber,
         createdAt: now,
         updatedAt: now,
       });

@@ -56,9 +56,10 @@ export const appointmentBookings = pgTable(
     verificationCode: text('verification_code').unique(),
   },
   (t) => [
-    // One live booking per person and service: nobody can hold a week's places.
-    uniqueIndex('appointment_bookings_one_live')
-      .on(t.citizenId, t.itemId)
+    // One live booking per person and service, so nobody can hold a week's places; for a service booked for a
+    // case (collecting an approved pre-application's result), one per case: two approved cases, two visits.
+    uniqueIndex('appointment_bookings_one_live_per_case')
+      .on(t.citizenId, t.itemId, sql`coalesce(${t.caseNumber}, '')`)
       .where(sql`${t.status} = 'booked'`),
     index('appointment_bookings_citizen_idx').on(t.citizenId, t.createdAt),
   ],

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { Config } from '../../shared/config.ts';
+import { publicPortalUrl, type Config } from '../../shared/config.ts';
 import {
   privateKeyOf,
   publicKeyOf,
@@ -118,7 +118,7 @@ export class HttpCourier implements Courier {
 export function courierFrom(config: Config): Courier | undefined {
   const { COURIER_URL: url, COURIER_CLIENT_KEY: key, COURIER_PUBLIC_KEY: courierKey } = config;
   if (!url || !key || !courierKey) return undefined;
-  const portal = config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(config.PORTAL_PORT)}`;
+  const portal = publicPortalUrl(config);
   return new HttpCourier({
     baseUrl: url,
     clientId: config.COURIER_CLIENT_ID,

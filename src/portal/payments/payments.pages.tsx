@@ -24,25 +24,45 @@ function StatusTag({ ctx, status }: { ctx: PageContext; status: PayableRow['stat
   return <Tag tone={words.tone}>{say(ctx, words)}</Tag>;
 }
 
-/** 我的缴费: every fee and fine of the person, what is due first. */
-export function listPage({ ctx, payables }: { ctx: PageContext; payables: PayableRow[] }) {
+/** 我的缴费: every fee and fine of the person, each due one at what it asks today. */
+export function listPage({
+  ctx,
+  rows,
+}: {
+  ctx: PageContext;
+  rows: { payable: PayableRow; due: AmountDue }[];
+}) {
   const title = inLang(ctx, '我的缴费', 'My payments');
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <BackLink href="/account" lang={ctx.lang} />
       <h1>{title}</h1>
-      {payables.length === 0 ? (
+      {rows.length === 0 ? (
         <InsetText>
           {inLang(ctx, '您没有需要缴纳或已缴纳的费用。', 'You have no fees to pay or paid.')}
         </InsetText>
       ) : (
         <Table
-          caption={inLang(ctx, `共 ${payables.length} 项`, `${payables.length} in all`)}
+          caption={inLang(ctx, `共 ${rows.length} 项`, `${rows.length} in all`)}
           head={[inLang(ctx, '费用', 'Fee'), inLang(ctx, '金额', 'Amount'), inLang(ctx, '状态', 'Status')]}
           numeric={[1]}
-          rows={payables.map((p) => [
+          rows={rows.map(({ payable: p, due }) => [
             <a href={`/my/payments/${p.id}`}>{say(ctx, p.description)}</a>,
-            yuan(p.amountFen),
+            p.status === 'due' && due.surchargeFen > 0 ? (
+              <>
+                {yuan(due.amountFen)}
+                <br />
+                <small>
+                  {inLang(
+                    ctx,
+                    `含加处罚款 ${yuan(due.surchargeFen)}`,
+                    `incl. late surcharge ${yuan(due.surchargeFen)}`,
+                  )}
+                </small>
+              </>
+            ) : (
+              yuan(due.amountFen)
+            ),
             <StatusTag ctx={ctx} status={p.status} />,
           ])}
         />

@@ -1,4 +1,5 @@
 import type { Tx } from '../../shared/db/database.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { findCjkFont, type CjkFont } from '../../shared/pdf/cjk-font.ts';
 import {
   beijingDateTime,
@@ -53,31 +54,37 @@ const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /**
  * The receipt as an A5 PDF: what was paid, to which unit, when, by which order, and a verification QR code
- * with its code and address. It states a payment; it is not a tax invoice (财政票据), which the finance
- * department issues. The same row always gives the same bytes.
+ * with its code and address; in Chinese, or in English for a person reading the site in English. It states a
+ * payment; it is not a tax invoice (财政票据), which the finance department issues. The same row always gives
+ * the same bytes.
  */
 export async function renderReceipt(
   receipt: repo.ReceiptRow,
   reference: string,
   portalBaseUrl: string,
+  lang: Lang = 'zh',
   font: CjkFont = findCjkFont(),
 ): Promise<Buffer> {
+  const en = lang === 'en';
   return renderSlip(
     {
-      title: '缴费凭证',
-      numberLine: `凭证号：${receipt.receiptNo}`,
+      title: en ? 'Payment receipt' : '缴费凭证',
+      numberLine: en ? `Receipt no. ${receipt.receiptNo}` : `凭证号：${receipt.receiptNo}`,
       rows: [
-        ['缴费项目', receipt.description.zh],
-        ['金额', `${yuan(receipt.amountFen)}`],
-        ['收款单位', receipt.payeeUnit],
-        ['缴费事由', reference],
-        ['支付订单号', receipt.orderNo],
-        ['缴费时间', beijingDateTime(receipt.paidAt)],
+        [en ? 'Paid for' : '缴费项目', receipt.description[lang]],
+        [en ? 'Amount' : '金额', `${yuan(receipt.amountFen)}`],
+        [en ? 'Paid to' : '收款单位', receipt.payeeUnit],
+        [en ? 'Reference' : '缴费事由', reference],
+        [en ? 'Order no.' : '支付订单号', receipt.orderNo],
+        [en ? 'Paid on' : '缴费时间', beijingDateTime(receipt.paidAt, lang)],
       ],
       url: receiptVerificationUrl(portalBaseUrl, receipt.verificationCode),
       code: receipt.verificationCode,
-      note: '本凭证证明款项已经支付平台确认收讫，不作为财政票据。',
+      note: en
+        ? 'This receipt shows that the payment platform confirmed the payment. It is not an official fiscal receipt (财政票据).'
+        : '本凭证证明款项已经支付平台确认收讫，不作为财政票据。',
       issuedAt: receipt.issuedAt,
+      lang,
     },
     font,
   );

@@ -38,6 +38,7 @@ export function registerPaymentRoutes(
   app: App,
   services: ZoneServices,
   runtime: service.PaymentRuntime | undefined,
+  portalBaseUrl: string,
 ) {
   const gateway = () => {
     if (!runtime) throw new AppError('PAYMENT_UNAVAILABLE', { detail: 'no payment gateway configured' });
@@ -49,7 +50,12 @@ export function registerPaymentRoutes(
     { schema: { hide: true }, config: { permission: 'payments.view' } },
     async (request, reply) => {
       const payables = await repo.payablesOfCitizen(services.db, citizenOf(request).id);
-      return reply.html(pages.listPage({ ctx: portalContext(request, reply), payables }));
+      // A late fine is listed at what it asks today, not at the amount of its last order.
+      const now = services.now();
+      const rows = await Promise.all(
+        payables.map(async (payable) => ({ payable, due: await amountDue(services.db, payable, now) })),
+      );
+      return reply.html(pages.listPage({ ctx: portalContext(request, reply), rows }));
     },
   );
 
@@ -91,11 +97,11 @@ export function registerPaymentRoutes(
       );
       const receipt = await repo.receiptOfPayable(services.db, payable.id);
       if (!receipt) throw new AppError('NOT_FOUND');
-      const base = runtime?.portalBaseUrl ?? `${request.protocol}://${request.host}`;
-      const pdf = await renderReceipt(receipt, payable.reference, base);
+      const pdf = await renderReceipt(receipt, payable.reference, portalBaseUrl, request.lang);
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `缴费凭证-${receipt.receiptNo}.pdf`,
+        name:
+          request.lang === 'en' ? `receipt-${receipt.receiptNo}.pdf` : `缴费凭证-${receipt.receiptNo}.pdf`,
         asciiName: `receipt-${receipt.receiptNo}.pdf`,
       })
         .header('cache-control', 'private, no-store')

@@ -1,4 +1,4 @@
-import type { Config } from '../../shared/config.ts';
+import { publicPortalUrl, type Config } from '../../shared/config.ts';
 import { privateKeyOf, publicKeyOf } from '../../shared/crypto/payment-signature.ts';
 import { HttpPaymentGateway } from './payments.gateway.ts';
 import type { PaymentRuntime } from './payments.service.ts';
@@ -18,7 +18,7 @@ export function paymentRuntimeFrom(config: Config): PaymentRuntime | undefined {
       merchantKey: privateKeyOf(key),
       gatewayPublicKey: publicKeyOf(gatewayKey),
     }),
-    portalBaseUrl: config.PUBLIC_PORTAL_URL ?? `http://localhost:${String(config.PORTAL_PORT)}`,
+    portalBaseUrl: publicPortalUrl(config),
     orderMinutes: config.PAYMENT_ORDER_MINUTES,
   };
 }

@@ -20,11 +20,7 @@ const ViolationParams = Type.Object(
 const CodeParams = Type.Object({ code: Type.String({ maxLength: 26 }) }, { additionalProperties: false });
 
 /** 处罚决定书: the owner's PDF of a decided violation, and the public page its QR code leads to. */
-export function registerTrafficDecisionRoutes(
-  app: App,
-  services: ZoneServices,
-  portalBaseUrl: string | undefined,
-): void {
+export function registerTrafficDecisionRoutes(app: App, services: ZoneServices, portalBaseUrl: string): void {
   app.get(
     '/my/traffic/violations/:violationId/decision.pdf',
     { schema: { hide: true, params: ViolationParams }, config: { permission: 'traffic.view' } },
@@ -38,11 +34,10 @@ export function registerTrafficDecisionRoutes(
       const doc = await repo.decisionDocumentOf(services.db, violation.id);
       // Before the decision is made there is nothing to print.
       if (!doc || doc.citizenId !== violation.citizenId) throw new AppError('NOT_FOUND');
-      const base = portalBaseUrl ?? `${request.protocol}://${request.host}`;
-      const pdf = await renderDecision(doc, base);
+      const pdf = await renderDecision(doc, portalBaseUrl, request.lang);
       return fileHeaders(reply, {
         type: 'application/pdf',
-        name: `处罚决定书-${doc.decisionNo}.pdf`,
+        name: request.lang === 'en' ? `decision-${doc.decisionNo}.pdf` : `处罚决定书-${doc.decisionNo}.pdf`,
         asciiName: `decision-${doc.decisionNo}.pdf`,
       })
         .header('cache-control', 'private, no-store')

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import type { Lang } from '../i18n/index.ts';
 import { findCjkFont, fontBytes, type CjkFont } from './cjk-font.ts';
 
 // A one-page slip the platform hands a person (a fine decision, a booking confirmation): a title, its number,
 // rows of facts, an optional paragraph, and a QR code leading to the public page that confirms it by a random
-// code. The payment receipts are drawn by it too. The same input always gives the same bytes.
+// code. The payment receipts are drawn by it too. The same input always gives the same bytes. A slip is drawn in
+// Chinese or in English (the person's language); the CJK font sets both, and the Chinese names inside English
+// rows (a place, an office).
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const VERIFICATION_CODE = /^[A-Z2-7]{26}$/;
@@ -33,11 +36,16 @@ export function verificationUrl(portalBaseUrl: string, path: string, code: strin
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}${path}/${code}`;
 }
 
-/** 2026年12月6日 14:05 in Beijing time. */
-export function beijingDateTime(at: Date): string {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2026年12月6日 14:05, or 6 Dec 2026 14:05 (Beijing time), in Beijing time. */
+export function beijingDateTime(at: Date, lang: Lang = 'zh'): string {
   const t = new Date(at.getTime() + 8 * 3_600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  const time = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return lang === 'en'
+    ? `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ${time} (Beijing time)`
+    : `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${time}`;
 }
 
 export interface Slip {
@@ -54,6 +62,8 @@ export interface Slip {
   /** The document's own time, so the same row gives the same bytes. */
   issuedAt: Date;
   size?: 'A4' | 'A5';
+  /** The language of the slip's own words (the verification lines); zh unless given. */
+  lang?: Lang;
 }
 
 export async function renderSlip(slip: Slip, font: CjkFont = findCjkFont()): Promise<Buffer> {
@@ -68,7 +78,7 @@ export async function renderSlip(slip: Slip, font: CjkFont = findCjkFont()): Pro
       CreationDate: slip.issuedAt,
       ModDate: slip.issuedAt,
     },
-    lang: 'zh-CN',
+    lang: slip.lang === 'en' ? 'en' : 'zh-CN',
     displayTitle: true,
   });
   const chunks: Buffer[] = [];
@@ -80,13 +90,19 @@ export async function renderSlip(slip: Slip, font: CjkFont = findCjkFont()): Pro
   const width = doc.page.width - 80;
   doc.registerFont('cjk', fontBytes(font), font.face);
   doc.font('cjk').fillColor('#111111');
-  doc.fontSize(18).text(slip.title, 40, 40, { width, align: 'center', characterSpacing: 2 });
+  doc
+    .fontSize(18)
+    .text(slip.title, 40, 40, { width, align: 'center', characterSpacing: slip.lang === 'en' ? 0 : 2 });
   doc.moveDown(0.3).fontSize(9).text(slip.numberLine, { width, align: 'center' });
   doc.moveDown(0.8);
+  // English labels are longer: their column is wider, and a row goes on below the taller of its two cells.
+  const labelWidth = slip.lang === 'en' ? 120 : 90;
   for (const [key, value] of slip.rows) {
     const y = doc.y;
-    doc.fontSize(10.5).text(key, 40, y, { width: 90 });
-    doc.text(value, 130, y, { width: width - 90 });
+    doc.fontSize(10.5).text(key, 40, y, { width: slip.lang === 'en' ? labelWidth - 8 : labelWidth });
+    const below = doc.y;
+    doc.text(value, 40 + labelWidth, y, { width: width - labelWidth });
+    doc.y = Math.max(below, doc.y);
     doc.moveDown(0.4);
   }
   for (const paragraph of slip.paragraphs ?? []) {
@@ -102,8 +118,18 @@ export async function renderSlip(slip: Slip, font: CjkFont = findCjkFont()): Pro
   const qr = modules.size * cell;
   const left = 40 + qr + 12;
   doc.fillColor('#111111').fontSize(8.5);
-  doc.text(`扫码或访问 ${slip.url} 核验`, left, boxY, { width: width - qr - 12 });
-  doc.text(`核验码：${slip.code}`, left, doc.y + 3, { width: width - qr - 12 });
+  const english = slip.lang === 'en';
+  doc.text(
+    english ? `Scan the code or visit ${slip.url} to verify.` : `扫码或访问 ${slip.url} 核验`,
+    left,
+    boxY,
+    {
+      width: width - qr - 12,
+    },
+  );
+  doc.text(english ? `Verification code: ${slip.code}` : `核验码：${slip.code}`, left, doc.y + 3, {
+    width: width - qr - 12,
+  });
   doc.text(slip.note, left, doc.y + 3, { width: width - qr - 12 });
   doc.end();
   return done;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lateSurcharge } from './late-surcharge.ts';
+import { WorkingDayCalendar } from '../calendar/working-days.ts';
+import { lateSurcharge, paymentDueOn } from './late-surcharge.ts';
 
 // Decided at 23:30 Beijing time on 1 March: the decision's day is 1 March however late in it.
 const decided = new Date('2026-03-01T15:30:00Z');
@@ -37,5 +38,49 @@ describe('加处罚款', () => {
     assert.equal(lateSurcharge(5_050, decided, onDay(16)).surchargeFen, 152); // 151.5
     assert.equal(lateSurcharge(5_010, decided, onDay(16)).surchargeFen, 150); // 150.3
     assert.equal(lateSurcharge(0, decided, onDay(30)).surchargeFen, 0);
+  });
+});
+
+describe('the 15 days are calendar days; a period ending on a day off ends on the next working day', () => {
+  const beijing = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+
+  test('weekends and holidays inside the period count like any other day', () => {
+    // 2 to 16 September runs over two weekends; only the last day decides.
+    assert.equal(paymentDueOn(beijing('2026-09-01')), '2026-09-16');
+    // Friday 25 September is the Mid-Autumn Festival: the weekend after it is off too.
+    assert.equal(paymentDueOn(beijing('2026-09-10')), '2026-09-28');
+  });
+
+  test('a last day in the National Day holiday moves to 8 October; the surcharge starts on the 9th', () => {
+    const decided = beijing('2026-09-16', '23:50'); // + 15 days is 1 October
+    assert.equal(paymentDueOn(decided), '2026-10-08');
+    assert.deepEqual(lateSurcharge(20_000, decided, beijing('2026-10-05')), {
+      dueOn: '2026-10-08',
+      overdueDays: 0,
+      surchargeFen: 0,
+    });
+    assert.equal(lateSurcharge(20_000, decided, beijing('2026-10-08', '23:59')).surchargeFen, 0);
+    assert.deepEqual(lateSurcharge(20_000, decided, beijing('2026-10-09', '00:00')), {
+      dueOn: '2026-10-08',
+      overdueDays: 1,
+      surchargeFen: 600,
+    });
+  });
+
+  test('a last day on a Sunday moves to Monday; on a make-up working Saturday (调休) it stays', () => {
+    assert.equal(paymentDueOn(beijing('2026-03-07')), '2026-03-23'); // Sunday 22 March
+    assert.equal(paymentDueOn(beijing('2026-09-25')), '2026-10-10'); // Saturday 10 October is a working day
+    assert.equal(lateSurcharge(20_000, beijing('2026-09-25'), beijing('2026-10-11')).overdueDays, 1);
+  });
+
+  test("the calendar's overrides decide for years past the published data", () => {
+    const decided = beijing('2027-01-20'); // + 15 days is Thursday 4 February 2027
+    assert.equal(paymentDueOn(decided), '2027-02-04');
+    const springFestival = new WorkingDayCalendar(
+      ['2027-02-04', '2027-02-05', '2027-02-06', '2027-02-07'].map((date) => ({ date, work: false })),
+    );
+    assert.equal(paymentDueOn(decided, springFestival), '2027-02-08');
+    assert.equal(lateSurcharge(10_000, decided, beijing('2027-02-08'), springFestival).surchargeFen, 0);
+    assert.equal(lateSurcharge(10_000, decided, beijing('2027-02-09'), springFestival).surchargeFen, 300);
   });
 });

@@ -1,0 +1,2 @@
+DROP INDEX "appointment_bookings_one_live";--> statement-breakpoint
+CREATE UNIQUE INDEX "appointment_bookings_one_live_per_case" ON "appointment_bookings" USING btree ("citizen_id","item_id",coalesce("case_number", '')) WHERE "appointment_bookings"."status" = 'booked';
