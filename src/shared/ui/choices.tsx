@@ -9,6 +9,8 @@ export interface Choice {
   value: string;
   label: Child;
   hint?: Child;
+  /** The label's language when it differs from the page's (a Chinese place name on an English page). */
+  lang?: string | undefined;
 }
 
 /** Props of `Select`. */
@@ -37,7 +39,7 @@ export function Select(p: SelectProps) {
       >
         {p.placeholder ? <option value="">{t(lang, 'form.choose')}</option> : null}
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
+          <option value={o.value} selected={o.value === p.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
