@@ -56,3 +56,26 @@ export const citizenPages: SweptPage[] = [
   { name: 'claim-company', path: '/account/companies/new' },
   { name: 'apply-start', path: '/services/passport-first-issue/apply' },
 ];
+
+/**
+ * The demo officers the workbench sweep signs in as, one per role (src/workbench/seed.ts): administrator,
+ * window clerk, reviewer and approver of a licence team, city approver, auditor, supervisor, content editor,
+ * discipline inspector, finance officer, network spokesperson, traffic officer, letter handler, and the
+ * supervisor of a booking office.
+ */
+export const SWEPT_OFFICERS = [
+  'admin',
+  'SF8201',
+  'SF8202',
+  'SF8203',
+  'SF6001',
+  'SF3001',
+  'SF4001',
+  'SF5101',
+  'SF7901',
+  'SF8801',
+  'SF7801',
+  'SF8701',
+  'SF7001',
+  'SF8504',
+] as const;

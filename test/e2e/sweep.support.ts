@@ -14,6 +14,8 @@ export interface SweptPage {
   path: string;
   /** Follow the first link on `path` whose address matches, so the sweep needs no record ids. */
   link?: RegExp;
+  /** With `link`: a list that may be empty (then there is no record page to open). */
+  optional?: boolean;
 }
 
 const SHOT_DIR = process.env.SWEEP_SHOTS;
@@ -121,7 +123,8 @@ async function followLink(page: Page, base: string, listed: SweptPage): Promise<
   const hrefs = await page.$$eval('main a[href], #main a[href]', (links) =>
     links.map((a) => a.getAttribute('href') ?? ''),
   );
-  const href = hrefs.find((h) => listed.link?.test(h.split('?')[0] ?? ''));
+  // The whole address: a list's export (`?format=xlsx`) is a download, not a page.
+  const href = hrefs.find((h) => listed.link?.test(h));
   return href ? { name: listed.name, path: href } : undefined;
 }
 
@@ -144,6 +147,7 @@ export async function sweepPages(
   for (const listed of pages) {
     const swept = listed.link ? await followLink(page, base, listed) : listed;
     if (!swept) {
+      if (listed.optional) continue;
       problems.push(`${listed.name}: no link on ${listed.path} matches ${String(listed.link)}`);
       continue;
     }
