@@ -35,9 +35,11 @@ for (const mode of ['normal', 'elder'] as const) {
   test(`every portal page fits a phone and speaks English on English pages (${mode} mode)`, async () => {
     const context = await openContext(browser);
     if (mode === 'elder') await context.addCookies([{ name: 'elder', value: '1', url: world.portal.url }]);
-    await sweepPages(context, world.portal.url, publicPages, `portal-${mode}`);
+    // Elder mode also promises no text below 18 px.
+    const elder = mode === 'elder' ? { minFontPx: 18 } : {};
+    await sweepPages(context, world.portal.url, publicPages, `portal-${mode}`, elder);
     await signIn(context);
-    await sweepPages(context, world.portal.url, citizenPages, `portal-${mode}-citizen`);
+    await sweepPages(context, world.portal.url, citizenPages, `portal-${mode}-citizen`, elder);
     await context.close();
   });
 }
