@@ -1,3 +1,4 @@
+import { AsWritten, langOf, WithChineseMarked } from '../../shared/ui/as-written.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, Pagination } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
@@ -47,13 +48,16 @@ export function answersPage(p: {
             <ol class="list">
               {p.found.map((a) => (
                 <li>
-                  <h2>{a.question}</h2>
-                  {paragraphs(a.answer)}
+                  <h2 lang={langOf(ctx.lang, a.question)}>{a.question}</h2>
+                  <div lang={langOf(ctx.lang, a.answer)}>{paragraphs(a.answer)}</div>
                   <Form action={`/interaction/answers/${a.entryId}/helped`} csrfToken={ctx.csrfToken ?? ''}>
                     <input type="hidden" name="q" value={p.q} />
                     <Button variant="secondary">
                       {inLang(ctx, '这解答了我的问题', 'This answered my question')}
-                      <span class="visually-hidden">{`：${a.question}`}</span>
+                      <span class="visually-hidden">
+                        {'：'}
+                        <AsWritten lang={ctx.lang} text={a.question} />
+                      </span>
                     </Button>
                   </Form>
                 </li>
@@ -111,9 +115,11 @@ export function qaListPage(p: { ctx: PageContext; rows: PublicQaRow[]; page: num
         <ul class="list">
           {p.rows.map((row) => (
             <li>
-              <a href={`/qa/${row.id}`}>{row.question.split('\n')[0]}</a>
+              <a href={`/qa/${row.id}`} lang={langOf(ctx.lang, row.question)}>
+                {row.question.split('\n')[0]}
+              </a>
               <p class="hint">
-                {topicWords[row.topic][ctx.lang]} · {row.unitName}
+                {topicWords[row.topic][ctx.lang]} · <AsWritten lang={ctx.lang} text={row.unitName} />
                 {row.publishedAt ? ` · ${formatDateTime(ctx.lang, row.publishedAt)}` : ''}
               </p>
             </li>
@@ -135,11 +141,16 @@ export function qaEntryPage(p: { ctx: PageContext; row: PublicQaRow }) {
         <span class="caption">
           {topicWords[row.topic][ctx.lang]} · {row.askedOn}
         </span>
-        <h1>{subject}</h1>
+        <h1 lang={langOf(ctx.lang, subject)}>{subject}</h1>
         <h2>{inLang(ctx, '问题', 'Question')}</h2>
-        {paragraphs(rest.join('\n'))}
-        <h2>{inLang(ctx, `${row.unitName}的答复`, `Answer from ${row.unitName}`)}</h2>
-        {paragraphs(row.answer)}
+        <div lang={langOf(ctx.lang, row.question)}>{paragraphs(rest.join('\n'))}</div>
+        <h2>
+          <WithChineseMarked
+            lang={ctx.lang}
+            text={inLang(ctx, `${row.unitName}的答复`, `Answer from ${row.unitName}`)}
+          />
+        </h2>
+        <div lang={langOf(ctx.lang, row.answer)}>{paragraphs(row.answer)}</div>
       </div>
     </Layout>,
   );

@@ -1,3 +1,4 @@
+import { WithChineseMarked } from '../../shared/ui/as-written.tsx';
 import {
   areaLabel,
   catalogAreas,
@@ -165,7 +166,10 @@ function Results({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title" class="catalog-results-title">
-        {words(lang, 'search.results', { n: result.total, q: result.query })}
+        <WithChineseMarked
+          lang={lang}
+          text={words(lang, 'search.results', { n: result.total, q: result.query })}
+        />
       </h2>
       {result.mode === 'any' ? <InsetText>{words(lang, 'search.partial')}</InsetText> : null}
       <ol class="catalog-list" start={(result.page - 1) * result.pageSize + 1}>
@@ -199,7 +203,7 @@ function NoResults({ ctx, query }: { ctx: PageContext; query: string }) {
   return (
     <section aria-labelledby="results-title">
       <h2 id="results-title" class="catalog-results-title">
-        {words(lang, 'search.none', { q: query })}
+        <WithChineseMarked lang={lang} text={words(lang, 'search.none', { q: query })} />
       </h2>
       <p>{words(lang, 'search.noneHelp')}</p>
       <ul>

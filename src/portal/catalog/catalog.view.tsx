@@ -10,6 +10,7 @@ import {
 import type { Lang } from '../../shared/i18n/index.ts';
 import { ErrorSummary, fieldId } from '../../shared/ui/forms.tsx';
 import { Tag } from '../../shared/ui/components.tsx';
+import { WithChineseMarked } from '../../shared/ui/as-written.tsx';
 import type { AudienceFilter } from './catalog.service.ts';
 import type { Segment } from './catalog.search.ts';
 import { words, type WordKey } from './catalog.words.ts';
@@ -31,7 +32,8 @@ export function Zh({ lang, children }: { lang: Lang; children?: Child }) {
  * for a guide published before it had one, the Chinese marked as such.
  */
 export function Tr({ lang, zh, en }: { lang: Lang; zh: string; en?: string | undefined }) {
-  return lang === 'en' && en ? <>{en}</> : <Zh lang={lang}>{zh}</Zh>;
+  // English texts may cite a Chinese name beside their own ("Passport Law (《中华人民共和国护照法》)").
+  return lang === 'en' && en ? <WithChineseMarked lang={lang} text={en} /> : <Zh lang={lang}>{zh}</Zh>;
 }
 
 /** Text whose language is not known in advance (an English page may show a Chinese excerpt). */

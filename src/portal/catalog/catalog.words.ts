@@ -127,7 +127,7 @@ const en = {
   'audience.all': 'All',
   'search.label': 'Search for a service',
   'search.keywords': 'Keywords',
-  'search.hint': 'Type the name of a service or what you need, e.g. “passport” or “办护照”',
+  'search.hint': 'Type the name of a service or what you need, e.g. “passport” or “lost ID card”',
   'search.button': 'Search',
   'search.title': 'Search for a service',
   'search.results': '{n} {n|service|services} found for “{q}”',

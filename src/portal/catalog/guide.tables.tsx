@@ -1,3 +1,4 @@
+import { AsWritten } from '../../shared/ui/as-written.tsx';
 import {
   materialFormLabel,
   materialSourceLabel,
@@ -33,7 +34,11 @@ export function DocumentLink({
   return (
     <a href={documentHref(doc.path)} download="" class="catalog-file">
       {text}
-      <span class="visually-hidden">{lang === 'en' ? `: ${doc.title}` : `：${doc.title}`}</span>
+      {/* The forms are Chinese documents: their titles stay Chinese, marked so, on the English page. */}
+      <span class="visually-hidden">
+        {lang === 'en' ? ': ' : '：'}
+        <AsWritten lang={lang} text={doc.title} />
+      </span>
       <span class="catalog-file-meta">{lang === 'en' ? ` (PDF, ${size} KB)` : `（PDF，${size} KB）`}</span>
     </a>
   );

@@ -1,3 +1,4 @@
+import { langOf } from '../../shared/ui/as-written.tsx';
 import { parseSchedule, todayStatus, type TodayStatus } from '../../shared/directory/schedule.ts';
 import { Select } from '../../shared/ui/choices.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
@@ -61,7 +62,7 @@ export function directoryListPage(p: {
             value={filter.district ?? ''}
             options={[
               { value: '', label: inLang(ctx, '全部区', 'All districts') },
-              ...p.districts.map((d) => ({ value: d, label: d })),
+              ...p.districts.map((d) => ({ value: d, label: d, lang: langOf(ctx.lang, d) })),
             ]}
           />
           <Select

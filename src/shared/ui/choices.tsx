@@ -1,3 +1,4 @@
+import { langOf } from './as-written.tsx';
 import type { Child } from 'hono/jsx';
 import { t } from '../i18n/index.ts';
 import { cx, fieldParts, LabelBlock, type FieldProps } from './forms.tsx';
@@ -9,6 +10,8 @@ export interface Choice {
   value: string;
   label: Child;
   hint?: Child;
+  /** The label's language when it differs from the page's (a Chinese place name on an English page). */
+  lang?: string | undefined;
 }
 
 /** Props of `Select`. */
@@ -37,7 +40,11 @@ export function Select(p: SelectProps) {
       >
         {p.placeholder ? <option value="">{t(lang, 'form.choose')}</option> : null}
         {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value}>
+          <option
+            value={o.value}
+            selected={o.value === p.value}
+            lang={o.lang ?? (typeof o.label === 'string' ? langOf(lang, o.label) : undefined)}
+          >
             {o.label}
           </option>
         ))}

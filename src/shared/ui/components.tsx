@@ -1,3 +1,4 @@
+import { langOf } from './as-written.tsx';
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from '../i18n/index.ts';
 import { useLang } from './context.ts';
@@ -39,7 +40,8 @@ export function SummaryList({ rows, lang }: { rows: readonly SummaryRow[]; lang?
       {rows.map((row) => (
         <div class="summary-row">
           <dt class="summary-key">{row.key}</dt>
-          <dd class="summary-value">
+          {/* A value written in Chinese (a name, an address) is marked as such on an English page. */}
+          <dd class="summary-value" lang={typeof row.value === 'string' ? langOf(l, row.value) : undefined}>
             {isEmpty(row.value) ? <span class="muted">{t(l, 'cya.notProvided')}</span> : row.value}
           </dd>
           {row.changeHref ? (
@@ -138,7 +140,10 @@ export function Table({
   numeric = [],
   stackOnNarrow = false,
 }: TableProps) {
+  const l = useLang(undefined);
   const num = (i: number) => (numeric.includes(i) ? 'cell--numeric' : undefined);
+  // A cell written in Chinese (a name, a unit) is marked as such on an English page.
+  const langOfCell = (cell: unknown) => (typeof cell === 'string' ? langOf(l, cell) : undefined);
   const labelOf = (i: number) => {
     const h = head[i];
     return stackOnNarrow && typeof h === 'string' ? h : undefined;
@@ -161,9 +166,11 @@ export function Table({
             <tr>
               {row.map((cell, i) =>
                 i === 0 && rowHeaders ? (
-                  <th scope="row">{cell}</th>
+                  <th scope="row" lang={langOfCell(cell)}>
+                    {cell}
+                  </th>
                 ) : (
-                  <td class={num(i)} data-label={labelOf(i)}>
+                  <td class={num(i)} data-label={labelOf(i)} lang={langOfCell(cell)}>
                     {/* One box beside the label, however many pieces the cell holds. */}
                     {stackOnNarrow ? <div>{cell}</div> : cell}
                   </td>

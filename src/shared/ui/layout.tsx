@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { htmlLang, otherLang, t, TIME_ZONE, type Lang } from '../i18n/index.ts';
 import { LangContext, type PageContext } from './context.ts';
+import { AsWritten } from './as-written.tsx';
 import { CsrfField } from './forms.tsx';
 import { Emblem, Icon, type IconName } from './icons.tsx';
 import { PortalSiteInfo } from './site-footer.tsx';
@@ -95,6 +96,18 @@ function Brand({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** "Signed in as 张三" for screen readers, the name marked in its own language. */
+function SignedInAs({ lang, name }: { lang: Lang; name: string }) {
+  const [before = '', after = ''] = t(lang, 'auth.signedInAs', { name: '\u0000' }).split('\u0000');
+  return (
+    <span class="visually-hidden">
+      {before}
+      <AsWritten lang={lang} text={name} />
+      {after}
+    </span>
+  );
+}
+
 function UserArea({ ctx }: { ctx: PageContext }) {
   const { lang, user } = ctx;
   const staff = ctx.zone === 'workbench';
@@ -118,8 +131,10 @@ function UserArea({ ctx }: { ctx: PageContext }) {
     <li class="user-area">
       <span class="user-name">
         <Icon name="user" />
-        <span class="visually-hidden">{t(lang, 'auth.signedInAs', { name: user.displayName })}</span>
-        <span aria-hidden="true">{user.displayName}</span>
+        <SignedInAs lang={lang} name={user.displayName} />
+        <span aria-hidden="true">
+          <AsWritten lang={lang} text={user.displayName} />
+        </span>
       </span>
       {/* POST, not a link: logging out changes state and must carry the CSRF token. */}
       <form class="logout-form" method="post" action={staff ? '/staff/logout' : '/logout'}>
