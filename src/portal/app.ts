@@ -14,6 +14,7 @@ import { registerDevRoutes } from './dev/dev.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.ts';
 import { registerDirectoryRoutes } from './directory/directory.routes.ts';
 import { registerContentRoutes } from './content/content.routes.ts';
+import { registerMuseumRoutes } from './museum/museum.routes.ts';
 import { registerApprovalResultRoutes } from './approval-results/approval-results.routes.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerMapRoutes } from './map/map.routes.tsx';
@@ -86,6 +87,7 @@ export async function buildPortal(
   registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
   registerContentRoutes(app, services);
+  registerMuseumRoutes(app, services);
   registerApprovalResultRoutes(app, services);
   registerDirectoryRoutes(app, services);
   registerMapRoutes(app);

@@ -40,6 +40,8 @@ export const DEMO_STAFF: readonly DemoOfficer[] = [
   // The offices that take bookings (appointments/): the supervisor publishes the slots, the window receives.
   ...bookingTeam('SF-JG', '85', '监所支队'),
   ...bookingTeam('SF-XF', '86', '消防支队'),
+  // The police museum (portal /museum) is the city bureau's own: its staff publish the visiting days.
+  ...bookingTeam(CITY_CODE, '90', '警史馆'),
   // Letters from the public (letters/letters.routing.ts routes to these units), and the discipline inspector
   // who watches the overdue ones force-wide.
   ...letterHandlers([

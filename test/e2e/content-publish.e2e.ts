@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { messageHandlers } from '../../src/exchange/facade.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { contentInboxHandlers } from '../../src/portal/content/content.inbox.ts';
+import { toBeijingLocal } from '../../src/workbench/content/content.check.ts';
+import { releaseDue } from '../../src/workbench/content/content.review.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { testPublicKeys } from '../helpers/zones.ts';
 import { makeOfficer, PASSWORD, type Officer } from '../workbench/support.ts';
@@ -22,7 +24,8 @@ import {
 // check refuses it and says on which line and what, keeping what was typed; the editor fixes it and submits;
 // the editor cannot approve his own article; a second officer approves and publishes; after the exchange has
 // carried it the portal shows it in its column, on the home page, in the column's feed and in search, on a
-// phone too. Pages are checked with axe in both languages.
+// phone too. Two days on (the zones' clocks moved, not waited for) the platform takes it down at the time the
+// editor set, and the portal no longer shows it. Pages are checked with axe in both languages.
 
 let browser: Browser;
 let workbench: ServedZone;
@@ -68,6 +71,8 @@ async function cross(): Promise<void> {
   assert.equal(report.failed, 0);
 }
 
+const DAY = 86_400_000;
+
 const codeFor = (secret: string) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
 
@@ -104,6 +109,9 @@ test('an article blocked by the check, fixed, approved by a second officer, and 
   await expectAccessible(page, 'article refused by the check');
 
   await page.getByLabel('正文', { exact: true }).fill(FIXED);
+  // Taken down on its own the day after tomorrow.
+  const takeDown = toBeijingLocal(new Date(workbench.services.now().getTime() + 2 * DAY));
+  await page.getByLabel('下线时间（北京时间）').fill(takeDown);
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.getByText('第1版已提交审核。').waitFor();
   // Four eyes: the author is not offered the approval of his own article.
@@ -144,5 +152,23 @@ test('an article blocked by the check, fixed, approved by a second officer, and 
   assert.match(xml, new RegExp(`<title>${TITLE}</title>`));
   for (const personal of ['110105198001010016', '13800138000'])
     assert.ok(!xml.includes(personal), 'nothing the check refused ever reached the portal');
+  await phone.goto(`${portal.url}/news/safety-warnings`);
+  const portalArticle = await phone.getByRole('link', { name: TITLE }).getAttribute('href');
+
+  // Nothing happens before the take-down time; once the clocks pass it, the platform withdraws the article.
+  workbench.advanceClock(DAY);
+  portal.advanceClock(DAY);
+  assert.deepEqual(await releaseDue(workbench.services), { published: 0, withdrawn: 0 });
+  workbench.advanceClock(DAY + 60_000);
+  portal.advanceClock(DAY + 60_000);
+  assert.deepEqual(await releaseDue(workbench.services), { published: 0, withdrawn: 1 });
+  await cross();
+  const gone = await phone.goto(`${portal.url}${portalArticle ?? ''}`);
+  assert.equal(gone?.status(), 404, 'the withdrawn article is no longer on the portal');
+  await phone.goto(`${portal.url}/news/safety-warnings`);
+  assert.equal(await phone.getByRole('link', { name: TITLE }).count(), 0);
+  await expectAccessibleInBothLanguages(phone, 'column after the withdrawal');
+  await phone.goto(portal.url + '/');
+  assert.equal(await phone.getByRole('link', { name: TITLE }).count(), 0);
   await citizen.close();
 });

@@ -9,6 +9,7 @@ import { renderPage } from '../../shared/ui/render.ts';
 import {
   detailLabels,
   detailValue,
+  guideOf,
   relationshipEn,
   relationships,
   type BookingService,
@@ -150,7 +151,7 @@ export function bookPage(
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <div class="narrow">
-        <BackLink href={`/services/items/${service.itemId}`} lang={ctx.lang} />
+        <BackLink href={guideOf(service)} lang={ctx.lang} />
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <h1>{title}</h1>
         <p>

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { findColumn, sections, type Section } from '../../shared/content/content.columns.ts';
 import { AppError } from '../../shared/http/errors.ts';
+import { MUSEUM_COLUMN } from '../../shared/museum/museum.halls.ts';
 import { formErrors } from '../../shared/http/forms.ts';
 import type { App } from '../../shared/http/app.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
@@ -78,6 +79,8 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const article = await findLiveArticle(services.db, Number(request.params.id), today());
       if (!article) throw new AppError('NOT_FOUND');
+      // Search and feeds link exhibits as articles; they are shown in the museum, with their picture.
+      if (article.column === MUSEUM_COLUMN) return reply.redirect(`/museum/exhibits/${article.id}`, 301);
       return reply.html(articlePage(portalContext(request, reply), article));
     },
   );

@@ -182,6 +182,16 @@ export function homePage(ctx: PageContext, view: HomeView): string {
                 'Addresses, phones and hours of stations and service points',
               ),
             },
+            {
+              href: '/museum',
+              icon: 'disclosure',
+              title: inLang(ctx, '网上警史馆', 'Online police museum'),
+              description: inLang(
+                ctx,
+                '示范市人民公安的历史展品，预约到馆参观',
+                'Exhibits from the history of the city’s police; book a visit',
+              ),
+            },
           ]}
         />
       </section>

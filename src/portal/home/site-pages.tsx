@@ -54,6 +54,7 @@ export const siteMapGroups: { zh: string; en: string; links: MapEntry[] }[] = [
       { href: '/services', zh: '网上办事', en: 'Online services' },
       { href: '/interaction', zh: '警民互动', en: 'Police–public interaction' },
       { href: '/directory', zh: '机构名录', en: 'Police directory' },
+      { href: '/museum', zh: '网上警史馆', en: 'Online police museum' },
     ],
   },
   {

@@ -11,6 +11,24 @@ export interface BookingService {
   details: readonly BookingDetail[];
   /** Booked from an approved pre-application's case page, for that case (its number carried along). */
   forCase?: boolean;
+  /**
+   * A venue with opening days of its own (the police museum opens at weekends and closes on Mondays): its
+   * weekly pattern is set for these ISO weekdays (1 Monday … 7 Sunday) and its slots open on them, holidays
+   * included. Without it a service opens on working days only, Monday to Friday.
+   */
+  openingDays?: readonly number[];
+  /** Where the service is described when it is not a catalogue item with a guide of its own. */
+  describedAt?: string;
+}
+
+/** The page a booking page leads back to: the service's guide, or the page that describes it. */
+export function guideOf(service: BookingService): string {
+  return service.describedAt ?? `/services/items/${service.itemId}`;
+}
+
+/** The weekdays a service's weekly pattern may be set for. */
+export function patternDays(service: BookingService): readonly number[] {
+  return service.openingDays ?? [1, 2, 3, 4, 5];
 }
 
 export const bookingServices: readonly BookingService[] = [
@@ -33,6 +51,14 @@ export const bookingServices: readonly BookingService[] = [
     itemId: 'fire-education-visit-booking',
     name: { zh: '消防科普教育馆参观预约', en: 'Fire-science museum visit' },
     details: ['visitors'],
+  },
+  // The online police museum's building (portal /museum): one session a day whose places are the day's quota.
+  {
+    itemId: 'police-museum-visit-booking',
+    name: { zh: '警史馆参观预约', en: 'Police museum visit' },
+    details: ['visitors'],
+    openingDays: [2, 3, 4, 5, 6, 7],
+    describedAt: '/museum',
   },
   // 先批后办: a pre-application approved online ends in one visit to a hall with the originals; the visit is
   // booked from the case, which the window then pulls up by the booking code.

@@ -1,8 +1,11 @@
 // The portal's columns of published content, as data. Each column belongs to one section (信息发布 at /news,
-// 警务公开 at /disclosure), holds one kind of article, and names the extra fields that kind carries. Both zones
-// read this list: the workbench to offer the columns and check the fields, the portal to route and render them.
+// 警务公开 at /disclosure, the online police museum at /museum), holds one kind of article, and names the extra
+// fields that kind carries. Both zones read this list: the workbench to offer the columns and check the fields,
+// the portal to route and render them.
 
-export type Section = 'news' | 'disclosure';
+import { halls, MUSEUM_COLUMN } from '../museum/museum.halls.ts';
+
+export type Section = 'news' | 'disclosure' | 'museum';
 
 export type ArticleKind =
   | 'news'
@@ -13,13 +16,20 @@ export type ArticleKind =
   | 'law'
   | 'disclosure'
   | 'approval-results'
-  | 'statistics';
+  | 'statistics'
+  | 'exhibit';
 
-/** An extra field of a kind, stored in the article's `fields`; dates as YYYY-MM-DD. */
+/**
+ * An extra field of a kind, stored in the article's `fields`: dates as YYYY-MM-DD, a choice as one of its
+ * options' values, an image as a picture on the site (a path, like the body's images).
+ */
 export interface ColumnField {
   name: string;
-  type: 'text' | 'date';
+  type: 'text' | 'date' | 'choice' | 'image';
+  options?: readonly { value: string; label: { zh: string; en: string } }[];
   required: boolean;
+  /** Required too when the article has an English version (an English field beside a Chinese one). */
+  requiredWithEnglish?: boolean;
   label: { zh: string; en: string };
   maxLength: number;
 }
@@ -172,13 +182,81 @@ export const columns: readonly Column[] = [
     ],
     expires: false,
   },
+  {
+    slug: MUSEUM_COLUMN,
+    section: 'museum',
+    kind: 'exhibit',
+    name: { zh: '网上警史馆展品', en: 'Police museum exhibits' },
+    description: {
+      zh: '网上警史馆各展厅的展品：图片、说明和年代',
+      en: 'The exhibits of the online police museum’s halls: picture, caption and period',
+    },
+    fields: [
+      {
+        name: 'hall',
+        type: 'choice',
+        options: halls.map((h) => ({ value: h.slug, label: h.name })),
+        required: true,
+        label: { zh: '展厅', en: 'Hall' },
+        maxLength: 40,
+      },
+      { name: 'period', type: 'text', required: true, label: { zh: '年代', en: 'Period' }, maxLength: 40 },
+      {
+        name: 'image',
+        type: 'image',
+        required: true,
+        label: { zh: '展品图片地址', en: 'Picture address' },
+        maxLength: 200,
+      },
+      {
+        name: 'imageAlt',
+        type: 'text',
+        required: true,
+        label: { zh: '图片替代文字', en: 'Picture alternative text' },
+        maxLength: 200,
+      },
+      {
+        name: 'caption',
+        type: 'text',
+        required: false,
+        label: { zh: '图片说明', en: 'Caption' },
+        maxLength: 200,
+      },
+      {
+        name: 'periodEn',
+        type: 'text',
+        required: false,
+        requiredWithEnglish: true,
+        label: { zh: '年代（英文）', en: 'Period (English)' },
+        maxLength: 40,
+      },
+      {
+        name: 'imageAltEn',
+        type: 'text',
+        required: false,
+        requiredWithEnglish: true,
+        label: { zh: '图片替代文字（英文）', en: 'Picture alternative text (English)' },
+        maxLength: 200,
+      },
+      {
+        name: 'captionEn',
+        type: 'text',
+        required: false,
+        label: { zh: '图片说明（英文）', en: 'Caption (English)' },
+        maxLength: 200,
+      },
+    ],
+    expires: false,
+  },
 ];
 
+/** The sections with a front page of columns; the museum has pages of its own (portal/museum). */
 export const sections: readonly Section[] = ['news', 'disclosure'];
 
 export const sectionNames: Record<Section, { zh: string; en: string }> = {
   news: { zh: '信息发布', en: 'News & notices' },
   disclosure: { zh: '警务公开', en: 'Police affairs disclosure' },
+  museum: { zh: '网上警史馆', en: 'Online police museum' },
 };
 
 const bySlug = new Map(columns.map((c) => [c.slug, c]));

@@ -35,6 +35,11 @@ export function escapeHtml(text: string): string {
 const SAFE_URL = /^(?:https?:\/\/[^\s<>"'`]+|\/(?!\/)[A-Za-z0-9\-._~/%?=&#]*)$/;
 const SAFE_IMAGE = /^\/(?!\/)[A-Za-z0-9\-._~/%]+\.(?:png|jpe?g|webp|gif|svg)$/i;
 
+/** A picture on this site: what an image in a body or an exhibit's picture field may point to. */
+export function isSiteImage(src: string): boolean {
+  return SAFE_IMAGE.test(src) && !src.includes('..');
+}
+
 /** Bold and links inside one line; the text is escaped piece by piece so a mark can never open a tag. */
 function inline(text: string, line: number, problems: MarkupProblem[]): string {
   let out = '';
@@ -129,7 +134,7 @@ export function renderMarkup(source: string): Rendered {
             en: `The image on line ${line} has no alternative text: describe it inside ![ ] for screen readers.`,
           },
         });
-      if (!SAFE_IMAGE.test(src)) {
+      if (!isSiteImage(src)) {
         problems.push({
           line,
           message: {

@@ -5,6 +5,7 @@ const zh = {
   officeRequired: '请选择您负责的办理机构',
   serviceRequired: '请选择可预约的事项',
   weekdayRequired: '请选择星期几（周一至周五）',
+  openingDayRequired: '请选择该场馆的开放日（周一闭馆）',
   timeInvalid: '请按“09:00”的格式输入开始时间',
   endAfterStart: '结束时间应晚于开始时间，格式如“10:00”',
   quotaInvalid: '请输入每个时段的名额，1至999',
@@ -25,6 +26,7 @@ const en: Record<keyof typeof zh, string> = {
   officeRequired: 'Choose an office you are responsible for',
   serviceRequired: 'Choose a bookable service',
   weekdayRequired: 'Choose a weekday (Monday to Friday)',
+  openingDayRequired: 'Choose one of the venue’s opening days (it is closed on Mondays)',
   timeInvalid: 'Enter the start time like 09:00',
   endAfterStart: 'The end time must be after the start, like 10:00',
   quotaInvalid: 'Enter the places per slot, 1 to 999',
@@ -50,8 +52,8 @@ export const appointmentMessage = messages.text;
 export const appointmentWords: MessageLookup = messages.lookup;
 
 export const weekdayNames = {
-  zh: ['', '周一', '周二', '周三', '周四', '周五'],
-  en: ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+  zh: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+  en: ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 } as const;
 
 export const visitStatusText = {

@@ -129,7 +129,15 @@ export function indexPage(view: IndexView) {
               label={inLang(ctx, '星期', 'Weekday')}
               value={values.weekday}
               error={errorFor(errors, 'weekday')}
-              options={[1, 2, 3, 4, 5].map((d) => ({ value: String(d), label: weekdayNames[ctx.lang][d]! }))}
+              hint={inLang(
+                ctx,
+                '办事窗口只在周一至周五开放；警史馆等场馆按其开放日（含周末）设置。',
+                'Service counters open Monday to Friday; venues such as the police museum on their own opening days, weekends included.',
+              )}
+              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+                value: String(d),
+                label: weekdayNames[ctx.lang][d]!,
+              }))}
             />
             <TextField
               name="start"

@@ -3,7 +3,7 @@ import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
-import { bookingService, slotStartsAt } from '../../shared/appointments/booking-services.ts';
+import { bookingService, patternDays, slotStartsAt } from '../../shared/appointments/booking-services.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import {
   appointmentAttendance,
@@ -66,11 +66,15 @@ export async function addPattern(
   input: PatternInput,
 ): Promise<void> {
   const problems: { field: string; message: AppointmentMessage }[] = [];
-  if (!input.itemId || !bookingService(input.itemId))
-    problems.push({ field: 'itemId', message: 'serviceRequired' });
+  const bookable = input.itemId ? bookingService(input.itemId) : undefined;
+  if (!bookable) problems.push({ field: 'itemId', message: 'serviceRequired' });
   const weekday = Number(input.weekday);
-  if (!(Number.isInteger(weekday) && weekday >= 1 && weekday <= 5))
-    problems.push({ field: 'weekday', message: 'weekdayRequired' });
+  const allowedDays = bookable ? patternDays(bookable) : [1, 2, 3, 4, 5];
+  if (!(Number.isInteger(weekday) && allowedDays.includes(weekday)))
+    problems.push({
+      field: 'weekday',
+      message: bookable?.openingDays ? 'openingDayRequired' : 'weekdayRequired',
+    });
   const start = input.start?.trim() ?? '';
   const end = input.end?.trim() ?? '';
   if (!TIME.test(start)) problems.push({ field: 'start', message: 'timeInvalid' });
@@ -139,15 +143,21 @@ const weekdayOf = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() 
 /**
  * The dated slots of the next days from an office's pattern. Only working days open: public holidays close,
  * and a make-up working day on a weekend opens with the Monday pattern (the calendar says a day is worked, not
- * which weekday it stands in for).
+ * which weekday it stands in for). A venue with opening days of its own opens on those days instead.
  */
-export function slotsFromPattern(patterns: readonly repo.PatternRow[], from: string, days: number) {
+export function slotsFromPattern(
+  patterns: readonly repo.PatternRow[],
+  from: string,
+  days: number,
+  openingDays?: readonly number[],
+) {
   const slots: { date: string; start: string; end: string; quota: number }[] = [];
   const first = new Date(`${from}T00:00:00Z`).getTime();
   for (let i = 0; i < days; i++) {
     const date = new Date(first + i * DAY_MS).toISOString().slice(0, 10);
-    if (!calendar.isWorkingDay(date)) continue;
-    const weekday = weekdayOf(date) > 5 ? 1 : weekdayOf(date);
+    // A venue with opening days of its own opens on them whatever the working-day calendar says.
+    if (openingDays ? !openingDays.includes(weekdayOf(date)) : !calendar.isWorkingDay(date)) continue;
+    const weekday = openingDays || weekdayOf(date) <= 5 ? weekdayOf(date) : 1;
     for (const p of patterns.filter((row) => row.weekday === weekday))
       slots.push({ date, start: p.startTime, end: p.endTime, quota: p.quota });
   }
@@ -168,7 +178,7 @@ export async function publish(
   const from = todayInShanghai(new Date(now.getTime() + DAY_MS));
   const to = todayInShanghai(new Date(now.getTime() + RELEASE_DAYS * DAY_MS));
   const patterns = await repo.patternsFor(services.db, unit.code, service.itemId);
-  const slots = slotsFromPattern(patterns, from, RELEASE_DAYS);
+  const slots = slotsFromPattern(patterns, from, RELEASE_DAYS, service.openingDays);
   await services.db.transaction(async (tx) => {
     const releaseId = randomUUID();
     await repo.insertRelease(tx, {

@@ -1,5 +1,5 @@
 import { findColumn, type Column } from '../../shared/content/content.columns.ts';
-import { renderMarkup } from '../../shared/content/content.markup.ts';
+import { isSiteImage, renderMarkup } from '../../shared/content/content.markup.ts';
 import { checkPublication, type Hit } from '../../shared/content/publication-check.ts';
 import { AppError } from '../../shared/http/errors.ts';
 
@@ -84,12 +84,21 @@ export function evaluateArticle(columnSlug: string, input: ArticleInput, today: 
   if (!input.body.trim()) need('body', '请填写正文。', 'Enter the body.');
   for (const f of column.fields) {
     const value = (input.fields[f.name] ?? '').trim();
-    if (f.required && !value) need(f.name, `请填写“${f.label.zh}”。`, `Enter "${f.label.en}".`);
+    if ((f.required || (f.requiredWithEnglish && hasEnglish(input))) && !value)
+      need(f.name, `请填写“${f.label.zh}”。`, `Enter "${f.label.en}".`);
     else if (value && f.type === 'date' && !realDate(value))
       need(
         f.name,
         `“${f.label.zh}”须是日期，如 2026-12-31。`,
         `"${f.label.en}" must be a date like 2026-12-31.`,
+      );
+    else if (value && f.type === 'choice' && !f.options?.some((o) => o.value === value))
+      need(f.name, `请从列表中选择“${f.label.zh}”。`, `Choose "${f.label.en}" from the list.`);
+    else if (value && f.type === 'image' && !isSiteImage(value))
+      need(
+        f.name,
+        `“${f.label.zh}”须是本站图片路径（以 / 开头，.png、.jpg、.webp 或 .svg 结尾），可先上传图片。`,
+        `"${f.label.en}" must be a picture on this site (a path starting with / ending in .png, .jpg, .webp or .svg); upload one first.`,
       );
   }
   if (input.withdrawAt && !parseBeijingTime(input.withdrawAt))

@@ -184,18 +184,30 @@ export function ArticleFields(p: {
         optional
         error={errorFor(errors, 'summary')}
       />
-      {(column?.fields ?? []).map((f) => (
-        <TextField
-          name={f.name}
-          label={f.label[lang]}
-          type={f.type === 'date' ? 'date' : 'text'}
-          value={input.fields[f.name] ?? ''}
-          optional={!f.required}
-          required={f.required}
-          width={f.type === 'date' ? 10 : 30}
-          error={errorFor(errors, f.name)}
-        />
-      ))}
+      {(column?.fields ?? []).map((f) =>
+        f.type === 'choice' ? (
+          <Select
+            name={f.name}
+            label={f.label[lang]}
+            options={(f.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))}
+            value={input.fields[f.name] ?? ''}
+            placeholder
+            required={f.required}
+            error={errorFor(errors, f.name)}
+          />
+        ) : (
+          <TextField
+            name={f.name}
+            label={f.label[lang]}
+            type={f.type === 'date' ? 'date' : 'text'}
+            value={input.fields[f.name] ?? ''}
+            optional={!f.required && !f.requiredWithEnglish}
+            required={f.required}
+            width={f.type === 'date' ? 10 : 30}
+            error={errorFor(errors, f.name)}
+          />
+        ),
+      )}
       <TextArea
         name="body"
         label={langText(lang, '正文', 'Body')}

@@ -6,6 +6,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { CITY_CODE } from '../org/demo-city.ts';
 import { contentArticles, contentVersions } from './content.tables.ts';
+import { museumDemo } from './museum.demo.ts';
 import { newVersionWorkflow, streamOf } from './content.workflow.ts';
 
 // A handful of fictional articles per column for the demo city, published to the portal through the exchange
@@ -14,7 +15,7 @@ import { newVersionWorkflow, streamOf } from './content.workflow.ts';
 
 export const CONTENT_IMPORT_ACTOR = 'content-import';
 
-interface DemoArticle {
+export interface DemoArticle {
   column: string;
   title: string;
   summary: string;
@@ -25,7 +26,7 @@ interface DemoArticle {
   daysAgo: number;
 }
 
-const demo: readonly DemoArticle[] = [
+const newsArticles: readonly DemoArticle[] = [
   {
     column: 'police-news',
     title: '示范市公安局“网上公安局”上线试运行',
@@ -143,6 +144,8 @@ const demo: readonly DemoArticle[] = [
     daysAgo: 20,
   },
 ];
+
+const demo: readonly DemoArticle[] = [...newsArticles, ...museumDemo];
 
 /** Publishes the demo articles once: an installation that already has articles is left alone. */
 export async function seedContent(
