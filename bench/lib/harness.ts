@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { publicKeyPem } from '../../src/shared/secrets.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
@@ -41,7 +42,8 @@ export async function startProcess(
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    // A production zone refuses to start without the public address it prints on documents; no bench follows it.
+    env: { ...process.env, PUBLIC_PORTAL_URL: 'https://portal.bench.invalid', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -167,6 +169,9 @@ export function report(name: string, figures: Figure[]): boolean {
  * The real portal (`openpsb portal`) in its own process on the given database, as production runs it. The
  * per-address login limit is lifted: every request of a load test comes from one address.
  */
+const privatePem = () =>
+  generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 export async function startPortal(
   databaseUrl: string,
   readyPath = '/',
@@ -180,6 +185,9 @@ export async function startPortal(
       LOG_LEVEL: 'warn',
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       FIELD_KEY: randomBytes(32).toString('base64url'),
+      // Production needs the portal's signing key and the workbench's public one, even with no relay running.
+      PORTAL_EXCHANGE_KEY: privatePem(),
+      EXCHANGE_WORKBENCH_PUBLIC_KEYS: publicKeyPem(privatePem()),
       AUTH_RATE_LIMIT: '100000000',
       NODE_ENV: 'production',
       // The load comes through a stand-in for the TLS-terminating proxy (X-Forwarded-Proto: https).
