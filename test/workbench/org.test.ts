@@ -84,8 +84,8 @@ describe('the demo city', () => {
         ...['admin', 'SF1001', 'SF2001', 'SF3001', 'SF4001', 'SF5101', 'SF6001'],
         // A window clerk, a reviewer and an approver at each unit deciding online cases.
         ...['81', '82', '83', '84'].flatMap((unit) => ['01', '02', '03'].map((n) => `SF${unit}${n}`)),
-        // A window clerk and a supervisor at each office that takes bookings.
-        ...['85', '86'].flatMap((unit) => ['01', '04'].map((n) => `SF${unit}${n}`)),
+        // A window clerk and a supervisor at each office that takes bookings (90: the police museum).
+        ...['85', '86', '90'].flatMap((unit) => ['01', '04'].map((n) => `SF${unit}${n}`)),
         // The letter handlers of six units, and the force-wide discipline inspector.
         ...['01', '02', '03', '04', '05', '06'].map((n) => `SF70${n}`),
         'SF7901',
@@ -98,7 +98,7 @@ describe('the demo city', () => {
       ],
     );
     assert.ok(accounts.every((a) => a.zone === 'workbench' && a.password === 'Shifan-Police-26'));
-    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 34);
+    assert.equal((await zone.services.db.select({ n: count() }).from(roleAssignments))[0]?.n, 36);
   });
 });
 
