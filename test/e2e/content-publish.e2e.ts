@@ -98,6 +98,9 @@ test('an article blocked by the check, fixed, approved by a second officer, and 
   await page.getByRole('button', { name: '创建草稿' }).click();
   await page.getByText('草稿已创建，请填写正文。').waitFor();
   await expectAccessibleInBothLanguages(page, 'new article');
+  // The editor's page with its picture upload, for a person to look at when SHOTS_DIR is set.
+  if (process.env.SHOTS_DIR)
+    await page.screenshot({ path: `${process.env.SHOTS_DIR}/workbench-article-1366-zh.png`, fullPage: true });
 
   // The check refuses the ID number and the mobile number, each placed on its line, and keeps the text.
   await page.getByLabel('正文', { exact: true }).fill(LEAKY);

@@ -159,6 +159,7 @@ const notPersonal: Record<string, string> = {
   '/disclosure/:column': 'the published articles',
   '/articles/:id': 'the published articles',
   '/museum/halls/:hall': 'the online police museum, published exhibits',
+  '/media/content/:name': 'a picture of a published article or exhibit',
   '/museum/exhibits/:id': 'the online police museum, published exhibits',
   '/feeds/:column/rss.xml': 'the published articles',
   '/feeds/:column/atom.xml': 'the published articles',

@@ -690,6 +690,8 @@ const notRecordScoped: Record<string, string> = {
   '/exchange/quarantine/:zone/:id/decide': 'only force-wide officers reach the exchange at all',
   '/open311-keys/:id/revoke': 'an API key belongs to no unit; only force-wide administrators reach the keys',
   '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',
+  '/media/content/:name':
+    'a picture uploaded for publication, named by its hash; any officer with a content duty may preview it',
 };
 
 test('every route with params is covered by a record family or says why it is not about one unit', () => {

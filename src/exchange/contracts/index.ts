@@ -19,6 +19,7 @@ import { catalogItemPublished } from './catalog.item.published.ts';
 import { catalogItemWithdrawn } from './catalog.item.withdrawn.ts';
 import { contentPublished, contentPublishedV1 } from './content.published.ts';
 import { contentWithdrawn } from './content.withdrawn.ts';
+import { contentImagePublished } from './content.image.published.ts';
 import { companyVerifyRequest } from './company.verify.request.ts';
 import { companyVerifyResult } from './company.verify.result.ts';
 import {
@@ -65,7 +66,7 @@ export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
 export { caseStatusChanged, caseDocumentIssued };
-export { contentPublished, contentPublishedV1, contentWithdrawn };
+export { contentImagePublished, contentPublished, contentPublishedV1, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export {
   paymentReconciliationReported,
@@ -111,6 +112,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     contentPublishedV1,
     contentPublished,
     contentWithdrawn,
+    contentImagePublished,
     appointmentSlotsPublished,
     appointmentBooked,
     appointmentCancelled,

@@ -1,6 +1,12 @@
-import { contentPublished, contentPublishedV1, contentWithdrawn } from '../../exchange/contracts/index.ts';
+import {
+  contentImagePublished,
+  contentPublished,
+  contentPublishedV1,
+  contentWithdrawn,
+} from '../../exchange/contracts/index.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
 import { publicContentChanged } from '../../shared/http/public-content.ts';
+import { applyImage } from './content.images.ts';
 import { applyPublishedArticle, upgradePublished, withdrawPublishedArticle } from './content.service.ts';
 
 // What the portal does with the workbench's article messages; both are idempotent in any order of delivery.
@@ -33,7 +39,14 @@ export const contentWithdrawnHandler = onMessage(contentWithdrawn, async (tx, me
   publicContentChanged('/');
 });
 
+/** A picture arrives ahead of the article that shows it; nothing links to it until the article goes live. */
+export const contentImageHandler = onMessage(contentImagePublished, async (tx, message) => {
+  // When it arrived is bookkeeping only, as for the catalogue's documents.
+  await applyImage(tx, message, new Date());
+});
+
 export const contentInboxHandlers: readonly MessageHandler[] = [
   contentPublishedHandler,
   contentWithdrawnHandler,
+  contentImageHandler,
 ];

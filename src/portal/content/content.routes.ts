@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { findColumn, sections, type Section } from '../../shared/content/content.columns.ts';
+import { fileHeaders } from '../../shared/files/file-response.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { MUSEUM_COLUMN } from '../../shared/museum/museum.halls.ts';
 import { formErrors } from '../../shared/http/forms.ts';
@@ -12,6 +13,7 @@ import { parseQuery } from '../catalog/catalog.search.ts';
 import { queryError, searchItems } from '../catalog/catalog.service.ts';
 import { portalContext } from '../page.ts';
 import { atomFeed, rssFeed } from './content.feeds.ts';
+import { readImage } from './content.images.ts';
 import { articlePage, columnPage, sectionPage } from './content.pages.tsx';
 import { searchPage } from './content.pages.tsx';
 import { findLiveArticle, latestOfSection, listColumn, searchArticles } from './content.service.ts';
@@ -32,6 +34,10 @@ const PageQuery = Type.Object(
 );
 const ArticleParams = Type.Object(
   { id: Type.String({ pattern: '^[1-9][0-9]{0,8}$', maxLength: 9 }) },
+  { additionalProperties: false },
+);
+const ImageParams = Type.Object(
+  { name: Type.String({ pattern: '^[0-9a-f]{32}\\.(?:png|jpg)$', maxLength: 40 }) },
   { additionalProperties: false },
 );
 const SearchQuery = Type.Object(
@@ -110,6 +116,23 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
   app.get('/feeds/:column/atom.xml', feedRoute, feed('atom', 'zh'));
   app.get('/feeds/:column/en/rss.xml', feedRoute, feed('rss', 'en'));
   app.get('/feeds/:column/en/atom.xml', feedRoute, feed('atom', 'en'));
+
+  // A picture is named by its content's hash, so it never changes under its name: cached for good. It is sent
+  // as the picture type it was checked to be, never sniffed, and under a sandbox should a browser render it.
+  app.get(
+    '/media/content/:name',
+    { schema: { hide: true, params: ImageParams }, config: { permission: PUBLIC } },
+    async (request, reply) => {
+      const image = await readImage(services.db, request.params.name);
+      if (!image) throw new AppError('NOT_FOUND');
+      const etag = `"${image.sha256}"`;
+      fileHeaders(reply, { type: image.mediaType, name: image.name, asciiName: image.name })
+        .header('etag', etag)
+        .header('cache-control', 'public, max-age=31536000, immutable');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(image.content);
+    },
+  );
 
   app.get(
     '/search',

@@ -1,5 +1,6 @@
 import { customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Hit, Override } from '../../shared/content/publication-check.ts';
+import { bytea } from '../../shared/db/columns.ts';
 
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
@@ -44,3 +45,12 @@ export const publishedArticles = pgTable(
 );
 
 export type PublishedArticleRow = typeof publishedArticles.$inferSelect;
+
+/** The pictures articles and exhibits show, as the workbench sent them ahead of the articles, by name. */
+export const publishedImages = pgTable('published_images', {
+  name: text('name').primaryKey(),
+  mediaType: text('media_type').notNull().$type<'image/png' | 'image/jpeg'>(),
+  content: bytea('content').notNull(),
+  sha256: text('sha256').notNull(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+});

@@ -23,6 +23,7 @@ import {
 import { diffLines } from './content.diff.ts';
 import { errorsOf, inputFrom } from './content.forms.ts';
 import { isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
+import { imagesOfArticle } from './content.images.ts';
 import { findVersion, versionsOf } from './content.repository.ts';
 import { approveArticle, returnArticle, withdrawArticle } from './content.review.ts';
 import {
@@ -50,7 +51,15 @@ export const textInput = {
   maxLength: { body: 50_000, bodyEn: 50_000 },
 } as const;
 
-export function registerArticleRoutes(app: App, services: ZoneServices): void {
+/** The article page with what a request brought; other routes of the article show it too. */
+export type ArticleView = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  extra?: { errors?: FieldError[]; values?: Record<string, string> },
+) => Promise<string>;
+
+export function registerArticleRoutes(app: App, services: ZoneServices): ArticleView {
   /** The article page, with whatever the request brought: errors, typed values, a check's result. */
   const articleView = async (
     request: FastifyRequest,
@@ -92,6 +101,7 @@ export function registerArticleRoutes(app: App, services: ZoneServices): void {
       mayWithdraw:
         mayDecideContent(me, article.unitPath) &&
         (article.publishedVersion !== null || current.state === 'scheduled'),
+      images: editable ? await imagesOfArticle(services.db, id) : undefined,
       evaluation:
         extra.evaluation ??
         (editable && current.state === 'draft' ? evaluateArticle(article.column, stored, today) : undefined),
@@ -278,4 +288,5 @@ export function registerArticleRoutes(app: App, services: ZoneServices): void {
       );
     },
   );
+  return articleView;
 }

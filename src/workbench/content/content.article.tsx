@@ -16,6 +16,8 @@ import { ArticleFields, columnName, Flash, StateTag } from './content.pages.tsx'
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
 import { contentNav, langText } from './content.words.ts';
+import { ImageUploads } from './content.image-form.tsx';
+import type { ImageSummary } from './content.images.ts';
 
 function fieldLabel(lang: Lang, column: string, field: string): string {
   const named: Record<string, [string, string]> = {
@@ -79,6 +81,8 @@ export interface ArticleView {
   ownWork: boolean;
   mayWithdraw: boolean;
   evaluation?: Evaluation | undefined;
+  /** The pictures uploaded for the article, offered with the editor's form. */
+  images?: readonly ImageSummary[] | undefined;
   errors?: FieldError[] | undefined;
   values?: Record<string, string> | undefined;
   flash?: string | undefined;
@@ -260,6 +264,16 @@ export function articlePage(v: ArticleView): string {
             </div>
           </Form>
         </section>
+      ) : null}
+      {v.editor ? (
+        <ImageUploads
+          lang={lang}
+          articleId={article.id}
+          csrf={csrf}
+          images={v.images ?? []}
+          errors={v.errors}
+          values={v.values}
+        />
       ) : null}
 
       <section aria-labelledby="preview-title">

@@ -25,7 +25,14 @@ import {
   contentVersions as versions,
   type ArticleVersionRow,
 } from './content.tables.ts';
-import { contentStore, contentWorkflow, type ArticleKey, type ContentActions } from './content.workflow.ts';
+import { sendImagesOf } from './content.images.ts';
+import {
+  contentStore,
+  contentWorkflow,
+  streamOf,
+  type ArticleKey,
+  type ContentActions,
+} from './content.workflow.ts';
 
 // The approver's side: approving the version in review (now, or for a time ahead), overriding false alarms of
 // the publication check with a reason each, returning it, withdrawing; and the platform's side: releasing
@@ -108,6 +115,12 @@ async function goLive(
     const key = { articleId: article.id, version: article.publishedVersion };
     await move(tx, { by, key, action: 'supersede', actor: systemActor, data: {}, now });
   }
+  // The pictures it shows go first on the same stream, so the portal has them when the article goes live.
+  await sendImagesOf(
+    tx,
+    [version.body, version.bodyEn, ...Object.values(version.fields)],
+    streamOf(article.id),
+  );
   await move(tx, {
     by,
     key: { articleId: article.id, version: version.version },

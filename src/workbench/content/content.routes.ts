@@ -18,6 +18,7 @@ import { createArticle } from './content.service.ts';
 import { articleStates, type ArticleState } from './content.tables.ts';
 import { langText } from './content.words.ts';
 import { registerArticleRoutes, textInput } from './content.article-routes.ts';
+import { registerImageRoutes } from './content.image-routes.ts';
 
 // The content pages: the list and a new article. One article's own pages are in content.article-routes.ts.
 
@@ -111,5 +112,5 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
     },
   );
 
-  registerArticleRoutes(app, services);
+  registerImageRoutes(app, services, registerArticleRoutes(app, services));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '../../shared/db/columns.ts';
 import type { Override } from '../../shared/content/publication-check.ts';
 
 /**
@@ -86,3 +87,29 @@ export const contentVersions = pgTable(
 
 export type ArticleRow = typeof contentArticles.$inferSelect;
 export type ArticleVersionRow = typeof contentVersions.$inferSelect;
+
+/**
+ * Pictures uploaded for articles and exhibits, re-encoded (so without metadata) and named by their content's
+ * hash. One picture may serve several articles; the article it was uploaded to is kept for its editor's list.
+ */
+export const contentImages = pgTable(
+  'content_images',
+  {
+    name: text('name').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => contentArticles.id),
+    mediaType: text('media_type').notNull().$type<'image/png' | 'image/jpeg'>(),
+    content: bytea('content').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    // The alternative text given at upload, offered in the line the editor copies into the body.
+    alt: text('alt').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('content_images_article_idx').on(t.articleId)],
+);
+
+export type ContentImageRow = typeof contentImages.$inferSelect;

@@ -139,7 +139,7 @@ export {
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, caseQueueCounts, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
-export { contentArticles, contentVersions } from '../content/content.tables.ts';
+export { contentArticles, contentImages, contentVersions } from '../content/content.tables.ts';
 export {
   appointmentPatterns,
   appointmentReleases,

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
+import { csrfFrom, type FormClient } from '../helpers/browser-like.ts';
+import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
+
+// A picture for an article: uploaded with its alternative text (refused without, refused when not a PNG, JPEG
+// or WebP picture, or too large), re-encoded without its metadata, put into the body, published, carried ahead
+// of the article through the exchange and served by the portal as the picture type it is.
+
+let portal: TestZone;
+let workbench: Workbench;
+let boundary: Boundary;
+let editor: Officer;
+let approver: Officer;
+let bystander: Officer;
+
+before(async () => {
+  [portal, workbench] = await Promise.all([startTestZone('portal'), startWorkbench()]);
+  boundary = joinZones(portal, workbench, { intervalMs: 60_000, beatMs: 0 });
+  editor = await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'content-editor', enrolled: true });
+  approver = await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'approver', enrolled: true });
+  bystander = await makeOfficer(workbench, { unitCode: 'SF-D01', role: 'window-clerk', enrolled: true });
+});
+after(async () => {
+  await boundary.close();
+});
+
+async function upload(
+  client: FormClient,
+  id: number,
+  fields: Record<string, string>,
+  file?: { bytes: Buffer; type: string },
+): Promise<LightMyRequestResponse> {
+  const token = csrfFrom((await client.get(`/content/${id}`)).body) ?? '';
+  const boundaryMark = '----museum-test';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries({ _csrf: token, ...fields }))
+    parts.push(
+      Buffer.from(`--${boundaryMark}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundaryMark}\r\nContent-Disposition: form-data; name="upload"; filename="p"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundaryMark}--\r\n`));
+  return workbench.app.inject({
+    method: 'POST',
+    url: `/content/${id}/images`,
+    payload: Buffer.concat(parts),
+    remoteAddress: client.remoteAddress,
+    headers: {
+      cookie: client.cookieHeader(),
+      'content-type': `multipart/form-data; boundary=${boundaryMark}`,
+    },
+  });
+}
+
+const picture = (format: 'png' | 'jpeg' | 'webp') => {
+  const image = sharp({ create: { width: 64, height: 48, channels: 3, background: '#b8322a' } });
+  const encoded = format === 'png' ? image.png() : format === 'jpeg' ? image.jpeg() : image.webp();
+  // As a phone would write it: where, when and by whom.
+  return encoded
+    .withExif({ IFD0: { Artist: 'Someone private', ImageDescription: 'GPS 31.2,121.4' } })
+    .toBuffer();
+};
+
+describe('pictures in articles', () => {
+  test('refused without alternative text or as the wrong kind; kept without metadata; sent and served', async () => {
+    const ed = await logIn(workbench, editor);
+    const created = await ed.post(
+      '/content',
+      { column: 'police-news', unitCode: 'SF-D01', title: '新警用巡逻车投入使用' },
+      { formUrl: '/content/new' },
+    );
+    const id = Number(/\/content\/(\d+)$/.exec(created.headers.location ?? '')?.[1]);
+    assert.ok(id > 0);
+
+    const jpeg = await picture('jpeg');
+    const noAlt = await upload(ed, id, { uploadAlt: ' ' }, { bytes: jpeg, type: 'image/jpeg' });
+    assert.equal(noAlt.statusCode, 422);
+    assert.match(noAlt.body, /请填写图片的替代文字/);
+    const notPicture = await upload(
+      ed,
+      id,
+      { uploadAlt: '巡逻车' },
+      { bytes: Buffer.from('%PDF-1.4 not a picture'), type: 'image/png' },
+    );
+    assert.equal(notPicture.statusCode, 422);
+    assert.match(notPicture.body, /只能上传 PNG、JPEG 或 WebP 图片/);
+    assert.match(notPicture.body, /value="巡逻车"/, 'the alternative text typed is kept');
+    const tooLarge = await upload(
+      ed,
+      id,
+      { uploadAlt: '巡逻车' },
+      { bytes: Buffer.alloc(2 * 1024 * 1024 + 10, 1), type: 'image/png' },
+    );
+    assert.equal(tooLarge.statusCode, 422);
+    assert.match(tooLarge.body, /图片不能超过2MB/);
+
+    const done = await upload(
+      ed,
+      id,
+      { uploadAlt: '停在分局门前的新巡逻车' },
+      { bytes: jpeg, type: 'image/jpeg' },
+    );
+    assert.equal(done.statusCode, 303, done.body.slice(0, 400));
+    const webp = await upload(
+      ed,
+      id,
+      { uploadAlt: '巡逻车侧面' },
+      { bytes: await picture('webp'), type: 'image/webp' },
+    );
+    assert.equal(webp.statusCode, 303, webp.body.slice(0, 400));
+    const page = await ed.get(`/content/${id}`);
+    const lines = [...page.body.matchAll(/!\[([^\]]+)\]\((\/media\/content\/[0-9a-f]{32}\.(png|jpg))\)/g)];
+    assert.equal(new Set(lines.map((l) => l[2])).size, 2, 'both pictures are listed with the line to copy');
+    const jpegPath = lines.find((l) => l[3] === 'jpg')?.[2] ?? '';
+    const pngPath = lines.find((l) => l[3] === 'png')?.[2] ?? '';
+    assert.ok(jpegPath && pngPath, 'a JPEG stays a JPEG, a WebP becomes a PNG');
+
+    const stored = await ed.get(jpegPath);
+    assert.equal(stored.statusCode, 200);
+    const meta = await sharp(stored.rawPayload).metadata();
+    assert.equal(meta.exif, undefined, 'no metadata is kept');
+    assert.ok(!stored.rawPayload.includes('Someone private'));
+
+    // Only an officer with a content duty sees the pictures, and only an editor uploads.
+    const clerk = await logIn(workbench, bystander);
+    assert.equal((await clerk.get(jpegPath)).statusCode, 403);
+    assert.ok([403, 404].includes((await upload(clerk, id, { uploadAlt: 'x' })).statusCode));
+
+    const body = `新巡逻车今日投入使用。\n\n![停在分局门前的新巡逻车](${jpegPath})`;
+    const submitted = await ed.post(`/content/${id}`, {
+      baseVersion: '1',
+      action: 'submit',
+      title: '新警用巡逻车投入使用',
+      summary: '',
+      body,
+      withdrawAt: '',
+    });
+    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 400));
+    const ap = await logIn(workbench, approver);
+    const published = await ap.post(
+      `/content/${id}/approve`,
+      { version: '1', publishAt: '' },
+      { formUrl: `/content/${id}` },
+    );
+    assert.equal(published.statusCode, 303, published.body.slice(0, 400));
+    assert.equal((await boundary.toPortal()).failed, 0);
+
+    const article = await portal.app.inject({ method: 'GET', url: `/articles/${id}` });
+    assert.match(article.body, new RegExp(`<img src="${jpegPath}" alt="停在分局门前的新巡逻车"`));
+    const served = await portal.app.inject({ method: 'GET', url: jpegPath });
+    assert.equal(served.statusCode, 200);
+    assert.equal(served.headers['content-type'], 'image/jpeg');
+    assert.equal(served.headers['x-content-type-options'], 'nosniff');
+    assert.equal(served.headers['content-security-policy'], 'sandbox');
+    assert.equal((await sharp(served.rawPayload).metadata()).exif, undefined);
+    // The picture not shown by any published article did not cross.
+    assert.equal((await portal.app.inject({ method: 'GET', url: pngPath })).statusCode, 404);
+    assert.equal(
+      (await portal.app.inject({ method: 'GET', url: '/media/content/evil.svg' })).statusCode,
+      404,
+    );
+  });
+});
