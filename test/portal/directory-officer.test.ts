@@ -87,6 +87,8 @@ describe('find my community officer', () => {
     const body = json(outside);
     assert.equal(body.reason, 'number-outside');
     assert.equal(body.candidates.length, 2, 'the offices on that road are offered');
+    // The whole run of digits is the number: 01501 is 1501, which no range holds, not 150 (the first office's).
+    assert.equal(json(await ask(`q=${encodeURIComponent('湖滨路01501号')}`)).reason, 'number-outside');
     const english = await visitor().get(
       `/directory/officer?lang=en&q=${encodeURIComponent('Nowhere Lane 3')}`,
     );

@@ -104,6 +104,15 @@ describe('pictures in articles', () => {
     );
     assert.equal(tooLarge.statusCode, 422);
     assert.match(tooLarge.body, /图片不能超过2MB/);
+    // A small WebP of noise grows far past 2 MB as a PNG: refused at upload, not when the article crosses.
+    const noise = Buffer.from(Array.from({ length: 1600 * 1000 * 3 }, (_, i) => (i * 2_654_435_761) % 251));
+    const grows = await sharp(noise, { raw: { width: 1600, height: 1000, channels: 3 } })
+      .webp({ quality: 30 })
+      .toBuffer();
+    assert.ok(grows.length < 2 * 1024 * 1024);
+    const grown = await upload(ed, id, { uploadAlt: '巡逻车' }, { bytes: grows, type: 'image/webp' });
+    assert.equal(grown.statusCode, 422);
+    assert.match(grown.body, /图片转换后超过2MB/);
 
     const done = await upload(
       ed,

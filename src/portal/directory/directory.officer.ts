@@ -46,8 +46,9 @@ const placeName = (p: { name: string; nameEn: string | null }, lang: 'zh' | 'en'
 /** The house number written after the road's name: "湖滨路12号", "湖滨路 12", "12 Hubin Road" (before it). */
 function houseNumberNear(text: string, key: string): number | undefined {
   const at = text.indexOf(key);
-  const after = /^(\d{1,4})/.exec(text.slice(at + key.length))?.[1];
-  const before = /(?:^|\D)(\d{1,4})$/.exec(text.slice(0, at))?.[1];
+  // The whole run of digits: 12345 read as 1234 would name an office confidently and wrongly.
+  const after = /^(\d{1,9})(?!\d)/.exec(text.slice(at + key.length))?.[1];
+  const before = /(?:^|\D)(\d{1,9})$/.exec(text.slice(0, at))?.[1];
   const n = Number(after ?? before);
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }

@@ -95,6 +95,13 @@ export async function uploadImage(
     );
   if (result === 'broken')
     throw refuse('upload', '图片已损坏，无法读取。', 'The picture is damaged and cannot be read.');
+  // Re-encoding can make a picture larger (a WebP photo becomes a PNG); what crosses must still fit the message.
+  if (result.data.length > MAX_IMAGE_BYTES)
+    throw refuse(
+      'upload',
+      '图片转换后超过2MB：请上传 JPEG 格式或尺寸更小的图片。',
+      'Converted for the site the picture is over 2 MB: upload it as a JPEG or smaller.',
+    );
   const sha256 = createHash('sha256').update(result.data).digest('hex');
   const name = `${sha256.slice(0, 32)}.${result.jpeg ? 'jpg' : 'png'}`;
   const now = services.now();

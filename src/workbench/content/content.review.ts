@@ -316,17 +316,23 @@ export async function releaseDue(services: ZoneServices): Promise<{ published: n
   let published = 0;
   let withdrawn = 0;
   for (const due of await dueForRelease(services.db, now, BATCH)) {
-    await services.db.transaction(async (tx) => {
-      const article = await findArticle(tx, due.articleId, { lock: true });
-      if (!article) return;
-      const [row] = await tx
-        .select()
-        .from(versions)
-        .where(and(eq(versions.articleId, due.articleId), eq(versions.version, due.version)));
-      if (row?.state !== 'scheduled') return;
-      await goLive(tx, SYSTEM, systemActor, article, row, now);
-      published++;
-    });
+    // An article that cannot go live (its message refused by the exchange's checks) stays scheduled and is
+    // logged; it must not stop the releases and take-downs due after it.
+    try {
+      await services.db.transaction(async (tx) => {
+        const article = await findArticle(tx, due.articleId, { lock: true });
+        if (!article) return;
+        const [row] = await tx
+          .select()
+          .from(versions)
+          .where(and(eq(versions.articleId, due.articleId), eq(versions.version, due.version)));
+        if (row?.state !== 'scheduled') return;
+        await goLive(tx, SYSTEM, systemActor, article, row, now);
+        published++;
+      });
+    } catch (error) {
+      services.log.error({ err: error, articleId: due.articleId, version: due.version }, 'release failed');
+    }
   }
   for (const due of await dueForWithdrawal(services.db, now, BATCH)) {
     await services.db.transaction(async (tx) => {
