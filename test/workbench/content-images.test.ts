@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { csrfFrom, type FormClient } from '../helpers/browser-like.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
@@ -173,6 +174,12 @@ describe('pictures in articles', () => {
     assert.equal(served.headers['x-content-type-options'], 'nosniff');
     assert.equal(served.headers['content-security-policy'], 'sandbox');
     assert.equal((await sharp(served.rawPayload).metadata()).exif, undefined);
+    assert.equal(served.headers['cache-control'], 'public, max-age=300');
+    // Taken down, the article no longer makes its picture public.
+    await portal.database.db.execute(
+      sql`update published_articles set withdrawn_at = now() where id = ${id}`,
+    );
+    assert.equal((await portal.app.inject({ method: 'GET', url: jpegPath })).statusCode, 404);
     // The picture not shown by any published article did not cross.
     assert.equal((await portal.app.inject({ method: 'GET', url: pngPath })).statusCode, 404);
     assert.equal(

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { contentImagePublished, PayloadOf } from '../../exchange/contracts/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
-import { publishedImages as images } from './content.tables.ts';
+import { live } from './content.service.ts';
+import { publishedArticles as articles, publishedImages as images } from './content.tables.ts';
 
 // The pictures articles and exhibits show, as the workbench sent them ahead of the articles. A name stands
 // for one picture for good (the hash of the workbench's copy), so a redelivered or repeated one changes nothing.
@@ -24,7 +25,27 @@ export async function applyImage(tx: Tx, message: Published, receivedAt: Date): 
     .onConflictDoNothing();
 }
 
-export async function readImage(db: Executor, name: string) {
-  const [row] = await db.select().from(images).where(eq(images.name, name));
+/**
+ * A picture, while a live article shows it: one that arrived ahead of an article not yet released, or whose
+ * articles were all taken down (perhaps for what the picture shows), is not served.
+ */
+export async function readImage(db: Executor, name: string, today: string) {
+  const path = `/media/content/${name}`;
+  const [row] = await db
+    .select()
+    .from(images)
+    .where(
+      and(
+        eq(images.name, name),
+        sql`exists (select 1 from ${articles} where ${and(
+          live(today),
+          or(
+            sql`position(${path} in ${articles.body}) > 0`,
+            sql`position(${path} in ${articles.htmlEn}) > 0`,
+            sql`${articles.fields}->>'image' = ${path}`,
+          ),
+        )})`,
+      ),
+    );
   return row;
 }

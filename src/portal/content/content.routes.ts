@@ -117,18 +117,19 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
   app.get('/feeds/:column/en/rss.xml', feedRoute, feed('rss', 'en'));
   app.get('/feeds/:column/en/atom.xml', feedRoute, feed('atom', 'en'));
 
-  // A picture is named by its content's hash, so it never changes under its name: cached for good. It is sent
-  // as the picture type it was checked to be, never sniffed, and under a sandbox should a browser render it.
+  // A picture is named by its content's hash, so it never changes under its name; it is cached briefly all the
+  // same, because it stops being served when the last article showing it is taken down. It is sent as the
+  // picture type it was checked to be, never sniffed, and under a sandbox should a browser render it.
   app.get(
     '/media/content/:name',
     { schema: { hide: true, params: ImageParams }, config: { permission: PUBLIC } },
     async (request, reply) => {
-      const image = await readImage(services.db, request.params.name);
+      const image = await readImage(services.db, request.params.name, today());
       if (!image) throw new AppError('NOT_FOUND');
       const etag = `"${image.sha256}"`;
       fileHeaders(reply, { type: image.mediaType, name: image.name, asciiName: image.name })
         .header('etag', etag)
-        .header('cache-control', 'public, max-age=31536000, immutable');
+        .header('cache-control', 'public, max-age=300');
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply.send(image.content);
     },
