@@ -130,9 +130,10 @@ test('a rating recorded at the window by booking code is the person’s one rati
     comment: '等候太久',
   });
   assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 400));
-  // A second one recorded before the first has come back crosses too, but the portal keeps only the first.
+  // A second one before the first has come back is refused at the window: the first is on its way.
   const twice = await record({ number, level: '5' });
-  assert.equal(twice.statusCode, 303);
+  assert.equal(twice.statusCode, 409);
+  assert.match(twice.body, /正在送达门户/);
   const [audited] = await workbench.database.db
     .select()
     .from(auditLog)
