@@ -111,6 +111,33 @@ describe('find my community officer', () => {
     }
   });
 
+  test("a community office's own page and JSON name its officer and area; a station's name none", async () => {
+    const office = offices[0]!;
+    const demo = demoBeatsByCode.get(office.code)!;
+    for (const lang of ['zh', 'en']) {
+      const page = await visitor().get(`/directory/${office.code}?lang=${lang}`);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes(demo.officerBadge), 'badge number on the unit page');
+      assert.match(page.body, lang === 'zh' ? /负责区域/ : /Area covered/);
+    }
+    const detail = JSON.parse(
+      (await visitor().get(`/directory/${office.code}`, { accept: 'application/json' })).body,
+    ) as {
+      officer: { badgeNo: string } | null;
+      area: { roads: unknown[]; places: unknown[] } | null;
+    };
+    assert.equal(detail.officer?.badgeNo, demo.officerBadge);
+    assert.ok((detail.area?.roads.length ?? 0) + (detail.area?.places.length ?? 0) > 0);
+    const station = publishedDemoUnits.find((u) => u.kind === 'station')!;
+    const stationPage = await visitor().get(`/directory/${station.code}?lang=zh`);
+    assert.doesNotMatch(stationPage.body, /负责区域/);
+    const stationJson = JSON.parse(
+      (await visitor().get(`/directory/${station.code}`, { accept: 'application/json' })).body,
+    ) as { officer: unknown; area: unknown };
+    assert.equal(stationJson.officer, null);
+    assert.equal(stationJson.area, null);
+  });
+
   test('a version 1 publication (no area) keeps the office out of the lookup', async () => {
     const office = offices.at(-1)!;
     const demo = demoBeatsByCode.get(office.code)!;

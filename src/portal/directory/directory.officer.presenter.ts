@@ -1,7 +1,12 @@
 import Type from 'typebox';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { BeatShape } from '../../exchange/contracts/directory.unit.published.ts';
-import { DirectoryUnitJson, presentDirectoryUnit } from './directory.presenter.ts';
+import {
+  DirectoryUnitJson,
+  OfficerJson as UnitOfficerJson,
+  presentDirectoryUnit,
+  presentOfficer,
+} from './directory.presenter.ts';
 import type { Candidate, Office, OfficerLookup } from './directory.officer.ts';
 
 // 找片警 as apps see it: the office and its officer (name and badge number; the office phone is the unit's),
@@ -9,7 +14,7 @@ import type { Candidate, Office, OfficerLookup } from './directory.officer.ts';
 
 const OfficeJson = Type.Object({
   unit: DirectoryUnitJson,
-  officer: Type.Union([Type.Object({ name: Type.String(), badgeNo: Type.String() }), Type.Null()]),
+  officer: UnitOfficerJson,
   area: BeatShape,
 });
 
@@ -25,7 +30,7 @@ export const OfficerJson = Type.Object({
 function presentOffice(o: Office) {
   return {
     unit: presentDirectoryUnit(o),
-    officer: o.officerName && o.officerBadge ? { name: o.officerName, badgeNo: o.officerBadge } : null,
+    officer: presentOfficer(o),
     area: o.beat,
   };
 }

@@ -10,6 +10,7 @@ import type { DirectoryFilter, DirectoryUnit } from './directory.repository.ts';
 import { Breadcrumb } from './directory.breadcrumb.tsx';
 import { DirectoryMap, UnitMap, unitName } from './directory.map.tsx';
 import { NearestForm } from './directory.nearest.pages.tsx';
+import { describeRoad } from './directory.officer.ts';
 import { directoryKinds, kindWord } from './directory.words.ts';
 
 // 机构名录: the public-facing units on the city's map and, beside it, the same units as a list grouped by
@@ -143,6 +144,47 @@ function todayText(ctx: PageContext, status: TodayStatus | undefined): string {
   }
 }
 
+/** A community office's officer and area (找片警), so its own page answers "who is my officer" too. */
+function BeatSection({ ctx, unit }: { ctx: PageContext; unit: DirectoryUnit }) {
+  if (!unit.officerName && !unit.beat) return null;
+  const roads = unit.beat?.roads ?? [];
+  const places = unit.beat?.places ?? [];
+  return (
+    <>
+      <h2>{inLang(ctx, '社区民警与负责区域', 'Community officer and area covered')}</h2>
+      <SummaryList
+        lang={ctx.lang}
+        rows={[
+          ...(unit.officerName
+            ? [
+                { key: inLang(ctx, '社区民警', 'Officer'), value: zhData(ctx, unit.officerName) },
+                { key: inLang(ctx, '警号', 'Badge number'), value: unit.officerBadge ?? '' },
+              ]
+            : []),
+          {
+            key: inLang(ctx, '负责区域', 'Area covered'),
+            value: (
+              <ul class="plain-list">
+                {roads.map((r) => (
+                  <li>{describeRoad(r, ctx.lang)}</li>
+                ))}
+                {places.map((pl) => (
+                  <li>{ctx.lang === 'en' ? (pl.nameEn ?? pl.name) : pl.name}</li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
+      <p>
+        <a href="/directory/officer">
+          {inLang(ctx, '按住址查找其他社区民警', 'Find the community officer for another address')}
+        </a>
+      </p>
+    </>
+  );
+}
+
 export function directoryUnitPage(p: {
   ctx: PageContext;
   unit: DirectoryUnit;
@@ -182,6 +224,7 @@ export function directoryUnitPage(p: {
           },
         ]}
       />
+      <BeatSection ctx={ctx} unit={unit} />
       <h2>{inLang(ctx, '可办理的事项', 'Services handled here')}</h2>
       {p.services.length ? (
         <ul>

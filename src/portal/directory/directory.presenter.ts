@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { directoryUnitKinds } from '../../exchange/contracts/index.ts';
+import { BeatShape } from '../../exchange/contracts/directory.unit.published.ts';
 import type { DirectoryUnit } from './directory.repository.ts';
 
 // A directory unit as apps see it: what the page shows, never the revision bookkeeping.
@@ -21,8 +22,16 @@ export const DirectoryUnitJson = Type.Object({
 
 export const DirectoryListJson = Type.Object({ total: Type.Integer(), units: Type.Array(DirectoryUnitJson) });
 
+export const OfficerJson = Type.Union([
+  Type.Object({ name: Type.String(), badgeNo: Type.String() }),
+  Type.Null(),
+]);
+
 export const DirectoryDetailJson = Type.Object({
   unit: DirectoryUnitJson,
+  /** A community office's officer and area (找片警); null for other units. */
+  officer: OfficerJson,
+  area: Type.Union([BeatShape, Type.Null()]),
   services: Type.Array(Type.Object({ id: Type.String(), nameZh: Type.String(), nameEn: Type.String() })),
 });
 
@@ -42,3 +51,6 @@ export function presentDirectoryUnit(u: DirectoryUnit) {
     lng: u.lng,
   };
 }
+
+export const presentOfficer = (u: DirectoryUnit) =>
+  u.officerName && u.officerBadge ? { name: u.officerName, badgeNo: u.officerBadge } : null;

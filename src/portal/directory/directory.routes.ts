@@ -10,7 +10,12 @@ import { nearestUnits, resolvePlace, type PlaceProblem } from './directory.neare
 import { nearestPage } from './directory.nearest.pages.tsx';
 import { registerOfficerRoutes } from './directory.officer.routes.ts';
 import { directoryListPage, directoryUnitPage } from './directory.pages.tsx';
-import { DirectoryDetailJson, DirectoryListJson, presentDirectoryUnit } from './directory.presenter.ts';
+import {
+  DirectoryDetailJson,
+  DirectoryListJson,
+  presentDirectoryUnit,
+  presentOfficer,
+} from './directory.presenter.ts';
 import {
   directoryDistricts,
   findDirectoryUnit,
@@ -120,7 +125,13 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
         return reply.html(directoryClosedPage({ ctx: portalContext(request, reply), unit, successor }), 410);
       }
       const handled = await servicesAt(services.db, unit);
-      if (wantsJson(request)) return reply.send({ unit: presentDirectoryUnit(unit), services: handled });
+      if (wantsJson(request))
+        return reply.send({
+          unit: presentDirectoryUnit(unit),
+          officer: presentOfficer(unit),
+          area: unit.beat ?? null,
+          services: handled,
+        });
       const around = await neighboursOf(services.db, unit);
       return reply.html(
         directoryUnitPage({
