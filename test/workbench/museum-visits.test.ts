@@ -124,5 +124,41 @@ describe('museum visits', () => {
     const pdf = await visitor.client.get(`/my/appointments/${code}/confirmation.pdf`);
     assert.equal(pdf.statusCode, 200);
     assert.match(String(pdf.headers['content-type']), /application\/pdf/);
+
+    // The day's quota counts visitors, not bookings: 3 + 30 of 40 taken, a group of 10 does not fit, one of 7 does.
+    const left = async () => {
+      const page = (await visitor.client.get(`/services/${MUSEUM}/book?date=${saturday}`)).body;
+      const day = new RegExp(`${saturday}</strong>\\s*（(?:余 (\\d+) 个名额|已约满)）`).exec(page);
+      assert.ok(day, 'the day is listed');
+      return Number(day[1] ?? 0);
+    };
+    assert.equal(await left(), 37);
+    const school = await verifiedCitizen(portal, '周带队');
+    assert.equal(
+      (await school.client.post(`/services/${MUSEUM}/book`, { slot: key, visitors: '30' })).statusCode,
+      303,
+    );
+    const family = await verifiedCitizen(portal, '吴一家');
+    const tooMany = await family.client.post(`/services/${MUSEUM}/book`, { slot: key, visitors: '10' });
+    assert.equal(tooMany.statusCode, 409);
+    assert.match(tooMany.body, /剩余名额不够您填写的参观人数/);
+    assert.match(
+      tooMany.body,
+      /name="visitors"[^>]*value="10"|value="10"[^>]*name="visitors"/,
+      'the number typed is kept',
+    );
+    assert.equal(
+      (await family.client.post(`/services/${MUSEUM}/book`, { slot: key, visitors: '7' })).statusCode,
+      303,
+    );
+    assert.equal(await left(), 0);
+    // Cancelling the first booking frees its three places.
+    const cancelled = await visitor.client.post(
+      `/my/appointments/${code}/cancel`,
+      {},
+      { formUrl: `/my/appointments/${code}` },
+    );
+    assert.equal(cancelled.statusCode, 303, cancelled.body.slice(0, 300));
+    assert.equal(await left(), 3);
   });
 });

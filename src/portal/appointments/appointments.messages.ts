@@ -6,6 +6,7 @@ const zh = {
   realNameRequired: '请先完成实名认证：预约需要核验您的真实身份',
   slotRequired: '请选择预约时段',
   slotFull: '该时段已约满或已截止预约，请另选时段',
+  slotTooFew: '该时段剩余名额不够您填写的参观人数，或已截止预约，请另选时段或减少人数',
   caseNotApproved: '请从“我的办件”中预审已通过的办件进入预约，办件编号有误或该办件尚未预审通过',
   alreadyBooked: '您已有该事项的有效预约，如需改时间请改约，不必重复预约',
   restricted: '您在90天内有3次预约未到场，30天内暂不能预约；如有疑问请致电办理机构',
@@ -25,6 +26,8 @@ const en: Record<keyof typeof zh, string> = {
   realNameRequired: 'Complete the real-name check first: a booking needs your verified identity',
   slotRequired: 'Choose a time slot',
   slotFull: 'This slot is full or closed for booking; choose another',
+  slotTooFew:
+    'This slot has fewer places left than your number of visitors, or is closed for booking; choose another or fewer visitors',
   caseNotApproved:
     'Book this visit from one of your cases whose pre-application was approved; this case number is not one',
   alreadyBooked: 'You already have a booking for this service; reschedule it instead of booking again',

@@ -53,20 +53,20 @@ export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): 
 }
 
 /**
- * Takes one place of a slot, or nothing: the single conditional UPDATE is what keeps a slot from ever being
- * booked past its quota, whatever the number of people booking its last place at once.
+ * Takes places of a slot (one, or a group's visitors), or nothing: the single conditional UPDATE is what keeps a
+ * slot from ever being booked past its quota, whatever the number of people booking its last places at once.
  */
-export async function takePlace(tx: Tx, key: string, itemId: string, startsAfter: Date) {
+export async function takePlaces(tx: Tx, key: string, itemId: string, startsAfter: Date, places: number) {
   const result = await tx.execute(sql`
-    UPDATE appointment_slots SET booked = booked + 1
-    WHERE slot_key = ${key} AND item_id = ${itemId} AND booked < quota AND starts_at > ${startsAfter}
+    UPDATE appointment_slots SET booked = booked + ${places}
+    WHERE slot_key = ${key} AND item_id = ${itemId} AND booked + ${places} <= quota AND starts_at > ${startsAfter}
     RETURNING slot_key`);
   return rows<{ slot_key: string }>(result).length === 1;
 }
 
-export async function givePlace(tx: Tx, key: string): Promise<void> {
+export async function givePlaces(tx: Tx, key: string, places: number): Promise<void> {
   await tx.execute(
-    sql`UPDATE appointment_slots SET booked = booked - 1 WHERE slot_key = ${key} AND booked > 0`,
+    sql`UPDATE appointment_slots SET booked = greatest(booked - ${places}, 0) WHERE slot_key = ${key} AND booked > 0`,
   );
 }
 
@@ -129,6 +129,7 @@ const bookingColumns = {
   status: appointmentBookings.status,
   detailsSealed: appointmentBookings.detailsSealed,
   caseNumber: appointmentBookings.caseNumber,
+  places: appointmentBookings.places,
   createdAt: appointmentBookings.createdAt,
   slotKey: appointmentBookings.slotKey,
   unitName: appointmentSlots.unitName,

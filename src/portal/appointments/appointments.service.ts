@@ -120,6 +120,10 @@ async function announce(tx: Tx, services: ZoneServices, code: string, details: R
   await scheduleReminder(tx, booking, services.now());
 }
 
+/** A group visit holds a place per visitor; every other booking one. */
+const placesFor = (details: Record<string, string>): number =>
+  details.visitors ? Number(details.visitors) : 1;
+
 /**
  * Books a place for a verified person: one transaction takes the place (or finds none), records the booking,
  * tells the office and schedules the reminder. The portal does not wait for the workbench (ADR 0007).
@@ -143,11 +147,12 @@ export async function book(
   if (service.forCase && !(await approvedPreApplication(services.db, citizen.id, input.caseNumber)))
     throw refuse('slot', 'caseNotApproved');
   const code = newCode();
+  const places = placesFor(details);
   try {
     await services.db.transaction(async (tx) => {
       const slot = input.slot!;
-      if (!(await repo.takePlace(tx, slot, itemId, new Date(now.getTime() + CUTOFF_MS))))
-        throw refuse('slot', 'slotFull', 'CONFLICT');
+      if (!(await repo.takePlaces(tx, slot, itemId, new Date(now.getTime() + CUTOFF_MS), places)))
+        throw refuse('slot', places > 1 ? 'slotTooFew' : 'slotFull', 'CONFLICT');
       await repo.insertBooking(tx, {
         code,
         citizenId: citizen.id,
@@ -155,6 +160,7 @@ export async function book(
         slotKey: slot,
         detailsSealed: services.sealer.seal(JSON.stringify(details)),
         caseNumber,
+        places,
         createdAt: now,
         updatedAt: now,
       });
@@ -203,7 +209,7 @@ export async function cancel(services: ZoneServices, citizen: CurrentCitizen, co
   await services.db.transaction(async (tx) => {
     const booking = await changeable(tx, citizen, code, now, 'cancel');
     await repo.updateBooking(tx, code, { status: 'cancelled', updatedAt: now });
-    await repo.givePlace(tx, booking.slotKey);
+    await repo.givePlaces(tx, booking.slotKey, booking.places);
     await send(
       tx,
       appointmentCancelled,
@@ -225,9 +231,10 @@ export async function reschedule(
   await services.db.transaction(async (tx) => {
     const booking = await changeable(tx, citizen, code, now, 'slot');
     if (slot === booking.slotKey) throw refuse('slot', 'sameSlot');
-    if (!(await repo.takePlace(tx, slot, booking.itemId, new Date(now.getTime() + CUTOFF_MS))))
-      throw refuse('slot', 'slotFull', 'CONFLICT');
-    await repo.givePlace(tx, booking.slotKey);
+    const after = new Date(now.getTime() + CUTOFF_MS);
+    if (!(await repo.takePlaces(tx, slot, booking.itemId, after, booking.places)))
+      throw refuse('slot', booking.places > 1 ? 'slotTooFew' : 'slotFull', 'CONFLICT');
+    await repo.givePlaces(tx, booking.slotKey, booking.places);
     await repo.updateBooking(tx, code, { slotKey: slot, updatedAt: now });
     await announce(tx, services, code, detailsOf(services, booking));
   });

@@ -47,6 +47,9 @@ export const appointmentBookings = pgTable(
     detailsSealed: text('details_sealed').notNull(),
     // The pre-application this booking ends, if any.
     caseNumber: text('case_number'),
+    // The places it holds in its slot: the number of visitors for a group visit (a museum's daily quota counts
+    // people, not bookings), otherwise one.
+    places: integer('places').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     // When the window recorded attendance or a no-show (the restriction counts no-shows by it).

@@ -1,0 +1,1 @@
+ALTER TABLE "appointment_bookings" ADD COLUMN "places" integer DEFAULT 1 NOT NULL;
