@@ -18,8 +18,9 @@ const ROUNDS: { itemId: string; details: Record<string, string> }[] = [
     details: { detaineeName: '王某某', licenceNumber: '13501201910123456' },
   },
   { itemId: 'detainee-family-visit-booking', details: { detaineeName: '王某某', relationship: '配偶' } },
-  { itemId: 'detention-open-day-booking', details: { visitors: '2' } },
-  { itemId: 'fire-education-visit-booking', details: { visitors: '3' } },
+  // One visitor each: a group holds a place per visitor, and each round counts one place per booking.
+  { itemId: 'detention-open-day-booking', details: { visitors: '1' } },
+  { itemId: 'fire-education-visit-booking', details: { visitors: '1' } },
 ];
 
 /** The Beijing date some days from now. */
