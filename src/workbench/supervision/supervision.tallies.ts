@@ -59,9 +59,16 @@ export async function retakeTallies(tx: Tx, now: Date, maxAgeMs = TALLY_MAX_AGE_
  */
 export async function tallyVersion(services: ZoneServices): Promise<string> {
   const now = services.now();
-  if (!isFresh(await takenAt(services.db), now, TALLY_MAX_AGE_MS))
+  let run = await versionedRun(services.db);
+  if (!isFresh(run, now, TALLY_MAX_AGE_MS)) {
     await services.db.transaction((tx) => retakeTallies(tx, now));
-  const [run] = await services.db
+    run = await versionedRun(services.db);
+  }
+  return run ? `${run.xmin}:${run.asOf.toISOString()}:${run.today}` : 'none';
+}
+
+async function versionedRun(ex: Executor) {
+  const [run] = await ex
     .select({
       asOf: supervisionTallyRuns.asOf,
       today: supervisionTallyRuns.today,
@@ -69,7 +76,7 @@ export async function tallyVersion(services: ZoneServices): Promise<string> {
     })
     .from(supervisionTallyRuns)
     .where(eq(supervisionTallyRuns.id, RUN_ID));
-  return run ? `${run.xmin}:${run.asOf.toISOString()}:${run.today}` : 'none';
+  return run;
 }
 
 /** The stored tallies of these units as they are now (see tallyVersion for their freshness). */
