@@ -5,7 +5,7 @@ import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { letterActions, letters } from '../../src/workbench/letters/letters.tables.ts';
 import { scheduleEscalation } from '../../src/workbench/supervision/supervision.escalation.ts';
 import { liveTally, type TallyRow } from '../../src/workbench/supervision/supervision.sources.ts';
-import { storedTally } from '../../src/workbench/supervision/supervision.tallies.ts';
+import { retakeTallies, storedTally } from '../../src/workbench/supervision/supervision.tallies.ts';
 import { urgingEscalations } from '../../src/workbench/supervision/supervision.tables.ts';
 import { startCaseWorkbench } from './cases.support.ts';
 import { caseAt, setClock, signedIn } from './supervision.support.ts';
@@ -60,6 +60,8 @@ const key = (r: TallyRow) =>
   [r.source, r.unitCode, r.service, r.workflowId, r.step, r.officer ?? ''].join('|');
 const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
 const everyUnit = ['SF-D01', 'SF-D01-P01', 'SF-D01-P02', 'SF-D02-P01', 'SF-ZA'];
+const liveAt = async () =>
+  sorted(await liveTally(zone.services.db, everyUnit, todayInShanghai(zone.services.now())));
 
 test('the view’s precomputed tallies equal a live count, are retaken after a minute, and recolour at midnight', async () => {
   setClock(zone, '2026-11-02T02:00:00Z');
@@ -92,6 +94,31 @@ test('the view’s precomputed tallies equal a live count, are retaken after a m
   assert.deepEqual(next, await live());
   const letter = next.find((r) => r.source === 'letter');
   assert.deepEqual(letter && [letter.open, letter.amber, letter.red], [2, 0, 2]);
+});
+
+test('the view is kept with the tallies it was counted from, and a retake shows the new ones, even at the same instant', async () => {
+  setClock(zone, '2026-11-16T02:00:00Z');
+  const district = await signedIn(zone, 'SF-D01', 'supervisor', 'subtree');
+  const view = async () =>
+    JSON.parse((await district.client.json('GET', '/supervision/units/SF-D01')).body) as {
+      total: { open: number };
+      children: { key: string; open: number }[];
+    };
+  const before = await view();
+  const pageBefore = (await district.client.get('/supervision/units/SF-D01')).body;
+
+  // Within the minute the view stays with its tallies; taken again (here without the clock moving), it follows.
+  await caseAt(zone, 'SF-D01-P01', { since: '2026-11-10', due: '2026-11-30' });
+  assert.equal((await view()).total.open, before.total.open);
+  await zone.services.db.transaction((tx) => retakeTallies(tx, zone.services.now(), 0));
+  const after = await view();
+  assert.equal(after.total.open, before.total.open + 1);
+  const station = (v: typeof after) => v.children.find((c) => c.key === 'SF-D01-P01')?.open ?? 0;
+  assert.equal(station(after), station(before) + 1);
+  const pageAfter = (await district.client.get('/supervision/units/SF-D01')).body;
+  assert.notEqual(pageAfter, pageBefore);
+  assert.ok(pageAfter.includes(`>${after.total.open}</a>`));
+  assert.deepEqual(sorted(await storedTally(zone.services, everyUnit)), await liveAt());
 });
 
 test('a district supervisor counts, lists and urges letters; the station answers on the letter’s history', async () => {

@@ -1,11 +1,12 @@
+import { raw } from 'hono/html';
 import { ChartFigure, describe, type ChartPoint } from '../../shared/ui/charts/chart.tsx';
 import { BackLink, Table } from '../../shared/ui/components.tsx';
-import type { PageContext } from '../../shared/ui/context.ts';
+import { LangContext, type PageContext } from '../../shared/ui/context.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { Button, Form } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { FlashBanner } from '../../shared/ui/notification-banner.tsx';
-import { renderPage } from '../../shared/ui/render.ts';
+import { renderFragment, renderPage } from '../../shared/ui/render.ts';
 import type { Cell } from '../../shared/export/csv.ts';
 import { figureTables, type FigureTable } from './statistics.export.ts';
 import { word, type StatisticsWord } from './statistics.messages.ts';
@@ -81,18 +82,15 @@ function FullTable({ ctx, code, table }: { ctx: PageContext; code: string; table
   );
 }
 
-export function statisticsPage(p: {
-  ctx: PageContext;
-  view: StatisticsView;
-  parent: string | null;
-  flash?: string | undefined;
-}): string {
+/**
+ * The figures of the page, everything below the refresh form: the same for every officer who reaches the same
+ * units, so the route keeps them rendered per snapshot (statistics.snapshot.ts keptStatistics).
+ */
+export function statisticsFigures(p: { ctx: PageContext; view: StatisticsView }): string {
   const { ctx, view } = p;
   const lang = ctx.lang;
   const f = formats(ctx);
   const code = view.unit.code;
-  const name = lang === 'en' ? (view.unit.nameEn ?? view.unit.name) : view.unit.name;
-  const title = `${word(lang, 'title')}：${name}`;
   const rate = (key: keyof Rates) => (l: Line) => l[key];
   const words = { empty: word(lang, 'empty'), highest: word(lang, 'highest'), latest: word(lang, 'latest') };
   const unitPoints = view.byUnit.map((l) => ({
@@ -103,20 +101,9 @@ export function statisticsPage(p: {
     .slice(0, 10)
     .map((l) => ({ label: lang === 'en' ? l.label.en : l.label.zh, value: l.applications }));
   const tables = figureTables(view, lang);
-  return renderPage(
-    <Layout ctx={ctx} title={title}>
-      {p.parent ? <BackLink href={statisticsHref(p.parent)}>{word(lang, 'unitAbove')}</BackLink> : null}
-      <FlashBanner text={p.flash} lang={lang} />
-      <h1>{title}</h1>
-      <p>{word(lang, 'intro')}</p>
-      <Form action={statisticsHref(code).concat('/refresh')} csrfToken={ctx.csrfToken ?? ''}>
-        <p class="stats-as-of">
-          {word(lang, 'asOf')}
-          <time datetime={view.asOf.toISOString()}>{formatDateTime(lang, view.asOf)}</time>
-          {word(lang, 'asOfNote')}
-        </p>
-        <Button variant="secondary">{word(lang, 'refresh')}</Button>
-      </Form>
+  // Rendered apart from the layout, so the language its components read is provided here as the layout does.
+  return renderFragment(
+    <LangContext.Provider value={lang}>
       <p>
         <a href={statisticsHref(code, 'format=xlsx')} download>
           {word(lang, 'xlsx')}
@@ -232,6 +219,38 @@ export function statisticsPage(p: {
         <FullTable ctx={ctx} code={code} table={table} />
       ))}
       <p class="hint">{word(lang, 'registeredUsers')}</p>
+    </LangContext.Provider>,
+  );
+}
+
+export function statisticsPage(p: {
+  ctx: PageContext;
+  view: StatisticsView;
+  parent: string | null;
+  flash?: string | undefined;
+  /** The figures as statisticsFigures renders them, when kept. */
+  figures?: string;
+}): string {
+  const { ctx, view } = p;
+  const lang = ctx.lang;
+  const code = view.unit.code;
+  const name = lang === 'en' ? (view.unit.nameEn ?? view.unit.name) : view.unit.name;
+  const title = `${word(lang, 'title')}：${name}`;
+  return renderPage(
+    <Layout ctx={ctx} title={title}>
+      {p.parent ? <BackLink href={statisticsHref(p.parent)}>{word(lang, 'unitAbove')}</BackLink> : null}
+      <FlashBanner text={p.flash} lang={lang} />
+      <h1>{title}</h1>
+      <p>{word(lang, 'intro')}</p>
+      <Form action={statisticsHref(code).concat('/refresh')} csrfToken={ctx.csrfToken ?? ''}>
+        <p class="stats-as-of">
+          {word(lang, 'asOf')}
+          <time datetime={view.asOf.toISOString()}>{formatDateTime(lang, view.asOf)}</time>
+          {word(lang, 'asOfNote')}
+        </p>
+        <Button variant="secondary">{word(lang, 'refresh')}</Button>
+      </Form>
+      {raw(p.figures ?? statisticsFigures({ ctx, view }))}
     </Layout>,
   );
 }

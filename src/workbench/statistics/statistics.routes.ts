@@ -10,13 +10,14 @@ import { workbenchPolicy } from '../policy.ts';
 import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
-import { rootUnit, subtreeOf, unitInfo } from '../supervision/supervision.repository.ts';
+import { keptHtml } from '../supervision/supervision.cache.ts';
+import { rootUnit, unitInfo, unitWithSubtree } from '../supervision/supervision.repository.ts';
 import { downloadName, figureTables } from './statistics.export.ts';
-import { statisticsHref, statisticsPage } from './statistics.pages.tsx';
+import { statisticsFigures, statisticsHref, statisticsPage } from './statistics.pages.tsx';
 import { word } from './statistics.messages.ts';
 import { presentStatistics } from './statistics.presenter.ts';
 import { StatisticsParams, StatisticsQuery } from './statistics.schema.ts';
-import { refreshSnapshot, storedStatistics } from './statistics.snapshot.ts';
+import { keptStatistics, refreshSnapshot } from './statistics.snapshot.ts';
 
 // Statistics down the tree: a unit the officer's statistics.read reaches, with the units below it that it
 // also reaches (others are left out of the figures); a unit out of reach answers 404, as one that does not
@@ -47,13 +48,13 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
     },
     async (request, reply) => {
       const me = staffOf(request);
-      const unit = await unitInfo(services.db, request.params.code);
-      if (!unit) throw new AppError('NOT_FOUND');
+      const found = await unitWithSubtree(services.db, request.params.code);
+      if (!found) throw new AppError('NOT_FOUND');
+      const { unit } = found;
       mustAllow(workbenchPolicy, me, 'statistics.read', { unitPath: unit.path });
-      const counted = (await subtreeOf(services.db, unit.path)).filter((u) =>
-        allows(me, 'statistics.read', u.path),
-      );
-      const view = await storedStatistics(services, unit, counted);
+      const counted = found.subtree.filter((u) => allows(me, 'statistics.read', u.path));
+      const kept = await keptStatistics(services, unit, counted);
+      const view = kept.value;
       const format = request.query.format ?? 'html';
       if (format === 'csv') {
         const table = figureTables(view, request.lang).find(
@@ -76,9 +77,11 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
       if (wantsJson(request)) return reply.send(presentStatistics(view));
       const parentPath = unit.path.slice(0, unit.path.lastIndexOf('/'));
       const parent = unit.parentCode && allows(me, 'statistics.read', parentPath) ? unit.parentCode : null;
-      return reply.html(
-        statisticsPage({ ctx: workbenchContext(request, reply), view, parent, flash: takeFlash(request) }),
+      const ctx = workbenchContext(request, reply);
+      const figures = keptHtml(kept, `${ctx.lang}:${ctx.elder ? 1 : 0}`, (v) =>
+        statisticsFigures({ ctx, view: v }),
       );
+      return reply.html(statisticsPage({ ctx, view, parent, flash: takeFlash(request), figures }));
     },
   );
 

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { RatingChannel } from '../../exchange/contracts/index.ts';
 import type { RatingTally } from './statistics.ratings.ts';
@@ -65,10 +65,37 @@ export async function snapshotTakenAt(ex: Executor): Promise<Date | undefined> {
   return run?.asOf;
 }
 
+export interface SnapshotRun {
+  asOf: Date;
+  months: string[];
+  /**
+   * Changes with every snapshot written: the run row's `xmin` is the writing transaction's, so two snapshots
+   * taken at one instant (a clock standing still) still differ. Views computed from a snapshot are kept under it.
+   */
+  version: string;
+}
+
+/** The latest snapshot's time, months and version; undefined before the first one. */
+export async function snapshotRun(ex: Executor): Promise<SnapshotRun | undefined> {
+  const [run] = await ex
+    .select({ asOf: statisticsRuns.asOf, months: statisticsRuns.months, xmin: sql<string>`xmin::text` })
+    .from(statisticsRuns)
+    .where(eq(statisticsRuns.id, LATEST));
+  return run && { asOf: run.asOf, months: run.months, version: `${run.xmin}:${run.asOf.toISOString()}` };
+}
+
 /** The snapshot's tallies of the units named; undefined before the first snapshot. */
 export async function readSnapshot(ex: Executor, units: readonly string[]): Promise<Snapshot | undefined> {
-  const [run] = await ex.select().from(statisticsRuns).where(eq(statisticsRuns.id, LATEST));
-  if (!run) return undefined;
+  const run = await snapshotRun(ex);
+  return run && snapshotOf(ex, run, units);
+}
+
+/** The tallies of the units named in the snapshot whose run was read. */
+export async function snapshotOf(
+  ex: Executor,
+  run: SnapshotRun,
+  units: readonly string[],
+): Promise<Snapshot> {
   const found = units.length
     ? await ex
         .select()

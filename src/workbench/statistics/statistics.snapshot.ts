@@ -2,10 +2,12 @@ import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { UnitInfo } from '../supervision/supervision.repository.ts';
+import { figureCache, unitsKey, type Kept } from '../supervision/supervision.cache.ts';
 import { channelLines, ratingTallies } from './statistics.ratings.ts';
 import { caseTallies, letterTallies } from './statistics.repository.ts';
 import {
-  readSnapshot,
+  snapshotOf,
+  snapshotRun,
   snapshotTakenAt,
   writeSnapshot,
   type Snapshot,
@@ -49,20 +51,46 @@ export function snapshotView(
   };
 }
 
+// A view per unit and reach of the current snapshot, with its rendered figures (supervision.cache.ts).
+const keptViews = figureCache<StatisticsView>(200);
+
+/**
+ * The stored statistics of `unit`, kept with their rendered figures until the next snapshot; a snapshot is
+ * taken first when there is none of today (Beijing).
+ */
+export async function keptStatistics(
+  services: ZoneServices,
+  unit: UnitInfo,
+  counted: readonly UnitInfo[],
+): Promise<Kept<StatisticsView>> {
+  const now = services.now();
+  let run = await snapshotRun(services.db);
+  if (!run || todayInShanghai(run.asOf) !== todayInShanghai(now)) {
+    await services.db.transaction((tx) => takeSnapshot(tx, now));
+    run = await snapshotRun(services.db);
+    if (!run) throw new Error('the statistics snapshot was not stored');
+  }
+  const taken = run;
+  return keptViews.get(services.db, `${taken.version}|${unitsKey(unit, counted)}`, async () =>
+    snapshotView(
+      unit,
+      counted,
+      await snapshotOf(
+        services.db,
+        taken,
+        counted.map((u) => u.code),
+      ),
+    ),
+  );
+}
+
 /** The stored statistics of `unit`; a snapshot is taken first when there is none of today (Beijing). */
 export async function storedStatistics(
   services: ZoneServices,
   unit: UnitInfo,
   counted: readonly UnitInfo[],
 ): Promise<StatisticsView> {
-  const codes = counted.map((u) => u.code);
-  const now = services.now();
-  let snapshot = await readSnapshot(services.db, codes);
-  if (!snapshot || todayInShanghai(snapshot.asOf) !== todayInShanghai(now)) {
-    await services.db.transaction((tx) => takeSnapshot(tx, now));
-    snapshot = await readSnapshot(services.db, codes);
-  }
-  return snapshotView(unit, counted, snapshot!);
+  return (await keptStatistics(services, unit, counted)).value;
 }
 
 /** Takes a fresh snapshot on request, unless one was taken less than a minute ago; says whether it did. */

@@ -1,6 +1,7 @@
+import { raw } from 'hono/html';
 import type { Label } from '../../shared/catalog/index.ts';
 import { BackLink, Notice, Table, Tag } from '../../shared/ui/components.tsx';
-import { type PageContext, inLang } from '../../shared/ui/context.ts';
+import { LangContext, type PageContext, inLang } from '../../shared/ui/context.ts';
 import {
   Button,
   ErrorSummary,
@@ -11,7 +12,7 @@ import {
   type FieldError,
 } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
-import { renderPage } from '../../shared/ui/render.ts';
+import { renderFragment, renderPage } from '../../shared/ui/render.ts';
 import type { ItemView } from './supervision.presenter.ts';
 import type { ListFilter } from './supervision.sources.ts';
 import type { Figures, Line, UnitView } from './supervision.view.ts';
@@ -77,18 +78,20 @@ function Breakdown(p: {
   );
 }
 
-export function unitPage(p: { ctx: PageContext; view: UnitView; parent: string | null }): string {
+const unitTitle = (ctx: PageContext, view: UnitView) =>
+  inLang(ctx, `一键督办：${view.unit.name}`, `Supervision: ${view.unit.nameEn ?? view.unit.name}`);
+
+/**
+ * The figures of the unit's page, everything below the way back up: the same for every officer who reaches
+ * the same units, so the route keeps it rendered per version of the tallies (supervision.cache.ts).
+ */
+export function unitFigures(p: { ctx: PageContext; view: UnitView }): string {
   const { ctx, view } = p;
   const code = view.unit.code;
-  const name = ctx.lang === 'en' ? (view.unit.nameEn ?? view.unit.name) : view.unit.name;
-  const title = inLang(ctx, `一键督办：${name}`, `Supervision: ${name}`);
-  return renderPage(
-    <Layout ctx={ctx} title={title}>
-      {p.parent ? (
-        <BackLink href={`/supervision/units/${encodeURIComponent(p.parent)}`}>
-          {inLang(ctx, '上一级单位', 'Unit above')}
-        </BackLink>
-      ) : null}
+  const title = unitTitle(ctx, view);
+  // Rendered apart from the layout, so the language its components read is provided here as the layout does.
+  return renderFragment(
+    <LangContext.Provider value={ctx.lang}>
       <h1>{title}</h1>
       <p>
         {inLang(
@@ -144,6 +147,26 @@ export function unitPage(p: { ctx: PageContext; view: UnitView; parent: string |
           )}
         </p>
       ) : null}
+    </LangContext.Provider>,
+  );
+}
+
+export function unitPage(p: {
+  ctx: PageContext;
+  view: UnitView;
+  parent: string | null;
+  /** The figures as unitFigures renders them, when kept. */
+  figures?: string;
+}): string {
+  const { ctx, view } = p;
+  return renderPage(
+    <Layout ctx={ctx} title={unitTitle(ctx, view)}>
+      {p.parent ? (
+        <BackLink href={`/supervision/units/${encodeURIComponent(p.parent)}`}>
+          {inLang(ctx, '上一级单位', 'Unit above')}
+        </BackLink>
+      ) : null}
+      {raw(p.figures ?? unitFigures({ ctx, view }))}
     </Layout>,
   );
 }

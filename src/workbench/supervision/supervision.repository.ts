@@ -40,6 +40,24 @@ export async function subtreeOf(ex: Executor, path: string): Promise<UnitInfo[]>
     .orderBy(asc(units.sortOrder), asc(units.code));
 }
 
+/**
+ * A unit and every unit below it, in the directory's order, in one round trip (the pages that walk the tree
+ * read both on every view); undefined when there is no such unit.
+ */
+export async function unitWithSubtree(
+  ex: Executor,
+  code: string,
+): Promise<{ unit: UnitInfo; subtree: UnitInfo[] } | undefined> {
+  const top = sql`(SELECT ${units.path} FROM ${units} WHERE ${units.code} = ${code})`;
+  const subtree = await ex
+    .select(unitColumns)
+    .from(units)
+    .where(sql`${units.path} = ${top} OR ${units.path} LIKE ${top} || '/%'`)
+    .orderBy(asc(units.sortOrder), asc(units.code));
+  const unit = subtree.find((u) => u.code === code);
+  return unit && { unit, subtree };
+}
+
 export async function unitsByCode(ex: Executor, codes: readonly string[]): Promise<UnitInfo[]> {
   if (codes.length === 0) return [];
   return ex

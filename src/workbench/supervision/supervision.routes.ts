@@ -14,20 +14,23 @@ import { staffOf, type CurrentStaff } from '../session.ts';
 import { allows, reachOf, type Permission } from '../staff/staff.policy.ts';
 import { registerUrgingRoutes } from './urgings.routes.ts';
 import { inReadersLanguage, supervisionMessages } from './supervision.messages.ts';
-import { listPage, listHref, unitPage } from './supervision.pages.tsx';
+import { listPage, listHref, unitFigures, unitPage } from './supervision.pages.tsx';
 import { presentItem } from './supervision.presenter.ts';
-import { rootUnit, subtreeOf, unitInfo, type UnitInfo } from './supervision.repository.ts';
+import { rootUnit, subtreeOf, unitInfo, unitWithSubtree, type UnitInfo } from './supervision.repository.ts';
+import { figureCache, keptHtml, unitsKey } from './supervision.cache.ts';
 import { ListQuery, UnitParams, UrgeBody } from './supervision.schema.ts';
 import { urge, MAX_URGED_AT_ONCE } from './supervision.service.ts';
 import { listAll, type ListFilter } from './supervision.sources.ts';
-import { storedTally } from './supervision.tallies.ts';
-import { unitView } from './supervision.view.ts';
+import { tallyRows, tallyVersion } from './supervision.tallies.ts';
+import { unitView, type UnitView } from './supervision.view.ts';
 
 // One-click supervision (一键督办): the figures of a unit and the units below it that the officer reaches, every
 // number a link to its list, every list row a link to the case; urging from the list. A unit out of reach
 // answers 404, as a unit that does not exist.
 
 const PAGE_SIZE = 50;
+// A view per unit and reach of the current tallies: a city has about a hundred units.
+const keptViews = figureCache<UnitView>(200);
 
 /** The unit, if the officer's duty reaches it; 404 otherwise. */
 async function reachableUnit(
@@ -83,19 +86,33 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
     { schema: { params: UnitParams }, config: { permission: 'supervision.read' } },
     async (request, reply) => {
       const me = staffOf(request);
-      const unit = await reachableUnit(services, me, request.params.code, 'supervision.read');
-      const counted = await unitsInReach(services, me, unit);
-      const tallies = await storedTally(
-        services,
-        counted.map((u) => u.code),
+      const found = await unitWithSubtree(services.db, request.params.code);
+      if (!found) throw new AppError('NOT_FOUND');
+      const { unit } = found;
+      mustAllow(workbenchPolicy, me, 'supervision.read', { unitPath: unit.path });
+      const counted = found.subtree.filter((u) => allows(me, 'supervision.read', u.path));
+      const version = await tallyVersion(services);
+      const kept = await keptViews.get(services.db, `${version}|${unitsKey(unit, counted)}`, async () =>
+        unitView(
+          unit,
+          counted,
+          await tallyRows(
+            services.db,
+            counted.map((u) => u.code),
+          ),
+        ),
       );
-      const view = unitView(unit, counted, tallies);
+      const view = kept.value;
       if (wantsJson(request)) return reply.send(view);
       const parent =
         unit.parentCode && allows(me, 'supervision.read', unit.path.slice(0, unit.path.lastIndexOf('/')))
           ? unit.parentCode
           : null;
-      return reply.html(unitPage({ ctx: workbenchContext(request, reply), view, parent }));
+      const ctx = workbenchContext(request, reply);
+      const figures = keptHtml(kept, `${ctx.lang}:${ctx.elder ? 1 : 0}`, (v) =>
+        unitFigures({ ctx, view: v }),
+      );
+      return reply.html(unitPage({ ctx, view, parent, figures }));
     },
   );
 

@@ -52,13 +52,37 @@ export async function retakeTallies(tx: Tx, now: Date, maxAgeMs = TALLY_MAX_AGE_
   return true;
 }
 
-/** The tallies of these units, retaken first when they are a minute old or of another day. */
-export async function storedTally(services: ZoneServices, units: readonly string[]): Promise<TallyRow[]> {
+/**
+ * The version of the stored tallies, retaken first when they are a minute old or of another day. It changes
+ * whenever they are retaken (the run row's `xmin` is the retaking transaction's, so even a clock that stands
+ * still gives a new one), which lets a view computed from them be kept until the next retake.
+ */
+export async function tallyVersion(services: ZoneServices): Promise<string> {
   const now = services.now();
-  if (!isFresh(await takenAt(services.db), now, TALLY_MAX_AGE_MS))
+  let run = await versionedRun(services.db);
+  if (!isFresh(run, now, TALLY_MAX_AGE_MS)) {
     await services.db.transaction((tx) => retakeTallies(tx, now));
+    run = await versionedRun(services.db);
+  }
+  return run ? `${run.xmin}:${run.asOf.toISOString()}:${run.today}` : 'none';
+}
+
+async function versionedRun(ex: Executor) {
+  const [run] = await ex
+    .select({
+      asOf: supervisionTallyRuns.asOf,
+      today: supervisionTallyRuns.today,
+      xmin: sql<string>`xmin::text`,
+    })
+    .from(supervisionTallyRuns)
+    .where(eq(supervisionTallyRuns.id, RUN_ID));
+  return run;
+}
+
+/** The stored tallies of these units as they are now (see tallyVersion for their freshness). */
+export async function tallyRows(ex: Executor, units: readonly string[]): Promise<TallyRow[]> {
   if (units.length === 0) return [];
-  const found = await services.db
+  const found = await ex
     .select({
       source: supervisionTallies.source,
       unit_code: supervisionTallies.unitCode,
@@ -75,6 +99,12 @@ export async function storedTally(services: ZoneServices, units: readonly string
     .from(supervisionTallies)
     .where(inArray(supervisionTallies.unitCode, [...units]));
   return found.map((r: TallyColumns & { source: string }) => tallyRow(r.source, r));
+}
+
+/** The tallies of these units, retaken first when they are a minute old or of another day. */
+export async function storedTally(services: ZoneServices, units: readonly string[]): Promise<TallyRow[]> {
+  await tallyVersion(services);
+  return tallyRows(services.db, units);
 }
 
 export function tallyJob(services: ZoneServices): JobHandler {

@@ -65,9 +65,10 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
   const services = new Map<string, Line>();
   const steps = new Map<string, Line>();
   const officers = new Map<string, Line>();
-  const line = (map: Map<string, Line>, key: string, label: Label) => {
+  // The label is asked for only when a line is first met: a step's name is looked up across every workflow.
+  const line = (map: Map<string, Line>, key: string, label: () => Label) => {
     let found = map.get(key);
-    if (!found) map.set(key, (found = { key, label, ...zero() }));
+    if (!found) map.set(key, (found = { key, label: label(), ...zero() }));
     return found;
   };
   for (const row of tally) {
@@ -80,13 +81,20 @@ export function unitView(unit: UnitInfo, subtree: readonly UnitInfo[], tally: re
       const target = childLines.get(child);
       if (target) add(target, row);
     }
-    add(line(services, row.service, row.serviceName), row);
-    const stepName = sourceOf(row.source)?.stepLabel(row.step) ?? { zh: row.step, en: row.step };
-    add(line(steps, row.step, stepName), row);
+    add(
+      line(services, row.service, () => row.serviceName),
+      row,
+    );
     add(
       line(
-        officers,
-        row.officer ?? '',
+        steps,
+        row.step,
+        () => sourceOf(row.source)?.stepLabel(row.step) ?? { zh: row.step, en: row.step },
+      ),
+      row,
+    );
+    add(
+      line(officers, row.officer ?? '', () =>
         row.officer ? { zh: row.officer, en: row.officer } : { zh: '未认领', en: 'Unclaimed' },
       ),
       row,
