@@ -2,7 +2,7 @@ import { letterTopics } from '../../exchange/contracts/index.ts';
 import type { LetterTopic } from '../../exchange/contracts/index.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
-import { anyOfQuery, searchTextOf } from '../../shared/search/zh-query.ts';
+import { searchLexemes, searchTextOf } from '../../shared/search/zh-query.ts';
 import { sql } from 'drizzle-orm';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -12,6 +12,7 @@ import type { CurrentStaff } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
 import { sharedFromAbove } from './kb.policy.ts';
 import * as repo from './kb.repository.ts';
+import { planSearch, SHORTLIST_BUDGET } from './kb.search.ts';
 import type { KbEntryRow, KbVersionRow } from './kb.tables.ts';
 import { newKbWorkflow } from './kb.workflow.ts';
 
@@ -65,14 +66,30 @@ export async function listFor(
   me: CurrentStaff,
   options: { q?: string; state?: string },
 ) {
-  const query = options.q?.trim() ? anyOfQuery(options.q) : undefined;
-  if (options.q?.trim() && !query) return [];
-  return repo.listEntries(services.db, {
-    reach: reachOf(me, 'kb.read'),
-    above: sharedFromAbove(me),
-    query,
-    state: options.state,
-  });
+  const reach = reachOf(me, 'kb.read');
+  const above = sharedFromAbove(me);
+  if (!options.q?.trim()) return repo.listEntries(services.db, { reach, above, state: options.state });
+  const lexemes = searchLexemes(options.q);
+  if (lexemes.length === 0) return [];
+  const docs = await repo.termDocs(services.db, lexemes);
+  const plan = planSearch(lexemes, docs, docs.get('') ?? 0);
+  if (!plan) return [];
+  // Shortlists in order until a page is full; a version found by two keeps its one rank.
+  const found = new Map<string, repo.KbLine>();
+  for (const shortlist of plan.shortlists) {
+    const lines = await repo.searchShortlist(services.db, {
+      reach,
+      above,
+      shortlist,
+      terms: plan.terms,
+      candidates: SHORTLIST_BUDGET,
+    });
+    for (const line of lines) found.set(line.id, line);
+    if (found.size >= repo.LIST_LIMIT) break;
+  }
+  return [...found.values()]
+    .sort((a, b) => b.rank - a.rank || b.helpedCount - a.helpedCount || (a.id < b.id ? -1 : 1))
+    .slice(0, repo.LIST_LIMIT);
 }
 
 /** The entries in use that best answer a letter, those of its business area first. */
