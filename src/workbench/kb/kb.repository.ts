@@ -3,13 +3,7 @@ import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { Reach } from '../staff/staff.policy.ts';
 import { ANSWER_WEIGHT, type WeightedTerm } from './kb.search.ts';
-import {
-  kbEntries,
-  kbTermDocs,
-  kbVersions,
-  type KbEntryRow,
-  type KbVersionRow,
-} from './kb.tables.ts';
+import { kbEntries, kbTermDocs, kbVersions, type KbEntryRow, type KbVersionRow } from './kb.tables.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

@@ -6,7 +6,7 @@ import { lexemeQuery } from '../../shared/search/zh-query.ts';
 // - weighs each lexeme by its rarity (idf), so the entry sharing the question's one rare word comes before
 //   those sharing only its commonplace ones;
 // - takes its candidates from shortlists that are cheap and selective: first the entries holding any of the
-//   rarest lexemes, as many lexemes as fit a budget of postings; then, while too few are found, the entries
+//   rarest lexemes, as many as fit a budget of postings; then, while too few are found, the entries
 //   holding all of the commoner ones, dropping the commonest as it goes. Each shortlist is read with a LIMIT,
 //   so no question ranks more than SHORTLIST_BUDGET entries per shortlist.
 
@@ -43,7 +43,8 @@ export function planSearch(
     .map((term) => ({ term, docs: docs.get(term) ?? 0 }))
     .filter((t) => t.docs > 0)
     .sort((a, b) => a.docs - b.docs || (a.term < b.term ? -1 : 1))
-    .map((t) => ({ ...t, idf: Math.log(1 + Math.max(total, t.docs) / t.docs) }));
+    // BM25's idf: a lexeme most versions hold weighs next to nothing, even in a small knowledge base.
+    .map((t) => ({ ...t, idf: Math.log(1 + (Math.max(total, t.docs) - t.docs + 0.5) / (t.docs + 0.5)) }));
   if (terms.length === 0) return undefined;
   let postings = 0;
   let rare = 0;

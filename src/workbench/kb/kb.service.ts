@@ -64,7 +64,8 @@ const searchFields = (v: { question: string; keywords: string[]; answer: string 
 export async function listFor(
   services: ZoneServices,
   me: CurrentStaff,
-  options: { q?: string; state?: string },
+  // `budget`: postings per shortlist, SHORTLIST_BUDGET unless a test wants the shortlists at small scale.
+  options: { q?: string; state?: string; budget?: number },
 ) {
   const reach = reachOf(me, 'kb.read');
   const above = sharedFromAbove(me);
@@ -72,7 +73,8 @@ export async function listFor(
   const lexemes = searchLexemes(options.q);
   if (lexemes.length === 0) return [];
   const docs = await repo.termDocs(services.db, lexemes);
-  const plan = planSearch(lexemes, docs, docs.get('') ?? 0);
+  const budget = options.budget ?? SHORTLIST_BUDGET;
+  const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
   if (!plan) return [];
   // Shortlists in order until a page is full; a version found by two keeps its one rank.
   const found = new Map<string, repo.KbLine>();
@@ -82,7 +84,7 @@ export async function listFor(
       above,
       shortlist,
       terms: plan.terms,
-      candidates: SHORTLIST_BUDGET,
+      candidates: budget,
     });
     for (const line of lines) found.set(line.id, line);
     if (found.size >= repo.LIST_LIMIT) break;
