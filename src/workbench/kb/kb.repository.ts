@@ -141,33 +141,51 @@ export async function searchShortlist(
     candidates: number;
   },
 ): Promise<KbLine[]> {
-  const vector = kbVersions.searchVector;
   const whole = options.terms.reduce((sum, t) => sum + t.idf, 0);
-  // Weights are numbers computed here, written as literals so the planner folds each CASE's constants.
-  const weight = (n: number) => sql.raw(Number.isFinite(n) ? n.toFixed(6) : '0');
-  const held = options.terms.map(
-    (t) =>
-      sql`CASE WHEN ${vector} @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
-        WHEN ${vector} @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
-        ELSE 0 END`,
-  );
+  // Weights are numbers computed here, written as float8 literals so each CASE is plain float arithmetic.
+  const weight = (n: number) => sql.raw(`${Number.isFinite(n) ? n.toFixed(6) : '0'}::float8`);
+  // The candidates carry their vector detoasted once (`|| ''` makes a fresh copy, and the LIMIT keeps the
+  // subquery from being folded into the outer query): ranking tests it twice per lexeme, and reading a toasted
+  // vector from its chunks each time cost most of the search.
   const candidates = q
-    .select({ ...lineFields, rank: sql<number>`(${sql.join(held, sql` + `)})::float8`.as('rank') })
+    .select({
+      ...lineFields,
+      vector: sql<string>`${kbVersions.searchVector} || ''::tsvector`.as('vector'),
+    })
     .from(kbVersions)
     .innerJoin(kbEntries, eq(kbEntries.id, kbVersions.entryId))
     .where(
       and(
         readable(options.reach, options.above),
         eq(kbVersions.state, 'in-use'),
-        sql`${vector} @@ CAST(${options.shortlist} AS tsquery)`,
+        sql`${kbVersions.searchVector} @@ CAST(${options.shortlist} AS tsquery)`,
       ),
     )
     .limit(options.candidates)
     .as('candidates');
+  const held = options.terms.map(
+    (t) =>
+      sql`CASE WHEN ${candidates.vector} @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
+        WHEN ${candidates.vector} @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
+        ELSE 0::float8 END`,
+  );
+  const rank = sql<number>`(${sql.join(held, sql` + `)})`;
+  const c = candidates;
   const found = await q
-    .select()
+    .select({
+      id: c.id,
+      unitCode: c.unitCode,
+      version: c.version,
+      state: c.state,
+      question: c.question,
+      answer: c.answer,
+      area: c.area,
+      public: c.public,
+      helpedCount: c.helpedCount,
+      rank,
+    })
     .from(candidates)
-    .orderBy(desc(candidates.rank), desc(candidates.helpedCount), candidates.id)
+    .orderBy(desc(rank), desc(candidates.helpedCount), candidates.id)
     .limit(LIST_LIMIT);
   return found.map((line) => ({ ...line, rank: Number(line.rank) }));
 }

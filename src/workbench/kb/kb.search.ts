@@ -11,7 +11,7 @@ import { lexemeQuery } from '../../shared/search/zh-query.ts';
 //   so no question ranks more than SHORTLIST_BUDGET entries per shortlist.
 
 /** Postings one shortlist may read, and the candidates one shortlist may rank. */
-export const SHORTLIST_BUDGET = 2000;
+export const SHORTLIST_BUDGET = 1000;
 /** A match in the question or keywords (A) counts whole, one in the answer (B) as ts_rank weighs them. */
 export const ANSWER_WEIGHT = 0.4;
 
