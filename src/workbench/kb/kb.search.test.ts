@@ -23,6 +23,7 @@ test('the rarest lexemes that fit the budget make the first shortlist; the commo
     "'份证' & '身份'",
     "'份证'",
   ]);
+  assert.equal(plan.always, 2, 'the rare lexemes and all the commoner ones together are always read');
   const [rare, , , common] = plan.terms;
   assert.ok(rare!.idf > 5 * common!.idf, `${rare!.idf} against ${common!.idf}`);
 });
@@ -30,6 +31,7 @@ test('the rarest lexemes that fit the budget make the first shortlist; the commo
 test('a question of commonplace lexemes only starts from all of them together', () => {
   const plan = planSearch(['办理', '身份'], docs, 10_000, 1000)!;
   assert.deepEqual(plan.shortlists, ["'身份' & '办理'", "'身份'"]);
+  assert.equal(plan.always, 1);
 });
 
 test('with many commoner lexemes the shortlists halve, down to the rarest', () => {

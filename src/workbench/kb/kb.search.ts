@@ -7,7 +7,8 @@ import { lexemeQuery } from '../../shared/search/zh-query.ts';
 //   those sharing only its commonplace ones;
 // - takes its candidates from shortlists that are cheap and selective: first the entries holding any of the
 //   rarest lexemes, as many as fit a budget of postings; then, while too few are found, the entries
-//   holding all of the commoner ones, dropping the commonest as it goes. Each shortlist is read with a LIMIT,
+//   holding all of the commoner ones (always read), then, while too few are found, fewer of them, dropping the
+//   commonest as it goes. Each shortlist is read with a LIMIT,
 //   so no question ranks more than SHORTLIST_BUDGET entries per shortlist.
 
 /** Postings one shortlist may read, and the candidates one shortlist may rank. */
@@ -27,6 +28,12 @@ export interface SearchPlan {
   terms: WeightedTerm[];
   /** tsqueries to take candidates from, in order, until enough are found. */
   shortlists: string[];
+  /**
+   * How many of the first shortlists are read whatever the first found: the rare lexemes' and all the commoner
+   * ones together. A rare pair may be a stray one (查进 of 检查进度 in 怎么查进度), and the entries holding
+   * every commonplace word of the question must still compete.
+   */
+  always: number;
 }
 
 /**
@@ -55,5 +62,5 @@ export function planSearch(
   const common = terms.slice(rare).map((t) => t.term);
   for (let k = common.length; k > 0; k = Math.min(k - 1, Math.ceil(k / 2)))
     shortlists.push(lexemeQuery(common.slice(0, k), '&')!);
-  return { terms, shortlists };
+  return { terms, shortlists, always: Math.min(shortlists.length, rare > 0 ? 2 : 1) };
 }

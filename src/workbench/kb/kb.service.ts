@@ -76,9 +76,10 @@ export async function listFor(
   const budget = options.budget ?? SHORTLIST_BUDGET;
   const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
   if (!plan) return [];
-  // Shortlists in order until a page is full; a version found by two keeps its one rank.
+  // The first shortlists, then the others in order until a page is full; a version found by two keeps its rank.
   const found = new Map<string, repo.KbLine>();
-  for (const shortlist of plan.shortlists) {
+  for (const [index, shortlist] of plan.shortlists.entries()) {
+    if (index >= plan.always && found.size >= repo.LIST_LIMIT) break;
     const lines = await repo.searchShortlist(services.db, {
       reach,
       above,
@@ -87,7 +88,6 @@ export async function listFor(
       candidates: budget,
     });
     for (const line of lines) found.set(line.id, line);
-    if (found.size >= repo.LIST_LIMIT) break;
   }
   return [...found.values()]
     .sort((a, b) => b.rank - a.rank || b.helpedCount - a.helpedCount || (a.id < b.id ? -1 : 1))
