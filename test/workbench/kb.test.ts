@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { kbAnswerHelped, letterSubmitted } from '../../src/exchange/contracts/index.ts';
 import { redactPersonalData } from '../../src/shared/content/publication-check.ts';
+import { rows } from '../../src/shared/db/database.ts';
+import { searchTextOf } from '../../src/shared/search/zh-query.ts';
 import { outbox } from '../../src/workbench/db/schema.ts';
 import { findEntry, versionsOf } from '../../src/workbench/kb/kb.repository.ts';
+import { kbTermDocs } from '../../src/workbench/kb/kb.tables.ts';
 import * as kb from '../../src/workbench/kb/kb.service.ts';
 import { findLetter } from '../../src/workbench/letters/letters.repository.ts';
 import * as qa from '../../src/workbench/qa/qa.service.ts';
@@ -165,6 +168,81 @@ describe('search', () => {
     assert.equal(other[0]?.id, licence);
     assert.ok(!other.some((l) => l.id === fire));
     assert.deepEqual(await kb.listFor(zone.services, me, { q: '请问' }), []);
+  });
+
+  test('a question of commonplace words and one rare word finds the entry with the rare word first', async () => {
+    // Forty entries in use that share most of the question's pairs, loaded in one statement as a bulk load would.
+    const { unitPath } = (await findEntry(
+      zone.services.db,
+      await inUse({ question: '占位', answer: '占位' }),
+    ))!;
+    await zone.services.db.execute(sql`
+      WITH made AS (
+        INSERT INTO kb_entries (id, unit_code, unit_path, current_version, latest_version, created_by, created_at,
+          updated_at)
+        SELECT gen_random_uuid(), 'SF-HZ', ${unitPath}, 1, 1, 'test', now(), now() FROM generate_series(1, 40)
+        RETURNING id
+      )
+      INSERT INTO kb_versions (entry_id, version, question, answer, keywords, area, public, state, workflow_id,
+        workflow_version, author_badge, search_text, search_vector, created_at, updated_at)
+      SELECT id, 1, '居民身份证办理材料清单', '携带户口簿到派出所办理居民身份证。', '{}', 'household', false,
+        'in-use', 'kb-version', 1, 'test', t.st, public.zh_search_tsv(t.st), now(), now()
+      FROM made, (SELECT ${searchTextOf('居民身份证办理材料清单', [], '携带户口簿到派出所办理居民身份证。')} AS st) t`);
+    const dogs = await inUse({ question: '烈性犬收容后如何领回？', answer: '携带登记证到收容所领回。' });
+    const me = await staffOf(writer);
+    const question = '居民身份证办理材料 烈性犬';
+    const found = await kb.listFor(zone.services, me, { q: question });
+    assert.equal(found[0]?.id, dogs);
+    assert.ok(found.length > 40, 'the commonplace entries follow');
+    // With a shortlist budget of five postings the rare pairs come first and the commoner ones, all together,
+    // fill the page from a bounded shortlist.
+    const small = await kb.listFor(zone.services, me, { q: question, budget: 5 });
+    assert.equal(small[0]?.id, dogs);
+    assert.ok(small.length > 1 && small.length <= 6, `${small.length} found`);
+  });
+
+  test('the counts of lexemes in use follow review, supersession and retirement', async () => {
+    const count = async (term: string) =>
+      (await zone.services.db.select().from(kbTermDocs).where(eq(kbTermDocs.term, term)))[0]?.docs ?? 0;
+    const before = await count('鹦鹉');
+    const id = await inUse({ question: '鹦鹉走失怎么办？', answer: '可在网上发布寻物启事。' });
+    assert.equal(await count('鹦鹉'), before + 1);
+    const me = await staffOf(writer);
+    await kb.saveDraft(zone.services, me, by, (await findEntry(zone.services.db, id))!, {
+      question: '宠物走失怎么办？',
+      answer: '可在网上发布寻物启事。',
+      keywords: '',
+      area: 'other',
+      public: false,
+    });
+    assert.equal(await count('鹦鹉'), before + 1, 'a draft beside the version in use changes nothing');
+    await kb.submit(zone.services, me, by, (await findEntry(zone.services.db, id))!);
+    await kb.review(zone.services, await staffOf(leader), by, (await findEntry(zone.services.db, id))!, {
+      decision: 'approve',
+    });
+    assert.equal(await count('鹦鹉'), before);
+    assert.equal(await count('宠物'), 1);
+    await kb.retire(
+      zone.services,
+      await staffOf(leader),
+      by,
+      (await findEntry(zone.services.db, id))!,
+      '过时',
+    );
+    assert.equal(await count('宠物'), 0);
+    assert.deepEqual(await kb.listFor(zone.services, me, { q: '宠物' }), []);
+    // Whatever the earlier tests did, the kept counts are the counts.
+    const recount = await zone.services.db.execute(sql`
+      SELECT term, count(*)::int AS docs FROM (
+        SELECT t.term FROM kb_versions v, unnest(tsvector_to_array(v.search_vector)) AS t(term)
+          WHERE v.state = 'in-use'
+        UNION ALL SELECT '' FROM kb_versions WHERE state = 'in-use') x
+      GROUP BY term`);
+    const kept = await zone.services.db.select().from(kbTermDocs);
+    assert.deepEqual(
+      new Map(kept.filter((r) => r.docs !== 0).map((r) => [r.term, r.docs])),
+      new Map(rows<{ term: string; docs: number }>(recount).map((r) => [r.term, Number(r.docs)])),
+    );
   });
 
   test('a station reads the city bureau’s entries but not another branch’s', async () => {

@@ -28,6 +28,7 @@ import { errorResponder, installErrorHandling, type ErrorPageRenderer } from './
 import { installInputGuard } from './input-guard.ts';
 import { installResponsePolicy } from './response-policy.ts';
 import { AppError } from './errors.ts';
+import { flashCookieOf, installFlash } from './flash.ts';
 import { createPageCache } from './page-cache.ts';
 import { installRouteKernel, type RouteKernel } from './route-kernel.ts';
 import { PUBLIC } from '../policy/registry.ts';
@@ -128,7 +129,9 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
   // Before any route, so that every route, the app's own included, is held to a declared permission.
   installRouteKernel(app, options.kernel);
   const now = options.now ?? (() => new Date());
-  const pageCache = createPageCache(sessionCookie, () => now().getTime());
+  const flashCookie = flashCookieOf(options.zone);
+  // A visitor carrying a flash is shown it, not a cached copy of the page.
+  const pageCache = createPageCache(sessionCookie, () => now().getTime(), [flashCookie]);
   pageCache.serve(app);
 
   app.decorateRequest('lang', 'zh');
@@ -153,6 +156,7 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
       path: '/',
     },
   });
+  installFlash(app, flashCookie, options.production);
   await app.register(formbody);
   // Signed double submit: the secret lives in its own HMAC-signed cookie, each form carries a token derived
   // from it (compared in constant time), so showing a form writes no session row. The cookie outlives sign-in,

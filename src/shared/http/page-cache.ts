@@ -39,6 +39,8 @@ const personal = new Set([
 export function createPageCache(
   sessionCookie: string,
   now: () => number,
+  /** Other cookies whose holder always goes the full way (a flash to show). */
+  bypassCookies: readonly string[] = [],
 ): {
   /** Register first: answers hits before any other hook runs. */
   serve(app: FastifyInstance): void;
@@ -52,7 +54,7 @@ export function createPageCache(
   const keyOf = (request: FastifyRequest): string | undefined => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     const cookie = request.headers.cookie ?? '';
-    if (cookie.includes(`${sessionCookie}=`)) return undefined;
+    if ([sessionCookie, ...bypassCookies].some((name) => cookie.includes(`${name}=`))) return undefined;
     const lang = /(?:^|;\s*)lang=(\w+)/.exec(cookie)?.[1] ?? '';
     const elder = /(?:^|;\s*)elder=1/.test(cookie) ? '1' : '0';
     const gzip = acceptsGzip(request.headers['accept-encoding']) ? 'g' : '';

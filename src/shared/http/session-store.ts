@@ -9,7 +9,6 @@ declare module 'fastify' {
     subject?: string;
     /** A staff member who passed the password step and still owes the TOTP code. */
     pendingStaffId?: string;
-    flash?: string;
     /** The mobile number a registration or password reset is verifying. */
     pendingMobile?: string;
   }

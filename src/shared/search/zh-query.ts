@@ -42,11 +42,11 @@ function pairs(run: string): string[] {
 }
 
 /**
- * The any-of tsquery for a question as people write it: every pair and Latin word may match, and ts_rank orders
- * entries by how many they share. Lexemes contain only letters, digits and ideographs, so quoting them cannot
- * break out of the tsquery. Undefined when nothing searchable is left.
+ * The lexemes of a question as people write it (fillers dropped): its Latin words, and the pairs of each run of
+ * ideographs (a lone ideograph as itself), at most MAX_PAIRS. Lexemes contain only letters, digits and
+ * ideographs, so quoting them cannot break out of a tsquery.
  */
-export function anyOfQuery(raw: string): string | undefined {
+export function searchLexemes(raw: string): string[] {
   let folded = normalise(raw.slice(0, 2000));
   for (const filler of FILLERS) folded = folded.replaceAll(filler, ' ');
   const terms = [...new Set(folded.match(TOKEN) ?? [])].slice(0, MAX_TERMS);
@@ -55,8 +55,20 @@ export function anyOfQuery(raw: string): string | undefined {
     if (CJK.test(term)) for (const p of pairs(term)) lexemes.add(p);
     else lexemes.add(term);
   }
-  const list = [...lexemes].slice(0, MAX_PAIRS);
-  return list.length ? list.map((l) => `'${l}'`).join(' | ') : undefined;
+  return [...lexemes].slice(0, MAX_PAIRS);
+}
+
+/** A tsquery of lexemes joined by `|` (any of) or `&` (all of); undefined for none. */
+export function lexemeQuery(lexemes: readonly string[], join: '|' | '&' = '|'): string | undefined {
+  return lexemes.length ? lexemes.map((l) => `'${l}'`).join(` ${join} `) : undefined;
+}
+
+/**
+ * The any-of tsquery for a question as people write it: every pair and Latin word may match, and ts_rank orders
+ * entries by how many they share. Undefined when nothing searchable is left.
+ */
+export function anyOfQuery(raw: string): string | undefined {
+  return lexemeQuery(searchLexemes(raw));
 }
 
 /** The text an entry is found by: question and keywords (A), the answer (B). */

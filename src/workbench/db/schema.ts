@@ -168,7 +168,7 @@ export {
   rectificationActions,
   rectificationOrders,
 } from '../ratings/ratings.tables.ts';
-export { kbEntries, kbVersions } from '../kb/kb.tables.ts';
+export { kbEntries, kbTermDocs, kbVersions } from '../kb/kb.tables.ts';
 export { qaPublications } from '../qa/qa.tables.ts';
 export {
   questionnaires,

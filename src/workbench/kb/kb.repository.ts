@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { Reach } from '../staff/staff.policy.ts';
-import { kbEntries, kbVersions, type KbEntryRow, type KbVersionRow } from './kb.tables.ts';
+import { ANSWER_WEIGHT, type WeightedTerm } from './kb.search.ts';
+import { kbEntries, kbTermDocs, kbVersions, type KbEntryRow, type KbVersionRow } from './kb.tables.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -80,49 +81,111 @@ export interface KbLine {
   rank: number;
 }
 
-const LIST_LIMIT = 50;
+export const LIST_LIMIT = 50;
 
-/**
- * Entries the officer reads, each by its latest version, newest first; or, with a query, versions in use
- * ranked by how many of the question's pairs they share (question and keywords weigh more than the answer).
- */
+const lineFields = {
+  id: kbEntries.id,
+  unitCode: kbEntries.unitCode,
+  version: kbVersions.version,
+  state: kbVersions.state,
+  question: kbVersions.question,
+  answer: kbVersions.answer,
+  area: kbVersions.area,
+  public: kbVersions.public,
+  helpedCount: kbEntries.helpedCount,
+};
+
+/** Entries the officer reads, each by its latest version, newest first. */
 export async function listEntries(
   q: Executor,
-  options: { reach: Reach; above: readonly string[]; query?: string | undefined; state?: string | undefined },
+  options: { reach: Reach; above: readonly string[]; state?: string | undefined },
 ): Promise<KbLine[]> {
-  const where = readable(options.reach, options.above);
-  const fields = {
-    id: kbEntries.id,
-    unitCode: kbEntries.unitCode,
-    version: kbVersions.version,
-    state: kbVersions.state,
-    question: kbVersions.question,
-    answer: kbVersions.answer,
-    area: kbVersions.area,
-    public: kbVersions.public,
-    helpedCount: kbEntries.helpedCount,
-  };
-  if (options.query) {
-    const tsq = sql`CAST(${options.query} AS tsquery)`;
-    const rank = sql<number>`ts_rank(${kbVersions.searchVector}, ${tsq})`;
-    return q
-      .select({ ...fields, rank })
-      .from(kbVersions)
-      .innerJoin(kbEntries, eq(kbEntries.id, kbVersions.entryId))
-      .where(and(where, eq(kbVersions.state, 'in-use'), sql`${kbVersions.searchVector} @@ ${tsq}`))
-      .orderBy(desc(rank), desc(kbEntries.helpedCount), kbEntries.id)
-      .limit(LIST_LIMIT);
-  }
   return q
-    .select({ ...fields, rank: sql<number>`0` })
+    .select({ ...lineFields, rank: sql<number>`0` })
     .from(kbEntries)
     .innerJoin(
       kbVersions,
       and(eq(kbVersions.entryId, kbEntries.id), eq(kbVersions.version, kbEntries.latestVersion)),
     )
     .where(
-      and(where, options.state ? eq(kbVersions.state, options.state as KbVersionRow['state']) : undefined),
+      and(
+        readable(options.reach, options.above),
+        options.state ? eq(kbVersions.state, options.state as KbVersionRow['state']) : undefined,
+      ),
     )
     .orderBy(desc(kbEntries.updatedAt), kbEntries.id)
     .limit(LIST_LIMIT);
+}
+
+/** How many versions in use hold each of the lexemes; the empty lexeme is the number in use. */
+export async function termDocs(q: Executor, lexemes: readonly string[]): Promise<Map<string, number>> {
+  const found = await q
+    .select()
+    .from(kbTermDocs)
+    .where(inArray(kbTermDocs.term, ['', ...lexemes]));
+  return new Map(found.map((r) => [r.term, r.docs]));
+}
+
+/**
+ * The best LIST_LIMIT versions in use the officer reads among at most `candidates` matching the shortlist
+ * tsquery, ranked by the share of the question's weight they hold: each lexeme weighs its idf, whole in the
+ * question or keywords, ANSWER_WEIGHT of it in the answer only.
+ */
+export async function searchShortlist(
+  q: Executor,
+  options: {
+    reach: Reach;
+    above: readonly string[];
+    shortlist: string;
+    terms: readonly WeightedTerm[];
+    candidates: number;
+  },
+): Promise<KbLine[]> {
+  const whole = options.terms.reduce((sum, t) => sum + t.idf, 0);
+  // Weights are numbers computed here, written as float8 literals so each CASE is plain float arithmetic.
+  const weight = (n: number) => sql.raw(`${Number.isFinite(n) ? n.toFixed(6) : '0'}::float8`);
+  // The candidates carry their vector detoasted once (`|| ''` makes a fresh copy, and the LIMIT keeps the
+  // subquery from being folded into the outer query): ranking tests it twice per lexeme, and reading a toasted
+  // vector from its chunks each time cost most of the search.
+  const candidates = q
+    .select({
+      ...lineFields,
+      vector: sql<string>`${kbVersions.searchVector} || ''::tsvector`.as('vector'),
+    })
+    .from(kbVersions)
+    .innerJoin(kbEntries, eq(kbEntries.id, kbVersions.entryId))
+    .where(
+      and(
+        readable(options.reach, options.above),
+        eq(kbVersions.state, 'in-use'),
+        sql`${kbVersions.searchVector} @@ CAST(${options.shortlist} AS tsquery)`,
+      ),
+    )
+    .limit(options.candidates)
+    .as('candidates');
+  const held = options.terms.map(
+    (t) =>
+      sql`CASE WHEN ${candidates.vector} @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
+        WHEN ${candidates.vector} @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
+        ELSE 0::float8 END`,
+  );
+  const rank = sql<number>`(${sql.join(held, sql` + `)})`;
+  const c = candidates;
+  const found = await q
+    .select({
+      id: c.id,
+      unitCode: c.unitCode,
+      version: c.version,
+      state: c.state,
+      question: c.question,
+      answer: c.answer,
+      area: c.area,
+      public: c.public,
+      helpedCount: c.helpedCount,
+      rank,
+    })
+    .from(candidates)
+    .orderBy(desc(rank), desc(candidates.helpedCount), candidates.id)
+    .limit(LIST_LIMIT);
+  return found.map((line) => ({ ...line, rank: Number(line.rank) }));
 }

@@ -2,7 +2,7 @@ import { letterTopics } from '../../exchange/contracts/index.ts';
 import type { LetterTopic } from '../../exchange/contracts/index.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
-import { anyOfQuery, searchTextOf } from '../../shared/search/zh-query.ts';
+import { searchLexemes, searchTextOf } from '../../shared/search/zh-query.ts';
 import { sql } from 'drizzle-orm';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -12,6 +12,7 @@ import type { CurrentStaff } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
 import { sharedFromAbove } from './kb.policy.ts';
 import * as repo from './kb.repository.ts';
+import { planSearch, SHORTLIST_BUDGET } from './kb.search.ts';
 import type { KbEntryRow, KbVersionRow } from './kb.tables.ts';
 import { newKbWorkflow } from './kb.workflow.ts';
 
@@ -63,16 +64,34 @@ const searchFields = (v: { question: string; keywords: string[]; answer: string 
 export async function listFor(
   services: ZoneServices,
   me: CurrentStaff,
-  options: { q?: string; state?: string },
+  // `budget`: postings per shortlist, SHORTLIST_BUDGET unless a test wants the shortlists at small scale.
+  options: { q?: string; state?: string; budget?: number },
 ) {
-  const query = options.q?.trim() ? anyOfQuery(options.q) : undefined;
-  if (options.q?.trim() && !query) return [];
-  return repo.listEntries(services.db, {
-    reach: reachOf(me, 'kb.read'),
-    above: sharedFromAbove(me),
-    query,
-    state: options.state,
-  });
+  const reach = reachOf(me, 'kb.read');
+  const above = sharedFromAbove(me);
+  if (!options.q?.trim()) return repo.listEntries(services.db, { reach, above, state: options.state });
+  const lexemes = searchLexemes(options.q);
+  if (lexemes.length === 0) return [];
+  const docs = await repo.termDocs(services.db, lexemes);
+  const budget = options.budget ?? SHORTLIST_BUDGET;
+  const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
+  if (!plan) return [];
+  // The first shortlists, then the others in order until a page is full; a version found by two keeps its rank.
+  const found = new Map<string, repo.KbLine>();
+  for (const [index, shortlist] of plan.shortlists.entries()) {
+    if (index >= plan.always && found.size >= repo.LIST_LIMIT) break;
+    const lines = await repo.searchShortlist(services.db, {
+      reach,
+      above,
+      shortlist,
+      terms: plan.terms,
+      candidates: budget,
+    });
+    for (const line of lines) found.set(line.id, line);
+  }
+  return [...found.values()]
+    .sort((a, b) => b.rank - a.rank || b.helpedCount - a.helpedCount || (a.id < b.id ? -1 : 1))
+    .slice(0, repo.LIST_LIMIT);
 }
 
 /** The entries in use that best answer a letter, those of its business area first. */

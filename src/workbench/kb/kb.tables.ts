@@ -77,5 +77,15 @@ export const kbVersions = pgTable(
   ],
 );
 
+/**
+ * How many versions in use hold each search lexeme (pair, single ideograph or Latin word), kept by statement
+ * triggers on kb_versions (migration kb_term_docs), so a search can start from the question's rarest lexemes
+ * instead of ranking every entry that says 办理. The row with the empty term counts the versions in use.
+ */
+export const kbTermDocs = pgTable('kb_term_docs', {
+  term: text('term').primaryKey(),
+  docs: integer('docs').notNull(),
+});
+
 export type KbEntryRow = typeof kbEntries.$inferSelect;
 export type KbVersionRow = typeof kbVersions.$inferSelect;
