@@ -16,6 +16,11 @@ export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 let counter = 0;
 
+/** What the runner's timing hook (scripts/test-timing.mjs) counts for this file, when it measures the run. */
+const timing = (globalThis as Record<symbol, unknown>)[Symbol.for('openpsb.test-timing')] as
+  | { zones: number; zoneMs: number; databaseMs: number; appMs: number }
+  | undefined;
+
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 /** Each zone's own exchange key, one per test process, so zones started in one file can talk to each other. */
@@ -73,6 +78,7 @@ export async function freshDatabaseUrl(name: ZoneName): Promise<string | undefin
 }
 
 export async function startTestZone(name: ZoneName, options: TestZoneOptions = {}): Promise<TestZone> {
+  const started = performance.now();
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', ...options.env });
   const secrets: Secrets = {
     zones: {
@@ -98,12 +104,20 @@ export async function startTestZone(name: ZoneName, options: TestZoneOptions = {
   // PGlite starts from a dump of a migrated database, instead of running initdb and the migrations again.
   const initialData = databaseUrl || reopened ? undefined : await migratedTemplate(name);
   const zone = await openZone(name, { config, secrets, databaseUrl, dataDir, initialData });
+  const opened = performance.now();
   // Test zones behave like the embedded demo install (developer pages on) unless a test runs them as production.
   if (options.env?.NODE_ENV !== 'production') zone.services.embedded = true;
   let offset = 0;
   zone.services.now = () => new Date(Date.now() + offset);
   const app = await buildZoneApp(zone, { config, secrets, apiDocsUi: options.apiDocsUi ?? false });
   await app.ready();
+  if (timing) {
+    const ready = performance.now();
+    timing.zones += 1;
+    timing.zoneMs += ready - started;
+    timing.databaseMs += opened - started;
+    timing.appMs += ready - opened;
+  }
   return {
     ...zone,
     app,
