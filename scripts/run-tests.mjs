@@ -12,7 +12,7 @@
 // files fails the run (a renamed folder or suffix must not turn into a silent pass): the unit tests, the
 // integration tests, and the browser journeys when a browser is required.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { buildTests } from './build-tests.mjs';
 
@@ -44,6 +44,32 @@ async function buildAll(testFiles) {
   process.stdout.write(`# ${testFiles.length} test files built in ${seconds} s\n`);
 }
 
+const timingHook = path.join(root, 'scripts', 'test-timing.mjs');
+let runs = 0;
+
+/** The slowest files of a run, with what their zone starts cost: for CI logs, to see where the time goes. */
+function reportTimes(label, timesFile) {
+  if (!existsSync(timesFile)) return;
+  const source = new Map([...built].map(([file, output]) => [path.resolve(root, output), file]));
+  const lines = readFileSync(timesFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .map((t) => ({ ...t, file: source.get(path.resolve(root, t.file)) ?? t.file }))
+    .sort((a, b) => b.wallMs - a.wallMs);
+  const sum = (key) => lines.reduce((total, t) => total + t[key], 0);
+  const s = (ms) => (ms / 1000).toFixed(1).padStart(6);
+  process.stdout.write(`\n# ${label}: slowest files (wall s, CPU s, zones started, CPU s starting them)\n`);
+  for (const t of lines.slice(0, 20))
+    process.stdout.write(
+      `# ${s(t.wallMs)} ${s(t.cpuMs)} ${String(t.zones).padStart(3)} ${s(t.zoneMs)}  ${t.file}\n`,
+    );
+  process.stdout.write(
+    `# all ${lines.length} files: wall ${s(sum('wallMs'))} s, CPU ${s(sum('cpuMs'))} s; ${sum('zones')} zones ` +
+      `started in ${s(sum('zoneMs'))} CPU s (database ${s(sum('databaseMs'))} s, routes ${s(sum('appMs'))} s)\n`,
+  );
+}
+
 function run(label, testFiles, env, node = process.execPath) {
   if (testFiles.length === 0) {
     if (filters.length > 0) return 0;
@@ -52,17 +78,26 @@ function run(label, testFiles, env, node = process.execPath) {
   }
   process.stdout.write(`\n# ${label}: ${testFiles.length} files\n`);
   const started = performance.now();
+  const timesFile = path.join(root, buildDir, `times-${++runs}.jsonl`);
+  mkdirSync(path.dirname(timesFile), { recursive: true });
   const result = spawnSync(
     node,
     [
       '--enable-source-maps',
+      // Each test process compiles PGlite's 9 MB of WebAssembly anew, and V8's optimising tier then recompiles
+      // what runs often on other threads: for processes that live seconds this costs more CPU than it saves
+      // (measured 7-17% of a test file's CPU time). Only how Postgres's code is compiled changes, not what it does.
+      '--liftoff-only',
+      '--import',
+      timingHook,
       '--test',
       '--test-reporter=spec',
       '--test-concurrency=2',
       ...testFiles.map((file) => built.get(file)),
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env, OPENPSB_TEST_TIMES: timesFile } },
   );
+  reportTimes(label, timesFile);
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\n# ${label}: finished in ${minutes} min\n`);
   return result.status ?? 1;
@@ -82,7 +117,14 @@ const integration = files('test', /\.test\.tsx?$/);
 const journeys = files('test', /\.e2e\.tsx?$/);
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
-await buildAll([...unit, ...integration, ...journeys]);
+// Programs some tests start as processes of their own (the relay that the crash tests kill and restart dozens of
+// times): built with the tests, so each start loads a few plain modules instead of compiling through tsx. A
+// test finds them under OPENPSB_TEST_BUILD and falls back to the sources when run on its own.
+const programs = ['src/main.ts', 'test/cases/crash.child.ts'].filter((file) =>
+  existsSync(path.join(root, file)),
+);
+await buildAll([...unit, ...integration, ...journeys, ...programs]);
+process.env.OPENPSB_TEST_BUILD = path.join(root, buildDir);
 
 let failed = 0;
 if (filters.length === 0 && unit.length === 0) {

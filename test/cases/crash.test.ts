@@ -89,7 +89,12 @@ function runChild(phase: CrashPhase, draft: Draft, killAt?: string): Promise<str
     },
     ...draft,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'crash.child.ts'), phase], {
+  // Built by the test runner along with the tests when it ran them; from the source through tsx otherwise.
+  const built = process.env.OPENPSB_TEST_BUILD;
+  const program = built
+    ? [path.join(built, 'test/cases/crash.child.mjs')]
+    : ['--import', 'tsx', path.join(here, 'crash.child.ts')];
+  const child = spawn(process.execPath, [...program, phase], {
     cwd: root,
     env: { ...process.env, CRASH_SETUP: JSON.stringify(setup) },
     stdio: ['ignore', 'pipe', 'pipe'],

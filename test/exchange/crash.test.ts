@@ -114,7 +114,10 @@ if (!base) {
   let started = 0;
   async function startRelay(): Promise<Relay> {
     const label = `crash-relay-${++started}`;
-    const child = spawn(process.execPath, [path.join(root, 'bin/openpsb.mjs'), 'exchange'], {
+    // The CLI as the test runner built it, when it did: the same code, without compiling it at each restart.
+    const built = process.env.OPENPSB_TEST_BUILD;
+    const cli = built ? path.join(built, 'src/main.mjs') : path.join(root, 'bin/openpsb.mjs');
+    const child = spawn(process.execPath, [cli, 'exchange'], {
       cwd: root,
       env: env(label),
       stdio: ['ignore', 'pipe', 'pipe'],
