@@ -2,18 +2,18 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CalendarOverride } from '../../shared/calendar/working-days.ts';
 import type { HolidayDay } from '../../shared/calendar/holiday-schedule.ts';
 import type { Db, Tx } from '../../shared/db/database.ts';
-import {
-  holidayScheduleDays,
-  holidaySchedules,
-  type HolidayScheduleRow,
-} from './holidays.tables.ts';
+import { holidayScheduleDays, holidaySchedules, type HolidayScheduleRow } from './holidays.tables.ts';
 
 type Q = Db | Tx;
 
 /** Every day of every approved schedule: what the workbench's calendar runs on. */
 export function approvedOverrides(q: Q): Promise<CalendarOverride[]> {
   return q
-    .select({ date: holidayScheduleDays.date, work: holidayScheduleDays.work, name: holidayScheduleDays.name })
+    .select({
+      date: holidayScheduleDays.date,
+      work: holidayScheduleDays.work,
+      name: holidayScheduleDays.name,
+    })
     .from(holidayScheduleDays)
     .innerJoin(holidaySchedules, eq(holidaySchedules.id, holidayScheduleDays.scheduleId))
     .where(eq(holidaySchedules.state, 'approved'))
@@ -21,7 +21,11 @@ export function approvedOverrides(q: Q): Promise<CalendarOverride[]> {
 }
 
 export function listSchedules(q: Q): Promise<HolidayScheduleRow[]> {
-  return q.select().from(holidaySchedules).orderBy(desc(holidaySchedules.year), desc(holidaySchedules.enteredAt)).limit(200);
+  return q
+    .select()
+    .from(holidaySchedules)
+    .orderBy(desc(holidaySchedules.year), desc(holidaySchedules.enteredAt))
+    .limit(200);
 }
 
 export async function findSchedule(q: Q, id: string): Promise<HolidayScheduleRow | undefined> {
@@ -39,7 +43,11 @@ export async function findApproved(q: Q, year: number): Promise<HolidayScheduleR
 
 export function daysOf(q: Q, scheduleId: string): Promise<HolidayDay[]> {
   return q
-    .select({ date: holidayScheduleDays.date, work: holidayScheduleDays.work, name: holidayScheduleDays.name })
+    .select({
+      date: holidayScheduleDays.date,
+      work: holidayScheduleDays.work,
+      name: holidayScheduleDays.name,
+    })
     .from(holidayScheduleDays)
     .where(eq(holidayScheduleDays.scheduleId, scheduleId))
     .orderBy(asc(holidayScheduleDays.date));
@@ -65,7 +73,9 @@ export async function insertSchedule(
   if (!row) throw new Error('the schedule was not stored');
   await tx
     .insert(holidayScheduleDays)
-    .values(days.map((d) => ({ scheduleId: row.id, year: row.year, date: d.date, work: d.work, name: d.name })));
+    .values(
+      days.map((d) => ({ scheduleId: row.id, year: row.year, date: d.date, work: d.work, name: d.name })),
+    );
   return row;
 }
 
