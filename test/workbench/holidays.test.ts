@@ -18,7 +18,7 @@ let zone: Workbench;
 let portal: TestZone;
 before(async () => {
   zone = await startWorkbench();
-  zone.advance(Date.parse('2026-12-07T02:00:00Z') - zone.services.now().getTime());
+  zone.advance(Date.parse('2026-12-08T02:00:00Z') - zone.services.now().getTime());
   portal = await startTestZone('portal');
 });
 after(async () => {
@@ -56,7 +56,7 @@ describe('holiday schedule', () => {
   test('officers without a force-wide administrator role are refused the page and its forms', async () => {
     const clerk = await makeOfficer(zone, {
       unitCode: 'SF-0000',
-      role: 'clerk',
+      role: 'auditor',
       scope: 'all',
       enrolled: true,
     });
