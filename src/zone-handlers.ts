@@ -12,6 +12,7 @@ import { appointmentInboxHandlers } from './portal/appointments/appointments.inb
 import { REMINDER_QUEUE, reminderJob } from './portal/appointments/appointments.reminders.ts';
 import { letterStatusHandler } from './portal/letters/letters.service.ts';
 import { open311InboxHandlers } from './portal/open311/open311.service.ts';
+import { calendarInboxHandlers } from './portal/calendar/calendar.inbox.ts';
 import { RATING_DEFAULT_QUEUE, ratingDefaultJob } from './portal/ratings/ratings.defaults.ts';
 import { rectificationReplyHandler, windowRatingHandler } from './portal/ratings/ratings.service.ts';
 import { ratingInboxHandlers } from './workbench/ratings/ratings.intake.ts';
@@ -98,6 +99,7 @@ export function inboxHandlersFor(
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
           ...open311InboxHandlers,
+          ...calendarInboxHandlers(services),
           rectificationReplyHandler(),
           ...answerInboxHandlers(services),
           ...portalQuestionnaireHandlers(services),

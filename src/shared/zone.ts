@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { WorkingDayCalendar } from './calendar/working-days.ts';
 import type { FieldSealer } from './crypto/seal.ts';
 import type { Db } from './db/database.ts';
 import type { NotificationAdapter } from './notify/adapter.ts';
@@ -15,6 +16,12 @@ export interface ZoneServices {
   embedded: boolean;
   log: Logger;
   now: () => Date;
+  /**
+   * The zone's one working-day calendar: the package's data and the holiday schedules approved in the workbench
+   * (the portal's copy arrives through the exchange). Loaded when the zone opens and refreshed in place when a
+   * schedule is approved or arrives, so every deadline in the zone reads the same days.
+   */
+  calendar: WorkingDayCalendar;
   /** Attempts per client address per minute at the login and code-sending doors. */
   authRateLimit: number;
   /** A signed-in session ends after this long without activity (shared/http/idle-session.ts). */

@@ -23,6 +23,7 @@ import { registerCatalogAuthoringRoutes } from './catalog-authoring/catalog-auth
 import { registerContentRoutes } from './content/content.routes.ts';
 import { registerExchangeMonitorRoutes } from './exchange-monitor/exchange-monitor.routes.ts';
 import { registerOpen311KeyRoutes } from './open311-keys/open311-keys.routes.ts';
+import { registerHolidayRoutes } from './holidays/holidays.routes.ts';
 import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
@@ -92,6 +93,7 @@ export async function buildWorkbench(
   registerStatisticsRoutes(app, services);
   registerRatingRoutes(app, services);
   registerOpen311KeyRoutes(app, services);
+  registerHolidayRoutes(app, services);
   registerFinanceRoutes(app, services);
   registerKbRoutes(app, services);
   registerQaRoutes(app, services);

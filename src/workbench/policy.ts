@@ -6,6 +6,7 @@ import { catalogPolicy } from './catalog-authoring/catalog-authoring.policy.ts';
 import { contentPolicy } from './content/content.policy.ts';
 import { exchangePolicy } from './exchange-monitor/exchange-monitor.policy.ts';
 import { financePolicy } from './finance/finance.policy.ts';
+import { holidaysPolicy } from './holidays/holidays.policy.ts';
 import { homePolicy } from './home/home.policy.ts';
 import { kbPolicy } from './kb/kb.policy.ts';
 import { qaPolicy } from './qa/qa.policy.ts';
@@ -36,6 +37,7 @@ export const workbenchPolicy = new PolicyRegistry<CurrentStaff>([
   statisticsPolicy,
   ratingsPolicy,
   open311KeysPolicy,
+  holidaysPolicy,
   financePolicy,
   kbPolicy,
   qaPolicy,

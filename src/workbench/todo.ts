@@ -2,6 +2,7 @@ import { auditTodo } from './audit/audit.todo.ts';
 import { casesTodo } from './cases/cases.todo.ts';
 import { catalogTodo } from './catalog-authoring/catalog-authoring.todo.ts';
 import { exchangeTodo } from './exchange-monitor/exchange-monitor.todo.ts';
+import { holidaysTodo } from './holidays/holidays.todo.ts';
 import { ratingsTodo } from './ratings/ratings.todo.ts';
 import type { TodoSource } from './home/todo.registry.ts';
 import { staffTodo } from './staff/staff.todo.ts';
@@ -14,6 +15,7 @@ export const workbenchTodo: readonly TodoSource[] = [
   ...ratingsTodo,
   ...catalogTodo,
   ...exchangeTodo,
+  ...holidaysTodo,
   ...staffTodo,
   ...auditTodo,
 ];

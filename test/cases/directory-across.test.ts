@@ -67,7 +67,11 @@ test('a unit page: phone as a tel: link, hours today, services handled there, th
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /href="tel:00006101000"/);
   assert.match(page.body, /24小时接警/);
-  const status = todayStatus(parseSchedule('1-6 09:00-17:00')!, portal.services.now());
+  const status = todayStatus(
+    parseSchedule('1-6 09:00-17:00')!,
+    portal.services.now(),
+    portal.services.calendar,
+  );
   assert.match(page.body, status.kind === 'hours' ? /今天 09:00—17:00 开放/ : /今天/);
   // The catalogue's household guides name 湖滨派出所户籍窗口 as a place of application.
   const guide = /href="(\/services\/items\/[a-z0-9-]+)"/.exec(page.body)?.[1];

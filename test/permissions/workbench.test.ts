@@ -689,6 +689,7 @@ const notRecordScoped: Record<string, string> = {
   '/exchange/quarantine/:zone/:id': 'only force-wide officers reach the exchange at all',
   '/exchange/quarantine/:zone/:id/decide': 'only force-wide officers reach the exchange at all',
   '/open311-keys/:id/revoke': 'an API key belongs to no unit; only force-wide administrators reach the keys',
+  '/holidays/:id/decision': 'a holiday schedule is force-wide; only force-wide administrators reach it',
   '/catalog/documents/:folder/:name': 'the document library is shared by every unit’s guides',
   '/media/content/:name':
     'a picture uploaded for publication, named by its hash; any officer with a content duty may preview it',

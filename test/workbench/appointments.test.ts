@@ -8,7 +8,7 @@ import {
   slotsFromPattern,
 } from '../../src/workbench/appointments/appointments.service.ts';
 import type { PatternRow } from '../../src/workbench/appointments/appointments.repository.ts';
-import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
+import { todayInShanghai, WorkingDayCalendar } from '../../src/shared/calendar/working-days.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from './support.ts';
 
 const FAMILY_VISIT = 'detainee-family-visit-booking';
@@ -32,7 +32,13 @@ const pattern = (weekday: number, start: string, quota: number): PatternRow => (
 });
 
 test('slots open on working days only: the National Day week closes, its make-up Saturday opens as a Monday', () => {
-  const slots = slotsFromPattern([pattern(1, '09:00', 2), pattern(4, '14:00', 1)], '2026-09-28', 14);
+  const slots = slotsFromPattern(
+    [pattern(1, '09:00', 2), pattern(4, '14:00', 1)],
+    '2026-09-28',
+    14,
+    undefined,
+    new WorkingDayCalendar(),
+  );
   assert.deepEqual(
     slots.map((s) => `${s.date} ${s.start} ${s.quota}`),
     ['2026-09-28 09:00 2', '2026-10-08 14:00 1', '2026-10-10 09:00 2'],

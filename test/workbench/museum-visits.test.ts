@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { slotKey } from '../../src/shared/appointments/booking-services.ts';
-import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
+import { todayInShanghai, WorkingDayCalendar } from '../../src/shared/calendar/working-days.ts';
 import { slotsFromPattern } from '../../src/workbench/appointments/appointments.service.ts';
 import { CITY_CODE } from '../../src/workbench/org/demo-city.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
@@ -45,7 +45,7 @@ describe('museum visits', () => {
     });
     const week = [2, 3, 4, 5, 6, 7].map(pattern);
     // 2026-09-28 is a Monday; 1 to 7 October are the national holidays.
-    const slots = slotsFromPattern(week, '2026-09-28', 14, [2, 3, 4, 5, 6, 7]);
+    const slots = slotsFromPattern(week, '2026-09-28', 14, [2, 3, 4, 5, 6, 7], new WorkingDayCalendar());
     assert.equal(slots.length, 12);
     assert.ok(slots.every((s) => weekdayOf(s.date) !== 1));
     assert.ok(

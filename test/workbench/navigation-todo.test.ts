@@ -34,6 +34,7 @@ const SECTIONS = [
   '/org',
   '/exchange',
   '/open311-keys',
+  '/holidays',
   '/audit',
 ];
 const items = loadCatalogItems();
@@ -96,7 +97,17 @@ const people: { who: string; role: Role; unitCode: string; scope: Scope; sees: s
     role: 'administrator',
     unitCode: 'SF-0000',
     scope: 'all',
-    sees: ['/', '/content', '/staff', '/catalog', '/org', '/exchange', '/open311-keys', '/audit'],
+    sees: [
+      '/',
+      '/content',
+      '/staff',
+      '/catalog',
+      '/org',
+      '/exchange',
+      '/open311-keys',
+      '/holidays',
+      '/audit',
+    ],
   },
   {
     who: 'letter handler',

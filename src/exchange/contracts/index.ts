@@ -32,6 +32,7 @@ import { contractKey, directionOf, type Contract, type ExchangeZone } from './co
 import { letterStatusChanged } from './letter.status.changed.ts';
 import { letterSubmitted } from './letter.submitted.ts';
 import { letterSupplemented } from './letter.supplemented.ts';
+import { calendarSchedulePublished } from './calendar.schedule.published.ts';
 import { open311KeyIssued } from './open311.key.issued.ts';
 import { open311KeyRevoked } from './open311.key.revoked.ts';
 import { paymentSettled } from './payment.settled.ts';
@@ -86,6 +87,7 @@ export { letterSubmitted, letterSupplemented, letterStatusChanged };
 export * from './letter-shapes.ts';
 export { ratingSubmitted, rectificationReplied, rectificationAnswered, ratingWindowRecorded };
 export { open311KeyIssued, open311KeyRevoked };
+export { calendarSchedulePublished };
 export * from './rating-shapes.ts';
 export { kbAnswerPublished, kbAnswerWithdrawn, kbAnswerHelped, qaPublished, qaWithdrawn };
 export { caseDocumentKinds, type CaseDocumentKind } from './case.document.issued.ts';
@@ -141,6 +143,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     rectificationAnswered,
     open311KeyIssued,
     open311KeyRevoked,
+    calendarSchedulePublished,
     kbAnswerPublished,
     kbAnswerWithdrawn,
     kbAnswerHelped,

@@ -1,5 +1,5 @@
 import type { PublicCaseStatus } from '../../exchange/contracts/index.ts';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai, type WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -14,12 +14,11 @@ import type { MissingMaterial } from './cases.tables.ts';
 
 export const PAGE_SIZE = 20;
 const CASE_NUMBER = /^[A-Z]{2}-[A-Z0-9]+(?:-[A-Z0-9]+)*-[0-9]{8}-[0-9]{6}$/;
-const calendar = new WorkingDayCalendar();
 
 export type CaseAction = 'cases.view' | 'cases.withdraw' | 'cases.supplement';
 
 /** Working days from today (Beijing) to the due date: 0 on the day itself, negative once it has passed. */
-export function daysLeft(dueOn: string | null, now: Date): number | null {
+export function daysLeft(dueOn: string | null, now: Date, calendar: WorkingDayCalendar): number | null {
   return dueOn ? calendar.workingDaysBetween(todayInShanghai(now), dueOn) : null;
 }
 
@@ -74,7 +73,7 @@ export async function listView(
       submittedAt: row.submittedAt,
       updatedAt: row.updatedAt,
       dueOn: row.dueOn,
-      daysLeft: daysLeft(row.dueOn, now),
+      daysLeft: daysLeft(row.dueOn, now, services.calendar),
       latest: row.latest ? { step: row.latest.step, at: new Date(row.latest.at) } : null,
       continueHref:
         row.submittedAt === null
@@ -126,7 +125,7 @@ export async function detailView(
     status: row.status ?? 'submitted',
     submittedAt: row.submittedAt!,
     dueOn: row.dueOn,
-    daysLeft: daysLeft(row.dueOn, services.now()),
+    daysLeft: daysLeft(row.dueOn, services.now(), services.calendar),
     formVersion: row.formVersion,
     events: events.map((e) => ({
       seq: e.seq,

@@ -61,3 +61,4 @@ export * from '../open311/open311.tables.ts';
 export * from '../answers/answers.tables.ts';
 export * from '../traffic/traffic.tables.ts';
 export * from '../questionnaires/questionnaires.tables.ts';
+export * from '../calendar/calendar.tables.ts';

@@ -1,4 +1,5 @@
 import { langOf } from '../../shared/ui/as-written.tsx';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { parseSchedule, todayStatus, type TodayStatus } from '../../shared/directory/schedule.ts';
 import { Select } from '../../shared/ui/choices.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
@@ -191,6 +192,7 @@ export function directoryUnitPage(p: {
   around: DirectoryUnit[];
   services: { id: string; nameZh: string; nameEn: string }[];
   now: Date;
+  calendar: WorkingDayCalendar;
 }): string {
   const { ctx, unit } = p;
   const title = nameOf(ctx, unit);
@@ -220,7 +222,7 @@ export function directoryUnitPage(p: {
           { key: inLang(ctx, '办公时间', 'Opening hours'), value: zhData(ctx, unit.hours) },
           {
             key: inLang(ctx, '今日', 'Today'),
-            value: todayText(ctx, schedule ? todayStatus(schedule, p.now) : undefined),
+            value: todayText(ctx, schedule ? todayStatus(schedule, p.now, p.calendar) : undefined),
           },
         ]}
       />

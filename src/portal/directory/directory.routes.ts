@@ -140,6 +140,7 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
           around,
           services: handled,
           now: services.now(),
+          calendar: services.calendar,
         }),
       );
     },

@@ -34,7 +34,7 @@ export function registerTrafficDecisionRoutes(app: App, services: ZoneServices, 
       const doc = await repo.decisionDocumentOf(services.db, violation.id);
       // Before the decision is made there is nothing to print.
       if (!doc || doc.citizenId !== violation.citizenId) throw new AppError('NOT_FOUND');
-      const pdf = await renderDecision(doc, portalBaseUrl, request.lang);
+      const pdf = await renderDecision(doc, portalBaseUrl, services.calendar, request.lang);
       return fileHeaders(reply, {
         type: 'application/pdf',
         name: request.lang === 'en' ? `decision-${doc.decisionNo}.pdf` : `处罚决定书-${doc.decisionNo}.pdf`,

@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import type { Lang } from '../../shared/i18n/index.ts';
 import { beijingDateTime, renderSlip, verificationUrl } from '../../shared/pdf/verified-slip.ts';
 import { PAYMENT_PERIOD_DAYS, paymentDueOn } from '../../shared/traffic/late-surcharge.ts';
@@ -63,10 +64,11 @@ function english(doc: DecisionDocumentRow, dueOn: string) {
 export function renderDecision(
   doc: DecisionDocumentRow,
   portalBaseUrl: string,
+  calendar: WorkingDayCalendar,
   lang: Lang = 'zh',
 ): Promise<Buffer> {
   const url = verificationUrl(portalBaseUrl, DECISION_VERIFY_PATH, doc.verificationCode);
-  const dueOn = paymentDueOn(doc.decidedAt);
+  const dueOn = paymentDueOn(doc.decidedAt, calendar);
   const words = lang === 'en' ? english(doc, dueOn) : chinese(doc, dueOn);
   return renderSlip({
     ...words,

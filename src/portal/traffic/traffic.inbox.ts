@@ -5,6 +5,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens } from '../db/schema.ts';
 import { onPayableSettled, onSurcharge } from '../payments/payments.payables.ts';
 import { newVerificationCode } from '../../shared/pdf/verified-slip.ts';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { lateSurcharge } from '../../shared/traffic/late-surcharge.ts';
 import { openPayable } from '../payments/payments.repository.ts';
 import * as repo from './traffic.repository.ts';
@@ -122,7 +123,7 @@ export function registerTrafficFineSettlement(): void {
  * A fine paid more than 15 days after its decision grows by 3% a day up to the fine (加处罚款), counted from the
  * decision's time the police zone sent; the order made today asks it.
  */
-export function registerTrafficFineSurcharge(): void {
+export function registerTrafficFineSurcharge(calendar: WorkingDayCalendar): void {
   onSurcharge('traffic-fine', async (ex, payable, fineFen, now) => {
     // The violation's copy goes when the police zone stops listing it (a vehicle sold); the decision document
     // stays, so the fine still carries its surcharge.
@@ -130,12 +131,12 @@ export function registerTrafficFineSurcharge(): void {
     const decidedAt =
       violation?.decidedAt ?? (await repo.decisionDocumentOf(ex, payable.reference))?.decidedAt;
     if (!decidedAt) return { surchargeFen: 0, overdueDays: 0, dueOn: null };
-    return lateSurcharge(fineFen, decidedAt, now);
+    return lateSurcharge(fineFen, decidedAt, now, calendar);
   });
 }
 
 export function trafficInboxHandlers(services: ZoneServices): MessageHandler[] {
   registerTrafficFineSettlement();
-  registerTrafficFineSurcharge();
+  registerTrafficFineSurcharge(services.calendar);
   return [violationsPublishedHandler(services)];
 }

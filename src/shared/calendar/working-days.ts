@@ -47,16 +47,43 @@ function toUtc(date: string): number {
 
 const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
+/** Whether chinese-days carries the State Council schedule of this year. */
+export function packageCoversYear(year: number): boolean {
+  return year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR;
+}
+
+export type YearCoverage = 'package' | 'overrides' | 'none';
+
+/**
+ * One zone's calendar: the package's data and the overrides its database holds. The zone keeps one instance
+ * for its life and replaces the overrides when an approved schedule arrives, so every holder of the instance
+ * sees the change at once.
+ */
 export class WorkingDayCalendar {
-  readonly #overrides = new Map<string, boolean>();
-  readonly #overrideYears = new Set<number>();
+  #overrides = new Map<string, boolean>();
+  #overrideYears = new Set<number>();
 
   constructor(overrides: readonly CalendarOverride[] = []) {
+    this.replaceOverrides(overrides);
+  }
+
+  /** Swaps in a whole new set of overrides; a bad date throws and leaves the old set in place. */
+  replaceOverrides(overrides: readonly CalendarOverride[]): void {
+    const next = new Map<string, boolean>();
+    const years = new Set<number>();
     for (const o of overrides) {
       toUtc(o.date);
-      this.#overrides.set(o.date, o.work);
-      this.#overrideYears.add(Number(o.date.slice(0, 4)));
+      next.set(o.date, o.work);
+      years.add(Number(o.date.slice(0, 4)));
     }
+    this.#overrides = next;
+    this.#overrideYears = years;
+  }
+
+  /** Where the answers for a year come from; overrides win over the package when both exist. */
+  coverageOf(year: number): YearCoverage {
+    if (this.#overrideYears.has(year)) return 'overrides';
+    return packageCoversYear(year) ? 'package' : 'none';
   }
 
   isWorkingDay(date: string): boolean {
@@ -82,8 +109,7 @@ export class WorkingDayCalendar {
   /** True when the answer for this date rests on published data, not the Monday–Friday fallback. */
   isCovered(date: string): boolean {
     toUtc(date);
-    const year = Number(date.slice(0, 4));
-    return (year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR) || this.#overrideYears.has(year);
+    return this.coverageOf(Number(date.slice(0, 4))) !== 'none';
   }
 
   /**

@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '../calendar/working-days.ts';
+import type { WorkingDayCalendar } from '../calendar/working-days.ts';
 
 // A public counter's opening hours, machine-readable, so the directory can say whether it is open today.
 // The workbench checks what an administrator types; the portal reads the copy it was sent. The words people
@@ -55,8 +55,6 @@ export type TodayStatus =
   | { kind: 'closed-today' }
   | { kind: 'hours'; ranges: readonly TimeRange[]; openNow: boolean };
 
-const calendar = new WorkingDayCalendar();
-
 const BEIJING = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -81,7 +79,7 @@ export function beijingMoment(at: Date): { date: string; weekday: number; time: 
 }
 
 /** Whether the counter opens today, on the official holiday calendar, and whether it is open at `at`. */
-export function todayStatus(schedule: Schedule, at: Date): TodayStatus {
+export function todayStatus(schedule: Schedule, at: Date, calendar: WorkingDayCalendar): TodayStatus {
   if (schedule.always) return { kind: 'always' };
   const { date, weekday, time } = beijingMoment(at);
   if (calendar.isHoliday(date)) return { kind: 'holiday' };

@@ -60,6 +60,7 @@ export const en = {
   'wb.nav.catalog': 'Service guides',
   'wb.nav.exchange': 'Exchange',
   'wb.nav.open311': 'API keys',
+  'wb.nav.holidays': 'Holiday schedule',
 
   'demo.banner':
     'Demo site: all data is fictional and SMS codes are public. Do not enter real personal details.',

@@ -65,6 +65,7 @@ export const zh = {
   'wb.nav.catalog': '办事指南',
   'wb.nav.exchange': '边界交换',
   'wb.nav.open311': '接口密钥',
+  'wb.nav.holidays': '节假日安排',
 
   'demo.banner': '演示站点：所有数据均为虚构，短信验证码公开可见，请勿填写真实个人信息。',
 

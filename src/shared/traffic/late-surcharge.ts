@@ -1,4 +1,4 @@
-import { todayInShanghai, WorkingDayCalendar } from '../calendar/working-days.ts';
+import { todayInShanghai, type WorkingDayCalendar } from '../calendar/working-days.ts';
 
 // 加处罚款 under the Administrative Penalty Law (行政处罚法 arts. 67 and 72): a fine is paid within 15 days of
 // the decision; from the day after the period ends, 3% of the fine is added for each day overdue, and the
@@ -25,10 +25,9 @@ export interface LateSurcharge {
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const officialCalendar = new WorkingDayCalendar();
 
 /** The last day to pay a fine decided at `decidedAt` without a surcharge, moved past any days off. */
-export function paymentDueOn(decidedAt: Date, calendar: WorkingDayCalendar = officialCalendar): string {
+export function paymentDueOn(decidedAt: Date, calendar: WorkingDayCalendar): string {
   const lastDay = dateOf(dayNumber(todayInShanghai(decidedAt)) + PAYMENT_PERIOD_DAYS);
   return calendar.addWorkingDays(lastDay, 0);
 }
@@ -38,7 +37,7 @@ export function lateSurcharge(
   fineFen: number,
   decidedAt: Date,
   at: Date,
-  calendar: WorkingDayCalendar = officialCalendar,
+  calendar: WorkingDayCalendar,
 ): LateSurcharge {
   if (!Number.isSafeInteger(fineFen) || fineFen < 0) throw new RangeError('fine must be whole fen');
   const dueOn = paymentDueOn(decidedAt, calendar);

@@ -61,6 +61,7 @@ export function workbenchNav(lang: Lang): NavItem[] {
     { href: '/org', label: t(lang, 'wb.nav.org'), icon: 'services' },
     { href: '/exchange', label: t(lang, 'wb.nav.exchange'), icon: 'globe' },
     { href: '/open311-keys', label: t(lang, 'wb.nav.open311'), icon: 'globe' },
+    { href: '/holidays', label: t(lang, 'wb.nav.holidays'), icon: 'todo' },
     { href: '/audit', label: t(lang, 'wb.nav.audit'), icon: 'disclosure' },
   ];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai, type WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { bookingService, patternDays, slotStartsAt } from '../../shared/appointments/booking-services.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import {
@@ -20,7 +20,6 @@ import { roleHolds } from '../staff/staff.policy.ts';
 import type { AppointmentMessage } from './appointments.messages.ts';
 import * as repo from './appointments.repository.ts';
 
-const calendar = new WorkingDayCalendar();
 /** How many days ahead a release opens, starting tomorrow. */
 export const RELEASE_DAYS = 14;
 const DAY_MS = 86_400_000;
@@ -149,7 +148,8 @@ export function slotsFromPattern(
   patterns: readonly repo.PatternRow[],
   from: string,
   days: number,
-  openingDays?: readonly number[],
+  openingDays: readonly number[] | undefined,
+  calendar: WorkingDayCalendar,
 ) {
   const slots: { date: string; start: string; end: string; quota: number }[] = [];
   const first = new Date(`${from}T00:00:00Z`).getTime();
@@ -178,7 +178,7 @@ export async function publish(
   const from = todayInShanghai(new Date(now.getTime() + DAY_MS));
   const to = todayInShanghai(new Date(now.getTime() + RELEASE_DAYS * DAY_MS));
   const patterns = await repo.patternsFor(services.db, unit.code, service.itemId);
-  const slots = slotsFromPattern(patterns, from, RELEASE_DAYS, service.openingDays);
+  const slots = slotsFromPattern(patterns, from, RELEASE_DAYS, service.openingDays, services.calendar);
   await services.db.transaction(async (tx) => {
     const releaseId = randomUUID();
     await repo.insertRelease(tx, {

@@ -25,7 +25,7 @@ import {
   storeAttachment,
   unitByCode,
 } from './cases.repository.ts';
-import { calendar, recordStep } from './cases.steps.ts';
+import { recordStep } from './cases.steps.ts';
 import { cases, type CaseRow } from './cases.tables.ts';
 import { heldForms } from './cases.forms.ts';
 import { workflowForItem } from './cases.item-workflows.ts';
@@ -117,7 +117,7 @@ export function applicationSubmittedHandler(services: ZoneServices): MessageHand
         workflowVersion: workflow.definition.version,
         state: workflow.definition.initial,
         publicStatus: 'submitted',
-        stateDueOn: calendar.addWorkingDays(today, acceptanceDays),
+        stateDueOn: services.calendar.addWorkingDays(today, acceptanceDays),
         stateSince: today,
         promisedValue: item.timeLimits.promised.value,
         promisedUnit: item.timeLimits.promised.unit,

@@ -185,7 +185,7 @@ export async function act(
     const moved = await transition(tx, {
       versions: caseWorkflows.versionsOf(row.workflowId),
       store: caseStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { caseNumber },
       action,
       actor: caseActor(me, row),

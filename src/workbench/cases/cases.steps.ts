@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { caseStatusChanged } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai, type WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { workbenchCalendar } from '../holidays/holidays.calendar.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from './cases.tables.ts';
 import { issueDocumentFor } from './cases.documents.ts';
@@ -15,7 +16,6 @@ import { applicantMay, caseWorkflows, type StepData } from './cases.workflows.ts
 // its insert-only history, and (for a step the applicant is told of) case.status.changed with the next public
 // sequence number on the case's stream, all in the caller's transaction.
 
-export const calendar = new WorkingDayCalendar();
 export const streamOfCase = (caseNumber: string) => `case:${caseNumber}`;
 
 export interface Step {
@@ -41,7 +41,11 @@ export interface Step {
 }
 
 /** The overall due date from the item's promise, counted from the day of acceptance. */
-export function overallDueOn(row: Pick<CaseRow, 'promisedValue' | 'promisedUnit'>, today: string): string {
+export function overallDueOn(
+  row: Pick<CaseRow, 'promisedValue' | 'promisedUnit'>,
+  today: string,
+  calendar: WorkingDayCalendar,
+): string {
   if (row.promisedUnit === 'calendar-days') {
     const t = Date.parse(`${today}T00:00:00Z`) + row.promisedValue * 86_400_000;
     return new Date(t).toISOString().slice(0, 10);
@@ -57,7 +61,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
   const today = todayInShanghai(at);
   const moved = to !== before.state;
   const final = workflow.definition.states[to]?.final === true;
-  const dueOn = step.startsOverallLimit ? overallDueOn(before, today) : before.dueOn;
+  const dueOn = step.startsOverallLimit ? overallDueOn(before, today, workbenchCalendar()) : before.dueOn;
   const publicStatus = workflow.publicStatus[to];
   if (!publicStatus) throw new Error(`state ${to} of ${before.workflowId} shows no public status`);
   const stateDueOn = final ? null : earlier(step.stateDueOn, to === 'submitted' ? null : dueOn);

@@ -344,7 +344,7 @@ export async function saveDraft(
       await transition(tx, {
         versions: catalogVersionWorkflow,
         store: catalogVersionStore,
-        ports: workbenchPorts(by),
+        ports: workbenchPorts(by, services.calendar),
         key: { itemId: item.id, version: target },
         action: 'submit',
         actor: staffActor(me, item.unitPath),

@@ -217,7 +217,7 @@ export async function saveArticle(
       await transition(tx, {
         versions: contentWorkflow,
         store: contentStore,
-        ports: workbenchPorts(by),
+        ports: workbenchPorts(by, services.calendar),
         key: { articleId: article.id, version: target },
         action: 'submit',
         actor: staffActor(me, article.unitPath),

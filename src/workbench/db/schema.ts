@@ -176,3 +176,4 @@ export {
   questionnaireResponses,
 } from '../questionnaires/questionnaires.tables.ts';
 export { drivingLicences, trafficViolations, vehicles } from '../traffic/traffic.tables.ts';
+export { holidayScheduleDays, holidaySchedules } from '../holidays/holidays.tables.ts';

@@ -1,11 +1,9 @@
 import { paymentReconciliationReported } from '../../exchange/contracts/index.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import * as repo from './finance.repository.ts';
 import { differenceWorkflow, RESOLVE_WITHIN_DAYS } from './finance.workflow.ts';
-
-const calendar = new WorkingDayCalendar();
 
 /**
  * The portal's reconciliation of a day: kept if it is the latest computation of that day, and each difference
@@ -30,7 +28,7 @@ export function reconciliationReportedHandler(services: ZoneServices): MessageHa
       workflowId: definition.id,
       workflowVersion: definition.version,
       state: definition.initial,
-      dueOn: calendar.addWorkingDays(todayInShanghai(now), RESOLVE_WITHIN_DAYS),
+      dueOn: services.calendar.addWorkingDays(todayInShanghai(now), RESOLVE_WITHIN_DAYS),
     };
     for (const d of report.differences)
       await repo.upsertDifference(

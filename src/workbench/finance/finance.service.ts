@@ -134,7 +134,7 @@ export async function resolveDifference(
     await transition(tx, {
       versions: differenceWorkflow,
       store: differenceStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id },
       action: 'resolve',
       actor: staffActor(me, MERCHANT_ACCOUNT.unitPath),

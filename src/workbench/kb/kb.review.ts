@@ -38,7 +38,7 @@ export async function submit(services: ZoneServices, me: CurrentStaff, by: Audit
     await transition(tx, {
       versions: kbWorkflow,
       store: kbStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { entryId: entry.id, version: latest.version },
       action: 'submit',
       actor: staffActor(me, entry.unitPath),
@@ -94,7 +94,13 @@ export async function review(
     const latest = await repo.findVersion(tx, entry.id, entry.latestVersion);
     if (!latest) throw new AppError('NOT_FOUND');
     const key = { entryId: entry.id, version: latest.version };
-    const common = { versions: kbWorkflow, store: kbStore, ports: workbenchPorts(by), key, now };
+    const common = {
+      versions: kbWorkflow,
+      store: kbStore,
+      ports: workbenchPorts(by, services.calendar),
+      key,
+      now,
+    };
     const actor = staffActor(me, entry.unitPath);
     if (input.decision === 'return') {
       await transition(tx, { ...common, action: 'return', actor, data: { comment } });
@@ -145,7 +151,7 @@ export async function retire(
     await transition(tx, {
       versions: kbWorkflow,
       store: kbStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { entryId: entry.id, version: current.version },
       action: 'retire',
       actor: staffActor(me, entry.unitPath),

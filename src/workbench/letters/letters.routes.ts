@@ -55,7 +55,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
           view,
           list: list.map((l) => ({
             ...l,
-            urgency: service.isClosed(l.state) ? null : service.urgencyOf(l.dueOn, now),
+            urgency: service.isClosed(l.state) ? null : service.urgencyOf(l.dueOn, now, services.calendar),
           })),
         }),
       );
@@ -82,7 +82,9 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       suggestions,
       ctx: workbenchContext(request, reply),
       detail,
-      urgency: service.isClosed(letter.state) ? null : service.urgencyOf(letter.dueOn, today()),
+      urgency: service.isClosed(letter.state)
+        ? null
+        : service.urgencyOf(letter.dueOn, today(), services.calendar),
       flash: takeFlash(request),
       ...form,
     });

@@ -1,5 +1,5 @@
 import { letterKinds } from '../../exchange/contracts/index.ts';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai, type WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -19,12 +19,10 @@ import { letterClass, letterWorkflow, type LetterState } from './letters.workflo
 // What an officer does with a letter: see the queue of his units with each letter's deadline, claim one,
 // answer it, forward it to the unit that can (never to the unit it is about), or hand it to 12345.
 
-const calendar = new WorkingDayCalendar();
-
 export type Urgency = 'green' | 'amber' | 'red';
 
 /** Red once the due date has passed, amber on the last working day, green before. */
-export function urgencyOf(dueOn: string | null, today: string): Urgency | null {
+export function urgencyOf(dueOn: string | null, today: string, calendar: WorkingDayCalendar): Urgency | null {
   if (!dueOn) return null;
   if (today > dueOn) return 'red';
   return calendar.workingDaysBetween(today, dueOn) <= 0 ? 'amber' : 'green';

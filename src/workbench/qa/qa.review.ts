@@ -38,7 +38,7 @@ export async function review(
   const common = {
     versions: qaWorkflow,
     store: qaStore,
-    ports: workbenchPorts(by),
+    ports: workbenchPorts(by, services.calendar),
     key: { id: row.id },
     actor: staffActor(me, row.unitPath),
     now,
@@ -92,7 +92,7 @@ export async function withdraw(
     await transition(tx, {
       versions: qaWorkflow,
       store: qaStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: row.id },
       action: 'withdraw',
       actor: staffActor(me, row.unitPath),

@@ -131,7 +131,7 @@ export async function seedPublicQa(
       await transition(tx, {
         versions: qaWorkflow,
         store: qaStore,
-        ports: workbenchPorts(drafter.by),
+        ports: workbenchPorts(drafter.by, services.calendar),
         key: { id: row!.id },
         action: 'submit',
         actor: staffActor(drafter.me, unit.path),

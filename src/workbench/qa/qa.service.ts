@@ -155,7 +155,7 @@ export async function submitDraft(
     await transition(tx, {
       versions: qaWorkflow,
       store: qaStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: id! },
       action: 'submit',
       actor: staffActor(me, letter.unitPath ?? ''),

@@ -119,7 +119,7 @@ export async function save(
     await transition(tx, {
       versions: questionnaireWorkflow,
       store: questionnaireStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: row.id },
       action: 'revise',
       actor: staffActor(me, row.unitPath),
@@ -195,7 +195,7 @@ export async function publish(
     await transition(tx, {
       versions: questionnaireWorkflow,
       store: questionnaireStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: row.id },
       action: 'publish',
       actor: staffActor(me, row.unitPath),
@@ -218,7 +218,7 @@ export async function close(services: ZoneServices, me: CurrentStaff, by: AuditA
     await transition(tx, {
       versions: questionnaireWorkflow,
       store: questionnaireStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: row.id },
       action: 'close',
       actor: staffActor(me, row.unitPath),

@@ -112,7 +112,7 @@ export async function takeStep(
     await transition(tx, {
       versions: rectificationWorkflow,
       store: orderStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: order.id },
       action: expected,
       actor: staffActor(me, order.unitPath),

@@ -119,7 +119,7 @@ export async function decideSetAside(
     await transition(tx, {
       versions: setAsideWorkflow,
       store: setAsideStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id: pending.id },
       action: decision as 'approve' | 'reject',
       actor: staffActor(me, order.unitPath),

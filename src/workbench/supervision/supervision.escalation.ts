@@ -5,7 +5,8 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import { unansweredPast } from './supervision.repository.ts';
 import { escalationRules, ruleCovers, type EscalationRule } from './supervision.rules.ts';
 import { sourceOf } from './supervision.sources.ts';
-import { calendar, escalate } from './supervision.service.ts';
+import { workbenchCalendar } from '../holidays/holidays.calendar.ts';
+import { escalate } from './supervision.service.ts';
 
 // The escalation sweep: an urging not answered by its reply date escalates by the first rule whose time has
 // come, counted in working days on the injected clock. The reply date is the last day to answer, so with no
@@ -17,7 +18,7 @@ const BATCH = 200;
 /** The first day an unanswered urging escalates under a rule. */
 export function escalatesOn(replyDueOn: string, rule: EscalationRule): string | undefined {
   if (rule.trigger.kind !== 'unanswered') return undefined;
-  return calendar.addWorkingDays(replyDueOn, rule.trigger.workingDaysAfterReplyDate + 1);
+  return workbenchCalendar().addWorkingDays(replyDueOn, rule.trigger.workingDaysAfterReplyDate + 1);
 }
 
 /** Escalates up to one batch of urgings whose time has come; returns how many. */

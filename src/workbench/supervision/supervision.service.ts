@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInShanghai, WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
@@ -30,7 +30,6 @@ import { URGING_WORKFLOW_ID, urgingStore, urgingWorkflows } from './supervision.
 // reply date in working days; the urged unit answers with the reason and a promised date. Every notice,
 // answer and escalation is a line in the item's history and an entry in the audit log, in one transaction.
 
-export const calendar = new WorkingDayCalendar();
 export const MAX_URGED_AT_ONCE = 500;
 const SYSTEM: AuditActor = { actor: 'system', actorUnit: null, sourceIp: null };
 
@@ -71,7 +70,7 @@ export async function urge(
 
   const now = services.now();
   const today = todayInShanghai(now);
-  const replyDueOn = calendar.addWorkingDays(today, input.replyDays);
+  const replyDueOn = services.calendar.addWorkingDays(today, input.replyDays);
   const batchId = randomUUID();
   return services.db.transaction(async (tx) => {
     const sent: UrgingRow[] = [];
@@ -176,7 +175,7 @@ export async function answerUrging(
     await transition(tx, {
       versions: urgingWorkflows,
       store: urgingStore,
-      ports: workbenchPorts(by),
+      ports: workbenchPorts(by, services.calendar),
       key: { id },
       action: 'answer',
       actor: staffActor(me, urging.unitPath),

@@ -141,7 +141,7 @@ export function trafficDecisionHandler(services: ZoneServices): MessageHandler {
       await transition(tx, {
         versions: trafficViolationWorkflow,
         store: violationStore,
-        ports: workbenchPorts(EXCHANGE),
+        ports: workbenchPorts(EXCHANGE, services.calendar),
         key: { id: violation.id },
         action: 'accept',
         actor: systemActor,
@@ -188,7 +188,7 @@ export async function settleTrafficFine(
     await transition(tx, {
       versions: trafficViolationWorkflow,
       store: violationStore,
-      ports: workbenchPorts(EXCHANGE),
+      ports: workbenchPorts(EXCHANGE, services.calendar),
       key: { id: violation.id },
       action: 'pay',
       actor: systemActor,

@@ -1,7 +1,8 @@
 import type { Static, TSchema } from 'typebox';
 import type { Contract } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
-import { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import type { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
+import { workbenchCalendar } from '../holidays/holidays.calendar.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
 import type { WorkflowActor, WorkflowPorts } from '../../shared/workflow/workflow.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
@@ -28,10 +29,14 @@ export function crossing<S extends TSchema>(
   return { contract, payload, stream };
 }
 
-const calendar = new WorkingDayCalendar();
-
-/** The ports for one officer's request: audit entries name him and where he acted from. */
-export function workbenchPorts(by: AuditActor): WorkflowPorts<Crossing> {
+/**
+ * The ports for one officer's request: audit entries name him and where he acted from; deadlines are counted
+ * on the zone's calendar (services.calendar), which carries the approved holiday schedules.
+ */
+export function workbenchPorts(
+  by: AuditActor,
+  calendar: WorkingDayCalendar = workbenchCalendar(),
+): WorkflowPorts<Crossing> {
   return {
     audit: (tx, entry) => recordAudit(tx, { ...by, ...entry }),
     // The outbox checks the payload against the contract again before it is queued.
