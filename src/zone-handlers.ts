@@ -38,7 +38,8 @@ import { STATISTICS_QUEUE, statisticsJob } from './workbench/statistics/statisti
 import { transparencyInboxHandlers } from './portal/transparency/transparency.inbox.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
-import { deliveryRequestedHandler } from './portal/delivery/delivery.service.ts';
+import { deliveryRequestedHandler, WAYBILL_QUEUE, waybillJob } from './portal/delivery/delivery.service.ts';
+import { courierFrom } from './portal/delivery/delivery.courier.ts';
 import { deliveryInboxHandlers } from './workbench/delivery/delivery.service.ts';
 import { REFUND_QUEUE, refundJob } from './portal/payments/payments.refunds.ts';
 import {
@@ -75,6 +76,9 @@ export function jobHandlersFor(
     const payments = paymentRuntimeFrom(config);
     if (payments) handlers[REFUND_QUEUE] = refundJob(services, payments);
     if (payments) handlers[RECONCILE_QUEUE] = reconcileJob(services, payments);
+    // The courier is asked after the inbox's transaction commits; without one the requests wait, recorded.
+    const courier = courierFrom(config);
+    handlers[WAYBILL_QUEUE] = waybillJob(services, () => courier);
   }
   return handlers;
 }

@@ -86,7 +86,7 @@ export async function buildPortal(
   registerKeepAlive(app, idle, 'account.use');
   registerHomeRoutes(app, services);
   registerCatalogRoutes(app, services);
-  registerContentRoutes(app, services);
+  registerContentRoutes(app, services, options.portalBaseUrl);
   registerMuseumRoutes(app, services);
   registerApprovalResultRoutes(app, services);
   registerDirectoryRoutes(app, services);
@@ -105,7 +105,7 @@ export async function buildPortal(
   registerAppointmentRoutes(app, services);
   registerBookingConfirmationRoutes(app, services, options.portalBaseUrl);
   registerLetterRoutes(app, services);
-  registerOpen311Routes(app, services);
+  registerOpen311Routes(app, services, options.portalBaseUrl);
   registerAnswerRoutes(app, services);
   registerQuestionnaireRoutes(app, services);
   registerRatingRoutes(app, services);

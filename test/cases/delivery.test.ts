@@ -2,11 +2,20 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { outbox } from '../../src/exchange/tables.ts';
+import { CourierError, HttpCourier, type Courier } from '../../src/portal/delivery/delivery.courier.ts';
+import { WAYBILL_QUEUE, waybillJob } from '../../src/portal/delivery/delivery.service.ts';
+import { jobs } from '../../src/shared/db/tables.ts';
+import { runOneJob } from '../../src/shared/jobs/queue.ts';
 import { publishCatalogDirectly } from '../../src/portal/catalog/catalog.seed.ts';
 import { applications, waybills } from '../../src/portal/db/schema.ts';
 import { startCourierSandbox, type CourierSandbox } from '../../src/sandboxes/courier/index.ts';
 import { loadCatalogItems } from '../../src/shared/catalog/index.ts';
-import { privateKeyOf, SIGNATURE_HEADER, signPayload } from '../../src/shared/crypto/payment-signature.ts';
+import {
+  privateKeyOf,
+  publicKeyOf,
+  SIGNATURE_HEADER,
+  signPayload,
+} from '../../src/shared/crypto/payment-signature.ts';
 import { publicKeyPem } from '../../src/shared/secrets.ts';
 import { deliveryOf } from '../../src/workbench/delivery/delivery.repository.ts';
 import { pem } from '../payments/payments.fixture.ts';
@@ -33,8 +42,8 @@ let boundary: Boundary;
 let courier: CourierSandbox;
 const courierKey = pem();
 
+const clientKey = pem();
 before(async () => {
-  const clientKey = pem();
   const reach: { zone?: TestZone } = {};
   courier = await startCourierSandbox({
     port: 0,
@@ -126,6 +135,9 @@ async function sendOut(clerk: Awaited<ReturnType<typeof decidedWithDelivery>>['c
     { csrf: clerk.token },
   );
   assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+  await crossBothWays();
+  // The courier is asked by a job, after the request's transaction has committed.
+  await portal.drainJobs();
   await crossBothWays();
   const [waybill] = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
   assert.ok(waybill, 'the portal asked the courier for a waybill');
@@ -234,6 +246,7 @@ test('a waybill not yet picked up can be cancelled, and the result sent again', 
   );
   assert.equal(cancel.statusCode, 303);
   await crossBothWays();
+  await portal.drainJobs();
   await courier.notifier.runDue();
   await crossBothWays();
   assert.equal((await deliveryOf(workbench.services.db, number))?.status, 'cancelled');
@@ -244,7 +257,67 @@ test('a waybill not yet picked up can be cancelled, and the result sent again', 
   );
   assert.equal(again.statusCode, 303);
   await crossBothWays();
+  await portal.drainJobs();
+  await crossBothWays();
   const after = await deliveryOf(workbench.services.db, number);
   assert.equal(after?.status, 'created');
   assert.notEqual(after?.waybillNo, first.waybillNo);
+});
+
+test('the courier is asked after the request commits, again after a failure, for one waybill', async () => {
+  const { number, clerk } = await decidedWithDelivery();
+  const sent = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
+  assert.equal(sent.statusCode, 303);
+  await crossBothWays();
+  const orderNo = `${number}-1`;
+  assert.equal(
+    courier.store.byOrderNo('SF-PSB', orderNo),
+    undefined,
+    'not asked inside the inbox transaction',
+  );
+  const pending = await portal.services.db.select().from(jobs).where(eq(jobs.queue, WAYBILL_QUEUE));
+  assert.equal(pending.filter((j) => j.status === 'pending').length, 1, 'the request is recorded');
+
+  // The courier books the waybill, but its answer is lost: the job fails and is tried again.
+  const real = new HttpCourier({
+    baseUrl: courier.url,
+    clientId: 'SF-PSB',
+    clientKey: privateKeyOf(clientKey),
+    courierPublicKey: publicKeyOf(courierKey),
+    notifyUrl: 'http://localhost/delivery/notify',
+  });
+  let calls = 0;
+  const flaky: Courier = {
+    createWaybill: async (request) => {
+      const answer = await real.createWaybill(request);
+      if (++calls === 1) throw new CourierError('answer lost');
+      return answer;
+    },
+    cancelWaybill: (no) => real.cancelWaybill(no),
+    verifyCallback: (body, signature) => real.verifyCallback(body, signature),
+  };
+  const handlers = { [WAYBILL_QUEUE]: waybillJob(portal.services, () => flaky) };
+  assert.equal(await runOneJob(portal.database.db, handlers), true);
+  const none = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+  assert.equal(none.length, 0, 'nothing kept from the failed attempt');
+  // The backoff's wait, without waiting.
+  await portal.services.db
+    .update(jobs)
+    .set({ runAt: new Date(0) })
+    .where(eq(jobs.queue, WAYBILL_QUEUE));
+  assert.equal(await runOneJob(portal.database.db, handlers), true);
+  assert.equal(calls, 2);
+  const held = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+  assert.equal(held.length, 1, 'one waybill');
+  assert.equal(
+    held[0]!.waybillNo,
+    courier.store.byOrderNo('SF-PSB', orderNo)?.waybillNo,
+    'the courier’s one',
+  );
+  await crossBothWays();
+  assert.equal((await deliveryOf(workbench.services.db, number))?.waybillNo, held[0]!.waybillNo);
 });

@@ -76,6 +76,9 @@ test('delivery chosen without JavaScript, waybill printed by the officer, tracke
   await officer.getByRole('button', { name: '寄送办理结果' }).click();
   await officer.locator('main').getByText('已交寄，等待快递单号').waitFor();
   await world.crossBothWays();
+  // The portal's worker asks the courier after the request has committed, then the answer crosses back.
+  await world.portal.drainJobs();
+  await world.crossBothWays();
   const [waybill] = await world.portal.services.db
     .select()
     .from(waybills)

@@ -187,4 +187,63 @@ describe('pictures in articles', () => {
       404,
     );
   });
+
+  test('another unit’s picture is not seen, nor published by naming it in a body', async () => {
+    const [otherEditor, otherApprover] = await Promise.all([
+      makeOfficer(workbench, { unitCode: 'SF-D02', role: 'content-editor', enrolled: true }),
+      makeOfficer(workbench, { unitCode: 'SF-D02', role: 'approver', enrolled: true }),
+    ]);
+    const create = async (client: FormClient, unitCode: string, title: string) => {
+      const created = await client.post(
+        '/content',
+        { column: 'police-news', unitCode, title },
+        { formUrl: '/content/new' },
+      );
+      return Number(/\/content\/(\d+)$/.exec(created.headers.location ?? '')?.[1]);
+    };
+    const pathOf = async (client: FormClient, id: number, bytes: Buffer) => {
+      const sent = await upload(client, id, { uploadAlt: '照片' }, { bytes, type: 'image/png' });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+      const page = await client.get(`/content/${id}`);
+      return /\/media\/content\/[0-9a-f]{32}\.png/.exec(page.body)?.[0] ?? '';
+    };
+    const bytes = await picture('png');
+    const ed = await logIn(workbench, editor);
+    const ownId = await create(ed, 'SF-D01', '辖区民警走访');
+    const theirs = await pathOf(ed, ownId, bytes);
+    assert.ok(theirs);
+
+    const other = await logIn(workbench, otherEditor);
+    assert.equal((await other.get(theirs)).statusCode, 404, 'not found, as another unit’s article is');
+    assert.ok([403, 404].includes((await upload(other, ownId, { uploadAlt: 'x' })).statusCode));
+    // The same picture uploaded by the other unit is its own.
+    const otherId = await create(other, 'SF-D02', '另一分局的文章');
+    const mine = await pathOf(other, otherId, bytes);
+    assert.ok(mine && mine !== theirs);
+    assert.equal((await other.get(mine)).statusCode, 200);
+
+    const submitted = await other.post(`/content/${otherId}`, {
+      baseVersion: '1',
+      action: 'submit',
+      title: '另一分局的文章',
+      summary: '',
+      body: `借用的图片：\n\n![照片](${theirs})\n\n自己的图片：\n\n![照片](${mine})`,
+      withdrawAt: '',
+    });
+    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 400));
+    const ap = await logIn(workbench, otherApprover);
+    const published = await ap.post(
+      `/content/${otherId}/approve`,
+      { version: '1', publishAt: '' },
+      { formUrl: `/content/${otherId}` },
+    );
+    assert.equal(published.statusCode, 303, published.body.slice(0, 400));
+    assert.equal((await boundary.toPortal()).failed, 0);
+    assert.equal((await portal.app.inject({ method: 'GET', url: mine })).statusCode, 200);
+    assert.equal(
+      (await portal.app.inject({ method: 'GET', url: theirs })).statusCode,
+      404,
+      'the other unit’s picture did not cross',
+    );
+  });
 });

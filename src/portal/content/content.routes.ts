@@ -47,9 +47,12 @@ const SearchQuery = Type.Object(
 
 const pageOf = (raw: string | undefined) => Math.max(1, Math.min(1000, Number.parseInt(raw ?? '1', 10) || 1));
 
-export function registerContentRoutes(app: App, services: ZoneServices): void {
+/**
+ * `portalBaseUrl` is the portal's configured public address: the feeds name it, never the request's Host, which
+ * the client chooses (and the page cache would then hand a forged one to everyone).
+ */
+export function registerContentRoutes(app: App, services: ZoneServices, portalBaseUrl: string): void {
   const today = () => todayInShanghai(services.now());
-  const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
   for (const section of sections) {
     app.get(`/${section}`, { schema: { hide: true }, config: publicPage }, async (request, reply) =>
@@ -105,8 +108,8 @@ export function registerContentRoutes(app: App, services: ZoneServices): void {
       const now = services.now();
       const body =
         kind === 'rss'
-          ? rssFeed(baseOf(request), column, rows, now, lang)
-          : atomFeed(baseOf(request), column, rows, now, lang);
+          ? rssFeed(portalBaseUrl, column, rows, now, lang)
+          : atomFeed(portalBaseUrl, column, rows, now, lang);
       return reply
         .type(kind === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/atom+xml; charset=utf-8')
         .send(body);

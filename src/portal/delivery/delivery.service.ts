@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { deliveryRequested, deliveryTracked } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { Tx } from '../../shared/db/database.ts';
+import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
 import { advanceDelivery, type DeliveryStatus } from '../../shared/delivery/delivery.status.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -108,63 +109,124 @@ function tell(
   );
 }
 
+/** The courier calls, made by a job after the request's transaction has committed. */
+export const WAYBILL_QUEUE = 'delivery.waybill';
+// With the queue's backoff capped at an hour, about two days of asking before an operator must look.
+const WAYBILL_ATTEMPTS = 50;
+
+type WaybillJob =
+  | { action: 'create'; applicationId: string; caseNumber: string; orderNo: string }
+  | { action: 'cancel'; applicationId: string; caseNumber: string; waybillNo: string };
+
 /**
- * The officer sends the result out. With a courier chosen, the portal asks the courier for a waybill (a retry
- * after a failure names the same order, so the courier answers with the same waybill) and tells the workbench
- * with both parties; otherwise it tells the workbench the applicant collects at the hall.
+ * The officer sends the result out. With a courier chosen, the request is recorded as a job in the inbox's
+ * transaction, and the courier is asked after it commits (waybillJob): no HTTP call holds the inbox's
+ * transaction, and a courier that is away is asked again. The order number is the idempotency key: a retry,
+ * or the request arriving twice, names the same order, so the courier answers with the same waybill.
+ * Otherwise the portal tells the workbench at once that the applicant collects at the hall.
  */
-async function createWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
+async function requestWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
   const application = await repo.applicationOfCase(tx, to.applicationId);
   // Left failed in the inbox for an operator: a request for a case this portal never numbered.
   if (application?.caseNumber !== to.caseNumber)
     throw new Error('the request names a case this portal does not hold');
   const bills = await repo.waybillsOfCase(tx, to.caseNumber);
   if (bills.some((b) => b.status !== 'cancelled')) return; // asked twice: the waybill already out answers
-  const choice = await repo.choiceOf(tx, to.applicationId);
-  const published = await findItem(tx, application.itemId);
-  const place = published?.item.places[0];
-  const now = services.now();
-  if (!courier || choice?.method !== 'courier' || !place) {
-    await tell(tx, to, {
-      eventId: randomUUID(),
-      status: 'collect-at-hall',
-      waybillNo: null,
-      at: now,
-      note: '',
-    });
+  if (!(await courierParties(tx, courier, to))) {
+    await tellHall(tx, services, to);
     return;
   }
-  const sender = { name: place.name, phone: place.phone, address: place.address };
-  const recipient = {
-    name: choice.recipientName ?? '',
-    phone: choice.recipientPhone ?? '',
-    address: choice.address ?? '',
-  };
   const orderNo = `${to.caseNumber}-${String(bills.length + 1)}`;
-  const { waybillNo } = await courier.createWaybill({ orderNo, sender, recipient });
+  const job: WaybillJob = { action: 'create', ...to, orderNo };
+  await enqueue(tx, WAYBILL_QUEUE, job, {
+    dedupeKey: `waybill:${orderNo}`,
+    maxAttempts: WAYBILL_ATTEMPTS,
+  });
+}
+
+const tellHall = (tx: Tx, services: ZoneServices, to: Requested) =>
+  tell(tx, to, {
+    eventId: randomUUID(),
+    status: 'collect-at-hall',
+    waybillNo: null,
+    at: services.now(),
+    note: '',
+  });
+
+/** Sender and recipient when the result goes by courier; undefined when it is collected at the hall. */
+async function courierParties(tx: Tx, courier: Courier | undefined, to: Requested) {
+  const application = await repo.applicationOfCase(tx, to.applicationId);
+  const choice = await repo.choiceOf(tx, to.applicationId);
+  const published = application ? await findItem(tx, application.itemId) : undefined;
+  const place = published?.item.places[0];
+  if (!courier || choice?.method !== 'courier' || !place) return undefined;
+  return {
+    sender: { name: place.name, phone: place.phone, address: place.address },
+    recipient: {
+      name: choice.recipientName ?? '',
+      phone: choice.recipientPhone ?? '',
+      address: choice.address ?? '',
+    },
+  };
+}
+
+async function createWaybill(
+  tx: Tx,
+  services: ZoneServices,
+  courier: Courier | undefined,
+  job: Extract<WaybillJob, { action: 'create' }>,
+) {
+  const to = { applicationId: job.applicationId, caseNumber: job.caseNumber };
+  const bills = await repo.waybillsOfCase(tx, to.caseNumber);
+  if (bills.some((b) => b.status !== 'cancelled' || b.orderNo === job.orderNo)) return;
+  // Without a courier configured now, the job waits (it is retried) rather than being dropped.
+  if (!courier) throw new Error('no courier configured for a waybill that was asked for');
+  const parties = await courierParties(tx, courier, to);
+  // The choice changed to the hall before the courier was asked.
+  if (!parties) {
+    await tellHall(tx, services, to);
+    return;
+  }
+  const { waybillNo } = await courier.createWaybill({ orderNo: job.orderNo, ...parties });
+  const now = services.now();
   await repo.insertWaybill(tx, {
     waybillNo,
-    orderNo,
+    orderNo: job.orderNo,
     applicationId: to.applicationId,
     caseNumber: to.caseNumber,
     status: 'created',
-    sender,
-    recipient,
+    ...parties,
     createdAt: now,
     updatedAt: now,
   });
   const event = { eventId: `created-${waybillNo}`, status: 'created' as const, waybillNo, at: now, note: '' };
   await repo.insertEvent(tx, { ...event, occurredAt: now, receivedAt: now });
-  await tell(tx, to, event, { sender, recipient });
+  await tell(tx, to, event, parties);
 }
 
-/** Calls back the case's live waybill; its 'cancelled' step comes back as a callback like every other. */
-async function cancelWaybill(tx: Tx, services: ZoneServices, courier: Courier | undefined, to: Requested) {
+/** Calls back the case's live waybill, after commit like the request; its 'cancelled' step comes back as a callback. */
+async function requestCancel(tx: Tx, courier: Courier | undefined, to: Requested) {
   const live = (await repo.waybillsOfCase(tx, to.caseNumber)).find((b) => b.status === 'created');
   if (!live || !courier) return;
-  // Refused when the parcel was picked up meanwhile: its steps reach the officer as they come.
-  if (!(await courier.cancelWaybill(live.waybillNo)))
-    services.log.info({ caseNumber: to.caseNumber }, 'waybill not cancelled: already picked up');
+  const job: WaybillJob = { action: 'cancel', ...to, waybillNo: live.waybillNo };
+  await enqueue(tx, WAYBILL_QUEUE, job, {
+    dedupeKey: `waybill-cancel:${live.waybillNo}`,
+    maxAttempts: WAYBILL_ATTEMPTS,
+  });
+}
+
+/** The worker's side of both requests. */
+export function waybillJob(services: ZoneServices, courier: () => Courier | undefined): JobHandler {
+  return async (tx, record) => {
+    const job = record.payload as WaybillJob;
+    if (job.action === 'create') return createWaybill(tx, services, courier(), job);
+    const live = (await repo.waybillsOfCase(tx, job.caseNumber)).find((b) => b.waybillNo === job.waybillNo);
+    const current = courier();
+    if (live?.status !== 'created' || !current) return;
+    // Refused when the parcel was picked up meanwhile: its steps reach the officer as they come.
+    if (!(await current.cancelWaybill(job.waybillNo)))
+      services.log.info({ caseNumber: job.caseNumber }, 'waybill not cancelled: already picked up');
+  };
 }
 
 export function deliveryRequestedHandler(
@@ -173,8 +235,8 @@ export function deliveryRequestedHandler(
 ): MessageHandler {
   return onMessage(deliveryRequested, async (tx, request) => {
     const to = { applicationId: request.applicationId, caseNumber: request.caseNumber };
-    if (request.action === 'create') await createWaybill(tx, services, courier(), to);
-    else await cancelWaybill(tx, services, courier(), to);
+    if (request.action === 'create') await requestWaybill(tx, services, courier(), to);
+    else await requestCancel(tx, courier(), to);
   });
 }
 

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import type { App } from '../../shared/http/app.ts';
-import { wantsJson } from '../../shared/http/error-handler.ts';
+import { varyOnAccept, wantsJson } from '../../shared/http/error-handler.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { defineMessages } from '../../shared/i18n/index.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
@@ -63,6 +63,7 @@ export function registerOfficerRoutes(app: App, services: ZoneServices): void {
       config: { permission: PUBLIC, publicCache: true },
     },
     async (request, reply) => {
+      varyOnAccept(reply);
       const { q, road, no, office } = request.query;
       const lang = request.lang;
       const offices = officesWithBeats(await listDirectory(services.db, { kind: 'community-office' }));

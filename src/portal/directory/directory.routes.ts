@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import type { App } from '../../shared/http/app.ts';
-import { wantsJson } from '../../shared/http/error-handler.ts';
+import { varyOnAccept, wantsJson } from '../../shared/http/error-handler.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { PUBLIC } from '../../shared/policy/registry.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -70,6 +70,7 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
     '/directory',
     { schema: { querystring: ListQuery, response: { 200: DirectoryListJson } }, config: publicPage },
     async (request, reply) => {
+      varyOnAccept(reply);
       const { district, kind, q } = request.query;
       // An unknown kind or district filters nothing out rather than failing: the form only offers real ones.
       const filter = {
@@ -115,6 +116,7 @@ export function registerDirectoryRoutes(app: App, services: ZoneServices): void 
     '/directory/:code',
     { schema: { params: UnitParams, response: { 200: DirectoryDetailJson } }, config: publicPage },
     async (request, reply) => {
+      varyOnAccept(reply);
       const { code } = request.params;
       const unit = /^[A-Z0-9-]{2,40}$/.test(code) ? await findDirectoryUnit(services.db, code) : undefined;
       if (!unit) throw new AppError('NOT_FOUND');

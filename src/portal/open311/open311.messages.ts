@@ -7,6 +7,10 @@ import { defineMessages, type Lang, type Words } from '../../shared/i18n/index.t
 const errors = defineMessages({
   'api_key.missing': { zh: '缺少 api_key 参数', en: 'api_key is missing' },
   'api_key.invalid': { zh: 'api_key 无效或已被吊销', en: 'api_key is not valid or has been revoked' },
+  'api_key.before_media': {
+    zh: 'api_key 须在媒体文件之前发送',
+    en: 'api_key must be sent before the media files',
+  },
   'jurisdiction_id.unknown': { zh: '找不到该 jurisdiction_id', en: 'jurisdiction_id not found' },
   'service_code.missing': { zh: '缺少 service_code 参数', en: 'service_code is missing' },
   'service_code.unknown': { zh: '找不到该 service_code', en: 'service_code not found' },

@@ -8,7 +8,7 @@ import { open311Services } from './open311.catalogue.ts';
 import { Open311Error } from './open311.errors.ts';
 import { formatOf, send, sendErrors, type Format } from './open311.format.ts';
 import { discoveryWords, errorWords, serviceNotice, type Open311ErrorKey } from './open311.messages.ts';
-import { OPEN311_MULTIPART_LIMITS, readPost } from './open311.media.ts';
+import { OPEN311_FORM_BYTES, OPEN311_MULTIPART_LIMITS, readPost } from './open311.media.ts';
 import { presentDefinition, presentRequest, presentService, presentUpdate } from './open311.presenter.ts';
 import {
   FormatParams,
@@ -21,12 +21,12 @@ import {
   UpdatesQuery,
 } from './open311.schema.ts';
 import * as service from './open311.service.ts';
-import { checkJurisdiction, postRequest, type Form } from './open311.submit.ts';
-import { MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
+import { checkApiKey, checkJurisdiction, keyIn, postRequest, type Form } from './open311.submit.ts';
+import type { Open311ApiKeyRow } from './open311.tables.ts';
 
 // Open311 GeoReport v2 for tips (/open311/v2/): existing civic-reporting clients submit hazard and safety tips
 // unchanged. These are machine routes: no session, no CSRF token; a POST carries the api_key the workbench
-// issued, checked in the handler, and is rate-limited per address. Every answer, refusals included, is in the
+// issued, checked before the body is read, and is rate-limited per address. Every answer, refusals included, is in the
 // format the URL's suffix names and in the spec's shape.
 
 const BASE = '/open311/v2';
@@ -70,7 +70,7 @@ function formatParam(request: FastifyRequest): Format {
   return format;
 }
 
-export function registerOpen311Routes(app: App, services: ZoneServices): void {
+export function registerOpen311Routes(app: App, services: ZoneServices, portalBaseUrl: string): void {
   const open = { permission: PUBLIC, csrf: false };
   const errorHandler = answerError;
 
@@ -87,7 +87,8 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
         endpoints: [
           {
             specification: 'http://wiki.open311.org/GeoReport_v2',
-            url: `${request.protocol}://${request.host}${BASE}`,
+            // The configured public address, never the request's Host, which the client chooses.
+            url: `${portalBaseUrl}${BASE}`,
             changeset: '2026-12-06T00:00:00+08:00',
             type: 'production',
             formats: ['text/xml', 'application/json'],
@@ -132,25 +133,47 @@ export function registerOpen311Routes(app: App, services: ZoneServices): void {
   );
 
   // URL-encoded as the spec says, or multipart with photos (open311.media.ts): the body is read and held to
-  // the input guard and PostBody by the handler, since neither can read a multipart body before it.
+  // the input guard and PostBody by the handler, since neither can read a multipart body before it. A key in
+  // the query string is checked before a byte of the body is read; a form without files is held small (the
+  // multipart reader streams and keeps its own limits, so the body limit does not bind it).
+  const checkedKeys = new WeakMap<FastifyRequest, Open311ApiKeyRow>();
   void app.register(async (scope) => {
     await scope.register(multipart, { limits: OPEN311_MULTIPART_LIMITS });
     scope.post(
       `${BASE}/requests.:format`,
       {
         schema: { hide: true, params: FormatParams, querystring: PostQuery },
-        bodyLimit: (MAX_LETTER_PHOTOS + 1) * OPEN311_MULTIPART_LIMITS.fileSize + 64 * 1024,
+        bodyLimit: OPEN311_FORM_BYTES,
         config: {
           ...open,
           rateLimit: postLimit,
           input: { multiline: ['description'], maxLength: { description: 4400, service_request_id: 2400 } },
         },
+        onRequest: async (request, reply) => {
+          const inQuery = keyIn(request.query as Form);
+          if (!inQuery) return;
+          try {
+            checkedKeys.set(request, await checkApiKey(services, inQuery));
+          } catch (error) {
+            // Refused with the body unread: the connection is not kept for the rest of it.
+            void reply.header('connection', 'close');
+            throw error;
+          }
+        },
         errorHandler,
       },
       async (request, reply) => {
         const format = formatParam(request);
-        const { form, photos } = await readPost(request);
-        const posted = await postRequest(services, form, request.query as Form, photos);
+        let read: Awaited<ReturnType<typeof readPost>>;
+        try {
+          read = await readPost(request, services, checkedKeys.get(request));
+        } catch (error) {
+          // A multipart body refused part-way is not read to its end.
+          if (request.isMultipart()) void reply.header('connection', 'close');
+          throw error;
+        }
+        const { form, photos, key } = read;
+        const posted = await postRequest(services, key, form, request.query as Form, photos);
         const id = posted.token ? { token: posted.token } : { service_request_id: posted.letterNumber };
         return send(reply, format, 'service_requests', [
           { ...id, service_notice: serviceNotice[request.lang] },

@@ -14,6 +14,7 @@ import {
 import { Open311Error, refuse } from './open311.errors.ts';
 import type { Open311ErrorKey } from './open311.messages.ts';
 import * as repo from './open311.repository.ts';
+import type { Open311ApiKeyRow } from './open311.tables.ts';
 
 // POST requests: a GeoReport service request becomes an anonymous tip through the same service the web form
 // uses, so it is checked, numbered and sent across to the workbench like any tip. Names, e-mail addresses and
@@ -24,10 +25,17 @@ export type Form = Record<string, FormValue>;
 
 const one = (value: FormValue): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 
-/** The key a client sent, checked against the hashes the workbench sent across; revoked keys are refused. */
-export async function checkApiKey(services: ZoneServices, form: Form, query: Form) {
-  const key = one(form.api_key) || one(query.api_key);
+/** The api_key a form or a query string carries, empty when it carries none. */
+export const keyIn = (form: Form): string => one(form.api_key);
+
+/**
+ * A key a client sent, checked against the hashes the workbench sent across; revoked keys are refused. It is
+ * checked before anything large is read (open311.routes.ts and open311.media.ts).
+ */
+export async function checkApiKey(services: ZoneServices, value: string): Promise<Open311ApiKeyRow> {
+  const key = value.trim();
   if (!key) throw refuse(403, 'api_key.missing');
+  if (key.length > 200) throw refuse(403, 'api_key.invalid');
   const found = await repo.activeKeyByHash(services.db, createHash('sha256').update(key).digest('hex'));
   if (!found) throw refuse(403, 'api_key.invalid');
   return found;
@@ -161,13 +169,14 @@ export interface Posted {
   token: string | null;
 }
 
+/** `key` has been checked (checkApiKey) before the form was read. */
 export async function postRequest(
   services: ZoneServices,
+  key: Open311ApiKeyRow,
   form: Form,
   query: Form,
   photos: readonly IncomingPhoto[] = [],
 ): Promise<Posted> {
-  const key = await checkApiKey(services, form, query);
   const jurisdictionId = checkJurisdiction(form.jurisdiction_id ?? query.jurisdiction_id);
   const code = one(form.service_code);
   if (!code) throw refuse(400, 'service_code.missing');

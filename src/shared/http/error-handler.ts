@@ -28,6 +28,14 @@ export function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
 
+/** For an address that answers JSON or HTML by `Accept`: caches along the way must keep the two apart. */
+export function varyOnAccept(reply: FastifyReply): void {
+  const before = reply.getHeader('vary');
+  const named = typeof before === 'string' ? before.split(',').map((v) => v.trim()) : [];
+  if (named.some((v) => v.toLowerCase() === 'accept' || v === '*')) return;
+  void reply.header('vary', [...named.filter(Boolean), 'Accept'].join(', '));
+}
+
 // Fastify's own refusals, by code: what each means to the person who sent the request.
 const frameworkCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'TOO_LARGE',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { wantsJson } from './error-handler.ts';
 import { acceptsGzip, HtmlCache } from './html-cache.ts';
 import { onPublicContentChange } from './public-content.ts';
 
@@ -58,7 +59,9 @@ export function createPageCache(
     const lang = /(?:^|;\s*)lang=(\w+)/.exec(cookie)?.[1] ?? '';
     const elder = /(?:^|;\s*)elder=1/.test(cookie) ? '1' : '0';
     const gzip = acceptsGzip(request.headers['accept-encoding']) ? 'g' : '';
-    return `${request.url}|${lang}|${elder}|${gzip}`;
+    // An address may answer JSON or HTML by Accept (the directory does): each is kept apart.
+    const type = wantsJson(request) ? 'json' : 'html';
+    return `${request.url}|${lang}|${elder}|${gzip}|${type}`;
   };
 
   const serve = (app: FastifyInstance) =>

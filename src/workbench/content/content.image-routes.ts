@@ -10,12 +10,11 @@ import { formBody } from '../../shared/http/forms.ts';
 import { checkMultipartFields } from '../../shared/http/multipart-fields.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
-import { workbenchPolicy } from '../policy.ts';
 import { staffOf } from '../session.ts';
 import type { ArticleView } from './content.article-routes.ts';
 import { ContentCheckError } from './content.check.ts';
 import { errorsOf } from './content.forms.ts';
-import { findImage, MAX_IMAGE_BYTES, uploadImage, type UploadedPicture } from './content.images.ts';
+import { visibleImage, MAX_IMAGE_BYTES, uploadImage, type UploadedPicture } from './content.images.ts';
 import { ArticleParams } from './content.schema.ts';
 import { langText } from './content.words.ts';
 
@@ -38,9 +37,8 @@ export function registerImageRoutes(app: App, services: ZoneServices, articleVie
     '/media/content/:name',
     { schema: { hide: true, params: ImageParams }, config: { permission: 'content.view' } },
     async (request, reply) => {
-      if (!workbenchPolicy.can(staffOf(request), 'content.view')) throw new AppError('FORBIDDEN');
-      const image = await findImage(services.db, request.params.name);
-      if (!image) throw new AppError('NOT_FOUND');
+      // The article's unit decides, as for the article itself: another unit's picture is not found.
+      const image = await visibleImage(services.db, staffOf(request), request.params.name);
       return fileHeaders(reply, { type: image.mediaType, name: image.name, asciiName: image.name })
         .header('cache-control', 'private, max-age=3600')
         .send(image.content);

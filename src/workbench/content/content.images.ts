@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import sharp from 'sharp';
 import { contentImagePublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
@@ -13,7 +13,11 @@ import type { CurrentStaff } from '../session.ts';
 import { ContentCheckError } from './content.check.ts';
 import { mayEditContent } from './content.policy.ts';
 import { visibleArticle } from './content.service.ts';
-import { contentImages as images, type ContentImageRow } from './content.tables.ts';
+import {
+  contentArticles as articles,
+  contentImages as images,
+  type ContentImageRow,
+} from './content.tables.ts';
 
 // Pictures for articles and exhibits. An upload must be a PNG, JPEG or WebP picture (the bytes decide, not the
 // name) under the size limit, with alternative text; it is decoded and encoded afresh (PNG, or JPEG for a
@@ -103,7 +107,9 @@ export async function uploadImage(
       'Converted for the site the picture is over 2 MB: upload it as a JPEG or smaller.',
     );
   const sha256 = createHash('sha256').update(result.data).digest('hex');
-  const name = `${sha256.slice(0, 32)}.${result.jpeg ? 'jpg' : 'png'}`;
+  // Named within the unit: the same picture uploaded by two units is two pictures, each seen and published
+  // only by its own unit's staff (an upload never lands on another unit's row).
+  const name = `${createHash('sha256').update(`${article.unitCode}\n`).update(result.data).digest('hex').slice(0, 32)}.${result.jpeg ? 'jpg' : 'png'}`;
   const now = services.now();
   await services.db.transaction(async (tx) => {
     await tx
@@ -147,16 +153,38 @@ export async function findImage(db: Executor, name: string): Promise<ContentImag
   return row;
 }
 
+/** A picture as the officer may see it: by the reach of the article it was uploaded to; else the same 404. */
+export async function visibleImage(db: Executor, me: CurrentStaff, name: string): Promise<ContentImageRow> {
+  const image = await findImage(db, name);
+  if (!image) throw new AppError('NOT_FOUND');
+  await visibleArticle(db, me, image.articleId);
+  return image;
+}
+
 /** The uploaded pictures a text names (body, English body, an exhibit's picture field). */
 export function imageNamesIn(texts: readonly string[]): string[] {
   return [...new Set(texts.flatMap((t) => [...t.matchAll(PATH)].map((m) => m[1] ?? '')))].filter(Boolean);
 }
 
-/** Queues, on the article's stream and ahead of the article, every uploaded picture the version shows. */
-export async function sendImagesOf(tx: Tx, texts: readonly string[], stream: string): Promise<number> {
+/**
+ * Queues, on the article's stream and ahead of the article, every uploaded picture the version shows that
+ * belongs to the publishing unit: naming another unit's picture in a body does not publish it.
+ */
+export async function sendImagesOf(
+  tx: Tx,
+  texts: readonly string[],
+  stream: string,
+  unitCode: string,
+): Promise<number> {
   const names = imageNamesIn(texts);
   if (names.length === 0) return 0;
-  const rows = await tx.select().from(images).where(inArray(images.name, names)).orderBy(asc(images.name));
+  const rows = await tx
+    .select({ image: images })
+    .from(images)
+    .innerJoin(articles, eq(articles.id, images.articleId))
+    .where(and(inArray(images.name, names), eq(articles.unitCode, unitCode)))
+    .orderBy(asc(images.name))
+    .then((found) => found.map((r) => r.image));
   for (const row of rows)
     await send(
       tx,

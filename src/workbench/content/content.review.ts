@@ -120,6 +120,7 @@ async function goLive(
     tx,
     [version.body, version.bodyEn, ...Object.values(version.fields)],
     streamOf(article.id),
+    article.unitCode,
   );
   await move(tx, {
     by,
