@@ -52,6 +52,7 @@ export function caseDocumentIssuer(options: { sealer: FieldSealer; portalBaseUrl
       verificationCode: verificationCode(),
       caseNumber: caseRow.caseNumber,
       itemName: item.name.zh,
+      itemNameEn: item.name.en,
       addressee: {
         name: applicant.name,
         ...(caseRow.companyName ? { companyName: caseRow.companyName } : {}),

@@ -11,7 +11,7 @@ function hanziNumber(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
-function parts(date: Date | IsoDate): { year: number; month: number; day: number } {
+export function dateParts(date: Date | IsoDate): { year: number; month: number; day: number } {
   if (date instanceof Date) return beijingDate(date);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new RangeError('not a YYYY-MM-DD date');
@@ -26,7 +26,7 @@ function parts(date: Date | IsoDate): { year: number; month: number; day: number
  * 9704-2012 sets for official documents), or `二〇二六年十二月六日` in the older style some legal instruments keep.
  */
 export function chineseDate(date: Date | IsoDate, style: 'arabic' | 'hanzi' = 'arabic'): string {
-  const { year, month, day } = parts(date);
+  const { year, month, day } = dateParts(date);
   if (style === 'arabic') return `${year}年${month}月${day}日`;
   const yearText = [...String(year)].map((d) => DIGITS[Number(d)]).join('');
   return `${yearText}年${hanziNumber(month)}月${hanziNumber(day)}日`;

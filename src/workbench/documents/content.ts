@@ -1,4 +1,6 @@
+import type { Lang } from '../../shared/i18n/index.ts';
 import { chineseDate } from './chinese-date.ts';
+import { englishContent } from './content.en.ts';
 import type {
   CaseDocumentBase,
   CaseDocumentInput,
@@ -67,7 +69,9 @@ function rights(given: ReviewAndLitigation | undefined): Block {
 
 const basis = (list: readonly string[]) => list.join('、');
 
-export function documentContent(input: CaseDocumentInput): DocumentContent {
+/** A document's words in Chinese, or in English for the kinds that have an English version (`content.en.ts`). */
+export function documentContent(input: CaseDocumentInput, lang: Lang = 'zh'): DocumentContent {
+  if (lang === 'en') return englishContent(input);
   const title = documentTitles[input.kind];
   const base = { title, addressee: addressee(input), notes: [] as string[] };
   switch (input.kind) {

@@ -28,6 +28,8 @@ export interface CaseDocumentBase {
   caseNumber: string;
   /** The catalogue item's name: `无犯罪记录证明开具`. */
   itemName: string;
+  /** The item's English name, for a document drawn in English; the Chinese name is printed when absent. */
+  itemNameEn?: string;
   addressee: DocumentAddressee;
   /** When the document is issued: its printed date (Beijing) and the PDF's own dates, so output is repeatable. */
   issuedAt: Date;

@@ -2,16 +2,52 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { Value } from 'typebox/value';
 import { CaseNumber } from '../../exchange/contracts/case-shapes.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import { chineseDate } from './chinese-date.ts';
 import { DOCUMENT_NUMBER_MAX_LENGTH, VERIFICATION_CODE } from './codes.ts';
 import { documentContent, type Block } from './content.ts';
+import { englishDate } from './english-date.ts';
 import type { CaseDocumentInput } from './document.types.ts';
 import { findCjkFont, fontBytes, type CjkFont } from '../../shared/pdf/cjk-font.ts';
 
 export interface RenderOptions {
   /** The CJK font; found on the machine when not given (see `findCjkFont`). */
   font?: CjkFont;
+  /**
+   * The language of the document: Chinese, the legal text, unless English is asked for a kind that has an
+   * English version (`hasEnglishVersion`); the English one carries the same number and verification code.
+   */
+  lang?: Lang;
 }
+
+/** The words around the body: the seal mark, the date, the verification lines and the page numbers. */
+const frame = {
+  zh: {
+    pdfLang: 'zh-CN',
+    titleSpacing: 2,
+    seal: '（电子印章）',
+    date: (at: Date) => chineseDate(at),
+    verify: (url: string) => `扫码或访问 ${url} 核验真伪`,
+    code: (code: string) => `核验码：${code}`,
+    number: (number: string) => `文书编号：${number}`,
+    caseNumber: (number: string) => `办件编号：${number}`,
+    phone: (phone: string) => `咨询电话：${phone}`,
+    page: (caseNumber: string, page: number, count: number) => `${caseNumber}　第${page}页 共${count}页`,
+  },
+  en: {
+    pdfLang: 'en',
+    titleSpacing: 0,
+    seal: '(electronic seal)',
+    date: (at: Date) => englishDate(at),
+    verify: (url: string) => `Scan the code or visit ${url} to verify this document.`,
+    code: (code: string) => `Verification code: ${code}`,
+    number: (number: string) => `Document no.: ${number}`,
+    caseNumber: (number: string) => `Case number: ${number}`,
+    phone: (phone: string) => `Enquiries: ${phone}`,
+    page: (caseNumber: string, page: number, count: number) => `${caseNumber}   Page ${page} of ${count}`,
+  },
+} as const satisfies Record<Lang, unknown>;
+type Frame = (typeof frame)[Lang];
 
 const PAGE = { width: 595.28, height: 841.89, top: 56, side: 62, bottom: 64 };
 const WIDTH = PAGE.width - 2 * PAGE.side;
@@ -67,7 +103,9 @@ export async function renderCaseDocument(
 ): Promise<Buffer> {
   check(input);
   const url = verificationUrl(input.portalBaseUrl, input.verificationCode);
-  const content = documentContent(input);
+  const lang = options.lang ?? 'zh';
+  const words: Frame = frame[lang];
+  const content = documentContent(input, lang);
   const font = options.font ?? findCjkFont();
   const doc = new PDFDocument({
     size: 'A4',
@@ -82,7 +120,7 @@ export async function renderCaseDocument(
       CreationDate: input.issuedAt,
       ModDate: input.issuedAt,
     },
-    lang: 'zh-CN',
+    lang: words.pdfLang,
     displayTitle: true,
   });
   const chunks: Buffer[] = [];
@@ -96,7 +134,10 @@ export async function renderCaseDocument(
   doc.font('cjk').fillColor(INK);
 
   doc.fontSize(15).text(input.unitName, PAGE.side, PAGE.top, { width: WIDTH, align: 'center' });
-  doc.moveDown(0.4).fontSize(21).text(content.title, { width: WIDTH, align: 'center', characterSpacing: 2 });
+  doc
+    .moveDown(0.4)
+    .fontSize(21)
+    .text(content.title, { width: WIDTH, align: 'center', characterSpacing: words.titleSpacing });
   doc.moveDown(0.3).fontSize(10.5).text(input.documentNumber, { width: WIDTH, align: 'center' });
   const ruleY = doc.y + 6;
   doc
@@ -108,8 +149,8 @@ export async function renderCaseDocument(
   if (content.addressee) doc.fontSize(BODY_SIZE).text(content.addressee, PAGE.side, doc.y, { width: WIDTH });
   for (const block of content.body) drawBlock(doc, block);
 
-  closing(doc, input, url, content.notes);
-  pageNumbers(doc, input.caseNumber);
+  closing(doc, input, url, content.notes, words);
+  pageNumbers(doc, input.caseNumber, words);
   doc.end();
   return done;
 }
@@ -219,6 +260,7 @@ function closing(
   input: CaseDocumentInput,
   url: string,
   notes: readonly string[],
+  words: Frame,
 ): void {
   if (doc.y + CLOSING_HEIGHT > PAGE.height - PAGE.bottom) doc.addPage();
   const signX = PAGE.side + WIDTH / 2;
@@ -226,8 +268,8 @@ function closing(
   const signY = doc.y + 28;
   doc.fontSize(BODY_SIZE).fillColor(INK);
   doc.text(input.unitName, signX, signY, { width: signWidth, align: 'right' });
-  doc.text('（电子印章）', signX, doc.y + 4, { width: signWidth, align: 'right' });
-  doc.text(chineseDate(input.issuedAt), signX, doc.y + 4, { width: signWidth, align: 'right' });
+  doc.text(words.seal, signX, doc.y + 4, { width: signWidth, align: 'right' });
+  doc.text(words.date(input.issuedAt), signX, doc.y + 4, { width: signWidth, align: 'right' });
 
   const boxY = doc.y + 18;
   doc
@@ -247,11 +289,11 @@ function closing(
     });
   const textX = PAGE.side + qrSize + 16;
   const textWidth = WIDTH - qrSize - 16;
-  doc.fontSize(9.5).text(`扫码或访问 ${url} 核验真伪`, textX, boxY + 12, { width: textWidth, lineGap: 2 });
-  doc.text(`核验码：${input.verificationCode}`, textX, doc.y + 3, { width: textWidth });
-  doc.text(`文书编号：${input.documentNumber}`, textX, doc.y + 3, { width: textWidth });
-  doc.text(`办件编号：${input.caseNumber}`, textX, doc.y + 3, { width: textWidth });
-  const lines = [...notes, ...(input.enquiryPhone ? [`咨询电话：${input.enquiryPhone}`] : [])];
+  doc.fontSize(9.5).text(words.verify(url), textX, boxY + 12, { width: textWidth, lineGap: 2 });
+  doc.text(words.code(input.verificationCode), textX, doc.y + 3, { width: textWidth });
+  doc.text(words.number(input.documentNumber), textX, doc.y + 3, { width: textWidth });
+  doc.text(words.caseNumber(input.caseNumber), textX, doc.y + 3, { width: textWidth });
+  const lines = [...notes, ...(input.enquiryPhone ? [words.phone(input.enquiryPhone)] : [])];
   for (const note of lines) doc.fontSize(8.5).text(note, textX, doc.y + 3, { width: textWidth, lineGap: 1 });
 }
 
@@ -267,7 +309,7 @@ function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number): num
   return modules.size * QR_MODULE + 2 * quiet;
 }
 
-function pageNumbers(doc: PDFKit.PDFDocument, caseNumber: string): void {
+function pageNumbers(doc: PDFKit.PDFDocument, caseNumber: string, words: Frame): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
@@ -276,7 +318,7 @@ function pageNumbers(doc: PDFKit.PDFDocument, caseNumber: string): void {
     doc
       .fontSize(8)
       .fillColor('#444444')
-      .text(`${caseNumber}　第${i - start + 1}页 共${count}页`, PAGE.side, PAGE.height - 40, {
+      .text(words.page(caseNumber, i - start + 1, count), PAGE.side, PAGE.height - 40, {
         width: WIDTH,
         align: 'center',
         lineBreak: false,
