@@ -28,15 +28,16 @@ function bytesOf(stream: PDFObject | undefined): string {
   return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
 }
 
+// A ligature maps to several UTF-16 units, which pdfkit writes with spaces between them: `<0066 0069>` for "fi".
 function utf16(hex: string): string {
-  return Buffer.from(hex, 'hex').swap16().toString('utf16le');
+  return Buffer.from(hex.replace(/\s+/g, ''), 'hex').swap16().toString('utf16le');
 }
 
 /** A ToUnicode CMap as code → text: `bfchar`, and `bfrange` in both its offset and array forms. */
 function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const [, body = ''] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const [, code = '', text = ''] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+    for (const [, code = '', text = ''] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g))
       map.set(parseInt(code, 16), utf16(text));
   for (const [, body = ''] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const [, lo = '', hi = '', rest = ''] of body.matchAll(
@@ -45,7 +46,7 @@ function parseCmap(cmap: string): Map<number, string> {
       const start = parseInt(lo, 16);
       const end = parseInt(hi, 16);
       if (rest.startsWith('[')) {
-        [...rest.matchAll(/<([0-9a-fA-F]+)>/g)].forEach(([, text = ''], i) =>
+        [...rest.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach(([, text = ''], i) =>
           map.set(start + i, utf16(text)),
         );
       } else {
