@@ -1,10 +1,12 @@
-import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { kbAnswerHelped } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import type { Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
-import { anyOfQuery } from '../../shared/search/zh-query.ts';
+import { planSearch, SHORTLIST_BUDGET } from '../../shared/search/shortlist.ts';
+import { searchLexemes } from '../../shared/search/zh-query.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
+import * as repo from './answers.repository.ts';
 import { answerHelpedMarks, publicQa, publishedAnswers as t, type PublicQaRow } from './answers.tables.ts';
 
 // Instant answers and public Q&A in the portal: the published answers that best match a question, the count of
@@ -13,17 +15,35 @@ import { answerHelpedMarks, publicQa, publishedAnswers as t, type PublicQaRow } 
 export const MAX_SUGGESTIONS = 5;
 export const QA_PAGE_SIZE = 10;
 
-/** The live answers sharing the most pairs with the question, best first; none for an empty question. */
-export async function suggestAnswers(db: Executor, question: string, limit = MAX_SUGGESTIONS) {
-  const query = anyOfQuery(question);
-  if (!query) return [];
-  const q = sql`CAST(${query} AS tsquery)`;
-  return db
-    .select({ entryId: t.entryId, version: t.version, question: t.question, answer: t.answer })
-    .from(t)
-    .where(and(isNull(t.withdrawnAt), sql`${t.searchVector} @@ ${q}`))
-    .orderBy(sql`ts_rank(${t.searchVector}, ${q}) DESC`, desc(t.publishedAt))
-    .limit(limit);
+/**
+ * The live answers that best match the question, best first; none for an empty question. As the workbench's
+ * knowledge base does (src/shared/search/shortlist.ts), each lexeme weighs its rarity among the live answers and
+ * the candidates come from bounded shortlists, the rarest lexemes' first, so a keystroke never ranks more than
+ * `budget` answers per shortlist however many say 办理.
+ */
+export async function suggestAnswers(
+  db: Executor,
+  question: string,
+  limit = MAX_SUGGESTIONS,
+  budget = SHORTLIST_BUDGET,
+): Promise<repo.AnswerLine[]> {
+  const lexemes = searchLexemes(question);
+  if (lexemes.length === 0) return [];
+  const docs = await repo.termDocs(db, lexemes);
+  const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
+  if (!plan) return [];
+  // The first shortlists, then the others in order until the list is full; an answer found twice keeps its rank.
+  const found = new Map<string, repo.AnswerLine>();
+  for (const [index, shortlist] of plan.shortlists.entries()) {
+    if (index >= plan.always && found.size >= limit) break;
+    const lines = await repo.searchShortlist(db, { shortlist, terms: plan.terms, candidates: budget, limit });
+    for (const line of lines) found.set(line.entryId, line);
+  }
+  const newer = (a: repo.AnswerLine, b: repo.AnswerLine) =>
+    (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0);
+  return [...found.values()]
+    .sort((a, b) => b.rank - a.rank || newer(a, b) || (a.entryId < b.entryId ? -1 : 1))
+    .slice(0, limit);
 }
 
 /**

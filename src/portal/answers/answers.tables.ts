@@ -37,6 +37,16 @@ export const publishedAnswers = pgTable(
 );
 
 /**
+ * How many live answers (not withdrawn) hold each search lexeme, kept by statement triggers on published_answers
+ * (migration answer_term_docs), so the instant answers start from the question's rarest lexemes instead of
+ * ranking every answer that says 办理. The row with the empty term counts the live answers.
+ */
+export const publishedAnswerTerms = pgTable('published_answer_terms', {
+  term: text('term').primaryKey(),
+  docs: integer('docs').notNull(),
+});
+
+/**
  * Each "this answered my question": who (a signed-in citizen, once per answer; a visitor is counted each time,
  * the route being rate-limited), when, for which version. The count sent to the workbench is the number of rows,
  * so every unit of it can be accounted for.

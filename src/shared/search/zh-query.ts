@@ -63,14 +63,6 @@ export function lexemeQuery(lexemes: readonly string[], join: '|' | '&' = '|'): 
   return lexemes.length ? lexemes.map((l) => `'${l}'`).join(` ${join} `) : undefined;
 }
 
-/**
- * The any-of tsquery for a question as people write it: every pair and Latin word may match, and ts_rank orders
- * entries by how many they share. Undefined when nothing searchable is left.
- */
-export function anyOfQuery(raw: string): string | undefined {
-  return lexemeQuery(searchLexemes(raw));
-}
-
 /** The text an entry is found by: question and keywords (A), the answer (B). */
 export function searchTextOf(question: string, keywords: readonly string[], answer: string): string {
   const clean = (s: string) => normalise(s).replace(/[\u0000-\u001f]/g, ' ');

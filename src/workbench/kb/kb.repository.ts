@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { Reach } from '../staff/staff.policy.ts';
-import { ANSWER_WEIGHT, type WeightedTerm } from './kb.search.ts';
+import { ANSWER_WEIGHT, type WeightedTerm } from '../../shared/search/shortlist.ts';
 import { kbEntries, kbTermDocs, kbVersions, type KbEntryRow, type KbVersionRow } from './kb.tables.ts';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -12,7 +12,7 @@ import type { CurrentStaff } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
 import { sharedFromAbove } from './kb.policy.ts';
 import * as repo from './kb.repository.ts';
-import { planSearch, SHORTLIST_BUDGET } from './kb.search.ts';
+import { planSearch, SHORTLIST_BUDGET } from '../../shared/search/shortlist.ts';
 import type { KbEntryRow, KbVersionRow } from './kb.tables.ts';
 import { newKbWorkflow } from './kb.workflow.ts';
 

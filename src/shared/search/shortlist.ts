@@ -1,8 +1,9 @@
-import { lexemeQuery } from '../../shared/search/zh-query.ts';
+import { lexemeQuery } from './zh-query.ts';
 
-// How a question is looked up among the versions in use. Pairs such as 办理 or 身份证 stand in most entries, so
-// matching any pair and ranking every match costs seconds at 100,000 entries and ranks by the commonplace. The
-// knowledge base keeps how many versions hold each lexeme (kb_term_docs), and a search:
+// How a question is looked up among the entries in use, in both zones: the workbench's reply knowledge base and
+// the portal's instant answers. Pairs such as 办理 or 身份证 stand in most entries, so matching any pair and
+// ranking every match costs seconds at 100,000 entries and ranks by the commonplace. Each zone keeps how many
+// entries hold each lexeme (kb_term_docs, published_answer_terms), and a search:
 // - weighs each lexeme by its rarity (idf), so the entry sharing the question's one rare word comes before
 //   those sharing only its commonplace ones;
 // - takes its candidates from shortlists that are cheap and selective: first the entries holding any of the

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planSearch } from './kb.search.ts';
+import { planSearch } from './shortlist.ts';
 
 const docs = new Map([
   ['办理', 8400],
