@@ -6,6 +6,7 @@ import { auditLog } from '../../src/shared/audit/audit.tables.ts';
 import { outbox } from '../../src/workbench/db/schema.ts';
 import { workbenchCalendar } from '../../src/workbench/holidays/holidays.calendar.ts';
 import { holidaySchedules } from '../../src/workbench/holidays/holidays.tables.ts';
+import { followCalendar } from '../../src/zone-calendar.ts';
 import { csrfFrom } from '../helpers/browser-like.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from './support.ts';
@@ -49,6 +50,8 @@ async function relayToPortal() {
       }),
     );
   }
+  // After the commit, as the portal's worker does (zone-calendar.ts).
+  await followCalendar(portal);
   return messages;
 }
 
