@@ -103,7 +103,7 @@ export function inboxHandlersFor(
           ...transparencyInboxHandlers(services),
           letterStatusHandler(services),
           ...open311InboxHandlers,
-          ...calendarInboxHandlers(services),
+          ...calendarInboxHandlers,
           rectificationReplyHandler(),
           ...answerInboxHandlers(services),
           ...portalQuestionnaireHandlers(services),

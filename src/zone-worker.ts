@@ -12,6 +12,7 @@ import { scheduleStatistics } from './workbench/statistics/statistics.service.ts
 import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exchange-monitor.alarms.ts';
 import { scheduleReconciliation } from './portal/payments/payments.reconciliation-report.ts';
 import { releaseDue } from './workbench/content/content.review.ts';
+import { calendarStep, followCalendar } from './zone-calendar.ts';
 import type { Zone } from './zones.ts';
 
 // The zone's worker: the exchange step (sign the outbox, take in the inbox) and the periodic sweeps and
@@ -26,6 +27,8 @@ export async function exchangeStep(zone: Zone): Promise<number> {
     log: zone.services.log,
     now: zone.services.now,
   });
+  // A holiday schedule taken in reaches the portal's calendar only after its transaction committed.
+  if (zone.name === 'portal' && processed.processed > 0) await followCalendar(zone);
   return signed.signed + processed.processed + processed.quarantined;
 }
 
@@ -88,9 +91,11 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleReconciliation(zone.services);
     return 0;
   };
+  // Schedules approved or taken in by another instance of the zone reach this one within a minute.
+  const followStep = calendarStep(zone);
   const steps =
     zone.name === 'workbench'
-      ? [inboxStep, sweepStep, alarmStep, deemedStep, contentStep]
-      : [inboxStep, sweepStep, ratingStep];
+      ? [inboxStep, sweepStep, alarmStep, deemedStep, contentStep, followStep]
+      : [inboxStep, sweepStep, ratingStep, followStep];
   return startWorker(zone.database.db, zone.handlers, zone.services.log, 250, steps);
 }

@@ -20,13 +20,12 @@ import { loadPortalForms } from './portal/applications/applications.forms.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
 import { courierFrom } from './portal/delivery/delivery.courier.ts';
 import type { FormVersions } from './shared/application-forms/index.ts';
-import { storedOverrides } from './portal/calendar/calendar.repository.ts';
 import { buildWorkbench } from './workbench/app.ts';
 import { registerWorkbenchCalendar } from './workbench/holidays/holidays.calendar.ts';
-import { approvedOverrides } from './workbench/holidays/holidays.repository.ts';
 import { caseDocumentIssuer } from './workbench/cases/case-documents.issuer.ts';
 import { registerCaseDocumentIssuer } from './workbench/cases/cases.documents.ts';
 import { inboxHandlersFor, jobHandlersFor } from './zone-handlers.ts';
+import { followCalendar } from './zone-calendar.ts';
 import { databaseUrlOf, openZoneDatabase, type ZoneDatabaseOptions } from './zone-database.ts';
 
 export { openZoneDatabase };
@@ -78,9 +77,8 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
       (options.config.NODE_ENV !== 'production' && isEmbedded(options.config, name) && !url),
     log: createLogger(options.config.LOG_LEVEL).child({ zone: name }),
     now: () => new Date(),
-    calendar: new WorkingDayCalendar(
-      name === 'portal' ? await storedOverrides(database.db) : await approvedOverrides(database.db),
-    ),
+    // Filled from the database below, before anything reads it, and kept following it by the worker.
+    calendar: new WorkingDayCalendar(),
     authRateLimit: options.config.AUTH_RATE_LIMIT,
     sessionIdleMs: options.config.SESSION_IDLE_MINUTES * 60_000,
     payloadRetentionMs: options.config.EXCHANGE_PAYLOAD_RETENTION_HOURS * 3_600_000,
@@ -96,6 +94,7 @@ export async function openZone(name: ZoneName, options: ZoneOptions): Promise<Zo
   };
   // send() signs with it in the caller's transaction, on the zone's clock (tests move services.now).
   registerZoneSigner(exchange.signer, { now: () => services.now() });
+  await followCalendar({ name, database, services });
   if (name === 'workbench') registerWorkbenchCalendar(services.calendar);
   // Case steps issue their documents through this; one workbench runs per process, as one signer does.
   if (name === 'workbench')

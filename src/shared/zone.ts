@@ -19,7 +19,8 @@ export interface ZoneServices {
   /**
    * The zone's one working-day calendar: the package's data and the holiday schedules approved in the workbench
    * (the portal's copy arrives through the exchange). Loaded when the zone opens and refreshed in place when a
-   * schedule is approved or arrives, so every deadline in the zone reads the same days.
+   * schedule is approved or arrives (after the commit), and each minute from the table by the worker, so every
+   * instance of the zone reads the same days (src/zone-calendar.ts).
    */
   calendar: WorkingDayCalendar;
   /** Attempts per client address per minute at the login and code-sending doors. */

@@ -6,6 +6,7 @@ import { auditLog } from '../../src/shared/audit/audit.tables.ts';
 import { outbox } from '../../src/workbench/db/schema.ts';
 import { workbenchCalendar } from '../../src/workbench/holidays/holidays.calendar.ts';
 import { holidaySchedules } from '../../src/workbench/holidays/holidays.tables.ts';
+import { followCalendar } from '../../src/zone-calendar.ts';
 import { csrfFrom } from '../helpers/browser-like.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Workbench } from './support.ts';
@@ -49,6 +50,8 @@ async function relayToPortal() {
       }),
     );
   }
+  // After the commit, as the portal's worker does (zone-calendar.ts).
+  await followCalendar(portal);
   return messages;
 }
 
@@ -119,6 +122,11 @@ describe('holiday schedule', () => {
 
     const own = await a.get('/holidays');
     assert.match(own.body, /这是您录入的安排/);
+    // Entered, the year is no longer "to enter": the page says it awaits approval, and the form leaves it out.
+    assert.match(own.body, /2027年的安排已录入，正等待另一位管理员审核/);
+    assert.doesNotMatch(own.body, /2027年既无软件包数据/);
+    assert.match(own.body, /<input[^>]*name="year"[^>]*value=""/);
+    assert.doesNotMatch((await a.get('/')).body, /尚未录入2027年节假日安排/);
     const token = csrfFrom(own.body);
     assert.ok(token);
     const self = await a.post(`/holidays/${row.id}/decision`, { decision: 'approve' }, { csrf: token });
@@ -159,5 +167,49 @@ describe('holiday schedule', () => {
     assert.equal(crossed.length, 1);
     assert.equal(portal.services.calendar.addWorkingDays('2026-12-31', 1), '2027-01-04');
     assert.equal(portal.services.calendar.isHoliday('2027-01-02'), true);
+  });
+
+  test('the page in English: years, an error with the lines named, a schedule awaiting approval', async () => {
+    const first = await admin();
+    const a = await logIn(zone, first);
+    const page = await a.get('/holidays?lang=en');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<html lang="en"/);
+    assert.match(page.body, /<h1[^>]*>Holiday schedule<\/h1>/);
+    assert.match(page.body, /Where each year comes from/);
+    // 2027 was approved by the test above; 2028 is the first year with no data at all.
+    assert.match(page.body, /Approved schedule \(3 days\)/);
+    assert.match(page.body, /Not covered/);
+    assert.match(page.body, /Monday to Friday assumed/);
+    assert.match(page.body, /Each schedule: entered, decided, status/);
+    assert.match(page.body, /In force/);
+    for (const chinese of ['节假日安排', '各年份', '录入一年的安排', '提交审核', '未覆盖', '已生效'])
+      assert.doesNotMatch(page.body, new RegExp(chinese), chinese);
+
+    const bad = await a.post(
+      '/holidays?lang=en',
+      { year: '2028', source: '', days: '2028-01-01 休 test\n2028-02-30 休 test\n2028-01-04 班 test' },
+      { formUrl: '/holidays?lang=en' },
+    );
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /There is a problem/);
+    assert.match(bad.body, /Line 2: the date does not exist/);
+    assert.match(bad.body, /does not exist or is not YYYY-MM-DD; Line 3: /, 'joined the English way');
+    assert.doesNotMatch(bad.body, /；Line/);
+    assert.match(bad.body, /2028-02-30 休 test/, 'what was typed is kept');
+
+    const entered = await a.post(
+      '/holidays?lang=en',
+      { year: '2028', source: 'Test notice', days: '2028-01-01 休 test' },
+      { formUrl: '/holidays?lang=en' },
+    );
+    assert.equal(entered.statusCode, 303, entered.body.slice(0, 400));
+    const b = await logIn(zone, await admin());
+    const review = await b.get('/holidays?lang=en');
+    assert.match(review.body, /2028 schedule awaiting approval/);
+    assert.match(review.body, /Source: Test notice\. Entered by /);
+    assert.match(review.body, /Approve: it takes effect now/);
+    assert.match(review.body, /Awaiting approval/);
+    assert.match((await a.get('/holidays?lang=en')).body, /You entered this schedule/);
   });
 });

@@ -1,21 +1,18 @@
 import { calendarSchedulePublished } from '../../exchange/contracts/index.ts';
 import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
-import type { ZoneServices } from '../../shared/zone.ts';
 import * as repo from './calendar.repository.ts';
 
 /**
- * A schedule the workbench approved: the year's days are replaced, then the zone's calendar is reloaded from the
- * table, so it holds what the database holds (a redelivered message changes nothing).
+ * A schedule the workbench approved: the year's days are replaced (a redelivered message changes nothing). The
+ * zone's calendar is not touched here, inside the inbox transaction, so a rollback cannot leave it ahead of the
+ * table: the worker reloads it from the table after the commit, and each minute (zone-calendar.ts).
  */
-export function calendarInboxHandlers(services: ZoneServices): MessageHandler[] {
-  return [
-    onMessage(calendarSchedulePublished, async (tx, schedule) => {
-      await repo.replaceYear(
-        tx,
-        { scheduleId: schedule.scheduleId, year: schedule.year, approvedAt: new Date(schedule.approvedAt) },
-        schedule.days,
-      );
-      services.calendar.replaceOverrides(await repo.storedOverrides(tx));
-    }),
-  ];
-}
+export const calendarInboxHandlers: MessageHandler[] = [
+  onMessage(calendarSchedulePublished, async (tx, schedule) => {
+    await repo.replaceYear(
+      tx,
+      { scheduleId: schedule.scheduleId, year: schedule.year, approvedAt: new Date(schedule.approvedAt) },
+      schedule.days,
+    );
+  }),
+];

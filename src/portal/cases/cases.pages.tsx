@@ -4,6 +4,7 @@ import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, InsetText, Pagination, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { documentKindWords, statusWords, stepWords } from './cases.messages.ts';
@@ -27,10 +28,13 @@ export function DueText({
   ctx,
   dueOn,
   daysLeft,
+  estimated = false,
 }: {
   ctx: PageContext;
   dueOn: string | null;
   daysLeft: number | null;
+  /** Counted on Monday to Friday only: the year's holiday schedule is not entered yet. */
+  estimated?: boolean;
 }) {
   if (!dueOn || daysLeft === null) return <span>—</span>;
   const days = Math.abs(daysLeft);
@@ -43,6 +47,7 @@ export function DueText({
     <span>
       {displayDate(dueOn, ctx.lang)}
       {inLang(ctx, `（${left}）`, ` (${left})`)}
+      {estimated ? <EstimatedDueNote ctx={ctx} /> : null}
     </span>
   );
 }
@@ -155,7 +160,7 @@ export function listPage({
                 <a href={`/my/ratings/case/${item.caseNumber}`}> {inLang(ctx, '评价', 'Rate')}</a>
               ) : null}
             </span>,
-            <DueText ctx={ctx} dueOn={item.dueOn} daysLeft={item.daysLeft} />,
+            <DueText ctx={ctx} dueOn={item.dueOn} daysLeft={item.daysLeft} estimated={item.dueEstimated} />,
             item.latest
               ? `${say(ctx, stepWords(item.latest.step, item.status === 'draft' ? 'submitted' : item.status))}${inLang(ctx, '，', ', ')}${formatDateTime(ctx.lang, item.latest.at)}`
               : formatDateTime(ctx.lang, item.submittedAt ?? item.updatedAt),
@@ -247,7 +252,12 @@ export function detailPage({
               view.status === 'missing-materials' && !view.dueOn ? (
                 inLang(ctx, '收到齐全的补正材料后重新计算', 'Counted again once the missing materials arrive')
               ) : (
-                <DueText ctx={ctx} dueOn={view.dueOn} daysLeft={view.daysLeft} />
+                <DueText
+                  ctx={ctx}
+                  dueOn={view.dueOn}
+                  daysLeft={view.daysLeft}
+                  estimated={view.dueEstimated}
+                />
               ),
           },
         ]}

@@ -16,6 +16,9 @@ export const CaseSummary = Type.Object({
   status: Type.String({ description: 'draft, or the public status of the case' }),
   dueOn: Nullable(Type.String({ description: 'YYYY-MM-DD, Beijing' })),
   daysLeft: Nullable(Type.Integer({ description: 'Working days left; negative when overdue' })),
+  dueEstimated: Type.Boolean({
+    description: 'The due date falls in a year without a holiday schedule: counted on Monday to Friday only',
+  }),
   latestStep: Nullable(Type.Object({ step: Type.String(), at: Type.String() })),
   continueHref: Nullable(Type.String()),
 });
@@ -51,6 +54,9 @@ export const CaseDetail = Type.Object({
   submittedAt: Type.String(),
   dueOn: Nullable(Type.String()),
   daysLeft: Nullable(Type.Integer()),
+  dueEstimated: Type.Boolean({
+    description: 'The due date falls in a year without a holiday schedule: counted on Monday to Friday only',
+  }),
   steps: Type.Array(Step),
   missingMaterials: Type.Array(
     Type.Object({ code: Type.String(), name: Type.String(), problem: Type.String() }),
@@ -94,6 +100,7 @@ export function presentList(view: ListView): CaseList {
       status: item.status,
       dueOn: item.dueOn,
       daysLeft: item.daysLeft,
+      dueEstimated: item.dueEstimated,
       latestStep: item.latest ? { step: item.latest.step, at: item.latest.at.toISOString() } : null,
       continueHref: item.continueHref,
     })),
@@ -112,6 +119,7 @@ export function presentDetail(view: DetailView): CaseDetail {
     submittedAt: view.submittedAt.toISOString(),
     dueOn: view.dueOn,
     daysLeft: view.daysLeft,
+    dueEstimated: view.dueEstimated,
     steps: view.events.map((e) => ({
       seq: e.seq,
       step: e.step,

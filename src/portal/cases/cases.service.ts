@@ -2,6 +2,7 @@ import type { PublicCaseStatus } from '../../exchange/contracts/index.ts';
 import { todayInShanghai, type WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
@@ -74,6 +75,7 @@ export async function listView(
       updatedAt: row.updatedAt,
       dueOn: row.dueOn,
       daysLeft: daysLeft(row.dueOn, now, services.calendar),
+      dueEstimated: dueIsEstimated(services.calendar, row.dueOn),
       latest: row.latest ? { step: row.latest.step, at: new Date(row.latest.at) } : null,
       continueHref:
         row.submittedAt === null
@@ -126,6 +128,7 @@ export async function detailView(
     submittedAt: row.submittedAt!,
     dueOn: row.dueOn,
     daysLeft: daysLeft(row.dueOn, services.now(), services.calendar),
+    dueEstimated: dueIsEstimated(services.calendar, row.dueOn),
     formVersion: row.formVersion,
     events: events.map((e) => ({
       seq: e.seq,

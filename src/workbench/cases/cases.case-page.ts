@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answers } from '../../shared/application-forms/index.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import { wantsJson } from '../../shared/http/error-handler.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
@@ -118,6 +119,10 @@ export async function caseData(services: ZoneServices, request: FastifyRequest, 
     legalBasis,
   });
   view.feeDue = fee?.status === 'due';
+  view.estimated = {
+    stateDueOn: dueIsEstimated(services.calendar, row.stateDueOn),
+    dueOn: dueIsEstimated(services.calendar, row.dueOn),
+  };
   const mayAssess = !fee && !row.closed && row.claimedBy === me.badgeNo;
   return {
     view,

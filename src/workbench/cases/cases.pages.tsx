@@ -4,6 +4,7 @@ import { BackLink, Notice, SummaryList, Table } from '../../shared/ui/components
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField, type FieldError } from '../../shared/ui/forms.tsx';
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { ActionForm } from './cases.action-form.tsx';
@@ -81,11 +82,23 @@ export function casePage(p: {
           { key: inLang(ctx, '状态', 'State'), value: word(ctx, view.stateName) },
           {
             key: inLang(ctx, '本环节时限', 'Due'),
-            value: <Due ctx={ctx} due={view.stateDueOn} tone={view.tone} />,
+            value: (
+              <>
+                <Due ctx={ctx} due={view.stateDueOn} tone={view.tone} />
+                {view.tone && view.estimated.stateDueOn ? <EstimatedDueNote ctx={ctx} /> : null}
+              </>
+            ),
           },
           {
             key: inLang(ctx, '办结时限', 'Overall time limit'),
-            value: view.dueOn ?? <span class="muted">{inLang(ctx, '无时限', 'No limit running')}</span>,
+            value: view.dueOn ? (
+              <>
+                {view.dueOn}
+                {view.estimated.dueOn ? <EstimatedDueNote ctx={ctx} /> : null}
+              </>
+            ) : (
+              <span class="muted">{inLang(ctx, '无时限', 'No limit running')}</span>
+            ),
           },
           { key: inLang(ctx, '申请人', 'Applicant'), value: a.name },
           { key: inLang(ctx, '身份证号', 'ID number'), value: a.idNumber },

@@ -134,6 +134,8 @@ export interface CaseView extends QueueItemView {
   materials: { code: string; name: string }[];
   /** What a decision starts from: the item's legal basis, and the approver's latest opinion (审批意见). */
   decision: { legalBasis: string; opinion: string | null };
+  /** Which due dates fall in a year without a holiday schedule, counted on Monday to Friday only. */
+  estimated: { stateDueOn: boolean; dueOn: boolean };
 }
 
 export function presentCase(
@@ -165,6 +167,7 @@ export function presentCase(
     actions: extra.actions,
     materials: extra.materials,
     decision: { legalBasis: extra.legalBasis, opinion: opinion?.reason ?? null },
+    estimated: { stateDueOn: false, dueOn: false },
   };
 }
 

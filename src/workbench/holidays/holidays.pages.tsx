@@ -34,9 +34,13 @@ function coverageTag(ctx: PageContext, y: YearStatus) {
           )}
         </Tag>
       );
+    // The tag stays short: on a phone a long one runs out of its card (tags do not wrap).
     case 'none':
       return (
-        <Tag tone="red">{inLang(ctx, '未覆盖：按周一至周五推算', 'Not covered: Monday–Friday assumed')}</Tag>
+        <>
+          <Tag tone="red">{inLang(ctx, '未覆盖', 'Not covered')}</Tag>{' '}
+          <span class="muted">{inLang(ctx, '按周一至周五推算', 'Monday to Friday assumed')}</span>
+        </>
       );
   }
 }
@@ -68,12 +72,24 @@ export function holidaysPage(p: {
   const title = inLang(ctx, '节假日安排', 'Holiday schedule');
   const errors = p.errors ?? [];
   const dayErrors = errors.filter((e) => e.field === 'days').map((e) => e.message);
+  // The year that needs a schedule may already have one awaiting approval: then the warning says so, and the
+  // form does not offer that year again (a second pending schedule for it would be refused).
+  const neededPending =
+    p.needed !== undefined && p.pending.some((v) => v.row.year === p.needed && v.row.state === 'pending');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <Flash text={p.flash} />
       <ErrorSummary errors={errors} />
       <h1>{title}</h1>
-      {p.needed !== undefined ? (
+      {p.needed !== undefined && neededPending ? (
+        <Notice>
+          {inLang(
+            ctx,
+            `${String(p.needed)}年的安排已录入，正等待另一位管理员审核；批准前，跨入该年的办理时限仍按周一至周五推算。`,
+            `The ${String(p.needed)} schedule has been entered and awaits another administrator's approval; until then, deadlines reaching into that year are still counted on Monday to Friday.`,
+          )}
+        </Notice>
+      ) : p.needed !== undefined ? (
         <Notice>
           {inLang(
             ctx,
@@ -145,7 +161,7 @@ export function holidaysPage(p: {
           label={inLang(ctx, '年份', 'Year')}
           inputmode="numeric"
           width={4}
-          value={p.values?.year ?? String(p.needed ?? '')}
+          value={p.values?.year ?? (neededPending ? '' : String(p.needed ?? ''))}
           error={errorFor(errors, 'year')}
         />
         <TextField
@@ -169,7 +185,7 @@ export function holidaysPage(p: {
             'As: date 休/班 name, e.g. "YYYY-01-01 休 元旦", "YYYY-02-07 班 春节调休". Write 休 (rest) for every day of a holiday, weekends included, and 班 (work) for a weekend worked in exchange. Lines starting with # are skipped.',
           )}
           value={p.values?.days ?? ''}
-          error={dayErrors.length ? dayErrors.join('；') : undefined}
+          error={dayErrors.length ? dayErrors.join(inLang(ctx, '；', '; ')) : undefined}
         />
         <Button>{inLang(ctx, '提交审核', 'Submit for approval')}</Button>
       </Form>
@@ -178,7 +194,7 @@ export function holidaysPage(p: {
         <p>{inLang(ctx, '尚未录入任何安排。', 'No schedule has been entered yet.')}</p>
       ) : (
         <Table
-          caption={inLang(ctx, '录入记录', 'Schedules entered')}
+          caption={inLang(ctx, '每份安排的录入、审核和状态', 'Each schedule: entered, decided, status')}
           stackOnNarrow
           head={[
             inLang(ctx, '年份', 'Year'),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CalendarOverride } from '../../shared/calendar/working-days.ts';
 import type { HolidayDay } from '../../shared/calendar/holiday-schedule.ts';
 import type { Db, Tx } from '../../shared/db/database.ts';
@@ -18,6 +18,20 @@ export function approvedOverrides(q: Q): Promise<CalendarOverride[]> {
     .innerJoin(holidaySchedules, eq(holidaySchedules.id, holidayScheduleDays.scheduleId))
     .where(eq(holidaySchedules.state, 'approved'))
     .orderBy(asc(holidayScheduleDays.date));
+}
+
+/**
+ * Which schedules are approved, as one string: a schedule's days never change once entered, so the calendar
+ * needs reloading exactly when this does (a cheap check an instance makes each minute).
+ */
+export async function approvedVersion(q: Q): Promise<string> {
+  const [row] = await q
+    .select({
+      ids: sql<string | null>`string_agg(${holidaySchedules.id}::text, ',' ORDER BY ${holidaySchedules.id})`,
+    })
+    .from(holidaySchedules)
+    .where(eq(holidaySchedules.state, 'approved'));
+  return row?.ids ?? '';
 }
 
 export function listSchedules(q: Q): Promise<HolidayScheduleRow[]> {

@@ -13,11 +13,11 @@ export const holidaysTodo = [
     permission: 'holidays.manage',
     async lines({ services, me, lang }) {
       const needed = neededYear(services);
-      const pending = (await listSchedules(services.db)).filter(
-        (s) => s.state === 'pending' && s.enteredBy !== me.badgeNo,
-      ).length;
+      const waiting = (await listSchedules(services.db)).filter((s) => s.state === 'pending');
+      const pending = waiting.filter((s) => s.enteredBy !== me.badgeNo).length;
       const lines = [];
-      if (needed !== undefined)
+      // Once entered, the year is no longer "to enter": it waits for approval (the line below, for the others).
+      if (needed !== undefined && !waiting.some((s) => s.year === needed))
         lines.push({
           href: '/holidays',
           title: langText(

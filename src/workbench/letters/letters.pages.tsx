@@ -5,6 +5,7 @@ import { BackLink, Notice, SummaryList, Table, Tag } from '../../shared/ui/compo
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { maskMobile } from '../../shared/validators/mobile.ts';
 import type { QueueView } from './letters.repository.ts';
@@ -146,6 +147,8 @@ export function letterPage(p: {
   ctx: PageContext;
   detail: LetterDetail;
   urgency: Urgency | null;
+  /** The due date falls in a year without a holiday schedule: counted on Monday to Friday only. */
+  dueEstimated?: boolean;
   values?: Record<string, string>;
   errors?: FieldError[];
   flash?: string | undefined;
@@ -191,7 +194,12 @@ export function letterPage(p: {
           },
           {
             key: inLang(ctx, '答复期限', 'Due'),
-            value: <Due ctx={ctx} dueOn={letter.dueOn} urgency={p.urgency} />,
+            value: (
+              <>
+                <Due ctx={ctx} dueOn={letter.dueOn} urgency={p.urgency} />
+                {p.urgency && p.dueEstimated ? <EstimatedDueNote ctx={ctx} /> : null}
+              </>
+            ),
           },
           {
             key: inLang(ctx, '来信人', 'Writer'),

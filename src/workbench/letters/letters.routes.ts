@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import { fileHeaders } from '../../shared/files/file-response.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
@@ -85,6 +86,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
       urgency: service.isClosed(letter.state)
         ? null
         : service.urgencyOf(letter.dueOn, today(), services.calendar),
+      dueEstimated: dueIsEstimated(services.calendar, letter.dueOn),
       flash: takeFlash(request),
       ...form,
     });
