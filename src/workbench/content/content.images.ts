@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
 import { ContentCheckError } from './content.check.ts';
 import { mayEditContent } from './content.policy.ts';
+import { imageNamesIn } from './content.picture-markup.ts';
 import { visibleArticle } from './content.service.ts';
 import { contentImages as images, type ContentImageRow } from './content.tables.ts';
 
@@ -25,7 +26,6 @@ const MAX_ALT = 200;
 // A picture wider than a page is made smaller: nothing on the site shows it bigger.
 const MAX_WIDTH = 1600;
 const ACCEPTED = new Set(['png', 'jpeg', 'webp']);
-const PATH = /\/media\/content\/([0-9a-f]{32}\.(?:png|jpg))/g;
 
 export interface UploadedPicture {
   bytes: Buffer;
@@ -120,7 +120,8 @@ export async function uploadImage(
         uploadedBy: me.badgeNo,
         createdAt: now,
       })
-      .onConflictDoNothing();
+      // The same picture uploaded again counts as new for the sweep of unused ones (content.image-sweep.ts).
+      .onConflictDoUpdate({ target: images.name, set: { createdAt: now } });
     await recordAudit(tx, {
       ...by,
       action: 'content.image.upload',
@@ -145,11 +146,6 @@ export async function imagesOfArticle(db: Executor, articleId: number): Promise<
 export async function findImage(db: Executor, name: string): Promise<ContentImageRow | undefined> {
   const [row] = await db.select().from(images).where(eq(images.name, name));
   return row;
-}
-
-/** The uploaded pictures a text names (body, English body, an exhibit's picture field). */
-export function imageNamesIn(texts: readonly string[]): string[] {
-  return [...new Set(texts.flatMap((t) => [...t.matchAll(PATH)].map((m) => m[1] ?? '')))].filter(Boolean);
 }
 
 /** Queues, on the article's stream and ahead of the article, every uploaded picture the version shows. */
