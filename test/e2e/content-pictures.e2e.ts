@@ -118,8 +118,13 @@ test(
         const overflow = await view.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `the editor fits ${width}px (overflows by ${overflow}px)`);
         if (shots) {
-          await view.locator('#edit-title').scrollIntoViewIfNeeded();
+          // Where the body and the pictures are side by side (one above the other on a phone).
+          await view.evaluate(() => document.getElementById('field-body')?.scrollIntoView());
           await view.screenshot({ path: `${shots}/content-pictures-${width}-${lang}.png` });
+          if (width === 390) {
+            await view.evaluate(() => document.getElementById('images')?.scrollIntoView());
+            await view.screenshot({ path: `${shots}/content-pictures-${width}-${lang}-list.png` });
+          }
         }
         await view.close();
       }
@@ -146,6 +151,8 @@ test(
       new RegExp(`^开放日定于周六。\\n\\n${LINE.source}\\n$`),
     );
     assert.equal(await page2.locator('#field-summary').inputValue(), '欢迎市民参观。');
+    // The same picture, uploaded before to another article, is listed here too: this article shows it.
+    await page2.getByRole('button', { name: '插入图片：新巡逻车停在分局门前' }).waitFor();
     // axe runs in the page, which has no scripts here; the same page with scripts was checked above.
     if (shots)
       await page2.screenshot({ path: `${shots}/content-pictures-noscript-1366-zh.png`, fullPage: true });

@@ -52,6 +52,8 @@ export const textInput = {
   maxLength: { body: 50_000, bodyEn: 50_000 },
 } as const;
 
+const textsOf = (input: ArticleInput) => [input.body, input.bodyEn, ...Object.values(input.fields)];
+
 /** The article page with what a request brought; other routes of the article show it too. */
 export type ArticleView = (
   request: FastifyRequest,
@@ -103,7 +105,7 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       mayWithdraw:
         mayDecideContent(me, article.unitPath) &&
         (article.publishedVersion !== null || current.state === 'scheduled'),
-      images: editable ? await imagesOfArticle(services.db, id) : undefined,
+      images: editable ? await imagesOfArticle(services.db, id, textsOf(extra.typed ?? stored)) : undefined,
       evaluation:
         extra.evaluation ??
         (editable && current.state === 'draft'

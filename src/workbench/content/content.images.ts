@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import sharp from 'sharp';
 import { contentImagePublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
@@ -135,12 +135,25 @@ export async function uploadImage(
 
 export type ImageSummary = Pick<ContentImageRow, 'name' | 'alt' | 'width' | 'height'>;
 
-export async function imagesOfArticle(db: Executor, articleId: number): Promise<ImageSummary[]> {
+/**
+ * The pictures the editor's list offers: those uploaded to the article, and those its text shows (a picture
+ * uploaded before, to another article, keeps that article as its own: the bytes, and so the name, are the same).
+ */
+export async function imagesOfArticle(
+  db: Executor,
+  articleId: number,
+  shown: readonly string[] = [],
+): Promise<ImageSummary[]> {
+  const names = imageNamesIn(shown);
   return db
     .select({ name: images.name, alt: images.alt, width: images.width, height: images.height })
     .from(images)
-    .where(eq(images.articleId, articleId))
-    .orderBy(asc(images.createdAt));
+    .where(
+      names.length > 0
+        ? or(eq(images.articleId, articleId), inArray(images.name, names))
+        : eq(images.articleId, articleId),
+    )
+    .orderBy(asc(images.createdAt), asc(images.name));
 }
 
 export async function findImage(db: Executor, name: string): Promise<ContentImageRow | undefined> {
