@@ -35,6 +35,7 @@ import { DEEMED_ACCEPTANCE_QUEUE, deemedAcceptanceJob } from './workbench/cases/
 import { ESCALATION_QUEUE, escalationJob } from './workbench/supervision/supervision.escalation.ts';
 import { TALLY_QUEUE, tallyJob } from './workbench/supervision/supervision.tallies.ts';
 import { STATISTICS_QUEUE, statisticsJob } from './workbench/statistics/statistics.service.ts';
+import { IMAGE_SWEEP_QUEUE, imageSweepJob } from './workbench/content/content.image-sweep.ts';
 import { transparencyInboxHandlers } from './portal/transparency/transparency.inbox.ts';
 import type { ZoneServices } from './shared/zone.ts';
 import { paymentRuntimeFrom } from './portal/payments/payments.runtime.ts';
@@ -68,6 +69,7 @@ export function jobHandlersFor(
     handlers[ESCALATION_QUEUE] = escalationJob(services);
     handlers[TALLY_QUEUE] = tallyJob(services);
     handlers[STATISTICS_QUEUE] = statisticsJob(services);
+    handlers[IMAGE_SWEEP_QUEUE] = imageSweepJob(services);
   }
   if (name === 'portal') {
     handlers[REMINDER_QUEUE] = reminderJob();

@@ -13,6 +13,7 @@ import { dutyMobile, exchangeAlarmStep } from './workbench/exchange-monitor/exch
 import { scheduleReconciliation } from './portal/payments/payments.reconciliation-report.ts';
 import { releaseDue } from './workbench/content/content.review.ts';
 import { calendarStep, followCalendar } from './zone-calendar.ts';
+import { scheduleImageSweep } from './workbench/content/content.image-sweep.ts';
 import type { Zone } from './zones.ts';
 
 // The zone's worker: the exchange step (sign the outbox, take in the inbox) and the periodic sweeps and
@@ -70,6 +71,8 @@ export function startZoneWorker(zone: Zone): Worker {
     await scheduleTallies(zone.services);
     // The bureau's figures go to the portal's transparency page once a Beijing day (statistics.service.ts).
     await scheduleStatistics(zone.services);
+    // Pictures uploaded a day ago that no version of any article shows are deleted, hourly (content.image-sweep.ts).
+    await scheduleImageSweep(zone.services);
     return 0;
   };
   // Articles approved for later go live, and articles whose take-down time has come leave (content.review.ts).

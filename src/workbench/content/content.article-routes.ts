@@ -23,7 +23,8 @@ import {
 import { diffLines } from './content.diff.ts';
 import { errorsOf, inputFrom } from './content.forms.ts';
 import { isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
-import { imagesOfArticle } from './content.images.ts';
+import { imagesOfArticle, visibleImage } from './content.images.ts';
+import { pictureLine, placePicture, placedWords } from './content.picture-markup.ts';
 import { findVersion, versionsOf } from './content.repository.ts';
 import { approveArticle, returnArticle, withdrawArticle } from './content.review.ts';
 import {
@@ -51,12 +52,14 @@ export const textInput = {
   maxLength: { body: 50_000, bodyEn: 50_000 },
 } as const;
 
+const textsOf = (input: ArticleInput) => [input.body, input.bodyEn, ...Object.values(input.fields)];
+
 /** The article page with what a request brought; other routes of the article show it too. */
 export type ArticleView = (
   request: FastifyRequest,
   reply: FastifyReply,
   id: number,
-  extra?: { errors?: FieldError[]; values?: Record<string, string> },
+  extra?: { errors?: FieldError[]; values?: Record<string, string>; typed?: ArticleInput; flash?: string },
 ) => Promise<string>;
 
 export function registerArticleRoutes(app: App, services: ZoneServices): ArticleView {
@@ -70,6 +73,7 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       values?: Record<string, string>;
       evaluation?: Evaluation;
       typed?: ArticleInput;
+      flash?: string;
     } = {},
   ): Promise<string> => {
     const me = staffOf(request);
@@ -101,13 +105,15 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       mayWithdraw:
         mayDecideContent(me, article.unitPath) &&
         (article.publishedVersion !== null || current.state === 'scheduled'),
-      images: editable ? await imagesOfArticle(services.db, id) : undefined,
+      images: editable ? await imagesOfArticle(services.db, id, textsOf(extra.typed ?? stored)) : undefined,
       evaluation:
         extra.evaluation ??
-        (editable && current.state === 'draft' ? evaluateArticle(article.column, stored, today) : undefined),
+        (editable && current.state === 'draft'
+          ? evaluateArticle(article.column, extra.typed ?? stored, today)
+          : undefined),
       errors: extra.errors,
       values: extra.values,
-      flash: takeFlash(request),
+      flash: extra.flash ?? takeFlash(request),
     });
   };
 
@@ -174,6 +180,19 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
   app.post('/content/:id', articleForm('content.edit', SaveBody), async (request, reply) => {
     const id = Number(request.params.id);
     const typed = inputFrom(request.body);
+    if (request.body.insert !== undefined) {
+      // A picture's insert button without scripts: the form comes back with its line placed, nothing saved.
+      // Another unit's picture is as unknown as a missing one.
+      const image = await visibleImage(services.db, staffOf(request), request.body.insert);
+      const placed = placePicture(typed, pictureLine(image.alt, `/media/content/${image.name}`));
+      return reply.html(
+        await articleView(request, reply, id, {
+          typed: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
+          values: formBody(request),
+          flash: placedWords(request.lang, placed, false),
+        }),
+      );
+    }
     const submit = request.body.action === 'submit';
     return act(
       request,

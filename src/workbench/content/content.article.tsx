@@ -16,7 +16,7 @@ import { ArticleFields, columnName, Flash, StateTag } from './content.pages.tsx'
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
 import { contentNav, langText } from './content.words.ts';
-import { ImageUploads } from './content.image-form.tsx';
+import { PicturePanel } from './content.image-form.tsx';
 import type { ImageSummary } from './content.images.ts';
 
 function fieldLabel(lang: Lang, column: string, field: string): string {
@@ -237,43 +237,45 @@ export function articlePage(v: ArticleView): string {
           </h2>
           <Form action={`/content/${article.id}`} csrfToken={csrf}>
             <input type="hidden" name="baseVersion" value={String(current.version)} />
-            <ArticleFields lang={lang} column={article.column} input={v.editor.input} errors={v.errors} />
-            <Checkboxes
-              name="hitsForApprover"
-              legend={langText(lang, '发布检查', 'Publication check')}
-              optional
-              items={[
-                {
-                  value: 'yes',
-                  label: langText(
-                    lang,
-                    '检查提示的内容属误报，请审核人判断是否放行',
-                    'What the check points out is a false alarm: let the approver decide',
-                  ),
-                },
-              ]}
-              values={v.values?.hitsForApprover ? ['yes'] : []}
-            />
-            <div class="button-group">
-              <Button name="action" value="submit">
-                {langText(lang, '提交审核', 'Submit for review')}
-              </Button>
-              <Button name="action" value="save" variant="secondary">
-                {langText(lang, '保存草稿', 'Save the draft')}
-              </Button>
+            <div class="content-editor">
+              <div class="content-editor__main">
+                <ArticleFields lang={lang} column={article.column} input={v.editor.input} errors={v.errors} />
+                <Checkboxes
+                  name="hitsForApprover"
+                  legend={langText(lang, '发布检查', 'Publication check')}
+                  optional
+                  items={[
+                    {
+                      value: 'yes',
+                      label: langText(
+                        lang,
+                        '检查提示的内容属误报，请审核人判断是否放行',
+                        'What the check points out is a false alarm: let the approver decide',
+                      ),
+                    },
+                  ]}
+                  values={v.values?.hitsForApprover ? ['yes'] : []}
+                />
+                <div class="button-group">
+                  <Button name="action" value="submit">
+                    {langText(lang, '提交审核', 'Submit for review')}
+                  </Button>
+                  <Button name="action" value="save" variant="secondary">
+                    {langText(lang, '保存草稿', 'Save the draft')}
+                  </Button>
+                </div>
+              </div>
+              <PicturePanel
+                lang={lang}
+                articleId={article.id}
+                images={v.images ?? []}
+                errors={v.errors}
+                values={v.values}
+              />
             </div>
           </Form>
+          <script src="/static/content-pictures.js" defer></script>
         </section>
-      ) : null}
-      {v.editor ? (
-        <ImageUploads
-          lang={lang}
-          articleId={article.id}
-          csrf={csrf}
-          images={v.images ?? []}
-          errors={v.errors}
-          values={v.values}
-        />
       ) : null}
 
       <section aria-labelledby="preview-title">

@@ -11,26 +11,24 @@ import { checkMultipartFields } from '../../shared/http/multipart-fields.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
 import { staffOf } from '../session.ts';
-import type { ArticleView } from './content.article-routes.ts';
 import { ContentCheckError } from './content.check.ts';
-import { errorsOf } from './content.forms.ts';
-import { visibleImage, MAX_IMAGE_BYTES, uploadImage, type UploadedPicture } from './content.images.ts';
-import { ArticleParams } from './content.schema.ts';
+import { MAX_IMAGE_BYTES, uploadImage, visibleImage, type UploadedPicture } from './content.images.ts';
+import { textInput, type ArticleView } from './content.article-routes.ts';
+import { errorsOf, inputFrom } from './content.forms.ts';
+import { pictureLine, placePicture, placedWords } from './content.picture-markup.ts';
+import { ArticleParams, IMAGE_NAME, UploadBody } from './content.schema.ts';
 import { langText } from './content.words.ts';
+import type { ArticleInput } from './content.check.ts';
 
 // Uploading a picture to an article, and the workbench's own copy of it for the editor's preview.
 
-const UploadFields = Type.Object(
-  {
-    _csrf: Type.Optional(Type.String({ maxLength: 128 })),
-    uploadAlt: Type.Optional(Type.String({ maxLength: 400 })),
-  },
-  { additionalProperties: false },
-);
 const ImageParams = Type.Object(
-  { name: Type.String({ pattern: '^[0-9a-f]{32}\\.(?:png|jpg)$', maxLength: 40 }) },
+  { name: Type.String({ pattern: IMAGE_NAME, maxLength: 40 }) },
   { additionalProperties: false },
 );
+
+// The editor's whole form comes with the picture: each body up to 50,000 characters (four bytes at most each).
+const FIELD_BYTES = 200_000;
 
 export function registerImageRoutes(app: App, services: ZoneServices, articleView: ArticleView): void {
   app.get(
@@ -49,27 +47,29 @@ export function registerImageRoutes(app: App, services: ZoneServices, articleVie
   // before a byte is read; the handler reads the bounded parts, checks the text fields and then the CSRF token.
   void app.register(async (scope) => {
     await scope.register(multipart, {
-      limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 4, fieldSize: 1024, parts: 6 },
+      limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 64, fieldSize: FIELD_BYTES, parts: 65 },
     });
     scope.post(
       '/content/:id/images',
       {
         schema: { hide: true, params: ArticleParams },
-        bodyLimit: MAX_IMAGE_BYTES + 64 * 1024,
+        bodyLimit: MAX_IMAGE_BYTES + 4 * FIELD_BYTES,
         config: {
           permission: 'content.edit',
           csrf: false,
+          input: textInput,
           formPage: (request, reply, form) =>
             articleView(request, reply, Number((request.params as { id: string }).id), {
               errors: form.errors,
               values: formBody(request),
+              ...typedOf(formBody(request)),
             }),
         },
       },
       async (request, reply) => {
         const id = Number((request.params as { id: string }).id);
         const { fields, file } = await readUpload(request);
-        checkMultipartFields(request, fields, UploadFields);
+        checkMultipartFields(request, fields, UploadBody);
         await new Promise<void>((resolve, reject) =>
           app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve())),
         );
@@ -78,13 +78,26 @@ export function registerImageRoutes(app: App, services: ZoneServices, articleVie
             file,
             alt: fields.uploadAlt ?? '',
           });
-          if (wantsJson(request)) return await reply.code(201).send(saved);
+          const line = pictureLine(saved.alt, saved.path);
+          if (wantsJson(request)) return await reply.code(201).send({ ...saved, line });
+          const typed = typedOf(fields).typed;
+          if (typed) {
+            // From the editor's form: it comes back with the picture in the body and everything typed kept.
+            const placed = placePicture(typed, line);
+            return reply.html(
+              await articleView(request, reply, id, {
+                typed: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
+                values: { ...fields, uploadAlt: '' },
+                flash: placedWords(request.lang, placed, true),
+              }),
+            );
+          }
           setFlash(
             request,
             langText(
               request.lang,
-              `图片已上传。在正文中另起一行写入：![${saved.alt}](${saved.path})`,
-              `The picture was uploaded. Put this line in the body: ![${saved.alt}](${saved.path})`,
+              `图片已上传。在正文中另起一行写入：${line}`,
+              `The picture was uploaded. Put this line in the body: ${line}`,
             ),
           );
           return await reply.redirect(`/content/${id}#images`, 303);
@@ -92,11 +105,19 @@ export function registerImageRoutes(app: App, services: ZoneServices, articleVie
           if (!(error instanceof ContentCheckError)) throw error;
           const errors = errorsOf(request.lang, error.evaluation);
           if (wantsJson(request)) throw new AppError('VALIDATION', { fields: errors });
-          return reply.html(await articleView(request, reply, id, { errors, values: fields }), 422);
+          return reply.html(
+            await articleView(request, reply, id, { errors, values: fields, ...typedOf(fields) }),
+            422,
+          );
         }
       },
     );
   });
+}
+
+/** What the editor typed, when the editor's form is what was posted (it carries the version it edits). */
+function typedOf(fields: Record<string, string>): { typed?: ArticleInput } {
+  return fields.baseVersion === undefined ? {} : { typed: inputFrom(fields) };
 }
 
 /** The alternative text and the one picture of an upload; a picture over the limit is reported, not thrown. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import sharp from 'sharp';
 import { contentImagePublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
 import { ContentCheckError } from './content.check.ts';
 import { mayEditContent } from './content.policy.ts';
+import { imageNamesIn } from './content.picture-markup.ts';
 import { visibleArticle } from './content.service.ts';
 import {
   contentArticles as articles,
@@ -29,7 +30,6 @@ const MAX_ALT = 200;
 // A picture wider than a page is made smaller: nothing on the site shows it bigger.
 const MAX_WIDTH = 1600;
 const ACCEPTED = new Set(['png', 'jpeg', 'webp']);
-const PATH = /\/media\/content\/([0-9a-f]{32}\.(?:png|jpg))/g;
 
 export interface UploadedPicture {
   bytes: Buffer;
@@ -126,7 +126,8 @@ export async function uploadImage(
         uploadedBy: me.badgeNo,
         createdAt: now,
       })
-      .onConflictDoNothing();
+      // The same picture uploaded again counts as new for the sweep of unused ones (content.image-sweep.ts).
+      .onConflictDoUpdate({ target: images.name, set: { createdAt: now } });
     await recordAudit(tx, {
       ...by,
       action: 'content.image.upload',
@@ -140,12 +141,25 @@ export async function uploadImage(
 
 export type ImageSummary = Pick<ContentImageRow, 'name' | 'alt' | 'width' | 'height'>;
 
-export async function imagesOfArticle(db: Executor, articleId: number): Promise<ImageSummary[]> {
+/**
+ * The pictures the editor's list offers: those uploaded to the article, and those its text shows (a picture
+ * uploaded before, to another article, keeps that article as its own: the bytes, and so the name, are the same).
+ */
+export async function imagesOfArticle(
+  db: Executor,
+  articleId: number,
+  shown: readonly string[] = [],
+): Promise<ImageSummary[]> {
+  const names = imageNamesIn(shown);
   return db
     .select({ name: images.name, alt: images.alt, width: images.width, height: images.height })
     .from(images)
-    .where(eq(images.articleId, articleId))
-    .orderBy(asc(images.createdAt));
+    .where(
+      names.length > 0
+        ? or(eq(images.articleId, articleId), inArray(images.name, names))
+        : eq(images.articleId, articleId),
+    )
+    .orderBy(asc(images.createdAt), asc(images.name));
 }
 
 export async function findImage(db: Executor, name: string): Promise<ContentImageRow | undefined> {
@@ -159,11 +173,6 @@ export async function visibleImage(db: Executor, me: CurrentStaff, name: string)
   if (!image) throw new AppError('NOT_FOUND');
   await visibleArticle(db, me, image.articleId);
   return image;
-}
-
-/** The uploaded pictures a text names (body, English body, an exhibit's picture field). */
-export function imageNamesIn(texts: readonly string[]): string[] {
-  return [...new Set(texts.flatMap((t) => [...t.matchAll(PATH)].map((m) => m[1] ?? '')))].filter(Boolean);
 }
 
 /**

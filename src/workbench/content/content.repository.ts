@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../shared/db/database.ts';
+import { imageNamesIn } from './content.picture-markup.ts';
 import { rootPath } from '../catalog-authoring/catalog-authoring.repository.ts';
 import { units } from '../db/schema.ts';
 import { escapeLike } from '../org/org.repository.ts';
@@ -10,6 +11,7 @@ import {
   type ArticleRow,
   type ArticleState,
   type ArticleVersionRow,
+  contentImages,
 } from './content.tables.ts';
 
 export interface ArticleRecord extends ArticleRow {
@@ -134,4 +136,16 @@ export async function dueForWithdrawal(db: Executor, now: Date, limit: number): 
     .where(and(eq(versions.state, 'published'), lte(versions.withdrawAt, now)))
     .orderBy(asc(versions.withdrawAt))
     .limit(limit);
+}
+
+/** The uploaded pictures the texts name that are not (or no longer) kept: a save that shows one is refused. */
+export async function missingImages(ex: Executor, texts: readonly string[]): Promise<string[]> {
+  const names = imageNamesIn(texts);
+  if (names.length === 0) return [];
+  const found = await ex
+    .select({ name: contentImages.name })
+    .from(contentImages)
+    .where(inArray(contentImages.name, names));
+  const kept = new Set(found.map((f) => f.name));
+  return names.filter((n) => !kept.has(n));
 }

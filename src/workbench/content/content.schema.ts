@@ -44,6 +44,13 @@ export const NewArticleBody = Type.Object(
   strict,
 );
 
+/** An uploaded picture's name, as its address ends. */
+export const IMAGE_NAME = '^[0-9a-f]{32}\\.(?:png|jpg)$';
+
+/**
+ * The editor's form. The picture controls sit in it, so that an upload or an insert (their own submit buttons)
+ * brings back everything typed; a save posts them too (the file input as its name) and they are ignored.
+ */
 export const SaveBody = Type.Object(
   {
     _csrf: csrf,
@@ -51,6 +58,19 @@ export const SaveBody = Type.Object(
     action: text(10),
     hitsForApprover: text(3),
     ...articleFields,
+    uploadAlt: text(400),
+    upload: text(400),
+    // The insert button of one uploaded picture: the form comes back with its line placed, nothing saved.
+    insert: Type.Optional(Type.String({ pattern: IMAGE_NAME, maxLength: 40 })),
+  },
+  strict,
+);
+
+/** The same form posted as multipart by its upload button; the alternative text is checked by the service. */
+export const UploadBody = Type.Object(
+  {
+    ...SaveBody.properties,
+    baseVersion: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$', maxLength: 6 })),
   },
   strict,
 );

@@ -19,7 +19,13 @@ import {
   type Evaluation,
 } from './content.check.ts';
 import { mayEditContent } from './content.policy.ts';
-import { findArticle, findVersion, unitOfCode, type ArticleRecord } from './content.repository.ts';
+import {
+  findArticle,
+  findVersion,
+  missingImages,
+  unitOfCode,
+  type ArticleRecord,
+} from './content.repository.ts';
 import {
   contentArticles as articles,
   contentVersions as versions,
@@ -132,6 +138,26 @@ export async function createArticle(
   });
 }
 
+/** A picture the text shows that is not kept (deleted unused a day after its upload, or never uploaded). */
+async function pictureProblems(tx: Tx, input: ArticleInput): Promise<Evaluation['problems']> {
+  const texts: [string, string][] = [
+    ['body', input.body],
+    ['bodyEn', input.bodyEn],
+    ...Object.entries(input.fields),
+  ];
+  const problems: Evaluation['problems'] = [];
+  for (const [field, text] of texts)
+    for (const name of await missingImages(tx, [text]))
+      problems.push({
+        field,
+        message: {
+          zh: `图片 ${name} 已不存在（上传后一天内未被任何版本使用的图片会被删除）：请重新上传。`,
+          en: `The picture ${name} no longer exists (pictures no version uses are deleted a day after upload): upload it again.`,
+        },
+      });
+  return problems;
+}
+
 function columnsOf(input: ArticleInput) {
   return {
     title: input.title.trim(),
@@ -176,7 +202,11 @@ export async function saveArticle(
       throw new ContentConflictError(current.version);
     const column = findColumn(article.column);
     if (!column) throw new Error(`unknown column ${article.column}`);
-    const evaluation = evaluateArticle(article.column, options.input, todayInShanghai(now));
+    const checked = evaluateArticle(article.column, options.input, todayInShanghai(now));
+    const evaluation = {
+      ...checked,
+      problems: [...checked.problems, ...(await pictureProblems(tx, options.input))],
+    };
     const target = current.state === 'draft' ? current.version : current.version + 1;
     const clean = evaluation.problems.length === 0;
     const submitting = options.submit && clean && (evaluation.hits.length === 0 || options.hitsForApprover);
