@@ -1,5 +1,7 @@
 import pg from 'pg';
+import { applyPublishedArticle } from '../src/portal/content/content.service.ts';
 import { hashPassword } from '../src/shared/auth/password.ts';
+import { openDatabase } from '../src/shared/db/database.ts';
 import { demoBeats } from '../src/workbench/org/demo-beats.ts';
 import { demoCityUnits } from '../src/workbench/org/demo-city.ts';
 import {
@@ -66,6 +68,36 @@ async function benchDirectory(databaseUrl: string): Promise<void> {
   await client.end();
 }
 
+const ARTICLES = 60;
+
+/** A column of police news as the workbench's publications would leave it: enough for three pages. */
+async function benchArticles(databaseUrl: string): Promise<void> {
+  const database = await openDatabase({ url: databaseUrl, poolSize: 1 });
+  try {
+    const body = '<p>示范市公安局近日开展社区安全宣传活动，提醒群众注意防范电信网络诈骗。</p>'.repeat(20);
+    for (let id = 1; id <= ARTICLES; id++) {
+      await database.db.transaction((tx) =>
+        applyPublishedArticle(tx, {
+          id,
+          version: 1,
+          column: 'police-news',
+          title: `示范市公安局警务动态第${String(id)}期`,
+          summary: '社区安全宣传活动',
+          body,
+          fields: {},
+          english: null,
+          unitName: '示范市公安局',
+          publishedAt: new Date(Date.now() - id * 3_600_000).toISOString(),
+          expiresOn: null,
+          overrides: [],
+        }),
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
+
 /** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
 function csrfCookieFrom(headers: unknown): string {
   const pairs: [string, string][] = Array.isArray(headers)
@@ -96,6 +128,9 @@ export async function run(): Promise<boolean> {
     const search = await load({ url: `${base}/directory?q=${encodeURIComponent('湖滨')}` });
     const nearest = await load({ url: `${base}/directory/nearest?from=${encodeURIComponent('湖滨路')}` });
     const officer = await load({ url: `${base}/directory/officer?q=${encodeURIComponent('湖滨路12号')}` });
+    await benchArticles(database.url);
+    const column = await load({ url: `${base}/news/police-news` });
+    const article = await load({ url: `${base}/articles/7` });
     const mobiles = await benchAccounts(database.url, 20);
     let nextAccount = 0;
     // Production sits behind a TLS-terminating proxy; secure cookies are set only over https.
@@ -158,6 +193,8 @@ export async function run(): Promise<boolean> {
       ...cachedPage('directory search', search),
       ...cachedPage('directory nearest', nearest),
       ...cachedPage('找片警 by address', officer),
+      ...cachedPage('news column page', column),
+      ...cachedPage('article page', article),
       {
         name: 'home page (cached) req/s',
         value: home.requestsPerSecond,
