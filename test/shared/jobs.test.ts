@@ -37,6 +37,23 @@ describe('the job queue', () => {
     assert.equal(rows.length, 1);
   });
 
+  test('asked again, a job that gave up is revived with the new payload; a pending or done one is left alone', async () => {
+    await enqueue(db(), 'test.revive', { n: 1 }, { dedupeKey: 'r1', reviveFailed: true });
+    await enqueue(db(), 'test.revive', { n: 2 }, { dedupeKey: 'r1', reviveFailed: true });
+    assert.deepEqual((await jobRow('test.revive'))?.payload, { n: 1 }, 'pending: left alone');
+    await db().execute(sql`UPDATE jobs SET status = 'failed', attempts = 50 WHERE queue = 'test.revive'`);
+    await enqueue(db(), 'test.revive', { n: 3 }, { dedupeKey: 'r1' });
+    assert.equal((await jobRow('test.revive'))?.status, 'failed', 'not revived unless asked');
+    await enqueue(db(), 'test.revive', { n: 4 }, { dedupeKey: 'r1', reviveFailed: true });
+    const revived = await jobRow('test.revive');
+    assert.equal(revived?.status, 'pending');
+    assert.equal(revived?.attempts, 0);
+    assert.deepEqual(revived?.payload, { n: 4 });
+    await db().execute(sql`UPDATE jobs SET status = 'done' WHERE queue = 'test.revive'`);
+    await enqueue(db(), 'test.revive', { n: 5 }, { dedupeKey: 'r1', reviveFailed: true });
+    assert.equal((await jobRow('test.revive'))?.status, 'done', 'done: left alone');
+  });
+
   test('a handler that fails midway leaves no trace of its writes and is retried later with backoff', async () => {
     let calls = 0;
     const handler: JobHandler = async (tx, job) => {

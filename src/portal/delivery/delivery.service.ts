@@ -141,6 +141,8 @@ async function requestWaybill(tx: Tx, services: ZoneServices, courier: Courier |
   await enqueue(tx, WAYBILL_QUEUE, job, {
     dedupeKey: `waybill:${orderNo}`,
     maxAttempts: WAYBILL_ATTEMPTS,
+    // No waybill came of an earlier request that gave up: the officer's new request tries again.
+    reviveFailed: true,
   });
 }
 
@@ -206,6 +208,7 @@ async function createWaybill(
 
 /** Calls back the case's live waybill, after commit like the request; its 'cancelled' step comes back as a callback. */
 async function requestCancel(tx: Tx, courier: Courier | undefined, to: Requested) {
+  // The workbench offers cancelling only once the waybill's 'created' came back, so a create job is never pending here.
   const live = (await repo.waybillsOfCase(tx, to.caseNumber)).find((b) => b.status === 'created');
   if (!live || !courier) return;
   const job: WaybillJob = { action: 'cancel', ...to, waybillNo: live.waybillNo };

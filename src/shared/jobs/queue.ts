@@ -10,6 +10,11 @@ export interface EnqueueOptions {
   /** A second enqueue with the same key is ignored, so retried requests do not double the work. */
   dedupeKey?: string;
   maxAttempts?: number;
+  /**
+   * A job with the same key that gave up (failed) is set going again with this payload, attempts from zero:
+   * for work a person asks for again, which must not be swallowed by the earlier failure.
+   */
+  reviveFailed?: boolean;
 }
 
 /** Enqueue inside the caller's transaction: the job exists exactly when the change that caused it commits. */
@@ -28,7 +33,19 @@ export async function enqueue(
       dedupeKey: options.dedupeKey ?? null,
       maxAttempts: options.maxAttempts ?? 8,
     })
-    .onConflictDoNothing({ target: jobs.dedupeKey });
+    .onConflictDoUpdate({
+      target: jobs.dedupeKey,
+      // A pending or finished job is left alone; only a failed one is revived, and only when asked.
+      set: {
+        payload,
+        status: 'pending',
+        attempts: 0,
+        runAt: options.runAt ?? new Date(),
+        lastError: null,
+        finishedAt: null,
+      },
+      setWhere: options.reviveFailed ? sql`${jobs.status} = 'failed'` : sql`false`,
+    });
 }
 
 export interface JobRecord {
