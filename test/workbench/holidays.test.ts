@@ -198,6 +198,16 @@ describe('holiday schedule', () => {
     assert.doesNotMatch(bad.body, /；Line/);
     assert.match(bad.body, /2028-02-30 休 test/, 'what was typed is kept');
 
+    // A year the published data covers is not entered over: a schedule is a whole year's days.
+    const covered = await a.post(
+      '/holidays?lang=en',
+      { year: '2026', source: 'Test notice', days: '2026-01-01 休 test' },
+      { formUrl: '/holidays?lang=en' },
+    );
+    assert.equal(covered.statusCode, 422);
+    assert.match(covered.body, /comes with the system/);
+    assert.match(covered.body, /2026-01-01 休 test/, 'what was typed is kept');
+
     const entered = await a.post(
       '/holidays?lang=en',
       { year: '2028', source: 'Test notice', days: '2028-01-01 休 test' },

@@ -6,6 +6,10 @@ import type { MessageLookup } from '../../shared/http/forms.ts';
 
 const whole: Record<string, { zh: string; en: string }> = {
   'holidays.year': { zh: '请填写2000至2100之间的年份', en: 'Enter a year between 2000 and 2100' },
+  'holidays.packageYear': {
+    zh: '该年份的节假日安排已随系统提供，无需录入；请录入尚无安排的年份',
+    en: 'The schedule for that year comes with the system; enter a year that has none yet',
+  },
   'holidays.empty': { zh: '请至少填写一天（每行一天）', en: 'Enter at least one day (one day a line)' },
   'holidays.tooMany': { zh: '一年最多填写120天', en: 'A year has at most 120 entries' },
   'holidays.source': {

@@ -5,7 +5,7 @@ import {
   type HolidayDay,
   type ScheduleProblem,
 } from '../../shared/calendar/holiday-schedule.ts';
-import { todayInShanghai, type YearCoverage } from '../../shared/calendar/working-days.ts';
+import { packageCoversYear, todayInShanghai, type YearCoverage } from '../../shared/calendar/working-days.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { systemActor, transition, type WorkflowActor } from '../../shared/workflow/workflow.ts';
@@ -47,6 +47,9 @@ export async function enterSchedule(
   if (!parsed.ok)
     for (const p of parsed.problems)
       fields.push({ field: p.code === 'year' ? 'year' : 'days', message: problemKey(p) });
+  // A schedule is a whole year's days, for years the published data does not cover: entered over the package's
+  // year it would only patch it date by date, so a day left out would still count as a holiday.
+  if (parsed.ok && packageCoversYear(year)) fields.push({ field: 'year', message: 'holidays.packageYear' });
   if (!source || source.length > MAX_SOURCE) fields.push({ field: 'source', message: 'holidays.source' });
   if (fields.length || !parsed.ok) throw new AppError('VALIDATION', { fields });
   const now = services.now();
