@@ -222,15 +222,41 @@ describe('pictures in articles', () => {
     assert.ok(mine && mine !== theirs);
     assert.equal((await other.get(mine)).statusCode, 200);
 
+    // Naming another unit's picture is refused at once, naming it (it would never be published with this unit's
+    // article), with what was typed kept; the article goes for review with its own picture.
+    const borrowed = `借用的图片：\n\n![照片](${theirs})\n\n自己的图片：\n\n![照片](${mine})`;
+    const refused = await other.post(`/content/${otherId}`, {
+      baseVersion: '1',
+      action: 'submit',
+      title: '另一分局的文章',
+      summary: '',
+      body: borrowed,
+      withdrawAt: '',
+    });
+    assert.equal(refused.statusCode, 422);
+    assert.ok(
+      refused.body.includes(`图片 ${theirs.split('/').pop() ?? ''} 已不存在`),
+      'the borrowed picture is named',
+    );
+    assert.ok(refused.body.includes(theirs), 'what was typed is kept');
     const submitted = await other.post(`/content/${otherId}`, {
       baseVersion: '1',
       action: 'submit',
       title: '另一分局的文章',
       summary: '',
-      body: `借用的图片：\n\n![照片](${theirs})\n\n自己的图片：\n\n![照片](${mine})`,
+      body: `自己的图片：\n\n![照片](${mine})\n\n借用的地址：${theirs}`,
       withdrawAt: '',
     });
-    assert.equal(submitted.statusCode, 303, submitted.body.slice(0, 400));
+    assert.equal(submitted.statusCode, 422, 'a bare address of another unit’s picture is refused too');
+    const own = await other.post(`/content/${otherId}`, {
+      baseVersion: '1',
+      action: 'submit',
+      title: '另一分局的文章',
+      summary: '',
+      body: `自己的图片：\n\n![照片](${mine})`,
+      withdrawAt: '',
+    });
+    assert.equal(own.statusCode, 303, own.body.slice(0, 400));
     const ap = await logIn(workbench, otherApprover);
     const published = await ap.post(
       `/content/${otherId}/approve`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { contentImagePublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
@@ -156,7 +156,15 @@ export async function imagesOfArticle(
     .from(images)
     .where(
       names.length > 0
-        ? or(eq(images.articleId, articleId), inArray(images.name, names))
+        ? or(
+            eq(images.articleId, articleId),
+            // A picture the text shows, uploaded to another article of the same unit (only those are published).
+            and(
+              inArray(images.name, names),
+              sql`(SELECT unit_code FROM content_articles WHERE id = ${images.articleId}) =
+                  (SELECT unit_code FROM content_articles WHERE id = ${articleId})`,
+            ),
+          )
         : eq(images.articleId, articleId),
     )
     .orderBy(asc(images.createdAt), asc(images.name));

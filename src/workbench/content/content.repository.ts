@@ -139,13 +139,19 @@ export async function dueForWithdrawal(db: Executor, now: Date, limit: number): 
 }
 
 /** The uploaded pictures the texts name that are not (or no longer) kept: a save that shows one is refused. */
-export async function missingImages(ex: Executor, texts: readonly string[]): Promise<string[]> {
+export async function missingImages(
+  ex: Executor,
+  texts: readonly string[],
+  unitCode: string,
+): Promise<string[]> {
   const names = imageNamesIn(texts);
   if (names.length === 0) return [];
+  // Only the unit's own pictures count, as only they are published with its articles.
   const found = await ex
     .select({ name: contentImages.name })
     .from(contentImages)
-    .where(inArray(contentImages.name, names));
+    .innerJoin(articles, eq(articles.id, contentImages.articleId))
+    .where(and(inArray(contentImages.name, names), eq(articles.unitCode, unitCode)));
   const kept = new Set(found.map((f) => f.name));
   return names.filter((n) => !kept.has(n));
 }

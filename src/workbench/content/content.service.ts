@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { findColumn } from '../../shared/content/content.columns.ts';
 import type { Tx } from '../../shared/db/database.ts';
@@ -139,15 +139,23 @@ export async function createArticle(
 }
 
 /** A picture the text shows that is not kept (deleted unused a day after its upload, or never uploaded). */
-async function pictureProblems(tx: Tx, input: ArticleInput): Promise<Evaluation['problems']> {
+async function pictureProblems(
+  tx: Tx,
+  input: ArticleInput,
+  unitCode: string,
+): Promise<Evaluation['problems']> {
   const texts: [string, string][] = [
     ['body', input.body],
     ['bodyEn', input.bodyEn],
     ...Object.entries(input.fields),
   ];
   const problems: Evaluation['problems'] = [];
+  // The lock the version's insert takes anyway, taken before the check: the unused-picture sweep (which holds
+  // SHARE on content_versions while it deletes) then either finishes first, and a deleted picture is reported
+  // here, or waits for this version and sees it name the picture.
+  await tx.execute(sql`LOCK TABLE content_versions IN ROW EXCLUSIVE MODE`);
   for (const [field, text] of texts)
-    for (const name of await missingImages(tx, [text]))
+    for (const name of await missingImages(tx, [text], unitCode))
       problems.push({
         field,
         message: {
@@ -205,7 +213,7 @@ export async function saveArticle(
     const checked = evaluateArticle(article.column, options.input, todayInShanghai(now));
     const evaluation = {
       ...checked,
-      problems: [...checked.problems, ...(await pictureProblems(tx, options.input))],
+      problems: [...checked.problems, ...(await pictureProblems(tx, options.input, article.unitCode))],
     };
     const target = current.state === 'draft' ? current.version : current.version + 1;
     const clean = evaluation.problems.length === 0;
