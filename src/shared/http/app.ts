@@ -156,7 +156,7 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
       path: '/',
     },
   });
-  installFlash(app, flashCookie, options.production);
+  installFlash(app, flashCookie, options.production, derivedKey(options.sessionSecret, 'flash-cookie'));
   await app.register(formbody);
   // Signed double submit: the secret lives in its own HMAC-signed cookie, each form carries a token derived
   // from it (compared in constant time), so showing a form writes no session row. The cookie outlives sign-in,
