@@ -24,28 +24,31 @@ export async function enqueue(
   payload: unknown,
   options: EnqueueOptions = {},
 ): Promise<void> {
-  await ex
-    .insert(jobs)
-    .values({
-      queue,
+  const insert = ex.insert(jobs).values({
+    queue,
+    payload,
+    runAt: options.runAt ?? new Date(),
+    dedupeKey: options.dedupeKey ?? null,
+    maxAttempts: options.maxAttempts ?? 8,
+  });
+  // Only when asked: DO UPDATE locks the existing row, which would make every enqueue wait for a running job.
+  if (!options.reviveFailed) {
+    await insert.onConflictDoNothing({ target: jobs.dedupeKey });
+    return;
+  }
+  // A pending or finished job is left alone; only a failed one is set going again.
+  await insert.onConflictDoUpdate({
+    target: jobs.dedupeKey,
+    set: {
       payload,
+      status: 'pending',
+      attempts: 0,
       runAt: options.runAt ?? new Date(),
-      dedupeKey: options.dedupeKey ?? null,
-      maxAttempts: options.maxAttempts ?? 8,
-    })
-    .onConflictDoUpdate({
-      target: jobs.dedupeKey,
-      // A pending or finished job is left alone; only a failed one is revived, and only when asked.
-      set: {
-        payload,
-        status: 'pending',
-        attempts: 0,
-        runAt: options.runAt ?? new Date(),
-        lastError: null,
-        finishedAt: null,
-      },
-      setWhere: options.reviveFailed ? sql`${jobs.status} = 'failed'` : sql`false`,
-    });
+      lastError: null,
+      finishedAt: null,
+    },
+    setWhere: sql`${jobs.status} = 'failed'`,
+  });
 }
 
 export interface JobRecord {
