@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { csrfFrom, type FormClient } from '../helpers/browser-like.ts';
+import type { FormClient } from '../helpers/browser-like.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
+import { postUpload } from './content-images.support.ts';
 import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
 // A picture for an article: uploaded with its alternative text (refused without, refused when not a PNG, JPEG
@@ -30,39 +30,12 @@ after(async () => {
   await boundary.close();
 });
 
-async function upload(
+const upload = (
   client: FormClient,
   id: number,
   fields: Record<string, string>,
   file?: { bytes: Buffer; type: string },
-): Promise<LightMyRequestResponse> {
-  const token = csrfFrom((await client.get(`/content/${id}`)).body) ?? '';
-  const boundaryMark = '----museum-test';
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries({ _csrf: token, ...fields }))
-    parts.push(
-      Buffer.from(`--${boundaryMark}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  if (file)
-    parts.push(
-      Buffer.from(
-        `--${boundaryMark}\r\nContent-Disposition: form-data; name="upload"; filename="p"\r\nContent-Type: ${file.type}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundaryMark}--\r\n`));
-  return workbench.app.inject({
-    method: 'POST',
-    url: `/content/${id}/images`,
-    payload: Buffer.concat(parts),
-    remoteAddress: client.remoteAddress,
-    headers: {
-      cookie: client.cookieHeader(),
-      'content-type': `multipart/form-data; boundary=${boundaryMark}`,
-    },
-  });
-}
+) => postUpload(workbench, client, id, fields, file);
 
 const picture = (format: 'png' | 'jpeg' | 'webp') => {
   const image = sharp({ create: { width: 64, height: 48, channels: 3, background: '#b8322a' } });

@@ -182,7 +182,7 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
     const typed = inputFrom(request.body);
     if (request.body.insert !== undefined) {
       // A picture's insert button without scripts: the form comes back with its line placed, nothing saved.
-      // Another unit's picture is as unknown as a missing one.
+      // Another unit's picture answers 404, like a missing one.
       const image = await visibleImage(services.db, staffOf(request), request.body.insert);
       const placed = placePicture(typed, pictureLine(image.alt, `/media/content/${image.name}`));
       return reply.html(

@@ -1,7 +1,7 @@
 import Type from 'typebox';
 import type { App } from '../../shared/http/app.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
-import { renderFormError } from '../../shared/http/forms.ts';
+import { formBody, renderFormError } from '../../shared/http/forms.ts';
 import type { FormPage } from '../../shared/http/route-kernel.ts';
 import { inLang } from '../../shared/ui/context.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -91,12 +91,11 @@ export function registerHolidayRoutes(app: App, services: ZoneServices): void {
         );
         return await reply.redirect('/holidays', 303);
       } catch (error) {
-        const { _csrf: _token, ...values } = request.body;
         return renderFormError(
           request,
           reply,
           error,
-          (errors) => page(request, reply, { values: values as Record<string, string>, errors }),
+          (errors) => page(request, reply, { values: formBody(request), errors }),
           holidayWords,
         );
       }
