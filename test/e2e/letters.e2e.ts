@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
 import {
   expectAccessibleInBothLanguages,
   launchBrowser,
@@ -9,8 +10,16 @@ import {
   type ServedZone,
 } from './browser.ts';
 
-// An anonymous tip as a visitor sends it: the hub with its 110 warning, the tip form, the follow-up code shown
-// once, and the progress read and added to with that code; axe-clean in both languages, JavaScript on and off.
+// An anonymous tip as a visitor sends it: the hub with its 110 warning, the tip form with a point chosen on the
+// map and a photo, the follow-up code shown once, and the progress read and added to with that code; axe-clean
+// in both languages, JavaScript on and off.
+
+/** A small JPEG, as a phone's camera would give (the metadata stripping itself is tested in test/portal). */
+function photo(): Promise<Buffer> {
+  return sharp({ create: { width: 16, height: 12, channels: 3, background: { r: 120, g: 90, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+}
 
 let browser: Browser;
 let portal: ServedZone;
@@ -48,7 +57,18 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('涉及事项').selectOption('fire');
     await page.getByLabel('标题').fill('楼道堆放杂物');
     await page.getByLabel('您要举报什么').fill('明湖区某小区楼道堆放纸箱，堵住消防通道。');
-    await page.getByLabel('地点').fill('30.52, 114.31');
+    await page.getByLabel('地点').fill('明湖区示范路1号');
+    // A click on the map sends the form back with the point, everything typed kept, and nothing sent yet.
+    await page.locator('input.map-picker').click();
+    assert.ok(await page.getByText(/已选定.*的地点/).isVisible(), 'the chosen point is said');
+    assert.equal(await page.getByLabel('标题').inputValue(), '楼道堆放杂物');
+    assert.match(await page.locator('input[name="latitude"]').inputValue(), /^\d+\.\d+$/);
+    if (javaScriptEnabled) await expectAccessibleInBothLanguages(page, 'tip form with its point');
+    await page.locator('input[name="photos"]').setInputFiles({
+      name: 'IMG_0001.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo(),
+    });
     await page.getByRole('button', { name: '提交' }).click();
     const code = (await page.locator('strong.reference').last().textContent())?.trim() ?? '';
     assert.match(code, /^[A-Z2-7]{4}(?:-[A-Z2-7]{4}){4}$/);
@@ -58,6 +78,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel('查询码').fill(code);
     await page.getByRole('button', { name: '查看进度' }).click();
     assert.ok(await page.getByRole('heading', { name: '楼道堆放杂物' }).isVisible());
+    assert.ok(await page.getByText('1张（已删除拍摄位置等信息）').isVisible(), 'the photo came with the tip');
     await page.getByLabel('补充情况').fill('今天又多了几袋垃圾。');
     await page.getByRole('button', { name: '提交补充' }).click();
     assert.ok(await page.getByText('补充情况已提交').isVisible());

@@ -176,6 +176,7 @@ describe('handling', () => {
       zone,
       await makeOfficer(zone, { unitCode: 'SF-DC', role: 'letter-handler', enrolled: true }),
     );
+    assert.match((await handler.get('/')).body, /待领取的来信<\/a><span class="todo-count">[1-9]/);
     await handler.post(`/letters/${number}/claim`, {}, { formUrl: `/letters/${number}` });
     const refused = await handler.post(
       `/letters/${number}/forward`,
@@ -208,6 +209,21 @@ describe('handling', () => {
     const overdue = await supervisor.get('/letters?view=overdue');
     assert.match(overdue.body, /出警太慢/);
     assert.match(overdue.body, /tag--red/);
+    // Nobody has to look for it: the start page of the supervisor and of discipline inspection says so in red.
+    const inspector = await logIn(
+      zone,
+      await makeOfficer(zone, {
+        unitCode: 'SF-D01',
+        role: 'discipline-inspector',
+        scope: 'subtree',
+        enrolled: true,
+      }),
+    );
+    for (const watching of [supervisor, inspector]) {
+      const home = (await watching.get('/')).body;
+      assert.match(home, /href="\/letters\?view=overdue">在办来信<\/a>/);
+      assert.match(home, /tag--red">[1-9]\d*件已超期/);
+    }
     // The supervisor watches; he does not answer.
     assert.equal(
       (await supervisor.post(`/letters/${number}/claim`, {}, { formUrl: '/letters' })).statusCode,

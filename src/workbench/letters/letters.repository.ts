@@ -144,3 +144,20 @@ export async function arrivedPhotos(q: Q, ids: readonly string[]): Promise<Set<s
     .where(inArray(letterPhotos.attachmentId, [...ids]));
   return new Set(rows.map((r) => r.id));
 }
+
+/** The open letters of a reach: how many, how many nobody has taken yet, and how many are past their date. */
+export async function countOpen(
+  q: Q,
+  reach: Reach,
+  today: string,
+): Promise<{ open: number; unclaimed: number; overdue: number }> {
+  const [row] = await q
+    .select({
+      open: sql<number>`count(*)::int`,
+      unclaimed: sql<number>`(count(*) FILTER (WHERE ${letters.claimedBy} IS NULL))::int`,
+      overdue: sql<number>`(count(*) FILTER (WHERE ${letters.dueOn} < ${today}::date))::int`,
+    })
+    .from(letters)
+    .where(and(inReach(reach), notInArray(letters.state, CLOSED)));
+  return row ?? { open: 0, unclaimed: 0, overdue: 0 };
+}
