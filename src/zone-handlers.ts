@@ -32,6 +32,7 @@ import { answerInboxHandlers } from './portal/answers/answers.inbox.ts';
 import { questionnaireInboxHandlers } from './workbench/questionnaires/questionnaires.service.ts';
 import { questionnaireInboxHandlers as portalQuestionnaireHandlers } from './portal/questionnaires/questionnaires.inbox.ts';
 import { DEEMED_ACCEPTANCE_QUEUE, deemedAcceptanceJob } from './workbench/cases/cases.deemed.ts';
+import { RECOUNT_QUEUE, recountJob } from './workbench/holidays/holidays.recount.ts';
 import { ESCALATION_QUEUE, escalationJob } from './workbench/supervision/supervision.escalation.ts';
 import { TALLY_QUEUE, tallyJob } from './workbench/supervision/supervision.tallies.ts';
 import { STATISTICS_QUEUE, statisticsJob } from './workbench/statistics/statistics.service.ts';
@@ -66,6 +67,7 @@ export function jobHandlersFor(
   const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   if (name === 'workbench') {
     handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
+    handlers[RECOUNT_QUEUE] = recountJob(services);
     handlers[ESCALATION_QUEUE] = escalationJob(services);
     handlers[TALLY_QUEUE] = tallyJob(services);
     handlers[STATISTICS_QUEUE] = statisticsJob(services);

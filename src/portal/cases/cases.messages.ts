@@ -46,6 +46,11 @@ const stepWordList: Record<string, Words> = {
   'withdrawal-refused': { zh: '撤回申请未获同意', en: 'Withdrawal not possible' },
   // An officer sent the case back a step inside the police (退回); the applicant has nothing to do.
   returned: { zh: '退回上一环节重新办理', en: 'Returned to the previous step for another look' },
+  // The holiday schedule of a year was published: the time limit counted on Monday to Friday moved.
+  'due-recounted': {
+    zh: '节假日安排公布后，办理时限已重新计算',
+    en: 'The time limit was counted again on the published holiday schedule',
+  },
 };
 
 /** A step's words; a step code the portal does not know yet falls back to the status it left the case in. */

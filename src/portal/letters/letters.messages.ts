@@ -94,6 +94,10 @@ const stepNames: Record<string, { zh: string; en: string }> = {
     en: 'This is not a police matter: it was handed to the department responsible, with the reasons',
   },
   supplemented: { zh: '您补充了情况', en: 'You added information' },
+  'due-recounted': {
+    zh: '节假日安排公布后，答复期限已重新计算',
+    en: 'The answer date was counted again on the published holiday schedule',
+  },
 };
 
 export function stepWords(step: string, lang: Lang): string {

@@ -3,6 +3,7 @@ import { displayDate } from '../../shared/application-forms/index.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
@@ -28,10 +29,13 @@ const kindTitle = (ctx: PageContext, letter: LetterRow) =>
 export function listPage({
   ctx,
   list,
+  estimated = () => false,
   flash,
 }: {
   ctx: PageContext;
   list: LetterRow[];
+  /** Whether a due date was counted on Monday to Friday only (see estimated-due.tsx). */
+  estimated?: (dueOn: string | null) => boolean;
   flash?: string | undefined;
 }) {
   const title = inLang(ctx, '我的信件', 'My letters');
@@ -65,6 +69,9 @@ export function listPage({
                 {letter.dueOn && letter.status !== 'replied'
                   ? ` · ${inLang(ctx, '答复期限', 'Answer due')} ${displayDate(letter.dueOn, ctx.lang)}`
                   : ''}
+                {letter.dueOn && letter.status !== 'replied' && estimated(letter.dueOn) ? (
+                  <EstimatedDueNote ctx={ctx} />
+                ) : null}
               </div>
             </li>
           ))}
@@ -121,7 +128,17 @@ export function letterPage({
               ? [{ key: inLang(ctx, '办理单位', 'Handled by'), value: letter.unitName }]
               : []),
             ...(letter.dueOn && view.open
-              ? [{ key: inLang(ctx, '答复期限', 'Answer due'), value: displayDate(letter.dueOn, ctx.lang) }]
+              ? [
+                  {
+                    key: inLang(ctx, '答复期限', 'Answer due'),
+                    value: (
+                      <>
+                        {displayDate(letter.dueOn, ctx.lang)}
+                        {view.dueEstimated ? <EstimatedDueNote ctx={ctx} /> : null}
+                      </>
+                    ),
+                  },
+                ]
               : []),
             ...(view.photos.length
               ? [

@@ -1,3 +1,4 @@
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { letterTopics, MAX_LETTER_PHOTOS } from '../../exchange/contracts/index.ts';
@@ -246,7 +247,12 @@ function registerMyLetters(app: App, services: ZoneServices): void {
     async (request, reply) => {
       const list = await service.myLetters(services, citizenOf(request));
       return reply.html(
-        reading.listPage({ ctx: portalContext(request, reply), list, flash: takeFlash(request) }),
+        reading.listPage({
+          ctx: portalContext(request, reply),
+          list,
+          estimated: (dueOn) => dueIsEstimated(services.calendar, dueOn),
+          flash: takeFlash(request),
+        }),
       );
     },
   );

@@ -1,3 +1,4 @@
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import { eq } from 'drizzle-orm';
 import {
   attachmentSubmitted,
@@ -224,6 +225,8 @@ export interface LetterView {
   photos: string[];
   /** Information may be added until the letter is answered or handed on for good. */
   open: boolean;
+  /** The answer date was counted on Monday to Friday: its year's holiday schedule is not in yet. */
+  dueEstimated: boolean;
 }
 
 const isOpen = (letter: LetterRow) => letter.status !== 'replied' && letter.status !== 'transferred';
@@ -233,7 +236,13 @@ export async function viewOf(services: ZoneServices, letter: LetterRow): Promise
     repo.eventsOf(services.db, letter.id),
     repo.photoNamesOf(services.db, letter.id),
   ]);
-  return { letter, events, photos, open: isOpen(letter) };
+  return {
+    letter,
+    events,
+    photos,
+    open: isOpen(letter),
+    dueEstimated: dueIsEstimated(services.calendar, letter.dueOn),
+  };
 }
 
 export function myLetters(services: ZoneServices, citizen: CurrentCitizen): Promise<LetterRow[]> {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { todayInShanghai } from '../calendar/working-days.ts';
 import { rows, type Tx } from '../db/database.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface WorkflowStore<Key> {
     definitionVersion: PgColumn;
     /** A `date` column for the due date of the state the record is in; needed when any state has a deadline. */
     dueOn?: PgColumn;
+    /** A `date` column for the day the due date was counted from (the Beijing date of the move), if kept. */
+    dueSince?: PgColumn;
     /** A timestamp column set to the moment of every move. */
     updatedAt?: PgColumn;
     /** Text or text[] columns naming the people whose work the record is (submitter, author, editors). */
@@ -80,6 +83,10 @@ export async function moveWorkflow<Key>(
   // SET takes bare column names; WHERE may name them with the table, as drizzle renders columns.
   const assignments = [sql`${sql.identifier(columns.state.name)} = ${move.to}`];
   if (columns.dueOn) assignments.push(sql`${sql.identifier(columns.dueOn.name)} = ${move.dueOn}::date`);
+  if (columns.dueSince)
+    assignments.push(
+      sql`${sql.identifier(columns.dueSince.name)} = ${move.dueOn === null ? null : todayInShanghai(move.at)}::date`,
+    );
   if (columns.updatedAt)
     assignments.push(sql`${sql.identifier(columns.updatedAt.name)} = ${move.at.toISOString()}::timestamptz`);
   const result = await tx.execute(sql`

@@ -1,3 +1,4 @@
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Select } from '../../shared/ui/choices.tsx';
 import { Table, Tag } from '../../shared/ui/components.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
@@ -20,6 +21,8 @@ export function queuePage(p: {
   cases: QueueItemView[];
   first: boolean;
   next: string | null;
+  /** Whether a due date was counted on Monday to Friday only (see estimated-due.tsx). */
+  estimated?: (dueOn: string | null) => boolean;
   query: {
     state?: string | undefined;
     service?: string | undefined;
@@ -112,7 +115,10 @@ export function queuePage(p: {
             ) : (
               word(ctx, c.stateName)
             ),
-            <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />,
+            <span>
+              <Due ctx={ctx} due={c.stateDueOn} tone={c.tone} />
+              {c.tone && p.estimated?.(c.stateDueOn) ? <EstimatedDueNote ctx={ctx} /> : null}
+            </span>,
             c.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
           ])}
           rowHeaders

@@ -1,3 +1,4 @@
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { App } from '../../shared/http/app.ts';
@@ -79,7 +80,14 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
       const last = found.length > PAGE_SIZE ? found[PAGE_SIZE - 1] : undefined;
       const view = { counts, cases: items, first: !query.after, next: last ? cursorOf(last) : null };
       if (wantsJson(request)) return reply.send(view);
-      return reply.html(queuePage({ ctx: workbenchContext(request, reply), ...view, query }));
+      return reply.html(
+        queuePage({
+          ctx: workbenchContext(request, reply),
+          ...view,
+          estimated: (dueOn) => dueIsEstimated(services.calendar, dueOn),
+          query,
+        }),
+      );
     },
   );
 

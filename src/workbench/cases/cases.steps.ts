@@ -81,6 +81,7 @@ export async function recordStep(tx: Tx, step: Step): Promise<{ publicSeq: numbe
             stateSince: today,
             stateDueOn,
             dueOn,
+            ...(step.startsOverallLimit ? { dueSince: today } : {}),
             closed: final,
             // The next step is usually another duty's: the case goes back to the queue to be claimed.
             claimedBy: null,

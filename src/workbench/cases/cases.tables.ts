@@ -64,6 +64,9 @@ export const cases = pgTable(
     promisedValue: integer('promised_value').notNull(),
     promisedUnit: text('promised_unit').notNull().$type<TimeUnit>(),
     dueOn: date('due_on', { mode: 'string' }),
+    // The day the overall limit started (acceptance), so a due date can be counted again when a holiday
+    // schedule is approved (holidays.recount.ts); the state's own deadline starts on state_since.
+    dueSince: date('due_since', { mode: 'string' }),
     closed: boolean('closed').notNull().default(false),
     claimedBy: text('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),

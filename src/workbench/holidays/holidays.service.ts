@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { CurrentStaff } from '../session.ts';
 import { workbenchPorts } from '../workflow/workflow.ports.ts';
 import { mayManageHolidays } from './holidays.policy.ts';
+import { queueRecount } from './holidays.recount.ts';
 import * as repo from './holidays.repository.ts';
 import type { HolidayScheduleRow } from './holidays.tables.ts';
 import { holidayScheduleStore, holidayScheduleWorkflow } from './holidays.workflow.ts';
@@ -132,6 +133,8 @@ export async function decideSchedule(
         },
         now,
       });
+      // Due dates counted while the year was a guess are counted again, by a job once this commits.
+      await queueRecount(tx, row);
     } else {
       await transition(tx, {
         versions: holidayScheduleWorkflow,

@@ -36,7 +36,7 @@ const views: { view: QueueView; zh: string; en: string }[] = [
 export function queuePage(p: {
   ctx: PageContext;
   view: QueueView;
-  list: (LetterRow & { urgency: Urgency | null })[];
+  list: (LetterRow & { urgency: Urgency | null; dueEstimated?: boolean })[];
 }) {
   const { ctx } = p;
   const title = inLang(ctx, '信件办理', 'Letters');
@@ -72,7 +72,10 @@ export function queuePage(p: {
             l.subject,
             word(ctx.lang, kindWords, l.kind),
             word(ctx.lang, stateWords, l.state),
-            <Due ctx={ctx} dueOn={l.dueOn} urgency={l.urgency} />,
+            <span>
+              <Due ctx={ctx} dueOn={l.dueOn} urgency={l.urgency} />
+              {l.urgency && l.dueEstimated ? <EstimatedDueNote ctx={ctx} /> : null}
+            </span>,
             l.claimedBy ?? inLang(ctx, '未认领', 'Unclaimed'),
           ])}
         />

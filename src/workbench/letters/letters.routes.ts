@@ -57,6 +57,7 @@ export function registerLetterRoutes(app: App, services: ZoneServices): void {
           list: list.map((l) => ({
             ...l,
             urgency: service.isClosed(l.state) ? null : service.urgencyOf(l.dueOn, now, services.calendar),
+            dueEstimated: dueIsEstimated(services.calendar, l.dueOn),
           })),
         }),
       );

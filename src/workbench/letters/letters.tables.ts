@@ -47,6 +47,8 @@ export const letters = pgTable(
     workflowVersion: integer('workflow_version').notNull(),
     state: text('state').notNull(),
     dueOn: date('due_on'),
+    // The day the state's deadline started, so the due date can be counted again (holidays.recount.ts).
+    dueSince: date('due_since'),
     claimedBy: text('claimed_by'),
     // How many steps the writer has been told of: each letter.status.changed carries the next.
     seq: integer('seq').notNull().default(0),

@@ -150,6 +150,7 @@ export const letterStore: WorkflowStore<LetterKey> = {
     definitionId: letters.workflowId,
     definitionVersion: letters.workflowVersion,
     dueOn: letters.dueOn,
+    dueSince: letters.dueSince,
     updatedAt: letters.updatedAt,
   },
 };

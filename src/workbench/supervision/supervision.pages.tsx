@@ -1,3 +1,4 @@
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { raw } from 'hono/html';
 import type { Label } from '../../shared/catalog/index.ts';
 import { BackLink, Notice, Table, Tag } from '../../shared/ui/components.tsx';
@@ -186,6 +187,8 @@ export function listPage(p: {
   page: number;
   hasNext: boolean;
   mayUrge: boolean;
+  /** Whether a due date was counted on Monday to Friday only (see estimated-due.tsx). */
+  estimated?: (dueOn: string | null) => boolean;
   flash?: string | undefined;
   errors?: FieldError[];
   values?: Record<string, string>;
@@ -205,6 +208,7 @@ export function listPage(p: {
     i.dueOn && i.tone ? (
       <span>
         {i.dueOn} <Tag tone={i.tone}>{word(ctx, toneWords[i.tone]!)}</Tag>
+        {p.estimated?.(i.dueOn) ? <EstimatedDueNote ctx={ctx} /> : null}
       </span>
     ) : (
       inLang(ctx, '无时限', 'No limit running')

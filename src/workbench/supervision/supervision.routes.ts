@@ -1,3 +1,4 @@
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { App } from '../../shared/http/app.ts';
@@ -231,6 +232,7 @@ async function listView(
     page: data.page,
     hasNext: data.hasNext,
     mayUrge: data.mayUrge,
+    estimated: (dueOn) => dueIsEstimated(services.calendar, dueOn),
     flash: takeFlash(request),
     errors: form?.errors ?? [],
     values: form?.values ?? {},

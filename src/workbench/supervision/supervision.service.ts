@@ -97,6 +97,7 @@ export async function urge(
         workflowVersion: urgingWorkflows.current.version,
         state: urgingWorkflows.current.initial,
         replyDueOn,
+        replyDays: input.replyDays,
         sentAt: now,
         updatedAt: now,
       });

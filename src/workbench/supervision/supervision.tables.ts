@@ -27,6 +27,9 @@ export const urgings = pgTable(
     workflowVersion: integer('workflow_version').notNull(),
     state: text('state').notNull(),
     replyDueOn: date('reply_due_on', { mode: 'string' }),
+    // The working days given to answer, counted from the day sent: kept to count the date again when a
+    // holiday schedule is approved (holidays.recount.ts).
+    replyDays: integer('reply_days'),
     answerReason: text('answer_reason'),
     promisedOn: date('promised_on', { mode: 'string' }),
     answeredBy: text('answered_by'),

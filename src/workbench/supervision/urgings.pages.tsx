@@ -1,3 +1,4 @@
+import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { BadReviewsSection } from '../ratings/ratings.inspection.tsx';
 import type { BadReviewView } from '../ratings/ratings.presenter.ts';
 import type { Label } from '../../shared/catalog/index.ts';
@@ -20,12 +21,33 @@ function StateTag({ ctx, u }: { ctx: PageContext; u: UrgingView }) {
   return <Tag tone={toneOf(u.state)}>{word(ctx, u.stateName)}</Tag>;
 }
 
+/** Whether a due date was counted on Monday to Friday only (see estimated-due.tsx). */
+type Estimated = (dueOn: string | null) => boolean;
+
+function ReplyBy({
+  ctx,
+  u,
+  estimated,
+}: {
+  ctx: PageContext;
+  u: UrgingView;
+  estimated?: Estimated | undefined;
+}) {
+  if (!u.replyDueOn) return <>—</>;
+  return (
+    <>
+      {u.replyDueOn}
+      {u.state !== 'answered' && estimated?.(u.replyDueOn) ? <EstimatedDueNote ctx={ctx} /> : null}
+    </>
+  );
+}
+
 /** Discipline inspection reads the urgings here and opens nothing: its rows name the case without a link. */
-function urgingRows(ctx: PageContext, list: readonly UrgingView[], link = true) {
+function urgingRows(ctx: PageContext, list: readonly UrgingView[], link = true, estimated?: Estimated) {
   return list.map((u) => [
     link ? <a href={`/urgings/${u.id}`}>{u.itemRef}</a> : u.itemRef,
     u.fromUnitCode,
-    u.replyDueOn ?? '—',
+    <ReplyBy ctx={ctx} u={u} estimated={estimated} />,
     String(u.round),
     <StateTag ctx={ctx} u={u} />,
   ]);
@@ -39,7 +61,11 @@ const urgingHead = (ctx: PageContext) => [
   inLang(ctx, '状态', 'State'),
 ];
 
-export function urgingsPage(p: { ctx: PageContext; urgings: readonly UrgingView[] }): string {
+export function urgingsPage(p: {
+  ctx: PageContext;
+  urgings: readonly UrgingView[];
+  estimated?: Estimated;
+}): string {
   const { ctx } = p;
   const title = inLang(ctx, '催办单', 'Urging notices');
   return renderPage(
@@ -50,7 +76,12 @@ export function urgingsPage(p: { ctx: PageContext; urgings: readonly UrgingView[
           {inLang(ctx, '没有发给您所在单位的催办单。', 'No urging notices have been sent to your units.')}
         </p>
       ) : (
-        <Table caption={title} head={urgingHead(ctx)} rows={urgingRows(ctx, p.urgings)} rowHeaders />
+        <Table
+          caption={title}
+          head={urgingHead(ctx)}
+          rows={urgingRows(ctx, p.urgings, true, p.estimated)}
+          rowHeaders
+        />
       )}
     </Layout>,
   );
@@ -60,6 +91,7 @@ export function urgingPage(p: {
   ctx: PageContext;
   urging: UrgingView;
   mayAnswer: boolean;
+  estimated?: Estimated;
   flash?: string | undefined;
   errors?: FieldError[];
   values?: Record<string, string>;
@@ -82,7 +114,10 @@ export function urgingPage(p: {
           { key: inLang(ctx, '催办时间', 'Sent'), value: formatDateTime(ctx.lang, u.sentAt) },
           { key: inLang(ctx, '催办事由', 'About'), value: u.message },
           { key: inLang(ctx, '第几次催办', 'Urging no.'), value: String(u.round) },
-          { key: inLang(ctx, '答复期限', 'Reply by'), value: u.replyDueOn ?? '—' },
+          {
+            key: inLang(ctx, '答复期限', 'Reply by'),
+            value: <ReplyBy ctx={ctx} u={u} estimated={p.estimated} />,
+          },
           ...(u.answer
             ? [
                 { key: inLang(ctx, '答复原因', 'Reason given'), value: u.answer.reason },

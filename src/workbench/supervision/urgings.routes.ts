@@ -1,3 +1,4 @@
+import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../shared/http/app.ts';
 import { wantsJson } from '../../shared/http/error-handler.ts';
@@ -38,7 +39,13 @@ export function registerUrgingRoutes(app: App, services: ZoneServices): void {
     const found = await urgingsTo(services.db, pathReach(reachOf(me, 'supervision.answer')), LIMIT);
     const list = found.map((u) => presentUrging(u));
     if (wantsJson(request)) return reply.send({ urgings: list });
-    return reply.html(urgingsPage({ ctx: workbenchContext(request, reply), urgings: list }));
+    return reply.html(
+      urgingsPage({
+        ctx: workbenchContext(request, reply),
+        urgings: list,
+        estimated: (dueOn) => dueIsEstimated(services.calendar, dueOn),
+      }),
+    );
   });
 
   app.get(
@@ -145,6 +152,7 @@ async function urgingView(
     ctx: workbenchContext(request, reply),
     urging: presentUrging(urging, escalations),
     mayAnswer: allows(me, 'supervision.answer', urging.unitPath) && urging.sentBy !== me.badgeNo,
+    estimated: (dueOn) => dueIsEstimated(services.calendar, dueOn),
     flash: takeFlash(request),
     errors: form?.errors ?? [],
     values: form?.values ?? {},
