@@ -37,7 +37,11 @@ describe('the seed catalogue', () => {
       for (const law of item.legalBasis) {
         assert.ok(law.titleEn, `${item.id}: ${law.title} has no English name`);
         assert.equal(law.article !== undefined, law.articleEn !== undefined, `${item.id}: ${law.title}`);
-        assert.doesNotMatch(law.titleEn + (law.articleEn ?? ''), /[\u3400-\u9fff]/u, `${item.id}: ${law.title}`);
+        assert.doesNotMatch(
+          law.titleEn + (law.articleEn ?? ''),
+          /[\u3400-\u9fff]/u,
+          `${item.id}: ${law.title}`,
+        );
         english.set(law.title, (english.get(law.title) ?? new Set()).add(law.titleEn));
       }
     }

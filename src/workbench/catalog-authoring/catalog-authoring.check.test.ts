@@ -44,7 +44,7 @@ describe('the editor form and the service item', () => {
     const item = sampleItem();
     const input = {
       ...itemToInput(item),
-      legalBasisEn: 'Administrative Licensing Law of the People\'s Republic of China | Article 42',
+      legalBasisEn: "Administrative Licensing Law of the People's Republic of China | Article 42",
     };
     const result = evaluateInput(input, identity(item), item);
     assert.deepEqual(result.problems, []);

@@ -14,7 +14,8 @@ export function homePage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>
-        <AsWritten lang={ctx.lang} text={view.unitName} /> · {view.roles.join('、') || inLang(ctx, '未分配角色', 'No role assigned')}
+        <AsWritten lang={ctx.lang} text={view.unitName} /> ·{' '}
+        {view.roles.join('、') || inLang(ctx, '未分配角色', 'No role assigned')}
       </p>
       {view.todo.length ? (
         <TodoList items={view.todo} />
