@@ -108,16 +108,17 @@ export function smallText(page: Page, minPx: number): Promise<string[]> {
 
 /**
  * Visible controls smaller than `minPx` square (elder mode promises main controls of 60×60 px, MIIT Annex 2
- * §2.1): links, buttons, fields, drop-downs, disclosure summaries, and a check box's or radio's label (the box
- * itself is drawn by the label). Left out, as WCAG 2.5.8 allows: a link inside running text (its block holds
- * other words too, so the line height of the text sets its size), and what is off-screen until focused (the
- * skip link). Each control once per page, with its size and first words.
+ * §2.1): links, buttons, fields, drop-downs, disclosure summaries, check boxes and radios (the real input, laid
+ * transparent over the box the label draws). A link stretched over its card (`::after`, inset 0) is as large as
+ * the card. Left out, as WCAG 2.5.8 allows: a link inside running text (its block holds other words too, so the
+ * line height of the text sets its size), a choice's label (the input beside it is the equivalent target), and
+ * what is off-screen until focused (the skip link). Each control once per page, with its parent, size and words.
  */
 export function smallTargets(page: Page, minPx: number): Promise<string[]> {
   return page.evaluate(`(() => {
     const found = [];
     const controls = document.body.querySelectorAll(
-      'a[href], button, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea, summary, [role=button], .choice-label',
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]',
     );
     const blockTags = ['P', 'LI', 'TD', 'TH', 'DD', 'DT', 'DIV', 'BLOCKQUOTE', 'FIGCAPTION', 'CAPTION', 'SECTION', 'MAIN', 'BODY'];
     function inRunningText(element) {
@@ -134,13 +135,16 @@ export function smallTargets(page: Page, minPx: number): Promise<string[]> {
       if (element.closest('[hidden], [aria-hidden=true], svg, .visually-hidden')) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      const box = element.getBoundingClientRect();
+      const after = getComputedStyle(element, '::after');
+      const stretched = after.content !== 'none' && after.position === 'absolute' && after.inset === '0px';
+      const box = (stretched && element.offsetParent ? element.offsetParent : element).getBoundingClientRect();
       if (box.width <= 1 || box.height <= 1) continue;
       // Off-screen until focused (the skip link).
       if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth) continue;
       if (box.width >= ${minPx} - 0.5 && box.height >= ${minPx} - 0.5) continue;
       if (inRunningText(element)) continue;
-      const where = element.tagName.toLowerCase() + (element.className ? '.' + String(element.className).split(' ')[0] : '');
+      const name = (e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+      const where = (element.parentElement ? name(element.parentElement) + '>' : '') + name(element);
       const text = (element.textContent || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().replace(/\s+/g, ' ');
       found.push(where + ' ' + Math.round(box.width) + '×' + Math.round(box.height) + ': ' + text.slice(0, 20));
     }
