@@ -166,7 +166,7 @@ export function EditorForm(p: EditorFormProps) {
       )}
       {area(
         'legalBasisEn',
-        3,
+        4,
         langText(
           lang,
           "每行对应上面的一条：英文名称 | 英文条款（可省略），例如：Passport Law of the People's Republic of China | Article 5",
