@@ -8,7 +8,8 @@ import { citizenPages, publicPages } from './sweep.pages.ts';
 import { openSweepWorld, type SweepWorld } from './sweep.world.ts';
 
 // Every portal page a visitor and a signed-in citizen meet, on the demo's data, in normal and in elder mode
-// (长辈版): at 390 px none scrolls sideways, and no English page shows Chinese it does not mark as Chinese.
+// (长辈版): at 390 px none scrolls sideways, and no English page shows Chinese it does not mark as Chinese; in
+// elder mode no text is below 18 px and no control outside running text below 60×60 px.
 
 let browser: Browser;
 let world: SweepWorld;
@@ -35,8 +36,8 @@ for (const mode of ['normal', 'elder'] as const) {
   test(`every portal page fits a phone and speaks English on English pages (${mode} mode)`, async () => {
     const context = await openContext(browser);
     if (mode === 'elder') await context.addCookies([{ name: 'elder', value: '1', url: world.portal.url }]);
-    // Elder mode also promises no text below 18 px.
-    const elder = mode === 'elder' ? { minFontPx: 18 } : {};
+    // Elder mode also promises no text below 18 px and main controls of at least 60×60 px (MIIT Annex 2).
+    const elder = mode === 'elder' ? { minFontPx: 18, minTargetPx: 60 } : {};
     await sweepPages(context, world.portal.url, publicPages, `portal-${mode}`, elder);
     await signIn(context);
     await sweepPages(context, world.portal.url, citizenPages, `portal-${mode}-citizen`, elder);

@@ -106,6 +106,52 @@ export function smallText(page: Page, minPx: number): Promise<string[]> {
   })()`) as Promise<string[]>;
 }
 
+/**
+ * Visible controls smaller than `minPx` square (elder mode promises main controls of 60×60 px, MIIT Annex 2
+ * §2.1): links, buttons, fields, drop-downs, disclosure summaries, check boxes and radios (the real input, laid
+ * transparent over the box the label draws). A link stretched over its card (`::after`, inset 0) is as large as
+ * the card. Left out, as WCAG 2.5.8 allows: a link inside running text (its block holds other words too, so the
+ * line height of the text sets its size), a choice's label (the input beside it is the equivalent target), and
+ * what is off-screen until focused (the skip link). Each control once per page, with its parent, size and words.
+ */
+export function smallTargets(page: Page, minPx: number): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const found = [];
+    const controls = document.body.querySelectorAll(
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]',
+    );
+    const blockTags = ['P', 'LI', 'TD', 'TH', 'DD', 'DT', 'DIV', 'BLOCKQUOTE', 'FIGCAPTION', 'CAPTION', 'SECTION', 'MAIN', 'BODY'];
+    function inRunningText(element) {
+      if (element.tagName !== 'A') return false;
+      let block = element.parentElement;
+      while (block && !blockTags.includes(block.tagName) && getComputedStyle(block).display.startsWith('inline'))
+        block = block.parentElement;
+      if (!block) return false;
+      const own = (element.textContent || '').replace(/\s+/g, '');
+      const all = (block.textContent || '').replace(/\s+/g, '');
+      return all.length > own.length;
+    }
+    for (const element of controls) {
+      if (element.closest('[hidden], [aria-hidden=true], svg, .visually-hidden')) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const after = getComputedStyle(element, '::after');
+      const stretched = after.content !== 'none' && after.position === 'absolute' && after.inset === '0px';
+      const box = (stretched && element.offsetParent ? element.offsetParent : element).getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      // Off-screen until focused (the skip link).
+      if (box.right <= 0 || box.bottom <= 0 || box.left >= window.innerWidth) continue;
+      if (box.width >= ${minPx} - 0.5 && box.height >= ${minPx} - 0.5) continue;
+      if (inRunningText(element)) continue;
+      const name = (e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+      const where = (element.parentElement ? name(element.parentElement) + '>' : '') + name(element);
+      const text = (element.textContent || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().replace(/\s+/g, ' ');
+      found.push(where + ' ' + Math.round(box.width) + '×' + Math.round(box.height) + ': ' + text.slice(0, 20));
+    }
+    return [...new Set(found)];
+  })()`) as Promise<string[]>;
+}
+
 async function shoot(page: Page, file: string): Promise<void> {
   if (!SHOT_DIR) return;
   mkdirSync(SHOT_DIR, { recursive: true });
@@ -142,8 +188,8 @@ export async function sweepPages(
     languages?: readonly ('zh' | 'en')[];
     shots?: boolean;
     minFontPx?: number;
-    /** Fail on unmarked Chinese in English (on unless a sweep says why not). */
-    chinese?: boolean;
+    /** The smallest control, in CSS px square, outside running text (elder mode: 60). */
+    minTargetPx?: number;
   } = {},
 ): Promise<void> {
   const languages = options.languages ?? (['zh', 'en'] as const);
@@ -172,7 +218,11 @@ export async function sweepPages(
             const small = await smallText(page, options.minFontPx);
             if (small.length > 0) problems.push(`${label}: text too small: ${small.join(' | ')}`);
           }
-          if (lang === 'en' && options.chinese !== false) {
+          if (options.minTargetPx) {
+            const small = await smallTargets(page, options.minTargetPx);
+            if (small.length > 0) problems.push(`${label}: targets too small: ${small.join(' | ')}`);
+          }
+          if (lang === 'en') {
             const chinese = await unmarkedChinese(page);
             if (chinese.length > 0) problems.push(`${label}: unmarked Chinese: ${chinese.join(' | ')}`);
           }

@@ -205,6 +205,11 @@ describe('the guide page', () => {
     );
     assert.match(html, /<summary>Do I need to bring a photo\?<\/summary>/);
     assert.match(html, /within 60 days of learning of it/);
+    // The legal basis by its English name and articles, the Chinese title beside it as the one to cite.
+    assert.match(
+      html,
+      /Passport Law of the People(?:&#39;|')s Republic of China, Articles 5 and 6 \(\s*<span lang="zh-CN">《中华人民共和国护照法》<\/span>\)/,
+    );
     // Only the legal citations stay Chinese, marked as such.
     const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
     const chinese = [...main.matchAll(/>([^<]*[\u4e00-\u9fff][^<]*)</g)].map((m) => m[1]);
@@ -235,6 +240,7 @@ describe('the guide page', () => {
     const html = (await get('/services/items/birth-registration?lang=en')).body;
     assert.match(html, /<span lang="zh-CN">出生医学证明<\/span>/);
     assert.match(html, /<strong class="catalog-step-name"><span lang="zh-CN">申请<\/span><\/strong>/);
+    assert.match(html, /<li><span lang="zh-CN">《中华人民共和国户口登记条例》 第七条<\/span><\/li>/);
   });
 
   test('the API returns the whole guide, and 404 with the standard error body for an unknown item', async () => {

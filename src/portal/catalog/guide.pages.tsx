@@ -9,6 +9,7 @@ import {
   onlineDepthLabel,
   resultTypeLabel,
   unitLevelLabel,
+  type LegalBasis,
   type ServiceItem,
 } from '../../shared/catalog/index.ts';
 import { formatDate, type Lang } from '../../shared/i18n/index.ts';
@@ -34,6 +35,30 @@ function Tel({ phone }: { phone: string }) {
     <a class="nowrap" href={`tel:${phone.replace(/[^0-9+]/g, '')}`}>
       {phone}
     </a>
+  );
+}
+
+/**
+ * One law of the legal basis: in English its English name and articles, with the Chinese title beside them as
+ * the one to cite; a law with no English name yet stays Chinese, marked as such.
+ */
+function LegalBasisLine({ lang, basis }: { lang: Lang; basis: LegalBasis }) {
+  if (lang !== 'en' || !basis.titleEn) {
+    return (
+      <span lang={zhAttr(lang)}>
+        {basis.title}
+        {basis.article ? ` ${basis.article}` : ''}
+      </span>
+    );
+  }
+  const article = basis.articleEn ?? basis.article;
+  return (
+    <>
+      {basis.titleEn}
+      {article ? ', ' : ''}
+      {article ? <Tr lang={lang} zh={basis.article ?? ''} en={basis.articleEn} /> : ''} (
+      <span lang="zh-CN">{basis.title}</span>)
+    </>
   );
 }
 
@@ -83,7 +108,6 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const { item } = published;
   const { lang } = ctx;
   const word = (key: WordKey, params?: Record<string, string | number>) => words(lang, key, params);
-  const zh = zhAttr(lang);
   const remedies = item.reviewAndLitigation;
   const resultSample = item.result.sample ? published.documents.get(item.result.sample) : undefined;
   const visits = word('guide.visitsCount', {
@@ -175,11 +199,10 @@ export function guidePage(ctx: PageContext, published: PublishedItem): string {
           {
             key: word('guide.legalBasis'),
             value: (
-              <ul class="catalog-plain" lang={zh}>
+              <ul class="catalog-plain">
                 {item.legalBasis.map((b) => (
                   <li>
-                    {b.title}
-                    {b.article ? ` ${b.article}` : ''}
+                    <LegalBasisLine lang={lang} basis={b} />
                   </li>
                 ))}
               </ul>

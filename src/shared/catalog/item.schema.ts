@@ -38,8 +38,9 @@ export const ItemCode = Type.Object(
   { additionalProperties: false },
 );
 
+// A law's official English name where it has one (else a faithful translation), and its articles in English.
 export const LegalBasis = Type.Object(
-  { title: Text, article: Type.Optional(Text) },
+  { title: Text, titleEn: En, article: Type.Optional(Text), articleEn: En },
   { additionalProperties: false },
 );
 export type LegalBasis = Static<typeof LegalBasis>;

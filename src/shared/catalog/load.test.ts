@@ -31,6 +31,23 @@ describe('the seed catalogue', () => {
     assert.deepEqual(failures, []);
   });
 
+  test('names every law of a legal basis in English, one English name per Chinese title', () => {
+    const english = new Map<string, Set<string>>();
+    for (const item of items) {
+      for (const law of item.legalBasis) {
+        assert.ok(law.titleEn, `${item.id}: ${law.title} has no English name`);
+        assert.equal(law.article !== undefined, law.articleEn !== undefined, `${item.id}: ${law.title}`);
+        assert.doesNotMatch(
+          law.titleEn + (law.articleEn ?? ''),
+          /[\u3400-\u9fff]/u,
+          `${item.id}: ${law.title}`,
+        );
+        english.set(law.title, (english.get(law.title) ?? new Set()).add(law.titleEn));
+      }
+    }
+    for (const [title, names] of english) assert.equal(names.size, 1, `${title}: ${[...names].join(' / ')}`);
+  });
+
   test('contains the services the product promises', () => {
     const ids = new Set(items.map((i) => i.id));
     for (const id of [

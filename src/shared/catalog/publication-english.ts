@@ -1,8 +1,10 @@
 import type { ServiceItem } from './item.schema.ts';
 
 // The English a guide must carry before it goes live: every Chinese text the portal's guide page shows has its
-// `…En` sibling (item.schema.ts). Legal citations (legal basis, fee basis) stay as published in Chinese, as
-// courts and offices cite them; codes, phones and numbers need no translation.
+// `…En` sibling (item.schema.ts). A law of the legal basis may carry its English name (`titleEn`, `articleEn`),
+// shown beside the Chinese title, which stays the one courts and offices cite; without one the English page shows
+// the Chinese title marked as Chinese, so it is not required here. The fee basis stays Chinese. Codes, phones and
+// numbers need no translation.
 
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 

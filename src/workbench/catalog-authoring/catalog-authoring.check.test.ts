@@ -40,6 +40,28 @@ describe('the editor form and the service item', () => {
     );
   });
 
+  test('the English names of the laws are read back line by line, and a line too many is refused', () => {
+    const item = sampleItem();
+    const input = {
+      ...itemToInput(item),
+      legalBasisEn: "Administrative Licensing Law of the People's Republic of China | Article 42",
+    };
+    const result = evaluateInput(input, identity(item), item);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual((result.item.legalBasis as unknown[])[0], {
+      title: '《中华人民共和国行政许可法》',
+      titleEn: "Administrative Licensing Law of the People's Republic of China",
+      article: '第四十二条',
+      articleEn: 'Article 42',
+    });
+    const tooMany = evaluateInput({ ...input, legalBasisEn: 'One\nTwo' }, identity(item), item);
+    assert.deepEqual(
+      tooMany.problems.map((p) => `${p.kind}:${p.field}`),
+      ['input:legalBasisEn'],
+    );
+    assert.equal(fieldForPath('legalBasis[0].titleEn'), 'legalBasisEn');
+  });
+
   test('a valid item has no problems at all', () => {
     const item = sampleItem();
     const result = evaluateInput(itemToInput(item), identity(item), item);

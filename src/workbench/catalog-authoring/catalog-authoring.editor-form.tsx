@@ -164,6 +164,16 @@ export function EditorForm(p: EditorFormProps) {
           'One per line: title | article (the article may be left out), e.g. 《中华人民共和国护照法》 | 第五条',
         ),
       )}
+      {area(
+        'legalBasisEn',
+        4,
+        langText(
+          lang,
+          "每行对应上面的一条：英文名称 | 英文条款（可省略），例如：Passport Law of the People's Republic of China | Article 5",
+          "One line per law above: English title | articles (optional), e.g. Passport Law of the People's Republic of China | Article 5",
+        ),
+        true,
+      )}
       {area('acceptanceConditions', 4, langText(lang, '每行一条。', 'One per line.'))}
       {area(
         'acceptanceConditionsEn',

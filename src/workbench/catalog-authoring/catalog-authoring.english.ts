@@ -23,6 +23,13 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export function englishToInput(item: unknown): EditorInput {
   return {
     unitNameEn: str(at(item, 'implementingUnit', 'nameEn')),
+    legalBasisEn: list(at(item, 'legalBasis'))
+      .map((b) => {
+        const article = str(at(b, 'articleEn'));
+        return article ? `${str(at(b, 'titleEn'))} | ${article}` : str(at(b, 'titleEn'));
+      })
+      .join('\n')
+      .replace(/\n+$/, ''),
     acceptanceConditionsEn: list(at(item, 'acceptanceConditionsEn')).map(str).join('\n'),
     timeNoteEn: str(at(item, 'timeLimits', 'noteEn')),
     feeItemsEn: list(at(item, 'fees', 'items'))
@@ -67,6 +74,23 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
   into('visits', { reasonEn: optional('visitsReasonEn') });
   into('reviewAndLitigation', { reviewEn: optional('reviewEn'), litigationEn: optional('litigationEn') });
   into('result', { nameEn: optional('resultNameEn') });
+
+  const laws = Array.isArray(item.legalBasis) ? (item.legalBasis as Record<string, unknown>[]) : [];
+  const lawLines = lines('legalBasisEn');
+  if (lawLines.length > laws.length) {
+    const m: Label = {
+      zh: `英文设定依据有${lawLines.length}行，但中文设定依据只有${laws.length}条；每行对应一条。`,
+      en: `There are ${lawLines.length} English legal basis lines but ${laws.length} laws; one line per law.`,
+    };
+    problem('legalBasisEn', m.zh, m.en);
+  }
+  lawLines.slice(0, laws.length).forEach((line, i) => {
+    const [title = '', ...article] = line.split(PART_SPLIT);
+    const law = laws[i];
+    if (!law) return;
+    if (title) law.titleEn = title;
+    if (article.join(' ').trim()) law.articleEn = article.join(' ').trim();
+  });
 
   const fees = item.fees as { items?: Record<string, unknown>[]; waiverEn?: string } | undefined;
   if (!fees) return;

@@ -18,6 +18,7 @@ import type { ArticleVersionRow } from './content.tables.ts';
 import { contentNav, langText } from './content.words.ts';
 import { PicturePanel } from './content.image-form.tsx';
 import type { ImageSummary } from './content.images.ts';
+import { langOf } from '../../shared/ui/as-written.tsx';
 
 function fieldLabel(lang: Lang, column: string, field: string): string {
   const named: Record<string, [string, string]> = {
@@ -99,7 +100,7 @@ export function articlePage(v: ArticleView): string {
       <BackLink href="/content">{langText(lang, '全部稿件', 'All articles')}</BackLink>
       <Flash text={v.flash} />
       <ErrorSummary errors={v.errors ?? []} />
-      <h1>{current.title || article.title}</h1>
+      <h1 lang={langOf(lang, current.title || article.title)}>{current.title || article.title}</h1>
       <SummaryList
         rows={[
           { key: langText(lang, '栏目', 'Column'), value: columnName(lang, article.column) },

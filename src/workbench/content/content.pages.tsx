@@ -12,6 +12,7 @@ import type { ArticleInput } from './content.check.ts';
 import type { ArticleListRow } from './content.repository.ts';
 import type { ArticleState } from './content.tables.ts';
 import { articleStateLabel, contentNav, langText } from './content.words.ts';
+import { langOf } from '../../shared/ui/as-written.tsx';
 
 export function StateTag({ state, lang, version }: { state: ArticleState; lang: Lang; version?: number }) {
   const s = articleStateLabel[state];
@@ -85,7 +86,9 @@ export function contentListPage(p: {
             langText(lang, '更新时间', 'Updated'),
           ]}
           rows={p.rows.map((r) => [
-            <a href={`/content/${r.id}`}>{r.title}</a>,
+            <a href={`/content/${r.id}`} lang={langOf(lang, r.title)}>
+              {r.title}
+            </a>,
             columnName(lang, r.column),
             r.unitName ?? '',
             <span>

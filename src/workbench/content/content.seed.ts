@@ -104,6 +104,11 @@ const newsArticles: readonly DemoArticle[] = [
     summary: '规定居民身份证的申领、发放、使用和查验。',
     body: '## 第一章 总则\n第一条 为了证明居住在中华人民共和国境内的公民的身份，保障公民的合法权益，便于公民进行社会活动，维护社会秩序，制定本法。',
     fields: { documentNumber: '主席令第四号', effectiveOn: '2004-01-01' },
+    en: {
+      title: "Law of the People's Republic of China on Resident Identity Cards",
+      summary: 'How resident identity cards are applied for, issued, used and checked.',
+      body: "## Chapter I General Provisions\nArticle 1 This Law is enacted to prove the identity of citizens residing within the territory of the People's Republic of China, protect their lawful rights and interests, make their social activities easier and maintain public order.",
+    },
     daysAgo: 30,
   },
   {
@@ -112,6 +117,11 @@ const newsArticles: readonly DemoArticle[] = [
     summary: '本局行政许可的受理、审查和决定程序。',
     body: '第一条 为规范本局行政许可工作，根据《中华人民共和国行政许可法》，制定本规定。',
     fields: { documentNumber: '示公规〔2026〕1号', effectiveOn: '2026-01-01' },
+    en: {
+      title: 'Provisions of the Demo City Public Security Bureau on Handling Administrative Licences (demo)',
+      summary: 'How the bureau accepts, examines and decides on applications for administrative licences.',
+      body: "Article 1 These Provisions are made under the Administrative Licensing Law of the People's Republic of China to regulate the bureau's administrative licensing.",
+    },
     daysAgo: 40,
   },
   {

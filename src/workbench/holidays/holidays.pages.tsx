@@ -9,6 +9,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { Flash } from '../exchange-monitor/exchange-monitor.pages.tsx';
 import type { ScheduleListItem, YearStatus } from './holidays.service.ts';
+import { WithChineseMarked } from '../../shared/ui/as-written.tsx';
 
 // 节假日安排: which years the working-day calendar knows, the schedules waiting for a second administrator, and
 // the form to enter a year a line a day.
@@ -179,11 +180,16 @@ export function holidaysPage(p: {
           name="days"
           rows={14}
           label={inLang(ctx, '放假和调休上班日，每行一天', 'Days off and make-up working days, one a line')}
-          hint={inLang(
-            ctx,
-            '格式：日期 休/班 名称，例如“YYYY-01-01 休 元旦”“YYYY-02-07 班 春节调休”。放假期间的每一天（含周末）都写“休”；调休上班的周末写“班”。以 # 开头的行不计。',
-            'As: date 休/班 name, e.g. "YYYY-01-01 休 元旦", "YYYY-02-07 班 春节调休". Write 休 (rest) for every day of a holiday, weekends included, and 班 (work) for a weekend worked in exchange. Lines starting with # are skipped.',
-          )}
+          hint={
+            <WithChineseMarked
+              lang={ctx.lang}
+              text={inLang(
+                ctx,
+                '格式：日期 休/班 名称，例如“YYYY-01-01 休 元旦”“YYYY-02-07 班 春节调休”。放假期间的每一天（含周末）都写“休”；调休上班的周末写“班”。以 # 开头的行不计。',
+                'As: date 休/班 name, e.g. "YYYY-01-01 休 元旦", "YYYY-02-07 班 春节调休". Write 休 (rest) for every day of a holiday, weekends included, and 班 (work) for a weekend worked in exchange. Lines starting with # are skipped.',
+              )}
+            />
+          }
           value={p.values?.days ?? ''}
           error={dayErrors.length ? dayErrors.join(inLang(ctx, '；', '; ')) : undefined}
         />

@@ -2,6 +2,7 @@ import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { TodoList, type TodoItem } from '../../shared/ui/components.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { AsWritten } from '../../shared/ui/as-written.tsx';
 import type { ErrorView } from '../../shared/http/error-handler.ts';
 
 export function homePage(
@@ -13,7 +14,8 @@ export function homePage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>
-        {view.unitName} · {view.roles.join('、') || inLang(ctx, '未分配角色', 'No role assigned')}
+        <AsWritten lang={ctx.lang} text={view.unitName} /> ·{' '}
+        {view.roles.join('、') || inLang(ctx, '未分配角色', 'No role assigned')}
       </p>
       {view.todo.length ? (
         <TodoList items={view.todo} />

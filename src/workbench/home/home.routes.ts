@@ -14,7 +14,7 @@ export function registerHomeRoutes(app: App, services: ZoneServices): void {
     const roles = [...new Set(me.assignments.map((a) => roleLabel(a.role, request.lang)))];
     return reply.html(
       homePage(workbenchContext(request, reply), {
-        unitName: unit?.name ?? me.unitCode,
+        unitName: (request.lang === 'en' ? unit?.nameEn : undefined) ?? unit?.name ?? me.unitCode,
         roles,
         todo: await todoFor(services, me, request.lang),
       }),

@@ -11,6 +11,7 @@ import { ReviewDecisionForm } from '../workflow/review-decision-form.tsx';
 import { areaWords, kbStateWords, word } from './kb.messages.ts';
 import type { KbLine } from './kb.repository.ts';
 import type { EntryDetail } from './kb.service.ts';
+import { AsWritten, langOf, WithChineseMarked } from '../../shared/ui/as-written.tsx';
 
 // The reply knowledge base: the list with its Chinese search, one entry with every version and the review,
 // and the form that writes a new entry or the next version of one.
@@ -46,7 +47,12 @@ export function listPage(p: {
         <TextField
           name="q"
           label={inLang(ctx, '按问题搜索使用中的口径', 'Search the entries in use by question')}
-          hint={inLang(ctx, '例如：孩子落户需要什么材料', 'For example: 孩子落户需要什么材料')}
+          hint={
+            <WithChineseMarked
+              lang={ctx.lang}
+              text={inLang(ctx, '例如：孩子落户需要什么材料', 'For example: 孩子落户需要什么材料')}
+            />
+          }
           value={p.q}
         />
         <Button variant="secondary">{inLang(ctx, '搜索', 'Search')}</Button>
@@ -79,7 +85,9 @@ export function listPage(p: {
             inLang(ctx, '“已解答”次数', 'Answered count'),
           ]}
           rows={p.list.map((l) => [
-            <a href={`/kb/${l.id}`}>{l.question}</a>,
+            <a href={`/kb/${l.id}`} lang={langOf(ctx.lang, l.question)}>
+              {l.question}
+            </a>,
             word(ctx.lang, areaWords, l.area),
             String(l.version),
             word(ctx.lang, kbStateWords, l.state),
@@ -117,7 +125,7 @@ export function entryPage(p: {
         </div>
       ) : null}
       <span class="caption">{inLang(ctx, '答复口径', 'Knowledge-base entry')}</span>
-      <h1>{shown.question}</h1>
+      <h1 lang={langOf(ctx.lang, shown.question)}>{shown.question}</h1>
       <SummaryList
         lang={ctx.lang}
         rows={[
@@ -149,7 +157,7 @@ export function entryPage(p: {
         .split(/\r?\n/)
         .filter((l) => l.trim())
         .map((line) => (
-          <p>{line}</p>
+          <p lang={langOf(ctx.lang, line)}>{line}</p>
         ))}
       {detail.may.edit ? (
         <p>
@@ -172,13 +180,15 @@ export function entryPage(p: {
           <h2>{inLang(ctx, `审核第 ${latest.version} 版`, `Review version ${latest.version}`)}</h2>
           <p>
             {inLang(ctx, '待审核的问题：', 'Question in review: ')}
-            {latest.question}
+            <AsWritten lang={ctx.lang} text={latest.question} />
           </p>
           {latest.answer
             .split(/\r?\n/)
             .filter((l) => l.trim())
             .map((line) => (
-              <p class="inset-text">{line}</p>
+              <p class="inset-text" lang={langOf(ctx.lang, line)}>
+                {line}
+              </p>
             ))}
           <ReviewDecisionForm
             ctx={ctx}

@@ -8,6 +8,7 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import { Flash } from '../exchange-monitor/exchange-monitor.pages.tsx';
 import type { Open311KeyRow } from './open311-keys.tables.ts';
+import { langOf } from '../../shared/ui/as-written.tsx';
 
 // The Open311 API keys: who holds one, since when, and the forms to issue and revoke. The key itself appears
 // once, on the page that answers its issuance.
@@ -76,7 +77,10 @@ export function keysPage(p: {
               <Form action={`/open311-keys/${k.id}/revoke`} csrfToken={ctx.csrfToken ?? ''}>
                 <Button variant="warning">
                   {inLang(ctx, '吊销', 'Revoke')}
-                  <span class="visually-hidden"> {k.label}</span>
+                  <span class="visually-hidden" lang={langOf(ctx.lang, k.label)}>
+                    {' '}
+                    {k.label}
+                  </span>
                 </Button>
               </Form>
             ),

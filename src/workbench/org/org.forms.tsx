@@ -10,6 +10,7 @@ import type { UnitKind } from '../db/schema.ts';
 import { unitOptions, type UnitOption } from '../staff/staff.pages.tsx';
 import { kindLabel, kinds } from './org.pages.tsx';
 import type { Unit, UnitLoad } from './org.repository.ts';
+import { WithChineseMarked } from '../../shared/ui/as-written.tsx';
 
 // The forms that change the tree: add, edit, move, close. Plain forms, no script; a refused one comes back
 // with what was typed and every problem beside its field.
@@ -67,7 +68,12 @@ function UnitFields({ ctx, values, errors }: { ctx: PageContext; values: Values;
         optional
         width={10}
         label={inLang(ctx, '所在区', 'District')}
-        hint={inLang(ctx, '如 明湖区；公开的单位必填', 'e.g. 明湖区; required for a listed unit')}
+        hint={
+          <WithChineseMarked
+            lang={ctx.lang}
+            text={inLang(ctx, '如 明湖区；公开的单位必填', 'e.g. 明湖区; required for a listed unit')}
+          />
+        }
       />
       <TextField {...f('address')} label={inLang(ctx, '地址', 'Address')} autocomplete="off" />
       <TextField {...f('phone')} type="tel" inputmode="tel" width={20} label={inLang(ctx, '电话', 'Phone')} />

@@ -8,6 +8,7 @@ import { renderPage } from '../../shared/ui/render.ts';
 import { offenceOf, vehicleKinds } from './traffic.offences.ts';
 import { trafficWords as w, violationStateWords, yuanOf } from './traffic.messages.ts';
 import type { VehicleView } from './traffic.read.ts';
+import { WithChineseMarked } from '../../shared/ui/as-written.tsx';
 
 // The traffic officer's pages: find a vehicle by plate, and one vehicle with its owner's points and its
 // violations (each with the camera's picture).
@@ -36,7 +37,7 @@ export function lookupPage(p: {
         <TextField
           name="plate"
           label={say(ctx, w.plate)}
-          hint={say(ctx, w.plateHint)}
+          hint={<WithChineseMarked lang={ctx.lang} text={say(ctx, w.plateHint)} />}
           value={p.plate}
           width={10}
           spellcheck={false}
