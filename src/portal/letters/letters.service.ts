@@ -181,7 +181,8 @@ export async function submitLetter(
         writer,
         submittedAt: now.toISOString(),
       },
-      { stream: `letter:${letterNumber}` },
+      // The letter's number is new and unique (its row, just stored, says so): the stream begins here.
+      { stream: `letter:${letterNumber}`, opens: true },
     );
     // The photos follow the letter on its stream. An anonymous tip has no citizen: its photos carry the
     // letter's own random id instead, which names nobody.
