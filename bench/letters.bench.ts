@@ -1,4 +1,3 @@
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import {
   cpuDuring,
@@ -11,7 +10,7 @@ import {
   stopZone,
   zoneKeys,
 } from './lib/cases-zones.ts';
-import { freshDatabase, load, measureBaseline, report, type Figure } from './lib/harness.ts';
+import { freshDatabase, load, loadAverage, measureBaseline, report, type Figure } from './lib/harness.ts';
 import { CITIZEN_PASSWORD, mobileOf, seedPortalCitizens } from './lib/seed-applications.ts';
 import { badgeOf, seedWorkbenchCases, STAFF_PASSWORD, totpCode } from './lib/seed-cases.ts';
 import { KB_QUERIES, seedKnowledgeBase } from './lib/seed-kb.ts';
@@ -186,12 +185,6 @@ async function letterSubmission(baselineRate: number): Promise<Figure[]> {
     if (!KEEP) await db.drop();
   }
 }
-
-/** The machine's load, beside every rate: on a busy machine a rate says more about the neighbours. */
-export const loadAverage = () =>
-  loadavg()
-    .map((n) => n.toFixed(1))
-    .join(' ');
 
 export async function run(): Promise<boolean> {
   const baseline = await measureBaseline();
