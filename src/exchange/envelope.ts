@@ -184,7 +184,8 @@ function closedNode(node: unknown): boolean {
   }
   // An object without `additionalProperties: false` keeps whatever else it is given.
   const described = node as Record<string, unknown>;
-  const isObject = described.type === 'object' || 'properties' in described || 'patternProperties' in described;
+  const isObject =
+    described.type === 'object' || 'properties' in described || 'patternProperties' in described;
   if (isObject && described.additionalProperties !== false) return false;
   return true;
 }

@@ -63,7 +63,10 @@ describe('signing at send', () => {
       rows.map((r) => r.seq),
       [1, 2],
     );
-    assert.ok(rows.every((r) => r.signature), 'both signed at send');
+    assert.ok(
+      rows.every((r) => r.signature),
+      'both signed at send',
+    );
     const report = await relayOnce(pair.p, pair.w, pair.keyring);
     assert.equal(report.delivered, 2);
     assert.equal(report.quarantined, 0);

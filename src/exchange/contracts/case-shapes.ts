@@ -39,7 +39,10 @@ export const AnswerValue = Type.Union([
   Type.Array(GroupItem, { maxItems: 50 }),
   Type.Array(UploadedFileAnswer, { maxItems: 10 }),
 ]);
-export const CaseAnswers = Type.Record(FieldKey, AnswerValue, { maxProperties: 400, additionalProperties: false });
+export const CaseAnswers = Type.Record(FieldKey, AnswerValue, {
+  maxProperties: 400,
+  additionalProperties: false,
+});
 export type CaseAnswers = Static<typeof CaseAnswers>;
 
 /** Who applies: always a verified person; for a company, the company and the person's standing in it. */
