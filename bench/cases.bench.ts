@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
+  cpuDuring,
   csrfIn,
   https,
   Jar,
@@ -13,7 +14,7 @@ import {
   zoneKeys,
   type RunningZone,
 } from './lib/cases-zones.ts';
-import { freshDatabase, load, measureBaseline, report, type Figure } from './lib/harness.ts';
+import { freshDatabase, load, loadAverage, measureBaseline, report, type Figure } from './lib/harness.ts';
 import {
   CITIZEN_PASSWORD,
   mobileOf,
@@ -247,37 +248,42 @@ export async function run(): Promise<boolean> {
     const submitOutcome = { ok: 0, failed: 0 };
     const locks = await watchLockWaits(portalDb.url);
     const submitStarted = performance.now();
-    const submit = await load({
-      url: portal.base,
-      amount: pool.length,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const draft = pool[nextDraft++ % pool.length];
-            return {
-              ...req,
-              path: `/applications/${draft?.id ?? ''}/submit`,
-              headers: {
-                ...https,
-                cookie: `${draft?.cookie ?? ''}; ${csrfCookie}`,
-                'content-type': 'application/x-www-form-urlencoded',
-              },
-              body: new URLSearchParams({ _csrf: csrfToken, submitKey: randomUUID() }).toString(),
-            };
+    const measured = await cpuDuring(portal.child, portalDb.url, () =>
+      load({
+        url: portal.base,
+        amount: pool.length,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => {
+              const draft = pool[nextDraft++ % pool.length];
+              return {
+                ...req,
+                path: `/applications/${draft?.id ?? ''}/submit`,
+                headers: {
+                  ...https,
+                  cookie: `${draft?.cookie ?? ''}; ${csrfCookie}`,
+                  'content-type': 'application/x-www-form-urlencoded',
+                },
+                body: new URLSearchParams({ _csrf: csrfToken, submitKey: randomUUID() }).toString(),
+              };
+            },
+            onResponse: (status, _body, _ctx, headers) => {
+              const location = Array.isArray(headers)
+                ? String(
+                    headers[
+                      (headers as string[]).findIndex((h) => String(h).toLowerCase() === 'location') + 1
+                    ],
+                  )
+                : String((headers as Record<string, string>).location ?? '');
+              if (status === 303 && location.endsWith('/confirmation')) submitOutcome.ok++;
+              else submitOutcome.failed++;
+            },
           },
-          onResponse: (status, _body, _ctx, headers) => {
-            const location = Array.isArray(headers)
-              ? String(
-                  headers[(headers as string[]).findIndex((h) => String(h).toLowerCase() === 'location') + 1],
-                )
-              : String((headers as Record<string, string>).location ?? '');
-            if (status === 303 && location.endsWith('/confirmation')) submitOutcome.ok++;
-            else submitOutcome.failed++;
-          },
-        },
-      ],
-    });
+        ],
+      }),
+    );
+    const submit = measured.result;
     const submitSeconds = (performance.now() - submitStarted) / 1000;
     const lockWaits = await locks.stop();
     const submitted = await countOf(
@@ -389,7 +395,9 @@ export async function run(): Promise<boolean> {
     process.stdout.write(
       `  seeding: workbench ${wb.seconds.toFixed(1)} s, portal ${portalSeeded.toFixed(1)} s, draft pool ${poolSeeded.toFixed(1)} s; ` +
         `submitted ${submitted} of ${pool.length} in ${submitSeconds.toFixed(1)} s; ` +
-        `portal sessions waiting on a row lock during submission: ${lockWaits.toFixed(1)} of 10 on average\n`,
+        `portal sessions waiting on a row lock during submission: ${lockWaits.toFixed(1)} of 10 on average\n` +
+        `  CPU per submission: portal ${((measured.zoneSeconds * 1000) / Math.max(1, submitted)).toFixed(2)} ms, ` +
+        `PostgreSQL ${((measured.databaseSeconds * 1000) / Math.max(1, submitted)).toFixed(2)} ms; load ${loadAverage()}\n`,
     );
     return report('cases', figures);
   } finally {

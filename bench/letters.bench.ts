@@ -1,6 +1,16 @@
 import pg from 'pg';
-import { csrfIn, https, Jar, latencies, request, startZone, stopZone, zoneKeys } from './lib/cases-zones.ts';
-import { freshDatabase, load, measureBaseline, report, type Figure } from './lib/harness.ts';
+import {
+  cpuDuring,
+  csrfIn,
+  https,
+  Jar,
+  latencies,
+  request,
+  startZone,
+  stopZone,
+  zoneKeys,
+} from './lib/cases-zones.ts';
+import { freshDatabase, load, loadAverage, measureBaseline, report, type Figure } from './lib/harness.ts';
 import { CITIZEN_PASSWORD, mobileOf, seedPortalCitizens } from './lib/seed-applications.ts';
 import { badgeOf, seedWorkbenchCases, STAFF_PASSWORD, totpCode } from './lib/seed-cases.ts';
 import { KB_QUERIES, seedKnowledgeBase } from './lib/seed-kb.ts';
@@ -107,36 +117,39 @@ async function letterSubmission(baselineRate: number): Promise<Figure[]> {
     }
     let next = 0;
     const outcomes = { sent: 0, refused: 0 };
-    const result = await load({
-      url: portal.base,
-      requests: [
-        {
-          method: 'POST',
-          path: '/interaction/write/consultation',
-          setupRequest: (req) => {
-            const n = next++;
-            const writer = writers[n % writers.length]!;
-            return {
-              ...req,
-              headers: {
-                ...https,
-                'content-type': 'application/x-www-form-urlencoded',
-                cookie: writer.cookie,
-              },
-              body: new URLSearchParams({
-                _csrf: writer.csrf,
-                topic: 'household',
-                subject: `户口迁移咨询 ${n}`,
-                body: '我在外地工作，户口想迁回示范市，请问需要哪些材料，能否网上预约办理？',
-                publish: n % 2 ? 'yes' : 'no',
-              }).toString(),
-            };
+    const measured = await cpuDuring(portal.child, db.url, () =>
+      load({
+        url: portal.base,
+        requests: [
+          {
+            method: 'POST',
+            path: '/interaction/write/consultation',
+            setupRequest: (req) => {
+              const n = next++;
+              const writer = writers[n % writers.length]!;
+              return {
+                ...req,
+                headers: {
+                  ...https,
+                  'content-type': 'application/x-www-form-urlencoded',
+                  cookie: writer.cookie,
+                },
+                body: new URLSearchParams({
+                  _csrf: writer.csrf,
+                  topic: 'household',
+                  subject: `户口迁移咨询 ${n}`,
+                  body: '我在外地工作，户口想迁回示范市，请问需要哪些材料，能否网上预约办理？',
+                  publish: n % 2 ? 'yes' : 'no',
+                }).toString(),
+              };
+            },
+            // A letter written answers 303 to the writer's own letter; anything else is a refusal.
+            onResponse: (status) => void (status === 303 ? outcomes.sent++ : outcomes.refused++),
           },
-          // A letter written answers 303 to the writer's own letter; anything else is a refusal.
-          onResponse: (status) => void (status === 303 ? outcomes.sent++ : outcomes.refused++),
-        },
-      ],
-    });
+        ],
+      }),
+    );
+    const result = measured.result;
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     const stored = Number(
@@ -145,7 +158,9 @@ async function letterSubmission(baselineRate: number): Promise<Figure[]> {
     await client.end();
     const seconds = Number(process.env.BENCH_SECONDS ?? 8);
     process.stdout.write(
-      `letters sent ${outcomes.sent}, refused ${outcomes.refused}, stored ${stored}; ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms\n`,
+      `letters sent ${outcomes.sent}, refused ${outcomes.refused}, stored ${stored}; ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms\n` +
+        `  CPU per letter: portal ${((measured.zoneSeconds * 1000) / Math.max(1, outcomes.sent)).toFixed(2)} ms, ` +
+        `PostgreSQL ${((measured.databaseSeconds * 1000) / Math.max(1, outcomes.sent)).toFixed(2)} ms; load ${loadAverage()}\n`,
     );
     return [
       {

@@ -103,7 +103,7 @@ async function apply(services: ApplyServices, i: number, name: string): Promise<
     })
     .returning({ id: citizens.id });
   if (!created) throw new Error('the demo applicant was not stored');
-  const citizen: CurrentCitizen = { id: created.id, displayName: name, mobile: mobileOf(i) };
+  const citizen: CurrentCitizen = { id: created.id, displayName: name, mobile: mobileOf(i), realName: name };
   const started = await startApplication(services, citizen, SLUG, undefined);
   if (started.kind !== 'created') throw new Error(`the demo application was not started: ${started.kind}`);
   const expiry = new Date(services.now().getTime() + 400 * 86_400_000).toISOString().slice(0, 10);

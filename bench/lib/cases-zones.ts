@@ -2,6 +2,7 @@ import { createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { createFieldSealer, type FieldSealer } from '../../src/shared/crypto/seal.ts';
 import { freePort, root, startProcess, stopProcess } from './harness.ts';
 
@@ -85,6 +86,54 @@ export function rssMb(pid: number | undefined): number {
     return kb / 1024;
   } catch {
     return Number.NaN;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, read from /proc (Linux); NaN elsewhere. */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th of them.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * CPU spent while `work` runs by a zone's process and by the PostgreSQL backends serving its database (the
+ * server must be on this machine), so a figure can be read per request whatever else the machine is doing: on a
+ * busy machine the rate falls, the work per request does not.
+ */
+export async function cpuDuring<T>(
+  child: ChildProcess,
+  databaseUrl: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; zoneSeconds: number; databaseSeconds: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const backends = async () =>
+    (
+      await client.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+    ).rows.map((r) => r.pid);
+  try {
+    const zoneBefore = cpuSeconds(child.pid);
+    const pidsBefore = await backends();
+    const databaseBefore = new Map(pidsBefore.map((pid) => [pid, cpuSeconds(pid) || 0]));
+    const result = await work();
+    const zoneSeconds = cpuSeconds(child.pid) - zoneBefore;
+    // A backend that started during the work counts from zero; one that ended is lost (the pool keeps them).
+    const pidsAfter = await backends();
+    const databaseSeconds = pidsAfter.reduce(
+      (total, pid) => total + (cpuSeconds(pid) || 0) - (databaseBefore.get(pid) ?? 0),
+      0,
+    );
+    return { result, zoneSeconds, databaseSeconds };
+  } finally {
+    await client.end();
   }
 }
 

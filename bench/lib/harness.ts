@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -21,6 +22,12 @@ export interface Figure {
   /** True when the target is a ratio to the baseline rather than an absolute number. */
   targetIsRatio?: boolean;
 }
+
+/** The machine's load, printed beside rates: on a busy machine a rate says as much about the neighbours. */
+export const loadAverage = (): string =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

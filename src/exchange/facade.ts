@@ -19,16 +19,23 @@ export type { InboxMessage, OutboxMessage };
  * caused it commits. Messages of one stream arrive in the order they were sent; by default a type is one stream.
  * A message without files is signed here with the key the zone's process registered at start-up, so the relay
  * takes it as soon as it commits; one with files waits for the zone's worker to re-encode them and sign.
+ *
+ * `opens: true` says the transaction begins the stream: its name comes from a record created in this same
+ * transaction under a fresh unique key (a new letter's or case's number), so no other transaction can write to
+ * it before this one commits. Its first message then skips the stream's lock and the read of its last number
+ * (two round trips of every submission); later messages of the stream, in this transaction or after, are
+ * numbered as usual. Said of a stream that already has messages, the send fails (unique stream and number).
  */
 export function send<S extends TSchema>(
   tx: Tx,
   contract: Contract<S>,
   payload: Static<S>,
-  options: { stream?: string } = {},
+  options: { stream?: string } | { stream: string; opens: true } = {},
 ): Promise<OutboxMessage> {
   return sendMessage(tx, contract, payload, {
     stream: options.stream ?? contract.type,
     signing: signingFor(contract),
+    opens: 'opens' in options && options.opens,
   });
 }
 

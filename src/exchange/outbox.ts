@@ -60,7 +60,7 @@ export async function sendMessage<S extends TSchema>(
   tx: Tx,
   contract: Contract<S>,
   payload: Static<S>,
-  options: { stream: string; signing?: SendSigning | undefined },
+  options: { stream: string; signing?: SendSigning | undefined; opens?: boolean | undefined },
 ): Promise<OutboxMessage> {
   if (!isWhitelisted(contract))
     throw new ExchangeContractError(`${contract.type}@${contract.version} is not whitelisted`);
@@ -72,6 +72,7 @@ export async function sendMessage<S extends TSchema>(
     tx,
     { type: contract.type, version: contract.version, stream: options.stream, payload: inspected.payload },
     signing,
+    options.opens === true,
   );
 }
 
@@ -80,13 +81,23 @@ export async function appendOutbox(
   tx: Tx,
   message: { type: string; version: number; stream: string; payload: unknown; id?: string },
   signing?: SendSigning,
+  /**
+   * The caller's transaction begins the stream: nobody else can name it before commit, so its first message is
+   * 1 without the lock and the read. Said of a stream that exists, the insert fails on (stream, seq): an error,
+   * never a second message 1.
+   */
+  opens = false,
 ): Promise<OutboxMessage> {
-  // The lock serialises writers of one stream until commit, so max(seq)+1 never hands out the same number twice.
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_NS}, hashtext(${message.stream}))`);
-  const result = await tx.execute(
-    sql`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM outbox WHERE stream = ${message.stream}`,
-  );
-  const next = Number(rows<{ next: string | number }>(result)[0]?.next ?? 1);
+  let next = 1;
+  if (!opens) {
+    // The lock serialises writers of one stream until commit, so max(seq)+1 never hands out the same number
+    // twice.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${OUTBOX_LOCK_NS}, hashtext(${message.stream}))`);
+    const result = await tx.execute(
+      sql`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM outbox WHERE stream = ${message.stream}`,
+    );
+    next = Number(rows<{ next: string | number }>(result)[0]?.next ?? 1);
+  }
   const id = message.id ?? randomUUID();
   const row = { ...message, id, seq: next };
   await tx.insert(outbox).values({

@@ -53,6 +53,32 @@ describe('signing at send', () => {
     assert.deepEqual(handled, [payload.requestId]);
   });
 
+  test('a send that opens its stream numbers it 1 and the next one 2, crosses signed, and is refused on a stream that exists', async () => {
+    await pair.p.db.transaction(async (tx) => {
+      await send(tx, realnameVerifyRequest, realnameRequest(), { stream: 'send-opens', opens: true });
+      await send(tx, realnameVerifyRequest, realnameRequest(), { stream: 'send-opens' });
+    });
+    const rows = await outboxOf('send-opens');
+    assert.deepEqual(
+      rows.map((r) => r.seq),
+      [1, 2],
+    );
+    assert.ok(
+      rows.every((r) => r.signature),
+      'both signed at send',
+    );
+    const report = await relayOnce(pair.p, pair.w, pair.keyring);
+    assert.equal(report.delivered, 2);
+    assert.equal(report.quarantined, 0);
+    // Opening a stream that already has messages fails rather than making a second message 1.
+    await assert.rejects(
+      pair.p.db.transaction((tx) =>
+        send(tx, realnameVerifyRequest, realnameRequest(), { stream: 'send-opens', opens: true }),
+      ),
+    );
+    assert.equal((await outboxOf('send-opens')).length, 2);
+  });
+
   test('a rolled-back transaction leaves nothing, signed or not', async () => {
     await assert.rejects(
       pair.p.db.transaction(async (tx) => {

@@ -32,13 +32,17 @@ const SimpleAnswer = Type.Union([
   Type.Array(Type.String({ maxLength: 48 }), { maxItems: 100 }),
   DivisionAddressAnswer,
 ]);
-const GroupItem = Type.Record(FieldKey, SimpleAnswer, { maxProperties: 20 });
+// Closed records: a key that is no field id is refused rather than dropped (see isClosed in envelope.ts).
+const GroupItem = Type.Record(FieldKey, SimpleAnswer, { maxProperties: 20, additionalProperties: false });
 export const AnswerValue = Type.Union([
   SimpleAnswer,
   Type.Array(GroupItem, { maxItems: 50 }),
   Type.Array(UploadedFileAnswer, { maxItems: 10 }),
 ]);
-export const CaseAnswers = Type.Record(FieldKey, AnswerValue, { maxProperties: 400 });
+export const CaseAnswers = Type.Record(FieldKey, AnswerValue, {
+  maxProperties: 400,
+  additionalProperties: false,
+});
 export type CaseAnswers = Static<typeof CaseAnswers>;
 
 /** Who applies: always a verified person; for a company, the company and the person's standing in it. */

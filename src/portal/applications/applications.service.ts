@@ -13,7 +13,7 @@ import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { parseIdNumber } from '../../shared/validators/id-number.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { findItem } from '../catalog/catalog.service.ts';
+import { liveItem } from '../catalog/catalog.service.ts';
 import * as companies from '../companies/companies.repository.ts';
 import { roleIn } from '../companies/companies.policy.ts';
 import { portalPolicy } from '../policy.ts';
@@ -54,7 +54,7 @@ export interface CompanyChoice {
 
 /** The service item as published and its current online form; one 404 for no item, no form, no online way. */
 export async function serviceWithForm(services: ApplyServices, slug: string) {
-  const published = await findItem(services.db, slug);
+  const published = await liveItem(services.db, slug);
   const formId = published?.item.onlineForm;
   const form = formId === undefined ? undefined : services.forms.current(formId);
   if (!published || !form) throw new AppError('NOT_FOUND');
@@ -63,7 +63,7 @@ export async function serviceWithForm(services: ApplyServices, slug: string) {
 
 /** The published item of an application (a withdrawn item still has its applications). */
 export async function itemOf(services: ApplyServices, itemId: string) {
-  const published = await findItem(services.db, itemId);
+  const published = await liveItem(services.db, itemId);
   return { item: published?.item };
 }
 

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
-import { findItem } from '../catalog/catalog.service.ts';
+import { liveItem } from '../catalog/catalog.service.ts';
 import * as companies from '../companies/companies.repository.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
@@ -48,7 +48,7 @@ export async function submitApplication(
   const identity = await verifiedIdentity(services, loaded.row.citizenId);
   if (!identity)
     throw new AppError('VALIDATION', { fields: [{ field: 'submitKey', message: 'realNameNeeded' }] });
-  const published = await findItem(services.db, loaded.row.itemId);
+  const published = await liveItem(services.db, loaded.row.itemId);
   if (!published) throw new AppError('NOT_FOUND');
   const now = services.now();
   // Numbered before the transaction, so submissions to one unit do not queue on its counter (case-numbers.ts).
@@ -105,7 +105,8 @@ export async function submitApplication(
           answers: answers as CaseAnswers,
           submittedAt: now.toISOString(),
         },
-        { stream },
+        // A case number is never handed out twice (case-numbers.ts): the case's stream begins here.
+        { stream, opens: true },
       );
       const fileIds = Object.values(answers).flatMap((value) =>
         Array.isArray(value)

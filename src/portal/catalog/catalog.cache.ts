@@ -21,6 +21,12 @@ const MAX_ITEMS = 1_000;
 type Listener = (id: string | undefined) => void;
 const listeners = new Set<Listener>();
 
+/** Hears every catalogue change of this process (an item's id, or undefined for all); returns the unsubscribe. */
+export function onCatalogChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * Called by the publishing functions whenever an item's published state changes; without an id, when a
  * document guides link to has changed, which may alter any guide page.

@@ -1,9 +1,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { ServiceItem, type Area, type LifeEvent } from '../../shared/catalog/index.ts';
-import type { Executor } from '../../shared/db/database.ts';
+import type { Db, Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
-import { notifyCatalogChange } from './catalog.cache.ts';
+import { HtmlCache } from '../../shared/http/html-cache.ts';
+import { notifyCatalogChange, onCatalogChange } from './catalog.cache.ts';
 import { documentsOf, type DocumentInfo } from './catalog.documents.ts';
 import { buildSearchText } from './catalog.search.ts';
 import { publishedItems as t } from './catalog.tables.ts';
@@ -157,6 +158,37 @@ export async function findItem(db: Executor, id: string): Promise<PublishedItem 
   if (!row?.item || !row.publishedAt) return undefined;
   const documents = await documentsOf(db, row.item);
   return { item: row.item, version: row.version, publishedAt: row.publishedAt, documents };
+}
+
+// Items as findItem reads them, per database (tests run several portals in one process), trusted for
+// FRESH_MS like the guide pages' versions (catalog.cache.ts): a change published in this process drops the
+// item at once, another instance sees it within FRESH_MS. A read while a change is settling is not kept.
+const FRESH_MS = 5_000;
+const QUIET_MS = 2_000;
+const liveItems = new WeakMap<Db, HtmlCache<{ found: PublishedItem | undefined }>>();
+
+/**
+ * findItem from memory while fresh: for the hot paths (an application's pages and its submission) that need
+ * the item's name, unit and form but not a read inside their own transaction. The result is shared: read it,
+ * never change it.
+ */
+export async function liveItem(db: Db, id: string): Promise<PublishedItem | undefined> {
+  let cache = liveItems.get(db);
+  if (!cache) {
+    const fresh = new HtmlCache<{ found: PublishedItem | undefined }>({
+      max: 2_000,
+      quietMs: QUIET_MS,
+      now: Date.now,
+    });
+    onCatalogChange((changed) => fresh.changed(changed === undefined ? '' : `${changed}|`));
+    liveItems.set(db, (cache = fresh));
+  }
+  const key = `${id}|`;
+  const held = cache.get(key);
+  if (held) return held.found;
+  const found = await findItem(db, id);
+  cache.set(key, { found }, FRESH_MS);
+  return found;
 }
 
 /** What the portal still knows of an item it has taken off: enough to say what it was and where to go. */
