@@ -60,13 +60,13 @@ export async function searchShortlists(
       n < options.always
         ? sql`true`
         : sql`(SELECT count(*) FROM (${sql.join(before, sql` UNION `)}) f) < ${options.limit}`;
-    // The candidates carry their vector detoasted once (`|| ''` makes a fresh copy, and the LIMIT keeps the
-    // subquery from being folded into the outer query), as the workbench's search does.
+    // The vector is read where it lies (migration answers_search_inline keeps it in the row), as the workbench's
+    // search does; the LIMIT keeps the candidates from being folded into the ranking query.
     return sql`${found(n)} AS MATERIALIZED (
       SELECT entry_id, version, question, answer, published_at, ${rank} AS rank
       FROM (
         SELECT ${t.entryId} AS entry_id, ${t.version} AS version, ${t.question} AS question, ${t.answer} AS answer,
-          ${t.publishedAt} AS published_at, ${t.searchVector} || ''::tsvector AS vector
+          ${t.publishedAt} AS published_at, ${t.searchVector} AS vector
         FROM ${t}
         WHERE ${gate} AND ${t.withdrawnAt} IS NULL AND ${t.searchVector} @@ CAST(${shortlist} AS tsquery)
         LIMIT ${options.candidates}

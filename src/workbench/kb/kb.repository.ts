@@ -166,14 +166,15 @@ export async function searchShortlists(
       n < options.always
         ? sql`true`
         : sql`(SELECT count(*) FROM (${sql.join(before, sql` UNION `)}) f) < ${LIST_LIMIT}`;
-    // The candidates carry their vector detoasted once (`|| ''` makes a fresh copy, and the LIMIT keeps the
-    // subquery from being folded into the outer query): ranking tests it twice per lexeme.
+    // The vector is read where it lies: rows stay whole up to a page and the vector is the last value moved out of
+    // a larger row (migration kb_search_inline), so ranking tests it without fetching TOAST chunks. The LIMIT
+    // keeps the candidates from being folded into the ranking query.
     return sql`${found(n)} AS MATERIALIZED (
       SELECT id, unit_code, version, state, question, answer, area, public, helped_count, ${rank} AS rank
       FROM (
         SELECT ${e.id} AS id, ${e.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
           ${v.question} AS question, ${v.answer} AS answer, ${v.area} AS area, ${v.public} AS public,
-          ${e.helpedCount} AS helped_count, ${v.searchVector} || ''::tsvector AS vector
+          ${e.helpedCount} AS helped_count, ${v.searchVector} AS vector
         FROM ${v} INNER JOIN ${e} ON ${e.id} = ${v.entryId}
         WHERE ${gate} AND ${reach ?? sql`true`} AND ${v.state} = 'in-use'
           AND ${v.searchVector} @@ CAST(${shortlist} AS tsquery)
