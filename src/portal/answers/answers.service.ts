@@ -32,18 +32,14 @@ export async function suggestAnswers(
   const docs = await repo.termDocs(db, lexemes);
   const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
   if (!plan) return [];
-  // The first shortlists, then the others in order until the list is full; an answer found twice keeps its rank.
-  const found = new Map<string, repo.AnswerLine>();
-  for (const [index, shortlist] of plan.shortlists.entries()) {
-    if (index >= plan.always && found.size >= limit) break;
-    const lines = await repo.searchShortlist(db, { shortlist, terms: plan.terms, candidates: budget, limit });
-    for (const line of lines) found.set(line.entryId, line);
-  }
-  const newer = (a: repo.AnswerLine, b: repo.AnswerLine) =>
-    (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0);
-  return [...found.values()]
-    .sort((a, b) => b.rank - a.rank || newer(a, b) || (a.entryId < b.entryId ? -1 : 1))
-    .slice(0, limit);
+  // The first shortlists, then the others in order until the list is full, in one round trip.
+  return repo.searchShortlists(db, {
+    shortlists: plan.shortlists,
+    always: plan.always,
+    terms: plan.terms,
+    candidates: budget,
+    limit,
+  });
 }
 
 /**

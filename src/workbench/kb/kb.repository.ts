@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { Executor, Tx } from '../../shared/db/database.ts';
+import { rows, type Executor, type Tx } from '../../shared/db/database.ts';
 import type { Reach } from '../staff/staff.policy.ts';
 import { ANSWER_WEIGHT, type WeightedTerm } from '../../shared/search/shortlist.ts';
 import { kbEntries, kbTermDocs, kbVersions, type KbEntryRow, type KbVersionRow } from './kb.tables.ts';
@@ -127,16 +127,19 @@ export async function termDocs(q: Executor, lexemes: readonly string[]): Promise
 }
 
 /**
- * The best LIST_LIMIT versions in use the officer reads among at most `candidates` matching the shortlist
- * tsquery, ranked by the share of the question's weight they hold: each lexeme weighs its idf, whole in the
- * question or keywords, ANSWER_WEIGHT of it in the answer only.
+ * The best LIST_LIMIT versions in use the officer reads, in one statement: each shortlist (a tsquery) gives at most
+ * `candidates` versions matching it, ranked by the share of the question's weight they hold (each lexeme weighs
+ * its idf, whole in the question or keywords, ANSWER_WEIGHT of it in the answer only), and its best LIST_LIMIT;
+ * a shortlist from the `always`-th on is read only while the ones before found fewer than LIST_LIMIT versions.
+ * The best LIST_LIMIT of them all, a version found twice once.
  */
-export async function searchShortlist(
+export async function searchShortlists(
   q: Executor,
   options: {
     reach: Reach;
     above: readonly string[];
-    shortlist: string;
+    shortlists: readonly string[];
+    always: number;
     terms: readonly WeightedTerm[];
     candidates: number;
   },
@@ -144,48 +147,71 @@ export async function searchShortlist(
   const whole = options.terms.reduce((sum, t) => sum + t.idf, 0);
   // Weights are numbers computed here, written as float8 literals so each CASE is plain float arithmetic.
   const weight = (n: number) => sql.raw(`${Number.isFinite(n) ? n.toFixed(6) : '0'}::float8`);
-  // The candidates carry their vector detoasted once (`|| ''` makes a fresh copy, and the LIMIT keeps the
-  // subquery from being folded into the outer query): ranking tests it twice per lexeme, and reading a toasted
-  // vector from its chunks each time cost most of the search.
-  const candidates = q
-    .select({
-      ...lineFields,
-      vector: sql<string>`${kbVersions.searchVector} || ''::tsvector`.as('vector'),
-    })
-    .from(kbVersions)
-    .innerJoin(kbEntries, eq(kbEntries.id, kbVersions.entryId))
-    .where(
-      and(
-        readable(options.reach, options.above),
-        eq(kbVersions.state, 'in-use'),
-        sql`${kbVersions.searchVector} @@ CAST(${options.shortlist} AS tsquery)`,
-      ),
-    )
-    .limit(options.candidates)
-    .as('candidates');
   const held = options.terms.map(
     (t) =>
-      sql`CASE WHEN ${candidates.vector} @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
-        WHEN ${candidates.vector} @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
+      sql`CASE WHEN vector @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
+        WHEN vector @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
         ELSE 0::float8 END`,
   );
-  const rank = sql<number>`(${sql.join(held, sql` + `)})`;
-  const c = candidates;
-  const found = await q
-    .select({
-      id: c.id,
-      unitCode: c.unitCode,
-      version: c.version,
-      state: c.state,
-      question: c.question,
-      answer: c.answer,
-      area: c.area,
-      public: c.public,
-      helpedCount: c.helpedCount,
-      rank,
-    })
-    .from(candidates)
-    .orderBy(desc(rank), desc(candidates.helpedCount), candidates.id)
-    .limit(LIST_LIMIT);
-  return found.map((line) => ({ ...line, rank: Number(line.rank) }));
+  const rank = sql`(${sql.join(held, sql` + `)})`;
+  const reach = readable(options.reach, options.above);
+  const v = kbVersions;
+  const e = kbEntries;
+  const found = (n: number) => sql.raw(`s${n}`);
+  const steps = options.shortlists.map((shortlist, n) => {
+    // A later shortlist is read only while those before found fewer than a page: the condition does not depend
+    // on the row, so PostgreSQL tests it once and skips the scan when it fails.
+    const before = Array.from({ length: n }, (_, k) => sql`SELECT id FROM ${found(k)}`);
+    const gate =
+      n < options.always
+        ? sql`true`
+        : sql`(SELECT count(*) FROM (${sql.join(before, sql` UNION `)}) f) < ${LIST_LIMIT}`;
+    // The vector is read where it lies: rows stay whole up to a page and the vector is the last value moved out of
+    // a larger row (migration kb_search_inline), so ranking tests it without fetching TOAST chunks. The LIMIT
+    // keeps the candidates from being folded into the ranking query.
+    return sql`${found(n)} AS MATERIALIZED (
+      SELECT id, unit_code, version, state, question, answer, area, public, helped_count, ${rank} AS rank
+      FROM (
+        SELECT ${e.id} AS id, ${e.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
+          ${v.question} AS question, ${v.answer} AS answer, ${v.area} AS area, ${v.public} AS public,
+          ${e.helpedCount} AS helped_count, ${v.searchVector} AS vector
+        FROM ${v} INNER JOIN ${e} ON ${e.id} = ${v.entryId}
+        WHERE ${gate} AND ${reach ?? sql`true`} AND ${v.state} = 'in-use'
+          AND ${v.searchVector} @@ CAST(${shortlist} AS tsquery)
+        LIMIT ${options.candidates}
+      ) c
+      ORDER BY rank DESC, helped_count DESC, id
+      LIMIT ${LIST_LIMIT}
+    )`;
+  });
+  if (steps.length === 0) return [];
+  const all = options.shortlists.map((_, n) => sql`SELECT * FROM ${found(n)}`);
+  const result = await q.execute(sql`
+    WITH ${sql.join(steps, sql`, `)}
+    SELECT * FROM (${sql.join(all, sql` UNION `)}) u
+    ORDER BY rank DESC, helped_count DESC, id
+    LIMIT ${LIST_LIMIT}`);
+  return rows<{
+    id: string;
+    unit_code: string;
+    version: number;
+    state: string;
+    question: string;
+    answer: string;
+    area: string;
+    public: boolean;
+    helped_count: number;
+    rank: number;
+  }>(result).map((r) => ({
+    id: r.id,
+    unitCode: r.unit_code,
+    version: Number(r.version),
+    state: r.state,
+    question: r.question,
+    answer: r.answer,
+    area: r.area,
+    public: r.public,
+    helpedCount: Number(r.helped_count),
+    rank: Number(r.rank),
+  }));
 }

@@ -76,22 +76,15 @@ export async function listFor(
   const budget = options.budget ?? SHORTLIST_BUDGET;
   const plan = planSearch(lexemes, docs, docs.get('') ?? 0, budget);
   if (!plan) return [];
-  // The first shortlists, then the others in order until a page is full; a version found by two keeps its rank.
-  const found = new Map<string, repo.KbLine>();
-  for (const [index, shortlist] of plan.shortlists.entries()) {
-    if (index >= plan.always && found.size >= repo.LIST_LIMIT) break;
-    const lines = await repo.searchShortlist(services.db, {
-      reach,
-      above,
-      shortlist,
-      terms: plan.terms,
-      candidates: budget,
-    });
-    for (const line of lines) found.set(line.id, line);
-  }
-  return [...found.values()]
-    .sort((a, b) => b.rank - a.rank || b.helpedCount - a.helpedCount || (a.id < b.id ? -1 : 1))
-    .slice(0, repo.LIST_LIMIT);
+  // The first shortlists, then the others in order until a page is full, in one round trip.
+  return repo.searchShortlists(services.db, {
+    reach,
+    above,
+    shortlists: plan.shortlists,
+    always: plan.always,
+    terms: plan.terms,
+    candidates: budget,
+  });
 }
 
 /** The entries in use that best answer a letter, those of its business area first. */
