@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { outbox } from '../../src/exchange/tables.ts';
 import { auditLog, units } from '../../src/workbench/db/schema.ts';
+import { kbEntries } from '../../src/workbench/kb/kb.tables.ts';
 import { seedCatalog } from '../../src/workbench/catalog-authoring/catalog-authoring.seed.ts';
 import { seedDirectory } from '../../src/workbench/org/org.publish.ts';
 import { openCase, SERVICES } from './cases.support.ts';
@@ -174,8 +175,26 @@ describe('organisation management', () => {
     assert.equal(cycle.statusCode, 422);
     assert.match(cycle.body, /不能移到本单位或其下级单位之下/);
 
+    const at = zone.services.now();
+    const [entry] = await zone.services.db
+      .insert(kbEntries)
+      .values({
+        unitCode: 'SF-D02-P01-C01',
+        unitPath: 'SF-0000/SF-D02/SF-D02-P01/SF-D02-P01-C01',
+        latestVersion: 1,
+        createdBy: 'test',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning();
     const moved = await move('SF-D02-P01', 'SF-D03');
     assert.equal(moved.statusCode, 303);
+    const [kept] = await zone.services.db.select().from(kbEntries).where(eq(kbEntries.id, entry!.id));
+    assert.equal(
+      kept?.unitPath,
+      'SF-0000/SF-D03/SF-D02-P01/SF-D02-P01-C01',
+      'its answers are shared from there',
+    );
     assert.equal((await unitRow('SF-D02-P01'))?.path, 'SF-0000/SF-D03/SF-D02-P01');
     assert.equal((await unitRow('SF-D02-P01-C01'))?.path, 'SF-0000/SF-D03/SF-D02-P01/SF-D02-P01-C01');
     assert.ok((await audited('SF-D02-P01')).includes('org.unit.move'));
