@@ -1,5 +1,5 @@
 import type { Config } from './shared/config.ts';
-import type { JobHandler } from './shared/jobs/queue.ts';
+import type { QueueHandler } from './shared/jobs/queue.ts';
 import { NOTIFY_QUEUE, notificationJob } from './shared/notify/notifications.ts';
 import type { InboxHandler } from './exchange/inbox.ts';
 import { messageHandlers } from './exchange/facade.ts';
@@ -63,8 +63,8 @@ export function jobHandlersFor(
   services: ZoneServices,
   notifier: NotificationAdapter,
   config: Config,
-): Record<string, JobHandler> {
-  const handlers: Record<string, JobHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
+): Record<string, QueueHandler> {
+  const handlers: Record<string, QueueHandler> = { [NOTIFY_QUEUE]: notificationJob(notifier) };
   if (name === 'workbench') {
     handlers[DEEMED_ACCEPTANCE_QUEUE] = deemedAcceptanceJob(services);
     handlers[RECOUNT_QUEUE] = recountJob(services);

@@ -3,7 +3,7 @@ import { isEmbedded, isPublicDemo, publicPortalUrl, trustedProxies } from './sha
 import { WorkingDayCalendar } from './shared/calendar/working-days.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import type { Database } from './shared/db/database.ts';
-import type { JobHandler } from './shared/jobs/queue.ts';
+import type { QueueHandler } from './shared/jobs/queue.ts';
 import { createLogger } from './shared/http/log-format.ts';
 import { SandboxNotificationAdapter } from './shared/notify/adapter.ts';
 import { zoneSecrets, type Secrets } from './shared/secrets.ts';
@@ -36,7 +36,7 @@ export interface Zone {
   name: ZoneName;
   database: Database;
   services: ZoneServices;
-  handlers: Record<string, JobHandler>;
+  handlers: Record<string, QueueHandler>;
   /** What this zone does with each message type it may receive through the exchange. */
   inboxHandlers: Record<string, InboxHandler>;
   exchange: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { outbox } from '../../src/exchange/tables.ts';
 import { CourierError, HttpCourier, type Courier } from '../../src/portal/delivery/delivery.courier.ts';
 import { WAYBILL_QUEUE, waybillJob } from '../../src/portal/delivery/delivery.service.ts';
@@ -20,6 +20,7 @@ import { publicKeyPem } from '../../src/shared/secrets.ts';
 import { deliveryOf } from '../../src/workbench/delivery/delivery.repository.ts';
 import { pem } from '../payments/payments.fixture.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { deferred } from '../helpers/deferred.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import {
   answer,
@@ -320,4 +321,107 @@ test('the courier is asked after the request commits, again after a failure, for
   );
   await crossBothWays();
   assert.equal((await deliveryOf(workbench.services.db, number))?.waybillNo, held[0]!.waybillNo);
+});
+
+/** The sandbox courier as the portal reaches it, with a hook around its waybill answer. */
+function courierAround(around: (answer: Promise<{ waybillNo: string }>) => Promise<{ waybillNo: string }>) {
+  const real = new HttpCourier({
+    baseUrl: courier.url,
+    clientId: 'SF-PSB',
+    clientKey: privateKeyOf(clientKey),
+    courierPublicKey: publicKeyOf(courierKey),
+    notifyUrl: 'http://localhost/delivery/notify',
+  });
+  const wrapped: Courier = {
+    createWaybill: (request) => around(real.createWaybill(request)),
+    cancelWaybill: (no) => real.cancelWaybill(no),
+    verifyCallback: (body, signature) => real.verifyCallback(body, signature),
+  };
+  return { [WAYBILL_QUEUE]: waybillJob(portal.services, () => wrapped) };
+}
+
+async function askedToSend(clerk: Awaited<ReturnType<typeof decidedWithDelivery>>['clerk'], number: string) {
+  const sent = await clerk.client.post(
+    `/cases/${number}/delivery`,
+    { action: 'create' },
+    { csrf: clerk.token },
+  );
+  assert.equal(sent.statusCode, 303);
+  await crossBothWays();
+}
+
+test(
+  'a slow courier holds no transaction: the portal serves its pages while the waybill is awaited',
+  { timeout: 60_000 },
+  async () => {
+    const { person, number, clerk } = await decidedWithDelivery();
+    await askedToSend(clerk, number);
+    const answered = deferred<void>();
+    const release = deferred<void>();
+    const handlers = courierAround(async (answer) => {
+      const waybill = await answer;
+      answered.resolve();
+      await release.promise; // the courier's answer is slow to come back
+      return waybill;
+    });
+    const running = runOneJob(portal.database.db, handlers);
+    await answered.promise;
+    // On the embedded engine a transaction held across the call would keep these waiting until the courier answers.
+    const mine = await person.client.get(`/my/cases/${number}`);
+    assert.equal(mine.statusCode, 200);
+    const home = await person.client.get('/');
+    assert.equal(home.statusCode, 200);
+    const meanwhile = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+    assert.equal(meanwhile.length, 0, 'nothing recorded before the answer');
+    release.resolve();
+    assert.equal(await running, true);
+    const [held] = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+    assert.equal(held?.waybillNo, courier.store.byOrderNo('SF-PSB', `${number}-1`)?.waybillNo);
+    await crossBothWays();
+    assert.equal((await deliveryOf(workbench.services.db, number))?.waybillNo, held?.waybillNo);
+  },
+);
+
+test('a portal that dies between the courier’s answer and its record asks again after the lease and keeps the same waybill', async () => {
+  const { number, clerk } = await decidedWithDelivery();
+  await askedToSend(clerk, number);
+  const orderNo = `${number}-1`;
+  const died = deferred<void>();
+  // The courier books the waybill; the process that asked is gone before it records the answer.
+  void runOneJob(
+    portal.database.db,
+    courierAround(async (answer) => {
+      await answer;
+      died.resolve();
+      return new Promise(() => undefined);
+    }),
+  );
+  await died.promise;
+  const booked = courier.store.byOrderNo('SF-PSB', orderNo)?.waybillNo;
+  assert.ok(booked, 'the courier booked it');
+  const handlers = courierAround((answer) => answer);
+  assert.equal(await runOneJob(portal.database.db, handlers), false, 'leased until the lease runs out');
+  // The lease's end, without waiting.
+  await portal.services.db
+    .update(jobs)
+    .set({ runAt: new Date(0) })
+    .where(eq(jobs.queue, WAYBILL_QUEUE));
+  assert.equal(await runOneJob(portal.database.db, handlers), true);
+  const held = await portal.services.db.select().from(waybills).where(eq(waybills.caseNumber, number));
+  assert.deepEqual(
+    held.map((w) => w.waybillNo),
+    [booked],
+    'one waybill, the one the courier booked first',
+  );
+  const [job] = await portal.services.db
+    .select()
+    .from(jobs)
+    .where(eq(jobs.queue, WAYBILL_QUEUE))
+    .orderBy(desc(jobs.id))
+    .limit(1);
+  assert.equal(job?.status, 'done');
+  await crossBothWays();
+  const wb = await deliveryOf(workbench.services.db, number);
+  assert.equal(wb?.waybillNo, booked);
+  assert.equal(wb?.status, 'created');
 });

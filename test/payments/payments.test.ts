@@ -18,6 +18,7 @@ import { runOneJob } from '../../src/shared/jobs/queue.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { paymentOrders, paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
+import { deferred } from '../helpers/deferred.ts';
 import { deliver, submittedCase } from '../portal/cases.fixture.ts';
 import {
   clickAtCheckout,
@@ -329,6 +330,38 @@ describe('refunds of a case fee', () => {
     assert.equal(world.sandbox.store.refunded(world.sandbox.store.byOrderNo('SF-PSB', order.orderNo)!), 1500);
     const page = await me.client.get(`/my/payments/${fee.id}`);
     assert.match(page.body, /已退款/);
+  });
+
+  test('a portal that dies between the gateway’s confirmation and its record asks again after the lease: refunded once', async () => {
+    const { fee, order } = await paidFee(1700);
+    const services = world.zone.services;
+    await services.db.transaction((tx) => closeCaseFee(tx, fee.reference, 'refused', services.now()));
+    const died = deferred<void>();
+    const dying: PaymentRuntime = {
+      ...world.runtime,
+      gateway: Object.assign(Object.create(world.runtime.gateway) as PaymentRuntime['gateway'], {
+        refund: async (request: Parameters<PaymentRuntime['gateway']['refund']>[0]) => {
+          await world.runtime.gateway.refund(request);
+          died.resolve();
+          return new Promise(() => undefined); // the process is gone before it hears the answer
+        },
+      }),
+    };
+    void runOneJob(services.db, { [REFUND_QUEUE]: refundJob(services, dying) });
+    await died.promise;
+    const atGateway = () =>
+      world.sandbox.store.refunded(world.sandbox.store.byOrderNo('SF-PSB', order.orderNo)!);
+    assert.equal(atGateway(), 1700, 'the gateway refunded');
+    assert.equal((await refundsOf(order.orderNo))[0]?.status, 'requested', 'not yet recorded here');
+    // Meanwhile the database serves the payer's page: no transaction waits on the gateway.
+    assert.equal((await me.client.get(`/my/payments/${fee.id}`)).statusCode, 200);
+    await services.db
+      .update(jobs)
+      .set({ runAt: new Date(0) })
+      .where(and(eq(jobs.queue, REFUND_QUEUE), eq(jobs.status, 'pending')));
+    await world.zone.drainJobs();
+    assert.equal((await refundsOf(order.orderNo))[0]?.status, 'done');
+    assert.equal(atGateway(), 1700, 'asked again under the same refund number, refunded once');
   });
 });
 

@@ -92,6 +92,9 @@ describe('documents issued on a case', () => {
     assert.equal(file.headers['content-security-policy'], 'sandbox');
     assert.equal(file.headers['x-content-type-options'], 'nosniff');
     assert.ok(file.rawPayload.equals(pdf));
+    // Version 1 carries no English copy, and a certificate has none: there is nothing to download in English.
+    assert.equal((await me.client.get(`${url}/en`)).statusCode, 404);
+    assert.doesNotMatch((await me.client.get(`/my/cases/${caseNumber}?lang=en`)).body, /English copy/);
     const other = await registerCitizen(zone);
     assert.equal((await other.client.get(url)).statusCode, 404);
     assert.equal((await me.client.get(`/my/cases/${caseNumber}/documents/${randomUUID()}`)).statusCode, 404);

@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { jobs } from '../../src/shared/db/tables.ts';
-import { enqueue, runOneJob, startWorker, type JobHandler } from '../../src/shared/jobs/queue.ts';
+import { callingJob, enqueue, runOneJob, startWorker, type JobHandler } from '../../src/shared/jobs/queue.ts';
+import { deferred } from '../helpers/deferred.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 
 let zone: TestZone;
@@ -115,5 +116,93 @@ describe('the job queue', () => {
     await worker.drain();
     await worker.stop();
     assert.deepEqual(seen, [{ n: 7 }]);
+  });
+});
+
+describe('jobs that call another service', () => {
+  const effects = async (queue: string) => db().select().from(jobs).where(eq(jobs.queue, queue));
+
+  test('the call holds no transaction: the database answers other work meanwhile, the outcome is recorded after', async () => {
+    const called = deferred<void>();
+    const answer = deferred<number>();
+    const handler = callingJob<number>({
+      async call() {
+        called.resolve();
+        return answer.promise;
+      },
+      async record(tx, _job, outcome) {
+        await enqueue(tx, 'test.calling-effect', { outcome });
+      },
+    });
+    await enqueue(db(), 'test.calling', {});
+    const running = runOneJob(db(), { 'test.calling': handler });
+    await called.promise;
+    // On the embedded engine (one connection) a transaction held across the call would stop all of these.
+    const leased = await jobRow('test.calling');
+    assert.equal(leased?.status, 'pending');
+    assert.equal(leased?.attempts, 1, 'the attempt is counted when claimed');
+    assert.ok(leased && leased.runAt.getTime() > Date.now() + 60_000, 'leased, not locked');
+    assert.equal(await runOneJob(db(), { 'test.calling': handler }), false, 'another worker passes it by');
+    await db().transaction((tx) => enqueue(tx, 'test.meanwhile', {}));
+    assert.equal((await effects('test.calling-effect')).length, 0);
+    answer.resolve(42);
+    assert.equal(await running, true);
+    const done = await jobRow('test.calling');
+    assert.equal(done?.status, 'done');
+    assert.equal(done?.attempts, 1);
+    assert.deepEqual(
+      (await effects('test.calling-effect')).map((e) => e.payload),
+      [{ outcome: 42 }],
+    );
+  });
+
+  test('a worker that dies between the call and the record: after the lease the call is made again, recorded once', async () => {
+    let calls = 0;
+    const died = deferred<void>();
+    const handler = callingJob<string>({
+      async call() {
+        calls++;
+        if (calls > 1) return 'booked';
+        died.resolve();
+        // The service booked it, but this worker never hears back: its process is gone.
+        return new Promise<string>(() => undefined);
+      },
+      async record(tx, _job, outcome) {
+        await enqueue(tx, 'test.died-effect', { outcome }, { dedupeKey: 'died-effect' });
+      },
+    });
+    await enqueue(db(), 'test.died', {});
+    void runOneJob(db(), { 'test.died': handler });
+    await died.promise;
+    assert.equal(await runOneJob(db(), { 'test.died': handler }), false, 'not before the lease runs out');
+    await db().execute(sql`UPDATE jobs SET run_at = now() WHERE queue = 'test.died'`);
+    assert.equal(await runOneJob(db(), { 'test.died': handler }), true);
+    assert.equal(calls, 2);
+    const row = await jobRow('test.died');
+    assert.equal(row?.status, 'done');
+    assert.equal(row?.attempts, 2);
+    assert.equal((await effects('test.died-effect')).length, 1);
+  });
+
+  test('a failed call is retried with backoff; one whose workers keep dying is given up', async () => {
+    const handler = callingJob<void>({
+      async call() {
+        throw new Error('service away');
+      },
+      async record() {},
+    });
+    await enqueue(db(), 'test.away', {}, { maxAttempts: 3 });
+    assert.equal(await runOneJob(db(), { 'test.away': handler }), true);
+    const waiting = await jobRow('test.away');
+    assert.equal(waiting?.status, 'pending');
+    assert.equal(waiting?.attempts, 1);
+    assert.equal(waiting?.lastError, 'service away');
+    assert.ok(waiting && waiting.runAt.getTime() > Date.now(), 'the retry waits for its backoff');
+    // Two more claims whose workers died (the attempts counted at each claim), then the job is given up.
+    await db().execute(sql`UPDATE jobs SET attempts = 3, run_at = now() WHERE queue = 'test.away'`);
+    assert.equal(await runOneJob(db(), { 'test.away': handler }), true);
+    const given = await jobRow('test.away');
+    assert.equal(given?.status, 'failed');
+    assert.equal(given?.lastError, 'service away');
   });
 });

@@ -12,6 +12,7 @@ import { applicationSupplemented } from './application.supplemented.ts';
 import { applicationWithdrawn } from './application.withdrawn.ts';
 import { attachmentSubmitted } from './attachment.submitted.ts';
 import { caseDocumentIssued } from './case.document.issued.ts';
+import { caseDocumentIssuedV2 } from './case.document.issued.v2.ts';
 import { caseFeeDue } from './case.fee.due.ts';
 import { caseStatusChanged } from './case.status.changed.ts';
 import { catalogDocumentPublished } from './catalog.document.published.ts';
@@ -66,7 +67,7 @@ export { catalogItemPublished, catalogItemWithdrawn, catalogDocumentPublished };
 export { attachmentSubmitted };
 export { companyVerifyRequest, companyVerifyResult };
 export { applicationSubmitted, applicationWithdrawn, applicationSupplemented };
-export { caseStatusChanged, caseDocumentIssued };
+export { caseStatusChanged, caseDocumentIssued, caseDocumentIssuedV2 };
 export { contentImagePublished, contentPublished, contentPublishedV1, contentWithdrawn };
 export { appointmentSlotsPublished, appointmentBooked, appointmentCancelled, appointmentAttendance };
 export {
@@ -111,6 +112,7 @@ export const whitelist: ReadonlyMap<string, Contract> = new Map(
     applicationSupplemented,
     caseStatusChanged,
     caseDocumentIssued,
+    caseDocumentIssuedV2,
     contentPublishedV1,
     contentPublished,
     contentWithdrawn,

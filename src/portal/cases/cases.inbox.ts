@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import {
   caseDocumentIssued,
+  caseDocumentIssuedV2,
   caseStatusChanged,
   type CaseDocumentKind,
 } from '../../exchange/contracts/index.ts';
-import { onMessage, type MessageHandler } from '../../exchange/facade.ts';
+import type { PayloadOf } from '../../exchange/contracts/contract.ts';
+import { onMessage, onVersions, type MessageHandler } from '../../exchange/facade.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
 import { RATING_PERIOD_DAYS } from '../../shared/ratings/ratings.scale.ts';
@@ -115,41 +117,60 @@ export function caseStatusHandler(services: ZoneServices): MessageHandler {
   });
 }
 
-export function caseDocumentHandler(services: ZoneServices): MessageHandler {
-  return onMessage(caseDocumentIssued, async (tx, issued) => {
-    const application = await caseOf(tx, issued.applicationId, issued.caseNumber);
-    const content = Buffer.from(issued.file.data, 'base64');
-    // The hash is what the verification page shows against a printed copy: it must be the content's own.
-    if (createHash('sha256').update(content).digest('hex') !== issued.sha256)
-      throw new Error('the document does not match its hash');
-    const now = services.now();
-    // The schema's union of literals reaches here only as a string; the contract checked it is one of the kinds.
-    const kindCode = issued.kind as CaseDocumentKind;
-    const kind = documentKindWords[kindCode];
-    const stored = await repo.insertDocument(tx, {
-      id: issued.documentId,
-      applicationId: application.id,
-      caseNumber: issued.caseNumber,
-      kind: kindCode,
-      documentNumber: issued.documentNumber,
-      verificationCode: issued.verificationCode,
-      holderMasked: issued.holderMasked,
-      unitName: issued.unitName,
-      issuedAt: new Date(issued.issuedAt),
-      validUntil: issued.validUntil,
-      sha256: issued.sha256,
-      fileName: `${kind.zh}-${issued.documentNumber}.pdf`,
-      content,
-      bytes: content.length,
-      receivedAt: now,
-    });
-    if (!stored) return;
-    await notify(tx, application, now, {
-      template: `case.document.${kindCode}`,
-      sms: documentSms(issued.caseNumber, kind),
-      ...documentInSite(issued.caseNumber, kind),
-    });
+const sha256Of = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+
+/** A document, with its English copy where version 2 carries one; version 1 never does. */
+async function keepDocument(
+  tx: Tx,
+  services: ZoneServices,
+  issued: PayloadOf<typeof caseDocumentIssuedV2>,
+): Promise<void> {
+  const application = await caseOf(tx, issued.applicationId, issued.caseNumber);
+  const content = Buffer.from(issued.file.data, 'base64');
+  // The hash is what the verification page shows against a printed copy: it must be the content's own.
+  if (sha256Of(content) !== issued.sha256) throw new Error('the document does not match its hash');
+  if ((issued.englishFile === undefined) !== (issued.englishSha256 === undefined))
+    throw new Error('an English copy comes with its hash, or not at all');
+  const english = issued.englishFile ? Buffer.from(issued.englishFile.data, 'base64') : undefined;
+  if (english && sha256Of(english) !== issued.englishSha256)
+    throw new Error('the English copy does not match its hash');
+  const now = services.now();
+  // The schema's union of literals reaches here only as a string; the contract checked it is one of the kinds.
+  const kindCode = issued.kind as CaseDocumentKind;
+  const kind = documentKindWords[kindCode];
+  const stored = await repo.insertDocument(tx, {
+    id: issued.documentId,
+    applicationId: application.id,
+    caseNumber: issued.caseNumber,
+    kind: kindCode,
+    documentNumber: issued.documentNumber,
+    verificationCode: issued.verificationCode,
+    holderMasked: issued.holderMasked,
+    unitName: issued.unitName,
+    issuedAt: new Date(issued.issuedAt),
+    validUntil: issued.validUntil,
+    sha256: issued.sha256,
+    fileName: `${kind.zh}-${issued.documentNumber}.pdf`,
+    content,
+    bytes: content.length,
+    ...(english
+      ? { englishContent: english, englishSha256: issued.englishSha256 ?? null, englishBytes: english.length }
+      : {}),
+    receivedAt: now,
   });
+  if (!stored) return;
+  await notify(tx, application, now, {
+    template: `case.document.${kindCode}`,
+    sms: documentSms(issued.caseNumber, kind),
+    ...documentInSite(issued.caseNumber, kind),
+  });
+}
+
+export function caseDocumentHandler(services: ZoneServices): MessageHandler {
+  return onVersions([
+    onMessage(caseDocumentIssued, (tx, issued) => keepDocument(tx, services, issued)),
+    onMessage(caseDocumentIssuedV2, (tx, issued) => keepDocument(tx, services, issued)),
+  ]);
 }
 
 export function caseInboxHandlers(services: ZoneServices): MessageHandler[] {

@@ -177,6 +177,14 @@ export function verifyPage({
                 key: inLang(ctx, '文件摘要（SHA-256）', 'File digest (SHA-256)'),
                 value: <code class="digest">{found.sha256}</code>,
               },
+              ...(found.englishSha256
+                ? [
+                    {
+                      key: inLang(ctx, '英文参考译本摘要（SHA-256）', 'English copy’s digest (SHA-256)'),
+                      value: <code class="digest">{found.englishSha256}</code>,
+                    },
+                  ]
+                : []),
             ]}
           />
           <InsetText>

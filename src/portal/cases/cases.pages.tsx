@@ -322,6 +322,18 @@ export function detailPage({
                   ` (${d.documentNumber}, PDF, ${Math.ceil(d.bytes / 1024)} KB)`,
                 )}
               </a>
+              {d.englishBytes ? (
+                <p class="hint">
+                  <a href={`${base}/documents/${d.id}/en`} download lang="en" hreflang="en">
+                    {`English copy (PDF, ${Math.ceil(d.englishBytes / 1024)} KB)`}
+                  </a>
+                  {inLang(
+                    ctx,
+                    '：英文参考译本，具有法律效力的是中文文书。',
+                    ': for reference only; the Chinese document is the legal one.',
+                  )}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -79,6 +79,8 @@ export const CaseDetail = Type.Object({
       validUntil: Nullable(Type.String()),
       sha256: Type.String(),
       href: Type.String(),
+      /** The English copy (the acceptance notice's); the Chinese document is the legal text. */
+      englishHref: Nullable(Type.String()),
     }),
   ),
   withdrawalRequestedAt: Nullable(Type.String()),
@@ -147,6 +149,8 @@ export function presentDetail(view: DetailView): CaseDetail {
       validUntil: d.validUntil,
       sha256: d.sha256,
       href: `/my/cases/${view.caseNumber}/documents/${d.id}`,
+      // The English copy, where there is one; the Chinese document is the legal text.
+      englishHref: d.englishBytes ? `/my/cases/${view.caseNumber}/documents/${d.id}/en` : null,
     })),
     withdrawalRequestedAt: view.withdrawalRequestedAt?.toISOString() ?? null,
     actions,

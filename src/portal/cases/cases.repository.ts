@@ -229,6 +229,8 @@ const documentInfo = {
   fileName: caseDocuments.fileName,
   bytes: caseDocuments.bytes,
   sha256: caseDocuments.sha256,
+  /** The English copy's size, where the document has one. */
+  englishBytes: caseDocuments.englishBytes,
 };
 
 export async function documentsOf(ex: Executor, applicationId: string) {
@@ -241,7 +243,7 @@ export async function documentsOf(ex: Executor, applicationId: string) {
 
 export async function documentContent(ex: Executor, applicationId: string, documentId: string) {
   const [row] = await ex
-    .select({ ...documentInfo, content: caseDocuments.content })
+    .select({ ...documentInfo, content: caseDocuments.content, englishContent: caseDocuments.englishContent })
     .from(caseDocuments)
     .where(and(eq(caseDocuments.applicationId, applicationId), eq(caseDocuments.id, documentId)));
   return row;
@@ -258,6 +260,7 @@ export async function documentByCode(ex: Executor, code: string) {
       validUntil: caseDocuments.validUntil,
       holderMasked: caseDocuments.holderMasked,
       sha256: caseDocuments.sha256,
+      englishSha256: caseDocuments.englishSha256,
     })
     .from(caseDocuments)
     .where(eq(caseDocuments.verificationCode, code));

@@ -115,21 +115,24 @@ export function registerCaseRoutes(app: App, services: ZoneServices, courier?: C
     },
   );
 
-  app.get(
-    '/my/cases/:caseNumber/documents/:documentId',
-    { schema: { hide: true, params: DocumentParams }, config: { permission: 'cases.view' } },
-    async (request, reply) => {
-      const { caseNumber, documentId } = request.params;
-      const document = await service.documentOf(services, citizenOf(request), caseNumber, documentId);
-      return fileHeaders(reply, {
-        type: 'application/pdf',
-        name: document.fileName,
-        asciiName: `${document.documentNumber.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`,
-      })
-        .header('cache-control', 'private, no-store')
-        .send(document.content);
-    },
-  );
+  for (const lang of ['zh', 'en'] as const)
+    app.get(
+      // The English copy of a document drawn in English too (受理回执); the Chinese remains the legal text.
+      `/my/cases/:caseNumber/documents/:documentId${lang === 'en' ? '/en' : ''}`,
+      { schema: { hide: true, params: DocumentParams }, config: { permission: 'cases.view' } },
+      async (request, reply) => {
+        const { caseNumber, documentId } = request.params;
+        const document = await service.documentOf(services, citizenOf(request), caseNumber, documentId, lang);
+        const ascii = document.documentNumber.replace(/[^A-Za-z0-9-]/g, '_');
+        return fileHeaders(reply, {
+          type: 'application/pdf',
+          name: document.fileName,
+          asciiName: `${ascii}${lang === 'en' ? '-en' : ''}.pdf`,
+        })
+          .header('cache-control', 'private, no-store')
+          .send(document.content);
+      },
+    );
 
   // Public, for anyone holding a document; limited per address like the other public lookups, so the codes
   // cannot be walked.

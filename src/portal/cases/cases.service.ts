@@ -9,6 +9,7 @@ import type { CurrentCitizen } from '../session.ts';
 import { answersSummary, formOf } from './cases.forms.ts';
 import type { CaseRecord } from './cases.policy.ts';
 import * as repo from './cases.repository.ts';
+import { documentKindWords } from './cases.messages.ts';
 import type { MissingMaterial } from './cases.tables.ts';
 
 // What "我的办件" shows: the person's applications and his companies' cases, and one case in full.
@@ -151,18 +152,29 @@ export async function detailView(
 
 export type DetailView = Awaited<ReturnType<typeof detailView>>;
 
-/** A document of the case for its download: only one that belongs to a case the person may see. */
+/**
+ * A document of the case for its download: only one that belongs to a case the person may see. In English,
+ * its English copy, and none for a document drawn only in Chinese.
+ */
 export async function documentOf(
   services: ZoneServices,
   citizen: CurrentCitizen,
   caseNumber: string,
   documentId: string,
+  lang: 'zh' | 'en' = 'zh',
 ) {
   const row = await loadCase(services, citizen, 'cases.view', caseNumber);
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(documentId);
   const document = isUuid ? await repo.documentContent(services.db, row.id, documentId) : undefined;
   if (!document) throw new AppError('NOT_FOUND');
-  return document;
+  const { englishContent, ...chinese } = document;
+  if (lang === 'zh') return chinese;
+  if (!englishContent) throw new AppError('NOT_FOUND');
+  return {
+    ...chinese,
+    content: englishContent,
+    fileName: `${documentKindWords[document.kind].en} ${document.documentNumber} (English).pdf`,
+  };
 }
 
 /** What the public verification page shows of a code: the document's own facts, nothing of the case. */

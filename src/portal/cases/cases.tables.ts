@@ -81,6 +81,10 @@ export const caseDocuments = pgTable(
     fileName: text('file_name').notNull(),
     content: bytea('content').notNull(),
     bytes: integer('bytes').notNull(),
+    // The English copy (case.document.issued version 2), for the kinds drawn in English; the Chinese is the legal text.
+    englishSha256: text('english_sha256'),
+    englishContent: bytea('english_content'),
+    englishBytes: integer('english_bytes'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -53,8 +53,14 @@ export async function waybillsOfCase(ex: Executor, caseNumber: string): Promise<
     .orderBy(asc(waybills.createdAt));
 }
 
-export async function insertWaybill(tx: Tx, row: typeof waybills.$inferInsert): Promise<void> {
-  await tx.insert(waybills).values(row).onConflictDoNothing();
+/** False when the order's waybill was recorded before (its order number is unique). */
+export async function insertWaybill(tx: Tx, row: typeof waybills.$inferInsert): Promise<boolean> {
+  const inserted = await tx
+    .insert(waybills)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ waybillNo: waybills.waybillNo });
+  return inserted.length > 0;
 }
 
 export async function lockWaybill(tx: Tx, waybillNo: string): Promise<WaybillRow | undefined> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { deliveryRequested, deliveryTracked } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
-import type { Tx } from '../../shared/db/database.ts';
-import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
+import type { Db, Executor, Tx } from '../../shared/db/database.ts';
+import { callingJob, enqueue, type QueueHandler } from '../../shared/jobs/queue.ts';
 import { advanceDelivery, type DeliveryStatus } from '../../shared/delivery/delivery.status.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
@@ -156,10 +156,10 @@ const tellHall = (tx: Tx, services: ZoneServices, to: Requested) =>
   });
 
 /** Sender and recipient when the result goes by courier; undefined when it is collected at the hall. */
-async function courierParties(tx: Tx, courier: Courier | undefined, to: Requested) {
-  const application = await repo.applicationOfCase(tx, to.applicationId);
-  const choice = await repo.choiceOf(tx, to.applicationId);
-  const published = application ? await findItem(tx, application.itemId) : undefined;
+async function courierParties(ex: Executor, courier: Courier | undefined, to: Requested) {
+  const application = await repo.applicationOfCase(ex, to.applicationId);
+  const choice = await repo.choiceOf(ex, to.applicationId);
+  const published = application ? await findItem(ex, application.itemId) : undefined;
   const place = published?.item.places[0];
   if (!courier || choice?.method !== 'courier' || !place) return undefined;
   return {
@@ -172,26 +172,48 @@ async function courierParties(tx: Tx, courier: Courier | undefined, to: Requeste
   };
 }
 
-async function createWaybill(
-  tx: Tx,
-  services: ZoneServices,
+type CreateOutcome =
+  | { kind: 'nothing' }
+  | { kind: 'hall' }
+  | { kind: 'created'; waybillNo: string; parties: { sender: DeliveryParty; recipient: DeliveryParty } };
+
+/** The courier's side of a create job, with no transaction open: what the call needs is read first. */
+async function callCreate(
+  db: Db,
   courier: Courier | undefined,
   job: Extract<WaybillJob, { action: 'create' }>,
-) {
+): Promise<CreateOutcome> {
   const to = { applicationId: job.applicationId, caseNumber: job.caseNumber };
-  const bills = await repo.waybillsOfCase(tx, to.caseNumber);
-  if (bills.some((b) => b.status !== 'cancelled' || b.orderNo === job.orderNo)) return;
+  const bills = await repo.waybillsOfCase(db, to.caseNumber);
+  if (bills.some((b) => b.status !== 'cancelled' || b.orderNo === job.orderNo)) return { kind: 'nothing' };
   // Without a courier configured now, the job waits (it is retried) rather than being dropped.
   if (!courier) throw new Error('no courier configured for a waybill that was asked for');
-  const parties = await courierParties(tx, courier, to);
+  const parties = await courierParties(db, courier, to);
   // The choice changed to the hall before the courier was asked.
-  if (!parties) {
-    await tellHall(tx, services, to);
+  if (!parties) return { kind: 'hall' };
+  // Asked again after a crash, the courier answers the same order number with the same waybill.
+  const { waybillNo } = await courier.createWaybill({ orderNo: job.orderNo, ...parties });
+  return { kind: 'created', waybillNo, parties };
+}
+
+/** The outcome kept, in the transaction that marks the job done; a waybill recorded before is left as it is. */
+async function recordCreate(
+  tx: Tx,
+  services: ZoneServices,
+  job: Extract<WaybillJob, { action: 'create' }>,
+  outcome: CreateOutcome,
+) {
+  const to = { applicationId: job.applicationId, caseNumber: job.caseNumber };
+  if (outcome.kind === 'nothing') return;
+  if (outcome.kind === 'hall') {
+    // Read again under the transaction: a waybill that went out meanwhile answers instead.
+    const bills = await repo.waybillsOfCase(tx, to.caseNumber);
+    if (!bills.some((b) => b.status !== 'cancelled')) await tellHall(tx, services, to);
     return;
   }
-  const { waybillNo } = await courier.createWaybill({ orderNo: job.orderNo, ...parties });
+  const { waybillNo, parties } = outcome;
   const now = services.now();
-  await repo.insertWaybill(tx, {
+  const fresh = await repo.insertWaybill(tx, {
     waybillNo,
     orderNo: job.orderNo,
     applicationId: to.applicationId,
@@ -201,6 +223,7 @@ async function createWaybill(
     createdAt: now,
     updatedAt: now,
   });
+  if (!fresh) return; // recorded by an earlier run of the job (the order number is unique)
   const event = { eventId: `created-${waybillNo}`, status: 'created' as const, waybillNo, at: now, note: '' };
   await repo.insertEvent(tx, { ...event, occurredAt: now, receivedAt: now });
   await tell(tx, to, event, parties);
@@ -218,18 +241,29 @@ async function requestCancel(tx: Tx, courier: Courier | undefined, to: Requested
   });
 }
 
-/** The worker's side of both requests. */
-export function waybillJob(services: ZoneServices, courier: () => Courier | undefined): JobHandler {
-  return async (tx, record) => {
-    const job = record.payload as WaybillJob;
-    if (job.action === 'create') return createWaybill(tx, services, courier(), job);
-    const live = (await repo.waybillsOfCase(tx, job.caseNumber)).find((b) => b.waybillNo === job.waybillNo);
-    const current = courier();
-    if (live?.status !== 'created' || !current) return;
-    // Refused when the parcel was picked up meanwhile: its steps reach the officer as they come.
-    if (!(await current.cancelWaybill(job.waybillNo)))
-      services.log.info({ caseNumber: job.caseNumber }, 'waybill not cancelled: already picked up');
-  };
+/**
+ * The worker's side of both requests: the courier is called with no transaction open (a slow courier must not
+ * hold the database), and what it answered is recorded afterwards (see `callingJob`).
+ */
+export function waybillJob(services: ZoneServices, courier: () => Courier | undefined): QueueHandler {
+  return callingJob<CreateOutcome>({
+    async call(db, record) {
+      const job = record.payload as WaybillJob;
+      if (job.action === 'create') return callCreate(db, courier(), job);
+      const live = (await repo.waybillsOfCase(db, job.caseNumber)).find((b) => b.waybillNo === job.waybillNo);
+      const current = courier();
+      if (live?.status !== 'created' || !current) return { kind: 'nothing' };
+      // Refused when the parcel was picked up meanwhile: its steps reach the officer as they come. Its
+      // 'cancelled' step comes back as a callback, so nothing is recorded here.
+      if (!(await current.cancelWaybill(job.waybillNo)))
+        services.log.info({ caseNumber: job.caseNumber }, 'waybill not cancelled: already picked up');
+      return { kind: 'nothing' };
+    },
+    async record(tx, record, outcome) {
+      const job = record.payload as WaybillJob;
+      if (job.action === 'create') await recordCreate(tx, services, job, outcome);
+    },
+  });
 }
 
 export function deliveryRequestedHandler(

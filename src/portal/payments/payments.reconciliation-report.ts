@@ -5,9 +5,9 @@ import {
 } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
-import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
+import { callingJob, enqueue, type QueueHandler } from '../../shared/jobs/queue.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
-import { reconcile, type DayReconciliation } from './payments.reconciliation.ts';
+import { reconcileFile, type DayReconciliation } from './payments.reconciliation.ts';
 import type { PaymentRuntime } from './payments.service.ts';
 
 // The day's reconciliation goes to the finance officers in the workbench: the portal alone talks to the gateway,
@@ -45,14 +45,21 @@ export function reportOf(day: string, result: DayReconciliation, now: Date) {
   };
 }
 
-export function reconcileJob(services: ZoneServices, runtime: PaymentRuntime): JobHandler {
-  return async (tx, job) => {
-    const { day } = job.payload as { day: string };
-    const result = await reconcile(tx, runtime.gateway, day);
-    await send(tx, paymentReconciliationReported, reportOf(day, result, services.now()), {
-      stream: `reconciliation:${day}`,
-    });
-  };
+/**
+ * The day's file is fetched with no transaction open; the comparison with the books and the report are made in
+ * the transaction that marks the job done (a crash in between fetches the file again).
+ */
+export function reconcileJob(services: ZoneServices, runtime: PaymentRuntime): QueueHandler {
+  return callingJob<string>({
+    call: (_db, job) => runtime.gateway.reconciliationFile((job.payload as { day: string }).day),
+    async record(tx, job, file) {
+      const { day } = job.payload as { day: string };
+      const result = await reconcileFile(tx, file, day);
+      await send(tx, paymentReconciliationReported, reportOf(day, result, services.now()), {
+        stream: `reconciliation:${day}`,
+      });
+    },
+  });
 }
 
 /** Queues last night's reconciliation once, when the zone's clock has passed the nightly hour in Beijing. */

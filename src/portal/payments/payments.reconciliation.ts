@@ -88,7 +88,12 @@ export async function reconcile(
   gateway: PaymentGateway,
   day: string,
 ): Promise<DayReconciliation> {
-  const file = parseReconciliationFile(await gateway.reconciliationFile(day));
+  return reconcileFile(ex, await gateway.reconciliationFile(day), day);
+}
+
+/** The day's file, as the gateway sent it, against the records. */
+export async function reconcileFile(ex: Executor, text: string, day: string): Promise<DayReconciliation> {
+  const file = parseReconciliationFile(text);
   const { from, to } = beijingDay(day);
   const booked = await repo.bookedBetween(ex, from, to);
   const here = totalsOf([

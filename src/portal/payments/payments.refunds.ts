@@ -1,4 +1,4 @@
-import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
+import { callingJob, enqueue, type QueueHandler } from '../../shared/jobs/queue.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { PaymentRuntime } from './payments.service.ts';
@@ -66,12 +66,25 @@ export async function sendRefund(
   await repo.markRefundDone(ex, refundNo, now);
 }
 
-/** The worker's side: each booked refund until the gateway confirms it. */
-export function refundJob(services: ZoneServices, runtime: PaymentRuntime): JobHandler {
-  return async (tx, job) => {
-    const { refundNo } = job.payload as { refundNo: string };
-    await sendRefund(tx, runtime, refundNo, services.now());
-  };
+/**
+ * The worker's side: each booked refund until the gateway confirms it. The gateway is asked with no transaction
+ * open and the confirmation recorded afterwards; asked again after a crash in between, the gateway books the
+ * refund number once and confirms it again.
+ */
+export function refundJob(services: ZoneServices, runtime: PaymentRuntime): QueueHandler {
+  return callingJob<boolean>({
+    async call(db, job) {
+      const { refundNo } = job.payload as { refundNo: string };
+      const refund = await repo.refundByNo(db, refundNo);
+      if (!refund || refund.status === 'done') return false;
+      await runtime.gateway.refund({ orderNo: refund.orderNo, refundNo, amountFen: refund.amountFen });
+      return true;
+    },
+    async record(tx, job, confirmed) {
+      const { refundNo } = job.payload as { refundNo: string };
+      if (confirmed) await repo.markRefundDone(tx, refundNo, services.now());
+    },
+  });
 }
 
 /**

@@ -58,7 +58,39 @@ export interface JobRecord {
   attempts: number;
 }
 
+/** A job whose work is all in the database: run in the transaction that marks it done. */
 export type JobHandler = (tx: Tx, job: JobRecord) => Promise<void>;
+
+/**
+ * A job that asks another service (a courier, a payment gateway) over the network. No transaction is open
+ * during the call: on the embedded engine, with its single connection, one would stop every other request
+ * for as long as the service takes to answer. The job is claimed in a short transaction that leases it, the
+ * call is made, and its outcome is recorded in a second short transaction that marks the job done. A crash
+ * between the call and the record leaves the job leased; once the lease runs out it is run again, so the
+ * call must be idempotent at the other service (an order or refund number as its key) and `record` must
+ * accept an outcome that was recorded already.
+ */
+export interface CallingJob<Outcome = unknown> {
+  kind: 'calling';
+  /** Reads what the call needs (on the database, no transaction) and makes it; throws to be retried. */
+  call(db: Db, job: JobRecord): Promise<Outcome>;
+  /** Records the outcome, in the transaction that marks the job done. */
+  record(tx: Tx, job: JobRecord, outcome: Outcome): Promise<void>;
+}
+
+/** What a queue is run by: most jobs are transactional; those that call another service are calling jobs. */
+export type QueueHandler = JobHandler | CallingJob<never>;
+
+/** A calling job, typed by what its call answers. */
+export function callingJob<Outcome>(job: Omit<CallingJob<Outcome>, 'kind'>): QueueHandler {
+  return { kind: 'calling', ...job } as unknown as CallingJob<never>;
+}
+
+/**
+ * How long a claimed calling job is left to its worker before another may run it again: well beyond the
+ * services' 10-second timeout, so only a worker that died gives its job up.
+ */
+export const CALL_LEASE_SECONDS = 120;
 
 /** Exponential backoff: 2 s, 4 s, 8 s … capped at one hour. */
 export function backoffSeconds(attempt: number): number {
@@ -66,22 +98,25 @@ export function backoffSeconds(attempt: number): number {
 }
 
 /**
- * Claims one due job and runs its handler in the same transaction that marks it done. A crash anywhere rolls
- * the whole transaction back, so the job's database effects happen exactly once; the row lock (SKIP LOCKED)
- * keeps a second worker away while it runs.
+ * Claims one due job and runs it. A transactional job runs in the same transaction that marks it done: a crash
+ * anywhere rolls the whole transaction back, so its database effects happen exactly once, and the row lock
+ * (SKIP LOCKED) keeps a second worker away while it runs. A calling job is leased in the claiming transaction
+ * instead (its run_at moved past the lease, its attempt counted), called with no transaction open, and
+ * recorded in a second one.
  */
 export async function runOneJob(
   db: Db,
-  handlers: Record<string, JobHandler>,
+  handlers: Record<string, QueueHandler>,
   log?: Logger,
 ): Promise<boolean> {
   const queues = Object.keys(handlers);
   if (queues.length === 0) return false;
   let claimed: JobRecord | undefined;
+  let calling: CallingJob<unknown> | undefined;
   try {
     await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
-        SELECT id, queue, payload, attempts FROM jobs
+        SELECT id, queue, payload, attempts, max_attempts FROM jobs
         WHERE status = 'pending' AND run_at <= now() AND queue IN (${sql.join(
           queues.map((q) => sql`${q}`),
           sql`, `,
@@ -90,16 +125,45 @@ export async function runOneJob(
         LIMIT 1
         FOR UPDATE SKIP LOCKED`);
       const row = rows<unknown>(result)[0] as
-        { id: string | number; queue: string; payload: unknown; attempts: number } | undefined;
+        | { id: string | number; queue: string; payload: unknown; attempts: number; max_attempts: number }
+        | undefined;
       if (!row) return;
       claimed = { id: Number(row.id), queue: row.queue, payload: row.payload, attempts: row.attempts };
       const handler = handlers[claimed.queue];
       if (!handler) throw new Error(`no handler for queue ${claimed.queue}`);
+      if (typeof handler !== 'function') {
+        // Leased, not held: its worker died as often as it may try (each claim counts) — an operator looks.
+        if (row.attempts >= row.max_attempts) {
+          await tx.execute(sql`
+            UPDATE jobs SET status = 'failed', finished_at = now(),
+              last_error = coalesce(last_error, 'interrupted while calling')
+            WHERE id = ${claimed.id}`);
+          return;
+        }
+        calling = handler as CallingJob<unknown>;
+        await tx.execute(sql`
+          UPDATE jobs SET attempts = attempts + 1,
+            run_at = now() + make_interval(secs => ${CALL_LEASE_SECONDS})
+          WHERE id = ${claimed.id}`);
+        return;
+      }
       await handler(tx, claimed);
       await tx.execute(
         sql`UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = now() WHERE id = ${claimed.id}`,
       );
     });
+    if (claimed && calling) {
+      const job = claimed;
+      const handler = calling;
+      const outcome = await handler.call(db, job);
+      await db.transaction(async (tx) => {
+        await handler.record(tx, job, outcome);
+        // The attempt was counted when it was claimed.
+        await tx.execute(
+          sql`UPDATE jobs SET status = 'done', finished_at = now() WHERE id = ${job.id} AND status = 'pending'`,
+        );
+      });
+    }
   } catch (error) {
     if (!claimed) throw error;
     await recordFailure(db, claimed, error);
@@ -136,7 +200,7 @@ export interface Worker {
 /** Polls for due jobs; LISTEN/NOTIFY is not available on the embedded engine, and a short poll is enough. */
 export function startWorker(
   db: Db,
-  handlers: Record<string, JobHandler>,
+  handlers: Record<string, QueueHandler>,
   log: Logger,
   intervalMs = 500,
   /** Further work polled on the same beat (the exchange inbox); each returns how much it did. */

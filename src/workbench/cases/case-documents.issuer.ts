@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { caseDocumentIssued } from '../../exchange/contracts/index.ts';
+import { caseDocumentIssuedV2 } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import type { ServiceItem } from '../../shared/catalog/index.ts';
@@ -9,6 +9,7 @@ import { rows } from '../../shared/db/database.ts';
 import type { FieldSealer } from '../../shared/crypto/seal.ts';
 import {
   documentNumber,
+  hasEnglishVersion,
   issueCaseDocument,
   validUntilAfter,
   verificationCode,
@@ -62,6 +63,8 @@ export function caseDocumentIssuer(options: { sealer: FieldSealer; portalBaseUrl
       ...(item.enquiryPhone ? { enquiryPhone: item.enquiryPhone } : {}),
     });
     const issued = await issueCaseDocument(input);
+    // The English copy, where the kind has one: same number, code and QR code; the Chinese stays the legal text.
+    const english = hasEnglishVersion(kind) ? await issueCaseDocument(input, { lang: 'en' }) : undefined;
     const id = randomUUID();
     const [kept] = await tx
       .insert(caseDocuments)
@@ -82,13 +85,23 @@ export function caseDocumentIssuer(options: { sealer: FieldSealer; portalBaseUrl
     if (!kept) return;
     await send(
       tx,
-      caseDocumentIssued,
+      caseDocumentIssuedV2,
       {
         ...issued.entry,
         documentId: id,
         applicationId: caseRow.applicationId,
         kind,
         file: { name: issued.fileName, declaredType: 'application/pdf', data: issued.pdf.toString('base64') },
+        ...(english
+          ? {
+              englishFile: {
+                name: issued.fileName.replace(/\.pdf$/, '-en.pdf'),
+                declaredType: 'application/pdf',
+                data: english.pdf.toString('base64'),
+              },
+              englishSha256: english.entry.sha256,
+            }
+          : {}),
       },
       { stream: `case:${caseRow.caseNumber}` },
     );
