@@ -36,9 +36,12 @@ export interface ServedZone extends TestZone {
 }
 
 /** A zone served on a real port for the browser, on an in-memory database. */
-export async function serveZone(name: 'portal' | 'workbench'): Promise<ServedZone> {
+export async function serveZone(
+  name: 'portal' | 'workbench',
+  options: { env?: Record<string, string> } = {},
+): Promise<ServedZone> {
   // A journey is what a visitor meets, the browsable API documentation included.
-  const zone = await startTestZone(name, { apiDocsUi: true });
+  const zone = await startTestZone(name, { apiDocsUi: true, ...options });
   await (zone.app as FastifyInstance).listen({ host: '127.0.0.1', port: 0 });
   const address = zone.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
