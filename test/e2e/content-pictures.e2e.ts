@@ -5,7 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { makeOfficer, PASSWORD, type Officer } from '../workbench/support.ts';
-import { expectAccessible, launchBrowser, openContext, serveZone, type ServedZone } from './browser.ts';
+import {
+  expectAccessible,
+  expectAccessibleWithoutScripts,
+  launchBrowser,
+  openContext,
+  serveZone,
+  type ServedZone,
+} from './browser.ts';
 
 // In Chromium: the editor writes two paragraphs, puts the cursor between them and uploads a picture with its
 // alternative text; the picture's line lands there, on a line of its own, without the page reloading or losing
@@ -139,7 +146,7 @@ test(
       storageState: session,
     });
     const page2 = await plain.newPage();
-    await newArticle(page2, '警营开放日');
+    const address2 = await newArticle(page2, '警营开放日');
     await page2.locator('#field-summary').fill('欢迎市民参观。');
     await page2.getByLabel('正文', { exact: true }).fill('开放日定于周六。');
     await page2.getByLabel('替代文字').fill('新巡逻车停在分局门前');
@@ -153,9 +160,13 @@ test(
     assert.equal(await page2.locator('#field-summary').inputValue(), '欢迎市民参观。');
     // The same picture, uploaded before to another article, is listed here too: this article shows it.
     await page2.getByRole('button', { name: '插入图片：新巡逻车停在分局门前' }).waitFor();
-    // axe runs in the page, which has no scripts here; the same page with scripts was checked above.
+    // The form as the post brought it back, without scripts; and the editor in English.
+    await expectAccessibleWithoutScripts(page2, 'editor after a no-script upload [zh]');
     if (shots)
       await page2.screenshot({ path: `${shots}/content-pictures-noscript-1366-zh.png`, fullPage: true });
+    await page2.goto(`${address2}?lang=en`);
+    await page2.getByRole('heading', { name: 'Pictures', exact: true }).waitFor();
+    await expectAccessibleWithoutScripts(page2, 'editor [en]');
     await plain.close();
   },
 );
