@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PointMap } from '../../src/shared/map/point-map.tsx';
+import { mapTilesFrom } from '../../src/shared/map/tiles.ts';
+import { renderFragment } from '../../src/shared/ui/render.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { publishDemoDirectory } from './directory.fixture.ts';
@@ -92,5 +95,31 @@ describe('maps over a configured tile service', () => {
       assert.match(page.body, /fill="#b9d5ec"/, `${path} draws its own water`);
       assert.deepEqual(imgSrc(page.headers['content-security-policy'] as string), ["'self'", 'data:']);
     }
+  });
+
+  test('the workbench reads the same setting: its CSP allows the tile origin, and a tip’s point is drawn over tiles', async () => {
+    const workbench = await startTestZone('workbench', {
+      env: { MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png` },
+    });
+    try {
+      const login = await workbench.app.inject({ method: 'GET', url: '/staff/login' });
+      assert.deepEqual(imgSrc(login.headers['content-security-policy'] as string), [
+        "'self'",
+        'data:',
+        TILE_ORIGIN,
+      ]);
+    } finally {
+      await workbench.close();
+    }
+    const tiles = mapTilesFrom({
+      MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png`,
+      MAP_TILE_MAX_ZOOM: 18,
+    })!;
+    const drawn = renderFragment(PointMap({ at: { lat: 30.52, lng: 114.31 }, lang: 'zh', id: 'p', tiles }));
+    assert.match(drawn, /<image href="https:\/\/tiles\.shifan\.example:8443\/base\/\d+\/\d+\/\d+\.png"/);
+    assert.doesNotMatch(
+      renderFragment(PointMap({ at: { lat: 30.52, lng: 114.31 }, lang: 'zh', id: 'p' })),
+      /<image/,
+    );
   });
 });
