@@ -3,6 +3,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import { assertProductionReady, isEmbedded, type Config } from './shared/config.ts';
 import type { Zone, ZoneName } from './zones.ts';
+import { mapTilesFrom } from './shared/map/tiles.ts';
 import { DEMO_RESIDENT } from './workbench/registry/registry.seed.ts';
 import { DEMO_COMPANY } from './workbench/market-registry/market-registry.seed.ts';
 import { DEMO_OPEN311_KEY } from './workbench/open311-keys/open311-keys.demo.ts';
@@ -14,6 +15,8 @@ export async function serve(names: ZoneName[], config: Config): Promise<void> {
   // With both zones in this process (the embedded default) the exchange relay runs here too.
   const withRelay = names.includes('portal') && names.includes('workbench');
   assertProductionReady(config, process.env, { zones: names, relay: withRelay });
+  // A malformed tile template is refused before any database is opened.
+  mapTilesFrom(config);
   const platform = await startPlatform(names, config);
   printWelcome(platform.zones, platform.apps, platform.accounts, {
     payment: platform.paymentSandbox?.url,

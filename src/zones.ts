@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { isEmbedded, isPublicDemo, publicPortalUrl, trustedProxies } from './shared/config.ts';
+import { mapTilesFrom } from './shared/map/tiles.ts';
 import { WorkingDayCalendar } from './shared/calendar/working-days.ts';
 import { createFieldSealer } from './shared/crypto/seal.ts';
 import type { Database } from './shared/db/database.ts';
@@ -121,6 +122,8 @@ export async function buildZoneApp(
     logLevel: options.config.LOG_LEVEL,
     apiDocsUi: options.apiDocsUi,
     publicDemo: isPublicDemo(options.config),
+    // A malformed template stops the start here, saying what is wrong with it.
+    mapTiles: mapTilesFrom(options.config),
   };
   return zone.name === 'portal'
     ? buildPortal(zone.services, {

@@ -33,6 +33,7 @@ import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
 import { citizenLoader } from './session.ts';
 import type { PageContext } from '../shared/ui/context.ts';
+import type { MapTiles } from '../shared/map/tiles.ts';
 
 /** The internet zone: the public site and its JSON API. */
 export async function buildPortal(
@@ -52,6 +53,8 @@ export async function buildPortal(
     payments?: PaymentRuntime | undefined;
     /** The courier; without one, results are collected at the hall. */
     courier?: Courier | undefined;
+    /** An outside tile service under the maps (MAP_TILE_URL). */
+    mapTiles?: MapTiles | undefined;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -71,6 +74,7 @@ export async function buildPortal(
     apiDocsUi: options.apiDocsUi,
     now: () => services.now(),
     publicDemo: options.publicDemo ?? false,
+    mapTiles: options.mapTiles,
     title: 'OpenPSB portal API',
     renderErrorPage: (request, view) => {
       const ctx: PageContext = {

@@ -22,6 +22,7 @@ export function portalContext(
     path: request.url,
     demo: request.publicDemo,
   };
+  if (request.mapTiles) ctx.mapTiles = request.mapTiles;
   if (request.citizen) {
     ctx.user = { displayName: request.citizen.displayName, kind: 'citizen' };
     ctx.sessionRemainingMs = request.sessionRemainingMs;

@@ -60,6 +60,15 @@ export const ConfigSchema = Type.Object({
   COURIER_CLIENT_KEY: Type.Optional(Type.String()),
   /** The courier's public key (SPKI PEM): tracking callbacks and answers not signed with it are refused. */
   COURIER_PUBLIC_KEY: Type.Optional(Type.String()),
+  /**
+   * An outside XYZ tile service drawn under the maps (`https://tiles.example/{z}/{x}/{y}.png`); without it the
+   * platform's own drawn map alone. Checked at start-up (`mapTilesFrom`).
+   */
+  MAP_TILE_URL: Type.Optional(Type.String({ maxLength: 500 })),
+  /** The credit the tile service asks for, shown on every map over its tiles; its host name when unset. */
+  MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ maxLength: 200 })),
+  /** The deepest zoom the tile service has; a closer map shows that zoom's tiles enlarged. */
+  MAP_TILE_MAX_ZOOM: Type.Integer({ default: 18, minimum: 0, maximum: 22 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

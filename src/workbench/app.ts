@@ -28,6 +28,7 @@ import { registerOrgRoutes } from './org/org.routes.ts';
 import { registerLoginRoutes } from './staff/login.routes.ts';
 import { registerStaffRoutes } from './staff/staff.routes.ts';
 import { registerStatisticsRoutes } from './statistics/statistics.routes.ts';
+import type { MapTiles } from '../shared/map/tiles.ts';
 import { registerSupervisionRoutes } from './supervision/supervision.routes.ts';
 
 /** The police network zone: the officers' workbench. */
@@ -40,6 +41,8 @@ export async function buildWorkbench(
     trustedProxies: string[];
     apiDocsUi?: boolean | undefined;
     publicDemo?: boolean;
+    /** An outside tile service under the maps (MAP_TILE_URL). */
+    mapTiles?: MapTiles | undefined;
   },
 ): Promise<App> {
   const idle = idlePolicyOf(services);
@@ -59,6 +62,7 @@ export async function buildWorkbench(
     apiDocsUi: options.apiDocsUi,
     now: () => services.now(),
     publicDemo: options.publicDemo ?? false,
+    mapTiles: options.mapTiles,
     title: 'OpenPSB workbench API',
     // The workbench's routes and their shapes are for signed-in staff only.
     apiDocsGuard: staffOnlyDocs(services.db, idle),

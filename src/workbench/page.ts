@@ -14,6 +14,7 @@ export function workbenchContext(
     path: request.url,
     demo: request.publicDemo,
   };
+  if (request.mapTiles) ctx.mapTiles = request.mapTiles;
   if (request.staff) {
     ctx.user = { displayName: `${request.staff.name}（${request.staff.badgeNo}）`, kind: 'staff' };
     ctx.sessionRemainingMs = request.sessionRemainingMs;

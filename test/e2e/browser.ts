@@ -38,10 +38,10 @@ export interface ServedZone extends TestZone {
 /** A zone served on a real port for the browser, on an in-memory database. */
 export async function serveZone(
   name: 'portal' | 'workbench',
-  env?: Record<string, string>,
+  options: { env?: Record<string, string> } = {},
 ): Promise<ServedZone> {
   // A journey is what a visitor meets, the browsable API documentation included.
-  const zone = await startTestZone(name, { apiDocsUi: true, ...(env ? { env } : {}) });
+  const zone = await startTestZone(name, { apiDocsUi: true, ...options });
   await (zone.app as FastifyInstance).listen({ host: '127.0.0.1', port: 0 });
   const address = zone.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -129,4 +129,30 @@ export async function expectAccessibleInBothLanguages(page: Page, label: string)
   await english.goto(url.toString());
   await expectAccessible(english, `${label} [en]`);
   await english.close();
+}
+
+/**
+ * Checks a page shown without scripts. axe cannot run in it: with scripts off the browser fires no timers, and
+ * axe.run schedules its checks with setTimeout, so it would wait for ever (the old stall). The page's DOM as
+ * shown (what a no-script form post brought back included) is loaded again at its own address in a context where
+ * scripts run but the page's own are refused, so it stays as it was, and axe runs there.
+ */
+export async function expectAccessibleWithoutScripts(page: Page, label: string): Promise<void> {
+  const [html, url, viewport] = [await page.content(), page.url(), page.viewportSize()];
+  const browser = page.context().browser();
+  assert.ok(browser, 'a page of a launched browser');
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const copy = await context.newPage();
+  await copy.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await copy.route(
+    () => true,
+    (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()),
+  );
+  await copy.goto(url);
+  assert.equal(await copy.title(), await page.title(), 'the copy is the page shown');
+  await expectAccessible(copy, `${label} (without scripts)`);
+  await context.close();
 }

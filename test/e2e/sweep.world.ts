@@ -20,7 +20,10 @@ export interface SweepWorld {
 export async function openSweepWorld(): Promise<SweepWorld> {
   // The workbench sweep signs in as every demo role from one address, faster than the sign-in limit allows.
   const env = { AUTH_RATE_LIMIT: '1000' };
-  const [portal, workbench] = await Promise.all([serveZone('portal', env), serveZone('workbench', env)]);
+  const [portal, workbench] = await Promise.all([
+    serveZone('portal', { env }),
+    serveZone('workbench', { env }),
+  ]);
   await seedZones([portal, workbench]);
   const boundary = joinZones(portal, workbench);
   // The catalogue and its documents are more than one batch: carry until nothing is left, then the answers.

@@ -6,6 +6,7 @@ import { applyPublishedArticle } from '../../src/portal/content/content.service.
 import { seedContent } from '../../src/workbench/content/content.seed.ts';
 import { museumDemo } from '../../src/workbench/content/museum.demo.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
+import { colouredPng, postUpload } from './content-images.support.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
@@ -112,6 +113,68 @@ describe('the online police museum', () => {
     assert.equal(asArticle.statusCode, 301);
     assert.equal(asArticle.headers.location, `/museum/exhibits/${id}`);
     assert.equal((await portalGet('/museum/exhibits/999999')).statusCode, 404);
+  });
+
+  test('an exhibit’s picture is chosen from the unit’s uploaded pictures, or an address typed instead', async () => {
+    const ed = await logIn(workbench, editor);
+    const created = await ed.post(
+      '/content',
+      { column: 'museum-exhibits', unitCode: 'SF-D01', title: '老式对讲机' },
+      { formUrl: '/content/new' },
+    );
+    const id = Number(/\/content\/(\d+)$/.exec(created.headers.location ?? '')?.[1]);
+    const fresh = await ed.get(`/content/${id}`);
+    assert.match(
+      fresh.body,
+      /name="image"[^>]*type="text"|type="text"[^>]*name="image"/,
+      'no picture yet: the address',
+    );
+
+    const typed = { baseVersion: '1', ...exhibit, title: '老式对讲机', image: '' };
+    const uploaded = await postUpload(
+      workbench,
+      ed,
+      id,
+      { ...typed, uploadAlt: '一部黑色对讲机' },
+      await colouredPng('#203040'),
+    );
+    assert.equal(uploaded.statusCode, 200, uploaded.body.slice(0, 300));
+    const path = /\/media\/content\/[0-9a-f]{32}\.png/.exec(uploaded.body)?.[0] ?? '';
+    assert.ok(path);
+    // The unit's pictures as a choice, each with its thumbnail and its alternative text as the label.
+    assert.match(uploaded.body, new RegExp(`type="radio" id="field-image" name="image" value="${path}"`));
+    assert.match(
+      uploaded.body,
+      new RegExp(`<img src="${path}" alt="" width="64"[^>]*/?><span>一部黑色对讲机</span>`),
+    );
+    assert.match(uploaded.body, /name="imageAddress"/);
+
+    const chosen = await ed.post(`/content/${id}`, {
+      ...typed,
+      action: 'save',
+      image: path,
+      imageAddress: '',
+    });
+    assert.equal(chosen.statusCode, 303, chosen.body.slice(0, 600));
+    const again = await ed.get(`/content/${id}`);
+    assert.match(
+      again.body,
+      new RegExp(`name="image" value="${path}" checked`),
+      'the chosen picture stays chosen',
+    );
+
+    // A typed address wins over the choice; a bad one is refused and kept as typed.
+    const bad = await ed.post(`/content/${id}`, {
+      ...typed,
+      baseVersion: /name="baseVersion" value="(\d+)"/.exec(again.body)?.[1] ?? '1',
+      action: 'submit',
+      image: path,
+      imageAddress: 'https://elsewhere.example/x.png',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /“展品图片地址”须是本站图片路径/);
+    assert.match(bad.body, /name="imageAddress"[^>]*value="https:\/\/elsewhere\.example\/x\.png"/);
+    assert.doesNotMatch(bad.body, new RegExp(`value="${path}" checked`));
   });
 
   test('an exhibit message whose picture is not on this site is never shown', async () => {

@@ -91,6 +91,7 @@ export function DirectoryMap({
         class="city-map"
         view={view}
         lang={ctx.lang}
+        tiles={ctx.mapTiles}
         title={inLang(
           ctx,
           `示范市公安机构地图，共 ${units.length} 个单位`,
@@ -128,6 +129,7 @@ export function UnitMap({
       class="unit-map"
       view={view}
       lang={ctx.lang}
+      tiles={ctx.mapTiles}
       title={inLang(ctx, `${unit.name}位置图`, `Map of where ${unitName(ctx, unit)} is`)}
       description={inLang(
         ctx,

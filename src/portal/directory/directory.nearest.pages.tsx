@@ -77,6 +77,7 @@ function NearMap({ ctx, from, near }: { ctx: PageContext; from: LngLat; near: re
       class="city-map"
       view={viewOf(bounds, 560)}
       lang={ctx.lang}
+      tiles={ctx.mapTiles}
       title={inLang(ctx, '您的位置和最近的单位', 'Where you are and the nearest units')}
       description={inLang(
         ctx,

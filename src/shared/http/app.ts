@@ -32,6 +32,7 @@ import { flashCookieOf, installFlash } from './flash.ts';
 import { createPageCache } from './page-cache.ts';
 import { installRouteKernel, type RouteKernel } from './route-kernel.ts';
 import { PUBLIC } from '../policy/registry.ts';
+import type { MapTiles } from '../map/tiles.ts';
 
 export interface AppOptions<Actor> {
   zone: 'portal' | 'workbench';
@@ -54,6 +55,8 @@ export interface AppOptions<Actor> {
   publicDemo?: boolean;
   /** Who is asking and what he may do: every route declares its permission against this. */
   kernel: RouteKernel<Actor>;
+  /** An outside tile service under the maps (MAP_TILE_URL): pages may then show images from its origin. */
+  mapTiles?: MapTiles | undefined;
   /** Who may read the OpenAPI document and its UI; everyone when absent. */
   apiDocsGuard?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
@@ -79,6 +82,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The app runs as a public demo; page contexts carry it to the layout's banner. */
     publicDemo: boolean;
+    /** The tile service under the maps, when one is configured; page contexts carry it to the maps. */
+    mapTiles: MapTiles | undefined;
   }
 }
 
@@ -100,7 +105,8 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
         'script-src': ["'self'"],
         'style-src': ["'self'"],
         'font-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        // A configured tile service's origin, and no other, since its tiles are images on the map pages.
+        'img-src': ["'self'", 'data:', ...(options.mapTiles ? [options.mapTiles.origin] : [])],
         'connect-src': ["'self'"],
         'form-action': ["'self'"],
       },
@@ -137,6 +143,8 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
   app.decorateRequest('lang', 'zh');
   app.decorateRequest('elder', false);
   app.decorateRequest('publicDemo', options.publicDemo ?? false);
+  const { mapTiles } = options;
+  app.decorateRequest('mapTiles', { getter: () => mapTiles });
   app.decorateReply('html', sendHtml);
 
   await app.register(helmet, securityHeaders);

@@ -1,7 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../i18n/index.ts';
 import { cityMap, type LngLat } from './city.ts';
-import { pathOf, toPixel, type MapView } from './projection.ts';
+import { inMercator, pathOf, tilePlacement, toPixel, type MapView } from './projection.ts';
+import { tilesCovering, tileUrl, zoomFor, type MapTiles } from './tiles.ts';
 
 // The base map drawn as SVG on the server: districts, water, the river and the district names, then markers.
 // Colours are SVG attributes rather than styles (the pages' CSP allows no inline styles) and every marker
@@ -51,8 +52,44 @@ export function shapePath(shape: MarkerShape, r: number): string {
   }
 }
 
-/** The districts, the lake and the river, with the district names: the part every map of the city shares. */
-export function BaseLayers({ view, lang, labels = true }: { view: MapView; lang: Lang; labels?: boolean }) {
+/** The outside service's tiles covering the view (a Mercator one), as plain images: no script places them. */
+export function TileLayer({ view, tiles }: { view: MapView; tiles: MapTiles }) {
+  const z = zoomFor(view.bounds, view.width, tiles.maxZoom);
+  return (
+    <g class="map-tiles">
+      {tilesCovering(view.bounds, z).map((tile) => {
+        const at = tilePlacement(view, tile);
+        return (
+          <image
+            href={tileUrl(tiles, tile.z, tile.x, tile.y)}
+            x={at.x}
+            y={at.y}
+            width={at.width}
+            height={at.height}
+            preserveAspectRatio="none"
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/**
+ * The districts, the lake and the river, with the district names: the part every map of the city shares. Over
+ * an outside service's tiles only the district outlines and names are drawn, lightly tinted, as the tiles show
+ * the land and the water themselves.
+ */
+export function BaseLayers({
+  view,
+  lang,
+  labels = true,
+  tiles,
+}: {
+  view: MapView;
+  lang: Lang;
+  labels?: boolean;
+  tiles?: MapTiles | undefined;
+}) {
   const city = cityMap();
   const fontSize = Math.max(12, Math.min(22, view.width / 30));
   return (
@@ -62,28 +99,34 @@ export function BaseLayers({ view, lang, labels = true }: { view: MapView; lang:
       font-family="'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
     >
       <rect x="0" y="0" width={view.width} height={view.height} fill="#f7f7f4" />
+      {tiles ? <TileLayer view={view} tiles={tiles} /> : null}
       {city.districts.map((d, i) => (
         <path
           d={pathOf(view, d.ring, true)}
           fill={DISTRICT_FILLS[i % DISTRICT_FILLS.length]}
-          stroke="#8a939c"
-          stroke-width="1.2"
+          fill-opacity={tiles ? '0.18' : undefined}
+          stroke={tiles ? '#4f5a66' : '#8a939c'}
+          stroke-width={tiles ? '2' : '1.2'}
           stroke-linejoin="round"
         />
       ))}
-      {city.water.map((w) => (
-        <path d={pathOf(view, w.ring, true)} fill="#b9d5ec" stroke="#7fa9cc" stroke-width="0.8" />
-      ))}
-      {city.rivers.map((r) => (
-        <path
-          d={pathOf(view, r.line, false)}
-          fill="none"
-          stroke="#9cc2e2"
-          stroke-width="4"
-          stroke-linecap="round"
-          stroke-linejoin="round"
-        />
-      ))}
+      {tiles
+        ? null
+        : city.water.map((w) => (
+            <path d={pathOf(view, w.ring, true)} fill="#b9d5ec" stroke="#7fa9cc" stroke-width="0.8" />
+          ))}
+      {tiles
+        ? null
+        : city.rivers.map((r) => (
+            <path
+              d={pathOf(view, r.line, false)}
+              fill="none"
+              stroke="#9cc2e2"
+              stroke-width="4"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
+          ))}
       {labels
         ? city.districts.map((d) => {
             const { x, y } = toPixel(view, d.labelAt);
@@ -117,8 +160,28 @@ export function BaseLayers({ view, lang, labels = true }: { view: MapView; lang:
       >
         {lang === 'en' ? 'N ↑' : '北 ↑'}
       </text>
+      {tiles ? (
+        <text
+          class="map-attribution"
+          x={view.width - 4}
+          y={view.height - 5}
+          text-anchor="end"
+          font-size="11"
+          fill={INK}
+          stroke="#ffffff"
+          stroke-width="3"
+          paint-order="stroke"
+        >
+          {tiles.attribution}
+        </text>
+      ) : null}
     </g>
   );
+}
+
+/** What the description says of the tiles under the drawing, so their source is credited in words too. */
+export function attributionText(tiles: MapTiles, lang: Lang): string {
+  return lang === 'en' ? `Base map: ${tiles.attribution}.` : `底图：${tiles.attribution}。`;
 }
 
 function Marker({ view, marker, radius }: { view: MapView; marker: MapMarker; radius: number }) {
@@ -175,11 +238,20 @@ export interface MapSvgProps {
   class?: string;
   /** A standalone document (an image's src) needs the SVG namespace and its own size. */
   standalone?: boolean;
+  /**
+   * An outside service's tiles to draw under the points (MAP_TILE_URL); the view is then Web Mercator. Never for
+   * a standalone picture: a browser loads nothing from elsewhere inside an SVG shown as an image.
+   */
+  tiles?: MapTiles | undefined;
   children?: Child;
 }
 
 export function MapSvg(p: MapSvgProps) {
-  const { view } = p;
+  const tiles = p.standalone ? undefined : p.tiles;
+  const view = tiles ? inMercator(p.view) : p.view;
+  const description = tiles
+    ? [p.description, attributionText(tiles, p.lang)].filter(Boolean).join(p.lang === 'en' ? ' ' : '')
+    : p.description;
   const interactive = p.markers?.some((m) => m.href);
   return (
     <svg
@@ -191,11 +263,11 @@ export function MapSvg(p: MapSvgProps) {
       // With links inside, the picture is a group one can enter; without, a single image.
       role={interactive ? 'group' : 'img'}
       aria-labelledby={`${p.id}-title`}
-      aria-describedby={p.description ? `${p.id}-desc` : undefined}
+      aria-describedby={description ? `${p.id}-desc` : undefined}
     >
       <title id={`${p.id}-title`}>{p.title}</title>
-      {p.description ? <desc id={`${p.id}-desc`}>{p.description}</desc> : null}
-      <BaseLayers view={view} lang={p.lang} />
+      {description ? <desc id={`${p.id}-desc`}>{description}</desc> : null}
+      <BaseLayers view={view} lang={p.lang} tiles={tiles} />
       {p.markers?.map((m) => (
         <Marker view={view} marker={m} radius={p.markerRadius ?? 6} />
       ))}

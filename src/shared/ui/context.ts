@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'hono/jsx';
 import { DEFAULT_LANG, type Lang } from '../i18n/index.ts';
 import type { NavItem } from './layout.tsx';
+import type { MapTiles } from '../map/tiles.ts';
 
 /** Everything the layout needs to know about the request it renders for. */
 export interface PageContext {
@@ -17,6 +18,8 @@ export interface PageContext {
   sessionRemainingMs?: number;
   /** A public demo (`OPENPSB_DEMO=1`): every page says so, so nobody takes it for the real service. */
   demo?: boolean;
+  /** An outside tile service to draw under the maps (MAP_TILE_URL); the drawn map alone when unset. */
+  mapTiles?: MapTiles;
   /** The zone's sections this person may open; the portal's columns, or none in the workbench, when unset. */
   nav?: NavItem[];
 }

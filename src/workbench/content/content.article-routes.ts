@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
+import { findColumn } from '../../shared/content/content.columns.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { wantsJson } from '../../shared/http/error-handler.ts';
 import { setFlash, takeFlash } from '../../shared/http/flash.ts';
@@ -23,7 +24,7 @@ import {
 import { diffLines } from './content.diff.ts';
 import { errorsOf, inputFrom } from './content.forms.ts';
 import { isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
-import { imagesOfArticle, visibleImage } from './content.images.ts';
+import { imagesOfArticle, imagesOfUnit, visibleImage } from './content.images.ts';
 import { pictureLine, placePicture, placedWords } from './content.picture-markup.ts';
 import { findVersion, versionsOf } from './content.repository.ts';
 import { approveArticle, returnArticle, withdrawArticle } from './content.review.ts';
@@ -106,6 +107,10 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
         mayDecideContent(me, article.unitPath) &&
         (article.publishedVersion !== null || current.state === 'scheduled'),
       images: editable ? await imagesOfArticle(services.db, id, textsOf(extra.typed ?? stored)) : undefined,
+      unitPictures:
+        editable && findColumn(article.column)?.fields.some((f) => f.type === 'image')
+          ? await imagesOfUnit(services.db, article.unitCode)
+          : undefined,
       evaluation:
         extra.evaluation ??
         (editable && current.state === 'draft'

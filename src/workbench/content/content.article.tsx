@@ -84,6 +84,8 @@ export interface ArticleView {
   evaluation?: Evaluation | undefined;
   /** The pictures uploaded for the article, offered with the editor's form. */
   images?: readonly ImageSummary[] | undefined;
+  /** The unit's uploaded pictures, which a picture field (an exhibit's) offers. */
+  unitPictures?: readonly ImageSummary[] | undefined;
   errors?: FieldError[] | undefined;
   values?: Record<string, string> | undefined;
   flash?: string | undefined;
@@ -240,7 +242,13 @@ export function articlePage(v: ArticleView): string {
             <input type="hidden" name="baseVersion" value={String(current.version)} />
             <div class="content-editor">
               <div class="content-editor__main">
-                <ArticleFields lang={lang} column={article.column} input={v.editor.input} errors={v.errors} />
+                <ArticleFields
+                  lang={lang}
+                  column={article.column}
+                  input={v.editor.input}
+                  errors={v.errors}
+                  pictures={v.unitPictures}
+                />
                 <Checkboxes
                   name="hitsForApprover"
                   legend={langText(lang, '发布检查', 'Publication check')}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { contentImagePublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
@@ -168,6 +168,23 @@ export async function imagesOfArticle(
         : eq(images.articleId, articleId),
     )
     .orderBy(asc(images.createdAt), asc(images.name));
+}
+
+/** How many of a unit's pictures a picture field offers: the latest ones. */
+export const UNIT_PICTURES_OFFERED = 60;
+
+/**
+ * The pictures uploaded to any article of the unit, latest first: what an exhibit's picture field offers (only
+ * the unit's own pictures may be shown in its articles).
+ */
+export async function imagesOfUnit(db: Executor, unitCode: string): Promise<ImageSummary[]> {
+  return db
+    .select({ name: images.name, alt: images.alt, width: images.width, height: images.height })
+    .from(images)
+    .innerJoin(articles, eq(articles.id, images.articleId))
+    .where(eq(articles.unitCode, unitCode))
+    .orderBy(desc(images.createdAt), asc(images.name))
+    .limit(UNIT_PICTURES_OFFERED);
 }
 
 export async function findImage(db: Executor, name: string): Promise<ContentImageRow | undefined> {

@@ -1,14 +1,15 @@
-import { columns, findColumn, sectionNames } from '../../shared/content/content.columns.ts';
+import { columns, findColumn, sectionNames, type ColumnField } from '../../shared/content/content.columns.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime, type Lang } from '../../shared/i18n/index.ts';
-import { Select } from '../../shared/ui/choices.tsx';
+import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { Pagination, Table, Tag } from '../../shared/ui/components.tsx';
 import type { PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { ArticleInput } from './content.check.ts';
+import type { ImageSummary } from './content.images.ts';
 import type { ArticleListRow } from './content.repository.ts';
 import type { ArticleState } from './content.tables.ts';
 import { articleStateLabel, contentNav, langText } from './content.words.ts';
@@ -156,12 +157,87 @@ function EnglishFields(p: { lang: Lang; input: ArticleInput; errors: FieldError[
   );
 }
 
+/**
+ * A picture field (an exhibit's picture): the unit's uploaded pictures to choose from, each with its thumbnail
+ * and alternative text, and an address to type instead (it wins when given). Without pictures, the address alone.
+ */
+function PictureField(p: {
+  lang: Lang;
+  field: ColumnField;
+  value: string;
+  pictures: readonly ImageSummary[];
+  errors: FieldError[] | undefined;
+}) {
+  const { lang, field: f } = p;
+  const pathOf = (image: ImageSummary) => `/media/content/${image.name}`;
+  if (p.pictures.length === 0)
+    return (
+      <TextField
+        name={f.name}
+        label={f.label[lang]}
+        hint={langText(
+          lang,
+          '在“图片”中上传后可在此选择；也可填写本站图片地址 /media/content/…',
+          'Upload it under “Pictures” to choose it here; or give a picture address on this site, /media/content/…',
+        )}
+        value={p.value}
+        required={f.required}
+        optional={!f.required}
+        width={30}
+        error={errorFor(p.errors, f.name)}
+      />
+    );
+  const chosen = p.pictures.some((image) => pathOf(image) === p.value);
+  return (
+    <>
+      <Radios
+        name={f.name}
+        legend={langText(lang, '展品图片', 'Picture')}
+        hint={langText(
+          lang,
+          '选择本单位已上传的图片（在“图片”中上传新图片）。',
+          'Choose one of the unit’s uploaded pictures (upload a new one under “Pictures”).',
+        )}
+        required={f.required}
+        value={chosen ? p.value : ''}
+        error={errorFor(p.errors, f.name)}
+        items={p.pictures.map((image) => ({
+          value: pathOf(image),
+          label: (
+            <span class="picture-choice">
+              {/* The alternative text is the label itself, so the thumbnail says nothing more. */}
+              <img
+                src={pathOf(image)}
+                alt=""
+                width="64"
+                height={String(Math.max(1, Math.round((64 * image.height) / Math.max(1, image.width))))}
+              />
+              <span>{image.alt}</span>
+            </span>
+          ),
+          hint: <code>{pathOf(image)}</code>,
+        }))}
+      />
+      <TextField
+        name={`${f.name}Address`}
+        label={langText(lang, '或填写图片地址', 'Or give the picture’s address')}
+        hint={langText(lang, '填写后以此地址为准。', 'When given, this address is used instead.')}
+        value={chosen ? '' : p.value}
+        optional
+        width={30}
+      />
+    </>
+  );
+}
+
 /** The article's own fields, the column's extra fields and the body, as one form's controls. */
 export function ArticleFields(p: {
   lang: Lang;
   column: string;
   input: ArticleInput;
   errors: FieldError[] | undefined;
+  /** The unit's uploaded pictures, offered by a picture field. */
+  pictures?: readonly ImageSummary[] | undefined;
 }) {
   const { lang, input, errors } = p;
   const column = findColumn(p.column);
@@ -188,7 +264,15 @@ export function ArticleFields(p: {
         error={errorFor(errors, 'summary')}
       />
       {(column?.fields ?? []).map((f) =>
-        f.type === 'choice' ? (
+        f.type === 'image' ? (
+          <PictureField
+            lang={lang}
+            field={f}
+            value={input.fields[f.name] ?? ''}
+            pictures={p.pictures ?? []}
+            errors={errors}
+          />
+        ) : f.type === 'choice' ? (
           <Select
             name={f.name}
             label={f.label[lang]}

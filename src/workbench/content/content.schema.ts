@@ -24,8 +24,14 @@ export const VersionParams = Type.Object(
 export const ListQuery = Type.Object({ status: text(16), page: text(12) }, strict);
 
 /** Every column's own fields, by name; a field another column does not have is ignored by the service. */
-const columnFields = Object.fromEntries(
-  columns.flatMap((c) => c.fields).map((f) => [f.name, text(f.maxLength)]),
+const columnFields: Record<string, ReturnType<typeof text>> = Object.fromEntries(
+  columns
+    .flatMap((c) => c.fields)
+    .flatMap((f) => [
+      [f.name, text(f.maxLength)] as const,
+      // A picture field's typed address, beside its choice of uploaded pictures.
+      ...(f.type === 'image' ? [[`${f.name}Address`, text(f.maxLength)] as const] : []),
+    ]),
 );
 
 const articleFields = {
@@ -94,12 +100,14 @@ export const ReturnBody = Type.Object(
 
 export const WithdrawBody = Type.Object({ _csrf: csrf, reason: text(LIMITS.reason) }, strict);
 
-/** The column's fields as posted, by name. */
+/** The column's fields as posted, by name; a picture field's typed address wins over its chosen picture. */
 export function postedFields(body: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of columns.flatMap((c) => c.fields)) {
     const v = body[f.name];
     if (typeof v === 'string') out[f.name] = v;
+    const typed = f.type === 'image' ? body[`${f.name}Address`] : undefined;
+    if (typeof typed === 'string' && typed.trim()) out[f.name] = typed.trim();
   }
   return out;
 }

@@ -1,9 +1,10 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { contentPublished } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import { checkPublication } from '../../shared/content/publication-check.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { MUSEUM_COLUMN } from '../../shared/museum/museum.halls.ts';
 import { CITY_CODE } from '../org/demo-city.ts';
 import { contentArticles, contentVersions } from './content.tables.ts';
 import { museumDemo } from './museum.demo.ts';
@@ -26,7 +27,7 @@ export interface DemoArticle {
   daysAgo: number;
 }
 
-const newsArticles: readonly DemoArticle[] = [
+export const newsArticles: readonly DemoArticle[] = [
   {
     column: 'police-news',
     title: '示范市公安局“网上公安局”上线试运行',
@@ -157,7 +158,10 @@ const newsArticles: readonly DemoArticle[] = [
 
 const demo: readonly DemoArticle[] = [...newsArticles, ...museumDemo];
 
-/** Publishes the demo articles once: an installation that already has articles is left alone. */
+/**
+ * Publishes the demo articles once: an installation that already has articles is left alone, except that one
+ * without museum exhibits (installed before the museum existed) is given the demo exhibits, once.
+ */
 export async function seedContent(
   services: ZoneServices,
   articles: readonly DemoArticle[] = demo,
@@ -165,8 +169,18 @@ export async function seedContent(
   const now = services.now();
   return services.db.transaction(async (tx) => {
     const [existing] = await tx.select({ n: count() }).from(contentArticles);
-    if ((existing?.n ?? 0) > 0) return 0;
-    for (const a of articles) {
+    const [exhibits] = await tx
+      .select({ n: count() })
+      .from(contentArticles)
+      .where(eq(contentArticles.column, MUSEUM_COLUMN));
+    const missing =
+      (existing?.n ?? 0) === 0
+        ? articles
+        : (exhibits?.n ?? 0) === 0
+          ? articles.filter((a) => a.column === MUSEUM_COLUMN)
+          : [];
+    if (missing.length === 0) return 0;
+    for (const a of missing) {
       const english: Record<string, string> = a.en
         ? { titleEn: a.en.title, summaryEn: a.en.summary, bodyEn: a.en.body }
         : {};
@@ -234,9 +248,9 @@ export async function seedContent(
       action: 'content.create',
       target: 'content',
       sourceIp: null,
-      detail: { demo: articles.length },
+      detail: { demo: missing.length },
       at: now,
     });
-    return articles.length;
+    return missing.length;
   });
 }

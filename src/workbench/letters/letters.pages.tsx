@@ -230,6 +230,7 @@ export function letterPage(p: {
                       <PointMap
                         id="letter-point"
                         lang={ctx.lang}
+                        tiles={ctx.mapTiles}
                         at={{ lat: letter.latitude, lng: letter.longitude }}
                       />
                     </>
