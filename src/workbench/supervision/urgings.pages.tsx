@@ -50,7 +50,13 @@ export function urgingsPage(p: { ctx: PageContext; urgings: readonly UrgingView[
           {inLang(ctx, '没有发给您所在单位的催办单。', 'No urging notices have been sent to your units.')}
         </p>
       ) : (
-        <Table caption={title} head={urgingHead(ctx)} rows={urgingRows(ctx, p.urgings)} rowHeaders />
+        <Table
+          caption={title}
+          head={urgingHead(ctx)}
+          rows={urgingRows(ctx, p.urgings)}
+          rowHeaders
+          stackOnNarrow
+        />
       )}
     </Layout>,
   );
@@ -149,6 +155,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
         <Table
           caption={inLang(ctx, '升级到纪检的催办', 'Urgings escalated to discipline inspection')}
           head={[...urgingHead(ctx), inLang(ctx, '答复', 'Answer')]}
+          stackOnNarrow
           rows={view.escalated.map((u) => [
             ...urgingRows(ctx, [u], false)[0]!,
             u.answer ? `${u.answer.reason}（${u.answer.promisedOn}）` : inLang(ctx, '未答复', 'Not answered'),
@@ -176,6 +183,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           ])}
           rowHeaders
           numeric={[2]}
+          stackOnNarrow
         />
       )}
       <BadReviewsSection ctx={ctx} list={view.badReviews} />
