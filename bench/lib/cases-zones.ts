@@ -19,8 +19,12 @@ export interface ZoneKeys {
 }
 
 export function zoneKeys(): ZoneKeys {
+  return zoneKeysFrom(randomBytes(32).toString('base64url'));
+}
+
+/** Keys around a given field key (a seeded database's rows are sealed with it), with a fresh session secret. */
+export function zoneKeysFrom(fieldKey: string): ZoneKeys {
   const sessionSecret = randomBytes(32).toString('base64url');
-  const fieldKey = randomBytes(32).toString('base64url');
   return {
     sessionSecret,
     fieldKey,

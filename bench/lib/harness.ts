@@ -103,14 +103,17 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
   };
 }
 
-/** A fresh database on the benchmark server for this run, dropped afterwards. */
-export async function freshDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database on the benchmark server for this run (a copy of `template` if named), dropped afterwards. */
+export async function freshDatabase(
+  label: string,
+  template?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.BENCHMARK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `openpsb_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

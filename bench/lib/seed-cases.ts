@@ -27,11 +27,11 @@ export function badgeOf(i: number): string {
   return `BN${String(i).padStart(4, '0')}`;
 }
 
-export function totpCode(badgeNo: string, at = Date.now()): string {
+export function totpCode(badgeNo: string, at = Date.now(), secret = STAFF_TOTP_SECRET): string {
   return new OTPAuth.TOTP({
     issuer: '示范市公安局',
     label: badgeNo,
-    secret: OTPAuth.Secret.fromBase32(STAFF_TOTP_SECRET),
+    secret: OTPAuth.Secret.fromBase32(secret),
   }).generate({ timestamp: at });
 }
 

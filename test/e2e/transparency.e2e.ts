@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { storeFigures } from '../../src/portal/transparency/transparency.repository.ts';
 import type { PublishedStatistics } from '../../src/portal/transparency/transparency.tables.ts';
 import {
@@ -72,6 +72,30 @@ test('a visitor reads the transparency page on a phone', async () => {
   await page.getByRole('table', { name: '每月网上申请件数' }).waitFor();
   await page.getByText('1,234').waitFor();
   await expectAccessibleInBothLanguages(page, 'transparency page');
+  await shots(context, page.url());
   expectNoPageProblems(context);
   await context.close();
 });
+
+/** Screenshots for a person to look at, when asked for (TRANSPARENCY_SHOTS names a folder): 1366 and 390 px,
+ * in Chinese and English, in standard and elder mode. */
+async function shots(context: BrowserContext, at: string): Promise<void> {
+  const dir = process.env.TRANSPARENCY_SHOTS;
+  if (!dir) return;
+  for (const elder of [false, true])
+    for (const lang of ['zh', 'en'])
+      for (const width of [1366, 390]) {
+        await context.addCookies([{ name: 'elder', value: elder ? '1' : '0', url: at }]);
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        const url = new URL(at);
+        url.searchParams.set('lang', lang);
+        await page.goto(url.toString());
+        await page.screenshot({
+          path: `${dir}/transparency-${elder ? 'elder' : 'normal'}-${lang}-${width}.png`,
+          fullPage: true,
+        });
+        await page.close();
+      }
+  await context.clearCookies({ name: 'elder' });
+}

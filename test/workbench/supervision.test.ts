@@ -43,6 +43,9 @@ test('a district supervisor sees his stations’ work in hand, due soon and over
   const district = await signedIn(zone, 'SF-D01', 'supervisor', 'subtree');
   const start = await district.client.get('/supervision');
   assert.deepEqual([start.statusCode, start.headers.location], [303, '/supervision/units/SF-D01']);
+  // A language asked for in the address is kept on the way to the unit.
+  const english = await district.client.get('/supervision?lang=en');
+  assert.equal(english.headers.location, '/supervision/units/SF-D01?lang=en');
 
   const answer = await district.client.json('GET', '/supervision/units/SF-D01');
   assert.equal(answer.statusCode, 200, answer.body);

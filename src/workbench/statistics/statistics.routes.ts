@@ -37,7 +37,9 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
       code = top?.split('/').at(-1);
     }
     if (!code) throw new AppError('NOT_FOUND');
-    return reply.redirect(statisticsHref(code), 303);
+    // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
+    const english = (request.query as { lang?: unknown } | undefined)?.lang === 'en';
+    return reply.redirect(statisticsHref(code, english ? 'lang=en' : ''), 303);
   });
 
   app.get(

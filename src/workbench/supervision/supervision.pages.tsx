@@ -245,6 +245,7 @@ export function listPage(p: {
       ]}
       rows={rows}
       rowHeaders
+      stackOnNarrow
     />
   );
   const hidden = Object.entries(p.query).filter(([, v]) => v) as [string, string][];

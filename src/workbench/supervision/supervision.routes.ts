@@ -79,7 +79,9 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
       code = top?.split('/').at(-1);
     }
     if (!code) throw new AppError('NOT_FOUND');
-    return reply.redirect(`/supervision/units/${encodeURIComponent(code)}`, 303);
+    // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
+    const lang = (request.query as { lang?: unknown } | undefined)?.lang === 'en' ? '?lang=en' : '';
+    return reply.redirect(`/supervision/units/${encodeURIComponent(code)}${lang}`, 303);
   });
 
   app.get(

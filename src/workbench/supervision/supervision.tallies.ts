@@ -32,10 +32,19 @@ function isFresh(run: { asOf: Date; today: string } | undefined, now: Date, maxA
   return age >= 0 && age < maxAgeMs;
 }
 
+// The run last read, per database, so a view reads it only once the tallies it names are a minute old (or of
+// another day), not at every request: what it shows is then still never more than a minute behind. A retake in
+// this process starts a new generation, which forgets what was held; a retake elsewhere (another process, the
+// job) is found when the held run grows a minute old, by which time the job has taken a newer one.
+type Run = { asOf: Date; today: string; xmin: string };
+const heldRuns = new WeakMap<object, { run: Run; generation: number }>();
+let generation = 0;
+
 /** Counts every source's open items now and stores them as the tallies, unless another just did. */
 export async function retakeTallies(tx: Tx, now: Date, maxAgeMs = TALLY_MAX_AGE_MS): Promise<boolean> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('supervision_tallies'))`);
   if (isFresh(await takenAt(tx), now, maxAgeMs)) return false;
+  generation++;
   const today = todayInShanghai(now);
   await tx.delete(supervisionTallies);
   for (const source of supervisedSources)
@@ -59,10 +68,19 @@ export async function retakeTallies(tx: Tx, now: Date, maxAgeMs = TALLY_MAX_AGE_
  */
 export async function tallyVersion(services: ZoneServices): Promise<string> {
   const now = services.now();
-  let run = await versionedRun(services.db);
-  if (!isFresh(run, now, TALLY_MAX_AGE_MS)) {
-    await services.db.transaction((tx) => retakeTallies(tx, now));
+  const held = heldRuns.get(services.db);
+  let run: Run | undefined =
+    held && held.generation === generation && isFresh(held.run, now, TALLY_MAX_AGE_MS) ? held.run : undefined;
+  if (!run) {
+    let readAt = generation;
     run = await versionedRun(services.db);
+    if (!isFresh(run, now, TALLY_MAX_AGE_MS)) {
+      await services.db.transaction((tx) => retakeTallies(tx, now));
+      readAt = generation;
+      run = await versionedRun(services.db);
+    }
+    // Not held when a retake began while it was read: that one may not have been committed yet.
+    if (run && readAt === generation) heldRuns.set(services.db, { run, generation });
   }
   return run ? `${run.xmin}:${run.asOf.toISOString()}:${run.today}` : 'none';
 }

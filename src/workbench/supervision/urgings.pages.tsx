@@ -81,6 +81,7 @@ export function urgingsPage(p: {
           head={urgingHead(ctx)}
           rows={urgingRows(ctx, p.urgings, true, p.estimated)}
           rowHeaders
+          stackOnNarrow
         />
       )}
     </Layout>,
@@ -184,6 +185,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
         <Table
           caption={inLang(ctx, '升级到纪检的催办', 'Urgings escalated to discipline inspection')}
           head={[...urgingHead(ctx), inLang(ctx, '答复', 'Answer')]}
+          stackOnNarrow
           rows={view.escalated.map((u) => [
             ...urgingRows(ctx, [u], false)[0]!,
             u.answer ? `${u.answer.reason}（${u.answer.promisedOn}）` : inLang(ctx, '未答复', 'Not answered'),
@@ -211,6 +213,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           ])}
           rowHeaders
           numeric={[2]}
+          stackOnNarrow
         />
       )}
       <BadReviewsSection ctx={ctx} list={view.badReviews} />
