@@ -201,6 +201,10 @@ describe('the guide page', () => {
     assert.match(html, /Ordinary passport production fee/);
     assert.match(
       html,
+      /Fee standards for exit-entry documents approved by the National Development and Reform/,
+    );
+    assert.match(
+      html,
       /Ordinary passport of the People&#39;s Republic of China|Ordinary passport of the People's Republic of China/,
     );
     assert.match(html, /<summary>Do I need to bring a photo\?<\/summary>/);

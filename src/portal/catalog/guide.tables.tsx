@@ -130,7 +130,7 @@ export function FeeTable({ item, lang }: { item: ServiceItem; lang: Lang }) {
       rows={item.fees.items.map((f) => [
         <Tr lang={lang} zh={f.name} en={f.nameEn} />,
         <span class="nowrap">{words(lang, 'guide.yuan', { amount: yuan(f.amountFen) })}</span>,
-        <Zh lang={lang}>{f.basis}</Zh>,
+        <Tr lang={lang} zh={f.basis} en={f.basisEn} />,
         ...(notes ? [f.note ? <Tr lang={lang} zh={f.note} en={f.noteEn} /> : ''] : []),
       ])}
     />

@@ -128,6 +128,7 @@ export const FeeItem = Type.Object(
     // Money is integer fen everywhere so that sums and refunds never meet floating point.
     amountFen: Type.Integer({ minimum: 0 }),
     basis: Type.String(),
+    basisEn: En,
     note: Type.Optional(Text),
     noteEn: En,
   },

@@ -48,6 +48,14 @@ describe('the seed catalogue', () => {
     for (const [title, names] of english) assert.equal(names.size, 1, `${title}: ${[...names].join(' / ')}`);
   });
 
+  test('gives every fee its basis in English', () => {
+    for (const item of items)
+      for (const fee of item.fees.items) {
+        assert.ok(fee.basisEn, `${item.id}: ${fee.basis} has no English`);
+        assert.doesNotMatch(fee.basisEn, /[\u3400-\u9fff]/u, `${item.id}: ${fee.basis}`);
+      }
+  });
+
   test('contains the services the product promises', () => {
     const ids = new Set(items.map((i) => i.id));
     for (const id of [

@@ -62,6 +62,30 @@ describe('the editor form and the service item', () => {
     assert.equal(fieldForPath('legalBasis[0].titleEn'), 'legalBasisEn');
   });
 
+  test('the English basis of each fee is read back line by line, and a line too many is refused', () => {
+    const item = sampleItem();
+    const fees = (item.fees as { items: unknown[] }).items;
+    const input = { ...itemToInput(item), feeBasisEn: fees.map((_, i) => `Basis ${i + 1}`).join('\n') };
+    const result = evaluateInput(input, identity(item), item);
+    assert.deepEqual(result.problems, []);
+    const read = (result.item.fees as { items: { basisEn?: string }[] }).items;
+    assert.deepEqual(
+      read.map((f) => f.basisEn),
+      fees.map((_, i) => `Basis ${i + 1}`),
+    );
+    assert.equal(itemToInput(result.item).feeBasisEn, input.feeBasisEn, 'shown again as typed');
+    const tooMany = evaluateInput(
+      { ...input, feeBasisEn: `${input.feeBasisEn}\nOne more` },
+      identity(item),
+      item,
+    );
+    assert.deepEqual(
+      tooMany.problems.map((p) => `${p.kind}:${p.field}`),
+      ['input:feeBasisEn'],
+    );
+    assert.equal(fieldForPath('fees.items[0].basisEn'), 'feeBasisEn');
+  });
+
   test('a valid item has no problems at all', () => {
     const item = sampleItem();
     const result = evaluateInput(itemToInput(item), identity(item), item);

@@ -94,6 +94,7 @@ export function fieldAtPath(path: string): FormField | undefined {
     .replace(/^\/+/, '');
   // A fee's English is typed in its own field, one line per fee, beside the Chinese fee lines.
   if (/^fees\/items\/\d+\/(?:nameEn|noteEn)$/.test(p)) return 'feeItemsEn';
+  if (/^fees\/items\/\d+\/basisEn$/.test(p)) return 'feeBasisEn';
   if (/^legalBasis\/\d+\/(?:titleEn|articleEn)$/.test(p)) return 'legalBasisEn';
   for (const [prefix, field] of fieldByPath) {
     if (p === prefix || p.startsWith(prefix + '/')) return field;

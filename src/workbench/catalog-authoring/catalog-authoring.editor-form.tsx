@@ -227,6 +227,16 @@ export function EditorForm(p: EditorFormProps) {
         ),
         true,
       )}
+      {area(
+        'feeBasisEn',
+        2,
+        langText(
+          lang,
+          "每行对应上面的一项收费的依据，例如：Article 20 of the Law of the People's Republic of China on Resident Identity Cards",
+          "One line per fee item above: its basis, e.g. Article 20 of the Law of the People's Republic of China on Resident Identity Cards",
+        ),
+        true,
+      )}
       {area('feeWaiver', 2, undefined, true)}
       {area('feeWaiverEn', 2, undefined, true)}
       {yesNo('onlinePayment')}

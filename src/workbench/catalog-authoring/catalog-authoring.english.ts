@@ -40,6 +40,10 @@ export function englishToInput(item: unknown): EditorInput {
       .join('\n')
       // Fees with no English yet leave no trailing empty lines to trip over.
       .replace(/\n+$/, ''),
+    feeBasisEn: list(at(item, 'fees', 'items'))
+      .map((f) => str(at(f, 'basisEn')))
+      .join('\n')
+      .replace(/\n+$/, ''),
     feeWaiverEn: str(at(item, 'fees', 'waiverEn')),
     visitsReasonEn: str(at(item, 'visits', 'reasonEn')),
     reviewEn: str(at(item, 'reviewAndLitigation', 'reviewEn')),
@@ -110,5 +114,17 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
     if (!fee) return;
     if (name) fee.nameEn = name;
     if (note.join(' ').trim()) fee.noteEn = note.join(' ').trim();
+  });
+  const basisLines = lines('feeBasisEn');
+  if (basisLines.length > items.length) {
+    const m: Label = {
+      zh: `英文收费依据有${basisLines.length}行，但中文收费项目只有${items.length}项；每行对应一项。`,
+      en: `There are ${basisLines.length} English fee basis lines but ${items.length} fee items; one line per item.`,
+    };
+    problem('feeBasisEn', m.zh, m.en);
+  }
+  basisLines.slice(0, items.length).forEach((line, i) => {
+    const fee = items[i];
+    if (fee && line.trim()) fee.basisEn = line.trim();
   });
 }
