@@ -130,5 +130,8 @@ export const historyLabels: Record<string, Label> = {
   'urge-answer': { zh: '答复催办', en: 'Urging answered' },
   'urge-escalate': { zh: '催办升级', en: 'Urging escalated' },
   // A holiday schedule was approved: the due dates counted on Monday to Friday are counted again.
-  'due-recounted': { zh: '按新录入的节假日安排重新计算期限', en: 'Due dates counted again on the holiday schedule' },
+  'due-recounted': {
+    zh: '按新录入的节假日安排重新计算期限',
+    en: 'Due dates counted again on the holiday schedule',
+  },
 };

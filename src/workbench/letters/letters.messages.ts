@@ -65,7 +65,10 @@ export const actionWords: Record<string, Words> = {
   urge: { zh: '上级催办', en: 'Urged by a supervising unit' },
   'urge-answer': { zh: '答复催办', en: 'Urging answered' },
   'urge-escalate': { zh: '催办未答复，已升级', en: 'Urging unanswered: escalated' },
-  'due-recounted': { zh: '按新录入的节假日安排重新计算期限', en: 'Due date counted again on the holiday schedule' },
+  'due-recounted': {
+    zh: '按新录入的节假日安排重新计算期限',
+    en: 'Due date counted again on the holiday schedule',
+  },
 };
 
 export const urgencyWords: Record<'green' | 'amber' | 'red', Words> = {
