@@ -10,7 +10,7 @@ import {
 import type { Lang } from '../../shared/i18n/index.ts';
 import { Table } from '../../shared/ui/components.tsx';
 import type { DocumentInfo } from './catalog.documents.ts';
-import { documentHref, label, Tr, yuan, Zh } from './catalog.view.tsx';
+import { documentHref, label, Tr, yuan } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
 
 // The guide page's tables: materials per situation, with their blank forms and samples, and the fees.
