@@ -193,7 +193,8 @@ export function TextArea(p: TextAreaProps) {
           aria-describedby={describedBy}
           aria-invalid={p.error ? 'true' : undefined}
         >
-          {p.value ?? ''}
+          {/* HTML drops one newline straight after <textarea>: a value that starts with a blank line keeps it. */}
+          {p.value?.startsWith('\n') ? `\n${p.value}` : (p.value ?? '')}
         </textarea>
       )}
     />

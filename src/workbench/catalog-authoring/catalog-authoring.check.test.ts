@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadCatalogItems } from '../../shared/catalog/index.ts';
 import { sampleItem } from '../../shared/catalog/item.fixture.ts';
+import { TextArea } from '../../shared/ui/forms.tsx';
 import { diffItems } from './catalog-authoring.diff.ts';
 import { dottedPath, evaluateInput, fieldForPath } from './catalog-authoring.check.ts';
 import { itemToInput, readInput } from './catalog-authoring.form.ts';
@@ -60,6 +61,23 @@ describe('the editor form and the service item', () => {
       ['input:legalBasisEn'],
     );
     assert.equal(fieldForPath('legalBasis[0].titleEn'), 'legalBasisEn');
+  });
+
+  test('a law with no English name keeps its blank line, so the next law keeps its own English', () => {
+    const item = sampleItem();
+    const laws = [
+      { title: '《示范市居住证实施办法》', article: '第三条' },
+      { title: '《中华人民共和国护照法》', titleEn: "Passport Law of the People's Republic of China" },
+    ];
+    const withGap = { ...item, legalBasis: laws };
+    const input = itemToInput(withGap);
+    assert.equal(input.legalBasisEn, "\nPassport Law of the People's Republic of China");
+    const result = evaluateInput(input, identity(withGap), withGap);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.item.legalBasis, laws);
+    // The form shows the blank first line: HTML would otherwise drop the newline after <textarea>.
+    const html = String(TextArea({ name: 'legalBasisEn', label: 'x', value: input.legalBasisEn }));
+    assert.match(html, /<textarea[^>]*>\n\nPassport Law/);
   });
 
   test('the English basis of each fee is read back line by line, and a line too many is refused', () => {

@@ -66,6 +66,14 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
+  // Lines that answer the Chinese lines one for one: a blank line is an item with no English yet, and only blank
+  // lines at the end may go (dropping one in the middle would give every later item its neighbour's English).
+  const pairedLines = (field: FormField): string[] => {
+    const v = input[field];
+    const all = (typeof v === 'string' ? v : '').split(/\r?\n/).map((l) => l.trim());
+    while (all.length > 0 && all[all.length - 1] === '') all.pop();
+    return all;
+  };
   const into = (key: string, extra: Record<string, unknown>) => {
     const target = item[key];
     if (target && typeof target === 'object') Object.assign(target, extra);
@@ -80,7 +88,7 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
   into('result', { nameEn: optional('resultNameEn') });
 
   const laws = Array.isArray(item.legalBasis) ? (item.legalBasis as Record<string, unknown>[]) : [];
-  const lawLines = lines('legalBasisEn');
+  const lawLines = pairedLines('legalBasisEn');
   if (lawLines.length > laws.length) {
     const m: Label = {
       zh: `英文设定依据有${lawLines.length}行，但中文设定依据只有${laws.length}条；每行对应一条。`,
@@ -99,7 +107,7 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
   const fees = item.fees as { items?: Record<string, unknown>[]; waiverEn?: string } | undefined;
   if (!fees) return;
   fees.waiverEn = optional('feeWaiverEn');
-  const feeLines = lines('feeItemsEn');
+  const feeLines = pairedLines('feeItemsEn');
   const items = fees.items ?? [];
   if (feeLines.length > items.length) {
     const m: Label = {
@@ -115,7 +123,7 @@ export function readEnglish(input: EditorInput, item: Record<string, unknown>, p
     if (name) fee.nameEn = name;
     if (note.join(' ').trim()) fee.noteEn = note.join(' ').trim();
   });
-  const basisLines = lines('feeBasisEn');
+  const basisLines = pairedLines('feeBasisEn');
   if (basisLines.length > items.length) {
     const m: Label = {
       zh: `英文收费依据有${basisLines.length}行，但中文收费项目只有${items.length}项；每行对应一项。`,
