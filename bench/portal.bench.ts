@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { applyPublishedArticle } from '../src/portal/content/content.service.ts';
+import { storeFigures } from '../src/portal/transparency/transparency.repository.ts';
+import type { PublishedStatistics } from '../src/portal/transparency/transparency.tables.ts';
 import { hashPassword } from '../src/shared/auth/password.ts';
 import { openDatabase } from '../src/shared/db/database.ts';
 import { demoBeats } from '../src/workbench/org/demo-beats.ts';
@@ -98,6 +100,39 @@ async function benchArticles(databaseUrl: string): Promise<void> {
   }
 }
 
+/** A year of the bureau's daily figures, as the workbench's nightly publication would leave them. */
+async function benchTransparency(databaseUrl: string): Promise<void> {
+  const months = Array.from({ length: 12 }, (_, i) => ({
+    month: `2026-${String(i + 1).padStart(2, '0')}`,
+    applications: 12_000 + i * 310,
+    concluded: 11_500 + i * 290,
+    onTimeRate: 96 + (i % 3),
+    avgCycleDays: 3.6,
+    zeroVisitRate: 61 + i,
+    oneVisitRate: 97.5,
+    letters: 1_400 + i * 20,
+    replyRate: 99.1,
+  }));
+  const last = months[11]!;
+  const figures: PublishedStatistics = {
+    asOf: '2026-12-06',
+    publishedAt: new Date().toISOString(),
+    bureau: { zh: '示范市公安局', en: 'Shifan City Public Security Bureau' },
+    total: { ...last, applications: 165_000, concluded: 158_000, letters: 18_000 },
+    months,
+    services: ['passport-first-issue', 'no-criminal-record-certificate', 'residence-permit'].map((itemId) => {
+      const { month: _month, ...rest } = last;
+      return { itemId, zh: itemId, en: itemId, ...rest };
+    }),
+  };
+  const database = await openDatabase({ url: databaseUrl, poolSize: 1 });
+  try {
+    await database.db.transaction((tx) => storeFigures(tx, figures, 250_000, new Date()));
+  } finally {
+    await database.close();
+  }
+}
+
 /** autocannon hands over response headers as an object or as a flat [name, value, …] list. */
 function csrfCookieFrom(headers: unknown): string {
   const pairs: [string, string][] = Array.isArray(headers)
@@ -131,6 +166,8 @@ export async function run(): Promise<boolean> {
     await benchArticles(database.url);
     const column = await load({ url: `${base}/news/police-news` });
     const article = await load({ url: `${base}/articles/7` });
+    await benchTransparency(database.url);
+    const transparency = await load({ url: `${base}/transparency` });
     const mobiles = await benchAccounts(database.url, 20);
     let nextAccount = 0;
     // Production sits behind a TLS-terminating proxy; secure cookies are set only over https.
@@ -195,6 +232,7 @@ export async function run(): Promise<boolean> {
       ...cachedPage('找片警 by address', officer),
       ...cachedPage('news column page', column),
       ...cachedPage('article page', article),
+      ...cachedPage('transparency page', transparency),
       {
         name: 'home page (cached) req/s',
         value: home.requestsPerSecond,
