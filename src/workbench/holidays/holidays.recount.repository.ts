@@ -147,7 +147,12 @@ export async function recountLetter(
 ): Promise<number> {
   const [updated] = await tx
     .update(letters)
-    .set({ dueOn: change.dueOn, dueSince: change.dueSince, seq: sql`${letters.seq} + 1`, updatedAt: change.at })
+    .set({
+      dueOn: change.dueOn,
+      dueSince: change.dueSince,
+      seq: sql`${letters.seq} + 1`,
+      updatedAt: change.at,
+    })
     .where(eq(letters.letterNumber, row.letterNumber))
     .returning({ seq: letters.seq });
   if (!updated) throw new Error('the letter vanished during the recount');

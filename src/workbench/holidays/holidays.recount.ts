@@ -130,7 +130,8 @@ async function recountCases(
   for (const row of rows) {
     const next = recountedCaseDates(row, cal);
     if (next.dueOn === row.dueOn && next.stateDueOn === row.stateDueOn) {
-      if (next.dueSince !== null && row.dueSince === null) await repo.keepCaseStart(tx, row.caseNumber, next.dueSince);
+      if (next.dueSince !== null && row.dueSince === null)
+        await repo.keepCaseStart(tx, row.caseNumber, next.dueSince);
       continue;
     }
     const tellApplicant = next.dueOn !== row.dueOn;
