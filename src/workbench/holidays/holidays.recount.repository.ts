@@ -1,8 +1,39 @@
-import { and, asc, eq, gt, inArray, not, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, not, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { CalendarOverride } from '../../shared/calendar/working-days.ts';
 import type { Tx } from '../../shared/db/database.ts';
 import { caseActions, cases, type CaseRow } from '../cases/cases.tables.ts';
 import { letterActions, letters } from '../letters/letters.tables.ts';
 import { urgings } from '../supervision/supervision.tables.ts';
+import { holidayScheduleDays, holidaySchedules } from './holidays.tables.ts';
+
+const current = alias(holidaySchedules, 'current_schedule');
+
+/**
+ * The days of the year's schedule that was in force before `scheduleId` was approved: the one it superseded
+ * (approved before it), or none when it is the year's first.
+ */
+export async function daysBefore(tx: Tx, scheduleId: string, year: number): Promise<CalendarOverride[]> {
+  const [earlier] = await tx
+    .select({ id: holidaySchedules.id })
+    .from(holidaySchedules)
+    .innerJoin(current, eq(current.id, scheduleId))
+    .where(
+      and(
+        eq(holidaySchedules.year, year),
+        eq(holidaySchedules.state, 'superseded'),
+        ne(holidaySchedules.id, scheduleId),
+        lte(holidaySchedules.decidedAt, current.decidedAt),
+      ),
+    )
+    .orderBy(desc(holidaySchedules.decidedAt))
+    .limit(1);
+  if (!earlier) return [];
+  return tx
+    .select({ date: holidayScheduleDays.date, work: holidayScheduleDays.work })
+    .from(holidayScheduleDays)
+    .where(eq(holidayScheduleDays.scheduleId, earlier.id));
+}
 
 // The reads and writes of the recount after a holiday schedule is approved (holidays.recount.ts): the open
 // items whose due dates reach into the year, one batch at a time in key order, locked while counted again.
@@ -31,6 +62,7 @@ export async function recountCase(
   change: {
     dueOn: string | null;
     stateDueOn: string | null;
+    dueSince: string | null;
     tellApplicant: boolean;
     reason: string;
     data: Record<string, unknown>;
@@ -42,6 +74,7 @@ export async function recountCase(
     .set({
       dueOn: change.dueOn,
       stateDueOn: change.stateDueOn,
+      dueSince: change.dueSince,
       actionSeq: sql`${cases.actionSeq} + 1`,
       publicSeq: change.tellApplicant ? sql`${cases.publicSeq} + 1` : cases.publicSeq,
       updatedAt: change.at,
@@ -62,6 +95,14 @@ export async function recountCase(
     at: change.at,
   });
   return updated;
+}
+
+/**
+ * Keeps the start a case's overall limit was found to count from, when its dates stay as they are: the next
+ * run reads it instead of working it out again. Neither history nor the applicant hears of it.
+ */
+export async function keepCaseStart(tx: Tx, caseNumber: string, dueSince: string): Promise<void> {
+  await tx.update(cases).set({ dueSince }).where(eq(cases.caseNumber, caseNumber));
 }
 
 export type RecountLetter = Pick<
@@ -102,11 +143,16 @@ export function openLettersDueFrom(
 export async function recountLetter(
   tx: Tx,
   row: RecountLetter,
-  change: { dueOn: string; text: string; at: Date },
+  change: { dueOn: string; dueSince: string; text: string; at: Date },
 ): Promise<number> {
   const [updated] = await tx
     .update(letters)
-    .set({ dueOn: change.dueOn, seq: sql`${letters.seq} + 1`, updatedAt: change.at })
+    .set({
+      dueOn: change.dueOn,
+      dueSince: change.dueSince,
+      seq: sql`${letters.seq} + 1`,
+      updatedAt: change.at,
+    })
     .where(eq(letters.letterNumber, row.letterNumber))
     .returning({ seq: letters.seq });
   if (!updated) throw new Error('the letter vanished during the recount');
@@ -119,6 +165,11 @@ export async function recountLetter(
     at: change.at,
   });
   return updated.seq;
+}
+
+/** Keeps the start a letter's deadline was found to count from, when its date stays as it is. */
+export async function keepLetterStart(tx: Tx, letterNumber: string, dueSince: string): Promise<void> {
+  await tx.update(letters).set({ dueSince }).where(eq(letters.letterNumber, letterNumber));
 }
 
 export type RecountUrging = Pick<
@@ -157,6 +208,19 @@ export function openUrgingsDueFrom(
     .for('update');
 }
 
-export async function setUrgingReplyDue(tx: Tx, id: string, replyDueOn: string, at: Date): Promise<void> {
-  await tx.update(urgings).set({ replyDueOn, updatedAt: at }).where(eq(urgings.id, id));
+/** Writes an urging's reply date counted again, with the working days it counts (kept for the next run). */
+export async function setUrgingReplyDue(
+  tx: Tx,
+  id: string,
+  change: { replyDueOn: string; replyDays: number; at: Date },
+): Promise<void> {
+  await tx
+    .update(urgings)
+    .set({ replyDueOn: change.replyDueOn, replyDays: change.replyDays, updatedAt: change.at })
+    .where(eq(urgings.id, id));
+}
+
+/** Keeps the working days an urging's reply date was found to count, when the date stays as it is. */
+export async function keepUrgingDays(tx: Tx, id: string, replyDays: number): Promise<void> {
+  await tx.update(urgings).set({ replyDays }).where(eq(urgings.id, id));
 }

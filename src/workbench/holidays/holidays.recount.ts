@@ -25,6 +25,12 @@ import { approvedOverrides } from './holidays.repository.ts';
 //
 // The approval queues two runs: one at once, and one after every instance's calendar has followed the database
 // (zone-calendar.ts checks once a minute), for a due date another instance counted on the old calendar meanwhile.
+//
+// An item stored before starts were kept (an urging sent before migration 0044 has no working-day count; a case or
+// letter whose history named no start has no start day) has its start worked out backwards from the stored date,
+// on the calendar that date was counted on: the year's schedule this approval replaced, or Monday to Friday when
+// it is the year's first. The start found is stored at once, whether or not the date moves, so the next run (the
+// late one, or a later correction) counts from it instead of guessing again from a date already moved.
 
 export const RECOUNT_QUEUE = 'holidays.recount';
 const BATCH = 200;
@@ -67,31 +73,39 @@ export async function queueRecount(tx: Tx, schedule: { id: string; year: number 
 interface Calendars {
   /** The calendar the approved schedules make now. */
   next: WorkingDayCalendar;
-  /** The year counted on Monday to Friday: to find the start of a date stored before starts were kept. */
+  /**
+   * The calendar the stored dates were counted on before this approval: the year's schedule it replaced, or the
+   * year on Monday to Friday when there was none. Only to find the start of a date stored without one.
+   */
   guessed: WorkingDayCalendar;
 }
 
-async function calendarsOf(tx: Tx, year: number): Promise<Calendars> {
+async function calendarsOf(tx: Tx, p: RecountPayload): Promise<Calendars> {
   const overrides = await approvedOverrides(tx);
-  const prefix = `${String(year)}-`;
+  const prefix = `${String(p.year)}-`;
+  const replaced = await repo.daysBefore(tx, p.scheduleId, p.year);
   return {
     next: new WorkingDayCalendar(overrides),
-    guessed: new WorkingDayCalendar(overrides.filter((o) => !o.date.startsWith(prefix))),
+    guessed: new WorkingDayCalendar([...overrides.filter((o) => !o.date.startsWith(prefix)), ...replaced]),
   };
 }
 
 const earlier = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
 
-/** A case's two due dates counted again from their starts (the same rules as intake and cases.steps.ts). */
+/**
+ * A case's two due dates counted again from their starts (the same rules as intake and cases.steps.ts), and the
+ * start of the overall limit (worked out when the case had none).
+ */
 export function recountedCaseDates(
   row: CaseRow,
   cal: Calendars,
-): { dueOn: string | null; stateDueOn: string | null } {
+): { dueOn: string | null; stateDueOn: string | null; dueSince: string | null } {
   const workflow = caseWorkflows.of(row.workflowId, row.workflowVersion);
   let dueOn = row.dueOn;
+  let dueSince = row.dueSince;
   if (dueOn && row.promisedUnit === 'working-days') {
-    const since = row.dueSince ?? cal.guessed.addWorkingDays(dueOn, -row.promisedValue);
-    dueOn = cal.next.addWorkingDays(since, row.promisedValue);
+    dueSince ??= cal.guessed.addWorkingDays(dueOn, -row.promisedValue);
+    dueOn = cal.next.addWorkingDays(dueSince, row.promisedValue);
   }
   let stateDueOn = row.stateDueOn;
   if (stateDueOn) {
@@ -100,7 +114,7 @@ export function recountedCaseDates(
     const own = days === undefined ? null : cal.next.addWorkingDays(row.stateSince, days);
     stateDueOn = earlier(own, row.state === 'submitted' ? null : dueOn);
   }
-  return { dueOn, stateDueOn };
+  return { dueOn, stateDueOn, dueSince };
 }
 
 const changeWords = (label: string, from: string | null, to: string | null) =>
@@ -115,7 +129,11 @@ async function recountCases(
   const rows = await repo.openCasesDueFrom(tx, `${String(p.year)}-01-01`, p.after, BATCH);
   for (const row of rows) {
     const next = recountedCaseDates(row, cal);
-    if (next.dueOn === row.dueOn && next.stateDueOn === row.stateDueOn) continue;
+    if (next.dueOn === row.dueOn && next.stateDueOn === row.stateDueOn) {
+      if (next.dueSince !== null && row.dueSince === null)
+        await repo.keepCaseStart(tx, row.caseNumber, next.dueSince);
+      continue;
+    }
     const tellApplicant = next.dueOn !== row.dueOn;
     const changes = [
       ...changeWords('办结期限', row.dueOn, next.dueOn),
@@ -173,9 +191,12 @@ async function recountLetters(
     if (!row.dueOn || days === undefined) continue;
     const since = row.dueSince ?? cal.guessed.addWorkingDays(row.dueOn, -days);
     const dueOn = cal.next.addWorkingDays(since, days);
-    if (dueOn === row.dueOn) continue;
+    if (dueOn === row.dueOn) {
+      if (row.dueSince === null) await repo.keepLetterStart(tx, row.letterNumber, since);
+      continue;
+    }
     const text = `${String(p.year)}年节假日安排已批准，答复期限由 ${row.dueOn} 调整为 ${dueOn}。`;
-    const seq = await repo.recountLetter(tx, row, { dueOn, text, at: now });
+    const seq = await repo.recountLetter(tx, row, { dueOn, dueSince: since, text, at: now });
     await recordAudit(tx, {
       ...SYSTEM,
       action: 'letter.due.recounted',
@@ -217,8 +238,11 @@ async function recountUrgings(
     const since = todayInShanghai(row.sentAt);
     const days = row.replyDays ?? cal.guessed.workingDaysBetween(since, row.replyDueOn);
     const replyDueOn = cal.next.addWorkingDays(since, days);
-    if (replyDueOn === row.replyDueOn) continue;
-    await repo.setUrgingReplyDue(tx, row.id, replyDueOn, now);
+    if (replyDueOn === row.replyDueOn) {
+      if (row.replyDays === null) await repo.keepUrgingDays(tx, row.id, days);
+      continue;
+    }
+    await repo.setUrgingReplyDue(tx, row.id, { replyDueOn, replyDays: days, at: now });
     await recordAudit(tx, {
       ...SYSTEM,
       action: 'supervision.urging.due.recounted',
@@ -247,7 +271,7 @@ export async function recountBatch(
   p: RecountPayload,
   now: Date,
 ): Promise<RecountPayload | undefined> {
-  const cal = await calendarsOf(tx, p.year);
+  const cal = await calendarsOf(tx, p);
   const last = await phaseRunners[p.phase](tx, p, cal, now);
   const nextPhase = PHASES[PHASES.indexOf(p.phase) + 1];
   const next: RecountPayload | undefined =
