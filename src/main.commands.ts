@@ -16,7 +16,7 @@ export async function serve(names: ZoneName[], config: Config): Promise<void> {
   const withRelay = names.includes('portal') && names.includes('workbench');
   assertProductionReady(config, process.env, { zones: names, relay: withRelay });
   // A malformed tile template is refused before any database is opened.
-  mapTilesFrom(config);
+  for (const name of names) mapTilesFrom(config, name);
   const platform = await startPlatform(names, config);
   printWelcome(platform.zones, platform.apps, platform.accounts, {
     payment: platform.paymentSandbox?.url,

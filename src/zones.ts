@@ -123,7 +123,8 @@ export async function buildZoneApp(
     apiDocsUi: options.apiDocsUi,
     publicDemo: isPublicDemo(options.config),
     // A malformed template stops the start here, saying what is wrong with it.
-    mapTiles: mapTilesFrom(options.config),
+    // Each zone's own setting: the workbench never shows the portal's tiles (see `MapTileSettings`).
+    mapTiles: mapTilesFrom(options.config, zone.name),
   };
   return zone.name === 'portal'
     ? buildPortal(zone.services, {

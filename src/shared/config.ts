@@ -69,6 +69,13 @@ export const ConfigSchema = Type.Object({
   MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ maxLength: 200 })),
   /** The deepest zoom the tile service has; a closer map shows that zoom's tiles enlarged. */
   MAP_TILE_MAX_ZOOM: Type.Integer({ default: 18, minimum: 0, maximum: 22 }),
+  /**
+   * The workbench's tile service, a separate opt-in that MAP_TILE_URL never turns on: the workbench's maps are
+   * around tips' and letters' locations, and every tile an officer's browser fetches tells the service which
+   * area is being looked at. Unset: the drawn map alone. MAP_TILE_MAX_ZOOM applies to it too.
+   */
+  WORKBENCH_MAP_TILE_URL: Type.Optional(Type.String({ maxLength: 500 })),
+  WORKBENCH_MAP_TILE_ATTRIBUTION: Type.Optional(Type.String({ maxLength: 200 })),
 });
 export type Config = Static<typeof ConfigSchema>;
 

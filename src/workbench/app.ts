@@ -41,7 +41,7 @@ export async function buildWorkbench(
     trustedProxies: string[];
     apiDocsUi?: boolean | undefined;
     publicDemo?: boolean;
-    /** An outside tile service under the maps (MAP_TILE_URL). */
+    /** An outside tile service under the maps (WORKBENCH_MAP_TILE_URL, never the portal's MAP_TILE_URL). */
     mapTiles?: MapTiles | undefined;
   },
 ): Promise<App> {

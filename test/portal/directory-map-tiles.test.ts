@@ -9,7 +9,8 @@ import { publishDemoDirectory } from './directory.fixture.ts';
 
 // A deployment with its own tile service (MAP_TILE_URL): every map page draws its tiles under the points, with
 // the service's credit, and the pages' CSP lets images come from that origin and no other. Without the
-// setting the pages carry no tile and the CSP is the site's own.
+// setting the pages carry no tile and the CSP is the site's own. The workbench has its own opt-in
+// (WORKBENCH_MAP_TILE_URL), which the portal's setting never turns on.
 
 const TILE_ORIGIN = 'https://tiles.shifan.example:8443';
 let tiled: TestZone;
@@ -97,19 +98,30 @@ describe('maps over a configured tile service', () => {
     }
   });
 
-  test('the workbench reads the same setting: its CSP allows the tile origin, and a tip’s point is drawn over tiles', async () => {
-    const workbench = await startTestZone('workbench', {
-      env: { MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png` },
-    });
+  test('the workbench has its own opt-in: the portal’s setting leaves it untiled, its own allows that origin alone', async () => {
+    const WORKBENCH_TILE_ORIGIN = 'https://tiles.police.example';
+    const [portalSetting, ownSetting] = await Promise.all([
+      startTestZone('workbench', { env: { MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png` } }),
+      startTestZone('workbench', {
+        env: {
+          MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png`,
+          WORKBENCH_MAP_TILE_URL: `${WORKBENCH_TILE_ORIGIN}/{z}/{x}/{y}.png`,
+        },
+      }),
+    ]);
     try {
-      const login = await workbench.app.inject({ method: 'GET', url: '/staff/login' });
+      // Officers' browsers never ask the portal's tile service for the area around a tip.
+      const plainLogin = await portalSetting.app.inject({ method: 'GET', url: '/staff/login' });
+      assert.deepEqual(imgSrc(plainLogin.headers['content-security-policy'] as string), ["'self'", 'data:']);
+      const login = await ownSetting.app.inject({ method: 'GET', url: '/staff/login' });
       assert.deepEqual(imgSrc(login.headers['content-security-policy'] as string), [
         "'self'",
         'data:',
-        TILE_ORIGIN,
+        WORKBENCH_TILE_ORIGIN,
       ]);
     } finally {
-      await workbench.close();
+      await portalSetting.close();
+      await ownSetting.close();
     }
     const tiles = mapTilesFrom({
       MAP_TILE_URL: `${TILE_ORIGIN}/base/{z}/{x}/{y}.png`,

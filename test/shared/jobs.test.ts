@@ -184,6 +184,80 @@ describe('jobs that call another service', () => {
     assert.equal((await effects('test.died-effect')).length, 1);
   });
 
+  /** Worker A claims and calls; its lease runs out; worker B claims, calls and records; then A answers late. */
+  async function outlivedLease(queue: string, lateA: 'success' | 'failure') {
+    const aCalled = deferred<void>();
+    const aAnswer = deferred<string>();
+    let calls = 0;
+    const recorded: string[] = [];
+    const handler = callingJob<string>({
+      async call() {
+        calls++;
+        if (calls > 1) return 'from B';
+        aCalled.resolve();
+        return aAnswer.promise;
+      },
+      async record(tx, _job, outcome) {
+        recorded.push(outcome);
+        await enqueue(tx, `${queue}-effect`, { outcome });
+      },
+    });
+    await enqueue(db(), queue, {});
+    const warnings: unknown[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(JSON.parse(line)) });
+    const workerA = runOneJob(db(), { [queue]: handler }, log);
+    await aCalled.promise;
+    // The lease runs out (the clock moved on, not waited for).
+    await db().execute(sql`UPDATE jobs SET run_at = now() WHERE queue = ${queue}`);
+    assert.equal(await runOneJob(db(), { [queue]: handler }, log), true, 'B claims and finishes');
+    const finished = await jobRow(queue);
+    assert.equal(finished?.status, 'done');
+    assert.equal(finished?.attempts, 2);
+    if (lateA === 'success') aAnswer.resolve('from A');
+    else aAnswer.reject(new Error('A timed out'));
+    assert.equal(await workerA, true);
+    const after = await jobRow(queue);
+    assert.equal(after?.status, 'done', "A's late answer does not set the job going again");
+    assert.equal(after?.attempts, 2);
+    assert.equal(after?.lastError, null);
+    assert.deepEqual(after?.finishedAt, finished?.finishedAt);
+    assert.deepEqual(recorded, ['from B'], "A's outcome is not recorded");
+    assert.equal((await effects(`${queue}-effect`)).length, 1);
+    // Logged, with the job's id and queue only.
+    const lost = warnings.filter((w) => String((w as { msg: string }).msg).includes('lease lost'));
+    assert.equal(lost.length, 1);
+    assert.equal((lost[0] as { jobId: number }).jobId, finished?.id);
+    assert.equal((lost[0] as { err?: unknown }).err, undefined);
+  }
+
+  test("a worker whose call outlived its lease: its late success changes nothing after another's finished", () =>
+    outlivedLease('test.late-success', 'success'));
+
+  test("a worker whose call outlived its lease: its late failure changes nothing after another's finished", () =>
+    outlivedLease('test.late-failure', 'failure'));
+
+  test('a late worker whose lease ran out but that nobody claimed since still records its outcome', async () => {
+    const called = deferred<void>();
+    const answer = deferred<string>();
+    const handler = callingJob<string>({
+      async call() {
+        called.resolve();
+        return answer.promise;
+      },
+      async record(tx, _job, outcome) {
+        await enqueue(tx, 'test.slow-effect', { outcome });
+      },
+    });
+    await enqueue(db(), 'test.slow', {});
+    const running = runOneJob(db(), { 'test.slow': handler });
+    await called.promise;
+    await db().execute(sql`UPDATE jobs SET run_at = now() WHERE queue = 'test.slow'`);
+    answer.resolve('late but alone');
+    assert.equal(await running, true);
+    assert.equal((await jobRow('test.slow'))?.status, 'done');
+    assert.equal((await effects('test.slow-effect')).length, 1);
+  });
+
   test('a failed call is retried with backoff; one whose workers keep dying is given up', async () => {
     const handler = callingJob<void>({
       async call() {

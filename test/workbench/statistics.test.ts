@@ -150,6 +150,11 @@ test('a district supervisor reads exact figures for his district by month, by st
   const district = await signedIn(zone, 'SF-D01', 'supervisor', 'subtree');
   const start = await district.client.get('/statistics');
   assert.deepEqual([start.statusCode, start.headers.location], [303, '/statistics/units/SF-D01']);
+  // A language asked for in the address is kept on the way to the unit; another value is left behind.
+  const startEnglish = await district.client.get('/statistics?lang=en');
+  assert.match(String(startEnglish.headers.location), /^\/statistics\/units\/SF-D01\?(.*&)?lang=en/);
+  const startOther = await district.client.get('/statistics?lang=fr&other=1');
+  assert.deepEqual([startOther.statusCode, startOther.headers.location], [303, '/statistics/units/SF-D01']);
   const answer = await district.client.json('GET', '/statistics/units/SF-D01');
   assert.equal(answer.statusCode, 200, answer.body);
   const view = JSON.parse(answer.body) as ViewJson;

@@ -46,6 +46,8 @@ test('a district supervisor sees his stations’ work in hand, due soon and over
   // A language asked for in the address is kept on the way to the unit.
   const english = await district.client.get('/supervision?lang=en');
   assert.equal(english.headers.location, '/supervision/units/SF-D01?lang=en');
+  const startOther = await district.client.get('/supervision?lang=fr&other=1');
+  assert.deepEqual([startOther.statusCode, startOther.headers.location], [303, '/supervision/units/SF-D01']);
 
   const answer = await district.client.json('GET', '/supervision/units/SF-D01');
   assert.equal(answer.statusCode, 200, answer.body);

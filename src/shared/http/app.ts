@@ -55,7 +55,7 @@ export interface AppOptions<Actor> {
   publicDemo?: boolean;
   /** Who is asking and what he may do: every route declares its permission against this. */
   kernel: RouteKernel<Actor>;
-  /** An outside tile service under the maps (MAP_TILE_URL): pages may then show images from its origin. */
+  /** An outside tile service under the maps (the zone's own tile setting): pages may then show images from its origin. */
   mapTiles?: MapTiles | undefined;
   /** Who may read the OpenAPI document and its UI; everyone when absent. */
   apiDocsGuard?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;

@@ -102,7 +102,8 @@ export function backoffSeconds(attempt: number): number {
  * anywhere rolls the whole transaction back, so its database effects happen exactly once, and the row lock
  * (SKIP LOCKED) keeps a second worker away while it runs. A calling job is leased in the claiming transaction
  * instead (its run_at moved past the lease, its attempt counted), called with no transaction open, and
- * recorded in a second one.
+ * recorded in a second one — only while its claim still holds: a worker whose call outlived the lease, the job
+ * claimed by another since, has its outcome (or failure) dropped and logged, so it cannot undo the other's.
  */
 export async function runOneJob(
   db: Db,
@@ -113,6 +114,7 @@ export async function runOneJob(
   if (queues.length === 0) return false;
   let claimed: JobRecord | undefined;
   let calling: CallingJob<unknown> | undefined;
+  let lease: number | undefined;
   try {
     await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
@@ -155,24 +157,40 @@ export async function runOneJob(
     if (claimed && calling) {
       const job = claimed;
       const handler = calling;
+      // The lease token: the attempts count this claim left. A worker whose call outlived its lease finds it
+      // changed (another worker claimed the job since, or finished it) and its outcome is dropped.
+      lease = job.attempts + 1;
+      const token = lease;
       const outcome = await handler.call(db, job);
-      await db.transaction(async (tx) => {
+      const recorded = await db.transaction(async (tx) => {
+        // Marked done first: the row lock keeps a later claimant's record from running alongside this one.
+        const marked = await tx.execute(sql`
+          UPDATE jobs SET status = 'done', finished_at = now()
+          WHERE id = ${job.id} AND status = 'pending' AND attempts = ${token}
+          RETURNING id`);
+        if (rows<unknown>(marked).length === 0) return false;
         await handler.record(tx, job, outcome);
-        // The attempt was counted when it was claimed.
-        await tx.execute(
-          sql`UPDATE jobs SET status = 'done', finished_at = now() WHERE id = ${job.id} AND status = 'pending'`,
-        );
+        return true;
       });
+      if (!recorded) {
+        log?.warn({ jobId: job.id, queue: job.queue }, 'job lease lost: a late outcome is dropped');
+      }
     }
   } catch (error) {
     if (!claimed) throw error;
-    await recordFailure(db, claimed, error);
-    log?.warn({ jobId: claimed.id, queue: claimed.queue, err: error }, 'job failed');
+    const counted = await recordFailure(db, claimed, error, lease);
+    if (counted) log?.warn({ jobId: claimed.id, queue: claimed.queue, err: error }, 'job failed');
+    else log?.warn({ jobId: claimed.id, queue: claimed.queue }, 'job lease lost: a late failure is dropped');
   }
   return claimed !== undefined;
 }
 
-async function recordFailure(db: Db, job: JobRecord, error: unknown): Promise<void> {
+/**
+ * Counts a failed attempt, only while the job is as this worker left it: pending, with the attempts count of
+ * its claim (`lease` for a calling job; unchanged for a transactional one, whose claim rolled back). Answers
+ * false when another worker has claimed or finished the job since.
+ */
+async function recordFailure(db: Db, job: JobRecord, error: unknown, lease?: number): Promise<boolean> {
   // Kept for the operator like a log line, so it holds no more than a log line may: never a query's values.
   const messages: string[] = [];
   for (let described: { message: string; cause?: unknown } | undefined = describeError(error); described;) {
@@ -181,14 +199,16 @@ async function recordFailure(db: Db, job: JobRecord, error: unknown): Promise<vo
   }
   const message = messages.join(' ← ');
   const attempt = job.attempts + 1;
-  await db.execute(sql`
+  const result = await db.execute(sql`
     UPDATE jobs SET
       attempts = ${attempt},
       last_error = ${message.slice(0, 2000)},
       status = CASE WHEN ${attempt} >= max_attempts THEN 'failed' ELSE 'pending' END,
       run_at = now() + make_interval(secs => ${backoffSeconds(attempt)}),
       finished_at = CASE WHEN ${attempt} >= max_attempts THEN now() ELSE NULL END
-    WHERE id = ${job.id}`);
+    WHERE id = ${job.id} AND status = 'pending' AND attempts = ${lease ?? job.attempts}
+    RETURNING id`);
+  return rows<unknown>(result).length > 0;
 }
 
 export interface Worker {

@@ -56,6 +56,68 @@ test('the tile template: unset means none, a good one gives its origin, a bad on
   );
 });
 
+test('a placeholder in the host or port is refused: the CSP names one origin, each tile would have another', () => {
+  for (const bad of [
+    'https://{z}.tiles.example/{x}/{y}.png',
+    'https://tiles-{x}.example/{z}/{y}.png',
+    'https://tiles.example:{y}/{z}/{x}.png',
+    'https:{z}.tiles.example/{x}/{y}.png',
+  ])
+    assert.throws(
+      () => mapTilesFrom(settings(bad)),
+      (e: Error) =>
+        e instanceof RangeError && /^MAP_TILE_URL .*a placeholder in the host or port/.test(e.message),
+      bad,
+    );
+});
+
+test('plain http: tiles are refused where the pages are served over https (mixed content), allowed elsewhere', () => {
+  const http = 'http://10.1.2.3/{z}/{x}/{y}.png';
+  assert.equal(mapTilesFrom(settings(http))?.origin, 'http://10.1.2.3');
+  assert.equal(
+    mapTilesFrom({ ...settings(http), PUBLIC_PORTAL_URL: 'http://localhost:3000' })?.origin,
+    'http://10.1.2.3',
+  );
+  const mixed = (e: Error) => e instanceof RangeError && /mixed content\); use https/.test(e.message);
+  assert.throws(
+    () => mapTilesFrom({ ...settings(http), PUBLIC_PORTAL_URL: 'https://ga.shifan.example' }),
+    mixed,
+  );
+  assert.throws(() => mapTilesFrom({ ...settings(http), NODE_ENV: 'production' }), mixed);
+  // An https template is fine everywhere.
+  assert.ok(mapTilesFrom({ ...settings('https://t.example/{z}/{x}/{y}.png'), NODE_ENV: 'production' }));
+});
+
+test("the workbench's tiles are their own opt-in: the portal's setting never turns them on", () => {
+  const portalOnly = settings('https://tiles.example/{z}/{x}/{y}.png');
+  assert.ok(mapTilesFrom(portalOnly, 'portal'));
+  assert.equal(mapTilesFrom(portalOnly, 'workbench'), undefined);
+  const both = {
+    ...portalOnly,
+    WORKBENCH_MAP_TILE_URL: 'https://tiles.police.example/{z}/{x}/{y}.png',
+    WORKBENCH_MAP_TILE_ATTRIBUTION: '© 内网底图',
+  };
+  assert.deepEqual(mapTilesFrom(both, 'workbench'), {
+    url: 'https://tiles.police.example/{z}/{x}/{y}.png',
+    origin: 'https://tiles.police.example',
+    attribution: '© 内网底图',
+    maxZoom: 18,
+  });
+  assert.equal(mapTilesFrom(both, 'portal')?.origin, 'https://tiles.example');
+  // Its errors name its own setting; the workbench's public address decides about http: there.
+  assert.throws(
+    () =>
+      mapTilesFrom({ ...portalOnly, WORKBENCH_MAP_TILE_URL: 'https://t.example/{z}/{x}.png' }, 'workbench'),
+    /^RangeError: WORKBENCH_MAP_TILE_URL must be .*\{y\} is missing/,
+  );
+  const httpWorkbench = { ...portalOnly, WORKBENCH_MAP_TILE_URL: 'http://10.9.9.9/{z}/{x}/{y}.png' };
+  assert.ok(mapTilesFrom({ ...httpWorkbench, PUBLIC_PORTAL_URL: 'https://ga.shifan.example' }, 'workbench'));
+  assert.throws(
+    () => mapTilesFrom({ ...httpWorkbench, PUBLIC_WORKBENCH_URL: 'https://jw.shifan.example' }, 'workbench'),
+    /WORKBENCH_MAP_TILE_URL .*mixed content/,
+  );
+});
+
 test('longitude and latitude to Web Mercator tiles, and back', () => {
   assert.deepEqual(worldOf({ lat: 0, lng: 0 }), { x: 0.5, y: 0.5 });
   assert.deepEqual(tileOf({ lat: 0, lng: 0 }, 0), { x: 0, y: 0 });

@@ -1,9 +1,10 @@
 import type { Bounds, LngLat } from './city.ts';
 
-// An outside XYZ tile service under the drawn map, for deployments that have one (MAP_TILE_URL). Web Mercator
-// as every such service draws it: the tiles covering a view are worked out on the server and placed in the SVG
-// as plain images, so they show without JavaScript; the points are placed in the same projection. Without the
-// setting nothing here is used and the map is the self-drawn one alone.
+// An outside XYZ tile service under the drawn map, for deployments that have one (MAP_TILE_URL for the portal,
+// WORKBENCH_MAP_TILE_URL for the workbench, each its own opt-in). Web Mercator as every such service draws it:
+// the tiles covering a view are worked out on the server and placed in the SVG as plain images, so they show
+// without JavaScript; the points are placed in the same projection. Without the setting nothing here is used
+// and the map is the self-drawn one alone.
 
 export interface MapTiles {
   /** The XYZ template, e.g. `https://tiles.example/{z}/{x}/{y}.png`. */
@@ -18,9 +19,20 @@ export interface MapTiles {
 
 /** The settings that configure tiles, as read from the environment. */
 export interface MapTileSettings {
+  /** The portal's tile service. */
   MAP_TILE_URL?: string | undefined;
   MAP_TILE_ATTRIBUTION?: string | undefined;
   MAP_TILE_MAX_ZOOM: number;
+  /**
+   * The workbench's, a separate opt-in: its maps show where anonymous tips and letters place things, and each
+   * tile an officer's browser fetches tells the tile service which area is being looked at.
+   */
+  WORKBENCH_MAP_TILE_URL?: string | undefined;
+  WORKBENCH_MAP_TILE_ATTRIBUTION?: string | undefined;
+  /** Whether the pages are served over https, so that an http: tile would be mixed content. */
+  NODE_ENV?: string | undefined;
+  PUBLIC_PORTAL_URL?: string | undefined;
+  PUBLIC_WORKBENCH_URL?: string | undefined;
 }
 
 export const TILE_SIZE = 256;
@@ -30,33 +42,61 @@ export const MAX_TILES = 64;
 const MAX_LATITUDE = 85.05112878;
 
 /**
- * The tile settings, or none when MAP_TILE_URL is unset or empty. A malformed template stops the start with
- * what is wrong: only http(s), with {z}, {x} and {y} each once and no other placeholder, no user or password.
+ * A zone's tile settings, or none when its setting is unset or empty: MAP_TILE_URL for the portal,
+ * WORKBENCH_MAP_TILE_URL for the workbench (never the portal's, see `MapTileSettings`). A malformed template
+ * stops the start with what is wrong: only http(s), with {z}, {x} and {y} each once and no other placeholder,
+ * none in the scheme, host or port (each tile would then come from an origin the CSP does not name), no user
+ * or password, and no plain http: where the pages are served over https (production, or an https public
+ * address), as browsers block or upgrade such images.
  */
-export function mapTilesFrom(settings: MapTileSettings): MapTiles | undefined {
-  const template = settings.MAP_TILE_URL?.trim();
+export function mapTilesFrom(
+  settings: MapTileSettings,
+  zone: 'portal' | 'workbench' = 'portal',
+): MapTiles | undefined {
+  const name = zone === 'portal' ? 'MAP_TILE_URL' : 'WORKBENCH_MAP_TILE_URL';
+  const template = (zone === 'portal' ? settings.MAP_TILE_URL : settings.WORKBENCH_MAP_TILE_URL)?.trim();
   if (!template) return undefined;
   const problem = (why: string) =>
     new RangeError(
-      `MAP_TILE_URL must be an http(s) XYZ template like https://tiles.example/{z}/{x}/{y}.png: ${why}`,
+      `${name} must be an http(s) XYZ template like https://tiles.example/{z}/{x}/{y}.png: ${why}`,
     );
-  for (const name of ['z', 'x', 'y']) {
-    const count = template.split(`{${name}}`).length - 1;
-    if (count !== 1) throw problem(count === 0 ? `{${name}} is missing` : `{${name}} appears ${count} times`);
+  for (const placeholder of ['z', 'x', 'y']) {
+    const count = template.split(`{${placeholder}}`).length - 1;
+    if (count !== 1)
+      throw problem(count === 0 ? `{${placeholder}} is missing` : `{${placeholder}} appears ${count} times`);
   }
   const other = /\{[^}]*\}/.exec(template.replace(/\{[zxy]\}/g, ''));
   if (other) throw problem(`${other[0]} is not a placeholder it understands`);
+  const filled = (n: string) => template.replace('{z}', n).replace('{x}', n).replace('{y}', n);
   let url: URL;
   try {
-    url = new URL(template.replace('{z}', '0').replace('{x}', '0').replace('{y}', '0'));
+    url = new URL(filled('0'));
   } catch {
     throw problem('it is not an address');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw problem(`${url.protocol} is not http(s)`);
+  // The origin is what the CSP names: a placeholder in it (https://{z}.tiles…) would block every tile.
+  if (new URL(filled('1')).origin !== url.origin)
+    throw problem(
+      'a placeholder in the host or port gives each tile another origin, which the pages may not load',
+    );
   if (url.username || url.password) throw problem('it may not carry a user name or password');
   if (url.hash) throw problem('it may not have a fragment');
-  const attribution = settings.MAP_TILE_ATTRIBUTION?.trim() || url.host;
+  if (url.protocol === 'http:' && servedOverHttps(settings, zone))
+    throw problem(
+      'the pages are served over https, and browsers block plain http: images on them (mixed content); use https',
+    );
+  const attribution =
+    (zone === 'portal' ? settings.MAP_TILE_ATTRIBUTION : settings.WORKBENCH_MAP_TILE_ATTRIBUTION)?.trim() ||
+    url.host;
   return { url: template, origin: url.origin, attribution, maxZoom: settings.MAP_TILE_MAX_ZOOM };
+}
+
+/** Whether a zone's pages are served over https: always in production, else when its public address says so. */
+function servedOverHttps(settings: MapTileSettings, zone: 'portal' | 'workbench'): boolean {
+  if (settings.NODE_ENV === 'production') return true;
+  const address = zone === 'portal' ? settings.PUBLIC_PORTAL_URL : settings.PUBLIC_WORKBENCH_URL;
+  return /^https:/i.test(address?.trim() ?? '');
 }
 
 /** A tile's address. */

@@ -18,7 +18,7 @@ export interface PageContext {
   sessionRemainingMs?: number;
   /** A public demo (`OPENPSB_DEMO=1`): every page says so, so nobody takes it for the real service. */
   demo?: boolean;
-  /** An outside tile service to draw under the maps (MAP_TILE_URL); the drawn map alone when unset. */
+  /** An outside tile service to draw under the maps (MAP_TILE_URL, WORKBENCH_MAP_TILE_URL); the drawn map alone when unset. */
   mapTiles?: MapTiles;
   /** The zone's sections this person may open; the portal's columns, or none in the workbench, when unset. */
   nav?: NavItem[];

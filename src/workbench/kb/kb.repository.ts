@@ -19,6 +19,20 @@ function readable(reach: Reach, above: readonly string[]): SQL | undefined {
   return parts.length ? or(...parts) : sql`false`;
 }
 
+/**
+ * Rewrites the owner path of the entries owned within a moved unit's subtree (`oldPath` now `newPath`), in the
+ * transaction that moves the unit. Entries are shared down the owner's subtree by their stored path: unlike a
+ * record of work done, an entry in use belongs to the unit where it now is.
+ */
+export async function moveEntriesPath(tx: Tx, oldPath: string, newPath: string): Promise<void> {
+  await tx
+    .update(kbEntries)
+    .set({ unitPath: sql`${newPath} || substr(${kbEntries.unitPath}, ${oldPath.length + 1})` })
+    .where(
+      sql`(${kbEntries.unitPath} = ${oldPath} OR ${kbEntries.unitPath} LIKE ${`${escapeLike(oldPath)}/%`})`,
+    );
+}
+
 export async function findEntry(q: Executor, id: string): Promise<KbEntryRow | undefined> {
   const [row] = await q.select().from(kbEntries).where(eq(kbEntries.id, id));
   return row;

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { units } from '../db/schema.ts';
-import { kbEntries } from '../kb/kb.tables.ts';
 
 export type Unit = typeof units.$inferSelect;
 
@@ -138,21 +137,16 @@ export async function updateUnit(
   return row;
 }
 
-/** Moves a unit and everything under it beneath `parent`, rewriting the stored paths of the whole subtree. */
+/**
+ * Moves a unit and everything under it beneath `parent`, rewriting the stored paths of the whole subtree; what
+ * other modules keep by unit path is theirs to move, in the same transaction (`moveUnit`).
+ */
 export async function moveSubtree(tx: Executor, unit: Unit, parent: Unit, now: Date): Promise<Unit> {
   const newPath = `${parent.path}/${unit.code}`;
   await tx
     .update(units)
     .set({ path: sql`${newPath} || substr(${units.path}, ${unit.path.length + 1})` })
     .where(withinPath(unit.path));
-  // Reply-knowledge-base entries are shared down the owner's subtree by their stored path: unlike a record of
-  // work done, an entry in use belongs to the unit where it now is.
-  await tx
-    .update(kbEntries)
-    .set({ unitPath: sql`${newPath} || substr(${kbEntries.unitPath}, ${unit.path.length + 1})` })
-    .where(
-      sql`(${kbEntries.unitPath} = ${unit.path} OR ${kbEntries.unitPath} LIKE ${escapeLike(unit.path) + '/%'})`,
-    );
   const [last] = await tx
     .select({ n: sql<number>`coalesce(max(${units.sortOrder}), 0)::int` })
     .from(units)

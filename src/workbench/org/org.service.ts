@@ -8,6 +8,7 @@ import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { UnitKind } from '../db/schema.ts';
+import { moveEntriesPath } from '../kb/kb.repository.ts';
 import { workbenchPolicy } from '../policy.ts';
 import type { CurrentStaff } from '../session.ts';
 import type { OrgMessage } from './org.messages.ts';
@@ -221,6 +222,8 @@ export async function moveUnit(
       problems.push({ field: 'parentCode', message: 'openWork' });
     if (problems.length || !parent) throw invalid(problems);
     const moved = await moveSubtree(tx, unit, parent, now);
+    // The reply knowledge base keeps its entries by owner path: they move with the unit.
+    await moveEntriesPath(tx, unit.path, moved.path);
     await audit(tx, by, 'org.unit.move', moved, { from: unit.parentCode, to: parent.code }, now);
     await publishUnit(tx, moved, now);
     return moved;

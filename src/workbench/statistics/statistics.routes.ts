@@ -16,7 +16,7 @@ import { downloadName, figureTables } from './statistics.export.ts';
 import { statisticsFigures, statisticsHref, statisticsPage } from './statistics.pages.tsx';
 import { word } from './statistics.messages.ts';
 import { presentStatistics } from './statistics.presenter.ts';
-import { StatisticsParams, StatisticsQuery } from './statistics.schema.ts';
+import { StatisticsParams, StatisticsQuery, StatisticsRootQuery } from './statistics.schema.ts';
 import { keptStatistics, refreshSnapshot } from './statistics.snapshot.ts';
 
 // Statistics down the tree: a unit the officer's statistics.read reaches, with the units below it that it
@@ -27,20 +27,24 @@ import { keptStatistics, refreshSnapshot } from './statistics.snapshot.ts';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerStatisticsRoutes(app: App, services: ZoneServices): void {
-  app.get('/statistics', { config: { permission: 'statistics.read' } }, async (request, reply) => {
-    const me = staffOf(request);
-    const reach = reachOf(me, 'statistics.read');
-    let code: string | undefined;
-    if (reach.all) code = (await rootUnit(services.db))?.code;
-    else {
-      const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
-      code = top?.split('/').at(-1);
-    }
-    if (!code) throw new AppError('NOT_FOUND');
-    // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
-    const english = (request.query as { lang?: unknown } | undefined)?.lang === 'en';
-    return reply.redirect(statisticsHref(code, english ? 'lang=en' : ''), 303);
-  });
+  app.get(
+    '/statistics',
+    { schema: { querystring: StatisticsRootQuery }, config: { permission: 'statistics.read' } },
+    async (request, reply) => {
+      const me = staffOf(request);
+      const reach = reachOf(me, 'statistics.read');
+      let code: string | undefined;
+      if (reach.all) code = (await rootUnit(services.db))?.code;
+      else {
+        const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
+        code = top?.split('/').at(-1);
+      }
+      if (!code) throw new AppError('NOT_FOUND');
+      // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
+      const english = request.query.lang === 'en';
+      return reply.redirect(statisticsHref(code, english ? 'lang=en' : ''), 303);
+    },
+  );
 
   app.get(
     '/statistics/units/:code',

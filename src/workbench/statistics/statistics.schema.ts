@@ -7,6 +7,12 @@ const strict = { additionalProperties: false } as const;
 
 export const StatisticsParams = Type.Object({ code: Type.String({ maxLength: 32 }) }, strict);
 
+/** `/statistics`, which sends the officer on to his top unit: only the language asked for, kept on the way. */
+export const StatisticsRootQuery = Type.Object(
+  { lang: Type.Optional(Type.String({ maxLength: 8 })) },
+  strict,
+);
+
 export const tableIds = ['months', 'units', 'services', 'ratings'] as const;
 export type TableId = (typeof tableIds)[number];
 

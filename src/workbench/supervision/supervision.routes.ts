@@ -19,7 +19,7 @@ import { listPage, listHref, unitFigures, unitPage } from './supervision.pages.t
 import { presentItem } from './supervision.presenter.ts';
 import { rootUnit, subtreeOf, unitInfo, unitWithSubtree, type UnitInfo } from './supervision.repository.ts';
 import { figureCache, keptHtml, unitsKey } from './supervision.cache.ts';
-import { ListQuery, UnitParams, UrgeBody } from './supervision.schema.ts';
+import { ListQuery, RootQuery, UnitParams, UrgeBody } from './supervision.schema.ts';
 import { urge, MAX_URGED_AT_ONCE } from './supervision.service.ts';
 import { listAll, type ListFilter } from './supervision.sources.ts';
 import { tallyRows, tallyVersion } from './supervision.tallies.ts';
@@ -69,20 +69,24 @@ function filterOf(query: Query): Omit<ListFilter, 'units'> {
 }
 
 export function registerSupervisionRoutes(app: App, services: ZoneServices): void {
-  app.get('/supervision', { config: { permission: 'supervision.read' } }, async (request, reply) => {
-    const me = staffOf(request);
-    const reach = reachOf(me, 'supervision.read');
-    let code: string | undefined;
-    if (reach.all) code = (await rootUnit(services.db))?.code;
-    else {
-      const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
-      code = top?.split('/').at(-1);
-    }
-    if (!code) throw new AppError('NOT_FOUND');
-    // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
-    const lang = (request.query as { lang?: unknown } | undefined)?.lang === 'en' ? '?lang=en' : '';
-    return reply.redirect(`/supervision/units/${encodeURIComponent(code)}${lang}`, 303);
-  });
+  app.get(
+    '/supervision',
+    { schema: { querystring: RootQuery }, config: { permission: 'supervision.read' } },
+    async (request, reply) => {
+      const me = staffOf(request);
+      const reach = reachOf(me, 'supervision.read');
+      let code: string | undefined;
+      if (reach.all) code = (await rootUnit(services.db))?.code;
+      else {
+        const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
+        code = top?.split('/').at(-1);
+      }
+      if (!code) throw new AppError('NOT_FOUND');
+      // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
+      const lang = request.query.lang === 'en' ? '?lang=en' : '';
+      return reply.redirect(`/supervision/units/${encodeURIComponent(code)}${lang}`, 303);
+    },
+  );
 
   app.get(
     '/supervision/units/:code',

@@ -10,6 +10,9 @@ const strict = { additionalProperties: false } as const;
 export const UnitParams = Type.Object({ code: Type.String({ maxLength: 32 }) }, strict);
 export const UrgingParams = Type.Object({ id: Type.String({ maxLength: 36 }) }, strict);
 
+/** `/supervision`, which sends the officer on to his top unit: only the language asked for, kept on the way. */
+export const RootQuery = Type.Object({ lang: text(8) }, strict);
+
 const listFilter = {
   tone: Type.Optional(
     Type.Union([Type.Literal(''), Type.Literal('open'), Type.Literal('amber'), Type.Literal('red')]),
