@@ -42,17 +42,15 @@ let workbench: Workbench & { url: string };
 let boundary: Boundary;
 
 before(async () => {
-  [browser, portal, workbench] = await Promise.all([
-    launchBrowser(),
-    serveZone('portal'),
-    startCaseWorkbench(),
-  ]);
+  let zone: Workbench;
+  [browser, portal, zone] = await Promise.all([launchBrowser(), serveZone('portal'), startCaseWorkbench()]);
   await publishCatalogDirectly(portal.services.db, loadCatalogItems());
-  await workbench.database.db.delete(outbox);
-  await (workbench.app as FastifyInstance).listen({ host: '127.0.0.1', port: 0 });
-  const address = workbench.app.server.address();
+  await zone.database.db.delete(outbox);
+  // The officers' pages are served too: they work the order in the browser.
+  await (zone.app as FastifyInstance).listen({ host: '127.0.0.1', port: 0 });
+  const address = zone.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  workbench = Object.assign(workbench, { url: `http://127.0.0.1:${String(port)}` });
+  workbench = Object.assign(zone, { url: `http://127.0.0.1:${String(port)}` });
   boundary = joinZones(portal, workbench);
 });
 after(async () => {
@@ -150,6 +148,12 @@ async function shots(page: Page, name: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
+/** Ids given to more than one element of the page (a label would tick another group's box). */
+async function duplicateIds(page: Page): Promise<string[]> {
+  const ids = await page.locator('[id]').evaluateAll((nodes) => nodes.map((n) => n.id));
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+}
+
 async function orderOf(number: string) {
   const db = workbench.database.db;
   const [rating] = await db.select().from(ratings).where(eq(ratings.subjectNumber, number));
@@ -212,7 +216,11 @@ test('a citizen rates a finished case two stars; the rectification runs through 
   assert.ok(await page.getByLabel('不满意', { exact: true }).isChecked());
   await expectAccessibleInBothLanguages(page, 'the rating form with an error');
   await shots(page, 'rating-form-error');
-  await page.locator('input[name="reasons"][value="514"]').check();
+  // The two groups of reasons post one list but have ids of their own: a reason's label ticks its own box.
+  assert.deepEqual(await duplicateIds(page), [], 'no id twice on the page');
+  await page.getByText('工作人员态度不好（514）').click();
+  assert.ok(await page.locator('input[name="reasons"][value="514"]').isChecked());
+  assert.equal(await page.locator('input[name="reasons"]:checked').count(), 1);
   await page.getByRole('button', { name: '提交评价' }).click();
   await page.getByText('感谢您的评价。').waitFor();
   await page.getByText('取证等候时间太长。').waitFor();
