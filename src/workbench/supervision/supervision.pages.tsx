@@ -68,6 +68,15 @@ function Breakdown(p: {
   lines: readonly Line[];
   filter: (key: string) => ListQueryValues;
 }) {
+  // An empty breakdown says so, as the other empty lists do, rather than showing its headings alone.
+  if (p.lines.length === 0)
+    return (
+      <p>
+        <strong>{p.caption}</strong>
+        <br />
+        {inLang(p.ctx, '暂无在办的案件和来信。', 'No cases or letters in hand.')}
+      </p>
+    );
   return (
     <Table
       caption={p.caption}
