@@ -71,11 +71,10 @@ function Breakdown(p: {
   // An empty breakdown says so, as the other empty lists do, rather than showing its headings alone.
   if (p.lines.length === 0)
     return (
-      <p>
-        <strong>{p.caption}</strong>
-        <br />
-        {inLang(p.ctx, '暂无在办的案件和来信。', 'No cases or letters in hand.')}
-      </p>
+      <div class="table-scroll">
+        <p class="table-caption">{p.caption}</p>
+        <p>{inLang(p.ctx, '暂无在办的案件和来信。', 'No cases or letters in hand.')}</p>
+      </div>
     );
   return (
     <Table

@@ -188,7 +188,7 @@ export function UnitName({
   if (!name) return <>{code}</>;
   return (
     <>
-      {word(ctx, name)} <span class="hint">{code}</span>
+      {word(ctx, name)} <span class="hint nowrap">{code}</span>
     </>
   );
 }
