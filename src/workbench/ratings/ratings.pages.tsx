@@ -128,7 +128,8 @@ export function orderPage(p: {
           { key: inLang(ctx, '评价时间', 'Rated on'), value: formatDateTime(ctx.lang, rating.ratedAt) },
           { key: inLang(ctx, '责任单位', 'Unit'), value: detail.unitName ?? '' },
           { key: inLang(ctx, '环节', 'Step'), value: word(ctx.lang, stateWords, order.state) },
-          { key: inLang(ctx, '本环节期限', 'Step due'), value: order.dueOn ?? '' },
+          // A step's deadline while one runs; a replied or closed order has none to show.
+          ...(order.dueOn ? [{ key: inLang(ctx, '本环节期限', 'Step due'), value: order.dueOn }] : []),
           ...(order.sample
             ? [
                 {
@@ -151,7 +152,7 @@ export function orderPage(p: {
         {detail.actions.map((a) => (
           <li>
             <strong>{word(ctx.lang, actionWords, a.action)}</strong> · {formatDateTime(ctx.lang, a.at)} ·{' '}
-            {a.actor}
+            {a.actor === 'system' ? inLang(ctx, '系统', 'system') : a.actor}
             {a.text ? <p>{a.text}</p> : null}
           </li>
         ))}
