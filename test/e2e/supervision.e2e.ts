@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
+import { units } from '../../src/workbench/db/schema.ts';
 import { todayInShanghai } from '../../src/shared/calendar/working-days.ts';
 import { scheduleEscalation } from '../../src/workbench/supervision/supervision.escalation.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
@@ -100,6 +101,18 @@ test('a case goes red, the district urges it, the station answers, and an unansw
   await page.getByRole('heading', { name: /一键督办/ }).waitFor();
   await expectAccessibleInBothLanguages(page, 'supervision of a district');
   await shots(page, 'supervision-unit');
+  // A station with nothing in hand says so under each breakdown, rather than showing bare headings.
+  const [quiet] = await workbench.services.db
+    .select({ code: units.code })
+    .from(units)
+    .where(and(eq(units.parentCode, 'SF-D01'), notInArray(units.code, ['SF-D01-P01', 'SF-D01-P02'])));
+  assert.ok(quiet, 'a third station of the district');
+  await page.goto(`${workbench.url}/supervision/units/${quiet.code}`);
+  assert.equal(await page.getByText('暂无在办的案件和来信。').count(), 3);
+  assert.equal(await page.getByRole('table').count(), 1, 'only the units’ table');
+  await expectAccessibleInBothLanguages(page, 'supervision of a unit with nothing in hand');
+  await shots(page, 'supervision-empty');
+  await page.goto(`${workbench.url}/supervision/units/SF-D01`);
   // The station's overdue count opens the list, the list opens the case.
   await page.locator('a[href="/supervision/units/SF-D01-P02/cases?tone=red"]').click();
   await page.getByRole('link', { name: overdue }).waitFor();

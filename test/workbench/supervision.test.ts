@@ -243,7 +243,8 @@ test('an unanswered urging escalates on the first working day after its reply da
   // The city's discipline inspection reads it, and its reading is audited; a district's does not see it.
   const inspector = await signedIn(zone, 'SF-0000', 'discipline-inspector', 'subtree');
   const read = JSON.parse((await inspector.client.json('GET', '/supervision/inspection')).body) as {
-    escalated: { id: string; state: string }[];
+    escalated: { id: string; state: string; fromUnitCode: string }[];
+    unitNames: Record<string, { zh: string; en: string }>;
   };
   assert.deepEqual(
     read.escalated.filter((u) => u.id === urged.id).map((u) => u.state),
@@ -252,6 +253,11 @@ test('an unanswered urging escalates on the first working day after its reply da
   const page = await inspector.client.get('/supervision/inspection');
   assert.equal(page.statusCode, 200);
   assert.ok(page.body.includes(caseNumber));
+  // Units by their names, the code beside.
+  const from = read.escalated.find((u) => u.id === urged.id)!.fromUnitCode;
+  const fromName = read.unitNames[from]?.zh;
+  assert.ok(fromName, 'the urging unit’s name is known');
+  assert.ok(page.body.includes(`${fromName} <span class="hint nowrap">${from}</span>`), 'named, code beside');
   const readings = await zone.services.db
     .select({ actor: auditLog.actor })
     .from(auditLog)

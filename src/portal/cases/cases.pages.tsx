@@ -303,6 +303,13 @@ export function detailPage({
           </a>
         </p>
       ) : null}
+      {rateable(view.status) ? (
+        <p>
+          <a class="button button--secondary" href={`/my/ratings/case/${view.caseNumber}`}>
+            {inLang(ctx, '评价这次办理', 'Rate this service')}
+          </a>
+        </p>
+      ) : null}
       {fee ?? null}
       <h2>{inLang(ctx, '办理进度', 'Progress')}</h2>
       <Timeline ctx={ctx} view={view} />

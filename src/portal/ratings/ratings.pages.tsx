@@ -2,6 +2,7 @@ import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import {
   RATING_LEVELS,
+  isBadReview,
   levelWords,
   reasonOptions,
   reasonWords,
@@ -72,7 +73,15 @@ function RateForm(p: FormView & { view: RatingPageView; reasons: readonly string
   const choices = (good: boolean) =>
     reasonOptions
       .filter((r) => (good ? r.code < '510' : r.code >= '510'))
-      .map((r) => ({ value: r.code, label: `${r.words[ctx.lang]}（${r.code}）` }));
+      .map((r) => ({
+        value: r.code,
+        label: `${r.words[ctx.lang]}${inLang(ctx, `（${r.code}）`, ` (${r.code})`)}`,
+      }));
+  // Both groups post the one list of reasons, so each has ids of its own; the refusal shows on the group it
+  // is about, which keeps the default id the error summary links to.
+  const reasonsError = errorFor(errors, 'reasons');
+  const level = Number(values.level);
+  const onGood = reasonsError !== undefined && isBadReview(level) && p.reasons.some((code) => code < '510');
   return (
     <Form action={view.viaLink ?? ratingHref(view.kind, view.number)} csrfToken={ctx.csrfToken ?? ''}>
       <p>
@@ -95,7 +104,8 @@ function RateForm(p: FormView & { view: RatingPageView; reasons: readonly string
         items={choices(true)}
         values={p.reasons}
         optional
-        error={errorFor(errors, 'reasons')}
+        id={onGood ? undefined : 'field-reasons-good'}
+        error={onGood ? reasonsError : undefined}
       />
       <Checkboxes
         name="reasons"
@@ -106,6 +116,8 @@ function RateForm(p: FormView & { view: RatingPageView; reasons: readonly string
         )}
         items={choices(false)}
         values={p.reasons}
+        id={onGood ? 'field-reasons-bad' : undefined}
+        error={onGood ? undefined : reasonsError}
       />
       <TextArea
         name="comment"

@@ -41,12 +41,17 @@ export interface FieldProps {
   /** Renders the label inside an `<h1>` for one-question pages. */
   asHeading?: boolean;
   lang?: Lang;
+  /**
+   * The control's id when two controls share a name (two checkbox groups posting one list): each group needs
+   * ids of its own. The one showing the error keeps the default, which the error summary links to.
+   */
+  id?: string;
 }
 
 /** Ids, hint, error and optional mark for a labelled control. @internal */
 export function fieldParts(p: FieldProps) {
   const lang = useLang(p.lang);
-  const id = fieldId(p.name);
+  const id = p.id ?? fieldId(p.name);
   rememberLabel(p.name, p.label);
   const hintId = p.hint ? `${id}-hint` : undefined;
   const errorId = p.error ? `${id}-error` : undefined;

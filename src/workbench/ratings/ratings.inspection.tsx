@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { levelWords, type RatingLevel } from '../../shared/ratings/ratings.scale.ts';
 import { Table } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
@@ -16,7 +17,16 @@ export async function badReviewsFor(services: ZoneServices, me: CurrentStaff): P
   return lines.map(presentBadReview);
 }
 
-export function BadReviewsSection({ ctx, list }: { ctx: PageContext; list: readonly BadReviewView[] }) {
+export function BadReviewsSection({
+  ctx,
+  list,
+  unit = (code) => code,
+}: {
+  ctx: PageContext;
+  list: readonly BadReviewView[];
+  /** A unit as the page names it (its name, the code beside it). */
+  unit?: (code: string) => Child;
+}) {
   const title = inLang(ctx, '差评及整改', 'Bad reviews and their rectification');
   return (
     <>
@@ -37,7 +47,7 @@ export function BadReviewsSection({ ctx, list }: { ctx: PageContext; list: reado
           rows={list.map((r) => [
             <a href={`/ratings/orders/${r.orderId}`}>{r.subject.number}</a>,
             levelWords[r.level as RatingLevel][ctx.lang],
-            r.unitCode ?? '',
+            r.unitCode ? unit(r.unitCode) : '',
             word(ctx.lang, stateWords, r.state),
             r.dueOn ?? '',
             r.appealed ? inLang(ctx, '已申诉', 'Appealed') : '',

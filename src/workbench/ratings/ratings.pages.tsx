@@ -105,7 +105,7 @@ export function orderPage(p: {
         lang={ctx.lang}
         rows={[
           {
-            key: inLang(ctx, '评价对象', 'Rated'),
+            key: inLang(ctx, '评价对象', 'Case or letter'),
             value: <a href={subjectHref(rating)}>{rating.subjectNumber}</a>,
           },
           {
@@ -121,14 +121,15 @@ export function orderPage(p: {
           {
             key: inLang(ctx, '原因', 'Reasons'),
             value: rating.reasons
-              .map((c) => `${reasonWords(c)[ctx.lang]}（${c}）`)
+              .map((c) => `${reasonWords(c)[ctx.lang]}${inLang(ctx, `（${c}）`, ` (${c})`)}`)
               .join(inLang(ctx, '；', '; ')),
           },
           { key: inLang(ctx, '意见', 'Comment'), value: rating.comment ?? '' },
-          { key: inLang(ctx, '评价时间', 'Rated'), value: formatDateTime(ctx.lang, rating.ratedAt) },
+          { key: inLang(ctx, '评价时间', 'Rated on'), value: formatDateTime(ctx.lang, rating.ratedAt) },
           { key: inLang(ctx, '责任单位', 'Unit'), value: detail.unitName ?? '' },
           { key: inLang(ctx, '环节', 'Step'), value: word(ctx.lang, stateWords, order.state) },
-          { key: inLang(ctx, '本环节期限', 'Step due'), value: order.dueOn ?? '' },
+          // A step's deadline while one runs; a replied or closed order has none to show.
+          ...(order.dueOn ? [{ key: inLang(ctx, '本环节期限', 'Step due'), value: order.dueOn }] : []),
           ...(order.sample
             ? [
                 {
@@ -151,7 +152,7 @@ export function orderPage(p: {
         {detail.actions.map((a) => (
           <li>
             <strong>{word(ctx.lang, actionWords, a.action)}</strong> · {formatDateTime(ctx.lang, a.at)} ·{' '}
-            {a.actor}
+            {a.actor === 'system' ? inLang(ctx, '系统', 'system') : a.actor}
             {a.text ? <p>{a.text}</p> : null}
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { errorFor } from '../../shared/http/forms.ts';
-import { RATING_LEVELS, levelWords, reasonOptions } from '../../shared/ratings/ratings.scale.ts';
+import { RATING_LEVELS, isBadReview, levelWords, reasonOptions } from '../../shared/ratings/ratings.scale.ts';
 import { Checkboxes, Radios } from '../../shared/ui/choices.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextArea, TextField, type FieldError } from '../../shared/ui/forms.tsx';
@@ -24,7 +24,17 @@ export function windowPage(p: {
   const choices = (good: boolean) =>
     reasonOptions
       .filter((r) => (good ? r.code < '510' : r.code >= '510'))
-      .map((r) => ({ value: r.code, label: `${r.words[ctx.lang]}（${r.code}）` }));
+      .map((r) => ({
+        value: r.code,
+        label: `${r.words[ctx.lang]}${inLang(ctx, `（${r.code}）`, ` (${r.code})`)}`,
+      }));
+  // Both groups post the one list of reasons, so each has ids of its own; the refusal shows on the group it
+  // is about, which keeps the default id the error summary links to.
+  const reasonsError = errorFor(errors, 'reasons');
+  const onGood =
+    reasonsError !== undefined &&
+    isBadReview(Number(values.level)) &&
+    (p.reasons ?? []).some((code) => code < '510');
   return renderPage(
     <Layout ctx={ctx} title={title} hasErrors={errors.length > 0}>
       <FlashBanner text={p.flash} lang={ctx.lang} />
@@ -57,13 +67,16 @@ export function windowPage(p: {
           items={choices(true)}
           values={p.reasons ?? []}
           optional
-          error={errorFor(errors, 'reasons')}
+          id={onGood ? undefined : 'field-reasons-good'}
+          error={onGood ? reasonsError : undefined}
         />
         <Checkboxes
           name="reasons"
           legend={inLang(ctx, '不满意的原因（不满意时必选）', 'What went wrong (needed for a bad review)')}
           items={choices(false)}
           values={p.reasons ?? []}
+          id={onGood ? 'field-reasons-bad' : undefined}
+          error={onGood ? undefined : reasonsError}
         />
         <TextArea
           name="comment"

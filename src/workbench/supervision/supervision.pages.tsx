@@ -68,6 +68,14 @@ function Breakdown(p: {
   lines: readonly Line[];
   filter: (key: string) => ListQueryValues;
 }) {
+  // An empty breakdown says so, as the other empty lists do, rather than showing its headings alone.
+  if (p.lines.length === 0)
+    return (
+      <div class="table-scroll">
+        <p class="table-caption">{p.caption}</p>
+        <p>{inLang(p.ctx, '暂无在办的案件和来信。', 'No cases or letters in hand.')}</p>
+      </div>
+    );
   return (
     <Table
       caption={p.caption}

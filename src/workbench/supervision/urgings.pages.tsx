@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { BadReviewsSection } from '../ratings/ratings.inspection.tsx';
 import type { BadReviewView } from '../ratings/ratings.presenter.ts';
@@ -43,10 +44,16 @@ function ReplyBy({
 }
 
 /** Discipline inspection reads the urgings here and opens nothing: its rows name the case without a link. */
-function urgingRows(ctx: PageContext, list: readonly UrgingView[], link = true, estimated?: Estimated) {
+function urgingRows(
+  ctx: PageContext,
+  list: readonly UrgingView[],
+  link = true,
+  estimated?: Estimated,
+  unit: (code: string) => Child = (code) => code,
+) {
   return list.map((u) => [
     link ? <a href={`/urgings/${u.id}`}>{u.itemRef}</a> : u.itemRef,
-    u.fromUnitCode,
+    unit(u.fromUnitCode),
     <ReplyBy ctx={ctx} u={u} estimated={estimated} />,
     String(u.round),
     <StateTag ctx={ctx} u={u} />,
@@ -163,11 +170,33 @@ export interface InspectionView {
   escalated: readonly UrgingView[];
   repeated: readonly { itemRef: string; unitCode: string; urgings: number; lastSentAt: string }[];
   badReviews: readonly BadReviewView[];
+  /** The names of the units the lists mention, by code. */
+  unitNames: Readonly<Record<string, Label>>;
+}
+
+/** A unit as a reader knows it: its name, with its code beside it (the code alone if the name is unknown). */
+export function UnitName({
+  ctx,
+  code,
+  names,
+}: {
+  ctx: PageContext;
+  code: string;
+  names: InspectionView['unitNames'];
+}) {
+  const name = names[code];
+  if (!name) return <>{code}</>;
+  return (
+    <>
+      {word(ctx, name)} <span class="hint nowrap">{code}</span>
+    </>
+  );
 }
 
 export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): string {
   const { ctx, view } = p;
   const title = inLang(ctx, '纪检督察：超期与催办', 'Discipline inspection: late and urged work');
+  const unit = (code: string) => <UnitName ctx={ctx} code={code} names={view.unitNames} />;
   return renderPage(
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -187,7 +216,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           head={[...urgingHead(ctx), inLang(ctx, '答复', 'Answer')]}
           stackOnNarrow
           rows={view.escalated.map((u) => [
-            ...urgingRows(ctx, [u], false)[0]!,
+            ...urgingRows(ctx, [u], false, undefined, unit)[0]!,
             u.answer ? `${u.answer.reason}（${u.answer.promisedOn}）` : inLang(ctx, '未答复', 'Not answered'),
           ])}
           rowHeaders
@@ -207,7 +236,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           ]}
           rows={view.repeated.map((r) => [
             r.itemRef,
-            r.unitCode,
+            unit(r.unitCode),
             String(r.urgings),
             formatDateTime(ctx.lang, r.lastSentAt),
           ])}
@@ -216,7 +245,7 @@ export function inspectionPage(p: { ctx: PageContext; view: InspectionView }): s
           stackOnNarrow
         />
       )}
-      <BadReviewsSection ctx={ctx} list={view.badReviews} />
+      <BadReviewsSection ctx={ctx} list={view.badReviews} unit={unit} />
     </Layout>,
   );
 }

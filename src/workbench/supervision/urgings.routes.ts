@@ -18,6 +18,7 @@ import {
   escalationsOf,
   escalationsTo,
   repeatedlyUrged,
+  unitsByCode,
   urgingsTo,
   type PathReach,
 } from './supervision.repository.ts';
@@ -111,12 +112,27 @@ export function registerUrgingRoutes(app: App, services: ZoneServices): void {
         escalationsTo(services.db, 'discipline-inspector', reach, LIMIT),
         repeatedlyUrged(services.db, reach, LIMIT),
       ]);
-      const view = {
+      const lists = {
         escalated: await Promise.all(
           escalated.map(async (e) => presentUrging(e.urging, await escalationsOf(services.db, e.urging.id))),
         ),
         repeated: repeated.map((r) => ({ ...r, lastSentAt: r.lastSentAt.toISOString() })),
         badReviews: await badReviewsFor(services, me),
+      };
+      // The lists name units by code; the reader sees their names.
+      const codes = new Set([
+        ...lists.escalated.flatMap((u) => [u.unitCode, u.fromUnitCode]),
+        ...lists.repeated.map((r) => r.unitCode),
+        ...lists.badReviews.flatMap((r) => (r.unitCode ? [r.unitCode] : [])),
+      ]);
+      const view = {
+        ...lists,
+        unitNames: Object.fromEntries(
+          (await unitsByCode(services.db, [...codes])).map((u) => [
+            u.code,
+            { zh: u.name, en: u.nameEn ?? u.name },
+          ]),
+        ),
       };
       // Discipline inspection reads officers' conduct: every reading is itself on the record.
       await services.db.transaction((tx) =>

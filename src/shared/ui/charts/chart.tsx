@@ -173,7 +173,9 @@ export function ChartFigure(p: ChartProps & { dash: string }) {
         {p.title}
       </figcaption>
       <div class="chart-body">
-        <div class="chart-picture">
+        {/* On a narrow screen the picture keeps a legible size and scrolls sideways in its own box (which
+            takes the keyboard's focus for that) rather than shrinking its labels; the table has the numbers. */}
+        <div class="chart-picture" tabindex={0} role="group" aria-labelledby={`${p.id}-caption`}>
           <ChartSvg {...p} />
         </div>
         <div class="chart-table">
