@@ -76,7 +76,7 @@ export interface ArticleView {
   current: ArticleVersionRow;
   history: ArticleVersionRow[];
   /** The editor's form: what was typed (or the current version), when the officer may edit now. */
-  editor?: { input: ArticleInput; targetVersion: number } | undefined;
+  editor?: { input: ArticleInput; targetVersion: number; baseVersion: number } | undefined;
   /** The approver's panel: the check run again on the version in review. */
   review?: { evaluation: Evaluation } | undefined;
   ownWork: boolean;
@@ -239,7 +239,7 @@ export function articlePage(v: ArticleView): string {
             )}
           </h2>
           <Form action={`/content/${article.id}`} csrfToken={csrf}>
-            <input type="hidden" name="baseVersion" value={String(current.version)} />
+            <input type="hidden" name="baseVersion" value={String(v.editor.baseVersion)} />
             <div class="content-editor">
               <div class="content-editor__main">
                 <ArticleFields

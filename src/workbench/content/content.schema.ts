@@ -21,6 +21,11 @@ export const VersionParams = Type.Object(
   strict,
 );
 
+/** The editor page's address after a picture was placed without scripts: the unsaved form it shows. */
+export const ArticleQuery = Type.Object({
+  draft: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+});
+
 export const ListQuery = Type.Object({ status: text(16), page: text(12) }, strict);
 
 /** Every column's own fields, by name; a field another column does not have is ignored by the service. */
