@@ -183,6 +183,7 @@ test(
     assert.match(reloaded, /^开放日定于周六。\n\n/);
     assert.equal(await page2.locator('#field-summary').inputValue(), '欢迎市民参观。');
     assert.equal(await uploads(), 1, 'the reload uploaded nothing');
+    const keptAddress = page2.url();
     assert.equal(await page2.getByRole('button', { name: '插入图片：新巡逻车停在分局门前' }).count(), 1);
     // The same picture, uploaded before to another article, is listed here too: this article shows it.
     await page2.getByRole('button', { name: '插入图片：新巡逻车停在分局门前' }).waitFor();
@@ -193,6 +194,23 @@ test(
     await page2.goto(`${address2}?lang=en`);
     await page2.getByRole('heading', { name: 'Pictures', exact: true }).waitFor();
     await expectAccessibleWithoutScripts(page2, 'editor [en]');
+    // An unsaved form no longer kept (or never this officer's): the saved article, with a notice.
+    const expired = `${address2}?draft=00000000-0000-4000-8000-000000000000`;
+    await page2.goto(`${expired}&lang=en`);
+    await page2.getByText('That unsaved form is no longer kept').waitFor();
+    assert.equal(await page2.getByLabel('Body', { exact: true }).inputValue(), '');
+    await expectAccessibleWithoutScripts(page2, 'editor, unsaved form gone [en]');
+    if (shots)
+      for (const [name, address] of [
+        ['kept', keptAddress],
+        ['gone', expired],
+      ] as const)
+        for (const lang of ['zh', 'en'] as const)
+          for (const width of [1366, 390]) {
+            await page2.setViewportSize({ width, height: 900 });
+            await page2.goto(`${address}&lang=${lang}`);
+            await page2.screenshot({ path: `${shots}/content-draft-${name}-${width}-${lang}.png` });
+          }
     await plain.close();
   },
 );
