@@ -10,7 +10,11 @@ import {
   postUpload,
   textareaValue,
 } from './content-images.support.ts';
-import { deleteExpiredEditorDrafts } from '../../src/workbench/content/content.editor-drafts.ts';
+import {
+  deleteExpiredEditorDrafts,
+  keepEditorDraft,
+} from '../../src/workbench/content/content.editor-drafts.ts';
+import { inputFrom } from '../../src/workbench/content/content.forms.ts';
 import { sweepUnusedImages } from '../../src/workbench/content/content.image-sweep.ts';
 
 // An uploaded picture goes into the article without the editor copying its line: posted with the editor's
@@ -101,6 +105,8 @@ describe('pictures inserted into the article', () => {
     assert.equal(textareaValue(reloaded.body, 'body'), body);
     assert.match(reloaded.body, /value="派出所新址启用（改）"/);
     assert.doesNotMatch(reloaded.body, /图片已上传/);
+    assert.match(reloaded.body, /下面是您尚未保存的编辑内容（保留一天）：保存草稿后才会保存。/);
+    assert.doesNotMatch(page.body, /下面是您尚未保存的编辑内容/, 'the flash says it the first time');
     assert.equal(reloaded.body.split(`name="insert" value="${name}"`).length, 2, 'one picture listed');
     assert.equal(await uploadsOf(id), 1, 'the reload uploaded nothing');
 
@@ -176,6 +182,17 @@ describe('pictures inserted into the article', () => {
     assert.equal(seen.statusCode, 200);
     assert.equal(textareaValue(seen.body, 'body'), '');
     assert.match(seen.body, /这份未保存的编辑内容已不再保留/);
+    // A form begun on a version since replaced says that saving it will be refused.
+    const stale = await keepEditorDraft(
+      workbench.services.db,
+      { articleId: id, badgeNo: editor.badgeNo },
+      { baseVersion: 0, input: inputFrom({ title: '冬季防火提示', body: '旧的。' }), values: {} },
+      workbench.services.now(),
+    );
+    const stalePage = await ed.get(`/content/${id}?draft=${stale}`);
+    assert.equal(textareaValue(stalePage.body, 'body'), '旧的。');
+    assert.match(stalePage.body, /name="baseVersion" value="0"/);
+    assert.match(stalePage.body, /此后稿件已有改动（现为第1版），保存时会被拒绝/);
     const malformed = await ed.get(`/content/${id}?draft=not-an-id`);
     assert.equal(malformed.statusCode, 422);
 

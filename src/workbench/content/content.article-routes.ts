@@ -8,6 +8,7 @@ import { setFlash, takeFlash } from '../../shared/http/flash.ts';
 import { formBody } from '../../shared/http/forms.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
 import { workbenchContext } from '../page.ts';
@@ -96,6 +97,8 @@ export function registerArticleRoutes(
       flash?: string;
       /** The editor's unsaved form kept across a picture's redirect: shown as typed, on the version it began on. */
       draft?: EditorDraft;
+      /** The address named an unsaved form that is not (or no longer) kept for this officer. */
+      draftGone?: boolean;
     } = {},
   ): Promise<string> => {
     const me = staffOf(request);
@@ -111,8 +114,10 @@ export function registerArticleRoutes(
       ...inputOf(current),
       withdrawAt: current.withdrawAt ? toBeijingLocal(current.withdrawAt) : '',
     };
-    const typed = extra.typed ?? extra.draft?.input;
-    const values = extra.values ?? extra.draft?.values;
+    const draft = editable ? extra.draft : undefined;
+    const flash = extra.flash ?? takeFlash(request);
+    const typed = extra.typed ?? draft?.input;
+    const values = extra.values ?? draft?.values;
     return articlePage({
       ctx: workbenchContext(request, reply),
       article,
@@ -122,7 +127,7 @@ export function registerArticleRoutes(
         ? {
             input: typed ?? stored,
             targetVersion: current.state === 'draft' ? current.version : current.version + 1,
-            baseVersion: extra.draft?.baseVersion ?? current.version,
+            baseVersion: draft?.baseVersion ?? current.version,
           }
         : undefined,
       review: inReview ? { evaluation: evaluateArticle(article.column, inputOf(current), today) } : undefined,
@@ -140,9 +145,18 @@ export function registerArticleRoutes(
         (editable && current.state === 'draft'
           ? evaluateArticle(article.column, typed ?? stored, today)
           : undefined),
+      notice: extra.draftGone
+        ? langText(
+            request.lang,
+            '这份未保存的编辑内容已不再保留（只保留一天，且仅本人可见），下面是稿件已保存的内容。',
+            'That unsaved form is no longer kept (it is kept for a day, for its author only); below is what the article has saved.',
+          )
+        : draft
+          ? draftNotice(request.lang, draft, current.version, flash !== undefined)
+          : undefined,
       errors: extra.errors,
       values,
-      flash: extra.flash ?? takeFlash(request),
+      flash,
     });
   };
 
@@ -203,16 +217,7 @@ export function registerArticleRoutes(
         { id: draftId, articleId: id, badgeNo: staffOf(request).badgeNo },
         services.now(),
       );
-      if (draft) return reply.html(await articleView(request, reply, id, { draft }));
-      return reply.html(
-        await articleView(request, reply, id, {
-          flash: langText(
-            request.lang,
-            '这份未保存的编辑内容已不再保留（只保留一天，且仅本人可见），下面是稿件已保存的内容。',
-            'That unsaved form is no longer kept (it is kept for a day, for its author only); below is what the article has saved.',
-          ),
-        }),
-      );
+      return reply.html(await articleView(request, reply, id, draft ? { draft } : { draftGone: true }));
     },
   );
 
@@ -381,6 +386,29 @@ export function registerArticleRoutes(
     },
   );
   return { articleView, keepAndShow };
+}
+
+/** What the editor page says above an unsaved form it shows: not saved yet; and whether the article moved on. */
+function draftNotice(
+  lang: Lang,
+  draft: EditorDraft,
+  currentVersion: number,
+  flashShown: boolean,
+): string | undefined {
+  const stale = draft.baseVersion !== currentVersion;
+  // Right after the redirect the flash already says the picture was placed and nothing is saved yet.
+  if (flashShown && !stale) return undefined;
+  const kept = langText(
+    lang,
+    '下面是您尚未保存的编辑内容（保留一天）：保存草稿后才会保存。',
+    'Below is what you typed and have not saved yet (kept for a day): save the draft to keep it.',
+  );
+  if (!stale) return kept;
+  return `${kept}${langText(
+    lang,
+    `此后稿件已有改动（现为第${currentVersion}版），保存时会被拒绝：请先复制需要保留的内容。`,
+    ` The article has changed since (it is now at version ${currentVersion}), so saving will be refused: copy what you want to keep first.`,
+  )}`;
 }
 
 /** What of the editor's form, besides the article's text, its page shows again: the box for the approver. */

@@ -89,6 +89,8 @@ export interface ArticleView {
   errors?: FieldError[] | undefined;
   values?: Record<string, string> | undefined;
   flash?: string | undefined;
+  /** About the unsaved form the editor shows (or no longer can). */
+  notice?: string | undefined;
 }
 
 export function articlePage(v: ArticleView): string {
@@ -101,6 +103,7 @@ export function articlePage(v: ArticleView): string {
     <Layout ctx={ctx} title={current.title || article.title} nav={contentNav(lang)} hasErrors={hasErrors}>
       <BackLink href="/content">{langText(lang, '全部稿件', 'All articles')}</BackLink>
       <Flash text={v.flash} />
+      {v.notice ? <Notice>{v.notice}</Notice> : null}
       <ErrorSummary errors={v.errors ?? []} />
       <h1 lang={langOf(lang, current.title || article.title)}>{current.title || article.title}</h1>
       <SummaryList
