@@ -71,7 +71,8 @@ export const SaveBody = Type.Object(
     ...articleFields,
     uploadAlt: text(400),
     upload: text(400),
-    // The insert button of one uploaded picture: the form comes back with its line placed, nothing saved.
+    // The insert button of one uploaded picture: the form is kept with its line placed (a redirect shows it),
+    // nothing saved to the article.
     insert: Type.Optional(Type.String({ pattern: IMAGE_NAME, maxLength: 40 })),
   },
   strict,
