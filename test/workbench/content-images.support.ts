@@ -43,6 +43,24 @@ export async function postUpload(
   });
 }
 
+/**
+ * Follows a post's redirect as a browser does: a GET of its location with the client's cookies and the flash
+ * the post set (posts sent outside the client leave its cookies alone).
+ */
+export async function followRedirect(
+  workbench: Workbench,
+  client: FormClient,
+  response: LightMyRequestResponse,
+): Promise<LightMyRequestResponse> {
+  const set = response.cookies.filter((c) => c.value !== '').map((c) => `${c.name}=${c.value}`);
+  return workbench.app.inject({
+    method: 'GET',
+    url: response.headers.location ?? '',
+    remoteAddress: client.remoteAddress,
+    headers: { cookie: [...set, client.cookieHeader()].filter(Boolean).join('; ') },
+  });
+}
+
 export async function colouredPng(background: string): Promise<{ bytes: Buffer; type: string }> {
   const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background } })
     .png()

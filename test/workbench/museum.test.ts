@@ -6,7 +6,7 @@ import { applyPublishedArticle } from '../../src/portal/content/content.service.
 import { seedContent } from '../../src/workbench/content/content.seed.ts';
 import { museumDemo } from '../../src/workbench/content/museum.demo.ts';
 import { joinZones, type Boundary } from '../helpers/boundary.ts';
-import { colouredPng, postUpload } from './content-images.support.ts';
+import { colouredPng, followRedirect, postUpload } from './content-images.support.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { logIn, makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
@@ -138,16 +138,20 @@ describe('the online police museum', () => {
       { ...typed, uploadAlt: '一部黑色对讲机' },
       await colouredPng('#203040'),
     );
-    assert.equal(uploaded.statusCode, 200, uploaded.body.slice(0, 300));
-    const path = /\/media\/content\/[0-9a-f]{32}\.png/.exec(uploaded.body)?.[0] ?? '';
+    // Without scripts the upload keeps the typed form and redirects to the editor showing it.
+    assert.equal(uploaded.statusCode, 303, uploaded.body.slice(0, 300));
+    const shown = await followRedirect(workbench, ed, uploaded);
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /value="老式对讲机"/);
+    const path = /\/media\/content\/[0-9a-f]{32}\.png/.exec(shown.body)?.[0] ?? '';
     assert.ok(path);
     // The unit's pictures as a choice, each with its thumbnail and its alternative text as the label.
-    assert.match(uploaded.body, new RegExp(`type="radio" id="field-image" name="image" value="${path}"`));
+    assert.match(shown.body, new RegExp(`type="radio" id="field-image" name="image" value="${path}"`));
     assert.match(
-      uploaded.body,
+      shown.body,
       new RegExp(`<img src="${path}" alt="" width="64"[^>]*/?><span>一部黑色对讲机</span>`),
     );
-    assert.match(uploaded.body, /name="imageAddress"/);
+    assert.match(shown.body, /name="imageAddress"/);
 
     const chosen = await ed.post(`/content/${id}`, {
       ...typed,

@@ -8,6 +8,7 @@ import { setFlash, takeFlash } from '../../shared/http/flash.ts';
 import { formBody } from '../../shared/http/forms.ts';
 import type { App } from '../../shared/http/app.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
+import type { Lang } from '../../shared/i18n/index.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { actorOf } from '../audit/audit.actor.ts';
 import { workbenchContext } from '../page.ts';
@@ -26,11 +27,13 @@ import { errorsOf, inputFrom } from './content.forms.ts';
 import { isOwnArticle, mayDecideContent, mayEditContent } from './content.policy.ts';
 import { imagesOfArticle, imagesOfUnit, visibleImage } from './content.images.ts';
 import { pictureLine, placePicture, placedWords } from './content.picture-markup.ts';
+import { findEditorDraft, keepEditorDraft, type EditorDraft } from './content.editor-drafts.ts';
 import { findVersion, versionsOf } from './content.repository.ts';
 import { approveArticle, returnArticle, withdrawArticle } from './content.review.ts';
 import {
   ApproveBody,
   ArticleParams,
+  ArticleQuery,
   ReturnBody,
   SaveBody,
   VersionParams,
@@ -60,10 +63,27 @@ export type ArticleView = (
   request: FastifyRequest,
   reply: FastifyReply,
   id: number,
-  extra?: { errors?: FieldError[]; values?: Record<string, string>; typed?: ArticleInput; flash?: string },
+  extra?: {
+    errors?: FieldError[];
+    values?: Record<string, string>;
+    typed?: ArticleInput;
+    flash?: string;
+    draft?: EditorDraft;
+  },
 ) => Promise<string>;
 
-export function registerArticleRoutes(app: App, services: ZoneServices): ArticleView {
+/** Keeps the editor's unsaved form and redirects to the page showing it, with the flash given. */
+export type KeepAndShow = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number,
+  form: EditorDraft & { flash: string },
+) => Promise<FastifyReply>;
+
+export function registerArticleRoutes(
+  app: App,
+  services: ZoneServices,
+): { articleView: ArticleView; keepAndShow: KeepAndShow } {
   /** The article page, with whatever the request brought: errors, typed values, a check's result. */
   const articleView = async (
     request: FastifyRequest,
@@ -75,6 +95,10 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       evaluation?: Evaluation;
       typed?: ArticleInput;
       flash?: string;
+      /** The editor's unsaved form kept across a picture's redirect: shown as typed, on the version it began on. */
+      draft?: EditorDraft;
+      /** The address named an unsaved form that is not (or no longer) kept for this officer. */
+      draftGone?: boolean;
     } = {},
   ): Promise<string> => {
     const me = staffOf(request);
@@ -90,6 +114,10 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       ...inputOf(current),
       withdrawAt: current.withdrawAt ? toBeijingLocal(current.withdrawAt) : '',
     };
+    const draft = editable ? extra.draft : undefined;
+    const flash = extra.flash ?? takeFlash(request);
+    const typed = extra.typed ?? draft?.input;
+    const values = extra.values ?? draft?.values;
     return articlePage({
       ctx: workbenchContext(request, reply),
       article,
@@ -97,8 +125,9 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       history,
       editor: editable
         ? {
-            input: extra.typed ?? stored,
+            input: typed ?? stored,
             targetVersion: current.state === 'draft' ? current.version : current.version + 1,
+            baseVersion: draft?.baseVersion ?? current.version,
           }
         : undefined,
       review: inReview ? { evaluation: evaluateArticle(article.column, inputOf(current), today) } : undefined,
@@ -106,7 +135,7 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       mayWithdraw:
         mayDecideContent(me, article.unitPath) &&
         (article.publishedVersion !== null || current.state === 'scheduled'),
-      images: editable ? await imagesOfArticle(services.db, id, textsOf(extra.typed ?? stored)) : undefined,
+      images: editable ? await imagesOfArticle(services.db, id, textsOf(typed ?? stored)) : undefined,
       unitPictures:
         editable && findColumn(article.column)?.fields.some((f) => f.type === 'image')
           ? await imagesOfUnit(services.db, article.unitCode)
@@ -114,11 +143,20 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       evaluation:
         extra.evaluation ??
         (editable && current.state === 'draft'
-          ? evaluateArticle(article.column, extra.typed ?? stored, today)
+          ? evaluateArticle(article.column, typed ?? stored, today)
           : undefined),
+      notice: extra.draftGone
+        ? langText(
+            request.lang,
+            '这份未保存的编辑内容已不再保留（只保留一天，且仅本人可见），下面是稿件已保存的内容。',
+            'That unsaved form is no longer kept (it is kept for a day, for its author only); below is what the article has saved.',
+          )
+        : draft
+          ? draftNotice(request.lang, draft, current.version, flash !== undefined)
+          : undefined,
       errors: extra.errors,
-      values: extra.values,
-      flash: extra.flash ?? takeFlash(request),
+      values,
+      flash,
     });
   };
 
@@ -164,8 +202,23 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
 
   app.get(
     '/content/:id',
-    { schema: { hide: true, params: ArticleParams }, config: { permission: 'content.view' } },
-    async (request, reply) => reply.html(await articleView(request, reply, Number(request.params.id))),
+    {
+      schema: { hide: true, params: ArticleParams, querystring: ArticleQuery },
+      config: { permission: 'content.view' },
+    },
+    async (request, reply) => {
+      const id = Number(request.params.id);
+      const draftId = request.query.draft;
+      if (draftId === undefined) return reply.html(await articleView(request, reply, id));
+      // The article's reach is checked first: an unsaved form of an article out of reach is not found either.
+      await visibleArticle(services.db, staffOf(request), id);
+      const draft = await findEditorDraft(
+        services.db,
+        { id: draftId, articleId: id, badgeNo: staffOf(request).badgeNo },
+        services.now(),
+      );
+      return reply.html(await articleView(request, reply, id, draft ? { draft } : { draftGone: true }));
+    },
   );
 
   const articleForm = <B extends TSchema>(permission: string, body: B) => ({
@@ -182,6 +235,27 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
     },
   });
 
+  /**
+   * Keeps the editor's unsaved form for its officer and redirects to the editor page that shows it (303): the
+   * page after a picture uploaded or inserted without scripts, which a reload only reads again.
+   */
+  const keepAndShow = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    form: EditorDraft & { flash: string },
+  ): Promise<FastifyReply> => {
+    const { flash, ...draft } = form;
+    const draftId = await keepEditorDraft(
+      services.db,
+      { articleId: id, badgeNo: staffOf(request).badgeNo },
+      draft,
+      services.now(),
+    );
+    setFlash(request, flash);
+    return reply.redirect(`/content/${id}?draft=${draftId}`, 303);
+  };
+
   app.post('/content/:id', articleForm('content.edit', SaveBody), async (request, reply) => {
     const id = Number(request.params.id);
     const typed = inputFrom(request.body);
@@ -190,13 +264,12 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       // Another unit's picture answers 404, like a missing one.
       const image = await visibleImage(services.db, staffOf(request), request.body.insert);
       const placed = placePicture(typed, pictureLine(image.alt, `/media/content/${image.name}`));
-      return reply.html(
-        await articleView(request, reply, id, {
-          typed: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
-          values: formBody(request),
-          flash: placedWords(request.lang, placed, false),
-        }),
-      );
+      return keepAndShow(request, reply, id, {
+        baseVersion: Number(request.body.baseVersion),
+        input: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
+        values: formValuesKept(request.body),
+        flash: placedWords(request.lang, placed, false),
+      });
     }
     const submit = request.body.action === 'submit';
     return act(
@@ -312,5 +385,33 @@ export function registerArticleRoutes(app: App, services: ZoneServices): Article
       );
     },
   );
-  return articleView;
+  return { articleView, keepAndShow };
+}
+
+/** What the editor page says above an unsaved form it shows: not saved yet; and whether the article moved on. */
+function draftNotice(
+  lang: Lang,
+  draft: EditorDraft,
+  currentVersion: number,
+  flashShown: boolean,
+): string | undefined {
+  const stale = draft.baseVersion !== currentVersion;
+  // Right after the redirect the flash already says the picture was placed and nothing is saved yet.
+  if (flashShown && !stale) return undefined;
+  const kept = langText(
+    lang,
+    '下面是您尚未保存的编辑内容（保留一天）：保存草稿后才会保存。',
+    'Below is what you typed and have not saved yet (kept for a day): save the draft to keep it.',
+  );
+  if (!stale) return kept;
+  return `${kept}${langText(
+    lang,
+    `此后稿件已有改动（现为第${currentVersion}版），保存时会被拒绝：请先复制需要保留的内容。`,
+    ` The article has changed since (it is now at version ${currentVersion}), so saving will be refused: copy what you want to keep first.`,
+  )}`;
+}
+
+/** What of the editor's form, besides the article's text, its page shows again: the box for the approver. */
+export function formValuesKept(fields: Record<string, unknown>): Record<string, string> {
+  return fields.hitsForApprover === 'yes' ? { hitsForApprover: 'yes' } : {};
 }

@@ -76,7 +76,7 @@ export interface ArticleView {
   current: ArticleVersionRow;
   history: ArticleVersionRow[];
   /** The editor's form: what was typed (or the current version), when the officer may edit now. */
-  editor?: { input: ArticleInput; targetVersion: number } | undefined;
+  editor?: { input: ArticleInput; targetVersion: number; baseVersion: number } | undefined;
   /** The approver's panel: the check run again on the version in review. */
   review?: { evaluation: Evaluation } | undefined;
   ownWork: boolean;
@@ -89,6 +89,8 @@ export interface ArticleView {
   errors?: FieldError[] | undefined;
   values?: Record<string, string> | undefined;
   flash?: string | undefined;
+  /** About the unsaved form the editor shows (or no longer can). */
+  notice?: string | undefined;
 }
 
 export function articlePage(v: ArticleView): string {
@@ -101,6 +103,7 @@ export function articlePage(v: ArticleView): string {
     <Layout ctx={ctx} title={current.title || article.title} nav={contentNav(lang)} hasErrors={hasErrors}>
       <BackLink href="/content">{langText(lang, '全部稿件', 'All articles')}</BackLink>
       <Flash text={v.flash} />
+      {v.notice ? <Notice>{v.notice}</Notice> : null}
       <ErrorSummary errors={v.errors ?? []} />
       <h1 lang={langOf(lang, current.title || article.title)}>{current.title || article.title}</h1>
       <SummaryList
@@ -239,7 +242,7 @@ export function articlePage(v: ArticleView): string {
             )}
           </h2>
           <Form action={`/content/${article.id}`} csrfToken={csrf}>
-            <input type="hidden" name="baseVersion" value={String(current.version)} />
+            <input type="hidden" name="baseVersion" value={String(v.editor.baseVersion)} />
             <div class="content-editor">
               <div class="content-editor__main">
                 <ArticleFields

@@ -8,8 +8,9 @@ import { langText } from './content.words.ts';
 
 // The editor's pictures, beside the body and inside the editor's form: an upload (alternative text and file)
 // and the article's uploaded pictures, each with an insert button. Both are submit buttons of that form, so
-// without scripts the form comes back with everything typed and the picture's line placed in the body (at the
-// marker, or at the end); content-pictures.js uploads and inserts at the cursor instead, without a reload.
+// without scripts everything typed is kept with the picture's line placed in the body (at the marker, or at the
+// end) and the editor page showing it follows a redirect (content.editor-drafts.ts); content-pictures.js uploads
+// and inserts at the cursor instead, without a reload.
 
 export function PicturePanel(p: {
   lang: Lang;

@@ -13,7 +13,7 @@ import { actorOf } from '../audit/audit.actor.ts';
 import { staffOf } from '../session.ts';
 import { ContentCheckError } from './content.check.ts';
 import { MAX_IMAGE_BYTES, uploadImage, visibleImage, type UploadedPicture } from './content.images.ts';
-import { textInput, type ArticleView } from './content.article-routes.ts';
+import { formValuesKept, textInput, type ArticleView, type KeepAndShow } from './content.article-routes.ts';
 import { errorsOf, inputFrom } from './content.forms.ts';
 import { pictureLine, placePicture, placedWords } from './content.picture-markup.ts';
 import { ArticleParams, IMAGE_NAME, UploadBody } from './content.schema.ts';
@@ -30,7 +30,11 @@ const ImageParams = Type.Object(
 // The editor's whole form comes with the picture: each body up to 50,000 characters (four bytes at most each).
 const FIELD_BYTES = 200_000;
 
-export function registerImageRoutes(app: App, services: ZoneServices, articleView: ArticleView): void {
+export function registerImageRoutes(
+  app: App,
+  services: ZoneServices,
+  { articleView, keepAndShow }: { articleView: ArticleView; keepAndShow: KeepAndShow },
+): void {
   app.get(
     '/media/content/:name',
     { schema: { hide: true, params: ImageParams }, config: { permission: 'content.view' } },
@@ -82,15 +86,15 @@ export function registerImageRoutes(app: App, services: ZoneServices, articleVie
           if (wantsJson(request)) return await reply.code(201).send({ ...saved, line });
           const typed = typedOf(fields).typed;
           if (typed) {
-            // From the editor's form: it comes back with the picture in the body and everything typed kept.
+            // From the editor's form: the picture goes into the body, everything typed is kept for the officer
+            // and the editor page that shows it follows a redirect, so a reload does not upload it again.
             const placed = placePicture(typed, line);
-            return reply.html(
-              await articleView(request, reply, id, {
-                typed: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
-                values: { ...fields, uploadAlt: '' },
-                flash: placedWords(request.lang, placed, true),
-              }),
-            );
+            return await keepAndShow(request, reply, id, {
+              baseVersion: Number(fields.baseVersion),
+              input: { ...typed, body: placed.body, bodyEn: placed.bodyEn },
+              values: formValuesKept(fields),
+              flash: placedWords(request.lang, placed, true),
+            });
           }
           setFlash(
             request,

@@ -4,11 +4,13 @@ import { enqueue, type JobHandler } from '../../shared/jobs/queue.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { AuditActor } from '../audit/audit.actor.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { deleteExpiredEditorDrafts } from './content.editor-drafts.ts';
 
 // Pictures uploaded and never used: an editor tried one and chose another, or left the article. A job deletes
 // each picture no version of any article names (draft, in review, returned, scheduled, published, superseded
 // or withdrawn: the history is kept, and so is every picture it shows) once it is a day old, so an editor has
-// a day between uploading a picture and saving a draft that shows it. Each deletion is audited. None of these
+// a day between uploading a picture and saving a draft that shows it; an unsaved form kept for its editor
+// (content.editor-drafts.ts) that shows it keeps it too while it lasts. Each deletion is audited. None of these
 // pictures ever crossed to the portal: pictures cross only with a published version that shows them.
 
 export const IMAGE_SWEEP_QUEUE = 'content.images.sweep';
@@ -48,6 +50,9 @@ export async function sweepUnusedImages(tx: Tx, now: Date): Promise<SweptImage[]
               OR strpos(v.summary, i.name) > 0 OR strpos(v.summary_en, i.name) > 0
               OR strpos(v.title, i.name) > 0 OR strpos(v.title_en, i.name) > 0
               OR strpos(v.fields::text, i.name) > 0)
+          AND NOT EXISTS (
+            SELECT 1 FROM content_editor_drafts d
+            WHERE d.expires_at > ${now.toISOString()}::timestamptz AND strpos(d.form::text, i.name) > 0)
         ORDER BY i.created_at, i.name
         LIMIT ${BATCH}
       )
@@ -75,7 +80,10 @@ export async function sweepUnusedImages(tx: Tx, now: Date): Promise<SweptImage[]
 
 export function imageSweepJob(services: ZoneServices): JobHandler {
   return async (tx) => {
-    const swept = await sweepUnusedImages(tx, services.now());
+    const now = services.now();
+    const swept = await sweepUnusedImages(tx, now);
+    const expired = await deleteExpiredEditorDrafts(tx, now);
+    if (expired > 0) services.log.info({ deleted: expired }, 'expired unsaved editor forms deleted');
     if (swept.length > 0) services.log.info({ deleted: swept.length }, 'unused content pictures deleted');
   };
 }

@@ -21,6 +21,11 @@ export const VersionParams = Type.Object(
   strict,
 );
 
+/** The editor page's address after a picture was placed without scripts: the unsaved form it shows. */
+export const ArticleQuery = Type.Object({
+  draft: Type.Optional(Type.String({ format: 'uuid', maxLength: 36 })),
+});
+
 export const ListQuery = Type.Object({ status: text(16), page: text(12) }, strict);
 
 /** Every column's own fields, by name; a field another column does not have is ignored by the service. */
@@ -66,7 +71,8 @@ export const SaveBody = Type.Object(
     ...articleFields,
     uploadAlt: text(400),
     upload: text(400),
-    // The insert button of one uploaded picture: the form comes back with its line placed, nothing saved.
+    // The insert button of one uploaded picture: the form is kept with its line placed (a redirect shows it),
+    // nothing saved to the article.
     insert: Type.Optional(Type.String({ pattern: IMAGE_NAME, maxLength: 40 })),
   },
   strict,

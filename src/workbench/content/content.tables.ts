@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { bytea } from '../../shared/db/columns.ts';
 import type { Override } from '../../shared/content/publication-check.ts';
+import type { ArticleInput } from './content.check.ts';
 
 /**
  * The life of one version of an article. A version can be changed only while it is a draft; once submitted
@@ -113,3 +114,31 @@ export const contentImages = pgTable(
 );
 
 export type ContentImageRow = typeof contentImages.$inferSelect;
+
+/**
+ * The editor's form as it was when a picture was uploaded or inserted without scripts: kept for the officer who
+ * typed it, so the upload can answer with a redirect (a reload repeats nothing) and the editor page that follows
+ * shows everything typed. Not a version: nothing is saved to the article until the editor saves. Each is read
+ * only by its officer, for its article, until it expires (a day, like an unused picture).
+ */
+export const contentEditorDrafts = pgTable(
+  'content_editor_drafts',
+  {
+    id: text('id').primaryKey(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => contentArticles.id),
+    badgeNo: text('badge_no').notNull(),
+    // The version the form was opened on: saving the restored form still finds a change made meanwhile.
+    baseVersion: integer('base_version').notNull(),
+    form: jsonb('form').notNull().$type<{ input: ArticleInput; values: Record<string, string> }>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('content_editor_drafts_owner_idx').on(t.articleId, t.badgeNo),
+    index('content_editor_drafts_expiry_idx').on(t.expiresAt),
+  ],
+);
+
+export type ContentEditorDraftRow = typeof contentEditorDrafts.$inferSelect;

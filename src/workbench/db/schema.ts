@@ -139,7 +139,12 @@ export {
 export { marketEntities } from '../market-registry/market-registry.tables.ts';
 export { caseActions, caseAttachments, caseQueueCounts, cases } from '../cases/cases.tables.ts';
 export { caseDocuments, documentCounters } from '../cases/case-documents.tables.ts';
-export { contentArticles, contentImages, contentVersions } from '../content/content.tables.ts';
+export {
+  contentArticles,
+  contentEditorDrafts,
+  contentImages,
+  contentVersions,
+} from '../content/content.tables.ts';
 export {
   appointmentPatterns,
   appointmentReleases,
