@@ -132,6 +132,9 @@ describe('navigation by role', () => {
         const status =
           page.statusCode === 303 && !/login/.test(String(page.headers.location)) ? 200 : page.statusCode;
         assert.equal(status, person.sees.includes(href) ? 200 : 403, `${person.who} ${href}`);
+        // Every section shows him the same menu as the start page: none brings back the full one.
+        if (page.statusCode === 200)
+          assert.deepEqual(navHrefs(page.body), person.sees, `${person.who} ${href}`);
       }
     });
   }

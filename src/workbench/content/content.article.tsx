@@ -15,7 +15,7 @@ import type { ArticleInput, Evaluation } from './content.check.ts';
 import { ArticleFields, columnName, Flash, StateTag } from './content.pages.tsx';
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
-import { contentNav, langText } from './content.words.ts';
+import { langText } from './content.words.ts';
 import { PicturePanel } from './content.image-form.tsx';
 import type { ImageSummary } from './content.images.ts';
 import { langOf } from '../../shared/ui/as-written.tsx';
@@ -100,7 +100,7 @@ export function articlePage(v: ArticleView): string {
   const preview = renderMarkup(current.body).html;
   const hasErrors = Boolean(v.errors?.length);
   return renderPage(
-    <Layout ctx={ctx} title={current.title || article.title} nav={contentNav(lang)} hasErrors={hasErrors}>
+    <Layout ctx={ctx} title={current.title || article.title} hasErrors={hasErrors}>
       <BackLink href="/content">{langText(lang, '全部稿件', 'All articles')}</BackLink>
       <Flash text={v.flash} />
       {v.notice ? <Notice>{v.notice}</Notice> : null}

@@ -12,7 +12,7 @@ import type { ArticleInput } from './content.check.ts';
 import type { ImageSummary } from './content.images.ts';
 import type { ArticleListRow } from './content.repository.ts';
 import type { ArticleState } from './content.tables.ts';
-import { articleStateLabel, contentNav, langText } from './content.words.ts';
+import { articleStateLabel, langText } from './content.words.ts';
 import { langOf } from '../../shared/ui/as-written.tsx';
 
 export function StateTag({ state, lang, version }: { state: ArticleState; lang: Lang; version?: number }) {
@@ -50,7 +50,7 @@ export function contentListPage(p: {
     ...Object.entries(articleStateLabel).map(([value, l]) => ({ value, label: l[lang] })),
   ];
   return renderPage(
-    <Layout ctx={p.ctx} title={title} nav={contentNav(lang)}>
+    <Layout ctx={p.ctx} title={title}>
       <Flash text={p.flash} />
       <h1>{title}</h1>
       <p>
@@ -340,7 +340,7 @@ export function newArticlePage(p: {
   const lang = p.ctx.lang;
   const title = langText(lang, '撰写新稿件', 'Write an article');
   return renderPage(
-    <Layout ctx={p.ctx} title={title} nav={contentNav(lang)} hasErrors={Boolean(p.errors?.length)}>
+    <Layout ctx={p.ctx} title={title} hasErrors={Boolean(p.errors?.length)}>
       <ErrorSummary errors={p.errors ?? []} />
       <h1>{title}</h1>
       <Form action="/content" csrfToken={p.ctx.csrfToken ?? ''}>

@@ -8,7 +8,7 @@ import type { DiffLine } from './content.diff.ts';
 import { StateTag } from './content.pages.tsx';
 import type { ArticleRecord } from './content.repository.ts';
 import type { ArticleVersionRow } from './content.tables.ts';
-import { contentNav, langText } from './content.words.ts';
+import { langText } from './content.words.ts';
 
 // One version of an article: what changed since the version before, in both languages, and its text.
 
@@ -49,7 +49,7 @@ export function versionPage(p: {
   const d = p.diff;
   const englishChanged = d ? changed(d.titleEn) || changed(d.summaryEn) || changed(d.bodyEn) : false;
   return renderPage(
-    <Layout ctx={p.ctx} title={title} nav={contentNav(lang)}>
+    <Layout ctx={p.ctx} title={title}>
       <BackLink href={`/content/${p.article.id}`}>{p.article.title}</BackLink>
       <h1>{title}</h1>
       <p>

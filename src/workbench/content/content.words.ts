@@ -1,6 +1,5 @@
 import type { Lang } from '../../shared/i18n/index.ts';
 import type { TagTone } from '../../shared/ui/components.tsx';
-import { workbenchNav, type NavItem } from '../../shared/ui/layout.tsx';
 import type { ArticleState } from './content.tables.ts';
 
 export const langText = (lang: Lang, zh: string, en: string): string => (lang === 'en' ? en : zh);
@@ -14,11 +13,3 @@ export const articleStateLabel: Record<ArticleState, { zh: string; en: string; t
   superseded: { zh: '已被替代', en: 'Superseded', tone: 'blue' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn', tone: 'red' },
 };
-
-/** The workbench's navigation with 信息发布 added, marked current on its pages. */
-export function contentNav(lang: Lang): NavItem[] {
-  return [
-    ...workbenchNav(lang),
-    { href: '/content', label: langText(lang, '信息发布', 'Articles'), icon: 'news', current: true },
-  ];
-}
