@@ -6,7 +6,7 @@ import { badgeOf, seedWorkbenchCases, STAFF_PASSWORD, totpCode } from './lib/see
 
 /**
  * Supervision and statistics at the scale of a city, on PostgreSQL: the real workbench (`openpsb workbench`) in
- * production mode in its own process, holding BENCH_CASES cases (default 50,000) and a fifth as many letters
+ * production mode in its own process, holding BENCH_CASES cases (default 1,000,000, the case benchmark's scale) and a fifth as many letters
  * spread over the last year and over every unit. A supervisor of the whole force opens the supervision view of
  * the bureau and of one station, and the statistics page of the bureau (served from the precomputed snapshot;
  * the first view of the day takes it, and is timed apart).
@@ -20,7 +20,7 @@ import { badgeOf, seedWorkbenchCases, STAFF_PASSWORD, totpCode } from './lib/see
  * p95 measures the scheduler as much as the view (note `uptime`'s load average with the figures).
  */
 
-const CASES = Number(process.env.BENCH_CASES ?? 50_000);
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const LETTERS = Math.floor(CASES / 5);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const WARM_UP = 20;
