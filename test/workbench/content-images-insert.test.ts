@@ -49,6 +49,13 @@ async function uploadsOf(id: number): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+async function keptForms(): Promise<number> {
+  const [row] = rows<{ n: number | string }>(
+    await workbench.services.db.execute(sql`SELECT count(*) AS n FROM content_editor_drafts`),
+  );
+  return Number(row?.n ?? 0);
+}
+
 async function storedBody(id: number): Promise<string> {
   const [row] = rows<{ body: string }>(
     await workbench.services.db.execute(
@@ -298,6 +305,33 @@ describe('pictures inserted into the article', () => {
       insert: `${'0'.repeat(32)}.png`,
     });
     assert.equal(unknown.statusCode, 404);
+
+    // Another unit's editor, with a picture of his own, keeps nothing against this article, nor a missing one.
+    const other = await logIn(
+      workbench,
+      await makeOfficer(workbench, { unitCode: 'SF-D02', role: 'content-editor', enrolled: true }),
+    );
+    const hisArticle = await newArticle(other, '分局开放日', 'police-news', 'SF-D02');
+    const his = await postUpload(
+      workbench,
+      other,
+      hisArticle,
+      { uploadAlt: '分局大门' },
+      await colouredPng('#2e7d32'),
+      { accept: 'application/json' },
+    );
+    assert.equal(his.statusCode, 201, his.body.slice(0, 300));
+    const hisName = his.json<{ path: string }>().path.split('/').pop() ?? '';
+    const keptBefore = await keptForms();
+    for (const target of [id, 999_999]) {
+      const refused = await other.post(
+        `/content/${target}`,
+        { baseVersion: '1', title: '开放日', body: '正文', insert: hisName },
+        { formUrl: `/content/${hisArticle}` },
+      );
+      assert.equal(refused.statusCode, 404, `article ${target}`);
+    }
+    assert.equal(await keptForms(), keptBefore, 'no unsaved form was kept');
 
     // The save button posts the picture fields too; they are ignored.
     const saved = await ed.post(`/content/${id}`, {

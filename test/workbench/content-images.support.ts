@@ -82,11 +82,12 @@ export function textareaValue(html: string, name: string): string | undefined {
   return m?.[1]?.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e).replace(/^\n/, '');
 }
 
-export async function newArticle(client: FormClient, title: string, column = 'police-news'): Promise<number> {
-  const created = await client.post(
-    '/content',
-    { column, unitCode: 'SF-D01', title },
-    { formUrl: '/content/new' },
-  );
+export async function newArticle(
+  client: FormClient,
+  title: string,
+  column = 'police-news',
+  unitCode = 'SF-D01',
+): Promise<number> {
+  const created = await client.post('/content', { column, unitCode, title }, { formUrl: '/content/new' });
   return Number(/\/content\/(\d+)$/.exec(created.headers.location ?? '')?.[1]);
 }

@@ -182,6 +182,15 @@ export interface TextAreaProps extends FieldProps {
   autocomplete?: string;
 }
 
+/**
+ * A textarea's text as HTML must carry it: line ends as a browser posts them (CRLF) made plain, and a leading
+ * blank line doubled, since HTML drops one line break straight after `<textarea>`.
+ */
+export function textAreaValue(value: string | undefined): string {
+  const text = (value ?? '').replace(/\r\n?/g, '\n');
+  return text.startsWith('\n') ? `\n${text}` : text;
+}
+
 /** A multi-line input. No maxlength: silently cut text is worse than an error. */
 export function TextArea(p: TextAreaProps) {
   return (
@@ -198,8 +207,7 @@ export function TextArea(p: TextAreaProps) {
           aria-describedby={describedBy}
           aria-invalid={p.error ? 'true' : undefined}
         >
-          {/* HTML drops one newline straight after <textarea>: a value that starts with a blank line keeps it. */}
-          {p.value?.startsWith('\n') ? `\n${p.value}` : (p.value ?? '')}
+          {textAreaValue(p.value)}
         </textarea>
       )}
     />

@@ -78,6 +78,15 @@ describe('the editor form and the service item', () => {
     // The form shows the blank first line: HTML would otherwise drop the newline after <textarea>.
     const html = String(TextArea({ name: 'legalBasisEn', label: 'x', value: input.legalBasisEn }));
     assert.match(html, /<textarea[^>]*>\n\nPassport Law/);
+    // As the browser posts it back (CRLF), shown again after a refused save or from a kept draft: still blank.
+    const again = String(TextArea({ name: 'legalBasisEn', label: 'x', value: `\r\nPassport Law` }));
+    assert.match(again, /<textarea[^>]*>\n\nPassport Law<\/textarea>/);
+    const posted = evaluateInput(
+      { ...input, legalBasisEn: "\r\nPassport Law of the People's Republic of China" },
+      identity(withGap),
+      withGap,
+    );
+    assert.deepEqual(posted.item.legalBasis, laws);
   });
 
   test('the English basis of each fee is read back line by line, and a line too many is refused', () => {

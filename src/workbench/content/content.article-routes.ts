@@ -261,8 +261,12 @@ export function registerArticleRoutes(
     const typed = inputFrom(request.body);
     if (request.body.insert !== undefined) {
       // A picture's insert button without scripts: the form comes back with its line placed, nothing saved.
-      // Another unit's picture answers 404, like a missing one.
-      const image = await visibleImage(services.db, staffOf(request), request.body.insert);
+      // An article or picture out of reach answers 404, like a missing one; nothing is kept for an article the
+      // officer may not edit now.
+      const me = staffOf(request);
+      const article = await visibleArticle(services.db, me, id);
+      if (!mayEditContent(me, article.unitPath)) throw new AppError('FORBIDDEN');
+      const image = await visibleImage(services.db, me, request.body.insert);
       const placed = placePicture(typed, pictureLine(image.alt, `/media/content/${image.name}`));
       return keepAndShow(request, reply, id, {
         baseVersion: Number(request.body.baseVersion),
