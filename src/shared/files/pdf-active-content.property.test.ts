@@ -148,7 +148,20 @@ test('every dangerous construct is refused, escaped, hex- or octal-spelled, comp
 
 // Resource names are the producer's choice; the few that spell an active key (`/JS`, `/EF`) are refused by
 // design, so the generator leaves them out.
-const ACTIVE = new Set(['JS', 'EF', 'XFA', 'JavaScript', 'Launch', 'GoToR', 'GoToE', 'RichMedia']);
+// Names the check refuses wherever they stand, and the two action keys (/AA, /OpenAction) it reads as keys of
+// any dictionary: a font resource so named is refused on purpose, so a plain document never uses one.
+const ACTIVE = new Set([
+  'JS',
+  'EF',
+  'XFA',
+  'JavaScript',
+  'Launch',
+  'GoToR',
+  'GoToE',
+  'RichMedia',
+  'AA',
+  'OpenAction',
+]);
 const resourceName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,5}$/).filter((name) => !ACTIVE.has(name));
 const text = fc.string({ maxLength: 40 }).filter((t) => !/script\s*:/i.test(t.replace(/\s/g, '')));
 
