@@ -11,7 +11,7 @@ import { workbenchContext } from '../page.ts';
 import { staffOf } from '../session.ts';
 import { allows, reachOf } from '../staff/staff.policy.ts';
 import { keptHtml } from '../supervision/supervision.cache.ts';
-import { rootUnit, unitInfo, unitWithSubtree } from '../supervision/supervision.repository.ts';
+import { topUnitCode, unitInfo, unitWithSubtree } from '../supervision/supervision.repository.ts';
 import { downloadName, figureTables } from './statistics.export.ts';
 import { statisticsFigures, statisticsHref, statisticsPage } from './statistics.pages.tsx';
 import { word } from './statistics.messages.ts';
@@ -31,14 +31,7 @@ export function registerStatisticsRoutes(app: App, services: ZoneServices): void
     '/statistics',
     { schema: { querystring: StatisticsRootQuery }, config: { permission: 'statistics.read' } },
     async (request, reply) => {
-      const me = staffOf(request);
-      const reach = reachOf(me, 'statistics.read');
-      let code: string | undefined;
-      if (reach.all) code = (await rootUnit(services.db))?.code;
-      else {
-        const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
-        code = top?.split('/').at(-1);
-      }
+      const code = await topUnitCode(services.db, reachOf(staffOf(request), 'statistics.read'));
       if (!code) throw new AppError('NOT_FOUND');
       // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
       const english = request.query.lang === 'en';

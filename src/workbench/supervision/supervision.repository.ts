@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { rows, type Executor, type Tx } from '../../shared/db/database.ts';
 import { caseActions, cases } from '../cases/cases.tables.ts';
 import { units } from '../db/schema.ts';
+import type { Reach } from '../staff/staff.policy.ts';
 import {
   urgingEscalations,
   urgings,
@@ -75,6 +76,16 @@ export async function rootUnit(ex: Executor): Promise<UnitInfo | undefined> {
     .orderBy(asc(units.code))
     .limit(1);
   return found;
+}
+
+/**
+ * The code of the highest unit a reach covers: the root for a force-wide reach, otherwise the shortest path it
+ * names (where the supervision and statistics pages open).
+ */
+export async function topUnitCode(ex: Executor, reach: Reach): Promise<string | undefined> {
+  if (reach.all) return (await rootUnit(ex))?.code;
+  const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
+  return top?.split('/').at(-1);
 }
 
 export async function insertUrging(ex: Executor, row: typeof urgings.$inferInsert): Promise<UrgingRow> {

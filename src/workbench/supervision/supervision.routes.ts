@@ -17,7 +17,13 @@ import { registerUrgingRoutes } from './urgings.routes.ts';
 import { inReadersLanguage, supervisionMessages } from './supervision.messages.ts';
 import { listPage, listHref, unitFigures, unitPage } from './supervision.pages.tsx';
 import { presentItem } from './supervision.presenter.ts';
-import { rootUnit, subtreeOf, unitInfo, unitWithSubtree, type UnitInfo } from './supervision.repository.ts';
+import {
+  subtreeOf,
+  topUnitCode,
+  unitInfo,
+  unitWithSubtree,
+  type UnitInfo,
+} from './supervision.repository.ts';
 import { figureCache, keptHtml, unitsKey } from './supervision.cache.ts';
 import { ListQuery, RootQuery, UnitParams, UrgeBody } from './supervision.schema.ts';
 import { urge, MAX_URGED_AT_ONCE } from './supervision.service.ts';
@@ -73,14 +79,7 @@ export function registerSupervisionRoutes(app: App, services: ZoneServices): voi
     '/supervision',
     { schema: { querystring: RootQuery }, config: { permission: 'supervision.read' } },
     async (request, reply) => {
-      const me = staffOf(request);
-      const reach = reachOf(me, 'supervision.read');
-      let code: string | undefined;
-      if (reach.all) code = (await rootUnit(services.db))?.code;
-      else {
-        const top = [...reach.subtrees, ...reach.exact].sort((a, b) => a.length - b.length)[0];
-        code = top?.split('/').at(-1);
-      }
+      const code = await topUnitCode(services.db, reachOf(staffOf(request), 'supervision.read'));
       if (!code) throw new AppError('NOT_FOUND');
       // A language asked for in the address (not only by the switch's cookie) is kept on the way to the unit.
       const lang = request.query.lang === 'en' ? '?lang=en' : '';
