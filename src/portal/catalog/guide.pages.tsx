@@ -9,10 +9,8 @@ import {
   onlineDepthLabel,
   resultTypeLabel,
   unitLevelLabel,
-  type LegalBasis,
-  type ServiceItem,
 } from '../../shared/catalog/index.ts';
-import { formatDate, type Lang } from '../../shared/i18n/index.ts';
+import { formatDate } from '../../shared/i18n/index.ts';
 import type { PageContext } from '../../shared/ui/context.ts';
 import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { Button } from '../../shared/ui/forms.tsx';
@@ -20,47 +18,13 @@ import { Layout } from '../../shared/ui/layout.tsx';
 import { applicationWords } from '../applications/applications.messages.ts';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { PublishedItem } from './catalog.service.ts';
-import { ItemTags, label, limitText, Stylesheet, Tr, visitsText, yuan } from './catalog.view.tsx';
+import { ItemTags, label, limitText, Stylesheet, Tr, visitsText } from './catalog.view.tsx';
 import { words, type WordKey } from './catalog.words.ts';
 import { DocumentLink, FeeTable, MaterialsTable } from './guide.tables.tsx';
+import { feeSummary, LegalBasisLine, Tel } from './guide.parts.tsx';
 
 // The 办事指南 page: every national guide field of one item, in the order a citizen asks about them — can I
 // apply, what do I bring, how long, how much, how, where, and what if something goes wrong.
-
-/** On an English page, the container of Chinese item content says so (WCAG 3.1.2). */
-const zhAttr = (lang: Lang) => (lang === 'en' ? 'zh-CN' : undefined);
-
-function Tel({ phone }: { phone: string }) {
-  return (
-    <a class="nowrap" href={`tel:${phone.replace(/[^0-9+]/g, '')}`}>
-      {phone}
-    </a>
-  );
-}
-
-/**
- * One law of the legal basis: in English its English name and articles, with the Chinese title beside them as
- * the one to cite; a law with no English name yet stays Chinese, marked as such.
- */
-function LegalBasisLine({ lang, basis }: { lang: Lang; basis: LegalBasis }) {
-  if (lang !== 'en' || !basis.titleEn) {
-    return (
-      <span lang={zhAttr(lang)}>
-        {basis.title}
-        {basis.article ? ` ${basis.article}` : ''}
-      </span>
-    );
-  }
-  const article = basis.articleEn ?? basis.article;
-  return (
-    <>
-      {basis.titleEn}
-      {article ? ', ' : ''}
-      {article ? <Tr lang={lang} zh={basis.article ?? ''} en={basis.articleEn} /> : ''} (
-      <span lang="zh-CN">{basis.title}</span>)
-    </>
-  );
-}
 
 const sections: [string, WordKey][] = [
   ['basic', 'guide.basic'],
@@ -76,33 +40,6 @@ const sections: [string, WordKey][] = [
   ['result', 'guide.result'],
   ['faq', 'guide.faq'],
 ];
-
-// Each amount under its fee's name: "15.00 元；30.00 元；80.00 元" alone says nothing about what costs what.
-function feeSummary(item: ServiceItem, lang: Lang) {
-  if (!item.fees.charged || item.fees.items.length === 0) return words(lang, 'guide.free');
-  const amount = (fen: number) => words(lang, 'guide.yuan', { amount: yuan(fen) });
-  if (item.fees.items.length === 1) {
-    const [fee] = item.fees.items;
-    return fee ? (
-      <>
-        <Tr lang={lang} zh={fee.name} en={fee.nameEn} />
-        {lang === 'en' ? ': ' : '：'}
-        <span class="nowrap">{amount(fee.amountFen)}</span>
-      </>
-    ) : null;
-  }
-  return (
-    <ul class="fee-facts">
-      {item.fees.items.map((fee) => (
-        <li>
-          <Tr lang={lang} zh={fee.name} en={fee.nameEn} />
-          {lang === 'en' ? ': ' : '：'}
-          <span class="nowrap">{amount(fee.amountFen)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function guidePage(ctx: PageContext, published: PublishedItem): string {
   const { item } = published;

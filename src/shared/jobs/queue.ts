@@ -70,20 +70,34 @@ export type JobHandler = (tx: Tx, job: JobRecord) => Promise<void>;
  * call must be idempotent at the other service (an order or refund number as its key) and `record` must
  * accept an outcome that was recorded already.
  */
-export interface CallingJob<Outcome = unknown> {
-  kind: 'calling';
+export interface CallingJob<Outcome> {
   /** Reads what the call needs (on the database, no transaction) and makes it; throws to be retried. */
   call(db: Db, job: JobRecord): Promise<Outcome>;
   /** Records the outcome, in the transaction that marks the job done. */
   record(tx: Tx, job: JobRecord, outcome: Outcome): Promise<void>;
 }
 
+/**
+ * A calling job as the runner holds it: the call answers with the step that records its own outcome, so jobs
+ * whose calls answer different things share one shape.
+ */
+export interface LeasedCall {
+  kind: 'calling';
+  call(db: Db, job: JobRecord): Promise<(tx: Tx) => Promise<void>>;
+}
+
 /** What a queue is run by: most jobs are transactional; those that call another service are calling jobs. */
-export type QueueHandler = JobHandler | CallingJob<never>;
+export type QueueHandler = JobHandler | LeasedCall;
 
 /** A calling job, typed by what its call answers. */
-export function callingJob<Outcome>(job: Omit<CallingJob<Outcome>, 'kind'>): QueueHandler {
-  return { kind: 'calling', ...job } as unknown as CallingJob<never>;
+export function callingJob<Outcome>(job: CallingJob<Outcome>): LeasedCall {
+  return {
+    kind: 'calling',
+    async call(db: Db, record: JobRecord) {
+      const outcome = await job.call(db, record);
+      return (tx: Tx) => job.record(tx, record, outcome);
+    },
+  };
 }
 
 /**
@@ -113,7 +127,7 @@ export async function runOneJob(
   const queues = Object.keys(handlers);
   if (queues.length === 0) return false;
   let claimed: JobRecord | undefined;
-  let calling: CallingJob<unknown> | undefined;
+  let calling: LeasedCall | undefined;
   let lease: number | undefined;
   try {
     await db.transaction(async (tx) => {
@@ -142,7 +156,7 @@ export async function runOneJob(
             WHERE id = ${claimed.id}`);
           return;
         }
-        calling = handler as CallingJob<unknown>;
+        calling = handler;
         await tx.execute(sql`
           UPDATE jobs SET attempts = attempts + 1,
             run_at = now() + make_interval(secs => ${CALL_LEASE_SECONDS})
@@ -161,7 +175,7 @@ export async function runOneJob(
       // changed (another worker claimed the job since, or finished it) and its outcome is dropped.
       lease = job.attempts + 1;
       const token = lease;
-      const outcome = await handler.call(db, job);
+      const recordOutcome = await handler.call(db, job);
       const recorded = await db.transaction(async (tx) => {
         // Marked done first: the row lock keeps a later claimant's record from running alongside this one.
         const marked = await tx.execute(sql`
@@ -169,7 +183,7 @@ export async function runOneJob(
           WHERE id = ${job.id} AND status = 'pending' AND attempts = ${token}
           RETURNING id`);
         if (rows<unknown>(marked).length === 0) return false;
-        await handler.record(tx, job, outcome);
+        await recordOutcome(tx);
         return true;
       });
       if (!recorded) {
