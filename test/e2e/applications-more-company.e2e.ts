@@ -115,11 +115,11 @@ test('公章刻制备案: filed by the company’s agent and completed; the lega
   const hisContext = await openContext(j.browser, { locale: 'zh-CN' });
   const his = await signIn(j.portal, hisContext, representative);
   await his.goto(`${j.portal.url}/my/cases`);
-  const row = his.locator('tr', { has: his.getByRole('link', { name: caseNumber }) });
+  const row = his.locator('tr', { has: his.getByRole('link', { name: caseNumber, exact: true }) });
   await row.getByText('已办结', { exact: true }).waitFor();
   assert.match(await row.innerText(), new RegExp(companyName));
   await expectAccessibleInBothLanguages(his, 'my cases of a legal representative');
-  await row.getByRole('link', { name: caseNumber }).click();
+  await row.getByRole('link', { name: caseNumber, exact: true }).click();
   await his.locator('main .timeline').getByText('已办结', { exact: true }).waitFor();
   await expectAccessibleInBothLanguages(his, 'company case page, completed');
   await hisContext.close();

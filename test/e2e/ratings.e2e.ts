@@ -223,9 +223,11 @@ test('a citizen rates a finished case two stars; the rectification runs through 
   assert.equal(await page.locator('input[name="reasons"]:checked').count(), 1);
   await page.getByRole('button', { name: '提交评价' }).click();
   await page.getByText('感谢您的评价。').waitFor();
+  await page.getByRole('heading', { name: '您的评价' }).waitFor();
   await page.getByText('取证等候时间太长。').waitFor();
   assert.equal(await page.locator('input[name="level"]').count(), 0, 'a rating cannot be changed');
   await accessible(page, 'the rating as given');
+  await shots(page, 'rating-given');
 
   // The bad review opens an order at the unit that handled the case.
   await cross();

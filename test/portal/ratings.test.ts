@@ -41,10 +41,20 @@ test('a case is rated once it is finished, once, and the rating crosses on the c
   await deliver(zone, caseStatusChanged, step(theCase, 2, 'completed'));
   const list = await me.client.get('/my/cases');
   assert.ok(list.body.includes(`href="${url}"`), 'the list offers 评价');
+  assert.ok(
+    list.body.includes(`<span class="visually-hidden">办件${theCase.caseNumber}</span>`),
+    'the link names the case it rates',
+  );
   const en = await me.client.get(`${url}?lang=en`);
   assert.match(en.body, /Very satisfied/);
+  assert.match(en.body, /<h1>Rate<\/h1>/, 'the form asks to rate');
   const rated = await me.client.post(url, { level: '5', reasons: '502', comment: '很快' });
   assert.equal(rated.statusCode, 303);
+  // Once given, the page's title and heading say it is the citizen's rating, no longer asking for one.
+  const given = await me.client.get(url);
+  assert.match(given.body, new RegExp(`<title>您的评价 ${theCase.caseNumber} - `));
+  assert.match(given.body, /<h1>您的评价<\/h1>/);
+  assert.match((await me.client.get(`${url}?lang=en`)).body, /<h1>Your rating<\/h1>/);
   const [message] = await crossed(theCase.caseNumber);
   const payload = message?.payload as Record<string, unknown>;
   assert.deepEqual([payload.level, payload.reasons, payload.defaulted], [5, ['502'], false]);
@@ -69,4 +79,5 @@ test('a finished case left unrated past the period gets the default rating, mark
   await client.post('/login', { mobile: me.mobile, password: me.password });
   const page = await client.get(`/my/ratings/case/${theCase.caseNumber}`);
   assert.match(page.body, /期限内未评价，系统默认/);
+  assert.match(page.body, /<h1>默认评价<\/h1>/);
 });

@@ -2,7 +2,15 @@ import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { FlashBanner as Flash } from '../../shared/ui/notification-banner.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { BackLink, InsetText, Pagination, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import {
+  BackLink,
+  InsetText,
+  Pagination,
+  SummaryList,
+  Table,
+  Tag,
+  VisuallyHidden,
+} from '../../shared/ui/components.tsx';
 import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
@@ -157,7 +165,14 @@ export function listPage({
             <span>
               <StatusTag ctx={ctx} status={item.status} />
               {item.caseNumber && rateable(item.status) ? (
-                <a href={`/my/ratings/case/${item.caseNumber}`}> {inLang(ctx, '评价', 'Rate')}</a>
+                <a href={`/my/ratings/case/${item.caseNumber}`}>
+                  {' '}
+                  {inLang(ctx, '评价', 'Rate')}
+                  {/* Each row's link says which case it rates, for a list of links read out of context. */}
+                  <VisuallyHidden>
+                    {inLang(ctx, `办件${item.caseNumber}`, ` case ${item.caseNumber}`)}
+                  </VisuallyHidden>
+                </a>
               ) : null}
             </span>,
             <DueText ctx={ctx} dueOn={item.dueOn} daysLeft={item.daysLeft} estimated={item.dueEstimated} />,

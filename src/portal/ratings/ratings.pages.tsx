@@ -35,7 +35,12 @@ export function ratingPage({
   reasons = [],
   flash,
 }: FormView & { view: RatingPageView; reasons?: readonly string[]; flash?: string | undefined }) {
-  const title = inLang(ctx, '评价', 'Rate');
+  // Once a rating stands (given or defaulted) the page shows it: its title no longer asks to rate.
+  const title = view.rating
+    ? view.rating.defaulted
+      ? inLang(ctx, '默认评价', 'Default rating')
+      : inLang(ctx, '您的评价', 'Your rating')
+    : inLang(ctx, '评价', 'Rate');
   const what =
     view.kind === 'case'
       ? inLang(ctx, `办件 ${view.number}`, `Case ${view.number}`)
