@@ -9,6 +9,7 @@ import { lastSmsTo, registerCitizen, type RegisteredCitizen } from '../helpers/c
 import { notifications } from '../../src/shared/db/tables.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { deliver } from './cases.fixture.ts';
+import { publishDemoDirectory } from './directory.fixture.ts';
 
 let zone: TestZone;
 let me: RegisteredCitizen;
@@ -84,6 +85,39 @@ describe('a signed letter', () => {
     assert.match(page.body, /已答复/);
     assert.match(page.body, /出生医学证明/);
     assert.doesNotMatch(page.body, /name="text"/, 'an answered letter takes no more information');
+  });
+
+  test('the English page names the units by the directory’s English names, a unit it does not list as written', async () => {
+    await publishDemoDirectory(zone);
+    const done = await me.client.post('/interaction/write/consultation', consultation);
+    const letterNumber = /\/my\/letters\/(XJ-\d{8}-[A-Z2-7]{8})$/.exec(String(done.headers.location))![1]!;
+    const at = new Date().toISOString();
+    const routed = { letterNumber, seq: 1, status: 'in-progress' as const, step: 'routed', at };
+    await deliver(zone, letterStatusChanged, {
+      ...routed,
+      unit: { code: 'SF-XX-UNLISTED', name: '未公开单位' },
+      dueOn: '2026-12-10',
+    });
+    await deliver(zone, letterStatusChanged, {
+      ...routed,
+      seq: 2,
+      status: 'replied',
+      step: 'replied',
+      unit: { code: 'SF-HZ', name: '户政管理支队' },
+      message: '请到派出所办理。',
+      dueOn: null,
+    });
+    const zh = (await me.client.get(`/my/letters/${letterNumber}`)).body;
+    assert.match(zh, /<dd class="summary-value">户政管理支队<\/dd>/);
+    const en = (await me.client.get(`/my/letters/${letterNumber}?lang=en`)).body;
+    assert.match(en, /<dd class="summary-value">Household Registration Division<\/dd>/, 'handled by');
+    assert.match(en, / · Household Registration Division/, 'the reply’s step');
+    assert.doesNotMatch(en, /户政管理支队/);
+    assert.match(
+      en,
+      / · <span lang="zh-CN">未公开单位<\/span>/,
+      'an unlisted unit as written, marked Chinese',
+    );
   });
 
   test('once answered, the writer is told by SMS and in his account, with a signed link to rate it without signing in', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNull, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { rows } from '../../shared/db/database.ts';
 import { slotKey, slotStartsAt } from '../../shared/appointments/booking-services.ts';
@@ -17,8 +17,9 @@ export interface Release {
 /**
  * Takes an office's release: listed slots get the quota published (places already booked stay booked, so a
  * lowered quota only stops new bookings); slots of the window it no longer lists close to new bookings.
+ * Returns the slots this release withdrew that were still offered until now, for their bookers to be told.
  */
-export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): Promise<void> {
+export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): Promise<string[]> {
   const keys = release.slots.map((s) => slotKey(release.unitCode, release.itemId, s.date, s.start));
   for (const [i, slot] of release.slots.entries()) {
     await tx
@@ -37,7 +38,13 @@ export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): 
       })
       .onConflictDoUpdate({
         target: appointmentSlots.slotKey,
-        set: { quota: slot.quota, unitName: release.unitName, endTime: slot.end, releasedAt },
+        set: {
+          quota: slot.quota,
+          unitName: release.unitName,
+          endTime: slot.end,
+          releasedAt,
+          withdrawnAt: null,
+        },
       });
   }
   const window = and(
@@ -46,10 +53,32 @@ export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): 
     gte(appointmentSlots.date, release.from),
     lte(appointmentSlots.date, release.to),
   );
+  const closing = keys.length ? and(window, notInArray(appointmentSlots.slotKey, keys)) : window;
+  const newlyWithdrawn = await tx
+    .select({ slotKey: appointmentSlots.slotKey })
+    .from(appointmentSlots)
+    .where(and(closing, isNull(appointmentSlots.withdrawnAt)));
   await tx
     .update(appointmentSlots)
-    .set({ quota: sql`${appointmentSlots.booked}`, releasedAt })
-    .where(keys.length ? and(window, notInArray(appointmentSlots.slotKey, keys)) : window);
+    .set({
+      quota: sql`${appointmentSlots.booked}`,
+      releasedAt,
+      withdrawnAt: sql`coalesce(${appointmentSlots.withdrawnAt}, ${releasedAt.toISOString()}::timestamptz)`,
+    })
+    .where(closing);
+  return newlyWithdrawn.map((r) => r.slotKey);
+}
+
+/** The bookings still standing in these slots, with where and when, to tell their holders. */
+export async function liveBookingsIn(tx: Tx, slotKeys: readonly string[]) {
+  if (slotKeys.length === 0) return [];
+  return tx
+    .select(bookingColumns)
+    .from(appointmentBookings)
+    .innerJoin(appointmentSlots, eq(appointmentSlots.slotKey, appointmentBookings.slotKey))
+    .where(
+      and(inArray(appointmentBookings.slotKey, [...slotKeys]), eq(appointmentBookings.status, 'booked')),
+    );
 }
 
 /**

@@ -22,6 +22,9 @@ export const appointmentSlots = pgTable(
     quota: integer('quota').notNull(),
     booked: integer('booked').notNull().default(0),
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
+    // When a release of its window stopped listing it (a day that became a holiday, a pattern removed); null
+    // while offered. Its bookers are told once, when it goes.
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [index('appointment_slots_item_date_idx').on(t.itemId, t.date)],
 );

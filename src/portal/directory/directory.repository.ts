@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { directoryUnitPublished, directoryUnitPublishedV1 } from '../../exchange/contracts/index.ts';
 import type { PayloadOf } from '../../exchange/contracts/contract.ts';
 import type { Executor } from '../../shared/db/database.ts';
@@ -87,6 +87,16 @@ export async function directoryDistricts(db: Executor): Promise<string[]> {
     .where(isNull(directoryUnits.withdrawnAt))
     .orderBy(asc(directoryUnits.district));
   return rows.map((r) => r.district).filter(Boolean);
+}
+
+/** The English names the directory gives these units (a withdrawn unit's too: a past step still names it). */
+export async function englishNamesOf(db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const found = await db
+    .select({ code: directoryUnits.code, nameEn: directoryUnits.nameEn })
+    .from(directoryUnits)
+    .where(and(inArray(directoryUnits.code, [...codes]), isNotNull(directoryUnits.nameEn)));
+  return new Map(found.map((u) => [u.code, u.nameEn ?? '']));
 }
 
 export async function findDirectoryUnit(db: Executor, code: string): Promise<DirectoryUnit | undefined> {

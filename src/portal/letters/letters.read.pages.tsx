@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
+import { AsWritten } from '../../shared/ui/as-written.tsx';
 import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
@@ -95,6 +96,15 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
+/**
+ * A unit named in a letter's steps: on the English page the directory's English name when it lists the unit, else
+ * the name the step carried, marked as Chinese.
+ */
+function UnitName(p: { ctx: PageContext; view: LetterView; code: string | null; name: string }) {
+  const english = p.ctx.lang === 'en' && p.code ? p.view.unitNamesEn.get(p.code) : undefined;
+  return english ? <>{english}</> : <AsWritten lang={p.ctx.lang} text={p.name} />;
+}
+
 /** A letter with its history and, while it is open, the form to add information. */
 export function letterPage({
   ctx,
@@ -125,7 +135,12 @@ export function letterPage({
             { key: inLang(ctx, '类型', 'Kind'), value: kindTitle(ctx, letter) },
             { key: inLang(ctx, '状态', 'Status'), value: statusTag(ctx, letter) },
             ...(letter.unitName
-              ? [{ key: inLang(ctx, '办理单位', 'Handled by'), value: letter.unitName }]
+              ? [
+                  {
+                    key: inLang(ctx, '办理单位', 'Handled by'),
+                    value: <UnitName ctx={ctx} view={view} code={letter.unitCode} name={letter.unitName} />,
+                  },
+                ]
               : []),
             ...(letter.dueOn && view.open
               ? [
@@ -162,7 +177,12 @@ export function letterPage({
               <strong>{stepWords(e.step, ctx.lang)}</strong>
               <div class="hint">
                 {formatDateTime(ctx.lang, e.at)}
-                {e.unitName ? ` · ${e.unitName}` : ''}
+                {e.unitName ? (
+                  <>
+                    {' · '}
+                    <UnitName ctx={ctx} view={view} code={e.unitCode} name={e.unitName} />
+                  </>
+                ) : null}
               </div>
               {e.message ? <Paragraphs text={e.message} /> : null}
             </li>

@@ -58,7 +58,14 @@ export async function insertEvent(tx: Tx, values: typeof letterEvents.$inferInse
 export async function advanceStatus(
   tx: Tx,
   letterId: string,
-  step: { seq: number; status: PublicLetterStatus; dueOn: string | null; unitName: string; now: Date },
+  step: {
+    seq: number;
+    status: PublicLetterStatus;
+    dueOn: string | null;
+    unitName: string;
+    unitCode: string | null;
+    now: Date;
+  },
 ): Promise<void> {
   await tx
     .update(letters)
@@ -67,6 +74,7 @@ export async function advanceStatus(
       lastSeq: step.seq,
       dueOn: step.dueOn,
       unitName: step.unitName,
+      unitCode: step.unitCode,
       updatedAt: step.now,
     })
     .where(and(eq(letters.id, letterId), sql`${letters.lastSeq} < ${step.seq}`));

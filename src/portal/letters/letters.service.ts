@@ -20,6 +20,7 @@ import type { LetterKindSpec } from './letters.kinds.ts';
 import { checkPhotos, type IncomingPhoto } from './letters.photos.ts';
 import { tellWriterOfReply } from './letters.notify.ts';
 import * as repo from './letters.repository.ts';
+import { englishNamesOf } from '../directory/directory.repository.ts';
 import type { LetterEventRow, LetterRow } from './letters.tables.ts';
 
 // Writing to the police: a letter is checked, numbered and stored, and sent to the workbench in one
@@ -229,6 +230,8 @@ export interface LetterView {
   open: boolean;
   /** The answer date was counted on Monday to Friday: its year's holiday schedule is not in yet. */
   dueEstimated: boolean;
+  /** The directory's English names of the units its steps name, by code, for the English page. */
+  unitNamesEn: ReadonlyMap<string, string>;
 }
 
 const isOpen = (letter: LetterRow) => letter.status !== 'replied' && letter.status !== 'transferred';
@@ -238,12 +241,14 @@ export async function viewOf(services: ZoneServices, letter: LetterRow): Promise
     repo.eventsOf(services.db, letter.id),
     repo.photoNamesOf(services.db, letter.id),
   ]);
+  const codes = new Set([letter.unitCode, ...events.map((e) => e.unitCode)].filter((c) => c !== null));
   return {
     letter,
     events,
     photos,
     open: isOpen(letter),
     dueEstimated: dueIsEstimated(services.calendar, letter.dueOn),
+    unitNamesEn: await englishNamesOf(services.db, [...codes]),
   };
 }
 
@@ -307,6 +312,7 @@ export function letterStatusHandler(services: ZoneServices): MessageHandler {
       status: step.status,
       step: step.step,
       unitName: step.unit.name,
+      unitCode: step.unit.code || null,
       message: step.message ?? null,
       at: new Date(step.at),
     });
@@ -317,6 +323,7 @@ export function letterStatusHandler(services: ZoneServices): MessageHandler {
       status: step.status,
       dueOn: step.dueOn,
       unitName: step.unit.name,
+      unitCode: step.unit.code || null,
       now: services.now(),
     });
     await tellWriterOfReply(services, tx, letter, step);

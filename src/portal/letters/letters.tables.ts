@@ -45,6 +45,8 @@ export const letters = pgTable(
     kindSeq: integer('kind_seq').notNull().default(0),
     dueOn: date('due_on'),
     unitName: text('unit_name'),
+    // The unit's code beside its name, so an English page can show the directory's English name.
+    unitCode: text('unit_code'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -72,6 +74,7 @@ export const letterEvents = pgTable(
     status: text('status').$type<PublicLetterStatus>(),
     step: text('step').notNull(),
     unitName: text('unit_name'),
+    unitCode: text('unit_code'),
     message: text('message'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },

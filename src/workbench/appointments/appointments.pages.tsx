@@ -3,7 +3,7 @@ import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
-import { BackLink, InsetText, SummaryList, Table } from '../../shared/ui/components.tsx';
+import { BackLink, InsetText, Notice, SummaryList, Table } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import type { FieldError } from '../../shared/http/errors.ts';
 import {
@@ -225,6 +225,15 @@ export function visitPage({
       <ErrorSummary errors={errors} lang={ctx.lang} />
       <Flash text={flash} />
       <h1>{title}</h1>
+      {visit.dayClosedAt && visit.status === 'booked' ? (
+        <Notice lang={ctx.lang}>
+          {inLang(
+            ctx,
+            '预约日已调整为节假日，本机构当天不办理。预约人已收到改约通知；如来窗口，请按规定接待或协助改约。',
+            'The booked day has become a public holiday and the office is closed then. The person has been asked to rebook; if they come, receive them or help them rebook.',
+          )}
+        </Notice>
+      ) : null}
       <SummaryList
         lang={ctx.lang}
         rows={[

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { units } from '../db/schema.ts';
 import {
@@ -88,6 +88,8 @@ export async function upsertVisit(tx: Tx, row: typeof appointmentVisits.$inferIn
         details: row.details,
         caseNumber: row.caseNumber ?? null,
         bookedAt: row.bookedAt,
+        // A rescheduled booking is on another day: a holiday that closed the old one says nothing of it.
+        dayClosedAt: sql`CASE WHEN ${appointmentVisits.date} = excluded.date THEN ${appointmentVisits.dayClosedAt} END`,
       },
     });
 }

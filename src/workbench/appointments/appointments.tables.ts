@@ -30,7 +30,10 @@ export const appointmentReleases = pgTable(
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
     slotCount: integer('slot_count').notNull(),
-    releasedBy: uuid('released_by').notNull(),
+    // The officer who released it; null for a release the holiday recount made again on a new calendar.
+    releasedBy: uuid('released_by'),
+    // The approved holiday schedule whose recount made this release (so a second run does not make it again).
+    recountOf: uuid('recount_of'),
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('appointment_releases_unit_idx').on(t.unitCode, t.itemId, t.releasedAt)],
@@ -59,6 +62,9 @@ export const appointmentVisits = pgTable(
     bookedAt: timestamp('booked_at', { withTimezone: true }).notNull(),
     markedBy: uuid('marked_by'),
     markedAt: timestamp('marked_at', { withTimezone: true }),
+    // When an approved holiday schedule closed the office on this booking's day: the window sees it flagged and
+    // the person is told in the portal. Cleared when the booking moves to another slot.
+    dayClosedAt: timestamp('day_closed_at', { withTimezone: true }),
   },
   (t) => [index('appointment_visits_unit_date_idx').on(t.unitCode, t.date)],
 );

@@ -13,11 +13,13 @@ import { applicantMay, caseWorkflows } from '../cases/cases.workflows.ts';
 import { letterWorkflow, OPEN_STATES } from '../letters/letters.workflow.ts';
 import { urgingWorkflows } from '../supervision/supervision.workflow.ts';
 import * as repo from './holidays.recount.repository.ts';
+import { recountAppointments, recountDifferences } from './holidays.recount.slots.ts';
 import { approvedOverrides } from './holidays.repository.ts';
 
 // When a year's holiday schedule is approved, every stored due date that reaches into the year is counted again
 // from the day it started, on the calendar the approved schedules now make: open cases (the overall limit and the
-// state's own deadline), open letters, and urging notices awaiting an answer. A job does it after the approval
+// state's own deadline), open letters, urging notices awaiting an answer, and then the appointment slots released
+// on the old calendar and open reconciliation differences (holidays.recount.slots.ts). A job does it after the approval
 // commits, one batch per run in key order, each batch in its own transaction; counting again gives the same date a
 // second time, so a retried or repeated run changes nothing and writes nothing. Each date that moves gets a history
 // line and an audit entry saying why, and the applicant's or writer's copy in the portal follows through the
@@ -39,8 +41,8 @@ const SYSTEM: AuditActor = { actor: 'system', actorUnit: null, sourceIp: null };
 const LATE_RUN_MS = 150_000;
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
-type Phase = 'cases' | 'letters' | 'urgings';
-const PHASES: readonly Phase[] = ['cases', 'letters', 'urgings'];
+type Phase = 'cases' | 'letters' | 'urgings' | 'appointments' | 'differences';
+const PHASES: readonly Phase[] = ['cases', 'letters', 'urgings', 'appointments', 'differences'];
 
 export interface RecountPayload {
   scheduleId: string;
@@ -51,7 +53,7 @@ export interface RecountPayload {
   run: 'now' | 'late';
 }
 
-const startOf = (phase: Phase) => (phase === 'urgings' ? FIRST_UUID : '');
+const startOf = (phase: Phase) => (phase === 'urgings' || phase === 'differences' ? FIRST_UUID : '');
 const dedupeKey = (p: RecountPayload) => `${RECOUNT_QUEUE}:${p.scheduleId}:${p.run}:${p.phase}:${p.after}`;
 
 /** In the approving transaction: the two runs of the recount, which survive a restart as jobs do. */
@@ -70,7 +72,7 @@ export async function queueRecount(tx: Tx, schedule: { id: string; year: number 
   }
 }
 
-interface Calendars {
+export interface Calendars {
   /** The calendar the approved schedules make now. */
   next: WorkingDayCalendar;
   /**
@@ -263,7 +265,13 @@ async function recountUrgings(
 const phaseRunners: Record<
   Phase,
   (tx: Tx, p: RecountPayload, cal: Calendars, now: Date) => Promise<string | undefined>
-> = { cases: recountCases, letters: recountLetters, urgings: recountUrgings };
+> = {
+  cases: recountCases,
+  letters: recountLetters,
+  urgings: recountUrgings,
+  appointments: (tx, p, cal, now) => recountAppointments(tx, p, cal, now, BATCH),
+  differences: (tx, p, cal, now) => recountDifferences(tx, p, cal, now, BATCH),
+};
 
 /** One batch of one phase; queues the next batch, or the next phase, in the same transaction. */
 export async function recountBatch(

@@ -1,0 +1,1 @@
+ALTER TABLE "appointment_slots" ADD COLUMN "withdrawn_at" timestamp with time zone;
