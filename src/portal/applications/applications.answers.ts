@@ -85,7 +85,8 @@ export async function answerPage(
       pending.set(field.id, list);
     }
   }
-  const stored = await repo.filesOf(services.db, row.id);
+  // A page without an upload question has no files to check: its post needs no read of them.
+  const stored = page.fields.some((f) => f.type === 'upload') ? await repo.filesOf(services.db, row.id) : [];
   const files: Record<string, UploadedFile[]> = {};
   for (const field of page.fields) {
     if (field.type !== 'upload') continue;

@@ -1,15 +1,33 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { CaseAnswers } from '../../exchange/contracts/index.ts';
-import type { Executor, Tx } from '../../shared/db/database.ts';
+import type { Db, Executor, Tx } from '../../shared/db/database.ts';
 import { citizens } from '../db/schema.ts';
 import { applicationFiles, applications } from './applications.tables.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
-export async function findApplication(db: Executor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id));
+/**
+ * An application with the version of its row (PostgreSQL's xmin, which every update changes): the submission
+ * writes the row it read only if nobody changed it since, instead of reading it again under a lock.
+ */
+export async function findApplication(
+  db: Db,
+  id: string,
+): Promise<(ApplicationRow & { rowVersion: string }) | undefined> {
+  let query = byId.get(db);
+  if (!query) byId.set(db, (query = prepareById(db)));
+  const [row] = await query.execute({ id });
   return row;
 }
+
+// Prepared once per database (tests run several portals in one process): every page of a draft reads it.
+const byId = new WeakMap<Db, ReturnType<typeof prepareById>>();
+const prepareById = (db: Db) =>
+  db
+    .select({ ...getTableColumns(applications), rowVersion: sql<string>`xmin::text` })
+    .from(applications)
+    .where(eq(applications.id, sql.placeholder('id')))
+    .prepare('portal_application_by_id');
 
 /** The row locked for the submission: two posts of the same page wait for each other here. */
 export async function lockApplication(tx: Tx, id: string): Promise<ApplicationRow | undefined> {
@@ -98,12 +116,16 @@ export async function saveAnswers(
   return saved.length > 0;
 }
 
+/**
+ * Marks the draft submitted; with `unchangedSince` (a row version from findApplication) only if the row is still
+ * that version. False when nothing was marked: submitted already, or changed since it was read.
+ */
 export async function markSubmitted(
   tx: Tx,
   id: string,
-  values: { submitKey: string; caseNumber: string; answers: CaseAnswers; now: Date },
-): Promise<void> {
-  await tx
+  values: { submitKey: string; caseNumber: string; answers: CaseAnswers; now: Date; unchangedSince?: string },
+): Promise<boolean> {
+  const marked = await tx
     .update(applications)
     .set({
       submitKey: values.submitKey,
@@ -114,7 +136,15 @@ export async function markSubmitted(
       inFlight: true,
       updatedAt: values.now,
     })
-    .where(and(eq(applications.id, id), isNull(applications.submittedAt)));
+    .where(
+      and(
+        eq(applications.id, id),
+        isNull(applications.submittedAt),
+        values.unchangedSince === undefined ? undefined : sql`xmin = ${values.unchangedSince}::xid`,
+      ),
+    )
+    .returning({ id: applications.id });
+  return marked.length > 0;
 }
 
 /** Whether anyone else's application for the same company and service is in flight (one per company). */

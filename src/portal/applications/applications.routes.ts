@@ -134,8 +134,9 @@ export function registerApplicationRoutes(app: App, services: ApplyServices, por
       form: loaded.form,
       page,
       shown,
-      inputs: form.values ?? pageInputs(page, answers, await service.profileFor(services, loaded)),
-      files: await filesOf(services.db, row.id),
+      inputs: form.values ?? pageInputs(page, answers, await profileIfPrefilled(loaded, page)),
+      // Most pages ask for no file: their rendering needs no read of the files.
+      files: hasUploads(page) ? await filesOf(services.db, row.id) : [],
       progress: progress(loaded.form, page.id, answers) ?? { current: 1, total: 1 },
       back: change
         ? `/applications/${row.id}/check`
@@ -147,6 +148,18 @@ export function registerApplicationRoutes(app: App, services: ApplyServices, por
       errors: form.errors,
       flash: takeFlash(request),
     });
+  }
+
+  /** The verified profile, only for a page with a question it fills in that is not answered yet. */
+  async function profileIfPrefilled(loaded: LoadedApplication, page: FormPage) {
+    const prefilled = page.fields.some(
+      (f) =>
+        f.type !== 'upload' &&
+        f.type !== 'group' &&
+        f.prefill !== undefined &&
+        loaded.answers[f.id] === undefined,
+    );
+    return prefilled ? service.profileFor(services, loaded) : {};
   }
 
   /** The page of the address, when the application may be answered and the page applies. */
@@ -367,4 +380,9 @@ export function registerApplicationRoutes(app: App, services: ApplyServices, por
 function changing(request: FastifyRequest): boolean {
   const query = request.query as Record<string, unknown> | undefined;
   return query?.change === '1';
+}
+
+/** Whether the page asks for a file (only then are the draft's files read to show or check it). */
+function hasUploads(page: FormPage): boolean {
+  return page.fields.some((f) => f.type === 'upload');
 }

@@ -117,7 +117,7 @@ export async function startState(
   form: FormDefinition,
 ): Promise<StartState> {
   if (!citizen) return { kind: 'visitor' };
-  if (!(await verifiedIdentity(services, citizen.id))) return { kind: 'unverified' };
+  if (!(await verifiedIdentity(services, citizen.id, citizen))) return { kind: 'unverified' };
   if (form.applicant === 'company') {
     const choices = await companiesActedFor(services, citizen.id);
     if (choices.length === 0) return { kind: 'no-company' };
@@ -157,11 +157,19 @@ interface Identity {
   address: string | null;
 }
 
+/**
+ * The verified identity of a citizen; `known` is the signed-in citizen, whose account the request has read
+ * already (session.ts), so his own costs no query.
+ */
 export async function verifiedIdentity(
   services: ApplyServices,
   citizenId: string,
+  known?: CurrentCitizen,
 ): Promise<Identity | undefined> {
-  const row = await repo.citizenIdentity(services.db, citizenId);
+  const row =
+    known?.id === citizenId && known.identity
+      ? known.identity
+      : await repo.citizenIdentity(services.db, citizenId);
   if (row?.realNameStatus !== 'verified' || !row.realName || !row.idNumberSealed) return undefined;
   return {
     name: row.realName,
@@ -186,7 +194,7 @@ export async function startApplication(
   companyId: string | undefined,
 ): Promise<StartOutcome> {
   const { item, version, form } = await serviceWithForm(services, slug);
-  if (!(await verifiedIdentity(services, citizen.id))) {
+  if (!(await verifiedIdentity(services, citizen.id, citizen))) {
     throw new AppError('VALIDATION', { fields: [{ field: 'company', message: 'realNameNeeded' }] });
   }
   let company: CompanyChoice | undefined;
@@ -218,9 +226,13 @@ export interface LoadedApplication {
   /** Who is looking. */
   viewer: CurrentCitizen;
   row: repo.ApplicationRow;
+  /** The row's version as read (repo.findApplication), to write it back only if unchanged. */
+  rowVersion?: string | undefined;
   form: FormDefinition;
   answers: Answers;
   company?: { id: string; name: string; creditCode: string; role: ActingRole } | undefined;
+  /** The company as the policy saw it, for a later check of a stricter right without reading it again. */
+  companyRecord?: Awaited<ReturnType<typeof companies.findCompany>>;
 }
 
 /** The application when the policy lets the citizen take the action on it; the same 404 otherwise. */
@@ -241,8 +253,10 @@ export async function applicationFor(
   return {
     viewer: citizen,
     row,
+    rowVersion: row.rowVersion,
     form,
     answers: row.answers as Answers,
+    companyRecord: company,
     company: company && {
       id: company.id,
       name: company.name,
@@ -254,7 +268,7 @@ export async function applicationFor(
 
 /** What the verified profile fills in on the pages (never saved until the person saves the page). */
 export async function profileFor(services: ApplyServices, loaded: LoadedApplication): Promise<Profile> {
-  const identity = await verifiedIdentity(services, loaded.row.citizenId);
+  const identity = await verifiedIdentity(services, loaded.row.citizenId, loaded.viewer);
   if (!identity) return {};
   const parsed = parseIdNumber(identity.idNumber, { today: beijingDay(services.now()) });
   const profile: Profile = { name: identity.name, idNumber: identity.idNumber, mobile: identity.mobile };

@@ -5,13 +5,18 @@ import {
   type CaseAnswers,
 } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
-import { firstIncompletePage, submission, type Answers } from '../../shared/application-forms/index.ts';
+import {
+  firstIncompletePage,
+  submission,
+  type Answers,
+  type FormDefinition,
+} from '../../shared/application-forms/index.ts';
+import type { Tx } from '../../shared/db/database.ts';
 import { isUniqueViolation } from '../../shared/db/unique-violation.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
 import { queueNotification } from '../../shared/notify/notifications.ts';
 import { liveItem } from '../catalog/catalog.service.ts';
-import * as companies from '../companies/companies.repository.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import * as repo from './applications.repository.ts';
@@ -22,6 +27,7 @@ import {
   isUuid,
   verifiedIdentity,
   type ApplyServices,
+  type LoadedApplication,
 } from './applications.service.ts';
 
 /**
@@ -40,12 +46,12 @@ export async function submitApplication(
   // Only now the stricter right: a representative who may see an agent's draft does not send it for him.
   mustAllow(portalPolicy, citizen, 'applications.edit', {
     citizenId: loaded.row.citizenId,
-    company: loaded.company && (await companies.findCompany(services.db, loaded.company.id)),
+    company: loaded.companyRecord,
   });
   if (!isUuid(submitKey)) {
     throw new AppError('VALIDATION', { fields: [{ field: 'submitKey', message: 'submitKeyMissing' }] });
   }
-  const identity = await verifiedIdentity(services, loaded.row.citizenId);
+  const identity = await verifiedIdentity(services, loaded.row.citizenId, citizen);
   if (!identity)
     throw new AppError('VALIDATION', { fields: [{ field: 'submitKey', message: 'realNameNeeded' }] });
   const published = await liveItem(services.db, loaded.row.itemId);
@@ -59,20 +65,10 @@ export async function submitApplication(
   );
   try {
     return await services.db.transaction(async (tx) => {
-      const row = await repo.lockApplication(tx, id);
-      if (!row) throw new AppError('NOT_FOUND');
-      if (row.caseNumber) return { caseNumber: row.caseNumber, created: false };
-      const form = services.forms.get(row.formId, row.formVersion);
-      const incomplete = firstIncompletePage(form, row.answers as Answers);
-      if (incomplete)
-        throw new AppError('VALIDATION', {
-          detail: incomplete.id,
-          fields: [{ field: 'submitKey', message: 'incomplete' }],
-        });
-      const { answers } = submission(form, row.answers as Answers);
-      if (row.companyId && (await repo.companyInFlight(tx, row.companyId, row.itemId)))
-        throw new AppError('CONFLICT');
-      await repo.markSubmitted(tx, row.id, { submitKey, caseNumber, answers: answers as CaseAnswers, now });
+      const marked = await markAsRead(tx, loaded, { submitKey, caseNumber, now });
+      const { row, form, answers } =
+        marked ?? (await markLocked(tx, services, id, { submitKey, caseNumber, now }));
+      if (!answers) return { caseNumber: row.caseNumber ?? caseNumber, created: false };
       const applicant: Applicant = {
         citizenRef: row.citizenId,
         name: identity.name,
@@ -142,4 +138,47 @@ export async function submitApplication(
     if (isUniqueViolation(error)) throw new AppError('CONFLICT');
     throw error;
   }
+}
+
+type Marking = { submitKey: string; caseNumber: string; now: Date };
+type Marked = { row: repo.ApplicationRow; form: FormDefinition; answers?: Answers | undefined };
+
+/**
+ * The common case in one statement: the draft as the request read it, complete and unchanged since (its row
+ * version), marked submitted without reading it again. Undefined when that cannot be decided without the lock:
+ * a company's application, answers still missing, or a row changed or submitted meanwhile.
+ */
+async function markAsRead(tx: Tx, loaded: LoadedApplication, marking: Marking): Promise<Marked | undefined> {
+  const { row, form } = loaded;
+  if (row.companyId || loaded.rowVersion === undefined) return undefined;
+  if (firstIncompletePage(form, loaded.answers)) return undefined;
+  const { answers } = submission(form, loaded.answers);
+  const done = await repo.markSubmitted(tx, row.id, {
+    ...marking,
+    answers: answers as CaseAnswers,
+    unchangedSince: loaded.rowVersion,
+  });
+  return done ? { row, form, answers } : undefined;
+}
+
+/**
+ * The row read again under its lock (two posts of the same application wait for each other here) and marked;
+ * without answers when it was submitted already.
+ */
+async function markLocked(tx: Tx, services: ApplyServices, id: string, marking: Marking): Promise<Marked> {
+  const row = await repo.lockApplication(tx, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  const form = services.forms.get(row.formId, row.formVersion);
+  if (row.caseNumber) return { row, form };
+  const incomplete = firstIncompletePage(form, row.answers as Answers);
+  if (incomplete)
+    throw new AppError('VALIDATION', {
+      detail: incomplete.id,
+      fields: [{ field: 'submitKey', message: 'incomplete' }],
+    });
+  const { answers } = submission(form, row.answers as Answers);
+  if (row.companyId && (await repo.companyInFlight(tx, row.companyId, row.itemId)))
+    throw new AppError('CONFLICT');
+  await repo.markSubmitted(tx, row.id, { ...marking, answers: answers as CaseAnswers });
+  return { row, form, answers };
 }
