@@ -129,7 +129,8 @@ export async function applyGatewayState(
         now,
       });
       if (!paid) return unknownOrder(services, tx, state, via, now);
-      if (paid.amountFen !== amountFen) return amountDiffers(services, tx, state.orderNo, paid, amountFen, now);
+      if (paid.amountFen !== amountFen)
+        return amountDiffers(services, tx, state.orderNo, paid, amountFen, now);
       if (!paid.moved) return { outcome: 'already-paid' as const };
       if (paid.settled) {
         if (paid.surchargeFen > 0)
@@ -145,7 +146,8 @@ export async function applyGatewayState(
   return services.db.transaction(async (tx) => {
     const order = await repo.orderByNo(tx, state.orderNo, { lock: true });
     if (!order) return unknownOrder(services, tx, state, via, now);
-    if (state.status === 'paid') return amountDiffers(services, tx, order.orderNo, order, state.amountFen, now);
+    if (state.status === 'paid')
+      return amountDiffers(services, tx, order.orderNo, order, state.amountFen, now);
     if (state.status === 'cancelled' || state.status === 'failed' || state.status === 'expired') {
       const closed = await repo.closeOrder(tx, order.orderNo, state.status);
       return { outcome: closed ? ('closed' as const) : ('unchanged' as const) };
@@ -162,7 +164,10 @@ async function unknownOrder(
   now: Date,
 ) {
   await repo.raiseAlarm(tx, 'unknown-order', { orderNo: state.orderNo.slice(0, 64), via }, now);
-  services.log.warn({ alarm: 'unknown-order', via }, 'payment gateway named an order this platform never made');
+  services.log.warn(
+    { alarm: 'unknown-order', via },
+    'payment gateway named an order this platform never made',
+  );
   return { outcome: 'unknown-order' as const };
 }
 
@@ -176,7 +181,10 @@ async function amountDiffers(
   now: Date,
 ) {
   await repo.raiseAlarm(tx, 'amount-differs', { orderNo, expected: order.amountFen, reported }, now);
-  services.log.warn({ alarm: 'amount-differs' }, 'payment gateway reported another amount; order left unpaid');
+  services.log.warn(
+    { alarm: 'amount-differs' },
+    'payment gateway reported another amount; order left unpaid',
+  );
   return { outcome: 'amount-differs' as const };
 }
 
