@@ -236,6 +236,44 @@ describe('jobs that call another service', () => {
   test("a worker whose call outlived its lease: its late failure changes nothing after another's finished", () =>
     outlivedLease('test.late-failure', 'failure'));
 
+  test('a worker whose call outlived a job given up and revived cannot finish the revived claim', async () => {
+    const called = [deferred<void>(), deferred<void>()];
+    const answers = [deferred<string>(), deferred<string>()];
+    let calls = 0;
+    const recorded: string[] = [];
+    const handler = callingJob<string>({
+      async call() {
+        const n = calls++;
+        called[n]!.resolve();
+        return answers[n]!.promise;
+      },
+      async record(_tx, _job, outcome) {
+        recorded.push(outcome);
+      },
+    });
+    const queue = { 'test.revived': handler };
+    await enqueue(db(), 'test.revived', { n: 1 }, { dedupeKey: 'revived-1', reviveFailed: true });
+    const workerA = runOneJob(db(), queue);
+    await called[0]!.promise;
+    // Given up while A still waits, then asked for again: attempts start from zero, so B's claim counts 1 as A's did.
+    await db().execute(sql`UPDATE jobs SET status = 'failed' WHERE queue = 'test.revived'`);
+    await enqueue(db(), 'test.revived', { n: 2 }, { dedupeKey: 'revived-1', reviveFailed: true });
+    const workerB = runOneJob(db(), queue);
+    await called[1]!.promise;
+    assert.equal((await jobRow('test.revived'))?.attempts, 1);
+    answers[0]!.resolve('from A');
+    assert.equal(await workerA, true);
+    assert.equal(
+      (await jobRow('test.revived'))?.status,
+      'pending',
+      "A's late answer does not finish B's claim",
+    );
+    answers[1]!.resolve('from B');
+    assert.equal(await workerB, true);
+    assert.equal((await jobRow('test.revived'))?.status, 'done');
+    assert.deepEqual(recorded, ['from B']);
+  });
+
   test('a late worker whose lease ran out but that nobody claimed since still records its outcome', async () => {
     const called = deferred<void>();
     const answer = deferred<string>();

@@ -32,8 +32,7 @@ export async function issueReceipt(
       }
     : payable.description;
   await repo.insertReceipt(tx, {
-    // PJ and the order's digits: one receipt per order, readable beside the bank's statement.
-    receiptNo: `PJ${order.orderNo.slice(1)}`,
+    receiptNo: receiptNoOf(order.orderNo),
     payableId: payable.id,
     orderNo: order.orderNo,
     verificationCode: newVerificationCode(),
@@ -44,6 +43,9 @@ export async function issueReceipt(
     issuedAt: now,
   });
 }
+
+/** PJ and the order's digits: one receipt per order, readable beside the bank's statement. */
+export const receiptNoOf = (orderNo: string): string => `PJ${orderNo.slice(1)}`;
 
 /** Where a receipt's QR code leads. */
 export function receiptVerificationUrl(portalBaseUrl: string, code: string): string {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, lt, ne, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import {
   paymentAlarms,
@@ -67,24 +67,112 @@ export async function setGatewayOrder(ex: Executor, orderNo: string, gatewayOrde
   await ex.update(paymentOrders).set({ gatewayOrderId, payUrl }).where(eq(paymentOrders.orderNo, orderNo));
 }
 
-/** Marks the order paid unless it already is: false for a repeated or late word about a paid order. */
-export async function markOrderPaid(
+/** What paying an order did, as `payOrder` reports it. */
+export interface PaidOrder {
+  /** What the order asks: a word naming another amount moves nothing. */
+  amountFen: number;
+  surchargeFen: number;
+  /** False when the order was paid already (a repeated or late word). */
+  moved: boolean;
+  /** The payable this payment settled; undefined when it moved but another order had paid the payable first. */
+  settled: PayableRow | undefined;
+}
+
+/**
+ * Pays an order in one statement: marks it paid unless it already is, settles its payable if still due (the
+ * first paid order counts, once; the payable then says what that order asked) and issues the receipt of a
+ * payment without a surcharge (one with a surcharge names it in words, `issueReceipt`). Undefined for an
+ * unknown order. No row lock is read first: the conditional updates take it, and a concurrent word for the
+ * same order waits on it and then finds the order paid.
+ */
+export async function payOrder(
   tx: Tx,
-  orderNo: string,
-  paid: { at: Date; via: 'notification' | 'query'; gatewayOrderId: string | null },
-): Promise<boolean> {
-  const moved = await tx
-    .update(paymentOrders)
-    .set({
-      status: 'paid',
-      gatewayStatus: 'paid',
-      paidAt: paid.at,
-      paidVia: paid.via,
-      gatewayOrderId: sql`coalesce(${paymentOrders.gatewayOrderId}, ${paid.gatewayOrderId})`,
+  paid: {
+    orderNo: string;
+    amountFen: number;
+    at: Date;
+    via: 'notification' | 'query';
+    gatewayOrderId: string | null;
+    receiptNo: string;
+    verificationCode: string;
+    now: Date;
+  },
+): Promise<PaidOrder | undefined> {
+  const moved = tx.$with('moved').as(
+    tx
+      .update(paymentOrders)
+      .set({
+        status: 'paid',
+        gatewayStatus: 'paid',
+        paidAt: paid.at,
+        paidVia: paid.via,
+        gatewayOrderId: sql`coalesce(${paymentOrders.gatewayOrderId}, ${paid.gatewayOrderId})`,
+      })
+      .where(
+        and(
+          eq(paymentOrders.orderNo, paid.orderNo),
+          ne(paymentOrders.status, 'paid'),
+          eq(paymentOrders.amountFen, paid.amountFen),
+        ),
+      )
+      .returning({
+        orderNo: paymentOrders.orderNo,
+        payableId: paymentOrders.payableId,
+        amountFen: paymentOrders.amountFen,
+        surchargeFen: paymentOrders.surchargeFen,
+      }),
+  );
+  const settled = tx.$with('settled').as(
+    tx
+      .update(payables)
+      .set({
+        status: 'paid',
+        paidOrderNo: sql`${moved.orderNo}`,
+        amountFen: sql`${moved.amountFen}`,
+        surchargeFen: sql`${moved.surchargeFen}`,
+        settledAt: paid.now,
+      })
+      .from(moved)
+      .where(and(eq(payables.id, moved.payableId), eq(payables.status, 'due')))
+      .returning(getTableColumns(payables)),
+  );
+  const receipt = tx.$with('receipt').as(
+    tx
+      .insert(paymentReceipts)
+      .select(
+        tx
+          .select({
+            receiptNo: sql<string>`${paid.receiptNo}::text`.as('receipt_no'),
+            payableId: settled.id,
+            orderNo: moved.orderNo,
+            verificationCode: sql<string>`${paid.verificationCode}::text`.as('verification_code'),
+            amountFen: moved.amountFen,
+            description: settled.description,
+            payeeUnit: settled.payeeUnit,
+            paidAt: sql<Date>`${paid.at.toISOString()}::timestamptz`.as('paid_at'),
+            issuedAt: sql<Date>`${paid.now.toISOString()}::timestamptz`.as('issued_at'),
+          })
+          .from(settled)
+          .innerJoin(moved, eq(moved.payableId, settled.id))
+          .where(eq(moved.surchargeFen, 0)),
+      )
+      .onConflictDoNothing(),
+  );
+  // The order as it stood before this statement (amount and surcharge never change), beside what moved.
+  const [row] = await tx
+    .with(moved, settled, receipt)
+    .select({
+      amountFen: paymentOrders.amountFen,
+      surchargeFen: paymentOrders.surchargeFen,
+      moved: sql<boolean>`${moved.orderNo} is not null`.mapWith(Boolean),
+      settled: settled._.selectedFields,
     })
-    .where(and(eq(paymentOrders.orderNo, orderNo), ne(paymentOrders.status, 'paid')))
-    .returning({ orderNo: paymentOrders.orderNo });
-  return moved.length > 0;
+    .from(paymentOrders)
+    .leftJoin(moved, sql`true`)
+    .leftJoin(settled, sql`true`)
+    .where(eq(paymentOrders.orderNo, paid.orderNo));
+  if (!row) return undefined;
+  return { ...row, settled: row.settled ?? undefined };
 }
 
 /** Closes a pending order (cancelled, failed, expired at the gateway); a paid one is never moved back. */
@@ -107,30 +195,6 @@ export async function setPayableAmount(
     .update(payables)
     .set({ amountFen: due.amountFen, surchargeFen: due.surchargeFen })
     .where(and(eq(payables.id, payableId), eq(payables.status, 'due')));
-}
-
-/**
- * Settles the payable with this order, only if it is still due: the first paid order counts, once. The payable
- * then says what that order asked (an order made on an earlier day may carry a smaller surcharge).
- */
-export async function settlePayable(
-  tx: Tx,
-  payableId: string,
-  order: { orderNo: string; amountFen: number; surchargeFen: number },
-  at: Date,
-) {
-  const [row] = await tx
-    .update(payables)
-    .set({
-      status: 'paid',
-      paidOrderNo: order.orderNo,
-      amountFen: order.amountFen,
-      surchargeFen: order.surchargeFen,
-      settledAt: at,
-    })
-    .where(and(eq(payables.id, payableId), eq(payables.status, 'due')))
-    .returning();
-  return row;
 }
 
 /** Cancels a payable still due (its case ended); one paid meanwhile is left for the refund. */

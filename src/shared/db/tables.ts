@@ -13,6 +13,11 @@ export const jobs = pgTable(
     status: text('status').notNull().default('pending').$type<'pending' | 'done' | 'failed'>(),
     runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * A calling job's claim: random per claim, so a worker whose call outlived its lease can never record over
+     * a later claim (the attempts count repeats once a failed job is revived).
+     */
+    leaseToken: text('lease_token'),
     maxAttempts: integer('max_attempts').notNull().default(8),
     lastError: text('last_error'),
     dedupeKey: text('dedupe_key').unique(),

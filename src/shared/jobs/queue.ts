@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { rows } from '../db/database.ts';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -43,6 +44,7 @@ export async function enqueue(
       payload,
       status: 'pending',
       attempts: 0,
+      leaseToken: null,
       runAt: options.runAt ?? new Date(),
       lastError: null,
       finishedAt: null,
@@ -128,7 +130,8 @@ export async function runOneJob(
   if (queues.length === 0) return false;
   let claimed: JobRecord | undefined;
   let calling: LeasedCall | undefined;
-  let lease: number | undefined;
+  let lease: string | undefined;
+  let offered: string | undefined;
   try {
     await db.transaction(async (tx) => {
       const result = await tx.execute(sql`
@@ -157,8 +160,12 @@ export async function runOneJob(
           return;
         }
         calling = handler;
+        // The lease token: random per claim. A worker whose call outlived its lease finds it changed (another
+        // worker claimed the job since, or finished it) and its outcome is dropped. The attempts count could
+        // not serve: a failed job revived starts again from zero and would repeat an old claim's count.
+        offered = randomUUID();
         await tx.execute(sql`
-          UPDATE jobs SET attempts = attempts + 1,
+          UPDATE jobs SET attempts = attempts + 1, lease_token = ${offered},
             run_at = now() + make_interval(secs => ${CALL_LEASE_SECONDS})
           WHERE id = ${claimed.id}`);
         return;
@@ -168,19 +175,18 @@ export async function runOneJob(
         sql`UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = now() WHERE id = ${claimed.id}`,
       );
     });
-    if (claimed && calling) {
+    // Held only once the claim has committed: a claim rolled back counts its failure as a transactional one's.
+    lease = offered;
+    if (claimed && calling && lease) {
       const job = claimed;
       const handler = calling;
-      // The lease token: the attempts count this claim left. A worker whose call outlived its lease finds it
-      // changed (another worker claimed the job since, or finished it) and its outcome is dropped.
-      lease = job.attempts + 1;
       const token = lease;
       const recordOutcome = await handler.call(db, job);
       const recorded = await db.transaction(async (tx) => {
         // Marked done first: the row lock keeps a later claimant's record from running alongside this one.
         const marked = await tx.execute(sql`
           UPDATE jobs SET status = 'done', finished_at = now()
-          WHERE id = ${job.id} AND status = 'pending' AND attempts = ${token}
+          WHERE id = ${job.id} AND status = 'pending' AND lease_token = ${token}
           RETURNING id`);
         if (rows<unknown>(marked).length === 0) return false;
         await recordOutcome(tx);
@@ -200,11 +206,12 @@ export async function runOneJob(
 }
 
 /**
- * Counts a failed attempt, only while the job is as this worker left it: pending, with the attempts count of
- * its claim (`lease` for a calling job; unchanged for a transactional one, whose claim rolled back). Answers
- * false when another worker has claimed or finished the job since.
+ * Counts a failed attempt, only while the job is as this worker left it: pending, under its claim's lease token
+ * (a calling job; its attempt was counted when claimed) or with the attempts count it was claimed with (a
+ * transactional one, whose claim rolled back). Answers false when another worker has claimed or finished the
+ * job since.
  */
-async function recordFailure(db: Db, job: JobRecord, error: unknown, lease?: number): Promise<boolean> {
+async function recordFailure(db: Db, job: JobRecord, error: unknown, lease?: string): Promise<boolean> {
   // Kept for the operator like a log line, so it holds no more than a log line may: never a query's values.
   const messages: string[] = [];
   for (let described: { message: string; cause?: unknown } | undefined = describeError(error); described;) {
@@ -220,7 +227,8 @@ async function recordFailure(db: Db, job: JobRecord, error: unknown, lease?: num
       status = CASE WHEN ${attempt} >= max_attempts THEN 'failed' ELSE 'pending' END,
       run_at = now() + make_interval(secs => ${backoffSeconds(attempt)}),
       finished_at = CASE WHEN ${attempt} >= max_attempts THEN now() ELSE NULL END
-    WHERE id = ${job.id} AND status = 'pending' AND attempts = ${lease ?? job.attempts}
+    WHERE id = ${job.id} AND status = 'pending'
+      AND ${lease === undefined ? sql`attempts = ${job.attempts}` : sql`lease_token = ${lease}`}
     RETURNING id`);
   return rows<unknown>(result).length > 0;
 }
