@@ -137,8 +137,13 @@ describe('我的办件', () => {
     const first = await person.client.json('GET', '/api/v1/my/cases');
     const second = await person.client.json('GET', '/api/v1/my/cases?page=2');
     const a = first.json() as { items: unknown[]; pageCount: number; total: number };
-    const b = second.json() as { items: unknown[] };
+    const b = second.json() as { items: unknown[]; total: number };
     assert.deepEqual([a.items.length, b.items.length, a.pageCount, a.total], [20, 3, 2, 23]);
+    // The total rides on the page's rows; the second page's, and a page past the end with none, still count all.
+    const past = (await person.client.json('GET', '/api/v1/my/cases?page=5')).json() as typeof a;
+    assert.deepEqual([b.total, past.items.length, past.total, past.pageCount], [23, 0, 23, 2]);
+    const drafts = (await person.client.json('GET', '/api/v1/my/cases?status=draft')).json() as typeof a;
+    assert.deepEqual([drafts.items.length, drafts.total], [0, 0]);
     assert.match((await person.client.get('/my/cases')).body, /rel="next"/);
   });
 

@@ -152,12 +152,16 @@ export async function listCases(
   const latest = sql<{ step: string; at: string } | null>`(
     select json_build_object('step', e.step, 'at', e.at) from ${caseEvents} e
     where e.application_id = ${applications.id} order by e.seq desc limit 1)`;
-  const rows = await ex
+  // The total comes with the page, one statement for the list a person opens most: the count is a subquery
+  // of its own (run once, from the index alone, as the page keeps its ordered index scan), repeated on every
+  // row. A page past the end has no row to carry it and asks apart.
+  const found = await ex
     .select({
       ...caseColumns,
       lastPage: applications.lastPage,
       updatedAt: applications.updatedAt,
       latest,
+      total: sql<string>`(select count(*) from ${applications} where ${where})`,
     })
     .from(applications)
     .leftJoin(publishedItems, eq(publishedItems.id, applications.itemId))
@@ -166,6 +170,9 @@ export async function listCases(
     .orderBy(desc(applications.updatedAt), desc(applications.id))
     .limit(page.limit)
     .offset(page.offset);
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (found[0]) return { rows, total: Number(found[0].total) };
+  if (page.offset === 0) return { rows, total: 0 };
   const [count] = await ex
     .select({ n: sql<number>`count(*)` })
     .from(applications)

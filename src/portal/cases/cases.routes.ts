@@ -62,13 +62,10 @@ export function registerCaseRoutes(app: App, services: ZoneServices, courier?: C
     { schema: { hide: true, querystring: ListQuery }, config: { permission: 'cases.view' } },
     async (request, reply) => {
       const citizen = citizenOf(request);
-      const list = await service.listView(
-        services,
-        citizen,
-        request.query.status ?? 'all',
-        request.query.page ?? 1,
-      );
-      const unread = await service.unreadCount(services, citizen);
+      const [list, unread] = await Promise.all([
+        service.listView(services, citizen, request.query.status ?? 'all', request.query.page ?? 1),
+        service.unreadCount(services, citizen),
+      ]);
       const ctx = portalContext(request, reply);
       return reply.html(pages.listPage({ ctx, view: list, unread, flash: takeFlash(request) }));
     },

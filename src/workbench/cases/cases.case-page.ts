@@ -22,6 +22,7 @@ import { casePage } from './cases.pages.tsx';
 import { deliveryView } from '../delivery/delivery.view.ts';
 import { presentCase, presentStep, type Applicant } from './cases.presenter.ts';
 import { attachmentsOf, findCase, historyOf } from './cases.repository.ts';
+import type { CaseRow } from './cases.tables.ts';
 import {
   legalBasisOf,
   mayAssign,
@@ -83,13 +84,17 @@ export async function step(
 }
 
 export async function caseData(services: ZoneServices, request: FastifyRequest, caseNumber: string) {
+  return caseDataOf(services, request, await visibleCase(services.db, staffOf(request), caseNumber));
+}
+
+async function caseDataOf(services: ZoneServices, request: FastifyRequest, row: CaseRow) {
   const me = staffOf(request);
-  const row = await visibleCase(services.db, me, caseNumber);
-  const [history, files, materials, legalBasis] = await Promise.all([
+  const [history, files, materials, legalBasis, fee] = await Promise.all([
     historyOf(services.db, row.caseNumber),
     attachmentsOf(services.db, row.caseNumber),
     materialsOf(services.db, row),
     legalBasisOf(services.db, row),
+    feeOf(services.db, row.caseNumber),
   ]);
   const applicant = JSON.parse(services.sealer.open(row.applicantSealed)) as Applicant;
   // Reading the applicant's personal data is audited, whoever reads it and whatever he does next.
@@ -102,7 +107,6 @@ export async function caseData(services: ZoneServices, request: FastifyRequest, 
       at: services.now(),
     }),
   );
-  const fee = await feeOf(services.db, row.caseNumber);
   // A due fee holds back the steps that hand the result out: they are not offered until it is paid.
   const possible = staffActionsFor(me, row).filter(
     (action) => fee?.status !== 'due' || !WAITS_FOR_FEE.includes(action),
@@ -141,7 +145,9 @@ export async function caseView(
   caseNumber: string,
   form?: { errors: FieldError[]; values?: Record<string, string> },
 ): Promise<string> {
-  const data = await caseData(services, request, caseNumber);
+  // The case is read once: its page and its delivery section show the same row.
+  const row = await visibleCase(services.db, staffOf(request), caseNumber);
+  const data = await caseDataOf(services, request, row);
   const ctx = workbenchContext(request, reply);
   const { form: held, answers } = data.view;
   const errors = form?.errors ?? [];
@@ -149,7 +155,7 @@ export async function caseView(
   return casePage({
     ctx,
     ...data,
-    delivery: await deliveryView(services, ctx, await visibleCase(services.db, staffOf(request), caseNumber)),
+    delivery: await deliveryView(services, ctx, row),
     fee: FeeSection({
       ctx,
       caseNumber: data.view.caseNumber,

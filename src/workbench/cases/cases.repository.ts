@@ -72,9 +72,21 @@ export async function unitOfKindOnPath(
   return found;
 }
 
-/** The codes of the units a reach covers; the queue then asks for those units' cases through its index. */
-export async function unitCodesIn(ex: Executor, reach: Reach): Promise<string[] | 'all'> {
+/**
+ * The codes of the units a reach covers; the queue then asks for those units' cases through its index. A reach
+ * of single units only, each named by one of `known` (the officer's own assignments, loaded with their units'
+ * codes), needs no query: most officers hold their own unit alone, and every page of theirs would ask again.
+ */
+export async function unitCodesIn(
+  ex: Executor,
+  reach: Reach,
+  known: readonly { unitCode: string; unitPath: string }[] = [],
+): Promise<string[] | 'all'> {
   if (reach.all) return 'all';
+  if (reach.subtrees.length === 0) {
+    const codes = reach.exact.map((path) => known.find((a) => a.unitPath === path)?.unitCode);
+    if (codes.every((c) => c !== undefined)) return [...new Set(codes)];
+  }
   const parts: SQL[] = [];
   if (reach.exact.length) parts.push(inArray(units.path, reach.exact));
   for (const path of reach.subtrees)

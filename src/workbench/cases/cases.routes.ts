@@ -52,7 +52,7 @@ export function registerCaseRoutes(app: App, services: ZoneServices): void {
       const query = request.query;
       const today = todayInShanghai(services.now());
       const filter: QueueFilter = {
-        units: await unitCodesIn(services.db, reachOf(me, 'cases.read')),
+        units: await unitCodesIn(services.db, reachOf(me, 'cases.read'), me.assignments),
         state: query.state || undefined,
         itemId: query.service || undefined,
         claimedBy: query.claim === 'mine' ? me.badgeNo : query.claim === 'unclaimed' ? null : undefined,

@@ -22,7 +22,7 @@ async function waitingForMyDuty(db: Executor, me: CurrentStaff): Promise<{ count
   let more = false;
   for (const permission of casePermissions) {
     if (!holdsAnywhere(me, permission)) continue;
-    const units = await unitCodesIn(db, reachOf(me, permission));
+    const units = await unitCodesIn(db, reachOf(me, permission), me.assignments);
     const rows = await listQueue(db, { units, claimedBy: null }, { limit: UNCLAIMED_SCAN });
     more ||= rows.length === UNCLAIMED_SCAN;
     for (const row of rows) if (dutyActsIn(row, permission)) waiting.add(row.caseNumber);
@@ -45,7 +45,7 @@ export const casesTodo = [
     async lines({ services, me, lang }) {
       const [held, waiting] = await Promise.all([
         countByState(services.db, {
-          units: await unitCodesIn(services.db, reachOf(me, 'cases.read')),
+          units: await unitCodesIn(services.db, reachOf(me, 'cases.read'), me.assignments),
           claimedBy: me.badgeNo,
         }),
         waitingForMyDuty(services.db, me),
@@ -75,7 +75,7 @@ export const casesTodo = [
     feature: 'cases',
     permission: 'cases.read',
     async lines({ services, me, lang }) {
-      const units = await unitCodesIn(services.db, reachOf(me, 'cases.read'));
+      const units = await unitCodesIn(services.db, reachOf(me, 'cases.read'), me.assignments);
       const { open, overdue } = await countOpen(services.db, units, todayInShanghai(services.now()));
       return [
         {
