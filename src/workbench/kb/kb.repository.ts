@@ -7,10 +7,16 @@ import { kbEntries, kbTermDocs, kbVersions, type KbEntryRow, type KbVersionRow }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Entries an officer reads: within his reach for kb.read, or owned by a unit above one of his units. */
-function readable(reach: Reach, above: readonly string[]): SQL | undefined {
+/**
+ * Entries an officer reads: within his reach for kb.read, or owned by a unit above one of his units. `column` is
+ * the owner's path: the entry's, or its copy on a version (search reads versions alone).
+ */
+function readable(
+  reach: Reach,
+  above: readonly string[],
+  column: typeof kbEntries.unitPath | typeof kbVersions.unitPath = kbEntries.unitPath,
+): SQL | undefined {
   if (reach.all) return undefined;
-  const column = kbEntries.unitPath;
   const parts: SQL[] = [];
   if (reach.exact.length) parts.push(inArray(column, reach.exact));
   for (const path of reach.subtrees)
@@ -168,9 +174,8 @@ export async function searchShortlists(
         ELSE 0::float8 END`,
   );
   const rank = sql`(${sql.join(held, sql` + `)})`;
-  const reach = readable(options.reach, options.above);
+  const reach = readable(options.reach, options.above, kbVersions.unitPath);
   const v = kbVersions;
-  const e = kbEntries;
   const found = (n: number) => sql.raw(`s${n}`);
   const steps = options.shortlists.map((shortlist, n) => {
     // A later shortlist is read only while those before found fewer than a page: the condition does not depend
@@ -181,15 +186,16 @@ export async function searchShortlists(
         ? sql`true`
         : sql`(SELECT count(*) FROM (${sql.join(before, sql` UNION `)}) f) < ${LIST_LIMIT}`;
     // The vector is read where it lies: rows stay whole up to a page and the vector is the last value moved out of
-    // a larger row (migration kb_search_inline), so ranking tests it without fetching TOAST chunks. The LIMIT
-    // keeps the candidates from being folded into the ranking query.
+    // a larger row (migration kb_search_inline), so ranking tests it without fetching TOAST chunks. The owner and
+    // the helped count are the version's copies of its entry's (migration kb_search_own_row): no candidate costs
+    // a lookup of its entry. The LIMIT keeps the candidates from being folded into the ranking query.
     return sql`${found(n)} AS MATERIALIZED (
       SELECT id, unit_code, version, state, question, answer, area, public, helped_count, ${rank} AS rank
       FROM (
-        SELECT ${e.id} AS id, ${e.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
+        SELECT ${v.entryId} AS id, ${v.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
           ${v.question} AS question, ${v.answer} AS answer, ${v.area} AS area, ${v.public} AS public,
-          ${e.helpedCount} AS helped_count, ${v.searchVector} AS vector
-        FROM ${v} INNER JOIN ${e} ON ${e.id} = ${v.entryId}
+          ${v.helpedCount} AS helped_count, ${v.searchVector} AS vector
+        FROM ${v}
         WHERE ${gate} AND ${reach ?? sql`true`} AND ${v.state} = 'in-use'
           AND ${v.searchVector} @@ CAST(${shortlist} AS tsquery)
         LIMIT ${options.candidates}

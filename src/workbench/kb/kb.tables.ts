@@ -42,6 +42,9 @@ export const kbEntries = pgTable(
  * One version of an entry, as written; it moves draft → in review → in use (a second officer's review) →
  * superseded by the next version or retired. Search reads only versions in use: `search_vector` is the
  * weighted bigram vector of public.zh_search_tsv (question and keywords A, answer B).
+ * `unitCode`, `unitPath` and `helpedCount` are the entry's, copied by triggers (migration kb_search_own_row): a
+ * search filters its up to a thousand candidates by owner and orders them by the count without a lookup of each
+ * one's entry, which cost more than reading the versions themselves. Never written by the application.
  */
 export const kbVersions = pgTable(
   'kb_versions',
@@ -65,6 +68,9 @@ export const kbVersions = pgTable(
     reviewComment: text('review_comment'),
     searchText: text('search_text').notNull(),
     searchVector: tsvector('search_vector').notNull(),
+    unitCode: text('unit_code').notNull().default(''),
+    unitPath: text('unit_path').notNull().default(''),
+    helpedCount: integer('helped_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
