@@ -45,6 +45,7 @@ const OUTPUT = 'main.mjs';
 /** Builds older than this, other than the newest few, are removed: a process started from one has long loaded it. */
 const KEEP_MS = 24 * 3_600_000;
 const KEEP_NEWEST = 3;
+const BUILD_SETTINGS = ['tsconfig.json', 'package.json', 'bin/compile.mjs'];
 
 /** Each input's modification time and size: a changed source changes the stamp, and the build is redone. */
 async function stampOf(root, inputs) {
@@ -119,7 +120,9 @@ export async function compiledMain(root) {
       plugins: [packagesAsTheyAre, ownLocation],
       logLevel: 'warning',
     });
-    const stamps = await stampOf(root, Object.keys(result.metafile.inputs).sort());
+    // The settings and this file shape the output as much as the sources do.
+    const inputs = [...Object.keys(result.metafile.inputs), ...BUILD_SETTINGS];
+    const stamps = await stampOf(root, [...new Set(inputs)].sort());
     const dir = createHash('sha256').update(JSON.stringify(stamps)).digest('hex').slice(0, 16);
     try {
       await rename(scratch, path.join(cache, dir));
