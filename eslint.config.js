@@ -30,6 +30,7 @@ export default tseslint.config(
       'migrations/**',
       'public/**',
       '.test-build/**',
+      '.build/**',
     ],
   },
   ...tseslint.configs.recommended,

@@ -9,13 +9,18 @@
 // commit cannot pin the old version in the cache.
 
 import { gzipSync } from 'node:zlib';
-import { HtmlCache } from '../../shared/http/html-cache.ts';
+import { HtmlCache, textBytes } from '../../shared/http/html-cache.ts';
 import { publicContentChanged } from '../../shared/http/public-content.ts';
 
 const FRESH_MS = 5_000;
 const QUIET_MS = 2_000;
 /** Items whose pages are kept; a guide page is 20–40 kB in each of four variants. */
 const MAX_ITEMS = 1_000;
+/**
+ * The bytes of the kept pages: a thousand items' four variants and their lists would be a few hundred MB, more
+ * than a zone's whole memory budget, so the least recently read guides go first beyond this.
+ */
+const MAX_BYTES = 48 * 1024 * 1024;
 
 /** An item's id, or undefined for every item (a blank form or sample they may link to has changed). */
 type Listener = (id: string | undefined) => void;
@@ -66,7 +71,13 @@ export class CatalogPageCache {
   /** `now`: milliseconds from the zone's clock. */
   constructor(now: () => number = Date.now) {
     // Four variants (language × mode) of each item, and as many list pages.
-    this.pages = new HtmlCache({ max: MAX_ITEMS * 4 * 2, quietMs: QUIET_MS, now });
+    this.pages = new HtmlCache<{ version: number; page: CachedPage }>({
+      max: MAX_ITEMS * 4 * 2,
+      quietMs: QUIET_MS,
+      now,
+      maxBytes: MAX_BYTES,
+      sizeOf: ({ page }) => textBytes(page.html) + page.gzip.length,
+    });
     this.known = new HtmlCache({ max: MAX_ITEMS * 4, quietMs: QUIET_MS, now });
     listeners.add(this.listener);
   }

@@ -41,3 +41,22 @@ test('gzip is taken when offered, refused with q=0, and never assumed', () => {
   assert.equal(acceptsGzip('identity'), false);
   assert.equal(acceptsGzip(undefined), false);
 });
+
+test('a byte budget drops the least recently used and keeps nothing larger than itself', () => {
+  const cache = new HtmlCache<{ html: string }>({
+    max: 100,
+    quietMs: 2_000,
+    now: () => 0,
+    maxBytes: 10,
+    sizeOf: (value) => value.html.length,
+  });
+  assert.equal(cache.set('/a', { html: 'aaaa' }), true);
+  assert.equal(cache.set('/b', { html: 'bbbb' }), true);
+  cache.get('/a');
+  assert.equal(cache.set('/c', { html: 'cccc' }), true);
+  assert.equal(cache.get('/b'), undefined, 'the least recently read made room');
+  assert.equal(cache.get('/a')?.html, 'aaaa');
+  assert.equal(cache.set('/big', { html: 'x'.repeat(11) }), false);
+  assert.equal(cache.get('/big'), undefined);
+  assert.equal(cache.get('/c')?.html, 'cccc', 'a value refused for its size pushes nothing out');
+});

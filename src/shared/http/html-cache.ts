@@ -1,14 +1,24 @@
 import negotiate from '@fastify/accept-negotiator';
 import { LRUCache } from 'lru-cache';
 
-export interface HtmlCacheOptions {
+export interface HtmlCacheOptions<Value> {
   /** Entries kept; the least recently used goes first when a new one needs room. */
   max: number;
   /** After a change, pages read for this long are served but not kept (see `changed`). */
   quietMs: number;
   /** Milliseconds from the zone's clock, so tests move time instead of waiting. */
   now: () => number;
+  /**
+   * Bytes kept at most, as `sizeOf` counts them: the least recently used go first, and a value larger than the
+   * whole budget is not kept. A count alone does not bound the memory when pages differ tenfold in size and
+   * anyone can vary the address (a query string makes another key).
+   */
+  maxBytes?: number;
+  sizeOf?: (value: Value) => number;
 }
+
+/** What a string of text takes in memory at most: V8 keeps text outside Latin-1 (Chinese) two bytes a letter. */
+export const textBytes = (text: string): number => text.length * 2;
 
 /**
  * Rendered pages kept in memory for anonymous visitors: the one cache behind the app's page cache and the
@@ -23,8 +33,17 @@ export class HtmlCache<Value extends object> {
   private readonly entries: LRUCache<string, { value: Value; expires: number }>;
   private readonly quietUntil = new Map<string, number>();
 
-  constructor(private readonly options: HtmlCacheOptions) {
-    this.entries = new LRUCache({ max: options.max });
+  constructor(private readonly options: HtmlCacheOptions<Value>) {
+    const { maxBytes, sizeOf } = options;
+    this.entries = new LRUCache<string, { value: Value; expires: number }>({
+      max: options.max,
+      ...(maxBytes !== undefined && sizeOf
+        ? {
+            maxSize: maxBytes,
+            sizeCalculation: (entry: { value: Value }) => Math.max(1, sizeOf(entry.value)),
+          }
+        : {}),
+    });
   }
 
   /** The stored value while it lives; an expired one is dropped. */
@@ -38,12 +57,16 @@ export class HtmlCache<Value extends object> {
     return entry.value;
   }
 
-  /** Keeps the value (for `ttlMs`, or until dropped) unless a change under its key is settling. */
+  /**
+   * Keeps the value (for `ttlMs`, or until dropped) unless a change under its key is settling or it is larger
+   * than the byte budget; says whether it was kept.
+   */
   set(key: string, value: Value, ttlMs?: number): boolean {
     if (this.quiet(key)) return false;
     const expires = ttlMs === undefined ? Infinity : this.options.now() + ttlMs;
     this.entries.set(key, { value, expires });
-    return true;
+    // Over the byte budget on its own, it was not kept: the caller serves it without a cached copy.
+    return this.entries.has(key);
   }
 
   /** Drops every entry under the prefix ('' for all), without a quiet time: a newer version was seen. */

@@ -17,6 +17,8 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 2000;
+// The bytes of the kept bodies: pages range from 2 kB to 100 kB, and a query string makes another entry.
+const MAX_BYTES = 16 * 1024 * 1024;
 const TTL_MS = 5000;
 // After a change, a page read while the changing transaction may still be committing is served, not kept.
 const QUIET_MS = 2000;
@@ -49,7 +51,14 @@ export function createPageCache(
   store(app: FastifyInstance): void;
   clear(): void;
 } {
-  const entries = new HtmlCache<Entry>({ max: MAX_ENTRIES, quietMs: QUIET_MS, now });
+  const entries = new HtmlCache<Entry>({
+    max: MAX_ENTRIES,
+    quietMs: QUIET_MS,
+    now,
+    maxBytes: MAX_BYTES,
+    // The headers are a few hundred bytes whatever the page.
+    sizeOf: (entry) => entry.body.length + 512,
+  });
   const unsubscribe = onPublicContentChange((prefix) => entries.changed(prefix));
 
   const keyOf = (request: FastifyRequest): string | undefined => {
