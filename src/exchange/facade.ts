@@ -1,9 +1,9 @@
 import type { Static, TSchema } from 'typebox';
-import type { Tx } from '../shared/db/database.ts';
+import type { Executor, Tx } from '../shared/db/database.ts';
 import type { Contract } from './contracts/contract.ts';
 import { checkSchema } from './envelope.ts';
 import type { InboxHandler, InboxMessage } from './inbox.ts';
-import { sendMessage, signingFor, type OutboxMessage } from './outbox.ts';
+import { openingInsert, sendMessage, signingFor, type OutboxMessage } from './outbox.ts';
 
 /**
  * What a zone may use of the exchange, besides the contracts: send a message in its own transaction, and say
@@ -38,6 +38,25 @@ export function send<S extends TSchema>(
     opens: 'opens' in options && options.opens,
   });
 }
+
+/**
+ * The first message of a stream that the caller's own statement begins, as an insert to put in that statement
+ * (a `WITH` beside the insert of the record that names the stream). One statement is atomic, so the record and
+ * its message exist together without a transaction: a submission saves the round trips of BEGIN, COMMIT and a
+ * separate insert. Numbered 1 and signed as `send` with `opens: true` would; the same unique (stream, seq)
+ * refuses it for a stream that already has messages. Later messages of the stream go through `send`.
+ */
+export function sendOpening<S extends TSchema>(
+  q: Executor,
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string },
+): OpeningMessage {
+  return openingInsert(q, contract, payload, { stream: options.stream, signing: signingFor(contract) });
+}
+
+/** What `sendOpening` gives: an insert for the caller's `WITH`, run by nothing else. */
+export type OpeningMessage = ReturnType<typeof openingInsert>;
 
 /** A zone's handler for one contract: the payload arrives typed, checked against the contract's schema. */
 export interface MessageHandler {

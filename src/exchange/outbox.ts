@@ -2,7 +2,7 @@ import { rows } from '../shared/db/database.ts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Static, TSchema } from 'typebox';
-import type { Tx } from '../shared/db/database.ts';
+import type { Executor, Tx } from '../shared/db/database.ts';
 import { isWhitelisted, type Contract, type ExchangeZone } from './contracts/index.ts';
 import { envelopeBytes, envelopeOf, inspectPayload } from './envelope.ts';
 import type { ZoneSigner } from './signing.ts';
@@ -62,18 +62,30 @@ export async function sendMessage<S extends TSchema>(
   payload: Static<S>,
   options: { stream: string; signing?: SendSigning | undefined; opens?: boolean | undefined },
 ): Promise<OutboxMessage> {
+  const { message, signing } = checkedMessage(contract, payload, options);
+  return appendOutbox(tx, message, signing, options.opens === true);
+}
+
+/** The message as it will be stored, and whether it is signed now (not one with files: the worker does). */
+function checkedMessage<S extends TSchema>(
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string; signing?: SendSigning | undefined },
+) {
   if (!isWhitelisted(contract))
     throw new ExchangeContractError(`${contract.type}@${contract.version} is not whitelisted`);
   const inspected = inspectPayload(contract, payload);
   if (!inspected.ok)
     throw new ExchangeContractError(`${contract.type}: ${inspected.reason}: ${inspected.detail}`);
-  const signing = contract.files?.length ? undefined : options.signing;
-  return appendOutbox(
-    tx,
-    { type: contract.type, version: contract.version, stream: options.stream, payload: inspected.payload },
-    signing,
-    options.opens === true,
-  );
+  return {
+    message: {
+      type: contract.type,
+      version: contract.version,
+      stream: options.stream,
+      payload: inspected.payload,
+    },
+    signing: contract.files?.length ? undefined : options.signing,
+  };
 }
 
 /** Writes an outbox row without any check; only sendMessage (and tests planting bad rows) should call it. */
@@ -98,18 +110,44 @@ export async function appendOutbox(
     );
     next = Number(rows<{ next: string | number }>(result)[0]?.next ?? 1);
   }
-  const id = message.id ?? randomUUID();
-  const row = { ...message, id, seq: next };
-  await tx.insert(outbox).values({
-    id,
+  const row = outboxRow(message, next, signing);
+  await tx.insert(outbox).values(row);
+  return { id: row.id, stream: message.stream, seq: next };
+}
+
+/** The stored row of a message numbered `seq` in its stream, signed when the zone has a signer. */
+function outboxRow(
+  message: { type: string; version: number; stream: string; payload: unknown; id?: string },
+  seq: number,
+  signing: SendSigning | undefined,
+) {
+  const row = { ...message, id: message.id ?? randomUUID(), seq };
+  return {
+    id: row.id,
     stream: row.stream,
     seq: row.seq,
     type: row.type,
     version: row.version,
     payload: row.payload,
     ...(signing ? signedColumns(row, signing) : {}),
-  });
-  return { id, stream: message.stream, seq: next };
+  };
+}
+
+/**
+ * The insert of a message that opens its stream (number 1, as `appendOutbox` with `opens`), checked and signed
+ * as sendMessage would, left for the caller to run inside its own statement.
+ */
+export function openingInsert<S extends TSchema>(
+  q: Executor,
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string; signing?: SendSigning | undefined },
+) {
+  const { message, signing } = checkedMessage(contract, payload, options);
+  return q
+    .insert(outbox)
+    .values(outboxRow(message, 1, signing))
+    .returning({ id: outbox.id });
 }
 
 /** The same envelope, signing time as sentAt, that the worker's signer would sign (see signer.ts). */

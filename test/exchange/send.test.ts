@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import sharp from 'sharp';
 import { attachmentSubmitted, realnameVerifyRequest } from '../../src/exchange/contracts/index.ts';
-import { send } from '../../src/exchange/facade.ts';
+import { send, sendOpening } from '../../src/exchange/facade.ts';
 import { processInbox } from '../../src/exchange/inbox.ts';
 import { sendMessage } from '../../src/exchange/outbox.ts';
 import { relayOnce } from '../../src/exchange/relay.ts';
@@ -77,6 +77,32 @@ describe('signing at send', () => {
       ),
     );
     assert.equal((await outboxOf('send-opens')).length, 2);
+  });
+
+  test('a message opened inside the caller’s own statement is number 1, signed, followed by send, and refused on a stream that exists', async () => {
+    const opening = (stream: string) => {
+      const message = pair.p.db
+        .$with('message')
+        .as(sendOpening(pair.p.db, realnameVerifyRequest, realnameRequest(), { stream }));
+      return pair.p.db.with(message).select().from(message);
+    };
+    const [written] = await opening('send-opening');
+    await pair.p.db.transaction((tx) =>
+      send(tx, realnameVerifyRequest, realnameRequest(), { stream: 'send-opening' }),
+    );
+    const rows = await outboxOf('send-opening');
+    assert.deepEqual(
+      rows.map((r) => [r.id === written?.id, r.seq, Boolean(r.signature)]),
+      [
+        [true, 1, true],
+        [false, 2, true],
+      ],
+    );
+    const report = await relayOnce(pair.p, pair.w, pair.keyring);
+    assert.equal(report.delivered, 2);
+    assert.equal(report.quarantined, 0);
+    await assert.rejects(opening('send-opening'));
+    assert.equal((await outboxOf('send-opening')).length, 2);
   });
 
   test('a rolled-back transaction leaves nothing, signed or not', async () => {

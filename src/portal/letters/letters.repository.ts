@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../shared/db/database.ts';
+import type { OpeningMessage } from '../../exchange/facade.ts';
 import type { LetterKind, PublicLetterStatus } from '../../exchange/contracts/index.ts';
 import {
   letterEvents,
@@ -11,8 +12,23 @@ import {
 
 type Q = Db | Tx;
 
-export async function insertLetter(tx: Tx, values: typeof letters.$inferInsert): Promise<LetterRow> {
-  const [row] = await tx.insert(letters).values(values).returning();
+/**
+ * A new letter, its first step and the message that opens its stream, in one statement: atomic on its own,
+ * so a letter without photos needs no transaction (BEGIN, COMMIT and two inserts fewer per letter). The id
+ * is the caller's, so the step can name it without reading it back.
+ */
+export async function insertLetter(
+  q: Q,
+  values: typeof letters.$inferInsert & { id: string },
+  firstStep: Omit<typeof letterEvents.$inferInsert, 'letterId'>,
+  opening: OpeningMessage,
+): Promise<LetterRow> {
+  const letter = q.$with('letter').as(q.insert(letters).values(values).returning());
+  const step = q
+    .$with('step')
+    .as(q.insert(letterEvents).values({ ...firstStep, letterId: values.id }).returning({ id: letterEvents.id }));
+  const message = q.$with('message').as(opening);
+  const [row] = await q.with(letter, step, message).select().from(letter);
   if (!row) throw new Error('the letter was not stored');
   return row;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dueIsEstimated } from '../../shared/ui/estimated-due.tsx';
 import {
   attachmentSubmitted,
@@ -8,10 +9,10 @@ import {
   type LetterLocation,
   type LetterTopic,
 } from '../../exchange/contracts/index.ts';
-import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
+import { onMessage, send, sendOpening, type MessageHandler } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { insideCity } from '../../shared/map/city.ts';
-import type { Tx } from '../../shared/db/database.ts';
+import type { Executor, Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { CurrentCitizen } from '../session.ts';
@@ -138,19 +139,48 @@ export async function submitLetter(
   const now = services.now();
   const followCode = anonymous && options.followCode !== false ? newFollowCode() : undefined;
   const letterNumber = newLetterNumber(todayInShanghai(now));
+  const writer = anonymous || !citizen ? null : writerOf(citizen);
+  const stream = `letter:${letterNumber}`;
+  // The letter, its first step and its message are one statement (letters.repository.ts); photos and what
+  // another door adds need more, and then the statement runs in a transaction with them.
+  const store = (q: Executor) =>
+    repo.insertLetter(
+      q,
+      {
+        id: randomUUID(),
+        letterNumber,
+        citizenId: writer ? citizen!.id : null,
+        followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
+        kind: spec.kind,
+        ...letter,
+        latitude: location?.latitude ?? null,
+        longitude: location?.longitude ?? null,
+        submittedAt: now,
+        updatedAt: now,
+      },
+      { origin: 'writer', step: 'submitted', status: 'submitted', at: now },
+      // The letter's number is new and unique (the same statement stores it): the stream begins here.
+      sendOpening(
+        q,
+        letterSubmitted,
+        {
+          letterNumber,
+          kind: spec.kind,
+          ...letter,
+          ...(location ? { location } : {}),
+          ...(photos.length ? { photos: photos.map((p) => p.ref) } : {}),
+          writer,
+          submittedAt: now.toISOString(),
+        },
+        { stream },
+      ),
+    );
+  if (photos.length === 0 && !options.within) {
+    await store(services.db);
+    return followCode ? { letterNumber, followCode } : { letterNumber };
+  }
   await services.db.transaction(async (tx) => {
-    const writer = anonymous || !citizen ? null : writerOf(citizen);
-    const row = await repo.insertLetter(tx, {
-      letterNumber,
-      citizenId: writer ? citizen!.id : null,
-      followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
-      kind: spec.kind,
-      ...letter,
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-      submittedAt: now,
-      updatedAt: now,
-    });
+    const row = await store(tx);
     await repo.insertPhotos(
       tx,
       photos.map((p, position) => ({
@@ -163,28 +193,6 @@ export async function submitLetter(
         sha256: p.sha256,
         content: p.content,
       })),
-    );
-    await repo.insertEvent(tx, {
-      letterId: row.id,
-      origin: 'writer',
-      step: 'submitted',
-      status: 'submitted',
-      at: now,
-    });
-    await send(
-      tx,
-      letterSubmitted,
-      {
-        letterNumber,
-        kind: spec.kind,
-        ...letter,
-        ...(location ? { location } : {}),
-        ...(photos.length ? { photos: photos.map((p) => p.ref) } : {}),
-        writer,
-        submittedAt: now.toISOString(),
-      },
-      // The letter's number is new and unique (its row, just stored, says so): the stream begins here.
-      { stream: `letter:${letterNumber}`, opens: true },
     );
     // The photos follow the letter on its stream. An anonymous tip has no citizen: its photos carry the
     // letter's own random id instead, which names nobody.
@@ -202,7 +210,7 @@ export async function submitLetter(
             data: photo.content.toString('base64'),
           },
         },
-        { stream: `letter:${letterNumber}` },
+        { stream },
       );
     if (options.within) await options.within(tx, row);
   });

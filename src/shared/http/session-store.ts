@@ -19,10 +19,20 @@ type SessionCallback = (error: unknown, session?: Fastify.Session | null) => voi
 
 /** @fastify/session store over the zone's own database. */
 export class DatabaseSessionStore {
+  // Read on every request with a session cookie: built once and prepared by name, so neither this process
+  // nor the database parses it again per request.
+  private readonly bySid;
+
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
-  ) {}
+  ) {
+    this.bySid = db
+      .select({ data: sessions.data, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
+      .from(sessions)
+      .where(eq(sessions.sid, sql.placeholder('sid')))
+      .prepare('session_by_sid');
+  }
 
   set(sid: string, session: Fastify.Session, callback: Callback): void {
     const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
@@ -40,15 +50,11 @@ export class DatabaseSessionStore {
   }
 
   get(sid: string, callback: SessionCallback): void {
-    this.db
-      .select({ data: sessions.data, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
-      .from(sessions)
-      .where(eq(sessions.sid, sid))
-      .then((rows) => {
-        const row = rows[0];
-        if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) return callback(null, null);
-        callback(null, row.data as unknown as Fastify.Session);
-      }, callback);
+    this.bySid.execute({ sid }).then((rows) => {
+      const row = rows[0];
+      if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) return callback(null, null);
+      callback(null, row.data as unknown as Fastify.Session);
+    }, callback);
   }
 
   destroy(sid: string, callback: Callback): void {
