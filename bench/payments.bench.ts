@@ -47,13 +47,22 @@ async function outcomes(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const one = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+    // One statement, one snapshot: requests still in flight commit while the counts are read, and counts taken by
+    // separate statements would see different numbers of them.
+    const { rows } = await client.query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM payment_orders WHERE status = 'paid') AS "paidOrders",
+              (SELECT count(*) FROM payables WHERE status = 'paid') AS "paidPayables",
+              (SELECT count(*) FROM payment_receipts) AS receipts,
+              (SELECT count(*) FROM payment_refunds) AS refunds,
+              (SELECT count(*) FROM payment_alarms) AS alarms`,
+    );
+    const n = (key: string) => Number(rows[0]?.[key] ?? 0);
     return {
-      paidOrders: await one(`SELECT count(*) AS n FROM payment_orders WHERE status = 'paid'`),
-      paidPayables: await one(`SELECT count(*) AS n FROM payables WHERE status = 'paid'`),
-      receipts: await one(`SELECT count(*) AS n FROM payment_receipts`),
-      refunds: await one(`SELECT count(*) AS n FROM payment_refunds`),
-      alarms: await one(`SELECT count(*) AS n FROM payment_alarms`),
+      paidOrders: n('paidOrders'),
+      paidPayables: n('paidPayables'),
+      receipts: n('receipts'),
+      refunds: n('refunds'),
+      alarms: n('alarms'),
     };
   } finally {
     await client.end();
