@@ -70,7 +70,8 @@ async function upToDate(root, cache) {
       root,
       current.stamps.map(([input]) => input),
     );
-    return sameStamps(now, current.stamps) ? entry : undefined;
+    // The chunks name each source by its absolute path: a checkout moved or copied with its `.build/` must rebuild.
+    return current.root === root && sameStamps(now, current.stamps) ? entry : undefined;
   } catch {
     return undefined;
   }
@@ -101,6 +102,9 @@ export async function compiledMain(root) {
   const { build } = await import('esbuild');
   await mkdir(cache, { recursive: true });
   const scratch = path.join(cache, `tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Files written after this moment may have been read before their change: such a build runs, but is not
+  // recorded as current, so the next start builds again.
+  const started = Date.now() - 1000;
   try {
     const result = await build({
       absWorkingDir: root,
@@ -126,13 +130,18 @@ export async function compiledMain(root) {
     const dir = createHash('sha256').update(JSON.stringify(stamps)).digest('hex').slice(0, 16);
     try {
       await rename(scratch, path.join(cache, dir));
-    } catch {
-      // Another process built the same sources first: its copy is as good as ours.
+    } catch (error) {
+      // Another process built the same sources first: its copy is as good as ours. Any other failure is one.
       await rm(scratch, { recursive: true, force: true });
+      await stat(path.join(cache, dir, OUTPUT)).catch(() => {
+        throw error;
+      });
     }
-    const pointer = path.join(cache, `current-${process.pid}.json`);
-    await writeFile(pointer, JSON.stringify({ dir, stamps }));
-    await rename(pointer, path.join(cache, 'current.json'));
+    if (stamps.every(([, mtimeMs]) => mtimeMs < started)) {
+      const pointer = path.join(cache, `current-${process.pid}.json`);
+      await writeFile(pointer, JSON.stringify({ root, dir, stamps }));
+      await rename(pointer, path.join(cache, 'current.json'));
+    }
     await prune(cache, dir);
     return path.join(cache, dir, OUTPUT);
   } catch (error) {

@@ -17,6 +17,8 @@ try {
   );
 }
 if (main) {
+  // Stack traces in logs name the sources, not the chunks (the maps are written beside the chunks).
+  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(main).href);
 } else {
   const { register } = await import('tsx/esm/api');

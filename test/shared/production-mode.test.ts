@@ -29,7 +29,7 @@ async function runCli(args: string[], env: Record<string, string>) {
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   // A refusal comes as soon as the CLI has loaded; a server that started anyway is stopped, and its exit code
-  // says so. The limit is generous because loading the CLI through tsx on a busy machine can take half a minute.
+  // says so. The limit is generous because compiling and loading the CLI on a busy machine can take half a minute.
   const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   clearTimeout(timer);
@@ -223,7 +223,7 @@ describe('the real CLI in production on PostgreSQL', { skip: !postgres && 'needs
     const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
       const url = `http://127.0.0.1:${port}`;
-      // Wait for the banner (or an exit); loading the CLI through tsx on a busy machine can take a minute.
+      // Wait for the banner (or an exit); compiling and loading the CLI on a busy machine can take a minute.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 180_000);
         const done = () => {

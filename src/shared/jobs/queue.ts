@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rows } from '../db/database.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Executor, Tx } from '../db/database.ts';
 import { jobs } from '../db/tables.ts';
@@ -16,6 +16,22 @@ export interface EnqueueOptions {
    * for work a person asks for again, which must not be swallowed by the earlier failure.
    */
   reviveFailed?: boolean;
+}
+
+/**
+ * The insert `enqueue` makes without `reviveFailed`, as SQL a caller puts after its own `WITH`: one statement for
+ * a change and its job, with the queue's columns and duplicate rule kept in this one place.
+ */
+export function enqueueInsert(
+  queue: string,
+  payload: unknown,
+  options: Omit<EnqueueOptions, 'reviveFailed'> = {},
+): SQL {
+  return sql`
+    INSERT INTO ${jobs} (queue, payload, run_at, dedupe_key, max_attempts)
+    VALUES (${queue}, ${JSON.stringify(payload)}::jsonb, ${(options.runAt ?? new Date()).toISOString()}::timestamptz,
+      ${options.dedupeKey ?? null}, ${options.maxAttempts ?? 8})
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 /** Enqueue inside the caller's transaction: the job exists exactly when the change that caused it commits. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import type { JobHandler } from '../jobs/queue.ts';
-import { jobs, notifications } from '../db/tables.ts';
+import { enqueueInsert, type JobHandler } from '../jobs/queue.ts';
+import { notifications } from '../db/tables.ts';
 import { ProviderRejected, type NotificationAdapter } from './adapter.ts';
 
 export const NOTIFY_QUEUE = 'notify.send';
@@ -12,18 +12,15 @@ export async function queueNotification(
   ex: Executor,
   message: { channel: 'sms' | 'email'; recipient: string; template: string; body: string },
 ): Promise<string> {
-  // One statement for the message and its job (enqueue's columns and dedupe rule): each round trip inside a
-  // submission's transaction holds its row locks longer and costs both processes a write and a wake-up.
+  // One statement for the message and its job: each round trip inside a submission's transaction holds its row
+  // locks longer and costs both processes a write and a wake-up.
   const id = randomUUID();
   await ex.execute(sql`
     WITH message AS (
       INSERT INTO ${notifications} (id, channel, recipient, template, body)
       VALUES (${id}, ${message.channel}, ${message.recipient}, ${message.template}, ${message.body})
     )
-    INSERT INTO ${jobs} (queue, payload, run_at, dedupe_key, max_attempts)
-    VALUES (${NOTIFY_QUEUE}, ${JSON.stringify({ id })}::jsonb, ${new Date().toISOString()}::timestamptz,
-      ${`notify:${id}`}, 8)
-    ON CONFLICT (dedupe_key) DO NOTHING`);
+    ${enqueueInsert(NOTIFY_QUEUE, { id }, { dedupeKey: `notify:${id}` })}`);
   return id;
 }
 

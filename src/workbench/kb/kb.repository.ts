@@ -76,6 +76,15 @@ export async function updateVersion(
     .where(and(eq(kbVersions.entryId, key.entryId), eq(kbVersions.version, key.version)));
 }
 
+/**
+ * Locks an entry before its versions are written. A change to the entry (its helped count, its owner) rewrites its
+ * versions' copies through a trigger, entry first: a writer taking the versions first and the entry after could
+ * deadlock with it.
+ */
+export async function lockEntry(tx: Tx, id: string): Promise<void> {
+  await tx.execute(sql`SELECT 1 FROM ${kbEntries} WHERE ${kbEntries.id} = ${id} FOR NO KEY UPDATE`);
+}
+
 export async function updateEntry(tx: Tx, id: string, values: Partial<typeof kbEntries.$inferInsert>) {
   await tx.update(kbEntries).set(values).where(eq(kbEntries.id, id));
 }

@@ -28,6 +28,7 @@ function publicHits(version: KbVersionRow, today: string) {
 export async function submit(services: ZoneServices, me: CurrentStaff, by: AuditActor, entry: KbEntryRow) {
   const now = services.now();
   await services.db.transaction(async (tx) => {
+    await repo.lockEntry(tx, entry.id);
     const latest = await repo.findVersion(tx, entry.id, entry.latestVersion);
     if (!latest) throw new AppError('NOT_FOUND');
     const hits = publicHits(latest, todayInShanghai(now));
@@ -91,6 +92,7 @@ export async function review(
   if ([...comment].length > KB_LIMITS.comment) refuse('comment', 'kb.comment');
   const now = services.now();
   await services.db.transaction(async (tx) => {
+    await repo.lockEntry(tx, entry.id);
     const latest = await repo.findVersion(tx, entry.id, entry.latestVersion);
     if (!latest) throw new AppError('NOT_FOUND');
     const key = { entryId: entry.id, version: latest.version };
@@ -146,6 +148,7 @@ export async function retire(
   if (entry.currentVersion === null) throw new AppError('CONFLICT');
   const now = services.now();
   await services.db.transaction(async (tx) => {
+    await repo.lockEntry(tx, entry.id);
     const current = await repo.findVersion(tx, entry.id, entry.currentVersion!);
     if (!current) throw new AppError('NOT_FOUND');
     await transition(tx, {

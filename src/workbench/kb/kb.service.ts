@@ -202,6 +202,7 @@ export async function saveDraft(
   const values = parseInput(input);
   const now = services.now();
   await services.db.transaction(async (tx) => {
+    await repo.lockEntry(tx, entry.id);
     const latest = await repo.findVersion(tx, entry.id, entry.latestVersion);
     if (!latest || latest.state === 'in-review')
       throw new AppError('CONFLICT', { fields: [{ field: 'question', message: 'kb.inReview' }] });
