@@ -177,6 +177,8 @@ export async function removeFile(
         if (kept.length > 0) answers[key] = kept;
       } else answers[key] = value;
     }
-    await repo.saveAnswers(tx, row.id, answers as CaseAnswers, row.lastPage ?? '', services.now());
+    // Submitted meanwhile: the file went with the application, so its removal is undone with this transaction.
+    if (!(await repo.saveAnswers(tx, row.id, answers as CaseAnswers, row.lastPage ?? '', services.now())))
+      throw new AppError('NOT_FOUND');
   });
 }

@@ -179,6 +179,8 @@ async function markLocked(tx: Tx, services: ApplyServices, id: string, marking: 
   const { answers } = submission(form, row.answers as Answers);
   if (row.companyId && (await repo.companyInFlight(tx, row.companyId, row.itemId)))
     throw new AppError('CONFLICT');
-  await repo.markSubmitted(tx, row.id, { ...marking, answers: answers as CaseAnswers });
+  // A row submitted without a case number (by a repair, say) is refused: only a draft marked here becomes a case.
+  if (!(await repo.markSubmitted(tx, row.id, { ...marking, answers: answers as CaseAnswers })))
+    throw new AppError('CONFLICT');
   return { row, form, answers };
 }
