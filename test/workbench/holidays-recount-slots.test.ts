@@ -13,7 +13,8 @@ import {
   upsertVisit,
 } from '../../src/workbench/appointments/appointments.repository.ts';
 import { reconciliationDifferences } from '../../src/workbench/finance/finance.tables.ts';
-import { differenceWorkflow } from '../../src/workbench/finance/finance.workflow.ts';
+import { reconciliationReportedHandler } from '../../src/workbench/finance/finance.intake.ts';
+import { differenceWorkflow, RESOLVE_WITHIN_DAYS } from '../../src/workbench/finance/finance.workflow.ts';
 import { RECOUNT_QUEUE } from '../../src/workbench/holidays/holidays.recount.ts';
 import { decideSchedule, enterSchedule } from '../../src/workbench/holidays/holidays.service.ts';
 import type { CurrentStaff } from '../../src/workbench/session.ts';
@@ -262,4 +263,47 @@ test('the audit log names the recount’s actions in both languages', () => {
     'supervision.urging.due.recounted',
   ])
     for (const lang of ['zh', 'en'] as const) assert.notEqual(actionLabel(action, lang), action);
+});
+
+test('a difference received keeps the day it was received, which its deadline counts from', async () => {
+  const totals = { payments: 1, paymentFen: 100, refunds: 0, refundFen: 0 };
+  const received = '2027-09-27';
+  await zone.services.db.transaction((tx) =>
+    reconciliationReportedHandler(zone.services).handle(
+      tx,
+      {
+        day: '2027-09-25',
+        // Computed by the portal on the Saturday, received on Monday.
+        computedAt: '2027-09-25T12:00:00.000Z',
+        here: totals,
+        there: { ...totals, payments: 0, paymentFen: 0 },
+        differences: [
+          {
+            kind: 'paid-here-not-there',
+            type: 'payment',
+            reference: 'ORDER-INTAKE-1',
+            hereFen: 100,
+            thereFen: null,
+          },
+        ],
+        omitted: 0,
+      },
+      {
+        messageId: '00000000-0000-4000-8000-0000000000a1',
+        fromZone: 'portal',
+        stream: 'reconciliation:2027-09-25',
+        seq: 1,
+        type: 'payment.reconciliation.reported',
+        version: 1,
+      },
+    ),
+  );
+  const [row] = await zone.services.db
+    .select()
+    .from(reconciliationDifferences)
+    .where(eq(reconciliationDifferences.reference, 'ORDER-INTAKE-1'));
+  assert.deepEqual(
+    [row?.dueSince, row?.dueOn],
+    [received, zone.services.calendar.addWorkingDays(received, RESOLVE_WITHIN_DAYS)],
+  );
 });
