@@ -303,8 +303,8 @@ export function bookingPage({
           <Notice lang={ctx.lang}>
             {inLang(
               ctx,
-              '该时段已停止办理（例如该日已调整为节假日），此预约不再有效。请改约其他时段或取消预约。',
-              'The office no longer opens at this time (for example, the day became a public holiday), so this booking is no longer valid. Please move it to another time or cancel it.',
+              '该时段已停止办理（例如该日已调整为节假日），请改约其他时段或取消预约。',
+              'The office no longer opens at this time (for example, the day became a public holiday). Please move the booking to another time or cancel it.',
             )}
           </Notice>
         ) : null}
