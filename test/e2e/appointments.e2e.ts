@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { appointmentSlotsPublished } from '../../src/exchange/contracts/index.ts';
+import { book, choices } from '../../src/portal/appointments/appointments.service.ts';
 import { appointmentVisits } from '../../src/workbench/appointments/appointments.tables.ts';
 import { verifiedCitizen } from '../portal/applications.helpers.ts';
+import { deliver } from '../portal/cases.fixture.ts';
 import { logIn, makeOfficer } from '../workbench/support.ts';
 import { expectAccessibleInBothLanguages, openContext } from './browser.ts';
 import { officerPage, signIn, startServiceJourneys, type ServiceJourneys } from './services.support.ts';
@@ -120,6 +124,52 @@ test('booked, moved to another day, pulled up at the window with its details, th
   await main.getByRole('link', { name: code }).waitFor();
   await expectAccessibleInBothLanguages(page, 'my bookings');
   await checker.close();
+  await office.close();
+  await context.close();
+});
+
+test('a booking on a day that became a holiday: a notice for the lawyer, no no-show at the window', async () => {
+  const lawyer = await verifiedCitizen(world.portal, '周律师');
+  const [slot] = (await choices(world.portal.services, slug, undefined)).slots.filter(
+    (s) => s.quota > s.booked,
+  );
+  assert.ok(slot, 'a slot left from the first journey');
+  const code = await book(world.portal.services, { ...lawyer, displayName: lawyer.name }, slug, {
+    slot: slot.slotKey,
+    detaineeName: '王某某',
+    licenceNumber: '13501201910123456',
+  });
+  await world.crossBothWays();
+  // What the holiday recount does on both sides (holidays-recount-slots.test.ts follows it from the approval).
+  await deliver(world.portal, appointmentSlotsPublished, {
+    releaseId: randomUUID(),
+    releasedAt: world.portal.services.now().toISOString(),
+    recountOf: randomUUID(),
+    unitCode: slot.unitCode,
+    unitName: slot.unitName,
+    itemId: slug,
+    from: slot.date,
+    to: slot.date,
+    slots: [],
+  });
+  await world.workbench.services.db
+    .update(appointmentVisits)
+    .set({ dayClosedAt: world.workbench.services.now() })
+    .where(eq(appointmentVisits.code, code));
+
+  const context = await openContext(world.browser, { locale: 'zh-CN' });
+  const page = await signIn(world, context, lawyer);
+  await page.goto(`${world.portal.url}/my/appointments/${code}`);
+  await page.locator('main .notice').getByText('该时段已停止办理').waitFor();
+  await expectAccessibleInBothLanguages(page, 'booking on a closed day');
+
+  const office = await openContext(world.browser, { locale: 'zh-CN' });
+  const clerk = await officerPage(world, office, 'SF-JG', 'window-clerk');
+  await clerk.goto(`${world.workbench.url}/appointments/bookings/${code}`);
+  await clerk.locator('main .notice').getByText('预约日已调整为节假日').waitFor();
+  assert.equal(await clerk.getByLabel('未到场').count(), 0, 'no no-show on a closed day');
+  await clerk.getByLabel('已到场').waitFor();
+  await expectAccessibleInBothLanguages(clerk, 'booking on a closed day at the window');
   await office.close();
   await context.close();
 });

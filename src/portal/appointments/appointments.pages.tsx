@@ -4,7 +4,7 @@ import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, ErrorSummary, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Radios, Select } from '../../shared/ui/choices.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
-import { BackLink, InsetText, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
+import { BackLink, InsetText, Notice, SummaryList, Table, Tag } from '../../shared/ui/components.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
 import {
   detailLabels,
@@ -299,6 +299,15 @@ export function bookingPage({
         <ErrorSummary errors={errors} lang={ctx.lang} />
         <Flash text={flash} />
         <h1>{title}</h1>
+        {booking.status === 'booked' && booking.dayClosedAt ? (
+          <Notice lang={ctx.lang}>
+            {inLang(
+              ctx,
+              '该时段已停止办理（例如该日已调整为节假日），请改约其他时段或取消预约。',
+              'The office no longer opens at this time (for example, the day became a public holiday). Please move the booking to another time or cancel it.',
+            )}
+          </Notice>
+        ) : null}
         <SummaryList
           lang={ctx.lang}
           rows={[

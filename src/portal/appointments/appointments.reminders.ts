@@ -14,7 +14,8 @@ export function reminderTime(date: string): Date {
 /**
  * Schedules the day-before SMS for a booking in its slot. A booking made after that moment gets none (it was
  * just made, and its page says when to come). A job for a slot the booking has since left finds it moved and
- * sends nothing, so rescheduling needs no cancellation of the old job.
+ * sends nothing, so rescheduling needs no cancellation of the old job. None goes for a slot on a day the office
+ * no longer opens (appointments.inbox.ts tells its holder instead).
  */
 export async function scheduleReminder(
   tx: Tx,
@@ -36,6 +37,8 @@ export function reminderJob(): JobHandler {
     const { code, slotKey } = job.payload as { code: string; slotKey: string };
     const booking = await repo.findBooking(tx, code);
     if (!booking || booking.status !== 'booked' || booking.slotKey !== slotKey) return;
+    // The office no longer opens then: the holder was told so, and a reminder would send him to a closed door.
+    if (booking.dayClosedAt) return;
     const mobile = await repo.mobileOf(tx, booking.citizenId);
     if (!mobile) return;
     const service = bookingService(booking.itemId)?.name.zh ?? '预约';

@@ -12,12 +12,15 @@ export interface Release {
   from: string;
   to: string;
   slots: readonly { date: string; start: string; end: string; quota: number }[];
+  /** Set when the holiday recount sent it: what it closes is a day the office no longer opens. */
+  recountOf?: string | undefined;
 }
 
 /**
  * Takes an office's release: listed slots get the quota published (places already booked stay booked, so a
- * lowered quota only stops new bookings); slots of the window it no longer lists close to new bookings.
- * Returns the slots this release withdrew that were still offered until now, for their bookers to be told.
+ * lowered quota only stops new bookings) and are offered again if they had been withdrawn; slots of the window
+ * it no longer lists are withdrawn (closed to new bookings, their bookings honoured). Returns the slots a recount
+ * release closed that were not closed already, for their holders to be told; a routine release tells nobody.
  */
 export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): Promise<string[]> {
   const keys = release.slots.map((s) => slotKey(release.unitCode, release.itemId, s.date, s.start));
@@ -44,6 +47,7 @@ export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): 
           endTime: slot.end,
           releasedAt,
           withdrawnAt: null,
+          dayClosedAt: null,
         },
       });
   }
@@ -54,19 +58,20 @@ export async function applyRelease(tx: Tx, release: Release, releasedAt: Date): 
     lte(appointmentSlots.date, release.to),
   );
   const closing = keys.length ? and(window, notInArray(appointmentSlots.slotKey, keys)) : window;
-  const newlyWithdrawn = await tx
-    .select({ slotKey: appointmentSlots.slotKey })
-    .from(appointmentSlots)
-    .where(and(closing, isNull(appointmentSlots.withdrawnAt)));
-  await tx
+  const at = sql`${releasedAt.toISOString()}::timestamptz`;
+  const closed = await tx
     .update(appointmentSlots)
     .set({
       quota: sql`${appointmentSlots.booked}`,
       releasedAt,
-      withdrawnAt: sql`coalesce(${appointmentSlots.withdrawnAt}, ${releasedAt.toISOString()}::timestamptz)`,
+      withdrawnAt: sql`coalesce(${appointmentSlots.withdrawnAt}, ${at})`,
+      ...(release.recountOf ? { dayClosedAt: sql`coalesce(${appointmentSlots.dayClosedAt}, ${at})` } : {}),
     })
-    .where(closing);
-  return newlyWithdrawn.map((r) => r.slotKey);
+    .where(closing)
+    // Every row just set has day_closed_at = this release's moment only if this release closed the day; one
+    // closed before keeps its older moment, and its holders were told then.
+    .returning({ slotKey: appointmentSlots.slotKey, dayClosedAt: appointmentSlots.dayClosedAt });
+  return closed.filter((r) => r.dayClosedAt?.getTime() === releasedAt.getTime()).map((r) => r.slotKey);
 }
 
 /** The bookings still standing in these slots, with where and when, to tell their holders. */
@@ -89,14 +94,21 @@ export async function takePlaces(tx: Tx, key: string, itemId: string, startsAfte
   const result = await tx.execute(sql`
     UPDATE appointment_slots SET booked = booked + ${places}
     WHERE slot_key = ${key} AND item_id = ${itemId} AND booked + ${places} <= quota AND starts_at > ${startsAfter}
+      AND withdrawn_at IS NULL
     RETURNING slot_key`);
   return rows<{ slot_key: string }>(result).length === 1;
 }
 
+/**
+ * Gives places back to a slot (a cancelled or moved booking). A withdrawn slot's quota goes down with them: it
+ * is closed, and the place must not become bookable again.
+ */
 export async function givePlaces(tx: Tx, key: string, places: number): Promise<void> {
-  await tx.execute(
-    sql`UPDATE appointment_slots SET booked = greatest(booked - ${places}, 0) WHERE slot_key = ${key} AND booked > 0`,
-  );
+  await tx.execute(sql`
+    UPDATE appointment_slots
+    SET booked = greatest(booked - ${places}, 0),
+      quota = CASE WHEN withdrawn_at IS NULL THEN quota ELSE greatest(quota - ${places}, 0) END
+    WHERE slot_key = ${key} AND booked > 0`);
 }
 
 export async function findSlot(db: Executor, key: string) {
@@ -112,13 +124,19 @@ export async function openDays(db: Executor, itemId: string, startsAfter: Date) 
   const found = await db
     .select({ date: appointmentSlots.date, free })
     .from(appointmentSlots)
-    .where(and(eq(appointmentSlots.itemId, itemId), gt(appointmentSlots.startsAt, startsAfter)))
+    .where(
+      and(
+        eq(appointmentSlots.itemId, itemId),
+        gt(appointmentSlots.startsAt, startsAfter),
+        isNull(appointmentSlots.withdrawnAt),
+      ),
+    )
     .groupBy(appointmentSlots.date)
     .orderBy(asc(appointmentSlots.date));
   return found.map((d) => ({ date: d.date, free: Number(d.free) }));
 }
 
-/** A day's slots of a service that start after a moment, at every office, full ones included. */
+/** A day's slots of a service that start after a moment, at every office, full ones included, withdrawn ones not. */
 export async function slotsOn(db: Executor, itemId: string, date: string, startsAfter: Date) {
   return db
     .select()
@@ -128,6 +146,7 @@ export async function slotsOn(db: Executor, itemId: string, date: string, starts
         eq(appointmentSlots.itemId, itemId),
         eq(appointmentSlots.date, date),
         gt(appointmentSlots.startsAt, startsAfter),
+        isNull(appointmentSlots.withdrawnAt),
       ),
     )
     .orderBy(asc(appointmentSlots.startsAt), asc(appointmentSlots.unitCode));
@@ -167,6 +186,7 @@ const bookingColumns = {
   startTime: appointmentSlots.startTime,
   endTime: appointmentSlots.endTime,
   startsAt: appointmentSlots.startsAt,
+  dayClosedAt: appointmentSlots.dayClosedAt,
 };
 
 export type BookingRow = Awaited<ReturnType<typeof findBooking>> & {};

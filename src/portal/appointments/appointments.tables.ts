@@ -23,8 +23,12 @@ export const appointmentSlots = pgTable(
     booked: integer('booked').notNull().default(0),
     releasedAt: timestamp('released_at', { withTimezone: true }).notNull(),
     // When a release of its window stopped listing it (a day that became a holiday, a pattern removed); null
-    // while offered. Its bookers are told once, when it goes.
+    // while offered. A withdrawn slot takes no new bookings, and a place its holder gives back is not offered
+    // again. Bookings already in it stand (the office honours them) unless the day closed, below.
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    // When the holiday recount withdrew it because the office no longer opens that day (the release carried
+    // `recountOf`): its holders are told once, get no day-before reminder, and see a notice on the booking.
+    dayClosedAt: timestamp('day_closed_at', { withTimezone: true }),
   },
   (t) => [index('appointment_slots_item_date_idx').on(t.itemId, t.date)],
 );

@@ -15,6 +15,7 @@ const zh = {
   outcomeRequired: '请选择到场或未到场',
   notOpen: '该预约已取消或已登记，不能再登记',
   notYet: '预约时段尚未开始，不能登记',
+  dayClosed: '预约日已调整为节假日，本机构当天不办理，不能登记未到场',
   patternAdded: '已新增时段。发布后群众才能预约。',
   patternRemoved: '已删除时段。已发布的号源要重新发布才会关闭。',
   published: '已发布号源，群众现在可以预约。',
@@ -36,6 +37,8 @@ const en: Record<keyof typeof zh, string> = {
   outcomeRequired: 'Choose attended or did not come',
   notOpen: 'This booking was cancelled or already recorded',
   notYet: 'The slot has not begun yet',
+  dayClosed:
+    'The booked day became a public holiday and the office was closed: it cannot be recorded as not attended',
   patternAdded: 'Slot added. People can book it once you publish.',
   patternRemoved: 'Slot removed. Slots already released close when you publish again.',
   published: 'Slots released: people can book them now.',

@@ -265,7 +265,10 @@ export function visitPage({
             error={errorFor(errors, 'outcome')}
             items={[
               { value: 'attended', label: inLang(ctx, '已到场', 'Attended') },
-              { value: 'no-show', label: inLang(ctx, '未到场', 'Did not come') },
+              // Nobody is a no-show on a day the office was closed.
+              ...(visit.dayClosedAt
+                ? []
+                : [{ value: 'no-show', label: inLang(ctx, '未到场', 'Did not come') }]),
             ]}
           />
           <Button>{inLang(ctx, '登记', 'Record')}</Button>

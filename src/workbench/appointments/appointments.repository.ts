@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { units } from '../db/schema.ts';
 import {
@@ -109,7 +109,14 @@ export async function markVisit(
   const moved = await tx
     .update(appointmentVisits)
     .set({ status: to, ...by })
-    .where(and(eq(appointmentVisits.code, code), eq(appointmentVisits.status, 'booked')))
+    .where(
+      and(
+        eq(appointmentVisits.code, code),
+        eq(appointmentVisits.status, 'booked'),
+        // A no-show never on a day that closed, even one the holiday recount flagged since the page was read.
+        to === 'no-show' ? isNull(appointmentVisits.dayClosedAt) : undefined,
+      ),
+    )
     .returning({ code: appointmentVisits.code });
   return moved.length === 1;
 }

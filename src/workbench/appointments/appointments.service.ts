@@ -243,7 +243,7 @@ export async function viewVisit(services: ZoneServices, staff: CurrentStaff, by:
 
 /**
  * Records at the window whether the person came, and tells the portal (no-shows count toward a restriction).
- * Attendance can be recorded on the day; a no-show only once the slot has begun.
+ * Attendance can be recorded on the day; a no-show only once the slot has begun, and never on a day that closed.
  */
 export async function markAttendance(
   services: ZoneServices,
@@ -261,6 +261,9 @@ export async function markAttendance(
   if (visit.date > todayInShanghai(now)) throw refuse([{ field: 'outcome', message: 'notYet' }]);
   if (outcome === 'no-show' && slotStartsAt(visit.date, visit.startTime) > now)
     throw refuse([{ field: 'outcome', message: 'notYet' }]);
+  // The office was closed that day (holidays.recount.slots.ts): staying away is no fault of the person's, and a
+  // no-show would count toward a restriction.
+  if (outcome === 'no-show' && visit.dayClosedAt) throw refuse([{ field: 'outcome', message: 'dayClosed' }]);
   await services.db.transaction(async (tx) => {
     if (!(await repo.markVisit(tx, visit.code, outcome, { markedBy: staff.id, markedAt: now })))
       throw new AppError('CONFLICT', { fields: [{ field: 'outcome', message: 'notOpen' } as FieldError] });

@@ -48,6 +48,24 @@ const labels = {
   'appointments.view': { zh: '调取预约', en: 'Booking pulled up' },
   'appointments.attended': { zh: '登记预约到场', en: 'Booking marked attended' },
   'appointments.no-show': { zh: '登记预约未到', en: 'Booking marked no-show' },
+  'appointments.day.closed': {
+    zh: '预约日调整为节假日（标记预约）',
+    en: 'Bookings flagged: the day became a holiday',
+  },
+  // The holiday recount: a due date counted again on the newly approved calendar.
+  'case.due.recounted': { zh: '办件期限按节假日安排重算', en: 'Case due date recounted for holidays' },
+  'letter.due.recounted': {
+    zh: '信件答复期限按节假日安排重算',
+    en: 'Letter due date recounted for holidays',
+  },
+  'supervision.urging.due.recounted': {
+    zh: '督办回复期限按节假日安排重算',
+    en: 'Urging reply date recounted for holidays',
+  },
+  'reconciliation.due.recounted': {
+    zh: '对账差异处理期限按节假日安排重算',
+    en: 'Reconciliation difference due date recounted for holidays',
+  },
   'catalog.document.add': { zh: '上传表格或样表', en: 'Form or sample added' },
   'catalog.document.replace': { zh: '替换表格或样表', en: 'Form or sample replaced' },
   'staff.login.throttled': { zh: '登录过于频繁被限制', en: 'Login throttled' },

@@ -24,11 +24,13 @@ export function reconciliationReportedHandler(services: ZoneServices): MessageHa
     });
     if (!latest) return;
     const definition = differenceWorkflow.current;
+    const received = todayInShanghai(now);
     const start = {
       workflowId: definition.id,
       workflowVersion: definition.version,
       state: definition.initial,
-      dueOn: services.calendar.addWorkingDays(todayInShanghai(now), RESOLVE_WITHIN_DAYS),
+      dueOn: services.calendar.addWorkingDays(received, RESOLVE_WITHIN_DAYS),
+      dueSince: received,
     };
     for (const d of report.differences)
       await repo.upsertDifference(

@@ -46,7 +46,13 @@ export async function storeDay(
 export async function upsertDifference(
   tx: Tx,
   line: Pick<DifferenceRow, 'day' | 'kind' | 'type' | 'reference' | 'hereFen' | 'thereFen'>,
-  start: { workflowId: string; workflowVersion: number; state: string; dueOn: string | null },
+  start: {
+    workflowId: string;
+    workflowVersion: number;
+    state: string;
+    dueOn: string | null;
+    dueSince: string | null;
+  },
   seenAt: Date,
 ): Promise<void> {
   await tx

@@ -56,6 +56,9 @@ export const reconciliationDifferences = pgTable(
     workflowVersion: integer('workflow_version').notNull(),
     state: text('state').notNull(),
     dueOn: date('due_on'),
+    // The Beijing day the workbench received the difference, which its working days count from (the holiday
+    // recount counts again from it). Null for one received before it was kept, until the recount works it out.
+    dueSince: date('due_since'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),

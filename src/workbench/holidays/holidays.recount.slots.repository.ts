@@ -62,7 +62,7 @@ export async function flagVisitsOn(
   return flagged.map((v) => v.code).sort();
 }
 
-export type RecountDifference = { id: string; dueOn: string | null; firstSeenAt: Date };
+export type RecountDifference = { id: string; dueOn: string | null; dueSince: string | null };
 
 /** Open reconciliation differences due on or after the year's first day, after `after` in id order. */
 export function openDifferencesDueFrom(
@@ -75,7 +75,7 @@ export function openDifferencesDueFrom(
     .select({
       id: reconciliationDifferences.id,
       dueOn: reconciliationDifferences.dueOn,
-      firstSeenAt: reconciliationDifferences.firstSeenAt,
+      dueSince: reconciliationDifferences.dueSince,
     })
     .from(reconciliationDifferences)
     .where(
@@ -90,9 +90,14 @@ export function openDifferencesDueFrom(
     .for('update');
 }
 
-export async function setDifferenceDue(tx: Tx, id: string, dueOn: string, at: Date): Promise<void> {
+/** A difference's due date and its start; `at` only when the date moved (keeping a start found is no update). */
+export async function setDifferenceDue(
+  tx: Tx,
+  id: string,
+  change: { dueOn: string; dueSince: string; at?: Date },
+): Promise<void> {
   await tx
     .update(reconciliationDifferences)
-    .set({ dueOn, updatedAt: at })
+    .set({ dueOn: change.dueOn, dueSince: change.dueSince, ...(change.at ? { updatedAt: change.at } : {}) })
     .where(eq(reconciliationDifferences.id, id));
 }

@@ -17,16 +17,18 @@ import * as repo from './holidays.recount.slots.repository.ts';
 //
 // Appointment slots. An office's release opened slots on the working days of the calendar it was made on. For
 // each office's service whose newest release reaches past today, the days from tomorrow to the window's end
-// whose working-day standing this approval changed are found; if any, the window is released again from the
-// office's pattern on the new calendar, through the usual appointment.slots.published: a day that became a
-// holiday closes to new bookings and a make-up working day opens, exactly as a release made after the approval
-// would. Bookings already standing on a day that closed are flagged for the window (appointment_visits), and
-// the portal tells each holder once when it sees his slot withdrawn. A release made by this approval's recount
-// is not made again by its second run; a venue with opening days of its own ignores the calendar and is left.
+// whose working-day standing this approval changed are found, and each such day alone is released again from
+// the office's pattern on the new calendar, through the usual appointment.slots.published carrying `recountOf`:
+// a day that became a holiday closes (its holders are told by the portal), a make-up working day opens. The
+// days that did not change are left as the office released them, so a pattern edited since and not yet
+// published stays unpublished there. Bookings already standing on a day that closed are flagged for the window
+// (appointment_visits). A release made by this approval's recount is not made again by its second run; a venue
+// with opening days of its own ignores the calendar and is left.
 //
-// Reconciliation differences. A finance officer has RESOLVE_WITHIN_DAYS working days from the day a difference
-// was first reported (finance.intake.ts), which its first sighting keeps: counted again from that day, a second
-// run finds the same date and writes nothing.
+// Reconciliation differences. A finance officer has RESOLVE_WITHIN_DAYS working days from the day the workbench
+// received the difference (`due_since`, stored at intake by finance.intake.ts): counted again from it, a second
+// run finds the same date and writes nothing. A difference received before that day was stored has it worked
+// out backwards from its date on the calendar it was counted on, and kept the first time.
 
 const DAY_MS = 86_400_000;
 const SYSTEM: AuditActor = { actor: 'system', actorUnit: null, sourceIp: null };
@@ -57,7 +59,8 @@ export async function recountAppointments(
     if (changed.length === 0) continue;
     const closed = changed.filter((d) => !cal.next.isWorkingDay(d));
     const office = { unitCode: release.unitCode, itemId: release.itemId };
-    if (release.recountOf !== p.scheduleId) await releaseAgain(tx, p, cal, now, { ...release, from, days });
+    if (release.recountOf !== p.scheduleId)
+      await releaseAgain(tx, p, cal, now, { ...release, from, changed });
     const flagged = await repo.flagVisitsOn(tx, office, closed, now);
     if (flagged.length)
       await recordAudit(tx, {
@@ -76,43 +79,54 @@ async function releaseAgain(
   p: RecountPayload,
   cal: Calendars,
   now: Date,
-  r: repo.LatestRelease & { from: string; days: string[] },
+  r: repo.LatestRelease & { from: string; changed: string[] },
 ): Promise<void> {
   const patterns = await patternsFor(tx, r.unitCode, r.itemId);
-  const slots = slotsFromPattern(patterns, r.from, r.days.length, undefined, cal.next);
   const unit = await unitOf(tx, r.unitCode);
   const releaseId = randomUUID();
+  const perDay = r.changed.map((day) => ({
+    day,
+    slots: slotsFromPattern(patterns, day, 1, undefined, cal.next),
+  }));
+  // One row for the window, as the office's own release has: the portal's window ends where it ended.
   await insertRelease(tx, {
     id: releaseId,
     unitCode: r.unitCode,
     itemId: r.itemId,
     fromDate: r.from,
     toDate: r.toDate,
-    slotCount: slots.length,
+    slotCount: perDay.reduce((n, d) => n + d.slots.length, 0),
     releasedBy: null,
     recountOf: p.scheduleId,
     releasedAt: now,
   });
-  await send(
-    tx,
-    appointmentSlotsPublished,
-    {
-      releaseId,
-      releasedAt: now.toISOString(),
-      unitCode: r.unitCode,
-      unitName: unit?.name ?? r.unitCode,
-      itemId: r.itemId,
-      from: r.from,
-      to: r.toDate,
-      slots,
-    },
-    { stream: `appointment-slots:${r.unitCode}:${r.itemId}` },
-  );
+  for (const { day, slots } of perDay)
+    await send(
+      tx,
+      appointmentSlotsPublished,
+      {
+        releaseId,
+        releasedAt: now.toISOString(),
+        recountOf: p.scheduleId,
+        unitCode: r.unitCode,
+        unitName: unit?.name ?? r.unitCode,
+        itemId: r.itemId,
+        from: day,
+        to: day,
+        slots,
+      },
+      { stream: `appointment-slots:${r.unitCode}:${r.itemId}` },
+    );
   await recordAudit(tx, {
     ...SYSTEM,
     action: 'appointments.publish',
     target: `unit:${r.unitCode}`,
-    detail: { scheduleId: p.scheduleId, itemId: r.itemId, from: r.from, to: r.toDate, slots: slots.length },
+    detail: {
+      scheduleId: p.scheduleId,
+      itemId: r.itemId,
+      days: r.changed,
+      slots: perDay.reduce((n, d) => n + d.slots.length, 0),
+    },
     at: now,
   });
 }
@@ -127,10 +141,13 @@ export async function recountDifferences(
   const rows = await repo.openDifferencesDueFrom(tx, `${String(p.year)}-01-01`, p.after, batch);
   for (const row of rows) {
     if (!row.dueOn) continue;
-    const since = todayInShanghai(row.firstSeenAt);
+    const since = row.dueSince ?? cal.guessed.addWorkingDays(row.dueOn, -RESOLVE_WITHIN_DAYS);
     const dueOn = cal.next.addWorkingDays(since, RESOLVE_WITHIN_DAYS);
-    if (dueOn === row.dueOn) continue;
-    await repo.setDifferenceDue(tx, row.id, dueOn, now);
+    if (dueOn === row.dueOn) {
+      if (row.dueSince === null) await repo.setDifferenceDue(tx, row.id, { dueOn, dueSince: since });
+      continue;
+    }
+    await repo.setDifferenceDue(tx, row.id, { dueOn, dueSince: since, at: now });
     await recordAudit(tx, {
       ...SYSTEM,
       action: 'reconciliation.due.recounted',
