@@ -24,9 +24,12 @@ export async function insertLetter(
   opening: OpeningMessage,
 ): Promise<LetterRow> {
   const letter = q.$with('letter').as(q.insert(letters).values(values).returning());
-  const step = q
-    .$with('step')
-    .as(q.insert(letterEvents).values({ ...firstStep, letterId: values.id }).returning({ id: letterEvents.id }));
+  const step = q.$with('step').as(
+    q
+      .insert(letterEvents)
+      .values({ ...firstStep, letterId: values.id })
+      .returning({ id: letterEvents.id }),
+  );
   const message = q.$with('message').as(opening);
   const [row] = await q.with(letter, step, message).select().from(letter);
   if (!row) throw new Error('the letter was not stored');
