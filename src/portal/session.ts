@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
 import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
 import type { Db } from '../shared/db/database.ts';
-import { citizens } from './db/schema.ts';
+import { citizens, identityColumns } from './db/schema.ts';
 
 export interface CurrentCitizen {
   id: string;
@@ -60,16 +60,7 @@ export function citizenLoader(db: Db, idle: IdlePolicy) {
 const prepared = new WeakMap<Db, ReturnType<typeof prepareCitizenById>>();
 const prepareCitizenById = (db: Db) =>
   db
-    .select({
-      id: citizens.id,
-      displayName: citizens.displayName,
-      mobile: citizens.mobile,
-      realName: citizens.realName,
-      realNameStatus: citizens.realNameStatus,
-      idNumberSealed: citizens.idNumberSealed,
-      email: citizens.email,
-      address: citizens.address,
-    })
+    .select({ id: citizens.id, displayName: citizens.displayName, ...identityColumns })
     .from(citizens)
     .where(eq(citizens.id, sql.placeholder('id')))
     .prepare('portal_citizen_by_id');

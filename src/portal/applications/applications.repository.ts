@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { CaseAnswers } from '../../exchange/contracts/index.ts';
 import type { Db, Executor, Tx } from '../../shared/db/database.ts';
-import { citizens } from '../db/schema.ts';
+import { citizens, identityColumns } from '../db/schema.ts';
 import { applicationFiles, applications } from './applications.tables.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -164,17 +164,7 @@ export async function companyInFlight(db: Executor, companyId: string, itemId: s
 }
 
 export async function citizenIdentity(db: Executor, citizenId: string) {
-  const [row] = await db
-    .select({
-      mobile: citizens.mobile,
-      realName: citizens.realName,
-      realNameStatus: citizens.realNameStatus,
-      idNumberSealed: citizens.idNumberSealed,
-      email: citizens.email,
-      address: citizens.address,
-    })
-    .from(citizens)
-    .where(eq(citizens.id, citizenId));
+  const [row] = await db.select(identityColumns).from(citizens).where(eq(citizens.id, citizenId));
   return row;
 }
 

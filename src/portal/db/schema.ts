@@ -27,6 +27,16 @@ export const citizens = pgTable('citizens', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** What the real-name check left on an account, the ID number still sealed: the columns of every read of it. */
+export const identityColumns = {
+  mobile: citizens.mobile,
+  realName: citizens.realName,
+  realNameStatus: citizens.realNameStatus,
+  idNumberSealed: citizens.idNumberSealed,
+  email: citizens.email,
+  address: citizens.address,
+};
+
 /** One-time codes sent by SMS; only a hash is kept. */
 export const smsCodes = pgTable(
   'sms_codes',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type * as Fastify from 'fastify';
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Tables that both zones keep in their own database (each zone's schema re-exports them).
@@ -36,7 +37,7 @@ export const sessions = pgTable(
   'sessions',
   {
     sid: text('sid').primaryKey(),
-    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    data: jsonb('data').notNull().$type<Fastify.Session>(),
     subject: text('subject'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     // Revoked sessions are marked, not deleted: a request still in flight would otherwise write its session back.

@@ -35,7 +35,7 @@ export class DatabaseSessionStore {
   }
 
   set(sid: string, session: Fastify.Session, callback: Callback): void {
-    const data = JSON.parse(JSON.stringify(session)) as Record<string, unknown>;
+    const data = JSON.parse(JSON.stringify(session)) as Fastify.Session;
     const expiresAt = new Date(Date.now() + this.ttlMs);
     const subject = session.subject ?? null;
     this.db
@@ -53,7 +53,7 @@ export class DatabaseSessionStore {
     this.bySid.execute({ sid }).then((rows) => {
       const row = rows[0];
       if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) return callback(null, null);
-      callback(null, row.data as unknown as Fastify.Session);
+      callback(null, row.data);
     }, callback);
   }
 
@@ -61,7 +61,7 @@ export class DatabaseSessionStore {
     // Marked rather than deleted, so a request of this session still in flight cannot write it back.
     this.db
       .update(sessions)
-      .set({ revokedAt: sql`now()`, data: {} })
+      .set({ revokedAt: sql`now()`, data: sql`'{}'::jsonb` })
       .where(eq(sessions.sid, sid))
       .then(() => callback(), callback);
   }
@@ -71,7 +71,7 @@ export class DatabaseSessionStore {
 export async function revokeSessionsOf(db: Executor, subject: string): Promise<number> {
   const rows = await db
     .update(sessions)
-    .set({ revokedAt: sql`now()`, data: {} })
+    .set({ revokedAt: sql`now()`, data: sql`'{}'::jsonb` })
     .where(and(eq(sessions.subject, subject), isNull(sessions.revokedAt)))
     .returning({ sid: sessions.sid });
   return rows.length;
