@@ -8,7 +8,7 @@ import { loggerOptions } from '../../src/shared/http/logger.ts';
 import { enqueue, runOneJob, type JobHandler } from '../../src/shared/jobs/queue.ts';
 import { engine, startTestZone, type TestZone } from '../helpers/zones.ts';
 
-test('personal data is redacted from logged objects, at the top level and nested', () => {
+test('personal data is redacted from logged objects, at the top level and nested up to three levels', () => {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -23,7 +23,12 @@ test('personal data is redacted from logged objects, at the top level and nested
       idNumber: '11010519491231002X',
       password: 'Quiet-Harbour-42',
       body: { code: '123456', name: '王小明' },
-      citizen: { phone: '13900000002', address: '示范市示范大道1号' },
+      citizen: {
+        phone: '13900000002',
+        address: '示范市示范大道1号',
+        identity: { idNumber: '350402198001010011' },
+      },
+      error: { details: { applicant: { mobile: '13700000003' } } },
       req: { method: 'GET', url: '/account?mobile=13800000001', id: 'r1' },
     },
     'something happened',
@@ -37,6 +42,8 @@ test('personal data is redacted from logged objects, at the top level and nested
     '王小明',
     '13900000002',
     '示范大道',
+    '350402198001010011',
+    '13700000003',
   ]) {
     assert.ok(!out.includes(secret), `${secret} leaked into the log: ${out}`);
   }

@@ -106,9 +106,12 @@ export function loggerOptions(level: string): LoggerOptions {
         'req.headers.authorization',
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
+        // Up to three levels down: a signed-in request carries the citizen's identity two levels deep
+        // (`citizen.identity.mobile`), and an error's details may nest one level more.
         ...sensitive,
         ...sensitive.map((key) => `*.${key}`),
-        ...sensitive.map((key) => `body.${key}`),
+        ...sensitive.map((key) => `*.*.${key}`),
+        ...sensitive.map((key) => `*.*.*.${key}`),
       ],
       censor: '[redacted]',
     },
