@@ -1,6 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
 export interface OutgoingMessage {
+  /**
+   * The platform's own id of the message, given to the provider as its reference: a provider keeps it and
+   * answers a repeated send with the first receipt, so a retry after a lost answer delivers nothing twice.
+   */
+  reference: string;
   channel: 'sms' | 'email';
   recipient: string;
   body: string;
@@ -19,6 +24,8 @@ export interface NotificationAdapter {
   verifyReceipt(receipt: DeliveryReceipt): boolean;
 }
 
+const REMEMBERED_RECEIPTS = 10_000;
+
 export class ProviderRejected extends Error {
   constructor(
     readonly reason: string,
@@ -36,10 +43,14 @@ export class ProviderRejected extends Error {
 export class SandboxNotificationAdapter implements NotificationAdapter {
   readonly name = 'sandbox';
   private readonly recent = new Map<string, number[]>();
+  /** Receipts by reference, as a provider keeps them for a while to recognise repeated sends. */
+  private readonly receipts = new Map<string, DeliveryReceipt>();
 
   constructor(private readonly secret: string) {}
 
   async send(message: OutgoingMessage): Promise<DeliveryReceipt> {
+    const earlier = this.receipts.get(message.reference);
+    if (earlier) return earlier;
     // Reserved test ranges behave like a real carrier's refusals, so retry paths can be exercised.
     if (message.channel === 'sms' && message.recipient.startsWith('1700000')) {
       throw new ProviderRejected('unreachable-number', false);
@@ -53,7 +64,11 @@ export class SandboxNotificationAdapter implements NotificationAdapter {
     sent.push(now);
     this.recent.set(message.recipient, sent);
     const providerId = `sbx-${randomUUID()}`;
-    return { providerId, signature: this.sign(providerId) };
+    const receipt = { providerId, signature: this.sign(providerId) };
+    this.receipts.set(message.reference, receipt);
+    // Kept for the last messages only, like a provider's de-duplication window.
+    if (this.receipts.size > REMEMBERED_RECEIPTS) this.receipts.delete(this.receipts.keys().next().value!);
+    return receipt;
   }
 
   verifyReceipt(receipt: DeliveryReceipt): boolean {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.ts';
-import { enqueueInsert, type JobHandler } from '../jobs/queue.ts';
+import { callingJob, enqueueInsert, type QueueHandler } from '../jobs/queue.ts';
 import { notifications } from '../db/tables.ts';
 import { ProviderRejected, type NotificationAdapter } from './adapter.ts';
 
@@ -24,28 +24,45 @@ export async function queueNotification(
   return id;
 }
 
-export function notificationJob(adapter: NotificationAdapter): JobHandler {
-  return async (tx, job) => {
-    const { id } = job.payload as { id: string };
-    const [message] = await tx.select().from(notifications).where(eq(notifications.id, id));
-    if (!message || message.status === 'sent') return;
-    try {
-      const receipt = await adapter.send({
-        channel: message.channel,
-        recipient: message.recipient,
-        body: message.body,
-      });
-      if (!adapter.verifyReceipt(receipt)) throw new Error('provider receipt signature mismatch');
+type SendOutcome = { kind: 'sent'; providerId: string } | { kind: 'refused' } | { kind: 'nothing' };
+
+/**
+ * Sends a recorded message. The provider is called with no transaction open, so a slow or hanging gateway
+ * holds no row lock and no connection (see `callingJob`). The message's id goes with it as the provider's
+ * reference: a send repeated after a crash between the call and its record is recognised by the provider and
+ * not delivered twice.
+ */
+export function notificationJob(adapter: NotificationAdapter): QueueHandler {
+  return callingJob<SendOutcome>({
+    async call(db, job) {
+      const { id } = job.payload as { id: string };
+      const [message] = await db.select().from(notifications).where(eq(notifications.id, id));
+      if (!message || message.status !== 'queued') return { kind: 'nothing' };
+      try {
+        const receipt = await adapter.send({
+          reference: message.id,
+          channel: message.channel,
+          recipient: message.recipient,
+          body: message.body,
+        });
+        if (!adapter.verifyReceipt(receipt)) throw new Error('provider receipt signature mismatch');
+        return { kind: 'sent', providerId: receipt.providerId };
+      } catch (error) {
+        if (error instanceof ProviderRejected && !error.retryable) return { kind: 'refused' };
+        throw error;
+      }
+    },
+    async record(tx, job, outcome) {
+      const { id } = job.payload as { id: string };
+      if (outcome.kind === 'nothing') return;
       await tx
         .update(notifications)
-        .set({ status: 'sent', providerId: receipt.providerId, sentAt: new Date() })
-        .where(eq(notifications.id, id));
-    } catch (error) {
-      if (error instanceof ProviderRejected && !error.retryable) {
-        await tx.update(notifications).set({ status: 'failed' }).where(eq(notifications.id, id));
-        return;
-      }
-      throw error;
-    }
-  };
+        .set(
+          outcome.kind === 'sent'
+            ? { status: 'sent', providerId: outcome.providerId, sentAt: new Date() }
+            : { status: 'failed' },
+        )
+        .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
+    },
+  });
 }
