@@ -195,8 +195,12 @@ export async function searchShortlists(
   // candidates has LIST_LIMIT best).
   const steps = options.shortlists.map((shortlist, n) => {
     // A later shortlist is read only while those before found fewer than a page: the condition does not depend
-    // on the row, so PostgreSQL tests it once and skips the scan when it fails.
-    const before = Array.from({ length: n }, (_, k) => sql`SELECT id FROM ${found(k)}`);
+    // on the row, so PostgreSQL tests it once and skips the scan when it fails. A page's worth of each is enough
+    // to count: one shortlist with that many fills a page alone.
+    const before = Array.from(
+      { length: n },
+      (_, k) => sql`SELECT id FROM (SELECT id FROM ${found(k)} LIMIT ${LIST_LIMIT}) ${sql.raw(`p${k}`)}`,
+    );
     const gate =
       n < options.always
         ? sql`true`
