@@ -188,8 +188,9 @@ export async function searchShortlists(
   const reach = readable(options.reach, options.above, v.unitPath);
   const found = (n: number) => sql.raw(`c${n}`);
   // Each shortlist's candidates by their place in the table (ctid) and their entry. The ranking is written once,
-  // in the outer query, not once per shortlist: planning copied every copy of it many times over, which cost more
-  // than the search itself. Ranking the candidates of all shortlists together gives the same page as keeping each
+  // in the outer query, not once per shortlist: planning copied every copy of it many times over, much of what a
+  // search with several shortlists and few candidates cost; a thousand candidates cost a second read of each row.
+  // Ranking the candidates of all shortlists together gives the same page as keeping each
   // shortlist's best LIST_LIMIT and then the best of those; and fewer than LIST_LIMIT entries among the best of the
   // shortlists before is the same as fewer than LIST_LIMIT among all their candidates (one with LIST_LIMIT or more
   // candidates has LIST_LIMIT best).
