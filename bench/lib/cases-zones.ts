@@ -215,21 +215,28 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** One request at a time, so the figure is the time a person waits, not the queue behind a load test. */
+/**
+ * One request at a time, so the figure is the time a person waits, not the queue behind a load test. `byUrl`: each
+ * URL's own times, sorted, to find which of several requests makes the tail.
+ */
 export async function latencies(
   urls: string[],
   count: number,
   headers: Record<string, string>,
-): Promise<{ p50: number; p95: number; failed: number }> {
+): Promise<{ p50: number; p95: number; failed: number; byUrl: number[][] }> {
   const times: number[] = [];
+  const byUrl = urls.map((): number[] => []);
   let failed = 0;
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const response = await fetch(urls[i % urls.length] ?? '', { headers, redirect: 'manual' });
     await response.arrayBuffer();
-    times.push(performance.now() - started);
+    const took = performance.now() - started;
+    times.push(took);
+    byUrl[i % urls.length]?.push(took);
     if (response.status !== 200) failed++;
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), failed };
+  for (const list of byUrl) list.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), failed, byUrl };
 }

@@ -8,8 +8,9 @@ import { loadCurrentStaff, type CurrentStaff } from '../../src/workbench/session
 import { makeOfficer, startWorkbench, type Officer, type Workbench } from './support.ts';
 
 // Search reads each version's copy of its entry's owner and helped count (migration kb_search_own_row): the
-// copies must follow every change of the entry, or search would rank by a stale count and show an entry to the
-// unit it left.
+// version in use must follow every change of the entry, or search would rank by a stale count and show an entry to
+// the unit it left; any other version is brought up to date when it is written, as it is when it comes into use
+// (migration kb_copies_in_use).
 
 let zone: Workbench;
 let writer: Officer;
@@ -41,16 +42,30 @@ async function inUse(question: string, answer: string): Promise<string> {
   return id;
 }
 
-/** Each version's copies, beside the entry's own values. */
+/** Each version's copies (in version order), the version in use's alone, and the entry's own values. */
 async function copies(id: string) {
   const entry = (await findEntry(zone.services.db, id))!;
-  const versions = await zone.services.db
-    .select({ unitCode: kbVersions.unitCode, unitPath: kbVersions.unitPath, helped: kbVersions.helpedCount })
+  const rows = await zone.services.db
+    .select({
+      version: kbVersions.version,
+      state: kbVersions.state,
+      unitCode: kbVersions.unitCode,
+      unitPath: kbVersions.unitPath,
+      helped: kbVersions.helpedCount,
+    })
     .from(kbVersions)
-    .where(eq(kbVersions.entryId, id));
+    .where(eq(kbVersions.entryId, id))
+    .orderBy(kbVersions.version);
+  const copy = (r: (typeof rows)[number]) => ({
+    unitCode: r.unitCode,
+    unitPath: r.unitPath,
+    helped: r.helped,
+  });
+  const inUse = rows.filter((r) => r.state === 'in-use').map(copy);
   return {
     entry: { unitCode: entry.unitCode, unitPath: entry.unitPath, helped: entry.helpedCount },
-    versions,
+    versions: rows.map(copy),
+    inUse,
   };
 }
 
@@ -70,7 +85,7 @@ describe('the versions’ copies of their entry', () => {
     assert.deepEqual(versions, [entry]);
   });
 
-  test('a draft written beside the version in use, and a unit’s move, keep every version’s copies', async () => {
+  test('a unit’s move reaches the version in use; a draft written beside it is brought up to date when it comes into use', async () => {
     const id = await inUse('信鸽比赛放飞报备', '信鸽放飞向属地派出所报备。');
     const me = await staffOf(writer);
     await kb.saveDraft(zone.services, me, by, (await findEntry(zone.services.db, id))!, {
@@ -82,7 +97,7 @@ describe('the versions’ copies of their entry', () => {
     });
     const before = await copies(id);
     assert.equal(before.versions.length, 2);
-    assert.deepEqual(before.versions, [before.entry, before.entry]);
+    assert.deepEqual(before.versions, [before.entry, before.entry], 'both written from the entry');
     assert.equal((await kb.listFor(zone.services, me, { q: '信鸽放飞' }))[0]?.id, id);
 
     // The unit moves out of the writer's reach: its entries go with it, in search as on their own pages.
@@ -91,10 +106,23 @@ describe('the versions’ copies of their entry', () => {
     await zone.services.db.transaction((tx) => moveEntriesPath(tx, oldPath, newPath));
     const after = await copies(id);
     assert.equal(after.entry.unitPath, newPath);
-    assert.deepEqual(after.versions, [after.entry, after.entry]);
+    assert.deepEqual(after.inUse, [after.entry]);
     assert.deepEqual(await kb.listFor(zone.services, me, { q: '信鸽放飞' }), []);
     await zone.services.db.transaction((tx) => moveEntriesPath(tx, newPath, oldPath));
     assert.equal((await kb.listFor(zone.services, me, { q: '信鸽放飞' }))[0]?.id, id);
+
+    // The count rises while the draft waits; the draft comes into use with it, and search orders by it.
+    await zone.services.db.transaction((tx) => raiseHelped(tx, id, 5));
+    assert.deepEqual((await copies(id)).inUse, [{ ...before.entry, helped: 5 }]);
+    await kb.submit(zone.services, me, by, (await findEntry(zone.services.db, id))!);
+    await kb.review(zone.services, await staffOf(leader), by, (await findEntry(zone.services.db, id))!, {
+      decision: 'approve',
+    });
+    const done = await copies(id);
+    assert.deepEqual(done.inUse, [{ ...before.entry, helped: 5 }]);
+    assert.deepEqual(done.versions[1], done.inUse[0], 'the new version is the one in use');
+    const found = await kb.listFor(zone.services, me, { q: '信鸽放飞' });
+    assert.deepEqual([found[0]?.id, found[0]?.version, found[0]?.helpedCount], [id, 2, 5]);
   });
 
   test('a version cannot be given copies other than its entry’s', async () => {

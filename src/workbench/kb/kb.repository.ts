@@ -157,10 +157,10 @@ export async function termDocs(q: Executor, lexemes: readonly string[]): Promise
 
 /**
  * The best LIST_LIMIT versions in use the officer reads, in one statement: each shortlist (a tsquery) gives at most
- * `candidates` versions matching it, ranked by the share of the question's weight they hold (each lexeme weighs
- * its idf, whole in the question or keywords, ANSWER_WEIGHT of it in the answer only), and its best LIST_LIMIT;
- * a shortlist from the `always`-th on is read only while the ones before found fewer than LIST_LIMIT versions.
- * The best LIST_LIMIT of them all, a version found twice once.
+ * `candidates` versions matching it; a shortlist from the `always`-th on is read only while the ones before found
+ * fewer than LIST_LIMIT versions. The candidates of them all, a version found twice once, are ranked by the share
+ * of the question's weight they hold (each lexeme weighs its idf, whole in the question or keywords, ANSWER_WEIGHT
+ * of it in the answer only), and the best LIST_LIMIT returned.
  */
 export async function searchShortlists(
   q: Executor,
@@ -173,51 +173,59 @@ export async function searchShortlists(
     candidates: number;
   },
 ): Promise<KbLine[]> {
+  if (options.shortlists.length === 0) return [];
   const whole = options.terms.reduce((sum, t) => sum + t.idf, 0);
   // Weights are numbers computed here, written as float8 literals so each CASE is plain float arithmetic.
   const weight = (n: number) => sql.raw(`${Number.isFinite(n) ? n.toFixed(6) : '0'}::float8`);
+  const v = kbVersions;
   const held = options.terms.map(
     (t) =>
-      sql`CASE WHEN vector @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
-        WHEN vector @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
+      sql`CASE WHEN ${v.searchVector} @@ CAST(${`'${t.term}':A`} AS tsquery) THEN ${weight(t.idf / whole)}
+        WHEN ${v.searchVector} @@ CAST(${`'${t.term}'`} AS tsquery) THEN ${weight((t.idf * ANSWER_WEIGHT) / whole)}
         ELSE 0::float8 END`,
   );
   const rank = sql`(${sql.join(held, sql` + `)})`;
-  const reach = readable(options.reach, options.above, kbVersions.unitPath);
-  const v = kbVersions;
-  const found = (n: number) => sql.raw(`s${n}`);
+  const reach = readable(options.reach, options.above, v.unitPath);
+  const found = (n: number) => sql.raw(`c${n}`);
+  // Each shortlist's candidates by their place in the table (ctid) and their entry. The ranking is written once,
+  // in the outer query, not once per shortlist: planning copied every copy of it many times over, much of what a
+  // search with several shortlists and few candidates cost; a thousand candidates cost a second read of each row.
+  // Ranking the candidates of all shortlists together gives the same page as keeping each
+  // shortlist's best LIST_LIMIT and then the best of those; and fewer than LIST_LIMIT entries among the best of the
+  // shortlists before is the same as fewer than LIST_LIMIT among all their candidates (one with LIST_LIMIT or more
+  // candidates has LIST_LIMIT best).
   const steps = options.shortlists.map((shortlist, n) => {
     // A later shortlist is read only while those before found fewer than a page: the condition does not depend
-    // on the row, so PostgreSQL tests it once and skips the scan when it fails.
-    const before = Array.from({ length: n }, (_, k) => sql`SELECT id FROM ${found(k)}`);
+    // on the row, so PostgreSQL tests it once and skips the scan when it fails. A page's worth of each is enough
+    // to count: one shortlist with that many fills a page alone.
+    const before = Array.from(
+      { length: n },
+      (_, k) => sql`SELECT id FROM (SELECT id FROM ${found(k)} LIMIT ${LIST_LIMIT}) ${sql.raw(`p${k}`)}`,
+    );
     const gate =
       n < options.always
         ? sql`true`
         : sql`(SELECT count(*) FROM (${sql.join(before, sql` UNION `)}) f) < ${LIST_LIMIT}`;
-    // The vector is read where it lies: rows stay whole up to a page and the vector is the last value moved out of
-    // a larger row (migration kb_search_inline), so ranking tests it without fetching TOAST chunks. The owner and
-    // the helped count are the version's copies of its entry's (migration kb_search_own_row): no candidate costs
-    // a lookup of its entry. The LIMIT keeps the candidates from being folded into the ranking query.
     return sql`${found(n)} AS MATERIALIZED (
-      SELECT id, unit_code, version, state, question, answer, area, public, helped_count, ${rank} AS rank
-      FROM (
-        SELECT ${v.entryId} AS id, ${v.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
-          ${v.question} AS question, ${v.answer} AS answer, ${v.area} AS area, ${v.public} AS public,
-          ${v.helpedCount} AS helped_count, ${v.searchVector} AS vector
-        FROM ${v}
-        WHERE ${gate} AND ${reach ?? sql`true`} AND ${v.state} = 'in-use'
-          AND ${v.searchVector} @@ CAST(${shortlist} AS tsquery)
-        LIMIT ${options.candidates}
-      ) c
-      ORDER BY rank DESC, helped_count DESC, id
-      LIMIT ${LIST_LIMIT}
+      SELECT ctid AS at, ${v.entryId} AS id FROM ${v}
+      WHERE ${gate} AND ${reach ?? sql`true`} AND ${v.state} = 'in-use'
+        AND ${v.searchVector} @@ CAST(${shortlist} AS tsquery)
+      LIMIT ${options.candidates}
     )`;
   });
-  if (steps.length === 0) return [];
-  const all = options.shortlists.map((_, n) => sql`SELECT * FROM ${found(n)}`);
+  const all = options.shortlists.map((_, n) => sql`SELECT at FROM ${found(n)}`);
+  // The candidates are read again by their ctid (a TID scan, which also drops a version found twice), so the
+  // shortlists keep two narrow columns instead of whole rows. The vector is read where it lies: rows stay whole up
+  // to a page and the vector is the last value moved out of a larger row (migration kb_search_inline), so ranking
+  // tests it without fetching TOAST chunks. The owner and the helped count are the version's copies of its entry's
+  // (migration kb_search_own_row): no candidate costs a lookup of its entry.
   const result = await q.execute(sql`
     WITH ${sql.join(steps, sql`, `)}
-    SELECT * FROM (${sql.join(all, sql` UNION `)}) u
+    SELECT ${v.entryId} AS id, ${v.unitCode} AS unit_code, ${v.version} AS version, ${v.state} AS state,
+      ${v.question} AS question, ${v.answer} AS answer, ${v.area} AS area, ${v.public} AS public,
+      ${v.helpedCount} AS helped_count, ${rank} AS rank
+    FROM ${v}
+    WHERE ctid = ANY (ARRAY(${sql.join(all, sql` UNION ALL `)}))
     ORDER BY rank DESC, helped_count DESC, id
     LIMIT ${LIST_LIMIT}`);
   return rows<{

@@ -44,7 +44,9 @@ export const kbEntries = pgTable(
  * weighted bigram vector of public.zh_search_tsv (question and keywords A, answer B).
  * `unitCode`, `unitPath` and `helpedCount` are the entry's, copied by triggers (migration kb_search_own_row): a
  * search filters its up to a thousand candidates by owner and orders them by the count without a lookup of each
- * one's entry, which cost more than reading the versions themselves. Never written by the application.
+ * one's entry, which cost more than reading the versions themselves. A change of the entry reaches its version in
+ * use; any other version is brought up to date whenever it is written, so when it comes into use (migration
+ * kb_copies_in_use). Never written by the application.
  */
 export const kbVersions = pgTable(
   'kb_versions',
