@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { privateKeyOf, SIGNATURE_HEADER, signPayload } from '../src/shared/crypto/payment-signature.ts';
 import { publicKeyPem } from '../src/shared/secrets.ts';
-import { startZone, stopZone, zoneKeys } from './lib/cases-zones.ts';
-import { freshDatabase, load, measureBaseline, report, type Figure } from './lib/harness.ts';
+import { cpuDuring, startZone, stopZone, zoneKeys } from './lib/cases-zones.ts';
+import { freshDatabase, load, loadAverage, measureBaseline, report, type Figure } from './lib/harness.ts';
 import { seedPortalCitizens } from './lib/seed-applications.ts';
 
 // The gateway's signed notifications as the portal takes them (`openpsb portal`, production mode, PostgreSQL):
@@ -103,32 +103,35 @@ export async function run(): Promise<boolean> {
   try {
     let next = 0;
     const answered = { ok: 0, refused: 0 };
-    const result = await load({
-      url: portal.base,
-      connections: 20,
-      requests: [
-        {
-          method: 'POST',
-          path: '/payments/notify',
-          setupRequest: (request) => {
-            const one = bodies[next++ % bodies.length]!;
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                [SIGNATURE_HEADER]: one.signature,
-                'x-forwarded-proto': 'https',
-              },
-              body: one.body,
-            };
+    const measured = await cpuDuring(portal.child, database.url, () =>
+      load({
+        url: portal.base,
+        connections: 20,
+        requests: [
+          {
+            method: 'POST',
+            path: '/payments/notify',
+            setupRequest: (request) => {
+              const one = bodies[next++ % bodies.length]!;
+              return {
+                ...request,
+                headers: {
+                  'content-type': 'application/json',
+                  [SIGNATURE_HEADER]: one.signature,
+                  'x-forwarded-proto': 'https',
+                },
+                body: one.body,
+              };
+            },
+            onResponse: (status) => {
+              if (status === 200) answered.ok++;
+              else answered.refused++;
+            },
           },
-          onResponse: (status) => {
-            if (status === 200) answered.ok++;
-            else answered.refused++;
-          },
-        },
-      ],
-    });
+        ],
+      }),
+    );
+    const result = measured.result;
     const after = await outcomes(database.url);
     // Requests still in flight when the load stops may or may not have committed: paid orders lie between
     // the notifications acknowledged and those sent (each order counted once).
@@ -136,7 +139,9 @@ export async function run(): Promise<boolean> {
     const outside = after.paidOrders < low ? low - after.paidOrders : Math.max(0, after.paidOrders - high);
     process.stdout.write(
       `  payments: ${String(next)} notifications sent, ${String(answered.ok)} acknowledged, over ${String(ORDERS)} orders; ` +
-        `${String(after.paidOrders)} orders paid, ${String(after.receipts)} receipts, ${String(after.refunds)} refunds\n`,
+        `${String(after.paidOrders)} orders paid, ${String(after.receipts)} receipts, ${String(after.refunds)} refunds\n` +
+        `  CPU per notification: portal ${((measured.zoneSeconds * 1000) / Math.max(1, next)).toFixed(3)} ms, ` +
+        `PostgreSQL ${((measured.databaseSeconds * 1000) / Math.max(1, next)).toFixed(3)} ms; load ${loadAverage()}\n`,
     );
     const figures: Figure[] = [
       {
