@@ -2,16 +2,18 @@ import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { privateKeyOf, SIGNATURE_HEADER, signPayload } from '../src/shared/crypto/payment-signature.ts';
 import { publicKeyPem } from '../src/shared/secrets.ts';
-import { startZone, stopZone, zoneKeys } from './lib/cases-zones.ts';
-import { freshDatabase, load, measureBaseline, report, type Figure } from './lib/harness.ts';
+import { cpuDuring, startZone, stopZone, zoneKeys } from './lib/cases-zones.ts';
+import { freshDatabase, load, loadAverage, measureBaseline, report, type Figure } from './lib/harness.ts';
 import { seedPortalCitizens } from './lib/seed-applications.ts';
 
 // The gateway's signed notifications as the portal takes them (`openpsb portal`, production mode, PostgreSQL):
 // each verified, its order locked, paid once with its receipt issued and the case told, and every later copy
 // of it acknowledged without a second payment. The load cycles over the orders, so the first pass pays them
-// and every pass after it is duplicates; afterwards every order must be paid exactly once.
+// and every pass after it is duplicates; afterwards every order must be paid exactly once. There are more orders
+// than a run at the target rate notifies, so the figures are those of first notifications, each paying an order
+// (BENCH_PAYMENT_ORDERS fewer, to include repeated ones).
 
-const ORDERS = 5_000;
+const ORDERS = Number(process.env.BENCH_PAYMENT_ORDERS ?? 20_000);
 const MERCHANT = 'SF-PSB';
 
 const pem = () =>
@@ -38,6 +40,20 @@ async function seedOrders(url: string): Promise<string[]> {
     );
     await client.query('ANALYZE');
     return orders.rows.map((r) => r.order_no);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Transactions committed or rolled back in the database so far (the zone's backends report theirs as they end). */
+async function transactions(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return Number(rows[0]?.n ?? 0);
   } finally {
     await client.end();
   }
@@ -103,32 +119,39 @@ export async function run(): Promise<boolean> {
   try {
     let next = 0;
     const answered = { ok: 0, refused: 0 };
-    const result = await load({
-      url: portal.base,
-      connections: 20,
-      requests: [
-        {
-          method: 'POST',
-          path: '/payments/notify',
-          setupRequest: (request) => {
-            const one = bodies[next++ % bodies.length]!;
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                [SIGNATURE_HEADER]: one.signature,
-                'x-forwarded-proto': 'https',
-              },
-              body: one.body,
-            };
+    const transactionsBefore = await transactions(database.url);
+    const measured = await cpuDuring(portal.child, database.url, () =>
+      load({
+        url: portal.base,
+        connections: 20,
+        requests: [
+          {
+            method: 'POST',
+            path: '/payments/notify',
+            setupRequest: (request) => {
+              const one = bodies[next++ % bodies.length]!;
+              return {
+                ...request,
+                headers: {
+                  'content-type': 'application/json',
+                  [SIGNATURE_HEADER]: one.signature,
+                  'x-forwarded-proto': 'https',
+                },
+                body: one.body,
+              };
+            },
+            onResponse: (status) => {
+              if (status === 200) answered.ok++;
+              else answered.refused++;
+            },
           },
-          onResponse: (status) => {
-            if (status === 200) answered.ok++;
-            else answered.refused++;
-          },
-        },
-      ],
-    });
+        ],
+      }),
+    );
+    const result = measured.result;
+    // Stopped first, so its backends end and report their transactions.
+    await stopZone(portal);
+    const transactionsDuring = (await transactions(database.url)) - transactionsBefore;
     const after = await outcomes(database.url);
     // Requests still in flight when the load stops may or may not have committed: paid orders lie between
     // the notifications acknowledged and those sent (each order counted once).
@@ -136,7 +159,10 @@ export async function run(): Promise<boolean> {
     const outside = after.paidOrders < low ? low - after.paidOrders : Math.max(0, after.paidOrders - high);
     process.stdout.write(
       `  payments: ${String(next)} notifications sent, ${String(answered.ok)} acknowledged, over ${String(ORDERS)} orders; ` +
-        `${String(after.paidOrders)} orders paid, ${String(after.receipts)} receipts, ${String(after.refunds)} refunds\n`,
+        `${String(after.paidOrders)} orders paid, ${String(after.receipts)} receipts, ${String(after.refunds)} refunds\n` +
+        `  CPU per notification: portal ${((measured.zoneSeconds * 1000) / Math.max(1, next)).toFixed(3)} ms, ` +
+        `PostgreSQL ${((measured.databaseSeconds * 1000) / Math.max(1, next)).toFixed(3)} ms; ` +
+        `${(transactionsDuring / Math.max(1, next)).toFixed(3)} transactions per notification; load ${loadAverage()}\n`,
     );
     const figures: Figure[] = [
       {

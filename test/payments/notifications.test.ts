@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import * as repo from '../../src/portal/payments/payments.repository.ts';
+import { refundOrder } from '../../src/portal/payments/payments.refunds.ts';
+import { applyGatewayState } from '../../src/portal/payments/payments.service.ts';
+import { registerCaseFeeSettlement } from '../../src/portal/payments/payments.inbox.ts';
+import { onPayablesSettled } from '../../src/portal/payments/payments.payables.ts';
 import { paymentReceipts, paymentRefunds } from '../../src/portal/payments/payments.tables.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import { openFee, signedNotification, startPaymentWorld, type PaymentWorld } from './payments.fixture.ts';
@@ -123,5 +127,138 @@ describe('a paid notification', () => {
       alarms.map((a) => a.kind),
       ['paid-twice'],
     );
+  });
+});
+
+describe('paid notifications arriving together', () => {
+  // Words that arrive while others are being written go together in one batch: each must do exactly what it
+  // would have done alone, in the order they came, and be answered with its own outcome.
+  async function scenario(notifyAll: (words: [string, number][]) => Promise<string[]>) {
+    const first = await openFee(world.zone, me.id);
+    const twice = await openFee(world.zone, me.id);
+    const wrong = await openFee(world.zone, me.id);
+    const firstOrder = await pendingOrder(first.id);
+    const [twiceA, twiceB] = [await pendingOrder(twice.id), await pendingOrder(twice.id)];
+    const wrongOrder = await pendingOrder(wrong.id);
+    const unknown = `P20261207${String(process.pid).padStart(9, '9')}${String(++orders).padStart(3, '0')}`;
+
+    const outcomes = await notifyAll([
+      [firstOrder, 2000],
+      [twiceA, 2000],
+      [firstOrder, 2000],
+      [twiceB, 2000],
+      [wrongOrder, 1500],
+      [unknown, 2000],
+      [firstOrder, 2000],
+    ]);
+
+    // One of the three words for the first order paid it; the others found it paid.
+    assert.deepEqual([outcomes[0], outcomes[2], outcomes[6]].sort(), [
+      'already-paid',
+      'already-paid',
+      'paid',
+    ]);
+    assert.deepEqual(outcomes.slice(4, 6), ['amount-differs', 'unknown-order']);
+    assert.deepEqual([outcomes[1], outcomes[3]], ['paid', 'paid']);
+
+    assert.equal((await repo.payableById(db(), first.id))?.paidOrderNo, firstOrder);
+    assert.deepEqual(
+      (await receiptsOf(first.id)).map((r) => r.orderNo),
+      [firstOrder],
+    );
+    // Both orders of one payable were paid: one counts, with its receipt; the other's money goes back.
+    const counted = (await repo.payableById(db(), twice.id))?.paidOrderNo;
+    const other = counted === twiceA ? twiceB : twiceA;
+    assert.ok(counted === twiceA || counted === twiceB);
+    assert.deepEqual(
+      (await receiptsOf(twice.id)).map((r) => r.orderNo),
+      [counted],
+    );
+    assert.equal((await repo.orderByNo(db(), other))?.status, 'paid');
+    const refunds = await db().select().from(paymentRefunds).where(eq(paymentRefunds.orderNo, other));
+    assert.deepEqual(
+      refunds.map((r) => [r.reason, r.amountFen]),
+      [['duplicate-payment', 2000]],
+    );
+    assert.equal(
+      (await db().select().from(paymentRefunds).where(eq(paymentRefunds.orderNo, counted!))).length,
+      0,
+    );
+
+    assert.equal((await repo.orderByNo(db(), wrongOrder))?.status, 'pending');
+    assert.equal((await repo.payableById(db(), wrong.id))?.status, 'due');
+    const alarms = await repo.alarms(db());
+    assert.deepEqual(
+      alarms
+        .filter((a) => [other, wrongOrder, unknown].includes(String(a.detail.orderNo)))
+        .map((a) => [a.kind, a.detail.orderNo])
+        .sort(),
+      [
+        ['amount-differs', wrongOrder],
+        ['paid-twice', other],
+        ['unknown-order', unknown],
+      ].sort(),
+    );
+  }
+
+  test('posted at once, each does what it would alone: paid once, repeats already paid, a second payment booked back', () =>
+    scenario((words) => Promise.all(words.map(([orderNo, amountFen]) => notifyPaid(orderNo, amountFen)))));
+
+  test('in one batch, each does what it would alone', () =>
+    // Handed over without waiting: the first is written alone, the six others wait for it and go together.
+    scenario(async (words) => {
+      const results = await Promise.all(
+        words.map(([orderNo, amountFen]) =>
+          applyGatewayState(
+            world.zone.services,
+            { orderNo, gatewayOrderId: `GW${orderNo}`, status: 'paid', amountFen, paidAt: null },
+            'notification',
+          ).then(async (result) => {
+            if (result.duplicatePayment)
+              await refundOrder(
+                world.zone.services,
+                world.runtime,
+                result.duplicatePayment,
+                'duplicate-payment',
+              );
+            return result.outcome;
+          }),
+        ),
+      );
+      return results;
+    }));
+
+  test('a word its batch cannot take fails alone; the others in the batch are written', async () => {
+    const [lead, good, bad] = [
+      await openFee(world.zone, me.id),
+      await openFee(world.zone, me.id),
+      await openFee(world.zone, me.id),
+    ];
+    const orders = [await pendingOrder(lead.id), await pendingOrder(good.id), await pendingOrder(bad.id)];
+    // What follows a settlement fails for one payable (its consequence could not be recorded).
+    onPayablesSettled('case-fee', async (_tx, payables) => {
+      if (payables.some((p) => p.id === bad.id)) throw new Error('settlement hook refused');
+    });
+    try {
+      const paid = (orderNo: string) =>
+        applyGatewayState(
+          world.zone.services,
+          { orderNo, gatewayOrderId: null, status: 'paid', amountFen: 2000, paidAt: null },
+          'notification',
+        ).then((r) => r.outcome);
+      const results = await Promise.allSettled(orders.map(paid));
+      assert.deepEqual(
+        results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+        ['paid', 'paid', 'settlement hook refused'],
+      );
+      assert.equal((await repo.payableById(db(), good.id))?.status, 'paid');
+      assert.equal((await receiptsOf(good.id)).length, 1);
+      // Nothing of the refused word stays: the gateway, answered with an error, will send it again.
+      assert.equal((await repo.orderByNo(db(), orders[2]!))?.status, 'pending');
+      assert.equal((await repo.payableById(db(), bad.id))?.status, 'due');
+      assert.equal((await receiptsOf(bad.id)).length, 0);
+    } finally {
+      registerCaseFeeSettlement();
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { caseFeeDue, paymentRefunded, paymentSettled } from '../../exchange/contracts/index.ts';
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { applications } from '../applications/applications.tables.ts';
-import { onPayableRefunded, onPayableSettled } from './payments.payables.ts';
+import { onPayableRefunded, onPayablesSettled } from './payments.payables.ts';
 import * as repo from './payments.repository.ts';
 
 // A case's fee: the workbench says it is due, the portal opens the payable; once it is paid, payment.settled
@@ -30,28 +30,37 @@ export function caseFeeDueHandler(services: ZoneServices): MessageHandler {
   });
 }
 
-/** Registers what a paid case fee does: tell the workbench, in the settling transaction. */
+/** Registers what paid case fees do: tell the workbench, in the settling transaction, each on its case's stream. */
 export function registerCaseFeeSettlement(): void {
-  onPayableSettled('case-fee', async (tx, payable, at) => {
-    const [application] = await tx
-      .select({ id: applications.id })
+  onPayablesSettled('case-fee', async (tx, payables, at) => {
+    // One read for the batch: a fee opened here without a case behind it (demo data) has nobody to tell.
+    const found = await tx
+      .select({ id: applications.id, caseNumber: applications.caseNumber })
       .from(applications)
-      .where(eq(applications.caseNumber, payable.reference));
-    // A fee opened here without a case behind it (demo data) has nobody across the boundary to tell.
-    if (!application || !payable.paidOrderNo) return;
-    await send(
-      tx,
-      paymentSettled,
-      {
-        applicationId: application.id,
-        caseNumber: payable.reference,
-        orderNo: payable.paidOrderNo,
-        amountFen: payable.amountFen,
-        payeeUnit: payable.payeeUnit,
-        paidAt: at.toISOString(),
-      },
-      { stream: `case:${payable.reference}` },
-    );
+      .where(
+        inArray(
+          applications.caseNumber,
+          payables.map((p) => p.reference),
+        ),
+      );
+    const applicationOf = new Map(found.map((a) => [a.caseNumber, a.id]));
+    for (const payable of payables) {
+      const applicationId = applicationOf.get(payable.reference);
+      if (!applicationId || !payable.paidOrderNo) continue;
+      await send(
+        tx,
+        paymentSettled,
+        {
+          applicationId,
+          caseNumber: payable.reference,
+          orderNo: payable.paidOrderNo,
+          amountFen: payable.amountFen,
+          payeeUnit: payable.payeeUnit,
+          paidAt: at.toISOString(),
+        },
+        { stream: `case:${payable.reference}` },
+      );
+    }
   });
 }
 

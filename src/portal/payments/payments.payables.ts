@@ -3,20 +3,28 @@ import type { PayableRow } from './payments.repository.ts';
 import type { PayableKind } from './payments.tables.ts';
 
 /**
- * What follows once a payable of a kind is paid (a case's fee goes on to the workbench as payment.settled; a
- * fine will clear the violation), run in the transaction that settles it, so the consequence is never lost
- * and never doubled. Features register theirs at start-up; a kind without one is simply recorded as paid.
+ * What follows once payables of a kind are paid (a case's fee goes on to the workbench as payment.settled; a
+ * fine clears the violation), run in the transaction that settles them, so the consequence is never lost and
+ * never doubled. Payments settle in batches, so a hook is given every payable of its kind the batch settled, in
+ * the order they were paid. Features register theirs at start-up; a kind without one is simply recorded as paid.
  */
-export type SettledHook = (tx: Tx, payable: PayableRow, at: Date) => Promise<void>;
+export type SettledHook = (tx: Tx, payables: PayableRow[], at: Date) => Promise<void>;
 
 const hooks = new Map<PayableKind, SettledHook>();
 
-export function onPayableSettled(kind: PayableKind, hook: SettledHook): void {
+export function onPayablesSettled(kind: PayableKind, hook: SettledHook): void {
   hooks.set(kind, hook);
 }
 
-export async function runSettledHook(tx: Tx, payable: PayableRow, at: Date): Promise<void> {
-  await hooks.get(payable.kind)?.(tx, payable, at);
+/** Runs each kind's hook once for its payables among those settled, kinds in the order they first appear. */
+export async function runSettledHooks(tx: Tx, payables: PayableRow[], at: Date): Promise<void> {
+  const byKind = new Map<PayableKind, PayableRow[]>();
+  for (const payable of payables) {
+    const list = byKind.get(payable.kind);
+    if (list) list.push(payable);
+    else byKind.set(payable.kind, [payable]);
+  }
+  for (const [kind, list] of byKind) await hooks.get(kind)?.(tx, list, at);
 }
 
 /** What a payable asks if paid now: the amount it was opened for plus any late-payment surcharge. */

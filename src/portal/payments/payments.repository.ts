@@ -1,5 +1,5 @@
-import { and, desc, eq, getTableColumns, gte, lt, ne, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../../shared/db/database.ts';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { preparedStatement, type Executor, type Tx } from '../../shared/db/database.ts';
 import {
   paymentAlarms,
   paymentOrders,
@@ -67,7 +67,19 @@ export async function setGatewayOrder(ex: Executor, orderNo: string, gatewayOrde
   await ex.update(paymentOrders).set({ gatewayOrderId, payUrl }).where(eq(paymentOrders.orderNo, orderNo));
 }
 
-/** What paying an order did, as `payOrder` reports it. */
+/** A gateway's word that an order was paid, as `payOrders` takes it. */
+export interface PaidWord {
+  orderNo: string;
+  /** What the gateway says was paid: a word naming another amount than the order asks moves nothing. */
+  amountFen: number;
+  at: Date;
+  via: 'notification' | 'query';
+  gatewayOrderId: string | null;
+  receiptNo: string;
+  verificationCode: string;
+}
+
+/** What paying an order did, as `payOrders` reports it. */
 export interface PaidOrder {
   /** What the order asks: a word naming another amount moves nothing. */
   amountFen: number;
@@ -78,101 +90,120 @@ export interface PaidOrder {
   settled: PayableRow | undefined;
 }
 
+interface PaidOrderRow {
+  known: boolean;
+  order_amount_fen: number | null;
+  order_surcharge_fen: number | null;
+  moved: boolean;
+  id: string | null;
+  kind: PayableRow['kind'];
+  reference: string;
+  citizen_id: string;
+  amount_fen: number;
+  surcharge_fen: number;
+  description: PayableRow['description'];
+  payee_unit: string;
+  status: PayableRow['status'];
+  paid_order_no: string | null;
+  created_at: string;
+  settled_at: string | null;
+}
+
+// Written out once and prepared by name: the words come as arrays, one element per word, so a batch of words
+// is one statement as a single word is. Each order is marked paid unless it is (and only for the amount it
+// asks); each payable with a moved order is settled if still due, by the first of its orders in the batch
+// (ordinality), once; and a settled payment without a surcharge gets its receipt. The final select answers
+// per word, in order: the order as it stood before (amount and surcharge never change), whether it moved, and
+// the payable it settled.
+const payOrdersStatement = preparedStatement<PaidOrderRow>(
+  'payments_pay_orders',
+  `WITH word AS (
+     SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])
+       WITH ORDINALITY AS w(order_no, amount_fen, paid_at, via, gateway_order_id, receipt_no, verification_code, ord)
+   ), moved AS (
+     UPDATE payment_orders o
+        SET status = 'paid', gateway_status = 'paid', paid_at = w.paid_at, paid_via = w.via,
+            gateway_order_id = coalesce(o.gateway_order_id, w.gateway_order_id)
+       FROM word w
+      WHERE o.order_no = w.order_no AND o.status <> 'paid' AND o.amount_fen = w.amount_fen
+     RETURNING w.ord, o.order_no, o.payable_id, o.amount_fen, o.surcharge_fen, w.paid_at, w.receipt_no,
+               w.verification_code
+   ), first AS (
+     SELECT DISTINCT ON (payable_id) * FROM moved ORDER BY payable_id, ord
+   ), settled AS (
+     UPDATE payables p
+        SET status = 'paid', paid_order_no = f.order_no, amount_fen = f.amount_fen,
+            surcharge_fen = f.surcharge_fen, settled_at = $8::timestamptz
+       FROM first f
+      WHERE p.id = f.payable_id AND p.status = 'due'
+     RETURNING f.ord, p.*
+   ), receipt AS (
+     INSERT INTO payment_receipts (receipt_no, payable_id, order_no, verification_code, amount_fen, description,
+                                   payee_unit, paid_at, issued_at)
+     SELECT f.receipt_no, s.id, f.order_no, f.verification_code, f.amount_fen, s.description, s.payee_unit,
+            f.paid_at, $8::timestamptz
+       FROM settled s JOIN first f ON f.ord = s.ord
+      WHERE f.surcharge_fen = 0
+     ON CONFLICT DO NOTHING
+   )
+   SELECT o.order_no IS NOT NULL AS known, o.amount_fen AS order_amount_fen,
+          o.surcharge_fen AS order_surcharge_fen, m.ord IS NOT NULL AS moved, s.id, s.kind, s.reference,
+          s.citizen_id, s.amount_fen, s.surcharge_fen, s.description, s.payee_unit, s.status, s.paid_order_no,
+          s.created_at, s.settled_at
+     FROM word w
+     LEFT JOIN payment_orders o ON o.order_no = w.order_no
+     LEFT JOIN moved m ON m.ord = w.ord
+     LEFT JOIN settled s ON s.ord = w.ord
+    ORDER BY w.ord`,
+);
+
+const dateOf = (text: string): Date => new Date(text);
+
 /**
- * Pays an order in one statement: marks it paid unless it already is, settles its payable if still due (the
- * first paid order counts, once; the payable then says what that order asked) and issues the receipt of a
- * payment without a surcharge (one with a surcharge names it in words, `issueReceipt`). Undefined for an
- * unknown order. No row lock is read first: the conditional updates take it, and a concurrent word for the
- * same order waits on it and then finds the order paid.
+ * Pays orders in one statement, whatever their number: each order marked paid unless it already is, its
+ * payable settled if still due (the first paid order counts, once; the payable then says what that order
+ * asked) and the receipt of a payment without a surcharge issued (one with a surcharge names it in words,
+ * `issueReceipt`). One answer per word, in order; undefined for an unknown order. No row lock is read first:
+ * the conditional updates take it, and a concurrent word for the same order waits on it and then finds the
+ * order paid. The words must name distinct orders.
  */
-export async function payOrder(
-  tx: Tx,
-  paid: {
-    orderNo: string;
-    amountFen: number;
-    at: Date;
-    via: 'notification' | 'query';
-    gatewayOrderId: string | null;
-    receiptNo: string;
-    verificationCode: string;
-    now: Date;
-  },
-): Promise<PaidOrder | undefined> {
-  const moved = tx.$with('moved').as(
-    tx
-      .update(paymentOrders)
-      .set({
-        status: 'paid',
-        gatewayStatus: 'paid',
-        paidAt: paid.at,
-        paidVia: paid.via,
-        gatewayOrderId: sql`coalesce(${paymentOrders.gatewayOrderId}, ${paid.gatewayOrderId})`,
-      })
-      .where(
-        and(
-          eq(paymentOrders.orderNo, paid.orderNo),
-          ne(paymentOrders.status, 'paid'),
-          eq(paymentOrders.amountFen, paid.amountFen),
-        ),
-      )
-      .returning({
-        orderNo: paymentOrders.orderNo,
-        payableId: paymentOrders.payableId,
-        amountFen: paymentOrders.amountFen,
-        surchargeFen: paymentOrders.surchargeFen,
-      }),
+export async function payOrders(tx: Tx, words: PaidWord[], now: Date): Promise<(PaidOrder | undefined)[]> {
+  const found = await payOrdersStatement(tx, [
+    words.map((w) => w.orderNo),
+    words.map((w) => w.amountFen),
+    words.map((w) => w.at.toISOString()),
+    words.map((w) => w.via),
+    words.map((w) => w.gatewayOrderId),
+    words.map((w) => w.receiptNo),
+    words.map((w) => w.verificationCode),
+    now.toISOString(),
+  ]);
+  return found.map((row) =>
+    row.known
+      ? {
+          amountFen: row.order_amount_fen!,
+          surchargeFen: row.order_surcharge_fen!,
+          moved: row.moved,
+          settled:
+            row.id === null
+              ? undefined
+              : {
+                  id: row.id,
+                  kind: row.kind,
+                  reference: row.reference,
+                  citizenId: row.citizen_id,
+                  amountFen: row.amount_fen,
+                  surchargeFen: row.surcharge_fen,
+                  description: row.description,
+                  payeeUnit: row.payee_unit,
+                  status: row.status,
+                  paidOrderNo: row.paid_order_no,
+                  createdAt: dateOf(row.created_at),
+                  settledAt: row.settled_at === null ? null : dateOf(row.settled_at),
+                },
+        }
+      : undefined,
   );
-  const settled = tx.$with('settled').as(
-    tx
-      .update(payables)
-      .set({
-        status: 'paid',
-        paidOrderNo: sql`${moved.orderNo}`,
-        amountFen: sql`${moved.amountFen}`,
-        surchargeFen: sql`${moved.surchargeFen}`,
-        settledAt: paid.now,
-      })
-      .from(moved)
-      .where(and(eq(payables.id, moved.payableId), eq(payables.status, 'due')))
-      .returning(getTableColumns(payables)),
-  );
-  const receipt = tx.$with('receipt').as(
-    tx
-      .insert(paymentReceipts)
-      .select(
-        tx
-          .select({
-            receiptNo: sql<string>`${paid.receiptNo}::text`.as('receipt_no'),
-            payableId: settled.id,
-            orderNo: moved.orderNo,
-            verificationCode: sql<string>`${paid.verificationCode}::text`.as('verification_code'),
-            amountFen: moved.amountFen,
-            description: settled.description,
-            payeeUnit: settled.payeeUnit,
-            paidAt: sql<Date>`${paid.at.toISOString()}::timestamptz`.as('paid_at'),
-            issuedAt: sql<Date>`${paid.now.toISOString()}::timestamptz`.as('issued_at'),
-          })
-          .from(settled)
-          .innerJoin(moved, eq(moved.payableId, settled.id))
-          .where(eq(moved.surchargeFen, 0)),
-      )
-      .onConflictDoNothing(),
-  );
-  // The order as it stood before this statement (amount and surcharge never change), beside what moved.
-  const [row] = await tx
-    .with(moved, settled, receipt)
-    .select({
-      amountFen: paymentOrders.amountFen,
-      surchargeFen: paymentOrders.surchargeFen,
-      moved: sql<boolean>`${moved.orderNo} is not null`.mapWith(Boolean),
-      settled: settled._.selectedFields,
-    })
-    .from(paymentOrders)
-    .leftJoin(moved, sql`true`)
-    .leftJoin(settled, sql`true`)
-    .where(eq(paymentOrders.orderNo, paid.orderNo));
-  if (!row) return undefined;
-  return { ...row, settled: row.settled ?? undefined };
 }
 
 /** Closes a pending order (cancelled, failed, expired at the gateway); a paid one is never moved back. */

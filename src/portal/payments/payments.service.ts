@@ -2,15 +2,13 @@ import { randomInt } from 'node:crypto';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { AppError } from '../../shared/http/errors.ts';
 import { mustAllow } from '../../shared/http/route-kernel.ts';
-import type { Tx } from '../../shared/db/database.ts';
-import { newVerificationCode } from '../../shared/pdf/verified-slip.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { portalPolicy } from '../policy.ts';
 import type { CurrentCitizen } from '../session.ts';
 import { GatewayError, type GatewayOrderState, type PaymentGateway } from './payments.gateway.ts';
-import { amountDue, runSettledHook } from './payments.payables.ts';
-import { issueReceipt, receiptNoOf } from './payments.receipt.ts';
+import { amountDue } from './payments.payables.ts';
 import { refundOrder } from './payments.refunds.ts';
+import { amountDiffers, settlePaid, unknownOrder } from './payments.settlement.ts';
 import * as repo from './payments.repository.ts';
 
 /** The gateway and where it sends the payer and its notifications back to. */
@@ -104,88 +102,33 @@ export type Outcome = 'paid' | 'already-paid' | 'closed' | 'unchanged' | 'unknow
 /**
  * What a verified word from the gateway (a notification or a query answer) does to the order. Idempotent and
  * order-free: a repeated, late or out-of-order word never pays twice, never reopens a paid order, and a
- * payment reported after the order was closed here still counts, since the money moved.
+ * payment reported after the order was closed here still counts, since the money moved. A paid word is written
+ * with the others arriving meanwhile (`settlePaid`); answered once it is.
  */
 export async function applyGatewayState(
   services: ZoneServices,
   state: GatewayOrderState,
   via: 'notification' | 'query',
 ): Promise<{ outcome: Outcome; duplicatePayment?: string }> {
+  if (state.status === 'paid' && state.amountFen !== null)
+    return settlePaid(services, { ...state, amountFen: state.amountFen }, via);
   const now = services.now();
-  if (state.status === 'paid' && state.amountFen !== null) {
-    const amountFen = state.amountFen;
-    const reported = state.paidAt ? new Date(state.paidAt) : now;
-    const paidAt = Number.isNaN(reported.getTime()) ? now : reported;
-    return services.db.transaction(async (tx) => {
-      // One statement pays the order, settles the payable and issues the receipt; a repeated word only reads.
-      const paid = await repo.payOrder(tx, {
-        orderNo: state.orderNo,
-        amountFen,
-        at: paidAt,
-        via,
-        gatewayOrderId: state.gatewayOrderId,
-        receiptNo: receiptNoOf(state.orderNo),
-        verificationCode: newVerificationCode(),
-        now,
-      });
-      if (!paid) return unknownOrder(services, tx, state, via, now);
-      if (paid.amountFen !== amountFen)
-        return amountDiffers(services, tx, state.orderNo, paid, amountFen, now);
-      if (!paid.moved) return { outcome: 'already-paid' as const };
-      if (paid.settled) {
-        if (paid.surchargeFen > 0)
-          await issueReceipt(tx, paid.settled, { orderNo: state.orderNo, ...paid }, paidAt, now);
-        await runSettledHook(tx, paid.settled, now);
-        return { outcome: 'paid' as const };
-      }
-      // Paid twice (another order of the payable was paid first): this money goes back.
-      await repo.raiseAlarm(tx, 'paid-twice', { orderNo: state.orderNo }, now);
-      return { outcome: 'paid' as const, duplicatePayment: state.orderNo };
-    });
-  }
   return services.db.transaction(async (tx) => {
     const order = await repo.orderByNo(tx, state.orderNo, { lock: true });
-    if (!order) return unknownOrder(services, tx, state, via, now);
-    if (state.status === 'paid')
-      return amountDiffers(services, tx, order.orderNo, order, state.amountFen, now);
+    if (!order) {
+      await unknownOrder(services, tx, state.orderNo, via, now);
+      return { outcome: 'unknown-order' as const };
+    }
+    if (state.status === 'paid') {
+      await amountDiffers(services, tx, order.orderNo, order, state.amountFen, now);
+      return { outcome: 'amount-differs' as const };
+    }
     if (state.status === 'cancelled' || state.status === 'failed' || state.status === 'expired') {
       const closed = await repo.closeOrder(tx, order.orderNo, state.status);
       return { outcome: closed ? ('closed' as const) : ('unchanged' as const) };
     }
     return { outcome: 'unchanged' as const };
   });
-}
-
-async function unknownOrder(
-  services: ZoneServices,
-  tx: Tx,
-  state: GatewayOrderState,
-  via: 'notification' | 'query',
-  now: Date,
-) {
-  await repo.raiseAlarm(tx, 'unknown-order', { orderNo: state.orderNo.slice(0, 64), via }, now);
-  services.log.warn(
-    { alarm: 'unknown-order', via },
-    'payment gateway named an order this platform never made',
-  );
-  return { outcome: 'unknown-order' as const };
-}
-
-/** A payment of another amount than the order asks (or of none): alarmed, the order left as it is. */
-async function amountDiffers(
-  services: ZoneServices,
-  tx: Tx,
-  orderNo: string,
-  order: { amountFen: number },
-  reported: number | null,
-  now: Date,
-) {
-  await repo.raiseAlarm(tx, 'amount-differs', { orderNo, expected: order.amountFen, reported }, now);
-  services.log.warn(
-    { alarm: 'amount-differs' },
-    'payment gateway reported another amount; order left unpaid',
-  );
-  return { outcome: 'amount-differs' as const };
 }
 
 /** A notification posted by the gateway: believed only with the gateway's signature; a forgery is alarmed. */

@@ -3,7 +3,7 @@ import { paymentSettledV2, trafficViolationsPublished } from '../../exchange/con
 import { onMessage, send, type MessageHandler } from '../../exchange/facade.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import { citizens } from '../db/schema.ts';
-import { onPayableSettled, onSurcharge } from '../payments/payments.payables.ts';
+import { onPayablesSettled, onSurcharge } from '../payments/payments.payables.ts';
 import { newVerificationCode } from '../../shared/pdf/verified-slip.ts';
 import type { WorkingDayCalendar } from '../../shared/calendar/working-days.ts';
 import { lateSurcharge } from '../../shared/traffic/late-surcharge.ts';
@@ -102,20 +102,22 @@ export function violationsPublishedHandler(services: ZoneServices): MessageHandl
 
 /** A paid fine tells the police zone, in the settling transaction, on the owner's stream. */
 export function registerTrafficFineSettlement(): void {
-  onPayableSettled('traffic-fine', async (tx, payable, at) => {
-    if (!payable.paidOrderNo) return;
-    await send(
-      tx,
-      paymentSettledV2,
-      {
-        payable: { kind: 'traffic-fine', violationId: payable.reference, citizenRef: payable.citizenId },
-        orderNo: payable.paidOrderNo,
-        amountFen: payable.amountFen,
-        payeeUnit: payable.payeeUnit,
-        paidAt: at.toISOString(),
-      },
-      { stream: trafficStream(payable.citizenId) },
-    );
+  onPayablesSettled('traffic-fine', async (tx, payables, at) => {
+    for (const payable of payables) {
+      if (!payable.paidOrderNo) continue;
+      await send(
+        tx,
+        paymentSettledV2,
+        {
+          payable: { kind: 'traffic-fine', violationId: payable.reference, citizenRef: payable.citizenId },
+          orderNo: payable.paidOrderNo,
+          amountFen: payable.amountFen,
+          payeeUnit: payable.payeeUnit,
+          paidAt: at.toISOString(),
+        },
+        { stream: trafficStream(payable.citizenId) },
+      );
+    }
   });
 }
 

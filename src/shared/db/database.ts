@@ -88,3 +88,17 @@ async function openPglite(dataDir: string, initialData: Blob | undefined): Promi
 export function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/**
+ * A hand-written statement run on any executor (the database or an open transaction), prepared by name: on
+ * PostgreSQL each connection parses and plans it once and later calls send only the name and the values; PGlite
+ * runs it as given. Nothing is built per call, so a statement on a hot path costs neither this process nor the
+ * database its text again. Timestamps come back as the driver's text; the caller maps the rows.
+ */
+export function preparedStatement<T>(
+  name: string,
+  text: string,
+): (ex: Executor, params: unknown[]) => Promise<T[]> {
+  return async (ex, params) =>
+    rows<T>(await ex._.session.prepareQuery({ sql: text, params }, undefined, name, false).execute());
+}

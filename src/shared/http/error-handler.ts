@@ -98,6 +98,8 @@ export interface ErrorResponder {
    * any hook runs, so no preference was read and no security header set yet.
    */
   answerFramework(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /** Sets the security headers on a response: helmet's middleware, built once from the zone's options. */
+  applySecurityHeaders(request: FastifyRequest, reply: FastifyReply): void;
 }
 
 /**
@@ -109,7 +111,9 @@ export function errorResponder(
   securityHeaders: FastifyHelmetOptions,
 ): ErrorResponder {
   const { global: _global, enableCSPNonces: _nonces, ...headerOptions } = securityHeaders;
-  const applySecurityHeaders = helmet(headerOptions);
+  const middleware = helmet(headerOptions);
+  const applyHeaders = (request: FastifyRequest, reply: FastifyReply) =>
+    middleware(request.raw, reply.raw, () => {});
 
   const answer: ErrorResponder['answer'] = (error, request, reply) => {
     const { code, fields } = classify(error, request.lang);
@@ -120,8 +124,7 @@ export function errorResponder(
     if (code === 'RATE_LIMITED' && 'headers' in error)
       reply.headers((error as { headers: Record<string, string> }).headers);
     // A refusal raised before the security-header hook ran (or in place of the hooks) still carries them.
-    if (!reply.raw.hasHeader('content-security-policy'))
-      applySecurityHeaders(request.raw, reply.raw, () => {});
+    if (!reply.raw.hasHeader('content-security-policy')) applyHeaders(request, reply);
     reply.header('cache-control', 'no-store');
     const message = errorMessage(code, request.lang);
     if (wantsJson(request)) {
@@ -137,6 +140,7 @@ export function errorResponder(
 
   return {
     answer,
+    applySecurityHeaders: applyHeaders,
     answerFramework(error, request, reply) {
       request.lang = /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? '') ? 'en' : 'zh';
       return answer(error, request, reply);
