@@ -15,6 +15,7 @@ import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { UnitName } from '../../shared/ui/unit-name.tsx';
 import { documentKindWords, statusWords, stepWords } from './cases.messages.ts';
 import type { CaseFilter } from './cases.repository.ts';
 import type { DetailView, ListView } from './cases.service.ts';
@@ -205,7 +206,8 @@ function Timeline({ ctx, view }: { ctx: PageContext; view: DetailView }) {
           <li class="timeline-item">
             <h3 class="timeline-title">{say(ctx, stepWords(e.step, e.status))}</h3>
             <p class="timeline-meta">
-              {formatDateTime(ctx.lang, e.at)} · {e.unit}
+              {formatDateTime(ctx.lang, e.at)} ·{' '}
+              <UnitName lang={ctx.lang} name={e.unit.name} nameEn={e.unit.nameEn} />
             </p>
             {e.message ? <p>{e.message}</p> : null}
             {e.missingMaterials.length ? (
