@@ -265,7 +265,7 @@ describe('我的办件', () => {
     const person = await registerCitizen(zone);
     const theCase = await submittedCase(zone, person.id);
     await deliver(zone, caseStatusChanged, step(theCase, 1, 'submitted'));
-    await deliver(zone, caseStatusChanged, step(theCase, 2, 'accepted'));
+    await deliver(zone, caseStatusChanged, step(theCase, 2, 'accepted', { message: '材料齐全，予以受理' }));
     await deliver(
       zone,
       caseStatusChanged,
@@ -282,6 +282,12 @@ describe('我的办件', () => {
       / · <span lang="zh-CN">未公开单位<\/span>/,
       'an unlisted unit as written, marked Chinese',
     );
+    assert.match(
+      en,
+      /<p lang="zh-CN">材料齐全，予以受理<\/p>/,
+      'the officer’s words as written, marked Chinese',
+    );
+    assert.match(zh, /<p>材料齐全，予以受理<\/p>/);
     const api = (await person.client.json('GET', `/api/v1/my/cases/${theCase.caseNumber}`)).json() as {
       steps: { unit: string; handledBy: { code: string; nameZh: string; nameEn: string } }[];
     };
