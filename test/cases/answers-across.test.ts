@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import pino from 'pino';
+import { randomUUID } from 'node:crypto';
+import { qaPublished } from '../../src/exchange/contracts/index.ts';
 import { keyringFrom, startRelay, type Relay } from '../../src/exchange/runtime.ts';
 import { outbox } from '../../src/exchange/tables.ts';
 import { DEMO_KB, seedKnowledgeBase } from '../../src/workbench/kb/kb.seed.ts';
@@ -9,11 +11,13 @@ import { kbEntries, kbVersions } from '../../src/workbench/kb/kb.tables.ts';
 import { DEMO_QA, seedPublicQa } from '../../src/workbench/qa/qa.seed.ts';
 import { withdraw } from '../../src/workbench/qa/qa.review.ts';
 import { qaPublications } from '../../src/workbench/qa/qa.tables.ts';
+import { seedDirectory } from '../../src/workbench/org/org.publish.ts';
 import { demoOfficer } from '../../src/workbench/staff/demo-officer.ts';
 import { seedWorkbench } from '../../src/workbench/seed.ts';
 import { FormClient } from '../helpers/browser-like.ts';
 import { registerCitizen } from '../helpers/citizens.ts';
 import { startTestZone, testPublicKeys, type TestZone } from '../helpers/zones.ts';
+import { deliver } from '../portal/cases.fixture.ts';
 import { startWorkbench, type Workbench } from '../workbench/support.ts';
 
 // The portal's answers side, the whole way: the demo knowledge base and Q&A are written, reviewed and
@@ -44,6 +48,7 @@ before(async () => {
     60_000,
   );
   await seedWorkbench(workbench.services);
+  await seedDirectory(workbench.services);
   await seedKnowledgeBase(workbench.services);
   await seedPublicQa(workbench.services);
   await cross();
@@ -153,6 +158,40 @@ describe('public Q&A pages', () => {
     assert.equal(english.statusCode, 200);
     assert.match(english.body, /lang="en"/);
     assert.equal((await visitor().get('/qa/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+  });
+
+  test('the English pages name the answering unit by the directory’s English name, the Chinese pages by its Chinese one', async () => {
+    const [row] = await workbench.services.db
+      .select()
+      .from(qaPublications)
+      .where(eq(qaPublications.unitCode, 'SF-CRJ'))
+      .limit(1);
+    assert.ok(row);
+    const en = (await visitor().get('/qa?lang=en')).body;
+    assert.match(en, / · Household Registration Division/);
+    assert.match(en, / · Exit-Entry Administration Division/);
+    assert.doesNotMatch(en, /户政管理支队|出入境管理支队/);
+    const zh = (await visitor().get('/qa')).body;
+    assert.match(zh, / · 出入境管理支队/);
+    assert.doesNotMatch(zh, /Exit-Entry Administration Division/);
+    const one = (await visitor().get(`/qa/${row.id}?lang=en`)).body;
+    assert.match(one, /<h2>Answer from Exit-Entry Administration Division<\/h2>/);
+    assert.match((await visitor().get(`/qa/${row.id}`)).body, /<h2>出入境管理支队的答复<\/h2>/);
+  });
+
+  test('an answer published before it carried the unit’s code is still taken, and shows the name it came with', async () => {
+    const id = randomUUID();
+    await deliver(portal, qaPublished, {
+      id,
+      topic: 'household',
+      question: '户口迁移需要多久？\n想问户口迁移一般多久能办好。',
+      answer: '材料齐全的，一般当场办结。',
+      unitName: '户政管理支队',
+      askedOn: '2026-11-02',
+      publishedAt: portal.services.now().toISOString(),
+    });
+    const en = (await visitor().get(`/qa/${id}?lang=en`)).body;
+    assert.match(en, /<h2>Answer from <span lang="zh-CN">户政管理支队<\/span><\/h2>/);
   });
 
   test('a withdrawn question leaves the list and its page', async () => {

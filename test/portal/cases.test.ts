@@ -8,6 +8,7 @@ import { notifications } from '../../src/portal/db/schema.ts';
 import { registerCitizen, type RegisteredCitizen } from '../helpers/citizens.ts';
 import { startTestZone, type TestZone } from '../helpers/zones.ts';
 import { companyWith, deliver, draftOf, step, submittedCase } from './cases.fixture.ts';
+import { publishDemoDirectory } from './directory.fixture.ts';
 
 let zone: TestZone;
 let me: RegisteredCitizen;
@@ -257,5 +258,52 @@ describe('我的办件', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /working days? left/);
     assert.match(page.body, /Withdraw the application/);
+  });
+
+  test('the timeline names each step’s unit by the directory’s English name on the English page, a unit it does not list as written', async () => {
+    await publishDemoDirectory(zone);
+    const person = await registerCitizen(zone);
+    const theCase = await submittedCase(zone, person.id);
+    await deliver(zone, caseStatusChanged, step(theCase, 1, 'submitted'));
+    await deliver(zone, caseStatusChanged, step(theCase, 2, 'accepted', { message: '材料齐全，予以受理' }));
+    await deliver(
+      zone,
+      caseStatusChanged,
+      step(theCase, 3, 'under-review', { unit: { code: 'SF-XX-UNLISTED', name: '未公开单位' } }),
+    );
+    const zh = (await person.client.get(`/my/cases/${theCase.caseNumber}`)).body;
+    assert.match(zh, / · 示范市公安局治安管理支队/);
+    assert.doesNotMatch(zh, /Public Order Division/);
+    const en = (await person.client.get(`/my/cases/${theCase.caseNumber}?lang=en`)).body;
+    assert.match(en, / · Public Order Division/, 'a listed unit');
+    assert.doesNotMatch(en, /治安管理支队/);
+    assert.match(
+      en,
+      / · <span lang="zh-CN">未公开单位<\/span>/,
+      'an unlisted unit as written, marked Chinese',
+    );
+    assert.match(
+      en,
+      /<p lang="zh-CN">材料齐全，予以受理<\/p>/,
+      'the officer’s words as written, marked Chinese',
+    );
+    assert.match(zh, /<p>材料齐全，予以受理<\/p>/);
+    const api = (await person.client.json('GET', `/api/v1/my/cases/${theCase.caseNumber}`)).json() as {
+      steps: { unit: string; handledBy: { code: string; nameZh: string; nameEn: string } }[];
+    };
+    assert.deepEqual(
+      api.steps.map((s) => [s.unit, s.handledBy]),
+      [
+        [
+          '示范市公安局治安管理支队',
+          { code: 'SF-ZA', nameZh: '示范市公安局治安管理支队', nameEn: 'Public Order Division' },
+        ],
+        [
+          '示范市公安局治安管理支队',
+          { code: 'SF-ZA', nameZh: '示范市公安局治安管理支队', nameEn: 'Public Order Division' },
+        ],
+        ['未公开单位', { code: 'SF-XX-UNLISTED', nameZh: '未公开单位', nameEn: '未公开单位' }],
+      ],
+    );
   });
 });

@@ -69,6 +69,7 @@ export function answerInboxHandlers(_services: ZoneServices): MessageHandler[] {
         question: m.question,
         answer: m.answer,
         unitName: m.unitName,
+        unitCode: m.unitCode ?? null,
         askedOn: m.askedOn,
         publishedAt: new Date(m.publishedAt),
         withdrawnAt: shown ? null : new Date(m.publishedAt),

@@ -1,12 +1,13 @@
-import { AsWritten, langOf, WithChineseMarked } from '../../shared/ui/as-written.tsx';
+import { AsWritten, langOf } from '../../shared/ui/as-written.tsx';
 import { formatDateTime } from '../../shared/i18n/index.ts';
 import { BackLink, Pagination } from '../../shared/ui/components.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
 import { Button, Form, TextField } from '../../shared/ui/forms.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { UnitName } from '../../shared/ui/unit-name.tsx';
 import { topicWords } from '../letters/letters.kinds.ts';
-import type { PublicQaRow } from './answers.tables.ts';
+import type { QaLine } from './answers.repository.ts';
 
 // 查看相关答复 (the step before writing a consultation: published answers to the question, each of which may
 // end the visit with "this answered my question"), the thanks after it, and the public Q&A pages.
@@ -96,7 +97,7 @@ export function thanksPage(ctx: PageContext) {
   );
 }
 
-export function qaListPage(p: { ctx: PageContext; rows: PublicQaRow[]; page: number; pageCount: number }) {
+export function qaListPage(p: { ctx: PageContext; rows: QaLine[]; page: number; pageCount: number }) {
   const { ctx } = p;
   const title = inLang(ctx, '公开问答', 'Public questions and answers');
   return renderPage(
@@ -119,7 +120,8 @@ export function qaListPage(p: { ctx: PageContext; rows: PublicQaRow[]; page: num
                 {row.question.split('\n')[0]}
               </a>
               <p class="hint">
-                {topicWords[row.topic][ctx.lang]} · <AsWritten lang={ctx.lang} text={row.unitName} />
+                {topicWords[row.topic][ctx.lang]} ·{' '}
+                <UnitName lang={ctx.lang} name={row.unitName} nameEn={row.unitNameEn} />
                 {row.publishedAt ? ` · ${formatDateTime(ctx.lang, row.publishedAt)}` : ''}
               </p>
             </li>
@@ -131,7 +133,7 @@ export function qaListPage(p: { ctx: PageContext; rows: PublicQaRow[]; page: num
   );
 }
 
-export function qaEntryPage(p: { ctx: PageContext; row: PublicQaRow }) {
+export function qaEntryPage(p: { ctx: PageContext; row: QaLine }) {
   const { ctx, row } = p;
   const [subject = '', ...rest] = row.question.split('\n');
   return renderPage(
@@ -145,10 +147,14 @@ export function qaEntryPage(p: { ctx: PageContext; row: PublicQaRow }) {
         <h2>{inLang(ctx, '问题', 'Question')}</h2>
         <div lang={langOf(ctx.lang, row.question)}>{paragraphs(rest.join('\n'))}</div>
         <h2>
-          <WithChineseMarked
-            lang={ctx.lang}
-            text={inLang(ctx, `${row.unitName}的答复`, `Answer from ${row.unitName}`)}
-          />
+          {ctx.lang === 'en' ? (
+            <>
+              {'Answer from '}
+              <UnitName lang={ctx.lang} name={row.unitName} nameEn={row.unitNameEn} />
+            </>
+          ) : (
+            `${row.unitName}的答复`
+          )}
         </h2>
         <div lang={langOf(ctx.lang, row.answer)}>{paragraphs(row.answer)}</div>
       </div>

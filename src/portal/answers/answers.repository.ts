@@ -1,9 +1,39 @@
-import { inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../shared/db/database.ts';
 import { ANSWER_WEIGHT, type WeightedTerm } from '../../shared/search/shortlist.ts';
-import { publishedAnswers as t, publishedAnswerTerms } from './answers.tables.ts';
+import { directoryUnits } from '../directory/directory.tables.ts';
+import { publicQa, publishedAnswers as t, publishedAnswerTerms, type PublicQaRow } from './answers.tables.ts';
 
-// The instant answers' SQL: the kept lexeme counts, and one bounded shortlist ranked by the question's weight.
+// The instant answers' SQL: the kept lexeme counts, and one bounded shortlist ranked by the question's weight;
+// and the public Q&A's pages.
+
+/** A published question and answer, with the directory's English name of the unit that answered, if it has one. */
+export type QaLine = PublicQaRow & { unitNameEn: string | null };
+
+const live = and(isNull(publicQa.withdrawnAt), isNotNull(publicQa.publishedAt));
+
+// The English name is read beside the row (the directory keeps a withdrawn unit's row too: an old answer still
+// names it), so the pages cost no statement more than without it.
+const qaLines = (q: Executor) =>
+  q
+    .select({ ...getTableColumns(publicQa), unitNameEn: directoryUnits.nameEn })
+    .from(publicQa)
+    .leftJoin(directoryUnits, eq(directoryUnits.code, publicQa.unitCode));
+
+export async function countLiveQa(q: Executor): Promise<number> {
+  const [total] = await q.select({ n: count() }).from(publicQa).where(live);
+  return total?.n ?? 0;
+}
+
+/** One page of the live questions and answers, newest first. */
+export async function liveQaPage(q: Executor, limit: number, offset: number): Promise<QaLine[]> {
+  return qaLines(q).where(live).orderBy(desc(publicQa.publishedAt), publicQa.id).limit(limit).offset(offset);
+}
+
+export async function liveQa(q: Executor, id: string): Promise<QaLine | undefined> {
+  const [row] = await qaLines(q).where(and(eq(publicQa.id, id), live));
+  return row;
+}
 
 export interface AnswerLine {
   entryId: string;

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { kbAnswerHelped } from '../../exchange/contracts/index.ts';
 import { send } from '../../exchange/facade.ts';
 import type { Executor } from '../../shared/db/database.ts';
@@ -7,7 +7,7 @@ import { planSearch, SHORTLIST_BUDGET } from '../../shared/search/shortlist.ts';
 import { searchLexemes } from '../../shared/search/zh-query.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import * as repo from './answers.repository.ts';
-import { answerHelpedMarks, publicQa, publishedAnswers as t, type PublicQaRow } from './answers.tables.ts';
+import { answerHelpedMarks, publishedAnswers as t } from './answers.tables.ts';
 
 // Instant answers and public Q&A in the portal: the published answers that best match a question, the count of
 // "this answered my question" (one row per mark, the total crossing to the workbench), and the Q&A pages.
@@ -78,25 +78,14 @@ export async function markHelped(
   });
 }
 
-const live = and(isNull(publicQa.withdrawnAt), isNotNull(publicQa.publishedAt));
-
 export async function qaPage(db: Executor, page: number) {
-  const [total] = await db.select({ n: count() }).from(publicQa).where(live);
-  const rows = await db
-    .select()
-    .from(publicQa)
-    .where(live)
-    .orderBy(desc(publicQa.publishedAt), publicQa.id)
-    .limit(QA_PAGE_SIZE)
-    .offset((page - 1) * QA_PAGE_SIZE);
-  return { rows, total: total?.n ?? 0 };
+  const total = await repo.countLiveQa(db);
+  const rows = await repo.liveQaPage(db, QA_PAGE_SIZE, (page - 1) * QA_PAGE_SIZE);
+  return { rows, total };
 }
 
-export async function qaEntry(db: Executor, id: string): Promise<PublicQaRow> {
-  const [row] = await db
-    .select()
-    .from(publicQa)
-    .where(and(eq(publicQa.id, id), live));
+export async function qaEntry(db: Executor, id: string): Promise<repo.QaLine> {
+  const row = await repo.liveQa(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

@@ -77,6 +77,9 @@ export const publicQa = pgTable(
     question: text('question').notNull().default(''),
     answer: text('answer').notNull().default(''),
     unitName: text('unit_name').notNull().default(''),
+    // The answering unit's code beside its name (qa.published carries it since it is optional there; migration
+    // qa_unit_codes filled older rows whose name the directory lists once), for the directory's English name.
+    unitCode: text('unit_code'),
     askedOn: text('asked_on').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),

@@ -15,6 +15,8 @@ import { type PageContext, inLang } from '../../shared/ui/context.ts';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { Layout } from '../../shared/ui/layout.tsx';
 import { renderPage } from '../../shared/ui/render.ts';
+import { UnitName } from '../../shared/ui/unit-name.tsx';
+import { AsWritten, langOf } from '../../shared/ui/as-written.tsx';
 import { documentKindWords, statusWords, stepWords } from './cases.messages.ts';
 import type { CaseFilter } from './cases.repository.ts';
 import type { DetailView, ListView } from './cases.service.ts';
@@ -205,15 +207,22 @@ function Timeline({ ctx, view }: { ctx: PageContext; view: DetailView }) {
           <li class="timeline-item">
             <h3 class="timeline-title">{say(ctx, stepWords(e.step, e.status))}</h3>
             <p class="timeline-meta">
-              {formatDateTime(ctx.lang, e.at)} · {e.unit}
+              {formatDateTime(ctx.lang, e.at)} ·{' '}
+              <UnitName lang={ctx.lang} name={e.unit.name} nameEn={e.unit.nameEn} />
             </p>
-            {e.message ? <p>{e.message}</p> : null}
+            {/* The officer's words, the materials and the basis are as written: Chinese is marked on the English page. */}
+            {e.message ? <p lang={langOf(ctx.lang, e.message)}>{e.message}</p> : null}
             {e.missingMaterials.length ? (
               <ul class="list list--bullet">
                 {e.missingMaterials.map((m) => (
                   <li>
-                    {m.name}
-                    {m.problem ? `${inLang(ctx, '：', ': ')}${m.problem}` : ''}
+                    <AsWritten lang={ctx.lang} text={m.name} />
+                    {m.problem ? (
+                      <>
+                        {inLang(ctx, '：', ': ')}
+                        <AsWritten lang={ctx.lang} text={m.problem} />
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -221,7 +230,7 @@ function Timeline({ ctx, view }: { ctx: PageContext; view: DetailView }) {
             {e.legalBasis ? (
               <p class="hint">
                 {inLang(ctx, '依据：', 'Legal basis: ')}
-                {e.legalBasis}
+                <AsWritten lang={ctx.lang} text={e.legalBasis} />
               </p>
             ) : null}
             {e.visit ? <InsetText>{say(ctx, e.visit)}</InsetText> : null}

@@ -36,7 +36,12 @@ const Step = Type.Object({
   step: Type.String(),
   status: Type.String(),
   at: Type.String(),
-  unit: Type.String(),
+  unit: Type.String({ description: 'The unit’s Chinese name, as before handledBy' }),
+  handledBy: Type.Object({
+    code: Type.String(),
+    nameZh: Type.String(),
+    nameEn: Type.String({ description: 'The directory’s English name; the Chinese one for a unit without' }),
+  }),
   message: Nullable(Type.String()),
   missingMaterials: Type.Array(
     Type.Object({ code: Type.String(), name: Type.String(), problem: Type.String() }),
@@ -127,7 +132,8 @@ export function presentDetail(view: DetailView): CaseDetail {
       step: e.step,
       status: e.status,
       at: e.at.toISOString(),
-      unit: e.unit,
+      unit: e.unit.name,
+      handledBy: { code: e.unit.code, nameZh: e.unit.name, nameEn: e.unit.nameEn ?? e.unit.name },
       message: e.message,
       missingMaterials: e.missingMaterials,
       legalBasis: e.legalBasis,

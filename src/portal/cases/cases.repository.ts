@@ -1,9 +1,23 @@
-import { and, asc, desc, eq, inArray, isNull, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  isNotNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { PublicCaseStatus } from '../../exchange/contracts/index.ts';
 import type { Executor, Tx } from '../../shared/db/database.ts';
 import { applications } from '../applications/applications.tables.ts';
 import { companies, companyAgents } from '../companies/companies.tables.ts';
 import { citizens, publishedItems } from '../db/schema.ts';
+import { directoryUnits } from '../directory/directory.tables.ts';
 import {
   caseDocuments,
   caseEvents,
@@ -218,10 +232,15 @@ export async function caseByNumber(ex: Executor, caseNumber: string) {
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof caseByNumber>>>;
 
+/**
+ * A case's steps in order, each with the directory's English name of its unit when the directory has one (a
+ * withdrawn unit's row stays there: an old step still names it), read in the same statement.
+ */
 export async function eventsOf(ex: Executor, applicationId: string) {
   return ex
-    .select()
+    .select({ ...getTableColumns(caseEvents), unitNameEn: directoryUnits.nameEn })
     .from(caseEvents)
+    .leftJoin(directoryUnits, eq(directoryUnits.code, caseEvents.unitCode))
     .where(eq(caseEvents.applicationId, applicationId))
     .orderBy(asc(caseEvents.seq));
 }

@@ -136,7 +136,7 @@ export async function detailView(
       step: e.step,
       status: e.status,
       at: e.at,
-      unit: e.unitName,
+      unit: { code: e.unitCode, name: e.unitName, nameEn: e.unitNameEn },
       message: e.message,
       missingMaterials: e.missingMaterials ?? [],
       legalBasis: e.legalBasis,

@@ -72,6 +72,7 @@ export async function review(
         question: texts.question,
         answer: texts.answer,
         unitName: (unit?.name ?? '示范市公安局').slice(0, 100),
+        ...(unit ? { unitCode: unit.code } : {}),
         askedOn: todayInShanghai(letter?.receivedAt ?? row.updatedAt),
         publishedAt: now.toISOString(),
       },
