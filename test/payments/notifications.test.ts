@@ -130,10 +130,23 @@ describe('a paid notification', () => {
   });
 });
 
+/** A paid word handed to the settlement directly, in the caller's order; a second payment is booked back. */
+async function handOver(orderNo: string, amountFen: number): Promise<string> {
+  const result = await applyGatewayState(
+    world.zone.services,
+    { orderNo, gatewayOrderId: `GW${orderNo}`, status: 'paid', amountFen, paidAt: null },
+    'notification',
+  );
+  if (result.duplicatePayment)
+    await refundOrder(world.zone.services, world.runtime, result.duplicatePayment, 'duplicate-payment');
+  return result.outcome;
+}
+
 describe('paid notifications arriving together', () => {
   // Words that arrive while others are being written go together in one batch: each must do exactly what it
   // would have done alone, in the order they came, and be answered with its own outcome.
-  async function scenario(notifyAll: (words: [string, number][]) => Promise<string[]>) {
+  // `ordered`: the words are handed over in this order, so the one that counts is known.
+  async function scenario(notifyAll: (words: [string, number][]) => Promise<string[]>, ordered: boolean) {
     const first = await openFee(world.zone, me.id);
     const twice = await openFee(world.zone, me.id);
     const wrong = await openFee(world.zone, me.id);
@@ -170,6 +183,10 @@ describe('paid notifications arriving together', () => {
     const counted = (await repo.payableById(db(), twice.id))?.paidOrderNo;
     const other = counted === twiceA ? twiceB : twiceA;
     assert.ok(counted === twiceA || counted === twiceB);
+    if (ordered) {
+      assert.equal(counted, twiceA, 'the first to arrive counts');
+      assert.equal(outcomes[0], 'paid');
+    }
     assert.deepEqual(
       (await receiptsOf(twice.id)).map((r) => r.orderNo),
       [counted],
@@ -202,31 +219,43 @@ describe('paid notifications arriving together', () => {
   }
 
   test('posted at once, each does what it would alone: paid once, repeats already paid, a second payment booked back', () =>
-    scenario((words) => Promise.all(words.map(([orderNo, amountFen]) => notifyPaid(orderNo, amountFen)))));
+    scenario(
+      (words) => Promise.all(words.map(([orderNo, amountFen]) => notifyPaid(orderNo, amountFen))),
+      false,
+    ));
 
   test('in one batch, each does what it would alone', () =>
-    // Handed over without waiting: the first is written alone, the six others wait for it and go together.
-    scenario(async (words) => {
-      const results = await Promise.all(
-        words.map(([orderNo, amountFen]) =>
-          applyGatewayState(
-            world.zone.services,
-            { orderNo, gatewayOrderId: `GW${orderNo}`, status: 'paid', amountFen, paidAt: null },
-            'notification',
-          ).then(async (result) => {
-            if (result.duplicatePayment)
-              await refundOrder(
-                world.zone.services,
-                world.runtime,
-                result.duplicatePayment,
-                'duplicate-payment',
-              );
-            return result.outcome;
-          }),
-        ),
-      );
-      return results;
-    }));
+    // Handed over without waiting: the first is written alone; the others wait for it and go together, up to
+    // the first order's second word, which starts the batch after.
+    scenario(
+      (words) => Promise.all(words.map(([orderNo, amountFen]) => handOver(orderNo, amountFen))),
+      true,
+    ));
+
+  test('a later word never overtakes an earlier one held back: the payable counts the order paid first', async () => {
+    const lead = await openFee(world.zone, me.id);
+    const fee = await openFee(world.zone, me.id);
+    const leadOrder = await pendingOrder(lead.id);
+    const [a, b] = [await pendingOrder(fee.id), await pendingOrder(fee.id)];
+    // While the lead is written, A's wrong amount, A's right one and B's wait; one at a time, A pays the fee.
+    const outcomes = await Promise.all([
+      handOver(leadOrder, 2000),
+      handOver(a, 1999),
+      handOver(a, 2000),
+      handOver(b, 2000),
+    ]);
+    assert.deepEqual(outcomes, ['paid', 'amount-differs', 'paid', 'paid']);
+    assert.equal((await repo.payableById(db(), fee.id))?.paidOrderNo, a);
+    assert.deepEqual(
+      (await receiptsOf(fee.id)).map((r) => r.orderNo),
+      [a],
+    );
+    const refunds = await db().select().from(paymentRefunds).where(eq(paymentRefunds.orderNo, b));
+    assert.deepEqual(
+      refunds.map((r) => r.reason),
+      ['duplicate-payment'],
+    );
+  });
 
   test('a word its batch cannot take fails alone; the others in the batch are written', async () => {
     const [lead, good, bad] = [

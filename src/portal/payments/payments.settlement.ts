@@ -55,17 +55,18 @@ class SettlementQueue {
     this.running = true;
     try {
       while (this.waiting.length > 0) {
-        // At most one word per order in a batch: a second word for an order waits for the next batch, so it
-        // finds the order as the first one left it.
+        // A batch is the longest run from the front of the queue with one word per order: a second word for an
+        // order ends it, and it and every word after it wait for the next batch. Skipping over it instead would
+        // let a later word overtake it, and two orders of one payable would settle it in the wrong order (A's
+        // wrong amount, A's right one, then B: one at a time A pays, and B is the payment to give back).
         const batch: Waiting[] = [];
-        const later: Waiting[] = [];
         const orders = new Set<string>();
         for (const word of this.waiting) {
-          if (batch.length < BATCH && !orders.has(word.state.orderNo)) {
-            orders.add(word.state.orderNo);
-            batch.push(word);
-          } else later.push(word);
+          if (batch.length >= BATCH || orders.has(word.state.orderNo)) break;
+          orders.add(word.state.orderNo);
+          batch.push(word);
         }
+        const later = this.waiting.slice(batch.length);
         this.waiting = later;
         await this.write(batch);
       }

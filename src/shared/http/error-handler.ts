@@ -15,8 +15,9 @@ export interface ErrorView {
 }
 
 type HeaderMiddleware = (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-// The very helmet the plugin applies on every normal request, so an error answered in place of the hooks carries
-// exactly the same headers. It is the plugin's own dependency, resolved from the plugin.
+// Helmet itself, built once: the one place security headers are set, by a hook on every request and on an error
+// answered in place of the hooks alike, so both carry exactly the same headers. It is the plugin's own dependency,
+// resolved from the plugin (whose options type it keeps).
 const helmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'))('helmet') as (
   options: FastifyHelmetOptions,
 ) => HeaderMiddleware;
