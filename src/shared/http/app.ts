@@ -3,7 +3,6 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import fastifyStatic from '@fastify/static';
@@ -152,7 +151,11 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
   app.decorateRequest('mapTiles', { getter: () => mapTiles });
   app.decorateReply('html', sendHtml);
 
-  await app.register(helmet, securityHeaders);
+  // The security headers on every answer, from helmet's middleware built once (errorResponder's): the plugin
+  // built it again for every request, parsing the policy each time, for route options and nonces no route uses.
+  app.addHook('onRequest', (request, reply, done) =>
+    errors.applySecurityHeaders(request.raw, reply.raw, () => done()),
+  );
   await app.register(cookie, { secret: derivedKey(options.sessionSecret, 'csrf-cookie') });
   await app.register(session, {
     secret: options.sessionSecret,

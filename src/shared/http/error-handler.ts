@@ -98,6 +98,8 @@ export interface ErrorResponder {
    * any hook runs, so no preference was read and no security header set yet.
    */
   answerFramework(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /** Sets the security headers on a response: helmet's middleware, built once. */
+  applySecurityHeaders: HeaderMiddleware;
 }
 
 /**
@@ -141,6 +143,7 @@ export function errorResponder(
       request.lang = /(?:^|;\s*)lang=en(?:;|$)/.test(request.headers.cookie ?? '') ? 'en' : 'zh';
       return answer(error, request, reply);
     },
+    applySecurityHeaders,
   };
 }
 
