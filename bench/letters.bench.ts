@@ -35,7 +35,8 @@ import { KB_QUERIES, seedKnowledgeBase } from './lib/seed-kb.ts';
  * Targets, the issue's: search p95 ≤ 20 ms; submission ≥ 500 letters per second. Each beside the bare-Fastify
  * baseline measured in the same run (its p50 for the latency, its requests per second for the rate).
  *
- * Knobs: BENCH_KB_ENTRIES, BENCH_SAMPLES (default 200), BENCH_SECONDS (load duration, default 8),
+ * Knobs: BENCH_KB_ENTRIES, BENCH_SAMPLES (default 200), BENCH_SECONDS (load duration, default 8), BENCH_RATE
+ * (letters per second at most, to compare CPU per letter between revisions on a busy machine),
  * BENCH_LETTERS_PART=search or submit to run one half, BENCH_KEEP=1 to leave the databases behind,
  * BENCH_KB_DATABASE_URL to search a workbench database an earlier run left seeded instead of seeding one.
  */

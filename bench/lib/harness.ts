@@ -92,6 +92,10 @@ export async function load(options: autocannon.Options): Promise<LoadResult> {
   const result = await autocannon({
     connections: 10,
     duration: Number(process.env.BENCH_SECONDS ?? 8),
+    // BENCH_RATE: requests per second at most, so two revisions measured on a busy machine do the same work and
+    // their CPU per request compares (a process's fixed costs, its timers and compilation, are spread over
+    // however many requests it served).
+    ...(process.env.BENCH_RATE ? { overallRate: Number(process.env.BENCH_RATE) } : {}),
     ...options,
   });
   return {

@@ -3,7 +3,15 @@ import type { Executor, Tx } from '../shared/db/database.ts';
 import type { Contract } from './contracts/contract.ts';
 import { checkSchema } from './envelope.ts';
 import type { InboxHandler, InboxMessage } from './inbox.ts';
-import { openingInsert, sendMessage, signingFor, type OutboxMessage } from './outbox.ts';
+import {
+  openingInsert,
+  openingParams,
+  openingTemplate,
+  sendMessage,
+  signingFor,
+  type OpeningParams,
+  type OutboxMessage,
+} from './outbox.ts';
 
 /**
  * What a zone may use of the exchange, besides the contracts: send a message in its own transaction, and say
@@ -57,6 +65,27 @@ export function sendOpening<S extends TSchema>(
 
 /** What `sendOpening` gives: an insert for the caller's `WITH`, run by nothing else. */
 export type OpeningMessage = ReturnType<typeof openingInsert>;
+
+/**
+ * `sendOpening` for a statement the caller builds and prepares by name once, and then runs for every record it
+ * stores: `openingSlots` is the insert with placeholders (named `opening_*`, so they cannot meet the caller's
+ * own), to put in that statement's `WITH`; `openingValues` gives, per message, what fills them, checked,
+ * numbered 1 and signed exactly as `sendOpening` would. Building a statement of three inserts costs more than
+ * running it, so a form posted hundreds of times a second should not build it each time.
+ */
+export function openingSlots(q: Executor): OpeningMessage {
+  return openingTemplate(q);
+}
+
+export function openingValues<S extends TSchema>(
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string },
+): OpeningParams {
+  return openingParams(contract, payload, { stream: options.stream, signing: signingFor(contract) });
+}
+
+export type { OpeningParams };
 
 /** A zone's handler for one contract: the payload arrives typed, checked against the contract's schema. */
 export interface MessageHandler {

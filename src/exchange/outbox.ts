@@ -143,11 +143,66 @@ export function openingInsert<S extends TSchema>(
   payload: Static<S>,
   options: { stream: string; signing?: SendSigning | undefined },
 ) {
-  const { message, signing } = checkedMessage(contract, payload, options);
   return q
     .insert(outbox)
-    .values(outboxRow(message, 1, signing))
+    .values(openingRow(contract, payload, options))
     .returning({ id: outbox.id });
+}
+
+/** The stored row of a message that opens its stream: checked, numbered 1 and signed as `openingInsert`'s. */
+function openingRow<S extends TSchema>(
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string; signing?: SendSigning | undefined },
+) {
+  const { message, signing } = checkedMessage(contract, payload, options);
+  return outboxRow(message, 1, signing);
+}
+
+/** Placeholders the driver fills as they are (no column encoder), so a null timestamp stays null. */
+const slot = (name: string) => sql`${sql.placeholder(name)}`;
+
+/**
+ * `openingInsert` with placeholders (`opening_*`) instead of the message, for a statement built and prepared
+ * once and run many times: `openingParams` gives what fills them, checked, numbered and signed as
+ * `openingInsert` would.
+ */
+export function openingTemplate(q: Executor) {
+  return q
+    .insert(outbox)
+    .values({
+      id: slot('opening_id'),
+      stream: slot('opening_stream'),
+      seq: 1,
+      type: slot('opening_type'),
+      version: slot('opening_version'),
+      payload: slot('opening_payload'),
+      signature: slot('opening_signature'),
+      keyId: slot('opening_key_id'),
+      signedAt: slot('opening_signed_at'),
+    })
+    .returning({ id: outbox.id });
+}
+
+/** The values of `openingTemplate`'s placeholders for one message, as the driver takes them. */
+export type OpeningParams = Readonly<Record<`opening_${string}`, string | number | null>>;
+
+export function openingParams<S extends TSchema>(
+  contract: Contract<S>,
+  payload: Static<S>,
+  options: { stream: string; signing?: SendSigning | undefined },
+): OpeningParams {
+  const row = openingRow(contract, payload, options);
+  return {
+    opening_id: row.id,
+    opening_stream: row.stream,
+    opening_type: row.type,
+    opening_version: row.version,
+    opening_payload: JSON.stringify(row.payload),
+    opening_signature: row.signature ?? null,
+    opening_key_id: row.keyId ?? null,
+    opening_signed_at: row.signedAt?.toISOString() ?? null,
+  };
 }
 
 /** The same envelope, signing time as sentAt, that the worker's signer would sign (see signer.ts). */

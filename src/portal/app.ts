@@ -31,7 +31,7 @@ import type { Courier } from './delivery/delivery.courier.ts';
 import { registerDeliveryRoutes } from './delivery/delivery.routes.ts';
 import { errorPage } from './home/home.pages.tsx';
 import { portalPolicy } from './policy.ts';
-import { citizenLoader } from './session.ts';
+import { citizenLoader, sessionWithCitizen } from './session.ts';
 import type { PageContext } from '../shared/ui/context.ts';
 import type { MapTiles } from '../shared/map/tiles.ts';
 
@@ -67,6 +67,7 @@ export async function buildPortal(
       signInPath: '/login',
     },
     db: services.db,
+    sessionRead: sessionWithCitizen,
     sessionSecret: options.sessionSecret,
     production: options.production,
     trustedProxies: options.trustedProxies,

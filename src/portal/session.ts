@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../shared/http/errors.ts';
 import { touchSession, type IdlePolicy } from '../shared/http/idle-session.ts';
+import { readWithSession, type SessionRead } from '../shared/http/session-store.ts';
 import type { Db } from '../shared/db/database.ts';
+import { sessions } from '../shared/db/tables.ts';
 import { citizens, identityColumns } from './db/schema.ts';
 
 export interface CurrentCitizen {
@@ -30,7 +32,10 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the signed-in citizen once per request; a session whose account is gone counts as signed out. */
+/**
+ * Resolves the signed-in citizen once per request; a session whose account is gone counts as signed out. The
+ * session's read (`sessionWithCitizen`) brought his row along; a session that came without it is read here.
+ */
 export function citizenLoader(db: Db, idle: IdlePolicy) {
   return async (request: FastifyRequest): Promise<void> => {
     request.citizen = undefined;
@@ -38,29 +43,62 @@ export function citizenLoader(db: Db, idle: IdlePolicy) {
     const subject = request.session?.subject;
     if (!subject?.startsWith('citizen:')) return;
     const id = subject.slice('citizen:'.length);
-    const [row] = await citizenById(db).execute({ id });
-    request.citizen = row && {
-      id: row.id,
-      displayName: row.displayName,
-      mobile: row.mobile,
-      realName: row.realName,
-      identity: {
-        mobile: row.mobile,
-        realName: row.realName,
-        realNameStatus: row.realNameStatus,
-        idNumberSealed: row.idNumberSealed,
-        email: row.email,
-        address: row.address,
-      },
-    };
+    const along = readWithSession(request.session)?.value as CitizenRead | null | undefined;
+    const row = along === null || along?.id === id ? along : (await citizenById(db).execute({ id }))[0];
+    request.citizen = row
+      ? {
+          id: row.id,
+          displayName: row.displayName,
+          mobile: row.mobile,
+          realName: row.realName,
+          identity: {
+            mobile: row.mobile,
+            realName: row.realName,
+            realNameStatus: row.realNameStatus,
+            idNumberSealed: row.idNumberSealed,
+            email: row.email,
+            address: row.address,
+          },
+        }
+      : undefined;
   };
 }
 
-// Prepared once per database (tests run several portals in one process): every signed-in request runs it.
+// The columns of the signed-in citizen, read with his session or alone.
+const citizenColumns = { id: citizens.id, displayName: citizens.displayName, ...identityColumns };
+type CitizenRead = Awaited<ReturnType<ReturnType<typeof prepareCitizenById>['execute']>>[number];
+
+/**
+ * The portal's read of a session: the citizen it is signed in as comes with it (`actor`, null when the
+ * account is gone), one round trip instead of two for every signed-in request. Only a subject that is a
+ * citizen's id is joined, so no other subject can fail the cast.
+ */
+export function sessionWithCitizen(db: Db): SessionRead {
+  return db
+    .select({
+      data: sessions.data,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      actor: citizenColumns,
+    })
+    .from(sessions)
+    .leftJoin(
+      citizens,
+      eq(
+        citizens.id,
+        sql`CASE WHEN ${sessions.subject} ~ '^citizen:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN substr(${sessions.subject}, 9)::uuid END`,
+      ),
+    )
+    .where(eq(sessions.sid, sql.placeholder('sid')))
+    .prepare('portal_session_with_citizen');
+}
+
+// Prepared once per database (tests run several portals in one process): a session read without its citizen
+// (one that began in this request) reads him here.
 const prepared = new WeakMap<Db, ReturnType<typeof prepareCitizenById>>();
 const prepareCitizenById = (db: Db) =>
   db
-    .select({ id: citizens.id, displayName: citizens.displayName, ...identityColumns })
+    .select(citizenColumns)
     .from(citizens)
     .where(eq(citizens.id, sql.placeholder('id')))
     .prepare('portal_citizen_by_id');

@@ -205,3 +205,38 @@ describe('signed-in forms stay protected, and sign-in keeps the token while it r
     assert.doesNotMatch(account.body, /被篡改/);
   });
 });
+
+describe('the signed-in citizen is read with his session', () => {
+  const storedData = async (sid: string) => {
+    const result = await portal.database.db.execute(
+      sql`SELECT data FROM sessions WHERE sid = ${sid.slice(0, sid.lastIndexOf('.'))}`,
+    );
+    return (result as unknown as { rows: { data: Record<string, unknown> }[] }).rows[0]?.data;
+  };
+
+  test('each request sees his row as it is now, and what came along is never written into the session', async () => {
+    const client = new FormClient(portal.app);
+    const login = await client.post('/login', OTHER);
+    assert.equal(login.statusCode, 303);
+    const sid = login.cookies.find((c) => c.name === 'psb_session')!.value;
+    assert.match((await client.get('/account')).body, /另一位/);
+    // Changed behind the session's back: the next request reads the row again, nothing is kept between them.
+    await portal.services.db
+      .update(citizens)
+      .set({ displayName: '改过名' })
+      .where(sql`${citizens.mobile} = ${OTHER.mobile}`);
+    assert.match((await client.get('/account')).body, /改过名/);
+    // Activity past the step writes the session: its subject and activity, nothing the read brought along.
+    portal.advanceClock(2 * 60_000);
+    assert.equal((await client.get('/account')).statusCode, 200);
+    const data = await storedData(decodeURIComponent(sid));
+    assert.ok(data, 'the session row is there');
+    assert.match(String(data.subject), /^citizen:/);
+    assert.equal(typeof data.lastActiveAt, 'number');
+    assert.ok(!('readAlong' in data), JSON.stringify(data));
+    await portal.services.db
+      .update(citizens)
+      .set({ displayName: '另一位' })
+      .where(sql`${citizens.mobile} = ${OTHER.mobile}`);
+  });
+});

@@ -9,10 +9,10 @@ import {
   type LetterLocation,
   type LetterTopic,
 } from '../../exchange/contracts/index.ts';
-import { onMessage, send, sendOpening, type MessageHandler } from '../../exchange/facade.ts';
+import { onMessage, openingValues, send, sendOpening, type MessageHandler } from '../../exchange/facade.ts';
 import { todayInShanghai } from '../../shared/calendar/working-days.ts';
 import { insideCity } from '../../shared/map/city.ts';
-import type { Executor, Tx } from '../../shared/db/database.ts';
+import type { Tx } from '../../shared/db/database.ts';
 import { AppError, type FieldError } from '../../shared/http/errors.ts';
 import type { ZoneServices } from '../../shared/zone.ts';
 import type { CurrentCitizen } from '../session.ts';
@@ -143,44 +143,46 @@ export async function submitLetter(
   const stream = `letter:${letterNumber}`;
   // The letter, its first step and its message are one statement (letters.repository.ts); photos and what
   // another door adds need more, and then the statement runs in a transaction with them.
-  const store = (q: Executor) =>
-    repo.insertLetter(
-      q,
-      {
-        id: randomUUID(),
-        letterNumber,
-        citizenId: writer ? citizen!.id : null,
-        followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
-        kind: spec.kind,
-        ...letter,
-        latitude: location?.latitude ?? null,
-        longitude: location?.longitude ?? null,
-        submittedAt: now,
-        updatedAt: now,
-      },
-      { origin: 'writer', step: 'submitted', status: 'submitted', at: now },
-      // The letter's number is new and unique (the same statement stores it): the stream begins here.
-      sendOpening(
-        q,
-        letterSubmitted,
-        {
-          letterNumber,
-          kind: spec.kind,
-          ...letter,
-          ...(location ? { location } : {}),
-          ...(photos.length ? { photos: photos.map((p) => p.ref) } : {}),
-          writer,
-          submittedAt: now.toISOString(),
-        },
-        { stream },
-      ),
-    );
+  const values = {
+    id: randomUUID(),
+    letterNumber,
+    citizenId: writer ? citizen!.id : null,
+    followCodeHash: followCode ? services.sealer.lookupHash(`letter-follow:${followCode}`) : null,
+    kind: spec.kind,
+    ...letter,
+    latitude: location?.latitude ?? null,
+    longitude: location?.longitude ?? null,
+    submittedAt: now,
+    updatedAt: now,
+  };
+  const firstStep = { origin: 'writer', step: 'submitted', status: 'submitted', at: now } as const;
+  const message = {
+    letterNumber,
+    kind: spec.kind,
+    ...letter,
+    ...(location ? { location } : {}),
+    ...(photos.length ? { photos: photos.map((p) => p.ref) } : {}),
+    writer,
+    submittedAt: now.toISOString(),
+  };
+  // The letter's number is new and unique (the same statement stores it): the stream begins here.
   if (photos.length === 0 && !options.within) {
-    await store(services.db);
+    // Alone, through the statement prepared once.
+    await repo.insertLetterAlone(
+      services.db,
+      values,
+      firstStep,
+      openingValues(letterSubmitted, message, { stream }),
+    );
     return followCode ? { letterNumber, followCode } : { letterNumber };
   }
   await services.db.transaction(async (tx) => {
-    const row = await store(tx);
+    const row = await repo.insertLetter(
+      tx,
+      values,
+      firstStep,
+      sendOpening(tx, letterSubmitted, message, { stream }),
+    );
     await repo.insertPhotos(
       tx,
       photos.map((p, position) => ({

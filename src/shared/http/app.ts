@@ -20,7 +20,7 @@ import Fastify, {
 } from 'fastify';
 import Type from 'typebox';
 import type { Db } from '../db/database.ts';
-import { DatabaseSessionStore } from './session-store.ts';
+import { DatabaseSessionStore, type SessionRead } from './session-store.ts';
 import { createLogger } from './log-format.ts';
 import { ELDER_COOKIE, LANG_COOKIE, readPreferences, safeNext, sendHtml } from './request-context.ts';
 import { errorResponder, installErrorHandling, type ErrorPageRenderer } from './error-handler.ts';
@@ -54,6 +54,11 @@ export interface AppOptions<Actor> {
   publicDemo?: boolean;
   /** Who is asking and what he may do: every route declares its permission against this. */
   kernel: RouteKernel<Actor>;
+  /**
+   * The read of a session by id, when the zone joins more to it (`session-store.ts`); the session alone
+   * otherwise.
+   */
+  sessionRead?: ((db: Db) => SessionRead) | undefined;
   /** An outside tile service under the maps (the zone's own tile setting): pages may then show images from its origin. */
   mapTiles?: MapTiles | undefined;
   /** Who may read the OpenAPI document and its UI; everyone when absent. */
@@ -156,7 +161,7 @@ export async function createApp<Actor>(options: AppOptions<Actor>): Promise<App>
   await app.register(session, {
     secret: options.sessionSecret,
     cookieName: sessionCookie,
-    store: new DatabaseSessionStore(options.db, SESSION_TTL_MS),
+    store: new DatabaseSessionStore(options.db, SESSION_TTL_MS, options.sessionRead),
     saveUninitialized: false,
     // Write the session row only when it changed, not on every page view; the 8-hour limit is then absolute.
     rolling: false,

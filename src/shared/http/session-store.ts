@@ -11,7 +11,52 @@ declare module 'fastify' {
     pendingStaffId?: string;
     /** The mobile number a registration or password reset is verifying. */
     pendingMobile?: string;
+    /** What the zone's session read brought along for this request (`readWithSession`); never stored. */
+    readAlong?: ReadAlong;
   }
+}
+
+/** A session's row as the store reads it by id, and what else the zone's read joins to it (`actor`). */
+export interface SessionRow {
+  data: Fastify.Session;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  actor?: unknown;
+}
+
+/** The read of a session by id, built once and prepared by name: every request with a session cookie runs it. */
+export interface SessionRead {
+  execute(values: { sid: string }): Promise<SessionRow[]>;
+}
+
+/** The plain read: the session alone. */
+export function sessionRead(db: Db): SessionRead {
+  return db
+    .select({ data: sessions.data, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
+    .from(sessions)
+    .where(eq(sessions.sid, sql.placeholder('sid')))
+    .prepare('session_by_sid');
+}
+
+/**
+ * What a zone's session read joined to the session (its signed-in person, say), carried to the request in the
+ * session's data: it says nothing when the session is hashed to see whether it changed or written back
+ * (`toJSON`), so it neither reaches the database nor makes the session look changed.
+ */
+class ReadAlong {
+  constructor(readonly value: unknown) {}
+  toJSON(): undefined {
+    return undefined;
+  }
+}
+
+/**
+ * What the session read of this request joined to the session (`actor`, null when the join found nothing);
+ * undefined when the read joined nothing, or the session is not the one read (a fresh one since).
+ */
+export function readWithSession(session: Fastify.Session | undefined): { value: unknown } | undefined {
+  const along = session?.readAlong;
+  return along instanceof ReadAlong ? along : undefined;
 }
 
 type Callback = (error?: unknown) => void;
@@ -20,18 +65,16 @@ type SessionCallback = (error: unknown, session?: Fastify.Session | null) => voi
 /** @fastify/session store over the zone's own database. */
 export class DatabaseSessionStore {
   // Read on every request with a session cookie: built once and prepared by name, so neither this process
-  // nor the database parses it again per request.
-  private readonly bySid;
+  // nor the database parses it again per request. A zone may join its signed-in person to it, saving the
+  // request a round trip of its own.
+  private readonly bySid: SessionRead;
 
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
+    read: (db: Db) => SessionRead = sessionRead,
   ) {
-    this.bySid = db
-      .select({ data: sessions.data, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt })
-      .from(sessions)
-      .where(eq(sessions.sid, sql.placeholder('sid')))
-      .prepare('session_by_sid');
+    this.bySid = read(db);
   }
 
   set(sid: string, session: Fastify.Session, callback: Callback): void {
@@ -53,6 +96,7 @@ export class DatabaseSessionStore {
     this.bySid.execute({ sid }).then((rows) => {
       const row = rows[0];
       if (!row || row.revokedAt || row.expiresAt.getTime() < Date.now()) return callback(null, null);
+      if ('actor' in row) row.data.readAlong = new ReadAlong(row.actor);
       callback(null, row.data);
     }, callback);
   }
