@@ -70,7 +70,7 @@ type CitizenRead = Awaited<ReturnType<ReturnType<typeof prepareCitizenById>['exe
 
 /**
  * The portal's read of a session: the citizen it is signed in as comes with it (`actor`, null when the
- * account is gone), one round trip instead of two for every signed-in request. Only a subject that is a
+ * account is gone or the stored subject column names no citizen: the column decides, not the session's data), one round trip instead of two for every signed-in request. Only a subject that is a
  * citizen's id is joined, so no other subject can fail the cast.
  */
 export function sessionWithCitizen(db: Db): SessionRead {
@@ -93,8 +93,9 @@ export function sessionWithCitizen(db: Db): SessionRead {
     .prepare('portal_session_with_citizen');
 }
 
-// Prepared once per database (tests run several portals in one process): a session read without its citizen
-// (one that began in this request) reads him here.
+// Prepared once per database (tests run several portals in one process). A safeguard: the citizen is loaded
+// before any handler can sign in, so a signed-in session always comes with his row; were it ever without it
+// (the row for another id), he would be read here.
 const prepared = new WeakMap<Db, ReturnType<typeof prepareCitizenById>>();
 const prepareCitizenById = (db: Db) =>
   db

@@ -39,6 +39,26 @@ export async function insertLetter(
   return row;
 }
 
+/** The columns the statement of a letter stored alone sets: the type refuses any other, rather than drop it. */
+type LetterAloneColumns = Pick<
+  NewLetter,
+  | 'id'
+  | 'letterNumber'
+  | 'citizenId'
+  | 'followCodeHash'
+  | 'kind'
+  | 'topic'
+  | 'subject'
+  | 'body'
+  | 'place'
+  | 'concernedUnit'
+  | 'latitude'
+  | 'longitude'
+  | 'publishAllowed'
+  | 'submittedAt'
+  | 'updatedAt'
+>;
+
 /**
  * `insertLetter` for a letter stored alone (no photos, nothing another door adds), run through a statement
  * built once and prepared by name: building three inserts in one statement cost the portal more than the
@@ -47,12 +67,11 @@ export async function insertLetter(
  */
 export async function insertLetterAlone(
   db: Db,
-  values: NewLetter,
+  values: LetterAloneColumns,
   firstStep: FirstStep,
   opening: OpeningParams,
 ): Promise<void> {
   const stored = await letterAlone(db).execute({
-    ...opening,
     id: values.id,
     letter_number: values.letterNumber,
     citizen_id: values.citizenId ?? null,
@@ -72,6 +91,8 @@ export async function insertLetterAlone(
     step_step: firstStep.step,
     step_status: firstStep.status ?? null,
     step_at: firstStep.at.toISOString(),
+    // Last: the message's values are the facade's, checked and signed, and nothing above may stand in for one.
+    ...opening,
   });
   if (stored.length !== 1) throw new Error('the letter was not stored');
 }
