@@ -28,7 +28,8 @@ const runs = flag('--runs') >= 0 ? Number(args[flag('--runs') + 1]) : 50;
 const database = await openDatabase({ url, poolSize: 1 });
 const db = database.db;
 const [officer] = await db.select({ id: staff.id }).from(staff).where(eq(staff.badgeNo, 'BN0000'));
-const me = await loadCurrentStaff(db, officer!.id);
+if (!officer) throw new Error('no officer BN0000');
+const me = await loadCurrentStaff(db, officer.id);
 // One connection, so its backend's CPU is the database's share of each search (the server is on this machine).
 const [backend] = rows<{ pid: number }>(await db.execute(sql`SELECT pg_backend_pid() AS pid`));
 if (!me) throw new Error('no officer BN0000');

@@ -77,8 +77,8 @@ export const publicQa = pgTable(
     question: text('question').notNull().default(''),
     answer: text('answer').notNull().default(''),
     unitName: text('unit_name').notNull().default(''),
-    // The answering unit's code beside its name (qa.published carries it since it is optional there; migration
-    // qa_unit_codes filled older rows whose name the directory lists once), for the directory's English name.
+    // The answering unit's code beside its name (an optional field of qa.published, so a message from a workbench
+    // not yet upgraded has none; migration qa_unit_codes filled older rows whose name the directory lists once), for the directory's English name.
     unitCode: text('unit_code'),
     askedOn: text('asked_on').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true }),

@@ -79,7 +79,9 @@ export async function updateVersion(
 /**
  * Locks an entry before its versions are written. A change to the entry (its helped count, its owner) rewrites its
  * versions' copies through a trigger, entry first: a writer taking the versions first and the entry after could
- * deadlock with it.
+ * deadlock with it. The lock is also what keeps the copies right: the trigger copies only onto the version in use
+ * (migration kb_copies_in_use), so a version coming into use while the entry changes must not miss the change. With
+ * the entry locked, the two run one after the other and the later sees the earlier's commit.
  */
 export async function lockEntry(tx: Tx, id: string): Promise<void> {
   await tx.execute(sql`SELECT 1 FROM ${kbEntries} WHERE ${kbEntries.id} = ${id} FOR NO KEY UPDATE`);
