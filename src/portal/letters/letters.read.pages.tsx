@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { displayDate } from '../../shared/application-forms/index.ts';
 import { errorFor } from '../../shared/http/forms.ts';
 import { formatDateTime } from '../../shared/i18n/index.ts';
-import { AsWritten } from '../../shared/ui/as-written.tsx';
+import { UnitName } from '../../shared/ui/unit-name.tsx';
 import { BackLink, SummaryList, Tag } from '../../shared/ui/components.tsx';
 import { EstimatedDueNote } from '../../shared/ui/estimated-due.tsx';
 import { inLang, type PageContext } from '../../shared/ui/context.ts';
@@ -100,9 +100,10 @@ function Paragraphs({ text }: { text: string }) {
  * A unit named in a letter's steps: on the English page the directory's English name when it lists the unit, else
  * the name the step carried, marked as Chinese.
  */
-function UnitName(p: { ctx: PageContext; view: LetterView; code: string | null; name: string }) {
-  const english = p.ctx.lang === 'en' && p.code ? p.view.unitNamesEn.get(p.code) : undefined;
-  return english ? <>{english}</> : <AsWritten lang={p.ctx.lang} text={p.name} />;
+/** A unit the letter names, in the page's language (its English name found by its code in the directory). */
+function LetterUnit(p: { ctx: PageContext; view: LetterView; code: string | null; name: string }) {
+  const nameEn = p.code ? p.view.unitNamesEn.get(p.code) : undefined;
+  return <UnitName lang={p.ctx.lang} name={p.name} nameEn={nameEn} />;
 }
 
 /** A letter with its history and, while it is open, the form to add information. */
@@ -138,7 +139,7 @@ export function letterPage({
               ? [
                   {
                     key: inLang(ctx, '办理单位', 'Handled by'),
-                    value: <UnitName ctx={ctx} view={view} code={letter.unitCode} name={letter.unitName} />,
+                    value: <LetterUnit ctx={ctx} view={view} code={letter.unitCode} name={letter.unitName} />,
                   },
                 ]
               : []),
@@ -180,7 +181,7 @@ export function letterPage({
                 {e.unitName ? (
                   <>
                     {' · '}
-                    <UnitName ctx={ctx} view={view} code={e.unitCode} name={e.unitName} />
+                    <LetterUnit ctx={ctx} view={view} code={e.unitCode} name={e.unitName} />
                   </>
                 ) : null}
               </div>
